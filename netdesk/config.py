@@ -1,0 +1,36 @@
+"""Where netdesk keeps its data, and which database a run uses."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "netdesk"
+DB_ENV_VAR = "NETDESK_DB"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_database_path() -> Path:
+    return data_dir() / "netdesk.sqlite"
+
+
+def database_url(
+    db: str | None = None, environ: os._Environ[str] | dict[str, str] | None = None
+) -> str:
+    """The SQLAlchemy URL for `--db` (a path or a URL), else $NETDESK_DB, else the default file."""
+    env = os.environ if environ is None else environ
+    chosen = db or env.get(DB_ENV_VAR) or ""
+    if not chosen:
+        return sqlite_url(default_database_path())
+    if "://" in chosen:
+        return chosen
+    return sqlite_url(Path(chosen))
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path.expanduser().resolve()}"

@@ -1,0 +1,27 @@
+"""contact search index (FTS5 trigram on SQLite, pg_trgm on PostgreSQL)
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-26
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+from netdesk import search_index
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    conn = op.get_bind()
+    search_index.create(conn)
+    search_index.rebuild_all(conn)
+
+
+def downgrade() -> None:
+    search_index.drop(op.get_bind())

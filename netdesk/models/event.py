@@ -1,0 +1,52 @@
+"""An event: a conference, meetup, workshop, association meeting, ..."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import datetime
+
+from sqlalchemy import String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from netdesk.models.base import Base, UTCDateTime, utcnow
+from netdesk.models.tag import Tag, event_tags
+
+
+class EventKind(enum.StrEnum):
+    CONFERENCE = "conference"
+    MEETUP = "meetup"
+    WORKSHOP = "workshop"
+    ASSOCIATION_MEETING = "association meeting"
+    ONLINE_COMMUNITY = "online community"
+    MENTORING = "mentoring"
+    OTHER = "other"
+
+
+def new_event_uid() -> str:
+    return f"{uuid.uuid4()}@netdesk"
+
+
+class Event(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(255), unique=True, default=new_event_uid)
+    name: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(40), default=EventKind.OTHER.value)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # IANA zone the event is held in, for showing local times; empty means the user's zone.
+    timezone: Mapped[str] = mapped_column(String(64), default="")
+    venue: Mapped[str] = mapped_column(String(255), default="")
+    city: Mapped[str] = mapped_column(String(120), default="")
+    url: Mapped[str] = mapped_column(String(2048), default="")
+    organiser: Mapped[str] = mapped_column(String(255), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    tags: Mapped[list[Tag]] = relationship(secondary=event_tags, order_by=Tag.key)
+    attendances: Mapped[list[Attendance]] = relationship(  # noqa: F821
+        back_populates="event", cascade="all, delete-orphan", passive_deletes=True
+    )

@@ -1,0 +1,144 @@
+"""The contact search index: an FTS5 trigram table on SQLite, a pg_trgm table on PostgreSQL.
+
+Both hold one row per contact with folded text in two columns: `name` (ranked first when it
+starts with the query) and `body` (organisation, title, emails, phones, notes, tags).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection, bindparam, select, text
+
+from netdesk.models import (
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    Note,
+    Tag,
+    contact_tags,
+)
+from netdesk.text import fold
+
+TABLE = "contact_search"
+_CHUNK = 900  # under SQLite's default limit of bound parameters
+
+
+def create(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            text(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE}"
+                " USING fts5(name, body, tokenize='trigram')"
+            )
+        )
+        return
+    conn.execute(
+        text(
+            f"CREATE TABLE IF NOT EXISTS {TABLE} ("
+            " contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,"
+            " name TEXT NOT NULL, body TEXT NOT NULL)"
+        )
+    )
+    # pg_trgm makes LIKE '%x%' use an index; without the extension search still works, slower.
+    has_trgm = conn.execute(
+        text("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")
+    ).first()
+    if has_trgm:
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        for column in ("name", "body"):
+            conn.execute(
+                text(
+                    f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_{column}_trgm ON {TABLE}"
+                    f" USING gin ({column} gin_trgm_ops)"
+                )
+            )
+
+
+def drop(conn: Connection) -> None:
+    conn.execute(text(f"DROP TABLE IF EXISTS {TABLE}"))
+
+
+def key_column(conn: Connection) -> str:
+    return "rowid" if conn.dialect.name == "sqlite" else "contact_id"
+
+
+def remove(conn: Connection, contact_ids: Iterable[int]) -> None:
+    ids = list(contact_ids)
+    key = key_column(conn)
+    stmt = text(f"DELETE FROM {TABLE} WHERE {key} IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    for start in range(0, len(ids), _CHUNK):
+        conn.execute(stmt, {"ids": ids[start : start + _CHUNK]})
+
+
+def refresh(conn: Connection, contact_ids: Iterable[int]) -> None:
+    """Rebuild the index rows of these contacts from the tables (deleted ones are dropped)."""
+    ids = sorted(set(contact_ids))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        remove(conn, chunk)
+        rows = _rows_for(conn, chunk)
+        if rows:
+            key = key_column(conn)
+            conn.execute(
+                text(f"INSERT INTO {TABLE} ({key}, name, body) VALUES (:id, :name, :body)"), rows
+            )
+
+
+def rebuild_all(conn: Connection) -> None:
+    conn.execute(text(f"DELETE FROM {TABLE}"))
+    ids = conn.execute(select(Contact.id).order_by(Contact.id)).scalars().all()
+    refresh(conn, ids)
+
+
+def _rows_for(conn: Connection, ids: Sequence[int]) -> list[dict[str, object]]:
+    extra: dict[int, list[str]] = defaultdict(list)
+    for cid, value in conn.execute(
+        select(ContactEmail.contact_id, ContactEmail.value).where(ContactEmail.contact_id.in_(ids))
+    ):
+        extra[cid].append(value)
+    for cid, value, e164 in conn.execute(
+        select(ContactPhone.contact_id, ContactPhone.value, ContactPhone.e164).where(
+            ContactPhone.contact_id.in_(ids)
+        )
+    ):
+        extra[cid].append(value)
+        # Digits only, so that "0301234" and "+49 30 1234" both find the number.
+        extra[cid].append("".join(ch for ch in value if ch.isdigit()))
+        if e164:
+            extra[cid].append(e164)
+    for cid, body in conn.execute(
+        select(Note.contact_id, Note.body).where(Note.contact_id.in_(ids))
+    ):
+        extra[cid].append(body)
+    for cid, name in conn.execute(
+        select(contact_tags.c.contact_id, Tag.name)
+        .join(Tag, Tag.id == contact_tags.c.tag_id)
+        .where(contact_tags.c.contact_id.in_(ids))
+    ):
+        extra[cid].append(name)
+    rows: list[dict[str, object]] = []
+    for c in conn.execute(
+        select(
+            Contact.id,
+            Contact.formatted_name,
+            Contact.given_name,
+            Contact.family_name,
+            Contact.nickname,
+            Contact.organization,
+            Contact.department,
+            Contact.title,
+            Contact.note,
+        ).where(Contact.id.in_(ids))
+    ):
+        name = " ".join(p for p in (c.formatted_name, c.nickname) if p)
+        if c.given_name and c.family_name and f"{c.given_name} {c.family_name}" not in name:
+            name += f" {c.given_name} {c.family_name}"
+        body = "\n".join(
+            p for p in (c.organization, c.department, c.title, c.note, *extra[c.id]) if p
+        )
+        rows.append({"id": c.id, "name": fold(name), "body": fold(body)})
+    return rows

@@ -1,0 +1,98 @@
+"""Keeps the search index in step with every ORM write and tells listeners what changed.
+
+Hooked on the session factory so that no service can forget either: whatever a transaction
+touched is re-indexed inside that same transaction, and listeners hear of it after commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from netdesk import search_index
+from netdesk.models import (
+    Attendance,
+    Contact,
+    ContactAddress,
+    ContactEmail,
+    ContactExtraProperty,
+    ContactPhone,
+    ContactUrl,
+    Event,
+    FollowUp,
+    Note,
+    Tag,
+    contact_tags,
+)
+
+KIND_OF: dict[type, str] = {
+    Contact: "contacts",
+    ContactEmail: "contacts",
+    ContactPhone: "contacts",
+    ContactUrl: "contacts",
+    ContactAddress: "contacts",
+    ContactExtraProperty: "contacts",
+    Event: "events",
+    Attendance: "attendances",
+    Note: "notes",
+    FollowUp: "followups",
+    Tag: "tags",
+}
+_INDEXED_CHILDREN = (ContactEmail, ContactPhone, Note)
+
+
+def install_change_tracking(
+    factory: sessionmaker[Session], notify: Callable[[frozenset[str]], None]
+) -> None:
+    @event.listens_for(factory, "after_flush")
+    def _after_flush(session: Session, _ctx: Any) -> None:
+        kinds: set[str] = session.info.setdefault("changed_kinds", set())
+        to_refresh: set[int] = set()
+        to_remove: set[int] = set()
+        tag_ids: set[int] = set()
+        for obj in (*session.new, *session.dirty):
+            kinds.add(KIND_OF.get(type(obj), "other"))
+            if isinstance(obj, Contact):
+                to_refresh.add(obj.id)
+            elif isinstance(obj, _INDEXED_CHILDREN):
+                to_refresh.add(obj.contact_id)
+            elif isinstance(obj, Tag):
+                tag_ids.add(obj.id)
+        for obj in session.deleted:
+            kinds.add(KIND_OF.get(type(obj), "other"))
+            if isinstance(obj, Contact):
+                to_remove.add(obj.id)
+            elif isinstance(obj, _INDEXED_CHILDREN):
+                to_refresh.add(obj.contact_id)
+            elif isinstance(obj, Tag):
+                tag_ids.add(obj.id)
+        conn = session.connection()
+        if tag_ids:
+            to_refresh.update(
+                conn.execute(
+                    select(contact_tags.c.contact_id).where(contact_tags.c.tag_id.in_(tag_ids))
+                ).scalars()
+            )
+        to_refresh -= to_remove
+        if to_remove:
+            search_index.remove(conn, to_remove)
+        if to_refresh:
+            search_index.refresh(conn, to_refresh)
+
+    @event.listens_for(factory, "after_commit")
+    def _after_commit(session: Session) -> None:
+        kinds = session.info.pop("changed_kinds", None)
+        if kinds:
+            notify(frozenset(kinds))
+
+    @event.listens_for(factory, "after_rollback")
+    def _after_rollback(session: Session) -> None:
+        session.info.pop("changed_kinds", None)
+
+
+def mark_changed(session: Session, *kinds: str) -> None:
+    """For writes that bypass the ORM unit of work (bulk inserts, Core statements)."""
+    session.info.setdefault("changed_kinds", set()).update(kinds)
