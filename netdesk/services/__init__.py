@@ -1,0 +1,1 @@
+"""Use cases over the database, shared by the GUI and the command line."""

@@ -96,3 +96,9 @@ def install_change_tracking(
 def mark_changed(session: Session, *kinds: str) -> None:
     """For writes that bypass the ORM unit of work (bulk inserts, Core statements)."""
     session.info.setdefault("changed_kinds", set()).update(kinds)
+
+
+def refresh_search(session: Session, contact_ids: set[int]) -> None:
+    """Re-index contacts written with Core statements (the ORM events do not see those)."""
+    if contact_ids:
+        search_index.refresh(session.connection(), contact_ids)

@@ -1,0 +1,89 @@
+"""Quick capture: "met X from Y, talked about Z, promised W" in one step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from netdesk.db import Database
+from netdesk.models import Contact, FollowUp, Note, NoteTopic
+from netdesk.services.contacts import apply_contact, validate_contact
+from netdesk.services.errors import ValidationError
+from netdesk.services.events import ensure_attendance
+from netdesk.services.records import ContactInput
+
+
+@dataclass
+class Capture:
+    name: str
+    organization: str = ""
+    talked_about: str = ""
+    followup: str = ""
+    due_date: date | None = None
+    event_id: int | None = None
+
+
+@dataclass(frozen=True)
+class CaptureResult:
+    contact_id: int
+    created: bool
+    note_id: int | None
+    followup_id: int | None
+
+
+class CaptureService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def save(self, capture: Capture) -> CaptureResult:
+        """One transaction: the person (reused when name and organisation match), the event
+        attendance marked as met, the note and the follow-up."""
+        clean, e164s = validate_contact(
+            ContactInput(formatted_name=capture.name, organization=capture.organization)
+        )
+        if capture.due_date is not None and not capture.followup.strip():
+            raise ValidationError({"followup": "Say what to follow up on, or clear the date."})
+        with self.db.transaction() as session:
+            contact = session.scalars(
+                select(Contact)
+                .where(
+                    Contact.formatted_name == clean.formatted_name,
+                    Contact.organization == clean.organization,
+                )
+                .order_by(Contact.id)
+            ).first()
+            created = contact is None
+            if contact is None:
+                parts = clean.formatted_name.rsplit(" ", 1)
+                if len(parts) == 2:
+                    clean.given_name, clean.family_name = parts
+                contact = Contact(formatted_name=clean.formatted_name, source="capture")
+                session.add(contact)
+                apply_contact(session, contact, clean, e164s)
+                session.flush()
+            if capture.event_id is not None:
+                ensure_attendance(session, capture.event_id, contact.id, met=True)
+            note_id = followup_id = None
+            if capture.talked_about.strip():
+                note = Note(
+                    contact_id=contact.id,
+                    event_id=capture.event_id,
+                    topic=NoteTopic.TALKED_ABOUT.value,
+                    body=capture.talked_about.strip(),
+                )
+                session.add(note)
+                session.flush()
+                note_id = note.id
+            if capture.followup.strip():
+                f = FollowUp(
+                    contact_id=contact.id,
+                    event_id=capture.event_id,
+                    action=" ".join(capture.followup.split()),
+                    due_date=capture.due_date,
+                )
+                session.add(f)
+                session.flush()
+                followup_id = f.id
+            return CaptureResult(contact.id, created, note_id, followup_id)

@@ -1,0 +1,291 @@
+"""Contacts: create, edit, read with everything around them, delete (undoably)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, union
+from sqlalchemy.orm import Session, selectinload
+
+from netdesk.db import Database
+from netdesk.models import (
+    Attendance,
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    ContactUrl,
+    Event,
+    FollowUp,
+    Note,
+)
+from netdesk.services import undo
+from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.records import (
+    ContactDetail,
+    ContactInput,
+    FollowUpRow,
+    MeetingRow,
+    NoteRow,
+    PhoneValue,
+)
+from netdesk.services.tags import tags_for
+from netdesk.services.validation import email_problem, phone_to_e164
+from netdesk.text import sort_key_for_name
+
+
+def _clean(value: str) -> str:
+    return " ".join(value.split())
+
+
+def validate_contact(
+    data: ContactInput, region: str | None = None
+) -> tuple[ContactInput, list[str]]:
+    """A cleaned copy of the input and the E.164 form of each phone; ValidationError if wrong."""
+    errors: dict[str, str] = {}
+    clean = ContactInput(
+        formatted_name=_clean(data.formatted_name),
+        given_name=_clean(data.given_name),
+        family_name=_clean(data.family_name),
+        nickname=_clean(data.nickname),
+        organization=_clean(data.organization),
+        department=_clean(data.department),
+        title=_clean(data.title),
+        emails=[e.strip() for e in data.emails if e.strip()],
+        phones=[p.strip() for p in data.phones if p.strip()],
+        urls=[u.strip() for u in data.urls if u.strip()],
+        birthday=data.birthday,
+        note=data.note.strip(),
+        tags=list(data.tags),
+        is_me=data.is_me,
+    )
+    if not clean.formatted_name:
+        clean.formatted_name = " ".join(p for p in (clean.given_name, clean.family_name) if p)
+    if not clean.formatted_name:
+        errors["name"] = "A contact needs a name."
+    for email in clean.emails:
+        problem = email_problem(email)
+        if problem:
+            errors["emails"] = problem
+            break
+    e164s: list[str] = []
+    for phone in clean.phones:
+        try:
+            e164s.append(phone_to_e164(phone, region))
+        except ValueError as exc:
+            errors["phones"] = str(exc)
+            break
+    if errors:
+        raise ValidationError(errors)
+    return clean, e164s
+
+
+def apply_contact(session: Session, contact: Contact, data: ContactInput, e164s: list[str]) -> None:
+    contact.formatted_name = data.formatted_name
+    contact.given_name = data.given_name
+    contact.family_name = data.family_name
+    contact.nickname = data.nickname
+    contact.organization = data.organization
+    contact.department = data.department
+    contact.title = data.title
+    contact.birthday = data.birthday
+    contact.note = data.note
+    contact.sort_name = sort_key_for_name(data.family_name, data.given_name, data.formatted_name)
+    contact.tags = tags_for(session, data.tags)
+    # Keep rows whose value is unchanged so that their type, label and preference survive.
+    old_emails = {e.value.casefold(): e for e in contact.emails}
+    contact.emails = [
+        old_emails.get(v.casefold()) or ContactEmail(value=v, kind="work" if i == 0 else "")
+        for i, v in enumerate(data.emails)
+    ]
+    old_phones = {p.value: p for p in contact.phones}
+    phones = []
+    for value, e164 in zip(data.phones, e164s, strict=True):
+        row = old_phones.get(value) or ContactPhone(value=value, kind="cell")
+        row.e164 = e164
+        phones.append(row)
+    contact.phones = phones
+    old_urls = {u.value: u for u in contact.urls}
+    contact.urls = [old_urls.get(v) or ContactUrl(value=v) for v in data.urls]
+    for group in (contact.emails, contact.phones, contact.urls):
+        for position, row in enumerate(group):
+            row.position = position  # type: ignore[attr-defined]
+            row.preferred = position == 0  # type: ignore[attr-defined]
+
+
+class ContactService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def create(self, data: ContactInput, source: str = "manual") -> int:
+        clean, e164s = validate_contact(data)
+        with self.db.transaction() as session:
+            contact = Contact(formatted_name=clean.formatted_name, source=source)
+            session.add(contact)
+            apply_contact(session, contact, clean, e164s)
+            if clean.is_me:
+                _make_me(session, contact)
+            session.flush()
+            return contact.id
+
+    def update(self, contact_id: int, data: ContactInput) -> None:
+        clean, e164s = validate_contact(data)
+        with self.db.transaction() as session:
+            contact = _load(session, contact_id)
+            apply_contact(session, contact, clean, e164s)
+            if clean.is_me and not contact.is_me:
+                _make_me(session, contact)
+            elif not clean.is_me:
+                contact.is_me = False
+
+    def get(self, contact_id: int) -> ContactDetail:
+        with self.db.Session() as session:
+            contact = _load(session, contact_id)
+            return _detail(session, contact)
+
+    def me(self) -> ContactDetail | None:
+        with self.db.Session() as session:
+            contact = session.scalar(select(Contact).where(Contact.is_me.is_(True)))
+            return _detail(session, contact) if contact else None
+
+    def find_by_name(self, name: str, organization: str = "") -> int | None:
+        """An existing contact with exactly this name (and organisation, when given)."""
+        with self.db.Session() as session:
+            stmt = select(Contact.id).where(Contact.formatted_name == _clean(name))
+            if organization.strip():
+                stmt = stmt.where(Contact.organization == _clean(organization))
+            return session.scalars(stmt.order_by(Contact.id)).first()
+
+    def count(self) -> int:
+        with self.db.Session() as session:
+            return session.scalar(select(func.count(Contact.id))) or 0
+
+    def delete(self, contact_ids: list[int]) -> undo.Snapshot:
+        with self.db.transaction() as session:
+            contacts = session.scalars(select(Contact).where(Contact.id.in_(contact_ids))).all()
+            if not contacts:
+                raise NotFoundError("Those contacts no longer exist.")
+            label = (
+                f"Delete {contacts[0].formatted_name}"
+                if len(contacts) == 1
+                else f"Delete {len(contacts)} people"
+            )
+            snapshot = undo.capture_contact(session, [c.id for c in contacts], label)
+            for contact in contacts:
+                session.delete(contact)
+            return snapshot
+
+    def restore(self, snapshot: undo.Snapshot) -> None:
+        with self.db.transaction() as session:
+            undo.restore(session, snapshot)
+
+
+def _make_me(session: Session, contact: Contact) -> None:
+    for other in session.scalars(select(Contact).where(Contact.is_me.is_(True))):
+        if other is not contact:
+            other.is_me = False
+    contact.is_me = True
+
+
+def _load(session: Session, contact_id: int) -> Contact:
+    contact = session.get(
+        Contact,
+        contact_id,
+        options=[
+            selectinload(Contact.emails),
+            selectinload(Contact.phones),
+            selectinload(Contact.urls),
+            selectinload(Contact.tags),
+        ],
+    )
+    if contact is None:
+        raise NotFoundError("That contact no longer exists.")
+    return contact
+
+
+def note_row(note: Note, contact_name: str, event_name: str) -> NoteRow:
+    return NoteRow(
+        id=note.id,
+        contact_id=note.contact_id,
+        contact_name=contact_name,
+        event_id=note.event_id,
+        event_name=event_name,
+        topic=note.topic,
+        body=note.body,
+        created_at=note.created_at,
+    )
+
+
+def followup_row(f: FollowUp, contact_name: str, event_name: str) -> FollowUpRow:
+    return FollowUpRow(
+        id=f.id,
+        contact_id=f.contact_id,
+        contact_name=contact_name,
+        event_id=f.event_id,
+        event_name=event_name,
+        action=f.action,
+        due_date=f.due_date,
+        done_at=f.done_at,
+    )
+
+
+def _detail(session: Session, contact: Contact) -> ContactDetail:
+    event_ids = union(
+        select(Attendance.event_id).where(Attendance.contact_id == contact.id),
+        select(Note.event_id).where(Note.contact_id == contact.id),
+        select(FollowUp.event_id).where(FollowUp.contact_id == contact.id),
+    )
+    event_names = dict(
+        session.execute(select(Event.id, Event.name).where(Event.id.in_(event_ids))).tuples().all()
+    )
+    notes = tuple(
+        note_row(n, contact.formatted_name, event_names.get(n.event_id or 0, ""))
+        for n in session.scalars(
+            select(Note).where(Note.contact_id == contact.id).order_by(Note.created_at.desc())
+        )
+    )
+    meetings = tuple(
+        MeetingRow(
+            attendance_id=a.id,
+            event_id=ev.id,
+            event_name=ev.name,
+            starts_at=ev.starts_at,
+            role=a.role,
+            status=a.status,
+            met=a.met,
+            notes=tuple(n for n in notes if n.event_id == ev.id),
+        )
+        for a, ev in session.execute(
+            select(Attendance, Event)
+            .join(Event, Event.id == Attendance.event_id)
+            .where(Attendance.contact_id == contact.id)
+            .order_by(Event.starts_at.desc())
+        ).tuples()
+    )
+    followups = tuple(
+        followup_row(f, contact.formatted_name, event_names.get(f.event_id or 0, ""))
+        for f in session.scalars(
+            select(FollowUp)
+            .where(FollowUp.contact_id == contact.id)
+            .order_by(FollowUp.done_at.is_not(None), FollowUp.due_date, FollowUp.id)
+        )
+    )
+    return ContactDetail(
+        id=contact.id,
+        uid=contact.uid,
+        formatted_name=contact.formatted_name,
+        given_name=contact.given_name,
+        family_name=contact.family_name,
+        nickname=contact.nickname,
+        organization=contact.organization,
+        department=contact.department,
+        title=contact.title,
+        emails=tuple(e.value for e in contact.emails),
+        phones=tuple(PhoneValue(p.value, p.e164, p.kind) for p in contact.phones),
+        urls=tuple(u.value for u in contact.urls),
+        birthday=contact.birthday,
+        note=contact.note,
+        tags=tuple(t.name for t in contact.tags),
+        is_me=contact.is_me,
+        source=contact.source,
+        meetings=meetings,
+        notes=notes,
+        followups=followups,
+    )

@@ -1,0 +1,19 @@
+"""Errors the services raise, worded for the user."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """Something the user asked for cannot be done; the message says why."""
+
+
+class NotFoundError(ServiceError):
+    pass
+
+
+class ValidationError(ServiceError):
+    """Field name -> what is wrong with it, for showing beside each field."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__("; ".join(f"{field}: {msg}" for field, msg in self.errors.items()))

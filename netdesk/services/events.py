@@ -1,0 +1,283 @@
+"""Events and who was there."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from netdesk.db import Database
+from netdesk.models import Attendance, Contact, Event, EventKind, RegistrationStatus, Role
+from netdesk.services import undo
+from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
+from netdesk.services.records import AttendeeRow, EventDetail, EventInput, EventRow
+from netdesk.services.tags import tags_for
+
+# An event without an end counts as running for this long (for "current event").
+DEFAULT_LENGTH = timedelta(hours=8)
+
+
+def validate_event(data: EventInput) -> EventInput:
+    errors: dict[str, str] = {}
+    name = " ".join(data.name.split())
+    if not name:
+        errors["name"] = "An event needs a name."
+    if data.starts_at is None:
+        errors["starts_at"] = "An event needs a start date."
+    elif data.starts_at.tzinfo is None:
+        raise ValueError("starts_at must be timezone-aware")
+    if data.ends_at is not None and data.starts_at is not None and data.ends_at <= data.starts_at:
+        errors["ends_at"] = "The end must be after the start."
+    if data.kind not in {k.value for k in EventKind}:
+        errors["kind"] = f"Unknown kind of event “{data.kind}”."
+    if errors:
+        raise ValidationError(errors)
+    return EventInput(
+        name=name,
+        kind=data.kind,
+        starts_at=data.starts_at,
+        ends_at=data.ends_at,
+        timezone=data.timezone.strip(),
+        venue=data.venue.strip(),
+        city=data.city.strip(),
+        url=data.url.strip(),
+        organiser=data.organiser.strip(),
+        description=data.description.strip(),
+        tags=list(data.tags),
+    )
+
+
+def _apply(session: Session, event: Event, data: EventInput) -> None:
+    assert data.starts_at is not None
+    event.name = data.name
+    event.kind = data.kind
+    event.starts_at = data.starts_at
+    event.ends_at = data.ends_at
+    event.timezone = data.timezone
+    event.venue = data.venue
+    event.city = data.city
+    event.url = data.url
+    event.organiser = data.organiser
+    event.description = data.description
+    event.tags = tags_for(session, data.tags)
+
+
+def _end(event_start: datetime, event_end: datetime | None) -> datetime:
+    return event_end or event_start + DEFAULT_LENGTH
+
+
+class EventService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def create(self, data: EventInput) -> int:
+        clean = validate_event(data)
+        with self.db.transaction() as session:
+            event = Event(name=clean.name, starts_at=clean.starts_at)
+            session.add(event)
+            _apply(session, event, clean)
+            session.flush()
+            return event.id
+
+    def update(self, event_id: int, data: EventInput) -> None:
+        clean = validate_event(data)
+        with self.db.transaction() as session:
+            _apply(session, self._load(session, event_id), clean)
+
+    def get(self, event_id: int) -> EventDetail:
+        with self.db.Session() as session:
+            e = self._load(session, event_id)
+            return EventDetail(
+                id=e.id,
+                uid=e.uid,
+                name=e.name,
+                kind=e.kind,
+                starts_at=e.starts_at,
+                ends_at=e.ends_at,
+                timezone=e.timezone,
+                venue=e.venue,
+                city=e.city,
+                url=e.url,
+                organiser=e.organiser,
+                description=e.description,
+                tags=tuple(t.name for t in e.tags),
+            )
+
+    def find_by_name(self, name: str) -> int | None:
+        with self.db.Session() as session:
+            return session.scalars(
+                select(Event.id)
+                .where(func.lower(Event.name) == " ".join(name.split()).lower())
+                .order_by(Event.starts_at.desc())
+            ).first()
+
+    def list(self, now: datetime | None = None) -> list[EventRow]:
+        """Upcoming (and running) events soonest first, then past events latest first."""
+        now = now or datetime.now(UTC)
+        with self.db.Session() as session:
+            people = (
+                select(Attendance.event_id, func.count().label("n"))
+                .group_by(Attendance.event_id)
+                .subquery()
+            )
+            ends = func.coalesce(Event.ends_at, Event.starts_at)
+            rows = session.execute(
+                select(Event, func.coalesce(people.c.n, 0))
+                .outerjoin(people, people.c.event_id == Event.id)
+                .order_by(
+                    case((ends >= now, 0), else_=1),
+                    case((ends >= now, Event.starts_at), else_=None),
+                    Event.starts_at.desc(),
+                )
+            ).tuples()
+            return [
+                EventRow(
+                    id=e.id,
+                    name=e.name,
+                    kind=e.kind,
+                    starts_at=e.starts_at,
+                    ends_at=e.ends_at,
+                    venue=e.venue,
+                    city=e.city,
+                    people=n,
+                    upcoming=_end(e.starts_at, e.ends_at) >= now,
+                )
+                for e, n in rows
+            ]
+
+    def current(self, now: datetime | None = None) -> int | None:
+        """The event running now, else today's, else the one that ended most recently this week."""
+        now = now or datetime.now(UTC)
+        rows = [r for r in self.list(now) if r.starts_at <= now + timedelta(hours=12)]
+        running = [r for r in rows if _end(r.starts_at, r.ends_at) >= now]
+        if running:
+            return min(running, key=lambda r: abs(r.starts_at - now)).id
+        recent = [r for r in rows if now - _end(r.starts_at, r.ends_at) <= timedelta(days=7)]
+        return recent[0].id if recent else None
+
+    def delete(self, event_id: int) -> undo.Snapshot:
+        with self.db.transaction() as session:
+            event = self._load(session, event_id)
+            snapshot = undo.capture_event(session, event_id, f"Delete {event.name}")
+            session.delete(event)
+            return snapshot
+
+    def restore(self, snapshot: undo.Snapshot) -> None:
+        with self.db.transaction() as session:
+            undo.restore(session, snapshot)
+
+    # -- attendance --------------------------------------------------------------------------
+
+    def attendees(self, event_id: int) -> list[AttendeeRow]:
+        with self.db.Session() as session:
+            rows = session.execute(
+                select(Attendance, Contact.formatted_name, Contact.organization)
+                .join(Contact, Contact.id == Attendance.contact_id)
+                .where(Attendance.event_id == event_id)
+                .order_by(Contact.sort_name)
+            ).tuples()
+            return [
+                AttendeeRow(
+                    attendance_id=a.id,
+                    contact_id=a.contact_id,
+                    name=name,
+                    organization=org,
+                    role=a.role,
+                    status=a.status,
+                    met=a.met,
+                    notes=a.notes,
+                )
+                for a, name, org in rows
+            ]
+
+    def add_attendee(
+        self,
+        event_id: int,
+        contact_id: int,
+        role: str = Role.ATTENDEE.value,
+        status: str = RegistrationStatus.REGISTERED.value,
+        met: bool = False,
+    ) -> int:
+        _check_choice(role, Role, "role")
+        _check_choice(status, RegistrationStatus, "status")
+        with self.db.transaction() as session:
+            return ensure_attendance(session, event_id, contact_id, role, status, met).id
+
+    def update_attendance(
+        self,
+        attendance_id: int,
+        *,
+        role: str | None = None,
+        status: str | None = None,
+        met: bool | None = None,
+        notes: str | None = None,
+    ) -> None:
+        with self.db.transaction() as session:
+            a = session.get(Attendance, attendance_id)
+            if a is None:
+                raise NotFoundError("That person is no longer on the event.")
+            if role is not None:
+                _check_choice(role, Role, "role")
+                a.role = role
+            if status is not None:
+                _check_choice(status, RegistrationStatus, "status")
+                a.status = status
+            if met is not None:
+                a.met = met
+            if notes is not None:
+                a.notes = notes.strip()
+
+    def remove_attendee(self, attendance_id: int) -> undo.Snapshot:
+        with self.db.transaction() as session:
+            a = session.get(Attendance, attendance_id)
+            if a is None:
+                raise NotFoundError("That person is no longer on the event.")
+            snapshot = undo.capture_rows(session, Attendance, attendance_id, "Remove from event")
+            session.delete(a)
+            return snapshot
+
+    def restore_attendance(self, snapshot: undo.Snapshot) -> None:
+        self.restore(snapshot)
+
+    @staticmethod
+    def _load(session: Session, event_id: int) -> Event:
+        event = session.get(Event, event_id, options=[selectinload(Event.tags)])
+        if event is None:
+            raise NotFoundError("That event no longer exists.")
+        return event
+
+
+def _check_choice(value: str, choices: type, field: str) -> None:
+    if value not in {c.value for c in choices}:  # type: ignore[attr-defined]
+        raise ValidationError({field: f"“{value}” is not a {field}."})
+
+
+def ensure_attendance(
+    session: Session,
+    event_id: int,
+    contact_id: int,
+    role: str = Role.ATTENDEE.value,
+    status: str = RegistrationStatus.REGISTERED.value,
+    met: bool = False,
+) -> Attendance:
+    """The contact's attendance at the event, created if missing (met is only ever turned on)."""
+    if session.get(Event, event_id) is None:
+        raise NotFoundError("That event no longer exists.")
+    if session.get(Contact, contact_id) is None:
+        raise NotFoundError("That contact no longer exists.")
+    a = session.scalar(
+        select(Attendance).where(
+            Attendance.event_id == event_id, Attendance.contact_id == contact_id
+        )
+    )
+    if a is None:
+        a = Attendance(event_id=event_id, contact_id=contact_id, role=role, status=status, met=met)
+        session.add(a)
+        session.flush()
+    elif met and not a.met:
+        a.met = True
+    return a
+
+
+__all__ = ["EventService", "ServiceError", "ensure_attendance"]

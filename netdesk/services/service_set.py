@@ -1,0 +1,26 @@
+"""Every service over one database, built once and handed to the UI and the CLI."""
+
+from __future__ import annotations
+
+from netdesk.db import Database
+from netdesk.services.capture import CaptureService
+from netdesk.services.contacts import ContactService
+from netdesk.services.events import EventService
+from netdesk.services.followups import FollowUpService
+from netdesk.services.notes import NoteService
+from netdesk.services.search import SearchService
+from netdesk.services.tags import TagService
+from netdesk.services.today import TodayService
+
+
+class Services:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.contacts = ContactService(db)
+        self.events = EventService(db)
+        self.notes = NoteService(db)
+        self.followups = FollowUpService(db)
+        self.tags = TagService(db)
+        self.search = SearchService(db)
+        self.today = TodayService(db)
+        self.capture = CaptureService(db)

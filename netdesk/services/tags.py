@@ -1,0 +1,85 @@
+"""Tags: find-or-create by name, list, rename, delete."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from netdesk.db import Database
+from netdesk.models import Tag, contact_tags
+from netdesk.services.change_tracking import refresh_search
+from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.text import fold
+
+
+def clean_tag_names(names: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for raw in names:
+        name = " ".join(raw.split())
+        if name and fold(name) not in seen:
+            seen[fold(name)] = name
+    return list(seen.values())
+
+
+def tags_for(session: Session, names: Iterable[str]) -> list[Tag]:
+    """The Tag rows for these names, creating the missing ones ("AI" and "ai" are one tag)."""
+    wanted = clean_tag_names(names)
+    if not wanted:
+        return []
+    keys = [fold(n) for n in wanted]
+    existing = {t.key: t for t in session.scalars(select(Tag).where(Tag.key.in_(keys)))}
+    result = []
+    for name, key in zip(wanted, keys, strict=True):
+        tag = existing.get(key)
+        if tag is None:
+            tag = Tag(name=name, key=key)
+            session.add(tag)
+            existing[key] = tag
+        result.append(tag)
+    return result
+
+
+class TagService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def all(self) -> list[tuple[str, int]]:
+        """Every tag with the number of contacts that carry it, by name."""
+        with self.db.Session() as session:
+            rows = session.execute(
+                select(Tag.name, func.count(contact_tags.c.contact_id))
+                .outerjoin(contact_tags, contact_tags.c.tag_id == Tag.id)
+                .group_by(Tag.id, Tag.name)
+                .order_by(Tag.key)
+            )
+            return [(name, count) for name, count in rows]
+
+    def rename(self, old: str, new: str) -> None:
+        new_clean = " ".join(new.split())
+        if not new_clean:
+            raise ValidationError({"name": "A tag needs a name."})
+        with self.db.transaction() as session:
+            tag = session.scalar(select(Tag).where(Tag.key == fold(old)))
+            if tag is None:
+                raise NotFoundError(f"There is no tag “{old}”.")
+            clash = session.scalar(select(Tag).where(Tag.key == fold(new_clean), Tag.id != tag.id))
+            if clash is not None:
+                raise ValidationError({"name": f"A tag “{clash.name}” exists already."})
+            tag.name, tag.key = new_clean, fold(new_clean)
+
+    def delete(self, name: str) -> None:
+        with self.db.transaction() as session:
+            tag = session.scalar(select(Tag).where(Tag.key == fold(name)))
+            if tag is None:
+                raise NotFoundError(f"There is no tag “{name}”.")
+            # The association rows go by ON DELETE CASCADE, unseen by the ORM: re-index by hand.
+            holders = set(
+                session.scalars(
+                    select(contact_tags.c.contact_id).where(contact_tags.c.tag_id == tag.id)
+                )
+            )
+            session.delete(tag)
+            session.flush()
+            refresh_search(session, holders)

@@ -1,0 +1,53 @@
+"""The Today page: what is coming, what is due, whom I met lately."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import select
+
+from netdesk.db import Database
+from netdesk.models import Attendance, Contact, Event
+from netdesk.services.events import EventService
+from netdesk.services.followups import FollowUpService
+from netdesk.services.records import RecentMeeting, TodaySummary
+
+
+class TodayService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def summary(
+        self,
+        now: datetime | None = None,
+        today: date | None = None,
+        upcoming_limit: int = 5,
+        met_days: int = 30,
+        met_limit: int = 15,
+    ) -> TodaySummary:
+        now = now or datetime.now(UTC)
+        today = today or date.today()
+        upcoming = tuple(r for r in EventService(self.db).list(now) if r.upcoming)[:upcoming_limit]
+        due = tuple(FollowUpService(self.db).due(today))
+        with self.db.Session() as session:
+            rows = session.execute(
+                select(
+                    Contact.id,
+                    Contact.formatted_name,
+                    Contact.organization,
+                    Event.id,
+                    Event.name,
+                    Event.starts_at,
+                )
+                .join(Attendance, Attendance.contact_id == Contact.id)
+                .join(Event, Event.id == Attendance.event_id)
+                .where(
+                    Attendance.met.is_(True),
+                    Event.starts_at <= now,
+                    Event.starts_at >= now - timedelta(days=met_days),
+                )
+                .order_by(Event.starts_at.desc(), Contact.sort_name)
+                .limit(met_limit)
+            ).tuples()
+            met = tuple(RecentMeeting(*row) for row in rows)
+        return TodaySummary(upcoming_events=upcoming, due_followups=due, recently_met=met)

@@ -1,0 +1,122 @@
+"""Snapshots of deleted rows so that a delete can be undone with the same ids.
+
+A snapshot is plain data (table name -> list of column dicts), taken inside the deleting
+transaction and restored in one transaction; the search index follows through the ORM events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import Session
+
+from netdesk.models import (
+    Attendance,
+    Base,
+    Contact,
+    ContactAddress,
+    ContactEmail,
+    ContactExtraProperty,
+    ContactPhone,
+    ContactUrl,
+    Event,
+    FollowUp,
+    Note,
+    contact_tags,
+    event_tags,
+)
+from netdesk.services.change_tracking import mark_changed
+from netdesk.services.change_tracking import refresh_search as _refresh_search
+
+
+@dataclass
+class Snapshot:
+    """Rows removed by one delete, in an order that can be inserted back (parents first)."""
+
+    label: str
+    rows: list[tuple[str, list[dict[str, Any]]]] = field(default_factory=list)
+
+    def add(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self.rows.append((table.name, rows))
+
+
+def _rows(session: Session, table: Table, *where: Any) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in session.execute(select(table).where(*where))]
+
+
+def capture_contact(session: Session, contact_ids: list[int], label: str) -> Snapshot:
+    snap = Snapshot(label)
+    snap.add(Contact.__table__, _rows(session, Contact.__table__, Contact.id.in_(contact_ids)))  # type: ignore[arg-type]
+    for model in (
+        ContactEmail,
+        ContactPhone,
+        ContactUrl,
+        ContactAddress,
+        ContactExtraProperty,
+        Attendance,
+        Note,
+        FollowUp,
+    ):
+        table: Table = model.__table__  # type: ignore[assignment]
+        snap.add(table, _rows(session, table, table.c.contact_id.in_(contact_ids)))
+    snap.add(contact_tags, _rows(session, contact_tags, contact_tags.c.contact_id.in_(contact_ids)))
+    return snap
+
+
+def capture_event(session: Session, event_id: int, label: str) -> Snapshot:
+    snap = Snapshot(label)
+    snap.add(Event.__table__, _rows(session, Event.__table__, Event.id == event_id))  # type: ignore[arg-type]
+    snap.add(
+        Attendance.__table__, _rows(session, Attendance.__table__, Attendance.event_id == event_id)
+    )  # type: ignore[arg-type]
+    snap.add(event_tags, _rows(session, event_tags, event_tags.c.event_id == event_id))
+    # Notes and follow-ups survive an event's deletion (their event_id is set to NULL):
+    # remember which ones pointed at it so that undo can point them back.
+    for model in (Note, FollowUp):
+        table: Table = model.__table__  # type: ignore[assignment]
+        ids = session.execute(select(table.c.id).where(table.c.event_id == event_id)).scalars()
+        snap.rows.append((f"relink:{table.name}", [{"id": i, "event_id": event_id} for i in ids]))
+    return snap
+
+
+def capture_rows(session: Session, model: type[Base], row_id: int, label: str) -> Snapshot:
+    snap = Snapshot(label)
+    table: Table = model.__table__  # type: ignore[assignment]
+    snap.add(table, _rows(session, table, table.c.id == row_id))
+    return snap
+
+
+def restore(session: Session, snapshot: Snapshot) -> None:
+    tables = Base.metadata.tables
+    contact_ids: set[int] = set()
+    for name, rows in snapshot.rows:
+        if name.startswith("relink:"):
+            table = tables[name.removeprefix("relink:")]
+            for row in rows:
+                session.execute(
+                    table.update().where(table.c.id == row["id"]).values(event_id=row["event_id"])
+                )
+            continue
+        table = tables[name]
+        session.execute(insert(table), rows)
+        if name == "contacts":
+            contact_ids.update(r["id"] for r in rows)
+        elif "contact_id" in table.c:
+            contact_ids.update(r["contact_id"] for r in rows)
+        mark_changed(session, _kind_of_table(name))
+    _refresh_search(session, contact_ids)
+
+
+def _kind_of_table(name: str) -> str:
+    return {
+        "contacts": "contacts",
+        "events": "events",
+        "attendances": "attendances",
+        "notes": "notes",
+        "followups": "followups",
+        "contact_tags": "contacts",
+        "event_tags": "events",
+    }.get(name, "contacts")

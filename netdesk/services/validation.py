@@ -1,0 +1,43 @@
+"""Field checks shared by every way data comes in."""
+
+from __future__ import annotations
+
+import locale
+import re
+
+import phonenumbers
+
+# Deliberately permissive: one @, no spaces, a dot in the domain. Real validation is sending mail.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+def email_problem(value: str) -> str | None:
+    if not _EMAIL.match(value.strip()):
+        return f"“{value}” is not an email address (like name@example.org)."
+    return None
+
+
+def default_region() -> str | None:
+    """The user's country from the system locale (for numbers typed without +country code)."""
+    for candidate in (locale.getlocale()[0], locale.setlocale(locale.LC_CTYPE, None)):
+        if candidate and "_" in candidate:
+            region = candidate.split("_", 1)[1][:2].upper()
+            if region.isalpha() and len(region) == 2:
+                return region
+    return None
+
+
+def phone_to_e164(value: str, region: str | None = None) -> str:
+    """The E.164 form of a phone number, or ValueError with a message for the user."""
+    text = value.strip()
+    if not text:
+        raise ValueError("The phone number is empty.")
+    try:
+        number = phonenumbers.parse(text, region or default_region())
+    except phonenumbers.NumberParseException as exc:
+        if exc.error_type == phonenumbers.NumberParseException.INVALID_COUNTRY_CODE:
+            raise ValueError(f"“{value}”: add the country code, like +44 20 7946 0958.") from exc
+        raise ValueError(f"“{value}” is not a phone number.") from exc
+    if not phonenumbers.is_possible_number(number):
+        raise ValueError(f"“{value}” has too few or too many digits for a phone number.")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
