@@ -1,0 +1,5 @@
+"""`python -m netdesk` runs the command line (the window is its default command)."""
+
+from netdesk.cli import main
+
+raise SystemExit(main())

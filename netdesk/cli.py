@@ -1,0 +1,111 @@
+"""The command line. `netdesk` alone (or `netdesk gui`) opens the window.
+
+Exit codes: 0 done, 1 failed (with a message on stderr, never a traceback), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from netdesk import __version__
+from netdesk.config import DB_ENV_VAR, database_url
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="netdesk",
+        description="Remember who you met, where, what you talked about and what you promised.",
+    )
+    parser.add_argument("--version", action="version", version=f"netdesk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help=f"database file or SQLAlchemy URL (default: ${DB_ENV_VAR}, else a file in the "
+        "user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser("gui", help="open the window (the default)")
+    demo = commands.add_parser("demo", help="fill the database with realistic sample data")
+    demo.add_argument("--people", type=_positive, default=150, metavar="N")
+    demo.add_argument("--events", type=_positive, default=6, metavar="M")
+    demo.add_argument("--seed", type=int, default=None, metavar="S")
+    search = commands.add_parser("search", help="print matching people: name, organisation, email")
+    search.add_argument("query")
+    search.add_argument("--limit", type=_positive, default=50, metavar="N")
+    commands.add_parser("where", help="print where the database is")
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    url = database_url(args.db)
+    if args.command in (None, "gui"):
+        from netdesk.app import run_gui
+
+        return run_gui(url)
+    if args.command == "where":
+        print(url)
+        return 0
+    from netdesk.db import DatabaseOpenError, open_database
+
+    try:
+        db = open_database(url)
+    except DatabaseOpenError as exc:
+        print(f"netdesk: {exc}", file=sys.stderr)
+        return 1
+    try:
+        if args.command == "demo":
+            return _demo(db, args)
+        return _search(db, args)
+    except KeyboardInterrupt:
+        print("netdesk: interrupted; nothing of the unfinished step was saved.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # the CLI's promise: a message, never a traceback
+        print(f"netdesk: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+
+
+def _demo(db, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from netdesk.services.demo import generate_demo
+
+    summary = generate_demo(db, people=args.people, events=args.events, seed=args.seed)
+    print(
+        f"Added {summary.contacts:,} people, {summary.events:,} events, {summary.notes:,} notes "
+        f"and {summary.followups:,} follow-ups to {db.url}"
+    )
+    return 0
+
+
+def _search(db, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from netdesk.services.search import SearchService
+
+    for row in SearchService(db).page(args.query, limit=args.limit):
+        fields = (row.name, row.organization, row.email)
+        # Tabs or newlines inside a value would break the one-line, tab-separated format.
+        print("\t".join(" ".join(f.split()) for f in fields))
+    return 0

@@ -1,0 +1,345 @@
+"""The main window: wires the views, menus, toolbar and shortcuts; the views do the work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk import __version__
+from netdesk.services.service_set import Services
+from netdesk.ui.change_bridge import ChangeBridge
+from netdesk.ui.icons import icon
+from netdesk.ui.plain_text import plain_label
+
+TODAY, EVENTS, PEOPLE, FOLLOWUPS = "today", "events", "people", "followups"
+PAGES = ((TODAY, "Today"), (EVENTS, "Events"), (PEOPLE, "People"), (FOLLOWUPS, "Follow-ups"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.startup_seconds = 0.0
+        self.bridge = ChangeBridge(services.db, self)
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle("netdesk")
+        self.setMinimumSize(QSize(900, 560))
+
+        self._views: dict[str, Any] = {}
+        self._containers: dict[str, QWidget] = {}
+        self.stack = QStackedWidget()
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setFixedWidth(170)
+        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
+        self.sidebar.setStyleSheet(
+            "#sidebar { background: palette(window); padding-top: 8px; }"
+            "#sidebar::item { padding: 8px 10px; border-radius: 6px; margin: 1px 6px; }"
+            "#sidebar::item:selected { background: #dbe7fd; color: #1e3a8a; }"
+        )
+        for key, title in PAGES:
+            item = QListWidgetItem(icon(key), title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+            container = QWidget()
+            QVBoxLayout(container).setContentsMargins(0, 0, 0, 0)
+            self._containers[key] = container
+            self.stack.addWidget(container)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.statusBar().addPermanentWidget(plain_label(f"Database: {services.db.url}"))
+        self.sidebar.currentRowChanged.connect(self._page_changed)
+        self._restore_settings()
+
+    # -- views, built on first use so that the window appears before any data is read --------
+
+    def view(self, key: str) -> Any:
+        existing = self._views.get(key)
+        if existing is not None:
+            return existing
+        view = self._make_view(key)
+        self._views[key] = view
+        self._containers[key].layout().addWidget(view)
+        return view
+
+    def _make_view(self, key: str) -> QWidget:
+        s, b, u = self.services, self.bridge, self.undo_stack
+        if key == TODAY:
+            from netdesk.ui.today_view import TodayView
+
+            today = TodayView(s, b, self)
+            today.open_event.connect(self.show_event)
+            today.open_contact.connect(self.show_contact)
+            return today
+        if key == EVENTS:
+            from netdesk.ui.events_view import EventsView
+
+            events = EventsView(s, b, u, self)
+            events.open_contact.connect(self.show_contact)
+            return events
+        if key == PEOPLE:
+            from netdesk.ui.people_view import PeopleView
+
+            people = PeopleView(s, b, u, self)
+            people.open_event.connect(self.show_event)
+            widths = self.settings.value("people/columns")
+            if isinstance(widths, QByteArray):
+                people.header().restoreState(widths)
+            return people
+        from netdesk.ui.followups_view import FollowUpsView
+
+        followups = FollowUpsView(s, b, u, self)
+        followups.open_contact.connect(self.show_contact)
+        return followups
+
+    def current_key(self) -> str:
+        item = self.sidebar.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else TODAY
+
+    def go_to(self, key: str) -> Any:
+        self.sidebar.setCurrentRow([k for k, _ in PAGES].index(key))
+        return self.view(key)
+
+    def load_current_view(self) -> None:
+        self.view(self.current_key())
+
+    def _page_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row][0]
+        self.stack.setCurrentIndex(row)
+        if self.isVisible():
+            self.view(key)
+
+    def show_contact(self, contact_id: int) -> None:
+        self.go_to(PEOPLE).show_contact(contact_id)
+
+    def show_event(self, event_id: int) -> None:
+        self.go_to(EVENTS).show_event(event_id)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon_name: str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(
+                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                if shortcut is not None
+                else tip
+            )
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.act_capture = a(
+            "&Quick capture…",
+            self.quick_capture,
+            "Ctrl+Shift+N",
+            "quick-capture",
+            "Note whom you just met, what you talked about and what you promised",
+        )
+        self.act_new_contact = a(
+            "New &contact…",
+            self.new_contact,
+            QKeySequence.StandardKey.New,
+            "new-contact",
+            "Add a person",
+        )
+        self.act_new_event = a("New &event…", self.new_event, "Ctrl+E", "new-event", "Add an event")
+        self.act_new_followup = a(
+            "New &follow-up…",
+            self.new_followup,
+            "Ctrl+Shift+F",
+            "followup-new",
+            "Add something to follow up on",
+        )
+        self.act_quit = a(
+            "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit", "Quit netdesk"
+        )
+        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_undo.setIcon(icon("undo"))
+        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.act_redo.setIcon(icon("redo"))
+        for act in (self.act_undo, self.act_redo):
+            act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            self.addAction(act)
+        self.act_delete = a(
+            "&Delete",
+            self.delete_selected,
+            QKeySequence.StandardKey.Delete,
+            "delete",
+            "Delete the selection (Ctrl+Z brings it back)",
+        )
+        # Delete must not steal the key from text fields: only the window's own context.
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.act_find = a(
+            "&Find people…", self.find, QKeySequence.StandardKey.Find, "search", "Search people"
+        )
+        self.act_go = [
+            a(title, lambda key=key: self.go_to(key), f"Ctrl+{i}", key)
+            for i, (key, title) in enumerate(PAGES, start=1)
+        ]
+        self.act_about = a("&About netdesk", self.about, None, "about")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for act in (
+            self.act_capture,
+            self.act_new_contact,
+            self.act_new_event,
+            self.act_new_followup,
+        ):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit = bar.addMenu("&Edit")
+        for act in (self.act_undo, self.act_redo):
+            edit.addAction(act)
+        edit.addSeparator()
+        edit.addAction(self.act_delete)
+        edit.addAction(self.act_find)
+        go = bar.addMenu("&Go")
+        for act in self.act_go:
+            go.addAction(act)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_about)
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar("Main toolbar")
+        tb.setObjectName("main_toolbar")
+        tb.setMovable(False)
+        tb.setIconSize(QSize(22, 22))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for act in (
+            self.act_capture,
+            self.act_new_contact,
+            self.act_new_event,
+            self.act_new_followup,
+        ):
+            tb.addAction(act)
+        tb.addSeparator()
+        for act in (self.act_undo, self.act_redo, self.act_delete):
+            tb.addAction(act)
+        tb.addSeparator()
+        tb.addAction(self.act_find)
+        self.addToolBar(tb)
+
+    # -- slots: each hands over to a view or a dialog ---------------------------------------
+
+    def quick_capture(self) -> Any:
+        from netdesk.ui.quick_capture import QuickCaptureDialog
+
+        dialog = QuickCaptureDialog(self.services, self.capture_event_id(), self)
+        dialog.open()
+        return dialog
+
+    def capture_event_id(self) -> int | None:
+        """The event selected in Events, else the one happening now (or just ended)."""
+        events = self._views.get(EVENTS)
+        selected = events.selected_event_id() if events is not None else None
+        return selected if selected is not None else self.services.events.current()
+
+    def new_contact(self) -> None:
+        self.go_to(PEOPLE).new_item()
+
+    def new_event(self) -> None:
+        self.go_to(EVENTS).new_item()
+
+    def new_followup(self) -> None:
+        self.go_to(FOLLOWUPS).new_item()
+
+    def delete_selected(self) -> bool:
+        view = self._views.get(self.current_key())
+        deleter = getattr(view, "delete_selected", None)
+        if deleter is None or not deleter():
+            self.statusBar().showMessage("Select something to delete first.", 3000)
+            return False
+        self.statusBar().showMessage("Deleted. Press Ctrl+Z to undo.", 5000)
+        return True
+
+    def find(self) -> None:
+        self.go_to(PEOPLE).focus_search()
+
+    def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setWindowTitle("About netdesk")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"netdesk {__version__}\n\nRemember who you met, where, what you talked "
+            "about and what you promised."
+        )
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.open()
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        page = str(self.settings.value("window/page", TODAY))
+        keys = [k for k, _ in PAGES]
+        self.sidebar.setCurrentRow(keys.index(page) if page in keys else 0)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/page", self.current_key())
+        people = self._views.get(PEOPLE)
+        if people is not None:
+            self.settings.setValue("people/columns", people.header().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.bridge.detach()
+        super().closeEvent(event)
