@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "netdesk"
 DB_ENV_VAR = "NETDESK_DB"
+
+# netdesk ships with psycopg 3; a bare postgresql:// would make SQLAlchemy look for psycopg2.
+_POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+_PSYCOPG_SCHEME = "postgresql+psycopg://"
 
 
 def data_dir() -> Path:
@@ -19,15 +24,16 @@ def default_database_path() -> Path:
     return data_dir() / "netdesk.sqlite"
 
 
-def database_url(
-    db: str | None = None, environ: os._Environ[str] | dict[str, str] | None = None
-) -> str:
+def database_url(db: str | None = None, environ: Mapping[str, str] | None = None) -> str:
     """The SQLAlchemy URL for `--db` (a path or a URL), else $NETDESK_DB, else the default file."""
     env = os.environ if environ is None else environ
-    chosen = db or env.get(DB_ENV_VAR) or ""
+    chosen = (db or "").strip() or env.get(DB_ENV_VAR, "").strip()
     if not chosen:
         return sqlite_url(default_database_path())
     if "://" in chosen:
+        for scheme in _POSTGRES_SCHEMES:
+            if chosen.startswith(scheme):
+                return _PSYCOPG_SCHEME + chosen[len(scheme) :]
         return chosen
     return sqlite_url(Path(chosen))
 

@@ -13,9 +13,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from netdesk import search_index
@@ -92,13 +92,33 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def safe_url(url: str | URL) -> str:
+    """The URL as it may be shown to the user: never with its password."""
+    try:
+        return (make_url(url) if isinstance(url, str) else url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "the database address given"
+
+
 def make_engine(url: str) -> Engine:
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url)
-        event.listen(engine, "connect", _set_sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    """An engine for `url`; DatabaseOpenError when the URL or its driver is unusable."""
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite":
+            engine = create_engine(parsed)
+            event.listen(engine, "connect", _set_sqlite_pragmas)
+            return engine
+        return create_engine(parsed, pool_pre_ping=True)
+    except ImportError as exc:
+        raise DatabaseOpenError(
+            f"Cannot open {safe_url(url)}: its database driver is not installed ({exc}). "
+            "For PostgreSQL use a postgresql+psycopg:// address and install netdesk[postgres]."
+        ) from exc
+    except ArgumentError as exc:
+        raise DatabaseOpenError(
+            f"Cannot open {safe_url(url)}: it is neither a file path nor a database address "
+            f"netdesk knows ({exc})."
+        ) from exc
 
 
 def alembic_config() -> Config:
@@ -117,6 +137,21 @@ def known_revisions() -> set[str]:
     return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
+def _unknown_revision_error(where: str, revision: str) -> DatabaseOpenError:
+    """Our revisions are numbered 0001, 0002, ...: a higher number is a newer netdesk, anything
+    else is another program that also uses Alembic."""
+    head = head_revision()
+    if revision.isdigit() and len(revision) == len(head) and revision > head:
+        return NewerDatabaseError(
+            f"{where} was written by a newer version of netdesk (schema {revision}; this version "
+            f"knows schemas up to {head}). Update netdesk to open it; the file was not changed."
+        )
+    return NotNetdeskDatabaseError(
+        f"{where} is not a netdesk database: it belongs to another program "
+        f"(schema version {revision!r}). The file was not changed."
+    )
+
+
 def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
@@ -124,23 +159,46 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def sidecar_files(path: Path) -> list[Path]:
+    """The -wal, -shm and -journal files SQLite keeps next to a database while it is in use."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file nor leave anything next to it.
+
+    A plain read-only open of a WAL-mode file creates -wal and -shm files and leaves them
+    behind. When none exist the file is not in use, so `immutable` is safe and creates none;
+    when they do exist, someone has it open (or crashed) and the normal read path is needed.
+    """
+    in_use = any(p.exists() for p in sidecar_files(path))
+    mode = "mode=ro" if in_use else "mode=ro&immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+
+
 def _check_sqlite_file(path: Path) -> str | None:
     """Inspect an existing file read-only; returns its revision, or None for an empty database.
 
     Raises a DatabaseOpenError, leaving the file untouched, for anything netdesk must not open.
     """
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_MAGIC))
-    if header != SQLITE_MAGIC:
-        raise NotNetdeskDatabaseError(f"{path} is not a netdesk database (not an SQLite file).")
+    if path.is_dir():
+        raise DatabaseOpenError(f"{path} is a folder; give the path of a netdesk database file.")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseOpenError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    if header != SQLITE_MAGIC:
+        raise NotNetdeskDatabaseError(
+            f"{path} is not a netdesk database (it is not an SQLite file). "
+            "The file was not changed."
+        )
+    try:
+        conn = _connect_read_only(path)
         try:
-            check = conn.execute("PRAGMA quick_check").fetchone()
-            if not check or check[0] != "ok":
-                raise CorruptDatabaseError(
-                    f"{path} is damaged: {check[0] if check else 'unknown'}."
-                )
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+            if problems != ["ok"]:
+                raise sqlite3.DatabaseError("; ".join(problems) or "no answer to a check")
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
@@ -148,28 +206,32 @@ def _check_sqlite_file(path: Path) -> str | None:
                 return None
             if "alembic_version" not in tables or "contacts" not in tables:
                 raise NotNetdeskDatabaseError(
-                    f"{path} is an SQLite database of another program, not a netdesk database."
+                    f"{path} is not a netdesk database: it belongs to another program. "
+                    "The file was not changed."
                 )
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(f"{path} cannot be read as a database: {exc}.") from exc
+        raise CorruptDatabaseError(
+            f"{path} is damaged and cannot be opened ({exc}). The file was not changed; "
+            "open a backup copy instead."
+        ) from exc
     if row is None:
-        raise NotNetdeskDatabaseError(f"{path} has no netdesk schema version.")
+        raise NotNetdeskDatabaseError(
+            f"{path} is not a netdesk database: it has no netdesk schema version. "
+            "The file was not changed."
+        )
     revision = str(row[0])
     if revision not in known_revisions():
-        raise NewerDatabaseError(
-            f"{path} was written by a newer version of netdesk (schema {revision}); "
-            "update netdesk to open it."
-        )
+        raise _unknown_revision_error(str(path), revision)
     return revision
 
 
 def backup_sqlite(path: Path, destination: Path) -> Path:
     """Copy a database with SQLite's online backup API (safe while it is open elsewhere)."""
     destination.parent.mkdir(parents=True, exist_ok=True)
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    source = _connect_read_only(path)
     target = sqlite3.connect(destination)
     try:
         source.backup(target)
@@ -181,12 +243,56 @@ def backup_sqlite(path: Path, destination: Path) -> Path:
 
 def backup_path_for(path: Path, revision: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    return path.with_name(f"{path.name}.before-upgrade-from-{revision}-{stamp}.bak")
+    candidate = path.with_name(f"{path.name}.before-upgrade-from-{revision}-{stamp}.bak")
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = path.with_name(
+            f"{path.name}.before-upgrade-from-{revision}-{stamp}-{counter}.bak"
+        )
+    return candidate
+
+
+@contextmanager
+def schema_transaction(engine: Engine) -> Iterator[Connection]:
+    """One transaction around a whole schema change: all of it happens, or none.
+
+    pysqlite runs DDL outside any transaction, so a crash half-way through creating the tables
+    would leave a file that no longer looks like a netdesk database: on SQLite BEGIN is issued
+    here. Foreign keys are off meanwhile, as Alembic's batch mode copies and drops tables and a
+    DROP with foreign keys on deletes the child rows; they are checked before the commit.
+    """
+    with engine.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            with conn.begin():
+                yield conn
+            return
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # only takes effect outside a transaction
+        conn.commit()
+        saved_isolation = driver.isolation_level
+        # No BEGIN from the driver itself now; its commit() and rollback() still end ours.
+        driver.isolation_level = None
+        try:
+            with conn.begin():
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                yield conn
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise CorruptDatabaseError(
+                        f"The schema change would leave {len(broken)} rows pointing at rows that "
+                        f"do not exist (first in table {broken[0][0]}); nothing was changed."
+                    )
+        finally:
+            driver.isolation_level = saved_isolation
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
 
 
 def create_schema(engine: Engine) -> None:
     """A new database: every table at once, then stamped as current (Alembic cookbook)."""
-    with engine.begin() as conn:
+    with schema_transaction(engine) as conn:
         Base.metadata.create_all(conn)
         search_index.create(conn)
         config = alembic_config()
@@ -195,7 +301,7 @@ def create_schema(engine: Engine) -> None:
 
 
 def upgrade_schema(engine: Engine, revision: str = "head") -> None:
-    with engine.begin() as conn:
+    with schema_transaction(engine) as conn:
         config = alembic_config()
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
@@ -209,19 +315,30 @@ def current_revision(engine: Engine) -> str | None:
 def open_database(url: str) -> Database:
     """Open (creating or upgrading as needed) the database at `url`.
 
-    Raises DatabaseOpenError with a message for the user when the file or server cannot be used.
+    Raises DatabaseOpenError with a message for the user when the file or server cannot be used;
+    a file is then left exactly as it was.
     """
-    path = sqlite_path(url)
+    try:
+        path = sqlite_path(url)
+    except ArgumentError as exc:
+        raise DatabaseOpenError(
+            f"Cannot open {safe_url(url)}: it is neither a file path nor a database address "
+            f"netdesk knows ({exc})."
+        ) from exc
+    where = str(path) if path is not None else safe_url(url)
     revision: str | None = None
     if path is not None:
-        if path.exists() and path.stat().st_size > 0:
+        if path.exists() and (path.is_dir() or path.stat().st_size > 0):
             revision = _check_sqlite_file(path)
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise DatabaseOpenError(f"Cannot create the folder for {path}: {exc}.") from exc
+                raise DatabaseOpenError(
+                    f"Cannot create the folder for {path}: {exc.strerror or exc}."
+                ) from exc
     engine = make_engine(url)
+    backup: Path | None = None
     try:
         if path is None:
             revision = _server_revision(engine)
@@ -229,30 +346,59 @@ def open_database(url: str) -> Database:
             create_schema(engine)
         elif revision != head_revision():
             if path is not None:
-                backup_sqlite(path, backup_path_for(path, revision))
+                backup = _backup_before_upgrade(path, revision)
             upgrade_schema(engine)
-    except DatabaseOpenError:
+    except (DatabaseOpenError, SQLAlchemyError, sqlite3.Error) as exc:
         engine.dispose()
-        raise
-    except SQLAlchemyError as exc:
-        engine.dispose()
-        raise DatabaseOpenError(
-            f"Cannot open the database {url}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}"
-        ) from exc
+        if isinstance(exc, DatabaseOpenError) and backup is None:
+            raise
+        detail = _first_line(exc)
+        if backup is not None:
+            raise DatabaseOpenError(
+                f"Upgrading {where} to this version of netdesk failed ({detail}). The file was "
+                f"left as it was, and the copy made before the upgrade is {backup}."
+            ) from exc
+        raise DatabaseOpenError(f"Cannot open {where}: {detail}.") from exc
     return Database(engine)
 
 
+def _backup_before_upgrade(path: Path, revision: str) -> Path:
+    try:
+        return backup_sqlite(path, backup_path_for(path, revision))
+    except (OSError, sqlite3.Error) as exc:
+        raise DatabaseOpenError(
+            f"{path} needs an upgrade, but no backup copy of it could be made first "
+            f"({_first_line(exc)}). The file was not changed."
+        ) from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    """The driver's own words when there are some, without SQLAlchemy's SQL and links."""
+    if isinstance(exc, DatabaseOpenError):
+        return str(exc)
+    reason = getattr(exc, "orig", None) or exc
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror
+    lines = str(reason).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
 def _server_revision(engine: Engine) -> str | None:
+    where = safe_url(engine.url)
     with engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
         if not tables:
             return None
         if "alembic_version" not in tables or "contacts" not in tables:
             raise NotNetdeskDatabaseError(
-                f"{engine.url.render_as_string(hide_password=True)} holds tables of another "
-                "program; give netdesk an empty database."
+                f"{where} is not a netdesk database: it holds tables of another program. "
+                "Give netdesk an empty database."
             )
         revision = MigrationContext.configure(conn).get_current_revision()
-    if revision is not None and revision not in known_revisions():
-        raise NewerDatabaseError("The database was written by a newer version of netdesk.")
+    if revision is None:
+        raise NotNetdeskDatabaseError(
+            f"{where} is not a netdesk database: it has no netdesk schema version."
+        )
+    if revision not in known_revisions():
+        raise _unknown_revision_error(where, revision)
     return revision

@@ -18,6 +18,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # The backfill reads through today's models and index code; a later migration that changes
+    # what the index holds must rebuild it again itself (search_index.rebuild_all).
     conn = op.get_bind()
     search_index.create(conn)
     search_index.rebuild_all(conn)
