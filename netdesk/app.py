@@ -21,10 +21,15 @@ def run_gui(url: str, argv: list[str] | None = None) -> int:
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
-    app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication([sys.argv[0], *(argv or [])])
+    )
     from netdesk.ui.icons import app_icon
 
-    app.setWindowIcon(app_icon())  # type: ignore[union-attr]
+    app.setWindowIcon(app_icon())
     try:
         db = open_database(url)
     except DatabaseOpenError as exc:
@@ -44,10 +49,10 @@ def run_gui(url: str, argv: list[str] | None = None) -> int:
         # For benchmarks/bench_startup.py: report the time to a shown, filled window and leave.
         def _report_and_quit() -> None:
             print(f"shown {time.perf_counter() - started:.4f}", flush=True)
-            app.quit()  # type: ignore[union-attr]
+            app.quit()
 
         QTimer.singleShot(0, _report_and_quit)
     try:
-        return app.exec()  # type: ignore[union-attr]
+        return app.exec()
     finally:
         db.close()

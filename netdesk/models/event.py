@@ -5,12 +5,16 @@ from __future__ import annotations
 import enum
 import uuid
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from netdesk.models.base import Base, UTCDateTime, utcnow
 from netdesk.models.tag import Tag, event_tags
+
+if TYPE_CHECKING:
+    from netdesk.models.attendance import Attendance
 
 
 class EventKind(enum.StrEnum):
@@ -47,6 +51,6 @@ class Event(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     tags: Mapped[list[Tag]] = relationship(secondary=event_tags, order_by=Tag.key)
-    attendances: Mapped[list[Attendance]] = relationship(  # noqa: F821
+    attendances: Mapped[list[Attendance]] = relationship(
         back_populates="event", cascade="all, delete-orphan", passive_deletes=True
     )

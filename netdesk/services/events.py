@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from netdesk.db import Database
@@ -67,6 +68,14 @@ def _end(event_start: datetime, event_end: datetime | None) -> datetime:
     return event_end or event_start + DEFAULT_LENGTH
 
 
+def _upcoming(now: datetime) -> ColumnElement[bool]:
+    """SQL twin of `_end(...) >= now`, so that the order and the `upcoming` flag agree."""
+    return or_(
+        Event.ends_at >= now,
+        and_(Event.ends_at.is_(None), Event.starts_at >= now - DEFAULT_LENGTH),
+    )
+
+
 class EventService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -121,16 +130,17 @@ class EventService:
                 .group_by(Attendance.event_id)
                 .subquery()
             )
-            ends = func.coalesce(Event.ends_at, Event.starts_at)
+            upcoming = _upcoming(now)
             rows = session.execute(
                 select(Event, func.coalesce(people.c.n, 0))
                 .outerjoin(people, people.c.event_id == Event.id)
                 .order_by(
-                    case((ends >= now, 0), else_=1),
-                    case((ends >= now, Event.starts_at), else_=None),
+                    case((upcoming, 0), else_=1),
+                    case((upcoming, Event.starts_at), else_=None),
                     Event.starts_at.desc(),
+                    Event.id,
                 )
-            ).tuples()
+            )
             return [
                 EventRow(
                     id=e.id,
@@ -169,14 +179,14 @@ class EventService:
 
     # -- attendance --------------------------------------------------------------------------
 
-    def attendees(self, event_id: int) -> list[AttendeeRow]:
+    def attendees(self, event_id: int) -> builtins.list[AttendeeRow]:
         with self.db.Session() as session:
             rows = session.execute(
                 select(Attendance, Contact.formatted_name, Contact.organization)
                 .join(Contact, Contact.id == Attendance.contact_id)
                 .where(Attendance.event_id == event_id)
-                .order_by(Contact.sort_name)
-            ).tuples()
+                .order_by(Contact.sort_name, Contact.id)
+            )
             return [
                 AttendeeRow(
                     attendance_id=a.id,

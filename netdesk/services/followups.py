@@ -16,6 +16,15 @@ from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.records import FollowUpRow
 
 
+class _Keep(enum.Enum):
+    """Marks an argument left out on purpose: "leave this field as it is"."""
+
+    KEEP = "keep"
+
+
+KEEP = _Keep.KEEP
+
+
 class Bucket(enum.StrEnum):
     OVERDUE = "Overdue"
     TODAY = "Today"
@@ -38,13 +47,18 @@ def bucket_of(row: FollowUpRow, today: date) -> Bucket:
     return Bucket.LATER
 
 
-def _check(action: str) -> str:
+def check_action(action: str) -> str:
     text = " ".join(action.split())
     if not text:
         raise ValidationError({"action": "Say what to do."})
     if len(text) > 500:
         raise ValidationError({"action": "Keep it under 500 characters; put details in a note."})
     return text
+
+
+def _check_event(session: Session, event_id: int | None) -> None:
+    if event_id is not None and session.get(Event, event_id) is None:
+        raise NotFoundError("That event no longer exists.")
 
 
 def _rows(session: Session, *where: object) -> list[FollowUpRow]:
@@ -54,7 +68,7 @@ def _rows(session: Session, *where: object) -> list[FollowUpRow]:
         .outerjoin(Event, Event.id == FollowUp.event_id)
         .where(*where)  # type: ignore[arg-type]
     )
-    return [followup_row(f, cn, en or "") for f, cn, en in session.execute(stmt).tuples()]
+    return [followup_row(f, cn, en or "") for f, cn, en in session.execute(stmt)]
 
 
 class FollowUpService:
@@ -64,20 +78,31 @@ class FollowUpService:
     def add(
         self, contact_id: int, action: str, due_date: date | None, event_id: int | None = None
     ) -> int:
-        text = _check(action)
+        text = check_action(action)
         with self.db.transaction() as session:
             if session.get(Contact, contact_id) is None:
                 raise NotFoundError("That contact no longer exists.")
+            _check_event(session, event_id)
             f = FollowUp(contact_id=contact_id, action=text, due_date=due_date, event_id=event_id)
             session.add(f)
             session.flush()
             return f.id
 
-    def update(self, followup_id: int, action: str, due_date: date | None) -> None:
-        text = _check(action)
+    def update(
+        self,
+        followup_id: int,
+        action: str,
+        due_date: date | None,
+        event_id: int | _Keep | None = KEEP,
+    ) -> None:
+        """Change the action and due date, and the event when one (or None) is given."""
+        text = check_action(action)
         with self.db.transaction() as session:
             f = self._load(session, followup_id)
             f.action, f.due_date = text, due_date
+            if not isinstance(event_id, _Keep):
+                _check_event(session, event_id)
+                f.event_id = event_id
 
     def set_done(self, followup_id: int, done: bool = True) -> None:
         with self.db.transaction() as session:

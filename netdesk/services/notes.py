@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from netdesk.db import Database
 from netdesk.models import Contact, Event, Note, NoteTopic
@@ -21,6 +22,11 @@ def _check(body: str, topic: str) -> str:
     return text
 
 
+def _check_event(session: Session, event_id: int | None) -> None:
+    if event_id is not None and session.get(Event, event_id) is None:
+        raise NotFoundError("That event no longer exists.")
+
+
 class NoteService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -36,6 +42,7 @@ class NoteService:
         with self.db.transaction() as session:
             if session.get(Contact, contact_id) is None:
                 raise NotFoundError("That contact no longer exists.")
+            _check_event(session, event_id)
             note = Note(contact_id=contact_id, body=text, topic=topic, event_id=event_id)
             session.add(note)
             session.flush()
@@ -47,6 +54,7 @@ class NoteService:
             note = session.get(Note, note_id)
             if note is None:
                 raise NotFoundError("That note no longer exists.")
+            _check_event(session, event_id)
             note.body, note.topic, note.event_id = text, topic, event_id
 
     def get(self, note_id: int) -> NoteRow:
@@ -74,3 +82,7 @@ class NoteService:
     def restore(self, snapshot: undo.Snapshot) -> None:
         with self.db.transaction() as session:
             undo.restore(session, snapshot)
+
+
+# The UI offers the topics from here rather than reaching into the models.
+__all__ = ["NoteService", "NoteTopic"]

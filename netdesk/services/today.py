@@ -48,6 +48,6 @@ class TodayService:
                 )
                 .order_by(Event.starts_at.desc(), Contact.sort_name)
                 .limit(met_limit)
-            ).tuples()
+            )
             met = tuple(RecentMeeting(*row) for row in rows)
         return TodaySummary(upcoming_events=upcoming, due_followups=due, recently_met=met)

@@ -7,7 +7,7 @@ transaction and restored in one transaction; the search index follows through th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
@@ -43,13 +43,17 @@ class Snapshot:
             self.rows.append((table.name, rows))
 
 
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
 def _rows(session: Session, table: Table, *where: Any) -> list[dict[str, Any]]:
     return [dict(r._mapping) for r in session.execute(select(table).where(*where))]
 
 
 def capture_contact(session: Session, contact_ids: list[int], label: str) -> Snapshot:
     snap = Snapshot(label)
-    snap.add(Contact.__table__, _rows(session, Contact.__table__, Contact.id.in_(contact_ids)))  # type: ignore[arg-type]
+    snap.add(_table(Contact), _rows(session, _table(Contact), Contact.id.in_(contact_ids)))
     for model in (
         ContactEmail,
         ContactPhone,
@@ -60,7 +64,7 @@ def capture_contact(session: Session, contact_ids: list[int], label: str) -> Sna
         Note,
         FollowUp,
     ):
-        table: Table = model.__table__  # type: ignore[assignment]
+        table = _table(model)
         snap.add(table, _rows(session, table, table.c.contact_id.in_(contact_ids)))
     snap.add(contact_tags, _rows(session, contact_tags, contact_tags.c.contact_id.in_(contact_ids)))
     return snap
@@ -68,15 +72,15 @@ def capture_contact(session: Session, contact_ids: list[int], label: str) -> Sna
 
 def capture_event(session: Session, event_id: int, label: str) -> Snapshot:
     snap = Snapshot(label)
-    snap.add(Event.__table__, _rows(session, Event.__table__, Event.id == event_id))  # type: ignore[arg-type]
+    snap.add(_table(Event), _rows(session, _table(Event), Event.id == event_id))
     snap.add(
-        Attendance.__table__, _rows(session, Attendance.__table__, Attendance.event_id == event_id)
-    )  # type: ignore[arg-type]
+        _table(Attendance), _rows(session, _table(Attendance), Attendance.event_id == event_id)
+    )
     snap.add(event_tags, _rows(session, event_tags, event_tags.c.event_id == event_id))
     # Notes and follow-ups survive an event's deletion (their event_id is set to NULL):
     # remember which ones pointed at it so that undo can point them back.
     for model in (Note, FollowUp):
-        table: Table = model.__table__  # type: ignore[assignment]
+        table = _table(model)
         ids = session.execute(select(table.c.id).where(table.c.event_id == event_id)).scalars()
         snap.rows.append((f"relink:{table.name}", [{"id": i, "event_id": event_id} for i in ids]))
     return snap
@@ -84,7 +88,7 @@ def capture_event(session: Session, event_id: int, label: str) -> Snapshot:
 
 def capture_rows(session: Session, model: type[Base], row_id: int, label: str) -> Snapshot:
     snap = Snapshot(label)
-    table: Table = model.__table__  # type: ignore[assignment]
+    table = _table(model)
     snap.add(table, _rows(session, table, table.c.id == row_id))
     return snap
 

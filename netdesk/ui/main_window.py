@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
@@ -83,7 +84,9 @@ class MainWindow(QMainWindow):
             return existing
         view = self._make_view(key)
         self._views[key] = view
-        self._containers[key].layout().addWidget(view)
+        layout = self._containers[key].layout()
+        assert layout is not None
+        layout.addWidget(view)
         return view
 
     def _make_view(self, key: str) -> QWidget:
@@ -114,6 +117,9 @@ class MainWindow(QMainWindow):
 
         followups = FollowUpsView(s, b, u, self)
         followups.open_contact.connect(self.show_contact)
+        state = self.settings.value("followups/columns")
+        if isinstance(state, QByteArray):
+            followups.header().restoreState(state)
         return followups
 
     def current_key(self) -> str:
@@ -214,10 +220,14 @@ class MainWindow(QMainWindow):
         # Delete must not steal the key from text fields: only the window's own context.
         self.act_delete.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.act_find = a(
-            "&Find people…", self.find, QKeySequence.StandardKey.Find, "search", "Search people"
+            "&Find people…",
+            self.find_people,
+            QKeySequence.StandardKey.Find,
+            "search",
+            "Search people",
         )
         self.act_go = [
-            a(title, lambda key=key: self.go_to(key), f"Ctrl+{i}", key)
+            a(title, partial(self.go_to, key), f"Ctrl+{i}", key)
             for i, (key, title) in enumerate(PAGES, start=1)
         ]
         self.act_about = a("&About netdesk", self.about, None, "about")
@@ -293,13 +303,16 @@ class MainWindow(QMainWindow):
     def delete_selected(self) -> bool:
         view = self._views.get(self.current_key())
         deleter = getattr(view, "delete_selected", None)
-        if deleter is None or not deleter():
+        has_selection = getattr(view, "has_selection", None)
+        if deleter is None or (has_selection is not None and not has_selection()):
             self.statusBar().showMessage("Select something to delete first.", 3000)
+            return False
+        if not deleter():  # nothing selected, or the user cancelled the confirmation
             return False
         self.statusBar().showMessage("Deleted. Press Ctrl+Z to undo.", 5000)
         return True
 
-    def find(self) -> None:
+    def find_people(self) -> None:
         self.go_to(PEOPLE).focus_search()
 
     def about(self) -> None:
@@ -337,6 +350,9 @@ class MainWindow(QMainWindow):
         people = self._views.get(PEOPLE)
         if people is not None:
             self.settings.setValue("people/columns", people.header().saveState())
+        followups = self._views.get(FOLLOWUPS)
+        if followups is not None:
+            self.settings.setValue("followups/columns", followups.header().saveState())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -43,7 +43,6 @@ def delete_undoably(
 ) -> Any:
     """Run `delete` now (it returns a snapshot with a `.label`) and make it undoable."""
     snapshot = delete()
-    stack.push(
-        DeleteCommand(label or getattr(snapshot, "label", "Delete"), snapshot, delete, restore)
-    )
+    text = label or str(getattr(snapshot, "label", "Delete"))
+    stack.push(DeleteCommand(text, snapshot, delete, restore))
     return snapshot

@@ -1,0 +1,358 @@
+"""One event: its details, and the people there with their role, status and whether I met them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDesktopServices, QFont, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.services.errors import NotFoundError, ServiceError
+from netdesk.services.records import AttendeeRow, EventDetail
+from netdesk.services.service_set import Services
+from netdesk.ui.add_attendee_dialog import AddAttendeeDialog
+from netdesk.ui.attendees_model import (
+    MET,
+    NAME,
+    NOTES,
+    ORGANIZATION,
+    ROLE,
+    ROLE_CHOICES,
+    STATUS,
+    STATUS_CHOICES,
+    AttendeesModel,
+)
+from netdesk.ui.event_dates import when_text
+from netdesk.ui.event_dialog import EventDialog
+from netdesk.ui.events_list_model import kind_text, place_text
+from netdesk.ui.icons import icon
+from netdesk.ui.plain_text import plain_label, show_error
+from netdesk.ui.undo_commands import delete_undoably
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+MUTED_STYLE = "color: #6b7280;"
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box over fixed (value, label) choices; the model's EditRole holds the value."""
+
+    def __init__(self, choices: tuple[tuple[str, str], ...], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._choices = choices
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        for value, label in self._choices:
+            combo.addItem(label, value)
+        # Commit as soon as a choice is made: one click to pick, not pick-then-click-away.
+        combo.activated.connect(lambda _i, c=combo: self._commit(c))
+        return combo
+
+    def _commit(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo)
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(found, 0))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def _heading(text: str, size_delta: float, weight: QFont.Weight) -> QLabel:
+    label = plain_label(text, wrap=True)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() + size_delta)
+    font.setWeight(weight)
+    label.setFont(font)
+    return label
+
+
+class EventPage(QWidget):
+    open_contact = Signal(int)
+    delete_requested = Signal(int)
+
+    def __init__(
+        self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._undo_stack = undo_stack
+        self._event: EventDetail | None = None
+
+        self.stack = QStackedWidget()
+        self.placeholder = plain_label("Select an event to see its details and who was there.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet(MUTED_STYLE)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self._build_content())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+    def _build_content(self) -> QWidget:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(18, 14, 18, 12)
+        layout.setSpacing(6)
+
+        self.name_label = _heading("", 6, QFont.Weight.Bold)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.edit_button = QPushButton(icon("edit"), "Edit event…")
+        self.edit_button.clicked.connect(self.edit_event)
+        self.delete_button = QPushButton(icon("delete"), "Delete event")
+        self.delete_button.clicked.connect(self._delete_clicked)
+        top = QHBoxLayout()
+        top.addWidget(self.name_label, 1)
+        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+
+        self.when_label = _heading("", 1, QFont.Weight.Normal)
+        self.where_label = plain_label(wrap=True)
+        self.organiser_label = plain_label(wrap=True)
+        self.organiser_label.setStyleSheet(MUTED_STYLE)
+        self.url_label = plain_label()
+        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.url_label.setStyleSheet(MUTED_STYLE)
+        self.open_url_button = QPushButton("Open website")
+        self.open_url_button.setFlat(True)
+        self.open_url_button.setStyleSheet("color: #1d4ed8; text-align: left; padding: 0 4px;")
+        self.open_url_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.open_url_button.clicked.connect(self._open_url)
+        url_row = QHBoxLayout()
+        url_row.addWidget(self.url_label)
+        url_row.addWidget(self.open_url_button)
+        url_row.addStretch(1)
+        self.description_label = plain_label(wrap=True)
+        self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tags_label = plain_label(wrap=True)
+        self.tags_label.setStyleSheet("color: #1e3a8a;")
+        for widget in (self.when_label, self.where_label, self.organiser_label):
+            layout.addWidget(widget)
+        layout.addLayout(url_row)
+        layout.addSpacing(4)
+        layout.addWidget(self.description_label)
+        layout.addWidget(self.tags_label)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addSpacing(6)
+        layout.addWidget(line)
+
+        self.people_label = _heading("People", 2, QFont.Weight.DemiBold)
+        self.add_button = QPushButton(icon("new-contact"), "Add person…")
+        self.add_button.setToolTip("Add someone from your contacts, or a new person")
+        self.add_button.clicked.connect(self.add_person)
+        self.remove_button = QPushButton("Remove from event")
+        self.remove_button.setToolTip("Take the selected person off this event (Ctrl+Z undoes)")
+        self.remove_button.clicked.connect(self.remove_selected_attendee)
+        people_bar = QHBoxLayout()
+        people_bar.addWidget(self.people_label, 1)
+        people_bar.addWidget(self.add_button)
+        people_bar.addWidget(self.remove_button)
+        layout.addLayout(people_bar)
+
+        self.attendees_model = AttendeesModel(self._services, self)
+        self.attendees_model.error.connect(
+            lambda message: show_error(self, "Cannot save that change", message)
+        )
+        self.attendees_model.dataChanged.connect(lambda *_: self._update_people_label())
+        self.table = QTableView()
+        self.table.setModel(self.attendees_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.setItemDelegateForColumn(ROLE, ChoiceDelegate(ROLE_CHOICES, self.table))
+        self.table.setItemDelegateForColumn(STATUS, ChoiceDelegate(STATUS_CHOICES, self.table))
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in ((NAME, 180), (ORGANIZATION, 150), (ROLE, 100), (STATUS, 100)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(MET, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(MET, 48)
+        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.no_people_label = plain_label(
+            "No one here yet. Add the people you expect to meet, or met, with Add person…",
+            wrap=True,
+        )
+        self.no_people_label.setStyleSheet(MUTED_STYLE)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.no_people_label)
+        return content
+
+    # -- showing an event -------------------------------------------------------------------
+
+    def event_id(self) -> int | None:
+        return self._event.id if self._event else None
+
+    def show_event(self, event_id: int | None) -> None:
+        """Show (or reload) this event; None or a deleted event shows the placeholder."""
+        if event_id is None:
+            self._clear()
+            return
+        try:
+            detail = self._services.events.get(event_id)
+        except NotFoundError:
+            self._clear()
+            return
+        selected = self.selected_attendee()
+        self._event = detail
+        self.name_label.setText(detail.name)
+        self.when_label.setText(
+            f"{kind_text(detail.kind)} · {when_text(detail.starts_at, detail.ends_at)}"
+        )
+        place = place_text(detail.venue, detail.city)
+        self.where_label.setText(place)
+        self.where_label.setVisible(bool(place))
+        self.organiser_label.setText(f"Organised by {detail.organiser}" if detail.organiser else "")
+        self.organiser_label.setVisible(bool(detail.organiser))
+        self.url_label.setText(detail.url)
+        for w in (self.url_label, self.open_url_button):
+            w.setVisible(bool(detail.url))
+        self.description_label.setText(detail.description)
+        self.description_label.setVisible(bool(detail.description))
+        self.tags_label.setText("  ".join(f"#{t}" for t in detail.tags))
+        self.tags_label.setVisible(bool(detail.tags))
+        self.attendees_model.set_rows(self._services.events.attendees(event_id))
+        if selected is not None:
+            row = self.attendees_model.row_of(selected.attendance_id)
+            if row is not None:
+                self.table.selectRow(row)
+        has_people = self.attendees_model.rowCount() > 0
+        self.table.setVisible(has_people)
+        self.no_people_label.setVisible(not has_people)
+        self._update_people_label()
+        self._update_buttons()
+        self.stack.setCurrentIndex(1)
+
+    def reload(self) -> None:
+        self.show_event(self.event_id())
+
+    def _clear(self) -> None:
+        self._event = None
+        self.attendees_model.set_rows([])
+        self.stack.setCurrentIndex(0)
+
+    def _update_people_label(self) -> None:
+        total = self.attendees_model.rowCount()
+        met = self.attendees_model.met_count()
+        text = "People" if total == 0 else f"People · {total}"
+        if met:
+            text += f" · {met} met"
+        self.people_label.setText(text)
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(self.selected_attendee() is not None)
+
+    def selected_attendee(self) -> AttendeeRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.attendees_model.row_at(rows[0].row()) if rows else None
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        # Editable cells edit on double-click; the name and organisation open the person.
+        if index.column() in (NAME, ORGANIZATION):
+            row = self.attendees_model.row_at(index.row())
+            if row is not None:
+                self.open_contact.emit(row.contact_id)
+
+    def _open_url(self) -> None:
+        if self._event and self._event.url:
+            url = QUrl.fromUserInput(self._event.url)
+            if url.scheme() in ("http", "https"):
+                QDesktopServices.openUrl(url)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def add_attendee_dialog(self) -> AddAttendeeDialog | None:
+        if self._event is None:
+            return None
+        return AddAttendeeDialog(self._services, self._event.id, self)
+
+    def add_person(self) -> None:
+        try:
+            dialog = self.add_attendee_dialog()
+        except NotFoundError as exc:
+            show_error(self, "Cannot add a person", str(exc))
+            return
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+            if dialog.attendance_id is not None:
+                row = self.attendees_model.row_of(dialog.attendance_id)
+                if row is not None:
+                    self.table.selectRow(row)
+
+    def remove_selected_attendee(self) -> bool:
+        row = self.selected_attendee()
+        if row is None:
+            return False
+        events = self._services.events
+        try:
+            delete_undoably(
+                self._undo_stack,
+                lambda: events.remove_attendee(row.attendance_id),
+                events.restore_attendance,
+                label=f"Remove {row.name} from event",
+            )
+        except ServiceError as exc:
+            show_error(self, "Cannot remove that person", str(exc))
+            return False
+        self.reload()
+        return True
+
+    def edit_event_dialog(self) -> EventDialog | None:
+        if self._event is None:
+            return None
+        return EventDialog(self._services, self._event.id, self)
+
+    def edit_event(self) -> None:
+        try:
+            dialog = self.edit_event_dialog()
+        except NotFoundError as exc:
+            show_error(self, "Cannot edit the event", str(exc))
+            return
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def _delete_clicked(self) -> None:
+        if self._event is not None:
+            self.delete_requested.emit(self._event.id)

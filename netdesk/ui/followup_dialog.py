@@ -1,0 +1,157 @@
+"""Create or edit a follow-up: who, what, by when, from which event."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.services.errors import ServiceError, ValidationError
+from netdesk.services.service_set import Services
+from netdesk.ui.contact_picker import ContactPicker
+from netdesk.ui.event_combo import EventCombo
+from netdesk.ui.form_buddy import set_buddy
+from netdesk.ui.form_errors import ERROR_STYLE, FieldErrors
+from netdesk.ui.plain_text import plain_label
+
+DEFAULT_DUE_DAYS = 7
+
+
+class FollowUpDialog(QDialog):
+    """With no contact_id and no followup_id the person is picked by typing their name."""
+
+    def __init__(
+        self,
+        services: Services,
+        contact_id: int | None = None,
+        followup_id: int | None = None,
+        event_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._contact_id = contact_id
+        self.followup_id = followup_id
+        existing = services.followups.get(followup_id) if followup_id is not None else None
+        if existing is not None:
+            self._contact_id = existing.contact_id
+            event_id = existing.event_id
+        self.setWindowTitle("Edit follow-up" if existing else "New follow-up")
+        self.setMinimumWidth(460)
+
+        self.picker: ContactPicker | None = None
+        person: QWidget
+        if self._contact_id is None:
+            self.picker = ContactPicker(services)
+            person = self.picker
+        else:
+            name = (
+                existing.contact_name
+                if existing
+                else services.contacts.get(self._contact_id).formatted_name
+            )
+            person = plain_label(name)
+        self.action = QLineEdit()
+        self.action.setPlaceholderText("Send the slides, introduce to Bob, ask about the job…")
+        self.action.setMaxLength(500)
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("ddd d MMM yyyy")
+        self.no_due = QCheckBox("No due date")
+        self.no_due.toggled.connect(self.due.setDisabled)
+        self.event_combo = EventCombo(services, event_id)
+
+        due_row = QWidget()
+        due_layout = QHBoxLayout(due_row)
+        due_layout.setContentsMargins(0, 0, 0, 0)
+        due_layout.addWidget(self.due, 1)
+        due_layout.addWidget(self.no_due)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors = FieldErrors(form)
+        self.errors.add_row("&Person:", person, "contact")
+        self.errors.add_row("&Action:", self.action, "action")
+        self.errors.add_row("&Due:", due_row, "due_date")
+        self.errors.add_row("&Event:", self.event_combo, "event")
+        for field in (person, self.action, self.due, self.event_combo):
+            set_buddy(form, field)
+        self.form_error = plain_label(wrap=True)
+        self.form_error.setStyleSheet(ERROR_STYLE)
+        self.form_error.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Save" if existing else "Add follow-up")
+        self.ok_button.setDefault(True)
+        # Saving hangs off the button, not exec(), so the dialog also works when opened with open().
+        self.ok_button.clicked.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.form_error)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        self._fill(
+            existing.action if existing else "",
+            existing.due_date if existing else None,
+            new=existing is None,
+        )
+        (self.picker or self.action).setFocus()
+
+    def _fill(self, action: str, due: date | None, new: bool) -> None:
+        self.action.setText(action)
+        default = date.today() + timedelta(days=DEFAULT_DUE_DAYS)
+        shown = due or default
+        self.due.setDate(QDate(shown.year, shown.month, shown.day))
+        self.no_due.setChecked(due is None and not new)
+
+    def due_date(self) -> date | None:
+        if self.no_due.isChecked():
+            return None
+        d = self.due.date()
+        return date(d.year(), d.month(), d.day())
+
+    def save(self) -> None:
+        self.errors.clear()
+        self.form_error.hide()
+        try:
+            if self.followup_id is None:
+                contact_id = self._contact_id
+                if contact_id is None and self.picker is not None:
+                    contact_id = self.picker.contact_id()
+                if contact_id is None:
+                    raise ValidationError({"contact": "Pick a person from the suggestions."})
+                self.followup_id = self._services.followups.add(
+                    contact_id, self.action.text(), self.due_date(), self.event_combo.event_id()
+                )
+            else:
+                self._services.followups.update(
+                    self.followup_id,
+                    self.action.text(),
+                    self.due_date(),
+                    self.event_combo.event_id(),
+                )
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        except ServiceError as exc:
+            self.form_error.setText(str(exc))
+            self.form_error.show()
+            return
+        self.accept()

@@ -1,0 +1,212 @@
+"""The follow-up queue as a two-level tree: a header row per group, the follow-ups under it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from netdesk.services.followups import Bucket
+from netdesk.services.records import FollowUpRow
+
+ACTION, PERSON, EVENT, DUE = range(4)
+HEADERS = ("Action", "Person", "Event", "Due")
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+BUCKET_ROLE = Qt.ItemDataRole.UserRole + 2
+
+OVERDUE_COLOR = QColor("#b3261e")
+DONE_COLOR = QColor("#80868b")
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+def due_text(row: FollowUpRow, today: date) -> str:
+    """How soon, in words: "3 days overdue", "Today", "Tomorrow", "Fri 14 Mar"."""
+    if row.done_at is not None:
+        done = row.done_at.astimezone().date()
+        return "Done today" if done == today else f"Done {_short_date(done, today)}"
+    due = row.due_date
+    if due is None:
+        return "No due date"
+    days = (due - today).days
+    if days < 0:
+        return "1 day overdue" if days == -1 else f"{-days} days overdue"
+    if days == 0:
+        return "Today"
+    if days == 1:
+        return "Tomorrow"
+    if days < 7:
+        return f"{due:%a} {_short_date(due, today)}"
+    return _short_date(due, today)
+
+
+def _short_date(d: date, today: date) -> str:
+    return f"{d.day} {d:%b}" if d.year == today.year else f"{d.day} {d:%b %Y}"
+
+
+def _long_date(d: date) -> str:
+    return f"{d:%A} {d.day} {d:%B %Y}"
+
+
+class FollowUpsModel(QAbstractItemModel):
+    """Top-level rows are the groups that have follow-ups (internal id 0); a follow-up's
+    internal id is its group's row + 1, which is all `parent()` needs."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._groups: list[tuple[Bucket, list[FollowUpRow]]] = []
+        self._today = date.today()
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def set_queue(self, queue: dict[Bucket, list[FollowUpRow]], today: date) -> None:
+        self.beginResetModel()
+        self._today = today
+        self._groups = [(bucket, list(rows)) for bucket, rows in queue.items() if rows]
+        self.endResetModel()
+
+    @property
+    def today(self) -> date:
+        return self._today
+
+    def is_empty(self) -> bool:
+        return not self._groups
+
+    def count(self, bucket: Bucket) -> int:
+        return next((len(rows) for b, rows in self._groups if b is bucket), 0)
+
+    # -- lookups for the view -----------------------------------------------------------------
+
+    def buckets(self) -> list[Bucket]:
+        return [b for b, _ in self._groups]
+
+    def group_index(self, bucket: Bucket) -> QModelIndex:
+        for row, (b, _) in enumerate(self._groups):
+            if b is bucket:
+                return self.createIndex(row, 0, 0)
+        return QModelIndex()
+
+    def index_of(self, followup_id: int, column: int = 0) -> QModelIndex:
+        for group_row, (_, rows) in enumerate(self._groups):
+            for row, item in enumerate(rows):
+                if item.id == followup_id:
+                    return self.createIndex(row, column, group_row + 1)
+        return QModelIndex()
+
+    def followup(self, index: Index) -> FollowUpRow | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._groups[index.internalId() - 1][1][index.row()]
+
+    def bucket_of(self, index: Index) -> Bucket | None:
+        if not index.isValid():
+            return None
+        group = index.row() if index.internalId() == 0 else index.internalId() - 1
+        return self._groups[group][0]
+
+    # -- QAbstractItemModel -------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return len(HEADERS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == 0:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._group_data(index, role)
+        row = self.followup(index)
+        if row is None:
+            return None
+        column = index.column()
+        if role == ROW_ROLE:
+            return row
+        if role == BUCKET_ROLE:
+            return self.bucket_of(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                row.action,
+                row.contact_name,
+                row.event_name,
+                due_text(row, self._today),
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == DUE:
+            return self._due_tooltip(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.done_at is not None:
+                return DONE_COLOR
+            if column == DUE and row.due_date is not None and row.due_date < self._today:
+                return OVERDUE_COLOR
+        if role == Qt.ItemDataRole.FontRole and row.done_at is not None and column == ACTION:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return None
+
+    def _group_data(self, index: Index, role: int) -> Any:
+        bucket, rows = self._groups[index.row()]
+        if role == BUCKET_ROLE:
+            return bucket
+        if index.column() != 0:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{bucket.value} ({len(rows)})"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and bucket is Bucket.OVERDUE:
+            return OVERDUE_COLOR
+        return None
+
+    def _due_tooltip(self, row: FollowUpRow) -> str:
+        if row.done_at is not None:
+            return f"Done on {_long_date(row.done_at.astimezone().date())}"
+        if row.due_date is None:
+            return "No due date"
+        return f"Due {_long_date(row.due_date)}"

@@ -1,0 +1,124 @@
+"""Write or edit a note about a person, optionally taken at an event."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.services.errors import ServiceError, ValidationError
+from netdesk.services.notes import NoteTopic
+from netdesk.services.service_set import Services
+from netdesk.ui.event_combo import EventCombo
+from netdesk.ui.form_buddy import set_buddy
+from netdesk.ui.form_errors import ERROR_STYLE, FieldErrors
+from netdesk.ui.plain_text import plain_label
+
+TOPIC_LABELS = {
+    NoteTopic.GENERAL: "General",
+    NoteTopic.TALKED_ABOUT: "Talked about",
+    NoteTopic.COMMON_GROUND: "Common ground",
+    NoteTopic.CAN_OFFER: "I can offer",
+}
+
+
+class NoteDialog(QDialog):
+    def __init__(
+        self,
+        services: Services,
+        contact_id: int,
+        event_id: int | None = None,
+        note_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._contact_id = contact_id
+        self.note_id = note_id
+        existing = services.notes.get(note_id) if note_id is not None else None
+        name = (
+            existing.contact_name if existing else services.contacts.get(contact_id).formatted_name
+        )
+        if existing is not None:
+            event_id = existing.event_id
+        self.setWindowTitle(f"Edit note about {name}" if existing else f"Note about {name}")
+        self.setMinimumSize(460, 340)
+
+        self.topic = QComboBox()
+        for topic, label in TOPIC_LABELS.items():
+            self.topic.addItem(label, topic.value)
+        self.event_combo = EventCombo(services, event_id)
+        self.body = QPlainTextEdit()
+        self.body.setPlaceholderText(
+            "What you talked about, what you have in common, how you could help…"
+        )
+        self.body.setTabChangesFocus(True)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors = FieldErrors(form)
+        self.errors.add_row("&Kind:", self.topic, "topic")
+        self.errors.add_row("&Event:", self.event_combo, "event")
+        self.errors.add_row("&Note:", self.body, "body")
+        for field in (self.topic, self.event_combo, self.body):
+            set_buddy(form, field)
+        self.form_error = plain_label(wrap=True)
+        self.form_error.setStyleSheet(ERROR_STYLE)
+        self.form_error.hide()
+        hint = plain_label("Ctrl+Enter saves.")
+        hint.setEnabled(False)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Save" if existing else "Add note")
+        # Saving hangs off the button, not exec(), so the dialog also works when opened with open().
+        self.ok_button.clicked.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.ok_button.click)
+
+        footer = QHBoxLayout()
+        footer.addWidget(hint, 1)
+        footer.addWidget(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.form_error)
+        layout.addLayout(footer)
+
+        if existing is not None:
+            self.topic.setCurrentIndex(max(self.topic.findData(existing.topic), 0))
+            self.body.setPlainText(existing.body)
+        self.body.setFocus()
+
+    def save(self) -> None:
+        self.errors.clear()
+        self.form_error.hide()
+        body, topic, event_id = (
+            self.body.toPlainText(),
+            str(self.topic.currentData()),
+            self.event_combo.event_id(),
+        )
+        try:
+            if self.note_id is None:
+                self.note_id = self._services.notes.add(self._contact_id, body, topic, event_id)
+            else:
+                self._services.notes.update(self.note_id, body, topic, event_id)
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        except ServiceError as exc:
+            self.form_error.setText(str(exc))
+            self.form_error.show()
+            return
+        self.accept()

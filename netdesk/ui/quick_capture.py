@@ -1,0 +1,170 @@
+"""Quick capture: "met X from Y, talked about Z, promised W", typed in seconds during an event."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.services.capture import Capture, CaptureResult
+from netdesk.services.errors import ServiceError, ValidationError
+from netdesk.services.service_set import Services
+from netdesk.ui.event_combo import EventCombo
+from netdesk.ui.form_buddy import set_buddy
+from netdesk.ui.form_errors import ERROR_STYLE, FieldErrors
+from netdesk.ui.plain_text import plain_label
+
+DEFAULT_DUE_DAYS = 3
+INFO_STYLE = "color: palette(highlight);"
+
+
+class QuickCaptureDialog(QDialog):
+    """Enter anywhere saves; after saving, `result` holds the CaptureResult."""
+
+    # Deliberately shadows QDialog.result() (the exec() code, unused here): callers read
+    # dialog.result after it closes.
+    result: CaptureResult | None  # type: ignore[assignment]
+
+    def __init__(
+        self, services: Services, event_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.result = None
+        self.setWindowTitle("Quick capture")
+        self.setMinimumWidth(520)
+
+        self.event_combo = EventCombo(services, event_id)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Who did you meet?")
+        self.organization = QLineEdit()
+        self.organization.setPlaceholderText("Where do they work? (optional)")
+        self.match_note = plain_label(wrap=True)
+        self.match_note.setObjectName("match_note")
+        self.match_note.setStyleSheet(INFO_STYLE)
+        self.match_note.hide()
+        self.talked_about = QLineEdit()
+        self.talked_about.setPlaceholderText("A few words to jog your memory (optional)")
+        self.followup = QLineEdit()
+        self.followup.setPlaceholderText("What you promised, like “send the slides” (optional)")
+        self.followup.setMaxLength(500)
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("ddd d MMM yyyy")
+        soon = date.today() + timedelta(days=DEFAULT_DUE_DAYS)
+        self.due.setDate(QDate(soon.year, soon.month, soon.day))
+        self.due.setEnabled(False)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors = FieldErrors(form)
+        self.errors.add_row("&Event:", self.event_combo, "event")
+        self.errors.add_row("&Name:", self.name, "name")
+        self.errors.add_row("&Organisation:", self.organization, "organization")
+        form.addRow("", self.match_note)
+        self.errors.add_row("&What we talked about:", self.talked_about, "talked_about")
+        self.errors.add_row("&Follow-up:", self.followup, "followup")
+        self.errors.add_row("&Due:", self.due, "due_date")
+        for field in (
+            self.event_combo,
+            self.name,
+            self.organization,
+            self.talked_about,
+            self.followup,
+            self.due,
+        ):
+            set_buddy(form, field)
+        self.form_error = plain_label(wrap=True)
+        self.form_error.setStyleSheet(ERROR_STYLE)
+        self.form_error.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Save")
+        self.ok_button.setDefault(True)
+        self.ok_button.setAutoDefault(True)
+        # Saving hangs off the button, not exec(), so the dialog also works when opened with open().
+        self.ok_button.clicked.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        hint = plain_label("Enter saves from any field.")
+        hint.setEnabled(False)
+        footer = QHBoxLayout()
+        footer.addWidget(hint, 1)
+        footer.addWidget(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.form_error)
+        layout.addLayout(footer)
+
+        self.followup.textChanged.connect(self._on_followup_changed)
+        self.name.textChanged.connect(self._update_match_note)
+        self.organization.textChanged.connect(self._update_match_note)
+        self.name.setFocus()
+
+    def capture(self) -> Capture:
+        return Capture(
+            name=self.name.text(),
+            organization=self.organization.text(),
+            talked_about=self.talked_about.text(),
+            followup=self.followup.text(),
+            due_date=self.due_date(),
+            event_id=self.event_combo.event_id(),
+        )
+
+    def due_date(self) -> date | None:
+        if not self.due.isEnabled():
+            return None
+        d = self.due.date()
+        return date(d.year(), d.month(), d.day())
+
+    def save(self) -> None:
+        self.errors.clear()
+        self.form_error.hide()
+        try:
+            self.result = self._services.capture.save(self.capture())
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            focus = {"name": self.name, "followup": self.followup}
+            for key, widget in focus.items():
+                if key in exc.errors:
+                    widget.setFocus()
+                    break
+            return
+        except ServiceError as exc:
+            self.form_error.setText(str(exc))
+            self.form_error.show()
+            return
+        self.accept()
+
+    def _on_followup_changed(self, text: str) -> None:
+        self.due.setEnabled(bool(text.strip()))
+
+    def _update_match_note(self) -> None:
+        name, org = self.name.text(), self.organization.text()
+        contact_id = self._services.contacts.find_by_name(name, org) if name.strip() else None
+        if contact_id is None:
+            self.match_note.clear()
+            self.match_note.hide()
+            return
+        found = self._services.contacts.get(contact_id)
+        who = (
+            f"{found.formatted_name} ({found.organization})"
+            if found.organization
+            else (found.formatted_name)
+        )
+        self.match_note.setText(f"Will add to existing contact {who}")
+        self.match_note.show()

@@ -1,0 +1,146 @@
+"""Follow-ups: writing, validating, snoozing and the queue's buckets."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.followups import Bucket
+from netdesk.services.records import ContactInput, EventInput
+from netdesk.services.service_set import Services
+
+TODAY = date(2025, 3, 12)  # a Wednesday
+
+
+def _person(services: Services, name: str = "Anna Schröder") -> int:
+    return services.contacts.create(ContactInput(formatted_name=name, organization="ACME"))
+
+
+def _event(services: Services, name: str = "PyCon") -> int:
+    return services.events.create(
+        EventInput(name=name, starts_at=datetime(2025, 3, 1, 9, tzinfo=UTC))
+    )
+
+
+def test_add_and_get_round_trip_with_event(services: Services) -> None:
+    anna, pycon = _person(services), _event(services)
+    fid = services.followups.add(anna, "  Send   the slides ", date(2025, 3, 20), pycon)
+    row = services.followups.get(fid)
+    assert (row.contact_id, row.contact_name) == (anna, "Anna Schröder")
+    assert (row.event_id, row.event_name) == (pycon, "PyCon")
+    assert row.action == "Send the slides"
+    assert row.due_date == date(2025, 3, 20)
+    assert row.done_at is None
+
+
+def test_update_changes_action_and_date_and_keeps_event_unless_given(services: Services) -> None:
+    anna, pycon = _person(services), _event(services)
+    fid = services.followups.add(anna, "Send slides", None, pycon)
+    services.followups.update(fid, "Send the recording", date(2025, 4, 1))
+    row = services.followups.get(fid)
+    assert (row.action, row.due_date, row.event_id) == (
+        "Send the recording",
+        date(2025, 4, 1),
+        pycon,
+    )
+    services.followups.update(fid, "Send the recording", None, event_id=None)
+    row = services.followups.get(fid)
+    assert (row.due_date, row.event_id) == (None, None)
+
+
+@pytest.mark.parametrize("action", ["", "   ", "x" * 501])
+def test_action_is_validated(services: Services, action: str) -> None:
+    anna = _person(services)
+    with pytest.raises(ValidationError) as err:
+        services.followups.add(anna, action, None)
+    assert set(err.value.errors) == {"action"}
+    fid = services.followups.add(anna, "Call back", None)
+    with pytest.raises(ValidationError):
+        services.followups.update(fid, action, None)
+    assert services.followups.get(fid).action == "Call back"
+
+
+def test_unknown_contact_or_event_is_not_found(services: Services) -> None:
+    with pytest.raises(NotFoundError):
+        services.followups.add(9999, "Call back", None)
+    anna = _person(services)
+    with pytest.raises(NotFoundError):
+        services.followups.add(anna, "Call back", None, event_id=9999)
+    assert services.followups.queue(TODAY)[Bucket.LATER] == []
+
+
+def test_set_done_and_undone(services: Services) -> None:
+    fid = services.followups.add(_person(services), "Call back", TODAY)
+    services.followups.set_done(fid)
+    done_at = services.followups.get(fid).done_at
+    assert done_at is not None
+    assert abs(datetime.now(UTC) - done_at) < timedelta(minutes=1)
+    services.followups.set_done(fid, False)
+    assert services.followups.get(fid).done_at is None
+
+
+def test_snooze_from_today_when_overdue_or_undated(services: Services) -> None:
+    anna = _person(services)
+    overdue = services.followups.add(anna, "Overdue", TODAY - timedelta(days=5))
+    undated = services.followups.add(anna, "Undated", None)
+    assert services.followups.snooze(overdue, 1, today=TODAY) == TODAY + timedelta(days=1)
+    assert services.followups.snooze(undated, 3, today=TODAY) == TODAY + timedelta(days=3)
+    assert services.followups.get(overdue).due_date == TODAY + timedelta(days=1)
+
+
+def test_snooze_from_a_later_due_date(services: Services) -> None:
+    fid = services.followups.add(_person(services), "Later", TODAY + timedelta(days=10))
+    assert services.followups.snooze(fid, 7, today=TODAY) == TODAY + timedelta(days=17)
+    assert services.followups.get(fid).due_date == TODAY + timedelta(days=17)
+
+
+def test_queue_buckets_with_explicit_today(services: Services) -> None:
+    anna, bob = _person(services), _person(services, "Bob Ng")
+    add = services.followups.add
+    ids = {
+        "overdue old": add(bob, "overdue old", TODAY - timedelta(days=9)),
+        "overdue": add(anna, "overdue", TODAY - timedelta(days=1)),
+        "today": add(anna, "today", TODAY),
+        "week end": add(anna, "week end", TODAY + timedelta(days=7)),
+        "tomorrow": add(anna, "tomorrow", TODAY + timedelta(days=1)),
+        "later": add(anna, "later", TODAY + timedelta(days=8)),
+        "undated": add(anna, "undated", None),
+        "done": add(anna, "done", TODAY - timedelta(days=30)),
+    }
+    services.followups.set_done(ids["done"])
+    queue = services.followups.queue(today=TODAY)
+    assert list(queue) == list(Bucket)
+    actions = {bucket: [r.action for r in rows] for bucket, rows in queue.items()}
+    assert actions == {
+        Bucket.OVERDUE: ["overdue old", "overdue"],
+        Bucket.TODAY: ["today"],
+        Bucket.THIS_WEEK: ["tomorrow", "week end"],
+        Bucket.LATER: ["later", "undated"],
+        Bucket.DONE: ["done"],
+    }
+
+
+def test_due_lists_open_items_due_today_or_earlier(services: Services) -> None:
+    anna = _person(services)
+    services.followups.add(anna, "today", TODAY)
+    services.followups.add(anna, "last week", TODAY - timedelta(days=7))
+    services.followups.add(anna, "tomorrow", TODAY + timedelta(days=1))
+    services.followups.add(anna, "undated", None)
+    done = services.followups.add(anna, "done", TODAY)
+    services.followups.set_done(done)
+    assert [r.action for r in services.followups.due(today=TODAY)] == ["last week", "today"]
+
+
+def test_delete_and_restore_keep_the_id(services: Services) -> None:
+    anna, pycon = _person(services), _event(services)
+    fid = services.followups.add(anna, "Send slides", TODAY, pycon)
+    snapshot = services.followups.delete(fid)
+    with pytest.raises(NotFoundError):
+        services.followups.get(fid)
+    services.followups.restore(snapshot)
+    row = services.followups.get(fid)
+    assert (row.action, row.due_date, row.event_id) == ("Send slides", TODAY, pycon)
+    with pytest.raises(NotFoundError):
+        services.followups.delete(9999)

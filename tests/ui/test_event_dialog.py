@@ -1,0 +1,143 @@
+"""The event dialog, driven by typing and clicking as a user would."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel
+from pytestqt.qtbot import QtBot
+
+from netdesk.services.records import EventInput
+from netdesk.services.service_set import Services
+from netdesk.ui.event_dialog import EventDialog, local_zone_name
+from tests.ui.event_ui_helpers import local_to_utc, tick, type_datetime
+
+
+def _dialog(qtbot: QtBot, services: Services, event_id: int | None = None) -> EventDialog:
+    dialog = EventDialog(services, event_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _error(dialog: EventDialog, field: str) -> QLabel:
+    label = dialog.findChild(QLabel, f"error_{field}")
+    assert label is not None
+    return label
+
+
+def test_new_event_typed_in_is_saved_in_utc(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    assert dialog.windowTitle() == "New event"
+    qtbot.keyClicks(dialog.name_edit, "Lisbon Python Meetup")
+    qtbot.keyClicks(dialog.kind_combo, "Meetup")
+    type_datetime(qtbot, dialog.start_edit, "202509041830")
+    type_datetime(qtbot, dialog.end_edit, "202509042100")
+    qtbot.keyClicks(dialog.venue_edit, "Talkdesk HQ")
+    qtbot.keyClicks(dialog.city_edit, "Lisbon")
+    qtbot.keyClicks(dialog.url_edit, "https://meetup.example.org/lisbon-python")
+    qtbot.keyClicks(dialog.organiser_edit, "Python Portugal")
+    qtbot.keyClicks(dialog.description_edit, "Two talks and pizza.")
+    qtbot.keyClicks(dialog.tags_edit, "python, community, ")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.event_id is not None
+    detail = sqlite_services.events.get(dialog.event_id)
+    assert detail.name == "Lisbon Python Meetup"
+    assert detail.kind == "meetup"
+    assert detail.starts_at == local_to_utc(2025, 9, 4, 18, 30)
+    assert detail.ends_at == local_to_utc(2025, 9, 4, 21, 0)
+    assert detail.timezone == local_zone_name()
+    assert (detail.venue, detail.city, detail.organiser) == (
+        "Talkdesk HQ",
+        "Lisbon",
+        "Python Portugal",
+    )
+    assert detail.url == "https://meetup.example.org/lisbon-python"
+    assert detail.description == "Two talks and pizza."
+    assert sorted(detail.tags) == ["community", "python"]
+
+
+def test_kinds_are_shown_capitalised(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    texts = [dialog.kind_combo.itemText(i) for i in range(dialog.kind_combo.count())]
+    assert "Association meeting" in texts
+    assert "Conference" in texts
+
+
+def test_end_before_start_is_shown_beside_the_end_field(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    qtbot.keyClicks(dialog.name_edit, "Workshop")
+    type_datetime(qtbot, dialog.start_edit, "202509041000")
+    type_datetime(qtbot, dialog.end_edit, "202509040900")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible()
+    assert dialog.event_id is None
+    assert _error(dialog, "ends_at").isVisible()
+    assert _error(dialog, "ends_at").text() == "The end must be after the start."
+    assert not _error(dialog, "name").isVisible()
+    assert sqlite_services.events.list() == []
+
+    # Fixing it and clicking OK again saves and clears the message.
+    type_datetime(qtbot, dialog.end_edit, "202509041200")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.event_id is not None
+    assert not _error(dialog, "ends_at").isVisible()
+
+
+def test_missing_name_is_shown_beside_the_name_field(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    qtbot.keyClicks(dialog.name_edit, "   ")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert _error(dialog, "name").isVisible()
+    assert _error(dialog, "name").text() == "An event needs a name."
+    assert dialog.event_id is None
+
+
+def test_moving_the_start_carries_the_end_along(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    type_datetime(qtbot, dialog.start_edit, "202510011400")
+    type_datetime(qtbot, dialog.end_edit, "202510011700")
+    type_datetime(qtbot, dialog.start_edit, "202510020900")
+    assert dialog.start_edit.dateTime().secsTo(dialog.end_edit.dateTime()) == 3 * 3600
+
+
+def test_edit_prefills_and_saves(qtbot: QtBot, sqlite_services: Services) -> None:
+    start = datetime(2025, 11, 3, 9, 0, tzinfo=UTC)
+    event_id = sqlite_services.events.create(
+        EventInput(
+            name="Web Summit",
+            kind="conference",
+            starts_at=start,
+            timezone="Europe/Lisbon",
+            city="Lisbon",
+            tags=["tech"],
+        )
+    )
+    dialog = _dialog(qtbot, sqlite_services, event_id)
+    assert dialog.windowTitle() == "Edit Web Summit"
+    assert dialog.name_edit.text() == "Web Summit"
+    assert dialog.kind_combo.currentText() == "Conference"
+    assert dialog.city_edit.text() == "Lisbon"
+    assert dialog.tags_edit.text() == "tech"
+    assert dialog.no_end_check.isChecked()  # it had no end
+
+    dialog.name_edit.selectAll()
+    qtbot.keyClicks(dialog.name_edit, "Web Summit 2025")
+    tick(qtbot, dialog.no_end_check)
+    type_datetime(qtbot, dialog.end_edit, "202511061800")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    detail = sqlite_services.events.get(event_id)
+    assert detail.name == "Web Summit 2025"
+    assert detail.starts_at == start
+    assert detail.ends_at == local_to_utc(2025, 11, 6, 18, 0)
+    assert detail.timezone == "Europe/Lisbon"  # an event's own zone is kept
+    assert detail.ends_at - detail.starts_at > timedelta(days=3)

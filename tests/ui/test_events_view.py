@@ -1,0 +1,351 @@
+"""The Events page: list, event page, people there, deleting and undoing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from netdesk.services.records import ContactInput, EventInput
+from netdesk.services.service_set import Services
+from netdesk.ui.add_attendee_dialog import AddAttendeeDialog
+from netdesk.ui.attendees_model import MET, NAME, ROLE
+from netdesk.ui.change_bridge import ChangeBridge
+from netdesk.ui.events_view import EMPTY_TEXT, EventsView
+from netdesk.ui.two_line_delegate import SUBTITLE_ROLE, TRAILING_ROLE
+from tests.ui.event_ui_helpers import click, click_check_box, double_click, tick, type_datetime
+
+NOW = datetime.now(UTC).replace(second=0, microsecond=0)
+
+
+def _view(qtbot: QtBot, services: Services) -> tuple[EventsView, QUndoStack]:
+    bridge = ChangeBridge(services.db)
+    stack = QUndoStack()
+    view = EventsView(services, bridge, stack)
+    qtbot.addWidget(view)
+    bridge.setParent(view)  # both live as long as the view, as in the main window
+    stack.setParent(view)
+    view.resize(1100, 700)
+    view.show()
+    return view, stack
+
+
+def _event(services: Services, name: str, days: float, hours: float = 3) -> int:
+    start = NOW + timedelta(days=days)
+    return services.events.create(
+        EventInput(name=name, starts_at=start, ends_at=start + timedelta(hours=hours))
+    )
+
+
+def _person(services: Services, name: str, org: str = "") -> int:
+    return services.contacts.create(ContactInput(formatted_name=name, organization=org))
+
+
+def test_empty_state_until_an_event_is_created_through_the_dialog(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    view, _ = _view(qtbot, sqlite_services)
+    assert view.stack.currentWidget() is view.empty_state
+    assert view.empty_label.text() == EMPTY_TEXT
+    assert view.selected_event_id() is None
+
+    dialog = view.event_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name_edit, "Django Girls Porto")
+    qtbot.keyClicks(dialog.kind_combo, "Workshop")
+    type_datetime(qtbot, dialog.start_edit, "209903140900")
+    type_datetime(qtbot, dialog.end_edit, "209903141700")
+    qtbot.keyClicks(dialog.city_edit, "Porto")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.event_id is not None
+
+    qtbot.waitUntil(lambda: view.model.event_count() == 1)
+    assert view.stack.currentWidget() is view.splitter
+    row = view.model.row_of(dialog.event_id)
+    assert row is not None
+    index = view.model.index(row, 0)
+    assert index.data() == "Django Girls Porto"
+    assert "Workshop" in index.data(SUBTITLE_ROLE)
+    assert "Porto" in index.data(SUBTITLE_ROLE)
+    # The new event is not happening now, so nothing is selected until the user picks it.
+    assert view.selected_event_id() is None
+    assert view.page.placeholder.isVisible()
+    view.show_event(dialog.event_id)
+    assert view.selected_event_id() == dialog.event_id
+    assert view.page.name_label.text() == "Django Girls Porto"
+
+
+def test_list_has_upcoming_then_past_sections_and_selection_shows_the_event(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    past = _event(sqlite_services, "Last month", -30)
+    soon = _event(sqlite_services, "Next week", 7)
+    later = _event(sqlite_services, "Next month", 30)
+    view, _ = _view(qtbot, sqlite_services)
+    names = [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
+    assert names == ["Upcoming · 2", "Next week", "Next month", "Past · 1", "Last month"]
+    assert view.selected_event_id() is None  # none is happening now
+    assert not view.has_selection()
+    click(qtbot, view.list_view, view.model.index(1, 0))
+    assert view.selected_event_id() == soon
+
+    click(qtbot, view.list_view, view.model.index(4, 0))
+    assert view.selected_event_id() == past
+    assert view.page.name_label.text() == "Last month"
+    # Headers cannot be selected: clicking one leaves the selection where it was.
+    click(qtbot, view.list_view, view.model.index(0, 0))
+    assert view.selected_event_id() == past
+
+    view.show_event(later)
+    assert view.page.name_label.text() == "Next month"
+
+
+def test_reload_on_change_keeps_the_selection(qtbot: QtBot, sqlite_services: Services) -> None:
+    _event(sqlite_services, "A", 1)
+    b = _event(sqlite_services, "B", 2)
+    view, _ = _view(qtbot, sqlite_services)
+    view.show_event(b)
+    _event(sqlite_services, "Earlier", 0.5)  # lands above B in the list
+    qtbot.waitUntil(lambda: view.model.event_count() == 3)
+    assert view.selected_event_id() == b
+    data = sqlite_services.events.get(b).as_input()
+    data.name = "B renamed"
+    sqlite_services.events.update(b, data)
+    qtbot.waitUntil(lambda: view.page.name_label.text() == "B renamed")
+    assert view.selected_event_id() == b
+
+
+def test_add_an_existing_person_by_searching(qtbot: QtBot, sqlite_services: Services) -> None:
+    event_id = _event(sqlite_services, "PyCon", 10)
+    _person(sqlite_services, "Ana Lopez", "Acme")
+    ben = _person(sqlite_services, "Ben Okafor", "Initech")
+    view, _ = _view(qtbot, sqlite_services)
+    view.show_event(event_id)
+    assert view.page.no_people_label.isVisibleTo(view)
+
+    dialog = view.page.add_attendee_dialog()
+    assert isinstance(dialog, AddAttendeeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.search_edit, "initech")
+    assert dialog.results_model.rowCount() == 1
+    click(qtbot, dialog.results_view, dialog.results_model.index(0, 0))
+    assert dialog.selected_contact() is not None
+    qtbot.keyClicks(dialog.role_combo, "Speaker")
+    tick(qtbot, dialog.met_check)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    [row] = sqlite_services.events.attendees(event_id)
+    assert (row.contact_id, row.role, row.status, row.met) == (ben, "speaker", "registered", True)
+    assert dialog.attendance_id == row.attendance_id
+    model = view.page.attendees_model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.index(0, NAME).data() == "Ben Okafor"
+    assert model.index(0, ROLE).data() == "Speaker"
+    assert view.page.people_label.text() == "People · 1 · 1 met"
+
+
+def test_searching_for_someone_unknown_says_so(qtbot: QtBot, sqlite_services: Services) -> None:
+    event_id = _event(sqlite_services, "PyCon", 10)
+    _person(sqlite_services, "Ana Lopez")
+    dialog = AddAttendeeDialog(sqlite_services, event_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.search_edit, "zzyzx")
+    assert dialog.results_model.rowCount() == 0
+    assert dialog.empty_label.isVisible()
+    assert "zzyzx" in dialog.empty_label.text()
+    assert not dialog.ok_button.isEnabled()
+
+
+def test_someone_already_on_the_event_cannot_be_added_twice(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    event_id = _event(sqlite_services, "PyCon", 10)
+    ana = _person(sqlite_services, "Ana Lopez")
+    sqlite_services.events.add_attendee(event_id, ana)
+    dialog = AddAttendeeDialog(sqlite_services, event_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.search_edit, "ana")
+    assert dialog.results_model.index(0, 0).data(TRAILING_ROLE) == ("Already here")
+    assert not dialog.ok_button.isEnabled()
+    dialog.save()
+    assert dialog.pick_error.text() == "Ana Lopez is already on this event."
+    assert len(sqlite_services.events.attendees(event_id)) == 1
+
+
+def test_ticking_met_in_the_table_saves_it(qtbot: QtBot, sqlite_services: Services) -> None:
+    event_id = _event(sqlite_services, "Meetup", -1)
+    ana = _person(sqlite_services, "Ana Lopez")
+    sqlite_services.events.add_attendee(event_id, ana)
+    view, _ = _view(qtbot, sqlite_services)
+    view.show_event(event_id)
+    table = view.page.table
+    index = view.page.attendees_model.index(0, MET)
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+
+    click_check_box(qtbot, table, index)
+    [row] = sqlite_services.events.attendees(event_id)
+    assert row.met is True
+    qtbot.waitUntil(lambda: view.page.people_label.text() == "People · 1 · 1 met")
+
+    index = view.page.attendees_model.index(0, MET)
+    click_check_box(qtbot, table, index)
+    assert sqlite_services.events.attendees(event_id)[0].met is False
+
+
+def test_double_clicking_a_person_opens_them(qtbot: QtBot, sqlite_services: Services) -> None:
+    event_id = _event(sqlite_services, "Meetup", 1)
+    ana = _person(sqlite_services, "Ana Lopez")
+    sqlite_services.events.add_attendee(event_id, ana)
+    view, _ = _view(qtbot, sqlite_services)
+    view.show_event(event_id)
+    with qtbot.waitSignal(view.open_contact) as blocker:
+        double_click(qtbot, view.page.table, view.page.attendees_model.index(0, NAME))
+    assert blocker.args == [ana]
+
+
+def test_remove_from_event_and_undo(qtbot: QtBot, sqlite_services: Services) -> None:
+    event_id = _event(sqlite_services, "Meetup", 1)
+    ana = _person(sqlite_services, "Ana Lopez")
+    sqlite_services.events.add_attendee(event_id, ana, role="speaker", met=True)
+    view, stack = _view(qtbot, sqlite_services)
+    view.show_event(event_id)
+    assert not view.page.remove_button.isEnabled()
+    click(qtbot, view.page.table, view.page.attendees_model.index(0, NAME))
+    assert view.page.remove_button.isEnabled()
+    qtbot.mouseClick(view.page.remove_button, Qt.MouseButton.LeftButton)
+    assert sqlite_services.events.attendees(event_id) == []
+    assert view.page.attendees_model.rowCount() == 0
+
+    stack.undo()
+    [row] = sqlite_services.events.attendees(event_id)
+    assert (row.contact_id, row.role, row.met) == (ana, "speaker", True)
+    qtbot.waitUntil(lambda: view.page.attendees_model.rowCount() == 1)
+
+
+def _click_in_next_message_box(button_text: str, seen: list[str]) -> None:
+    def click_it() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        for button in box.buttons():
+            if button.text() == button_text:
+                button.click()
+                return
+        raise AssertionError(f"no {button_text} button")
+
+    QTimer.singleShot(0, click_it)
+
+
+def test_delete_an_event_with_people_after_confirming_then_undo(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    keep = _event(sqlite_services, "Other", 5)
+    event_id = _event(sqlite_services, "PyCon", 10)
+    for name in ("Ana", "Ben"):
+        sqlite_services.events.add_attendee(event_id, _person(sqlite_services, name))
+    view, stack = _view(qtbot, sqlite_services)
+    view.show_event(event_id)
+
+    seen: list[str] = []
+    _click_in_next_message_box("Delete", seen)
+    assert view.delete_selected() is True
+    assert "PyCon" in seen[0]
+    assert "2 people" in seen[0]
+    assert [r.id for r in sqlite_services.events.list()] == [keep]
+    assert view.model.row_of(event_id) is None
+    assert view.selected_event_id() == keep  # the neighbour is selected
+
+    stack.undo()
+    qtbot.waitUntil(lambda: view.model.row_of(event_id) is not None)
+    assert len(sqlite_services.events.attendees(event_id)) == 2
+    stack.redo()
+    assert [r.id for r in sqlite_services.events.list()] == [keep]
+
+
+def test_cancelling_the_confirmation_keeps_the_event(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    event_id = _event(sqlite_services, "PyCon", 10)
+    sqlite_services.events.add_attendee(event_id, _person(sqlite_services, "Ana"))
+    view, stack = _view(qtbot, sqlite_services)
+    view.show_event(event_id)
+    seen: list[str] = []
+    _click_in_next_message_box("Cancel", seen)
+    assert view.delete_selected() is False
+    assert seen
+    assert [r.id for r in sqlite_services.events.list()] == [event_id]
+    assert stack.count() == 0
+
+
+def test_delete_an_event_without_people_needs_no_confirmation(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    event_id = _event(sqlite_services, "Empty", 10)
+    view, stack = _view(qtbot, sqlite_services)
+    view.show_event(event_id)
+    qtbot.mouseClick(view.page.delete_button, Qt.MouseButton.LeftButton)
+    assert sqlite_services.events.list() == []
+    assert view.stack.currentWidget() is view.empty_state
+    assert view.delete_selected() is False  # nothing selected any more
+    stack.undo()
+    qtbot.waitUntil(lambda: view.model.event_count() == 1)
+
+
+def test_opens_on_the_event_happening_now(qtbot: QtBot, sqlite_services: Services) -> None:
+    _event(sqlite_services, "Tomorrow", 1)
+    running = _event(sqlite_services, "Running", -0.05, hours=4)
+    view, _ = _view(qtbot, sqlite_services)
+    assert view.selected_event_id() == running
+    assert view.page.name_label.text() == "Running"
+
+
+def test_edit_event_from_the_page(qtbot: QtBot, sqlite_services: Services) -> None:
+    event_id = _event(sqlite_services, "Meetup", 3)
+    view, _ = _view(qtbot, sqlite_services)
+    view.show_event(event_id)
+    dialog = view.page.edit_event_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name_edit.selectAll()
+    qtbot.keyClicks(dialog.name_edit, "Python Meetup")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert sqlite_services.events.get(event_id).name == "Python Meetup"
+    qtbot.waitUntil(lambda: view.page.name_label.text() == "Python Meetup")
+    row = view.model.row_of(event_id)
+    assert row is not None
+    assert view.model.index(row, 0).data() == "Python Meetup"
+
+
+def test_add_a_new_person_from_the_add_dialog(qtbot: QtBot, sqlite_services: Services) -> None:
+    event_id = _event(sqlite_services, "PyCon", 10)
+    dialog = AddAttendeeDialog(sqlite_services, event_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.search_edit, "Zoe")
+    assert dialog.empty_label.isVisible()
+
+    def fill_contact_dialog() -> None:
+        contact_dialog = QApplication.activeModalWidget()
+        assert contact_dialog is not None
+        assert contact_dialog.windowTitle() == "New contact"
+        qtbot.keyClicks(contact_dialog.name_edit, "Zoe Kowalski")  # type: ignore[attr-defined]
+        qtbot.keyClicks(contact_dialog.organization_edit, "Globex")  # type: ignore[attr-defined]
+        qtbot.mouseClick(contact_dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, fill_contact_dialog)
+    qtbot.mouseClick(dialog.new_person_button, Qt.MouseButton.LeftButton)
+
+    picked = dialog.selected_contact()
+    assert picked is not None
+    assert picked.name == "Zoe Kowalski"
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    [row] = sqlite_services.events.attendees(event_id)
+    assert (row.name, row.organization) == ("Zoe Kowalski", "Globex")

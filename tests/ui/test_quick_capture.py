@@ -1,0 +1,123 @@
+"""Quick capture: typing during an event and pressing Enter."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from netdesk.services.records import ContactInput, EventInput
+from netdesk.services.service_set import Services
+from netdesk.ui.quick_capture import QuickCaptureDialog
+
+
+def _event(services: Services) -> int:
+    return services.events.create(
+        EventInput(name="PyCon", starts_at=datetime.now(UTC) - timedelta(hours=2))
+    )
+
+
+def _dialog(qtbot: QtBot, services: Services, event_id: int | None) -> QuickCaptureDialog:
+    dialog = QuickCaptureDialog(services, event_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_typing_and_enter_saves_person_meeting_note_and_followup(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    pycon = _event(sqlite_services)
+    dialog = _dialog(qtbot, sqlite_services, pycon)
+    assert dialog.event_combo.event_id() == pycon
+    assert dialog.focusWidget() is dialog.name
+    qtbot.keyClicks(dialog.name, "Anna Schroeder")
+    qtbot.keyClicks(dialog.organization, "ACME")
+    qtbot.keyClicks(dialog.talked_about, "Rust on microcontrollers")
+    assert not dialog.due.isEnabled()
+    qtbot.keyClicks(dialog.followup, "Send the slides")
+    assert dialog.due.isEnabled()
+    qtbot.keyClick(dialog.followup, Qt.Key.Key_Return)
+
+    assert dialog.result is not None and dialog.result.created
+    assert not dialog.isVisible()
+    [row] = sqlite_services.search.page("schroeder")
+    assert (row.id, row.name, row.organization) == (
+        dialog.result.contact_id,
+        "Anna Schroeder",
+        "ACME",
+    )
+    anna = sqlite_services.contacts.get(row.id)
+    assert [(m.event_id, m.met) for m in anna.meetings] == [(pycon, True)]
+    assert [(n.topic, n.body, n.event_id) for n in anna.notes] == [
+        ("talked about", "Rust on microcontrollers", pycon)
+    ]
+    assert [(f.action, f.due_date, f.event_id) for f in anna.followups] == [
+        ("Send the slides", date.today() + timedelta(days=3), pycon)
+    ]
+
+
+@pytest.mark.parametrize("field", ["name", "organization", "talked_about", "due", "event_combo"])
+def test_enter_in_any_field_saves(qtbot: QtBot, sqlite_services: Services, field: str) -> None:
+    dialog = _dialog(qtbot, sqlite_services, None)
+    qtbot.keyClicks(dialog.name, "Bob Ng")
+    qtbot.keyClicks(dialog.followup, "Call back")
+    widget: QWidget = getattr(dialog, field)
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+    assert dialog.result is not None
+    bob = sqlite_services.contacts.get(dialog.result.contact_id)
+    assert bob.formatted_name == "Bob Ng"
+    assert [f.action for f in bob.followups] == ["Call back"]
+
+
+def test_without_a_followup_no_due_date_is_saved(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog = _dialog(qtbot, sqlite_services, None)
+    qtbot.keyClicks(dialog.name, "Bob Ng")
+    qtbot.keyClicks(dialog.followup, "x")
+    qtbot.keyClick(dialog.followup, Qt.Key.Key_Backspace)
+    assert not dialog.due.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result is not None and dialog.result.followup_id is None
+    assert sqlite_services.contacts.get(dialog.result.contact_id).followups == ()
+
+
+def test_missing_name_is_shown_beside_the_field_and_nothing_is_saved(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services, None)
+    qtbot.keyClicks(dialog.talked_about, "Something interesting")
+    qtbot.keyClick(dialog.talked_about, Qt.Key.Key_Return)
+    error = dialog.errors.label("name")
+    assert error.isVisible() and error.text() == "A contact needs a name."
+    assert dialog.isVisible() and dialog.result is None
+    assert sqlite_services.contacts.count() == 0
+    assert dialog.focusWidget() is dialog.name
+
+
+def test_note_tells_when_the_capture_goes_to_an_existing_contact(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    anna = sqlite_services.contacts.create(
+        ContactInput(formatted_name="Anna Schroeder", organization="ACME")
+    )
+    dialog = _dialog(qtbot, sqlite_services, None)
+    # QTest types ASCII only (it aborts on "ö"), hence the spelling.
+    qtbot.keyClicks(dialog.name, "Anna Schroede")
+    assert not dialog.match_note.isVisible()
+    qtbot.keyClicks(dialog.name, "r")
+    assert dialog.match_note.isVisible()
+    assert dialog.match_note.text() == "Will add to existing contact Anna Schroeder (ACME)"
+    assert dialog.match_note.textFormat() == Qt.TextFormat.PlainText
+    qtbot.keyClicks(dialog.organization, "Globex")
+    assert not dialog.match_note.isVisible()
+    dialog.organization.clear()
+    qtbot.keyClicks(dialog.talked_about, "Hiring")
+    qtbot.keyClick(dialog.talked_about, Qt.Key.Key_Return)
+    assert dialog.result is not None
+    assert (dialog.result.contact_id, dialog.result.created) == (anna, False)
+    assert sqlite_services.contacts.count() == 1

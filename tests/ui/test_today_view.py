@@ -1,0 +1,126 @@
+"""The Today page: what a user sees first thing, and ticking off what is due."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from netdesk.services.records import ContactInput, EventInput
+from netdesk.services.service_set import Services
+from netdesk.ui.change_bridge import ChangeBridge
+from netdesk.ui.event_dates import local, long_day_text, relative_day
+from netdesk.ui.today_view import EMPTY_DUE, EMPTY_MET, EMPTY_UPCOMING, TodayView
+from netdesk.ui.two_line_delegate import OVERDUE, SUBTITLE_COLOR_ROLE, SUBTITLE_ROLE
+from tests.ui.event_ui_helpers import click_check_box, double_click
+
+NOW = datetime.now(UTC).replace(second=0, microsecond=0)
+TODAY = date.today()
+
+
+def _view(qtbot: QtBot, services: Services) -> TodayView:
+    bridge = ChangeBridge(services.db)
+    view = TodayView(services, bridge)
+    bridge.setParent(view)
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    view.show()
+    return view
+
+
+def _person(services: Services, name: str, org: str = "") -> int:
+    return services.contacts.create(ContactInput(formatted_name=name, organization=org))
+
+
+def test_empty_database_shows_friendly_empty_states(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    view = _view(qtbot, sqlite_services)
+    assert long_day_text(TODAY) in view.greeting_label.text()
+    assert view.summary_label.text() == "You are all caught up."
+    for card, text in (
+        (view.due_card, EMPTY_DUE),
+        (view.upcoming_card, EMPTY_UPCOMING),
+        (view.met_card, EMPTY_MET),
+    ):
+        assert card.is_empty()
+        assert card.empty_label.isVisible()
+        assert card.empty_label.text() == text
+
+
+def test_overdue_followup_is_red_and_ticking_it_removes_it(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    ana = _person(sqlite_services, "Ana Lopez", "Acme")
+    overdue = sqlite_services.followups.add(ana, "Send the slides", TODAY - timedelta(days=3))
+    sqlite_services.followups.add(ana, "Call back", TODAY)
+    sqlite_services.followups.add(ana, "Next week", TODAY + timedelta(days=7))
+    view = _view(qtbot, sqlite_services)
+    model = view.due_model
+    assert model.rowCount() == 2
+    assert view.due_card.title_label.text() == "Follow-ups due · 2"
+    assert view.summary_label.text() == "You have 1 follow-up due today and 1 overdue."
+    first = model.index(0, 0)
+    assert first.data() == "Send the slides"
+    assert first.data(SUBTITLE_ROLE).startswith("3 days overdue")
+    assert first.data(SUBTITLE_COLOR_ROLE) == QColor(OVERDUE)
+    assert model.index(1, 0).data(SUBTITLE_ROLE).startswith("Due today")
+
+    click_check_box(qtbot, view.due_card.list_view, first)
+    assert sqlite_services.followups.get(overdue).done_at is not None
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.index(0, 0).data() == "Call back"
+
+    click_check_box(qtbot, view.due_card.list_view, model.index(0, 0))
+    qtbot.waitUntil(lambda: view.due_card.is_empty())
+    assert view.due_card.empty_label.text() == EMPTY_DUE
+
+
+def test_upcoming_events_open_on_activation(qtbot: QtBot, sqlite_services: Services) -> None:
+    sqlite_services.events.create(EventInput(name="Last year", starts_at=NOW - timedelta(days=365)))
+    event_id = sqlite_services.events.create(
+        EventInput(name="PyCon", starts_at=NOW + timedelta(days=3), city="Lisbon")
+    )
+    view = _view(qtbot, sqlite_services)
+    model = view.upcoming_model
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data() == "PyCon"
+    starts = local(NOW + timedelta(days=3))
+    expected = f"{relative_day(starts.date(), TODAY)}, {starts:%H:%M} · Lisbon"
+    assert model.index(0, 0).data(SUBTITLE_ROLE) == expected
+    with qtbot.waitSignal(view.open_event) as blocker:
+        double_click(qtbot, view.upcoming_card.list_view, model.index(0, 0))
+    assert blocker.args == [event_id]
+
+
+def test_people_met_recently_open_on_activation(qtbot: QtBot, sqlite_services: Services) -> None:
+    event_id = sqlite_services.events.create(
+        EventInput(name="Django Girls", starts_at=NOW - timedelta(days=2))
+    )
+    ana = _person(sqlite_services, "Ana Lopez", "Acme")
+    ben = _person(sqlite_services, "Ben Okafor")
+    sqlite_services.events.add_attendee(event_id, ana, met=True)
+    sqlite_services.events.add_attendee(event_id, ben, met=False)
+    view = _view(qtbot, sqlite_services)
+    model = view.met_model
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data() == "Ana Lopez"
+    assert model.index(0, 0).data(SUBTITLE_ROLE) == "Acme · at Django Girls"
+    with qtbot.waitSignal(view.open_contact) as blocker:
+        double_click(qtbot, view.met_card.list_view, model.index(0, 0))
+    assert blocker.args == [ana]
+
+    # Marking Ben as met elsewhere shows him here after the change notification.
+    [ben_row] = [a for a in sqlite_services.events.attendees(event_id) if a.contact_id == ben]
+    sqlite_services.events.update_attendance(ben_row.attendance_id, met=True)
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+
+
+def test_due_followup_opens_the_person(qtbot: QtBot, sqlite_services: Services) -> None:
+    ana = _person(sqlite_services, "Ana Lopez")
+    sqlite_services.followups.add(ana, "Call back", TODAY)
+    view = _view(qtbot, sqlite_services)
+    with qtbot.waitSignal(view.open_contact) as blocker:
+        double_click(qtbot, view.due_card.list_view, view.due_model.index(0, 0))
+    assert blocker.args == [ana]
