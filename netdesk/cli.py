@@ -8,9 +8,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from netdesk import __version__
 from netdesk.config import DB_ENV_VAR, database_url
+
+if TYPE_CHECKING:
+    from netdesk.db import Database
 
 
 class UsageError(Exception):
@@ -90,10 +94,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         db.close()
 
 
-def _demo(db, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _demo(db: Database, args: argparse.Namespace) -> int:
     from netdesk.services.demo import generate_demo
 
-    summary = generate_demo(db, people=args.people, events=args.events, seed=args.seed)
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\rAdding sample data: {done * 100 // max(total, 1)}%", end="", file=sys.stderr)
+
+    summary = generate_demo(
+        db, people=args.people, events=args.events, seed=args.seed, progress=progress
+    )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
     print(
         f"Added {summary.contacts:,} people, {summary.events:,} events, {summary.notes:,} notes "
         f"and {summary.followups:,} follow-ups to {db.url}"
@@ -101,7 +113,7 @@ def _demo(db, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _search(db, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _search(db: Database, args: argparse.Namespace) -> int:
     from netdesk.services.search import SearchService
 
     for row in SearchService(db).page(args.query, limit=args.limit):

@@ -91,3 +91,22 @@ def test_a_file_that_is_not_a_database_gives_a_message_and_exit_1(tmp_path: Path
     assert "is not a netdesk database" in done.stderr
     assert "Traceback" not in done.stderr
     assert notes.read_text() == "shopping list\n"
+
+
+def test_demo_fills_the_database_and_search_finds_the_people(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "demo.sqlite"
+    assert main(["--db", str(path), "demo", "--people", "40", "--events", "3", "--seed", "5"]) == 0
+    assert "Added 40 people, 3 events" in capsys.readouterr().out
+    db = open_database(f"sqlite:///{path}")
+    try:
+        services = Services(db)
+        assert services.search.count() == 40  # my own card among them
+        assert len(services.events.list()) == 3
+        me = services.contacts.me()
+        assert me is not None
+    finally:
+        db.close()
+    assert main(["--db", str(path), "search", me.formatted_name.split()[0]]) == 0
+    assert me.formatted_name in capsys.readouterr().out
