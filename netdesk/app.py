@@ -1,22 +1,27 @@
-"""Starting the GUI: the QApplication, the database, the main window."""
+"""Starting the GUI: the window first, then the database, then the data."""
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netdesk import __version__
 from netdesk.config import APP_NAME
 
+if TYPE_CHECKING:
+    from netdesk.db import Database
+    from netdesk.ui.main_window import MainWindow
+
 
 def run_gui(url: str, argv: list[str] | None = None) -> int:
     started = time.perf_counter()
-    # Qt is imported here, not at module level, so that CLI commands start without it.
+    benchmark = bool(os.environ.get("NETDESK_QUIT_WHEN_SHOWN"))
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
-
-    from netdesk.db import DatabaseOpenError, open_database
 
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
@@ -28,31 +33,72 @@ def run_gui(url: str, argv: list[str] | None = None) -> int:
         else QApplication([sys.argv[0], *(argv or [])])
     )
     from netdesk.ui.icons import app_icon
-
-    app.setWindowIcon(app_icon())
-    try:
-        db = open_database(url)
-    except DatabaseOpenError as exc:
-        from netdesk.ui.plain_text import show_error
-
-        show_error(None, "netdesk cannot open its database", str(exc))
-        return 1
-    from netdesk.services.service_set import Services
     from netdesk.ui.main_window import MainWindow
 
-    window = MainWindow(Services(db), QSettings())
+    app.setWindowIcon(app_icon())
+    # The window goes on screen before SQLAlchemy is imported and the database opened.
+    window = MainWindow(None, QSettings())
     window.show()
-    # Fill the views once the window is on screen: start-up shows something at once.
-    QTimer.singleShot(0, window.load_current_view)
-    window.startup_seconds = time.perf_counter() - started
-    if os.environ.get("NETDESK_QUIT_WHEN_SHOWN"):
-        # For benchmarks/bench_startup.py: report the time to a shown, filled window and leave.
-        def _report_and_quit() -> None:
-            print(f"shown {time.perf_counter() - started:.4f}", flush=True)
+    opened: list[Database] = []
+
+    def report(stage: str) -> None:
+        if benchmark:  # for benchmarks/bench_startup.py
+            print(f"{stage} {time.perf_counter() - started:.4f}", flush=True)
+
+    def open_and_fill() -> None:
+        db = _open(window, url)
+        if db is None:
+            app.exit(1)
+            return
+        opened.append(db)
+        window.load_current_view()
+        window.startup_seconds = time.perf_counter() - started
+        report("filled")
+        if benchmark:
             app.quit()
 
-        QTimer.singleShot(0, _report_and_quit)
+    QTimer.singleShot(0, lambda: report("shown"))
+    QTimer.singleShot(0, open_and_fill)
     try:
         return app.exec()
     finally:
-        db.close()
+        for db in opened:
+            db.close()
+
+
+def _open(window: MainWindow, url: str) -> Database | None:
+    from netdesk.db import DatabaseOpenError, open_database, sqlite_path
+    from netdesk.services.service_set import Services
+    from netdesk.ui.plain_text import show_error
+
+    try:
+        # The whole-file integrity read happens in the background (_check_in_background).
+        db = open_database(url, verify_integrity=False)
+    except DatabaseOpenError as exc:
+        show_error(window, "netdesk cannot open its database", str(exc))
+        return None
+    window.attach(Services(db))
+    path = sqlite_path(url)
+    if path is not None:
+        _check_in_background(window, path)
+    return db
+
+
+def _check_in_background(window: MainWindow, path: Path) -> None:
+    """Read the whole file for damage off the GUI thread; on damage, say so and stop."""
+    from PySide6.QtCore import QObject, Signal
+
+    from netdesk.db import integrity_problem
+
+    class _Relay(QObject):
+        damaged = Signal(str)
+
+    relay = _Relay(window)
+    relay.damaged.connect(window.database_damaged)
+
+    def check() -> None:
+        problem = integrity_problem(path)
+        if problem:
+            relay.damaged.emit(problem)
+
+    threading.Thread(target=check, name="netdesk-integrity-check", daemon=True).start()

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -21,6 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from netdesk import search_index
 from netdesk.models import Base
 from netdesk.services.change_tracking import install_change_tracking
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -122,19 +122,24 @@ def make_engine(url: str) -> Engine:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
+# Alembic takes about a third of a second to import: opening a current database must not need
+# it. Revisions are numbered and named after their file, "0002_contact_search_index.py", which
+# tests/test_migrations.py checks against Alembic's own view of the chain.
+@functools.cache
+def known_revisions() -> frozenset[str]:
+    versions = MIGRATIONS_DIR / "versions"
+    return frozenset(p.name.split("_", 1)[0] for p in versions.glob("[0-9][0-9][0-9][0-9]_*.py"))
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def known_revisions() -> set[str]:
-    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return max(known_revisions())
 
 
 def _unknown_revision_error(where: str, revision: str) -> DatabaseOpenError:
@@ -176,7 +181,32 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
 
 
-def _check_sqlite_file(path: Path) -> str | None:
+def _quick_check(conn: sqlite3.Connection) -> None:
+    problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+    if problems != ["ok"]:
+        raise sqlite3.DatabaseError("; ".join(problems) or "no answer to a check")
+
+
+def integrity_problem(path: Path) -> str | None:
+    """A full read of the file (a quarter of a second per 200 MB): a message if it is damaged.
+
+    The GUI runs this after its window is shown instead of before (see open_database).
+    """
+    try:
+        conn = _connect_read_only(path)
+        try:
+            _quick_check(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return (
+            f"{path} is damaged ({exc}). netdesk stopped before changing anything; "
+            "open a backup copy instead."
+        )
+    return None
+
+
+def _check_sqlite_file(path: Path, verify: bool = True) -> str | None:
     """Inspect an existing file read-only; returns its revision, or None for an empty database.
 
     Raises a DatabaseOpenError, leaving the file untouched, for anything netdesk must not open.
@@ -196,9 +226,8 @@ def _check_sqlite_file(path: Path) -> str | None:
     try:
         conn = _connect_read_only(path)
         try:
-            problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
-            if problems != ["ok"]:
-                raise sqlite3.DatabaseError("; ".join(problems) or "no answer to a check")
+            if verify:
+                _quick_check(conn)
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
@@ -295,6 +324,8 @@ def create_schema(engine: Engine) -> None:
     with schema_transaction(engine) as conn:
         Base.metadata.create_all(conn)
         search_index.create(conn)
+        from alembic import command
+
         config = alembic_config()
         config.attributes["connection"] = conn
         command.stamp(config, "head")
@@ -302,6 +333,8 @@ def create_schema(engine: Engine) -> None:
 
 def upgrade_schema(engine: Engine, revision: str = "head") -> None:
     with schema_transaction(engine) as conn:
+        from alembic import command
+
         config = alembic_config()
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
@@ -309,14 +342,21 @@ def upgrade_schema(engine: Engine, revision: str = "head") -> None:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return _revision_of(conn)
 
 
-def open_database(url: str) -> Database:
+def _revision_of(conn: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def open_database(url: str, *, verify_integrity: bool = True) -> Database:
     """Open (creating or upgrading as needed) the database at `url`.
 
     Raises DatabaseOpenError with a message for the user when the file or server cannot be used;
-    a file is then left exactly as it was.
+    a file is then left exactly as it was. `verify_integrity=False` skips reading the whole
+    file when no upgrade is due; the caller then runs integrity_problem() itself.
     """
     try:
         path = sqlite_path(url)
@@ -329,7 +369,9 @@ def open_database(url: str) -> Database:
     revision: str | None = None
     if path is not None:
         if path.exists() and (path.is_dir() or path.stat().st_size > 0):
-            revision = _check_sqlite_file(path)
+            revision = _check_sqlite_file(path, verify=False)
+            if revision is not None and (verify_integrity or revision != head_revision()):
+                _check_sqlite_file(path, verify=True)
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -394,7 +436,7 @@ def _server_revision(engine: Engine) -> str | None:
                 f"{where} is not a netdesk database: it holds tables of another program. "
                 "Give netdesk an empty database."
             )
-        revision = MigrationContext.configure(conn).get_current_revision()
+        revision = _revision_of(conn)
     if revision is None:
         raise NotNetdeskDatabaseError(
             f"{where} is not a netdesk database: it has no netdesk schema version."

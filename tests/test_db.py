@@ -20,6 +20,7 @@ from netdesk.db import (
     NotNetdeskDatabaseError,
     current_revision,
     head_revision,
+    integrity_problem,
     open_database,
 )
 from netdesk.services.records import ContactInput
@@ -348,3 +349,20 @@ def test_open_write_close_reopen(db: Database, db_url: str) -> None:
         assert [r.id for r in again.search.page("orbital")] == [cid]
     finally:
         reopened.close()
+
+
+def test_the_gui_checks_a_damaged_page_after_opening(tmp_path: Path) -> None:
+    """The window opens without reading the whole file; the full check follows and tells."""
+    path = tmp_path / "netdesk.sqlite"
+    make_netdesk_file(path, people=300)
+    assert integrity_problem(path) is None
+    page, page_size = _page_in_the_middle_of(path, "contacts")
+    with path.open("r+b") as fh:
+        fh.seek((page - 1) * page_size)
+        fh.write(b"\xff" * page_size)
+    before = path.read_bytes()
+    db = open_database(f"sqlite:///{path}", verify_integrity=False)
+    db.close()
+    problem = integrity_problem(path)
+    assert problem is not None and "is damaged" in problem and str(path) in problem
+    assert path.read_bytes() == before

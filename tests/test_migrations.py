@@ -311,3 +311,14 @@ def test_unreadable_upgrade_names_the_backup(tmp_path: Path) -> None:
         assert current_revision(engine) == FIRST_REVISION
     finally:
         engine.dispose()
+
+
+def test_revisions_read_from_file_names_match_alembic() -> None:
+    """db.py reads revisions from file names so that opening needs no Alembic import."""
+    from alembic.script import ScriptDirectory
+
+    from netdesk.db import alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert known_revisions() == {s.revision for s in script.walk_revisions()}
+    assert head_revision() == script.get_current_head()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, union
+from sqlalchemy import CompoundSelect, func, select, union
 from sqlalchemy.orm import Session, selectinload
 
 from netdesk.db import Database
@@ -105,9 +105,9 @@ def apply_contact(session: Session, contact: Contact, data: ContactInput, e164s:
     old_urls = {u.value: u for u in contact.urls}
     contact.urls = [old_urls.get(v) or ContactUrl(value=v) for v in data.urls]
     for group in (contact.emails, contact.phones, contact.urls):
-        for position, row in enumerate(group):
-            row.position = position  # type: ignore[attr-defined]
-            row.preferred = position == 0  # type: ignore[attr-defined]
+        for position, child in enumerate(group):
+            child.position = position  # type: ignore[attr-defined]
+            child.preferred = position == 0  # type: ignore[attr-defined]
 
 
 class ContactService:
@@ -227,14 +227,17 @@ def followup_row(f: FollowUp, contact_name: str, event_name: str) -> FollowUpRow
 
 
 def _detail(session: Session, contact: Contact) -> ContactDetail:
-    event_ids = union(
+    event_ids: CompoundSelect[tuple[int | None]] = union(
         select(Attendance.event_id).where(Attendance.contact_id == contact.id),
         select(Note.event_id).where(Note.contact_id == contact.id),
         select(FollowUp.event_id).where(FollowUp.contact_id == contact.id),
     )
-    event_names = dict(
-        session.execute(select(Event.id, Event.name).where(Event.id.in_(event_ids))).tuples().all()
-    )
+    event_names: dict[int, str] = {
+        event_id: name
+        for event_id, name in session.execute(
+            select(Event.id, Event.name).where(Event.id.in_(event_ids))
+        )
+    }
     notes = tuple(
         note_row(n, contact.formatted_name, event_names.get(n.event_id or 0, ""))
         for n in session.scalars(
@@ -257,7 +260,7 @@ def _detail(session: Session, contact: Contact) -> ContactDetail:
             .join(Event, Event.id == Attendance.event_id)
             .where(Attendance.contact_id == contact.id)
             .order_by(Event.starts_at.desc())
-        ).tuples()
+        )
     )
     followups = tuple(
         followup_row(f, contact.formatted_name, event_names.get(f.event_id or 0, ""))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -124,36 +125,61 @@ class EventService:
     def list(self, now: datetime | None = None) -> list[EventRow]:
         """Upcoming (and running) events soonest first, then past events latest first."""
         now = now or datetime.now(UTC)
+        upcoming = _upcoming(now)
+        return self._rows(
+            now,
+            order=(
+                case((upcoming, 0), else_=1),
+                case((upcoming, Event.starts_at), else_=None),
+                Event.starts_at.desc(),
+                Event.id,
+            ),
+        )
+
+    def upcoming(self, now: datetime | None = None, limit: int = 5) -> builtins.list[EventRow]:
+        """The next `limit` upcoming (or running) events, soonest first."""
+        now = now or datetime.now(UTC)
+        return self._rows(now, _upcoming(now), order=(Event.starts_at, Event.id), limit=limit)
+
+    def _rows(
+        self, now: datetime, *where: Any, order: tuple[Any, ...], limit: int | None = None
+    ) -> builtins.list[EventRow]:
+        # Attendance counts for just the events listed: a full GROUP BY costs 50 ms at 160k rows.
+        people = (
+            select(func.count())
+            .where(Attendance.event_id == Event.id)
+            .correlate(Event)
+            .scalar_subquery()
+        )
+        stmt = (
+            select(
+                Event.id,
+                Event.name,
+                Event.kind,
+                Event.starts_at,
+                Event.ends_at,
+                Event.venue,
+                Event.city,
+                people,
+            )
+            .where(*where)
+            .order_by(*order)
+            .limit(limit)
+        )
         with self.db.Session() as session:
-            people = (
-                select(Attendance.event_id, func.count().label("n"))
-                .group_by(Attendance.event_id)
-                .subquery()
-            )
-            upcoming = _upcoming(now)
-            rows = session.execute(
-                select(Event, func.coalesce(people.c.n, 0))
-                .outerjoin(people, people.c.event_id == Event.id)
-                .order_by(
-                    case((upcoming, 0), else_=1),
-                    case((upcoming, Event.starts_at), else_=None),
-                    Event.starts_at.desc(),
-                    Event.id,
-                )
-            )
             return [
                 EventRow(
-                    id=e.id,
-                    name=e.name,
-                    kind=e.kind,
-                    starts_at=e.starts_at,
-                    ends_at=e.ends_at,
-                    venue=e.venue,
-                    city=e.city,
+                    id=eid,
+                    name=name,
+                    kind=kind,
+                    starts_at=starts,
+                    ends_at=ends,
+                    venue=venue,
+                    city=city,
                     people=n,
-                    upcoming=_end(e.starts_at, e.ends_at) >= now,
+                    upcoming=_end(starts, ends) >= now,
                 )
-                for e, n in rows
+                for eid, name, kind, starts, ends, venue, city, n in session.execute(stmt)
             ]
 
     def current(self, now: datetime | None = None) -> int | None:

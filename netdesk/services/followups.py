@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from netdesk.db import Database
 from netdesk.models import Contact, Event, FollowUp
 from netdesk.services import undo
-from netdesk.services.contacts import followup_row
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.records import FollowUpRow
 
@@ -61,14 +61,28 @@ def _check_event(session: Session, event_id: int | None) -> None:
         raise NotFoundError("That event no longer exists.")
 
 
-def _rows(session: Session, *where: object) -> list[FollowUpRow]:
+def _rows(
+    session: Session, *where: object, order: tuple[Any, ...] = (), limit: int | None = None
+) -> list[FollowUpRow]:
+    # Plain columns, not ORM objects: the queue can hold tens of thousands of rows.
     stmt = (
-        select(FollowUp, Contact.formatted_name, Event.name)
+        select(
+            FollowUp.id,
+            FollowUp.contact_id,
+            Contact.formatted_name,
+            FollowUp.event_id,
+            func.coalesce(Event.name, ""),
+            FollowUp.action,
+            FollowUp.due_date,
+            FollowUp.done_at,
+        )
         .join(Contact, Contact.id == FollowUp.contact_id)
         .outerjoin(Event, Event.id == FollowUp.event_id)
         .where(*where)  # type: ignore[arg-type]
+        .order_by(*order)
+        .limit(limit)
     )
-    return [followup_row(f, cn, en or "") for f, cn, en in session.execute(stmt)]
+    return [FollowUpRow(*row) for row in session.execute(stmt)]
 
 
 class FollowUpService:
@@ -149,12 +163,29 @@ class FollowUpService:
         )
         return groups
 
-    def due(self, today: date | None = None) -> list[FollowUpRow]:
-        """Open follow-ups due today or earlier, oldest first."""
+    def due(self, today: date | None = None, limit: int | None = None) -> list[FollowUpRow]:
+        """Open follow-ups due today or earlier, oldest first (the first `limit` of them)."""
         today = today or date.today()
         with self.db.Session() as session:
-            rows = _rows(session, FollowUp.done_at.is_(None), FollowUp.due_date <= today)
-        return sorted(rows, key=lambda r: (r.due_date or date.max, r.contact_name.casefold()))
+            return _rows(
+                session,
+                FollowUp.done_at.is_(None),
+                FollowUp.due_date <= today,
+                order=(FollowUp.due_date, Contact.sort_name, FollowUp.id),
+                limit=limit,
+            )
+
+    def due_counts(self, today: date | None = None) -> tuple[int, int]:
+        """How many open follow-ups are (overdue, due today)."""
+        today = today or date.today()
+        with self.db.Session() as session:
+            overdue, due_today = session.execute(
+                select(
+                    func.count().filter(FollowUp.due_date < today),
+                    func.count().filter(FollowUp.due_date == today),
+                ).where(FollowUp.done_at.is_(None), FollowUp.due_date <= today)
+            ).one()
+        return int(overdue), int(due_today)
 
     def delete(self, followup_id: int) -> undo.Snapshot:
         with self.db.transaction() as session:

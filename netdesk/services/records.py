@@ -212,3 +212,6 @@ class TodaySummary:
     upcoming_events: tuple[EventRow, ...]
     due_followups: tuple[FollowUpRow, ...]
     recently_met: tuple[RecentMeeting, ...]
+    # Totals, which may exceed what due_followups lists.
+    overdue_count: int = 0
+    due_today_count: int = 0

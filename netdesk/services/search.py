@@ -9,7 +9,19 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, column, func, literal, or_, select, table
+from sqlalchemy import (
+    ColumnElement,
+    ScalarSelect,
+    Select,
+    SQLColumnExpression,
+    and_,
+    column,
+    func,
+    literal,
+    or_,
+    select,
+    table,
+)
 
 from netdesk import search_index
 from netdesk.db import Database
@@ -32,6 +44,26 @@ def _escape_like(token: str) -> str:
 
 def tokens_of(query: str) -> list[str]:
     return fold(query).split()
+
+
+def _first_email() -> ScalarSelect[Any]:
+    return (
+        select(ContactEmail.value)
+        .where(ContactEmail.contact_id == Contact.id)
+        .order_by(ContactEmail.position)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _first_phone() -> ScalarSelect[Any]:
+    return (
+        select(ContactPhone.value)
+        .where(ContactPhone.contact_id == Contact.id)
+        .order_by(ContactPhone.position)
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 class SearchService:
@@ -67,6 +99,30 @@ class SearchService:
         starts = or_(name.like(f"{first}%", escape="\\"), name.like(f"% {first}%", escape="\\"))
         return select(literal(0)).where(self._key == Contact.id, starts).scalar_subquery()
 
+    def _order(
+        self, tokens: list[str], sort: SortColumn, descending: bool
+    ) -> tuple[list[ColumnElement[bool]], list[Any]]:
+        """The filter and the display order that `page` and `index_of` share."""
+        sort_expr: SQLColumnExpression[Any] = {
+            SortColumn.NAME: Contact.sort_name,
+            SortColumn.ORGANIZATION: func.lower(Contact.organization),
+            SortColumn.TITLE: func.lower(Contact.title),
+            SortColumn.EMAIL: func.lower(_first_email()),
+            SortColumn.PHONE: _first_phone(),
+        }[sort]
+        where: list[ColumnElement[bool]] = []
+        order: list[Any] = []
+        if tokens:
+            where.append(Contact.id.in_(self._matching_ids(tokens)))
+            if sort is SortColumn.NAME and not descending:
+                order.append(func.coalesce(self._rank(tokens), 1))
+        # Empty values last in either direction: a blank organisation is not "first".
+        if sort is not SortColumn.NAME:
+            order.append(func.coalesce(sort_expr, "") == "")
+        order.append(sort_expr.desc() if descending else sort_expr.asc())
+        order.append(Contact.id.desc() if descending else Contact.id.asc())
+        return where, order
+
     def page(
         self,
         query: str = "",
@@ -75,47 +131,49 @@ class SearchService:
         offset: int = 0,
         limit: int = 200,
     ) -> list[ContactRow]:
-        tokens = tokens_of(query)
-        email = (
-            select(ContactEmail.value)
-            .where(ContactEmail.contact_id == Contact.id)
-            .order_by(ContactEmail.position)
-            .limit(1)
-            .scalar_subquery()
-        )
-        phone = (
-            select(ContactPhone.value)
-            .where(ContactPhone.contact_id == Contact.id)
-            .order_by(ContactPhone.position)
-            .limit(1)
-            .scalar_subquery()
-        )
-        sort_expr: ColumnElement[Any] = {
-            SortColumn.NAME: Contact.sort_name,
-            SortColumn.ORGANIZATION: func.lower(Contact.organization),
-            SortColumn.TITLE: func.lower(Contact.title),
-            SortColumn.EMAIL: func.lower(email),
-            SortColumn.PHONE: phone,
-        }[sort]
-        stmt = select(
-            Contact.id, Contact.formatted_name, Contact.organization, Contact.title, email, phone
-        )
-        order: list[Any] = []
-        if tokens:
-            stmt = stmt.where(Contact.id.in_(self._matching_ids(tokens)))
-            if sort is SortColumn.NAME and not descending:
-                order.append(func.coalesce(self._rank(tokens), 1))
-        # Empty values last in either direction: a blank organisation is not "first".
-        if sort is not SortColumn.NAME:
-            order.append(func.coalesce(sort_expr, "") == "")
-        order.append(sort_expr.desc() if descending else sort_expr.asc())
-        order.append(Contact.id.desc() if descending else Contact.id.asc())
-        stmt = stmt.order_by(*order).offset(offset).limit(limit)
+        where, order = self._order(tokens_of(query), sort, descending)
+        # Ids first, values second: skipping `offset` rows then costs no email/phone lookups
+        # (a page at row 66,000 of 100,000 takes 0.5 s when the skipped rows carry them).
+        ids_stmt = select(Contact.id).where(*where).order_by(*order).offset(offset).limit(limit)
         with self.db.Session() as session:
-            return [
-                ContactRow(cid, name, org, title, em or "", ph or "")
-                for cid, name, org, title, em, ph in session.execute(stmt).tuples()
-            ]
+            ids = list(session.scalars(ids_stmt))
+            if not ids:
+                return []
+            values = select(
+                Contact.id,
+                Contact.formatted_name,
+                Contact.organization,
+                Contact.title,
+                _first_email(),
+                _first_phone(),
+            ).where(Contact.id.in_(ids))
+            rows = {
+                cid: ContactRow(cid, name, org, title, em or "", ph or "")
+                for cid, name, org, title, em, ph in session.execute(values)
+            }
+        return [rows[cid] for cid in ids if cid in rows]
+
+    def index_of(
+        self,
+        contact_id: int,
+        query: str = "",
+        sort: SortColumn = SortColumn.NAME,
+        descending: bool = False,
+    ) -> int | None:
+        """Where this contact sits in `page`'s order (None when the query does not match it).
+
+        Lets the People table jump to a contact far beyond the pages it has loaded without
+        reading every page on the way.
+        """
+        where, order = self._order(tokens_of(query), sort, descending)
+        numbered = (
+            select(Contact.id.label("cid"), func.row_number().over(order_by=order).label("pos"))
+            .where(*where)
+            .subquery()
+        )
+        with self.db.Session() as session:
+            position = session.scalar(select(numbered.c.pos).where(numbered.c.cid == contact_id))
+        return None if position is None else int(position) - 1
 
     def count(self, query: str = "") -> int:
         tokens = tokens_of(query)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from netdesk.db import Database
 from netdesk.models import Tag, contact_tags
+from netdesk.services import undo
 from netdesk.services.change_tracking import refresh_search
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.text import fold
@@ -56,6 +57,11 @@ class TagService:
             )
             return [(name, count) for name, count in rows]
 
+    def names(self) -> list[str]:
+        """Every tag name, alphabetically: what a tag field offers to complete."""
+        with self.db.Session() as session:
+            return list(session.scalars(select(Tag.name).order_by(Tag.key)))
+
     def rename(self, old: str, new: str) -> None:
         new_clean = " ".join(new.split())
         if not new_clean:
@@ -69,11 +75,13 @@ class TagService:
                 raise ValidationError({"name": f"A tag “{clash.name}” exists already."})
             tag.name, tag.key = new_clean, fold(new_clean)
 
-    def delete(self, name: str) -> None:
+    def delete(self, name: str) -> undo.Snapshot:
+        """Remove the tag from everybody and every event; the snapshot undoes it."""
         with self.db.transaction() as session:
             tag = session.scalar(select(Tag).where(Tag.key == fold(name)))
             if tag is None:
                 raise NotFoundError(f"There is no tag “{name}”.")
+            snapshot = undo.capture_tag(session, tag.id, f"Delete tag {tag.name}")
             # The association rows go by ON DELETE CASCADE, unseen by the ORM: re-index by hand.
             holders = set(
                 session.scalars(
@@ -83,3 +91,8 @@ class TagService:
             session.delete(tag)
             session.flush()
             refresh_search(session, holders)
+            return snapshot
+
+    def restore(self, snapshot: undo.Snapshot) -> None:
+        with self.db.transaction() as session:
+            undo.restore(session, snapshot)

@@ -24,11 +24,14 @@ class TodayService:
         upcoming_limit: int = 5,
         met_days: int = 30,
         met_limit: int = 15,
+        due_limit: int = 50,
     ) -> TodaySummary:
         now = now or datetime.now(UTC)
         today = today or date.today()
-        upcoming = tuple(r for r in EventService(self.db).list(now) if r.upcoming)[:upcoming_limit]
-        due = tuple(FollowUpService(self.db).due(today))
+        upcoming = tuple(EventService(self.db).upcoming(now, upcoming_limit))
+        followups = FollowUpService(self.db)
+        due = tuple(followups.due(today, limit=due_limit))
+        overdue_count, due_today_count = followups.due_counts(today)
         with self.db.Session() as session:
             rows = session.execute(
                 select(
@@ -50,4 +53,10 @@ class TodayService:
                 .limit(met_limit)
             )
             met = tuple(RecentMeeting(*row) for row in rows)
-        return TodaySummary(upcoming_events=upcoming, due_followups=due, recently_met=met)
+        return TodaySummary(
+            upcoming_events=upcoming,
+            due_followups=due,
+            recently_met=met,
+            overdue_count=overdue_count,
+            due_today_count=due_today_count,
+        )

@@ -24,6 +24,7 @@ from netdesk.models import (
     Event,
     FollowUp,
     Note,
+    Tag,
     contact_tags,
     event_tags,
 )
@@ -86,6 +87,14 @@ def capture_event(session: Session, event_id: int, label: str) -> Snapshot:
     return snap
 
 
+def capture_tag(session: Session, tag_id: int, label: str) -> Snapshot:
+    snap = Snapshot(label)
+    snap.add(_table(Tag), _rows(session, _table(Tag), Tag.id == tag_id))
+    snap.add(contact_tags, _rows(session, contact_tags, contact_tags.c.tag_id == tag_id))
+    snap.add(event_tags, _rows(session, event_tags, event_tags.c.tag_id == tag_id))
+    return snap
+
+
 def capture_rows(session: Session, model: type[Base], row_id: int, label: str) -> Snapshot:
     snap = Snapshot(label)
     table = _table(model)
@@ -121,6 +130,7 @@ def _kind_of_table(name: str) -> str:
         "attendances": "attendances",
         "notes": "notes",
         "followups": "followups",
+        "tags": "tags",
         "contact_tags": "contacts",
         "event_tags": "events",
     }.get(name, "contacts")

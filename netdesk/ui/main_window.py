@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -20,22 +20,27 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk import __version__
-from netdesk.services.service_set import Services
-from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.icons import icon
 from netdesk.ui.plain_text import plain_label
+
+if TYPE_CHECKING:
+    from netdesk.services.service_set import Services
+    from netdesk.ui.change_bridge import ChangeBridge
 
 TODAY, EVENTS, PEOPLE, FOLLOWUPS = "today", "events", "people", "followups"
 PAGES = ((TODAY, "Today"), (EVENTS, "Events"), (PEOPLE, "People"), (FOLLOWUPS, "Follow-ups"))
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, settings: QSettings, parent: QWidget | None = None):
+    """Give it the services at once, or None and `attach()` them once the database is open:
+    the window can then be on screen before the database layer is even imported."""
+
+    def __init__(
+        self, services: Services | None, settings: QSettings, parent: QWidget | None = None
+    ):
         super().__init__(parent)
-        self.services = services
         self.settings = settings
         self.startup_seconds = 0.0
-        self.bridge = ChangeBridge(services.db, self)
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle("netdesk")
         self.setMinimumSize(QSize(900, 560))
@@ -72,9 +77,34 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self.statusBar().addPermanentWidget(plain_label(f"Database: {services.db.url}"))
+        self.database_label = plain_label("Opening the database…")
+        self.statusBar().addPermanentWidget(self.database_label)
         self.sidebar.currentRowChanged.connect(self._page_changed)
         self._restore_settings()
+        self._set_data_actions_enabled(False)
+        if services is not None:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        from netdesk.ui.change_bridge import ChangeBridge
+
+        self.services = services
+        self.bridge: ChangeBridge = ChangeBridge(services.db, self)
+        self.database_label.setText(f"Database: {services.db.url}")
+        self._set_data_actions_enabled(True)
+
+    def _set_data_actions_enabled(self, enabled: bool) -> None:
+        for act in (
+            self.act_capture,
+            self.act_new_contact,
+            self.act_new_event,
+            self.act_new_followup,
+            self.act_delete,
+            self.act_find,
+            self.act_tags,
+        ):
+            act.setEnabled(enabled)
+        self.sidebar.setEnabled(enabled)
 
     # -- views, built on first use so that the window appears before any data is read --------
 
@@ -131,14 +161,15 @@ class MainWindow(QMainWindow):
         return self.view(key)
 
     def load_current_view(self) -> None:
-        self.view(self.current_key())
+        if hasattr(self, "services"):
+            self.view(self.current_key())
 
     def _page_changed(self, row: int) -> None:
         if row < 0:
             return
         key = PAGES[row][0]
         self.stack.setCurrentIndex(row)
-        if self.isVisible():
+        if self.isVisible() and hasattr(self, "services"):
             self.view(key)
 
     def show_contact(self, contact_id: int) -> None:
@@ -231,6 +262,7 @@ class MainWindow(QMainWindow):
             for i, (key, title) in enumerate(PAGES, start=1)
         ]
         self.act_about = a("&About netdesk", self.about, None, "about")
+        self.act_tags = a("&Tags…", self.manage_tags, None, "settings", "Rename or delete tags")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -250,6 +282,8 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(self.act_delete)
         edit.addAction(self.act_find)
+        edit.addSeparator()
+        edit.addAction(self.act_tags)
         go = bar.addMenu("&Go")
         for act in self.act_go:
             go.addAction(act)
@@ -315,6 +349,13 @@ class MainWindow(QMainWindow):
     def find_people(self) -> None:
         self.go_to(PEOPLE).focus_search()
 
+    def manage_tags(self) -> Any:
+        from netdesk.ui.tags_dialog import TagsDialog
+
+        dialog = TagsDialog(self.services, self.undo_stack, self)
+        dialog.open()
+        return dialog
+
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -357,5 +398,16 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        self.bridge.detach()
+        if hasattr(self, "bridge"):
+            self.bridge.detach()
         super().closeEvent(event)
+
+    def database_damaged(self, message: str) -> None:
+        """The integrity check found damage: nothing more may be written to the file."""
+        from PySide6.QtWidgets import QApplication
+
+        from netdesk.ui.plain_text import show_error
+
+        self.setEnabled(False)
+        show_error(self, "The database is damaged", message)
+        QApplication.instance().quit()  # type: ignore[union-attr]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.services.records import FollowUpRow
+from netdesk.services.records import TodaySummary
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.event_dates import long_day_text, plural
@@ -24,7 +24,6 @@ from netdesk.ui.today_models import (
     DueFollowUpsModel,
     RecentlyMetModel,
     UpcomingEventsModel,
-    overdue_days,
 )
 from netdesk.ui.two_line_delegate import TwoLineDelegate
 
@@ -94,7 +93,7 @@ class _Card(QFrame):
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 10, 10)
 
     def update_state(self, count: int) -> None:
-        self.title_label.setText(f"{self._title} · {count}" if count else self._title)
+        self.title_label.setText(f"{self._title} · {count:,}" if count else self._title)
         self.stack.setCurrentIndex(0 if count else 1)
         self.hint_label.setVisible(bool(count and self.hint_label.text()))
 
@@ -183,15 +182,14 @@ class TodayView(QWidget):
         self.due_model.set_rows(summary.due_followups, today)
         self.met_model.set_rows(summary.recently_met, today)
         self.upcoming_card.update_state(len(summary.upcoming_events))
-        self.due_card.update_state(len(summary.due_followups))
+        self.due_card.update_state(summary.overdue_count + summary.due_today_count)
         self.met_card.update_state(len(summary.recently_met))
-        self.summary_label.setText(self._summary_text(summary.due_followups, today))
+        self.summary_label.setText(self._summary_text(summary))
         self._arm_midnight_timer(local_now)
 
-    def _summary_text(self, due: tuple[FollowUpRow, ...], today: date) -> str:
-        overdue = sum(1 for f in due if overdue_days(f, today) > 0)
-        due_today = len(due) - overdue
-        if not due:
+    def _summary_text(self, summary: TodaySummary) -> str:
+        overdue, due_today = summary.overdue_count, summary.due_today_count
+        if not overdue and not due_today:
             return "You are all caught up."
         parts = []
         if due_today:

@@ -1,0 +1,49 @@
+"""Tags: names for completion, counts, rename and delete."""
+
+from __future__ import annotations
+
+import pytest
+
+from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.records import ContactInput
+from netdesk.services.service_set import Services
+
+
+def _person(services: Services, name: str, tags: list[str]) -> int:
+    return services.contacts.create(ContactInput(formatted_name=name, tags=tags))
+
+
+def test_names_are_alphabetical_and_unique(services: Services) -> None:
+    _person(services, "Ann", ["investor", "Berlin"])
+    _person(services, "Bob", ["Investor", "ai"])
+    assert services.tags.names() == ["ai", "Berlin", "investor"]
+
+
+def test_all_counts_contacts(services: Services) -> None:
+    _person(services, "Ann", ["Berlin"])
+    _person(services, "Bob", ["Berlin", "AI"])
+    assert services.tags.all() == [("AI", 1), ("Berlin", 2)]
+
+
+def test_rename_follows_into_search(services: Services) -> None:
+    ann = _person(services, "Ann", ["Berlin"])
+    services.tags.rename("berlin", "Hamburg")
+    assert services.contacts.get(ann).tags == ("Hamburg",)
+    assert [r.id for r in services.search.page("hamburg")] == [ann]
+
+
+def test_rename_to_an_existing_tag_is_refused(services: Services) -> None:
+    _person(services, "Ann", ["Berlin", "Hamburg"])
+    with pytest.raises(ValidationError) as caught:
+        services.tags.rename("Berlin", "hamburg")
+    assert "name" in caught.value.errors
+
+
+def test_delete_removes_it_from_contacts_and_search(services: Services) -> None:
+    ann = _person(services, "Ann", ["Zeppelin"])
+    assert [r.id for r in services.search.page("zeppelin")] == [ann]
+    services.tags.delete("zeppelin")
+    assert services.contacts.get(ann).tags == ()
+    assert services.search.page("zeppelin") == []
+    with pytest.raises(NotFoundError):
+        services.tags.delete("zeppelin")
