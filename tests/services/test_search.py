@@ -39,13 +39,18 @@ def test_names_starting_with_the_query_rank_first(services: Services) -> None:
     assert _names(services, "ann") == ["Ann Lee", "Joanna Bann", "Zed Zulu"]
 
 
-@pytest.mark.parametrize(("query", "expected"), [("a", ["Al Bo", "Cy Da"]), ("bo", ["Al Bo"])])
-def test_short_queries_of_one_or_two_letters(
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("a", ["Al Bo"]), ("bo", ["Al Bo"]), ("d", ["Cy Da"]), ("gl", []), ("o", [])],
+)
+def test_short_queries_match_the_start_of_a_name_part(
     services: Services, query: str, expected: list[str]
 ) -> None:
+    """One or two letters would match nearly everybody as a substring ("a"), so they match
+    where a part of the name starts, as phone address books do."""
     _person(services, "Al Bo")
     _person(services, "Cy Da")
-    _person(services, "Ed Fu")
+    _person(services, "Ed Fu", organization="Big Globex")
     assert _names(services, query) == expected
 
 
@@ -168,3 +173,24 @@ def test_rows_carry_first_email_and_phone(services: Services) -> None:
     _person(services, "Ann", emails=["first@x.org", "second@x.org"], phones=["+44 20 7946 0958"])
     (row,) = services.search.page()
     assert (row.email, row.phone) == ("first@x.org", "+44 20 7946 0958")
+
+
+def test_pages_of_a_ranked_search_follow_one_order_across_the_rank_groups(
+    services: Services,
+) -> None:
+    """Names starting with the word first, then the other matches, each group by name;
+    paging through them in small pages gives the same list as one big page, with no gaps."""
+    starts = ["Anna Zeller", "Annika Berg", "Bo Annersen", "Annabel Kraus"]
+    elsewhere = ["Joanna Mills", "Hannah Ito", "Susanne Abel"]
+    for name in starts + elsewhere:
+        _person(services, name)
+    _person(services, "Ulf Nobody")
+    _person(services, "Dana Lin", organization="Annex Labs")
+    everything = _names(services, "ann", limit=100)
+    assert everything[:4] == ["Anna Zeller", "Annabel Kraus", "Annika Berg", "Bo Annersen"]
+    assert everything[4:] == sorted([*elsewhere, "Dana Lin"])
+    paged = [
+        n for offset in range(0, 12, 3) for n in _names(services, "ann", offset=offset, limit=3)
+    ]
+    assert paged == everything
+    assert services.search.count("ann") == len(everything) == 8

@@ -1,0 +1,108 @@
+"""The People view on 100,000 people and 1,000 events: search-as-you-type per keystroke, opening
+the view, and resident memory.
+
+Run: .venv/bin/python benchmarks/bench_people.py   (the database is made once by _data.py)
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _data import big_database
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
+
+from netdesk.db import open_database
+from netdesk.services.service_set import Services
+from netdesk.ui.change_bridge import ChangeBridge
+from netdesk.ui.people_view import PeopleView
+
+
+def rss_mb(field: str = "VmRSS") -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def queries(services: Services) -> list[str]:
+    """What a user types: a full name, a family name, an organisation, a tag, an email domain,
+    a phone prefix, two words, all taken from the data itself."""
+    someone = services.search.page(offset=61_803, limit=1)[0]
+    other = services.search.page(offset=27_182, limit=1)[0]
+    given, family = someone.name.split()[0], someone.name.split()[-1]
+    return [
+        someone.name,
+        other.name.split()[-1],
+        other.organization or "Datafabryka",
+        "python",
+        "@" + (someone.email.split("@")[-1] if someone.email else "posteo.de"),
+        (other.phone or "+49 151")[:7],
+        f"{given[:4]} {family[:3]}",
+    ]
+
+
+def main() -> None:
+    path = big_database()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    db = open_database(f"sqlite:///{path}")
+    services = Services(db)
+    bridge = ChangeBridge(db)
+    stack = QUndoStack()
+
+    started = time.perf_counter()
+    view = PeopleView(services, bridge, stack)
+    view.resize(1200, 760)
+    view.show()
+    app.processEvents()
+    opened = time.perf_counter() - started
+    assert view.model.rowCount() > 0
+
+    first_page: list[float] = []
+    whole: list[float] = []
+    service_only: list[float] = []
+    for query in queries(services):
+        view.search_edit.clear()
+        view.flush_search()
+        for end in range(1, len(query) + 1):
+            prefix = query[:end]
+            t0 = time.perf_counter()
+            services.search.page(prefix, limit=200)
+            service_only.append(time.perf_counter() - t0)
+            view.search_edit.setText(prefix)
+            t0 = time.perf_counter()
+            view.model.set_query(prefix)  # the first page, as the table shows it
+            first_page.append(time.perf_counter() - t0)
+            view.model.set_query("")  # so that the next step is measured from scratch
+            view.model.set_query(view.model.query)
+            t0 = time.perf_counter()
+            view.flush_search()  # first page + status line + detail pane
+            app.processEvents()
+            whole.append(time.perf_counter() - t0)
+
+    def ms(values: list[float]) -> str:
+        cuts = statistics.quantiles(values, n=10)
+        return (
+            f"median {statistics.median(values) * 1000:.1f} ms, "
+            f"p90 {cuts[-1] * 1000:.1f} ms, max {max(values) * 1000:.1f} ms"
+        )
+
+    print(f"keystrokes measured: {len(first_page)} over {len(queries(services))} queries")
+    print(f"search service, first page of 200:  {ms(service_only)}")
+    print(f"table shows its first page:         {ms(first_page)}  (limit 30 ms median)")
+    print(f"keystroke with status and details:  {ms(whole)}")
+    print(f"People view opened and shown in {opened * 1000:.0f} ms (limit 200 ms)")
+    print(f"resident memory now {rss_mb():.0f} MB, peak {rss_mb('VmHWM'):.0f} MB (limit 300 MB)")
+    view.close()
+    bridge.detach()
+    db.close()
+
+
+if __name__ == "__main__":
+    main()
