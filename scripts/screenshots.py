@@ -60,6 +60,13 @@ def main() -> None:
     people.show_contact(target)
     settle(app)
     window.grab().save(str(out / "people.png"))
+    people.search_edit.setText("data")
+    people.flush_search()
+    people.table.selectRow(0)
+    settle(app)
+    window.grab().save(str(out / "people-search.png"))
+    people.search_edit.clear()
+    people.flush_search()
 
     window.go_to(FOLLOWUPS)
     settle(app)
