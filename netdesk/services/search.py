@@ -78,14 +78,25 @@ class SearchService:
         self._index = table(search_index.TABLE, column(key), column("name"), column("body"))
         self._key = self._index.c[key]
 
-    def _index_conditions(self, tokens: list[str]) -> list[ColumnElement[bool]]:
-        """Conditions on the index table for words of three letters or more (substrings)."""
+    def _index_conditions(
+        self, tokens: list[str], match_expr: str | None = None
+    ) -> list[ColumnElement[bool]]:
+        """Conditions on the index table: every word is a substring of the name or the body.
+
+        Only for queries with a word of three letters or more, which narrows the rows first:
+        SQLite's trigram index takes those words (`match_expr` may restrict the first to the
+        name column), and the shorter ones are tested on what it found.
+        """
         idx = self._index
-        if self.db.dialect == "sqlite":
-            expr = " AND ".join(_phrase(t) for t in tokens)
-            return [column(search_index.TABLE).op("MATCH")(expr)]
         conditions: list[ColumnElement[bool]] = []
+        indexed: list[str] = []
+        if self.db.dialect == "sqlite":
+            indexed = [t for t in tokens if len(t) >= 3]
+            expr = match_expr or " AND ".join(_phrase(t) for t in indexed)
+            conditions.append(column(search_index.TABLE).op("MATCH")(expr))
         for token in tokens:
+            if token in indexed:
+                continue
             pattern = f"%{_escape_like(token)}%"
             conditions.append(
                 or_(idx.c.name.like(pattern, escape="\\"), idx.c.body.like(pattern, escape="\\"))
@@ -94,11 +105,11 @@ class SearchService:
 
     @staticmethod
     def _name_starts(token: str) -> ColumnElement[bool]:
-        """A one- or two-letter word matches the start of a part of the name, not any substring:
-        "an" would otherwise match most of the address book. sort_name is folded and indexed,
-        so the first page walks the index and stops early; the index covers sort_name, which keeps
-        even a prefix nobody has at 10 ms for 100,000 people (adding the organisation makes
-        it 150 ms)."""
+        """In a query of only one- and two-letter words, each matches the start of a part of the
+        name, not any substring: "an" would otherwise match most of the address book. sort_name
+        is folded and indexed, so the first page walks the (covering) index and stops early:
+        even a prefix nobody has costs 10 ms for 100,000 people (with the organisation, which
+        is not in the index, 150 ms)."""
         prefix = _escape_like(token)
         return or_(
             Contact.sort_name.like(f"{prefix}%", escape="\\"),
@@ -114,14 +125,11 @@ class SearchService:
 
     def _filtered(self, tokens: list[str], *columns: Any) -> tuple[Select[Any], bool]:
         """SELECT columns FROM contacts, joined to the index when a word needs it."""
-        long_tokens = [t for t in tokens if len(t) >= 3]
         stmt = select(*columns)
-        if long_tokens:
-            stmt = stmt.join(self._index, self._key == Contact.id).where(
-                *self._index_conditions(long_tokens)
-            )
-        stmt = stmt.where(*(self._name_starts(t) for t in tokens if len(t) < 3))
-        return stmt, bool(long_tokens)
+        if not any(len(t) >= 3 for t in tokens):
+            return stmt.where(*map(self._name_starts, tokens)), False
+        joined = stmt.join(self._index, self._key == Contact.id)
+        return joined.where(*self._index_conditions(tokens)), True
 
     def _ordered(
         self, tokens: list[str], sort: SortColumn, descending: bool, *columns: Any
@@ -198,31 +206,24 @@ class SearchService:
         """
         long_tokens = [t for t in tokens if len(t) >= 3]
         first = long_tokens[0]
-        others = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_tokens[1:])
-        name_expr = (
-            'name : "' + first.replace('"', '""') + '"' + (f" AND {others}" if others else "")
-        )
-        all_expr = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_tokens)
-        match = column(search_index.TABLE).op("MATCH")
-        idx = self._index
-        name = idx.c.name
+        name_expr = " AND ".join([f"name : {_phrase(first)}", *map(_phrase, long_tokens[1:])])
+        name = self._index.c.name
         prefix = _escape_like(first)
         starts_ids = (
             select(self._key)
-            .select_from(idx)
+            .select_from(self._index)
             .where(
-                match(name_expr),
+                *self._index_conditions(tokens, name_expr),
                 or_(name.like(f"{prefix}%", escape="\\"), name.like(f"% {prefix}%", escape="\\")),
             )
         )
-        all_ids = select(self._key).select_from(idx).where(match(all_expr))
-        short = [self._name_starts(t) for t in tokens if len(t) < 3]
+        all_ids = select(self._key).select_from(self._index).where(*self._index_conditions(tokens))
         # "id + 0" keeps SQLite from looking the ids up one by one and sorting them afterwards:
         # it walks the (covering) sort_name index instead and stops at the limit.
         member = Contact.id + 0
         groups = (
-            select(Contact.id).where(member.in_(starts_ids), *short),
-            select(Contact.id).where(member.in_(all_ids), member.not_in(starts_ids), *short),
+            select(Contact.id).where(member.in_(starts_ids)),
+            select(Contact.id).where(member.in_(all_ids), member.not_in(starts_ids)),
         )
         ids: list[int] = []
         skip = offset

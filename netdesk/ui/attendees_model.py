@@ -17,6 +17,7 @@ from netdesk.models import RegistrationStatus, Role
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.records import AttendeeRow
 from netdesk.services.service_set import Services
+from netdesk.ui.header_labels import column_title
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -68,13 +69,7 @@ class AttendeesModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
+        return column_title(HEADERS, section, orientation, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -1,38 +1,19 @@
 """The detail pane beside the People table: one contact with its events, notes and follow-ups.
 
-Every piece of user data goes into a plain-text QLabel (or a button whose `&` is escaped), so a
-name like "<b>x</b>" shows as typed.
+The sections under the header are built in contact_detail_sections.py, which keeps user data in
+plain-text labels so that a name like "<b>x</b>" shows as typed.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QMargins,
-    QObject,
-    QPoint,
-    QRect,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QLabel,
-    QLayout,
-    QLayoutItem,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -40,108 +21,23 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.errors import ServiceError
 from netdesk.services.records import ContactDetail as ContactRecord
-from netdesk.services.records import FollowUpRow, MeetingRow, NoteRow
 from netdesk.services.service_set import Services
+from netdesk.ui.contact_detail_sections import (
+    MUTED,
+    add_fields,
+    add_followups,
+    add_meetings,
+    add_notes,
+    add_tags,
+    muted,
+    selectable,
+)
 from netdesk.ui.plain_text import plain_label, show_error
 
 SELECT_PROMPT = "Select a person to see their details"
 EMPTY_BOOK = "No people yet. Add one with New contact (Ctrl+N) or Quick capture (Ctrl+Shift+N)"
 
-MUTED = "color: palette(placeholder-text);"
-CHIP_STYLE = "QLabel { background: #e3ecfa; color: #1d3b6a; border-radius: 9px; padding: 2px 9px; }"
 ME_STYLE = "QLabel { background: #dff3e4; color: #1e5631; border-radius: 9px; padding: 2px 9px; }"
-OVERDUE_STYLE = "color: #b3261e;"
-LINK_STYLE = (
-    "QPushButton { border: none; padding: 0; text-align: left; font-weight: 600;"
-    " color: palette(link); } QPushButton:hover { text-decoration: underline; }"
-)
-SMALL_BUTTON_STYLE = (
-    "QPushButton { border: none; padding: 0 4px; color: palette(link); }"
-    " QPushButton:hover { text-decoration: underline; }"
-)
-
-
-def day_text(value: date | datetime) -> str:
-    if isinstance(value, datetime):
-        value = value.astimezone()
-    return f"{value.day} {value:%b %Y}"
-
-
-def button_text(text: str) -> str:
-    """Button labels treat `&` as a shortcut marker: double it to show the user's text as is."""
-    return text.replace("&", "&&")
-
-
-def topic_text(topic: str) -> str:
-    return topic[:1].upper() + topic[1:]
-
-
-class FlowLayout(QLayout):
-    """Lays out small widgets (tag chips) left to right, wrapping onto new lines."""
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._spacing = spacing
-        self.setContentsMargins(QMargins(0, 0, 0, 0))
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        return size
-
-    def _arrange(self, rect: QRect, *, move: bool) -> int:
-        x, y, line_height = rect.x(), rect.y(), 0
-        for item in self._items:
-            hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and line_height > 0:
-                x, y = rect.x(), y + line_height + self._spacing
-                line_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self._spacing
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y()
-
-
-def _muted(text: str, *, wrap: bool = True) -> QLabel:
-    label = plain_label(text, wrap=wrap)
-    label.setStyleSheet(MUTED)
-    return label
-
-
-def _selectable(label: QLabel) -> QLabel:
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class ContactDetail(QWidget):
@@ -162,13 +58,13 @@ class ContactDetail(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet(MUTED + " font-size: 11pt; padding: 24px;")
 
-        self.name_label = _selectable(plain_label(wrap=True))
+        self.name_label = selectable(plain_label(wrap=True))
         self.name_label.setObjectName("contact_name")
         name_font = QFont(self.font())
         name_font.setPointSizeF(name_font.pointSizeF() * 1.5)
         name_font.setBold(True)
         self.name_label.setFont(name_font)
-        self.subtitle_label = _selectable(_muted(""))
+        self.subtitle_label = selectable(muted(""))
         self.me_chip = plain_label("This is me")
         self.me_chip.setStyleSheet(ME_STYLE)
 
@@ -281,181 +177,17 @@ class ContactDetail(QWidget):
         self.sections = QVBoxLayout(self._sections_holder)
         self.sections.setContentsMargins(0, 0, 0, 0)
         self.sections.setSpacing(4)
-        self._add_fields(c)
-        self._add_tags(c)
-        self._add_meetings(c.meetings)
-        self._add_notes(c.notes)
-        self._add_followups(c.followups)
+        add_fields(self.sections, c)
+        add_tags(self.sections, c)
+        add_meetings(self.sections, c.meetings, self.open_event.emit)
+        add_notes(self.sections, c.notes, self.edit_note)
+        add_followups(self.sections, c.followups, self._set_done, self.edit_followup)
         self._body_layout.replaceWidget(old, self._sections_holder)
         # Later, not now: the click that caused this rebuild may come from one of its buttons.
         old.hide()
         old.deleteLater()
         self._sections_holder.show()
         self.stack.setCurrentIndex(1)
-
-    # -- sections ----------------------------------------------------------------------------
-
-    def _heading(self, text: str) -> None:
-        self.sections.addSpacing(14)
-        label = plain_label(text)
-        font = QFont(label.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.08)
-        label.setFont(font)
-        self.sections.addWidget(label)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        self.sections.addWidget(line)
-
-    def _add_fields(self, c: ContactRecord) -> None:
-        rows: list[tuple[str, str]] = []
-        if c.nickname:
-            rows.append(("Nickname", c.nickname))
-        if c.emails:
-            rows.append(("Email" if len(c.emails) == 1 else "Emails", "\n".join(c.emails)))
-        if c.phones:
-            phones = "\n".join(p.value for p in c.phones)
-            rows.append(("Phone" if len(c.phones) == 1 else "Phones", phones))
-        if c.urls:
-            rows.append(("Web", "\n".join(c.urls)))
-        if c.birthday:
-            rows.append(("Birthday", f"{c.birthday.day} {c.birthday:%B %Y}"))
-        if c.note:
-            rows.append(("About", c.note))
-        if not rows:
-            return
-        self._heading("Details")
-        # A grid, not a QFormLayout: the form layout squeezes wrapped values in a scroll area.
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(5)
-        grid.setColumnStretch(1, 1)
-        for row, (label, value) in enumerate(rows):
-            grid.addWidget(_muted(label, wrap=False), row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(_selectable(plain_label(value, wrap=True)), row, 1)
-        self.sections.addLayout(grid)
-
-    def _add_tags(self, c: ContactRecord) -> None:
-        if not c.tags:
-            return
-        self._heading("Tags")
-        holder = QWidget()
-        flow = FlowLayout(holder)
-        for tag in c.tags:
-            chip = plain_label(tag)
-            chip.setStyleSheet(CHIP_STYLE)
-            flow.addWidget(chip)
-        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.sections.addWidget(holder)
-
-    def _add_meetings(self, meetings: tuple[MeetingRow, ...]) -> None:
-        self._heading("Events where we met")
-        if not meetings:
-            self.sections.addWidget(_muted("Not linked to any event yet."))
-            return
-        for m in meetings:
-            event = QPushButton(button_text(m.event_name))
-            event.setObjectName("event_link")
-            event.setFlat(True)
-            event.setStyleSheet(LINK_STYLE)
-            event.setCursor(Qt.CursorShape.PointingHandCursor)
-            event.setToolTip("Open this event")
-            event.clicked.connect(lambda _=False, eid=m.event_id: self.open_event.emit(eid))
-            line = QHBoxLayout()
-            line.setSpacing(8)
-            line.addWidget(event)
-            line.addStretch(1)
-            line.addWidget(_muted(day_text(m.starts_at), wrap=False))
-            self.sections.addSpacing(4)
-            self.sections.addLayout(line)
-            facts = [topic_text(m.role), m.status, "met" if m.met else "not met yet"]
-            self.sections.addWidget(_muted(" · ".join(f for f in facts if f)))
-            for note in m.notes:
-                body = _selectable(plain_label(f"{topic_text(note.topic)}: {note.body}", wrap=True))
-                body.setContentsMargins(12, 0, 0, 0)
-                self.sections.addWidget(body)
-
-    def _add_notes(self, notes: tuple[NoteRow, ...]) -> None:
-        self._heading("Notes")
-        if not notes:
-            self.sections.addWidget(_muted("No notes yet. Add one with Add note."))
-            return
-        for note in notes:
-            meta = [day_text(note.created_at), topic_text(note.topic)]
-            if note.event_name:
-                meta.append(note.event_name)
-            line = QHBoxLayout()
-            line.addWidget(_muted(" · ".join(meta)), 1)
-            edit = QPushButton("Edit")
-            edit.setFlat(True)
-            edit.setStyleSheet(SMALL_BUTTON_STYLE)
-            edit.setCursor(Qt.CursorShape.PointingHandCursor)
-            edit.clicked.connect(lambda _=False, nid=note.id: self.edit_note(nid))
-            line.addWidget(edit)
-            self.sections.addSpacing(4)
-            self.sections.addLayout(line)
-            self.sections.addWidget(_selectable(plain_label(note.body, wrap=True)))
-
-    def _add_followups(self, followups: tuple[FollowUpRow, ...]) -> None:
-        self._heading("Follow-ups")
-        if not followups:
-            self.sections.addWidget(_muted("Nothing to follow up. Add one with Add follow-up."))
-            return
-        today = date.today()
-        for f in followups:
-            done = QCheckBox()
-            done.setObjectName("followup_done")
-            done.setChecked(f.done_at is not None)
-            done.setToolTip("Mark as done")
-            done.toggled.connect(lambda on, fid=f.id: self._set_done(fid, on))
-            action = plain_label(f.action, wrap=True)
-            if f.done_at is not None:
-                font = QFont(action.font())
-                font.setStrikeOut(True)
-                action.setFont(font)
-                action.setStyleSheet(MUTED)
-            text = QVBoxLayout()
-            text.setSpacing(1)
-            text.addWidget(action)
-            when = self._due_label(f, today)
-            if when is not None:
-                text.addWidget(when)
-            edit = QPushButton("Edit")
-            edit.setFlat(True)
-            edit.setStyleSheet(SMALL_BUTTON_STYLE)
-            edit.setCursor(Qt.CursorShape.PointingHandCursor)
-            edit.clicked.connect(lambda _=False, fid=f.id: self.edit_followup(fid))
-            line = QHBoxLayout()
-            line.setSpacing(8)
-            line.addWidget(done, 0, Qt.AlignmentFlag.AlignTop)
-            line.addLayout(text, 1)
-            line.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
-            self.sections.addSpacing(2)
-            self.sections.addLayout(line)
-
-    @staticmethod
-    def _due_label(f: FollowUpRow, today: date) -> QLabel | None:
-        parts: list[str] = []
-        overdue = False
-        if f.done_at is not None:
-            parts.append(f"Done {day_text(f.done_at)}")
-        elif f.due_date is not None:
-            overdue = f.due_date < today
-            if f.due_date == today:
-                parts.append("Due today")
-            elif overdue:
-                parts.append(f"Overdue since {day_text(f.due_date)}")
-            else:
-                parts.append(f"Due {day_text(f.due_date)}")
-        if f.event_name:
-            parts.append(f.event_name)
-        if not parts:
-            return None
-        label = _muted(" · ".join(parts))
-        if overdue:
-            label.setStyleSheet(OVERDUE_STYLE)
-        return label
 
     # -- actions -----------------------------------------------------------------------------
 

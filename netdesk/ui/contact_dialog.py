@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.ui.form_errors import FieldErrors
+from netdesk.ui.dialog_parts import error_form, from_qdate, to_qdate
 
 
 def lines_of(text: str) -> list[str]:
@@ -114,10 +113,8 @@ class ContactDialog(QDialog):
         self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 4 + 14)
         self.is_me_check = QCheckBox("This is me (used for my own QR card)")
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form, self.errors = error_form()
         form.setVerticalSpacing(6)
-        self.errors = FieldErrors(form)
         rows: list[tuple[str, QWidget, str, QWidget]] = [
             ("&Name", self.name_edit, "name", self.name_edit),
             ("Name &parts", name_parts, "name_parts", self.given_edit),
@@ -179,8 +176,7 @@ class ContactDialog(QDialog):
         self.urls_edit.setPlainText("\n".join(data.urls))
         if data.birthday is not None:
             self.birthday_check.setChecked(True)
-            b = data.birthday
-            self.birthday_edit.setDate(QDate(b.year, b.month, b.day))
+            self.birthday_edit.setDate(to_qdate(data.birthday))
         self.tags_edit.setText(", ".join(data.tags))
         self.note_edit.setPlainText(data.note)
         self.is_me_check.setChecked(data.is_me)
@@ -189,8 +185,7 @@ class ContactDialog(QDialog):
         """What the form holds now."""
         birthday: date | None = None
         if self.birthday_check.isChecked():
-            q = self.birthday_edit.date()
-            birthday = date(q.year(), q.month(), q.day())
+            birthday = from_qdate(self.birthday_edit.date())
         return ContactInput(
             formatted_name=self.name_edit.text(),
             given_name=self.given_edit.text(),

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -25,7 +24,7 @@ from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
 from netdesk.services.tags import clean_tag_names
-from netdesk.ui.form_errors import FieldErrors
+from netdesk.ui.dialog_parts import error_form
 from netdesk.ui.plain_text import show_error
 
 DATE_FORMAT = "yyyy-MM-dd  HH:mm"
@@ -92,9 +91,7 @@ class EventDialog(QDialog):
         end_layout.addWidget(self.end_edit, 1)
         end_layout.addWidget(self.no_end_check)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors = FieldErrors(form)
+        form, self.errors = error_form()
         self.errors.add_row("&Name", self.name_edit, "name")
         self.errors.add_row("&Kind", self.kind_combo, "kind")
         self.errors.add_row("&Starts", self.start_edit, "starts_at")

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QVBoxLayout,
@@ -20,9 +16,16 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.service_set import Services
 from netdesk.ui.contact_picker import ContactPicker
+from netdesk.ui.dialog_parts import (
+    due_date_edit,
+    error_form,
+    form_error_label,
+    from_qdate,
+    save_cancel_buttons,
+    to_qdate,
+)
 from netdesk.ui.event_combo import EventCombo
 from netdesk.ui.form_buddy import set_buddy
-from netdesk.ui.form_errors import ERROR_STYLE, FieldErrors
 from netdesk.ui.plain_text import plain_label
 
 DEFAULT_DUE_DAYS = 7
@@ -65,9 +68,7 @@ class FollowUpDialog(QDialog):
         self.action = QLineEdit()
         self.action.setPlaceholderText("Send the slides, introduce to Bob, ask about the job…")
         self.action.setMaxLength(500)
-        self.due = QDateEdit()
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("ddd d MMM yyyy")
+        self.due = due_date_edit()
         self.no_due = QCheckBox("No due date")
         self.no_due.toggled.connect(self.due.setDisabled)
         self.event_combo = EventCombo(services, event_id)
@@ -78,28 +79,19 @@ class FollowUpDialog(QDialog):
         due_layout.addWidget(self.due, 1)
         due_layout.addWidget(self.no_due)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors = FieldErrors(form)
+        form, self.errors = error_form()
         self.errors.add_row("&Person:", person, "contact")
         self.errors.add_row("&Action:", self.action, "action")
         self.errors.add_row("&Due:", due_row, "due_date")
         self.errors.add_row("&Event:", self.event_combo, "event")
         for field in (person, self.action, self.due, self.event_combo):
             set_buddy(form, field)
-        self.form_error = plain_label(wrap=True)
-        self.form_error.setStyleSheet(ERROR_STYLE)
-        self.form_error.hide()
+        self.form_error = form_error_label()
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons, self.ok_button = save_cancel_buttons(
+            self, "Save" if existing else "Add follow-up", self.save
         )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Save" if existing else "Add follow-up")
         self.ok_button.setDefault(True)
-        # Saving hangs off the button, not exec(), so the dialog also works when opened with open().
-        self.ok_button.clicked.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -118,14 +110,13 @@ class FollowUpDialog(QDialog):
         self.action.setText(action)
         default = date.today() + timedelta(days=DEFAULT_DUE_DAYS)
         shown = due or default
-        self.due.setDate(QDate(shown.year, shown.month, shown.day))
+        self.due.setDate(to_qdate(shown))
         self.no_due.setChecked(due is None and not new)
 
     def due_date(self) -> date | None:
         if self.no_due.isChecked():
             return None
-        d = self.due.date()
-        return date(d.year(), d.month(), d.day())
+        return from_qdate(self.due.date())
 
     def save(self) -> None:
         self.errors.clear()

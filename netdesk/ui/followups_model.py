@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont
 
 from netdesk.services.followups import Bucket
 from netdesk.services.records import FollowUpRow
+from netdesk.ui.header_labels import column_title
 
 ACTION, PERSON, EVENT, DUE = range(4)
 HEADERS = ("Action", "Person", "Event", "Due")
@@ -147,13 +148,7 @@ class FollowUpsModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
+        return column_title(HEADERS, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -177,6 +177,9 @@ class FollowUpsView(QWidget):
 
     # -- actions on the selection ------------------------------------------------------------
 
+    def has_selection(self) -> bool:
+        return bool(self.selected_rows())
+
     def selected_rows(self) -> list[FollowUpRow]:
         rows = (self.model.followup(i) for i in self.tree.selectionModel().selectedRows(0))
         return [r for r in rows if r is not None]

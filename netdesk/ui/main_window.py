@@ -7,7 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self.bridge: ChangeBridge = ChangeBridge(services.db, self)
         self.database_label.setText(f"Database: {services.db.url}")
         self._set_data_actions_enabled(True)
+        if self.isVisible():
+            self.load_current_view()
 
     def _set_data_actions_enabled(self, enabled: bool) -> None:
         for act in (
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
             self.act_delete,
             self.act_find,
             self.act_tags,
+            *self.act_go,  # going to a page builds its view, which needs the services
         ):
             act.setEnabled(enabled)
         self.sidebar.setEnabled(enabled)
@@ -163,6 +166,11 @@ class MainWindow(QMainWindow):
     def load_current_view(self) -> None:
         if hasattr(self, "services"):
             self.view(self.current_key())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The page on screen is built when first seen (the others wait until visited).
+        self.load_current_view()
 
     def _page_changed(self, row: int) -> None:
         if row < 0:
@@ -238,8 +246,15 @@ class MainWindow(QMainWindow):
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.act_redo.setIcon(icon("redo"))
-        for act in (self.act_undo, self.act_redo):
+        for act, tip in (
+            (self.act_undo, "Undo your last delete"),
+            (self.act_redo, "Redo what you undid"),
+        ):
             act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            act.setStatusTip(tip)
+            act.setToolTip(
+                f"{tip} ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
             self.addAction(act)
         self.act_delete = a(
             "&Delete",

@@ -6,8 +6,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QPlainTextEdit,
     QVBoxLayout,
@@ -17,9 +15,9 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.notes import NoteTopic
 from netdesk.services.service_set import Services
+from netdesk.ui.dialog_parts import error_form, form_error_label, save_cancel_buttons
 from netdesk.ui.event_combo import EventCombo
 from netdesk.ui.form_buddy import set_buddy
-from netdesk.ui.form_errors import ERROR_STYLE, FieldErrors
 from netdesk.ui.plain_text import plain_label
 
 TOPIC_LABELS = {
@@ -62,28 +60,19 @@ class NoteDialog(QDialog):
         )
         self.body.setTabChangesFocus(True)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors = FieldErrors(form)
+        form, self.errors = error_form()
         self.errors.add_row("&Kind:", self.topic, "topic")
         self.errors.add_row("&Event:", self.event_combo, "event")
         self.errors.add_row("&Note:", self.body, "body")
         for field in (self.topic, self.event_combo, self.body):
             set_buddy(form, field)
-        self.form_error = plain_label(wrap=True)
-        self.form_error.setStyleSheet(ERROR_STYLE)
-        self.form_error.hide()
+        self.form_error = form_error_label()
         hint = plain_label("Ctrl+Enter saves.")
         hint.setEnabled(False)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons, self.ok_button = save_cancel_buttons(
+            self, "Save" if existing else "Add note", self.save
         )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Save" if existing else "Add note")
-        # Saving hangs off the button, not exec(), so the dialog also works when opened with open().
-        self.ok_button.clicked.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.ok_button.click)
 

@@ -165,6 +165,9 @@ class PeopleView(QWidget):
         self._update_status()
         self._update_detail()
 
+    def has_selection(self) -> bool:
+        return bool(self.selected_contact_ids())
+
     def selected_contact_ids(self) -> list[int]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
         ids = (self.model.contact_id_at(row) for row in rows)

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QVBoxLayout,
@@ -19,9 +15,16 @@ from PySide6.QtWidgets import (
 from netdesk.services.capture import Capture, CaptureResult
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.service_set import Services
+from netdesk.ui.dialog_parts import (
+    due_date_edit,
+    error_form,
+    form_error_label,
+    from_qdate,
+    save_cancel_buttons,
+    to_qdate,
+)
 from netdesk.ui.event_combo import EventCombo
 from netdesk.ui.form_buddy import set_buddy
-from netdesk.ui.form_errors import ERROR_STYLE, FieldErrors
 from netdesk.ui.plain_text import plain_label
 
 DEFAULT_DUE_DAYS = 3
@@ -58,16 +61,12 @@ class QuickCaptureDialog(QDialog):
         self.followup = QLineEdit()
         self.followup.setPlaceholderText("What you promised, like “send the slides” (optional)")
         self.followup.setMaxLength(500)
-        self.due = QDateEdit()
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("ddd d MMM yyyy")
+        self.due = due_date_edit()
         soon = date.today() + timedelta(days=DEFAULT_DUE_DAYS)
-        self.due.setDate(QDate(soon.year, soon.month, soon.day))
+        self.due.setDate(to_qdate(soon))
         self.due.setEnabled(False)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors = FieldErrors(form)
+        form, self.errors = error_form()
         self.errors.add_row("&Event:", self.event_combo, "event")
         self.errors.add_row("&Name:", self.name, "name")
         self.errors.add_row("&Organisation:", self.organization, "organization")
@@ -84,20 +83,11 @@ class QuickCaptureDialog(QDialog):
             self.due,
         ):
             set_buddy(form, field)
-        self.form_error = plain_label(wrap=True)
-        self.form_error.setStyleSheet(ERROR_STYLE)
-        self.form_error.hide()
+        self.form_error = form_error_label()
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Save")
+        self.buttons, self.ok_button = save_cancel_buttons(self, "Save", self.save)
         self.ok_button.setDefault(True)
         self.ok_button.setAutoDefault(True)
-        # Saving hangs off the button, not exec(), so the dialog also works when opened with open().
-        self.ok_button.clicked.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
 
         hint = plain_label("Enter saves from any field.")
         hint.setEnabled(False)
@@ -128,8 +118,7 @@ class QuickCaptureDialog(QDialog):
     def due_date(self) -> date | None:
         if not self.due.isEnabled():
             return None
-        d = self.due.date()
-        return date(d.year(), d.month(), d.day())
+        return from_qdate(self.due.date())
 
     def save(self) -> None:
         self.errors.clear()

@@ -194,3 +194,13 @@ def test_pages_of_a_ranked_search_follow_one_order_across_the_rank_groups(
     ]
     assert paged == everything
     assert services.search.count("ann") == len(everything) == 8
+
+
+def test_short_words_beside_a_longer_one_match_anywhere(services: Services) -> None:
+    """ "thames data co" must find Thames Data Co's people: once a longer word has narrowed the
+    matches, one- and two-letter words are substrings like the rest."""
+    _person(services, "Linh Hoang", organization="Thames Data Co")
+    _person(services, "Colin Ray", organization="Thames Water")
+    assert _names(services, "thames data co") == ["Linh Hoang"]
+    assert _names(services, "co thames") == ["Colin Ray", "Linh Hoang"]
+    assert _names(services, "ray co") == ["Colin Ray"]
