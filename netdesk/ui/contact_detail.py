@@ -45,6 +45,7 @@ class ContactDetail(QWidget):
 
     edit_requested = Signal(int)
     delete_requested = Signal(int)
+    delete_note_requested = Signal(int)
     open_event = Signal(int)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -180,7 +181,7 @@ class ContactDetail(QWidget):
         add_fields(self.sections, c)
         add_tags(self.sections, c)
         add_meetings(self.sections, c.meetings, self.open_event.emit)
-        add_notes(self.sections, c.notes, self.edit_note)
+        add_notes(self.sections, c.notes, self.edit_note, self.delete_note_requested.emit)
         add_followups(self.sections, c.followups, self._set_done, self.edit_followup)
         self._body_layout.replaceWidget(old, self._sections_holder)
         # Later, not now: the click that caused this rebuild may come from one of its buttons.

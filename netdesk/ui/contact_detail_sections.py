@@ -68,8 +68,8 @@ def selectable(label: QLabel) -> QLabel:
     return label
 
 
-def _edit_link() -> QPushButton:
-    edit = QPushButton("Edit")
+def _edit_link(text: str = "Edit") -> QPushButton:
+    edit = QPushButton(text)
     edit.setFlat(True)
     edit.setStyleSheet(SMALL_BUTTON_STYLE)
     edit.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -169,6 +169,7 @@ def add_notes(
     sections: QVBoxLayout,
     notes: tuple[NoteRow, ...],
     edit_note: Callable[[int], object],
+    delete_note: Callable[[int], object],
 ) -> None:
     add_heading(sections, "Notes")
     if not notes:
@@ -183,6 +184,11 @@ def add_notes(
         edit = _edit_link()
         edit.clicked.connect(lambda _=False, nid=note.id: edit_note(nid))
         line.addWidget(edit)
+        delete = _edit_link("Delete")
+        delete.setObjectName("delete_note")
+        delete.setToolTip("Delete this note (Ctrl+Z undoes it)")
+        delete.clicked.connect(lambda _=False, nid=note.id: delete_note(nid))
+        line.addWidget(delete)
         sections.addSpacing(4)
         sections.addLayout(line)
         sections.addWidget(selectable(plain_label(note.body, wrap=True)))

@@ -110,6 +110,7 @@ class PeopleView(QWidget):
         self.detail = ContactDetail(services)
         self.detail.edit_requested.connect(self.edit_contact)
         self.detail.delete_requested.connect(lambda cid: self.delete_contacts([cid]))
+        self.detail.delete_note_requested.connect(self.delete_note)
         self.detail.open_event.connect(self.open_event)
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -164,6 +165,10 @@ class PeopleView(QWidget):
         self.model.set_query(text)
         self._update_status()
         self._update_detail()
+
+    def delete_note(self, note_id: int) -> None:
+        notes = self._services.notes
+        delete_undoably(self._undo_stack, lambda: notes.delete(note_id), notes.restore)
 
     def has_selection(self) -> bool:
         return bool(self.selected_contact_ids())

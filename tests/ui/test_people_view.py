@@ -519,3 +519,35 @@ def test_edit_button_in_detail_opens_the_contact_dialog(
     _when_modal(cancel)
     qtbot.mouseClick(h.view.detail.edit_button, Qt.MouseButton.LeftButton)
     assert titles == ["Edit Ann Lee"]
+
+
+def _label_texts(view: PeopleView) -> list[str]:
+    return [label.text() for label in view.detail.findChildren(QLabel) if label.isVisible()]
+
+
+def test_delete_a_note_from_the_timeline_and_undo(
+    qtbot: QtBot, make_view: Callable[[], Harness]
+) -> None:
+    h = make_view()
+    cid = _add(h.services, "Ann Lee")
+    h.services.notes.add(cid, "Wants an intro to the Rust meetup organisers")
+    h.services.notes.add(cid, "Likes sailing", topic="common ground")
+    assert h.view.show_contact(cid)
+    qtbot.waitUntil(lambda: "Likes sailing" in _label_texts(h.view))
+    buttons = [b for b in h.view.detail.findChildren(QPushButton, "delete_note") if b.isVisible()]
+    assert len(buttons) == 2
+    qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)  # newest first: "Likes sailing"
+
+    assert [n.body for n in h.services.contacts.get(cid).notes] == [
+        "Wants an intro to the Rust meetup organisers"
+    ]
+    qtbot.waitUntil(lambda: "Likes sailing" not in _label_texts(h.view))
+    assert h.services.search.page("sailing") == []
+
+    h.stack.undo()
+    assert [n.body for n in h.services.contacts.get(cid).notes] == [
+        "Likes sailing",
+        "Wants an intro to the Rust meetup organisers",
+    ]
+    qtbot.waitUntil(lambda: "Likes sailing" in _label_texts(h.view))
+    assert [r.name for r in h.services.search.page("sailing")] == ["Ann Lee"]
