@@ -1,0 +1,134 @@
+"""State shared by the parts of one demo run: session, random source, ids and pending rows."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, func, select
+from sqlalchemy.orm import Session
+
+from netdesk.models import (
+    Attendance,
+    Base,
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    ContactUrl,
+    Event,
+    FollowUp,
+    Note,
+    Tag,
+    contact_tags,
+)
+from netdesk.text import fold
+
+
+def table_of(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+@dataclass
+class EventInfo:
+    id: int
+    name: str
+    kind: str
+    starts_at: datetime
+    ends_at: datetime
+    local_day: date
+    past: bool
+    size: int
+
+
+@dataclass
+class PendingRows:
+    """Rows waiting for the next bulk insert, parents before children."""
+
+    tags: list[dict[str, Any]] = field(default_factory=list)
+    contacts: list[dict[str, Any]] = field(default_factory=list)
+    emails: list[dict[str, Any]] = field(default_factory=list)
+    phones: list[dict[str, Any]] = field(default_factory=list)
+    urls: list[dict[str, Any]] = field(default_factory=list)
+    contact_tags: list[dict[str, Any]] = field(default_factory=list)
+    attendances: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    followups: list[dict[str, Any]] = field(default_factory=list)
+
+    def in_insert_order(self) -> list[tuple[Table, list[dict[str, Any]]]]:
+        return [
+            (table_of(Tag), self.tags),
+            (table_of(Contact), self.contacts),
+            (table_of(ContactEmail), self.emails),
+            (table_of(ContactPhone), self.phones),
+            (table_of(ContactUrl), self.urls),
+            (contact_tags, self.contact_tags),
+            (table_of(Attendance), self.attendances),
+            (table_of(Note), self.notes),
+            (table_of(FollowUp), self.followups),
+        ]
+
+
+_ID_TABLES: tuple[Any, ...] = (
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    ContactUrl,
+    Event,
+    Attendance,
+    Note,
+    FollowUp,
+    Tag,
+)
+
+
+class Ids:
+    """Hands out primary keys after the largest one already in each table."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._next: dict[str, int] = {}
+        self._first: dict[str, int] = {}
+        for model in _ID_TABLES:
+            table = model.__tablename__
+            start = (conn.execute(select(func.max(model.id))).scalar() or 0) + 1
+            self._next[table] = self._first[table] = start
+
+    def take(self, table: str) -> int:
+        value = self._next[table]
+        self._next[table] = value + 1
+        return value
+
+    def used(self) -> dict[str, int]:
+        """The largest id handed out per table, for tables that got any."""
+        return {t: n - 1 for t, n in self._next.items() if n > self._first[t]}
+
+
+class DemoContext:
+    """What events, people and meetings all write to during one run."""
+
+    def __init__(self, session: Session, rng: random.Random, today: date, now: datetime) -> None:
+        self.session = session
+        self.conn = session.connection()
+        self.rng = rng
+        self.today = today
+        self.now = now
+        self.ids = Ids(self.conn)
+        self.rows = PendingRows()
+        self.tag_ids: dict[str, int] = dict(self.conn.execute(select(Tag.key, Tag.id)).all())
+        self.tags_created = 0
+        self.counts = {"contacts": 0, "attendances": 0, "notes": 0, "followups": 0}
+        # Filled by events.make_events; people pick their events from these.
+        self.events: list[EventInfo] = []
+        self.event_weights: list[int] = []
+
+    def tag_id(self, name: str) -> int:
+        """The id of the tag called `name`, queueing a new tag if there is none yet."""
+        key = fold(name)
+        tag_id = self.tag_ids.get(key)
+        if tag_id is None:
+            tag_id = self.ids.take("tags")
+            self.tag_ids[key] = tag_id
+            self.rows.tags.append({"id": tag_id, "name": name, "key": key})
+            self.tags_created += 1
+        return tag_id

@@ -1,0 +1,159 @@
+"""Runs the demo: events first, then people in batches, bulk-inserted in one transaction.
+
+Everything is written with Core bulk inserts in one transaction, with ids assigned here (after
+the current maximum) so that child rows can point at their parents without a round trip: the
+ORM would take about ten times longer for 100,000 people (DESIGN.md, "Measured").
+"""
+
+from __future__ import annotations
+
+import gc
+import random
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+
+from sqlalchemy import insert, select, text
+from sqlalchemy.orm import Session
+
+from netdesk import search_index
+from netdesk.db import Database
+from netdesk.models import Contact
+from netdesk.services.change_tracking import mark_changed
+from netdesk.services.demo.context import DemoContext, PendingRows
+from netdesk.services.demo.events import make_events
+from netdesk.services.demo.meetings import Meetings
+from netdesk.services.demo.people import People
+
+Progress = Callable[[int, int], None]
+
+# People written per round trip; also how often progress is reported.
+BATCH = 2000
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """How many rows of each kind the demo added."""
+
+    contacts: int
+    events: int
+    attendances: int
+    notes: int
+    followups: int
+    # Tags created (existing tags with the same name are reused, not counted).
+    tags: int
+
+
+def generate_demo(
+    db: Database,
+    people: int = 150,
+    events: int = 6,
+    seed: int | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> DemoSummary:
+    """Add `people` contacts (one of them the user's own card, unless there is one already)
+    and `events` events around `today`, with attendances, notes, follow-ups and tags.
+
+    The same seed gives the same names, events and notes; uids are always fresh so that a second
+    run adds to the database instead of clashing with the first.
+    """
+    if people < 0 or events < 0:
+        raise ValueError("people and events must not be negative")
+    real_today = date.today()
+    today = today or real_today
+    # Noon keeps "now" on `today` in every time zone the user may be in.
+    now = (
+        datetime.now(UTC).replace(microsecond=0)
+        if today == real_today
+        else datetime.combine(today, time(12), UTC)
+    )
+    with _collector_paused(), db.transaction() as session:
+        loader = _DemoLoader(session, random.Random(seed), today, now, people + events, progress)
+        summary = loader.build(people, events)
+        mark_changed(session, "contacts", "events", "attendances", "notes", "followups", "tags")
+    return summary
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Millions of short-lived dicts make the cyclic collector cost 30% or more (DESIGN.md)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _DemoLoader:
+    def __init__(
+        self,
+        session: Session,
+        rng: random.Random,
+        today: date,
+        now: datetime,
+        total: int,
+        progress: Progress | None,
+    ) -> None:
+        self.ctx = DemoContext(session, rng, today, now)
+        self.total = total
+        self.done = 0
+        self.progress = progress
+        # Meetings shuffles its follow-up buckets now: the seed's sequence depends on that order.
+        self.meetings = Meetings(self.ctx)
+        self.people = People(self.ctx, self.meetings)
+
+    def build(self, people: int, events: int) -> DemoSummary:
+        ctx = self.ctx
+        self._report()
+        make_events(ctx, events)
+        self.done += events
+        self._report()
+        has_me = ctx.conn.execute(select(Contact.id).where(Contact.is_me.is_(True))).first()
+        batch_ids: list[int] = []
+        for index in range(people):
+            if index == 0 and has_me is None:
+                batch_ids.append(self.people.make_me())
+            else:
+                batch_ids.append(self.people.make_person())
+            if len(batch_ids) >= BATCH:
+                self._flush(batch_ids)
+                batch_ids = []
+        self._flush(batch_ids)
+        self._fix_sequences()
+        return DemoSummary(
+            contacts=ctx.counts["contacts"],
+            events=len(ctx.events),
+            attendances=ctx.counts["attendances"],
+            notes=ctx.counts["notes"],
+            followups=ctx.counts["followups"],
+            tags=ctx.tags_created,
+        )
+
+    def _report(self) -> None:
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def _flush(self, contact_ids: list[int]) -> None:
+        ctx = self.ctx
+        for table, rows in ctx.rows.in_insert_order():
+            if rows:
+                ctx.session.execute(insert(table), rows)
+        ctx.rows = PendingRows()
+        if contact_ids:
+            search_index.refresh(ctx.conn, contact_ids)
+            self.done += len(contact_ids)
+            self._report()
+
+    def _fix_sequences(self) -> None:
+        """PostgreSQL's id sequences do not see explicit ids; move them past ours."""
+        if self.ctx.conn.dialect.name != "postgresql":
+            return
+        for table, last in self.ctx.ids.used().items():
+            self.ctx.conn.execute(
+                text("SELECT setval(pg_get_serial_sequence(:table, 'id'), :last)"),
+                {"table": table, "last": last},
+            )
