@@ -316,4 +316,12 @@ def ensure_attendance(
     return a
 
 
-__all__ = ["EventService", "ServiceError", "ensure_attendance"]
+# The UI takes these choices from here, not from the models.
+__all__ = [
+    "EventKind",
+    "EventService",
+    "RegistrationStatus",
+    "Role",
+    "ServiceError",
+    "ensure_attendance",
+]

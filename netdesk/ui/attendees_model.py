@@ -13,8 +13,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from netdesk.models import RegistrationStatus, Role
 from netdesk.services.errors import ServiceError, ValidationError
+from netdesk.services.events import RegistrationStatus, Role
 from netdesk.services.records import AttendeeRow
 from netdesk.services.service_set import Services
 from netdesk.ui.header_labels import column_title

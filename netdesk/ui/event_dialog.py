@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.models import EventKind
 from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.events import EventKind
 from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
 from netdesk.services.tags import clean_tag_names
