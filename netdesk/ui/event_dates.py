@@ -78,3 +78,14 @@ def relative_day(d: date, today: date) -> str:
 
 def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def short_date(d: date, today: date | None = None) -> str:
+    """ "3 Dec", with the year when it is not this year's ("3 Dec 2027")."""
+    text = f"{d.day} {MONTHS[d.month - 1]}"
+    return text if today is not None and d.year == today.year else f"{text} {d.year}"
+
+
+def long_date(d: date) -> str:
+    """ "3 December 1980" (birthdays and other dates without a weekday)."""
+    return f"{d.day} {LONG_MONTHS[d.month - 1]} {d.year}"
