@@ -86,14 +86,16 @@ def _open(window: MainWindow, url: str) -> Database | None:
 
 def _check_in_background(window: MainWindow, path: Path) -> None:
     """Read the whole file for damage off the GUI thread; on damage, say so and stop."""
-    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtCore import QCoreApplication, QObject, Signal
 
     from netdesk.db import integrity_problem
 
     class _Relay(QObject):
         damaged = Signal(str)
 
-    relay = _Relay(window)
+    # Owned by the application, which outlives the window, so that a late report of the
+    # thread never reaches a deleted object.
+    relay = _Relay(QCoreApplication.instance())
     relay.damaged.connect(window.database_damaged)
 
     def check() -> None:

@@ -71,7 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(url)
     if args.command == "where":
-        print(url)
+        from netdesk.db import safe_url
+
+        print(safe_url(url))
         return 0
     from netdesk.db import DatabaseOpenError, open_database
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,15 +13,18 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from netdesk import search_index
 from netdesk.models import Base
 from netdesk.services.change_tracking import install_change_tracking
+from netdesk.services.errors import ServiceError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -63,9 +67,16 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action: commits on success, rolls back everything on error."""
-        with self.Session.begin() as session:
-            yield session
+        """One user action: commits on success, rolls back everything on error.
+
+        Errors of the database itself (busy, read-only, full, a conflicting change) come out
+        as ServiceError with a message for the user, so that no caller shows a traceback.
+        """
+        try:
+            with self.Session.begin() as session:
+                yield session
+        except (OperationalError, IntegrityError) as exc:
+            raise DatabaseWriteError(_write_error_message(exc)) from exc
 
     def add_change_listener(self, listener: ChangeListener) -> None:
         self._listeners.append(listener)
@@ -75,12 +86,41 @@ class Database:
             self._listeners.remove(listener)
 
     def _notify(self, kinds: frozenset[str]) -> None:
+        # The change is committed by now: a listener that fails (a view that cannot reload)
+        # must not make the caller think it was not, nor keep the others from hearing of it.
         for listener in list(self._listeners):
-            listener(kinds)
+            try:
+                listener(kinds)
+            except Exception:
+                log.exception("a change listener failed after a commit")
 
     def close(self) -> None:
         self._listeners.clear()
         self.engine.dispose()
+
+
+class DatabaseWriteError(ServiceError):
+    """The database refused a change; nothing of it was saved."""
+
+
+def _write_error_message(exc: SQLAlchemyError) -> str:
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else ""
+    text = detail.lower()
+    if isinstance(exc, IntegrityError):
+        return (
+            "That change conflicts with what is stored now (it changed in the meantime); "
+            f"nothing was saved. ({detail})"
+        )
+    if "locked" in text or "busy" in text:
+        return (
+            "The database is busy: another netdesk is writing to it. Nothing was saved; "
+            "try again in a moment."
+        )
+    if "readonly" in text or "read-only" in text:
+        return "The database file is read-only, so nothing was saved."
+    if "full" in text:
+        return "The disk is full, so nothing was saved. Free some space and try again."
+    return f"The database refused the change, so nothing was saved ({detail})."
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

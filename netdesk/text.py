@@ -30,5 +30,9 @@ def fold(text: str) -> str:
 
 
 def sort_key_for_name(family: str, given: str, formatted: str) -> str:
-    parts = [p for p in (family, given) if p.strip()]
-    return fold(" ".join(parts) if parts else formatted).strip()
+    """Family name first. A name typed in one piece ("Ann Lee") is read as given names then
+    a family name, so that it sorts among the others by "Lee"."""
+    if not (family.strip() or given.strip()):
+        *given_words, last = formatted.split() or [""]
+        family, given = last, " ".join(given_words)
+    return fold(" ".join(p for p in (family, given) if p.strip())).strip()

@@ -110,3 +110,9 @@ def test_demo_fills_the_database_and_search_finds_the_people(
         db.close()
     assert main(["--db", str(path), "search", me.formatted_name.split()[0]]) == 0
     assert me.formatted_name in capsys.readouterr().out
+
+
+def test_where_hides_a_password(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", "postgresql+psycopg://me:s3cret@db.example/nd", "where"]) == 0
+    out = capsys.readouterr().out
+    assert "s3cret" not in out and "db.example/nd" in out

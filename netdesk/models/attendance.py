@@ -7,7 +7,7 @@ import enum
 from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from netdesk.models.base import Base
+from netdesk.models.base import NEVER_REUSE_IDS, Base
 from netdesk.models.contact import Contact
 from netdesk.models.event import Event
 
@@ -29,7 +29,7 @@ class RegistrationStatus(enum.StrEnum):
 
 class Attendance(Base):
     __tablename__ = "attendances"
-    __table_args__ = (UniqueConstraint("event_id", "contact_id"),)
+    __table_args__ = (UniqueConstraint("event_id", "contact_id"), NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)

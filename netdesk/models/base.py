@@ -46,5 +46,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+# Ids are never handed out twice: undo puts deleted rows back under their old ids
+# (services/undo.py), which SQLite would otherwise give to the next new row.
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    __table_args__: Any = NEVER_REUSE_IDS

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import CompoundSelect, func, select, union
 from sqlalchemy.orm import Session, selectinload
 
@@ -27,7 +29,7 @@ from netdesk.services.records import (
     PhoneValue,
 )
 from netdesk.services.tags import tags_for
-from netdesk.services.validation import email_problem, phone_to_e164
+from netdesk.services.validation import email_problem, phone_to_e164, web_address
 from netdesk.text import sort_key_for_name
 
 
@@ -60,21 +62,49 @@ def validate_contact(
         clean.formatted_name = " ".join(p for p in (clean.given_name, clean.family_name) if p)
     if not clean.formatted_name:
         errors["name"] = "A contact needs a name."
-    for email in clean.emails:
-        problem = email_problem(email)
-        if problem:
-            errors["emails"] = problem
-            break
+    # Every bad line at once, so that one round of corrections is enough.
+    problems = [p for p in map(email_problem, clean.emails) if p]
+    if problems:
+        errors["emails"] = "\n".join(problems)
+    clean.emails = _unique(clean.emails, str.casefold)
     e164s: list[str] = []
+    problems = []
+    phones: list[str] = []
     for phone in clean.phones:
         try:
-            e164s.append(phone_to_e164(phone, region))
+            e164 = phone_to_e164(phone, region)
         except ValueError as exc:
-            errors["phones"] = str(exc)
-            break
+            problems.append(str(exc))
+            continue
+        if e164 not in e164s:  # the same number typed twice, perhaps differently
+            e164s.append(e164)
+            phones.append(phone)
+    if problems:
+        errors["phones"] = "\n".join(problems)
+    clean.phones = phones
+    urls: list[str] = []
+    problems = []
+    for url in clean.urls:
+        try:
+            urls.append(web_address(url))
+        except ValueError as exc:
+            problems.append(str(exc))
+    if problems:
+        errors["urls"] = "\n".join(problems)
+    clean.urls = _unique(urls, str.casefold)
     if errors:
         raise ValidationError(errors)
     return clean, e164s
+
+
+def _unique(values: list[str], key: Callable[[str], str]) -> list[str]:
+    seen: set[str] = set()
+    unique = []
+    for value in values:
+        if key(value) not in seen:
+            seen.add(key(value))
+            unique.append(value)
+    return unique
 
 
 def apply_contact(session: Session, contact: Contact, data: ContactInput, e164s: list[str]) -> None:

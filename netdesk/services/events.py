@@ -15,6 +15,8 @@ from netdesk.services import undo
 from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
 from netdesk.services.records import AttendeeRow, EventDetail, EventInput, EventRow
 from netdesk.services.tags import tags_for
+from netdesk.services.validation import web_address
+from netdesk.text import fold
 
 # An event without an end counts as running for this long (for "current event").
 DEFAULT_LENGTH = timedelta(hours=8)
@@ -33,6 +35,12 @@ def validate_event(data: EventInput) -> EventInput:
         errors["ends_at"] = "The end must be after the start."
     if data.kind not in {k.value for k in EventKind}:
         errors["kind"] = f"Unknown kind of event “{data.kind}”."
+    url = data.url.strip()
+    if url:
+        try:
+            url = web_address(url)
+        except ValueError as exc:
+            errors["url"] = str(exc)
     if errors:
         raise ValidationError(errors)
     return EventInput(
@@ -43,7 +51,7 @@ def validate_event(data: EventInput) -> EventInput:
         timezone=data.timezone.strip(),
         venue=data.venue.strip(),
         city=data.city.strip(),
-        url=data.url.strip(),
+        url=url,
         organiser=data.organiser.strip(),
         description=data.description.strip(),
         tags=list(data.tags),
@@ -115,12 +123,16 @@ class EventService:
             )
 
     def find_by_name(self, name: str) -> int | None:
+        """The latest event of this name, in any case and with or without accents."""
+        wanted = fold(" ".join(name.split()))
         with self.db.Session() as session:
-            return session.scalars(
-                select(Event.id)
-                .where(func.lower(Event.name) == " ".join(name.split()).lower())
-                .order_by(Event.starts_at.desc())
-            ).first()
+            # Compared in Python: SQLite's lower() folds ASCII letters only ("Ö" stays "Ö").
+            for event_id, event_name in session.execute(
+                select(Event.id, Event.name).order_by(Event.starts_at.desc(), Event.id.desc())
+            ):
+                if fold(" ".join(event_name.split())) == wanted:
+                    return int(event_id)
+        return None
 
     def list(self, now: datetime | None = None) -> list[EventRow]:
         """Upcoming (and running) events soonest first, then past events latest first."""

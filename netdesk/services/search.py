@@ -47,6 +47,12 @@ def _phrase(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
+def _rank_word(tokens: list[str]) -> str:
+    """The word whose place at the start of a name ranks a person first: the first word of
+    three letters or more (the shorter ones match name starts only, or anywhere)."""
+    return next(t for t in tokens if len(t) >= 3)
+
+
 def tokens_of(query: str) -> list[str]:
     return fold(query).split()
 
@@ -145,7 +151,7 @@ class SearchService:
         stmt, joined = self._filtered(tokens, *columns)
         order: list[Any] = []
         if joined and sort is SortColumn.NAME and not descending:
-            order.append(self._rank(tokens[0]))
+            order.append(self._rank(_rank_word(tokens)))
         # Empty values last in either direction: a blank organisation is not "first".
         if sort is not SortColumn.NAME:
             order.append(func.coalesce(sort_expr, "") == "")
@@ -205,7 +211,7 @@ class SearchService:
         part of whose name starts with the first word, then everybody else who matches.
         """
         long_tokens = [t for t in tokens if len(t) >= 3]
-        first = long_tokens[0]
+        first = _rank_word(tokens)
         name_expr = " AND ".join([f"name : {_phrase(first)}", *map(_phrase, long_tokens[1:])])
         name = self._index.c.name
         prefix = _escape_like(first)

@@ -103,8 +103,10 @@ def capture_rows(session: Session, model: type[Base], row_id: int, label: str) -
 
 
 def restore(session: Session, snapshot: Snapshot) -> None:
+    """Insert the rows back; raises IntegrityError when what they point to has gone since."""
     tables = Base.metadata.tables
     contact_ids: set[int] = set()
+    tag_ids: dict[int, int] = {}
     for name, rows in snapshot.rows:
         if name.startswith("relink:"):
             table = tables[name.removeprefix("relink:")]
@@ -114,13 +116,49 @@ def restore(session: Session, snapshot: Snapshot) -> None:
                 )
             continue
         table = tables[name]
-        session.execute(insert(table), rows)
+        if name == "tags":
+            rows = _tags_not_recreated(session, rows, tag_ids)
+        elif name in ("contact_tags", "event_tags"):
+            rows = _missing_links(session, table, rows, tag_ids)
+        if rows:
+            session.execute(insert(table), rows)
         if name == "contacts":
             contact_ids.update(r["id"] for r in rows)
         elif "contact_id" in table.c:
             contact_ids.update(r["contact_id"] for r in rows)
         mark_changed(session, _kind_of_table(name))
     _refresh_search(session, contact_ids)
+
+
+def _tags_not_recreated(
+    session: Session, rows: list[dict[str, Any]], tag_ids: dict[int, int]
+) -> list[dict[str, Any]]:
+    """A tag deleted and then typed again exists under a new id: undo joins the two."""
+    keep = []
+    for row in rows:
+        existing = session.scalar(select(Tag.id).where(Tag.key == row["key"]))
+        if existing is None:
+            keep.append(row)
+        else:
+            tag_ids[row["id"]] = existing
+    return keep
+
+
+def _missing_links(
+    session: Session, table: Table, rows: list[dict[str, Any]], tag_ids: dict[int, int]
+) -> list[dict[str, Any]]:
+    owner = "contact_id" if "contact_id" in table.c else "event_id"
+    keep = []
+    for row in rows:
+        row = {**row, "tag_id": tag_ids.get(row["tag_id"], row["tag_id"])}
+        present = session.execute(
+            select(table.c.tag_id).where(
+                table.c[owner] == row[owner], table.c.tag_id == row["tag_id"]
+            )
+        ).first()
+        if present is None:
+            keep.append(row)
+    return keep
 
 
 def _kind_of_table(name: str) -> str:

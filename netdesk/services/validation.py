@@ -17,6 +17,27 @@ def email_problem(value: str) -> str | None:
     return None
 
 
+_WEB_HOST = re.compile(r"^[^\s/:@]+\.[^\s/:@.]{2,}(:\d+)?([/?#]\S*)?$", re.IGNORECASE)
+
+
+def web_address(value: str) -> str:
+    """The address with its scheme ("example.org/x" gets https://), or ValueError for the user.
+
+    Only http and https: a "javascript:" or "file:" link in a contact must never be opened.
+    """
+    text = value.strip()
+    lowered = text.lower()
+    for scheme in ("https://", "http://"):
+        if lowered.startswith(scheme):
+            if _WEB_HOST.match(text[len(scheme) :]):
+                return text
+            break
+    else:
+        if "://" not in text and ":" not in text.split("/", 1)[0] and _WEB_HOST.match(text):
+            return f"https://{text}"
+    raise ValueError(f"“{value}” is not a web address (like https://example.org).")
+
+
 def default_region() -> str | None:
     """The user's country from the system locale (for numbers typed without +country code)."""
     for candidate in (locale.getlocale()[0], locale.setlocale(locale.LC_CTYPE, None)):

@@ -5,11 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from netdesk.services.errors import ServiceError
+
+
+def command_text(label: str) -> str:
+    """User text in an action's label: "&" would otherwise turn into a shortcut underline."""
+    return label.replace("&", "&&")
 
 
 class DeleteCommand(QUndoCommand):
-    """Pushed after the first delete has happened; redo deletes again, undo restores."""
+    """Pushed after the first delete has happened; redo deletes again, undo restores.
+
+    When the database has changed so that the step cannot be done any more (the rows it
+    points to are gone, another window deleted them), the user is told and the step leaves
+    the stack instead of pretending to have worked.
+    """
 
     def __init__(
         self,
@@ -18,21 +32,44 @@ class DeleteCommand(QUndoCommand):
         delete: Callable[[], Any],
         restore: Callable[[Any], None],
     ) -> None:
-        super().__init__(label)
+        super().__init__(command_text(label))
         self._snapshot = snapshot
         self._delete = delete
         self._restore = restore
         self._done = True
+        self.failure: str | None = None
 
     def redo(self) -> None:
         if self._done:
             return
-        self._snapshot = self._delete()
+        try:
+            self._snapshot = self._delete()
+        except ServiceError as exc:
+            self._fail("Cannot redo", exc)
+            return
         self._done = True
 
     def undo(self) -> None:
-        self._restore(self._snapshot)
+        try:
+            self._restore(self._snapshot)
+        except ServiceError as exc:
+            self._fail("Cannot undo", exc)
+            return
         self._done = False
+
+    def _fail(self, title: str, exc: ServiceError) -> None:
+        self.failure = f"{self.text().replace('&&', '&')}: {exc}"
+        self.setObsolete(True)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            title,
+            self.failure,
+            QMessageBox.StandardButton.Ok,
+            QApplication.activeWindow(),
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): an undo may run inside a shortcut handler
 
 
 def delete_undoably(

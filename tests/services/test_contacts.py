@@ -140,3 +140,42 @@ def test_detail_lists_open_followups_first(services: Services) -> None:
     services.followups.set_done(done)
     detail = services.contacts.get(contact_id)
     assert [f.id for f in detail.followups] == [sooner, later, done]
+
+
+def test_every_bad_email_phone_and_web_address_is_reported_at_once(services: Services) -> None:
+    with pytest.raises(ValidationError) as caught:
+        services.contacts.create(
+            ContactInput(
+                formatted_name="Zoe Park",
+                emails=["not-an-email", "zoe@@x", "good@example.org"],
+                phones=["12", "+44 20 7946 0958", "abc"],
+                urls=["javascript:alert(1)", "not a url", "example.org/zoe"],
+            )
+        )
+    errors = caught.value.errors
+    assert errors["emails"].count("\n") == 1 and "zoe@@x" in errors["emails"]
+    assert errors["phones"].count("\n") == 1 and "abc" in errors["phones"]
+    assert errors["urls"].count("\n") == 1 and "javascript:alert(1)" in errors["urls"]
+    assert services.contacts.count() == 0
+
+
+def test_web_addresses_get_a_scheme_and_duplicates_are_dropped(services: Services) -> None:
+    cid = services.contacts.create(
+        ContactInput(
+            formatted_name="Zoe Park",
+            emails=["zoe@example.org", "ZOE@example.org"],
+            phones=["+44 20 7946 0958", "+44 (0)20 7946 0958"],
+            urls=["example.org/zoe", "https://social.example/@zoe"],
+        )
+    )
+    zoe = services.contacts.get(cid)
+    assert zoe.emails == ("zoe@example.org",)
+    assert [p.e164 for p in zoe.phones] == ["+442079460958"]
+    assert zoe.urls == ("https://example.org/zoe", "https://social.example/@zoe")
+
+
+def test_a_name_typed_in_one_piece_sorts_by_its_last_word(services: Services) -> None:
+    services.contacts.create(ContactInput(formatted_name="Ann Tabtest"))
+    services.contacts.create(ContactInput(given_name="Bea", family_name="Andersson"))
+    services.contacts.create(ContactInput(given_name="Cy", family_name="Zorn"))
+    assert [r.name for r in services.search.page()] == ["Bea Andersson", "Ann Tabtest", "Cy Zorn"]

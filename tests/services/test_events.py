@@ -203,3 +203,28 @@ def test_delete_and_restore_keeps_people_and_relinks_notes_and_followups(
     assert (row.attendance_id, row.role, row.met) == (attendance, "speaker", True)
     assert services.notes.get(note).event_id == event_id
     assert services.followups.get(followup).event_id == event_id
+
+
+def test_find_by_name_ignores_case_accents_and_spacing(services: Services) -> None:
+    older = services.events.create(
+        EventInput(name="Ökotag  Zürich", starts_at=datetime(2025, 5, 1, tzinfo=UTC))
+    )
+    newer = services.events.create(
+        EventInput(name="Ökotag Zürich", starts_at=datetime(2026, 5, 1, tzinfo=UTC))
+    )
+    assert services.events.find_by_name("ökotag zurich") == newer
+    assert services.events.find_by_name("OKOTAG ZÜRICH") == newer
+    assert older != newer
+    assert services.events.find_by_name("Ökotag Basel") is None
+
+
+def test_an_event_website_must_be_a_web_address(services: Services) -> None:
+    with pytest.raises(ValidationError) as caught:
+        services.events.create(
+            EventInput(name="Meetup", starts_at=datetime(2026, 5, 1, tzinfo=UTC), url="not a url")
+        )
+    assert "not a web address" in caught.value.errors["url"]
+    eid = services.events.create(
+        EventInput(name="Meetup", starts_at=datetime(2026, 5, 1, tzinfo=UTC), url="meetup.com/x")
+    )
+    assert services.events.get(eid).url == "https://meetup.com/x"

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QStyle,
     QStyleOptionViewItem,
     QToolBar,
@@ -393,3 +394,42 @@ def test_user_text_that_looks_like_html_is_shown_literally_on_every_page(
     assert any(v.startswith(f"{EVENTS}/") for v in views_showing_it), views_showing_it
     assert f"{PEOPLE}/people_table" in views_showing_it
     assert f"{FOLLOWUPS}/followups_tree" in views_showing_it
+
+
+def test_damage_found_after_the_window_opened_stops_all_editing(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The whole-file check runs in the background once the window is up (app.py)."""
+    from netdesk.app import _check_in_background
+    from netdesk.db import open_database
+    from netdesk.services.service_set import Services as RealServices
+    from tests.test_db import _page_in_the_middle_of, make_netdesk_file
+
+    path = tmp_path / "netdesk.sqlite"
+    make_netdesk_file(path, people=300)
+    page, page_size = _page_in_the_middle_of(path, "contacts")
+    with path.open("r+b") as fh:
+        fh.seek((page - 1) * page_size)
+        fh.write(b"\xff" * page_size)
+    db = open_database(f"sqlite:///{path}", verify_integrity=False)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(RealServices(db), settings)
+    qtbot.addWidget(win)
+    win.show()
+    seen: list[str] = []
+
+    def close_the_message() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            assert box.textFormat() == Qt.TextFormat.PlainText
+            box.accept()
+        else:
+            QTimer.singleShot(20, close_the_message)
+
+    QTimer.singleShot(20, close_the_message)
+    _check_in_background(win, path)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert "is damaged" in seen[0] and str(path) in seen[0]
+    assert not win.isEnabled()
+    db.close()
