@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.startup_seconds = 0.0
         self.undo_stack = QUndoStack(self)
+        self._undo_index = self._undo_count = 0
+        self._remember_step_texts()
+        self.undo_stack.indexChanged.connect(self._undo_moved)
         self.setWindowTitle("netdesk")
         self.setMinimumSize(QSize(900, 560))
 
@@ -54,7 +58,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(170)
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         self.sidebar.setStyleSheet(
-            "#sidebar { background: palette(window); padding-top: 8px; }"
+            "#sidebar { background: palette(window); padding-top: 8px; outline: 0; }"
             "#sidebar::item { padding: 8px 10px; border-radius: 6px; margin: 1px 6px; }"
             "#sidebar::item:selected { background: #dbe7fd; color: #1e3a8a; }"
         )
@@ -90,7 +94,11 @@ class MainWindow(QMainWindow):
 
         self.services = services
         self.bridge: ChangeBridge = ChangeBridge(services.db, self)
-        self.database_label.setText(f"Database: {services.db.url}")
+        from netdesk.db import sqlite_path
+
+        path = sqlite_path(services.db.url)
+        self.database_label.setText(f"Database: {path.name if path else services.db.url}")
+        self.database_label.setToolTip(str(path) if path else services.db.url)
         self._set_data_actions_enabled(True)
         if self.isVisible():
             self.load_current_view()
@@ -117,6 +125,9 @@ class MainWindow(QMainWindow):
             return existing
         view = self._make_view(key)
         self._views[key] = view
+        message = getattr(view, "message", None)  # "Marked done — Ctrl+Z to undo" and such
+        if message is not None:
+            message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         layout = self._containers[key].layout()
         assert layout is not None
         layout.addWidget(view)
@@ -127,7 +138,7 @@ class MainWindow(QMainWindow):
         if key == TODAY:
             from netdesk.ui.today_view import TodayView
 
-            today = TodayView(s, b, self)
+            today = TodayView(s, b, self, undo_stack=u)
             today.open_event.connect(self.show_event)
             today.open_contact.connect(self.show_contact)
             return today
@@ -319,8 +330,15 @@ class MainWindow(QMainWindow):
         ):
             tb.addAction(act)
         tb.addSeparator()
-        for act in (self.act_undo, self.act_redo, self.act_delete):
-            tb.addAction(act)
+        # Undo and redo show just their icon: their text names the step ("Undo Delete Ann
+        # Lee"), which would make the toolbar jump about; the tooltip and menu carry it.
+        for act in (self.act_undo, self.act_redo):
+            button = QToolButton()
+            button.setDefaultAction(act)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setAutoRaise(True)
+            tb.addWidget(button)
+        tb.addAction(self.act_delete)
         tb.addSeparator()
         tb.addAction(self.act_find)
         self.addToolBar(tb)
@@ -331,8 +349,18 @@ class MainWindow(QMainWindow):
         from netdesk.ui.quick_capture import QuickCaptureDialog
 
         dialog = QuickCaptureDialog(self.services, self.capture_event_id(), self)
+        dialog.accepted.connect(lambda: self._captured(dialog))
         dialog.open()
         return dialog
+
+    def _captured(self, dialog: Any) -> None:
+        result = dialog.result
+        if result is None:
+            return
+        name = self.services.contacts.get(result.contact_id).formatted_name
+        what = "Added" if result.created else "Updated"
+        extra = " with a follow-up" if result.followup_id else ""
+        self.statusBar().showMessage(f"{what} {name}{extra}. Find them under People.", 8000)
 
     def capture_event_id(self) -> int | None:
         """The event selected in Events, else the one happening now (or just ended)."""
@@ -340,14 +368,38 @@ class MainWindow(QMainWindow):
         selected = events.selected_event_id() if events is not None else None
         return selected if selected is not None else self.services.events.current()
 
+    # New items are asked for over the current page; only a saved one takes the user to its
+    # page, so that Escape leaves them where they were.
+
     def new_contact(self) -> None:
-        self.go_to(PEOPLE).new_item()
+        if self.view(PEOPLE).new_item() is not None:
+            self.go_to(PEOPLE)
 
     def new_event(self) -> None:
-        self.go_to(EVENTS).new_item()
+        events = self.view(EVENTS)
+        before = events.selected_event_id()
+        events.new_item()
+        if events.selected_event_id() not in (None, before):
+            self.go_to(EVENTS)
 
     def new_followup(self) -> None:
-        self.go_to(FOLLOWUPS).new_item()
+        dialog = self.view(FOLLOWUPS).new_item()
+        dialog.accepted.connect(lambda: self.go_to(FOLLOWUPS))
+
+    def _undo_moved(self, index: int) -> None:
+        """Say what an undo or a redo did (a new step, a delete, says so itself)."""
+        stack = self.undo_stack
+        before, count_before = self._undo_index, self._undo_count
+        self._undo_index, self._undo_count = index, stack.count()
+        if index < before and stack.count() == count_before:  # not a step that failed and left
+            self.statusBar().showMessage(f"Undone: {self._undo_text}.", 5000)
+        elif index > before and stack.count() == count_before:
+            self.statusBar().showMessage(f"Redone: {self._redo_text}.", 5000)
+        self._remember_step_texts()
+
+    def _remember_step_texts(self) -> None:
+        self._undo_text = self.undo_stack.undoText().replace("&&", "&")
+        self._redo_text = self.undo_stack.redoText().replace("&&", "&")
 
     def delete_selected(self) -> bool:
         view = self._views.get(self.current_key())
@@ -425,4 +477,4 @@ class MainWindow(QMainWindow):
 
         self.setEnabled(False)
         show_error(self, "The database is damaged", message)
-        QApplication.instance().quit()  # type: ignore[union-attr]
+        QApplication.exit(1)
