@@ -33,7 +33,7 @@ from netdesk.services.records import ContactRow
 from netdesk.services.service_set import Services
 from netdesk.ui.attendees_model import ROLE_CHOICES, STATUS_CHOICES
 from netdesk.ui.form_errors import FieldErrors
-from netdesk.ui.plain_text import plain_label
+from netdesk.ui.plain_text import plain_label, window_title
 from netdesk.ui.two_line_delegate import ROW_ROLE, SUBTITLE_ROLE, TRAILING_ROLE, TwoLineDelegate
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ class AddAttendeeDialog(QDialog):
         self.attendance_id: int | None = None
         self._present = {a.contact_id for a in services.events.attendees(event_id)}
         event_name = services.events.get(event_id).name
-        self.setWindowTitle(f"Add a person to {event_name}")
+        self.setWindowTitle(window_title(f"Add a person to {event_name}"))
         self.setMinimumSize(480, 520)
 
         self.search_edit = QLineEdit()

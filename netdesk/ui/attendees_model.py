@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,6 +29,12 @@ HEADERS = ("Name", "Organisation", "Role", "Status", "Met", "Notes")
 
 ROLE_CHOICES = tuple((r.value, r.value.capitalize()) for r in Role)
 STATUS_CHOICES = tuple((s.value, s.value.capitalize()) for s in RegistrationStatus)
+
+
+def notes_tooltip(notes: str) -> str:
+    """The whole note, line breaks kept: tooltips read tags as rich text, so it is escaped and
+    wrapped in one, which makes Qt always take the rich-text path and show the note verbatim."""
+    return f'<p style="white-space: pre-wrap">{html.escape(notes)}</p>'
 
 
 class AttendeesModel(QAbstractTableModel):
@@ -101,6 +108,8 @@ class AttendeesModel(QAbstractTableModel):
             return {ROLE: row.role, STATUS: row.status, NOTES: row.notes}.get(column)
         if role == Qt.ItemDataRole.CheckStateRole and column == MET:
             return Qt.CheckState.Checked if row.met else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and column == NOTES and row.notes:
+            return notes_tooltip(row.notes)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == MET:
             return "Met" if row.met else "Not met"
         return None

@@ -7,6 +7,7 @@ whatever LC_TIME happens to be set to.
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 LONG_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -89,3 +90,66 @@ def short_date(d: date, today: date | None = None) -> str:
 def long_date(d: date) -> str:
     """ "3 December 1980" (birthdays and other dates without a weekday)."""
     return f"{d.day} {LONG_MONTHS[d.month - 1]} {d.year}"
+
+
+def event_zone(name: str) -> ZoneInfo | None:
+    """The zone an event is in, or None when it has none or this computer does not know it."""
+    if not name.strip():
+        return None
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # A misspelt name, a path-like name, or no tz database (Windows without tzdata).
+        return None
+
+
+def zone_abbreviation(moment: datetime) -> str:
+    """ "CET", "EST"; zones without a letter abbreviation give "+04", shown as "UTC+04"."""
+    name = moment.tzname() or ""
+    return f"UTC{name}" if name[:1] in ("+", "-") else name
+
+
+def _span_in_place(start: datetime, end: datetime | None) -> str:
+    """Like `when_text`, for datetimes already in the zone they should be read in."""
+    if end is None:
+        return f"{day_text(start.date())}, {time_text(start)}"
+    if end.date() == start.date():
+        return f"{day_text(start.date())}, {time_text(start)}–{time_text(end)}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{DAYS[start.weekday()]} {start.day} – {day_text(end.date())}"
+    if start.year == end.year:
+        return f"{day_text(start.date(), year=False)} – {day_text(end.date())}"
+    return f"{day_text(start.date())} – {day_text(end.date())}"
+
+
+def _your_time(start: datetime, end: datetime | None, there: datetime) -> str:
+    """The hours in local time, with the day only when it is not the event's day."""
+
+    def day(d: date) -> str:
+        return day_text(d, year=d.year != there.year)
+
+    if end is None or end.date() == start.date():
+        hours = time_text(start) if end is None else f"{time_text(start)}–{time_text(end)}"
+        return hours if start.date() == there.date() else f"{day(start.date())}, {hours}"
+    return f"{day(start.date())}, {time_text(start)} – {day(end.date())}, {time_text(end)}"
+
+
+def zoned_when_text(starts_at: datetime, ends_at: datetime | None, zone_name: str) -> str:
+    """The span in the event's own zone, e.g. "Thu 4 Dec 2026, 18:00–21:00 CET (17:00–20:00
+    your time)"; just the local time when the event's zone keeps this computer's clock or is
+    unknown."""
+    zone = event_zone(zone_name)
+    if zone is None:
+        return when_text(starts_at, ends_at)
+    moments = [starts_at] if ends_at is None else [starts_at, ends_at]
+    if all(local(m).utcoffset() == m.astimezone(zone).utcoffset() for m in moments):
+        return when_text(starts_at, ends_at)
+    start, end = starts_at.astimezone(zone), ends_at.astimezone(zone) if ends_at else None
+    text = _span_in_place(start, end)
+    here_start, here_end = local(starts_at), local(ends_at) if ends_at else None
+    if end is None or end.date() == start.date():
+        # Hours are shown, so say whose hours they are, then the reader's own.
+        yours = _your_time(here_start, here_end, start)
+        return f"{text} {zone_abbreviation(start)} ({yours} your time)"
+    here = _span_in_place(here_start, here_end)
+    return text if here == text else f"{text} ({here} your time)"

@@ -12,18 +12,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices, QFont, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,9 +31,7 @@ from netdesk.services.records import AttendeeRow, EventDetail
 from netdesk.services.service_set import Services
 from netdesk.ui.add_attendee_dialog import AddAttendeeDialog
 from netdesk.ui.attendees_model import (
-    MET,
     NAME,
-    NOTES,
     ORGANIZATION,
     ROLE,
     ROLE_CHOICES,
@@ -43,7 +39,8 @@ from netdesk.ui.attendees_model import (
     STATUS_CHOICES,
     AttendeesModel,
 )
-from netdesk.ui.event_dates import when_text
+from netdesk.ui.attendees_table import AttendeesTable
+from netdesk.ui.event_dates import zoned_when_text
 from netdesk.ui.event_dialog import EventDialog
 from netdesk.ui.events_list_model import kind_text, place_text
 from netdesk.ui.icons import icon
@@ -118,9 +115,17 @@ class EventPage(QWidget):
 
     def _build_content(self) -> QWidget:
         content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(18, 14, 18, 12)
+        page_layout = QVBoxLayout(content)
+        page_layout.setContentsMargins(18, 14, 18, 12)
+        page_layout.setSpacing(6)
+        # The details keep their natural height at the top whatever is missing: the spare
+        # height goes to the people below, never into gaps between the lines.
+        self.header = QWidget()
+        self.header.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(self.header)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        page_layout.addWidget(self.header)
 
         self.name_label = _heading("", 6, QFont.Weight.Bold)
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -178,37 +183,17 @@ class EventPage(QWidget):
         people_bar.addWidget(self.people_label, 1)
         people_bar.addWidget(self.add_button)
         people_bar.addWidget(self.remove_button)
-        layout.addLayout(people_bar)
+        page_layout.addLayout(people_bar)
 
         self.attendees_model = AttendeesModel(self._services, self)
         self.attendees_model.error.connect(
             lambda message: show_error(self, "Cannot save that change", message)
         )
         self.attendees_model.dataChanged.connect(lambda *_: self._update_people_label())
-        self.table = QTableView()
+        self.table = AttendeesTable()
         self.table.setModel(self.attendees_model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.SelectedClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.setItemDelegateForColumn(ROLE, ChoiceDelegate(ROLE_CHOICES, self.table))
         self.table.setItemDelegateForColumn(STATUS, ChoiceDelegate(STATUS_CHOICES, self.table))
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in ((NAME, 180), (ORGANIZATION, 150), (ROLE, 100), (STATUS, 100)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(MET, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(MET, 48)
-        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.no_people_label = plain_label(
@@ -216,8 +201,10 @@ class EventPage(QWidget):
             wrap=True,
         )
         self.no_people_label.setStyleSheet(MUTED_STYLE)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.no_people_label)
+        # Table and hint take turns at holding the spare height; the hint stays at the top.
+        self.no_people_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        page_layout.addWidget(self.table, 1)
+        page_layout.addWidget(self.no_people_label, 1)
         return content
 
     # -- showing an event -------------------------------------------------------------------
@@ -239,7 +226,8 @@ class EventPage(QWidget):
         self._event = detail
         self.name_label.setText(detail.name)
         self.when_label.setText(
-            f"{kind_text(detail.kind)} · {when_text(detail.starts_at, detail.ends_at)}"
+            f"{kind_text(detail.kind)} · "
+            + zoned_when_text(detail.starts_at, detail.ends_at, detail.timezone)
         )
         place = place_text(detail.venue, detail.city)
         self.where_label.setText(place)

@@ -101,9 +101,11 @@ class EventsView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.page)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 720])
+        # The page gets most of the width, and most of any change in it: its people table has
+        # six columns to fit, while the list's subtitles can be cut short.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([340, 760])
         self.splitter.setChildrenCollapsible(False)
 
         self.empty_state = self._build_empty_state()

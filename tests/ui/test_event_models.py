@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from pytestqt.modeltest import ModelTester
@@ -12,6 +15,7 @@ from netdesk.services.records import AttendeeRow, ContactInput, EventInput, Even
 from netdesk.services.service_set import Services
 from netdesk.ui.add_attendee_dialog import ContactChoicesModel
 from netdesk.ui.attendees_model import MET, NAME, NOTES, ROLE, STATUS, AttendeesModel
+from netdesk.ui.event_dates import event_zone, zoned_when_text
 from netdesk.ui.events_list_model import EventsListModel
 from netdesk.ui.today_models import DueFollowUpsModel, RecentlyMetModel, UpcomingEventsModel
 from netdesk.ui.two_line_delegate import (
@@ -176,3 +180,102 @@ def test_today_models(qtmodeltester: ModelTester, sqlite_services: Services) -> 
     qtmodeltester.check(met)
     assert met.index(0, 0).data() == "Ana Lopez"
     assert met.index(0, 0).data(SUBTITLE_ROLE) == "Acme · at PyCon"
+
+
+def test_attendee_notes_tooltip_is_the_whole_note_shown_verbatim(
+    qtmodeltester: ModelTester, sqlite_services: Services
+) -> None:
+    event_id = sqlite_services.events.create(EventInput(name="Meetup", starts_at=NOW))
+    for name in ("Ana", "Ben"):
+        contact = sqlite_services.contacts.create(ContactInput(formatted_name=name))
+        sqlite_services.events.add_attendee(event_id, contact)
+    ana_attendance = sqlite_services.events.attendees(event_id)[0].attendance_id
+    sqlite_services.events.update_attendance(ana_attendance, notes="<i>R&D</i> lead\nsays hi")
+    model = AttendeesModel(sqlite_services)
+    model.set_rows(sqlite_services.events.attendees(event_id))
+    qtmodeltester.check(model)
+    assert model.index(0, NOTES).data() == "<i>R&D</i> lead says hi"
+    assert model.index(0, NOTES).data(Qt.ItemDataRole.ToolTipRole) == (
+        '<p style="white-space: pre-wrap">&lt;i&gt;R&amp;D&lt;/i&gt; lead\nsays hi</p>'
+    )
+    assert model.index(1, NOTES).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert model.index(0, NAME).data(Qt.ItemDataRole.ToolTipRole) is None
+
+
+@pytest.fixture
+def berlin_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This computer's clock set to Berlin time for the test, then back to what it was."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+EVENING = datetime(2026, 12, 4, 17, 0, tzinfo=UTC)  # 18:00 in Berlin, 12:00 in New York
+
+
+@pytest.mark.usefixtures("berlin_clock")
+@pytest.mark.parametrize(
+    ("start", "hours", "zone", "expected"),
+    [
+        (EVENING, 3, "America/New_York", "Fri 4 Dec 2026, 12:00–15:00 EST (18:00–21:00 your time)"),
+        (
+            EVENING + timedelta(hours=6),
+            2,
+            "America/New_York",
+            "Fri 4 Dec 2026, 18:00–20:00 EST (Sat 5 Dec, 00:00–02:00 your time)",
+        ),
+        (
+            EVENING + timedelta(hours=6),
+            2,
+            "America/Los_Angeles",
+            "Fri 4 Dec 2026, 15:00–17:00 PST (Sat 5 Dec, 00:00–02:00 your time)",
+        ),
+        (
+            EVENING + timedelta(hours=5),
+            3,
+            "Asia/Tokyo",
+            "Sat 5 Dec 2026, 07:00–10:00 JST (Fri 4 Dec, 23:00 – Sat 5 Dec, 02:00 your time)",
+        ),
+        (EVENING, None, "Asia/Dubai", "Fri 4 Dec 2026, 21:00 UTC+04 (18:00 your time)"),
+        (EVENING, 48, "America/New_York", "Fri 4 – Sun 6 Dec 2026"),
+        # Days without hours: the zone only matters when the days differ here.
+        (EVENING + timedelta(hours=7), 48, "Pacific/Auckland", "Sat 5 – Mon 7 Dec 2026"),
+        (
+            EVENING,
+            48,
+            "Pacific/Kiritimati",
+            "Sat 5 – Mon 7 Dec 2026 (Fri 4 – Sun 6 Dec 2026 your time)",
+        ),
+        (EVENING, 3, "Europe/Paris", "Fri 4 Dec 2026, 18:00–21:00"),
+        (EVENING, 3, "", "Fri 4 Dec 2026, 18:00–21:00"),
+        (EVENING, 3, "Mars/Olympus_Mons", "Fri 4 Dec 2026, 18:00–21:00"),
+        (EVENING, 3, "../../etc/passwd", "Fri 4 Dec 2026, 18:00–21:00"),
+        (EVENING, 3, "Not a zone at all!", "Fri 4 Dec 2026, 18:00–21:00"),
+    ],
+)
+def test_event_time_in_the_events_own_zone(
+    start: datetime, hours: float | None, zone: str, expected: str
+) -> None:
+    end = start + timedelta(hours=hours) if hours is not None else None
+    assert zoned_when_text(start, end, zone) == expected
+
+
+@pytest.mark.usefixtures("berlin_clock")
+def test_the_same_clock_in_summer_and_winter_needs_no_zone() -> None:
+    summer = datetime(2026, 7, 1, 16, 0, tzinfo=UTC)
+    assert zoned_when_text(summer, summer + timedelta(hours=1), "Europe/Rome") == (
+        "Wed 1 Jul 2026, 18:00–19:00"
+    )
+    # London keeps Berlin's clock minus one hour in both seasons: always labelled.
+    assert zoned_when_text(summer, summer + timedelta(hours=1), "Europe/London") == (
+        "Wed 1 Jul 2026, 17:00–18:00 BST (18:00–19:00 your time)"
+    )
+
+
+def test_unknown_zones_are_none() -> None:
+    assert event_zone("America/New_York") is not None
+    assert event_zone(" America/New_York ") is not None
+    for name in ("", "  ", "Mars/Olympus_Mons", "../../etc/passwd", "/usr/share/zoneinfo/UTC"):
+        assert event_zone(name) is None

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.add_attendee_dialog import AddAttendeeDialog
-from netdesk.ui.attendees_model import MET, NAME, ROLE
+from netdesk.ui.attendees_model import MET, NAME, NOTES, ROLE, STATUS
+from netdesk.ui.attendees_table import NOTES_MIN_WIDTH
 from netdesk.ui.change_bridge import ChangeBridge
+from netdesk.ui.event_dialog import EventDialog
+from netdesk.ui.event_page import EventPage
 from netdesk.ui.events_view import EMPTY_TEXT, EventsView
 from netdesk.ui.two_line_delegate import SUBTITLE_ROLE, TRAILING_ROLE
 from tests.ui.event_ui_helpers import click, click_check_box, double_click, tick, type_datetime
+from tests.ui.main_window_helpers import ModalDriver, open_window, settings_at
 
 NOW = datetime.now(UTC).replace(second=0, microsecond=0)
 
@@ -349,3 +357,145 @@ def test_add_a_new_person_from_the_add_dialog(qtbot: QtBot, sqlite_services: Ser
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     [row] = sqlite_services.events.attendees(event_id)
     assert (row.name, row.organization) == ("Zoe Kowalski", "Globex")
+
+
+def _top_of(page: EventPage, widget: QWidget) -> int:
+    return widget.mapTo(page, QPoint(0, 0)).y()
+
+
+@pytest.mark.parametrize("details", [False, True], ids=["bare event", "every detail"])
+def test_event_header_stays_compact_at_the_top(
+    qtbot: QtBot, sqlite_services: Services, details: bool
+) -> None:
+    start = NOW + timedelta(days=3)
+    data = EventInput(name="Tiny meetup", starts_at=start, ends_at=start + timedelta(hours=2))
+    if details:
+        data.venue, data.city, data.organiser = "Betahaus", "Berlin", "PyBerlin"
+        data.url, data.description, data.tags = "https://pyberlin.de", "Talks.", ["python"]
+    event_id = sqlite_services.events.create(data)
+    view, _ = _view(qtbot, sqlite_services)
+    view.resize(1030, 700)  # the Events page of a 1200x760 window
+    view.show_event(event_id)
+    page = view.page
+    QApplication.processEvents()
+
+    name_top = _top_of(page, page.name_label)
+    assert name_top < 40
+    # Each detail line follows the one above it without a gap, whatever is missing.
+    name_bottom = name_top + page.name_label.height()
+    assert 0 <= _top_of(page, page.when_label) - name_bottom <= 12
+    assert page.where_label.isVisibleTo(page) is details
+    assert page.description_label.isVisibleTo(page) is details
+    people_top = _top_of(page, page.people_label)
+    assert people_top < (260 if details else 150)
+    assert _top_of(page, page.no_people_label) - (people_top + page.people_label.height()) < 30
+
+
+def test_notes_column_gets_room_in_a_1200x760_window(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    event_id = _event(sqlite_services, "PyCon DE", -30)
+    note = "Works on <b>Django</b> & SQLAlchemy; wants the sprint notes\nand an intro to Ana"
+    for name, org in (("Oluwaseun Balogun", "Europa-Universität Viadrina"), ("Ana", "")):
+        attendance = sqlite_services.events.add_attendee(
+            event_id, _person(sqlite_services, name, org), role="organiser"
+        )
+        sqlite_services.events.update_attendance(attendance, notes=note)
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    window.resize(1200, 760)
+    view = window.go_to("events")
+    assert isinstance(view, EventsView)
+    view.show_event(event_id)
+    qtbot.waitUntil(lambda: view.page.table.isVisible())
+    QApplication.processEvents()
+
+    table = view.page.table
+    header = table.horizontalHeader()
+    assert header.sectionSize(NOTES) >= NOTES_MIN_WIDTH
+    assert not table.horizontalScrollBar().isVisible()
+    assert header.sectionSize(NAME) >= table.fontMetrics().horizontalAdvance("Oluwaseun Balogun")
+    metrics = table.fontMetrics()
+    for column, word in ((ROLE, "Organiser"), (STATUS, "Registered"), (STATUS, "Checked in")):
+        assert header.sectionSize(column) > metrics.horizontalAdvance(word) + 16
+    # Role, status and met keep just what they need; the rest is for names and notes.
+    assert header.sectionSize(STATUS) < 140
+    assert header.sectionSize(MET) < 70
+    tooltip = view.page.attendees_model.index(0, NOTES).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == (
+        '<p style="white-space: pre-wrap">Works on &lt;b&gt;Django&lt;/b&gt; &amp; '
+        "SQLAlchemy; wants the sprint notes\nand an intro to Ana</p>"
+    )
+
+
+def test_new_event_works_while_the_events_page_is_hidden(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    bridge = ChangeBridge(sqlite_services.db)
+    stack = QUndoStack()
+    view = EventsView(sqlite_services, bridge, stack)  # built, never shown
+    qtbot.addWidget(view)
+    bridge.setParent(view)
+    stack.setParent(view)
+    assert not view.isVisible()
+
+    def fill(dialog: EventDialog) -> None:
+        qtbot.keyClicks(dialog.name_edit, "Django Girls Porto")  # the dates it proposes
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    driver = ModalDriver(EventDialog, fill)
+    view.new_item()
+    driver.check()
+
+    [row] = sqlite_services.events.list()
+    assert row.name == "Django Girls Porto"
+    assert not view.isVisible()
+    assert view.stack.currentWidget() is view.splitter
+    assert view.selected_event_id() == row.id
+    assert view.page.name_label.text() == "Django Girls Porto"
+    view.resize(1030, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.page.name_label.isVisible()
+    assert view.selected_event_id() == row.id
+
+
+@pytest.fixture
+def berlin_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This computer's clock set to Berlin time for the test, then back to what it was."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("berlin_clock")
+@pytest.mark.parametrize(
+    ("zone", "expected"),
+    [
+        (
+            "America/New_York",
+            "Conference · Fri 4 Dec 2026, 12:00–15:00 EST (18:00–21:00 your time)",
+        ),
+        ("Europe/Paris", "Conference · Fri 4 Dec 2026, 18:00–21:00"),
+        ("", "Conference · Fri 4 Dec 2026, 18:00–21:00"),
+        ("Mars/Olympus_Mons", "Conference · Fri 4 Dec 2026, 18:00–21:00"),
+    ],
+    ids=["other zone", "same clock", "no zone", "unknown zone"],
+)
+def test_event_page_shows_the_event_in_its_own_zone(
+    qtbot: QtBot, sqlite_services: Services, zone: str, expected: str
+) -> None:
+    start = datetime(2026, 12, 4, 17, 0, tzinfo=UTC)
+    event_id = sqlite_services.events.create(
+        EventInput(
+            name="PyData NYC",
+            kind="conference",
+            starts_at=start,
+            ends_at=start + timedelta(hours=3),
+            timezone=zone,
+        )
+    )
+    view, _ = _view(qtbot, sqlite_services)
+    view.show_event(event_id)
+    assert view.page.when_label.text() == expected

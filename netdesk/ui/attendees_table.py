@@ -1,0 +1,96 @@
+"""The table of people at an event, with columns that share its width sensibly.
+
+Role, status and met hold a few known words, so they get just the width those need; notes take
+whatever is left but never less than NOTES_MIN_WIDTH while name and organisation can give way;
+name and organisation follow the table's width between sensible bounds.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from netdesk.ui.attendees_model import (
+    HEADERS,
+    MET,
+    NAME,
+    NOTES,
+    ORGANIZATION,
+    ROLE,
+    ROLE_CHOICES,
+    STATUS,
+    STATUS_CHOICES,
+)
+
+NOTES_MIN_WIDTH = 180
+NOTES_SHARE = 0.4
+NAME_WIDTHS = (130, 240)
+ORGANIZATION_WIDTHS = (100, 220)
+# Cell padding plus room for the combo box arrow while a role or status is being edited.
+CHOICE_PADDING = 28
+MET_PADDING = 24
+
+
+class AttendeesTable(QTableView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(28)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumSectionSize(36)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        header = self.horizontalHeader()
+        for column in (ROLE, STATUS, MET):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        for column in (NAME, ORGANIZATION):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
+        self.fit_columns()
+
+    def _column_width(self, column: int, words: list[str], padding: int) -> int:
+        """Wide enough for the column's title and for each of the words it can hold."""
+        cell = max((self.fontMetrics().horizontalAdvance(w) for w in words), default=0)
+        title = self.horizontalHeader().fontMetrics().horizontalAdvance(HEADERS[column])
+        return max(cell + padding, title + 20)
+
+    def fit_columns(self) -> None:
+        """Share the visible width out: called on every resize of the table."""
+        if self.model() is None:
+            return
+        header = self.horizontalHeader()
+        role = self._column_width(ROLE, [label for _, label in ROLE_CHOICES], CHOICE_PADDING)
+        status = self._column_width(STATUS, [label for _, label in STATUS_CHOICES], CHOICE_PADDING)
+        met = self._column_width(MET, [], MET_PADDING)
+        for column, width in ((ROLE, role), (STATUS, status), (MET, met)):
+            header.resizeSection(column, width)
+        rest = self.viewport().width() - role - status - met
+        # Notes keep a fair share (never less than their minimum); the stretch hands them
+        # whatever name and organisation do not take.
+        free = rest - max(NOTES_MIN_WIDTH, rest * NOTES_SHARE)
+        name = _clamp(free * 0.55, *NAME_WIDTHS)
+        organization = _clamp(free - name, *ORGANIZATION_WIDTHS)
+        header.resizeSection(NAME, name)
+        header.resizeSection(ORGANIZATION, organization)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+
+def _clamp(value: float, low: int, high: int) -> int:
+    return int(max(low, min(high, value)))
