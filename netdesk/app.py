@@ -60,7 +60,8 @@ def run_gui(url: str, argv: list[str] | None = None) -> int:
     QTimer.singleShot(0, lambda: report("shown"))
     QTimer.singleShot(0, open_and_fill)
     try:
-        return app.exec()
+        status = app.exec()
+        return 1 if window.damaged else status
     finally:
         for db in opened:
             db.close()

@@ -29,13 +29,17 @@ from netdesk.ui.contact_detail_sections import (
     add_meetings,
     add_notes,
     add_tags,
+    breakable,
     muted,
     selectable,
 )
+from netdesk.ui.flow_layout import FlowLayout
 from netdesk.ui.plain_text import plain_label, show_error
 
 SELECT_PROMPT = "Select a person to see their details"
 EMPTY_BOOK = "No people yet. Add one with New contact (Ctrl+N) or Quick capture (Ctrl+Shift+N)"
+# Narrower than this the buttons would need three lines; the splitter keeps the pane at least this.
+MINIMUM_WIDTH = 300
 
 ME_STYLE = "QLabel { background: #dff3e4; color: #1e5631; border-radius: 9px; padding: 2px 9px; }"
 
@@ -52,7 +56,7 @@ class ContactDetail(QWidget):
         super().__init__(parent)
         self._services = services
         self._contact: ContactRecord | None = None
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(MINIMUM_WIDTH)
 
         self.empty_label = plain_label(SELECT_PROMPT, wrap=True)
         self.empty_label.setObjectName("empty_state")
@@ -61,11 +65,13 @@ class ContactDetail(QWidget):
 
         self.name_label = selectable(plain_label(wrap=True))
         self.name_label.setObjectName("contact_name")
+        self.name_label.setMinimumWidth(1)
         name_font = QFont(self.font())
         name_font.setPointSizeF(name_font.pointSizeF() * 1.5)
         name_font.setBold(True)
         self.name_label.setFont(name_font)
         self.subtitle_label = selectable(muted(""))
+        self.subtitle_label.setObjectName("contact_subtitle")
         self.me_chip = plain_label("This is me")
         self.me_chip.setStyleSheet(ME_STYLE)
 
@@ -79,11 +85,11 @@ class ContactDetail(QWidget):
         self.note_button.clicked.connect(self.add_note)
         self.followup_button.clicked.connect(self.add_followup)
         self.delete_button.clicked.connect(self._request_delete)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
+        # A flow, not a row: in a narrow pane the buttons wrap onto a second line.
+        self._buttons = QWidget()
+        buttons = FlowLayout(self._buttons)
         for button in (self.edit_button, self.note_button, self.followup_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
 
         header_top = QHBoxLayout()
@@ -100,7 +106,7 @@ class ContactDetail(QWidget):
         body_layout.addLayout(header_top)
         body_layout.addWidget(self.subtitle_label)
         body_layout.addSpacing(6)
-        body_layout.addLayout(buttons)
+        body_layout.addWidget(self._buttons)
         body_layout.addWidget(self._sections_holder)
         body_layout.addStretch(1)
         self._body_layout = body_layout
@@ -139,6 +145,11 @@ class ContactDetail(QWidget):
     def contact(self) -> ContactRecord | None:
         return self._contact
 
+    @property
+    def scroll_area(self) -> QScrollArea:
+        """The scrolling column that holds the contact (its viewport is the width available)."""
+        return self._scroll
+
     def show_empty(self, message: str = SELECT_PROMPT) -> None:
         """No single contact to show: say what to do instead."""
         self._contact = None
@@ -166,11 +177,11 @@ class ContactDetail(QWidget):
 
     def _show(self, c: ContactRecord) -> None:
         self._contact = c
-        self.name_label.setText(c.formatted_name)
+        self.name_label.setText(breakable(c.formatted_name))
         role = c.title
         where = " · ".join(p for p in (c.organization, c.department) if p)
         subtitle = f"{role} at {where}" if role and where else role or where
-        self.subtitle_label.setText(subtitle)
+        self.subtitle_label.setText(breakable(subtitle))
         self.subtitle_label.setVisible(bool(subtitle))
         self.me_chip.setVisible(c.is_me)
         old = self._sections_holder
@@ -180,8 +191,13 @@ class ContactDetail(QWidget):
         self.sections.setSpacing(4)
         add_fields(self.sections, c)
         add_tags(self.sections, c)
-        add_meetings(self.sections, c.meetings, self.open_event.emit)
-        add_notes(self.sections, c.notes, self.edit_note, self.delete_note_requested.emit)
+        # A note taken at an event shows under that event only, with its Edit and Delete.
+        delete_note = self.delete_note_requested.emit
+        add_meetings(self.sections, c.meetings, self.open_event.emit, self.edit_note, delete_note)
+        at_events = {m.event_id for m in c.meetings}
+        others = tuple(n for n in c.notes if n.event_id not in at_events)
+        at = len(c.notes) - len(others)
+        add_notes(self.sections, others, self.edit_note, delete_note, at_events=at)
         add_followups(self.sections, c.followups, self._set_done, self.edit_followup)
         self._body_layout.replaceWidget(old, self._sections_holder)
         # Later, not now: the click that caused this rebuild may come from one of its buttons.

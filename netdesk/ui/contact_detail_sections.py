@@ -3,15 +3,20 @@
 Each `add_*` function appends one section to the pane's column. Every piece of user data goes into
 a plain-text QLabel (or a button whose `&` is escaped), so a name like "<b>x</b>" shows as typed.
 Clicks go back to the pane through the callbacks it passes in.
+
+The pane is narrow and must never need more width than it has: text wraps (long emails, URLs and
+names get invisible break chances), dates go on their own line, and event links elide.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -26,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.records import FollowUpRow, MeetingRow, NoteRow
+from netdesk.ui.event_dates import day_text, long_date, short_date
 from netdesk.ui.flow_layout import FlowLayout
 from netdesk.ui.plain_text import plain_label
 
@@ -42,10 +48,31 @@ SMALL_BUTTON_STYLE = (
 )
 
 
-def day_text(value: date | datetime) -> str:
-    if isinstance(value, datetime):
-        value = value.astimezone()
-    return f"{value.day} {value:%b %Y}"
+ZERO_WIDTH_SPACE = "\u200b"
+# Words longer than this get break chances; shorter ones (most names) are shown exactly as typed.
+LONG_WORD = 20
+PIECE = 12
+_LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+_SEPARATOR_RE = re.compile(r"(?<=[@./_?&=-])(?!/)")
+
+
+def breakable(text: str) -> str:
+    """Text for display only, with zero-width spaces inside words too long for a narrow pane:
+    after @ . / - in emails and URLs, and every few letters in a run with no such place."""
+    return _LONG_WORD_RE.sub(_break_word, text)
+
+
+def _break_word(match: re.Match[str]) -> str:
+    pieces: list[str] = []
+    for part in _SEPARATOR_RE.split(match.group()):
+        pieces.extend(part[i : i + PIECE] for i in range(0, len(part), PIECE))
+    return ZERO_WIDTH_SPACE.join(p for p in pieces if p)
+
+
+def when(value: date | datetime, today: date) -> str:
+    """ "7 Sep" this year, "7 Sep 2025" otherwise, in English whatever the system language."""
+    day = value.astimezone().date() if isinstance(value, datetime) else value
+    return short_date(day, today)
 
 
 def button_text(text: str) -> str:
@@ -57,10 +84,70 @@ def topic_text(topic: str) -> str:
     return topic[:1].upper() + topic[1:]
 
 
+def wrapped(text: str) -> QLabel:
+    """A plain-text label that wraps to whatever width the pane gives it, never asking for more
+    (its longest word would otherwise set the pane's minimum width)."""
+    label = plain_label(breakable(text), wrap=True)
+    label.setMinimumWidth(1)
+    return label
+
+
 def muted(text: str, *, wrap: bool = True) -> QLabel:
-    label = plain_label(text, wrap=wrap)
+    label = wrapped(text) if wrap else plain_label(text)
     label.setStyleSheet(MUTED)
     return label
+
+
+class LinkButton(QPushButton):
+    """A flat, link-like button that elides its text to the width it is given (with the whole
+    text in its tooltip) instead of making the pane wider."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(button_text(text), parent)
+        self._full = text
+        self._hint = ""
+        self.setFlat(True)
+        self.setStyleSheet(LINK_STYLE)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_hint(self, hint: str) -> None:
+        """What the tooltip says under the text ("Open this event")."""
+        self._hint = hint
+        self._elide()
+
+    def sizeHint(self) -> QSize:
+        # As wide as the whole text, whatever is shown now.
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        extra = metrics.horizontalAdvance(self._full) - metrics.horizontalAdvance(self._shown())
+        return QSize(hint.width() + extra, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        width = self.fontMetrics().horizontalAdvance("Mm…")
+        return QSize(width, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _shown(self) -> str:
+        return self.text().replace("&&", "&")
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        padding = super().sizeHint().width() - metrics.horizontalAdvance(self._shown())
+        room = max(self.width() - max(padding, 0), 0)
+        shown = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        if shown != self._shown():
+            self.setText(button_text(shown))
+        # The tooltip is rich text: the user's text goes in escaped.
+        lines = [html.escape(self._full)] if shown != self._full else []
+        lines += [self._hint] if self._hint else []
+        self.setToolTip("<qt>" + "<br>".join(lines) + "</qt>" if lines else "")
 
 
 def selectable(label: QLabel) -> QLabel:
@@ -102,7 +189,7 @@ def add_fields(sections: QVBoxLayout, c: ContactRecord) -> None:
     if c.urls:
         rows.append(("Web", "\n".join(c.urls)))
     if c.birthday:
-        rows.append(("Birthday", f"{c.birthday.day} {c.birthday:%B %Y}"))
+        rows.append(("Birthday", long_date(c.birthday)))
     if c.note:
         rows.append(("About", c.note))
     if not rows:
@@ -115,7 +202,7 @@ def add_fields(sections: QVBoxLayout, c: ContactRecord) -> None:
     grid.setColumnStretch(1, 1)
     for row, (label, value) in enumerate(rows):
         grid.addWidget(muted(label, wrap=False), row, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(selectable(plain_label(value, wrap=True)), row, 1)
+        grid.addWidget(selectable(wrapped(value)), row, 1)
     sections.addLayout(grid)
 
 
@@ -126,7 +213,7 @@ def add_tags(sections: QVBoxLayout, c: ContactRecord) -> None:
     holder = QWidget()
     flow = FlowLayout(holder)
     for tag in c.tags:
-        chip = plain_label(tag)
+        chip = wrapped(tag)
         chip.setStyleSheet(CHIP_STYLE)
         flow.addWidget(chip)
     holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -137,32 +224,29 @@ def add_meetings(
     sections: QVBoxLayout,
     meetings: tuple[MeetingRow, ...],
     open_event: Callable[[int], object],
+    edit_note: Callable[[int], object],
+    delete_note: Callable[[int], object],
 ) -> None:
+    """Each event with its date and, under it, the notes taken there (only there: the Notes
+    section holds the others, so no note shows twice)."""
     add_heading(sections, "Events where we met")
     if not meetings:
         sections.addWidget(muted("Not linked to any event yet."))
         return
+    today = date.today()
     for m in meetings:
-        event = QPushButton(button_text(m.event_name))
+        event = LinkButton(m.event_name)
         event.setObjectName("event_link")
-        event.setFlat(True)
-        event.setStyleSheet(LINK_STYLE)
-        event.setCursor(Qt.CursorShape.PointingHandCursor)
-        event.setToolTip("Open this event")
+        event.set_hint("Open this event")
         event.clicked.connect(lambda _=False, eid=m.event_id: open_event(eid))
-        line = QHBoxLayout()
-        line.setSpacing(8)
-        line.addWidget(event)
-        line.addStretch(1)
-        line.addWidget(muted(day_text(m.starts_at), wrap=False))
-        sections.addSpacing(4)
-        sections.addLayout(line)
+        sections.addSpacing(6)
+        sections.addWidget(event)
+        sections.addWidget(muted(day_text(m.starts_at.astimezone().date())))
         facts = [topic_text(m.role), m.status, "met" if m.met else "not met yet"]
         sections.addWidget(muted(" · ".join(f for f in facts if f)))
         for note in m.notes:
-            body = selectable(plain_label(f"{topic_text(note.topic)}: {note.body}", wrap=True))
-            body.setContentsMargins(12, 0, 0, 0)
-            sections.addWidget(body)
+            meta = [when(note.created_at, today), topic_text(note.topic)]
+            _add_note(sections, note, meta, edit_note, delete_note, indent=12)
 
 
 def add_notes(
@@ -170,28 +254,51 @@ def add_notes(
     notes: tuple[NoteRow, ...],
     edit_note: Callable[[int], object],
     delete_note: Callable[[int], object],
+    *,
+    at_events: int = 0,
 ) -> None:
+    """The notes not shown under an event, newest first; `at_events` says how many are."""
     add_heading(sections, "Notes")
     if not notes:
-        sections.addWidget(muted("No notes yet. Add one with Add note."))
+        if at_events:
+            sections.addWidget(muted("No other notes. Add one with Add note."))
+        else:
+            sections.addWidget(muted("No notes yet. Add one with Add note."))
         return
+    today = date.today()
     for note in notes:
-        meta = [day_text(note.created_at), topic_text(note.topic)]
+        meta = [when(note.created_at, today), topic_text(note.topic)]
         if note.event_name:
             meta.append(note.event_name)
-        line = QHBoxLayout()
-        line.addWidget(muted(" · ".join(meta)), 1)
-        edit = _edit_link()
-        edit.clicked.connect(lambda _=False, nid=note.id: edit_note(nid))
-        line.addWidget(edit)
-        delete = _edit_link("Delete")
-        delete.setObjectName("delete_note")
-        delete.setToolTip("Delete this note (Ctrl+Z undoes it)")
-        delete.clicked.connect(lambda _=False, nid=note.id: delete_note(nid))
-        line.addWidget(delete)
-        sections.addSpacing(4)
-        sections.addLayout(line)
-        sections.addWidget(selectable(plain_label(note.body, wrap=True)))
+        _add_note(sections, note, meta, edit_note, delete_note)
+
+
+def _add_note(
+    sections: QVBoxLayout,
+    note: NoteRow,
+    meta: list[str],
+    edit_note: Callable[[int], object],
+    delete_note: Callable[[int], object],
+    *,
+    indent: int = 0,
+) -> None:
+    line = QHBoxLayout()
+    line.setContentsMargins(indent, 0, 0, 0)
+    line.addWidget(muted(" · ".join(meta)), 1)
+    edit = _edit_link()
+    edit.setObjectName("edit_note")
+    edit.clicked.connect(lambda _=False, nid=note.id: edit_note(nid))
+    line.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
+    delete = _edit_link("Delete")
+    delete.setObjectName("delete_note")
+    delete.setToolTip("Delete this note (Ctrl+Z undoes it)")
+    delete.clicked.connect(lambda _=False, nid=note.id: delete_note(nid))
+    line.addWidget(delete, 0, Qt.AlignmentFlag.AlignTop)
+    sections.addSpacing(4)
+    sections.addLayout(line)
+    body = selectable(wrapped(note.body))
+    body.setContentsMargins(indent, 0, 0, 0)
+    sections.addWidget(body)
 
 
 def add_followups(
@@ -211,7 +318,7 @@ def add_followups(
         done.setChecked(f.done_at is not None)
         done.setToolTip("Mark as done")
         done.toggled.connect(lambda on, fid=f.id: set_done(fid, on))
-        action = plain_label(f.action, wrap=True)
+        action = wrapped(f.action)
         if f.done_at is not None:
             font = QFont(action.font())
             font.setStrikeOut(True)
@@ -238,15 +345,15 @@ def due_label(f: FollowUpRow, today: date) -> QLabel | None:
     parts: list[str] = []
     overdue = False
     if f.done_at is not None:
-        parts.append(f"Done {day_text(f.done_at)}")
+        parts.append(f"Done {when(f.done_at, today)}")
     elif f.due_date is not None:
         overdue = f.due_date < today
         if f.due_date == today:
             parts.append("Due today")
         elif overdue:
-            parts.append(f"Overdue since {day_text(f.due_date)}")
+            parts.append(f"Overdue since {when(f.due_date, today)}")
         else:
-            parts.append(f"Due {day_text(f.due_date)}")
+            parts.append(f"Due {when(f.due_date, today)}")
     if f.event_name:
         parts.append(f.event_name)
     if not parts:

@@ -7,7 +7,11 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
-    """Lays out small widgets (tag chips) left to right, wrapping onto new lines."""
+    """Lays out small widgets (tag chips, buttons) left to right, wrapping onto new lines.
+
+    An item wider than the whole line gets the line's width (a wrapping label then takes more
+    height), so the layout never needs more width than its widest item's minimum.
+    """
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
@@ -45,19 +49,26 @@ class FlowLayout(QLayout):
 
     def minimumSize(self) -> QSize:
         size = QSize()
-        for item in self._items:
+        for item in self._shown():
             size = size.expandedTo(item.minimumSize())
         return size
 
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
     def _arrange(self, rect: QRect, *, move: bool) -> int:
         x, y, line_height = rect.x(), rect.y(), 0
-        for item in self._items:
-            hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and line_height > 0:
+        for item in self._shown():
+            size = item.sizeHint()
+            if 0 < rect.width() < size.width():
+                width = max(rect.width(), item.minimumSize().width())
+                height = item.heightForWidth(width) if item.hasHeightForWidth() else -1
+                size = QSize(width, height if height > 0 else size.height())
+            if x + size.width() > rect.right() + 1 and line_height > 0:
                 x, y = rect.x(), y + line_height + self._spacing
                 line_height = 0
             if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self._spacing
-            line_height = max(line_height, hint.height())
+                item.setGeometry(QRect(QPoint(x, y), size))
+            x += size.width() + self._spacing
+            line_height = max(line_height, size.height())
         return y + line_height - rect.y()

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.startup_seconds = 0.0
+        self.damaged = False
         self.undo_stack = QUndoStack(self)
         self._undo_index = self._undo_count = 0
         self._remember_step_texts()
@@ -470,11 +471,12 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def database_damaged(self, message: str) -> None:
-        """The integrity check found damage: nothing more may be written to the file."""
-        from PySide6.QtWidgets import QApplication
+        """The integrity check found damage: nothing more may be written to the file.
 
+        The window closes (app.py then exits with status 1, as the command line does)."""
         from netdesk.ui.plain_text import show_error
 
+        self.damaged = True
         self.setEnabled(False)
         show_error(self, "The database is damaged", message)
-        QApplication.exit(1)
+        self.close()

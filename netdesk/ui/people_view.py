@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import cast
+
+import shiboken6
 from PySide6.QtCore import (
+    QByteArray,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -12,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -38,7 +42,14 @@ SEARCH_DELAY_MS = 120
 # A reload finds at most this many selected people again (each may cost a query).
 MAX_KEPT = 50
 RELEVANT_KINDS = frozenset({"contacts", "notes", "followups", "attendances", "tags", "events"})
-COLUMN_WIDTHS = {NAME: 170, ORGANIZATION: 150, TITLE: 140, EMAIL: 190, PHONE: 130}
+# Shares of the table's width; until the user sizes a column, the columns keep these proportions.
+COLUMN_WIDTHS = {NAME: 150, ORGANIZATION: 125, TITLE: 110, EMAIL: 170, PHONE: 140}
+# The detail pane's share of the width when first shown, within these bounds; after that a
+# wider window widens the table only.
+DETAIL_SHARE = 0.34
+DETAIL_WIDTH = (300, 440)
+# Deletes remembered for selecting the people again when they are undone.
+MAX_REMEMBERED = 20
 SEARCH_PLACEHOLDER = "Search names, organisations, emails, phones, notes, tags…"
 
 
@@ -54,6 +65,59 @@ def status_text(matches: int, total: int, query: str) -> str:
     if matches == 0:
         return f"No one matches “{query}”"
     return f"{matches:,} of {people(total)} match “{query}”"
+
+
+class FittingHeader(QHeaderView):
+    """The table's column header: shares the table's width out among the columns in proportion
+    to `widths`, so that every column shows without a horizontal scroll bar, until the user
+    sizes a column or widths saved earlier are restored (then those win)."""
+
+    def __init__(self, widths: dict[int, int], parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self._widths = widths
+        self._fitting = False
+        self.auto_fit = True
+        self.setSectionsClickable(True)
+        self.sectionResized.connect(self._section_resized)
+
+    def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
+        restored = super().restoreState(state)
+        # Widths saved while they were still being fitted keep being fitted.
+        self.auto_fit = restored and self._proportional()
+        self.fit()
+        return restored
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """Size the columns to share the width the table has now."""
+        columns = [c for c in self._widths if c < self.count() and not self.isSectionHidden(c)]
+        if not self.auto_fit or not columns:
+            return
+        # Not shown yet: the widths as given.
+        scale = self.width() / sum(self._widths[c] for c in columns) if self.width() > 0 else 1
+        self._fitting = True
+        try:
+            for column in columns:
+                self.resizeSection(column, max(1, int(self._widths[column] * scale)))
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, logical: int, _old: int, _new: int) -> None:
+        # The stretched last column changes with the table; any other change is the user's.
+        if not self._fitting and self.visualIndex(logical) != self.count() - 1:
+            self.auto_fit = False
+
+    def _proportional(self) -> bool:
+        last = self.logicalIndex(self.count() - 1)
+        columns = [c for c in self._widths if c < self.count() and c != last]
+        base = sum(self._widths[c] for c in columns)
+        if not columns or base <= 0:
+            return False
+        scale = sum(self.sectionSize(c) for c in columns) / base
+        return all(abs(self.sectionSize(c) - self._widths[c] * scale) <= 2 for c in columns)
 
 
 class PeopleView(QWidget):
@@ -83,6 +147,7 @@ class PeopleView(QWidget):
         self.model = PeopleTableModel(services, self)
         self.table = QTableView()
         self.table.setObjectName("people_table")
+        self.table.setHorizontalHeader(FittingHeader(COLUMN_WIDTHS, self.table))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -97,13 +162,12 @@ class PeopleView(QWidget):
         # Fixed heights: the view never measures 100,000 rows to lay them out.
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        columns = self.table.horizontalHeader()
+        columns = cast(FittingHeader, self.table.horizontalHeader())
         columns.setHighlightSections(False)
         columns.setSectionsMovable(True)
         columns.setStretchLastSection(True)
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
+        columns.fit()
         columns.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
 
@@ -136,16 +200,29 @@ class PeopleView(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 420])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self._split = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(self.splitter)
 
+        # Contacts deleted here, by the undo command that deleted them: an undo selects them.
+        self._deleted: list[tuple[QUndoCommand, list[int]]] = []
+        self._undo_index = undo_stack.index()
+        undo_stack.indexChanged.connect(self._undo_index_changed)
         bridge.changed.connect(self._data_changed)
         self._update_status()
         self._update_detail()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._split:
+            self._split = True
+            total = self.splitter.width() - self.splitter.handleWidth()
+            low, high = DETAIL_WIDTH
+            detail = min(max(int(total * DETAIL_SHARE), low), high)
+            self.splitter.setSizes([total - detail, detail])
 
     # -- public API for the main window --------------------------------------------------------
 
@@ -166,9 +243,15 @@ class PeopleView(QWidget):
         self._update_status()
         self._update_detail()
 
-    def delete_note(self, note_id: int) -> None:
+    def delete_note(self, note_id: int) -> bool:
         notes = self._services.notes
-        delete_undoably(self._undo_stack, lambda: notes.delete(note_id), notes.restore)
+        try:
+            delete_undoably(self._undo_stack, lambda: notes.delete(note_id), notes.restore)
+        except ServiceError as exc:  # deleted elsewhere in the meantime, for instance
+            show_error(self, "Could not delete the note", str(exc))
+            self.detail.refresh()
+            return False
+        return True
 
     def has_selection(self) -> bool:
         return bool(self.selected_contact_ids())
@@ -231,12 +314,41 @@ class PeopleView(QWidget):
         except ServiceError as exc:
             show_error(self, "Could not delete", str(exc))
             return False
+        self._remember_deleted(list(contact_ids))
         # The change bridge reloaded the table; keep the user's place with the next person.
         if self.model.rowCount():
             self._select_rows([min(first_row, self.model.rowCount() - 1)])
         return True
 
     # -- reacting ------------------------------------------------------------------------------
+
+    def _remember_deleted(self, contact_ids: list[int]) -> None:
+        stack = self._undo_stack
+        command = stack.command(stack.index() - 1)
+        if command is None:
+            return
+        self._deleted = [*self._deleted[-MAX_REMEMBERED + 1 :], (command, contact_ids)]
+
+    def _undo_index_changed(self, index: int) -> None:
+        previous, self._undo_index = self._undo_index, index
+        # A stack being destroyed clears itself: nothing was undone then.
+        if index >= previous or not self._deleted or not shiboken6.isValid(self._undo_stack):
+            return
+        # Commands index..previous-1 were undone (the change bridge has already reloaded).
+        undone = [self._undo_stack.command(i) for i in range(index, previous)]
+        restored = [cid for command, ids in self._deleted if command in undone for cid in ids]
+        if restored:
+            self._select_contacts(restored)
+
+    def _select_contacts(self, contact_ids: list[int]) -> None:
+        """Select these people (the first one current), clearing a search that hides them all."""
+        rows = [r for r in (self.model.find_row(cid) for cid in contact_ids) if r is not None]
+        if not rows and self.model.query:
+            self.search_edit.clear()
+            self.flush_search()
+            rows = [r for r in (self.model.find_row(cid) for cid in contact_ids) if r is not None]
+        if rows:
+            self._select_rows(sorted(rows), rows[0])
 
     def _run_contact_dialog(self, dialog: ContactDialog) -> int | None:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted

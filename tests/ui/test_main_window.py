@@ -441,5 +441,6 @@ def test_damage_found_after_the_window_opened_stops_all_editing(
     _check_in_background(win, path)
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert "is damaged" in seen[0] and str(path) in seen[0]
-    assert not win.isEnabled()
+    assert win.damaged and not win.isEnabled()
+    qtbot.waitUntil(lambda: not win.isVisible())
     db.close()

@@ -21,9 +21,11 @@ from pytestqt.qtbot import QtBot
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
-from netdesk.ui.contact_detail import EMPTY_BOOK, SELECT_PROMPT
+from netdesk.ui.contact_detail import EMPTY_BOOK, SELECT_PROMPT, ContactDetail
+from netdesk.ui.contact_detail_sections import ZERO_WIDTH_SPACE, LinkButton, breakable
 from netdesk.ui.contact_dialog import ContactDialog
-from netdesk.ui.people_table_model import NAME, ORGANIZATION
+from netdesk.ui.event_dates import MONTHS
+from netdesk.ui.people_table_model import EMAIL, NAME, ORGANIZATION, TITLE
 from netdesk.ui.people_view import SEARCH_PLACEHOLDER, PeopleView, status_text
 
 
@@ -161,14 +163,15 @@ def test_clicking_a_header_sorts_by_that_column(
 ) -> None:
     _three(sqlite_services)
     h = make_view()
-    assert h.names() == ["Ann Lee", "Bob Stone", "Jürgen Schröder"]
+    # Names sort by family name: Lee, Schröder, Stone.
+    assert h.names() == ["Ann Lee", "Jürgen Schröder", "Bob Stone"]
     _click_header(qtbot, h.view, ORGANIZATION)
     assert h.names() == ["Ann Lee", "Bob Stone", "Jürgen Schröder"]  # Acme, Beta, Zeta
     _click_header(qtbot, h.view, ORGANIZATION)
     assert h.names() == ["Jürgen Schröder", "Bob Stone", "Ann Lee"]
     assert h.view.header().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     _click_header(qtbot, h.view, NAME)
-    assert h.names() == ["Ann Lee", "Bob Stone", "Jürgen Schröder"]
+    assert h.names() == ["Ann Lee", "Jürgen Schröder", "Bob Stone"]
 
 
 # -- creating and editing ----------------------------------------------------------------------
@@ -399,6 +402,7 @@ def rich_contact(sqlite_services: Services) -> tuple[int, int]:
         phones=["+44 20 7946 0958"],
         tags=["Investor", "Berlin"],
         note="Prefers email",
+        birthday=date(1980, 12, 3),
     )
     event_id = s.events.create(
         EventInput(name="Rock & Code", starts_at=datetime(2025, 4, 22, 9, tzinfo=UTC))
@@ -435,17 +439,27 @@ def test_detail_pane_shows_fields_meetings_notes_and_followups(
         "Investor",
         "Berlin",
         "Events where we met",
+        "Tue 22 Apr 2025",
         "Speaker · checked in · met",
-        "Talked about: Robots in warehouses",
+        # Taken today: the day without the year.
+        f"{date.today().day} {MONTHS[date.today().month - 1]} · Talked about",
+        "Robots in warehouses",
         "Notes",
         "Could review her deck",
         "Follow-ups",
         "Send intro",
         "Connect on LinkedIn",
+        "3 December 1980",
     ):
         assert expected in texts, expected
-    # Notes newest first; open follow-ups before done ones.
-    assert texts.index("Could review her deck") < texts.index("Robots in warehouses")
+    # Each note once: the one taken at the event under it, the other under Notes.
+    assert texts.count("Robots in warehouses") == 1
+    assert texts.count("Could review her deck") == 1
+    notes_heading = texts.index("Notes")
+    assert texts.index("Speaker · checked in · met") < texts.index("Robots in warehouses")
+    assert texts.index("Robots in warehouses") < notes_heading
+    assert notes_heading < texts.index("Could review her deck")
+    # Open follow-ups before done ones.
     assert texts.index("Send intro") < texts.index("Connect on LinkedIn")
     assert any(t.startswith("Overdue since") for t in texts)
     buttons = [b.text() for b in detail.findChildren(QPushButton) if b.isVisible()]
@@ -551,3 +565,274 @@ def test_delete_a_note_from_the_timeline_and_undo(
     ]
     qtbot.waitUntil(lambda: "Likes sailing" in _label_texts(h.view))
     assert [r.name for r in h.services.search.page("sailing")] == ["Ann Lee"]
+
+
+# -- a narrow pane, long text ---------------------------------------------------------------------
+
+LONG_NAME = "X" * 40 + " " + "Y" * 39  # 80 characters, no break in either word
+
+
+@pytest.fixture
+def long_contact(sqlite_services: Services) -> int:
+    s = sqlite_services
+    contact_id = _add(
+        s,
+        LONG_NAME,
+        organization="<b>Bold Org</b> & Co with a rather long organisation name",
+        title="Chief Executive Officer of Everything Important",
+        emails=["a.very.long.email.address.for.testing@subdomain.example-company.example.org"],
+        phones=["+33 1 42 68 53 00"],
+        urls=["https://github.com/averyveryverylongusername/averyverylongrepositoryname/tree"],
+        tags=["averyveryverylongtagwithoutanyspacesinit", "python"],
+        note="Very long note line. " * 12,
+    )
+    event_id = s.events.create(
+        EventInput(
+            name="Mentoring Circle: Your First Conference Talk and Everything After It",
+            starts_at=datetime(2025, 9, 6, 9, tzinfo=UTC),
+        )
+    )
+    s.events.add_attendee(event_id, contact_id, role="speaker", status="checked in", met=True)
+    s.notes.add(contact_id, "Talked about a thing at the event. " * 4, "talked about", event_id)
+    s.notes.add(contact_id, "Superlongwordwithoutanybreaksatallthatgoesonandonandon", "general")
+    s.followups.add(contact_id, "Send the slides, and a long action that wraps", None, event_id)
+    return contact_id
+
+
+def _assert_fits(detail: ContactDetail) -> int:
+    """Every visible label and button lies within the pane's viewport and shows all its text
+    (wrapped or elided), none cut at the right; returns how many were checked."""
+    viewport = detail.scroll_area.viewport()
+    body = detail.scroll_area.widget()
+    assert body is not None and body.width() <= viewport.width()
+    checked = 0
+    labels = [w for w in detail.findChildren(QLabel) if w.isVisibleTo(detail) and w.text()]
+    buttons = [w for w in detail.findChildren(QPushButton) if w.isVisibleTo(detail)]
+    widgets: list[QLabel | QPushButton] = [*labels, *buttons]
+    for widget in widgets:
+        left = widget.mapTo(viewport, QPoint(0, 0)).x()
+        where = (widget.text(), left, widget.width(), viewport.width())
+        assert left >= 0 and left + widget.width() <= viewport.width(), where
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            # Its longest unbreakable piece fits, and it has the height its lines need.
+            assert widget.minimumSizeHint().width() <= widget.width(), where
+            assert widget.heightForWidth(widget.width()) <= widget.height(), where
+        elif isinstance(widget, QLabel):
+            assert widget.sizeHint().width() <= widget.width(), where
+        else:
+            shown = widget.text().replace("&&", "&")
+            assert widget.fontMetrics().horizontalAdvance(shown) < widget.width(), where
+        checked += 1
+    return checked
+
+
+@pytest.mark.parametrize("page_width", [706, 1006, 1406])  # 900, 1200 and 1600 wide windows
+def test_detail_pane_never_needs_more_width_than_it_has(
+    qtbot: QtBot, long_contact: int, make_view: Callable[[], Harness], page_width: int
+) -> None:
+    h = make_view()
+    h.view.resize(page_width, 520)
+    assert h.view.show_contact(long_contact)
+    detail = h.view.detail
+    qtbot.wait(20)  # the pane lays its new sections out once events are processed
+    assert _assert_fits(detail) > 30
+    # The narrowest the splitter allows.
+    h.view.splitter.setSizes([10_000, 1])
+    qtbot.waitUntil(lambda: detail.width() == detail.minimumWidth())
+    qtbot.wait(20)
+    assert _assert_fits(detail) > 30
+    # The name wraps (with invisible break chances) rather than being cut.
+    assert detail.name_label.text().replace(ZERO_WIDTH_SPACE, "") == LONG_NAME
+    assert detail.name_label.height() > 2 * detail.name_label.fontMetrics().height()
+    # All four buttons show, in two rows when the pane is narrow.
+    buttons = (detail.edit_button, detail.note_button, detail.followup_button)
+    assert all(b.isVisible() for b in (*buttons, detail.delete_button))
+    link = detail.findChild(QPushButton, "event_link")
+    assert isinstance(link, LinkButton)
+    assert link.text().endswith("…")
+    assert link.full_text() in link.toolTip()
+
+
+def test_long_words_get_break_chances_for_display_only() -> None:
+    assert breakable("Ann Lee") == "Ann Lee"
+    assert breakable("ann@acme.org") == "ann@acme.org"  # short words stay exactly as typed
+    email = "tobias.vogel@bergmann.digital"
+    assert breakable(email) == "tobias.\u200bvogel@\u200bbergmann.\u200bdigital"
+    url = "https://github.com/tobiasvogel"
+    assert breakable(url) == "https://\u200bgithub.\u200bcom/\u200btobiasvogel"
+    run = "X" * 30
+    assert breakable(run) == "\u200b".join(["X" * 12, "X" * 12, "X" * 6])
+    for text in (email, url, run, LONG_NAME):
+        assert breakable(text).replace(ZERO_WIDTH_SPACE, "") == text
+
+
+def test_event_notes_show_once_under_their_event_with_edit_and_delete(
+    qtbot: QtBot, sqlite_services: Services, make_view: Callable[[], Harness]
+) -> None:
+    s = sqlite_services
+    contact_id = _add(s, "Ann Lee")
+    event_id = s.events.create(
+        EventInput(name="PyCon", starts_at=datetime(2025, 9, 6, 9, tzinfo=UTC))
+    )
+    s.events.add_attendee(event_id, contact_id, met=True)
+    s.notes.add(contact_id, "Maintains a Rust crate", "talked about", event_id)
+    s.notes.add(contact_id, "Likes sailing", "common ground")
+    h = make_view()
+    h.view.show_contact(contact_id)
+    texts = _visible_texts(h)
+    assert texts.count("Maintains a Rust crate") == 1
+    assert texts.count("Likes sailing") == 1
+    assert texts.index("Maintains a Rust crate") < texts.index("Notes")
+    assert texts.index("Notes") < texts.index("Likes sailing")
+    detail = h.view.detail
+    deletes = [b for b in detail.findChildren(QPushButton, "delete_note") if b.isVisible()]
+    edits = [b for b in detail.findChildren(QPushButton, "edit_note") if b.isVisible()]
+    assert len(deletes) == len(edits) == 2
+    # The first Delete is the event's note: it goes, the other stays.
+    qtbot.mouseClick(deletes[0], Qt.MouseButton.LeftButton)
+    assert [n.body for n in s.contacts.get(contact_id).notes] == ["Likes sailing"]
+    qtbot.waitUntil(lambda: "Maintains a Rust crate" not in _visible_texts(h))
+    # With only event notes, Notes says where they are.
+    h.stack.undo()
+    s.notes.delete(next(n.id for n in s.contacts.get(contact_id).notes if not n.event_id))
+    qtbot.waitUntil(lambda: "Likes sailing" not in _visible_texts(h))
+    assert "No other notes. Add one with Add note." in _visible_texts(h)
+
+
+def test_deleting_a_note_deleted_elsewhere_says_so(
+    qtbot: QtBot, make_view: Callable[[], Harness]
+) -> None:
+    h = make_view()
+    contact_id = _add(h.services, "Ann Lee")
+    note_id = h.services.notes.add(contact_id, "Likes sailing")
+    h.view.show_contact(contact_id)
+    qtbot.waitUntil(lambda: "Likes sailing" in _label_texts(h.view))
+    button = next(
+        b for b in h.view.detail.findChildren(QPushButton, "delete_note") if b.isVisible()
+    )
+    # Another window deletes it before this pane hears of it.
+    h.bridge.blockSignals(True)
+    h.services.notes.delete(note_id)
+    h.bridge.blockSignals(False)
+    seen: list[tuple[str, str, Qt.TextFormat]] = []
+
+    def read(widget: object) -> None:
+        assert isinstance(widget, QMessageBox)
+        seen.append((widget.windowTitle(), widget.text(), widget.textFormat()))
+        widget.accept()
+
+    _when_modal(read)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # an exception here fails the test
+    assert seen == [
+        ("Could not delete the note", "That note no longer exists.", Qt.TextFormat.PlainText)
+    ]
+    assert h.stack.count() == 0
+    qtbot.waitUntil(lambda: "Likes sailing" not in _label_texts(h.view))
+
+
+def test_undoing_a_delete_selects_the_person_again(
+    qtbot: QtBot, sqlite_services: Services, make_view: Callable[[], Harness]
+) -> None:
+    ids = _three(sqlite_services)
+    h = make_view()
+    _click_row(qtbot, h.view, h.row_of("Jürgen Schröder"))
+    assert h.view.delete_selected()
+    assert h.view.selected_contact_ids() == [ids["Bob Stone"]]
+
+    h.stack.undo()
+    assert h.view.selected_contact_ids() == [ids["Jürgen Schröder"]]
+    assert h.view.table.currentIndex().row() == h.row_of("Jürgen Schröder")
+    assert h.view.detail.name_label.text() == "Jürgen Schröder"
+    # Deleted again by redo and brought back again.
+    h.stack.redo()
+    _click_row(qtbot, h.view, h.row_of("Ann Lee"))
+    h.stack.undo()
+    assert h.view.selected_contact_ids() == [ids["Jürgen Schröder"]]
+
+
+def test_undoing_a_delete_of_several_selects_them_all(
+    qtbot: QtBot, sqlite_services: Services, make_view: Callable[[], Harness]
+) -> None:
+    ids = _three(sqlite_services)
+    h = make_view()
+    _click_row(qtbot, h.view, h.row_of("Ann Lee"))
+    _click_row(qtbot, h.view, h.row_of("Bob Stone"), Qt.KeyboardModifier.ControlModifier)
+
+    def delete(widget: object) -> None:
+        assert isinstance(widget, QMessageBox)
+        button = next(b for b in widget.buttons() if b.text() == "Delete 2 people")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    _when_modal(delete)
+    assert h.view.delete_selected()
+    assert h.names() == ["Jürgen Schröder"]
+    h.stack.undo()
+    assert sorted(h.view.selected_contact_ids()) == sorted([ids["Ann Lee"], ids["Bob Stone"]])
+    assert h.view.detail.empty_label.text() == "2 people selected"
+
+
+def test_undoing_something_else_keeps_the_selection(
+    qtbot: QtBot, sqlite_services: Services, make_view: Callable[[], Harness]
+) -> None:
+    ids = _three(sqlite_services)
+    h = make_view()
+    h.view.show_contact(ids["Ann Lee"])
+    assert h.view.delete_selected()
+    note_id = sqlite_services.notes.add(ids["Bob Stone"], "Likes sailing")
+    h.view.show_contact(ids["Bob Stone"])
+    assert h.view.delete_note(note_id)
+    h.stack.undo()  # the note comes back; Ann stays deleted and Bob selected
+    assert h.view.selected_contact_ids() == [ids["Bob Stone"]]
+    assert "Ann Lee" not in h.names()
+
+
+# -- column widths ------------------------------------------------------------------------------
+
+
+def _columns_fit(h: Harness) -> bool:
+    header, table = h.view.header(), h.view.table
+    total = sum(header.sectionSize(c) for c in range(header.count()))
+    return total <= table.viewport().width() and table.horizontalScrollBar().maximum() == 0
+
+
+def test_columns_share_the_tables_width_until_the_user_sizes_one(
+    qtbot: QtBot, sqlite_services: Services, make_view: Callable[[], Harness]
+) -> None:
+    _three(sqlite_services)
+    h = make_view()
+    header = h.view.header()
+    for width in (1006, 706, 1406):
+        h.view.resize(width, 600)
+        qtbot.waitUntil(lambda: _columns_fit(h))
+        # In proportion: the email column is the widest, the title one the narrowest.
+        sizes = [header.sectionSize(c) for c in (NAME, ORGANIZATION, TITLE, EMAIL)]
+        assert max(sizes) == header.sectionSize(EMAIL), (width, sizes)
+        assert min(sizes) == header.sectionSize(TITLE), (width, sizes)
+    wide = header.sectionSize(NAME)
+
+    header.resizeSection(NAME, 321)  # as a drag of the column's edge does
+    h.view.resize(1006, 600)
+    qtbot.wait(20)
+    assert header.sectionSize(NAME) == 321
+    assert wide != 321
+
+
+def test_restored_column_widths_win_and_fitted_ones_keep_fitting(
+    qtbot: QtBot, sqlite_services: Services, make_view: Callable[[], Harness]
+) -> None:
+    _three(sqlite_services)
+    first = make_view()
+    fitted = first.view.header().saveState()
+    first.view.header().resizeSection(ORGANIZATION, 233)
+    chosen = first.view.header().saveState()
+
+    second = make_view()
+    assert second.view.header().restoreState(chosen)
+    second.view.resize(706, 600)
+    qtbot.wait(20)
+    assert second.view.header().sectionSize(ORGANIZATION) == 233
+
+    third = make_view()
+    assert third.view.header().restoreState(fitted)
+    third.view.resize(706, 600)
+    qtbot.waitUntil(lambda: _columns_fit(third))
