@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from netdesk.db import Database
@@ -25,12 +27,42 @@ class _Keep(enum.Enum):
 KEEP = _Keep.KEEP
 
 
+# One threshold for the "Next 7 days" group and for showing weekday names in the queue.
+NEXT_DAYS_SPAN = 7
+
+
 class Bucket(enum.StrEnum):
     OVERDUE = "Overdue"
     TODAY = "Today"
-    THIS_WEEK = "This week"
+    NEXT_DAYS = f"Next {NEXT_DAYS_SPAN} days"
     LATER = "Later"
     DONE = "Done"
+
+
+def is_within_next_days(due: date, today: date) -> bool:
+    """Tomorrow up to NEXT_DAYS_SPAN days from today: the dates of the "Next 7 days" group."""
+    return today < due <= today + timedelta(days=NEXT_DAYS_SPAN)
+
+
+@dataclass(frozen=True)
+class FollowUpState:
+    """What marking done and snoozing change, so that undo can put it back."""
+
+    id: int
+    done_at: datetime | None
+    due_date: date | None
+
+
+@dataclass(frozen=True)
+class StateChange:
+    """The rows of one bulk change as they were before it and as it left them."""
+
+    before: tuple[FollowUpState, ...]
+    after: tuple[FollowUpState, ...]
+
+    @property
+    def ids(self) -> list[int]:
+        return [s.id for s in self.after]
 
 
 def bucket_of(row: FollowUpRow, today: date) -> Bucket:
@@ -42,8 +74,8 @@ def bucket_of(row: FollowUpRow, today: date) -> Bucket:
         return Bucket.OVERDUE
     if row.due_date == today:
         return Bucket.TODAY
-    if row.due_date <= today + timedelta(days=7):
-        return Bucket.THIS_WEEK
+    if is_within_next_days(row.due_date, today):
+        return Bucket.NEXT_DAYS
     return Bucket.LATER
 
 
@@ -132,6 +164,40 @@ class FollowUpService:
             f.due_date = base + timedelta(days=days)
             return f.due_date
 
+    def set_done_many(self, followup_ids: Iterable[int], done: bool = True) -> StateChange:
+        """Tick off (or reopen) several follow-ups at once: all of them or, on error, none."""
+        with self.db.transaction() as session:
+            items = self._load_many(session, followup_ids)
+            before = _states(items)
+            now = datetime.now(UTC) if done else None
+            for f in items:
+                # Ticking an already-done item again keeps when it was really done.
+                if done != (f.done_at is not None):
+                    f.done_at = now
+            return StateChange(before, _states(items))
+
+    def snooze_many(
+        self, followup_ids: Iterable[int], days: int = 1, today: date | None = None
+    ) -> StateChange:
+        """`snooze` for several follow-ups in one transaction: all of them or none."""
+        today = today or date.today()
+        with self.db.transaction() as session:
+            items = self._load_many(session, followup_ids)
+            before = _states(items)
+            for f in items:
+                base = max(today, f.due_date) if f.due_date else today
+                f.due_date = base + timedelta(days=days)
+            return StateChange(before, _states(items))
+
+    def restore_state(self, states: Iterable[FollowUpState]) -> None:
+        """Put back the done time and due date of each row (undo and redo of the above)."""
+        states = list(states)
+        with self.db.transaction() as session:
+            items = {f.id: f for f in self._load_many(session, [s.id for s in states])}
+            for state in states:
+                items[state.id].done_at = state.done_at
+                items[state.id].due_date = state.due_date
+
     def get(self, followup_id: int) -> FollowUpRow:
         with self.db.Session() as session:
             rows = _rows(session, FollowUp.id == followup_id)
@@ -146,21 +212,18 @@ class FollowUpService:
         today = today or date.today()
         with self.db.Session() as session:
             open_rows = _rows(session, FollowUp.done_at.is_(None))
-            done_ids = session.scalars(
-                select(FollowUp.id)
-                .where(FollowUp.done_at.is_not(None))
-                .order_by(FollowUp.done_at.desc())
-                .limit(done_limit)
-            ).all()
-            done_rows = _rows(session, FollowUp.id.in_(done_ids)) if done_ids else []
+            done_rows = _rows(
+                session,
+                FollowUp.done_at.is_not(None),
+                order=(FollowUp.done_at.desc(), FollowUp.id.desc()),
+                limit=done_limit,
+            )
         groups: dict[Bucket, list[FollowUpRow]] = {b: [] for b in Bucket}
         for row in open_rows:
             groups[bucket_of(row, today)].append(row)
-        for bucket in (Bucket.OVERDUE, Bucket.TODAY, Bucket.THIS_WEEK, Bucket.LATER):
+        for bucket in (Bucket.OVERDUE, Bucket.TODAY, Bucket.NEXT_DAYS, Bucket.LATER):
             groups[bucket].sort(key=lambda r: (r.due_date or date.max, r.contact_name.casefold()))
-        groups[Bucket.DONE] = sorted(
-            done_rows, key=lambda r: r.done_at or datetime.min, reverse=True
-        )
+        groups[Bucket.DONE] = done_rows  # already newest first, from SQL
         return groups
 
     def due(self, today: date | None = None, limit: int | None = None) -> list[FollowUpRow]:
@@ -194,6 +257,19 @@ class FollowUpService:
             session.delete(f)
             return snapshot
 
+    def delete_many(self, followup_ids: Iterable[int]) -> undo.Snapshot:
+        """Delete several follow-ups in one transaction: all of them or, on error, none."""
+        with self.db.transaction() as session:
+            items = self._load_many(session, followup_ids)
+            label = "Delete follow-up" if len(items) == 1 else f"Delete {len(items)} follow-ups"
+            snapshot = undo.Snapshot(label)
+            table = cast(Table, FollowUp.__table__)
+            rows = session.execute(select(table).where(table.c.id.in_([f.id for f in items])))
+            snapshot.add(table, [dict(r._mapping) for r in rows])
+            for f in items:
+                session.delete(f)
+            return snapshot
+
     def restore(self, snapshot: undo.Snapshot) -> None:
         with self.db.transaction() as session:
             undo.restore(session, snapshot)
@@ -204,3 +280,22 @@ class FollowUpService:
         if f is None:
             raise NotFoundError("That follow-up no longer exists.")
         return f
+
+    @staticmethod
+    def _load_many(session: Session, followup_ids: Iterable[int]) -> list[FollowUp]:
+        """The follow-ups in the order asked for; NotFoundError if any of them has gone."""
+        ids = list(dict.fromkeys(followup_ids))
+        found = {f.id: f for f in session.scalars(select(FollowUp).where(FollowUp.id.in_(ids)))}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise NotFoundError(
+                "That follow-up no longer exists."
+                if len(ids) == 1
+                else "Some of those follow-ups no longer exist (deleted elsewhere?), "
+                "so nothing was changed."
+            )
+        return [found[i] for i in ids]
+
+
+def _states(items: list[FollowUp]) -> tuple[FollowUpState, ...]:
+    return tuple(FollowUpState(f.id, f.done_at, f.due_date) for f in items)

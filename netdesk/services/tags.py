@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from netdesk.db import Database
-from netdesk.models import Tag, contact_tags
+from netdesk.models import Tag, contact_tags, event_tags
 from netdesk.services import undo
 from netdesk.services.change_tracking import refresh_search
 from netdesk.services.errors import NotFoundError, ValidationError
@@ -42,20 +43,38 @@ def tags_for(session: Session, names: Iterable[str]) -> list[Tag]:
     return result
 
 
+@dataclass(frozen=True)
+class TagUsage:
+    name: str
+    people: int
+    events: int
+
+
 class TagService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def all(self) -> list[tuple[str, int]]:
-        """Every tag with the number of contacts that carry it, by name."""
+    def all(self) -> list[TagUsage]:
+        """Every tag with how many people and how many events carry it, by name."""
+        # Counted apart and then joined: one join over both tables would multiply the counts.
+        people = (
+            select(contact_tags.c.tag_id, func.count().label("n"))
+            .group_by(contact_tags.c.tag_id)
+            .subquery()
+        )
+        events = (
+            select(event_tags.c.tag_id, func.count().label("n"))
+            .group_by(event_tags.c.tag_id)
+            .subquery()
+        )
         with self.db.Session() as session:
             rows = session.execute(
-                select(Tag.name, func.count(contact_tags.c.contact_id))
-                .outerjoin(contact_tags, contact_tags.c.tag_id == Tag.id)
-                .group_by(Tag.id, Tag.name)
+                select(Tag.name, func.coalesce(people.c.n, 0), func.coalesce(events.c.n, 0))
+                .outerjoin(people, people.c.tag_id == Tag.id)
+                .outerjoin(events, events.c.tag_id == Tag.id)
                 .order_by(Tag.key)
             )
-            return [(name, count) for name, count in rows]
+            return [TagUsage(name, int(p), int(e)) for name, p, e in rows]
 
     def names(self) -> list[str]:
         """Every tag name, alphabetically: what a tag field offers to complete."""

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, QObject, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -23,7 +22,8 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.ui.dialog_parts import error_form, from_qdate, to_qdate
+from netdesk.ui.dialog_parts import DateEdit, english_dates, error_form, from_qdate, to_qdate
+from netdesk.ui.plain_text import window_title
 
 
 def lines_of(text: str) -> list[str]:
@@ -92,9 +92,8 @@ class ContactDialog(QDialog):
         self.phones_edit = _list_editor("One phone number per line, like +44 20 7946 0958")
         self.urls_edit = _list_editor("Website, LinkedIn or other profiles, one per line")
         self.birthday_check = QCheckBox("Known")
-        self.birthday_edit = QDateEdit()
-        self.birthday_edit.setCalendarPopup(True)
-        self.birthday_edit.setDisplayFormat("d MMMM yyyy")
+        self.birthday_edit = DateEdit()
+        english_dates(self.birthday_edit, "d MMMM yyyy")
         self.birthday_edit.setMinimumDate(QDate(1900, 1, 1))
         self.birthday_edit.setDate(QDate(1990, 1, 1))
         self.birthday_edit.setEnabled(False)
@@ -153,9 +152,11 @@ class ContactDialog(QDialog):
 
         if contact_id is None:
             self.setWindowTitle("New contact")
+            self.ok_button.setText("Add contact")
         else:
             detail = services.contacts.get(contact_id)
-            self.setWindowTitle(f"Edit {detail.formatted_name}")
+            self.setWindowTitle(window_title(f"Edit {detail.formatted_name}"))
+            self.ok_button.setText("Save")
             self._fill(detail.as_input())
         self.name_edit.setFocus()
 
@@ -227,6 +228,7 @@ class ContactDialog(QDialog):
             "name": self.name_edit,
             "emails": self.emails_edit,
             "phones": self.phones_edit,
+            "urls": self.urls_edit,
         }
         for name in fields:
             if name in errors:

@@ -5,13 +5,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from netdesk.ui.form_errors import ERROR_STYLE, FieldErrors
 from netdesk.ui.plain_text import plain_label
 
 DUE_DATE_FORMAT = "ddd d MMM yyyy"
+DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
+# Day and month names in English like the rest of the interface, whatever the system locale.
+# US English on purpose: British English abbreviates September "Sept", which disagrees with
+# event_dates.MONTHS, and typing "Sep" over the month then shows "Sep" but keeps the old date.
+ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
 def error_form() -> tuple[QFormLayout, FieldErrors]:
@@ -44,10 +58,38 @@ def save_cancel_buttons(
     return buttons, ok_button
 
 
-def due_date_edit() -> QDateEdit:
-    edit = QDateEdit()
+class DateEdit(QDateEdit):
+    """Tab leaves the field, as in every other field, instead of stepping through its parts
+    (the arrow keys, or typing a separator, still move between day, month and year)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class DateTimeEdit(QDateTimeEdit):
+    """Tab leaves the field (see DateEdit)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+def english_dates(edit: QDateTimeEdit, display_format: str) -> None:
+    """English names in the field, a calendar popup whose weeks start as the user's do."""
+    edit.setLocale(ENGLISH)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DUE_DATE_FORMAT)
+    edit.calendarWidget().setFirstDayOfWeek(QLocale.system().firstDayOfWeek())
+    edit.setDisplayFormat(display_format)
+
+
+def due_date_edit() -> DateEdit:
+    edit = DateEdit()
+    english_dates(edit, DUE_DATE_FORMAT)
+    return edit
+
+
+def date_time_edit() -> DateTimeEdit:
+    edit = DateTimeEdit()
+    english_dates(edit, DATE_TIME_FORMAT)
     return edit
 
 

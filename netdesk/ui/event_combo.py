@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from netdesk.services.service_set import Services
+from netdesk.ui.event_dates import local, short_date
 
 NO_EVENT = "No event"
 
@@ -19,8 +20,8 @@ class EventCombo(QComboBox):
         super().__init__(parent)
         self.addItem(NO_EVENT, None)
         for row in services.events.list():
-            start = row.starts_at.astimezone()
-            when = f"{start.day} {start:%b %Y}"
+            # English month names like the rest of the interface (strftime follows LC_TIME).
+            when = short_date(local(row.starts_at).date())
             self.addItem(f"{row.name} · {when}", row.id)
         self.setMaxVisibleItems(15)
         self.set_event_id(event_id)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import zoneinfo
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -24,10 +23,9 @@ from netdesk.services.events import EventKind
 from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
 from netdesk.services.tags import clean_tag_names
-from netdesk.ui.dialog_parts import error_form
-from netdesk.ui.plain_text import show_error
-
-DATE_FORMAT = "yyyy-MM-dd  HH:mm"
+from netdesk.ui.dialog_parts import date_time_edit, error_form
+from netdesk.ui.form_buddy import set_buddy
+from netdesk.ui.plain_text import show_error, window_title
 
 
 def local_zone_name() -> str:
@@ -65,12 +63,12 @@ class EventDialog(QDialog):
         self.setMinimumWidth(520)
 
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("PyCon Lisbon 2025")
+        self.name_edit.setPlaceholderText(f"PyCon Lisbon {date.today().year}")
         self.kind_combo = QComboBox()
         for kind in EventKind:
             self.kind_combo.addItem(kind.value.capitalize(), kind.value)
-        self.start_edit = self._date_edit()
-        self.end_edit = self._date_edit()
+        self.start_edit = date_time_edit()
+        self.end_edit = date_time_edit()
         self.no_end_check = QCheckBox("No end time")
         self.no_end_check.toggled.connect(lambda on: self.end_edit.setEnabled(not on))
         self.venue_edit = QLineEdit()
@@ -103,6 +101,7 @@ class EventDialog(QDialog):
         self.errors.add_row("&Description", self.description_edit, "description")
         self.errors.add_row("&Tags", self.tags_edit, "tags")
         self.errors.add_row("", QWidget(), "form")
+        set_buddy(form, self.end_edit)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -117,7 +116,7 @@ class EventDialog(QDialog):
 
         if event_id is None:
             self.setWindowTitle("New event")
-            self.ok_button.setText("Create event")
+            self.ok_button.setText("Add event")
             start = _next_full_hour()
             self.start_edit.setDateTime(start)
             self.end_edit.setDateTime(start.addSecs(2 * 3600))
@@ -129,16 +128,9 @@ class EventDialog(QDialog):
         self.end_edit.dateTimeChanged.connect(self._end_moved)
         self.name_edit.setFocus()
 
-    @staticmethod
-    def _date_edit() -> QDateTimeEdit:
-        edit = QDateTimeEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(DATE_FORMAT)
-        return edit
-
     def _load(self, event_id: int) -> None:
         detail = self._services.events.get(event_id)
-        self.setWindowTitle(f"Edit {detail.name}")
+        self.setWindowTitle(window_title(f"Edit {detail.name}"))
         self.ok_button.setText("Save")
         self.name_edit.setText(detail.name)
         kind = self.kind_combo.findData(detail.kind)
@@ -210,6 +202,7 @@ class EventDialog(QDialog):
             "kind": self.kind_combo,
             "starts_at": self.start_edit,
             "ends_at": self.end_edit,
+            "url": self.url_edit,
         }
         for name in errors:
             if name in fields:

@@ -14,8 +14,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from netdesk.services.followups import Bucket
+from netdesk.services.followups import Bucket, is_within_next_days
 from netdesk.services.records import FollowUpRow
+from netdesk.ui.event_dates import day_text, long_day_text, short_date
 from netdesk.ui.header_labels import column_title
 
 ACTION, PERSON, EVENT, DUE = range(4)
@@ -31,10 +32,11 @@ _ROOT = QModelIndex()
 
 
 def due_text(row: FollowUpRow, today: date) -> str:
-    """How soon, in words: "3 days overdue", "Today", "Tomorrow", "Fri 14 Mar"."""
+    """How soon, in words: "3 days overdue", "Today", "Tomorrow", "Fri 14 Mar" (the "Next 7
+    days" group, by weekday), "11 Apr" (later)."""
     if row.done_at is not None:
         done = row.done_at.astimezone().date()
-        return "Done today" if done == today else f"Done {_short_date(done, today)}"
+        return "Done today" if done == today else f"Done {short_date(done, today)}"
     due = row.due_date
     if due is None:
         return "No due date"
@@ -45,17 +47,9 @@ def due_text(row: FollowUpRow, today: date) -> str:
         return "Today"
     if days == 1:
         return "Tomorrow"
-    if days < 7:
-        return f"{due:%a} {_short_date(due, today)}"
-    return _short_date(due, today)
-
-
-def _short_date(d: date, today: date) -> str:
-    return f"{d.day} {d:%b}" if d.year == today.year else f"{d.day} {d:%b %Y}"
-
-
-def _long_date(d: date) -> str:
-    return f"{d:%A} {d.day} {d:%B %Y}"
+    if is_within_next_days(due, today):
+        return day_text(due, year=due.year != today.year)
+    return short_date(due, today)
 
 
 class FollowUpsModel(QAbstractItemModel):
@@ -201,7 +195,7 @@ class FollowUpsModel(QAbstractItemModel):
 
     def _due_tooltip(self, row: FollowUpRow) -> str:
         if row.done_at is not None:
-            return f"Done on {_long_date(row.done_at.astimezone().date())}"
+            return f"Done on {long_day_text(row.done_at.astimezone().date())}"
         if row.due_date is None:
             return "No due date"
-        return f"Due {_long_date(row.due_date)}"
+        return f"Due {long_day_text(row.due_date)}"

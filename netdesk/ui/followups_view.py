@@ -1,4 +1,4 @@
-"""Follow-ups: the queue of promises, grouped overdue / today / this week / later / done."""
+"""Follow-ups: the queue of promises, grouped overdue / today / next 7 days / later / done."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,11 +22,13 @@ from netdesk.services.errors import ServiceError
 from netdesk.services.followups import Bucket
 from netdesk.services.records import FollowUpRow
 from netdesk.services.service_set import Services
+from netdesk.ui import followup_commands
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.followup_dialog import FollowUpDialog
-from netdesk.ui.followups_model import ACTION, DUE, EVENT, PERSON, FollowUpsModel
+from netdesk.ui.followups_model import PERSON, FollowUpsModel
+from netdesk.ui.followups_tree import FollowUpsTree
 from netdesk.ui.plain_text import plain_label, show_error
-from netdesk.ui.undo_commands import delete_undoably
+from netdesk.ui.undo_commands import command_text, delete_undoably
 
 EMPTY_TEXT = "No follow-ups. Promise something at your next event!"
 SNOOZE_CHOICES = ((1, "1 day"), (3, "3 days"), (7, "1 week"))
@@ -35,9 +36,12 @@ RELOAD_ON = frozenset({"followups", "contacts", "events"})
 
 
 class FollowUpsView(QWidget):
-    """Writes go through the services; the view reloads when the bridge says follow-ups changed."""
+    """Writes go through the services; the view reloads when the bridge says follow-ups changed.
+
+    `message` carries a short sentence for the status bar after each change ("Marked done")."""
 
     open_contact = Signal(int)
+    message = Signal(str)
 
     def __init__(
         self,
@@ -52,9 +56,8 @@ class FollowUpsView(QWidget):
         self._collapsed: set[Bucket] = set()
         self.model = FollowUpsModel(self)
 
-        self.tree = QTreeView()
+        self.tree = FollowUpsTree(self.model)
         self.tree.setObjectName("followups_tree")
-        self.tree.setModel(self.model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setUniformRowHeights(True)
@@ -63,12 +66,7 @@ class FollowUpsView(QWidget):
         self.tree.setExpandsOnDoubleClick(False)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.setStyleSheet("QTreeView::item { padding: 3px 2px; }")
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(ACTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((PERSON, 190), (EVENT, 200), (DUE, 140)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.tree.setColumnWidth(column, width)
+        self.setFocusProxy(self.tree)
 
         self.new_button = QPushButton("New follow-up…")
         self.done_button = QPushButton("Mark done")
@@ -144,19 +142,17 @@ class FollowUpsView(QWidget):
         if not rows:
             return False
         fu = self._services.followups
-        label = "Delete follow-up" if len(rows) == 1 else f"Delete {len(rows)} follow-ups"
+        ids = [r.id for r in rows]
         neighbour = self._neighbour_of(rows)
-        self._undo.beginMacro(label)
         try:
-            for row in rows:
-                delete_undoably(
-                    self._undo, _bind(fu.delete, row.id), fu.restore, f"Delete “{row.action}”"
-                )
+            # One transaction and one undo step for the whole selection: all of it or none.
+            delete_undoably(self._undo, lambda: fu.delete_many(ids), fu.restore)
         except ServiceError as exc:
+            self.reload()
             show_error(self, "Could not delete", str(exc))
-        finally:
-            self._undo.endMacro()
+            return True
         self.select_ids([neighbour] if neighbour is not None else [])
+        self.message.emit(followup_commands.deleted_message(len(ids)))
         return True
 
     def header(self) -> QHeaderView:
@@ -209,8 +205,11 @@ class FollowUpsView(QWidget):
             return
         # Working down the queue: after ticking items off, the next one is selected.
         neighbour = self._neighbour_of(rows) if done else None
-        self._for_each(rows, lambda fid: self._services.followups.set_done(fid, done))
-        self.select_ids([neighbour] if neighbour is not None else [r.id for r in rows])
+        ids = [r.id for r in rows]
+        if self._change(
+            lambda: followup_commands.mark_done(self._undo, self._services.followups, ids, done)
+        ):
+            self.select_ids([neighbour] if neighbour is not None else ids)
 
     def toggle_done_selected(self) -> None:
         rows = self.selected_rows()
@@ -221,8 +220,11 @@ class FollowUpsView(QWidget):
         rows = [r for r in self.selected_rows() if r.done_at is None]
         if not rows:
             return
-        self._for_each(rows, lambda fid: self._services.followups.snooze(fid, days))
-        self.select_ids([r.id for r in rows])
+        ids = [r.id for r in rows]
+        if self._change(
+            lambda: followup_commands.snooze(self._undo, self._services.followups, ids, days)
+        ):
+            self.select_ids(ids)
 
     def edit_selected(self) -> FollowUpDialog | None:
         rows = self.selected_rows()
@@ -294,13 +296,17 @@ class FollowUpsView(QWidget):
         action.triggered.connect(slot)
         self.tree.addAction(action)
 
-    def _for_each(self, rows: list[FollowUpRow], write: Callable[[int], object]) -> None:
+    def _change(self, write: Callable[[], str]) -> bool:
+        """Run one all-or-nothing change; say what happened, or why nothing did."""
         try:
-            for row in rows:
-                write(row.id)
+            text = write()
         except ServiceError as exc:
-            show_error(self, "Could not change the follow-up", str(exc))
+            # The queue is stale (something changed elsewhere): show what is really there.
             self.reload()
+            show_error(self, "Could not change the follow-ups", str(exc))
+            return False
+        self.message.emit(text)
+        return True
 
     def _neighbour_of(self, rows: list[FollowUpRow]) -> int | None:
         """The follow-up after the last of `rows` in the same group (else the one before)."""
@@ -368,7 +374,8 @@ class FollowUpsView(QWidget):
             menu.addAction("Edit…", self.edit_selected)
             contact_id = rows[0].contact_id
             menu.addAction(
-                f"Open {rows[0].contact_name}", lambda: self.open_contact.emit(contact_id)
+                command_text(f"Open {rows[0].contact_name}"),
+                lambda: self.open_contact.emit(contact_id),
             )
         menu.addAction("Delete", self.delete_selected)
         return menu

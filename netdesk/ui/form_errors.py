@@ -2,15 +2,56 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from functools import partial
+
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from netdesk.ui.plain_text import plain_label
 
 ERROR_STYLE = "color: #b3261e;"
 
 
+def change_signal(widget: QWidget) -> SignalInstance | None:
+    """The signal a field emits when the user changes what it holds, if it is a field."""
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.currentTextChanged
+    if isinstance(widget, QDateTimeEdit):  # QDateEdit and QTimeEdit too
+        return widget.dateTimeChanged
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return widget.toggled
+    return None
+
+
+def fields_in(widget: QWidget) -> list[QWidget]:
+    """The widget if it is a field, else the fields laid out inside it (not their insides)."""
+    if change_signal(widget) is not None:
+        return [widget]
+    found: list[QWidget] = []
+    for child in widget.children():
+        if isinstance(child, QWidget):
+            found.extend(fields_in(child))
+    return found
+
+
 class FieldErrors:
-    """Adds rows to a QFormLayout with a hidden error label under each field."""
+    """Adds rows to a QFormLayout with a hidden error label under each field.
+
+    A message goes away as soon as the user changes its field: it was about the old content.
+    """
 
     def __init__(self, form: QFormLayout) -> None:
         self._form = form
@@ -29,6 +70,14 @@ class FieldErrors:
         layout.addWidget(error)
         self._form.addRow(label, box)
         self._labels[name] = error
+        editors = fields_in(field)
+        if editors:
+            # The row's label (and its Alt+letter) points at this wrapper: pass focus on.
+            box.setFocusProxy(editors[0])
+        for editor in editors:
+            signal = change_signal(editor)
+            if signal is not None:
+                signal.connect(partial(self.clear_field, name))
         return error
 
     def show(self, errors: dict[str, str]) -> None:
@@ -42,6 +91,12 @@ class FieldErrors:
 
     def clear(self) -> None:
         for label in self._labels.values():
+            label.clear()
+            label.hide()
+
+    def clear_field(self, name: str, *_changed: object) -> None:
+        label = self._labels.get(name)
+        if label is not None and not label.isHidden():
             label.clear()
             label.hide()
 

@@ -18,7 +18,7 @@ from netdesk.services.service_set import Services
 from netdesk.ui.dialog_parts import error_form, form_error_label, save_cancel_buttons
 from netdesk.ui.event_combo import EventCombo
 from netdesk.ui.form_buddy import set_buddy
-from netdesk.ui.plain_text import plain_label
+from netdesk.ui.plain_text import plain_label, window_title
 
 TOPIC_LABELS = {
     NoteTopic.GENERAL: "General",
@@ -47,7 +47,8 @@ class NoteDialog(QDialog):
         )
         if existing is not None:
             event_id = existing.event_id
-        self.setWindowTitle(f"Edit note about {name}" if existing else f"Note about {name}")
+        title = f"Edit note about {name}" if existing else f"Note about {name}"
+        self.setWindowTitle(window_title(title))
         self.setMinimumSize(460, 340)
 
         self.topic = QComboBox()
@@ -61,9 +62,9 @@ class NoteDialog(QDialog):
         self.body.setTabChangesFocus(True)
 
         form, self.errors = error_form()
-        self.errors.add_row("&Kind:", self.topic, "topic")
-        self.errors.add_row("&Event:", self.event_combo, "event")
-        self.errors.add_row("&Note:", self.body, "body")
+        self.errors.add_row("&Kind", self.topic, "topic")
+        self.errors.add_row("&Event", self.event_combo, "event")
+        self.errors.add_row("&Note", self.body, "body")
         for field in (self.topic, self.event_combo, self.body):
             set_buddy(form, field)
         self.form_error = form_error_label()

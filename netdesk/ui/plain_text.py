@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+import html
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:
@@ -12,6 +25,95 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = F
     label.setText(text)
     label.setWordWrap(wrap)
     return label
+
+
+def window_title(text: str) -> str:
+    """User text for setWindowTitle: Qt would swallow a literal "[*]" as its modified marker."""
+    return text.replace("[*]", "[*][*]")
+
+
+def button_text(text: str) -> str:
+    """User text for a button or action: a lone "&" would become a shortcut underline."""
+    return text.replace("&", "&&")
+
+
+def tooltip_text(text: str) -> str:
+    """User text for a tooltip, which Qt renders as rich text when it looks like HTML."""
+    # Escaped and wrapped in a tag, so Qt always takes the rich-text path and shows it verbatim.
+    return f"<p>{html.escape(text)}</p>"
+
+
+class ElidedLabel(QLabel):
+    """One line of user text that ends in "…" when it does not fit, with the full text as tooltip.
+
+    It never asks for more width than it is given, so a long name cannot stretch its dialog.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str) -> None:
+        self.setText(text)
+        self.setToolTip(tooltip_text(text) if text else "")
+
+    def shown_text(self) -> str:
+        """What fits in the label's width now."""
+        return self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance("Mmmm…"), hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(self.contentsRect(), align, self.shown_text())
+
+
+class TextPrompt(QDialog):
+    """Asks for one line of text; unlike QInputDialog its prompt is never read as HTML."""
+
+    def __init__(
+        self, parent: QWidget | None, title: str, prompt: str, value: str = "", ok_text: str = "OK"
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(window_title(title))
+        self.setMinimumWidth(340)
+        self.prompt = plain_label(prompt, wrap=True)
+        self.edit = QLineEdit(value)
+        self.edit.selectAll()
+        self.prompt.setBuddy(self.edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.edit)
+        layout.addSpacing(4)
+        layout.addWidget(self.buttons)
+        self.edit.setFocus()
+
+    def value(self) -> str:
+        return self.edit.text()
+
+
+def ask_text(
+    parent: QWidget | None, title: str, prompt: str, value: str = "", ok_text: str = "OK"
+) -> str | None:
+    """The text typed, or None when cancelled."""
+    dialog = TextPrompt(parent, title, prompt, value, ok_text)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    return dialog.value() if accepted else None
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,9 +26,14 @@ from netdesk.ui.dialog_parts import (
 )
 from netdesk.ui.event_combo import EventCombo
 from netdesk.ui.form_buddy import set_buddy
-from netdesk.ui.plain_text import plain_label
+from netdesk.ui.plain_text import confirm, plain_label
 
+# A promise made in person ("I'll send you the slides") is expected within days, so sooner than
+# the week the New follow-up dialog proposes for follow-ups planned at the desk.
 DEFAULT_DUE_DAYS = 3
+# The existing-contact lookup waits for a pause in typing instead of running on every key.
+MATCH_DELAY_MS = 150
+MATCH_MIN_CHARS = 2
 INFO_STYLE = "color: palette(highlight);"
 
 
@@ -67,13 +73,13 @@ class QuickCaptureDialog(QDialog):
         self.due.setEnabled(False)
 
         form, self.errors = error_form()
-        self.errors.add_row("&Event:", self.event_combo, "event")
-        self.errors.add_row("&Name:", self.name, "name")
-        self.errors.add_row("&Organisation:", self.organization, "organization")
+        self.errors.add_row("&Event", self.event_combo, "event")
+        self.errors.add_row("&Name", self.name, "name")
+        self.errors.add_row("&Organisation", self.organization, "organization")
         form.addRow("", self.match_note)
-        self.errors.add_row("&What we talked about:", self.talked_about, "talked_about")
-        self.errors.add_row("&Follow-up:", self.followup, "followup")
-        self.errors.add_row("&Due:", self.due, "due_date")
+        self.errors.add_row("&What we talked about", self.talked_about, "talked_about")
+        self.errors.add_row("&Follow-up", self.followup, "followup")
+        self.errors.add_row("&Due", self.due, "due_date")
         for field in (
             self.event_combo,
             self.name,
@@ -100,9 +106,13 @@ class QuickCaptureDialog(QDialog):
         layout.addWidget(self.form_error)
         layout.addLayout(footer)
 
+        self.match_timer = QTimer(self)
+        self.match_timer.setSingleShot(True)
+        self.match_timer.setInterval(MATCH_DELAY_MS)
+        self.match_timer.timeout.connect(self._update_match_note)
         self.followup.textChanged.connect(self._on_followup_changed)
-        self.name.textChanged.connect(self._update_match_note)
-        self.organization.textChanged.connect(self._update_match_note)
+        self.name.textChanged.connect(self._name_or_org_changed)
+        self.organization.textChanged.connect(self._name_or_org_changed)
         self.name.setFocus()
 
     def capture(self) -> Capture:
@@ -137,14 +147,41 @@ class QuickCaptureDialog(QDialog):
             self.form_error.setText(str(exc))
             self.form_error.show()
             return
+        self.match_timer.stop()
         self.accept()
+
+    def is_dirty(self) -> bool:
+        """Whether closing would lose something typed (the event and date are only choices)."""
+        fields = (self.name, self.organization, self.talked_about, self.followup)
+        return any(field.text().strip() for field in fields)
+
+    def reject(self) -> None:
+        """Escape, Cancel or the window's close button: ask first when something was typed."""
+        if self.is_dirty() and not self.confirm_discard():
+            return
+        self.match_timer.stop()
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        return confirm(
+            self,
+            "Quick capture",
+            "Discard this capture? What you typed will be lost.",
+            action="Discard",
+        )
 
     def _on_followup_changed(self, text: str) -> None:
         self.due.setEnabled(bool(text.strip()))
 
+    def _name_or_org_changed(self) -> None:
+        # The note may be stale for the pause; hiding it meanwhile would make the form jump.
+        self.match_timer.start()
+
     def _update_match_note(self) -> None:
         name, org = self.name.text(), self.organization.text()
-        contact_id = self._services.contacts.find_by_name(name, org) if name.strip() else None
+        contact_id = None
+        if len(name.strip()) >= MATCH_MIN_CHARS:
+            contact_id = self._services.contacts.find_by_name(name, org)
         if contact_id is None:
             self.match_note.clear()
             self.match_note.hide()

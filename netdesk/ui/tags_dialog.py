@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QInputDialog,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -19,11 +17,23 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.service_set import Services
+from netdesk.services.tags import TagUsage
 from netdesk.ui.icons import icon
-from netdesk.ui.plain_text import plain_label, show_error
+from netdesk.ui.plain_text import TextPrompt, plain_label, show_error
 from netdesk.ui.undo_commands import delete_undoably
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_PADDING = 10
+
+
+def usage_text(usage: TagUsage) -> str:
+    """ "3 people · 2 events", "1 event", "unused"."""
+    parts = []
+    if usage.people:
+        parts.append("1 person" if usage.people == 1 else f"{usage.people:,} people")
+    if usage.events:
+        parts.append("1 event" if usage.events == 1 else f"{usage.events:,} events")
+    return " · ".join(parts) or "unused"
 
 
 class TagsDialog(QDialog):
@@ -52,7 +62,7 @@ class TagsDialog(QDialog):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label("Tags on people and events, with how many people carry each."))
+        layout.addWidget(plain_label("Tags on people and events, with how often each is used."))
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
@@ -62,10 +72,12 @@ class TagsDialog(QDialog):
     def reload(self, select: str | None = None) -> None:
         current = select or self.selected_name()
         self.list.clear()
-        for name, count in self.services.tags.all():
-            people = "1 person" if count == 1 else f"{count:,} people"
-            item = QListWidgetItem(f"{name}  ·  {people}")
+        row_height = self.list.fontMetrics().height() + ROW_PADDING
+        for usage in self.services.tags.all():
+            name = usage.name
+            item = QListWidgetItem(f"{name}  ·  {usage_text(usage)}")
             item.setData(NAME_ROLE, name)
+            item.setSizeHint(QSize(0, row_height))
             self.list.addItem(item)
             if name == current:
                 self.list.setCurrentItem(item)
@@ -81,11 +93,13 @@ class TagsDialog(QDialog):
         self.rename_button.setEnabled(has)
         self.delete_button.setEnabled(has)
 
+    def rename_prompt(self, old: str) -> TextPrompt:
+        # Not QInputDialog: its label would render a tag named "<b>VIP</b>" in bold.
+        return TextPrompt(self, "Rename tag", f"New name for “{old}”", old, ok_text="Rename")
+
     def ask_new_name(self, old: str) -> str | None:
-        text, ok = QInputDialog.getText(
-            self, "Rename tag", f"New name for “{old}”:", QLineEdit.EchoMode.Normal, old
-        )
-        return text if ok else None
+        prompt = self.rename_prompt(old)
+        return prompt.value() if prompt.exec() == QDialog.DialogCode.Accepted else None
 
     def rename_selected(self, new_name: str | None = None) -> bool:
         old = self.selected_name()
@@ -99,8 +113,9 @@ class TagsDialog(QDialog):
         except ValidationError as exc:
             show_error(self, "Rename tag", "\n".join(exc.errors.values()))
             return False
-        except ServiceError as exc:
+        except ServiceError as exc:  # deleted meanwhile, in another window
             show_error(self, "Rename tag", str(exc))
+            self.reload()
             return False
         self.reload(select=" ".join(new.split()))
         return True
@@ -110,6 +125,11 @@ class TagsDialog(QDialog):
         if name is None:
             return False
         tags = self.services.tags
-        delete_undoably(self.undo_stack, lambda: tags.delete(name), tags.restore)
+        try:
+            delete_undoably(self.undo_stack, lambda: tags.delete(name), tags.restore)
+        except ServiceError as exc:  # deleted or renamed meanwhile, in another window
+            show_error(self, "Delete tag", str(exc))
+            self.reload()
+            return False
         self.reload()
         return True

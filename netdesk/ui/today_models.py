@@ -6,11 +6,12 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QUndoStack
 
 from netdesk.services.errors import ServiceError
 from netdesk.services.records import EventRow, FollowUpRow, RecentMeeting
 from netdesk.services.service_set import Services
+from netdesk.ui import followup_commands
 from netdesk.ui.event_dates import local, plural, relative_day, time_text
 from netdesk.ui.events_list_model import place_text
 from netdesk.ui.two_line_delegate import (
@@ -79,13 +80,18 @@ def overdue_days(row: FollowUpRow, today: date) -> int:
 
 
 class DueFollowUpsModel(_RowsModel[FollowUpRow]):
-    """Ticking a follow-up's box marks it done through the service; `error` if that fails."""
+    """Ticking a follow-up's box marks it done through the service, as a step on the undo
+    stack when there is one; `message` says it happened, `error` why it could not."""
 
     error = Signal(str)
+    message = Signal(str)
 
-    def __init__(self, services: Services, parent: Any = None) -> None:
+    def __init__(
+        self, services: Services, parent: Any = None, undo_stack: QUndoStack | None = None
+    ) -> None:
         super().__init__(parent)
         self._services = services
+        self._undo = undo_stack
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -118,11 +124,13 @@ class DueFollowUpsModel(_RowsModel[FollowUpRow]):
         row = self.row_at(index.row())
         if row is None:
             return False
+        done = Qt.CheckState(value) == Qt.CheckState.Checked
         try:
-            self._services.followups.set_done(row.id, Qt.CheckState(value) == Qt.CheckState.Checked)
+            text = followup_commands.mark_done(self._undo, self._services.followups, [row.id], done)
         except ServiceError as exc:
             self.error.emit(str(exc))
             return False
+        self.message.emit(text)
         # The row leaves the list on the reload that the change notification brings.
         return True
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QModelIndex, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -102,11 +102,19 @@ class _Card(QFrame):
 
 
 class TodayView(QWidget):
+    """`message` carries a short sentence for the status bar ("Marked done — Ctrl+Z to undo")."""
+
     open_event = Signal(int)
     open_contact = Signal(int)
+    message = Signal(str)
 
     def __init__(
-        self, services: Services, bridge: ChangeBridge, parent: QWidget | None = None
+        self,
+        services: Services,
+        bridge: ChangeBridge,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -129,8 +137,9 @@ class TodayView(QWidget):
             EMPTY_DUE,
             "Tick one when it is done. Double-click to open the person.",
         )
-        self.due_model = DueFollowUpsModel(services, self)
+        self.due_model = DueFollowUpsModel(services, self, undo_stack)
         self.due_model.error.connect(lambda m: show_error(self, "Cannot mark it done", m))
+        self.due_model.message.connect(self.message)
         self.due_card.list_view.setModel(self.due_model)
         self.due_card.list_view.activated.connect(self._followup_activated)
 

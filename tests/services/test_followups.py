@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from netdesk.services.errors import NotFoundError, ValidationError
-from netdesk.services.followups import Bucket
+from netdesk.services.followups import Bucket, FollowUpState
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 
@@ -116,7 +116,7 @@ def test_queue_buckets_with_explicit_today(services: Services) -> None:
     assert actions == {
         Bucket.OVERDUE: ["overdue old", "overdue"],
         Bucket.TODAY: ["today"],
-        Bucket.THIS_WEEK: ["tomorrow", "week end"],
+        Bucket.NEXT_DAYS: ["tomorrow", "week end"],
         Bucket.LATER: ["later", "undated"],
         Bucket.DONE: ["done"],
     }
@@ -144,3 +144,88 @@ def test_delete_and_restore_keep_the_id(services: Services) -> None:
     assert (row.action, row.due_date, row.event_id) == ("Send slides", TODAY, pycon)
     with pytest.raises(NotFoundError):
         services.followups.delete(9999)
+
+
+def test_next_days_group_holds_tomorrow_to_a_week_ahead(services: Services) -> None:
+    anna = _person(services)
+    for days in (1, 7, 8):
+        services.followups.add(anna, f"in {days}", TODAY + timedelta(days=days))
+    queue = services.followups.queue(today=TODAY)
+    assert Bucket.NEXT_DAYS.value == "Next 7 days"
+    assert [r.action for r in queue[Bucket.NEXT_DAYS]] == ["in 1", "in 7"]
+    assert [r.action for r in queue[Bucket.LATER]] == ["in 8"]
+
+
+def test_done_group_is_newest_first(services: Services) -> None:
+    anna = _person(services)
+    first = services.followups.add(anna, "first", TODAY)
+    second = services.followups.add(anna, "second", TODAY)
+    services.followups.set_done(first)
+    services.followups.set_done(second)
+    done = services.followups.queue(today=TODAY)[Bucket.DONE]
+    assert [r.action for r in done] == ["second", "first"]
+
+
+def test_set_done_many_and_restore_state(services: Services) -> None:
+    anna = _person(services)
+    a = services.followups.add(anna, "a", TODAY)
+    b = services.followups.add(anna, "b", TODAY - timedelta(days=2))
+    change = services.followups.set_done_many([a, b])
+    assert change.ids == [a, b]
+    assert [s.done_at for s in change.before] == [None, None]
+    done_at = services.followups.get(a).done_at
+    assert done_at is not None and services.followups.get(b).done_at is not None
+
+    services.followups.restore_state(change.before)
+    assert services.followups.get(a).done_at is None
+    assert services.followups.get(b).done_at is None
+    services.followups.restore_state(change.after)
+    assert services.followups.get(a).done_at == done_at
+
+    reopened = services.followups.set_done_many([a], done=False)
+    assert services.followups.get(a).done_at is None
+    assert reopened.before[0].done_at == done_at
+
+
+def test_snooze_many_moves_each_from_its_own_date(services: Services) -> None:
+    anna = _person(services)
+    overdue = services.followups.add(anna, "overdue", TODAY - timedelta(days=3))
+    later = services.followups.add(anna, "later", TODAY + timedelta(days=10))
+    change = services.followups.snooze_many([overdue, later], 3, today=TODAY)
+    assert [s.due_date for s in change.after] == [
+        TODAY + timedelta(days=3),
+        TODAY + timedelta(days=13),
+    ]
+    assert services.followups.get(later).due_date == TODAY + timedelta(days=13)
+    services.followups.restore_state(change.before)
+    assert services.followups.get(overdue).due_date == TODAY - timedelta(days=3)
+    assert services.followups.get(later).due_date == TODAY + timedelta(days=10)
+
+
+def test_bulk_changes_are_all_or_nothing(services: Services) -> None:
+    anna = _person(services)
+    keep = services.followups.add(anna, "keep", TODAY)
+    gone = services.followups.add(anna, "gone", TODAY)
+    services.followups.delete(gone)
+    with pytest.raises(NotFoundError):
+        services.followups.set_done_many([keep, gone])
+    with pytest.raises(NotFoundError):
+        services.followups.snooze_many([keep, gone], 7, today=TODAY)
+    with pytest.raises(NotFoundError):
+        services.followups.delete_many([keep, gone])
+    row = services.followups.get(keep)
+    assert (row.done_at, row.due_date) == (None, TODAY)
+    with pytest.raises(NotFoundError):
+        services.followups.restore_state([FollowUpState(gone, None, TODAY)])
+
+
+def test_delete_many_and_restore_in_one_step(services: Services) -> None:
+    anna, pycon = _person(services), _event(services)
+    a = services.followups.add(anna, "a", TODAY, pycon)
+    b = services.followups.add(anna, "b", None)
+    snapshot = services.followups.delete_many([a, b])
+    assert snapshot.label == "Delete 2 follow-ups"
+    assert services.followups.queue(today=TODAY)[Bucket.TODAY] == []
+    services.followups.restore(snapshot)
+    assert services.followups.get(a).event_id == pycon
+    assert services.followups.get(b).action == "b"

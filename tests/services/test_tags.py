@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from netdesk.services.errors import NotFoundError, ValidationError
-from netdesk.services.records import ContactInput
+from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
+from netdesk.services.tags import TagUsage
 
 
 def _person(services: Services, name: str, tags: list[str]) -> int:
@@ -19,10 +22,26 @@ def test_names_are_alphabetical_and_unique(services: Services) -> None:
     assert services.tags.names() == ["ai", "Berlin", "investor"]
 
 
-def test_all_counts_contacts(services: Services) -> None:
+def test_all_counts_people_and_events_apart(services: Services) -> None:
     _person(services, "Ann", ["Berlin"])
     _person(services, "Bob", ["Berlin", "AI"])
-    assert services.tags.all() == [("AI", 1), ("Berlin", 2)]
+    for name in ("Summit", "Meetup"):
+        services.events.create(
+            EventInput(name=name, starts_at=datetime(2026, 5, 1, tzinfo=UTC), tags=["Berlin"])
+        )
+    services.events.create(
+        EventInput(name="Demo", starts_at=datetime(2026, 6, 1, tzinfo=UTC), tags=["Fintech"])
+    )
+    _person(services, "Cy", ["Spare"])
+    services.contacts.update(
+        services.search.page("Cy")[0].id, ContactInput(formatted_name="Cy")
+    )  # a tag nobody carries any more
+    assert services.tags.all() == [
+        TagUsage("AI", people=1, events=0),
+        TagUsage("Berlin", people=2, events=2),
+        TagUsage("Fintech", people=0, events=1),
+        TagUsage("Spare", people=0, events=0),
+    ]
 
 
 def test_rename_follows_into_search(services: Services) -> None:

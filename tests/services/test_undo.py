@@ -47,7 +47,7 @@ def test_undoing_a_tag_delete_after_the_tag_was_typed_again_joins_them(
     assert services.contacts.get(ann).tags == ("Berlin", "nlp")  # one tag, as typed again
     assert services.contacts.get(bo).tags == ("nlp",)  # the tag as typed again, once
     assert services.events.get(event).tags == ("nlp",)
-    assert [name for name, _ in services.tags.all()] == ["Berlin", "nlp"]
+    assert [tag.name for tag in services.tags.all()] == ["Berlin", "nlp"]
     assert {r.name for r in services.search.page("nlp")} >= {"Ann Lee", "Bo Lind"}
 
 

@@ -14,12 +14,31 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from netdesk.ui.event_dates import MONTHS
+
+Section = QDateTimeEdit.Section
+
 
 def type_datetime(qtbot: QtBot, edit: QDateTimeEdit, digits: str) -> None:
-    """Type into a date-time edit as a user would: digits only, each section fills in turn."""
+    """Type "yyyyMMddHHmm" into a date-time edit as a user would, part by part: the year first
+    (so that a 29 February or a 31st fits), then the month (its name when the field shows
+    names), the day and the time."""
+    when = datetime.strptime(digits, "%Y%m%d%H%M")
+    named = "MMM" in edit.displayFormat()
+    parts = [
+        (Section.YearSection, f"{when.year}"),
+        (Section.MonthSection, MONTHS[when.month - 1] if named else f"{when.month:02d}"),
+        (Section.DaySection, f"{when.day:02d}"),
+        (Section.HourSection, f"{when.hour:02d}"),
+        (Section.MinuteSection, f"{when.minute:02d}"),
+    ]
     edit.setFocus()
-    edit.setSelectedSection(edit.sectionAt(0))
-    qtbot.keyClicks(edit, digits)
+    for section, text in parts:
+        # The last day section is the day of the month; an earlier one is the weekday.
+        index = max(i for i in range(edit.sectionCount()) if edit.sectionAt(i) == section)
+        edit.setCurrentSectionIndex(index)
+        edit.setSelectedSection(section)
+        qtbot.keyClicks(edit, text)
 
 
 def local_to_utc(year: int, month: int, day: int, hour: int, minute: int) -> datetime:

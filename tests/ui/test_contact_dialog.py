@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -161,6 +161,7 @@ def test_tags_complete_the_word_after_the_last_comma(
     assert completer.currentCompletion() == "Investor, Berlin, "
     # Choosing it from the popup keeps the tags typed before the comma.
     popup = completer.popup()
+    assert popup is not None
     qtbot.waitUntil(popup.isVisible)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     assert dialog.tags_edit.text() == "Investor, Berlin, "
@@ -173,3 +174,75 @@ def test_cancel_saves_nothing(qtbot: QtBot, sqlite_services: Services) -> None:
     qtbot.keyClicks(dialog.name_edit, "Ann")
     dialog.reject()
     assert sqlite_services.contacts.count() == 0
+
+
+def _error(dialog: ContactDialog, field: str) -> QLabel:
+    label = dialog.findChild(QLabel, f"error_{field}")
+    assert label is not None
+    return label
+
+
+def test_bad_web_addresses_are_shown_beside_the_web_field(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    qtbot.keyClicks(dialog.name_edit, "Ann Lee")
+    qtbot.keyClicks(dialog.urls_edit, "javascript:alert(1)")
+    qtbot.keyClick(dialog.urls_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.urls_edit, "not a url")
+    _ok(qtbot, dialog)
+    assert dialog.contact_id is None and dialog.isVisible()
+    message = _error(dialog, "urls")
+    assert message.isVisible()
+    assert "javascript:alert(1)" in message.text() and "not a url" in message.text()
+    assert not _error(dialog, "form").isVisible()
+    assert dialog.focusWidget() is dialog.urls_edit
+    assert sqlite_services.contacts.count() == 0
+
+
+def test_every_bad_email_is_reported_at_once(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    qtbot.keyClicks(dialog.name_edit, "Ann Lee")
+    for line in ("first-bad", "ann@acme.org", "second-bad"):
+        qtbot.keyClicks(dialog.emails_edit, line)
+        qtbot.keyClick(dialog.emails_edit, Qt.Key.Key_Return)
+    _ok(qtbot, dialog)
+    text = _error(dialog, "emails").text()
+    assert "first-bad" in text and "second-bad" in text and "ann@acme.org" not in text
+    assert len(text.splitlines()) == 2
+
+
+def test_an_error_goes_away_when_its_field_is_edited(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    qtbot.keyClicks(dialog.emails_edit, "nope")
+    _ok(qtbot, dialog)
+    assert _error(dialog, "name").isVisible() and _error(dialog, "emails").isVisible()
+    qtbot.keyClicks(dialog.emails_edit, "@acme.org")
+    assert not _error(dialog, "emails").isVisible()
+    assert _error(dialog, "name").isVisible()
+    qtbot.keyClicks(dialog.name_edit, "Ann")
+    assert not _error(dialog, "name").isVisible()
+    _ok(qtbot, dialog)
+    assert dialog.contact_id is not None
+
+
+def test_buttons_and_title_say_what_happens(qtbot: QtBot, sqlite_services: Services) -> None:
+    new = _dialog(qtbot, sqlite_services)
+    assert new.ok_button.text() == "Add contact"
+    ann = sqlite_services.contacts.create(ContactInput(formatted_name="Ann [*] Lee"))
+    edit = _dialog(qtbot, sqlite_services, ann)
+    qtbot.waitExposed(edit)
+    assert edit.ok_button.text() == "Save"
+    handle = edit.windowHandle()
+    assert handle is not None and handle.title() == "Edit Ann [*] Lee"
+
+
+def test_tab_leaves_the_birthday_in_one_press(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.birthday_check, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
+    dialog.birthday_edit.setFocus()
+    qtbot.keyClick(dialog.birthday_edit, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.tags_edit

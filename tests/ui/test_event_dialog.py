@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -141,3 +141,70 @@ def test_edit_prefills_and_saves(qtbot: QtBot, sqlite_services: Services) -> Non
     assert detail.ends_at == local_to_utc(2025, 11, 6, 18, 0)
     assert detail.timezone == "Europe/Lisbon"  # an event's own zone is kept
     assert detail.ends_at - detail.starts_at > timedelta(days=3)
+
+
+def test_tab_leaves_the_date_fields_in_one_press(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    qtbot.waitExposed(dialog)
+    dialog.start_edit.setFocus()
+    qtbot.keyClick(dialog.start_edit, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.end_edit
+    qtbot.keyClick(dialog.end_edit, Qt.Key.Key_Backtab)
+    assert dialog.focusWidget() is dialog.start_edit
+    qtbot.keyClick(dialog.start_edit, Qt.Key.Key_Backtab)
+    assert dialog.focusWidget() is dialog.kind_combo
+
+
+def test_dates_read_in_english_with_the_weekday(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    dialog.start_edit.setDateTime(QDateTime(QDate(2025, 9, 4), QTime(18, 30)))
+    assert dialog.start_edit.text() == "Thu 4 Sep 2025  18:30"
+    type_datetime(qtbot, dialog.start_edit, "202603011000")
+    assert dialog.start_edit.text() == "Sun 1 Mar 2026  10:00"
+
+
+def test_new_event_says_add_and_suggests_this_year(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    assert dialog.ok_button.text() == "Add event"
+    assert dialog.name_edit.placeholderText() == f"PyCon Lisbon {date.today().year}"
+
+
+def test_a_name_with_qt_title_markers_is_shown_as_typed(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    event_id = sqlite_services.events.create(
+        EventInput(name="Hack [*] Night", starts_at=datetime(2025, 11, 3, 9, tzinfo=UTC))
+    )
+    dialog = _dialog(qtbot, sqlite_services, event_id)
+    qtbot.waitExposed(dialog)
+    handle = dialog.windowHandle()
+    assert handle is not None and handle.title() == "Edit Hack [*] Night"
+    assert dialog.ok_button.text() == "Save"
+
+
+def test_an_error_goes_away_once_its_field_is_changed(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    type_datetime(qtbot, dialog.start_edit, "202509041000")
+    type_datetime(qtbot, dialog.end_edit, "202509040900")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert _error(dialog, "name").isVisible() and _error(dialog, "ends_at").isVisible()
+    qtbot.keyClicks(dialog.name_edit, "W")
+    assert not _error(dialog, "name").isVisible()
+    assert _error(dialog, "ends_at").isVisible()  # only the changed field's message goes
+    tick(qtbot, dialog.no_end_check)
+    assert not _error(dialog, "ends_at").isVisible()
+
+
+def test_a_website_that_is_not_a_web_address_is_shown_beside_it(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    qtbot.keyClicks(dialog.name_edit, "Meetup")
+    qtbot.keyClicks(dialog.url_edit, "not a url")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.event_id is None and dialog.isVisible()
+    assert _error(dialog, "url").isVisible() and _error(dialog, "url").text()
+    assert not _error(dialog, "form").isVisible()
+    assert dialog.focusWidget() is dialog.url_edit

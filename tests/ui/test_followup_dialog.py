@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput, EventInput
@@ -80,12 +81,13 @@ def test_person_is_picked_by_typing_their_name(qtbot: QtBot, sqlite_services: Se
     dialog = _dialog(qtbot, sqlite_services)
     assert dialog.picker is not None
     qtbot.keyClicks(dialog.picker, "ann")
-    assert [r.name for r in dialog.picker.suggestions()] == ["Anna Schroeder", "Annika Berg"]
+    names = [r.name for r in dialog.picker.suggestions()]
+    assert sorted(names) == ["Anna Schroeder", "Annika Berg"]
     assert dialog.picker.contact_id() is None
-    # Choose the second suggestion in the completer's popup, as with the arrow keys and Enter.
+    # Choose Annika in the completer's popup, as with the arrow keys and Enter.
     popup = dialog.picker.completer().popup()
     assert popup is not None and popup.isVisible()
-    popup.setCurrentIndex(popup.model().index(1, 0))
+    popup.setCurrentIndex(popup.model().index(names.index("Annika Berg"), 0))
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert dialog.picker.text() == "Annika Berg"
     assert dialog.picker.contact_id() == annika
@@ -134,3 +136,49 @@ def test_edit_shows_and_saves_the_followup(qtbot: QtBot, sqlite_services: Servic
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     row = sqlite_services.followups.get(fid)
     assert (row.action, row.due_date, row.event_id) == ("Send the recording", None, djangocon)
+
+
+def test_a_long_name_is_cut_short_without_widening_the_dialog(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    name = "Maximiliane Alexandra von Hohenzollern-Sigmaringen " * 4 + "<b>Jr</b>"
+    anna = _person(sqlite_services, name.strip())
+    dialog = _dialog(qtbot, sqlite_services, contact_id=anna)
+    qtbot.waitExposed(dialog)
+    assert dialog.width() < 700
+    label = dialog.person_label
+    assert label is not None
+    assert label.text() == name.strip() and label.textFormat() == Qt.TextFormat.PlainText
+    shown = label.shown_text()
+    assert shown.endswith("…") and len(shown) < len(name)
+    # The full name is one hover away, escaped so that "<b>" is not read as bold.
+    assert "&lt;b&gt;Jr&lt;/b&gt;" in label.toolTip()
+
+
+def test_labels_have_no_colons_and_the_event_date_is_in_english(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    anna, _ = _person(sqlite_services), _event(sqlite_services)
+    dialog = _dialog(qtbot, sqlite_services, contact_id=anna)
+    labels = [w.text() for w in dialog.findChildren(QLabel) if w.buddy() is not None]
+    assert labels == ["&Person", "&Action", "&Due", "&Event"]
+    assert dialog.event_combo.itemText(1) == "PyCon · 1 Mar 2025"
+    assert dialog.ok_button.text() == "Add follow-up"
+
+
+def test_the_action_error_goes_once_something_is_typed(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services, contact_id=_person(sqlite_services))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors.label("action").isVisible()
+    qtbot.keyClicks(dialog.action, "C")
+    assert not dialog.errors.label("action").isVisible()
+
+
+def test_tab_from_the_due_date_goes_to_no_due_date(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog = _dialog(qtbot, sqlite_services, contact_id=_person(sqlite_services))
+    qtbot.waitExposed(dialog)
+    dialog.due.setFocus()
+    qtbot.keyClick(dialog.due, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.no_due

@@ -7,14 +7,18 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from netdesk.db import open_database
 from netdesk.services.followups import Bucket
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
-from netdesk.ui.followups_model import ACTION, DUE, OVERDUE_COLOR, PERSON
+from netdesk.ui.event_dates import day_text
+from netdesk.ui.followups_model import ACTION, DUE, EVENT, OVERDUE_COLOR, PERSON
 from netdesk.ui.followups_view import EMPTY_TEXT, FollowUpsView
+from tests.ui.main_window_helpers import ModalDriver
 
 TODAY = date.today()
 
@@ -120,7 +124,7 @@ def test_snooze_moves_the_item(
     ]
     view.snooze_actions[7].trigger()
     assert sqlite_services.followups.get(fid).due_date == TODAY + timedelta(days=7)
-    assert _group_actions(view, Bucket.THIS_WEEK) == ["Send the slides"]
+    assert _group_actions(view, Bucket.NEXT_DAYS) == ["Send the slides"]
     assert Bucket.OVERDUE not in view.model.buckets()
     assert [r.id for r in view.selected_rows()] == [fid]
 
@@ -185,7 +189,7 @@ def test_new_item_adds_and_selects_a_followup(
     qtbot.keyClicks(dialog.action, "Introduce to Bob")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.followup_id is not None
-    assert _group_actions(view, Bucket.THIS_WEEK) == ["Introduce to Bob"]
+    assert _group_actions(view, Bucket.NEXT_DAYS) == ["Introduce to Bob"]
     assert [r.id for r in view.selected_rows()] == [dialog.followup_id]
 
 
@@ -226,3 +230,196 @@ def test_space_ticks_off_the_selected_item(
     qtbot.keyClick(view.tree, Qt.Key.Key_Space)
     assert sqlite_services.followups.get(fid).done_at is not None
     assert _group_actions(view, Bucket.DONE) == ["Send the slides"]
+
+
+def _select(view: FollowUpsView, ids: list[int]) -> None:
+    view.select_ids(ids)
+    assert sorted(r.id for r in view.selected_rows()) == sorted(ids)
+
+
+def test_mark_done_says_so_and_undo_reopens(
+    qtbot: QtBot,
+    view: FollowUpsView,
+    sqlite_services: Services,
+    anna: int,
+    undo_stack: QUndoStack,
+) -> None:
+    fid = sqlite_services.followups.add(anna, "Send the slides", TODAY)
+    _click(qtbot, view, fid)
+    with qtbot.waitSignal(view.message) as blocker:
+        qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["Marked done — Ctrl+Z to undo"]
+    done_at = sqlite_services.followups.get(fid).done_at
+    assert done_at is not None
+    assert undo_stack.undoText() == "Mark done"
+
+    undo_stack.undo()
+    assert sqlite_services.followups.get(fid).done_at is None
+    assert _group_actions(view, Bucket.TODAY) == ["Send the slides"]
+    undo_stack.redo()
+    assert sqlite_services.followups.get(fid).done_at == done_at
+    assert _group_actions(view, Bucket.DONE) == ["Send the slides"]
+
+
+def test_snooze_several_is_one_undo_step(
+    qtbot: QtBot,
+    view: FollowUpsView,
+    sqlite_services: Services,
+    anna: int,
+    undo_stack: QUndoStack,
+) -> None:
+    add = sqlite_services.followups.add
+    ids = [add(anna, f"Item {i}", TODAY - timedelta(days=i)) for i in range(1, 4)]
+    _select(view, ids)
+    with qtbot.waitSignal(view.message) as blocker:
+        view.snooze_actions[3].trigger()
+    target = TODAY + timedelta(days=3)
+    assert blocker.args == [
+        f"Snoozed 3 follow-ups to {day_text(target, year=target.year != TODAY.year)}"
+        " — Ctrl+Z to undo"
+    ]
+    assert {sqlite_services.followups.get(i).due_date for i in ids} == {target}
+    assert undo_stack.count() == 1 and undo_stack.undoText() == "Snooze 3 follow-ups"
+
+    undo_stack.undo()
+    assert [sqlite_services.followups.get(i).due_date for i in ids] == [
+        TODAY - timedelta(days=i) for i in range(1, 4)
+    ]
+    assert len(_group_actions(view, Bucket.OVERDUE)) == 3
+
+
+@pytest.mark.parametrize("action", ["done", "snooze", "delete"])
+def test_bulk_actions_change_nothing_when_one_row_vanished(
+    qtbot: QtBot,
+    view: FollowUpsView,
+    sqlite_services: Services,
+    anna: int,
+    undo_stack: QUndoStack,
+    action: str,
+) -> None:
+    add = sqlite_services.followups.add
+    ids = [add(anna, f"Item {i}", TODAY - timedelta(days=i)) for i in range(1, 4)]
+    _select(view, ids)
+    # Another window (its own connection, so this view hears nothing) deletes the middle one.
+    other_db = open_database(sqlite_services.db.url)
+    try:
+        Services(other_db).followups.delete(ids[1])
+    finally:
+        other_db.close()
+    messages: list[str] = []
+    view.message.connect(messages.append)
+    errors: list[str] = []
+
+    def dismiss(box: QMessageBox) -> None:
+        errors.append(box.text())
+        box.accept()
+
+    driver = ModalDriver(QMessageBox, dismiss)
+    if action == "done":
+        qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    elif action == "snooze":
+        view.snooze_actions[7].trigger()
+    else:
+        qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
+    driver.check()
+
+    assert len(errors) == 1 and "nothing was changed" in errors[0]
+    for days, fid in ((1, ids[0]), (3, ids[2])):
+        row = sqlite_services.followups.get(fid)
+        assert (row.done_at, row.due_date) == (None, TODAY - timedelta(days=days))
+    # The view now shows what is really there.
+    assert _group_actions(view, Bucket.OVERDUE) == ["Item 3", "Item 1"]
+    assert messages == []
+    assert undo_stack.count() == 0
+
+
+def test_deleting_several_is_one_undo_step(
+    qtbot: QtBot,
+    view: FollowUpsView,
+    sqlite_services: Services,
+    anna: int,
+    undo_stack: QUndoStack,
+) -> None:
+    ids = [sqlite_services.followups.add(anna, f"Item {i}", TODAY) for i in range(3)]
+    _select(view, ids[:2])
+    with qtbot.waitSignal(view.message) as blocker:
+        qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["Deleted 2 follow-ups — Ctrl+Z to undo"]
+    assert _group_actions(view, Bucket.TODAY) == ["Item 2"]
+    assert undo_stack.count() == 1 and undo_stack.undoText() == "Delete 2 follow-ups"
+    undo_stack.undo()
+    assert _group_actions(view, Bucket.TODAY) == ["Item 0", "Item 1", "Item 2"]
+
+
+def test_keyboard_never_lands_on_group_rows(
+    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int
+) -> None:
+    overdue = sqlite_services.followups.add(anna, "Overdue", TODAY - timedelta(days=1))
+    due_today = sqlite_services.followups.add(anna, "Today", TODAY)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    # Clicking a group header selects nothing.
+    header = view.model.group_index(Bucket.OVERDUE)
+    rect = view.tree.visualRect(header)
+    qtbot.mouseClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.selected_rows() == []
+    view.tree.clearFocus()
+    view.tree.selectionModel().clear()
+
+    # Arriving by keyboard selects the first follow-up, not the "Overdue (1)" header.
+    view.tree.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.tree.hasFocus)
+    assert [r.id for r in view.selected_rows()] == [overdue]
+    qtbot.keyClick(view.tree, Qt.Key.Key_Down)
+    assert [r.id for r in view.selected_rows()] == [due_today]
+    qtbot.keyClick(view.tree, Qt.Key.Key_Up)
+    assert [r.id for r in view.selected_rows()] == [overdue]
+    qtbot.keyClick(view.tree, Qt.Key.Key_Up)
+    assert [r.id for r in view.selected_rows()] == [overdue]
+    qtbot.keyClick(view.tree, Qt.Key.Key_Home)
+    assert [r.id for r in view.selected_rows()] == [overdue]
+    qtbot.keyClick(view.tree, Qt.Key.Key_Space)
+    assert sqlite_services.followups.get(overdue).done_at is not None
+
+
+def test_action_column_keeps_half_the_width_when_narrow(
+    view: FollowUpsView, sqlite_services: Services, anna: int
+) -> None:
+    sqlite_services.followups.add(anna, "Send the slides", TODAY)
+    header = view.header()
+    view.resize(700, 400)
+    QApplication.processEvents()
+    width = view.tree.viewport().width()
+    assert header.sectionSize(ACTION) >= width * 0.45
+    assert header.sectionSize(DUE) >= view.tree.fontMetrics().horizontalAdvance("12 days overdue")
+    assert header.sectionResizeMode(PERSON) == QHeaderView.ResizeMode.Interactive
+    view.resize(1400, 600)
+    QApplication.processEvents()
+    assert (header.sectionSize(PERSON), header.sectionSize(EVENT)) == (190, 200)
+
+
+def test_user_text_in_menus_is_not_a_shortcut(
+    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services
+) -> None:
+    pair = sqlite_services.contacts.create(ContactInput(formatted_name="Ann & Bob"))
+    fid = sqlite_services.followups.add(pair, "Send the slides", TODAY)
+    _click(qtbot, view, fid)
+    assert "Open Ann && Bob" in [a.text() for a in view.context_menu().actions()]
+
+
+def test_restored_column_widths_are_kept(
+    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, undo_stack: QUndoStack
+) -> None:
+    view.resize(1400, 600)
+    view.header().resizeSection(PERSON, 260)  # as the user dragging it would
+    state = view.header().saveState()
+    # As the main window does on the next start: restore, then show.
+    bridge = ChangeBridge(sqlite_services.db)
+    again = FollowUpsView(sqlite_services, bridge, undo_stack)
+    bridge.setParent(again)
+    qtbot.addWidget(again)
+    again.header().restoreState(state)
+    again.resize(1400, 600)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.header().sectionSize(PERSON) == 260

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput, EventInput
@@ -88,3 +89,27 @@ def test_edit_shows_and_saves_the_note(qtbot: QtBot, sqlite_services: Services) 
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     note = sqlite_services.notes.get(nid)
     assert (note.body, note.topic, note.event_id) == ("New text", "I can offer", None)
+
+
+def test_title_shows_the_name_as_typed_and_labels_have_no_colons(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    odd = sqlite_services.contacts.create(ContactInput(formatted_name="Bo [*] & Co"))
+    dialog = _dialog(qtbot, sqlite_services, odd)
+    qtbot.waitExposed(dialog)
+    handle = dialog.windowHandle()
+    assert handle is not None and handle.title() == "Note about Bo [*] & Co"
+    labels = [w.text() for w in dialog.findChildren(QLabel) if w.buddy() is not None]
+    assert labels == ["&Kind", "&Event", "&Note"]
+    assert dialog.ok_button.text() == "Add note"
+
+
+def test_the_note_error_goes_once_something_is_typed(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    anna, _ = _setup(sqlite_services)
+    dialog = _dialog(qtbot, sqlite_services, anna)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors.label("body").isVisible()
+    qtbot.keyClicks(dialog.body, "x")
+    assert not dialog.errors.label("body").isVisible()

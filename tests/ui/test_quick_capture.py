@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
+from netdesk.db import Database
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
-from netdesk.ui.quick_capture import QuickCaptureDialog
+from netdesk.ui.quick_capture import MATCH_DELAY_MS, QuickCaptureDialog
 
 
 def _event(services: Services) -> int:
@@ -108,16 +110,116 @@ def test_note_tells_when_the_capture_goes_to_an_existing_contact(
     dialog = _dialog(qtbot, sqlite_services, None)
     # QTest types ASCII only (it aborts on "ö"), hence the spelling.
     qtbot.keyClicks(dialog.name, "Anna Schroede")
+    qtbot.wait(MATCH_DELAY_MS + 50)
     assert not dialog.match_note.isVisible()
     qtbot.keyClicks(dialog.name, "r")
-    assert dialog.match_note.isVisible()
+    qtbot.waitUntil(dialog.match_note.isVisible)
     assert dialog.match_note.text() == "Will add to existing contact Anna Schroeder (ACME)"
     assert dialog.match_note.textFormat() == Qt.TextFormat.PlainText
     qtbot.keyClicks(dialog.organization, "Globex")
-    assert not dialog.match_note.isVisible()
+    qtbot.waitUntil(lambda: not dialog.match_note.isVisible())
     dialog.organization.clear()
     qtbot.keyClicks(dialog.talked_about, "Hiring")
     qtbot.keyClick(dialog.talked_about, Qt.Key.Key_Return)
     assert dialog.result is not None
     assert (dialog.result.contact_id, dialog.result.created) == (anna, False)
     assert sqlite_services.contacts.count() == 1
+
+
+def _answer_next_box(answer: str, seen: list[str]) -> None:
+    """Click `answer` in the message box the dialog is about to show, noting what it asked."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, click)
+            return
+        seen.append(box.text())
+        [button] = [b for b in box.buttons() if b.text().replace("&", "") == answer]
+        button.click()
+
+    QTimer.singleShot(0, click)
+
+
+def test_escape_with_something_typed_asks_and_cancel_keeps_it(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services, None)
+    qtbot.keyClicks(dialog.talked_about, "Rust")
+    seen: list[str] = []
+    _answer_next_box("Cancel", seen)
+    qtbot.keyClick(dialog.talked_about, Qt.Key.Key_Escape)
+    assert seen == ["Discard this capture? What you typed will be lost."]
+    assert dialog.isVisible() and dialog.talked_about.text() == "Rust"
+
+    _answer_next_box("Discard", seen)
+    qtbot.keyClick(dialog.talked_about, Qt.Key.Key_Escape)
+    assert len(seen) == 2
+    assert not dialog.isVisible()
+    assert sqlite_services.contacts.count() == 0
+
+
+def test_escape_on_an_empty_capture_closes_without_asking(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services, None)
+    qtbot.keyClicks(dialog.name, "   ")  # only spaces: nothing to lose
+    assert not dialog.is_dirty()
+    seen: list[str] = []
+    # Were a box shown, this would answer it (instead of hanging) and the test would fail.
+    _answer_next_box("Cancel", seen)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    qtbot.wait(50)
+    assert seen == []
+
+
+def test_the_existing_contact_lookup_waits_for_a_pause_in_typing(
+    qtbot: QtBot, sqlite_db: Database, sqlite_services: Services
+) -> None:
+    sqlite_services.contacts.create(ContactInput(formatted_name="Anna Schroeder"))
+    dialog = _dialog(qtbot, sqlite_services, None)
+    statements: list[str] = []
+
+    def count(conn: object, cursor: object, sql: str, *args: object) -> None:
+        statements.append(sql)
+
+    event.listen(sqlite_db.engine, "before_cursor_execute", count)
+    try:
+        qtbot.keyClicks(dialog.name, "Anna Schroeder")
+        assert statements == []  # nothing while the keys come in
+        qtbot.waitUntil(dialog.match_note.isVisible)
+        assert 0 < len(statements) <= 10  # one lookup for the whole name
+    finally:
+        event.remove(sqlite_db.engine, "before_cursor_execute", count)
+
+
+def test_a_single_letter_is_not_looked_up(qtbot: QtBot, sqlite_services: Services) -> None:
+    sqlite_services.contacts.create(ContactInput(formatted_name="Al"))
+    sqlite_services.contacts.create(ContactInput(formatted_name="A"))
+    dialog = _dialog(qtbot, sqlite_services, None)
+    qtbot.keyClicks(dialog.name, "A")
+    qtbot.wait(MATCH_DELAY_MS + 100)
+    assert not dialog.match_note.isVisible()
+    qtbot.keyClicks(dialog.name, "l")
+    qtbot.waitUntil(dialog.match_note.isVisible)
+    assert dialog.match_note.text() == "Will add to existing contact Al"
+
+
+def test_labels_have_no_colons_and_tab_leaves_the_due_date(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services, None)
+    labels = [w.text() for w in dialog.findChildren(QLabel) if w.buddy() is not None]
+    assert labels == [
+        "&Event",
+        "&Name",
+        "&Organisation",
+        "&What we talked about",
+        "&Follow-up",
+        "&Due",
+    ]
+    qtbot.keyClicks(dialog.followup, "Call")
+    dialog.due.setFocus()
+    qtbot.keyClick(dialog.due, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() in dialog.buttons.buttons()

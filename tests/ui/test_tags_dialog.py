@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
+from netdesk.ui.plain_text import TextPrompt
 from netdesk.ui.tags_dialog import NAME_ROLE, TagsDialog
 
 
@@ -44,8 +46,68 @@ def test_lists_tags_with_how_many_people_carry_them(
 ) -> None:
     dialog, _, _ = _setup(qtbot, sqlite_services)
     texts = [dialog.list.item(r).text() for r in range(dialog.list.count())]
-    assert texts == ["Berlin  ·  1 person", "Investor  ·  2 people"]
+    assert texts == ["Berlin  ·  1 person", "Investor  ·  2 people · 1 event"]
     assert not dialog.delete_button.isEnabled()
+
+
+def test_tags_only_on_events_or_on_nothing_say_so(qtbot: QtBot, sqlite_services: Services) -> None:
+    sqlite_services.events.create(
+        EventInput(name="Summit", starts_at=datetime(2026, 5, 1, tzinfo=UTC), tags=["Fintech"])
+    )
+    ann = sqlite_services.contacts.create(ContactInput(formatted_name="Ann", tags=["Spare"]))
+    sqlite_services.contacts.update(ann, ContactInput(formatted_name="Ann"))
+    dialog = TagsDialog(sqlite_services, QUndoStack())
+    qtbot.addWidget(dialog)
+    texts = [dialog.list.item(r).text() for r in range(dialog.list.count())]
+    assert texts == ["Fintech  ·  1 event", "Spare  ·  unused"]
+
+
+def test_rename_prompt_shows_a_tag_name_as_typed_not_as_html(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    sqlite_services.contacts.create(ContactInput(formatted_name="Ann", tags=["<b>VIP</b>"]))
+    dialog, _, _ = _setup(qtbot, sqlite_services)
+    dialog.reload()
+    _select(dialog, "<b>VIP</b>")
+
+    def answer() -> None:
+        prompt = QApplication.activeModalWidget()
+        assert isinstance(prompt, TextPrompt)
+        seen.append(prompt.prompt.text())
+        formats.append(prompt.prompt.textFormat())
+        prompt.edit.selectAll()
+        qtbot.keyClicks(prompt.edit, "Very important")
+        qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+
+    seen: list[str] = []
+    formats: list[Qt.TextFormat] = []
+    QTimer.singleShot(0, answer)
+    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    assert seen == ["New name for “<b>VIP</b>”"]
+    assert formats == [Qt.TextFormat.PlainText]
+    assert "Very important" in sqlite_services.tags.names()
+    assert dialog.selected_name() == "Very important"
+
+
+def test_deleting_a_tag_deleted_elsewhere_says_so(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog, stack, _ = _setup(qtbot, sqlite_services)
+    _select(dialog, "Berlin")
+    sqlite_services.tags.delete("Berlin")  # from another window
+    seen: list[str] = []
+
+    def dismiss() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, dismiss)
+            return
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, dismiss)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert seen == ["There is no tag “Berlin”."]
+    assert stack.count() == 0
+    assert [dialog.list.item(r).data(NAME_ROLE) for r in range(dialog.list.count())] == ["Investor"]
 
 
 def test_rename_reaches_every_person_and_search(qtbot: QtBot, sqlite_services: Services) -> None:

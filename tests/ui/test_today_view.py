@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QUndoStack
 from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput, EventInput
@@ -124,3 +124,28 @@ def test_due_followup_opens_the_person(qtbot: QtBot, sqlite_services: Services) 
     with qtbot.waitSignal(view.open_contact) as blocker:
         double_click(qtbot, view.due_card.list_view, view.due_model.index(0, 0))
     assert blocker.args == [ana]
+
+
+def test_ticking_off_says_so_and_can_be_undone(qtbot: QtBot, sqlite_services: Services) -> None:
+    ana = _person(sqlite_services, "Ana Lopez")
+    fid = sqlite_services.followups.add(ana, "Call back", TODAY)
+    stack = QUndoStack()
+    bridge = ChangeBridge(sqlite_services.db)
+    view = TodayView(sqlite_services, bridge, undo_stack=stack)
+    bridge.setParent(view)
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    view.show()
+    model = view.due_model
+
+    with qtbot.waitSignal(view.message) as blocker:
+        click_check_box(qtbot, view.due_card.list_view, model.index(0, 0))
+    assert blocker.args == ["Marked done — Ctrl+Z to undo"]
+    assert sqlite_services.followups.get(fid).done_at is not None
+    qtbot.waitUntil(view.due_card.is_empty)
+    assert stack.undoText() == "Mark done"
+
+    stack.undo()
+    assert sqlite_services.followups.get(fid).done_at is None
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.index(0, 0).data() == "Call back"

@@ -1,0 +1,109 @@
+"""Marking follow-ups done and snoozing them as undoable steps, with the words that say so.
+
+Shared by the Follow-ups page and the Today page so that both put the same steps on the one
+undo stack and tell the user the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from netdesk.services.errors import ServiceError
+from netdesk.services.followups import FollowUpService, FollowUpState, StateChange
+from netdesk.ui.event_dates import day_text, plural
+from netdesk.ui.undo_commands import command_text
+
+UNDO_HINT = " — Ctrl+Z to undo"
+
+
+class StateCommand(QUndoCommand):
+    """Pushed after the change has happened: undo puts back each row's previous done time and
+    due date, redo the ones the change left. A step that cannot be replayed any more (the
+    rows were deleted elsewhere) says so and leaves the stack."""
+
+    def __init__(
+        self,
+        label: str,
+        change: StateChange,
+        restore: Callable[[Sequence[FollowUpState]], None],
+    ) -> None:
+        super().__init__(command_text(label))
+        self._change = change
+        self._restore = restore
+        self._first = True
+        self.failure: str | None = None
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._apply(self._change.after, "Cannot redo")
+
+    def undo(self) -> None:
+        self._apply(self._change.before, "Cannot undo")
+
+    def _apply(self, states: Sequence[FollowUpState], title: str) -> None:
+        try:
+            self._restore(states)
+        except ServiceError as exc:
+            self.failure = f"{self.text().replace('&&', '&')}: {exc}"
+            self.setObsolete(True)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                title,
+                self.failure,
+                QMessageBox.StandardButton.Ok,
+                QApplication.activeWindow(),
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # not exec(): an undo may run inside a shortcut handler
+
+
+def _push(stack: QUndoStack | None, label: str, change: StateChange, fu: FollowUpService) -> str:
+    if stack is None:
+        return ""
+    stack.push(StateCommand(label, change, fu.restore_state))
+    return UNDO_HINT
+
+
+def mark_done(stack: QUndoStack | None, fu: FollowUpService, ids: Sequence[int], done: bool) -> str:
+    """Mark the follow-ups done (or not) in one transaction; returns the message to show.
+    Raises ServiceError, having changed nothing, when one of them cannot be changed."""
+    change = fu.set_done_many(ids, done)
+    n = len(change.after)
+    state = "done" if done else "not done"
+    label = f"Mark {state}" if n == 1 else f"Mark {n} follow-ups {state}"
+    hint = _push(stack, label, change, fu)
+    return (f"Marked {state}" if n == 1 else f"Marked {n} follow-ups {state}") + hint
+
+
+def snooze(
+    stack: QUndoStack | None,
+    fu: FollowUpService,
+    ids: Sequence[int],
+    days: int,
+    today: date | None = None,
+) -> str:
+    """Snooze the follow-ups in one transaction; returns the message to show."""
+    today = today or date.today()
+    change = fu.snooze_many(ids, days, today)
+    n = len(change.after)
+    label = "Snooze follow-up" if n == 1 else f"Snooze {n} follow-ups"
+    hint = _push(stack, label, change, fu)
+    what = "Snoozed" if n == 1 else f"Snoozed {n} follow-ups"
+    dates = {s.due_date for s in change.after if s.due_date is not None}
+    if len(dates) == 1:
+        (due,) = dates
+        return f"{what} to {day_text(due, year=due.year != today.year)}{hint}"
+    return f"{what} by {plural(days, 'day')}{hint}"
+
+
+def deleted_message(count: int, undoable: bool = True) -> str:
+    what = "Deleted follow-up" if count == 1 else f"Deleted {count} follow-ups"
+    return what + (UNDO_HINT if undoable else "")
