@@ -67,7 +67,9 @@ def capture_contact(session: Session, contact_ids: list[int], label: str) -> Sna
     ):
         table = _table(model)
         snap.add(table, _rows(session, table, table.c.contact_id.in_(contact_ids)))
-    snap.add(contact_tags, _rows(session, contact_tags, contact_tags.c.contact_id.in_(contact_ids)))
+    links = contact_tags.c.contact_id.in_(contact_ids)
+    _add_tags_of(session, snap, select(contact_tags.c.tag_id).where(links))
+    snap.add(contact_tags, _rows(session, contact_tags, links))
     return snap
 
 
@@ -77,7 +79,9 @@ def capture_event(session: Session, event_id: int, label: str) -> Snapshot:
     snap.add(
         _table(Attendance), _rows(session, _table(Attendance), Attendance.event_id == event_id)
     )
-    snap.add(event_tags, _rows(session, event_tags, event_tags.c.event_id == event_id))
+    links = event_tags.c.event_id == event_id
+    _add_tags_of(session, snap, select(event_tags.c.tag_id).where(links))
+    snap.add(event_tags, _rows(session, event_tags, links))
     # Notes and follow-ups survive an event's deletion (their event_id is set to NULL):
     # remember which ones pointed at it so that undo can point them back.
     for model in (Note, FollowUp):
@@ -93,6 +97,12 @@ def capture_tag(session: Session, tag_id: int, label: str) -> Snapshot:
     snap.add(contact_tags, _rows(session, contact_tags, contact_tags.c.tag_id == tag_id))
     snap.add(event_tags, _rows(session, event_tags, event_tags.c.tag_id == tag_id))
     return snap
+
+
+def _add_tags_of(session: Session, snap: Snapshot, tag_ids: Any) -> None:
+    """The tags themselves go into the snapshot too: if one is deleted (and perhaps typed
+    again) before this undo, restoring puts it back or joins the new one by name."""
+    snap.add(_table(Tag), _rows(session, _table(Tag), Tag.id.in_(tag_ids)))
 
 
 def capture_rows(session: Session, model: type[Base], row_id: int, label: str) -> Snapshot:

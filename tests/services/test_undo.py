@@ -98,3 +98,39 @@ def test_a_failing_listener_does_not_undo_a_saved_change(services: Services) -> 
     assert snapshot.label == "Delete Ann Lee"
     assert services.contacts.count() == 0
     assert len(heard) == 2
+
+
+def test_undo_across_steps_brings_back_a_person_whose_tag_was_deleted_and_retyped(
+    services: Services,
+) -> None:
+    ann = _person(services, "Ann Lee", tags=["NLP"])
+    bo = _person(services, "Bo Lind")
+    person_step = services.contacts.delete([ann])
+    tag_step = services.tags.delete("NLP")
+    services.contacts.update(bo, ContactInput(formatted_name="Bo Lind", tags=["nlp"]))
+    services.tags.restore(tag_step)  # nothing left to give the tag to: joins "nlp"
+    services.contacts.restore(person_step)
+    assert services.contacts.get(ann).tags == ("nlp",)
+    assert [t.name for t in services.tags.all()] == ["nlp"]
+
+
+def test_undo_of_a_person_whose_tag_was_deleted_puts_the_tag_back(services: Services) -> None:
+    ann = _person(services, "Ann Lee", tags=["Rust"])
+    person_step = services.contacts.delete([ann])
+    services.tags.delete("Rust")
+    services.contacts.restore(person_step)
+    assert services.contacts.get(ann).tags == ("Rust",)
+    assert [r.name for r in services.search.page("rust")] == ["Ann Lee"]
+
+
+def test_demo_data_never_takes_the_id_of_a_deleted_contact(services: Services) -> None:
+    from netdesk.services.demo import generate_demo
+
+    _person(services, "Ann Lee")
+    newest = _person(services, "Bo Lind")
+    snapshot = services.contacts.delete([newest])
+    generate_demo(services.db, people=5, events=1, seed=1)
+    services.contacts.restore(snapshot)
+    assert services.contacts.get(newest).formatted_name == "Bo Lind"
+    after_demo = _person(services, "Cy Moss")  # and ordinary inserts still find a free id
+    assert services.contacts.get(after_demo).formatted_name == "Cy Moss"

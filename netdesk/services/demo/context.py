@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, func, select, text
 from sqlalchemy.orm import Session
 
 from netdesk.models import (
@@ -83,15 +83,40 @@ _ID_TABLES: tuple[Any, ...] = (
 )
 
 
+def _last_id_handed_out(conn: Connection, table: str) -> int:
+    if conn.dialect.name == "sqlite":
+        has_sequences = conn.execute(
+            text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")
+        ).first()
+        if not has_sequences:
+            return 0
+        seq = conn.execute(
+            text("SELECT seq FROM sqlite_sequence WHERE name = :table"), {"table": table}
+        ).scalar()
+        return int(seq or 0)
+    if conn.dialect.name == "postgresql":
+        last = conn.execute(
+            text("SELECT pg_sequence_last_value(pg_get_serial_sequence(:table, 'id')::regclass)"),
+            {"table": table},
+        ).scalar()
+        return int(last or 0)
+    return 0
+
+
 class Ids:
-    """Hands out primary keys after the largest one already in each table."""
+    """Hands out primary keys after the largest one each table has ever handed out.
+
+    Not just after the largest one present: a deleted row's id must stay free, so that undoing
+    the delete can put the row back under it (models/base.py NEVER_REUSE_IDS).
+    """
 
     def __init__(self, conn: Connection) -> None:
         self._next: dict[str, int] = {}
         self._first: dict[str, int] = {}
         for model in _ID_TABLES:
             table = model.__tablename__
-            start = (conn.execute(select(func.max(model.id))).scalar() or 0) + 1
+            present = conn.execute(select(func.max(model.id))).scalar() or 0
+            start = max(present, _last_id_handed_out(conn, table)) + 1
             self._next[table] = self._first[table] = start
 
     def take(self, table: str) -> int:
