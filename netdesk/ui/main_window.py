@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -172,8 +173,14 @@ class MainWindow(QMainWindow):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else TODAY
 
     def go_to(self, key: str) -> Any:
+        """Show a page and put the keyboard in its main list (the sidebar's own arrow keys
+        change pages without this, so that the focus stays where the user is)."""
         self.sidebar.setCurrentRow([k for k, _ in PAGES].index(key))
-        return self.view(key)
+        view = self.view(key)
+        lists = [w for w in view.findChildren(QAbstractItemView) if w.isVisibleTo(view)]
+        if lists and self.isVisible():
+            lists[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        return view
 
     def load_current_view(self) -> None:
         if hasattr(self, "services"):
@@ -215,7 +222,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         if tip:
-            action.setStatusTip(tip)
+            # No status tip: hovering a button would wipe the message an action just left.
             action.setToolTip(
                 f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
                 if shortcut is not None
@@ -258,16 +265,12 @@ class MainWindow(QMainWindow):
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.act_redo.setIcon(icon("redo"))
-        for act, tip in (
-            (self.act_undo, "Undo your last delete"),
-            (self.act_redo, "Redo what you undid"),
-        ):
+        for act in (self.act_undo, self.act_redo):
             act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            act.setStatusTip(tip)
-            act.setToolTip(
-                f"{tip} ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-            )
             self.addAction(act)
+        self.undo_stack.undoTextChanged.connect(self._describe_undo_steps)
+        self.undo_stack.redoTextChanged.connect(self._describe_undo_steps)
+        self._describe_undo_steps()
         self.act_delete = a(
             "&Delete",
             self.delete_selected,
@@ -373,19 +376,29 @@ class MainWindow(QMainWindow):
     # page, so that Escape leaves them where they were.
 
     def new_contact(self) -> None:
-        if self.view(PEOPLE).new_item() is not None:
+        contact_id = self.view(PEOPLE).new_item()
+        if contact_id is not None:
             self.go_to(PEOPLE)
+            name = self.services.contacts.get(contact_id).formatted_name
+            self.statusBar().showMessage(f"Added {name}.", 5000)
 
     def new_event(self) -> None:
         events = self.view(EVENTS)
         before = events.selected_event_id()
         events.new_item()
-        if events.selected_event_id() not in (None, before):
+        event_id = events.selected_event_id()
+        if event_id not in (None, before):
             self.go_to(EVENTS)
+            name = self.services.events.get(event_id).name
+            self.statusBar().showMessage(f"Added the event {name}.", 5000)
 
     def new_followup(self) -> None:
         dialog = self.view(FOLLOWUPS).new_item()
-        dialog.accepted.connect(lambda: self.go_to(FOLLOWUPS))
+        dialog.accepted.connect(self._followup_added)
+
+    def _followup_added(self) -> None:
+        self.go_to(FOLLOWUPS)
+        self.statusBar().showMessage("Added the follow-up.", 5000)
 
     def _undo_moved(self, index: int) -> None:
         """Say what an undo or a redo did (a new step, a delete, says so itself)."""
@@ -402,6 +415,16 @@ class MainWindow(QMainWindow):
         self._undo_text = self.undo_stack.undoText().replace("&&", "&")
         self._redo_text = self.undo_stack.redoText().replace("&&", "&")
 
+    def _describe_undo_steps(self) -> None:
+        """The icon-only buttons name the step they would undo or redo in their tooltip."""
+        for act, verb, text in (
+            (self.act_undo, "Undo", self.undo_stack.undoText()),
+            (self.act_redo, "Redo", self.undo_stack.redoText()),
+        ):
+            keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            step = f"{verb} {text.replace('&&', '&')}" if text else f"Nothing to {verb.lower()}"
+            act.setToolTip(f"{step} ({keys})")
+
     def delete_selected(self) -> bool:
         view = self._views.get(self.current_key())
         deleter = getattr(view, "delete_selected", None)
@@ -409,9 +432,11 @@ class MainWindow(QMainWindow):
         if deleter is None or (has_selection is not None and not has_selection()):
             self.statusBar().showMessage("Select something to delete first.", 3000)
             return False
+        self.statusBar().clearMessage()
         if not deleter():  # nothing selected, or the user cancelled the confirmation
             return False
-        self.statusBar().showMessage("Deleted. Press Ctrl+Z to undo.", 5000)
+        if not self.statusBar().currentMessage():  # the view may have said it better
+            self.statusBar().showMessage("Deleted. Press Ctrl+Z to undo.", 5000)
         return True
 
     def find_people(self) -> None:

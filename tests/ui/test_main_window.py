@@ -444,3 +444,37 @@ def test_damage_found_after_the_window_opened_stops_all_editing(
     assert win.damaged and not win.isEnabled()
     qtbot.waitUntil(lambda: not win.isVisible())
     db.close()
+
+
+def test_undo_button_names_the_step_and_the_message_survives_hovering(
+    qtbot: QtBot, window: MainWindow, sqlite_services: Services
+) -> None:
+    assert window.act_undo.toolTip().startswith("Nothing to undo")
+    ann = _contact(sqlite_services, "Ann Lee")
+    people = window.go_to(PEOPLE)
+    assert people.show_contact(ann)
+    window.act_delete.trigger()
+    assert window.act_undo.toolTip().startswith("Undo Delete Ann Lee")
+    assert window.act_undo.statusTip() == ""  # hovering would wipe the message below
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+    window.act_undo.trigger()
+    assert window.statusBar().currentMessage() == "Undone: Delete Ann Lee."
+    assert window.act_redo.toolTip().startswith("Redo Delete Ann Lee")
+
+
+def test_going_to_a_page_puts_the_keyboard_in_its_list(
+    qtbot: QtBot, window: MainWindow, sqlite_services: Services
+) -> None:
+    ann = _contact(sqlite_services, "Ann Lee")
+    sqlite_services.followups.add(ann, "Send the slides", date.today())
+    ctrl(qtbot, window, Qt.Key.Key_3)
+    people = window.view(PEOPLE)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is people.table)
+    ctrl(qtbot, window, Qt.Key.Key_4)
+    followups = window.view(FOLLOWUPS)
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(QApplication.focusWidget(), QAbstractItemView)
+            and followups.isAncestorOf(QApplication.focusWidget())
+        )
+    )
