@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from netdesk import search_index
@@ -75,7 +75,7 @@ class Database:
         try:
             with self.Session.begin() as session:
                 yield session
-        except (OperationalError, IntegrityError) as exc:
+        except DBAPIError as exc:
             raise DatabaseWriteError(_write_error_message(exc)) from exc
 
     def add_change_listener(self, listener: ChangeListener) -> None:
@@ -103,8 +103,9 @@ class DatabaseWriteError(ServiceError):
     """The database refused a change; nothing of it was saved."""
 
 
-def _write_error_message(exc: SQLAlchemyError) -> str:
-    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else ""
+def _write_error_message(exc: DBAPIError) -> str:
+    lines = str(exc.orig or exc).strip().splitlines()
+    detail = lines[0] if lines else exc.__class__.__name__
     text = detail.lower()
     if isinstance(exc, IntegrityError):
         return (
@@ -118,7 +119,7 @@ def _write_error_message(exc: SQLAlchemyError) -> str:
         )
     if "readonly" in text or "read-only" in text:
         return "The database file is read-only, so nothing was saved."
-    if "full" in text:
+    if "disk is full" in text or "no space left" in text:
         return "The disk is full, so nothing was saved. Free some space and try again."
     return f"The database refused the change, so nothing was saved ({detail})."
 

@@ -366,3 +366,21 @@ def test_the_gui_checks_a_damaged_page_after_opening(tmp_path: Path) -> None:
     problem = integrity_problem(path)
     assert problem is not None and "is damaged" in problem and str(path) in problem
     assert path.read_bytes() == before
+
+
+def test_a_write_refused_by_the_database_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    from netdesk.db import Database, DatabaseWriteError, make_engine
+    from netdesk.services.records import ContactInput
+    from netdesk.services.service_set import Services
+
+    path = tmp_path / "netdesk.sqlite"
+    open_database(f"sqlite:///{path}").close()
+    read_only = Database(make_engine(f"sqlite:///file:{path}?mode=ro&uri=true"))
+    try:
+        with pytest.raises(DatabaseWriteError, match="read-only, so nothing was saved"):
+            Services(read_only).contacts.create(ContactInput(formatted_name="Ann Lee"))
+    finally:
+        read_only.close()
+    reopened = open_database(f"sqlite:///{path}")
+    assert Services(reopened).contacts.count() == 0
+    reopened.close()

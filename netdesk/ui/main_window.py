@@ -354,6 +354,7 @@ class MainWindow(QMainWindow):
 
         dialog = QuickCaptureDialog(self.services, self.capture_event_id(), self)
         dialog.accepted.connect(lambda: self._captured(dialog))
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
@@ -446,6 +447,7 @@ class MainWindow(QMainWindow):
         from netdesk.ui.tags_dialog import TagsDialog
 
         dialog = TagsDialog(self.services, self.undo_stack, self)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
