@@ -62,6 +62,12 @@ class Database:
         return self.engine.url.render_as_string(hide_password=True)
 
     @property
+    def display_name(self) -> str:
+        """The file name of an SQLite database, else the address without its password."""
+        path = sqlite_path(self.url)
+        return path.name if path is not None else self.url
+
+    @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from netdesk.db import Database
 from netdesk.models import Contact, Event, FollowUp
 from netdesk.services import undo
-from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
 from netdesk.services.records import FollowUpRow
 
 
@@ -189,11 +189,21 @@ class FollowUpService:
                 f.due_date = base + timedelta(days=days)
             return StateChange(before, _states(items))
 
-    def restore_state(self, states: Iterable[FollowUpState]) -> None:
-        """Put back the done time and due date of each row (undo and redo of the above)."""
+    def restore_state(
+        self, states: Iterable[FollowUpState], expected: Iterable[FollowUpState]
+    ) -> None:
+        """Put back the done time and due date of each row (undo and redo of the above), but
+        only if every row is still as `expected` (as the step left it): an edit made since then
+        must not be overwritten. All of them or, on error, none."""
         states = list(states)
         with self.db.transaction() as session:
             items = {f.id: f for f in self._load_many(session, [s.id for s in states])}
+            if any(_state(items[e.id]) != e for e in expected if e.id in items):
+                raise ServiceError(
+                    "That follow-up has changed since, so it was left as it is."
+                    if len(states) == 1
+                    else "Some of those follow-ups have changed since, so nothing was changed."
+                )
             for state in states:
                 items[state.id].done_at = state.done_at
                 items[state.id].due_date = state.due_date
@@ -297,5 +307,9 @@ class FollowUpService:
         return [found[i] for i in ids]
 
 
+def _state(f: FollowUp) -> FollowUpState:
+    return FollowUpState(f.id, f.done_at, f.due_date)
+
+
 def _states(items: list[FollowUp]) -> tuple[FollowUpState, ...]:
-    return tuple(FollowUpState(f.id, f.done_at, f.due_date) for f in items)
+    return tuple(_state(f) for f in items)

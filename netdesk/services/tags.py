@@ -81,7 +81,8 @@ class TagService:
         with self.db.Session() as session:
             return list(session.scalars(select(Tag.name).order_by(Tag.key)))
 
-    def rename(self, old: str, new: str) -> None:
+    def rename(self, old: str, new: str) -> str:
+        """Rename the tag everywhere; returns its name before, as it was spelled (for undo)."""
         new_clean = " ".join(new.split())
         if not new_clean:
             raise ValidationError({"name": "A tag needs a name."})
@@ -92,7 +93,9 @@ class TagService:
             clash = session.scalar(select(Tag).where(Tag.key == fold(new_clean), Tag.id != tag.id))
             if clash is not None:
                 raise ValidationError({"name": f"A tag “{clash.name}” exists already."})
+            before = tag.name
             tag.name, tag.key = new_clean, fold(new_clean)
+            return before
 
     def delete(self, name: str) -> undo.Snapshot:
         """Remove the tag from everybody and every event; the snapshot undoes it."""

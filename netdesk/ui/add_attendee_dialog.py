@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
 from netdesk.services.events import RegistrationStatus, Role
 from netdesk.services.records import ContactRow
 from netdesk.services.service_set import Services
 from netdesk.ui.attendees_model import ROLE_CHOICES, STATUS_CHOICES
+from netdesk.ui.dialog_parts import form_error_label
 from netdesk.ui.form_errors import FieldErrors
 from netdesk.ui.plain_text import plain_label, window_title
 from netdesk.ui.two_line_delegate import ROW_ROLE, SUBTITLE_ROLE, TRAILING_ROLE, TwoLineDelegate
@@ -141,6 +142,9 @@ class AddAttendeeDialog(QDialog):
         self.pick_error.setObjectName("error_contact")
         self.pick_error.setStyleSheet("color: #b3261e;")
         self.pick_error.hide()
+        # The database said no (busy, read-only): the dialog stays open to try again.
+        self.form_error = form_error_label()
+        self.form_error.setObjectName("error_form")
 
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label("Find someone in your contacts"))
@@ -149,6 +153,7 @@ class AddAttendeeDialog(QDialog):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.pick_error)
         layout.addLayout(form)
+        layout.addWidget(self.form_error)
         layout.addWidget(self.buttons)
 
         self.search_edit.textChanged.connect(self.search)
@@ -241,6 +246,7 @@ class AddAttendeeDialog(QDialog):
             self._show_pick_error(f"{contact.name} is already on this event.")
             return
         self.errors.clear()
+        self.form_error.hide()
         try:
             self.attendance_id = self._services.events.add_attendee(
                 self._event_id,
@@ -254,6 +260,10 @@ class AddAttendeeDialog(QDialog):
             return
         except NotFoundError as exc:
             self._show_pick_error(str(exc))
+            return
+        except ServiceError as exc:
+            self.form_error.setText(str(exc))
+            self.form_error.show()
             return
         self.accept()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +18,7 @@ from netdesk.services.events import RegistrationStatus, Role
 from netdesk.services.records import AttendeeRow
 from netdesk.services.service_set import Services
 from netdesk.ui.header_labels import column_title
+from netdesk.ui.plain_text import tooltip_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -29,12 +29,6 @@ HEADERS = ("Name", "Organisation", "Role", "Status", "Met", "Notes")
 
 ROLE_CHOICES = tuple((r.value, r.value.capitalize()) for r in Role)
 STATUS_CHOICES = tuple((s.value, s.value.capitalize()) for s in RegistrationStatus)
-
-
-def notes_tooltip(notes: str) -> str:
-    """The whole note, line breaks kept: tooltips read tags as rich text, so it is escaped and
-    wrapped in one, which makes Qt always take the rich-text path and show the note verbatim."""
-    return f'<p style="white-space: pre-wrap">{html.escape(notes)}</p>'
 
 
 class AttendeesModel(QAbstractTableModel):
@@ -109,7 +103,7 @@ class AttendeesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == MET:
             return Qt.CheckState.Checked if row.met else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column == NOTES and row.notes:
-            return notes_tooltip(row.notes)
+            return tooltip_text(row.notes)  # the whole note, line breaks kept
         if role == Qt.ItemDataRole.AccessibleTextRole and column == MET:
             return "Met" if row.met else "Not met"
         return None

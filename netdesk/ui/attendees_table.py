@@ -7,8 +7,8 @@ name and organisation follow the table's width between sensible bounds.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from netdesk.ui.attendees_model import (
@@ -33,6 +33,8 @@ MET_PADDING = 24
 
 
 class AttendeesTable(QTableView):
+    focused = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -86,6 +88,10 @@ class AttendeesTable(QTableView):
         organization = _clamp(free - name, *ORGANIZATION_WIDTHS)
         header.resizeSection(NAME, name)
         header.resizeSection(ORGANIZATION, organization)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focused.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -7,7 +7,7 @@ plain-text labels so that a name like "<b>x</b>" shows as typed.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import ServiceError
 from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.service_set import Services
+from netdesk.ui import followup_commands
 from netdesk.ui.contact_detail_sections import (
     MUTED,
     add_fields,
@@ -32,6 +33,7 @@ from netdesk.ui.contact_detail_sections import (
     breakable,
     muted,
     selectable,
+    wrapped,
 )
 from netdesk.ui.flow_layout import FlowLayout
 from netdesk.ui.plain_text import plain_label, show_error
@@ -45,16 +47,26 @@ ME_STYLE = "QLabel { background: #dff3e4; color: #1e5631; border-radius: 9px; pa
 
 
 class ContactDetail(QWidget):
-    """Shows one contact; edits go out as signals (Edit, Delete) or through note dialogs."""
+    """Shows one contact; edits go out as signals (Edit, Delete) or through note dialogs.
+    Ticking a follow-up is a step on `undo_stack` when one is given; `message` says what
+    happened ("Marked done — Ctrl+Z to undo")."""
 
     edit_requested = Signal(int)
     delete_requested = Signal(int)
     delete_note_requested = Signal(int)
     open_event = Signal(int)
+    message = Signal(str)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
         self._services = services
+        self._undo_stack = undo_stack
         self._contact: ContactRecord | None = None
         self.setMinimumWidth(MINIMUM_WIDTH)
 
@@ -63,9 +75,8 @@ class ContactDetail(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet(MUTED + " font-size: 11pt; padding: 24px;")
 
-        self.name_label = selectable(plain_label(wrap=True))
+        self.name_label = selectable(wrapped(""))
         self.name_label.setObjectName("contact_name")
-        self.name_label.setMinimumWidth(1)
         name_font = QFont(self.font())
         name_font.setPointSizeF(name_font.pointSizeF() * 1.5)
         name_font.setBold(True)
@@ -218,9 +229,14 @@ class ContactDetail(QWidget):
 
     def _set_done(self, followup_id: int, done: bool) -> None:
         try:
-            self._services.followups.set_done(followup_id, done)
+            text = followup_commands.mark_done(
+                self._undo_stack, self._services.followups, [followup_id], done
+            )
         except ServiceError as exc:
             show_error(self, "Could not update the follow-up", str(exc))
+            self.refresh()  # the box shows its saved state again
+            return
+        self.message.emit(text)
 
     def make_note_dialog(self, note_id: int | None = None) -> QDialog | None:
         if self._contact is None:

@@ -10,19 +10,28 @@ names get invisible break chances), dates go on their own line, and event links 
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import (
+    QClipboard,
+    QContextMenuEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -33,7 +42,7 @@ from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.records import FollowUpRow, MeetingRow, NoteRow
 from netdesk.ui.event_dates import day_text, long_date, short_date
 from netdesk.ui.flow_layout import FlowLayout
-from netdesk.ui.plain_text import plain_label
+from netdesk.ui.plain_text import button_text, plain_label, tooltip_text
 
 MUTED = "color: palette(placeholder-text);"
 CHIP_STYLE = "QLabel { background: #e3ecfa; color: #1d3b6a; border-radius: 9px; padding: 2px 9px; }"
@@ -75,21 +84,77 @@ def when(value: date | datetime, today: date) -> str:
     return short_date(day, today)
 
 
-def button_text(text: str) -> str:
-    """Button labels treat `&` as a shortcut marker: double it to show the user's text as is."""
-    return text.replace("&", "&&")
-
-
 def topic_text(topic: str) -> str:
     return topic[:1].upper() + topic[1:]
 
 
-def wrapped(text: str) -> QLabel:
+def without_breaks(text: str) -> str:
+    """The text as typed again: `breakable` undone."""
+    return text.replace(ZERO_WIDTH_SPACE, "")
+
+
+class WrappedLabel(QLabel):
     """A plain-text label that wraps to whatever width the pane gives it, never asking for more
-    (its longest word would otherwise set the pane's minimum width)."""
-    label = plain_label(breakable(text), wrap=True)
-    label.setMinimumWidth(1)
-    return label
+    (its longest word would otherwise set the pane's minimum width).
+
+    Its text carries `breakable`'s zero-width spaces, which must not reach the clipboard (a
+    pasted email address would not work): copying, from the menu or with Ctrl+C, takes the
+    selection as typed.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setMinimumWidth(1)
+        self.set_shown_text(text)
+
+    def set_shown_text(self, text: str) -> None:
+        self.setText(breakable(text))
+
+    def selected_text(self) -> str:
+        """The selection as typed, without the break chances."""
+        return without_breaks(self.selectedText())
+
+    def copy(self) -> None:
+        if self.hasSelectedText():
+            QApplication.clipboard().setText(self.selected_text())
+
+    def copy_menu(self) -> QMenu:
+        """The right-click menu: Copy and Select all (Qt's own would copy the break chances)."""
+        menu = QMenu(self)
+        copy = menu.addAction("Copy", self.copy)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setEnabled(self.hasSelectedText())
+        select_all = menu.addAction("Select all", lambda: self.setSelection(0, len(self.text())))
+        select_all.setShortcut(QKeySequence.StandardKey.SelectAll)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if not self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse:
+            super().contextMenuEvent(event)
+            return
+        menu = self.copy_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy) and self.hasSelectedText():
+            self.copy()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        # Where selecting copies by itself (X11's middle-click paste), clean that copy too.
+        clipboard = QApplication.clipboard()
+        if clipboard.supportsSelection() and self.hasSelectedText():
+            clipboard.setText(self.selected_text(), QClipboard.Mode.Selection)
+
+
+def wrapped(text: str) -> WrappedLabel:
+    return WrappedLabel(text)
 
 
 def muted(text: str, *, wrap: bool = True) -> QLabel:
@@ -144,10 +209,7 @@ class LinkButton(QPushButton):
         shown = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, room)
         if shown != self._shown():
             self.setText(button_text(shown))
-        # The tooltip is rich text: the user's text goes in escaped.
-        lines = [html.escape(self._full)] if shown != self._full else []
-        lines += [self._hint] if self._hint else []
-        self.setToolTip("<qt>" + "<br>".join(lines) + "</qt>" if lines else "")
+        self.setToolTip(tooltip_text(self._full if shown != self._full else "", self._hint))
 
 
 def selectable(label: QLabel) -> QLabel:

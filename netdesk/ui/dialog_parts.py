@@ -58,7 +58,7 @@ def save_cancel_buttons(
     return buttons, ok_button
 
 
-class DateEdit(QDateEdit):
+class DateTimeEdit(QDateTimeEdit):
     """Tab leaves the field, as in every other field, instead of stepping through its parts
     (the arrow keys, or typing a separator, still move between day, month and year)."""
 
@@ -66,11 +66,10 @@ class DateEdit(QDateEdit):
         return QWidget.focusNextPrevChild(self, next)
 
 
-class DateTimeEdit(QDateTimeEdit):
-    """Tab leaves the field (see DateEdit)."""
+class DateEdit(QDateEdit):
+    """A date field whose Tab leaves it (see DateTimeEdit, whose override it shares)."""
 
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, next)
+    focusNextPrevChild = DateTimeEdit.focusNextPrevChild
 
 
 def english_dates(edit: QDateTimeEdit, display_format: str) -> None:

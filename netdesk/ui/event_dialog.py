@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
 from netdesk.services.events import EventKind
 from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
@@ -193,6 +193,9 @@ class EventDialog(QDialog):
         except NotFoundError as exc:
             show_error(self, "Cannot save the event", str(exc))
             self.reject()
+            return
+        except ServiceError as exc:  # the database said no (busy, read-only): try again later
+            self.errors.show({"form": str(exc)})
             return
         self.accept()
 

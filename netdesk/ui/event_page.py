@@ -94,6 +94,9 @@ def _heading(text: str, size_delta: float, weight: QFont.Weight) -> QLabel:
 class EventPage(QWidget):
     open_contact = Signal(int)
     delete_requested = Signal(int)
+    # The user went to the people table, or picked someone in it (not a selection kept
+    # across a reload): the events view then lets Delete remove a person, not the event.
+    attendee_picked = Signal()
 
     def __init__(
         self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -102,6 +105,7 @@ class EventPage(QWidget):
         self._services = services
         self._undo_stack = undo_stack
         self._event: EventDetail | None = None
+        self._restoring_selection = False
 
         self.stack = QStackedWidget()
         self.placeholder = plain_label("Select an event to see its details and who was there.")
@@ -195,7 +199,8 @@ class EventPage(QWidget):
         self.table.setItemDelegateForColumn(ROLE, ChoiceDelegate(ROLE_CHOICES, self.table))
         self.table.setItemDelegateForColumn(STATUS, ChoiceDelegate(STATUS_CHOICES, self.table))
         self.table.doubleClicked.connect(self._double_clicked)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.table.focused.connect(self.attendee_picked)
         self.no_people_label = plain_label(
             "No one here yet. Add the people you expect to meet, or met, with Add person…",
             wrap=True,
@@ -241,11 +246,15 @@ class EventPage(QWidget):
         self.description_label.setVisible(bool(detail.description))
         self.tags_label.setText("  ".join(f"#{t}" for t in detail.tags))
         self.tags_label.setVisible(bool(detail.tags))
-        self.attendees_model.set_rows(self._services.events.attendees(event_id))
-        if selected is not None:
-            row = self.attendees_model.row_of(selected.attendance_id)
-            if row is not None:
-                self.table.selectRow(row)
+        self._restoring_selection = True
+        try:
+            self.attendees_model.set_rows(self._services.events.attendees(event_id))
+            if selected is not None:
+                row = self.attendees_model.row_of(selected.attendance_id)
+                if row is not None:
+                    self.table.selectRow(row)
+        finally:
+            self._restoring_selection = False
         has_people = self.attendees_model.rowCount() > 0
         self.table.setVisible(has_people)
         self.no_people_label.setVisible(not has_people)
@@ -268,6 +277,11 @@ class EventPage(QWidget):
         if met:
             text += f" · {met} met"
         self.people_label.setText(text)
+
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        if not self._restoring_selection and self.selected_attendee() is not None:
+            self.attendee_picked.emit()
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(self.selected_attendee() is not None)
@@ -313,6 +327,7 @@ class EventPage(QWidget):
         row = self.selected_attendee()
         if row is None:
             return False
+        position = self.table.selectionModel().selectedRows()[0].row()
         events = self._services.events
         try:
             delete_undoably(
@@ -325,6 +340,9 @@ class EventPage(QWidget):
             show_error(self, "Cannot remove that person", str(exc))
             return False
         self.reload()
+        # The next person takes the place, as in any list: Delete again carries on down it.
+        if self.attendees_model.rowCount():
+            self.table.selectRow(min(position, self.attendees_model.rowCount() - 1))
         return True
 
     def edit_event_dialog(self) -> EventDialog | None:

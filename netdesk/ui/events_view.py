@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QFocusEvent, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import NotFoundError, ServiceError
 from netdesk.services.records import EventRow
 from netdesk.services.service_set import Services
+from netdesk.ui.cautious_confirm import ask_cautiously
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.event_dates import plural
 from netdesk.ui.event_dialog import EventDialog
 from netdesk.ui.event_page import EventPage
 from netdesk.ui.events_list_model import EventsListModel
 from netdesk.ui.icons import icon
-from netdesk.ui.plain_text import confirm, plain_label, show_error
+from netdesk.ui.plain_text import plain_label, show_error
 from netdesk.ui.two_line_delegate import TwoLineDelegate
 from netdesk.ui.undo_commands import delete_undoably
 
@@ -43,6 +44,12 @@ EMPTY_TEXT = "No events yet. Create one with New event (Ctrl+E)"
 
 class _EventsListView(QListView):
     """Section headers take the current index for keyboard moves but never the selection."""
+
+    focused = Signal()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focused.emit()
 
     def selectionCommand(
         self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None
@@ -66,6 +73,9 @@ class EventsView(QWidget):
         self._services = services
         self._undo_stack = undo_stack
         self._loaded_once = False
+        # The event whose people the user last picked or went to: Delete then removes a person
+        # from it instead of deleting the whole event. None when the events list came after.
+        self._people_event: int | None = None
 
         self.model = EventsListModel(self)
         self.list_view = _EventsListView()
@@ -97,7 +107,9 @@ class EventsView(QWidget):
 
         self.page = EventPage(services, undo_stack, self)
         self.page.open_contact.connect(self.open_contact)
-        self.page.delete_requested.connect(lambda _id: self.delete_selected())
+        self.page.delete_requested.connect(lambda _id: self.delete_selected_event())
+        self.page.attendee_picked.connect(self._attendee_picked)
+        self.list_view.focused.connect(self._list_focused)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.page)
@@ -221,15 +233,39 @@ class EventsView(QWidget):
             self.show_event(dialog.event_id)
 
     def confirm_delete(self, name: str, people: int) -> bool:
-        return confirm(
+        # Cancel is the default: Delete then Enter by habit must not lose a whole event.
+        return ask_cautiously(
             self,
             "Delete event",
             f"Delete “{name}” and its list of {plural(people, 'person', 'people')}?\n\n"
             "The people stay in your contacts, with their notes and follow-ups. "
             "Ctrl+Z brings the event back.",
+            "Delete",
         )
 
+    def _attendee_picked(self) -> None:
+        self._people_event = self.page.event_id()
+
+    def _list_focused(self) -> None:
+        self._people_event = None
+
+    def deletes_people(self) -> bool:
+        """Whether Delete is about the people at the event rather than the event itself."""
+        if self.list_view.hasFocus():
+            return False
+        if self.page.table.hasFocus():
+            return True
+        return self._people_event is not None and self._people_event == self.page.event_id()
+
     def delete_selected(self) -> bool:
+        """The main window's Delete: the selected person when the people table is where the
+        user is working (or was last), otherwise the selected event."""
+        if self.deletes_people():
+            # With no one selected, nothing: never fall through to deleting the whole event.
+            return self.page.remove_selected_attendee()
+        return self.delete_selected_event()
+
+    def delete_selected_event(self) -> bool:
         row = self._selected_row()
         if row is None:
             return False

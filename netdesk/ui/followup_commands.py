@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from netdesk.services.errors import ServiceError
 from netdesk.services.followups import FollowUpService, FollowUpState, StateChange
 from netdesk.ui.event_dates import day_text, plural
-from netdesk.ui.undo_commands import command_text
+from netdesk.ui.plain_text import button_text
+from netdesk.ui.undo_commands import report_failure
 
 UNDO_HINT = " — Ctrl+Z to undo"
 
@@ -24,15 +23,15 @@ UNDO_HINT = " — Ctrl+Z to undo"
 class StateCommand(QUndoCommand):
     """Pushed after the change has happened: undo puts back each row's previous done time and
     due date, redo the ones the change left. A step that cannot be replayed any more (the
-    rows were deleted elsewhere) says so and leaves the stack."""
+    rows were deleted or changed elsewhere since) says so and leaves the stack."""
 
     def __init__(
         self,
         label: str,
         change: StateChange,
-        restore: Callable[[Sequence[FollowUpState]], None],
+        restore: Callable[[Sequence[FollowUpState], Sequence[FollowUpState]], None],
     ) -> None:
-        super().__init__(command_text(label))
+        super().__init__(button_text(label))
         self._change = change
         self._restore = restore
         self._first = True
@@ -42,27 +41,19 @@ class StateCommand(QUndoCommand):
         if self._first:
             self._first = False
             return
-        self._apply(self._change.after, "Cannot redo")
+        self._apply(self._change.after, self._change.before, "Cannot redo")
 
     def undo(self) -> None:
-        self._apply(self._change.before, "Cannot undo")
+        self._apply(self._change.before, self._change.after, "Cannot undo")
 
-    def _apply(self, states: Sequence[FollowUpState], title: str) -> None:
+    def _apply(
+        self, states: Sequence[FollowUpState], expected: Sequence[FollowUpState], title: str
+    ) -> None:
+        # Only over the rows as this step left them: a later edit is never overwritten.
         try:
-            self._restore(states)
+            self._restore(states, expected)
         except ServiceError as exc:
-            self.failure = f"{self.text().replace('&&', '&')}: {exc}"
-            self.setObsolete(True)
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                title,
-                self.failure,
-                QMessageBox.StandardButton.Ok,
-                QApplication.activeWindow(),
-            )
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()  # not exec(): an undo may run inside a shortcut handler
+            self.failure = report_failure(self, title, exc)
 
 
 def _push(stack: QUndoStack | None, label: str, change: StateChange, fu: FollowUpService) -> str:

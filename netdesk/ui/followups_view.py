@@ -27,8 +27,8 @@ from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.followups_model import PERSON, FollowUpsModel
 from netdesk.ui.followups_tree import FollowUpsTree
-from netdesk.ui.plain_text import plain_label, show_error
-from netdesk.ui.undo_commands import command_text, delete_undoably
+from netdesk.ui.plain_text import button_text, plain_label, show_error
+from netdesk.ui.undo_commands import delete_undoably
 
 EMPTY_TEXT = "No follow-ups. Promise something at your next event!"
 SNOOZE_CHOICES = ((1, "1 day"), (3, "3 days"), (7, "1 week"))
@@ -150,7 +150,7 @@ class FollowUpsView(QWidget):
         except ServiceError as exc:
             self.reload()
             show_error(self, "Could not delete", str(exc))
-            return True
+            return False
         self.select_ids([neighbour] if neighbour is not None else [])
         self.message.emit(followup_commands.deleted_message(len(ids)))
         return True
@@ -374,7 +374,7 @@ class FollowUpsView(QWidget):
             menu.addAction("Edit…", self.edit_selected)
             contact_id = rows[0].contact_id
             menu.addAction(
-                command_text(f"Open {rows[0].contact_name}"),
+                button_text(f"Open {rows[0].contact_name}"),
                 lambda: self.open_contact.emit(contact_id),
             )
         menu.addAction("Delete", self.delete_selected)

@@ -96,11 +96,8 @@ class MainWindow(QMainWindow):
 
         self.services = services
         self.bridge: ChangeBridge = ChangeBridge(services.db, self)
-        from netdesk.db import sqlite_path
-
-        path = sqlite_path(services.db.url)
-        self.database_label.setText(f"Database: {path.name if path else services.db.url}")
-        self.database_label.setToolTip(str(path) if path else services.db.url)
+        self.database_label.setText(f"Database: {services.db.display_name}")
+        self.database_label.setToolTip(services.db.url)
         self._set_data_actions_enabled(True)
         if self.isVisible():
             self.load_current_view()

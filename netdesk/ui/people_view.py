@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,7 +36,7 @@ from netdesk.ui.contact_detail import EMPTY_BOOK, SELECT_PROMPT, ContactDetail
 from netdesk.ui.contact_dialog import ContactDialog
 from netdesk.ui.people_table_model import EMAIL, NAME, ORGANIZATION, PHONE, TITLE, PeopleTableModel
 from netdesk.ui.plain_text import confirm, plain_label, show_error
-from netdesk.ui.undo_commands import delete_undoably
+from netdesk.ui.undo_commands import DeleteCommand, delete_undoably
 
 SEARCH_DELAY_MS = 120
 # A reload finds at most this many selected people again (each may cost a query).
@@ -48,8 +48,8 @@ COLUMN_WIDTHS = {NAME: 150, ORGANIZATION: 125, TITLE: 110, EMAIL: 170, PHONE: 14
 # wider window widens the table only.
 DETAIL_SHARE = 0.34
 DETAIL_WIDTH = (300, 440)
-# Deletes remembered for selecting the people again when they are undone.
-MAX_REMEMBERED = 20
+# The kind of ids a delete step carries for selecting the people again when it is undone.
+CONTACTS = "contacts"
 SEARCH_PLACEHOLDER = "Search names, organisations, emails, phones, notes, tags…"
 
 
@@ -122,6 +122,7 @@ class FittingHeader(QHeaderView):
 
 class PeopleView(QWidget):
     open_event = Signal(int)
+    message = Signal(str)
 
     def __init__(
         self,
@@ -171,7 +172,8 @@ class PeopleView(QWidget):
         columns.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
 
-        self.detail = ContactDetail(services)
+        self.detail = ContactDetail(services, undo_stack=undo_stack)
+        self.detail.message.connect(self.message)
         self.detail.edit_requested.connect(self.edit_contact)
         self.detail.delete_requested.connect(lambda cid: self.delete_contacts([cid]))
         self.detail.delete_note_requested.connect(self.delete_note)
@@ -207,8 +209,6 @@ class PeopleView(QWidget):
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(self.splitter)
 
-        # Contacts deleted here, by the undo command that deleted them: an undo selects them.
-        self._deleted: list[tuple[QUndoCommand, list[int]]] = []
         self._undo_index = undo_stack.index()
         undo_stack.indexChanged.connect(self._undo_index_changed)
         bridge.changed.connect(self._data_changed)
@@ -314,7 +314,7 @@ class PeopleView(QWidget):
         except ServiceError as exc:
             show_error(self, "Could not delete", str(exc))
             return False
-        self._remember_deleted(list(contact_ids))
+        self._remember_deleted(contact_ids)
         # The change bridge reloaded the table; keep the user's place with the next person.
         if self.model.rowCount():
             self._select_rows([min(first_row, self.model.rowCount() - 1)])
@@ -323,20 +323,28 @@ class PeopleView(QWidget):
     # -- reacting ------------------------------------------------------------------------------
 
     def _remember_deleted(self, contact_ids: list[int]) -> None:
+        """Note on the step just pushed whom it deleted, so that undoing it selects them.
+        The step keeps the ids itself: Qt may delete a step at any time (a new push cuts it
+        off, a failed undo makes it obsolete), and with it goes all there is to forget."""
         stack = self._undo_stack
         command = stack.command(stack.index() - 1)
-        if command is None:
-            return
-        self._deleted = [*self._deleted[-MAX_REMEMBERED + 1 :], (command, contact_ids)]
+        if isinstance(command, DeleteCommand):
+            command.deleted[CONTACTS] = tuple(contact_ids)
 
     def _undo_index_changed(self, index: int) -> None:
         previous, self._undo_index = self._undo_index, index
         # A stack being destroyed clears itself: nothing was undone then.
-        if index >= previous or not self._deleted or not shiboken6.isValid(self._undo_stack):
+        if index >= previous or not shiboken6.isValid(self._undo_stack):
             return
-        # Commands index..previous-1 were undone (the change bridge has already reloaded).
-        undone = [self._undo_stack.command(i) for i in range(index, previous)]
-        restored = [cid for command, ids in self._deleted if command in undone for cid in ids]
+        # Steps index..previous-1 were undone (the change bridge has already reloaded); they are
+        # still on the stack, so alive. One whose undo failed has left it and restored no one.
+        undone = (self._undo_stack.command(i) for i in range(index, previous))
+        restored = [
+            cid
+            for command in undone
+            if isinstance(command, DeleteCommand) and shiboken6.isValid(command)
+            for cid in command.deleted.get(CONTACTS, ())
+        ]
         if restored:
             self._select_contacts(restored)
 

@@ -37,10 +37,12 @@ def button_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def tooltip_text(text: str) -> str:
-    """User text for a tooltip, which Qt renders as rich text when it looks like HTML."""
+def tooltip_text(*lines: str) -> str:
+    """User text for a tooltip, which Qt renders as rich text when it looks like HTML: the
+    non-empty lines one under the other, their line breaks kept ("" when there are none)."""
     # Escaped and wrapped in a tag, so Qt always takes the rich-text path and shows it verbatim.
-    return f"<p>{html.escape(text)}</p>"
+    shown = [html.escape(line) for line in lines if line]
+    return '<p style="white-space: pre-wrap">' + "<br>".join(shown) + "</p>" if shown else ""
 
 
 class ElidedLabel(QLabel):
@@ -57,7 +59,7 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self.setText(text)
-        self.setToolTip(tooltip_text(text) if text else "")
+        self.setToolTip(tooltip_text(text))
 
     def shown_text(self) -> str:
         """What fits in the label's width now."""
@@ -105,15 +107,6 @@ class TextPrompt(QDialog):
 
     def value(self) -> str:
         return self.edit.text()
-
-
-def ask_text(
-    parent: QWidget | None, title: str, prompt: str, value: str = "", ok_text: str = "OK"
-) -> str | None:
-    """The text typed, or None when cancelled."""
-    dialog = TextPrompt(parent, title, prompt, value, ok_text)
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    return dialog.value() if accepted else None
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:

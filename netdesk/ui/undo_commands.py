@@ -10,11 +10,25 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from netdesk.services.errors import ServiceError
+from netdesk.ui.plain_text import button_text
 
 
-def command_text(label: str) -> str:
-    """User text in an action's label: "&" would otherwise turn into a shortcut underline."""
-    return label.replace("&", "&&")
+def report_failure(command: QUndoCommand, title: str, exc: ServiceError) -> str:
+    """Tell the user that an undo or redo step cannot be done any more and take it off the
+    stack; returns the message shown."""
+    message = f"{command.text().replace('&&', '&')}: {exc}"
+    command.setObsolete(True)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title,
+        message,
+        QMessageBox.StandardButton.Ok,
+        QApplication.activeWindow(),
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()  # not exec(): an undo may run inside a shortcut handler
+    return message
 
 
 class DeleteCommand(QUndoCommand):
@@ -32,12 +46,15 @@ class DeleteCommand(QUndoCommand):
         delete: Callable[[], Any],
         restore: Callable[[Any], None],
     ) -> None:
-        super().__init__(command_text(label))
+        super().__init__(button_text(label))
         self._snapshot = snapshot
         self._delete = delete
         self._restore = restore
         self._done = True
         self.failure: str | None = None
+        # The ids deleted, by kind ("contacts"), for a view to select them again on undo: kept
+        # here, not in the view, so they live and die with the step itself.
+        self.deleted: dict[str, tuple[int, ...]] = {}
 
     def redo(self) -> None:
         if self._done:
@@ -58,18 +75,7 @@ class DeleteCommand(QUndoCommand):
         self._done = False
 
     def _fail(self, title: str, exc: ServiceError) -> None:
-        self.failure = f"{self.text().replace('&&', '&')}: {exc}"
-        self.setObsolete(True)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            title,
-            self.failure,
-            QMessageBox.StandardButton.Ok,
-            QApplication.activeWindow(),
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()  # not exec(): an undo may run inside a shortcut handler
+        self.failure = report_failure(self, title, exc)
 
 
 def delete_undoably(

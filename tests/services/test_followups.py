@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
 from netdesk.services.followups import Bucket, FollowUpState
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
@@ -176,10 +176,10 @@ def test_set_done_many_and_restore_state(services: Services) -> None:
     done_at = services.followups.get(a).done_at
     assert done_at is not None and services.followups.get(b).done_at is not None
 
-    services.followups.restore_state(change.before)
+    services.followups.restore_state(change.before, change.after)
     assert services.followups.get(a).done_at is None
     assert services.followups.get(b).done_at is None
-    services.followups.restore_state(change.after)
+    services.followups.restore_state(change.after, change.before)
     assert services.followups.get(a).done_at == done_at
 
     reopened = services.followups.set_done_many([a], done=False)
@@ -197,9 +197,31 @@ def test_snooze_many_moves_each_from_its_own_date(services: Services) -> None:
         TODAY + timedelta(days=13),
     ]
     assert services.followups.get(later).due_date == TODAY + timedelta(days=13)
-    services.followups.restore_state(change.before)
+    services.followups.restore_state(change.before, change.after)
     assert services.followups.get(overdue).due_date == TODAY - timedelta(days=3)
     assert services.followups.get(later).due_date == TODAY + timedelta(days=10)
+
+
+def test_restore_state_refuses_to_overwrite_a_later_change(services: Services) -> None:
+    anna = _person(services)
+    a = services.followups.add(anna, "a", TODAY)
+    b = services.followups.add(anna, "b", TODAY)
+    snoozed = services.followups.snooze_many([a, b], 1, today=TODAY)
+    services.followups.update(b, "b, with the paper", TODAY + timedelta(days=30))
+    with pytest.raises(ServiceError, match="changed since"):
+        services.followups.restore_state(snoozed.before, snoozed.after)
+    # All or nothing: the untouched one was not put back either.
+    assert services.followups.get(a).due_date == TODAY + timedelta(days=1)
+    assert services.followups.get(b).due_date == TODAY + timedelta(days=30)
+
+    done = services.followups.set_done_many([a])
+    services.followups.set_done(a, False)
+    with pytest.raises(ServiceError, match="changed since"):
+        services.followups.restore_state(done.before, done.after)
+    assert services.followups.get(a).done_at is None
+    services.followups.set_done(a, True)
+    with pytest.raises(ServiceError, match="changed since"):  # done again, but at another time
+        services.followups.restore_state(done.before, done.after)
 
 
 def test_bulk_changes_are_all_or_nothing(services: Services) -> None:
@@ -216,7 +238,8 @@ def test_bulk_changes_are_all_or_nothing(services: Services) -> None:
     row = services.followups.get(keep)
     assert (row.done_at, row.due_date) == (None, TODAY)
     with pytest.raises(NotFoundError):
-        services.followups.restore_state([FollowUpState(gone, None, TODAY)])
+        state = FollowUpState(gone, None, TODAY)
+        services.followups.restore_state([state], [state])
 
 
 def test_delete_many_and_restore_in_one_step(services: Services) -> None:
