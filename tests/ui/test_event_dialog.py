@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
-from netdesk.services.records import EventInput
+from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
+from netdesk.ui.add_attendee_dialog import AddAttendeeDialog
 from netdesk.ui.event_dialog import EventDialog, local_zone_name
 from tests.ui.event_ui_helpers import local_to_utc, tick, type_datetime
 
@@ -208,3 +213,67 @@ def test_a_website_that_is_not_a_web_address_is_shown_beside_it(
     assert _error(dialog, "url").isVisible() and _error(dialog, "url").text()
     assert not _error(dialog, "form").isVisible()
     assert dialog.focusWidget() is dialog.url_edit
+
+
+@contextmanager
+def database_busy(services: Services) -> Iterator[None]:
+    """Another program holds the write lock. Our connections wait for it only briefly (not
+    the usual 5 s), so that the test is quick."""
+    engine = services.db.engine
+
+    def wait_briefly(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.execute("PRAGMA busy_timeout=50")
+
+    event.listen(engine, "connect", wait_briefly)
+    engine.dispose()  # connections made from now on wait briefly
+    path = engine.url.database
+    assert path is not None
+    lock = sqlite3.connect(path, timeout=0)
+    lock.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        lock.rollback()
+        lock.close()
+        event.remove(engine, "connect", wait_briefly)
+        engine.dispose()
+
+
+def test_a_busy_database_is_shown_in_the_dialog_which_stays_open(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    qtbot.keyClicks(dialog.name_edit, "PyCon")
+    with database_busy(sqlite_services):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert "busy" in _error(dialog, "form").text()
+    assert _error(dialog, "form").isVisible()
+    assert sqlite_services.events.list() == []
+
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # lock gone: try again
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert [e.name for e in sqlite_services.events.list()] == ["PyCon"]
+
+
+def test_a_busy_database_keeps_the_add_attendee_dialog_open(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    event_id = sqlite_services.events.create(
+        EventInput(name="PyCon", starts_at=datetime(2025, 5, 14, 9, tzinfo=UTC))
+    )
+    sqlite_services.contacts.create(ContactInput(formatted_name="Ana Lopez"))
+    dialog = AddAttendeeDialog(sqlite_services, event_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.search_edit, "ana")
+    dialog.results_view.setCurrentIndex(dialog.results_model.index(0, 0))
+    with database_busy(sqlite_services):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.form_error.isVisible() and "busy" in dialog.form_error.text()
+    assert sqlite_services.events.attendees(event_id) == []
+
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.form_error.isVisible()
+    assert [a.name for a in sqlite_services.events.attendees(event_id)] == ["Ana Lopez"]

@@ -423,3 +423,50 @@ def test_restored_column_widths_are_kept(
     again.show()
     qtbot.waitExposed(again)
     assert again.header().sectionSize(PERSON) == 260
+
+
+def test_undoing_a_snooze_never_overwrites_a_later_edit(
+    qtbot: QtBot,
+    view: FollowUpsView,
+    sqlite_services: Services,
+    anna: int,
+    undo_stack: QUndoStack,
+) -> None:
+    fid = sqlite_services.followups.add(anna, "Send slides", TODAY)
+    _select(view, [fid])
+    view.snooze_actions[1].trigger()
+    assert sqlite_services.followups.get(fid).due_date == TODAY + timedelta(days=1)
+    # Then changed in the follow-up dialog, which is not a step on the stack.
+    edited = TODAY + timedelta(days=30)
+    sqlite_services.followups.update(fid, "Send slides and the paper", edited)
+    errors: list[str] = []
+    undo_stack.undo()  # the box is opened with open(): it does not block
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    for box in boxes:
+        if box.isVisible():
+            errors.append(box.text())
+            box.close()
+
+    assert errors == [
+        "Snooze follow-up: That follow-up has changed since, so it was left as it is."
+    ]
+    assert sqlite_services.followups.get(fid).due_date == edited
+    assert undo_stack.count() == 0
+
+
+def test_a_failed_delete_reports_failure(
+    view: FollowUpsView, sqlite_services: Services, anna: int, undo_stack: QUndoStack
+) -> None:
+    fid = sqlite_services.followups.add(anna, "Call back", TODAY)
+    _select(view, [fid])
+    other_db = open_database(sqlite_services.db.url)  # no change notification reaches the view
+    try:
+        Services(other_db).followups.delete(fid)
+    finally:
+        other_db.close()
+    messages: list[str] = []
+    view.message.connect(messages.append)
+    driver = ModalDriver(QMessageBox, lambda box: box.accept())
+    assert view.delete_selected() is False
+    driver.check()
+    assert messages == [] and undo_stack.count() == 0

@@ -22,7 +22,12 @@ from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.contact_detail import EMPTY_BOOK, SELECT_PROMPT, ContactDetail
-from netdesk.ui.contact_detail_sections import ZERO_WIDTH_SPACE, LinkButton, breakable
+from netdesk.ui.contact_detail_sections import (
+    ZERO_WIDTH_SPACE,
+    LinkButton,
+    WrappedLabel,
+    breakable,
+)
 from netdesk.ui.contact_dialog import ContactDialog
 from netdesk.ui.event_dates import MONTHS
 from netdesk.ui.people_table_model import EMAIL, NAME, ORGANIZATION, TITLE
@@ -836,3 +841,89 @@ def test_restored_column_widths_win_and_fitted_ones_keep_fitting(
     assert third.view.header().restoreState(fitted)
     third.view.resize(706, 600)
     qtbot.waitUntil(lambda: _columns_fit(third))
+
+
+def test_ticking_a_followup_in_the_detail_pane_is_an_undo_step(
+    qtbot: QtBot,
+    sqlite_services: Services,
+    rich_contact: tuple[int, int],
+    make_view: Callable[[], Harness],
+) -> None:
+    contact_id, _ = rich_contact
+    h = make_view()
+    messages: list[str] = []
+    h.view.message.connect(messages.append)
+    h.view.show_contact(contact_id)
+    boxes = [b for b in h.view.detail.findChildren(QCheckBox, "followup_done") if b.isVisible()]
+    qtbot.mouseClick(boxes[0], Qt.MouseButton.LeftButton)
+    assert messages == ["Marked done — Ctrl+Z to undo"]
+    assert h.stack.count() == 1 and h.stack.undoText() == "Mark done"
+
+    h.stack.undo()
+    followups = {f.action: f for f in sqlite_services.contacts.get(contact_id).followups}
+    assert followups["Send intro"].done_at is None
+    assert followups["Connect on LinkedIn"].done_at is not None
+
+    def ticks() -> list[bool]:
+        found = h.view.detail.findChildren(QCheckBox, "followup_done")
+        return [b.isChecked() for b in found if b.isVisible()]
+
+    qtbot.waitUntil(lambda: ticks() == [False, True])
+
+
+def test_copying_from_the_detail_pane_gives_the_text_as_typed(
+    qtbot: QtBot, make_view: Callable[[], Harness]
+) -> None:
+    h = make_view()
+    email = "tobias.vogel@bergmann-research.example.org"
+    url = "https://example.org/people/tobias-vogel"
+    cid = _add(h.services, LONG_NAME, emails=[email], urls=[url])
+    assert h.view.show_contact(cid)
+    detail = h.view.detail
+
+    def label_showing(text: str) -> WrappedLabel:
+        found = [
+            w
+            for w in detail.findChildren(WrappedLabel)
+            if w.isVisible() and w.text().replace(ZERO_WIDTH_SPACE, "") == text
+        ]
+        assert len(found) == 1 and ZERO_WIDTH_SPACE in found[0].text()
+        return found[0]
+
+    clipboard = QApplication.clipboard()
+    for text in (email, url, LONG_NAME):
+        label = label_showing(text)
+        label.setSelection(0, len(label.text()))
+        clipboard.clear()
+        label.setFocus()
+        qtbot.keyClick(label, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+        assert clipboard.text() == text
+
+        clipboard.clear()
+        menu = label.copy_menu()
+        copy = next(a for a in menu.actions() if a.text() == "Copy")
+        copy.trigger()
+        menu.deleteLater()
+        assert clipboard.text() == text
+
+
+def test_undoing_a_delete_selects_the_person_after_older_steps_were_cut_off(
+    qtbot: QtBot, sqlite_services: Services, make_view: Callable[[], Harness]
+) -> None:
+    ids = _three(sqlite_services)
+    h = make_view()
+    h.view.show_contact(ids["Ann Lee"])
+    assert h.view.delete_selected()
+    h.stack.undo()
+    assert h.view.selected_contact_ids() == [ids["Ann Lee"]]
+    # A new step cuts the undone delete off the stack: Qt deletes that command.
+    note_id = sqlite_services.notes.add(ids["Bob Stone"], "Likes sailing")
+    assert h.view.delete_note(note_id)
+    assert h.stack.count() == 1
+    h.view.show_contact(ids["Jürgen Schröder"])
+    assert h.view.delete_selected()
+    h.view.show_contact(ids["Bob Stone"])
+    h.stack.undo()
+    assert h.view.selected_contact_ids() == [ids["Jürgen Schröder"]]
+    h.stack.undo()  # the note: the selection stays
+    assert h.view.selected_contact_ids() == [ids["Jürgen Schröder"]]
