@@ -18,17 +18,21 @@ def report_failure(command: QUndoCommand, title: str, exc: ServiceError) -> str:
     stack; returns the message shown."""
     message = f"{command.text().replace('&&', '&')}: {exc}"
     command.setObsolete(True)
+    parent = QApplication.activeWindow()
     box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        title,
-        message,
-        QMessageBox.StandardButton.Ok,
-        QApplication.activeWindow(),
+        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if parent is None:
+        # Without a parent nothing else keeps the box alive until the user has read it.
+        _open_boxes.append(box)
+        box.finished.connect(lambda _result: _open_boxes.remove(box))
     box.open()  # not exec(): an undo may run inside a shortcut handler
     return message
+
+
+_open_boxes: list[QMessageBox] = []
 
 
 class DeleteCommand(QUndoCommand):

@@ -51,6 +51,13 @@ def test_rename_follows_into_search(services: Services) -> None:
     assert [r.id for r in services.search.page("hamburg")] == [ann]
 
 
+def test_rename_returns_the_old_name_as_spelled_so_it_can_be_undone(services: Services) -> None:
+    ann = _person(services, "Ann", ["Berlin"])
+    assert services.tags.rename("berlin", "  Hamburg   city ") == "Berlin"
+    assert services.tags.rename("hamburg city", "Berlin") == "Hamburg city"
+    assert services.contacts.get(ann).tags == ("Berlin",)
+
+
 def test_rename_to_an_existing_tag_is_refused(services: Services) -> None:
     _person(services, "Ann", ["Berlin", "Hamburg"])
     with pytest.raises(ValidationError) as caught:

@@ -24,7 +24,7 @@ from netdesk.ui.event_page import EventPage
 from netdesk.ui.events_view import EMPTY_TEXT, EventsView
 from netdesk.ui.two_line_delegate import SUBTITLE_ROLE, TRAILING_ROLE
 from tests.ui.event_ui_helpers import click, click_check_box, double_click, tick, type_datetime
-from tests.ui.main_window_helpers import ModalDriver, open_window, settings_at
+from tests.ui.main_window_helpers import ModalDriver, activate, open_window, settings_at
 
 NOW = datetime.now(UTC).replace(second=0, microsecond=0)
 
@@ -304,6 +304,107 @@ def test_delete_an_event_without_people_needs_no_confirmation(
     assert view.delete_selected() is False  # nothing selected any more
     stack.undo()
     qtbot.waitUntil(lambda: view.model.event_count() == 1)
+
+
+def _event_with_people(services: Services, *names: str) -> int:
+    event_id = _event(services, "PyCon", 10)
+    for name in names:
+        services.events.add_attendee(event_id, _person(services, name))
+    return event_id
+
+
+def _attendee_names(services: Services, event_id: int) -> list[str]:
+    return [row.name for row in services.events.attendees(event_id)]
+
+
+def test_delete_with_a_person_selected_removes_the_person_not_the_event(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    event_id = _event_with_people(sqlite_services, "Ana", "Ben", "Cy")
+    view, stack = _view(qtbot, sqlite_services)
+    activate(qtbot, view)
+    view.show_event(event_id)
+    click(qtbot, view.page.table, view.page.attendees_model.index(0, NAME))
+    assert view.page.table.hasFocus()
+
+    assert view.delete_selected() is True  # no question: one step, and Ctrl+Z undoes it
+    assert _attendee_names(sqlite_services, event_id) == ["Ben", "Cy"]
+    assert [r.id for r in sqlite_services.events.list()] == [event_id]
+    assert view.selected_event_id() == event_id
+    # The next person takes the place; Delete still means people while focus is elsewhere.
+    selected = view.page.selected_attendee()
+    assert selected is not None and selected.name == "Ben"
+    view.page.edit_button.setFocus()
+    assert view.delete_selected() is True
+    assert _attendee_names(sqlite_services, event_id) == ["Cy"]
+
+    stack.undo()
+    stack.undo()
+    assert _attendee_names(sqlite_services, event_id) == ["Ana", "Ben", "Cy"]
+    qtbot.waitUntil(lambda: view.page.attendees_model.rowCount() == 3)
+    assert [r.id for r in sqlite_services.events.list()] == [event_id]
+
+
+def test_delete_in_the_people_table_with_no_one_selected_keeps_the_event(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    event_id = _event_with_people(sqlite_services, "Ana")
+    view, stack = _view(qtbot, sqlite_services)
+    activate(qtbot, view)
+    view.show_event(event_id)
+    view.page.table.setFocus()
+    qtbot.waitUntil(view.page.table.hasFocus)
+    assert view.page.selected_attendee() is None
+    assert view.delete_selected() is False
+    assert [r.id for r in sqlite_services.events.list()] == [event_id]
+    assert _attendee_names(sqlite_services, event_id) == ["Ana"]
+    assert stack.count() == 0
+
+
+def test_delete_with_the_events_list_focused_asks_with_cancel_as_default(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    event_id = _event_with_people(sqlite_services, "Ana", "Ben")
+    view, stack = _view(qtbot, sqlite_services)
+    activate(qtbot, view)
+    view.show_event(event_id)
+    click(qtbot, view.page.table, view.page.attendees_model.index(0, NAME))
+    # Back to the list: the person stays selected there, but Delete now means the event.
+    click(qtbot, view.list_view, view.model.index(view.model.row_of(event_id) or 0, 0))
+    assert view.list_view.hasFocus()
+    assert view.page.selected_attendee() is not None
+    seen: list[tuple[str, str, str, Qt.TextFormat]] = []
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        default, escape = box.defaultButton(), box.escapeButton()
+        seen.append((box.text(), default.text(), escape.text(), box.textFormat()))
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # Delete, then Enter by habit
+
+    QTimer.singleShot(0, press_enter)
+    assert view.delete_selected() is False
+    [(text, default, escape, text_format)] = seen
+    assert text.startswith("Delete “PyCon” and its list of 2 people?")
+    assert (default, escape, text_format) == ("Cancel", "Cancel", Qt.TextFormat.PlainText)
+    assert [r.id for r in sqlite_services.events.list()] == [event_id]
+    assert _attendee_names(sqlite_services, event_id) == ["Ana", "Ben"]
+    assert stack.count() == 0
+
+
+def test_the_pages_delete_event_button_deletes_the_event_even_with_a_person_selected(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    event_id = _event_with_people(sqlite_services, "Ana")
+    view, _ = _view(qtbot, sqlite_services)
+    activate(qtbot, view)
+    view.show_event(event_id)
+    click(qtbot, view.page.table, view.page.attendees_model.index(0, NAME))
+    seen: list[str] = []
+    _click_in_next_message_box("Delete", seen)
+    qtbot.mouseClick(view.page.delete_button, Qt.MouseButton.LeftButton)
+    assert seen and "PyCon" in seen[0]
+    assert sqlite_services.events.list() == []
 
 
 def test_opens_on_the_event_happening_now(qtbot: QtBot, sqlite_services: Services) -> None:

@@ -141,13 +141,13 @@ def _answer_next_box(answer: str, seen: list[str]) -> None:
     QTimer.singleShot(0, click)
 
 
-def test_escape_with_something_typed_asks_and_cancel_keeps_it(
+def test_escape_with_something_typed_asks_and_keep_editing_keeps_it(
     qtbot: QtBot, sqlite_services: Services
 ) -> None:
     dialog = _dialog(qtbot, sqlite_services, None)
     qtbot.keyClicks(dialog.talked_about, "Rust")
     seen: list[str] = []
-    _answer_next_box("Cancel", seen)
+    _answer_next_box("Keep editing", seen)
     qtbot.keyClick(dialog.talked_about, Qt.Key.Key_Escape)
     assert seen == ["Discard this capture? What you typed will be lost."]
     assert dialog.isVisible() and dialog.talked_about.text() == "Rust"
@@ -156,6 +156,32 @@ def test_escape_with_something_typed_asks_and_cancel_keeps_it(
     qtbot.keyClick(dialog.talked_about, Qt.Key.Key_Escape)
     assert len(seen) == 2
     assert not dialog.isVisible()
+    assert sqlite_services.contacts.count() == 0
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Escape])
+def test_enter_or_escape_in_the_discard_prompt_keeps_editing(
+    qtbot: QtBot, sqlite_services: Services, key: Qt.Key
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services, None)
+    qtbot.keyClicks(dialog.name, "Ana Lopez")
+    seen: list[tuple[str, ...]] = []
+
+    def press_key() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, press_key)
+            return
+        seen.append(tuple(b.text() for b in box.buttons()))
+        seen.append((box.defaultButton().text(), box.escapeButton().text()))
+        qtbot.keyClick(box, key)  # what a hand still on the keyboard does next
+
+    QTimer.singleShot(0, press_key)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+    assert sorted(seen[0]) == ["Discard", "Keep editing"]
+    assert seen[1] == ("Keep editing", "Keep editing")
+    assert dialog.isVisible()
+    assert dialog.name.text() == "Ana Lopez"
     assert sqlite_services.contacts.count() == 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -13,6 +14,7 @@ from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.plain_text import TextPrompt
 from netdesk.ui.tags_dialog import NAME_ROLE, TagsDialog
+from tests.ui.main_window_helpers import activate, ctrl, open_window, settings_at
 
 
 def _setup(qtbot: QtBot, services: Services) -> tuple[TagsDialog, QUndoStack, int]:
@@ -94,18 +96,10 @@ def test_deleting_a_tag_deleted_elsewhere_says_so(qtbot: QtBot, sqlite_services:
     _select(dialog, "Berlin")
     sqlite_services.tags.delete("Berlin")  # from another window
     seen: list[str] = []
-
-    def dismiss() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, dismiss)
-            return
-        seen.append(box.text())
-        box.accept()
-
-    QTimer.singleShot(0, dismiss)
+    # The list still counts one person for Berlin, so it asks first; then comes the news.
+    _answer_boxes(["Delete", "OK"], seen)
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
-    assert seen == ["There is no tag “Berlin”."]
+    assert seen[1:] == ["There is no tag “Berlin”."]
     assert stack.count() == 0
     assert [dialog.list.item(r).data(NAME_ROLE) for r in range(dialog.list.count())] == ["Investor"]
 
@@ -125,7 +119,12 @@ def test_delete_then_undo_puts_the_tag_back_on_people_and_events(
 ) -> None:
     dialog, stack, anna = _setup(qtbot, sqlite_services)
     _select(dialog, "Investor")
+    seen: list[str] = []
+    _answer_boxes(["Delete"], seen)
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert seen == [
+        "Delete the tag “Investor” from 2 people and 1 event?\n\nUndo (Ctrl+Z) puts it back."
+    ]
     assert sqlite_services.contacts.get(anna).tags == ("Berlin",)
     assert sqlite_services.search.page("investor") == []
     assert [dialog.list.item(r).data(NAME_ROLE) for r in range(dialog.list.count())] == ["Berlin"]
@@ -135,3 +134,155 @@ def test_delete_then_undo_puts_the_tag_back_on_people_and_events(
     assert {r.name for r in sqlite_services.search.page("investor")} == {"Anna Berg", "Bo Lind"}
     event = sqlite_services.events.list()[0]
     assert sqlite_services.events.get(event.id).tags == ("Investor",)
+
+
+def _answer_boxes(answers: list[str], seen: list[str]) -> None:
+    """Click these buttons, in turn, in the message boxes about to come, noting their texts."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box.text() in seen:
+            QTimer.singleShot(10, click)
+            return
+        seen.append(box.text())
+        [button] = [b for b in box.buttons() if b.text().replace("&", "") == answers[0]]
+        answers.pop(0)
+        button.click()
+        if answers:
+            QTimer.singleShot(10, click)
+
+    QTimer.singleShot(0, click)
+
+
+def _names(dialog: TagsDialog) -> list[str]:
+    return [dialog.list.item(r).data(NAME_ROLE) for r in range(dialog.list.count())]
+
+
+def test_deleting_a_tag_in_use_asks_and_enter_keeps_it(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog, stack, anna = _setup(qtbot, sqlite_services)
+    _select(dialog, "Investor")
+    seen: list[tuple[str, str, str, Qt.TextFormat]] = []
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        default, escape = box.defaultButton(), box.escapeButton()
+        seen.append((box.text(), default.text(), escape.text(), box.textFormat()))
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, press_enter)
+    assert dialog.delete_selected() is False
+    [(text, default, escape, text_format)] = seen
+    assert text.startswith("Delete the tag “Investor” from 2 people and 1 event?")
+    assert (default, escape, text_format) == ("Cancel", "Cancel", Qt.TextFormat.PlainText)
+    assert sqlite_services.contacts.get(anna).tags == ("Berlin", "Investor")
+    assert stack.count() == 0
+    assert dialog.selected_name() == "Investor"
+
+
+def test_del_key_deletes_an_unused_tag_at_once_and_selects_the_next(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    for name in ("Alpha", "Beta"):
+        ann = sqlite_services.contacts.create(ContactInput(formatted_name="Ann", tags=[name]))
+        sqlite_services.contacts.update(ann, ContactInput(formatted_name="Ann"))
+    dialog, stack, _ = _setup(qtbot, sqlite_services)
+    assert _names(dialog) == ["Alpha", "Berlin", "Beta", "Investor"]
+    activate(qtbot, dialog)
+    _select(dialog, "Alpha")
+    dialog.list.setFocus()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Delete)  # unused: nothing to ask
+    assert _names(dialog) == ["Berlin", "Beta", "Investor"]
+    assert "Alpha" not in sqlite_services.tags.names()
+    assert dialog.selected_name() == "Berlin"
+    assert dialog.delete_button.isEnabled()
+
+    _select(dialog, "Beta")
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Delete)
+    assert dialog.selected_name() == "Investor"
+    assert stack.count() == 2
+
+
+def test_ctrl_z_and_the_undo_button_work_inside_the_dialog(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog, stack, anna = _setup(qtbot, sqlite_services)
+    activate(qtbot, dialog)
+    assert not dialog.undo_button.isEnabled()
+    for name in ("Berlin", "Investor"):
+        _select(dialog, name)
+        _answer_boxes(["Delete"], [])
+        assert dialog.delete_selected()
+    assert _names(dialog) == []
+    assert dialog.undo_button.isEnabled()
+    assert dialog.undo_action.text() == "Undo Delete tag Investor"
+
+    activate(qtbot, dialog)  # back from the question, as a user is
+    ctrl(qtbot, dialog.list, Qt.Key.Key_Z)
+    assert _names(dialog) == ["Investor"]  # the list follows the undo
+    assert sqlite_services.contacts.get(anna).tags == ("Investor",)
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert _names(dialog) == ["Berlin", "Investor"]
+    assert sqlite_services.contacts.get(anna).tags == ("Berlin", "Investor")
+    assert stack.index() == 0
+    assert not dialog.undo_button.isEnabled()
+
+
+def test_ctrl_z_reaches_the_dialog_opened_from_the_main_window(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    sqlite_services.contacts.create(ContactInput(formatted_name="Ann", tags=["Berlin"]))
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    dialog = window.manage_tags()
+    assert isinstance(dialog, TagsDialog)
+    activate(qtbot, dialog)
+    _select(dialog, "Berlin")
+    _answer_boxes(["Delete"], [])
+    assert dialog.delete_selected()
+    assert sqlite_services.tags.names() == []
+    activate(qtbot, dialog)
+    ctrl(qtbot, dialog.list, Qt.Key.Key_Z)
+    assert sqlite_services.tags.names() == ["Berlin"]
+    assert _names(dialog) == ["Berlin"]
+    dialog.reject()
+
+
+def test_rename_is_undoable_and_redoable(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog, stack, anna = _setup(qtbot, sqlite_services)
+    _select(dialog, "Investor")
+    assert dialog.rename_selected("Business angel")
+    assert stack.undoText() == "Rename tag Investor to Business angel"
+
+    stack.undo()
+    assert sqlite_services.contacts.get(anna).tags == ("Berlin", "Investor")
+    assert {r.name for r in sqlite_services.search.page("investor")} == {"Anna Berg", "Bo Lind"}
+    assert _names(dialog) == ["Berlin", "Investor"]
+    stack.redo()
+    assert sqlite_services.contacts.get(anna).tags == ("Berlin", "Business angel")
+    assert _names(dialog) == ["Berlin", "Business angel"]
+
+
+def test_undoing_a_rename_whose_old_name_was_taken_says_so(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog, stack, anna = _setup(qtbot, sqlite_services)
+    _select(dialog, "Investor")
+    assert dialog.rename_selected("Angel")
+    # Meanwhile, in another window, someone gives a new tag the old name.
+    sqlite_services.contacts.create(ContactInput(formatted_name="Cy", tags=["investor"]))
+
+    activate(qtbot, dialog)  # the box that says so belongs to the active window
+    stack.undo()
+    boxes = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+    assert [b.text() for b in boxes] == [
+        "Rename tag Investor to Angel: A tag “investor” exists already."
+    ]
+    assert [b.textFormat() for b in boxes] == [Qt.TextFormat.PlainText]
+    boxes[0].close()
+    assert stack.count() == 0  # the step that cannot be done leaves the stack
+    assert sqlite_services.contacts.get(anna).tags == ("Angel", "Berlin")
+    assert _names(dialog) == ["Angel", "Berlin", "investor"]
