@@ -18,21 +18,17 @@ def report_failure(command: QUndoCommand, title: str, exc: ServiceError) -> str:
     stack; returns the message shown."""
     message = f"{command.text().replace('&&', '&')}: {exc}"
     command.setObsolete(True)
-    parent = QApplication.activeWindow()
+    # A parent keeps the box alive until read (and closes it with its window): the active
+    # window, else any visible one (an undo can come while no window of ours is active).
+    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
+    parent = QApplication.activeWindow() or (visible[0] if visible else None)
     box = QMessageBox(
         QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if parent is None:
-        # Without a parent nothing else keeps the box alive until the user has read it.
-        _open_boxes.append(box)
-        box.finished.connect(lambda _result: _open_boxes.remove(box))
     box.open()  # not exec(): an undo may run inside a shortcut handler
     return message
-
-
-_open_boxes: list[QMessageBox] = []
 
 
 class DeleteCommand(QUndoCommand):
