@@ -126,6 +126,8 @@ class EventDialog(QDialog):
         self._length = self.start_edit.dateTime().secsTo(self.end_edit.dateTime())
         self.start_edit.dateTimeChanged.connect(self._start_moved)
         self.end_edit.dateTimeChanged.connect(self._end_moved)
+        # "The end must be after the start" is about both fields: moving either may fix it.
+        self.start_edit.dateTimeChanged.connect(lambda _when: self.errors.clear_field("ends_at"))
         self.name_edit.setFocus()
 
     def _load(self, event_id: int) -> None:

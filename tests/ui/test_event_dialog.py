@@ -277,3 +277,17 @@ def test_a_busy_database_keeps_the_add_attendee_dialog_open(
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.form_error.isVisible()
     assert [a.name for a in sqlite_services.events.attendees(event_id)] == ["Ana Lopez"]
+
+
+def test_the_end_error_goes_when_the_start_is_moved_instead(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    qtbot.keyClicks(dialog.name_edit, "Workshop")
+    dialog.no_end_check.setChecked(False)
+    start = dialog.start_edit.dateTime()
+    dialog.end_edit.setDateTime(start.addSecs(-3600))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert _error(dialog, "ends_at").isVisibleTo(dialog)
+    dialog.start_edit.setDateTime(start.addSecs(-4 * 3600))
+    assert not _error(dialog, "ends_at").isVisibleTo(dialog)
