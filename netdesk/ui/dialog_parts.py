@@ -1,12 +1,15 @@
-"""Pieces the edit dialogs share: the form with its error labels, the buttons, the date field."""
+"""Pieces the edit dialogs share: the form with its error labels, the buttons, the date and
+time zone fields."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
@@ -90,6 +93,26 @@ def date_time_edit() -> DateTimeEdit:
     edit = DateTimeEdit()
     english_dates(edit, DATE_TIME_FORMAT)
     return edit
+
+
+def time_zone_combo(names: list[str], first: str) -> QComboBox:
+    """An editable list of zone names, `first` on top and chosen; typing any part of a name
+    ("berlin", "new_y") offers the zones that contain it."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.setMaxVisibleItems(15)
+    # Sized for a usual name, not the longest of ~600 ("America/Argentina/ComodRivadavia").
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(18)
+    combo.addItems(([first] if first else []) + [name for name in names if name != first])
+    combo.setCurrentText(first)
+    completer = QCompleter(combo.model(), combo)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCompleter(completer)
+    return combo
 
 
 def to_qdate(d: date) -> QDate:

@@ -6,8 +6,8 @@ whatever LC_TIME happens to be set to.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 LONG_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -153,3 +153,37 @@ def zoned_when_text(starts_at: datetime, ends_at: datetime | None, zone_name: st
         return f"{text} {zone_abbreviation(start)} ({yours} your time)"
     here = _span_in_place(here_start, here_end)
     return text if here == text else f"{text} ({here} your time)"
+
+
+# Names in the tz database that are not places: "localtime" is whatever this computer is set to.
+_NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})
+
+
+def zone_names() -> list[str]:
+    """Every IANA zone name this computer knows, sorted, for picking an event's zone."""
+    return sorted(available_timezones() - _NOT_ZONES)
+
+
+def wall_clock_to_utc(wall: datetime, zone: ZoneInfo | None) -> datetime:
+    """A naive wall-clock time read in `zone` (this computer's zone when None) as aware UTC.
+
+    A time in a DST gap or fold is read with fold=0, zoneinfo's default: the earlier offset.
+    """
+    aware = wall.replace(tzinfo=zone) if zone is not None else wall.astimezone()
+    return aware.astimezone(UTC)
+
+
+def wall_clock_in(moment: datetime, zone: ZoneInfo | None) -> datetime:
+    """An aware moment as the naive wall-clock time it shows in `zone` (local when None)."""
+    there = moment.astimezone(zone) if zone is not None else local(moment)
+    return there.replace(tzinfo=None)
+
+
+def offset_text(moment: datetime) -> str:
+    """ "CET, UTC+01:00" for an aware datetime; just "UTC+04:00" for zones without letters."""
+    offset = moment.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    utc = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    abbreviation = zone_abbreviation(moment)
+    return utc if not abbreviation or abbreviation.startswith("UTC") else f"{abbreviation}, {utc}"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import zoneinfo
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from PySide6.QtCore import QDateTime, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -23,9 +24,22 @@ from netdesk.services.events import EventKind
 from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
 from netdesk.services.tags import clean_tag_names
-from netdesk.ui.dialog_parts import date_time_edit, error_form
+from netdesk.ui.dialog_parts import date_time_edit, error_form, time_zone_combo
+from netdesk.ui.event_dates import (
+    event_zone,
+    offset_text,
+    wall_clock_in,
+    wall_clock_to_utc,
+    zone_names,
+)
 from netdesk.ui.form_buddy import set_buddy
-from netdesk.ui.plain_text import show_error, window_title
+from netdesk.ui.plain_text import plain_label, show_error, tooltip_text, window_title
+
+ZONE_TOOLTIP = (
+    "Starts and Ends are times in this zone, as printed on the invitation.\n"
+    "Changing the zone keeps the times you typed: an event at 18:00 in Berlin\n"
+    "stays at 18:00 Berlin time, whichever zone you had picked first."
+)
 
 
 def local_zone_name() -> str:
@@ -38,13 +52,16 @@ def local_zone_name() -> str:
     return name
 
 
-def to_utc(value: QDateTime) -> datetime:
-    """A QDateTimeEdit's local time as an aware UTC datetime (to the minute)."""
-    return datetime.fromtimestamp(value.toSecsSinceEpoch() // 60 * 60, UTC)
+def wall_clock(edit: QDateTimeEdit) -> datetime:
+    """The date and time a field shows (to the minute), naive: the dialog's zone says where."""
+    day, time = edit.date(), edit.time()
+    return datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
 
 
-def to_local_qt(moment: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+def show_wall_clock(edit: QDateTimeEdit, wall: datetime) -> None:
+    edit.setDateTime(
+        QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute))
+    )
 
 
 def _next_full_hour() -> QDateTime:
@@ -59,7 +76,12 @@ class EventDialog(QDialog):
         super().__init__(parent)
         self._services = services
         self.event_id = event_id
-        self._timezone = local_zone_name()
+        self._local_zone = local_zone_name()
+        # Any case will do ("europe/berlin"); the zone is saved as the database spells it.
+        self._zone_names = {name.lower(): name for name in zone_names()}
+        if self._local_zone:
+            self._zone_names[self._local_zone.lower()] = self._local_zone
+        self._unknown_stored_zone = ""
         self.setMinimumWidth(520)
 
         self.name_edit = QLineEdit()
@@ -71,6 +93,11 @@ class EventDialog(QDialog):
         self.end_edit = date_time_edit()
         self.no_end_check = QCheckBox("No end time")
         self.no_end_check.toggled.connect(lambda on: self.end_edit.setEnabled(not on))
+        self.zone_combo = time_zone_combo(sorted(self._zone_names.values()), self._local_zone)
+        self.zone_combo.setToolTip(ZONE_TOOLTIP)
+        self.zone_hint = plain_label()
+        self.zone_hint.setStyleSheet("color: #6b7280;")
+        self.zone_hint.setToolTip(ZONE_TOOLTIP)
         self.venue_edit = QLineEdit()
         self.venue_edit.setPlaceholderText("Centro de Congressos")
         self.city_edit = QLineEdit()
@@ -88,12 +115,18 @@ class EventDialog(QDialog):
         end_layout.setContentsMargins(0, 0, 0, 0)
         end_layout.addWidget(self.end_edit, 1)
         end_layout.addWidget(self.no_end_check)
+        zone_row = QWidget()
+        zone_layout = QHBoxLayout(zone_row)
+        zone_layout.setContentsMargins(0, 0, 0, 0)
+        zone_layout.addWidget(self.zone_combo, 1)
+        zone_layout.addWidget(self.zone_hint)
 
         form, self.errors = error_form()
         self.errors.add_row("&Name", self.name_edit, "name")
         self.errors.add_row("&Kind", self.kind_combo, "kind")
         self.errors.add_row("&Starts", self.start_edit, "starts_at")
         self.errors.add_row("&Ends", end_row, "ends_at")
+        self.errors.add_row("Time &zone", zone_row, "timezone")
         self.errors.add_row("&Venue", self.venue_edit, "venue")
         self.errors.add_row("&City", self.city_edit, "city")
         self.errors.add_row("&Website", self.url_edit, "url")
@@ -102,6 +135,7 @@ class EventDialog(QDialog):
         self.errors.add_row("&Tags", self.tags_edit, "tags")
         self.errors.add_row("", QWidget(), "form")
         set_buddy(form, self.end_edit)
+        set_buddy(form, self.zone_combo)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -128,6 +162,11 @@ class EventDialog(QDialog):
         self.end_edit.dateTimeChanged.connect(self._end_moved)
         # "The end must be after the start" is about both fields: moving either may fix it.
         self.start_edit.dateTimeChanged.connect(lambda _when: self.errors.clear_field("ends_at"))
+        # The offset depends on the day (summer time), so it follows the start too. The typed
+        # times stay as they are when the zone changes: they are the event's own clock.
+        self.zone_combo.currentTextChanged.connect(self._show_offset)
+        self.start_edit.dateTimeChanged.connect(self._show_offset)
+        self._show_offset()
         self.name_edit.setFocus()
 
     def _load(self, event_id: int) -> None:
@@ -140,15 +179,25 @@ class EventDialog(QDialog):
             self.kind_combo.addItem(detail.kind.capitalize(), detail.kind)
             kind = self.kind_combo.count() - 1
         self.kind_combo.setCurrentIndex(kind)
-        start = to_local_qt(detail.starts_at)
-        self.start_edit.setDateTime(start)
+        # Times are shown on the event's own clock; without a zone we know, on this computer's.
+        zone = event_zone(detail.timezone)
+        if zone is None:
+            self._unknown_stored_zone = detail.timezone.strip()
+            # Imports may carry names like "W. Europe Standard Time": say why it was swapped.
+            self.zone_hint.setToolTip(
+                tooltip_text(
+                    f"This event was saved with the time zone “{detail.timezone}”,",
+                    "which this computer does not know, so its times are shown in your zone.",
+                )
+            )
+        else:
+            self.zone_combo.setCurrentText(self._zone_names.get(str(zone).lower(), str(zone)))
+        show_wall_clock(self.start_edit, wall_clock_in(detail.starts_at, zone))
         if detail.ends_at is None:
-            self.end_edit.setDateTime(start.addSecs(2 * 3600))
+            self.end_edit.setDateTime(self.start_edit.dateTime().addSecs(2 * 3600))
             self.no_end_check.setChecked(True)
         else:
-            self.end_edit.setDateTime(to_local_qt(detail.ends_at))
-        # An imported event keeps the zone it was announced in.
-        self._timezone = detail.timezone or self._timezone
+            show_wall_clock(self.end_edit, wall_clock_in(detail.ends_at, zone))
         self.venue_edit.setText(detail.venue)
         self.city_edit.setText(detail.city)
         self.url_edit.setText(detail.url)
@@ -165,13 +214,39 @@ class EventDialog(QDialog):
     def _end_moved(self, end: QDateTime) -> None:
         self._length = self.start_edit.dateTime().secsTo(end)
 
+    def _zone_name(self) -> str | None:
+        """The chosen zone as the database spells it; "" for this computer's zone when Qt
+        gives no IANA name for it; None when the text names no zone."""
+        text = self.zone_combo.currentText().strip()
+        return self._zone_names.get(text.lower()) if text else self._local_zone
+
+    def _show_offset(self) -> None:
+        name = self._zone_name()
+        if name is None:
+            self.zone_hint.setText("Pick a zone from the list")
+            return
+        zone = event_zone(name)
+        text = offset_text(wall_clock_to_utc(wall_clock(self.start_edit), zone).astimezone(zone))
+        if self._unknown_stored_zone and name == self._local_zone:
+            text = f"{text} · saved zone unknown"
+        self.zone_hint.setText(text)
+
     def value(self) -> EventInput:
+        """What the form holds; ValidationError for a zone name that is no zone."""
+        name = self._zone_name()
+        if name is None:
+            typed = self.zone_combo.currentText().strip()
+            hint = "Type a city, like Berlin, to find its zone."
+            raise ValidationError({"timezone": f"Unknown time zone “{typed}”. {hint}"})
+        zone = event_zone(name)
         return EventInput(
             name=self.name_edit.text(),
             kind=str(self.kind_combo.currentData()),
-            starts_at=to_utc(self.start_edit.dateTime()),
-            ends_at=None if self.no_end_check.isChecked() else to_utc(self.end_edit.dateTime()),
-            timezone=self._timezone,
+            starts_at=wall_clock_to_utc(wall_clock(self.start_edit), zone),
+            ends_at=None
+            if self.no_end_check.isChecked()
+            else wall_clock_to_utc(wall_clock(self.end_edit), zone),
+            timezone=name,
             venue=self.venue_edit.text(),
             city=self.city_edit.text(),
             url=self.url_edit.text(),
@@ -182,8 +257,8 @@ class EventDialog(QDialog):
 
     def save(self) -> None:
         self.errors.clear()
-        data = self.value()
         try:
+            data = self.value()
             if self.event_id is None:
                 self.event_id = self._services.events.create(data)
             else:
@@ -207,6 +282,7 @@ class EventDialog(QDialog):
             "kind": self.kind_combo,
             "starts_at": self.start_edit,
             "ends_at": self.end_edit,
+            "timezone": self.zone_combo,
             "url": self.url_edit,
         }
         for name in errors:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
@@ -143,7 +146,8 @@ def test_edit_prefills_and_saves(qtbot: QtBot, sqlite_services: Services) -> Non
     detail = sqlite_services.events.get(event_id)
     assert detail.name == "Web Summit 2025"
     assert detail.starts_at == start
-    assert detail.ends_at == local_to_utc(2025, 11, 6, 18, 0)
+    # The dialog reads times on the event's own clock.
+    assert detail.ends_at == datetime(2025, 11, 6, 18, 0, tzinfo=ZoneInfo("Europe/Lisbon"))
     assert detail.timezone == "Europe/Lisbon"  # an event's own zone is kept
     assert detail.ends_at - detail.starts_at > timedelta(days=3)
 
@@ -291,3 +295,147 @@ def test_the_end_error_goes_when_the_start_is_moved_instead(
     assert _error(dialog, "ends_at").isVisibleTo(dialog)
     dialog.start_edit.setDateTime(start.addSecs(-4 * 3600))
     assert not _error(dialog, "ends_at").isVisibleTo(dialog)
+
+
+@pytest.fixture
+def in_tokyo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This computer's clock is set to Tokyo time (no summer time, far from Europe and the US)."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def _pick_zone(qtbot: QtBot, dialog: EventDialog, name: str) -> None:
+    line = dialog.zone_combo.lineEdit()
+    assert line is not None
+    line.selectAll()
+    qtbot.keyClicks(line, name)
+
+
+def test_times_typed_for_a_new_york_event_are_new_york_times(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    qtbot.keyClicks(dialog.name_edit, "NYC Python")
+    _pick_zone(qtbot, dialog, "America/New_York")
+    type_datetime(qtbot, dialog.start_edit, "202512041830")
+    type_datetime(qtbot, dialog.end_edit, "202512042100")
+    assert dialog.zone_hint.text() == "EST, UTC-05:00"
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.event_id is not None
+    detail = sqlite_services.events.get(dialog.event_id)
+    assert detail.starts_at == datetime(2025, 12, 4, 23, 30, tzinfo=UTC)
+    assert detail.ends_at == datetime(2025, 12, 5, 2, 0, tzinfo=UTC)
+    assert detail.timezone == "America/New_York"
+
+
+def test_editing_shows_the_events_own_clock_wherever_the_computer_is(
+    qtbot: QtBot, sqlite_services: Services, in_tokyo: None
+) -> None:
+    start = datetime(2025, 12, 4, 17, 0, tzinfo=UTC)  # 18:00 in Berlin, 02:00 in Tokyo
+    event_id = sqlite_services.events.create(
+        EventInput(
+            name="Berlin Python",
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            timezone="Europe/Berlin",
+        )
+    )
+    dialog = _dialog(qtbot, sqlite_services, event_id)
+    assert dialog.zone_combo.currentText() == "Europe/Berlin"
+    assert dialog.start_edit.text() == "Thu 4 Dec 2025  18:00"
+    assert dialog.end_edit.text() == "Thu 4 Dec 2025  20:00"
+    assert dialog.zone_hint.text() == "CET, UTC+01:00"
+
+    # Saving untouched changes nothing; moving the end an hour moves it by one hour.
+    type_datetime(qtbot, dialog.end_edit, "202512042100")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    detail = sqlite_services.events.get(event_id)
+    assert (detail.starts_at, detail.ends_at) == (start, start + timedelta(hours=3))
+    assert detail.timezone == "Europe/Berlin"
+
+
+def test_changing_the_zone_keeps_the_times_typed(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    qtbot.keyClicks(dialog.name_edit, "Berlin Python")
+    type_datetime(qtbot, dialog.start_edit, "202507101800")
+    type_datetime(qtbot, dialog.end_edit, "202507102000")
+    _pick_zone(qtbot, dialog, "europe/berlin")  # any case will do
+    assert dialog.start_edit.text() == "Thu 10 Jul 2025  18:00"
+    assert dialog.end_edit.text() == "Thu 10 Jul 2025  20:00"
+    assert dialog.zone_hint.text() == "CEST, UTC+02:00"  # summer time on that day
+    assert "keeps the times you typed" in dialog.zone_combo.toolTip()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.event_id is not None
+    detail = sqlite_services.events.get(dialog.event_id)
+    assert detail.starts_at == datetime(2025, 7, 10, 16, 0, tzinfo=UTC)
+    assert detail.ends_at == datetime(2025, 7, 10, 18, 0, tzinfo=UTC)
+    assert detail.timezone == "Europe/Berlin"  # as the tz database spells it
+
+
+def test_an_unknown_zone_is_shown_beside_the_zone_field(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    qtbot.keyClicks(dialog.name_edit, "Mars meetup")
+    _pick_zone(qtbot, dialog, "Mars/Olympus_Mons")
+    assert dialog.zone_hint.text() == "Pick a zone from the list"
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible() and dialog.event_id is None
+    assert _error(dialog, "timezone").isVisible()
+    assert _error(dialog, "timezone").text().startswith("Unknown time zone “Mars/Olympus_Mons”")
+    assert dialog.focusWidget() is dialog.zone_combo
+    assert sqlite_services.events.list() == []
+
+    _pick_zone(qtbot, dialog, "Asia/Kolkata")
+    assert not _error(dialog, "timezone").isVisible()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.event_id is not None
+    assert sqlite_services.events.get(dialog.event_id).timezone == "Asia/Kolkata"
+
+
+def test_a_new_event_is_in_this_computers_zone(
+    qtbot: QtBot, sqlite_services: Services, in_tokyo: None
+) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    assert dialog.zone_combo.currentText() == "Asia/Tokyo"
+    assert dialog.zone_combo.itemText(0) == "Asia/Tokyo"  # on top of the list
+    assert dialog.zone_hint.text() == "JST, UTC+09:00"
+    qtbot.keyClicks(dialog.name_edit, "Tokyo meetup")
+    type_datetime(qtbot, dialog.start_edit, "202512041830")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.event_id is not None
+    detail = sqlite_services.events.get(dialog.event_id)
+    assert detail.starts_at == datetime(2025, 12, 4, 9, 30, tzinfo=UTC)
+    assert detail.timezone == "Asia/Tokyo"
+
+
+def test_typing_part_of_a_city_offers_its_zone(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog = _dialog(qtbot, sqlite_services)
+    _pick_zone(qtbot, dialog, "new_y")
+    completer = dialog.zone_combo.completer()
+    assert completer is not None
+    assert completer.currentCompletion() == "America/New_York"
+
+
+def test_an_event_whose_zone_is_unknown_here_is_shown_in_local_time(
+    qtbot: QtBot, sqlite_services: Services, in_tokyo: None
+) -> None:
+    event_id = sqlite_services.events.create(
+        EventInput(
+            name="Imported",
+            starts_at=datetime(2025, 12, 4, 17, 0, tzinfo=UTC),
+            timezone="W. Europe Standard Time",
+        )
+    )
+    dialog = _dialog(qtbot, sqlite_services, event_id)
+    assert dialog.zone_combo.currentText() == "Asia/Tokyo"
+    assert dialog.start_edit.text() == "Fri 5 Dec 2025  02:00"
+    assert dialog.zone_hint.text() == "JST, UTC+09:00 · saved zone unknown"
+    assert "“W. Europe Standard Time”" in dialog.zone_hint.toolTip()
