@@ -2,12 +2,14 @@
 
 Role, status and met hold a few known words, so they get just the width those need; notes take
 whatever is left but never less than NOTES_MIN_WIDTH while name and organisation can give way;
-name and organisation follow the table's width between sensible bounds.
+name and organisation follow the table's width between sensible bounds. When the table is too
+narrow even for those bounds, notes and then organisation give way, then name, so that every
+column, Met above all, shows without scrolling sideways.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -27,6 +29,10 @@ NOTES_MIN_WIDTH = 180
 NOTES_SHARE = 0.4
 NAME_WIDTHS = (130, 240)
 ORGANIZATION_WIDTHS = (100, 220)
+# How far each gives way in a narrow table, in this order: notes, organisation, name.
+NOTES_FLOOR = 40
+ORGANIZATION_FLOOR = 56
+NAME_FLOOR = 72
 # Cell padding plus room for the combo box arrow while a role or status is being edited.
 CHOICE_PADDING = 28
 MET_PADDING = 24
@@ -86,6 +92,13 @@ class AttendeesTable(QTableView):
         free = rest - max(NOTES_MIN_WIDTH, rest * NOTES_SHARE)
         name = _clamp(free * 0.55, *NAME_WIDTHS)
         organization = _clamp(free - name, *ORGANIZATION_WIDTHS)
+        # Too narrow for those bounds: notes (the stretch) have given way down to their floor,
+        # then organisation gives way, then name, so that nothing needs a sideways scroll.
+        short = name + organization + NOTES_FLOOR - int(rest)
+        if short > 0:
+            give = min(short, organization - ORGANIZATION_FLOOR)
+            organization -= give
+            name = max(name - (short - give), NAME_FLOOR)
         header.resizeSection(NAME, name)
         header.resizeSection(ORGANIZATION, organization)
 
@@ -96,6 +109,13 @@ class AttendeesTable(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_columns()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # The viewport also narrows without the table resizing, when a vertical scroll bar
+        # comes with more rows.
+        if event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().viewportEvent(event)
 
 
 def _clamp(value: float, low: int, high: int) -> int:

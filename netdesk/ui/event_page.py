@@ -44,7 +44,7 @@ from netdesk.ui.event_dates import zoned_when_text
 from netdesk.ui.event_dialog import EventDialog
 from netdesk.ui.events_list_model import kind_text, place_text
 from netdesk.ui.icons import icon
-from netdesk.ui.plain_text import plain_label, show_error
+from netdesk.ui.plain_text import ElidedLabel, plain_label, show_error
 from netdesk.ui.undo_commands import delete_undoably
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -82,8 +82,10 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-def _heading(text: str, size_delta: float, weight: QFont.Weight) -> QLabel:
-    label = plain_label(text, wrap=True)
+def _heading(
+    text: str, size_delta: float, weight: QFont.Weight, label: QLabel | None = None
+) -> QLabel:
+    label = label or plain_label(text, wrap=True)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() + size_delta)
     font.setWeight(weight)
@@ -131,8 +133,10 @@ class EventPage(QWidget):
         layout.setSpacing(6)
         page_layout.addWidget(self.header)
 
-        self.name_label = _heading("", 6, QFont.Weight.Bold)
-        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # One line however long the name (the full name is its tooltip): wrapped, a long name
+        # took three lines of a small window from the people below.
+        self.name_label = ElidedLabel()
+        _heading("", 6, QFont.Weight.Bold, self.name_label)
         self.edit_button = QPushButton(icon("edit"), "Edit event…")
         self.edit_button.clicked.connect(self.edit_event)
         self.delete_button = QPushButton(icon("delete"), "Delete event")
@@ -229,7 +233,7 @@ class EventPage(QWidget):
             return
         selected = self.selected_attendee()
         self._event = detail
-        self.name_label.setText(detail.name)
+        self.name_label.set_full_text(detail.name)
         self.when_label.setText(
             f"{kind_text(detail.kind)} · "
             + zoned_when_text(detail.starts_at, detail.ends_at, detail.timezone)

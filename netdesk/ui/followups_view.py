@@ -126,6 +126,8 @@ class FollowUpsView(QWidget):
         self.tree.expanded.connect(self._on_expanded)
         self.tree.selectionModel().selectionChanged.connect(self._update_buttons)
         bridge.changed.connect(self._on_changed)
+        # Undo and redo select the follow-ups they brought back or changed, not a neighbour.
+        self._steps = followup_commands.StepWatcher(undo_stack, self._select_after_step, self)
         self.reload()
 
     # -- public API for the main window --------------------------------------------------------
@@ -151,6 +153,7 @@ class FollowUpsView(QWidget):
             self.reload()
             show_error(self, "Could not delete", str(exc))
             return False
+        followup_commands.remember_deleted(self._undo, ids)
         self.select_ids([neighbour] if neighbour is not None else [])
         self.message.emit(followup_commands.deleted_message(len(ids)))
         return True
@@ -322,6 +325,16 @@ class FollowUpsView(QWidget):
         if after:
             return after[0].id
         return before[-1].id if before else None
+
+    def _select_after_step(self, followup_ids: list[int]) -> None:
+        # The bridge has already reloaded the queue; rows since deleted are simply skipped.
+        found = [i for i in map(self.model.index_of, followup_ids) if i.isValid()]
+        if not found:
+            return
+        # A selection inside a collapsed group would be invisible: open the groups it lands in.
+        for index in found:
+            self.tree.expand(index.parent())
+        self.select_ids(followup_ids)
 
     def _select_saved(self, dialog: FollowUpDialog) -> None:
         if dialog.followup_id is not None:

@@ -44,10 +44,10 @@ MAX_KEPT = 50
 RELEVANT_KINDS = frozenset({"contacts", "notes", "followups", "attendances", "tags", "events"})
 # Shares of the table's width; until the user sizes a column, the columns keep these proportions.
 COLUMN_WIDTHS = {NAME: 150, ORGANIZATION: 125, TITLE: 110, EMAIL: 170, PHONE: 140}
-# The detail pane's share of the width when first shown, within these bounds; after that a
-# wider window widens the table only.
-DETAIL_SHARE = 0.34
-DETAIL_WIDTH = (300, 440)
+# The detail pane's share of the width, within these bounds, until the user drags the
+# splitter; from then on the pane keeps the width the user gave it.
+DETAIL_SHARE = 0.36
+DETAIL_WIDTH = (300, 520)
 # The kind of ids a delete step carries for selecting the people again when it is undone.
 CONTACTS = "contacts"
 SEARCH_PLACEHOLDER = "Search names, organisations, emails, phones, notes, tags…"
@@ -204,7 +204,9 @@ class PeopleView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
-        self._split = False
+        # Only a drag of the handle emits splitterMoved, never setSizes.
+        self._user_split = False
+        self.splitter.splitterMoved.connect(self._splitter_dragged)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(self.splitter)
@@ -217,12 +219,24 @@ class PeopleView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._split:
-            self._split = True
-            total = self.splitter.width() - self.splitter.handleWidth()
-            low, high = DETAIL_WIDTH
-            detail = min(max(int(total * DETAIL_SHARE), low), high)
-            self.splitter.setSizes([total - detail, detail])
+        self._fit_detail()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The layout has already resized the splitter (by its stretch factors): share it out.
+        super().resizeEvent(event)
+        self._fit_detail()
+
+    def _fit_detail(self) -> None:
+        """Give the detail pane its fair share of the width, unless the user has sized it."""
+        if self._user_split or not self.isVisible():
+            return
+        total = self.splitter.width() - self.splitter.handleWidth()
+        low, high = DETAIL_WIDTH
+        detail = min(max(int(total * DETAIL_SHARE), low), high)
+        self.splitter.setSizes([total - detail, detail])
+
+    def _splitter_dragged(self) -> None:
+        self._user_split = True
 
     # -- public API for the main window --------------------------------------------------------
 

@@ -26,7 +26,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
 
 
-class _RowsModel(QAbstractListModel, Generic[T]):
+class RowsModel(QAbstractListModel, Generic[T]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
@@ -59,7 +59,7 @@ class _RowsModel(QAbstractListModel, Generic[T]):
         raise NotImplementedError
 
 
-class UpcomingEventsModel(_RowsModel[EventRow]):
+class UpcomingEventsModel(RowsModel[EventRow]):
     def _data(self, row: EventRow, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return row.name
@@ -79,12 +79,14 @@ def overdue_days(row: FollowUpRow, today: date) -> int:
     return (today - row.due_date).days if row.due_date else 0
 
 
-class DueFollowUpsModel(_RowsModel[FollowUpRow]):
+class DueFollowUpsModel(RowsModel[FollowUpRow]):
     """Ticking a follow-up's box marks it done through the service, as a step on the undo
-    stack when there is one; `message` says it happened, `error` why it could not."""
+    stack when there is one; `message` says it happened, `error` why it could not, `ticked`
+    which row was changed (a click on a check box does not make its row current)."""
 
     error = Signal(str)
     message = Signal(str)
+    ticked = Signal(int)
 
     def __init__(
         self, services: Services, parent: Any = None, undo_stack: QUndoStack | None = None
@@ -131,11 +133,12 @@ class DueFollowUpsModel(_RowsModel[FollowUpRow]):
             self.error.emit(str(exc))
             return False
         self.message.emit(text)
+        self.ticked.emit(index.row())
         # The row leaves the list on the reload that the change notification brings.
         return True
 
 
-class RecentlyMetModel(_RowsModel[RecentMeeting]):
+class RecentlyMetModel(RowsModel[RecentMeeting]):
     def _data(self, row: RecentMeeting, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return row.contact_name

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QUndoStack
@@ -19,10 +21,12 @@ from netdesk.services.records import TodaySummary
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.event_dates import long_day_text, plural
+from netdesk.ui.followup_commands import StepWatcher
 from netdesk.ui.plain_text import plain_label, show_error
 from netdesk.ui.today_models import (
     DueFollowUpsModel,
     RecentlyMetModel,
+    RowsModel,
     UpcomingEventsModel,
 )
 from netdesk.ui.two_line_delegate import TwoLineDelegate
@@ -100,6 +104,29 @@ class _Card(QFrame):
     def is_empty(self) -> bool:
         return self.stack.currentIndex() == 1
 
+    def set_rows(
+        self,
+        model: RowsModel[Any],
+        rows: tuple[Any, ...],
+        today: date,
+        key: Callable[[Any], int],
+        prefer: Sequence[int] = (),
+    ) -> None:
+        """Reset the list, keeping the user's place: the current item if it is still there,
+        else the one that took its row (ticking one off moves on to the next), or the first
+        of `prefer` (an item an undo just brought back)."""
+        view = self.list_view
+        current = view.currentIndex()
+        old = model.row_at(current.row()) if current.isValid() else None
+        old_row = current.row()
+        model.set_rows(rows, today)
+        keys = [key(r) for r in rows]
+        row = next((keys.index(k) for k in prefer if k in keys), -1)
+        if row < 0 and old is not None:
+            row = keys.index(key(old)) if key(old) in keys else min(old_row, len(keys) - 1)
+        if row >= 0:
+            view.setCurrentIndex(model.index(row, 0))
+
 
 class TodayView(QWidget):
     """`message` carries a short sentence for the status bar ("Marked done — Ctrl+Z to undo")."""
@@ -140,6 +167,7 @@ class TodayView(QWidget):
         self.due_model = DueFollowUpsModel(services, self, undo_stack)
         self.due_model.error.connect(lambda m: show_error(self, "Cannot mark it done", m))
         self.due_model.message.connect(self.message)
+        self.due_model.ticked.connect(self._keep_place_at)
         self.due_card.list_view.setModel(self.due_model)
         self.due_card.list_view.activated.connect(self._followup_activated)
 
@@ -170,6 +198,10 @@ class TodayView(QWidget):
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self.reload)
         bridge.changed.connect(self._on_changed)
+        # Follow-ups an undo brought back, to select once the pending reload shows them.
+        self._restored: list[int] = []
+        if undo_stack is not None:
+            self._steps = StepWatcher(undo_stack, self._select_after_step, self)
         # A window left open overnight moves on to the new day by itself.
         self._midnight_timer = QTimer(self)
         self._midnight_timer.setSingleShot(True)
@@ -180,6 +212,15 @@ class TodayView(QWidget):
         if kinds & WATCHED:
             self._reload_timer.start()
 
+    def _keep_place_at(self, row: int) -> None:
+        # The reload that follows puts the place on the item that takes this row: the next one.
+        self.due_card.list_view.setCurrentIndex(self.due_model.index(row, 0))
+
+    def _select_after_step(self, followup_ids: list[int]) -> None:
+        self._restored = list(followup_ids)
+        if not self._reload_timer.isActive():
+            self.reload()
+
     def reload(self, now: datetime | None = None, today: date | None = None) -> None:
         self._reload_timer.stop()
         now = now or datetime.now(UTC)
@@ -187,9 +228,16 @@ class TodayView(QWidget):
         summary = self._services.today.summary(now=now, today=today)
         local_now = now.astimezone()
         self.greeting_label.setText(f"{greeting_for(local_now)} — {long_day_text(today)}")
-        self.upcoming_model.set_rows(summary.upcoming_events, today)
-        self.due_model.set_rows(summary.due_followups, today)
-        self.met_model.set_rows(summary.recently_met, today)
+        restored, self._restored = self._restored, []
+        self.upcoming_card.set_rows(
+            self.upcoming_model, summary.upcoming_events, today, key=lambda r: r.id
+        )
+        self.due_card.set_rows(
+            self.due_model, summary.due_followups, today, key=lambda r: r.id, prefer=restored
+        )
+        self.met_card.set_rows(
+            self.met_model, summary.recently_met, today, key=lambda r: r.contact_id
+        )
         self.upcoming_card.update_state(len(summary.upcoming_events))
         self.due_card.update_state(summary.overdue_count + summary.due_today_count)
         self.met_card.update_state(len(summary.recently_met))

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.add_attendee_dialog import AddAttendeeDialog
-from netdesk.ui.attendees_model import MET, NAME, NOTES, ROLE, STATUS
+from netdesk.ui.attendees_model import MET, NAME, NOTES, ORGANIZATION, ROLE, STATUS
 from netdesk.ui.attendees_table import NOTES_MIN_WIDTH
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.event_dialog import EventDialog
@@ -526,6 +526,45 @@ def test_notes_column_gets_room_in_a_1200x760_window(
         '<p style="white-space: pre-wrap">Works on &lt;b&gt;Django&lt;/b&gt; &amp; '
         "SQLAlchemy; wants the sprint notes\nand an intro to Ana</p>"
     )
+
+
+def test_smallest_window_keeps_the_name_on_one_line_and_met_in_view(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    name = "Women in <b>Data</b> Science Workshop & Hands-on Sessions for Everyone"
+    event_id = _event(sqlite_services, name, 5)
+    for i in range(12):
+        person = _person(sqlite_services, f"Oluwaseun Balogun {i}", "Europa-Universität Viadrina")
+        attendance = sqlite_services.events.add_attendee(event_id, person)
+        sqlite_services.events.update_attendance(attendance, notes="Wants the sprint notes")
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    window.resize(window.minimumSize())
+    assert (window.width(), window.height()) == (900, 560)
+    view = window.go_to("events")
+    assert isinstance(view, EventsView)
+    view.show_event(event_id)
+    qtbot.waitUntil(lambda: view.page.table.isVisible())
+    QApplication.processEvents()
+
+    page = view.page
+    label = page.name_label
+    assert label.text() == name
+    assert label.height() < 2 * label.fontMetrics().height()
+    assert label.shown_text().endswith("…")
+    assert label.toolTip() == (
+        '<p style="white-space: pre-wrap">Women in &lt;b&gt;Data&lt;/b&gt; Science Workshop '
+        "&amp; Hands-on Sessions for Everyone</p>"
+    )
+    table = page.table
+    header = table.horizontalHeader()
+    # Every column fits, Met whole: organisation and notes gave way, not Met.
+    assert header.length() <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
+    met_right = header.sectionViewportPosition(MET) + header.sectionSize(MET)
+    assert met_right <= table.viewport().width()
+    assert header.sectionSize(MET) >= header.fontMetrics().horizontalAdvance("Met") + 16
+    assert header.sectionSize(NAME) > header.sectionSize(ORGANIZATION)
+    assert header.sectionSize(NOTES) >= 36
 
 
 def test_new_event_works_while_the_events_page_is_hidden(

@@ -470,3 +470,58 @@ def test_a_failed_delete_reports_failure(
     assert view.delete_selected() is False
     driver.check()
     assert messages == [] and undo_stack.count() == 0
+
+
+@pytest.mark.parametrize("action", ["done", "snooze", "delete"])
+def test_undo_and_redo_select_the_affected_followups(
+    qtbot: QtBot,
+    view: FollowUpsView,
+    sqlite_services: Services,
+    anna: int,
+    undo_stack: QUndoStack,
+    action: str,
+) -> None:
+    add = sqlite_services.followups.add
+    ids = [add(anna, f"Item {i}", TODAY) for i in range(4)]
+    _select(view, ids[1:3])
+    if action == "done":
+        qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    elif action == "snooze":
+        view.snooze_actions[7].trigger()
+    else:
+        qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
+    # Working down the queue (or after a delete) the selection moved on to a neighbour ...
+    assert [r.id for r in view.selected_rows()] != ids[1:3] or action == "snooze"
+
+    # ... and undo brings it back to the very rows it restored, the first of them current.
+    undo_stack.undo()
+    assert sorted(r.id for r in view.selected_rows()) == ids[1:3]
+    current = view.model.followup(view.tree.currentIndex())
+    assert current is not None and current.id == ids[1]
+
+    view.select_ids([ids[0]])
+    undo_stack.redo()
+    if action == "delete":
+        # Deleted again: nothing of them is left to select.
+        assert all(not view.model.index_of(i).isValid() for i in ids[1:3])
+    else:
+        assert sorted(r.id for r in view.selected_rows()) == ids[1:3]
+
+
+def test_undo_selects_restored_rows_in_a_collapsed_group(
+    qtbot: QtBot,
+    view: FollowUpsView,
+    sqlite_services: Services,
+    anna: int,
+    undo_stack: QUndoStack,
+) -> None:
+    fid = sqlite_services.followups.add(anna, "Send the slides", TODAY)
+    other = sqlite_services.followups.add(anna, "Other", TODAY)
+    _select(view, [fid])
+    qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    view.tree.collapse(view.model.group_index(Bucket.DONE))
+    undo_stack.undo()
+    view.select_ids([other])
+    undo_stack.redo()
+    assert [r.id for r in view.selected_rows()] == [fid]
+    assert view.tree.isExpanded(view.model.group_index(Bucket.DONE))

@@ -927,3 +927,38 @@ def test_undoing_a_delete_selects_the_person_after_older_steps_were_cut_off(
     assert h.view.selected_contact_ids() == [ids["Jürgen Schröder"]]
     h.stack.undo()  # the note: the selection stays
     assert h.view.selected_contact_ids() == [ids["Jürgen Schröder"]]
+
+
+def test_detail_pane_grows_with_the_window_until_the_user_sizes_it(
+    qtbot: QtBot, make_view: Callable[[], Harness]
+) -> None:
+    h = make_view()
+    qtbot.waitExposed(h.view)
+    splitter, detail = h.view.splitter, h.view.detail
+
+    def share() -> float:
+        return detail.width() / (splitter.width() - splitter.handleWidth())
+
+    h.view.resize(1000, 700)
+    qtbot.waitUntil(lambda: splitter.width() > 900)
+    narrow = detail.width()
+    assert 0.3 < share() < 0.4
+    h.view.resize(1400, 700)
+    qtbot.waitUntil(lambda: detail.width() > narrow + 100)
+    assert 0.3 < share() < 0.4
+    # Wider still, it stops at a width that reads well and the table takes the rest.
+    h.view.resize(1800, 700)
+    qtbot.waitUntil(lambda: splitter.width() > 1700)
+    assert detail.width() == 520
+
+    # The user drags the handle: from then on the pane keeps the width they chose.
+    handle = splitter.handle(1)
+    middle = QPoint(handle.width() // 2, handle.height() // 2)
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=middle)
+    qtbot.mouseMove(handle, middle + QPoint(-150, 0))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=middle + QPoint(-150, 0))
+    chosen = detail.width()
+    assert chosen > 600
+    h.view.resize(1300, 700)
+    qtbot.waitUntil(lambda: splitter.width() < 1300)
+    assert detail.width() == chosen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QUndoStack
 from pytestqt.qtbot import QtBot
 
@@ -149,3 +150,52 @@ def test_ticking_off_says_so_and_can_be_undone(qtbot: QtBot, sqlite_services: Se
     assert sqlite_services.followups.get(fid).done_at is None
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     assert model.index(0, 0).data() == "Call back"
+
+
+def test_space_works_down_the_list_and_undo_selects_the_restored_item(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    ana = _person(sqlite_services, "Ana Lopez")
+    add = sqlite_services.followups.add
+    ids = [add(ana, f"Item {i}", TODAY - timedelta(days=3 - i)) for i in range(3)]
+    stack = QUndoStack()
+    bridge = ChangeBridge(sqlite_services.db)
+    view = TodayView(sqlite_services, bridge, undo_stack=stack)
+    bridge.setParent(view)
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    model, list_view = view.due_model, view.due_card.list_view
+    assert [model.row_at(i).id for i in range(3)] == ids  # type: ignore[union-attr]
+    list_view.setFocus()
+    list_view.setCurrentIndex(model.index(0, 0))
+
+    qtbot.keyClick(list_view, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    # The place moved on to the next item, so a second Space ticks that one off too.
+    assert model.row_at(list_view.currentIndex().row()).id == ids[1]  # type: ignore[union-attr]
+    qtbot.keyClick(list_view, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert sqlite_services.followups.get(ids[1]).done_at is not None
+    assert model.row_at(list_view.currentIndex().row()).id == ids[2]  # type: ignore[union-attr]
+
+    stack.undo()
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    assert model.row_at(list_view.currentIndex().row()).id == ids[1]  # type: ignore[union-attr]
+    assert list_view.selectionModel().isSelected(list_view.currentIndex())
+
+
+def test_ticking_the_last_item_keeps_the_place_on_the_one_above(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    ana = _person(sqlite_services, "Ana Lopez")
+    sqlite_services.followups.add(ana, "First", TODAY - timedelta(days=2))
+    middle = sqlite_services.followups.add(ana, "Middle", TODAY - timedelta(days=1))
+    last = sqlite_services.followups.add(ana, "Last", TODAY)
+    view = _view(qtbot, sqlite_services)
+    model, list_view = view.due_model, view.due_card.list_view
+    click_check_box(qtbot, list_view, model.index(2, 0))
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    assert sqlite_services.followups.get(last).done_at is not None
+    assert model.row_at(list_view.currentIndex().row()).id == middle  # type: ignore[union-attr]
