@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from netdesk import __version__
 from netdesk.ui.icons import icon
 from netdesk.ui.plain_text import plain_label
+from netdesk.ui.undo_feedback import UndoFeedback
 
 if TYPE_CHECKING:
     from netdesk.services.service_set import Services
@@ -45,9 +46,6 @@ class MainWindow(QMainWindow):
         self.startup_seconds = 0.0
         self.damaged = False
         self.undo_stack = QUndoStack(self)
-        self._undo_index = self._undo_count = 0
-        self._remember_step_texts()
-        self.undo_stack.indexChanged.connect(self._undo_moved)
         self.setWindowTitle("netdesk")
         self.setMinimumSize(QSize(900, 560))
 
@@ -265,9 +263,9 @@ class MainWindow(QMainWindow):
         for act in (self.act_undo, self.act_redo):
             act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             self.addAction(act)
-        self.undo_stack.undoTextChanged.connect(self._describe_undo_steps)
-        self.undo_stack.redoTextChanged.connect(self._describe_undo_steps)
-        self._describe_undo_steps()
+        self.undo_feedback = UndoFeedback(
+            self.undo_stack, self.act_undo, self.act_redo, self.statusBar()
+        )
         self.act_delete = a(
             "&Delete",
             self.delete_selected,
@@ -397,31 +395,6 @@ class MainWindow(QMainWindow):
     def _followup_added(self) -> None:
         self.go_to(FOLLOWUPS)
         self.statusBar().showMessage("Added the follow-up.", 5000)
-
-    def _undo_moved(self, index: int) -> None:
-        """Say what an undo or a redo did (a new step, a delete, says so itself)."""
-        stack = self.undo_stack
-        before, count_before = self._undo_index, self._undo_count
-        self._undo_index, self._undo_count = index, stack.count()
-        if index < before and stack.count() == count_before:  # not a step that failed and left
-            self.statusBar().showMessage(f"Undone: {self._undo_text}.", 5000)
-        elif index > before and stack.count() == count_before:
-            self.statusBar().showMessage(f"Redone: {self._redo_text}.", 5000)
-        self._remember_step_texts()
-
-    def _remember_step_texts(self) -> None:
-        self._undo_text = self.undo_stack.undoText().replace("&&", "&")
-        self._redo_text = self.undo_stack.redoText().replace("&&", "&")
-
-    def _describe_undo_steps(self) -> None:
-        """The icon-only buttons name the step they would undo or redo in their tooltip."""
-        for act, verb, text in (
-            (self.act_undo, "Undo", self.undo_stack.undoText()),
-            (self.act_redo, "Redo", self.undo_stack.redoText()),
-        ):
-            keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            step = f"{verb} {text.replace('&&', '&')}" if text else f"Nothing to {verb.lower()}"
-            act.setToolTip(f"{step} ({keys})")
 
     def delete_selected(self) -> bool:
         view = self._views.get(self.current_key())
