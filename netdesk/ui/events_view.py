@@ -26,14 +26,13 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import NotFoundError, ServiceError
 from netdesk.services.records import EventRow
 from netdesk.services.service_set import Services
-from netdesk.ui.cautious_confirm import ask_cautiously
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.event_dates import plural
 from netdesk.ui.event_dialog import EventDialog
 from netdesk.ui.event_page import EventPage
 from netdesk.ui.events_list_model import EventsListModel
 from netdesk.ui.icons import icon
-from netdesk.ui.plain_text import plain_label, show_error
+from netdesk.ui.plain_text import confirm, plain_label, show_error
 from netdesk.ui.two_line_delegate import TwoLineDelegate
 from netdesk.ui.undo_commands import delete_undoably
 
@@ -234,7 +233,7 @@ class EventsView(QWidget):
 
     def confirm_delete(self, name: str, people: int) -> bool:
         # Cancel is the default: Delete then Enter by habit must not lose a whole event.
-        return ask_cautiously(
+        return confirm(
             self,
             "Delete event",
             f"Delete “{name}” and its list of {plural(people, 'person', 'people')}?\n\n"

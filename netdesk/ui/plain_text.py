@@ -117,12 +117,31 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
     box.exec()
 
 
-def confirm(parent: QWidget | None, title: str, message: str, action: str = "Delete") -> bool:
+def question_box(
+    parent: QWidget | None, title: str, message: str, action: str, keep: str = "Cancel"
+) -> tuple[QMessageBox, QPushButton]:
+    """A plain-text question before something destructive, not yet shown, and its `action`
+    button. `keep` is the default and the Escape button: Delete then Enter by habit, or
+    Escape twice, keeps the data; only a deliberate choice does the destructive thing."""
     box = QMessageBox(
         QMessageBox.Icon.Question, title, message, QMessageBox.StandardButton.NoButton, parent
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
-    yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    act = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    safe = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(safe)
+    box.setEscapeButton(safe)
+    return box, act
+
+
+def confirm(
+    parent: QWidget | None,
+    title: str,
+    message: str,
+    action: str = "Delete",
+    keep: str = "Cancel",
+) -> bool:
+    """Whether the user chose `action` in a question_box."""
+    box, act = question_box(parent, title, message, action, keep)
     box.exec()
-    return box.clickedButton() is yes
+    return box.clickedButton() is act

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 from netdesk.services.capture import Capture, CaptureResult
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.service_set import Services
-from netdesk.ui.cautious_confirm import ask_cautiously
 from netdesk.ui.dialog_parts import (
     due_date_edit,
     error_form,
@@ -27,7 +26,7 @@ from netdesk.ui.dialog_parts import (
 )
 from netdesk.ui.event_combo import EventCombo
 from netdesk.ui.form_buddy import set_buddy
-from netdesk.ui.plain_text import plain_label
+from netdesk.ui.plain_text import confirm, plain_label
 
 # A promise made in person ("I'll send you the slides") is expected within days, so sooner than
 # the week the New follow-up dialog proposes for follow-ups planned at the desk.
@@ -165,7 +164,7 @@ class QuickCaptureDialog(QDialog):
 
     def confirm_discard(self) -> bool:
         # Keep editing is the default: Escape by accident, then Enter, must not lose the text.
-        return ask_cautiously(
+        return confirm(
             self,
             "Quick capture",
             "Discard this capture? What you typed will be lost.",

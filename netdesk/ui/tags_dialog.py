@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.service_set import Services
 from netdesk.services.tags import TagService, TagUsage
-from netdesk.ui.cautious_confirm import cautious_box
 from netdesk.ui.icons import icon
-from netdesk.ui.plain_text import TextPrompt, button_text, plain_label, show_error
+from netdesk.ui.plain_text import TextPrompt, button_text, plain_label, question_box, show_error
 from netdesk.ui.undo_commands import delete_undoably, report_failure
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -209,7 +208,7 @@ class TagsDialog(QDialog):
 
     def delete_box(self, usage: TagUsage) -> tuple[QMessageBox, QPushButton]:
         """The question asked before deleting a tag in use, and its Delete button."""
-        return cautious_box(
+        return question_box(
             self,
             "Delete tag",
             f"Delete the tag “{usage.name}” from {' and '.join(usage_parts(usage))}?\n\n"
