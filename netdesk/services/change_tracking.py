@@ -26,6 +26,7 @@ from netdesk.models import (
     Note,
     Tag,
     contact_tags,
+    event_tags,
 )
 
 KIND_OF: dict[type, str] = {
@@ -40,6 +41,12 @@ KIND_OF: dict[type, str] = {
     Note: "notes",
     FollowUp: "followups",
     Tag: "tags",
+}
+# The same by table name, for writes that bypass the ORM (undo's Core inserts).
+KIND_OF_TABLE: dict[str, str] = {
+    **{model.__tablename__: kind for model, kind in KIND_OF.items()},  # type: ignore[attr-defined]
+    contact_tags.name: "contacts",
+    event_tags.name: "events",
 }
 _INDEXED_CHILDREN = (ContactEmail, ContactPhone, Note)
 

@@ -28,7 +28,7 @@ from netdesk.models import (
     contact_tags,
     event_tags,
 )
-from netdesk.services.change_tracking import mark_changed
+from netdesk.services.change_tracking import KIND_OF_TABLE, mark_changed
 from netdesk.services.change_tracking import refresh_search as _refresh_search
 
 
@@ -136,7 +136,7 @@ def restore(session: Session, snapshot: Snapshot) -> None:
             contact_ids.update(r["id"] for r in rows)
         elif "contact_id" in table.c:
             contact_ids.update(r["contact_id"] for r in rows)
-        mark_changed(session, _kind_of_table(name))
+        mark_changed(session, KIND_OF_TABLE[name])
     _refresh_search(session, contact_ids)
 
 
@@ -169,16 +169,3 @@ def _missing_links(
         if present is None:
             keep.append(row)
     return keep
-
-
-def _kind_of_table(name: str) -> str:
-    return {
-        "contacts": "contacts",
-        "events": "events",
-        "attendances": "attendances",
-        "notes": "notes",
-        "followups": "followups",
-        "tags": "tags",
-        "contact_tags": "contacts",
-        "event_tags": "events",
-    }.get(name, "contacts")
