@@ -52,7 +52,6 @@ def run_gui(url: str, argv: list[str] | None = None) -> int:
             return
         opened.append(db)
         window.load_current_view()
-        window.startup_seconds = time.perf_counter() - started
         report("filled")
         if benchmark:
             app.quit()

@@ -17,10 +17,6 @@ if TYPE_CHECKING:
     from netdesk.db import Database
 
 
-class UsageError(Exception):
-    pass
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)

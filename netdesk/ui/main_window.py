@@ -43,7 +43,6 @@ class MainWindow(QMainWindow):
     ):
         super().__init__(parent)
         self.settings = settings
-        self.startup_seconds = 0.0
         self.damaged = False
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle("netdesk")
