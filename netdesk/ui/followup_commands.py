@@ -9,18 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-import shiboken6
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from netdesk.services.errors import ServiceError
 from netdesk.services.followups import FollowUpService, FollowUpState, StateChange
 from netdesk.ui.event_dates import day_text, plural
 from netdesk.ui.plain_text import button_text
-from netdesk.ui.undo_commands import DeleteCommand, report_failure
+from netdesk.ui.undo_commands import report_failure
 
 UNDO_HINT = " — Ctrl+Z to undo"
-# The key under which a DeleteCommand keeps the follow-up ids it deleted.
+# The kind under which steps name the follow-ups they touched (undo_commands.StepWatcher).
 FOLLOWUPS = "followups"
 
 
@@ -48,6 +46,10 @@ class StateCommand(QUndoCommand):
     def ids(self) -> list[int]:
         return self._change.ids
 
+    def touched(self, kind: str, undone: bool) -> list[int]:
+        """The follow-ups an undo, or a redo that replayed the step, changed (for StepWatcher)."""
+        return self.ids if kind == FOLLOWUPS and (undone or self.replayed) else []
+
     def redo(self) -> None:
         if self._first:
             self._first = False
@@ -67,48 +69,6 @@ class StateCommand(QUndoCommand):
             self._restore(states, expected)
         except ServiceError as exc:
             self.failure = report_failure(self, title, exc)
-
-
-class StepWatcher(QObject):
-    """Calls `select(ids)` with the follow-ups that an undo or redo on `stack` brought back or
-    changed, so that a view can select them again. Steps keep their ids themselves: Qt may
-    delete a step at any time, and with it goes all there is to forget."""
-
-    def __init__(
-        self, stack: QUndoStack, select: Callable[[list[int]], None], parent: QObject
-    ) -> None:
-        super().__init__(parent)
-        self._stack = stack
-        self._select = select
-        self._index = stack.index()
-        stack.indexChanged.connect(self._index_changed)
-
-    def _index_changed(self, index: int) -> None:
-        previous, self._index = self._index, index
-        # A stack being destroyed clears itself: nothing was undone then.
-        if not shiboken6.isValid(self._stack) or index == previous:
-            return
-        undone = index < previous
-        ids: list[int] = []
-        # The steps undone or redone are still on the stack, so alive; one whose undo failed
-        # has left it (and changed nothing).
-        for i in range(min(index, previous), max(index, previous)):
-            command = self._stack.command(i)
-            if command is None or not shiboken6.isValid(command):
-                continue
-            if isinstance(command, StateCommand) and (undone or command.replayed):
-                ids.extend(command.ids)
-            elif undone and isinstance(command, DeleteCommand):
-                ids.extend(command.deleted.get(FOLLOWUPS, ()))
-        if ids:
-            self._select(ids)
-
-
-def remember_deleted(stack: QUndoStack, ids: Sequence[int]) -> None:
-    """Note on the delete step just pushed which follow-ups it deleted, for StepWatcher."""
-    command = stack.command(stack.index() - 1)
-    if isinstance(command, DeleteCommand):
-        command.deleted[FOLLOWUPS] = tuple(ids)
 
 
 def _push(stack: QUndoStack | None, label: str, change: StateChange, fu: FollowUpService) -> str:

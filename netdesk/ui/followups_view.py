@@ -28,7 +28,7 @@ from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.followups_model import PERSON, FollowUpsModel
 from netdesk.ui.followups_tree import FollowUpsTree
 from netdesk.ui.plain_text import button_text, plain_label, show_error
-from netdesk.ui.undo_commands import delete_undoably
+from netdesk.ui.undo_commands import StepWatcher, delete_undoably, remember_deleted
 
 EMPTY_TEXT = "No follow-ups. Promise something at your next event!"
 SNOOZE_CHOICES = ((1, "1 day"), (3, "3 days"), (7, "1 week"))
@@ -127,7 +127,9 @@ class FollowUpsView(QWidget):
         self.tree.selectionModel().selectionChanged.connect(self._update_buttons)
         bridge.changed.connect(self._on_changed)
         # Undo and redo select the follow-ups they brought back or changed, not a neighbour.
-        self._steps = followup_commands.StepWatcher(undo_stack, self._select_after_step, self)
+        self._steps = StepWatcher(
+            undo_stack, followup_commands.FOLLOWUPS, self._select_after_step, self
+        )
         self.reload()
 
     # -- public API for the main window --------------------------------------------------------
@@ -153,7 +155,7 @@ class FollowUpsView(QWidget):
             self.reload()
             show_error(self, "Could not delete", str(exc))
             return False
-        followup_commands.remember_deleted(self._undo, ids)
+        remember_deleted(self._undo, followup_commands.FOLLOWUPS, ids)
         self.select_ids([neighbour] if neighbour is not None else [])
         self.message.emit(followup_commands.deleted_message(len(ids)))
         return True

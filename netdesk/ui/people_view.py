@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import cast
 
-import shiboken6
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
@@ -36,7 +35,7 @@ from netdesk.ui.contact_detail import EMPTY_BOOK, SELECT_PROMPT, ContactDetail
 from netdesk.ui.contact_dialog import ContactDialog
 from netdesk.ui.people_table_model import EMAIL, NAME, ORGANIZATION, PHONE, TITLE, PeopleTableModel
 from netdesk.ui.plain_text import confirm, plain_label, show_error
-from netdesk.ui.undo_commands import DeleteCommand, delete_undoably
+from netdesk.ui.undo_commands import StepWatcher, delete_undoably, remember_deleted
 
 SEARCH_DELAY_MS = 120
 # A reload finds at most this many selected people again (each may cost a query).
@@ -211,8 +210,8 @@ class PeopleView(QWidget):
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(self.splitter)
 
-        self._undo_index = undo_stack.index()
-        undo_stack.indexChanged.connect(self._undo_index_changed)
+        # Undoing a delete selects the people it brought back.
+        self._steps = StepWatcher(undo_stack, CONTACTS, self._select_contacts, self)
         bridge.changed.connect(self._data_changed)
         self._update_status()
         self._update_detail()
@@ -328,39 +327,13 @@ class PeopleView(QWidget):
         except ServiceError as exc:
             show_error(self, "Could not delete", str(exc))
             return False
-        self._remember_deleted(contact_ids)
+        remember_deleted(self._undo_stack, CONTACTS, contact_ids)
         # The change bridge reloaded the table; keep the user's place with the next person.
         if self.model.rowCount():
             self._select_rows([min(first_row, self.model.rowCount() - 1)])
         return True
 
     # -- reacting ------------------------------------------------------------------------------
-
-    def _remember_deleted(self, contact_ids: list[int]) -> None:
-        """Note on the step just pushed whom it deleted, so that undoing it selects them.
-        The step keeps the ids itself: Qt may delete a step at any time (a new push cuts it
-        off, a failed undo makes it obsolete), and with it goes all there is to forget."""
-        stack = self._undo_stack
-        command = stack.command(stack.index() - 1)
-        if isinstance(command, DeleteCommand):
-            command.deleted[CONTACTS] = tuple(contact_ids)
-
-    def _undo_index_changed(self, index: int) -> None:
-        previous, self._undo_index = self._undo_index, index
-        # A stack being destroyed clears itself: nothing was undone then.
-        if index >= previous or not shiboken6.isValid(self._undo_stack):
-            return
-        # Steps index..previous-1 were undone (the change bridge has already reloaded); they are
-        # still on the stack, so alive. One whose undo failed has left it and restored no one.
-        undone = (self._undo_stack.command(i) for i in range(index, previous))
-        restored = [
-            cid
-            for command in undone
-            if isinstance(command, DeleteCommand) and shiboken6.isValid(command)
-            for cid in command.deleted.get(CONTACTS, ())
-        ]
-        if restored:
-            self._select_contacts(restored)
 
     def _select_contacts(self, contact_ids: list[int]) -> None:
         """Select these people (the first one current), clearing a search that hides them all."""

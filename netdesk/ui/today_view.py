@@ -21,7 +21,7 @@ from netdesk.services.records import TodaySummary
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.event_dates import long_day_text, plural
-from netdesk.ui.followup_commands import StepWatcher
+from netdesk.ui.followup_commands import FOLLOWUPS
 from netdesk.ui.plain_text import plain_label, show_error
 from netdesk.ui.today_models import (
     DueFollowUpsModel,
@@ -30,6 +30,7 @@ from netdesk.ui.today_models import (
     UpcomingEventsModel,
 )
 from netdesk.ui.two_line_delegate import TwoLineDelegate
+from netdesk.ui.undo_commands import StepWatcher
 
 WATCHED = frozenset({"events", "attendances", "contacts", "followups"})
 
@@ -201,7 +202,7 @@ class TodayView(QWidget):
         # Follow-ups an undo brought back, to select once the pending reload shows them.
         self._restored: list[int] = []
         if undo_stack is not None:
-            self._steps = StepWatcher(undo_stack, self._select_after_step, self)
+            self._steps = StepWatcher(undo_stack, FOLLOWUPS, self._select_after_step, self)
         # A window left open overnight moves on to the new day by itself.
         self._midnight_timer = QTimer(self)
         self._midnight_timer.setSingleShot(True)

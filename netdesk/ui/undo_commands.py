@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -74,6 +75,10 @@ class DeleteCommand(QUndoCommand):
             return
         self._done = False
 
+    def touched(self, kind: str, undone: bool) -> tuple[int, ...]:
+        """The rows of `kind` an undo brought back (a redo deletes them again: none)."""
+        return self.deleted.get(kind, ()) if undone else ()
+
     def _fail(self, title: str, exc: ServiceError) -> None:
         self.failure = report_failure(self, title, exc)
 
@@ -89,3 +94,45 @@ def delete_undoably(
     text = label or str(getattr(snapshot, "label", "Delete"))
     stack.push(DeleteCommand(text, snapshot, delete, restore))
     return snapshot
+
+
+def remember_deleted(stack: QUndoStack, kind: str, ids: Sequence[int]) -> None:
+    """Note on the delete step just pushed which rows of `kind` it deleted, for StepWatcher.
+    The step keeps the ids itself: Qt may delete a step at any time (a new push cuts it off, a
+    failed undo makes it obsolete), and with it goes all there is to forget."""
+    command = stack.command(stack.index() - 1)
+    if isinstance(command, DeleteCommand):
+        command.deleted[kind] = tuple(ids)
+
+
+class StepWatcher(QObject):
+    """Calls `select(ids)` with the rows of `kind` that an undo or redo on `stack` brought back
+    or changed, so that a view can select them again. A step says which rows it touched
+    through `touched(kind, undone)`."""
+
+    def __init__(
+        self, stack: QUndoStack, kind: str, select: Callable[[list[int]], None], parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self._stack = stack
+        self._kind = kind
+        self._select = select
+        self._index = stack.index()
+        stack.indexChanged.connect(self._index_changed)
+
+    def _index_changed(self, index: int) -> None:
+        previous, self._index = self._index, index
+        # A stack being destroyed clears itself: nothing was undone then.
+        if not shiboken6.isValid(self._stack) or index == previous:
+            return
+        undone = index < previous
+        ids: list[int] = []
+        # The steps undone or redone are still on the stack, so alive; one whose undo failed
+        # has left it (and changed nothing).
+        for i in range(min(index, previous), max(index, previous)):
+            command = self._stack.command(i)
+            touched = getattr(command, "touched", None)
+            if command is not None and shiboken6.isValid(command) and touched is not None:
+                ids.extend(touched(self._kind, undone))
+        if ids:
+            self._select(ids)
