@@ -144,7 +144,7 @@ class TagsDialog(QDialog):
         for usage in self.services.tags.all():
             name = usage.name
             self._usage[name] = usage
-            item = QListWidgetItem(f"{name}  ·  {usage_text(usage)}")
+            item = QListWidgetItem(f"{name} — {usage_text(usage)}")
             item.setData(NAME_ROLE, name)
             item.setSizeHint(QSize(0, row_height))
             self.list.addItem(item)

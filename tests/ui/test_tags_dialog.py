@@ -48,7 +48,7 @@ def test_lists_tags_with_how_many_people_carry_them(
 ) -> None:
     dialog, _, _ = _setup(qtbot, sqlite_services)
     texts = [dialog.list.item(r).text() for r in range(dialog.list.count())]
-    assert texts == ["Berlin  ·  1 person", "Investor  ·  2 people · 1 event"]
+    assert texts == ["Berlin — 1 person", "Investor — 2 people · 1 event"]
     assert not dialog.delete_button.isEnabled()
 
 
@@ -61,7 +61,7 @@ def test_tags_only_on_events_or_on_nothing_say_so(qtbot: QtBot, sqlite_services:
     dialog = TagsDialog(sqlite_services, QUndoStack())
     qtbot.addWidget(dialog)
     texts = [dialog.list.item(r).text() for r in range(dialog.list.count())]
-    assert texts == ["Fintech  ·  1 event", "Spare  ·  unused"]
+    assert texts == ["Fintech — 1 event", "Spare — unused"]
 
 
 def test_rename_prompt_shows_a_tag_name_as_typed_not_as_html(
