@@ -5,8 +5,11 @@ from __future__ import annotations
 from netdesk.db import Database
 from netdesk.services.capture import CaptureService
 from netdesk.services.contacts import ContactService
+from netdesk.services.duplicates import DuplicateService
 from netdesk.services.events import EventService
+from netdesk.services.exporting import ExportService
 from netdesk.services.followups import FollowUpService
+from netdesk.services.importing import ImportService
 from netdesk.services.notes import NoteService
 from netdesk.services.search import SearchService
 from netdesk.services.tags import TagService
@@ -24,3 +27,6 @@ class Services:
         self.search = SearchService(db)
         self.today = TodayService(db)
         self.capture = CaptureService(db)
+        self.imports = ImportService(db)
+        self.exports = ExportService(db)
+        self.duplicates = DuplicateService(db)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from netdesk import search_index
 from netdesk.models import (
     Attendance,
     Base,
@@ -30,6 +31,7 @@ from netdesk.models import (
 )
 from netdesk.services.change_tracking import KIND_OF_TABLE, mark_changed
 from netdesk.services.change_tracking import refresh_search as _refresh_search
+from netdesk.services.errors import ServiceError
 
 
 @dataclass
@@ -118,6 +120,9 @@ def restore(session: Session, snapshot: Snapshot) -> None:
     contact_ids: set[int] = set()
     tag_ids: dict[int, int] = {}
     for name, rows in snapshot.rows:
+        if name.startswith("delete:"):
+            _delete_unchanged(session, tables[name.removeprefix("delete:")], rows)
+            continue
         if name.startswith("relink:"):
             table = tables[name.removeprefix("relink:")]
             for row in rows:
@@ -138,6 +143,31 @@ def restore(session: Session, snapshot: Snapshot) -> None:
             contact_ids.update(r["contact_id"] for r in rows)
         mark_changed(session, KIND_OF_TABLE[name])
     _refresh_search(session, contact_ids)
+
+
+def _delete_unchanged(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Remove what a merge made, if it is still as the merge left it, before putting the
+    merged people back as they were."""
+    for row in rows:
+        current = session.execute(select(table.c.updated_at).where(table.c.id == row["id"]))
+        updated_at = current.scalar_one_or_none()
+        counts = {
+            name: session.scalar(
+                select(func.count())
+                .select_from(tables_by_name(name))
+                .where(tables_by_name(name).c.contact_id == row["id"])
+            )
+            for name in row.get("counts", {})
+        }
+        if updated_at != row["updated_at"] or counts != row.get("counts", {}):
+            raise ServiceError("That merge cannot be undone: the merged contact has changed since.")
+        search_index.remove(session.connection(), [row["id"]])
+        session.execute(delete(table).where(table.c.id == row["id"]))
+        mark_changed(session, KIND_OF_TABLE[table.name])
+
+
+def tables_by_name(name: str) -> Table:
+    return Base.metadata.tables[name]
 
 
 def _tags_not_recreated(

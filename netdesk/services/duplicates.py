@@ -1,0 +1,303 @@
+"""Recognising the same person twice, and merging two contacts into one (undoably).
+
+Matching goes from the surest sign to the weakest: the same vCard UID, the same email, the same
+phone number (E.164), then a name that is the same or nearly so (rapidfuzz) with a compatible
+organisation. Names are only compared within a block (the initials of the first and last word of
+the folded, sorted name), so matching stays linear however many people there are.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from sqlalchemy import Connection, func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from netdesk.db import Database
+from netdesk.models import (
+    Attendance,
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    FollowUp,
+    Note,
+    RegistrationStatus,
+)
+from netdesk.services import undo
+from netdesk.services.change_tracking import mark_changed, refresh_search
+from netdesk.services.contact_records import records_for
+from netdesk.services.contact_rows import merge_into, merged_note
+from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.text import fold
+
+# A typo-level difference in a name ("Jon Smith" / "John Smith"), with the same organisation.
+NAME_SIMILARITY = 90.0
+ORGANISATION_SIMILARITY = 85.0
+
+
+@dataclass(frozen=True)
+class Keys:
+    """What a person is recognised by."""
+
+    uid: str
+    emails: list[str]
+    e164s: list[str]
+    name: str
+    organization: str
+
+
+@dataclass(frozen=True)
+class Match:
+    # A contact id (> 0), or -(n + 1) for the n-th person earlier in the same file.
+    target: int
+    reason: str
+
+
+def name_key(name: str) -> str:
+    return " ".join(sorted(fold(name).split()))
+
+
+def _block(key: str) -> str:
+    words = key.split()
+    return f"{words[0][:1]}{words[-1][:1]}" if words else ""
+
+
+class Matcher:
+    def __init__(self) -> None:
+        self.uids: dict[str, int] = {}
+        self.emails: dict[str, int] = {}
+        self.phones: dict[str, int] = {}
+        self.names: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+
+    @classmethod
+    def from_database(cls, conn: Connection) -> Matcher:
+        matcher = cls()
+        for cid, uid, name, org in conn.execute(
+            select(Contact.id, Contact.uid, Contact.formatted_name, Contact.organization)
+        ):
+            matcher.uids.setdefault(uid, cid)
+            matcher._add_name(cid, name, org)
+        for cid, email in conn.execute(select(ContactEmail.contact_id, ContactEmail.value)):
+            matcher.emails.setdefault(email.casefold(), cid)
+        for cid, e164 in conn.execute(
+            select(ContactPhone.contact_id, ContactPhone.e164).where(ContactPhone.e164 != "")
+        ):
+            matcher.phones.setdefault(e164, cid)
+        return matcher
+
+    def _add_name(self, target: int, name: str, organization: str) -> None:
+        key = name_key(name)
+        if key:
+            self.names[_block(key)].append((target, key, fold(organization).strip()))
+
+    def add(self, target: int, keys: Keys) -> None:
+        if keys.uid:
+            self.uids.setdefault(keys.uid, target)
+        for email in keys.emails:
+            self.emails.setdefault(email.casefold(), target)
+        for e164 in keys.e164s:
+            if e164:
+                self.phones.setdefault(e164, target)
+        self._add_name(target, keys.name, keys.organization)
+
+    def matches(self, keys: Keys) -> list[Match]:
+        """Every earlier person these keys point at, surest first."""
+        found: dict[int, str] = {}
+        if keys.uid and keys.uid in self.uids:
+            found.setdefault(self.uids[keys.uid], "same UID")
+        for email in keys.emails:
+            target = self.emails.get(email.casefold())
+            if target is not None:
+                found.setdefault(target, f"same email {email}")
+        for e164 in keys.e164s:
+            target = self.phones.get(e164) if e164 else None
+            if target is not None:
+                found.setdefault(target, f"same phone {e164}")
+        key = name_key(keys.name)
+        if key:
+            org = fold(keys.organization).strip()
+            for target, other_key, other_org in self.names.get(_block(key), ()):
+                if target not in found:
+                    reason = _name_reason(key, org, other_key, other_org)
+                    if reason:
+                        found[target] = reason
+        return [Match(t, r) for t, r in found.items()]
+
+    def match(self, keys: Keys) -> Match | None:
+        found = self.matches(keys)
+        return found[0] if found else None
+
+
+def _name_reason(key: str, org: str, other_key: str, other_org: str) -> str:
+    both_orgs = bool(org and other_org)
+    if both_orgs and fuzz.ratio(org, other_org) < ORGANISATION_SIMILARITY:
+        return ""  # namesakes at different organisations are different people
+    if key == other_key:
+        if both_orgs:
+            return "same name and organisation"
+        # One word is not enough to call two people one ("Ana").
+        return "same name" if " " in key else ""
+    if both_orgs and fuzz.ratio(key, other_key) >= NAME_SIMILARITY:
+        return "similar name, same organisation"
+    return ""
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """People who look like one person; the first is the most complete, suggested to keep."""
+
+    contact_ids: tuple[int, ...]
+    names: tuple[str, ...]
+    reason: str
+
+
+_STATUS_RANK = {
+    RegistrationStatus.CANCELLED.value: 0,
+    RegistrationStatus.REGISTERED.value: 1,
+    RegistrationStatus.CHECKED_IN.value: 2,
+}
+
+
+class DuplicateService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def find(self) -> list[DuplicateGroup]:
+        with self.db.Session() as session:
+            conn = session.connection()
+            emails: dict[int, list[str]] = defaultdict(list)
+            for cid, value in conn.execute(select(ContactEmail.contact_id, ContactEmail.value)):
+                emails[cid].append(value)
+            phones: dict[int, list[str]] = defaultdict(list)
+            for cid, e164 in conn.execute(select(ContactPhone.contact_id, ContactPhone.e164)):
+                phones[cid].append(e164)
+            rows = conn.execute(
+                select(
+                    Contact.id,
+                    Contact.formatted_name,
+                    Contact.organization,
+                    Contact.title,
+                    Contact.note,
+                    Contact.birthday,
+                ).order_by(Contact.id)
+            ).all()
+        matcher = Matcher()
+        parent: dict[int, int] = {}
+        reasons: dict[int, str] = {}
+
+        def root(i: int) -> int:
+            while parent.get(i, i) != i:
+                i = parent[i]
+            return i
+
+        for cid, name, org, *_ in rows:
+            keys = Keys("", emails.get(cid, []), phones.get(cid, []), name, org)
+            for m in matcher.matches(keys):
+                a, b = root(m.target), root(cid)
+                if a != b:
+                    parent[b] = a
+                    reasons.setdefault(a, m.reason)
+            matcher.add(cid, keys)
+        groups: dict[int, list[int]] = defaultdict(list)
+        for cid, *_ in rows:
+            groups[root(cid)].append(cid)
+        info = {r[0]: r for r in rows}
+
+        def completeness(cid: int) -> tuple[int, int]:
+            _, _name, org, title, note, birthday = info[cid]
+            filled = sum(1 for v in (org, title, note, birthday) if v)
+            return (filled + len(emails.get(cid, [])) + len(phones.get(cid, [])), -cid)
+
+        result = []
+        for group_root, members in groups.items():
+            if len(members) > 1:
+                ordered = sorted(members, key=completeness, reverse=True)
+                result.append(
+                    DuplicateGroup(
+                        tuple(ordered),
+                        tuple(info[c][1] for c in ordered),
+                        reasons.get(group_root, "same person"),
+                    )
+                )
+        return sorted(result, key=lambda g: fold(g.names[0]))
+
+    def merge(self, keep_id: int, other_ids: list[int]) -> undo.Snapshot:
+        """Fold the others into the kept contact and delete them, in one transaction."""
+        others = [i for i in dict.fromkeys(other_ids) if i != keep_id]
+        if not others:
+            raise ValidationError({"contacts": "Choose at least two people to merge."})
+        with self.db.transaction() as session:
+            keep = session.get(
+                Contact,
+                keep_id,
+                options=[
+                    selectinload(Contact.emails),
+                    selectinload(Contact.phones),
+                    selectinload(Contact.urls),
+                    selectinload(Contact.addresses),
+                    selectinload(Contact.extra_properties),
+                    selectinload(Contact.tags),
+                ],
+            )
+            people = session.scalars(select(Contact).where(Contact.id.in_(others))).all()
+            if keep is None or len(people) != len(others):
+                raise NotFoundError("Some of those people no longer exist.")
+            label = f"Merge {len(others) + 1} people into {keep.formatted_name}"
+            snapshot = undo.capture_contact(session, [keep_id, *others], label)
+            conn = session.connection()
+            for other, record in zip(
+                people, records_for(conn, [p.id for p in people]), strict=True
+            ):
+                merge_into(session, keep, record, [p.e164 for p in other.phones], list(other.tags))
+                keep.is_me = keep.is_me or other.is_me
+                _move_attendances(session, keep_id, other.id)
+                for model in (Note, FollowUp):
+                    session.execute(
+                        update(model).where(model.contact_id == other.id).values(contact_id=keep_id)
+                    )
+                session.delete(other)
+            session.flush()
+            mark_changed(session, "contacts", "notes", "followups", "attendances")
+            refresh_search(session, {keep_id})
+            session.refresh(keep)
+            snapshot.rows.insert(0, ("delete:contacts", [_state(session, keep)]))
+            return snapshot
+
+    def restore(self, snapshot: undo.Snapshot) -> None:
+        with self.db.transaction() as session:
+            undo.restore(session, snapshot)
+
+
+def _state(session: Session, contact: Contact) -> dict[str, object]:
+    """What the kept contact looks like right after the merge, so that undo can tell whether
+    anything was done to it since (undoing then would throw that work away)."""
+    counts = {
+        model.__tablename__: session.scalar(
+            select(func.count()).select_from(model).where(model.contact_id == contact.id)
+        )
+        for model in (Note, FollowUp, Attendance)
+    }
+    return {"id": contact.id, "updated_at": contact.updated_at, "counts": counts}
+
+
+def _move_attendances(session: Session, keep_id: int, other_id: int) -> None:
+    kept = {
+        a.event_id: a
+        for a in session.scalars(select(Attendance).where(Attendance.contact_id == keep_id))
+    }
+    for a in session.scalars(select(Attendance).where(Attendance.contact_id == other_id)):
+        mine = kept.get(a.event_id)
+        if mine is None:
+            a.contact_id = keep_id
+            continue
+        mine.met = mine.met or a.met
+        mine.badge_printed = mine.badge_printed or a.badge_printed
+        mine.notes = merged_note(mine.notes, a.notes)
+        if _STATUS_RANK.get(a.status, 0) > _STATUS_RANK.get(mine.status, 0):
+            mine.status = a.status
+        if mine.role == "attendee":
+            mine.role = a.role
+        session.delete(a)
+    session.flush()

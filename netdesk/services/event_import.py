@@ -1,0 +1,77 @@
+"""Events from iCalendar files, created or updated by their UID."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from netdesk.formats.records import EventRecord, Problem
+from netdesk.models import Event, EventKind
+from netdesk.services.change_tracking import mark_changed
+from netdesk.services.import_plan import ImportReport
+from netdesk.services.tags import tags_for
+
+# First match wins: "Python Meetup: workshop night" is a meetup.
+_KIND_WORDS = [
+    (EventKind.MEETUP, r"meetup|meet-up|user group|stammtisch"),
+    (EventKind.WORKSHOP, r"workshop|hackathon|training|tutorial|bootcamp"),
+    (EventKind.CONFERENCE, r"conference|summit|\bconf\b|con \d{4}|symposium|congress|expo"),
+    (EventKind.ASSOCIATION_MEETING, r"general assembly|annual meeting|\bagm\b|board meeting"),
+    (EventKind.MENTORING, r"mentor"),
+]
+
+
+def guess_kind(name: str) -> str:
+    lowered = name.lower()
+    for kind, pattern in _KIND_WORDS:
+        if re.search(pattern, lowered):
+            return kind.value
+    return EventKind.OTHER.value
+
+
+def _fit(value: str, limit: int) -> str:
+    return " ".join(value.split())[:limit]
+
+
+def import_events(session: Session, events: Iterable[EventRecord], report: ImportReport) -> None:
+    for record in events:
+        if record.starts_at is None:
+            report.problems.append(
+                Problem(report.file, record.line, f"event “{record.name}” has no start time")
+            )
+            continue
+        name = _fit(record.name, 255)
+        if not name:
+            report.problems.append(Problem(report.file, record.line, "event has no name"))
+            continue
+        event = None
+        if record.uid:
+            event = session.scalar(
+                select(Event).where(Event.uid == record.uid).options(selectinload(Event.tags))
+            )
+        if event is None:
+            event = Event(name=name, kind=guess_kind(name), starts_at=record.starts_at)
+            if record.uid:
+                event.uid = record.uid[:255]
+            session.add(event)
+            report.events_added += 1
+        else:
+            report.events_updated += 1
+        event.name = name
+        event.starts_at = record.starts_at
+        ends = record.ends_at
+        event.ends_at = ends if ends is not None and ends > record.starts_at else None
+        event.timezone = record.timezone[:64]
+        event.venue = _fit(record.venue, 255)
+        event.city = _fit(record.city, 120)
+        event.url = record.url.strip()[:2048]
+        event.organiser = _fit(record.organiser, 255)
+        event.description = record.description.strip()
+        for tag in tags_for(session, record.categories):
+            if tag not in event.tags:
+                event.tags.append(tag)
+        session.flush()
+    mark_changed(session, "events")

@@ -1,0 +1,139 @@
+"""Exporting people as vCard or CSV, and events with open follow-ups as iCalendar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO, TextIO
+
+from sqlalchemy import select
+
+from netdesk.db import Database
+from netdesk.formats.records import ContactRecord, EventRecord, TodoRecord
+from netdesk.models import Attendance, Contact, Event, FollowUp
+from netdesk.services.contact_records import iter_records
+from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.tags import clean_tag_names
+
+VCARD_VERSIONS = ("3.0", "4.0")
+
+
+class ExportService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def _ids(self, contact_ids: list[int] | None, event_id: int | None) -> list[int]:
+        with self.db.Session() as session:
+            if event_id is not None:
+                if session.get(Event, event_id) is None:
+                    raise NotFoundError("That event no longer exists.")
+                stmt = (
+                    select(Contact.id)
+                    .join(Attendance, Attendance.contact_id == Contact.id)
+                    .where(Attendance.event_id == event_id)
+                )
+                if contact_ids is not None:
+                    stmt = stmt.where(Contact.id.in_(contact_ids))
+            elif contact_ids is not None:
+                stmt = select(Contact.id).where(Contact.id.in_(contact_ids))
+            else:
+                stmt = select(Contact.id)
+            return list(session.scalars(stmt.order_by(Contact.sort_name, Contact.id)))
+
+    def records(
+        self, contact_ids: list[int] | None = None, event_id: int | None = None
+    ) -> Iterator[ContactRecord]:
+        """Everybody (no arguments), these people, or an event's attendees (with their role
+        and status), sorted by name, read in batches."""
+        ids = self._ids(contact_ids, event_id)
+        with self.db.Session() as session:
+            yield from iter_records(session.connection(), ids, event_id)
+
+    def vcard(
+        self,
+        out: BinaryIO,
+        contact_ids: list[int] | None = None,
+        event_id: int | None = None,
+        version: str = "3.0",
+    ) -> int:
+        from netdesk.formats.vcard_write import write_vcards
+
+        if version not in VCARD_VERSIONS:
+            raise ValidationError({"version": f"vCard {version} is not one netdesk writes."})
+        return write_vcards(self.records(contact_ids, event_id), out, version)
+
+    def vcard_bytes(self, contact_ids: list[int], version: str = "3.0") -> bytes:
+        import io
+
+        buffer = io.BytesIO()
+        self.vcard(buffer, contact_ids, version=version)
+        return buffer.getvalue()
+
+    def csv(
+        self, out: TextIO, contact_ids: list[int] | None = None, event_id: int | None = None
+    ) -> int:
+        from netdesk.formats.csv_write import write_contacts_csv
+
+        return write_contacts_csv(
+            self.records(contact_ids, event_id), out, attendees=event_id is not None
+        )
+
+    def ics(self, out: BinaryIO, event_id: int | None = None) -> tuple[int, int]:
+        """Events (all, or one) and the open follow-ups (all, or that event's)."""
+        from netdesk.formats.ics_write import write_ics
+
+        with self.db.Session() as session:
+            stmt = select(Event).order_by(Event.starts_at, Event.id)
+            if event_id is not None:
+                stmt = stmt.where(Event.id == event_id)
+            events = list(session.scalars(stmt))
+            if event_id is not None and not events:
+                raise NotFoundError("That event no longer exists.")
+            records = [
+                EventRecord(
+                    uid=e.uid,
+                    name=e.name,
+                    starts_at=e.starts_at,
+                    ends_at=e.ends_at,
+                    timezone=e.timezone,
+                    venue=e.venue,
+                    city=e.city,
+                    url=e.url,
+                    organiser=e.organiser,
+                    description=e.description,
+                    categories=clean_tag_names(t.name for t in e.tags),
+                )
+                for e in events
+            ]
+            todo_stmt = (
+                select(FollowUp, Contact.formatted_name, Event.uid, Event.name)
+                .join(Contact, Contact.id == FollowUp.contact_id)
+                .outerjoin(Event, Event.id == FollowUp.event_id)
+                .where(FollowUp.done_at.is_(None))
+                .order_by(FollowUp.due_date, FollowUp.id)
+            )
+            if event_id is not None:
+                todo_stmt = todo_stmt.where(FollowUp.event_id == event_id)
+            todos = [
+                TodoRecord(
+                    uid=f"followup-{f.id}@netdesk",
+                    summary=f"{name}: {f.action}",
+                    due=f.due_date,
+                    description=f"Met at {event_name}" if event_name else "",
+                    related_event_uid=event_uid or "",
+                )
+                for f, name, event_uid, event_name in session.execute(todo_stmt)
+            ]
+        write_ics(records, todos, out)
+        return len(records), len(todos)
+
+    def file_name(self, contact_ids: list[int]) -> str:
+        """ "Ada Lovelace.vcf" for one person, "3 people.vcf" for more."""
+        if len(contact_ids) == 1:
+            with self.db.Session() as session:
+                name = session.scalar(
+                    select(Contact.formatted_name).where(Contact.id == contact_ids[0])
+                )
+            if name:
+                safe = "".join(ch if ch.isalnum() or ch in " -_.'" else "_" for ch in name)
+                return f"{safe.strip(' .') or 'contact'}.vcf"
+        return f"{len(contact_ids)} people.vcf"

@@ -1,0 +1,116 @@
+"""What an import is about to do (the plan the preview shows) and what it did (the report)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from netdesk.formats.records import ContactRecord, EventRecord, Problem
+
+# Called with (done, total) as an import goes; returning False cancels it (nothing is kept).
+Progress = Callable[[int, int], bool]
+
+
+class ImportCancelled(Exception):
+    """Raised inside an import when its progress callback asks to stop; rolls it back."""
+
+
+class OnDuplicate(enum.StrEnum):
+    """What to do with a card that matches someone already in netdesk."""
+
+    MERGE = "merge"  # fill empty fields, union emails, phones and tags, keep both notes
+    SKIP = "skip"  # leave the existing contact as it is
+    NEW = "new"  # add the card as another person
+
+
+class Action(enum.StrEnum):
+    ADD = "add"
+    MERGE = "merge"
+    SKIP = "skip"
+
+
+@dataclass
+class PlanItem:
+    """One person from the file and what the import will do with them."""
+
+    record: ContactRecord
+    action: Action = Action.ADD
+    match_id: int | None = None  # the existing contact it duplicates
+    match_name: str = ""
+    # Why it is a duplicate: "same email ada@example.org", "same phone +4930123456",
+    # "same UID", "similar name and organisation", or "same person earlier in this file".
+    reason: str = ""
+    # Index in ImportPlan.items of an earlier card in the same file that is the same person.
+    earlier: int | None = None
+
+    @property
+    def is_duplicate(self) -> bool:
+        return self.match_id is not None or self.earlier is not None
+
+
+@dataclass
+class ImportPlan:
+    file: str
+    kind: str  # "vcard", "csv" or "ics"
+    layout: str = ""  # what the file was recognised as: "vCard", "LinkedIn connections", ...
+    items: list[PlanItem] = field(default_factory=list)
+    events: list[EventRecord] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # UIDs of the file's events that netdesk already has (they will be updated, not added).
+    existing_event_uids: set[str] = field(default_factory=set)
+
+    @property
+    def new_count(self) -> int:
+        return sum(1 for item in self.items if not item.is_duplicate)
+
+    @property
+    def duplicate_count(self) -> int:
+        return sum(1 for item in self.items if item.is_duplicate)
+
+    def decide_duplicates(self, choice: OnDuplicate) -> None:
+        """Set the action of every duplicate at once."""
+        action = {
+            OnDuplicate.MERGE: Action.MERGE,
+            OnDuplicate.SKIP: Action.SKIP,
+            OnDuplicate.NEW: Action.ADD,
+        }[choice]
+        for item in self.items:
+            if item.is_duplicate:
+                item.action = action
+
+
+@dataclass
+class ImportReport:
+    file: str
+    added: int = 0
+    merged: int = 0
+    skipped: int = 0
+    events_added: int = 0
+    events_updated: int = 0
+    attached: int = 0  # people put on the chosen event's attendee list
+    problems: list[Problem] = field(default_factory=list)
+    cancelled: bool = False
+    dry_run: bool = False
+
+    @property
+    def rejected(self) -> int:
+        return len(self.problems)
+
+    def summary(self) -> str:
+        """One line for a status bar or a terminal: only the counts that are not zero."""
+        if self.cancelled:
+            return f"{self.file}: import cancelled, nothing was changed"
+        parts = [
+            (self.added, "added"),
+            (self.merged, "merged"),
+            (self.skipped, "skipped"),
+            (self.events_added, "events added"),
+            (self.events_updated, "events updated"),
+            (self.attached, "attached to the event"),
+            (self.rejected, "rejected"),
+        ]
+        said = ", ".join(f"{n} {what}" for n, what in parts if n) or "nothing to import"
+        if self.dry_run:
+            return f"{self.file}: dry run, nothing written; would have: {said}"
+        return f"{self.file}: {said}"

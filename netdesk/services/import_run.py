@@ -1,0 +1,272 @@
+"""One file's import inside its transaction: match, add in bulk, merge, attach to an event.
+
+New people wait in a batch and go in with Core bulk inserts (with RETURNING for their ids);
+merges into people already in the database go through the ORM one by one. Matching also sees
+the people added earlier in the same file, so a file that lists someone twice adds them once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session, selectinload
+
+from netdesk.formats.records import AttendeeInfo, ContactRecord
+from netdesk.models import Attendance, Contact, Event, RegistrationStatus, Role, Tag, contact_tags
+from netdesk.services.change_tracking import mark_changed, refresh_search
+from netdesk.services.contact_rows import (
+    TagIds,
+    child_rows,
+    contact_row,
+    merge_into,
+    merge_records,
+    phone_key,
+    table_of,
+)
+from netdesk.services.duplicates import Keys, Matcher
+from netdesk.services.errors import NotFoundError
+from netdesk.services.import_plan import (
+    Action,
+    ImportCancelled,
+    ImportReport,
+    OnDuplicate,
+    PlanItem,
+    Progress,
+)
+from netdesk.services.validation import default_region
+
+BATCH = 500
+PROGRESS_EVERY = 200
+_ROLES = {r.value for r in Role}
+_STATUSES = {s.value for s in RegistrationStatus}
+
+
+def keys_of(record: ContactRecord, region: str | None) -> Keys:
+    return Keys(
+        uid=record.uid,
+        emails=[t.value for t in record.emails],
+        e164s=[phone_key(t.value, region) for t in record.phones],
+        name=record.formatted_name,
+        organization=record.organization,
+    )
+
+
+@dataclass
+class _Pending:
+    record: ContactRecord
+    e164s: list[str]
+
+
+class ImportRun:
+    def __init__(
+        self,
+        session: Session,
+        event_id: int | None,
+        report: ImportReport,
+        progress: Progress | None,
+        total: int,
+    ) -> None:
+        self.session = session
+        self.conn = session.connection()
+        self.report = report
+        self.progress = progress
+        self.total = total
+        self.done = 0
+        self.region = default_region()
+        self.matcher = Matcher.from_database(self.conn)
+        self.tags = TagIds(session)
+        self.pending: dict[int, _Pending] = {}  # by pending number, waiting for the next insert
+        self.next_pending = 0
+        self.written: dict[int, int] = {}  # pending number -> contact id, once inserted
+        self.event_id = event_id
+        if event_id is not None and session.get(Event, event_id) is None:
+            raise NotFoundError("The event to add people to no longer exists.")
+        self.attendees: dict[int, AttendeeInfo | None] = {}  # existing contact id -> info
+        self.outcome: list[int | None] = []  # per plan item: where it went (see _target)
+        self._report_progress()
+
+    # --- the two ways in -----------------------------------------------------------------
+
+    def handle(self, record: ContactRecord, on_duplicate: OnDuplicate) -> None:
+        """A person streamed from a file, with one rule for every duplicate."""
+        keys = keys_of(record, self.region)
+        found = self.matcher.match(keys)
+        if found is None or on_duplicate is OnDuplicate.NEW:
+            self._add(record, keys)
+        elif on_duplicate is OnDuplicate.SKIP:
+            self.report.skipped += 1
+            self._attend_existing(found.target, record)
+        else:
+            self._merge(found.target, record, keys)
+        self._tick()
+
+    def handle_planned(self, index: int, entry: PlanItem) -> None:
+        """A person from a preview, with the action the user chose for them."""
+        record = entry.record
+        keys = keys_of(record, self.region)
+        target = self._planned_target(entry)
+        if entry.action is Action.ADD or target is None:
+            self.outcome.append(self._add(record, keys))
+        elif entry.action is Action.SKIP:
+            self.report.skipped += 1
+            self._attend_existing(target, record)
+            self.outcome.append(target)
+        else:
+            self._merge(target, record, keys)
+            self.outcome.append(target)
+        self._tick()
+
+    def _planned_target(self, entry: PlanItem) -> int | None:
+        if entry.match_id is not None:
+            exists = self.conn.execute(select(Contact.id).where(Contact.id == entry.match_id))
+            return entry.match_id if exists.first() is not None else None
+        if entry.earlier is not None and entry.earlier < len(self.outcome):
+            return self.outcome[entry.earlier]
+        return None
+
+    # --- adding, merging, attending --------------------------------------------------------
+
+    def _add(self, record: ContactRecord, keys: Keys) -> int:
+        number = self.next_pending
+        self.next_pending += 1
+        self.pending[number] = _Pending(record, list(keys.e164s))
+        target = -(number + 1)
+        self.matcher.add(target, keys)
+        self.report.added += 1
+        if len(self.pending) >= BATCH:
+            self._flush()
+        return target
+
+    def _merge(self, target: int, record: ContactRecord, keys: Keys) -> None:
+        """Into a contact already in the database, or into someone earlier in this file."""
+        self.report.merged += 1
+        self.matcher.add(target, keys)
+        if target < 0:
+            number = -target - 1
+            waiting = self.pending.get(number)
+            if waiting is not None:
+                merge_records(waiting.record, waiting.e164s, record, list(keys.e164s))
+                return
+            target = self.written[number]
+        contact = self.session.get(
+            Contact,
+            target,
+            options=[
+                selectinload(Contact.emails),
+                selectinload(Contact.phones),
+                selectinload(Contact.urls),
+                selectinload(Contact.addresses),
+                selectinload(Contact.extra_properties),
+                selectinload(Contact.tags),
+            ],
+        )
+        if contact is None:  # deleted meanwhile by someone else on a shared database
+            self.report.merged -= 1
+            self._add(record, keys)
+            return
+        tag_ids = self.tags.ids_for(record.categories)
+        tags = list(self.session.scalars(select(Tag).where(Tag.id.in_(tag_ids))))
+        merge_into(self.session, contact, record, list(keys.e164s), tags)
+        self._attend_existing(target, record)
+
+    def _attend_existing(self, target: int, record: ContactRecord) -> None:
+        if self.event_id is None:
+            return
+        if target < 0:
+            number = -target - 1
+            if number in self.pending:
+                return  # attends through its own (first) record when it is inserted
+            target = self.written[number]
+        self.attendees[target] = record.attendee or self.attendees.get(target)
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        numbers = list(self.pending)
+        waiting = [self.pending[n] for n in numbers]
+        ids = list(
+            self.session.execute(
+                insert(Contact).returning(Contact.id, sort_by_parameter_order=True),
+                [contact_row(p.record) for p in waiting],
+            ).scalars()
+        )
+        rows: dict[Any, list[dict[str, Any]]] = {}
+        links: list[dict[str, Any]] = []
+        attendances: list[dict[str, Any]] = []
+        for number, contact_id, p in zip(numbers, ids, waiting, strict=True):
+            self.written[number] = contact_id
+            for model, child in child_rows(contact_id, p.record, p.e164s).items():
+                rows.setdefault(model, []).extend(child)
+            links.extend(
+                {"contact_id": contact_id, "tag_id": tag_id}
+                for tag_id in self.tags.ids_for(p.record.categories)
+            )
+            if self.event_id is not None:
+                attendances.append(
+                    {"event_id": self.event_id, "contact_id": contact_id, **_attendance(p)}
+                )
+        for model, child in rows.items():
+            if child:
+                self.session.execute(insert(table_of(model)), child)
+        if links:
+            self.session.execute(insert(contact_tags), links)
+        if attendances:
+            self.session.execute(insert(table_of(Attendance)), attendances)
+            self.report.attached += len(attendances)
+        refresh_search(self.session, set(ids))
+        mark_changed(self.session, "contacts", "tags", "attendances")
+        self.pending.clear()
+
+    def finish(self) -> None:
+        self._flush()
+        if self.event_id is not None and self.attendees:
+            existing = {
+                a.contact_id: a
+                for a in self.session.scalars(
+                    select(Attendance).where(
+                        Attendance.event_id == self.event_id,
+                        Attendance.contact_id.in_(list(self.attendees)),
+                    )
+                )
+            }
+            for contact_id, info in self.attendees.items():
+                a = existing.get(contact_id)
+                if a is None:
+                    a = Attendance(event_id=self.event_id, contact_id=contact_id)
+                    self.session.add(a)
+                    self.report.attached += 1
+                if info is not None:
+                    a.role = info.role if info.role in _ROLES else a.role or Role.ATTENDEE.value
+                    if info.status in _STATUSES:
+                        a.status = info.status
+                    if info.note and info.note not in (a.notes or ""):
+                        a.notes = f"{a.notes}\n{info.note}".strip()
+            self.session.flush()
+        if self.progress is not None and not self.progress(self.total, self.total):
+            raise ImportCancelled
+
+    def _tick(self) -> None:
+        self.done += 1
+        if self.done % PROGRESS_EVERY == 0:
+            self._report_progress()
+
+    def _report_progress(self) -> None:
+        if self.progress is not None:
+            self.total = max(self.total, self.done)
+            if not self.progress(self.done, self.total):
+                raise ImportCancelled
+
+
+def _attendance(p: _Pending) -> dict[str, Any]:
+    info = p.record.attendee
+    if info is None:
+        return {"role": Role.ATTENDEE.value, "status": RegistrationStatus.REGISTERED.value}
+    return {
+        "role": info.role if info.role in _ROLES else Role.ATTENDEE.value,
+        "status": info.status if info.status in _STATUSES else RegistrationStatus.REGISTERED.value,
+        "notes": info.note,
+    }

@@ -1,0 +1,276 @@
+"""Importing vCard, CSV and iCalendar files: preview, then one transaction per file.
+
+`preview` reads a whole file and says, person by person, what would happen; `apply` carries a
+(possibly edited) plan out; `import_file` does both while streaming, for the command line and
+big files. Cancelling, a dry run or any database error roll the whole file back.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import select
+
+from netdesk.db import Database
+from netdesk.formats.detect import detect_kind
+from netdesk.formats.records import ContactRecord, EventRecord, Problem
+from netdesk.models import Contact, Event
+from netdesk.services.contact_rows import cleaned
+from netdesk.services.duplicates import Matcher
+from netdesk.services.errors import ServiceError
+from netdesk.services.event_import import import_events
+from netdesk.services.import_plan import (
+    Action,
+    ImportCancelled,
+    ImportPlan,
+    ImportReport,
+    OnDuplicate,
+    PlanItem,
+    Progress,
+)
+from netdesk.services.import_run import ImportRun, keys_of
+
+LAYOUT_NAMES = {
+    "linkedin": "LinkedIn connections",
+    "google": "Google Contacts",
+    "google-legacy": "Google Contacts (older layout)",
+    "outlook": "Outlook contacts",
+    "eventbrite": "Eventbrite attendee report",
+    "meetup": "Meetup attendee list",
+}
+
+
+class ImportFileError(ServiceError):
+    """The file cannot be imported at all (missing, unreadable, empty, not a known format)."""
+
+
+class NeedsMapping(ServiceError):
+    """A CSV whose columns netdesk does not recognise: the user must say what each one holds."""
+
+    def __init__(self, table: object) -> None:
+        super().__init__("The columns of this file were not recognised.")
+        self.table = table
+
+
+class _Stop(Exception):
+    """Unwinds the transaction of a cancelled import or a dry run."""
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hundreds of thousands of short-lived objects make the cyclic collector cost 30% or more
+    of a big import (DESIGN.md)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFileError(f"{path}: there is no such file.") from None
+    except IsADirectoryError:
+        raise ImportFileError(f"{path}: this is a folder, not a file.") from None
+    except OSError as exc:
+        raise ImportFileError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    if not data.strip(b" \t\r\n\0\xef\xbb\xbf\xff\xfe"):
+        raise ImportFileError(f"{path}: the file is empty.")
+    return data
+
+
+def _guarded(items: Iterable[object], file: str) -> Iterator[object]:
+    """A reader that fails unexpectedly stops its file with a report, not a traceback; what
+    it read before still counts."""
+    try:
+        yield from items
+    except Exception as exc:  # a bug in a reader must not lose the cards read before it
+        yield Problem(file, 0, f"reading stopped here: {exc}")
+
+
+class ImportService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- reading -------------------------------------------------------------------------
+
+    def kind_of(self, path: Path) -> str | None:
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(8192)
+        except OSError:
+            return None
+        return detect_kind(path, head)
+
+    def csv_table(self, path: Path) -> object:
+        from netdesk.formats.csv_read import load_csv
+
+        table = load_csv(_read_bytes(path), str(path))
+        if isinstance(table, Problem):
+            raise ImportFileError(str(table))
+        return table
+
+    def _items(
+        self, path: Path, mapping: dict[int, str] | None
+    ) -> tuple[str, str, Iterable[object], int]:
+        """(kind, layout name, the reader's records and problems, an estimate of their number)."""
+        data = _read_bytes(path)
+        file = str(path)
+        kind = detect_kind(path, data[:8192])
+        if kind == "vcard":
+            from netdesk.formats.vcard_read import read_vcards
+
+            total = data.count(b"BEGIN:VCARD") + data.count(b"begin:vcard")
+            return kind, "vCard", read_vcards(data, file), total
+        if kind == "ics":
+            from netdesk.formats.ics_read import read_ics
+
+            return kind, "iCalendar", read_ics(data, file), data.count(b"BEGIN:VEVENT")
+        if kind == "csv":
+            from netdesk.formats.csv_read import load_csv, read_contacts
+
+            table = load_csv(data, file)
+            if isinstance(table, Problem):
+                raise ImportFileError(str(table))
+            if mapping is None and table.layout is None:
+                raise NeedsMapping(table)
+            layout = LAYOUT_NAMES.get(table.layout or "", "CSV")
+            return kind, layout, read_contacts(table, mapping), len(table.rows)
+        raise ImportFileError(
+            f"{path}: not a vCard (.vcf), CSV or iCalendar (.ics) file netdesk can read."
+        )
+
+    # --- preview and apply ---------------------------------------------------------------
+
+    def preview(self, path: Path, mapping: dict[int, str] | None = None) -> ImportPlan:
+        kind, layout, items, _total = self._items(path, mapping)
+        plan = ImportPlan(file=str(path), kind=kind, layout=layout)
+        with self.db.Session() as session:
+            conn = session.connection()
+            matcher = Matcher.from_database(conn) if kind != "ics" else Matcher()
+            region = _region()
+            for item in _guarded(items, str(path)):
+                if isinstance(item, Problem):
+                    plan.problems.append(item)
+                elif isinstance(item, EventRecord):
+                    plan.events.append(item)
+                elif isinstance(item, ContactRecord):
+                    record = cleaned(item)
+                    keys = keys_of(record, region)
+                    found = matcher.match(keys)
+                    entry = PlanItem(record)
+                    if found is not None:
+                        entry.action = Action.MERGE
+                        entry.reason = found.reason
+                        if found.target > 0:
+                            entry.match_id = found.target
+                        else:
+                            entry.earlier = -found.target - 1
+                            entry.reason = f"same person earlier in this file ({found.reason})"
+                    matcher.add(-(len(plan.items) + 1), keys)
+                    plan.items.append(entry)
+            ids = {i.match_id for i in plan.items if i.match_id is not None}
+            names = dict(
+                conn.execute(
+                    select(Contact.id, Contact.formatted_name).where(Contact.id.in_(ids))
+                ).all()
+            )
+        for entry in plan.items:
+            if entry.match_id is not None:
+                entry.match_name = names.get(entry.match_id, "")
+            elif entry.earlier is not None:
+                entry.match_name = plan.items[entry.earlier].record.formatted_name
+        if kind == "ics":
+            self._mark_event_updates(plan)
+        return plan
+
+    def _mark_event_updates(self, plan: ImportPlan) -> None:
+        uids = [e.uid for e in plan.events if e.uid]
+        with self.db.Session() as session:
+            known = set(session.scalars(select(Event.uid).where(Event.uid.in_(uids))))
+        plan.existing_event_uids = known
+
+    def apply(
+        self,
+        plan: ImportPlan,
+        event_id: int | None = None,
+        progress: Progress | None = None,
+    ) -> ImportReport:
+        report = ImportReport(file=plan.file, problems=list(plan.problems))
+        total = len(plan.items) + len(plan.events)
+        try:
+            with _collector_paused(), self.db.transaction() as session:
+                if plan.events:
+                    import_events(session, plan.events, report)
+                run = ImportRun(session, event_id, report, progress, total)
+                for index, entry in enumerate(plan.items):
+                    run.handle_planned(index, entry)
+                run.finish()
+        except _Stop:
+            pass
+        except ImportCancelled:
+            return ImportReport(file=plan.file, cancelled=True)
+        return report
+
+    def import_file(
+        self,
+        path: Path,
+        on_duplicate: OnDuplicate = OnDuplicate.MERGE,
+        event_id: int | None = None,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        mapping: dict[int, str] | None = None,
+    ) -> ImportReport:
+        _kind, _layout, items, total = self._items(path, mapping)
+        report = ImportReport(file=str(path), dry_run=dry_run)
+        try:
+            with _collector_paused(), self.db.transaction() as session:
+                run = ImportRun(session, event_id, report, progress, total)
+                events: list[EventRecord] = []
+                for item in _guarded(items, str(path)):
+                    if isinstance(item, Problem):
+                        report.problems.append(item)
+                    elif isinstance(item, EventRecord):
+                        events.append(item)
+                    elif isinstance(item, ContactRecord):
+                        run.handle(cleaned(item), on_duplicate)
+                run.finish()
+                if events:
+                    import_events(session, events, report)
+                if dry_run:
+                    raise _Stop
+        except _Stop:
+            pass
+        except ImportCancelled:
+            return ImportReport(file=str(path), cancelled=True)
+        return report
+
+    def event_for_import(self, name: str) -> int:
+        """The event of that name (accents and case ignored), created if there is none."""
+        from datetime import UTC, datetime
+
+        from netdesk.services.events import EventService
+        from netdesk.services.records import EventInput
+
+        clean = " ".join(name.split())
+        if not clean:
+            raise ServiceError("The event needs a name.")
+        events = EventService(self.db)
+        found = events.find_by_name(clean)
+        if found is not None:
+            return found
+        start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+        return events.create(EventInput(name=clean, starts_at=start))
+
+
+def _region() -> str | None:
+    from netdesk.services.validation import default_region
+
+    return default_region()

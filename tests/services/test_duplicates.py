@@ -1,0 +1,89 @@
+"""Finding the same person twice among existing contacts, merging, and undoing the merge."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from netdesk.services.errors import ServiceError, ValidationError
+from netdesk.services.records import ContactInput, EventInput
+from netdesk.services.service_set import Services
+
+
+def _person(services: Services, name: str, **fields: object) -> int:
+    return services.contacts.create(ContactInput(formatted_name=name, **fields))  # type: ignore[arg-type]
+
+
+def test_groups_by_email_phone_and_name(services: Services) -> None:
+    a1 = _person(services, "Ada Lovelace", emails=["ada@example.org"], organization="Engines")
+    a2 = _person(services, "A. Lovelace", emails=["ADA@example.org"])
+    g1 = _person(services, "Grace Hopper", phones=["+1 202 555 0100"])
+    g2 = _person(services, "Grace M. Hopper", phones=["+1 (202) 555-0100"])
+    t1 = _person(services, "Alan Turing", organization="Bletchley Park")
+    t2 = _person(services, "Alan Turring", organization="Bletchley Park")
+    _person(services, "Alan Smith", organization="Elsewhere")
+    _person(services, "John Smith", organization="Acme")
+    _person(services, "John Smith", organization="Globex")  # namesakes, different firms
+    groups = services.duplicates.find()
+    found = {frozenset(g.contact_ids): g for g in groups}
+    assert set(found) == {frozenset({a1, a2}), frozenset({g1, g2}), frozenset({t1, t2})}
+    assert found[frozenset({a1, a2})].contact_ids[0] == a1  # the more complete one first
+    assert found[frozenset({a1, a2})].reason == "same email ADA@example.org"
+    assert found[frozenset({t1, t2})].reason == "similar name, same organisation"
+
+
+def test_merge_unions_details_moves_history_and_undo_restores_it(services: Services) -> None:
+    keep = _person(services, "Ada Lovelace", emails=["ada@example.org"], note="Poet's daughter")
+    other = _person(
+        services,
+        "Ada Lovelace",
+        emails=["ada@engines.org"],
+        phones=["+44 20 7946 0958"],
+        organization="Analytical Engines",
+        birthday=date(1815, 12, 10),
+        note="Wrote the first program",
+        tags=["math"],
+    )
+    event = services.events.create(
+        EventInput(name="Babbage soirée", starts_at=datetime(2026, 5, 1, 18, tzinfo=UTC))
+    )
+    services.events.add_attendee(event, other)
+    services.notes.add(other, "Talked about Bernoulli numbers", event_id=event)
+    before_keep, before_other = services.contacts.get(keep), services.contacts.get(other)
+
+    snapshot = services.duplicates.merge(keep, [other])
+    assert snapshot.label == "Merge 2 people into Ada Lovelace"
+    merged = services.contacts.get(keep)
+    assert merged.emails == ("ada@example.org", "ada@engines.org")
+    assert [p.e164 for p in merged.phones] == ["+442079460958"]
+    assert merged.organization == "Analytical Engines"
+    assert merged.birthday == date(1815, 12, 10)
+    assert merged.note == "Poet's daughter\n\nWrote the first program"
+    assert merged.tags == ("math",)
+    assert [m.event_name for m in merged.meetings] == ["Babbage soirée"]
+    assert [n.body for m in merged.meetings for n in m.notes] == ["Talked about Bernoulli numbers"]
+    assert services.contacts.count() == 1
+    assert services.duplicates.find() == []
+
+    services.duplicates.restore(snapshot)
+    assert services.contacts.count() == 2
+    assert services.contacts.get(keep) == before_keep
+    assert services.contacts.get(other) == before_other
+    assert [r.name for r in services.search.page("engines")] == ["Ada Lovelace"]
+
+
+def test_undo_refuses_when_the_merged_contact_changed_since(services: Services) -> None:
+    keep = _person(services, "Ada Lovelace", emails=["ada@example.org"])
+    other = _person(services, "Ada Lovelace", emails=["ada@example.org"])
+    snapshot = services.duplicates.merge(keep, [other])
+    services.notes.add(keep, "A note written after the merge")
+    with pytest.raises(ServiceError, match="changed since"):
+        services.duplicates.restore(snapshot)
+    assert services.contacts.count() == 1  # nothing half-undone
+
+
+def test_merging_needs_two_people(services: Services) -> None:
+    keep = _person(services, "Ada Lovelace")
+    with pytest.raises(ValidationError):
+        services.duplicates.merge(keep, [keep])

@@ -1,0 +1,256 @@
+"""Importing files into a real database: counts, duplicates, events, rollback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from netdesk.models import Attendance, Contact
+from netdesk.services.import_plan import Action, OnDuplicate
+from netdesk.services.importing import ImportFileError, NeedsMapping
+from netdesk.services.records import ContactInput
+from netdesk.services.service_set import Services
+
+THREE_CARDS = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
+    "ORG:Analytical Engines\r\nEMAIL;TYPE=work:ada@example.org\r\nTEL;TYPE=cell:+44 20 7946 0958\r\n"
+    "CATEGORIES:math,pioneers\r\nX-SKYPE:ada.l\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nN:Hopper;Grace;;;\r\n"
+    "EMAIL:grace@example.org\r\nNOTE:Compilers\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Alan Turing\r\nN:Turing;Alan;;;\r\nEND:VCARD\r\n"
+)
+
+
+def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return path
+
+
+def contacts(services: Services) -> dict[str, int]:
+    with services.db.Session() as session:
+        return {c.formatted_name: c.id for c in session.scalars(select(Contact))}
+
+
+def test_a_vcard_file_goes_in_whole_with_its_details(services: Services, tmp_path: Path) -> None:
+    report = services.imports.import_file(write(tmp_path, "people.vcf", THREE_CARDS))
+    assert (report.added, report.merged, report.rejected) == (3, 0, 0)
+    ids = contacts(services)
+    ada = services.contacts.get(ids["Ada Lovelace"])
+    assert ada.organization == "Analytical Engines"
+    assert ada.emails == ("ada@example.org",)
+    assert ada.phones[0].e164 == "+442079460958"
+    assert set(ada.tags) == {"math", "pioneers"}
+    assert ada.source == "vcard"
+    # What netdesk does not show is kept for export.
+    assert "X-SKYPE:ada.l" in services.exports.vcard_bytes([ids["Ada Lovelace"]]).decode()
+    # And it can be found.
+    assert [r.name for r in services.search.page("grace")] == ["Grace Hopper"]
+
+
+def test_importing_again_merges_instead_of_doubling(services: Services, tmp_path: Path) -> None:
+    path = write(tmp_path, "people.vcf", THREE_CARDS)
+    services.imports.import_file(path)
+    report = services.imports.import_file(path)
+    assert (report.added, report.merged) == (0, 3)
+    assert services.contacts.count() == 3
+
+
+def test_duplicates_are_found_by_email_phone_and_name(services: Services, tmp_path: Path) -> None:
+    services.contacts.create(
+        ContactInput(formatted_name="Grace B. Hopper", emails=["grace@example.org"])
+    )
+    services.contacts.create(ContactInput(formatted_name="Ada King", phones=["+44 20 7946 0958"]))
+    services.contacts.create(ContactInput(formatted_name="Alan Turing", note="Met at Bletchley"))
+    plan = services.imports.preview(write(tmp_path, "people.vcf", THREE_CARDS))
+    reasons = {i.record.formatted_name: (i.match_name, i.reason) for i in plan.items}
+    assert reasons["Grace Hopper"] == ("Grace B. Hopper", "same email grace@example.org")
+    assert reasons["Ada Lovelace"] == ("Ada King", "same phone +442079460958")
+    assert reasons["Alan Turing"] == ("Alan Turing", "same name")
+    assert all(i.action is Action.MERGE for i in plan.items)
+    assert (plan.new_count, plan.duplicate_count) == (0, 3)
+
+
+def test_merge_fills_empty_fields_and_keeps_both_notes(services: Services, tmp_path: Path) -> None:
+    grace = services.contacts.create(
+        ContactInput(formatted_name="Grace Hopper", emails=["grace@example.org"], note="Navy")
+    )
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nORG:US Navy\r\nEMAIL:grace@example.org\r\n"
+        "EMAIL:amazing.grace@example.org\r\nNOTE:Compilers\r\nCATEGORIES:cobol\r\nEND:VCARD\r\n"
+    )
+    report = services.imports.import_file(write(tmp_path, "g.vcf", card))
+    assert report.merged == 1
+    detail = services.contacts.get(grace)
+    assert detail.organization == "US Navy"
+    assert detail.emails == ("grace@example.org", "amazing.grace@example.org")
+    assert detail.note == "Navy\n\nCompilers"
+    assert detail.tags == ("cobol",)
+
+
+@pytest.mark.parametrize(
+    ("choice", "expected_people", "expected_note"),
+    [(OnDuplicate.SKIP, 1, "Navy"), (OnDuplicate.NEW, 2, "Navy")],
+)
+def test_skip_and_new_leave_the_existing_contact_alone(
+    services: Services,
+    tmp_path: Path,
+    choice: OnDuplicate,
+    expected_people: int,
+    expected_note: str,
+) -> None:
+    grace = services.contacts.create(
+        ContactInput(formatted_name="Grace Hopper", emails=["grace@example.org"], note="Navy")
+    )
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEMAIL:grace@example.org\r\nNOTE:x\r\nEND:VCARD\r\n"
+    services.imports.import_file(write(tmp_path, "g.vcf", card), on_duplicate=choice)
+    assert services.contacts.count() == expected_people
+    assert services.contacts.get(grace).note == expected_note
+
+
+def test_the_same_person_twice_in_one_file_is_added_once(
+    services: Services, tmp_path: Path
+) -> None:
+    cards = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.org\r\n"
+        "TEL:+44 20 7946 0958\r\nEND:VCARD\r\n"
+    )
+    path = write(tmp_path, "twice.vcf", cards)
+    plan = services.imports.preview(path)
+    assert plan.items[1].earlier == 0
+    report = services.imports.apply(plan)
+    assert (report.added, report.merged) == (1, 1)
+    ada = services.contacts.get(contacts(services)["Ada Lovelace"])
+    assert [p.e164 for p in ada.phones] == ["+442079460958"]
+
+
+def test_preview_choices_are_followed(services: Services, tmp_path: Path) -> None:
+    services.contacts.create(
+        ContactInput(formatted_name="Grace Hopper", emails=["grace@example.org"])
+    )
+    plan = services.imports.preview(write(tmp_path, "people.vcf", THREE_CARDS))
+    by_name = {i.record.formatted_name: i for i in plan.items}
+    by_name["Grace Hopper"].action = Action.ADD
+    by_name["Alan Turing"].action = Action.SKIP
+    report = services.imports.apply(plan)
+    assert (report.added, report.skipped) == (2, 1)
+    with services.db.Session() as session:
+        names = list(session.scalars(select(Contact.formatted_name).order_by(Contact.id)))
+    assert names == ["Grace Hopper", "Ada Lovelace", "Grace Hopper"]
+
+
+def test_a_broken_card_is_reported_and_the_others_go_in(services: Services, tmp_path: Path) -> None:
+    cards = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:No End\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEND:VCARD\r\n"
+    )
+    report = services.imports.import_file(write(tmp_path, "broken.vcf", cards))
+    assert report.added >= 2
+    assert report.rejected >= 1
+    problem = report.problems[0]
+    assert problem.file.endswith("broken.vcf") and problem.line == 5
+    assert {"Ada Lovelace", "Grace Hopper"} <= set(contacts(services))
+
+
+def test_cancelling_leaves_nothing_behind(services: Services, tmp_path: Path) -> None:
+    cards = "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nEMAIL:p{i}@example.org\r\nEND:VCARD\r\n"
+        for i in range(1200)
+    )
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 600
+
+    report = services.imports.import_file(write(tmp_path, "many.vcf", cards), progress=progress)
+    assert report.cancelled and report.added == 0
+    assert services.contacts.count() == 0
+    assert seen[0] == (0, 1200) and seen[-1][0] == 600
+    assert "cancelled" in report.summary()
+
+
+def test_a_dry_run_counts_but_writes_nothing(services: Services, tmp_path: Path) -> None:
+    report = services.imports.import_file(write(tmp_path, "p.vcf", THREE_CARDS), dry_run=True)
+    assert report.added == 3 and report.dry_run
+    assert services.contacts.count() == 0
+    assert "nothing written" in report.summary()
+
+
+def test_people_can_be_put_on_an_event(services: Services, tmp_path: Path) -> None:
+    existing = services.contacts.create(ContactInput(formatted_name="Alan Turing"))
+    event_id = services.imports.event_for_import("PyCon Ünïcode")
+    assert services.imports.event_for_import("pycon unicode") == event_id
+    report = services.imports.import_file(write(tmp_path, "p.vcf", THREE_CARDS), event_id=event_id)
+    assert report.attached == 3
+    attendees = {a.name for a in services.events.attendees(event_id)}
+    assert attendees == {"Ada Lovelace", "Grace Hopper", "Alan Turing"}
+    with services.db.Session() as session:
+        count = session.scalar(
+            select(func.count()).select_from(Attendance).where(Attendance.contact_id == existing)
+        )
+    assert count == 1
+
+
+def test_unreadable_files_raise_a_clear_error(services: Services, tmp_path: Path) -> None:
+    with pytest.raises(ImportFileError, match="no such file"):
+        services.imports.import_file(tmp_path / "missing.vcf")
+    with pytest.raises(ImportFileError, match="empty"):
+        services.imports.import_file(write(tmp_path, "empty.vcf", ""))
+    with pytest.raises(ImportFileError, match="not a vCard"):
+        services.imports.import_file(write(tmp_path, "photo.png", b"\x89PNG\r\n\x1a\n..."))
+
+
+def test_a_csv_with_unknown_columns_asks_for_a_mapping(services: Services, tmp_path: Path) -> None:
+    path = write(tmp_path, "odd.csv", "Nom,Courriel\nMarie Curie,marie@example.org\n")
+    with pytest.raises(NeedsMapping) as caught:
+        services.imports.preview(path)
+    headers = caught.value.table.headers  # type: ignore[attr-defined]
+    assert headers == ["Nom", "Courriel"]
+    plan = services.imports.preview(path, mapping={0: "formatted_name", 1: "email"})
+    services.imports.apply(plan)
+    marie = services.contacts.get(contacts(services)["Marie Curie"])
+    assert marie.emails == ("marie@example.org",)
+
+
+def test_a_linkedin_export_is_recognised(services: Services, tmp_path: Path) -> None:
+    text = (
+        'Notes:\n"When exporting your connection data, you may notice that some of the email '
+        'addresses are missing."\n\n'
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Hedy,Lamarr,https://www.linkedin.com/in/hedy,,Frequency Hopping Inc,Inventor,15 Jan 2024\n"
+    )
+    plan = services.imports.preview(write(tmp_path, "Connections.csv", text))
+    assert plan.layout == "LinkedIn connections"
+    services.imports.apply(plan)
+    hedy = services.contacts.get(contacts(services)["Hedy Lamarr"])
+    assert hedy.organization == "Frequency Hopping Inc" and hedy.title == "Inventor"
+    assert hedy.source == "linkedin"
+
+
+def test_events_from_icalendar_are_created_then_updated(services: Services, tmp_path: Path) -> None:
+    ics = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Meetup//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:evt-1@meetup.com\r\nSUMMARY:Python Meetup Berlin\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270115T190000\r\nDTEND;TZID=Europe/Berlin:20270115T213000\r\n"
+        "LOCATION:Betahaus\\, Rudi-Dutschke-Str. 23\\, Berlin\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    path = write(tmp_path, "meetup.ics", ics)
+    plan = services.imports.preview(path)
+    assert [e.name for e in plan.events] == ["Python Meetup Berlin"]
+    report = services.imports.apply(plan)
+    assert report.events_added == 1
+    event_id = services.events.find_by_name("Python Meetup Berlin")
+    assert event_id is not None
+    detail = services.events.get(event_id)
+    assert detail.kind == "meetup" and detail.timezone == "Europe/Berlin"
+    assert detail.starts_at.hour == 18  # 19:00 in Berlin in January is 18:00 UTC
+    report = services.imports.import_file(
+        write(tmp_path, "again.ics", ics.replace("Berlin\r\nDTSTART", "Berlin (moved)\r\nDTSTART"))
+    )
+    assert (report.events_added, report.events_updated) == (0, 1)
+    assert services.events.get(event_id).name == "Python Meetup Berlin (moved)"
