@@ -100,3 +100,16 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(_exit_status[-1])
+
+
+@pytest.fixture(autouse=True)
+def _vobject_forgets_time_zones() -> None:
+    """vobject keeps the first VTIMEZONE it ever parsed under each TZID for the whole process
+    (registerTzinfo ignores later ones), so a test reading a file with its own odd
+    "Europe/Berlin" would change how every later test's export reads back."""
+    registry = getattr(sys.modules.get("vobject.icalendar"), "__dict__", {}).get("__tzidMap")
+    if registry is not None:
+        utc = registry.get("UTC")
+        registry.clear()
+        if utc is not None:
+            registry["UTC"] = utc

@@ -17,7 +17,7 @@ def _head_text(head: bytes) -> str:
 
 
 def detect_kind(path: Path, head: bytes) -> str | None:
-    """"vcard", "ics" or "csv" (or None) for a file whose first few kilobytes are `head`."""
+    """ "vcard", "ics" or "csv" (or None) for a file whose first few kilobytes are `head`."""
     text = _head_text(head).lstrip().upper()[:8192]
     if text.startswith("BEGIN:VCALENDAR"):
         return "ics"

@@ -108,7 +108,7 @@ class ImportReport:
             (self.events_added, "events added"),
             (self.events_updated, "events updated"),
             (self.attached, "attached to the event"),
-            (self.rejected, "rejected"),
+            (self.rejected, "problems" if self.rejected != 1 else "problem"),
         ]
         said = ", ".join(f"{n} {what}" for n, what in parts if n) or "nothing to import"
         if self.dry_run:

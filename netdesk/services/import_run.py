@@ -7,7 +7,7 @@ the people added earlier in the same file, so a file that lists someone twice ad
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -107,12 +107,13 @@ class ImportRun:
         record = entry.record
         keys = keys_of(record, self.region)
         target = self._planned_target(entry)
-        if entry.action is Action.ADD or target is None:
-            self.outcome.append(self._add(record, keys))
-        elif entry.action is Action.SKIP:
+        if entry.action is Action.SKIP:
             self.report.skipped += 1
-            self._attend_existing(target, record)
+            if target is not None:
+                self._attend_existing(target, record)
             self.outcome.append(target)
+        elif entry.action is Action.ADD or target is None:
+            self.outcome.append(self._add(record, keys))
         else:
             self._merge(target, record, keys)
             self.outcome.append(target)
@@ -129,6 +130,10 @@ class ImportRun:
     # --- adding, merging, attending --------------------------------------------------------
 
     def _add(self, record: ContactRecord, keys: Keys) -> int:
+        if record.uid and record.uid in self.matcher.uids:
+            # Added as another person on purpose: a UID names one contact only.
+            record = replace(record, uid="")
+            keys = replace(keys, uid="")
         number = self.next_pending
         self.next_pending += 1
         self.pending[number] = _Pending(record, list(keys.e164s))

@@ -11,6 +11,7 @@ import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -33,14 +34,8 @@ from netdesk.services.import_plan import (
 )
 from netdesk.services.import_run import ImportRun, keys_of
 
-LAYOUT_NAMES = {
-    "linkedin": "LinkedIn connections",
-    "google": "Google Contacts",
-    "google-legacy": "Google Contacts (older layout)",
-    "outlook": "Outlook contacts",
-    "eventbrite": "Eventbrite attendee report",
-    "meetup": "Meetup attendee list",
-}
+if TYPE_CHECKING:
+    from netdesk.formats.csv_read import CsvTable
 
 
 class ImportFileError(ServiceError):
@@ -50,7 +45,7 @@ class ImportFileError(ServiceError):
 class NeedsMapping(ServiceError):
     """A CSV whose columns netdesk does not recognise: the user must say what each one holds."""
 
-    def __init__(self, table: object) -> None:
+    def __init__(self, table: CsvTable) -> None:
         super().__init__("The columns of this file were not recognised.")
         self.table = table
 
@@ -109,7 +104,7 @@ class ImportService:
             return None
         return detect_kind(path, head)
 
-    def csv_table(self, path: Path) -> object:
+    def csv_table(self, path: Path) -> CsvTable:
         from netdesk.formats.csv_read import load_csv
 
         table = load_csv(_read_bytes(path), str(path))
@@ -127,13 +122,14 @@ class ImportService:
         if kind == "vcard":
             from netdesk.formats.vcard_read import read_vcards
 
-            total = data.count(b"BEGIN:VCARD") + data.count(b"begin:vcard")
+            total = data.upper().count(b"BEGIN:VCARD")
             return kind, "vCard", read_vcards(data, file), total
         if kind == "ics":
             from netdesk.formats.ics_read import read_ics
 
-            return kind, "iCalendar", read_ics(data, file), data.count(b"BEGIN:VEVENT")
+            return kind, "iCalendar", read_ics(data, file), data.upper().count(b"BEGIN:VEVENT")
         if kind == "csv":
+            from netdesk.formats.csv_layouts import LAYOUT_LABELS
             from netdesk.formats.csv_read import load_csv, read_contacts
 
             table = load_csv(data, file)
@@ -141,7 +137,7 @@ class ImportService:
                 raise ImportFileError(str(table))
             if mapping is None and table.layout is None:
                 raise NeedsMapping(table)
-            layout = LAYOUT_NAMES.get(table.layout or "", "CSV")
+            layout = LAYOUT_LABELS.get(table.layout or "", "CSV")
             return kind, layout, read_contacts(table, mapping), len(table.rows)
         raise ImportFileError(
             f"{path}: not a vCard (.vcf), CSV or iCalendar (.ics) file netdesk can read."

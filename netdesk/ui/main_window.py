@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk import __version__
+from netdesk.ui.exchange_actions import ExchangeActions
 from netdesk.ui.icons import icon
 from netdesk.ui.plain_text import plain_label
 from netdesk.ui.undo_feedback import UndoFeedback
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
             self.act_delete,
             self.act_find,
             self.act_tags,
+            *self.exchange.data_actions,
             *self.act_go,  # going to a page builds its view, which needs the services
         ):
             act.setEnabled(enabled)
@@ -287,6 +289,7 @@ class MainWindow(QMainWindow):
         ]
         self.act_about = a("&About netdesk", self.about, None, "about")
         self.act_tags = a("&Tags…", self.manage_tags, None, "settings", "Rename or delete tags")
+        self.exchange = ExchangeActions(self)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -299,6 +302,12 @@ class MainWindow(QMainWindow):
         ):
             file_menu.addAction(act)
         file_menu.addSeparator()
+        file_menu.addAction(self.exchange.act_import)
+        export_menu = file_menu.addMenu(icon("export"), "&Export")
+        export_menu.setObjectName("export_menu")
+        for act in self.exchange.export_actions():
+            export_menu.addAction(act)
+        file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit = bar.addMenu("&Edit")
         for act in (self.act_undo, self.act_redo):
@@ -308,6 +317,8 @@ class MainWindow(QMainWindow):
         edit.addAction(self.act_find)
         edit.addSeparator()
         edit.addAction(self.act_tags)
+        people = bar.addMenu("&People")
+        people.addAction(self.exchange.act_duplicates)
         go = bar.addMenu("&Go")
         for act in self.act_go:
             go.addAction(act)

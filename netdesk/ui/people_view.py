@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.contact_detail import EMPTY_BOOK, SELECT_PROMPT, ContactDetail
 from netdesk.ui.contact_dialog import ContactDialog
+from netdesk.ui.contact_drag import ContactDrag, ContactDragTable
 from netdesk.ui.people_table_model import EMAIL, NAME, ORGANIZATION, PHONE, TITLE, PeopleTableModel
 from netdesk.ui.plain_text import confirm, plain_label, show_error
 from netdesk.ui.undo_commands import StepWatcher, delete_undoably, remember_deleted
@@ -145,7 +145,9 @@ class PeopleView(QWidget):
         self.status_label.setStyleSheet("color: palette(placeholder-text);")
 
         self.model = PeopleTableModel(services, self)
-        self.table = QTableView()
+        # Dragging people out of the table gives the drop target a .vcf file.
+        self.contact_drag = ContactDrag(services, self)
+        self.table = ContactDragTable(self.contact_drag, self.selected_contact_ids)
         self.table.setObjectName("people_table")
         self.table.setHorizontalHeader(FittingHeader(COLUMN_WIDTHS, self.table))
         self.table.setModel(self.model)

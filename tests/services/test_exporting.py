@@ -54,7 +54,7 @@ def test_vcard_export_reads_back_with_an_independent_parser(services: Services) 
 
 
 def test_an_events_people_export_with_role_and_status(services: Services) -> None:
-    ada, evil = _people(services)
+    ada, _evil = _people(services)
     event = services.events.create(
         EventInput(name="Soirée", starts_at=datetime(2026, 5, 1, 18, tzinfo=UTC))
     )

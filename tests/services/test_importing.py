@@ -15,7 +15,8 @@ from netdesk.services.service_set import Services
 
 THREE_CARDS = (
     "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
-    "ORG:Analytical Engines\r\nEMAIL;TYPE=work:ada@example.org\r\nTEL;TYPE=cell:+44 20 7946 0958\r\n"
+    "ORG:Analytical Engines\r\nEMAIL;TYPE=work:ada@example.org\r\n"
+    "TEL;TYPE=cell:+44 20 7946 0958\r\n"
     "CATEGORIES:math,pioneers\r\nX-SKYPE:ada.l\r\nEND:VCARD\r\n"
     "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nN:Hopper;Grace;;;\r\n"
     "EMAIL:grace@example.org\r\nNOTE:Compilers\r\nEND:VCARD\r\n"
@@ -78,7 +79,8 @@ def test_merge_fills_empty_fields_and_keeps_both_notes(services: Services, tmp_p
         ContactInput(formatted_name="Grace Hopper", emails=["grace@example.org"], note="Navy")
     )
     card = (
-        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nORG:US Navy\r\nEMAIL:grace@example.org\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nORG:US Navy\r\n"
+        "EMAIL:grace@example.org\r\n"
         "EMAIL:amazing.grace@example.org\r\nNOTE:Compilers\r\nCATEGORIES:cobol\r\nEND:VCARD\r\n"
     )
     report = services.imports.import_file(write(tmp_path, "g.vcf", card))
@@ -104,7 +106,10 @@ def test_skip_and_new_leave_the_existing_contact_alone(
     grace = services.contacts.create(
         ContactInput(formatted_name="Grace Hopper", emails=["grace@example.org"], note="Navy")
     )
-    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEMAIL:grace@example.org\r\nNOTE:x\r\nEND:VCARD\r\n"
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEMAIL:grace@example.org\r\n"
+        "NOTE:x\r\nEND:VCARD\r\n"
+    )
     services.imports.import_file(write(tmp_path, "g.vcf", card), on_duplicate=choice)
     assert services.contacts.count() == expected_people
     assert services.contacts.get(grace).note == expected_note

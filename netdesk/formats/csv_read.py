@@ -1,0 +1,490 @@
+"""Reading contacts from CSV files: decoding, finding the header, recognising the layout, and
+turning rows into ContactRecords (by the layout, or by a column mapping the user chose).
+
+Usage: `table = load_csv(data, name)`; if `table.layout` is None, show the column-mapping dialog
+pre-filled with `guess_mapping(table.headers)` (labels from CONTACT_FIELDS); then
+`read_contacts(table, mapping)` yields records and Problems.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from netdesk.formats.csv_layouts import (
+    RowConverter,
+    detect_layout,
+    layout_named,
+    normalise_header,
+)
+from netdesk.formats.csv_values import (
+    finish_record,
+    join_nonempty,
+    kind_from_words,
+    set_birthday,
+    split_multi,
+    strip_neutralising_quote,
+    url_kind,
+)
+from netdesk.formats.records import ContactRecord, PostalAddress, Problem, Typed
+
+# key -> label in the column-mapping dialog, in the order the dialog lists them.
+CONTACT_FIELDS: dict[str, str] = {
+    "given_name": "First name",
+    "family_name": "Last name",
+    "formatted_name": "Full name",
+    "middle_name": "Middle name",
+    "prefix": "Name prefix",
+    "suffix": "Name suffix",
+    "nickname": "Nickname",
+    "organization": "Organisation",
+    "department": "Department",
+    "title": "Job title",
+    "email": "Email",
+    "phone": "Phone",
+    "url": "Web address",
+    "street": "Street",
+    "locality": "City",
+    "region": "State or region",
+    "postal_code": "Postcode",
+    "country": "Country",
+    "birthday": "Birthday",
+    "note": "Note",
+    "categories": "Tags",
+}
+# Fields that several columns may fill, each adding a value (notes are joined).
+REPEATABLE_FIELDS = frozenset({"email", "phone", "url", "note"})
+
+_DELIMITERS = (",", ";", "\t")
+_LAYOUT_SEARCH_ROWS = 30  # how far down a preamble may push a known header
+_SNIFF_ROWS = 20
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    file: str
+    encoding: str  # "utf-8-sig", "utf-8", "cp1252", "utf-16"...
+    headers: list[str]
+    header_line: int  # 1-based line of the header (after any preamble)
+    rows: list[tuple[int, list[str]]]  # (1-based line where the row starts, cells); no blank rows
+    layout: str | None  # "linkedin", "google", "google-legacy", "outlook", "eventbrite", "meetup"
+    delimiter: str = ","
+
+
+# --- Decoding --------------------------------------------------------------------------------
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text and the encoding it was in: a BOM decides, then UTF-8, then Windows-1252."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    head = data[:400]
+    # UTF-16 without a BOM (Excel's "Unicode text"): every other byte of ASCII text is NUL.
+    if len(head) >= 4 and head.count(0) * 3 >= len(head):
+        encoding = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+        return data.decode(encoding, errors="replace"), encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
+    # Bytes Windows-1252 leaves undefined (0x81, 0x8D...): let charset-normalizer guess.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        return str(best), best.encoding
+    return data.decode("latin-1"), "latin-1"
+
+
+# --- Rows ------------------------------------------------------------------------------------
+
+
+def _rows_with_lines(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """Every row (blank ones as []) with the physical line it starts on."""
+    # newline="" keeps line ends inside quoted cells, so line_num counts physical lines.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    last = 0
+    for cells in reader:
+        yield last + 1, cells
+        last = reader.line_num
+
+
+def _is_blank(cells: Sequence[str]) -> bool:
+    return not any(value.strip() for value in cells)
+
+
+def _find_known_header(text: str) -> tuple[str, int] | None:
+    """(delimiter, row number) of a known layout's header among the first rows."""
+    for delimiter in _DELIMITERS:
+        try:
+            for number, (_line, cells) in enumerate(_rows_with_lines(text, delimiter)):
+                if number >= _LAYOUT_SEARCH_ROWS:
+                    break
+                if len(cells) > 1 and detect_layout(cells):
+                    return delimiter, number
+        except csv.Error:
+            continue
+    return None
+
+
+def _plain_header(rows: Sequence[tuple[int, list[str]]]) -> int | None:
+    """The row number of the header of an unknown CSV: the first non-blank row, after a
+    "Notes:"-style preamble (a one-cell row ending in a colon, up to the next blank row)."""
+    position = 0
+    while position < len(rows) and _is_blank(rows[position][1]):
+        position += 1
+    if position < len(rows):
+        first = rows[position][1]
+        if len(first) == 1 and first[0].strip().endswith(":"):
+            while position < len(rows) and not _is_blank(rows[position][1]):
+                position += 1
+            while position < len(rows) and _is_blank(rows[position][1]):
+                position += 1
+    return position if position < len(rows) else None
+
+
+def _sniff_plain(text: str) -> str:
+    """The delimiter that splits the header widest with rows that agree with it."""
+    best, best_score = ",", 0
+    for delimiter in _DELIMITERS:
+        try:
+            rows = []
+            for row in _rows_with_lines(text, delimiter):
+                rows.append(row)
+                if len(rows) >= _SNIFF_ROWS + _LAYOUT_SEARCH_ROWS:
+                    break
+        except csv.Error:
+            continue
+        header = _plain_header(rows)
+        if header is None:
+            continue
+        width = len(rows[header][1])
+        body = [cells for _line, cells in rows[header + 1 :] if not _is_blank(cells)]
+        agreeing = sum(1 for cells in body if len(cells) == width)
+        score = width if not body or agreeing * 2 >= len(body) else 1
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def load_csv(data: bytes, file: str = "<data>") -> CsvTable | Problem:
+    """Decodes a CSV file, skips any preamble, finds the delimiter (comma, semicolon or tab) and
+    recognises the program that wrote it. Never raises on bad input."""
+    if not data.strip(b" \t\r\n\x00"):
+        return Problem(file, 0, "the file is empty")
+    text, encoding = decode(data)
+    text = text.lstrip("\ufeff")
+    known = _find_known_header(text)
+    delimiter = known[0] if known else _sniff_plain(text)
+    try:
+        rows = list(_rows_with_lines(text, delimiter))
+    except csv.Error as exc:
+        return Problem(file, 0, f"this is not a CSV file that can be read ({exc})")
+    header_index = known[1] if known else _plain_header(rows)
+    if header_index is None:
+        return Problem(file, 0, "the file has no header row")
+    header_line, headers = rows[header_index]
+    headers = [header.replace("\ufeff", "").strip() for header in headers]
+    while len(headers) > 1 and not headers[-1]:
+        headers.pop()  # a trailing delimiter after the last header
+    layout = detect_layout(headers)
+    body = [(line, cells) for line, cells in rows[header_index + 1 :] if not _is_blank(cells)]
+    return CsvTable(
+        file=file,
+        encoding=encoding,
+        headers=headers,
+        header_line=header_line,
+        rows=body,
+        layout=layout.name if layout else None,
+        delimiter=delimiter,
+    )
+
+
+# --- Records ---------------------------------------------------------------------------------
+
+
+def _fit(cells: list[str], width: int) -> list[str] | None:
+    """The cells of a row with the header's width; extra cells are tolerated when empty (a
+    trailing delimiter). None when the row does not fit."""
+    if len(cells) == width:
+        return cells
+    if len(cells) > width and _is_blank(cells[width:]):
+        return cells[:width]
+    return None
+
+
+def read_contacts(
+    table: CsvTable, mapping: dict[int, str] | None = None
+) -> Iterator[ContactRecord | Problem]:
+    """The people in the table, one record per row, and a Problem for each row that cannot be
+    read (the others are still yielded). `mapping` (column index -> a CONTACT_FIELDS key) comes
+    from the column-mapping dialog; None uses the recognised layout.
+
+    Raises ValueError when `mapping` names a field or column that does not exist (a programming
+    error, not bad input)."""
+    if mapping is not None:
+        for index, key in mapping.items():
+            if key not in CONTACT_FIELDS:
+                raise ValueError(f"unknown contact field {key!r}")
+            if not 0 <= index < len(table.headers):
+                raise ValueError(f"column {index} is not in the table")
+    return _read_contacts(table, mapping)
+
+
+def _read_contacts(
+    table: CsvTable, mapping: dict[int, str] | None
+) -> Iterator[ContactRecord | Problem]:
+    if mapping is None and table.layout is None:
+        yield Problem(
+            table.file,
+            table.header_line,
+            "the columns of this file were not recognised: choose what each column holds",
+        )
+        return
+    layout = layout_named(table.layout) if table.layout else None
+    if mapping is not None:
+        source = layout.source if layout else "csv"
+        kinds = {index: kind_from_words(table.headers[index]) for index in mapping}
+        convert = _mapping_converter(mapping, kinds, source)
+    else:
+        assert layout is not None
+        convert = layout.prepare(table.headers)
+    width = len(table.headers)
+    for line, raw in table.rows:
+        cells = _fit(raw, width)
+        if cells is None:
+            yield Problem(table.file, line, f"row has {len(raw)} cells, the header has {width}")
+            continue
+        cells = [_clean(value) for value in cells]
+        record = convert(cells)
+        record.line = line
+        yield finish_record(record, table.file)
+
+
+def _clean(value: str) -> str:
+    """A cell as records hold it: our export's formula guard undone, line ends as "\n"."""
+    value = strip_neutralising_quote(value)
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
+
+
+_NAME_KEYS = ("given_name", "family_name", "formatted_name", "middle_name", "prefix", "suffix")
+_ADDRESS_KEYS = ("street", "locality", "region", "postal_code", "country")
+_TEXT_KEYS = ("nickname", "organization", "department", "title")
+
+
+def _split_values(key: str, text: str) -> list[str]:
+    """Several values in one cell: Google's " ::: ", and "; " (how our export writes extra
+    emails and web addresses); emails may also be separated by commas."""
+    values = split_multi(text)
+    if key == "phone":
+        return values
+    pattern = r"[;,]\s*" if key == "email" else r";\s+"
+    return [part.strip() for value in values for part in re.split(pattern, value) if part.strip()]
+
+
+def _mapping_converter(mapping: dict[int, str], kinds: dict[int, str], source: str) -> RowConverter:
+    order = sorted(mapping.items())
+
+    def convert(cells: Sequence[str]) -> ContactRecord:
+        values: dict[str, list[str]] = {}
+        record = ContactRecord(source=source)
+        for index, key in order:
+            text = cells[index].strip()
+            if not text:
+                continue
+            if key == "email":
+                record.emails += [Typed(v, kinds[index]) for v in _split_values(key, text)]
+            elif key == "phone":
+                record.phones += [Typed(v, kinds[index]) for v in _split_values(key, text)]
+            elif key == "url":
+                record.urls += [
+                    Typed(v, url_kind(v, kinds[index])) for v in _split_values(key, text)
+                ]
+            else:
+                values.setdefault(key, []).append(text)
+        for key in _NAME_KEYS:
+            setattr(record, key, join_nonempty(values.get(key, [])))
+        for key in _TEXT_KEYS:
+            setattr(record, key, join_nonempty(values.get(key, []), ", "))
+
+        def joined(key: str) -> str:
+            return join_nonempty(values.get(key, []), ", ")
+
+        address = PostalAddress(
+            street=joined("street"),
+            locality=joined("locality"),
+            region=joined("region"),
+            postal_code=joined("postal_code"),
+            country=joined("country"),
+        )
+        if any(getattr(address, key) for key in _ADDRESS_KEYS):
+            record.addresses.append(address)
+        record.note = "\n".join(values.get("note", []))
+        for text in values.get("birthday", []):
+            set_birthday(record, text)
+        tags: list[str] = []
+        for text in values.get("categories", []):
+            for tag in re.split(r"\s*(?::::|[,;])\s*", text):
+                if tag.strip() and tag.strip() not in tags:
+                    tags.append(tag.strip())
+        record.categories = tags
+        return record
+
+    return convert
+
+
+# --- Guessing a mapping for an unknown CSV ---------------------------------------------------
+
+_EXACT: dict[str, str] = {}
+for _key, _names in {
+    "formatted_name": (
+        "name", "full name", "fullname", "display name", "contact name", "contact",
+        "attendee name", "anzeigename", "vollständiger name", "nom complet", "nombre completo",
+        "naam", "volledige naam", "person",
+    ),
+    "given_name": (
+        "first name", "firstname", "first", "given name", "givenname", "forename", "vorname",
+        "prénom", "prenom", "nombre", "voornaam",
+    ),
+    "family_name": (
+        "last name", "lastname", "last", "surname", "family name", "familyname", "nachname",
+        "familienname", "nom", "nom de famille", "apellido", "apellidos", "achternaam",
+    ),
+    "middle_name": ("middle name", "additional name", "second name", "zweiter vorname"),
+    "prefix": ("prefix", "name prefix", "salutation", "anrede", "civilité", "civilite"),
+    "suffix": ("suffix", "name suffix"),
+    "nickname": ("nickname", "nick", "spitzname", "surnom", "alias"),
+    "organization": (
+        "company", "company name", "organisation", "organization", "organisation name",
+        "organization name", "org", "employer", "firma", "unternehmen", "société", "societe",
+        "entreprise", "empresa", "bedrijf", "organisatie",
+    ),
+    "department": ("department", "dept", "abteilung", "division", "service", "afdeling"),
+    "title": (
+        "job title", "jobtitle", "title", "position", "job", "occupation", "function",
+        "funktion", "beruf", "berufsbezeichnung", "poste", "fonction", "cargo", "puesto",
+        "functie",
+    ),
+    "email": (
+        "email", "e mail", "mail", "email address", "e mail address", "emailaddress",
+        "courriel", "correo", "correo electrónico", "adresse e mail",
+    ),
+    "phone": (
+        "phone", "phone number", "telephone", "telephone number", "tel", "mobile", "cell",
+        "mobile phone", "cell phone", "telefon", "telefonnummer", "handy", "mobil",
+        "téléphone", "telephone portable", "portable", "teléfono", "telefono", "telefoon",
+    ),
+    "url": (
+        "url", "website", "web site", "web", "web page", "webpage", "web address", "homepage",
+        "home page", "site", "site web", "linkedin", "linkedin url", "profile", "profile url",
+        "blog", "webseite", "internetseite",
+    ),
+    "street": (
+        "street", "street address", "address", "address 1", "address line 1", "straße",
+        "strasse", "adresse", "rue", "dirección", "direccion", "calle", "straat", "adres",
+    ),
+    "locality": ("city", "town", "locality", "ort", "stadt", "wohnort", "ville", "ciudad"),
+    "region": (
+        "state", "region", "province", "county", "bundesland", "provincia", "state province",
+    ),
+    "postal_code": (
+        "zip", "zip code", "zipcode", "postal code", "postcode", "post code", "plz",
+        "postleitzahl", "code postal", "código postal", "codigo postal",
+    ),
+    "country": ("country", "country region", "land", "pays", "país", "pais"),
+    "birthday": ("birthday", "birth date", "birthdate", "date of birth", "dob", "geburtstag",
+                 "geburtsdatum", "anniversaire", "date de naissance", "cumpleaños"),
+    "note": ("note", "notes", "comment", "comments", "remarks", "bemerkung", "bemerkungen",
+             "notiz", "notizen", "kommentar", "kommentare", "commentaire", "commentaires",
+             "notas", "opmerkingen"),
+    "categories": ("tags", "tag", "labels", "label", "categories", "category", "groups", "group",
+                   "group membership", "kategorien", "kategorie", "gruppen", "catégories"),
+}.items():  # fmt: skip
+    for _name in _names:
+        _EXACT[_name] = _key
+
+# Substrings tried in order when no exact name matched ("Business Phone", "E-mail 2 Address").
+_CONTAINS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("email", ("email", "e mail", "courriel")),
+    ("phone", ("phone", "telefon", "fax", "mobile", "handy", "pager")),
+    ("url", ("website", "web page", "homepage", "url", "linkedin")),
+    ("given_name", ("first name", "given name", "vorname", "prénom")),
+    ("family_name", ("last name", "family name", "surname", "nachname")),
+    ("middle_name", ("middle name", "additional name")),
+    ("title", ("job title", "title", "position")),
+    ("department", ("department",)),
+    ("organization", ("company", "organisation", "organization", "employer")),
+    ("postal_code", ("postal code", "postcode", "zip")),
+    ("locality", ("city", "town")),
+    ("region", ("state", "region", "province")),
+    ("country", ("country",)),
+    ("street", ("street", "address")),
+    ("birthday", ("birthday", "birth date", "date of birth")),
+    ("note", ("note", "comment")),
+)
+# Columns that describe another column ("E-mail 1 - Type") or are spelling aids.
+_SKIP_WORDS = ("type", "label", "yomi", "phonetic", "formatted", "display name", "id", "#")
+
+
+def _guess_field(header: str) -> str | None:
+    text = normalise_header(header)
+    text = re.sub(r"[\s_\-./:()]+", " ", text).replace("e mail", "email").strip()
+    text = re.sub(r"\b\d+\b", " ", text)
+    text = " ".join(text.split())
+    if not text:
+        return None
+    if text in _EXACT:
+        return _EXACT[text]
+    words = text.split()
+    if any(word in words for word in _SKIP_WORDS) or "display name" in text:
+        return None
+    without_value = " ".join(word for word in words if word != "value")
+    if without_value in _EXACT:
+        return _EXACT[without_value]
+    if any(word in ("email", "mail", "courriel", "correo") for word in words):
+        return "email"
+    for key, parts in _CONTAINS:
+        if any(part in text for part in parts):
+            return key
+    return None
+
+
+def guess_mapping(headers: Sequence[str]) -> dict[int, str]:
+    """A best-effort column mapping for the dialog: column index -> CONTACT_FIELDS key. Each
+    single-value field is given to the first column that looks like it; emails, phones, web
+    addresses and notes to every such column."""
+    mapping: dict[int, str] = {}
+    taken: set[str] = set()
+    for index, header in enumerate(headers):
+        key = _guess_field(header)
+        if key is None or key in taken:
+            continue
+        mapping[index] = key
+        if key not in REPEATABLE_FIELDS:
+            taken.add(key)
+    return mapping
+
+
+__all__ = [
+    "CONTACT_FIELDS",
+    "CsvTable",
+    "decode",
+    "guess_mapping",
+    "load_csv",
+    "read_contacts",
+]

@@ -1,0 +1,155 @@
+"""Splitting an iCalendar file into lines and components, before icalendar parses anything.
+
+Repairs what would otherwise cost a whole file: byte-order marks, mixed line ends, blank lines
+inside folds, lines that are not UTF-8, garbage lines and events cut off without END:VEVENT.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from icalendar.parser import Contentline
+
+from netdesk.formats.ics_zones import clean_tzid
+from netdesk.formats.records import Problem
+
+_DATE_PROPERTIES = {"DTSTART", "DTEND", "DURATION", "DUE", "RECURRENCE-ID"}
+
+
+@dataclass
+class _Line:
+    number: int
+    raw: bytes
+
+
+def logical_lines(data: bytes) -> list[tuple[int, str]]:
+    """Unfolded, decoded content lines with the number of the physical line each starts on."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    elif data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    lines: list[_Line] = []
+    for number, raw in enumerate(re.split(rb"\r\n|\r|\n", data), start=1):
+        if not raw.strip():
+            continue
+        if raw[:1] in (b" ", b"\t") and lines:
+            lines[-1].raw += raw[1:]
+        else:
+            lines.append(_Line(number, raw))
+    return [(line.number, _decode(line.raw)) for line in lines]
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+@dataclass
+class Block:
+    """One VEVENT's own content lines (nested components left out)."""
+
+    line: int
+    lines: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+    def line_of(self, name: str) -> int:
+        return self.numbers[self.names.index(name)] if name in self.names else self.line
+
+    def is_bare_date(self, name: str) -> bool:
+        """Whether the property's value is a date without time ("DTSTART;TZID=X:20060102")."""
+        if name not in self.names:
+            return False
+        line = Contentline(self.lines[self.names.index(name)])
+        return re.fullmatch(r"\d{8}", line[line.value_separator_index() + 1 :]) is not None
+
+
+@dataclass
+class Scan:
+    events: list[Block] = field(default_factory=list)
+    timezones: dict[str, list[str]] = field(default_factory=dict)  # clean TZID -> VTIMEZONE lines
+    problems: list[Problem] = field(default_factory=list)
+
+
+def scan_components(lines: list[tuple[int, str]], file: str) -> Scan:
+    scan = Scan()
+    stack: list[str] = []
+    event: Block | None = None
+    event_depth = 0
+    tz_lines: list[str] | None = None
+    tz_depth = 0
+    tzid = ""
+
+    def unterminated(block: Block) -> Problem:
+        return Problem(
+            file, block.line, "Skipped an event that has no END:VEVENT line (the file is cut off?)"
+        )
+
+    for number, text in lines:
+        try:
+            name, _params, value = Contentline(text).parts()
+        except ValueError:
+            scan.problems.append(
+                Problem(file, number, f"Ignored a line that is not iCalendar: {_shorten(text)}")
+            )
+            continue
+        upper = name.upper()
+        if upper == "BEGIN":
+            kind = value.strip().upper()
+            if kind == "VEVENT" and event is not None:
+                scan.problems.append(unterminated(event))
+                del stack[event_depth:]
+                event = None
+            stack.append(kind)
+            if kind == "VEVENT":
+                event, event_depth = Block(number), len(stack) - 1
+            elif kind == "VTIMEZONE" and event is None and tz_lines is None:
+                tz_lines, tz_depth, tzid = [text], len(stack) - 1, ""
+            elif tz_lines is not None:
+                tz_lines.append(text)
+        elif upper == "END":
+            kind = value.strip().upper()
+            if kind not in stack:
+                continue  # a stray END closes nothing
+            depth = len(stack) - 1 - stack[::-1].index(kind)
+            if event is not None and depth <= event_depth:
+                if depth == event_depth:
+                    scan.events.append(event)
+                else:
+                    scan.problems.append(unterminated(event))
+                event = None
+            if tz_lines is not None:
+                tz_lines.append(text)
+                if depth <= tz_depth:
+                    if depth == tz_depth and tzid:
+                        scan.timezones.setdefault(tzid, tz_lines)
+                    tz_lines = None
+            del stack[depth:]
+        elif event is not None:
+            if len(stack) == event_depth + 1:
+                if upper in _DATE_PROPERTIES and value != value.strip():
+                    # "DTEND: 20240812T223000Z" (Force.com): the space is not part of the value.
+                    cut = Contentline(text).value_separator_index()
+                    text = text[: cut + 1] + text[cut + 1 :].strip()
+                event.lines.append(text)
+                event.numbers.append(number)
+                event.names.append(upper)
+        elif tz_lines is not None:
+            tz_lines.append(text)
+            if upper == "TZID" and len(stack) == tz_depth + 1:
+                tzid = tz_key(value)
+    if event is not None:
+        scan.problems.append(unterminated(event))
+    return scan
+
+
+def tz_key(tzid: str) -> str:
+    return clean_tzid(tzid).casefold()
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")

@@ -1,0 +1,122 @@
+"""Text properties of an iCalendar event: SUMMARY-like text, ORGANIZER, CATEGORIES, LOCATION."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_COUNTRIES = {
+    "australia",
+    "austria",
+    "belgium",
+    "brasil",
+    "brazil",
+    "canada",
+    "danmark",
+    "denmark",
+    "deutschland",
+    "england",
+    "españa",
+    "france",
+    "germany",
+    "india",
+    "ireland",
+    "italia",
+    "italy",
+    "japan",
+    "nederland",
+    "netherlands",
+    "norway",
+    "österreich",
+    "poland",
+    "polska",
+    "portugal",
+    "schweiz",
+    "scotland",
+    "spain",
+    "suisse",
+    "sweden",
+    "sverige",
+    "switzerland",
+    "the netherlands",
+    "united kingdom",
+    "united states",
+    "united states of america",
+}
+
+
+def first_value(value: Any) -> Any:
+    """A property's value; the first one when the file repeats the property."""
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
+def text_of(component: Any, name: str) -> str:
+    value = first_value(component.get(name))
+    return "" if value is None else str(value).strip()
+
+
+def organiser_of(component: Any) -> str:
+    organizer = first_value(component.get("ORGANIZER"))
+    if organizer is None:
+        return ""
+    params = getattr(organizer, "params", {})
+    common_name = str(params.get("CN", "")).strip().strip('"').strip()
+    if common_name:
+        return common_name
+    address = str(organizer).strip()
+    if address.lower().startswith("mailto:"):
+        address = address[len("mailto:") :]
+    return "" if address.lower().startswith("invalid:") else address.strip()
+
+
+def categories_of(component: Any) -> list[str]:
+    found = component.get("CATEGORIES")
+    values = found if isinstance(found, list) else [found] if found is not None else []
+    names: list[str] = []
+    for value in values:
+        # icalendar splits on unescaped commas only: "Meeting\, John" stays one category.
+        names.extend(str(category).strip() for category in getattr(value, "cats", [value]))
+    return list(dict.fromkeys(name for name in names if name))
+
+
+# --- location ---------------------------------------------------------------------------------
+
+_MEETUP_LOCATION = re.compile(r"^(?P<venue>[^(]+?)\s*\((?P<address>.+)\)\s*$", re.DOTALL)
+
+
+def split_location(location: str) -> tuple[str, str]:
+    """(venue, city) from a LOCATION text; see ics_read's docstring for the rule."""
+    location = location.strip()
+    meetup = _MEETUP_LOCATION.match(location)
+    if meetup:
+        venue = meetup["venue"].strip()
+        address = [venue, *_parts(meetup["address"])]
+    else:
+        address = _parts(location)
+        if len(address) < 3:
+            return ", ".join(address), ""
+        venue = address[0]
+    for part in reversed(address[1:]):
+        city = _city(part)
+        if city:
+            return venue, city
+    return venue, ""
+
+
+def _parts(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[,\n]", text) if p.strip()]
+
+
+def _city(part: str) -> str:
+    """The city in an address part, or "" when the part is a country, postcode or state code."""
+    if part.casefold() in _COUNTRIES:
+        return ""
+    words = [w for w in part.split() if not any(c.isdigit() for c in w)]
+    if not words:
+        return ""
+    city = " ".join(words)
+    if len(city) <= 3 and city.isalpha():  # "CA", "NY", "de", "USA", "UK"
+        return ""
+    return city

@@ -1,0 +1,141 @@
+"""Writing events and open follow-ups as one iCalendar (.ics) file.
+
+- One VEVENT per event. Timed events with an IANA `timezone` are written in that zone
+  (DTSTART;TZID=Europe/Berlin) with a VTIMEZONE for every zone used, built by icalendar for
+  the years the events span, so Outlook and phones show the right local time; events without
+  a known zone are written in UTC ("Z"). All-day events use VALUE=DATE with the exclusive
+  end date (the next day when the record has no later end).
+- LOCATION is "venue, city"; ORGANIZER carries the address when the organiser is an e-mail
+  address ("Ada <ada@example.org>" or "ada@example.org"), otherwise just CN=name with Google's
+  placeholder address "invalid:nomail".
+- One VTODO per open follow-up: SUMMARY, DUE as a date, DESCRIPTION, STATUS:NEEDS-ACTION and
+  RELATED-TO the event's UID when there is one.
+- icalendar escapes text, ends lines with CRLF and folds them at 75 octets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from email.utils import parseaddr
+from typing import BinaryIO
+
+from icalendar import Calendar, Event, Timezone, Todo, vCalAddress
+
+from netdesk.formats.ics_read import derived_uid
+from netdesk.formats.ics_zones import zone
+from netdesk.formats.records import EventRecord, TodoRecord
+
+PRODID = "-//netdesk//netdesk//EN"
+
+
+def write_ics(events: Iterable[EventRecord], todos: Iterable[TodoRecord], out: BinaryIO) -> None:
+    """Write `events` and `todos` to `out` as one VCALENDAR."""
+    calendar = Calendar()
+    calendar.add("PRODID", PRODID)
+    calendar.add("VERSION", "2.0")
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    years: list[int] = []
+    for record in events:
+        calendar.add_component(_event(record, stamp))
+        if record.starts_at is not None:
+            years.append(record.starts_at.year)
+        if record.ends_at is not None:
+            years.append(record.ends_at.year)
+    for todo in todos:
+        calendar.add_component(_todo(todo, stamp))
+    if years:
+        _add_timezones(calendar, date(min(years) - 1, 1, 1), date(max(years) + 2, 1, 1))
+    out.write(calendar.to_ical())
+
+
+def _add_timezones(calendar: Calendar, first: date, last: date) -> None:
+    """A VTIMEZONE for every zone used, from the zone database itself.
+
+    Not `add_missing_timezones`: that asks icalendar's process-wide zone cache, which reading
+    a file with its own (perhaps wrong) "Europe/Berlin" VTIMEZONE fills, and every later
+    export would then carry that file's rules. Transitions for the years in use only: a
+    VTIMEZONE from 1970 to 2038 is huge.
+    """
+    for tzid in sorted(calendar.get_missing_tzids()):
+        tz = zone(tzid)
+        if tz is not None:
+            component = Timezone.from_tzinfo(tz, tzid=tzid, first_date=first, last_date=last)
+            calendar.subcomponents.insert(0, component)
+
+
+def _event(record: EventRecord, stamp: datetime) -> Event:
+    event = Event()
+    name = record.name.strip()
+    uid = record.uid or (derived_uid(name, record.starts_at) if record.starts_at else "")
+    event.add("UID", uid)
+    event.add("DTSTAMP", stamp)
+    event.add("SUMMARY", name)
+    if record.starts_at is not None:
+        start, end = _times(record)
+        event.add("DTSTART", start)
+        if end is not None:
+            event.add("DTEND", end)
+    location = ", ".join(part.strip() for part in (record.venue, record.city) if part.strip())
+    if location:
+        event.add("LOCATION", location)
+    if record.url.strip():
+        event.add("URL", record.url.strip())
+    organiser = _organiser(record.organiser)
+    if organiser is not None:
+        event.add("ORGANIZER", organiser)
+    if record.description:
+        event.add("DESCRIPTION", record.description)
+    categories = [c.strip() for c in record.categories if c.strip()]
+    if categories:
+        event.add("CATEGORIES", categories)
+    return event
+
+
+def _times(record: EventRecord) -> tuple[date | datetime, date | datetime | None]:
+    assert record.starts_at is not None
+    tz = zone(record.timezone.strip()) if record.timezone.strip() else None
+    if record.all_day:
+        first = (record.starts_at.astimezone(tz) if tz else record.starts_at).date()
+        last = (
+            (record.ends_at.astimezone(tz) if tz else record.ends_at).date()
+            if record.ends_at
+            else None
+        )
+        return first, last if last is not None and last > first else first + timedelta(days=1)
+    # UTC events stay "Z" times: a VTIMEZONE for UTC confuses some clients.
+    target = tz if tz is not None and record.timezone.strip() != "UTC" else UTC
+    start = record.starts_at.astimezone(target)
+    end = record.ends_at.astimezone(target) if record.ends_at else None
+    return start, end if end is not None and end > start else None
+
+
+def _organiser(organiser: str) -> vCalAddress | None:
+    text = organiser.strip()
+    if not text:
+        return None
+    name, address = parseaddr(text)
+    if "@" in address and " " not in address:
+        value = vCalAddress(f"mailto:{address}")
+        if name:
+            value.params["CN"] = name
+        return value
+    value = vCalAddress("invalid:nomail")
+    value.params["CN"] = text
+    return value
+
+
+def _todo(record: TodoRecord, stamp: datetime) -> Todo:
+    todo = Todo()
+    todo.add("UID", record.uid)
+    todo.add("DTSTAMP", stamp)
+    todo.add("SUMMARY", record.summary)
+    if record.due is not None:
+        due = record.due.date() if isinstance(record.due, datetime) else record.due
+        todo.add("DUE", due)
+    if record.description:
+        todo.add("DESCRIPTION", record.description)
+    todo.add("STATUS", "NEEDS-ACTION")
+    if record.related_event_uid:
+        todo.add("RELATED-TO", record.related_event_uid)
+    return todo

@@ -1,0 +1,235 @@
+"""From the bytes of a vCard file to unfolded content lines and their text.
+
+Work happens on bytes for as long as possible: a fold may split a UTF-8 character between two
+lines, and quoted-printable values (vCard 2.1) are bytes in whatever CHARSET the line names.
+UTF-16 and UTF-32 files are turned into UTF-8 first so that every later step sees an
+ASCII-compatible stream. Lines that are not valid UTF-8 are decoded with their CHARSET parameter
+or, when a file has none, with the legacy code page that reads most plausibly.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+# UTF-32 first: the UTF-32-LE BOM begins with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_FOLD_STARTS = (b" ", b"\t")
+_CARD_EDGES = (b"END:VCARD", b"BEGIN:VCARD")
+
+
+def to_ascii_compatible(data: bytes) -> bytes:
+    """Drop a byte order mark and re-encode UTF-16/32 files as UTF-8."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :]
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, "replace").encode("utf-8")
+    codec = _bomless_utf16(data)
+    if codec:
+        return data.decode(codec, "replace").encode("utf-8")
+    return data
+
+
+def _bomless_utf16(data: bytes) -> str:
+    """UTF-16 without a BOM shows as a zero byte in every other position of ASCII text."""
+    sample = data[:512]
+    half = len(sample) // 2
+    if half < 2:
+        return ""
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    if odd_zeros > half * 0.4 and even_zeros < half * 0.1:
+        return "utf-16-le"
+    if even_zeros > half * 0.4 and odd_zeros < half * 0.1:
+        return "utf-16-be"
+    return ""
+
+
+def _is_quoted_printable(line: bytes) -> bool:
+    colon = line.find(b":")
+    return colon > 0 and b"QUOTED-PRINTABLE" in line[:colon].upper()
+
+
+def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """Yield (1-based number of the first physical line, content line) for each content line.
+
+    Joins folded lines (a leading space or tab continues the previous line) and
+    quoted-printable soft line breaks (a value ending in "=" continues on the next line, which
+    keeps all its characters). Blank lines end a content line and are not yielded.
+    """
+    pending: bytes | None = None
+    parts: list[bytes] = []  # the pending line's pieces once it spans several lines
+    start = 0
+    soft = False  # the pending line is quoted-printable and ends with a soft line break
+    for number, line in enumerate(data.splitlines(), 1):
+        if soft:
+            soft = False
+            if not line.upper().startswith(_CARD_EDGES):
+                if not parts:
+                    parts.append(pending or b"")
+                parts[-1] = parts[-1][:-1]
+                parts.append(line)
+                soft = line.endswith(b"=")
+                continue
+        if line.startswith(_FOLD_STARTS):
+            if pending is not None:
+                if not parts:
+                    parts.append(pending)
+                parts.append(line[1:])
+                soft = line.endswith(b"=") and _is_quoted_printable(parts[0])
+                continue
+            # A continuation with nothing to continue: read it as a line of its own.
+            line = line.lstrip(b" \t")
+        if pending is not None:
+            if parts:
+                yield start, b"".join(parts)
+                parts = []
+            else:
+                yield start, pending
+        if line:
+            pending, start = line, number
+            soft = line.endswith(b"=") and _is_quoted_printable(line)
+        else:
+            pending = None
+    if pending is not None:
+        yield start, b"".join(parts) if parts else pending
+
+
+@lru_cache(maxsize=64)
+def codec_for(charset: str) -> str:
+    """Python's codec name for a CHARSET parameter, or "" when Python does not know it."""
+    try:
+        return codecs.lookup(charset.strip().strip('"')).name
+    except (LookupError, ValueError):
+        return ""
+
+
+class TextDecoder:
+    """Decodes the bytes of one file's lines: UTF-8 when valid, else CHARSET, else a guess.
+
+    The guess is made once per file, on first need, from all its lines that are not UTF-8.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._guess = ""
+
+    def decode(self, raw: bytes, charset: str = "") -> str:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        codec = codec_for(charset) if charset else ""
+        if codec:
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                pass
+        return raw.decode(self.fallback_codec(), "replace")
+
+    def fallback_codec(self) -> str:
+        if not self._guess:
+            self._guess = guess_legacy_codec(_non_utf8_sample(self._data))
+        return self._guess
+
+
+def _non_utf8_sample(data: bytes, limit: int = 65536) -> bytes:
+    sample: list[bytes] = []
+    size = 0
+    for line in data.splitlines():
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            sample.append(line)
+            size += len(line)
+            if size >= limit:
+                break
+    return b"\n".join(sample)
+
+
+# Letters with diacritics and the languages that use them. A word whose accented letters share
+# no language (like "Dvoøák", Windows-1250 read as Windows-1252) is a sign of the wrong code page.
+_LANGUAGE_LETTERS = {
+    "fr": "àâæçéèêëîïôœùûüÿ",
+    "de": "äöüß",
+    "es": "áéíóúñü",
+    "pt": "áâãàçéêíóôõú",
+    "it": "àèéìíîòóùú",
+    "nl": "áéëïóöüè",
+    "da": "æøåéó",
+    "sv": "åäöé",
+    "fi": "åäöšž",
+    "is": "áéíóúýþæöð",
+    "ca": "àçèéíïòóúü",
+    "cs": "áčďéěíňóřšťúůýž",
+    "sk": "áäčďéíĺľňóôŕšťúýž",
+    "pl": "ąćęłńóśźż",
+    "hu": "áéíóöőúüű",
+    "ro": "ăâîșşțţ",
+    "hr": "čćđšž",
+    "et": "äöõüšž",
+}
+_LETTER_LANGUAGES: dict[str, frozenset[str]] = {}
+for _language, _letters in _LANGUAGE_LETTERS.items():
+    for _letter in _letters:
+        _LETTER_LANGUAGES[_letter] = _LETTER_LANGUAGES.get(_letter, frozenset()) | {_language}
+_CYRILLIC = frozenset({"cyrillic"})
+_NONE: frozenset[str] = frozenset()
+# Runs of letters (ASCII or not) that contain at least one non-ASCII character.
+_WORD = re.compile(r"[A-Za-z]*[^\x00-\x7f][^\x00-\x40\x5b-\x60\x7b-\x7f]*")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_LEGACY_CANDIDATES = ("cp1252", "cp1250", "cp1251")
+
+
+def _plausibility(text: str) -> int:
+    score = 0
+    for word in _WORD.findall(text):
+        languages: frozenset[str] | None = None
+        for char in word:
+            if char < "\x80":
+                continue
+            if not char.isalpha():
+                continue  # symbols such as © say little about the language
+            lower = char.lower()
+            found = _LETTER_LANGUAGES.get(lower)
+            if found is None:
+                found = _CYRILLIC if "\u0400" <= lower <= "\u04ff" else _NONE
+            languages = found if languages is None else languages & found
+        if languages is None:
+            continue
+        if languages == _CYRILLIC:
+            # Cyrillic letters inside a Latin word come from reading Latin text as Windows-1251.
+            score += -1 if _ASCII_LETTER.search(word) else 1
+        else:
+            score += 1 if languages else -1
+    return score
+
+
+def guess_legacy_codec(sample: bytes) -> str:
+    """The legacy code page that reads `sample` most plausibly (Windows-1252 on a tie)."""
+    best, best_score = "", -(10**9)
+    for codec in _LEGACY_CANDIDATES:
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text)
+        if score > best_score:
+            best, best_score = codec, score
+    if best_score < 0:
+        # Nothing reads as a European language: let charset_normalizer try the rest
+        # (Shift_JIS, GBK, Big5, ...).
+        from charset_normalizer import from_bytes
+
+        match = from_bytes(sample).best()
+        if match is not None and codec_for(match.encoding):
+            return codec_for(match.encoding)
+    return best or "cp1252"

@@ -1,0 +1,346 @@
+"""One vCard's content lines to a ContactRecord: what netdesk maps and what it keeps verbatim.
+
+Mapped: FN, N, NICKNAME, ORG, TITLE, UID, BDAY, NOTE, CATEGORIES, EMAIL, TEL, URL,
+X-SOCIALPROFILE, ADR and PHOTO; Apple's grouped X-ABLabel becomes the label of its group's email,
+phone, web or postal address. Everything else goes into `extra_lines` in the form the writer
+writes back unchanged (vcard_write.content_line), so that import, export and import again give
+the same record. A property a card may hold only once (N, FN, UID, BDAY, KIND, GENDER,
+ANNIVERSARY) is kept once, as the writer does.
+"""
+
+from __future__ import annotations
+
+import binascii
+import re
+from collections.abc import Callable
+from datetime import date
+from urllib.parse import unquote_to_bytes
+
+from netdesk.formats.records import ContactRecord, PostalAddress, Problem, Typed
+from netdesk.formats.vcard_read_line import Params, components, unescape
+from netdesk.formats.vcard_write import content_line
+
+# A parsed content line: (line number, group, NAME in upper case, parameters or None,
+# value (transfer encoding undone, vCard escapes still in), the line to keep verbatim).
+Prop = tuple[int, str, str, Params | None, str, str]
+
+_BAD_NAME = "line is not a vCard property (no valid name before ':'); it was skipped"
+_NO_NAME = "card has no name: no FN, N, nickname, organisation, email or phone"
+_BAD_PHOTO = "photo is not valid base64; the contact was read without it"
+# Properties that describe the file, not the person.
+_DROPPED = frozenset({"VERSION", "PRODID", "REV", "BEGIN", "END"})
+# At most one per card (RFC 2426, RFC 6350): the writer keeps the first, and so does the reader.
+_AT_MOST_ONE = frozenset({"N", "FN", "UID", "BDAY"})
+_AT_MOST_ONE_EXTRA = frozenset({"KIND", "GENDER", "ANNIVERSARY"})
+# Properties whose Apple X-ABLabel (same group) becomes Typed.label / PostalAddress.label.
+_LABELLED = frozenset({"EMAIL", "TEL", "URL", "ADR", "X-SOCIALPROFILE"})
+_NOT_KINDS = frozenset({"pref", "internet", "voice"})
+_VALID_NAME = re.compile(r"(?:[A-Za-z0-9_-]+\.)?[A-Za-z0-9_/-]+").fullmatch
+_APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_", re.DOTALL)
+_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ].*)?", re.DOTALL)
+_NO_YEAR = 1604  # Apple and CardBook write 1604 for a birthday without a year
+_IMAGE_TYPES = {
+    "jpeg": "image/jpeg",
+    "jpg": "image/jpeg",
+    "pjpeg": "image/jpeg",
+    "png": "image/png",
+    "gif": "image/gif",
+    "bmp": "image/bmp",
+    "tiff": "image/tiff",
+    "webp": "image/webp",
+    "heic": "image/heic",
+}
+_BASE64 = frozenset({"B", "BASE64"})
+
+
+class CardReader:
+    """Maps one card's content lines onto a ContactRecord."""
+
+    def __init__(self, file: str, begin: int, problems: list[Problem]) -> None:
+        self.file = file
+        self.problems = problems
+        self.record = ContactRecord(source="vcard", line=begin)
+        self.kept: set[str] = set()  # properties kept once: mapped or in extra_lines
+
+    def read(self, props: list[Prop]) -> ContactRecord | None:
+        labels: dict[str, str] = {}
+        labelled: set[str] = set()
+        if any(prop[1] for prop in props):
+            for _, group, name, _, value, _ in props:
+                if group:
+                    if name == "X-ABLABEL":
+                        labels.setdefault(group.lower(), _apple_label(unescape(value)))
+                    elif name in _LABELLED:
+                        labelled.add(group.lower())
+        for prop in props:
+            group, name = prop[1], prop[2]
+            handler = _HANDLERS.get(name)
+            if handler is not None:
+                handler(self, prop, labels.get(group.lower(), "") if group else "")
+            elif name == "X-ABLABEL" and group and group.lower() in labelled:
+                continue  # consumed as the label of its group's email, phone, URL or address
+            elif name not in _DROPPED:
+                self.extra(prop)
+        record = self.record
+        if not record.formatted_name:
+            record.formatted_name = _fallback_name(record)
+            if not record.formatted_name:
+                self.problems.append(Problem(self.file, record.line, _NO_NAME))
+                return None
+        return record
+
+    def extra(self, prop: Prop) -> None:
+        number, group, name, params, value, text = prop
+        if name in _AT_MOST_ONE_EXTRA:
+            if name in self.kept:
+                return
+            self.kept.add(name)
+        if not _VALID_NAME(f"{group}.{name}" if group else name):
+            self.problems.append(Problem(self.file, number, _BAD_NAME))
+            return
+        if params is not None and params.encoding in _BASE64 and text.endswith(value):
+            # 2.1 base64 continues on indented lines: keep the data, not the indentation.
+            compact = "".join(value.split())
+            if compact != value:
+                text = text[: len(text) - len(value)] + compact
+        # In the form the writer writes back unchanged: 2.1 bare parameters get their TYPE=
+        # or ENCODING=, "_" and "/" in names become "-", empty parameters go.
+        line = content_line(text)
+        if line is not None:
+            self.record.extra_lines.append(line)
+
+    def first(self, prop: Prop) -> bool:
+        """True for the first line of a property netdesk keeps once; later ones stay extra
+        (or go, for properties a card may hold only once)."""
+        name = prop[2]
+        if name in self.kept:
+            if name not in _AT_MOST_ONE:
+                self.extra(prop)
+            return False
+        self.kept.add(name)
+        return True
+
+    def fn(self, prop: Prop, label: str) -> None:
+        value = unescape(prop[4]).strip()
+        if value and self.first(prop):
+            self.record.formatted_name = value
+
+    def n(self, prop: Prop, label: str) -> None:
+        if not self.first(prop):
+            return
+        parts = [part.strip() for part in components(prop[4])]
+        parts += [""] * (5 - len(parts))
+        record = self.record
+        record.family_name, record.given_name, record.middle_name, record.prefix = parts[:4]
+        record.suffix = " ".join(part for part in parts[4:] if part)
+
+    def nickname(self, prop: Prop, label: str) -> None:
+        value = unescape(prop[4]).strip()
+        if value and self.first(prop):
+            self.record.nickname = value
+
+    def org(self, prop: Prop, label: str) -> None:
+        parts = [part.strip() for part in components(prop[4])]
+        if any(parts) and self.first(prop):
+            self.record.organization = parts[0]
+            self.record.department = "; ".join(part for part in parts[1:] if part)
+
+    def title(self, prop: Prop, label: str) -> None:
+        value = unescape(prop[4]).strip()
+        if value and self.first(prop):
+            self.record.title = value
+
+    def uid(self, prop: Prop, label: str) -> None:
+        value = unescape(prop[4]).strip()
+        if value and self.first(prop):
+            self.record.uid = value
+
+    def bday(self, prop: Prop, label: str) -> None:
+        if not self.first(prop):
+            return
+        params = prop[3]
+        found = None if params and params.value_type == "text" else _DATE.fullmatch(prop[4].strip())
+        if found:
+            year, month, day = (int(part) for part in found.groups())
+            if year != _NO_YEAR:
+                try:
+                    self.record.birthday = date(year, month, day)
+                    return
+                except ValueError:
+                    pass
+        # Year-less, text or odd dates: netdesk keeps no such date, the export writes it back.
+        self.extra(prop)
+
+    def note(self, prop: Prop, label: str) -> None:
+        value = unescape(prop[4]).strip()
+        if value:
+            note = self.record.note
+            self.record.note = f"{note}\n\n{value}" if note else value
+
+    def categories(self, prop: Prop, label: str) -> None:
+        categories = self.record.categories
+        for item in components(prop[4], ","):
+            item = item.strip()
+            if item and item not in categories:
+                categories.append(item)
+
+    def email(self, prop: Prop, label: str) -> None:
+        value = unescape(prop[4]).strip()
+        if value[:7].lower() == "mailto:":
+            value = value[7:]
+        if value:
+            self.record.emails.append(_typed(value, prop[3], label))
+
+    def tel(self, prop: Prop, label: str) -> None:
+        value = unescape(prop[4]).strip()
+        if value[:4].lower() == "tel:":
+            value = value[4:].replace(";ext=", " ext. ")
+        if value:
+            self.record.phones.append(_typed(value, prop[3], label))
+
+    def url(self, prop: Prop, label: str) -> None:
+        value = unescape(prop[4]).strip()
+        if value:
+            self.record.urls.append(_typed(value, prop[3], label))
+
+    def adr(self, prop: Prop, label: str) -> None:
+        parts = [part.strip() for part in components(prop[4])]
+        parts += [""] * (7 - len(parts))
+        params = prop[3]
+        label = label or (params.label if params else "")
+        if not any(parts) and not label:
+            return
+        kind, preferred = _kind(params)
+        self.record.addresses.append(
+            PostalAddress(
+                po_box=parts[0],
+                extended=parts[1],
+                street=parts[2],
+                locality=parts[3],
+                region=parts[4],
+                postal_code=parts[5],
+                country="; ".join(part for part in parts[6:] if part),
+                kind=kind,
+                label=label,
+                preferred=preferred,
+            )
+        )
+
+    def photo(self, prop: Prop, label: str) -> None:
+        value = prop[4].strip()
+        if not value:
+            return
+        if self.record.photo is not None:
+            self.extra(prop)
+            return
+        params = prop[3]
+        types = params.types if params else []
+        mime = (params.mediatype if params else "") or _image_mime(types)
+        if "\\" in value:
+            value = unescape(value)  # "data:image/png;base64\,..." (4.0 escapes the comma)
+        if value[:5].lower() == "data:":
+            head, _, payload = value.partition(",")
+            mime = head[5:].partition(";")[0].strip().lower() or mime
+            data = _base64(payload) if ";base64" in head.lower() else unquote_to_bytes(payload)
+        elif params is not None and params.encoding in _BASE64:
+            data = _base64(value)
+        else:
+            # A link (VALUE=uri) or something netdesk cannot show: keep it for the export,
+            # unless it is base64 image data that only lacks its ENCODING parameter.
+            data = None if "://" in value else _base64(value)
+            if data is None or not _sniff_image(data):
+                self.extra(prop)
+                return
+        if data is None:
+            self.problems.append(Problem(self.file, prop[0], _BAD_PHOTO))
+            return
+        if data:
+            self.record.photo = data
+            self.record.photo_mime = _sniff_image(data) or mime
+
+
+def _typed(value: str, params: Params | None, label: str) -> Typed:
+    kind, preferred = _kind(params)
+    return Typed(value=value, kind=kind, label=label, preferred=preferred)
+
+
+def _kind(params: Params | None) -> tuple[str, bool]:
+    """Typed.kind and Typed.preferred: the TYPE list without pref, internet and voice."""
+    if params is None:
+        return "", False
+    if params.kind is None:  # Params are shared between lines: work it out once
+        kinds: list[str] = []
+        for kind in params.types:
+            if kind not in _NOT_KINDS and kind not in kinds:
+                kinds.append(kind)
+        params.kind = ",".join(kinds), params.pref or "pref" in params.types
+    return params.kind
+
+
+def _apple_label(value: str) -> str:
+    """Apple writes its built-in labels as `_$!<HomePage>!$_`; custom labels as typed."""
+    found = _APPLE_LABEL.fullmatch(value.strip())
+    return found.group(1) if found else value.strip()
+
+
+def _fallback_name(record: ContactRecord) -> str:
+    parts = (record.prefix, record.given_name, record.middle_name, record.family_name)
+    built = " ".join(part for part in (*parts, record.suffix) if part)
+    return (
+        built
+        or record.nickname
+        or record.organization
+        or (record.emails[0].value if record.emails else "")
+        or (record.phones[0].value if record.phones else "")
+    )
+
+
+def _base64(value: str) -> bytes | None:
+    compact = "".join(value.split()).rstrip("=")
+    compact += "=" * (-len(compact) % 4)
+    try:
+        return binascii.a2b_base64(compact.encode("ascii"), strict_mode=True)
+    except (binascii.Error, UnicodeEncodeError):
+        return None
+
+
+def _sniff_image(data: bytes) -> str:
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"GIF8"):
+        return "image/gif"
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return "image/webp"
+    if data.startswith(b"BM"):
+        return "image/bmp"
+    return ""
+
+
+def _image_mime(types: list[str]) -> str:
+    for kind in types:
+        if kind.startswith("image/"):
+            return kind
+        if kind in _IMAGE_TYPES:
+            return _IMAGE_TYPES[kind]
+    return ""
+
+
+_HANDLERS: dict[str, Callable[[CardReader, Prop, str], None]] = {
+    "FN": CardReader.fn,
+    "N": CardReader.n,
+    "NICKNAME": CardReader.nickname,
+    "ORG": CardReader.org,
+    "TITLE": CardReader.title,
+    "UID": CardReader.uid,
+    "BDAY": CardReader.bday,
+    "NOTE": CardReader.note,
+    "CATEGORIES": CardReader.categories,
+    "EMAIL": CardReader.email,
+    "TEL": CardReader.tel,
+    "URL": CardReader.url,
+    "X-SOCIALPROFILE": CardReader.url,
+    "ADR": CardReader.adr,
+    "PHOTO": CardReader.photo,
+}

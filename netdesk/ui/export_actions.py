@@ -1,0 +1,303 @@
+"""Exporting people and events to files: ask where, write safely, say what was written.
+
+Each `export_*` function asks for a file name, writes the file and returns the line to show in
+the status bar ("Exported 12 people to contacts.vcf"), or None when the user cancelled or the
+export failed (the failure has been shown, naming the file). The file appears under its name
+only once it is complete: a full disk or a refused folder never leaves half a file behind, and
+an older file of that name stays as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import io
+import os
+import re
+import secrets
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, TypeVar
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from netdesk.services.errors import ServiceError
+from netdesk.services.service_set import Services
+from netdesk.ui.plain_text import show_error
+
+T = TypeVar("T")
+
+# (parent, caption, suggested path, name filter) -> the path chosen, "" when cancelled.
+AskPath = Callable[[QWidget | None, str, str, str], str]
+
+# The CSV writer starts the file with the BOM Excel needs to see UTF-8 itself.
+CSV_ENCODING = "utf-8"
+# What file systems (Windows above all) refuse in a file name, and control characters.
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_MAX_NAME = 120
+
+
+@dataclass(frozen=True)
+class FileKind:
+    suffix: str
+    name_filter: str
+    caption: str
+
+
+VCARD = FileKind(".vcf", "vCard files (*.vcf *.vcard);;All files (*)", "Export people as vCard")
+CSV = FileKind(".csv", "CSV files (*.csv);;All files (*)", "Export people as CSV")
+ICS = FileKind(".ics", "iCalendar files (*.ics);;All files (*)", "Export events as iCalendar")
+
+_last_folder: Path | None = None
+
+
+def ask_save_path(parent: QWidget | None, caption: str, suggested: str, name_filter: str) -> str:
+    path, _chosen_filter = QFileDialog.getSaveFileName(parent, caption, suggested, name_filter)
+    return path
+
+
+def counted(n: int, one: str, many: str) -> str:
+    return f"1 {one}" if n == 1 else f"{n:,} {many}"
+
+
+def people(n: int) -> str:
+    return counted(n, "person", "people")
+
+
+def safe_file_name(name: str, suffix: str, fallback: str) -> str:
+    """`name` + `suffix` as a file name every system accepts ("Q&A: 2026/1" -> "Q&A- 2026-1")."""
+    cleaned = _UNSAFE.sub("-", " ".join(name.split())).strip(" .-")[:_MAX_NAME].strip(" .")
+    return (cleaned or fallback) + suffix
+
+
+def default_folder() -> Path:
+    """Where the save dialog opens: the last folder exported to, else Documents, else home."""
+    if _last_folder is not None and _last_folder.is_dir():
+        return _last_folder
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def with_suffix(chosen: str, suffix: str) -> Path:
+    """The chosen path, with the kind's extension when the user typed a name without one."""
+    path = Path(chosen)
+    return path if path.suffix else path.with_name(path.name + suffix)
+
+
+def os_error_text(exc: OSError) -> str:
+    """Why a file could not be written, in words for the user."""
+    reasons = {
+        errno.EACCES: "you do not have permission to write there",
+        errno.EPERM: "you do not have permission to write there",
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "your disk quota is used up",
+        errno.EROFS: "the disk is read-only",
+        errno.ENOENT: "the folder does not exist",
+        errno.EISDIR: "a folder of that name is in the way",
+        errno.ENAMETOOLONG: "the name is too long",
+    }
+    code = errno.EISDIR if isinstance(exc, IsADirectoryError) else exc.errno
+    if code is not None and code in reasons:
+        return reasons[code]
+    return (exc.strerror or str(exc) or "the system refused").rstrip(".").lower()
+
+
+def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
+    # 0o666 less the umask, as for any new file (mkstemp would make it private to the user).
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temp = folder / f".{name[:150]}.{secrets.token_hex(4)}.part"
+        try:
+            return os.open(temp, flags, 0o666), temp
+        except FileExistsError:
+            continue
+
+
+def write_atomically(path: Path, write: Callable[[BinaryIO], T]) -> T:
+    """Call `write` with a file beside `path` and rename that over `path` only once `write`
+    returned and the data is on disk; any failure removes the partial file and is raised."""
+    fd, temp = _create_temp(path.parent, path.name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            result = write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        with contextlib.suppress(OSError):  # replacing a file keeps who may read it
+            if path.is_file():
+                os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    return result
+
+
+@contextlib.contextmanager
+def _busy() -> Iterator[None]:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def _choose(
+    parent: QWidget | None, kind: FileKind, name: str, ask: AskPath, folder: Path | None
+) -> Path | None:
+    suggested = (folder or default_folder()) / name
+    chosen = ask(parent, kind.caption, str(suggested), kind.name_filter)
+    return with_suffix(chosen, kind.suffix) if chosen else None
+
+
+def _write(
+    parent: QWidget | None, path: Path, write: Callable[[BinaryIO], T], summary: Callable[[T], str]
+) -> str | None:
+    global _last_folder
+    try:
+        with _busy():
+            result = write_atomically(path, write)
+    except OSError as exc:
+        show_error(
+            parent,
+            "Could not export",
+            f"Could not save “{path.name}” in {path.parent}: {os_error_text(exc)}.\n\n"
+            "Nothing was written. Choose another folder or free some space and try again.",
+        )
+        return None
+    except ServiceError as exc:  # the event was deleted meanwhile, for instance
+        show_error(parent, "Could not export", f"Could not export “{path.name}”: {exc}")
+        return None
+    _last_folder = path.parent
+    return summary(result)
+
+
+def _people_name(
+    services: Services,
+    contact_ids: list[int] | None,
+    event_id: int | None,
+    kind: FileKind,
+    of_event: str = "",
+) -> str:
+    """ "Ada Lovelace.vcf", "3 people.csv", "Demo Day attendees.csv", "contacts.vcf"."""
+    if contact_ids:
+        stem = services.exports.file_name(contact_ids).removesuffix(VCARD.suffix)
+    elif event_id is not None:
+        stem = services.events.get(event_id).name + of_event
+    else:
+        stem = "contacts"
+    return safe_file_name(stem, kind.suffix, "contacts")
+
+
+def _nobody(services: Services, contact_ids: list[int] | None, event_id: int | None) -> str | None:
+    """Why there is no one to export, or None when there is someone."""
+    if contact_ids is not None:
+        return None if contact_ids else "Select the people to export first."
+    if event_id is not None:
+        if services.events.attendees(event_id):
+            return None
+        return f"No one to export: “{services.events.get(event_id).name}” has no attendees yet."
+    return None if services.contacts.count() else "No one to export: there are no people yet."
+
+
+def export_vcard(
+    parent: QWidget | None,
+    services: Services,
+    contact_ids: list[int] | None = None,
+    event_id: int | None = None,
+    version: str = "3.0",
+    *,
+    ask: AskPath = ask_save_path,
+    folder: Path | None = None,
+) -> str | None:
+    """Ask for a .vcf file and write these people (an event's attendees, else everybody)."""
+    try:
+        nobody = _nobody(services, contact_ids, event_id)
+        name = _people_name(services, contact_ids, event_id, VCARD)
+    except ServiceError as exc:
+        show_error(parent, "Could not export", str(exc))
+        return None
+    if nobody:
+        return nobody
+    path = _choose(parent, VCARD, name, ask, folder)
+    if path is None:
+        return None
+    exports = services.exports
+    return _write(
+        parent,
+        path,
+        lambda out: exports.vcard(out, contact_ids, event_id, version),
+        lambda n: f"Exported {people(n)} to {path.name}",
+    )
+
+
+def export_csv(
+    parent: QWidget | None,
+    services: Services,
+    contact_ids: list[int] | None = None,
+    event_id: int | None = None,
+    *,
+    ask: AskPath = ask_save_path,
+    folder: Path | None = None,
+) -> str | None:
+    """Ask for a .csv file and write these people (an event's attendees, else everybody)."""
+    try:
+        nobody = _nobody(services, contact_ids, event_id)
+        name = _people_name(services, contact_ids, event_id, CSV, " attendees")
+    except ServiceError as exc:
+        show_error(parent, "Could not export", str(exc))
+        return None
+    if nobody:
+        return nobody
+    path = _choose(parent, CSV, name, ask, folder)
+    if path is None:
+        return None
+    exports = services.exports
+
+    def write(out: BinaryIO) -> int:
+        text = io.TextIOWrapper(out, encoding=CSV_ENCODING, newline="")
+        try:
+            return exports.csv(text, contact_ids, event_id)
+        finally:
+            text.flush()
+            text.detach()  # `out` is closed by write_atomically, after the fsync
+
+    return _write(parent, path, write, lambda n: f"Exported {people(n)} to {path.name}")
+
+
+def ics_summary(events: int, todos: int, file_name: str) -> str:
+    what = counted(events, "event", "events")
+    if todos:
+        what += f" and {counted(todos, 'open follow-up', 'open follow-ups')}"
+    return f"Exported {what} to {file_name}"
+
+
+def export_ics(
+    parent: QWidget | None,
+    services: Services,
+    event_id: int | None = None,
+    *,
+    ask: AskPath = ask_save_path,
+    folder: Path | None = None,
+) -> str | None:
+    """Ask for a .ics file and write one event, or all events, with the open follow-ups."""
+    name = "netdesk" + ICS.suffix
+    if event_id is not None:
+        try:
+            name = safe_file_name(services.events.get(event_id).name, ICS.suffix, "Event")
+        except ServiceError as exc:
+            show_error(parent, "Could not export", str(exc))
+            return None
+    path = _choose(parent, ICS, name, ask, folder)
+    if path is None:
+        return None
+    exports = services.exports
+    return _write(
+        parent,
+        path,
+        lambda out: exports.ics(out, event_id),
+        lambda counts: ics_summary(counts[0], counts[1], path.name),
+    )

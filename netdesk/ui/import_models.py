@@ -1,0 +1,416 @@
+"""Item models for the import dialogs: the people and events a file holds, the lines it could
+not read, and what each column of an unknown CSV file holds."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence, Set
+from pathlib import PurePath
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from netdesk.formats.records import ContactRecord, EventRecord, Problem
+from netdesk.services.import_plan import Action, ImportPlan, OnDuplicate, PlanItem
+from netdesk.ui.event_dates import day_text, time_text, when_text
+from netdesk.ui.header_labels import column_title
+from netdesk.ui.plain_text import tooltip_text
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+# On a cell the user picks a value for: [(value, label), ...]; EditRole holds the value.
+CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2
+
+DUPLICATE_COLOR = QColor("#8a5300")
+MUTED_COLOR = QColor("#6b7280")
+
+ACTION_LABELS: dict[Action, str] = {
+    Action.MERGE: "Merge",
+    Action.SKIP: "Skip",
+    Action.ADD: "Add as new",
+}
+ACTION_CHOICES = tuple((action.value, label) for action, label in ACTION_LABELS.items())
+
+# How the import service words a duplicate of an earlier card in the same file.
+EARLIER_REASON = "same person earlier in this file"
+
+IGNORE = ""  # the mapping value of a column that is not imported
+IGNORE_LABEL = "Ignore"
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def record_name(record: ContactRecord) -> str:
+    """The name to show for a person read from a file, or what else identifies them."""
+    name = one_line(record.formatted_name) or one_line(
+        " ".join(p for p in (record.given_name, record.middle_name, record.family_name) if p)
+    )
+    if name:
+        return name
+    if record.emails:
+        return record.emails[0].value
+    return one_line(record.organization) or "(no name)"
+
+
+def record_email(record: ContactRecord) -> str:
+    preferred = [e for e in record.emails if e.preferred]
+    chosen = preferred[0] if preferred else (record.emails[0] if record.emails else None)
+    return chosen.value if chosen else ""
+
+
+def count_text(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
+class PlanPeopleModel(QAbstractTableModel):
+    """The people of an import plan and what happens to each; the action of a duplicate is
+    editable (its EditRole is an Action value, CHOICES_ROLE lists the choices)."""
+
+    NAME, ORGANIZATION, EMAIL, STATUS, ACTION = range(5)
+    HEADERS = ("Name", "Organisation", "Email", "Status", "Action")
+
+    actions_changed = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: list[PlanItem] = []
+
+    def set_plan(self, plan: ImportPlan) -> None:
+        self.beginResetModel()
+        self._items = plan.items  # the same list: choices made here are the plan's
+        self.endResetModel()
+        self.actions_changed.emit()
+
+    def item_at(self, row: int) -> PlanItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def count(self, action: Action) -> int:
+        return sum(1 for item in self._items if item.action == action)
+
+    def set_all_duplicates(self, choice: OnDuplicate) -> None:
+        action = {
+            OnDuplicate.MERGE: Action.MERGE,
+            OnDuplicate.SKIP: Action.SKIP,
+            OnDuplicate.NEW: Action.ADD,
+        }[choice]
+        for item in self._items:
+            if item.is_duplicate:
+                item.action = action
+        if self._items:
+            self.dataChanged.emit(
+                self.index(0, self.ACTION), self.index(len(self._items) - 1, self.ACTION)
+            )
+        self.actions_changed.emit()
+
+    def status_text(self, item: PlanItem) -> str:
+        if not item.is_duplicate:
+            return "New"
+        name = item.match_name
+        if not name and item.earlier is not None and 0 <= item.earlier < len(self._items):
+            name = record_name(self._items[item.earlier].record)
+        said = f"Duplicate of {one_line(name)}" if name else "Duplicate"
+        reason = one_line(item.reason)
+        if item.earlier is not None:
+            said += ", earlier in this file"
+            if reason.startswith(EARLIER_REASON):
+                reason = reason[len(EARLIER_REASON) :].strip(" ()")
+        return f"{said} ({reason})" if reason else said
+
+    # -- Qt model interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return column_title(self.HEADERS, section, orientation, role)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        item = self._items[index.row()]
+        if index.column() == self.ACTION and item.is_duplicate:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = index.column()
+        if role == ROW_ROLE:
+            return item
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == Qt.ItemDataRole.EditRole and column == self.ACTION:
+            return item.action.value
+        if role == CHOICES_ROLE and column == self.ACTION and item.is_duplicate:
+            return list(ACTION_CHOICES)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.NAME, self.STATUS):
+            return tooltip_text(self._display(item, column) or "")
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+            return QBrush(DUPLICATE_COLOR if item.is_duplicate else MUTED_COLOR)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.ACTION:
+            return None if item.is_duplicate else QBrush(MUTED_COLOR)
+        return None
+
+    def _display(self, item: PlanItem, column: int) -> str | None:
+        record = item.record
+        if column == self.NAME:
+            return record_name(record)
+        if column == self.ORGANIZATION:
+            return one_line(record.organization)
+        if column == self.EMAIL:
+            return record_email(record)
+        if column == self.STATUS:
+            return self.status_text(item)
+        if column == self.ACTION:
+            return ACTION_LABELS[item.action] if item.is_duplicate else "Add"
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or index.column() != self.ACTION
+            or not 0 <= index.row() < len(self._items)
+        ):
+            return False
+        item = self._items[index.row()]
+        try:
+            action = Action(str(value))
+        except ValueError:
+            return False
+        if not item.is_duplicate:
+            return False
+        if item.action != action:
+            item.action = action
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, role])
+            self.actions_changed.emit()
+        return True
+
+
+class PlanEventsModel(QAbstractTableModel):
+    """The events of an iCalendar file."""
+
+    NAME, WHEN, WHERE, STATUS = range(4)
+    HEADERS = ("Event", "When", "Where", "Status")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._events: list[EventRecord] = []
+        self._known: set[str] = set()
+
+    def set_events(self, events: Sequence[EventRecord], known_uids: Set[str] = frozenset()) -> None:
+        """`known_uids`: UIDs of events netdesk already has (the import updates those)."""
+        self.beginResetModel()
+        self._events = list(events)
+        self._known = set(known_uids)
+        self.endResetModel()
+
+    def is_update(self, event: EventRecord) -> bool:
+        return bool(event.uid) and event.uid in self._known
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return column_title(self.HEADERS, section, orientation, role)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._events):
+            return None
+        event = self._events[index.row()]
+        if role == ROW_ROLE:
+            return event
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                self.NAME: one_line(event.name) or "(no name)",
+                self.WHEN: event_when(event),
+                self.WHERE: ", ".join(one_line(p) for p in (event.venue, event.city) if p),
+                self.STATUS: "Update" if self.is_update(event) else "New",
+            }.get(index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS:
+            return QBrush(DUPLICATE_COLOR if self.is_update(event) else MUTED_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.NAME:
+            return tooltip_text(event.name)
+        return None
+
+
+def event_when(event: EventRecord) -> str:
+    if event.starts_at is None:
+        return ""
+    if event.all_day:
+        # An all-day event is a date, not a moment: shown without moving it to another zone.
+        start = event.starts_at.date()
+        end = event.ends_at.date() if event.ends_at else None
+        if end is None or (end - start).days <= 1:
+            return day_text(start)
+        return f"{day_text(start)} – {day_text(end)}"
+    if event.ends_at is None:
+        return f"{day_text(event.starts_at.astimezone().date())}, " + time_text(
+            event.starts_at.astimezone()
+        )
+    return when_text(event.starts_at, event.ends_at)
+
+
+class ProblemsModel(QAbstractListModel):
+    """Lines of a file that could not be read, as "file:line: reason" with the file's name
+    only (the whole path is in the tooltip and the report)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._problems: list[Problem] = []
+
+    def set_problems(self, problems: Sequence[Problem]) -> None:
+        self.beginResetModel()
+        self._problems = list(problems)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._problems)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._problems):
+            return None
+        problem = self._problems[index.row()]
+        if role == ROW_ROLE:
+            return problem
+        if role == Qt.ItemDataRole.DisplayRole:
+            return one_line(str(dataclasses.replace(problem, file=PurePath(problem.file).name)))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip_text(str(problem))
+        return None
+
+
+class ColumnMappingModel(QAbstractTableModel):
+    """One row per column of a CSV file: its header, two sample values and the contact field
+    it is imported into (EditRole: the field's key, IGNORE for none)."""
+
+    COLUMN, SAMPLE_1, SAMPLE_2, FIELD = range(4)
+    HEADERS = ("Column", "Example", "Another example", "Import as")
+
+    mapping_changed = Signal()
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        fields: Mapping[str, str],
+        mapping: Mapping[int, str] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._headers = [one_line(h) or f"Column {i + 1}" for i, h in enumerate(headers)]
+        self._samples = [samples_of(rows, i) for i in range(len(headers))]
+        self._fields = dict(fields)
+        self._choices = [(IGNORE, IGNORE_LABEL), *self._fields.items()]
+        self._mapping: dict[int, str] = {
+            i: key for i, key in (mapping or {}).items() if key in self._fields and i < len(headers)
+        }
+
+    def mapping(self) -> dict[int, str]:
+        """Column index -> field key, for the columns that are imported."""
+        return dict(sorted(self._mapping.items()))
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return column_title(self.HEADERS, section, orientation, role)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() == self.FIELD else base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._headers):
+            return None
+        row, column = index.row(), index.column()
+        key = self._mapping.get(row, IGNORE)
+        if role == ROW_ROLE:
+            return (row, self._headers[row])
+        if role == Qt.ItemDataRole.DisplayRole:
+            samples = self._samples[row]
+            return {
+                self.COLUMN: self._headers[row],
+                self.SAMPLE_1: samples[0] if samples else "",
+                self.SAMPLE_2: samples[1] if len(samples) > 1 else "",
+                self.FIELD: self._fields.get(key, IGNORE_LABEL),
+            }.get(column)
+        if role == Qt.ItemDataRole.EditRole and column == self.FIELD:
+            return key
+        if role == CHOICES_ROLE and column == self.FIELD:
+            return list(self._choices)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (self.SAMPLE_1, self.SAMPLE_2):
+            return QBrush(MUTED_COLOR)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.FIELD and not key:
+            return QBrush(MUTED_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole and column != self.FIELD:
+            return tooltip_text(self.data(index) or "")
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or index.column() != self.FIELD
+            or not 0 <= index.row() < len(self._headers)
+        ):
+            return False
+        key = str(value or IGNORE)
+        if key != IGNORE and key not in self._fields:
+            return False
+        if self._mapping.get(index.row(), IGNORE) != key:
+            if key == IGNORE:
+                self._mapping.pop(index.row(), None)
+            else:
+                self._mapping[index.row()] = key
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, role])
+            self.mapping_changed.emit()
+        return True
+
+
+def samples_of(rows: Sequence[Sequence[str]], column: int, wanted: int = 2) -> list[str]:
+    """The first `wanted` different non-empty values of a column."""
+    found: list[str] = []
+    for cells in rows:
+        value = one_line(cells[column]) if column < len(cells) else ""
+        if value and value not in found:
+            found.append(value)
+            if len(found) == wanted:
+                break
+    return found

@@ -1,0 +1,304 @@
+"""Before an import: who is in the file, who is already in netdesk, which lines could not be
+read, and the event to put everyone on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.services.errors import ServiceError, ValidationError
+from netdesk.services.import_plan import Action, ImportPlan, OnDuplicate
+from netdesk.services.service_set import Services
+from netdesk.ui.event_combo import EventCombo
+from netdesk.ui.form_errors import ERROR_STYLE
+from netdesk.ui.import_choice_delegate import use_choice_cells
+from netdesk.ui.import_models import (
+    PlanEventsModel,
+    PlanPeopleModel,
+    ProblemsModel,
+    count_text,
+)
+from netdesk.ui.plain_text import button_text, plain_label, window_title
+
+NEW_EVENT = -1  # the event combo's data for "New event…"
+MUTED_STYLE = "color: #6b7280;"
+
+
+def plan_summary(plan: ImportPlan) -> str:
+    """ "12 new, 3 duplicates, 2 rejected" (events for a calendar file)."""
+    if plan.kind == "ics":
+        known = sum(1 for e in plan.events if e.uid and e.uid in plan.existing_event_uids)
+        parts = [
+            f"{len(plan.events) - known:,} new",
+            count_text(known, "update", "updates"),
+        ]
+    else:
+        duplicates = count_text(plan.duplicate_count, "duplicate", "duplicates")
+        parts = [f"{plan.new_count:,} new", duplicates]
+    parts.append(f"{len(plan.problems):,} rejected")
+    return ", ".join(parts)
+
+
+def short_file_name(file: str) -> str:
+    return Path(file).name or file
+
+
+class ImportPreviewDialog(QDialog):
+    """Shows an ImportPlan and lets the user decide each duplicate and pick an event.
+
+    Choices are written into the plan itself; OK resolves the event (creating a new one by
+    name through the import service) and accepts. `event_id` is the event chosen then.
+    """
+
+    def __init__(
+        self,
+        services: Services,
+        plan: ImportPlan,
+        event_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.plan = plan
+        self.event_id: int | None = None
+        is_calendar = plan.kind == "ics"
+        name = short_file_name(plan.file)
+        self.setWindowTitle(window_title(f"Import {name}"))
+        self.resize(960, 600)
+
+        self.title_label = plain_label(name)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setWeight(font.Weight.DemiBold)
+        self.title_label.setFont(font)
+        self.layout_label = plain_label(plan.layout or plan.kind)
+        self.layout_label.setStyleSheet(MUTED_STYLE)
+        self.summary_label = plain_label(plan_summary(plan))
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.people_model = PlanPeopleModel(self)
+        self.people_model.set_plan(plan)
+        self.people_view = self._table()
+        self.people_view.setModel(self.people_model)
+        use_choice_cells(self.people_view)
+        self.events_model = PlanEventsModel(self)
+        self.events_model.set_events(plan.events, plan.existing_event_uids)
+        self.events_view = self._table()
+        self.events_view.setModel(self.events_model)
+        if is_calendar:
+            self.tabs.addTab(self.events_view, f"Events ({len(plan.events):,})")
+            self._size_columns(self.events_view, [300, 250, 0, 90])
+        else:
+            self.tabs.addTab(self.people_view, f"People ({len(plan.items):,})")
+            self._size_columns(self.people_view, [180, 150, 190, 0, 130])
+        self.problems_model = ProblemsModel(self)
+        self.problems_model.set_problems(plan.problems)
+        self.problems_view = QListView()
+        self.problems_view.setModel(self.problems_model)
+        self.problems_view.setUniformItemSizes(True)
+        self.problems_view.setAlternatingRowColors(True)
+        self.problems_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems_tab = self.tabs.addTab(
+            self.problems_view, f"Rejected lines ({len(plan.problems):,})"
+        )
+        self.tabs.setTabEnabled(self.problems_tab, bool(plan.problems))
+
+        # Every duplicate at once.
+        self.duplicates_row = QWidget()
+        row = QHBoxLayout(self.duplicates_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(plain_label("All duplicates:"))
+        self.merge_all_button = QPushButton("Merge all")
+        self.merge_all_button.setToolTip(
+            "Fill in what the existing person lacks; emails, phones and tags are combined"
+        )
+        self.skip_all_button = QPushButton("Skip all")
+        self.skip_all_button.setToolTip("Leave the existing people as they are")
+        self.new_all_button = QPushButton("Add all as new")
+        self.new_all_button.setToolTip("Add each duplicate as another person")
+        for button, choice in (
+            (self.merge_all_button, OnDuplicate.MERGE),
+            (self.skip_all_button, OnDuplicate.SKIP),
+            (self.new_all_button, OnDuplicate.NEW),
+        ):
+            button.clicked.connect(
+                lambda _=False, c=choice: self.people_model.set_all_duplicates(c)
+            )
+            row.addWidget(button)
+        row.addStretch(1)
+        self.duplicates_row.setVisible(plan.duplicate_count > 0 and not is_calendar)
+
+        # The event everyone is put on.
+        self.event_row = QWidget()
+        event_layout = QHBoxLayout(self.event_row)
+        event_layout.setContentsMargins(0, 0, 0, 0)
+        self.event_label = plain_label("Add everyone to event:")
+        self.event_combo = EventCombo(services, event_id)
+        self.event_combo.setMinimumContentsLength(28)
+        self.event_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.event_combo.insertSeparator(self.event_combo.count())
+        self.event_combo.addItem("New event…", NEW_EVENT)
+        self.event_label.setBuddy(self.event_combo)
+        self.new_event_edit = QLineEdit()
+        self.new_event_edit.setPlaceholderText("Name of the new event")
+        self.new_event_edit.setClearButtonEnabled(True)
+        self.new_event_edit.hide()
+        event_layout.addWidget(self.event_label)
+        event_layout.addWidget(self.event_combo)
+        event_layout.addWidget(self.new_event_edit, 1)
+        event_layout.addStretch(0)
+        self.event_row.setVisible(not is_calendar)
+        self.attendee_hint = plain_label(
+            "This file lists the attendees of an event: choose the event to add them to.",
+            wrap=True,
+        )
+        self.attendee_hint.setStyleSheet(MUTED_STYLE)
+        self.attendee_hint.setVisible(
+            not is_calendar and any(item.record.attendee is not None for item in plan.items)
+        )
+        self.error_label = plain_label(wrap=True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # Importing hangs off the button, not exec(), so tests and open() work alike.
+        self.ok_button.clicked.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title_label)
+        heading.addWidget(self.layout_label)
+        heading.addStretch(1)
+        layout.addLayout(heading)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.duplicates_row)
+        layout.addWidget(self.event_row)
+        layout.addWidget(self.attendee_hint)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self.event_combo.currentIndexChanged.connect(self._event_changed)
+        self.new_event_edit.textChanged.connect(self._update_ok)
+        self.people_model.actions_changed.connect(self._update_ok)
+        self._event_changed()
+
+    @staticmethod
+    def _table() -> QTableView:
+        view = QTableView()
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.verticalHeader().hide()
+        view.setShowGrid(False)
+        view.horizontalHeader().setHighlightSections(False)
+        view.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        return view
+
+    @staticmethod
+    def _size_columns(view: QTableView, widths: list[int]) -> None:
+        """Fixed starting widths (the user can drag them); the last column takes the rest, or
+        the one whose width is 0."""
+        header = view.horizontalHeader()
+        stretch = widths.index(0) if 0 in widths else None
+        for column, width in enumerate(widths):
+            if column == stretch:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                view.setColumnWidth(column, width)
+        header.setStretchLastSection(stretch is None)
+        # One row height for all: a combo box fits on every row without measuring each.
+        rows = view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(max(QComboBox().sizeHint().height() + 6, 28))
+
+    # -- state --------------------------------------------------------------------------------
+
+    def importing_count(self) -> int:
+        """How many people the import adds or merges (skipped ones are left alone)."""
+        return len(self.plan.items) - self.people_model.count(Action.SKIP)
+
+    def wants_new_event(self) -> bool:
+        return self.event_combo.currentData() == NEW_EVENT
+
+    def chosen_event_id(self) -> int | None:
+        """The existing event picked in the combo (None for no event or a new one)."""
+        data = self.event_combo.currentData()
+        return int(data) if data is not None and data != NEW_EVENT else None
+
+    def _event_changed(self) -> None:
+        new = self.wants_new_event()
+        self.new_event_edit.setVisible(new)
+        if new:
+            self.new_event_edit.setFocus()
+        self.error_label.hide()
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        if self.plan.kind == "ics":
+            n = len(self.plan.events)
+            self.ok_button.setText(f"Import {count_text(n, 'event', 'events')}")
+            self.ok_button.setEnabled(n > 0)
+            return
+        n = self.importing_count()
+        has_event = self.chosen_event_id() is not None or (
+            self.wants_new_event() and bool(self.new_event_edit.text().strip())
+        )
+        if n == 0 and has_event and self.plan.items:
+            # Skipped people still go on the event's attendee list.
+            text = f"Add {count_text(len(self.plan.items), 'person', 'people')} to the event"
+        else:
+            text = f"Import {count_text(n, 'person', 'people')}"
+        self.ok_button.setText(button_text(text))
+        self.ok_button.setEnabled(
+            (n > 0 or has_event) and (not self.wants_new_event() or has_event)
+        )
+
+    def _accept(self) -> None:
+        self.event_id = self.chosen_event_id()
+        if self.plan.kind != "ics" and self.wants_new_event():
+            name = self.new_event_edit.text().strip()
+            if not name:
+                self._show_error("Type a name for the new event.")
+                return
+            try:
+                self.event_id = self._services.imports.event_for_import(name)
+            except ValidationError as exc:
+                self._show_error(" ".join(exc.errors.values()))
+                return
+            except ServiceError as exc:
+                self._show_error(str(exc))
+                return
+        self.accept()
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()

@@ -1,0 +1,219 @@
+"""CSV export: columns, formula neutralisation, BOM and CRLF, and reading exports back."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from netdesk.formats.csv_read import CsvTable, guess_mapping, load_csv, read_contacts
+from netdesk.formats.csv_write import CONTACT_HEADERS, neutralise, write_contacts_csv
+from netdesk.formats.records import AttendeeInfo, ContactRecord, PostalAddress, Typed
+
+HEADER = [
+    "Full name",
+    "First name",
+    "Last name",
+    "Organisation",
+    "Department",
+    "Job title",
+    "Email",
+    "Email 2",
+    "Phone",
+    "Phone 2",
+    "Web address",
+    "City",
+    "Country",
+    "Birthday",
+    "Tags",
+    "Note",
+]
+
+
+def _ada(**changes: object) -> ContactRecord:
+    record = ContactRecord(
+        formatted_name="Ada Lovelace",
+        given_name="Ada",
+        family_name="Lovelace",
+        organization="Analytical Engines",
+        department="R&D",
+        title="Countess",
+        birthday=date(1815, 12, 10),
+        emails=[
+            Typed("ada@work.example", "work"),
+            Typed("ada@home.example", "home", preferred=True),
+        ],
+        phones=[Typed("+44 20 7946 0000", "work")],
+        urls=[Typed("https://ada.example"), Typed("https://www.linkedin.com/in/ada", "linkedin")],
+        addresses=[PostalAddress(locality="London", country="United Kingdom")],
+        note='Met at "PyCon", talked about\nengines, poetry',
+        categories=["Math", "VIP"],
+    )
+    for name, value in changes.items():
+        setattr(record, name, value)
+    return record
+
+
+def _export(records: list[ContactRecord], **options: bool | None) -> tuple[int, list[list[str]]]:
+    out = io.StringIO()
+    count = write_contacts_csv(records, out, **options)
+    text = out.getvalue()
+    assert text.startswith("\ufeff")
+    return count, list(csv.reader(io.StringIO(text[1:], newline="")))
+
+
+def test_header_and_one_row() -> None:
+    count, rows = _export([_ada()])
+
+    assert count == 1
+    assert rows[0] == HEADER == list(CONTACT_HEADERS)
+    assert dict(zip(HEADER, rows[1], strict=True)) == {
+        "Full name": "Ada Lovelace",
+        "First name": "Ada",
+        "Last name": "Lovelace",
+        "Organisation": "Analytical Engines",
+        "Department": "R&D",
+        "Job title": "Countess",
+        "Email": "ada@home.example",  # the preferred one first
+        "Email 2": "ada@work.example",
+        "Phone": "'+44 20 7946 0000",
+        "Phone 2": "",
+        "Web address": "https://ada.example; https://www.linkedin.com/in/ada",
+        "City": "London",
+        "Country": "United Kingdom",
+        "Birthday": "1815-12-10",
+        "Tags": "Math, VIP",
+        "Note": 'Met at "PyCon", talked about\nengines, poetry',
+    }
+
+
+def test_more_than_two_emails_are_kept_in_the_second_column() -> None:
+    emails = [Typed("a@x.example"), Typed("b@x.example"), Typed("c@x.example")]
+    _count, rows = _export([_ada(emails=emails)])
+
+    assert rows[1][6:8] == ["a@x.example", "b@x.example; c@x.example"]
+
+
+def test_full_name_falls_back_to_the_name_parts() -> None:
+    _count, rows = _export([ContactRecord(given_name="Grace", family_name="Hopper")])
+
+    assert rows[1][:3] == ["Grace Hopper", "Grace", "Hopper"]
+
+
+def test_role_and_status_columns_when_a_record_is_an_attendee() -> None:
+    records = [_ada(attendee=AttendeeInfo("speaker", "checked in")), ContactRecord("", "Bob")]
+    count, rows = _export(records)
+
+    assert count == 2
+    assert rows[0] == [*HEADER, "Role", "Status"]
+    assert rows[1][-2:] == ["speaker", "checked in"]
+    assert rows[2][-2:] == ["", ""]
+
+
+def test_no_role_and_status_columns_without_attendees() -> None:
+    _count, rows = _export([_ada()])
+
+    assert len(rows[0]) == len(HEADER)
+
+
+def test_attendee_columns_can_be_chosen_for_a_streamed_export() -> None:
+    def people() -> Iterator[ContactRecord]:
+        yield _ada(attendee=AttendeeInfo())
+        yield ContactRecord(formatted_name="Bob")
+
+    count, rows = _export(list(people()), attendees=False)
+    assert (count, rows[0]) == (2, HEADER)
+
+    out = io.StringIO()
+    assert write_contacts_csv(people(), out, attendees=True) == 2
+    assert out.getvalue().splitlines()[0].endswith("Note,Role,Status")
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("=HYPERLINK(\"http://evil.example\",\"Click\")", "'=HYPERLINK(\"http://evil.example\",\"Click\")"),
+        ("+49 30 1234", "'+49 30 1234"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("  =1+1", "'  =1+1"),
+        ("Ada = genius", "Ada = genius"),
+        ("ada@example.org", "ada@example.org"),
+        ("", ""),
+    ],
+)  # fmt: skip
+def test_formula_like_cells_are_neutralised(value: str, written: str) -> None:
+    assert neutralise(value) == written
+    record = ContactRecord(
+        formatted_name=value or "Somebody",
+        organization=value,
+        title=value,
+        note=value,
+        categories=[value] if value else [],
+        phones=[Typed(value)] if value else [],
+    )
+    _count, rows = _export([record])
+
+    cells = dict(zip(HEADER, rows[1], strict=True))
+    for column in ("Organisation", "Job title", "Note", "Tags", "Phone"):
+        assert cells[column] == written, column
+    assert cells["Full name"] == (written or "Somebody")
+
+
+def test_file_has_a_bom_and_crlf_line_ends(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        write_contacts_csv([_ada(note="one line"), ContactRecord(formatted_name="Zoë")], out)
+
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfFull name,First name,")
+    assert data.endswith("Zoë,,,,,,,,,,,,,,,\r\n".encode())
+    assert data.count(b"\r\n") == 3
+    assert data.count(b"\n") == 3
+
+
+def test_a_utf8_sig_stream_does_not_get_two_boms(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        write_contacts_csv([_ada()], out)
+
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfFull name")
+    assert not path.read_bytes().startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
+
+
+def test_an_export_reads_back_through_the_column_mapping() -> None:
+    original = _ada(
+        title="-CEO-",
+        phones=[Typed("+44 20 7946 0000"), Typed("+44 20 7946 0001")],
+        urls=[Typed("https://ada.example")],
+    )
+    out = io.StringIO()
+    write_contacts_csv([original], out)
+    table = load_csv(out.getvalue().encode("utf-8"), "export.csv")
+    assert isinstance(table, CsvTable)
+
+    (back,) = read_contacts(table, guess_mapping(table.headers))
+    assert isinstance(back, ContactRecord)
+    assert (back.formatted_name, back.given_name, back.family_name) == (
+        "Ada Lovelace",
+        "Ada",
+        "Lovelace",
+    )
+    assert (back.organization, back.department, back.title) == (
+        "Analytical Engines",
+        "R&D",
+        "-CEO-",
+    )
+    assert [e.value for e in back.emails] == ["ada@home.example", "ada@work.example"]
+    assert [p.value for p in back.phones] == ["+44 20 7946 0000", "+44 20 7946 0001"]
+    assert [u.value for u in back.urls] == ["https://ada.example"]
+    assert back.addresses == [PostalAddress(locality="London", country="United Kingdom")]
+    assert back.birthday == date(1815, 12, 10)
+    assert back.categories == ["Math", "VIP"]
+    assert back.note == original.note

@@ -1,0 +1,155 @@
+"""Import, export and duplicates as the main window offers them: menus, dropping files on the
+window, exporting what is selected, merging and undoing with Ctrl+Z."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QPushButton
+from pytestqt.qtbot import QtBot
+
+from netdesk.services.records import ContactInput
+from netdesk.services.service_set import Services
+from netdesk.ui.contact_drag import CONTACT_IDS_MIME
+from netdesk.ui.duplicates_dialog import DuplicatesDialog
+from netdesk.ui.import_preview_dialog import ImportPreviewDialog
+from netdesk.ui.import_report_dialog import ImportReportDialog
+from netdesk.ui.main_window import PEOPLE, MainWindow
+from tests.formats.independent_vcard import parse_vcards
+from tests.ui.main_window_helpers import ModalDriver, ctrl, open_window, settings_at
+
+
+def click(qtbot: QtBot, button: QPushButton) -> None:
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+CARDS = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEND:VCARD\r\n"
+)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sqlite_services: Services, tmp_path: Path) -> MainWindow:
+    return open_window(qtbot, sqlite_services, settings_at(tmp_path))
+
+
+def _menu(window: MainWindow, title: str) -> QMenu:
+    for action in window.menuBar().actions():
+        if action.text().replace("&", "") == title:
+            menu = action.menu()
+            assert isinstance(menu, QMenu)
+            return menu
+    raise AssertionError(f"no {title} menu")
+
+
+def _texts(menu: QMenu) -> list[str]:
+    return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+
+
+def test_the_menus_offer_import_export_and_duplicates(window: MainWindow) -> None:
+    file_items = _texts(_menu(window, "File"))
+    assert "Import…" in file_items and "Export" in file_items
+    export = window.findChild(QMenu, "export_menu")
+    assert _texts(export) == [
+        "People as vCard 3.0…",
+        "People as vCard 4.0…",
+        "People as CSV…",
+        "Events as iCalendar…",
+    ]
+    assert _texts(_menu(window, "People")) == ["Find duplicates…"]
+    assert window.exchange.act_import.shortcut().toString() == "Ctrl+I"
+
+
+def _drop_events(data: QMimeData) -> tuple[QDragEnterEvent, QDropEvent]:
+    where = QPointF(200, 200)
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(
+        where.toPoint(), actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    drop = QDropEvent(
+        where, actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    return enter, drop
+
+
+def test_dropping_a_vcard_file_on_the_window_imports_it(
+    qtbot: QtBot, window: MainWindow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "friends.vcf"
+    path.write_text(CARDS, newline="")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    enter, drop = _drop_events(data)
+    preview = ModalDriver(ImportPreviewDialog, lambda d: click(qtbot, d.ok_button))
+    report = ModalDriver(ImportReportDialog, lambda d: d.close_button.click())
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+    qtbot.waitUntil(lambda: sqlite_services.contacts.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: report.ran, timeout=5000)
+    preview.check()
+    report.check()
+    qtbot.waitUntil(lambda: "2 added" in window.statusBar().currentMessage())
+
+
+def test_people_dragged_out_of_netdesk_are_not_imported_again(
+    window: MainWindow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "Ada.vcf"
+    path.write_text(CARDS, newline="")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    data.setData(CONTACT_IDS_MIME, json.dumps([1]).encode())
+    enter, _drop = _drop_events(data)
+    enter.ignore()
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+    assert sqlite_services.contacts.count() == 0
+
+
+def test_export_saves_the_selected_people(
+    qtbot: QtBot, window: MainWindow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    for name in ("Ada Lovelace", "Grace Hopper", "Alan Turing"):
+        sqlite_services.contacts.create(ContactInput(formatted_name=name))
+    people = window.go_to(PEOPLE)
+    qtbot.waitUntil(lambda: people.model.rowCount() == 3)
+    people.table.selectRow(1)
+    target = tmp_path / "chosen.vcf"
+
+    def save_as(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    chooser = ModalDriver(QFileDialog, save_as)
+    window.exchange.act_export_vcard.trigger()
+    chooser.check()
+    cards = parse_vcards(target.read_bytes())
+    assert [c.one("FN").text() for c in cards] == ["Ada Lovelace"]
+    assert "Exported" in window.statusBar().currentMessage()
+
+
+def test_find_duplicates_merges_and_ctrl_z_in_the_window_undoes_it(
+    qtbot: QtBot, window: MainWindow, sqlite_services: Services
+) -> None:
+    for name in ("Ada Lovelace", "Ada Lovelace"):
+        sqlite_services.contacts.create(
+            ContactInput(formatted_name=name, emails=["ada@example.org"])
+        )
+    dialog = window.exchange.find_duplicates()
+    assert isinstance(dialog, DuplicatesDialog)
+    qtbot.waitExposed(dialog)
+    click(qtbot, dialog.merge_button)
+    assert sqlite_services.contacts.count() == 1
+    dialog.close()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    ctrl(qtbot, window, Qt.Key.Key_Z)
+    assert sqlite_services.contacts.count() == 2

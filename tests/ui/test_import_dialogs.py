@@ -1,0 +1,492 @@
+"""The import dialogs on their own: preview, column mapping and report, and their models."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from netdesk.formats.csv_read import CONTACT_FIELDS, guess_mapping
+from netdesk.formats.records import ContactRecord, EventRecord, Problem, Typed
+from netdesk.services.import_plan import Action, ImportPlan, ImportReport, PlanItem
+from netdesk.services.records import EventInput
+from netdesk.services.service_set import Services
+from netdesk.ui.csv_mapping_dialog import CsvMappingDialog
+from netdesk.ui.import_models import (
+    ColumnMappingModel,
+    PlanEventsModel,
+    PlanPeopleModel,
+    ProblemsModel,
+)
+from netdesk.ui.import_preview_dialog import ImportPreviewDialog
+from netdesk.ui.import_report_dialog import ImportReportDialog
+from tests.ui.import_helpers import (
+    choice_labels,
+    choose,
+    close_choice,
+    column_texts,
+    open_choice,
+)
+
+FILE = "/home/me/Downloads/people.vcf"
+HTML_NAME = "<b>x</b>"
+
+
+def person(name: str, org: str = "", email: str = "") -> ContactRecord:
+    return ContactRecord(
+        formatted_name=name, organization=org, emails=[Typed(email)] if email else []
+    )
+
+
+def sample_plan() -> ImportPlan:
+    """Two new people (one named like HTML), a duplicate of someone in netdesk, the same
+    person twice in the file, and two lines that could not be read."""
+    return ImportPlan(
+        file=FILE,
+        kind="vcard",
+        layout="vCard",
+        items=[
+            PlanItem(person("Grace Hopper", "US Navy", "grace@navy.mil")),
+            PlanItem(person(HTML_NAME, "<i>Evil</i> & Co", "x@example.org")),
+            PlanItem(
+                person("Ada King", "Analytical", "ada@example.org"),
+                Action.MERGE,
+                match_id=7,
+                match_name="Ada Lovelace",
+                reason="same email ada@example.org",
+            ),
+            PlanItem(
+                person("Grace M. Hopper", "", "grace@navy.mil"),
+                Action.MERGE,
+                match_name="Grace Hopper",
+                reason="same person earlier in this file (same email grace@navy.mil)",
+                earlier=0,
+            ),
+        ],
+        problems=[
+            Problem(FILE, 12, "card without END:VCARD"),
+            Problem(FILE, 30, "photo is not valid base64"),
+        ],
+    )
+
+
+def open_preview(
+    qtbot: QtBot, services: Services, plan: ImportPlan, event_id: int | None = None
+) -> ImportPreviewDialog:
+    dialog = ImportPreviewDialog(services, plan, event_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+# --- preview ---------------------------------------------------------------------------------
+
+
+def test_preview_lists_each_person_with_what_happens_to_them(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = open_preview(qtbot, sqlite_services, sample_plan())
+    view = dialog.people_view
+    assert column_texts(view, PlanPeopleModel.NAME) == [
+        "Grace Hopper",
+        HTML_NAME,
+        "Ada King",
+        "Grace M. Hopper",
+    ]
+    assert column_texts(view, PlanPeopleModel.STATUS) == [
+        "New",
+        "New",
+        "Duplicate of Ada Lovelace (same email ada@example.org)",
+        "Duplicate of Grace Hopper, earlier in this file (same email grace@navy.mil)",
+    ]
+    assert column_texts(view, PlanPeopleModel.ACTION) == ["Add", "Add", "Merge", "Merge"]
+    assert dialog.summary_label.text() == "2 new, 2 duplicates, 2 rejected"
+    assert dialog.ok_button.text() == "Import 4 people"
+    assert dialog.windowTitle() == "Import people.vcf"
+    assert dialog.tabs.tabText(0) == "People (4)"
+    assert dialog.duplicates_row.isVisible()
+
+
+def test_user_text_in_the_preview_is_shown_literally(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    plan = sample_plan()
+    plan.file = "/tmp/<b>evil<i>.vcf"
+    dialog = open_preview(qtbot, sqlite_services, plan)
+    model = dialog.people_model
+    assert model.index(1, PlanPeopleModel.ORGANIZATION).data() == "<i>Evil</i> & Co"
+    tooltip = model.index(1, PlanPeopleModel.NAME).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;x&lt;/b&gt;" in tooltip  # escaped: the tooltip shows the tags
+    assert dialog.title_label.text() == "<b>evil<i>.vcf"
+    assert dialog.windowTitle() == "Import <b>evil<i>.vcf"
+    for label in dialog.findChildren(QLabel):
+        if label.text():
+            assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
+
+
+def test_choosing_skip_in_a_duplicates_combo_changes_the_plan_and_the_button(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    plan = sample_plan()
+    dialog = open_preview(qtbot, sqlite_services, plan)
+    view = dialog.people_view
+    index = dialog.people_model.index(2, PlanPeopleModel.ACTION)
+    combo = open_choice(qtbot, view, index)
+    assert choice_labels(combo) == ["Merge", "Skip", "Add as new"]
+    close_choice(qtbot, view, index)
+    assert plan.items[2].action is Action.MERGE
+
+    choose(qtbot, view, dialog.people_model.index(2, PlanPeopleModel.ACTION), "Skip")
+
+    assert plan.items[2].action is Action.SKIP
+    assert plan.items[3].action is Action.MERGE
+    assert column_texts(view, PlanPeopleModel.ACTION)[2] == "Skip"
+    assert dialog.ok_button.text() == "Import 3 people"
+
+
+def test_new_people_have_no_choice_to_make(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog = open_preview(qtbot, sqlite_services, sample_plan())
+    index = dialog.people_model.index(0, PlanPeopleModel.ACTION)
+    rect = dialog.people_view.visualRect(index)
+    qtbot.mouseClick(dialog.people_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.people_view.indexWidget(index) is None
+    assert not dialog.people_model.setData(index, Action.SKIP.value)
+
+
+def test_buttons_decide_every_duplicate_at_once(qtbot: QtBot, sqlite_services: Services) -> None:
+    plan = sample_plan()
+    dialog = open_preview(qtbot, sqlite_services, plan)
+
+    qtbot.mouseClick(dialog.skip_all_button, Qt.MouseButton.LeftButton)
+    assert [i.action for i in plan.items] == [Action.ADD, Action.ADD, Action.SKIP, Action.SKIP]
+    assert dialog.ok_button.text() == "Import 2 people"
+
+    qtbot.mouseClick(dialog.new_all_button, Qt.MouseButton.LeftButton)
+    assert [i.action for i in plan.items] == [Action.ADD] * 4
+    assert column_texts(dialog.people_view, PlanPeopleModel.ACTION)[2:] == ["Add as new"] * 2
+
+    qtbot.mouseClick(dialog.merge_all_button, Qt.MouseButton.LeftButton)
+    assert [i.action for i in plan.items][2:] == [Action.MERGE, Action.MERGE]
+
+
+def test_without_duplicates_there_is_nothing_to_decide(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    plan = ImportPlan(file="a.vcf", kind="vcard", items=[PlanItem(person("Ann"))])
+    dialog = open_preview(qtbot, sqlite_services, plan)
+    assert not dialog.duplicates_row.isVisible()
+    assert dialog.ok_button.text() == "Import 1 person"
+    assert not dialog.tabs.isTabEnabled(dialog.problems_tab)
+
+
+def test_everyone_skipped_and_no_event_leaves_nothing_to_import(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    demo = sqlite_services.events.create(
+        EventInput(name="Demo Day", starts_at=datetime(2026, 5, 1, tzinfo=UTC))
+    )
+    plan = ImportPlan(
+        file="a.vcf",
+        kind="vcard",
+        items=[PlanItem(person("Ann"), Action.MERGE, match_id=1, match_name="Ann", reason="x")],
+    )
+    dialog = open_preview(qtbot, sqlite_services, plan)
+    qtbot.mouseClick(dialog.skip_all_button, Qt.MouseButton.LeftButton)
+    assert not dialog.ok_button.isEnabled()
+    # Skipped people still go on the chosen event's list.
+    dialog.event_combo.setCurrentIndex(dialog.event_combo.findData(demo))
+    assert dialog.ok_button.isEnabled()
+    assert dialog.ok_button.text() == "Add 1 person to the event"
+
+
+def test_rejected_lines_are_listed_with_file_and_line(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = open_preview(qtbot, sqlite_services, sample_plan())
+    assert dialog.tabs.tabText(dialog.problems_tab) == "Rejected lines (2)"
+    dialog.tabs.setCurrentIndex(dialog.problems_tab)
+    model = dialog.problems_view.model()
+    texts = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert texts == [
+        "people.vcf:12: card without END:VCARD",
+        "people.vcf:30: photo is not valid base64",
+    ]
+
+
+def test_the_event_given_is_chosen_and_ok_returns_it(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    for name in ("Summit", "Demo Day"):
+        sqlite_services.events.create(
+            EventInput(name=name, starts_at=datetime(2026, 5, 1, tzinfo=UTC))
+        )
+    demo = sqlite_services.events.find_by_name("Demo Day")
+    dialog = open_preview(qtbot, sqlite_services, sample_plan(), event_id=demo)
+    assert dialog.event_combo.currentText().startswith("Demo Day")
+
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.result() == ImportPreviewDialog.DialogCode.Accepted
+    assert dialog.event_id == demo
+
+
+def test_a_new_event_needs_a_name_and_is_created_on_ok(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = open_preview(qtbot, sqlite_services, sample_plan())
+    assert not dialog.new_event_edit.isVisible()
+    combo = dialog.event_combo
+    combo.setFocus()
+    # The last choice, with the keyboard as a user would.
+    qtbot.keyClick(combo, Qt.Key.Key_End)
+    assert combo.currentText() == "New event…"
+    assert dialog.new_event_edit.isVisible()
+    assert not dialog.ok_button.isEnabled()
+
+    qtbot.keyClicks(dialog.new_event_edit, "  PyData   Berlin ")
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.result() == ImportPreviewDialog.DialogCode.Accepted
+    created = sqlite_services.events.find_by_name("PyData Berlin")
+    assert created is not None and dialog.event_id == created
+    assert sqlite_services.events.get(created).name == "PyData Berlin"
+
+
+def test_a_new_event_named_like_an_existing_one_reuses_it(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    existing = sqlite_services.events.create(
+        EventInput(name="Café Night", starts_at=datetime(2026, 5, 1, tzinfo=UTC))
+    )
+    dialog = open_preview(qtbot, sqlite_services, sample_plan())
+    dialog.event_combo.setCurrentIndex(dialog.event_combo.count() - 1)
+    dialog.new_event_edit.setText("cafe night")  # accents: keyClicks cannot type them
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.event_id == existing
+    assert len(sqlite_services.events.list()) == 1
+
+
+def test_attendee_lists_ask_for_the_event(qtbot: QtBot, sqlite_services: Services) -> None:
+    from netdesk.formats.records import AttendeeInfo
+
+    record = person("Ann")
+    record.attendee = AttendeeInfo(role="speaker", status="checked in")
+    plan = ImportPlan(file="eb.csv", kind="csv", layout="Eventbrite", items=[PlanItem(record)])
+    dialog = open_preview(qtbot, sqlite_services, plan)
+    assert dialog.attendee_hint.isVisible()
+    assert not open_preview(qtbot, sqlite_services, sample_plan()).attendee_hint.isVisible()
+
+
+def test_a_calendar_plan_lists_its_events_new_or_updated(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    plan = ImportPlan(
+        file="cal.ics",
+        kind="ics",
+        layout="iCalendar",
+        events=[
+            EventRecord(
+                uid="u1",
+                name="PyData <Berlin>",
+                starts_at=datetime(2026, 5, 2, 9, tzinfo=UTC),
+                venue="bcc",
+                city="Berlin",
+            ),
+            EventRecord(
+                uid="u2", name="Holiday", starts_at=datetime(2026, 5, 1, tzinfo=UTC), all_day=True
+            ),
+        ],
+        existing_event_uids={"u1"},
+    )
+    dialog = open_preview(qtbot, sqlite_services, plan)
+    view = dialog.events_view
+    assert column_texts(view, PlanEventsModel.NAME) == ["PyData <Berlin>", "Holiday"]
+    assert column_texts(view, PlanEventsModel.WHERE) == ["bcc, Berlin", ""]
+    assert column_texts(view, PlanEventsModel.STATUS) == ["Update", "New"]
+    assert column_texts(view, PlanEventsModel.WHEN)[1] == "Fri 1 May 2026"
+    assert dialog.summary_label.text() == "1 new, 1 update, 0 rejected"
+    assert dialog.ok_button.text() == "Import 2 events"
+    assert not dialog.event_row.isVisible()
+    assert not dialog.people_view.isVisible()
+
+
+# --- column mapping --------------------------------------------------------------------------
+
+HEADERS = ["Person", "Mail", "Company", "Favourite colour"]
+ROWS = [
+    ["Ada Byron", "ada@example.org", "Analytical", "blue"],
+    ["Ada Byron", "ada2@example.org", "", "blue"],
+    ["<b>Alan</b>", "alan@example.org", "Bletchley", "green"],
+]
+
+
+def open_mapping(qtbot: QtBot, guessed: dict[int, str] | None = None) -> CsvMappingDialog:
+    dialog = CsvMappingDialog("/tmp/odd.csv", HEADERS, ROWS, CONTACT_FIELDS, guessed)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_mapping_shows_each_column_with_two_different_examples(qtbot: QtBot) -> None:
+    dialog = open_mapping(qtbot, guess_mapping(HEADERS))
+    view = dialog.view
+    assert column_texts(view, ColumnMappingModel.COLUMN) == HEADERS
+    assert column_texts(view, ColumnMappingModel.SAMPLE_1) == [
+        "Ada Byron",
+        "ada@example.org",
+        "Analytical",
+        "blue",
+    ]
+    assert column_texts(view, ColumnMappingModel.SAMPLE_2) == [
+        "<b>Alan</b>",
+        "ada2@example.org",
+        "Bletchley",
+        "green",
+    ]
+    assert column_texts(view, ColumnMappingModel.FIELD) == [
+        "Full name",
+        "Email",
+        "Organisation",
+        "Ignore",
+    ]
+    assert dialog.ok_button.isEnabled()
+    assert dialog.mapping() == {0: "formatted_name", 1: "email", 2: "organization"}
+
+
+def test_mapping_is_chosen_in_each_columns_combo_and_needs_a_name_or_email(
+    qtbot: QtBot,
+) -> None:
+    dialog = open_mapping(qtbot)
+    view = dialog.view
+    model = dialog.model
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.hint_label.isVisible()
+
+    combo = open_choice(qtbot, view, model.index(2, ColumnMappingModel.FIELD))
+    assert choice_labels(combo) == ["Ignore", *CONTACT_FIELDS.values()]
+    close_choice(qtbot, view, model.index(2, ColumnMappingModel.FIELD))
+
+    choose(qtbot, view, model.index(2, ColumnMappingModel.FIELD), "Organisation")
+    assert not dialog.ok_button.isEnabled()  # an organisation alone says not who it is
+    choose(qtbot, view, model.index(1, ColumnMappingModel.FIELD), "Email")
+    assert dialog.ok_button.isEnabled()
+    assert not dialog.hint_label.isVisible()
+    choose(qtbot, view, model.index(1, ColumnMappingModel.FIELD), "Ignore")
+    assert not dialog.ok_button.isEnabled()
+    choose(qtbot, view, model.index(0, ColumnMappingModel.FIELD), "First name")
+
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == CsvMappingDialog.DialogCode.Accepted
+    assert dialog.mapping() == {0: "given_name", 2: "organization"}
+
+
+def test_mapping_of_a_column_without_a_header_names_it_by_position(qtbot: QtBot) -> None:
+    dialog = CsvMappingDialog("x.csv", ["Name", ""], [["Ann", "1"]], CONTACT_FIELDS, {})
+    qtbot.addWidget(dialog)
+    assert column_texts(dialog.view, ColumnMappingModel.COLUMN) == ["Name", "Column 2"]
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def test_report_says_what_happened_and_lists_every_rejected_line(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    report = ImportReport(
+        file=FILE,
+        added=12,
+        merged=1,
+        skipped=2,
+        attached=15,
+        problems=[Problem(FILE, 12, "card without END:VCARD <b>")],
+    )
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.summary_label.text().splitlines() == [
+        "Added 12 new people.",
+        "Merged 1 person into people already here.",
+        "Skipped 2 duplicates.",
+        "Put 15 people on the event's attendee list.",
+        "1 line could not be read and was left out:",
+    ]
+    assert dialog.problems_edit.toPlainText() == f"{FILE}:12: card without END:VCARD <b>"
+    assert dialog.problems_edit.isReadOnly()
+
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith(f"Import of {FILE}\n")
+    assert f"  {FILE}:12: card without END:VCARD <b>" in copied
+
+    saved = tmp_path / "report.txt"
+    dialog.save_to(saved)
+    assert saved.read_text(encoding="utf-8") == copied
+
+
+def test_report_of_a_clean_import_has_no_problem_list(qtbot: QtBot) -> None:
+    dialog = ImportReportDialog(ImportReport(file="a.vcf", added=1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.summary_label.text() == "Added 1 new person."
+    assert not dialog.problems_edit.isVisible()
+    assert not dialog.save_button.isVisible()
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def test_report_of_a_cancelled_import_says_nothing_changed(qtbot: QtBot) -> None:
+    dialog = ImportReportDialog(ImportReport(file="a.vcf", cancelled=True))
+    qtbot.addWidget(dialog)
+    assert dialog.summary_label.text() == "The import was cancelled. Nothing was changed."
+    assert dialog.title_label.text() == "Import of a.vcf cancelled"
+
+
+# --- models ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("empty", [False, True])
+def test_models_pass_the_model_tester(qtmodeltester, empty: bool) -> None:  # type: ignore[no-untyped-def]
+    plan = ImportPlan(file="p.vcf", kind="vcard") if empty else sample_plan()
+    people = PlanPeopleModel()
+    people.set_plan(plan)
+    qtmodeltester.check(people)
+    events = PlanEventsModel()
+    events.set_events(
+        []
+        if empty
+        else [EventRecord(uid="1", name="A", starts_at=datetime(2026, 1, 1, tzinfo=UTC))]
+    )
+    qtmodeltester.check(events)
+    problems = ProblemsModel()
+    problems.set_problems(plan.problems)
+    qtmodeltester.check(problems)
+    mapping = ColumnMappingModel([] if empty else HEADERS, ROWS, CONTACT_FIELDS, {0: "email"})
+    qtmodeltester.check(mapping)
+
+
+def test_people_model_gives_the_plan_item_and_its_choices() -> None:
+    from netdesk.ui.import_models import CHOICES_ROLE, ROW_ROLE
+
+    plan = sample_plan()
+    model = PlanPeopleModel()
+    model.set_plan(plan)
+    assert model.index(2, 0).data(ROW_ROLE) is plan.items[2]
+    action = model.index(2, PlanPeopleModel.ACTION)
+    assert [value for value, _ in action.data(CHOICES_ROLE)] == ["merge", "skip", "add"]
+    assert model.index(0, PlanPeopleModel.ACTION).data(CHOICES_ROLE) is None
+    assert not model.setData(action, "explode")
+
+
+def test_mapping_model_refuses_unknown_fields() -> None:
+    model = ColumnMappingModel(HEADERS, ROWS, CONTACT_FIELDS, {0: "no_such_field", 9: "email"})
+    assert model.mapping() == {}
+    assert not model.setData(model.index(0, ColumnMappingModel.FIELD), "no_such_field")
+    assert not model.setData(model.index(0, ColumnMappingModel.COLUMN), "email")

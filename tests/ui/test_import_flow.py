@@ -1,0 +1,476 @@
+"""Importing files from the GUI end to end: real files under tmp_path, the real services, each
+dialog filled in while the flow waits on it with exec()."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from netdesk.services.import_plan import ImportReport
+from netdesk.services.records import ContactInput, ContactRow, EventInput
+from netdesk.services.service_set import Services
+from netdesk.ui.csv_mapping_dialog import CsvMappingDialog
+from netdesk.ui.import_flow import PROGRESS_FROM, ImportFlow
+from netdesk.ui.import_models import ColumnMappingModel, PlanEventsModel, PlanPeopleModel
+from netdesk.ui.import_preview_dialog import ImportPreviewDialog
+from netdesk.ui.import_report_dialog import ImportReportDialog
+from tests.ui.import_helpers import choose, column_texts
+from tests.ui.main_window_helpers import ModalDriver
+
+CRLF = "\r\n"
+
+VCARDS = CRLF.join(
+    [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:<b>x</b>",
+        "N:;<b>x</b>;;;",
+        "ORG:Evil & Co",
+        "EMAIL:x@example.org",
+        "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Ada King",
+        "N:King;Ada;;;",
+        "ORG:Analytical Engines",
+        "EMAIL;TYPE=work:ada@example.org",
+        "TEL;TYPE=cell:+44 20 7946 0000",
+        "END:VCARD",
+        # Broken: the card never ends.
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Broken Bob",
+        "EMAIL:bob@example.org",
+        "",
+    ]
+)
+
+LINKEDIN = "\n".join(
+    [
+        "Notes:",
+        '"When exporting your connection data, you may notice that some of the email '
+        'addresses are missing."',
+        "",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+        "Grace,Hopper,https://www.linkedin.com/in/grace,grace@navy.mil,US Navy,Rear Admiral,"
+        "01 Jan 2024",
+        "Alan,Turing,https://www.linkedin.com/in/alan,,Bletchley Park,Cryptanalyst,02 Feb 2024",
+        "",
+    ]
+)
+
+UNKNOWN_CSV = "\n".join(
+    [
+        "Person,Mail,Company,Favourite colour",
+        "Ada Byron,ada.byron@example.org,Analytical,blue",
+        "Alan Turing,alan@example.org,Bletchley,green",
+        "",
+    ]
+)
+
+
+def calendar(name: str) -> str:
+    return CRLF.join(
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Test//EN",
+            "BEGIN:VEVENT",
+            "UID:pydata-2026@example.org",
+            f"SUMMARY:{name}",
+            "DTSTART:20260502T090000Z",
+            "DTEND:20260502T170000Z",
+            "LOCATION:bcc",
+            "END:VEVENT",
+            "BEGIN:VEVENT",
+            "UID:holiday@example.org",
+            "SUMMARY:Holiday",
+            "DTSTART;VALUE=DATE:20260501",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    )
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> QWidget:
+    widget = QWidget()
+    widget.resize(800, 600)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def flow(window: QWidget, sqlite_services: Services) -> ImportFlow:
+    return ImportFlow(window, sqlite_services)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def people(services: Services) -> list[ContactRow]:
+    return services.search.page("")
+
+
+def click(qtbot: QtBot, button: QPushButton) -> None:
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def accept_report(seen: list[str]) -> ModalDriver[ImportReportDialog]:
+    def fill(dialog: ImportReportDialog) -> None:
+        seen.append(dialog.summary_label.text())
+        seen.append(dialog.problems_edit.toPlainText())
+        dialog.close_button.click()
+
+    return ModalDriver(ImportReportDialog, fill)
+
+
+def preview_driver(
+    qtbot: QtBot, decide: Callable[[ImportPreviewDialog], None]
+) -> ModalDriver[ImportPreviewDialog]:
+    def fill(dialog: ImportPreviewDialog) -> None:
+        decide(dialog)
+        click(qtbot, dialog.ok_button)
+
+    return ModalDriver(ImportPreviewDialog, fill)
+
+
+# --- vCard -----------------------------------------------------------------------------------
+
+
+def test_a_vcard_file_adds_the_new_merges_the_duplicate_and_reports_the_broken_card(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    services = sqlite_services
+    ada = services.contacts.create(
+        ContactInput(formatted_name="Ada Lovelace", emails=["ada@example.org"])
+    )
+    demo = services.events.create(
+        EventInput(name="Demo Day", starts_at=datetime(2026, 5, 1, tzinfo=UTC))
+    )
+    path = write(tmp_path, "people.vcf", VCARDS)
+    shown: dict[str, object] = {}
+
+    def decide(dialog: ImportPreviewDialog) -> None:
+        view = dialog.people_view
+        shown["names"] = column_texts(view, PlanPeopleModel.NAME)
+        shown["status"] = column_texts(view, PlanPeopleModel.STATUS)
+        shown["summary"] = dialog.summary_label.text()
+        shown["rejected"] = dialog.tabs.tabText(dialog.problems_tab)
+        dialog.event_combo.setFocus()
+        qtbot.keyClicks(dialog.event_combo, "Demo")
+        shown["button"] = dialog.ok_button.text()
+
+    preview = preview_driver(qtbot, decide)
+    seen: list[str] = []
+    report_driver = accept_report(seen)
+
+    reports = flow.run([path])
+
+    preview.check()
+    report_driver.check()
+    assert shown == {
+        "names": ["<b>x</b>", "Ada King"],
+        "status": ["New", "Duplicate of Ada Lovelace (same email ada@example.org)"],
+        "summary": "1 new, 1 duplicate, 1 rejected",
+        "rejected": "Rejected lines (1)",
+        "button": "Import 2 people",
+    }
+    assert [(r.added, r.merged, r.attached, r.rejected) for r in reports] == [(1, 1, 2, 1)]
+    assert seen[0].splitlines() == [
+        "Added 1 new person.",
+        "Merged 1 person into people already here.",
+        "Put 2 people on the event's attendee list.",
+        "1 line could not be read and was left out:",
+    ]
+    assert seen[1].startswith(f"{path}:16: ")
+    assert sorted(row.name for row in people(services)) == ["<b>x</b>", "Ada Lovelace"]
+    merged = services.contacts.get(ada)
+    assert merged.organization == "Analytical Engines"  # the empty field was filled
+    assert len(merged.phones) == 1
+    assert sorted(a.name for a in services.events.attendees(demo)) == ["<b>x</b>", "Ada Lovelace"]
+
+
+def test_skip_chosen_for_a_duplicate_leaves_the_person_in_netdesk_as_they_were(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    ada = sqlite_services.contacts.create(
+        ContactInput(formatted_name="Ada Lovelace", emails=["ada@example.org"])
+    )
+    path = write(tmp_path, "people.vcf", VCARDS)
+
+    def decide(dialog: ImportPreviewDialog) -> None:
+        index = dialog.people_model.index(1, PlanPeopleModel.ACTION)
+        choose(qtbot, dialog.people_view, index, "Skip")
+        assert dialog.ok_button.text() == "Import 1 person"
+
+    preview = preview_driver(qtbot, decide)
+    report_driver = accept_report([])
+    [report] = flow.run([path])
+    preview.check()
+    report_driver.check()
+    assert (report.added, report.merged, report.skipped) == (1, 0, 1)
+    assert sqlite_services.contacts.get(ada).organization == ""
+    assert len(people(sqlite_services)) == 2
+
+
+def test_cancelling_the_preview_imports_nothing(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "people.vcf", VCARDS)
+    preview = ModalDriver(ImportPreviewDialog, lambda d: d.buttons.rejected.emit())
+    assert flow.run([path]) == []
+    preview.check()
+    assert people(sqlite_services) == []
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def test_a_linkedin_export_is_recognised_and_imported(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "Connections.csv", LINKEDIN)
+    shown: list[str] = []
+
+    def decide(dialog: ImportPreviewDialog) -> None:
+        shown.append(dialog.layout_label.text())
+        shown.extend(column_texts(dialog.people_view, PlanPeopleModel.ORGANIZATION))
+
+    preview = preview_driver(qtbot, decide)
+    report_driver = accept_report([])
+    [report] = flow.run([path])
+    preview.check()
+    report_driver.check()
+    assert shown == ["LinkedIn connections", "US Navy", "Bletchley Park"]
+    assert report.added == 2
+    rows = {row.name: row for row in people(sqlite_services)}
+    assert set(rows) == {"Grace Hopper", "Alan Turing"}
+    assert rows["Grace Hopper"].email == "grace@navy.mil"
+    assert rows["Alan Turing"].title == "Cryptanalyst"
+
+
+def test_an_unknown_csv_asks_what_its_columns_hold_then_imports_by_that(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "odd.csv", UNKNOWN_CSV)
+    guessed: list[str] = []
+
+    def map_columns(dialog: CsvMappingDialog) -> None:
+        guessed.extend(column_texts(dialog.view, ColumnMappingModel.FIELD))
+        # The user knows better: the third column is the job, not the employer.
+        choose(qtbot, dialog.view, dialog.model.index(2, ColumnMappingModel.FIELD), "Job title")
+        click(qtbot, dialog.ok_button)
+
+    mapping = ModalDriver(CsvMappingDialog, map_columns)
+    preview = preview_driver(qtbot, lambda d: None)
+    report_driver = accept_report([])
+    [report] = flow.run([path])
+    mapping.check()
+    preview.check()
+    report_driver.check()
+    assert guessed == ["Full name", "Email", "Organisation", "Ignore"]
+    assert report.added == 2
+    rows = {row.name: row for row in people(sqlite_services)}
+    assert rows["Ada Byron"].title == "Analytical"
+    assert rows["Ada Byron"].organization == ""
+    assert rows["Ada Byron"].email == "ada.byron@example.org"
+
+
+def test_cancelling_the_column_mapping_imports_nothing(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "odd.csv", UNKNOWN_CSV)
+    mapping = ModalDriver(CsvMappingDialog, lambda d: d.buttons.rejected.emit())
+    assert flow.run([path]) == []
+    mapping.check()
+    assert people(sqlite_services) == []
+
+
+def test_a_file_with_nobody_in_it_says_so_without_a_preview(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "Connections.csv", LINKEDIN.split("Grace")[0])
+    seen: list[str] = []
+    report_driver = accept_report(seen)
+    [report] = flow.run([path])
+    report_driver.check()
+    assert seen[0] == "There was nothing to import."
+    assert report.added == 0
+
+
+# --- iCalendar -------------------------------------------------------------------------------
+
+
+def test_calendar_events_are_created_then_updated_by_uid(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    shown: list[list[str]] = []
+
+    def decide(dialog: ImportPreviewDialog) -> None:
+        shown.append(column_texts(dialog.events_view, PlanEventsModel.NAME))
+        shown.append(column_texts(dialog.events_view, PlanEventsModel.STATUS))
+
+    first = preview_driver(qtbot, decide)
+    report_driver = accept_report([])
+    [report] = flow.run([write(tmp_path, "cal.ics", calendar("PyData Berlin"))])
+    first.check()
+    report_driver.check()
+    assert report.events_added == 2
+    assert sorted(e.name for e in sqlite_services.events.list()) == ["Holiday", "PyData Berlin"]
+
+    again = preview_driver(qtbot, decide)
+    report_driver = accept_report([])
+    [report] = flow.run([write(tmp_path, "cal2.ics", calendar("PyData Berlin 2026"))])
+    again.check()
+    report_driver.check()
+    assert shown[2:] == [["PyData Berlin 2026", "Holiday"], ["Update", "Update"]]
+    assert report.events_updated == 2
+    names = sorted(e.name for e in sqlite_services.events.list())
+    assert names == ["Holiday", "PyData Berlin 2026"]
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("missing.vcf", None), ("<b>empty<i>.vcf", b"  \r\n"), ("picture.png", b"\x89PNG\r\n\x1a\n")],
+)
+def test_a_file_that_cannot_be_read_is_explained_in_plain_text(
+    qtbot: QtBot,
+    flow: ImportFlow,
+    sqlite_services: Services,
+    tmp_path: Path,
+    name: str,
+    content: bytes | None,
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    told: list[tuple[str, Qt.TextFormat]] = []
+
+    def read(box: QMessageBox) -> None:
+        told.append((box.text(), box.textFormat()))
+        box.accept()
+
+    error = ModalDriver(QMessageBox, read)
+    assert flow.run([path]) == []
+    error.check()
+    [(text, text_format)] = told
+    assert str(path) in text and "Traceback" not in text
+    assert text_format == Qt.TextFormat.PlainText
+
+
+# --- big files -------------------------------------------------------------------------------
+
+
+def word(i: int, salt: int) -> str:
+    """A made-up name unlike every other: similar names would be taken for duplicates."""
+    digest = hashlib.sha256(f"{i}-{salt}".encode()).digest()
+    return "".join(chr(ord("a") + b % 26) for b in digest[:7]).capitalize()
+
+
+def linkedin_rows(n: int) -> str:
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
+    rows = [f"{word(i, 0)},{word(i, 1)},,p{i}@example.org,,,01 Jan 2024" for i in range(n)]
+    return "\n".join([header, *rows, ""])
+
+
+class ProgressWatcher:
+    """Looks for the progress dialog each time events are processed (the import processes them
+    through QProgressDialog.setValue); clicks its Cancel button when told to."""
+
+    def __init__(self, cancel: bool) -> None:
+        self.cancel = cancel
+        self.seen: list[str] = []
+        self._tries = 0
+        self._stopped = False
+        QTimer.singleShot(0, self._poll)
+
+    def stop(self) -> None:
+        self._stopped = True
+
+    def _poll(self) -> None:
+        if self._stopped:
+            return
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QProgressDialog) and modal.isVisible():
+            self.seen.append(modal.labelText())
+            if self.cancel:
+                [button] = modal.findChildren(QPushButton)
+                self.seen.append(button.text())
+                button.click()
+                return
+        self._tries += 1
+        if self._tries < 20_000 and not self.seen:
+            QTimer.singleShot(0, self._poll)
+
+
+def test_a_big_import_shows_its_progress(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    n = PROGRESS_FROM + 50
+    path = write(tmp_path, "big.csv", linkedin_rows(n))
+    preview = preview_driver(qtbot, lambda d: None)
+    watcher = ProgressWatcher(cancel=False)
+    report_driver = accept_report([])
+    [report] = flow.run([path])
+    preview.check()
+    report_driver.check()
+    assert watcher.seen == [f"Importing {n} people from big.csv…"]
+    assert report.added == n
+    assert sqlite_services.search.count() == n
+    assert not any(
+        isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
+
+
+def test_cancelling_a_big_import_keeps_nothing(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "big.csv", linkedin_rows(1500))
+    preview = preview_driver(qtbot, lambda d: None)
+    watcher = ProgressWatcher(cancel=True)
+    seen: list[str] = []
+    report_driver = accept_report(seen)
+    reports: list[ImportReport] = []
+    flow.imported.connect(reports.append)
+
+    [report] = flow.run([path])
+
+    preview.check()
+    report_driver.check()
+    assert watcher.seen[1] == "Cancel import"
+    assert report.cancelled and reports == [report]
+    assert seen[0] == "The import was cancelled. Nothing was changed."
+    assert sqlite_services.search.count() == 0
+
+
+def test_small_imports_show_no_progress_dialog(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "small.csv", linkedin_rows(PROGRESS_FROM - 1))
+    preview = preview_driver(qtbot, lambda d: None)
+    watcher = ProgressWatcher(cancel=False)
+    report_driver = accept_report([])
+    [report] = flow.run([path])
+    preview.check()
+    report_driver.check()
+    watcher.stop()
+    assert watcher.seen == []
+    assert report.added == PROGRESS_FROM - 1
