@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from netdesk import __version__
+from netdesk.cli_exchange import add_commands as add_exchange_commands
+from netdesk.cli_exchange import export_usage_error
 from netdesk.config import DB_ENV_VAR, database_url
 
 if TYPE_CHECKING:
@@ -46,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("--limit", type=_positive, default=50, metavar="N")
     commands.add_parser("where", help="print where the database is")
+    add_exchange_commands(commands)
     return parser
 
 
@@ -60,7 +63,10 @@ def _positive(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "export" and (problem := export_usage_error(args)):
+        parser.error(problem)
     url = database_url(args.db)
     if args.command in (None, "gui"):
         from netdesk.app import run_gui
@@ -72,6 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(safe_url(url))
         return 0
     from netdesk.db import DatabaseOpenError, open_database
+    from netdesk.services.errors import ServiceError
 
     try:
         db = open_database(url)
@@ -81,9 +88,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "demo":
             return _demo(db, args)
+        if args.command in ("import", "export"):
+            return _exchange(db, args)
         return _search(db, args)
     except KeyboardInterrupt:
         print("netdesk: interrupted; nothing of the unfinished step was saved.", file=sys.stderr)
+        return 1
+    except ServiceError as exc:
+        print(f"netdesk: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # the CLI's promise: a message, never a traceback
         print(f"netdesk: {exc.__class__.__name__}: {exc}", file=sys.stderr)
@@ -109,6 +121,14 @@ def _demo(db: Database, args: argparse.Namespace) -> int:
         f"and {summary.followups:,} follow-ups to {db.url}"
     )
     return 0
+
+
+def _exchange(db: Database, args: argparse.Namespace) -> int:
+    from netdesk.cli_exchange import run_export, run_import
+    from netdesk.services.service_set import Services
+
+    services = Services(db)
+    return run_import(services, args) if args.command == "import" else run_export(services, args)
 
 
 def _search(db: Database, args: argparse.Namespace) -> int:

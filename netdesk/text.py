@@ -25,6 +25,8 @@ _EXTRA_FOLDS = str.maketrans(
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: "Schröder" and "schroder" fold alike."""
+    if text.isascii():  # most text; NFKD and the table change nothing there
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLDS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 

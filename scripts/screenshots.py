@@ -78,9 +78,79 @@ def main() -> None:
     dialog.grab().save(str(out / "quick-capture.png"))
     dialog.reject()
 
+    _import_and_duplicates(app, window, services, work, out)
+
     window.close()
     db.close()
     print(f"screenshots in {out}")
+
+
+CARDS = """BEGIN:VCARD
+VERSION:3.0
+FN:{name}
+N:{family};{given};;;
+ORG:{org}
+EMAIL;TYPE=work:{email}
+TEL;TYPE=cell:{phone}
+END:VCARD
+"""
+
+
+def _import_and_duplicates(
+    app: QApplication, window: MainWindow, services: Services, work: Path, out: Path
+) -> None:
+    """The import preview of a phone's export that knows some people already, and the
+    duplicates dialog once a few people were added twice."""
+    from netdesk.services.records import ContactInput
+    from netdesk.ui.duplicates_dialog import DuplicatesDialog
+    from netdesk.ui.import_flow import ImportFlow
+
+    known = [services.contacts.get(row.id) for row in services.search.page(limit=40)[5:8]]
+    cards = [
+        CARDS.format(
+            name=c.formatted_name,
+            family=c.family_name,
+            given=c.given_name,
+            org=c.organization,
+            email=c.emails[0] if c.emails else "",
+            phone=c.phones[0].value if c.phones else "",
+        )
+        for c in known
+    ]
+    newcomers = [
+        ("Ingrid Solberg", "Solberg", "Ingrid", "Nordlys Data", "ingrid@nordlys.example"),
+        ("Tomás Ferreira", "Ferreira", "Tomás", "Lisboa Labs", "tomas@lisboalabs.example"),
+        ("Mei Lin", "Lin", "Mei", "Harbour AI", "mei.lin@harbour.example"),
+        ("Kwame Mensah", "Mensah", "Kwame", "Accra Cloud", "kwame@accracloud.example"),
+    ]
+    for n, (name, family, given, org, email) in enumerate(newcomers):
+        phone = f"+1 202 555 01{40 + n}"
+        cards.append(
+            CARDS.format(name=name, family=family, given=given, org=org, email=email, phone=phone)
+        )
+    cards.append("BEGIN:VCARD\nVERSION:3.0\nFN:Half a card\n")
+    path = work / "phone-contacts.vcf"
+    path.write_text("".join(cards), encoding="utf-8")
+    flow = ImportFlow(window, services)
+    plan = flow.read(path)
+    assert plan is not None
+    preview = flow.preview_dialog(plan)
+    preview.resize(1000, 520)
+    preview.show()
+    settle(app)
+    preview.grab().save(str(out / "import-preview.png"))
+    preview.reject()
+
+    for c in known:
+        services.contacts.create(
+            ContactInput(formatted_name=c.formatted_name, emails=list(c.emails[:1]))
+        )
+    duplicates = DuplicatesDialog(services, window.undo_stack, window)
+    duplicates.resize(900, 520)
+    duplicates.show()
+    settle(app)
+    duplicates.grab().save(str(out / "find-duplicates.png"))
+    duplicates.reject()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from netdesk.db import (
     upgrade_schema,
 )
 from netdesk.models import Base
-from netdesk.services.records import ContactInput
+from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 
 FIRST_REVISION = "0001"
@@ -322,3 +323,110 @@ def test_revisions_read_from_file_names_match_alembic() -> None:
     script = ScriptDirectory.from_config(alembic_config())
     assert known_revisions() == {s.revision for s in script.walk_revisions()}
     assert head_revision() == script.get_current_head()
+
+
+def _build_revision_0003_with_an_event(path: Path) -> None:
+    """A database as netdesk 0003 left it: an event (timed, in Lisbon) and who was there."""
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        upgrade_schema(engine, "0003")
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO contacts (id, uid, formatted_name, sort_name, given_name,"
+                    " family_name, middle_name, prefix, suffix, nickname, organization,"
+                    " department, title, photo_mime, note, is_me, source, created_at,"
+                    " updated_at) VALUES (1, 'urn:uuid:ada', 'Ada Lovelace', 'lovelace ada',"
+                    " 'Ada', 'Lovelace', '', '', '', '', 'Analytical Engines', '', '', '', '',"
+                    " 0, 'manual', '2025-03-01 10:00:00.000000', '2025-03-01 10:00:00.000000')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO events (id, uid, name, kind, starts_at, ends_at, timezone,"
+                    " venue, city, url, organiser, description, created_at, updated_at)"
+                    " VALUES (7, 'pycon-lisbon@example.org', 'PyCon Lisbon', 'conference',"
+                    " '2025-09-04 08:00:00.000000', '2025-09-04 17:00:00.000000',"
+                    " 'Europe/Lisbon', 'Centro de Congressos', 'Lisbon', '', '', '',"
+                    " '2025-03-01 10:00:00.000000', '2025-03-01 10:00:00.000000')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO attendances (event_id, contact_id, role, status, met,"
+                    " badge_printed, qr_fields, notes) VALUES (7, 1, 'speaker', 'checked in', 1,"
+                    " 0, 'name', '')"
+                )
+            )
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_from_0003_keeps_events_as_timed_ones(tmp_path: Path) -> None:
+    """Migration 0004 adds the all-day flag: events already there stay timed, with their rows."""
+    path = tmp_path / "netdesk.sqlite"
+    _build_revision_0003_with_an_event(path)
+
+    db = open_database(f"sqlite:///{path}")
+    try:
+        assert current_revision(db.engine) == head_revision()
+        services = Services(db)
+        detail = services.events.get(7)
+        assert (detail.name, detail.uid, detail.timezone) == (
+            "PyCon Lisbon",
+            "pycon-lisbon@example.org",
+            "Europe/Lisbon",
+        )
+        assert detail.starts_at == datetime(2025, 9, 4, 8, 0, tzinfo=UTC)
+        assert detail.ends_at == datetime(2025, 9, 4, 17, 0, tzinfo=UTC)
+        assert detail.all_day is False
+        assert [(a.name, a.role, a.met) for a in services.events.attendees(7)] == [
+            ("Ada Lovelace", "speaker", True)
+        ]
+        # The upgraded table takes all-day events, and still never hands an id out twice.
+        services.events.delete(7)
+        new_id = services.events.create(
+            EventInput(
+                name="EuroPython sprints",
+                starts_at=datetime(2025, 9, 6, tzinfo=UTC),
+                ends_at=datetime(2025, 9, 8, tzinfo=UTC),
+                all_day=True,
+            )
+        )
+        assert new_id > 7
+        assert services.events.get(new_id).all_day is True
+    finally:
+        db.close()
+
+    backups = list(tmp_path.glob("netdesk.sqlite.before-upgrade-from-0003-*.bak"))
+    assert len(backups) == 1
+    conn = sqlite3.connect(f"{backups[0].as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
+        assert conn.execute("SELECT id, name FROM events").fetchall() == [(7, "PyCon Lisbon")]
+    finally:
+        conn.close()
+
+
+def test_upgrade_from_0003_on_both_dialects(db_url: str) -> None:
+    engine = make_engine(db_url)
+    try:
+        upgrade_schema(engine, "0003")
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO events (uid, name, kind, starts_at, timezone, venue, city,"
+                    " url, organiser, description, created_at, updated_at) VALUES"
+                    " ('meetup@example.org', 'Python Meetup', 'meetup', CURRENT_TIMESTAMP,"
+                    " '', '', '', '', '', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                )
+            )
+    finally:
+        engine.dispose()
+    db = open_database(db_url)
+    try:
+        assert current_revision(db.engine) == head_revision()
+        rows = Services(db).events.list()
+        assert [(r.name, r.all_day) for r in rows] == [("Python Meetup", False)]
+    finally:
+        db.close()

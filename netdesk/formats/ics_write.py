@@ -96,12 +96,9 @@ def _times(record: EventRecord) -> tuple[date | datetime, date | datetime | None
     assert record.starts_at is not None
     tz = zone(record.timezone.strip()) if record.timezone.strip() else None
     if record.all_day:
-        first = (record.starts_at.astimezone(tz) if tz else record.starts_at).date()
-        last = (
-            (record.ends_at.astimezone(tz) if tz else record.ends_at).date()
-            if record.ends_at
-            else None
-        )
+        # All-day dates are kept as midnight UTC (ics_read), whatever zone the event has.
+        first = record.starts_at.astimezone(UTC).date()
+        last = record.ends_at.astimezone(UTC).date() if record.ends_at else None
         return first, last if last is not None and last > first else first + timedelta(days=1)
     # UTC events stay "Z" times: a VTIMEZONE for UTC confuses some clients.
     target = tz if tz is not None and record.timezone.strip() != "UTC" else UTC

@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import String, Text
+from sqlalchemy import Boolean, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from netdesk.models.base import Base, UTCDateTime, utcnow
@@ -49,6 +49,10 @@ class Event(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # A date, not a moment: starts_at is midnight UTC of the first day and ends_at midnight UTC
+    # after the last, shown as those UTC dates in every zone. Declared last because migration
+    # 0004 adds the column at the end of the table, where create_all must put it too.
+    all_day: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     tags: Mapped[list[Tag]] = relationship(secondary=event_tags, order_by=Tag.key)
     attendances: Mapped[list[Attendance]] = relationship(

@@ -23,6 +23,7 @@ from netdesk.models import (
     ContactUrl,
     Tag,
 )
+from netdesk.models.contact import new_uid
 from netdesk.services.tags import clean_tag_names
 from netdesk.services.validation import phone_to_e164
 from netdesk.text import fold, sort_key_for_name
@@ -152,8 +153,8 @@ def _typed(values: list[Typed], model: type, key: Any) -> list[Typed]:
 
 def contact_row(record: ContactRecord) -> dict[str, Any]:
     row: dict[str, Any] = {name: getattr(record, name) for name in _CONTACT_TEXT}
-    if not row["uid"]:
-        del row["uid"]  # the column's default makes a new one
+    # Every row of a bulk insert needs the same keys, so the default is applied here.
+    row["uid"] = row["uid"] or new_uid()
     row.update(
         birthday=record.birthday,
         photo=record.photo,
@@ -260,7 +261,8 @@ def merge_into(
             setattr(contact, name, getattr(record, name))
     if contact.birthday is None and record.birthday is not None:
         contact.birthday = record.birthday
-    if contact.photo is None and record.photo is not None:
+    # In this order: the photo column is deferred, reading it costs a query per contact.
+    if record.photo is not None and contact.photo is None:
         contact.photo = record.photo
         contact.photo_mime = record.photo_mime
     contact.note = merged_note(contact.note, record.note)
@@ -301,7 +303,6 @@ def merge_into(
     for tag in tags:
         if tag not in contact.tags:
             contact.tags.append(tag)
-    session.flush()
 
 
 def merged_note(old: str, new: str) -> str:

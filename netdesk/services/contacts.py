@@ -280,6 +280,7 @@ def _detail(session: Session, contact: Contact) -> ContactDetail:
             event_id=ev.id,
             event_name=ev.name,
             starts_at=ev.starts_at,
+            all_day=ev.all_day,
             role=a.role,
             status=a.status,
             met=a.met,

@@ -70,6 +70,7 @@ class Matcher:
         self.emails: dict[str, int] = {}
         self.phones: dict[str, int] = {}
         self.names: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        self.with_email: set[int] = set()
 
     @classmethod
     def from_database(cls, conn: Connection) -> Matcher:
@@ -81,6 +82,7 @@ class Matcher:
             matcher._add_name(cid, name, org)
         for cid, email in conn.execute(select(ContactEmail.contact_id, ContactEmail.value)):
             matcher.emails.setdefault(email.casefold(), cid)
+            matcher.with_email.add(cid)
         for cid, e164 in conn.execute(
             select(ContactPhone.contact_id, ContactPhone.e164).where(ContactPhone.e164 != "")
         ):
@@ -97,6 +99,8 @@ class Matcher:
             self.uids.setdefault(keys.uid, target)
         for email in keys.emails:
             self.emails.setdefault(email.casefold(), target)
+        if keys.emails:
+            self.with_email.add(target)
         for e164 in keys.e164s:
             if e164:
                 self.phones.setdefault(e164, target)
@@ -121,7 +125,10 @@ class Matcher:
             for target, other_key, other_org in self.names.get(_block(key), ()):
                 if target not in found:
                     reason = _name_reason(key, org, other_key, other_org)
-                    if reason:
+                    # Namesakes who both have email addresses, none of them shared, are
+                    # two people unless their organisation says otherwise.
+                    weak = reason != "same name and organisation"
+                    if reason and not (weak and keys.emails and target in self.with_email):
                         found[target] = reason
         return [Match(t, r) for t, r in found.items()]
 

@@ -64,6 +64,7 @@ def import_events(session: Session, events: Iterable[EventRecord], report: Impor
         event.starts_at = record.starts_at
         ends = record.ends_at
         event.ends_at = ends if ends is not None and ends > record.starts_at else None
+        event.all_day = record.all_day
         event.timezone = record.timezone[:64]
         event.venue = _fit(record.venue, 255)
         event.city = _fit(record.city, 120)

@@ -20,6 +20,20 @@ from netdesk.text import fold
 
 # An event without an end counts as running for this long (for "current event").
 DEFAULT_LENGTH = timedelta(hours=8)
+ONE_DAY = timedelta(days=1)
+
+
+def utc_midnight(moment: datetime, *, round_up: bool = False) -> datetime:
+    """Midnight UTC of the moment's UTC date; with round_up, the next one unless it is one."""
+    utc = moment.astimezone(UTC)
+    midnight = datetime(utc.year, utc.month, utc.day, tzinfo=UTC)
+    return midnight + ONE_DAY if round_up and midnight != utc else midnight
+
+
+def _all_day_span(starts_at: datetime, ends_at: datetime | None) -> tuple[datetime, datetime]:
+    """An all-day event's days as midnights UTC, the end exclusive; one day when none is given."""
+    start = utc_midnight(starts_at)
+    return start, start + ONE_DAY if ends_at is None else utc_midnight(ends_at, round_up=True)
 
 
 def validate_event(data: EventInput) -> EventInput:
@@ -31,8 +45,15 @@ def validate_event(data: EventInput) -> EventInput:
         errors["starts_at"] = "An event needs a start date."
     elif data.starts_at.tzinfo is None:
         raise ValueError("starts_at must be timezone-aware")
-    if data.ends_at is not None and data.starts_at is not None and data.ends_at <= data.starts_at:
-        errors["ends_at"] = "The end must be after the start."
+    starts_at, ends_at = data.starts_at, data.ends_at
+    if data.all_day and starts_at is not None:
+        starts_at, ends_at = _all_day_span(starts_at, ends_at)
+    if ends_at is not None and starts_at is not None and ends_at <= starts_at:
+        errors["ends_at"] = (
+            "The last day cannot be before the first."
+            if data.all_day
+            else "The end must be after the start."
+        )
     if data.kind not in {k.value for k in EventKind}:
         errors["kind"] = f"Unknown kind of event “{data.kind}”."
     url = data.url.strip()
@@ -46,15 +67,17 @@ def validate_event(data: EventInput) -> EventInput:
     return EventInput(
         name=name,
         kind=data.kind,
-        starts_at=data.starts_at,
-        ends_at=data.ends_at,
-        timezone=data.timezone.strip(),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        # An all-day event is dates, the same in every zone: a zone would only move them.
+        timezone="" if data.all_day else data.timezone.strip(),
         venue=data.venue.strip(),
         city=data.city.strip(),
         url=url,
         organiser=data.organiser.strip(),
         description=data.description.strip(),
         tags=list(data.tags),
+        all_day=data.all_day,
     )
 
 
@@ -64,6 +87,7 @@ def _apply(session: Session, event: Event, data: EventInput) -> None:
     event.kind = data.kind
     event.starts_at = data.starts_at
     event.ends_at = data.ends_at
+    event.all_day = data.all_day
     event.timezone = data.timezone
     event.venue = data.venue
     event.city = data.city
@@ -120,6 +144,7 @@ class EventService:
                 organiser=e.organiser,
                 description=e.description,
                 tags=tuple(t.name for t in e.tags),
+                all_day=e.all_day,
             )
 
     def find_by_name(self, name: str) -> int | None:
@@ -173,6 +198,7 @@ class EventService:
                 Event.venue,
                 Event.city,
                 people,
+                Event.all_day,
             )
             .where(*where)
             .order_by(*order)
@@ -190,8 +216,9 @@ class EventService:
                     city=city,
                     people=n,
                     upcoming=_end(starts, ends) >= now,
+                    all_day=all_day,
                 )
-                for eid, name, kind, starts, ends, venue, city, n in session.execute(stmt)
+                for eid, name, kind, starts, ends, venue, city, n, all_day in session.execute(stmt)
             ]
 
     def current(self, now: datetime | None = None) -> int | None:

@@ -94,6 +94,7 @@ class ExportService:
                     name=e.name,
                     starts_at=e.starts_at,
                     ends_at=e.ends_at,
+                    all_day=e.all_day,
                     timezone=e.timezone,
                     venue=e.venue,
                     city=e.city,

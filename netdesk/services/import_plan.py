@@ -102,15 +102,18 @@ class ImportReport:
         if self.cancelled:
             return f"{self.file}: import cancelled, nothing was changed"
         parts = [
-            (self.added, "added"),
-            (self.merged, "merged"),
-            (self.skipped, "skipped"),
-            (self.events_added, "events added"),
-            (self.events_updated, "events updated"),
-            (self.attached, "attached to the event"),
-            (self.rejected, "problems" if self.rejected != 1 else "problem"),
+            (self.added, "added", "added"),
+            (self.merged, "merged", "merged"),
+            (self.skipped, "skipped", "skipped"),
+            (self.events_added, "event added", "events added"),
+            (self.events_updated, "event updated", "events updated"),
+            (self.attached, "attached to the event", "attached to the event"),
+            (self.rejected, "problem", "problems"),
         ]
-        said = ", ".join(f"{n} {what}" for n, what in parts if n) or "nothing to import"
+        said = (
+            ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in parts if n)
+            or "nothing to import"
+        )
         if self.dry_run:
             return f"{self.file}: dry run, nothing written; would have: {said}"
         return f"{self.file}: {said}"

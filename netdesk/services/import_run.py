@@ -84,6 +84,8 @@ class ImportRun:
         if event_id is not None and session.get(Event, event_id) is None:
             raise NotFoundError("The event to add people to no longer exists.")
         self.attendees: dict[int, AttendeeInfo | None] = {}  # existing contact id -> info
+        self.merges: list[tuple[int, ContactRecord, list[str]]] = []
+        self.known_ids: set[int] | None = None  # of a plan's matches that still exist
         self.outcome: list[int | None] = []  # per plan item: where it went (see _target)
         self._report_progress()
 
@@ -119,10 +121,22 @@ class ImportRun:
             self.outcome.append(target)
         self._tick()
 
+    def expect_matches(self, contact_ids: set[int]) -> None:
+        """Check at once which of a plan's matched contacts still exist."""
+        self.known_ids = set()
+        ids = sorted(contact_ids)
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start : start + BATCH]
+            self.known_ids.update(
+                self.conn.execute(select(Contact.id).where(Contact.id.in_(chunk))).scalars()
+            )
+
     def _planned_target(self, entry: PlanItem) -> int | None:
         if entry.match_id is not None:
-            exists = self.conn.execute(select(Contact.id).where(Contact.id == entry.match_id))
-            return entry.match_id if exists.first() is not None else None
+            if self.known_ids is None:
+                self.expect_matches({entry.match_id})
+            assert self.known_ids is not None
+            return entry.match_id if entry.match_id in self.known_ids else None
         if entry.earlier is not None and entry.earlier < len(self.outcome):
             return self.outcome[entry.earlier]
         return None
@@ -155,26 +169,44 @@ class ImportRun:
                 merge_records(waiting.record, waiting.e164s, record, list(keys.e164s))
                 return
             target = self.written[number]
-        contact = self.session.get(
-            Contact,
-            target,
-            options=[
-                selectinload(Contact.emails),
-                selectinload(Contact.phones),
-                selectinload(Contact.urls),
-                selectinload(Contact.addresses),
-                selectinload(Contact.extra_properties),
-                selectinload(Contact.tags),
-            ],
-        )
-        if contact is None:  # deleted meanwhile by someone else on a shared database
-            self.report.merged -= 1
-            self._add(record, keys)
-            return
-        tag_ids = self.tags.ids_for(record.categories)
-        tags = list(self.session.scalars(select(Tag).where(Tag.id.in_(tag_ids))))
-        merge_into(self.session, contact, record, list(keys.e164s), tags)
+        # Merges wait for a batch: loading contacts one at a time made re-importing a file of
+        # ten thousand people take a minute.
+        self.merges.append((target, record, list(keys.e164s)))
         self._attend_existing(target, record)
+        if len(self.merges) >= BATCH:
+            self._apply_merges()
+
+    def _apply_merges(self) -> None:
+        if not self.merges:
+            return
+        merges, self.merges = self.merges, []
+        ids = {target for target, _, _ in merges}
+        contacts = {
+            c.id: c
+            for c in self.session.scalars(
+                select(Contact)
+                .where(Contact.id.in_(ids))
+                .options(
+                    selectinload(Contact.emails),
+                    selectinload(Contact.phones),
+                    selectinload(Contact.urls),
+                    selectinload(Contact.addresses),
+                    selectinload(Contact.extra_properties),
+                    selectinload(Contact.tags),
+                )
+            )
+        }
+        tag_ids = {id(r): self.tags.ids_for(r.categories) for _, r, _ in merges}
+        wanted = {i for ids_ in tag_ids.values() for i in ids_}
+        tags = {t.id: t for t in self.session.scalars(select(Tag).where(Tag.id.in_(wanted)))}
+        for target, record, e164s in merges:
+            contact = contacts.get(target)
+            if contact is None:  # deleted meanwhile by someone else on a shared database
+                self.report.merged -= 1
+                self._add(record, keys_of(record, self.region))
+                continue
+            merge_into(self.session, contact, record, e164s, [tags[i] for i in tag_ids[id(record)]])
+        self.session.flush()
 
     def _attend_existing(self, target: int, record: ContactRecord) -> None:
         if self.event_id is None:
@@ -193,9 +225,10 @@ class ImportRun:
             return
         numbers = list(self.pending)
         waiting = [self.pending[n] for n in numbers]
+        contacts = table_of(Contact)
         ids = list(
             self.session.execute(
-                insert(Contact).returning(Contact.id, sort_by_parameter_order=True),
+                insert(contacts).returning(contacts.c.id, sort_by_parameter_order=True),
                 [contact_row(p.record) for p in waiting],
             ).scalars()
         )
@@ -228,6 +261,8 @@ class ImportRun:
 
     def finish(self) -> None:
         self._flush()
+        self._apply_merges()
+        self._flush()  # people a merge found deleted meanwhile were added instead
         if self.event_id is not None and self.attendees:
             existing = {
                 a.contact_id: a

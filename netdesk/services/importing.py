@@ -206,6 +206,7 @@ class ImportService:
                 if plan.events:
                     import_events(session, plan.events, report)
                 run = ImportRun(session, event_id, report, progress, total)
+                run.expect_matches({i.match_id for i in plan.items if i.match_id is not None})
                 for index, entry in enumerate(plan.items):
                     run.handle_planned(index, entry)
                 run.finish()

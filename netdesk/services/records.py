@@ -81,6 +81,7 @@ class MeetingRow:
     status: str
     met: bool
     notes: tuple[NoteRow, ...]
+    all_day: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,8 @@ class EventInput:
     organiser: str = ""
     description: str = ""
     tags: list[str] = field(default_factory=list)
+    # starts_at is then midnight UTC of the first day, ends_at midnight UTC after the last.
+    all_day: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,7 @@ class EventRow:
     city: str
     people: int
     upcoming: bool
+    all_day: bool = False
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,7 @@ class EventDetail:
     organiser: str
     description: str
     tags: tuple[str, ...]
+    all_day: bool = False
 
     def as_input(self) -> EventInput:
         return EventInput(
@@ -182,6 +187,7 @@ class EventDetail:
             organiser=self.organiser,
             description=self.description,
             tags=list(self.tags),
+            all_day=self.all_day,
         )
 
 
@@ -205,6 +211,7 @@ class RecentMeeting:
     event_id: int
     event_name: str
     starts_at: datetime
+    all_day: bool = False
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ class TodayService:
                     Event.id,
                     Event.name,
                     Event.starts_at,
+                    Event.all_day,
                 )
                 .join(Attendance, Attendance.contact_id == Contact.id)
                 .join(Event, Event.id == Attendance.event_id)

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.records import FollowUpRow, MeetingRow, NoteRow
-from netdesk.ui.event_dates import day_text, long_date, short_date
+from netdesk.ui.event_dates import day_text, event_day, long_date, short_date
 from netdesk.ui.flow_layout import FlowLayout
 from netdesk.ui.plain_text import button_text, plain_label, tooltip_text
 
@@ -303,7 +303,7 @@ def add_meetings(
         event.clicked.connect(lambda _=False, eid=m.event_id: open_event(eid))
         sections.addSpacing(6)
         sections.addWidget(event)
-        sections.addWidget(muted(day_text(m.starts_at.astimezone().date())))
+        sections.addWidget(muted(day_text(event_day(m.starts_at, m.all_day))))
         facts = [topic_text(m.role), m.status, "met" if m.met else "not met yet"]
         sections.addWidget(muted(" · ".join(f for f in facts if f)))
         for note in m.notes:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from netdesk.services.service_set import Services
-from netdesk.ui.event_dates import local, short_date
+from netdesk.ui.event_dates import event_day, short_date
 
 NO_EVENT = "No event"
 
@@ -21,7 +21,7 @@ class EventCombo(QComboBox):
         self.addItem(NO_EVENT, None)
         for row in services.events.list():
             # English month names like the rest of the interface (strftime follows LC_TIME).
-            when = short_date(local(row.starts_at).date())
+            when = short_date(event_day(row.starts_at, row.all_day))
             self.addItem(f"{row.name} · {when}", row.id)
         self.setMaxVisibleItems(15)
         self.set_event_id(event_id)

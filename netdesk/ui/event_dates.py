@@ -46,8 +46,36 @@ def time_text(moment: datetime) -> str:
     return f"{moment:%H:%M}"
 
 
-def when_text(starts_at: datetime, ends_at: datetime | None) -> str:
+def event_day(starts_at: datetime, all_day: bool) -> date:
+    """The day an event starts on as the user reads it: an all-day event's own date (its
+    midnight UTC, never moved to this computer's zone), else the local date."""
+    return starts_at.astimezone(UTC).date() if all_day else local(starts_at).date()
+
+
+def all_day_span(starts_at: datetime, ends_at: datetime | None) -> tuple[date, date]:
+    """The first and last day of an all-day event (its end is the midnight after the last)."""
+    first = starts_at.astimezone(UTC).date()
+    if ends_at is None:
+        return first, first
+    return first, max(first, ends_at.astimezone(UTC).date() - timedelta(days=1))
+
+
+def all_day_text(starts_at: datetime, ends_at: datetime | None) -> str:
+    """ "Thu 15 Jan 2027", "15–17 Jan 2027", "30 Jan – 2 Feb 2027": dates, no hours."""
+    first, last = all_day_span(starts_at, ends_at)
+    if first == last:
+        return day_text(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {MONTHS[last.month - 1]} {last.year}"
+    if first.year == last.year:
+        return f"{first.day} {MONTHS[first.month - 1]} – {short_date(last)}"
+    return f"{short_date(first)} – {short_date(last)}"
+
+
+def when_text(starts_at: datetime, ends_at: datetime | None, *, all_day: bool = False) -> str:
     """The span of an event: one day with its hours, or the days it covers."""
+    if all_day:
+        return all_day_text(starts_at, ends_at)
     start = local(starts_at)
     if ends_at is None:
         return f"{day_text(start.date())}, {time_text(start)}"
@@ -134,10 +162,14 @@ def _your_time(start: datetime, end: datetime | None, there: datetime) -> str:
     return f"{day(start.date())}, {time_text(start)} – {day(end.date())}, {time_text(end)}"
 
 
-def zoned_when_text(starts_at: datetime, ends_at: datetime | None, zone_name: str) -> str:
+def zoned_when_text(
+    starts_at: datetime, ends_at: datetime | None, zone_name: str, *, all_day: bool = False
+) -> str:
     """The span in the event's own zone, e.g. "Thu 4 Dec 2026, 18:00–21:00 CET (17:00–20:00
     your time)"; just the local time when the event's zone keeps this computer's clock or is
-    unknown."""
+    unknown. An all-day event is its dates, the same in every zone."""
+    if all_day:
+        return all_day_text(starts_at, ends_at)
     zone = event_zone(zone_name)
     if zone is None:
         return when_text(starts_at, ends_at)

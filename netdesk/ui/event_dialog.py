@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zoneinfo
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import (
@@ -24,8 +24,17 @@ from netdesk.services.events import EventKind
 from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
 from netdesk.services.tags import clean_tag_names
-from netdesk.ui.dialog_parts import date_time_edit, error_form, time_zone_combo
+from netdesk.ui.dialog_parts import (
+    DATE_TIME_FORMAT,
+    DUE_DATE_FORMAT,
+    date_time_edit,
+    error_form,
+    from_qdate,
+    time_zone_combo,
+    to_qdate,
+)
 from netdesk.ui.event_dates import (
+    all_day_span,
     event_zone,
     offset_text,
     wall_clock_in,
@@ -64,9 +73,18 @@ def show_wall_clock(edit: QDateTimeEdit, wall: datetime) -> None:
     )
 
 
+# Hours an all-day event shows when the user unticks "All day": a working day.
+ALL_DAY_HOURS = (QTime(9, 0), QTime(17, 0))
+ALL_DAY_ZONE_HINT = "Same dates in every zone"
+
+
 def _next_full_hour() -> QDateTime:
     now = QDateTime.currentDateTime()
     return QDateTime(now.date(), QTime(now.time().hour(), 0)).addSecs(3600)
+
+
+def _utc_midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 class EventDialog(QDialog):
@@ -91,6 +109,11 @@ class EventDialog(QDialog):
             self.kind_combo.addItem(kind.value.capitalize(), kind.value)
         self.start_edit = date_time_edit()
         self.end_edit = date_time_edit()
+        self.all_day_check = QCheckBox("All day")
+        self.all_day_check.setToolTip(
+            "A conference day or a holiday: dates without hours, the same in every time zone.\n"
+            "Starts is the first day and Ends the last."
+        )
         self.no_end_check = QCheckBox("No end time")
         self.no_end_check.toggled.connect(lambda on: self.end_edit.setEnabled(not on))
         self.zone_combo = time_zone_combo(sorted(self._zone_names.values()), self._local_zone)
@@ -110,6 +133,11 @@ class EventDialog(QDialog):
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText("Comma separated, like python, community")
 
+        start_row = QWidget()
+        start_layout = QHBoxLayout(start_row)
+        start_layout.setContentsMargins(0, 0, 0, 0)
+        start_layout.addWidget(self.start_edit, 1)
+        start_layout.addWidget(self.all_day_check)
         end_row = QWidget()
         end_layout = QHBoxLayout(end_row)
         end_layout.setContentsMargins(0, 0, 0, 0)
@@ -124,7 +152,7 @@ class EventDialog(QDialog):
         form, self.errors = error_form()
         self.errors.add_row("&Name", self.name_edit, "name")
         self.errors.add_row("&Kind", self.kind_combo, "kind")
-        self.errors.add_row("&Starts", self.start_edit, "starts_at")
+        self.errors.add_row("&Starts", start_row, "starts_at")
         self.errors.add_row("&Ends", end_row, "ends_at")
         self.errors.add_row("Time &zone", zone_row, "timezone")
         self.errors.add_row("&Venue", self.venue_edit, "venue")
@@ -134,6 +162,7 @@ class EventDialog(QDialog):
         self.errors.add_row("&Description", self.description_edit, "description")
         self.errors.add_row("&Tags", self.tags_edit, "tags")
         self.errors.add_row("", QWidget(), "form")
+        set_buddy(form, self.start_edit)
         set_buddy(form, self.end_edit)
         set_buddy(form, self.zone_combo)
 
@@ -166,6 +195,7 @@ class EventDialog(QDialog):
         # times stay as they are when the zone changes: they are the event's own clock.
         self.zone_combo.currentTextChanged.connect(self._show_offset)
         self.start_edit.dateTimeChanged.connect(self._show_offset)
+        self.all_day_check.toggled.connect(self._all_day_toggled)
         self._show_offset()
         self.name_edit.setFocus()
 
@@ -192,11 +222,19 @@ class EventDialog(QDialog):
             )
         else:
             self.zone_combo.setCurrentText(self._zone_names.get(str(zone).lower(), str(zone)))
-        show_wall_clock(self.start_edit, wall_clock_in(detail.starts_at, zone))
-        if detail.ends_at is None:
+        if detail.all_day:
+            # Its own dates (midnights UTC), not moved to this computer's zone.
+            first, last = all_day_span(detail.starts_at, detail.ends_at)
+            self.start_edit.setDateTime(QDateTime(to_qdate(first), ALL_DAY_HOURS[0]))
+            self.end_edit.setDateTime(QDateTime(to_qdate(last), ALL_DAY_HOURS[1]))
+            self.all_day_check.setChecked(True)
+            self._show_all_day(True)
+        elif detail.ends_at is None:
+            show_wall_clock(self.start_edit, wall_clock_in(detail.starts_at, zone))
             self.end_edit.setDateTime(self.start_edit.dateTime().addSecs(2 * 3600))
             self.no_end_check.setChecked(True)
         else:
+            show_wall_clock(self.start_edit, wall_clock_in(detail.starts_at, zone))
             show_wall_clock(self.end_edit, wall_clock_in(detail.ends_at, zone))
         self.venue_edit.setText(detail.venue)
         self.city_edit.setText(detail.city)
@@ -204,6 +242,38 @@ class EventDialog(QDialog):
         self.organiser_edit.setText(detail.organiser)
         self.description_edit.setPlainText(detail.description)
         self.tags_edit.setText(", ".join(detail.tags))
+
+    def _all_day_toggled(self, on: bool) -> None:
+        if on:
+            # The days the event covers; working hours behind them for when it is unticked.
+            start, end = self.start_edit.dateTime(), self.end_edit.dateTime()
+            over_a_day = not self.no_end_check.isChecked() and start.secsTo(end) >= 24 * 3600
+            last = end.date() if over_a_day else start.date()
+            for edit, when in (
+                (self.start_edit, QDateTime(start.date(), ALL_DAY_HOURS[0])),
+                (self.end_edit, QDateTime(last, ALL_DAY_HOURS[1])),
+            ):
+                edit.blockSignals(True)
+                edit.setDateTime(when)
+                edit.blockSignals(False)
+            self._length = self.start_edit.dateTime().secsTo(self.end_edit.dateTime())
+        self._show_all_day(on)
+        self.errors.clear_field("ends_at")
+
+    def _show_all_day(self, on: bool) -> None:
+        """Dates only in Starts and Ends, no "No end time", no zone: an all-day event has
+        none of them."""
+        for edit in (self.start_edit, self.end_edit):
+            # A format without hours sets the time to 00:00: keep it for when it comes back.
+            kept = edit.dateTime()
+            edit.blockSignals(True)
+            edit.setDisplayFormat(DUE_DATE_FORMAT if on else DATE_TIME_FORMAT)
+            edit.setDateTime(kept)
+            edit.blockSignals(False)
+        self.no_end_check.setVisible(not on)
+        self.end_edit.setEnabled(on or not self.no_end_check.isChecked())
+        self.zone_combo.setEnabled(not on)
+        self._show_offset()
 
     def _start_moved(self, start: QDateTime) -> None:
         if self._length > 0:
@@ -221,6 +291,9 @@ class EventDialog(QDialog):
         return self._zone_names.get(text.lower()) if text else self._local_zone
 
     def _show_offset(self) -> None:
+        if self.all_day_check.isChecked():
+            self.zone_hint.setText(ALL_DAY_ZONE_HINT)
+            return
         name = self._zone_name()
         if name is None:
             self.zone_hint.setText("Pick a zone from the list")
@@ -233,20 +306,39 @@ class EventDialog(QDialog):
 
     def value(self) -> EventInput:
         """What the form holds; ValidationError for a zone name that is no zone."""
+        if self.all_day_check.isChecked():
+            return self._value(
+                starts_at=_utc_midnight(from_qdate(self.start_edit.date())),
+                # Stored as the midnight after the last day, as iCalendar does.
+                ends_at=_utc_midnight(from_qdate(self.end_edit.date()) + timedelta(days=1)),
+                timezone="",
+                all_day=True,
+            )
         name = self._zone_name()
         if name is None:
             typed = self.zone_combo.currentText().strip()
             hint = "Type a city, like Berlin, to find its zone."
             raise ValidationError({"timezone": f"Unknown time zone “{typed}”. {hint}"})
         zone = event_zone(name)
-        return EventInput(
-            name=self.name_edit.text(),
-            kind=str(self.kind_combo.currentData()),
+        return self._value(
             starts_at=wall_clock_to_utc(wall_clock(self.start_edit), zone),
             ends_at=None
             if self.no_end_check.isChecked()
             else wall_clock_to_utc(wall_clock(self.end_edit), zone),
             timezone=name,
+            all_day=False,
+        )
+
+    def _value(
+        self, starts_at: datetime, ends_at: datetime | None, timezone: str, all_day: bool
+    ) -> EventInput:
+        return EventInput(
+            name=self.name_edit.text(),
+            kind=str(self.kind_combo.currentData()),
+            starts_at=starts_at,
+            ends_at=ends_at,
+            timezone=timezone,
+            all_day=all_day,
             venue=self.venue_edit.text(),
             city=self.city_edit.text(),
             url=self.url_edit.text(),

@@ -236,7 +236,9 @@ class EventPage(QWidget):
         self.name_label.set_full_text(detail.name)
         self.when_label.setText(
             f"{kind_text(detail.kind)} · "
-            + zoned_when_text(detail.starts_at, detail.ends_at, detail.timezone)
+            + zoned_when_text(
+                detail.starts_at, detail.ends_at, detail.timezone, all_day=detail.all_day
+            )
         )
         place = place_text(detail.venue, detail.city)
         self.where_label.setText(place)

@@ -39,7 +39,7 @@ def place_text(venue: str, city: str) -> str:
 
 
 def event_subtitle(row: EventRow) -> str:
-    parts = [when_text(row.starts_at, row.ends_at), kind_text(row.kind)]
+    parts = [when_text(row.starts_at, row.ends_at, all_day=row.all_day), kind_text(row.kind)]
     place = place_text(row.venue, row.city)
     if place:
         parts.append(place)

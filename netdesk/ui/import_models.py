@@ -20,7 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from netdesk.formats.records import ContactRecord, EventRecord, Problem
 from netdesk.services.import_plan import Action, ImportPlan, OnDuplicate, PlanItem
-from netdesk.ui.event_dates import day_text, time_text, when_text
+from netdesk.ui.event_dates import all_day_text, day_text, time_text, when_text
 from netdesk.ui.header_labels import column_title
 from netdesk.ui.plain_text import tooltip_text
 
@@ -267,12 +267,8 @@ def event_when(event: EventRecord) -> str:
     if event.starts_at is None:
         return ""
     if event.all_day:
-        # An all-day event is a date, not a moment: shown without moving it to another zone.
-        start = event.starts_at.date()
-        end = event.ends_at.date() if event.ends_at else None
-        if end is None or (end - start).days <= 1:
-            return day_text(start)
-        return f"{day_text(start)} – {day_text(end)}"
+        # A date, not a moment: never moved to another zone; the file's end is exclusive.
+        return all_day_text(event.starts_at, event.ends_at)
     if event.ends_at is None:
         return f"{day_text(event.starts_at.astimezone().date())}, " + time_text(
             event.starts_at.astimezone()

@@ -12,7 +12,14 @@ from netdesk.services.errors import ServiceError
 from netdesk.services.records import EventRow, FollowUpRow, RecentMeeting
 from netdesk.services.service_set import Services
 from netdesk.ui import followup_commands
-from netdesk.ui.event_dates import local, plural, relative_day, time_text
+from netdesk.ui.event_dates import (
+    all_day_span,
+    event_day,
+    local,
+    plural,
+    relative_day,
+    time_text,
+)
 from netdesk.ui.events_list_model import place_text
 from netdesk.ui.two_line_delegate import (
     OVERDUE,
@@ -59,16 +66,27 @@ class RowsModel(QAbstractListModel, Generic[T]):
         raise NotImplementedError
 
 
+def upcoming_when(row: EventRow, today: date) -> str:
+    """ "Tomorrow, 18:30"; an all-day event by its days only: "Tomorrow, all day", "In 3
+    days, 3 days"."""
+    if row.all_day:
+        first, last = all_day_span(row.starts_at, row.ends_at)
+        if first < today:
+            return "Happening now"
+        days = (last - first).days + 1
+        return f"{relative_day(first, today)}, {'all day' if days == 1 else plural(days, 'day')}"
+    start = local(row.starts_at)
+    if start.date() < today:
+        return "Happening now"
+    return f"{relative_day(start.date(), today)}, {time_text(start)}"
+
+
 class UpcomingEventsModel(RowsModel[EventRow]):
     def _data(self, row: EventRow, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return row.name
         if role == SUBTITLE_ROLE:
-            start = local(row.starts_at)
-            if start.date() < self._today:
-                when = "Happening now"
-            else:
-                when = f"{relative_day(start.date(), self._today)}, {time_text(start)}"
+            when = upcoming_when(row, self._today)
             return " · ".join(p for p in (when, place_text(row.venue, row.city)) if p)
         if role == TRAILING_ROLE:
             return plural(row.people, "person", "people") if row.people else ""
@@ -145,5 +163,5 @@ class RecentlyMetModel(RowsModel[RecentMeeting]):
         if role == SUBTITLE_ROLE:
             return " · ".join(p for p in (row.organization, f"at {row.event_name}") if p)
         if role == TRAILING_ROLE:
-            return relative_day(local(row.starts_at).date(), self._today)
+            return relative_day(event_day(row.starts_at, row.all_day), self._today)
         return None

@@ -87,3 +87,16 @@ def test_merging_needs_two_people(services: Services) -> None:
     keep = _person(services, "Ada Lovelace")
     with pytest.raises(ValidationError):
         services.duplicates.merge(keep, [keep])
+
+
+def test_namesakes_with_different_emails_are_two_people(services: Services) -> None:
+    _person(services, "John Smith", emails=["john@acme.example"])
+    _person(services, "John Smith", emails=["jsmith@globex.example"])
+    _person(services, "Jon Smith", organization="Initech", emails=["jon@initech.example"])
+    _person(services, "John Smith", organization="Initech", emails=["john@initech.example"])
+    assert services.duplicates.find() == []
+    # The same name and organisation is one person with a second address.
+    twin = _person(services, "John Smith", organization="Initech", emails=["js@home.example"])
+    groups = services.duplicates.find()
+    assert len(groups) == 1 and twin in groups[0].contact_ids
+    assert groups[0].reason == "same name and organisation"

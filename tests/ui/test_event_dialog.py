@@ -157,8 +157,12 @@ def test_tab_leaves_the_date_fields_in_one_press(qtbot: QtBot, sqlite_services: 
     qtbot.waitExposed(dialog)
     dialog.start_edit.setFocus()
     qtbot.keyClick(dialog.start_edit, Qt.Key.Key_Tab)
+    # Then on as the row reads: "All day" beside Starts, then Ends.
+    assert dialog.focusWidget() is dialog.all_day_check
+    qtbot.keyClick(dialog.all_day_check, Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.end_edit
     qtbot.keyClick(dialog.end_edit, Qt.Key.Key_Backtab)
+    qtbot.keyClick(dialog.all_day_check, Qt.Key.Key_Backtab)
     assert dialog.focusWidget() is dialog.start_edit
     qtbot.keyClick(dialog.start_edit, Qt.Key.Key_Backtab)
     assert dialog.focusWidget() is dialog.kind_combo

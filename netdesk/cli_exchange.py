@@ -1,0 +1,219 @@
+"""`netdesk import` and `netdesk export`: vCard, CSV and iCalendar files from the command line.
+
+Import: one transaction per file, a summary line per file on stdout, every problem on stderr as
+`FILE:LINE: reason`; exit 1 when anything was rejected or a file could not be read, 130 when
+interrupted (the interrupted file leaves nothing behind). Export writes a temporary file beside
+OUT and renames it only once everything is written, so a failed export leaves no half file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import secrets
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+if TYPE_CHECKING:
+    from netdesk.services.import_plan import ImportReport
+    from netdesk.services.service_set import Services
+
+INTERRUPTED = 130  # what shells report for a command stopped by Ctrl+C (128 + SIGINT)
+DUPLICATE_CHOICES = ("merge", "skip", "new")  # netdesk.services.import_plan.OnDuplicate values
+EXPORT_KINDS = ("vcard", "csv", "ics")
+VCARD_VERSIONS = ("3.0", "4.0")
+
+
+def add_commands(commands: Any) -> None:
+    """Register `import` and `export` on the main parser's subcommands."""
+    imp = commands.add_parser(
+        "import", help="add people (vCard, CSV) or events (iCalendar) from files"
+    )
+    imp.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    imp.add_argument(
+        "--event", metavar="NAME", help="put the imported people on this event (made if new)"
+    )
+    imp.add_argument(
+        "--on-duplicate",
+        choices=DUPLICATE_CHOICES,
+        default="merge",
+        help="what to do with someone already in netdesk (default: merge)",
+    )
+    imp.add_argument("--dry-run", action="store_true", help="say what would happen, change nothing")
+    exp = commands.add_parser("export", help="write people or events to a vCard, CSV or .ics file")
+    exp.add_argument("kind", choices=EXPORT_KINDS)
+    exp.add_argument("out", metavar="OUT", help="the file to write, or - for standard output")
+    exp.add_argument("--event", metavar="NAME", help="only this event (its people, for vcard/csv)")
+    exp.add_argument(
+        "--vcard-version", choices=VCARD_VERSIONS, default=None, help="vCard version (default 3.0)"
+    )
+
+
+# ---- import ---------------------------------------------------------------------------------
+
+
+def run_import(services: Services, args: argparse.Namespace) -> int:
+    from netdesk.services.import_plan import OnDuplicate
+    from netdesk.services.importing import ImportFileError, NeedsMapping
+
+    on_duplicate = OnDuplicate(args.on_duplicate)
+    event_id: int | None = None
+    event_resolved = args.event is None
+    failed = False
+    for path in args.files:
+        shown = str(path)
+        progress = _TerminalProgress(shown)
+        try:
+            if not event_resolved and services.imports.kind_of(path) is not None:
+                # Resolved only once a file looks importable, so that a typo in every file
+                # name does not leave an empty event behind.
+                event_id = _event_for(services, args.event, dry_run=args.dry_run)
+                event_resolved = True
+            report = services.imports.import_file(
+                path,
+                on_duplicate=on_duplicate,
+                event_id=event_id,
+                dry_run=args.dry_run,
+                progress=progress,
+            )
+        except KeyboardInterrupt:
+            progress.end()
+            print(f"interrupted: nothing from {shown} was imported", file=sys.stderr)
+            return INTERRUPTED
+        except NeedsMapping:
+            progress.end()
+            print(
+                f"{shown}: columns not recognised; import it from the app to map them",
+                file=sys.stderr,
+            )
+            failed = True
+            continue
+        except ImportFileError as exc:
+            progress.end()
+            print(f"{exc}", file=sys.stderr)
+            failed = True
+            continue
+        progress.end()
+        print(report.summary())
+        _print_problems(shown, report)
+        failed = failed or bool(report.problems) or report.cancelled
+    return 1 if failed else 0
+
+
+def _event_for(services: Services, name: str, dry_run: bool) -> int | None:
+    if not dry_run:
+        return services.imports.event_for_import(name)
+    event_id = services.events.find_by_name(name)
+    if event_id is None:
+        print(f"The event {name!r} would be created.")
+    return event_id
+
+
+def _print_problems(shown: str, report: ImportReport) -> None:
+    # Named by the path as typed, like a compiler message, so that editors can jump to it.
+    for problem in report.problems:
+        where = f"{shown}:{problem.line}" if problem.line else shown
+        print(f"{where}: {problem.reason}", file=sys.stderr)
+
+
+class _TerminalProgress:
+    """A percentage on the terminal while a big file goes in; nothing when stderr is not one."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.drawn = False
+
+    def __call__(self, done: int, total: int) -> bool:
+        if sys.stderr.isatty():
+            percent = f"{done * 100 // total}%" if total else f"{done:,}"
+            print(f"\rImporting {self.shown}: {percent}", end="", file=sys.stderr, flush=True)
+            self.drawn = True
+        return True
+
+    def end(self) -> None:
+        if self.drawn:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+            self.drawn = False
+
+
+# ---- export ---------------------------------------------------------------------------------
+
+
+def export_usage_error(args: argparse.Namespace) -> str | None:
+    """What argparse cannot check alone; the caller reports it as a usage error (exit 2)."""
+    if args.vcard_version is not None and args.kind != "vcard":
+        return f"--vcard-version applies to vcard exports, not {args.kind}"
+    return None
+
+
+def run_export(services: Services, args: argparse.Namespace) -> int:
+    event_id: int | None = None
+    if args.event is not None:
+        event_id = services.events.find_by_name(args.event)
+        if event_id is None:
+            print(
+                f"netdesk: there is no event named {args.event!r}; nothing was written.",
+                file=sys.stderr,
+            )
+            return 1
+    version = args.vcard_version or "3.0"
+    to_stdout = args.out == "-"
+
+    def write(out: BinaryIO) -> str:
+        if args.kind == "vcard":
+            count = services.exports.vcard(out, event_id=event_id, version=version)
+            return f"{_people(count)} (vCard {version})"
+        if args.kind == "csv":
+            # UTF-8 and the writer's own CRLF, whatever the console's encoding or the platform.
+            text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+            try:
+                return _people(services.exports.csv(text, event_id=event_id))
+            finally:
+                text.flush()
+                text.detach()  # leaves `out` open for its owner to close
+        events, todos = services.exports.ics(out, event_id=event_id)
+        return f"{events} event{'s' * (events != 1)} and {todos} open follow-up{'s' * (todos != 1)}"
+
+    try:
+        what = _write_stdout(write) if to_stdout else _write_file(Path(args.out), write)
+    except KeyboardInterrupt:
+        print("interrupted" if to_stdout else "interrupted; nothing was written", file=sys.stderr)
+        return INTERRUPTED
+    except OSError as exc:
+        print(f"netdesk: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(
+        f"Wrote {what} to {'standard output' if to_stdout else args.out}",
+        file=sys.stderr if to_stdout else sys.stdout,
+    )
+    return 0
+
+
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count:,} people"
+
+
+def _write_stdout(write: Callable[[BinaryIO], str]) -> str:
+    sys.stdout.flush()
+    what = write(sys.stdout.buffer)
+    sys.stdout.buffer.flush()
+    return what
+
+
+def _write_file(out: Path, write: Callable[[BinaryIO], str]) -> str:
+    if out.is_dir():
+        raise IsADirectoryError(21, "it is a folder", str(out))
+    # Beside OUT so that the rename stays on one file system and is atomic; "x" mode creates it
+    # with the usual permissions (umask), unlike mkstemp's owner-only ones.
+    temp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
+    try:
+        with open(temp, "xb") as stream:
+            what = write(stream)
+        os.replace(temp, out)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return what
