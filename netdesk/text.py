@@ -37,4 +37,5 @@ def sort_key_for_name(family: str, given: str, formatted: str) -> str:
     if not (family.strip() or given.strip()):
         *given_words, last = formatted.split() or [""]
         family, given = last, " ".join(given_words)
-    return fold(" ".join(p for p in (family, given) if p.strip())).strip()
+    # Folding can lengthen a name ("ß" -> "ss"): the column holds 255 characters.
+    return fold(" ".join(p for p in (family, given) if p.strip())).strip()[:255]

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from typing import Any, cast
 
+import phonenumbers
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
@@ -24,8 +25,7 @@ from netdesk.models import (
     Tag,
 )
 from netdesk.models.contact import new_uid
-from netdesk.services.tags import clean_tag_names
-from netdesk.services.validation import phone_to_e164
+from netdesk.services.tags import TAG_LENGTH, clean_tag_names, tag_key
 from netdesk.text import fold, sort_key_for_name
 
 _NOT_DIGITS = re.compile(r"\D")
@@ -93,9 +93,14 @@ def phone_key(value: str, region: str | None) -> str:
     if not any(ch.isdigit() for ch in text):
         return ""
     try:
-        return phone_to_e164(text, region)
-    except ValueError:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
         return ""
+    # Only a valid number: "030 1234567" read as a US number would be a wrong E.164 form that
+    # never matches the same number written with +49.
+    if not phonenumbers.is_valid_number(number):
+        return ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def cleaned(record: ContactRecord) -> ContactRecord:
@@ -219,11 +224,11 @@ class TagIds:
     def ids_for(self, names: list[str]) -> list[int]:
         result = []
         for name in names:
-            key = _clip(fold(name), _limit(Tag, "key"))
+            key = tag_key(name)
             tag_id = self.ids.get(key)
             if tag_id is None:
                 tag_id = self.session.execute(
-                    insert(Tag).returning(Tag.id), {"name": _clip(name, 80), "key": key}
+                    insert(Tag).returning(Tag.id), {"name": name[:TAG_LENGTH], "key": key}
                 ).scalar_one()
                 self.ids[key] = tag_id
                 self.created += 1

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from netdesk.db import Database
@@ -35,6 +35,9 @@ from netdesk.text import fold
 # A typo-level difference in a name ("Jon Smith" / "John Smith"), with the same organisation.
 NAME_SIMILARITY = 90.0
 ORGANISATION_SIMILARITY = 85.0
+# Below this, two names with no word in common that share an email or phone are different
+# people ("Bob Brown" and "Alice Smith" at info@acme.example).
+SHARED_ADDRESS_NAME_SIMILARITY = 60.0
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class Matcher:
         self.phones: dict[str, int] = {}
         self.names: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         self.with_email: set[int] = set()
+        self.name_of: dict[int, str] = {}
 
     @classmethod
     def from_database(cls, conn: Connection) -> Matcher:
@@ -91,6 +95,7 @@ class Matcher:
 
     def _add_name(self, target: int, name: str, organization: str) -> None:
         key = name_key(name)
+        self.name_of.setdefault(target, key)
         if key:
             self.names[_block(key)].append((target, key, fold(organization).strip()))
 
@@ -109,17 +114,17 @@ class Matcher:
     def matches(self, keys: Keys) -> list[Match]:
         """Every earlier person these keys point at, surest first."""
         found: dict[int, str] = {}
+        key = name_key(keys.name)
         if keys.uid and keys.uid in self.uids:
             found.setdefault(self.uids[keys.uid], "same UID")
         for email in keys.emails:
             target = self.emails.get(email.casefold())
-            if target is not None:
+            if target is not None and not self._other_person(key, target):
                 found.setdefault(target, f"same email {email}")
         for e164 in keys.e164s:
             target = self.phones.get(e164) if e164 else None
-            if target is not None:
+            if target is not None and not self._other_person(key, target):
                 found.setdefault(target, f"same phone {e164}")
-        key = name_key(keys.name)
         if key:
             org = fold(keys.organization).strip()
             for target, other_key, other_org in self.names.get(_block(key), ()):
@@ -131,6 +136,14 @@ class Matcher:
                     if reason and not (weak and keys.emails and target in self.with_email):
                         found[target] = reason
         return [Match(t, r) for t, r in found.items()]
+
+    def _other_person(self, key: str, target: int) -> bool:
+        """Two full names that have nothing in common sharing an address (info@, a front
+        desk's phone) are two people, not one to merge."""
+        other = self.name_of.get(target, "")
+        if " " not in key or " " not in other or set(key.split()) & set(other.split()):
+            return False  # one word, or a word in common ("Bob Brown", "Robert Brown")
+        return fuzz.token_sort_ratio(key, other) < SHARED_ADDRESS_NAME_SIMILARITY
 
     def match(self, keys: Keys) -> Match | None:
         found = self.matches(keys)
@@ -268,25 +281,19 @@ class DuplicateService:
             session.flush()
             mark_changed(session, "contacts", "notes", "followups", "attendances")
             refresh_search(session, {keep_id})
-            session.refresh(keep)
-            snapshot.rows.insert(0, ("delete:contacts", [_state(session, keep)]))
+            session.flush()
+            snapshot.rows.insert(
+                0,
+                (
+                    "delete:contacts",
+                    [{"id": keep_id, "fingerprint": undo.fingerprint(session, keep_id)}],
+                ),
+            )
             return snapshot
 
     def restore(self, snapshot: undo.Snapshot) -> None:
         with self.db.transaction() as session:
             undo.restore(session, snapshot)
-
-
-def _state(session: Session, contact: Contact) -> dict[str, object]:
-    """What the kept contact looks like right after the merge, so that undo can tell whether
-    anything was done to it since (undoing then would throw that work away)."""
-    counts = {
-        model.__tablename__: session.scalar(
-            select(func.count()).select_from(model).where(model.contact_id == contact.id)
-        )
-        for model in (Note, FollowUp, Attendance)
-    }
-    return {"id": contact.id, "updated_at": contact.updated_at, "counts": counts}
 
 
 def _move_attendances(session: Session, keep_id: int, other_id: int) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -11,8 +12,10 @@ from sqlalchemy.orm import Session, selectinload
 from netdesk.formats.records import EventRecord, Problem
 from netdesk.models import Event, EventKind
 from netdesk.services.change_tracking import mark_changed
+from netdesk.services.errors import ValidationError
 from netdesk.services.import_plan import ImportReport
 from netdesk.services.tags import tags_for
+from netdesk.text import fold
 
 # First match wins: "Python Meetup: workshop night" is a meetup.
 _KIND_WORDS = [
@@ -32,6 +35,26 @@ def guess_kind(name: str) -> str:
     return EventKind.OTHER.value
 
 
+def event_named(session: Session, name: str) -> int:
+    """The latest event of that name (accents and case ignored), created now if none."""
+    clean = _fit(name, 255)
+    if not clean:
+        raise ValidationError({"name": "The event needs a name."})
+    wanted = fold(clean)
+    # Compared in Python: SQLite's lower() folds ASCII letters only ("Ö" stays "Ö").
+    for event_id, event_name in session.execute(
+        select(Event.id, Event.name).order_by(Event.starts_at.desc(), Event.id.desc())
+    ):
+        if fold(" ".join(event_name.split())) == wanted:
+            return int(event_id)
+    start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    event = Event(name=clean, kind=guess_kind(clean), starts_at=start)
+    session.add(event)
+    session.flush()
+    mark_changed(session, "events")
+    return event.id
+
+
 def _fit(value: str, limit: int) -> str:
     return " ".join(value.split())[:limit]
 
@@ -48,14 +71,15 @@ def import_events(session: Session, events: Iterable[EventRecord], report: Impor
             report.problems.append(Problem(report.file, record.line, "event has no name"))
             continue
         event = None
-        if record.uid:
+        uid = record.uid.strip()[:255]
+        if uid:
             event = session.scalar(
-                select(Event).where(Event.uid == record.uid).options(selectinload(Event.tags))
+                select(Event).where(Event.uid == uid).options(selectinload(Event.tags))
             )
         if event is None:
             event = Event(name=name, kind=guess_kind(name), starts_at=record.starts_at)
-            if record.uid:
-                event.uid = record.uid[:255]
+            if uid:
+                event.uid = uid
             session.add(event)
             report.events_added += 1
         else:

@@ -59,6 +59,9 @@ class ImportPlan:
     problems: list[Problem] = field(default_factory=list)
     # UIDs of the file's events that netdesk already has (they will be updated, not added).
     existing_event_uids: set[str] = field(default_factory=set)
+    # An event to create and put everyone on, made inside the import's own transaction so
+    # that a cancelled import leaves no empty event behind.
+    new_event_name: str = ""
 
     @property
     def new_count(self) -> int:

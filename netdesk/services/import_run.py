@@ -106,7 +106,17 @@ class ImportRun:
 
     def handle_planned(self, index: int, entry: PlanItem) -> None:
         """A person from a preview, with the action the user chose for them."""
-        record = entry.record
+        # A copy: merging later people of the file into this one must not change the plan,
+        # which the user may apply again after cancelling.
+        record = replace(
+            entry.record,
+            emails=list(entry.record.emails),
+            phones=list(entry.record.phones),
+            urls=list(entry.record.urls),
+            addresses=list(entry.record.addresses),
+            categories=list(entry.record.categories),
+            extra_lines=list(entry.record.extra_lines),
+        )
         keys = keys_of(record, self.region)
         target = self._planned_target(entry)
         if entry.action is Action.SKIP:

@@ -22,7 +22,7 @@ from netdesk.models import Contact, Event
 from netdesk.services.contact_rows import cleaned
 from netdesk.services.duplicates import Matcher
 from netdesk.services.errors import ServiceError
-from netdesk.services.event_import import import_events
+from netdesk.services.event_import import event_named, import_events
 from netdesk.services.import_plan import (
     Action,
     ImportCancelled,
@@ -172,12 +172,14 @@ class ImportService:
                             entry.reason = f"same person earlier in this file ({found.reason})"
                     matcher.add(-(len(plan.items) + 1), keys)
                     plan.items.append(entry)
-            ids = {i.match_id for i in plan.items if i.match_id is not None}
-            names = dict(
-                conn.execute(
-                    select(Contact.id, Contact.formatted_name).where(Contact.id.in_(ids))
-                ).all()
-            )
+            ids = sorted({i.match_id for i in plan.items if i.match_id is not None})
+            names: dict[int, str] = {}
+            for start in range(0, len(ids), 500):  # PostgreSQL takes 65,535 parameters at most
+                chunk = ids[start : start + 500]
+                for contact_id, name in conn.execute(
+                    select(Contact.id, Contact.formatted_name).where(Contact.id.in_(chunk))
+                ):
+                    names[contact_id] = name
         for entry in plan.items:
             if entry.match_id is not None:
                 entry.match_name = names.get(entry.match_id, "")
@@ -203,6 +205,8 @@ class ImportService:
         total = len(plan.items) + len(plan.events)
         try:
             with _collector_paused(), self.db.transaction() as session:
+                if event_id is None and plan.new_event_name.strip():
+                    event_id = event_named(session, plan.new_event_name)
                 if plan.events:
                     import_events(session, plan.events, report)
                 run = ImportRun(session, event_id, report, progress, total)
@@ -251,20 +255,8 @@ class ImportService:
 
     def event_for_import(self, name: str) -> int:
         """The event of that name (accents and case ignored), created if there is none."""
-        from datetime import UTC, datetime
-
-        from netdesk.services.events import EventService
-        from netdesk.services.records import EventInput
-
-        clean = " ".join(name.split())
-        if not clean:
-            raise ServiceError("The event needs a name.")
-        events = EventService(self.db)
-        found = events.find_by_name(clean)
-        if found is not None:
-            return found
-        start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
-        return events.create(EventInput(name=clean, starts_at=start))
+        with self.db.transaction() as session:
+            return event_named(session, name)
 
 
 def _region() -> str | None:

@@ -15,13 +15,20 @@ from netdesk.services.change_tracking import refresh_search
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.text import fold
 
+TAG_LENGTH = 80
+
+
+def tag_key(name: str) -> str:
+    """What makes two tag names one tag ("AI" and "ai"), fitted to its column."""
+    return fold(name)[:TAG_LENGTH]
+
 
 def clean_tag_names(names: Iterable[str]) -> list[str]:
     seen: dict[str, str] = {}
     for raw in names:
-        name = " ".join(raw.split())
-        if name and fold(name) not in seen:
-            seen[fold(name)] = name
+        name = " ".join(raw.split())[:TAG_LENGTH]
+        if name and tag_key(name) not in seen:
+            seen[tag_key(name)] = name
     return list(seen.values())
 
 
@@ -30,7 +37,7 @@ def tags_for(session: Session, names: Iterable[str]) -> list[Tag]:
     wanted = clean_tag_names(names)
     if not wanted:
         return []
-    keys = [fold(n) for n in wanted]
+    keys = [tag_key(n) for n in wanted]
     existing = {t.key: t for t in session.scalars(select(Tag).where(Tag.key.in_(keys)))}
     result = []
     for name, key in zip(wanted, keys, strict=True):

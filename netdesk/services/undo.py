@@ -6,10 +6,11 @@ transaction and restored in one transaction; the search index follows through th
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from netdesk import search_index
@@ -145,29 +146,31 @@ def restore(session: Session, snapshot: Snapshot) -> None:
     _refresh_search(session, contact_ids)
 
 
+def fingerprint(session: Session, contact_id: int) -> str:
+    """A digest of the contact and every row that hangs on it: what an undo of a merge would
+    delete and put back, so that it can tell whether any of it was changed since."""
+    parts: list[list[str]] = [
+        [repr(sorted(r.items())) for r in _rows(session, _table(Contact), Contact.id == contact_id)]
+    ]
+    for table in (
+        *(_table(m) for m in (ContactEmail, ContactPhone, ContactUrl, ContactAddress)),
+        *(_table(m) for m in (ContactExtraProperty, Attendance, Note, FollowUp)),
+        contact_tags,
+    ):
+        rows = _rows(session, table, table.c.contact_id == contact_id)
+        parts.append(sorted(repr(sorted(r.items())) for r in rows))
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
 def _delete_unchanged(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """Remove what a merge made, if it is still as the merge left it, before putting the
     merged people back as they were."""
     for row in rows:
-        current = session.execute(select(table.c.updated_at).where(table.c.id == row["id"]))
-        updated_at = current.scalar_one_or_none()
-        counts = {
-            name: session.scalar(
-                select(func.count())
-                .select_from(tables_by_name(name))
-                .where(tables_by_name(name).c.contact_id == row["id"])
-            )
-            for name in row.get("counts", {})
-        }
-        if updated_at != row["updated_at"] or counts != row.get("counts", {}):
+        if fingerprint(session, row["id"]) != row["fingerprint"]:
             raise ServiceError("That merge cannot be undone: the merged contact has changed since.")
         search_index.remove(session.connection(), [row["id"]])
         session.execute(delete(table).where(table.c.id == row["id"]))
         mark_changed(session, KIND_OF_TABLE[table.name])
-
-
-def tables_by_name(name: str) -> Table:
-    return Base.metadata.tables[name]
 
 
 def _tags_not_recreated(

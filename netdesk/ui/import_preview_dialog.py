@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.import_plan import Action, ImportPlan, OnDuplicate
 from netdesk.services.service_set import Services
 from netdesk.ui.event_combo import EventCombo
@@ -289,14 +288,10 @@ class ImportPreviewDialog(QDialog):
             if not name:
                 self._show_error("Type a name for the new event.")
                 return
-            try:
-                self.event_id = self._services.imports.event_for_import(name)
-            except ValidationError as exc:
-                self._show_error(" ".join(exc.errors.values()))
-                return
-            except ServiceError as exc:
-                self._show_error(str(exc))
-                return
+            # Made by the import itself, so that cancelling it leaves no empty event.
+            self.event_id = self._services.events.find_by_name(name)
+            if self.event_id is None:
+                self.plan.new_event_name = " ".join(name.split())
         self.accept()
 
     def _show_error(self, message: str) -> None:

@@ -100,3 +100,15 @@ def test_namesakes_with_different_emails_are_two_people(services: Services) -> N
     groups = services.duplicates.find()
     assert len(groups) == 1 and twin in groups[0].contact_ids
     assert groups[0].reason == "same name and organisation"
+
+
+def test_undo_refuses_after_any_edit_of_the_merged_contact(services: Services) -> None:
+    keep = _person(services, "Ann Lee", emails=["a@example.org"])
+    other = _person(services, "Ann Lee", emails=["b@example.org"], organization="Lee & Co")
+    snapshot = services.duplicates.merge(keep, [other])
+    edited = services.contacts.get(keep).as_input()
+    edited.emails.append("new@example.org")  # an edit that leaves updated_at alone
+    services.contacts.update(keep, edited)
+    with pytest.raises(ServiceError, match="changed since"):
+        services.duplicates.restore(snapshot)
+    assert "new@example.org" in services.contacts.get(keep).emails

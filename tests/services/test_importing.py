@@ -259,3 +259,72 @@ def test_events_from_icalendar_are_created_then_updated(services: Services, tmp_
     )
     assert (report.events_added, report.events_updated) == (0, 1)
     assert services.events.get(event_id).name == "Python Meetup Berlin (moved)"
+
+
+def test_two_people_sharing_a_role_address_stay_two(services: Services, tmp_path: Path) -> None:
+    text = (
+        "Name,E-mail,Company\n"
+        "Alice Smith,info@acme.example,Acme\n"
+        "Bob Brown,info@acme.example,Acme\n"
+        "Robert Brown,bob@acme.example,Acme\n"
+        "Bobby Brown,BOB@acme.example,\n"
+    )
+    path = write(tmp_path, "team.csv", text)
+    plan = services.imports.preview(
+        path, mapping={0: "formatted_name", 1: "email", 2: "organization"}
+    )
+    assert [i.is_duplicate for i in plan.items] == [False, False, False, True]
+    services.imports.apply(plan)
+    assert set(contacts(services)) == {"Alice Smith", "Bob Brown", "Robert Brown"}
+
+
+def test_national_numbers_only_match_when_they_are_valid(
+    services: Services, tmp_path: Path
+) -> None:
+    from netdesk.services.contact_rows import phone_key
+
+    assert phone_key("+49 30 1234567", None) == "+49301234567"
+    assert phone_key("030 1234567", "US") == ""  # not a US number: no made-up +1 form
+    assert phone_key("(202) 555-0143", "US") == "+12025550143"
+    assert phone_key("no phone", "US") == ""
+
+
+def test_long_accented_names_and_tags_fit_their_columns(services: Services, tmp_path: Path) -> None:
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\n"
+        f"FN:{'ß' * 250}\r\nN:{'ß' * 200};{'Æ' * 200};;;\r\n"
+        f"CATEGORIES:{'ß' * 90}\r\nEND:VCARD\r\n"
+    )
+    report = services.imports.import_file(write(tmp_path, "long.vcf", card))
+    assert report.added == 1
+    detail = services.contacts.get(next(iter(contacts(services).values())))
+    assert len(detail.tags[0]) == 80
+
+
+def test_events_with_over_long_uids_update_instead_of_clashing(
+    services: Services, tmp_path: Path
+) -> None:
+    ics = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n"
+        f"UID:{'u' * 300}\r\nSUMMARY:Long\r\nDTSTART:20270101T100000Z\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    path = write(tmp_path, "long.ics", ics)
+    assert services.imports.import_file(path).events_added == 1
+    assert services.imports.import_file(path).events_updated == 1
+
+
+def test_a_new_event_is_not_left_behind_by_a_cancelled_import(
+    services: Services, tmp_path: Path
+) -> None:
+    cards = "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nEND:VCARD\r\n" for i in range(500)
+    )
+    plan = services.imports.preview(write(tmp_path, "many.vcf", cards))
+    plan.new_event_name = "Launch party"
+    report = services.imports.apply(plan, progress=lambda done, total: done < 200)
+    assert report.cancelled
+    assert services.events.find_by_name("Launch party") is None
+    report = services.imports.apply(plan)
+    event_id = services.events.find_by_name("launch PARTY")
+    assert event_id is not None and report.attached == 500

@@ -254,9 +254,13 @@ def test_a_new_event_needs_a_name_and_is_created_on_ok(
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
     assert dialog.result() == ImportPreviewDialog.DialogCode.Accepted
+    # The import makes the event, in its own transaction: not the dialog.
+    assert sqlite_services.events.find_by_name("PyData Berlin") is None
+    assert dialog.event_id is None and dialog.plan.new_event_name == "PyData Berlin"
+    report = sqlite_services.imports.apply(dialog.plan, dialog.event_id)
     created = sqlite_services.events.find_by_name("PyData Berlin")
-    assert created is not None and dialog.event_id == created
-    assert sqlite_services.events.get(created).name == "PyData Berlin"
+    assert created is not None and sqlite_services.events.get(created).name == "PyData Berlin"
+    assert report.attached == len(dialog.plan.items)
 
 
 def test_a_new_event_named_like_an_existing_one_reuses_it(
