@@ -260,7 +260,9 @@ def test_a_new_event_needs_a_name_and_is_created_on_ok(
     report = sqlite_services.imports.apply(dialog.plan, dialog.event_id)
     created = sqlite_services.events.find_by_name("PyData Berlin")
     assert created is not None and sqlite_services.events.get(created).name == "PyData Berlin"
-    assert report.attached == dialog.plan.new_count  # the fourth card is the first person
+    # Contact 7 of the hand-made plan does not exist, so Ada King is added too; the fourth card
+    # is the first person again.
+    assert report.attached == 3
 
 
 def test_a_new_event_named_like_an_existing_one_reuses_it(
