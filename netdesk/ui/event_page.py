@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -99,6 +100,9 @@ class EventPage(QWidget):
     # The user went to the people table, or picked someone in it (not a selection kept
     # across a reload): the events view then lets Delete remove a person, not the event.
     attendee_picked = Signal()
+    # Organisers bring attendee lists in and take them out from the event itself.
+    import_people = Signal(int)
+    export_people = Signal(int, str)  # event id, "vcard" or "csv"
 
     def __init__(
         self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -187,10 +191,24 @@ class EventPage(QWidget):
         self.remove_button = QPushButton("Remove from event")
         self.remove_button.setToolTip("Take the selected person off this event (Ctrl+Z undoes)")
         self.remove_button.clicked.connect(self.remove_selected_attendee)
+        self.import_button = QPushButton(icon("import"), "Import list…")
+        self.import_button.setToolTip(
+            "Add people to this event from a file: an Eventbrite or Meetup attendee list,"
+            " a CSV or vCards"
+        )
+        self.import_button.clicked.connect(self._import_clicked)
+        self.export_button = QPushButton(icon("export"), "Export")
+        self.export_button.setToolTip("Save this event's people as vCards or a spreadsheet")
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction("As vCards (.vcf)…", lambda: self._export_clicked("vcard"))
+        export_menu.addAction("As a spreadsheet (.csv)…", lambda: self._export_clicked("csv"))
+        self.export_button.setMenu(export_menu)
         people_bar = QHBoxLayout()
         people_bar.addWidget(self.people_label, 1)
         people_bar.addWidget(self.add_button)
         people_bar.addWidget(self.remove_button)
+        people_bar.addWidget(self.import_button)
+        people_bar.addWidget(self.export_button)
         page_layout.addLayout(people_bar)
 
         self.attendees_model = AttendeesModel(self._services, self)
@@ -364,6 +382,14 @@ class EventPage(QWidget):
             return
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.reload()
+
+    def _import_clicked(self) -> None:
+        if self._event is not None:
+            self.import_people.emit(self._event.id)
+
+    def _export_clicked(self, kind: str) -> None:
+        if self._event is not None:
+            self.export_people.emit(self._event.id, kind)
 
     def _delete_clicked(self) -> None:
         if self._event is not None:

@@ -109,17 +109,21 @@ class ExchangeActions(QObject):
             return None
         return self.window.view(EVENTS).selected_event_id()  # type: ignore[no-any-return]
 
-    def import_files(self) -> None:
+    def import_files(self, event_id: int | None = None) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self.window, "Import people or events", "", IMPORT_FILTER
         )
         if names:
-            self.import_paths([Path(n) for n in names])
+            self.import_paths([Path(n) for n in names], event_id)
 
-    def import_paths(self, paths: list[Path]) -> None:
+    def import_for_event(self, event_id: int) -> None:
+        """An attendee list (or any people file) straight onto this event."""
+        self.import_files(event_id)
+
+    def import_paths(self, paths: list[Path], event_id: int | None = None) -> None:
         if not self.act_import.isEnabled():
             return  # no database yet, or a damaged one
-        self.flow.run(paths, event_id=self._selected_event())
+        self.flow.run(paths, event_id=event_id or self._selected_event())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
@@ -172,6 +176,12 @@ class ExchangeActions(QObject):
 
         ids, event_id = self._scope()
         self._said(export_csv(self.window, self.window.services, ids, event_id))
+
+    def export_event_people(self, event_id: int, kind: str) -> None:
+        from netdesk.ui.export_actions import export_csv, export_vcard
+
+        export = export_csv if kind == "csv" else export_vcard
+        self._said(export(self.window, self.window.services, None, event_id))
 
     def export_ics(self) -> None:
         from netdesk.ui.export_actions import export_ics

@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
 
             events = EventsView(s, b, u, self)
             events.open_contact.connect(self.show_contact)
+            events.import_people.connect(self.exchange.import_for_event)
+            events.export_people.connect(self.exchange.export_event_people)
             return events
         if key == PEOPLE:
             from netdesk.ui.people_view import PeopleView

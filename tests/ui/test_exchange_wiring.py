@@ -153,3 +153,63 @@ def test_find_duplicates_merges_and_ctrl_z_in_the_window_undoes_it(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     ctrl(qtbot, window, Qt.Key.Key_Z)
     assert sqlite_services.contacts.count() == 2
+
+
+def test_an_attendee_list_is_imported_from_the_event_page(
+    qtbot: QtBot, window: MainWindow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from netdesk.services.records import EventInput
+    from netdesk.ui.main_window import EVENTS
+
+    event_id = sqlite_services.events.create(
+        EventInput(name="Demo Night", starts_at=datetime(2027, 3, 1, 18, tzinfo=UTC))
+    )
+    report_csv = (
+        "Order #,Order Date,First Name,Last Name,Email,Quantity,Price Tier,Ticket Type,"
+        "Attendee #,Attendee Status,Job Title,Company\n"
+        "1001,2027-02-01,Ada,Lovelace,ada@example.org,1,,Speaker,1,Checked In,CTO,Engines\n"
+        "1002,2027-02-02,Alan,Turing,alan@example.org,1,,General,2,Attending,,Bletchley\n"
+    )
+    path = tmp_path / "eventbrite.csv"
+    path.write_text(report_csv, encoding="utf-8")
+    window.show_event(event_id)
+    page = window.view(EVENTS).page
+    qtbot.waitUntil(lambda: page.event_id() == event_id)
+    chosen: list[str] = []
+
+    def open_file(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(path))
+        dialog.accept()
+
+    def check_event_then_import(dialog: ImportPreviewDialog) -> None:
+        chosen.append(dialog.event_combo.currentText())
+        click(qtbot, dialog.ok_button)
+
+    files = ModalDriver(QFileDialog, open_file)
+    preview = ModalDriver(ImportPreviewDialog, check_event_then_import)
+    report = ModalDriver(ImportReportDialog, lambda d: d.close_button.click())
+    click(qtbot, page.import_button)
+    for driver in (files, preview, report):
+        driver.check()
+    assert chosen and chosen[0].startswith("Demo Night")
+    attendees = {a.name: (a.role, a.status) for a in sqlite_services.events.attendees(event_id)}
+    assert attendees == {
+        "Ada Lovelace": ("speaker", "checked in"),
+        "Alan Turing": ("attendee", "registered"),
+    }
+    # And out again, from the same page.
+    target = tmp_path / "night.csv"
+
+    def save_as(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    saver = ModalDriver(QFileDialog, save_as)
+    menu = page.export_button.menu()
+    assert menu is not None
+    as_csv = next(a for a in menu.actions() if "spreadsheet" in a.text())
+    as_csv.trigger()
+    saver.check()
+    assert "Ada Lovelace" in target.read_text(encoding="utf-8-sig")
