@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
-from netdesk.ui.contact_drag import CONTACT_IDS_MIME
+from netdesk.ui.mime_types import CONTACT_IDS_MIME
 
 if TYPE_CHECKING:
     from netdesk.ui.import_flow import ImportFlow

@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.ui.contact_drag import CONTACT_IDS_MIME
 from netdesk.ui.duplicates_dialog import DuplicatesDialog
 from netdesk.ui.import_preview_dialog import ImportPreviewDialog
 from netdesk.ui.import_report_dialog import ImportReportDialog
 from netdesk.ui.main_window import PEOPLE, MainWindow
+from netdesk.ui.mime_types import CONTACT_IDS_MIME
 from tests.formats.independent_vcard import parse_vcards
 from tests.ui.main_window_helpers import ModalDriver, ctrl, open_window, settings_at
 
