@@ -8,6 +8,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -102,12 +104,19 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
-def names_in(db_path: Path) -> list[str]:
+@contextmanager
+def services_at(db_path: Path) -> Iterator[Services]:
+    """The services over the database the command wrote, closed again afterwards."""
     db = open_database(f"sqlite:///{db_path}")
     try:
-        return sorted(row.name for row in Services(db).search.page("", limit=1000))
+        yield Services(db)
     finally:
         db.close()
+
+
+def names_in(db_path: Path) -> list[str]:
+    with services_at(db_path) as services:
+        return sorted(row.name for row in services.search.page("", limit=1000))
 
 
 def said(path: Path, rejected: int = 0, dry_run: bool = False, **counts: int) -> str:
@@ -203,15 +212,11 @@ def test_event_option_attaches_people_to_the_event_and_creates_it_only_once(
         said(cards, added=3, attached=3),
         said(linkedin, added=2, attached=2),
     ]
-    db = open_database(f"sqlite:///{db_path}")
-    try:
-        services = Services(db)
+    with services_at(db_path) as services:
         events = services.events.list()
         assert [e.name for e in events] == ["PyCon Österreich"]
         attendees = {a.name for a in services.events.attendees(events[0].id)}
         assert attendees == CARD_NAMES | {"Margaret Hamilton", "Katherine Johnson"}
-    finally:
-        db.close()
 
 
 def test_dry_run_says_what_would_happen_and_changes_nothing(
@@ -222,11 +227,8 @@ def test_dry_run_says_what_would_happen_and_changes_nothing(
     out = capsys.readouterr().out.splitlines()
     assert out == ["The event 'Sprint' would be created.", said(cards, added=3, dry_run=True)]
     assert names_in(db_path) == []
-    db = open_database(f"sqlite:///{db_path}")
-    try:
-        assert Services(db).events.list() == []
-    finally:
-        db.close()
+    with services_at(db_path) as services:
+        assert services.events.list() == []
 
 
 def test_linkedin_connections_with_their_preamble(
@@ -235,14 +237,11 @@ def test_linkedin_connections_with_their_preamble(
     linkedin = write(tmp_path, "Connections.csv", LINKEDIN)
     assert run(db_path, "import", str(linkedin)) == 0
     assert capsys.readouterr().out.splitlines() == [said(linkedin, added=2)]
-    db = open_database(f"sqlite:///{db_path}")
-    try:
-        rows = Services(db).search.page("hamilton")
+    with services_at(db_path) as services:
+        rows = services.search.page("hamilton")
         assert [(r.name, r.organization, r.email) for r in rows] == [
             ("Margaret Hamilton", "Apollo Software", "margaret@apollo.example")
         ]
-    finally:
-        db.close()
 
 
 def test_a_csv_of_unknown_columns_fails_that_file_and_the_next_file_still_goes_in(
@@ -276,11 +275,8 @@ def test_nothing_importable_leaves_no_empty_event_behind(
 ) -> None:
     assert run(db_path, "import", str(tmp_path / "typo.vcf"), "--event", "Meetup") == 1
     assert "typo.vcf" in capsys.readouterr().err
-    db = open_database(f"sqlite:///{db_path}")
-    try:
-        assert Services(db).events.list() == []
-    finally:
-        db.close()
+    with services_at(db_path) as services:
+        assert services.events.list() == []
 
 
 def test_ics_creates_events_and_updates_them_by_uid_the_second_time(
@@ -293,12 +289,9 @@ def test_ics_creates_events_and_updates_them_by_uid_the_second_time(
         said(ics, events_added=2),
         said(ics, events_updated=2),
     ]
-    db = open_database(f"sqlite:///{db_path}")
-    try:
-        names = sorted(e.name for e in Services(db).events.list())
+    with services_at(db_path) as services:
+        names = sorted(e.name for e in services.events.list())
         assert names == ["Open source sprint day", "Python Users Berlin"]
-    finally:
-        db.close()
 
 
 def test_import_as_a_separate_process_never_shows_a_traceback(

@@ -32,12 +32,8 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 from netdesk.services.errors import NotFoundError, ServiceError
 from netdesk.services.service_set import Services
 from netdesk.ui.export_actions import safe_file_name
+from netdesk.ui.mime_types import CONTACT_IDS_MIME, LEGACY_VCARD_MIME, VCARD_MIME
 
-VCARD_MIME = "text/vcard"
-LEGACY_VCARD_MIME = "text/x-vcard"
-# Which people are being dragged, for drop targets inside netdesk (an event's attendees,
-# say), which must not import the vCard as new people.
-CONTACT_IDS_MIME = "application/x-netdesk-contact-ids"
 _MAX_LABEL = 40
 
 

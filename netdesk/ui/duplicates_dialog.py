@@ -3,9 +3,6 @@ each, and merging one group or all of them; every merge can be undone with Ctrl+
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
@@ -14,11 +11,9 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QPainter, QUndoStack
+from PySide6.QtGui import QPainter, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.errors import ServiceError
 from netdesk.services.service_set import Services
+from netdesk.ui.busy_cursor import busy_cursor
+from netdesk.ui.counted import counted
 from netdesk.ui.duplicates_model import (
     EMAIL,
     NAME,
@@ -43,11 +40,10 @@ from netdesk.ui.duplicates_model import (
     PHONE,
     ROW_ROLE,
     DuplicatesModel,
-    counted,
 )
-from netdesk.ui.icons import icon
 from netdesk.ui.plain_text import plain_label, show_error
 from netdesk.ui.undo_commands import delete_undoably, remember_deleted
+from netdesk.ui.undo_dialog import UndoableDialog
 
 INTRO = (
     "These people look like the same person. In each group, choose whom to keep: the others"
@@ -88,24 +84,14 @@ class RoomyRows(QStyledItemDelegate):
         return QSize(hint.width(), hint.height() + ROW_PADDING)
 
 
-@contextlib.contextmanager
-def _busy() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
-class DuplicatesDialog(QDialog):
+class DuplicatesDialog(UndoableDialog):
     message = Signal(str)  # "Merged 2 people into Ada Lovelace", for the main window's status
 
     def __init__(
         self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(undo_stack, parent)
         self.services = services
-        self.undo_stack = undo_stack
         self.setWindowTitle("Find duplicates")
         self.resize(900, 520)
 
@@ -168,20 +154,6 @@ class DuplicatesDialog(QDialog):
         self.status_label.setObjectName("duplicates_status")
         self.status_label.setStyleSheet("color: palette(placeholder-text);")
 
-        # The main window's Ctrl+Z does not reach into a modal dialog: the dialog has its own,
-        # on the same stack, so a merge made here can be undone here.
-        self.undo_action = undo_stack.createUndoAction(self, "Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.addAction(self.undo_action)
-        self.undo_button = QPushButton(icon("undo"), "Undo")
-        self.undo_button.setToolTip("Undo the last change (Ctrl+Z)")
-        self.undo_button.setEnabled(undo_stack.canUndo())
-        self.undo_button.clicked.connect(self.undo_action.trigger)
-        # Straight to the button's own slot: Qt drops the connection when the button goes.
-        undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        undo_stack.indexChanged.connect(self._stack_moved)
-        self._watching_stack = True
-
         self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_buttons.rejected.connect(self.reject)
 
@@ -202,10 +174,11 @@ class DuplicatesDialog(QDialog):
     # -- showing --------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Look for duplicates again, staying on the group the user was at."""
+        """Look for duplicates again, staying on the group the user was at (a merge here, or an
+        undo or redo of any step, may change who looks alike)."""
         current = self.model.group_row_of(self.tree.currentIndex())
         try:
-            with _busy():
+            with busy_cursor():
                 self.model.reload()
         except ServiceError as exc:
             show_error(self, "Could not look for duplicates", str(exc))
@@ -241,17 +214,6 @@ class DuplicatesDialog(QDialog):
         self.merge_all_button.setVisible(count > 1)
         self.merge_button.setVisible(count > 0)
 
-    def _stack_moved(self, _index: int) -> None:
-        # A merge here, or an undo or redo of any step, may change who looks alike.
-        self.reload()
-
-    def done(self, result: int) -> None:
-        # The stack outlives the dialog: stop looking for duplicates nobody sees.
-        if self._watching_stack:
-            self.undo_stack.indexChanged.disconnect(self._stack_moved)
-            self._watching_stack = False
-        super().done(result)
-
     def _activated(self, index: QModelIndex) -> None:
         # Double-click or Enter on a person keeps them.
         group = self.model.group_row_of(index)
@@ -274,7 +236,7 @@ class DuplicatesDialog(QDialog):
             return False
         name = self.model.keep_name(group_row)
         try:
-            with _busy():
+            with busy_cursor():
                 others = self._merge(group_row)
         except ServiceError as exc:  # someone in it was deleted or merged meanwhile
             show_error(self, "Could not merge", str(exc))
@@ -297,7 +259,7 @@ class DuplicatesDialog(QDialog):
         people = 0
         self.undo_stack.beginMacro(f"Merge {counted(count, 'group', 'groups')} of duplicates")
         try:
-            with _busy():
+            with busy_cursor():
                 for row in range(count):
                     # The groups are read again only at endMacro: rows stay put until then.
                     try:

@@ -6,19 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
 from netdesk.services.duplicates import DuplicateGroup
 from netdesk.services.errors import ServiceError
 from netdesk.services.service_set import Services
-from netdesk.ui.header_labels import column_title
+from netdesk.ui.counted import counted
+from netdesk.ui.grouped_tree_model import GroupedTreeModel, Index
 from netdesk.ui.plain_text import tooltip_text
 
 NAME, ORGANIZATION, EMAIL, PHONE, HISTORY = range(5)
@@ -26,9 +21,6 @@ HEADERS = ("Person", "Organisation", "Email", "Phone", "History")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # a group row: DuplicateGroup; a person row: Person
 KEPT_TIP = "Kept: the others in this group are merged into this person"
 KEEP_TIP = "Click the round button to keep this person instead"
-
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
 @dataclass(frozen=True)
@@ -44,10 +36,6 @@ class Person:
     history: str = ""
 
 
-def counted(n: int, one: str, many: str) -> str:
-    return f"1 {one}" if n == 1 else f"{n:,} {many}"
-
-
 def names_text(names: tuple[str, ...]) -> str:
     """ "Ann and Bo", "Ann, Bo and Cy", "Ann and 4 others"."""
     shown = [name or "(no name)" for name in names]
@@ -61,9 +49,11 @@ def group_text(group: DuplicateGroup) -> str:
     return f"{names_text(group.names)} — {group.reason}"
 
 
-class DuplicatesModel(QAbstractItemModel):
-    """Top-level rows are the groups (internal id 0); a person's internal id is its group's
-    row + 1. Column 0 of a person is checkable: checked is the one kept, one per group."""
+class DuplicatesModel(GroupedTreeModel):
+    """The groups, each with its people under it. Column 0 of a person is checkable: checked
+    is the one kept, one per group."""
+
+    HEADERS = HEADERS
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -96,12 +86,6 @@ class DuplicatesModel(QAbstractItemModel):
 
     def group(self, row: int) -> DuplicateGroup:
         return self._groups[row]
-
-    def group_row_of(self, index: Index) -> int | None:
-        """The group an index belongs to, whether it is the group's header or one of its people."""
-        if not index.isValid():
-            return None
-        return index.row() if index.internalId() == 0 else index.internalId() - 1
 
     def group_index(self, row: int) -> QModelIndex:
         return self.index(row, 0) if 0 <= row < len(self._groups) else QModelIndex()
@@ -173,29 +157,15 @@ class DuplicatesModel(QAbstractItemModel):
             history=" · ".join(part for part in history if part),
         )
 
+    # -- GroupedTreeModel ---------------------------------------------------------------------
+
+    def _group_total(self) -> int:
+        return len(self._groups)
+
+    def _child_total(self, group_row: int) -> int:
+        return len(self._groups[group_row].contact_ids)
+
     # -- QAbstractItemModel -------------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, index: Index) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._groups[parent.row()].contact_ids)
-        return 0
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return len(HEADERS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -204,11 +174,6 @@ class DuplicatesModel(QAbstractItemModel):
         if index.internalId() != 0 and index.column() == NAME:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_title(HEADERS, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

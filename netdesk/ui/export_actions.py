@@ -16,16 +16,18 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from netdesk.services.errors import ServiceError
 from netdesk.services.service_set import Services
+from netdesk.ui.busy_cursor import busy_cursor
+from netdesk.ui.counted import counted
 from netdesk.ui.plain_text import show_error
 
 T = TypeVar("T")
@@ -57,10 +59,6 @@ _last_folder: Path | None = None
 def ask_save_path(parent: QWidget | None, caption: str, suggested: str, name_filter: str) -> str:
     path, _chosen_filter = QFileDialog.getSaveFileName(parent, caption, suggested, name_filter)
     return path
-
-
-def counted(n: int, one: str, many: str) -> str:
-    return f"1 {one}" if n == 1 else f"{n:,} {many}"
 
 
 def people(n: int) -> str:
@@ -136,15 +134,6 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], T]) -> T:
     return result
 
 
-@contextlib.contextmanager
-def _busy() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
 def _choose(
     parent: QWidget | None, kind: FileKind, name: str, ask: AskPath, folder: Path | None
 ) -> Path | None:
@@ -158,7 +147,7 @@ def _write(
 ) -> str | None:
     global _last_folder
     try:
-        with _busy():
+        with busy_cursor():
             result = write_atomically(path, write)
     except OSError as exc:
         show_error(
@@ -203,6 +192,33 @@ def _nobody(services: Services, contact_ids: list[int] | None, event_id: int | N
     return None if services.contacts.count() else "No one to export: there are no people yet."
 
 
+def _export_people(
+    parent: QWidget | None,
+    services: Services,
+    contact_ids: list[int] | None,
+    event_id: int | None,
+    kind: FileKind,
+    write: Callable[[BinaryIO], int],
+    ask: AskPath,
+    folder: Path | None,
+    of_event: str = "",
+) -> str | None:
+    """Ask for a file of `kind` and `write` these people to it (an event's attendees, else
+    everybody); `write` returns how many it wrote."""
+    try:
+        nobody = _nobody(services, contact_ids, event_id)
+        name = _people_name(services, contact_ids, event_id, kind, of_event)
+    except ServiceError as exc:
+        show_error(parent, "Could not export", str(exc))
+        return None
+    if nobody:
+        return nobody
+    path = _choose(parent, kind, name, ask, folder)
+    if path is None:
+        return None
+    return _write(parent, path, write, lambda n: f"Exported {people(n)} to {path.name}")
+
+
 def export_vcard(
     parent: QWidget | None,
     services: Services,
@@ -214,24 +230,12 @@ def export_vcard(
     folder: Path | None = None,
 ) -> str | None:
     """Ask for a .vcf file and write these people (an event's attendees, else everybody)."""
-    try:
-        nobody = _nobody(services, contact_ids, event_id)
-        name = _people_name(services, contact_ids, event_id, VCARD)
-    except ServiceError as exc:
-        show_error(parent, "Could not export", str(exc))
-        return None
-    if nobody:
-        return nobody
-    path = _choose(parent, VCARD, name, ask, folder)
-    if path is None:
-        return None
     exports = services.exports
-    return _write(
-        parent,
-        path,
-        lambda out: exports.vcard(out, contact_ids, event_id, version),
-        lambda n: f"Exported {people(n)} to {path.name}",
-    )
+
+    def write(out: BinaryIO) -> int:
+        return exports.vcard(out, contact_ids, event_id, version)
+
+    return _export_people(parent, services, contact_ids, event_id, VCARD, write, ask, folder)
 
 
 def export_csv(
@@ -244,17 +248,6 @@ def export_csv(
     folder: Path | None = None,
 ) -> str | None:
     """Ask for a .csv file and write these people (an event's attendees, else everybody)."""
-    try:
-        nobody = _nobody(services, contact_ids, event_id)
-        name = _people_name(services, contact_ids, event_id, CSV, " attendees")
-    except ServiceError as exc:
-        show_error(parent, "Could not export", str(exc))
-        return None
-    if nobody:
-        return nobody
-    path = _choose(parent, CSV, name, ask, folder)
-    if path is None:
-        return None
     exports = services.exports
 
     def write(out: BinaryIO) -> int:
@@ -265,7 +258,9 @@ def export_csv(
             text.flush()
             text.detach()  # `out` is closed by write_atomically, after the fsync
 
-    return _write(parent, path, write, lambda n: f"Exported {people(n)} to {path.name}")
+    return _export_people(
+        parent, services, contact_ids, event_id, CSV, write, ask, folder, " attendees"
+    )
 
 
 def ics_summary(events: int, todos: int, file_name: str) -> str:

@@ -5,19 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from netdesk.services.followups import Bucket, is_within_next_days
 from netdesk.services.records import FollowUpRow
 from netdesk.ui.event_dates import day_text, long_day_text, short_date
-from netdesk.ui.header_labels import column_title
+from netdesk.ui.grouped_tree_model import GroupedTreeModel, Index
 
 ACTION, PERSON, EVENT, DUE = range(4)
 HEADERS = ("Action", "Person", "Event", "Due")
@@ -26,9 +20,6 @@ BUCKET_ROLE = Qt.ItemDataRole.UserRole + 2
 
 OVERDUE_COLOR = QColor("#b3261e")
 DONE_COLOR = QColor("#80868b")
-
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
 def due_text(row: FollowUpRow, today: date) -> str:
@@ -52,9 +43,10 @@ def due_text(row: FollowUpRow, today: date) -> str:
     return short_date(due, today)
 
 
-class FollowUpsModel(QAbstractItemModel):
-    """Top-level rows are the groups that have follow-ups (internal id 0); a follow-up's
-    internal id is its group's row + 1, which is all `parent()` needs."""
+class FollowUpsModel(GroupedTreeModel):
+    """The groups that have follow-ups, each with its follow-ups under it."""
+
+    HEADERS = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,34 +95,18 @@ class FollowUpsModel(QAbstractItemModel):
         return self._groups[index.internalId() - 1][1][index.row()]
 
     def bucket_of(self, index: Index) -> Bucket | None:
-        if not index.isValid():
-            return None
-        group = index.row() if index.internalId() == 0 else index.internalId() - 1
-        return self._groups[group][0]
+        group = self.group_row_of(index)
+        return None if group is None else self._groups[group][0]
+
+    # -- GroupedTreeModel ---------------------------------------------------------------------
+
+    def _group_total(self) -> int:
+        return len(self._groups)
+
+    def _child_total(self, group_row: int) -> int:
+        return len(self._groups[group_row][1])
 
     # -- QAbstractItemModel -------------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, index: Index) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._groups[parent.row()][1])
-        return 0
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return len(HEADERS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -138,11 +114,6 @@ class FollowUpsModel(QAbstractItemModel):
         if index.internalId() == 0:
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_title(HEADERS, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

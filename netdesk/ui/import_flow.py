@@ -7,18 +7,17 @@ without exec(); `run` chains them with exec() for the user.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from netdesk.formats.csv_read import CONTACT_FIELDS, CsvTable, guess_mapping
 from netdesk.services.errors import ServiceError
 from netdesk.services.import_plan import ImportPlan, ImportReport
 from netdesk.services.importing import NeedsMapping
 from netdesk.services.service_set import Services
+from netdesk.ui.busy_cursor import busy_cursor
 from netdesk.ui.csv_mapping_dialog import CsvMappingDialog
 from netdesk.ui.import_preview_dialog import ImportPreviewDialog, short_file_name
 from netdesk.ui.import_report_dialog import ImportReportDialog
@@ -28,15 +27,6 @@ from netdesk.ui.plain_text import plain_label, show_error
 PROGRESS_FROM = 200
 # The mapping dialog shows examples from the first rows only.
 SAMPLE_ROWS = 50
-
-
-@contextmanager
-def busy_cursor() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 def has_something_to_import(plan: ImportPlan) -> bool:

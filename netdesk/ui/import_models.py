@@ -69,11 +69,37 @@ def record_email(record: ContactRecord) -> str:
     return chosen.value if chosen else ""
 
 
-def count_text(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
+class TableModel(QAbstractTableModel):
+    """A flat table of HEADERS columns, its cells read-only but for those `_editable` allows;
+    subclasses say how many rows there are and give `data`."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def _row_total(self) -> int:
+        raise NotImplementedError
+
+    def _editable(self, index: AnyIndex) -> bool:
+        return False
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._row_total()
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return column_title(self.HEADERS, section, orientation, role)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base | Qt.ItemFlag.ItemIsEditable if self._editable(index) else base
 
 
-class PlanPeopleModel(QAbstractTableModel):
+class PlanPeopleModel(TableModel):
     """The people of an import plan and what happens to each; the action of a duplicate is
     editable (its EditRole is an Action value, CHOICES_ROLE lists the choices)."""
 
@@ -84,10 +110,12 @@ class PlanPeopleModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self._plan: ImportPlan | None = None
         self._items: list[PlanItem] = []
 
     def set_plan(self, plan: ImportPlan) -> None:
         self.beginResetModel()
+        self._plan = plan
         self._items = plan.items  # the same list: choices made here are the plan's
         self.endResetModel()
         self.actions_changed.emit()
@@ -99,14 +127,8 @@ class PlanPeopleModel(QAbstractTableModel):
         return sum(1 for item in self._items if item.action == action)
 
     def set_all_duplicates(self, choice: OnDuplicate) -> None:
-        action = {
-            OnDuplicate.MERGE: Action.MERGE,
-            OnDuplicate.SKIP: Action.SKIP,
-            OnDuplicate.NEW: Action.ADD,
-        }[choice]
-        for item in self._items:
-            if item.is_duplicate:
-                item.action = action
+        if self._plan is not None:
+            self._plan.decide_duplicates(choice)
         if self._items:
             self.dataChanged.emit(
                 self.index(0, self.ACTION), self.index(len(self._items) - 1, self.ACTION)
@@ -129,25 +151,11 @@ class PlanPeopleModel(QAbstractTableModel):
 
     # -- Qt model interface -----------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
+    def _row_total(self) -> int:
+        return len(self._items)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_title(self.HEADERS, section, orientation, role)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        item = self._items[index.row()]
-        if index.column() == self.ACTION and item.is_duplicate:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+    def _editable(self, index: AnyIndex) -> bool:
+        return index.column() == self.ACTION and self._items[index.row()].is_duplicate
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
@@ -206,7 +214,7 @@ class PlanPeopleModel(QAbstractTableModel):
         return True
 
 
-class PlanEventsModel(QAbstractTableModel):
+class PlanEventsModel(TableModel):
     """The events of an iCalendar file."""
 
     NAME, WHEN, WHERE, STATUS = range(4)
@@ -227,21 +235,8 @@ class PlanEventsModel(QAbstractTableModel):
     def is_update(self, event: EventRecord) -> bool:
         return bool(event.uid) and event.uid in self._known
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_title(self.HEADERS, section, orientation, role)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def _row_total(self) -> int:
+        return len(self._events)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._events):
@@ -305,7 +300,7 @@ class ProblemsModel(QAbstractListModel):
         return None
 
 
-class ColumnMappingModel(QAbstractTableModel):
+class ColumnMappingModel(TableModel):
     """One row per column of a CSV file: its header, two sample values and the contact field
     it is imported into (EditRole: the field's key, IGNORE for none)."""
 
@@ -335,22 +330,11 @@ class ColumnMappingModel(QAbstractTableModel):
         """Column index -> field key, for the columns that are imported."""
         return dict(sorted(self._mapping.items()))
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def _row_total(self) -> int:
+        return len(self._headers)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_title(self.HEADERS, section, orientation, role)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() == self.FIELD else base
+    def _editable(self, index: AnyIndex) -> bool:
+        return index.column() == self.FIELD
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._headers):

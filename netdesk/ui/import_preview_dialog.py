@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.import_plan import Action, ImportPlan, OnDuplicate
 from netdesk.services.service_set import Services
+from netdesk.ui.counted import counted
 from netdesk.ui.event_combo import EventCombo
 from netdesk.ui.form_errors import ERROR_STYLE
 from netdesk.ui.import_choice_delegate import use_choice_cells
@@ -31,7 +32,6 @@ from netdesk.ui.import_models import (
     PlanEventsModel,
     PlanPeopleModel,
     ProblemsModel,
-    count_text,
 )
 from netdesk.ui.plain_text import button_text, plain_label, window_title
 
@@ -45,10 +45,10 @@ def plan_summary(plan: ImportPlan) -> str:
         known = sum(1 for e in plan.events if e.uid and e.uid in plan.existing_event_uids)
         parts = [
             f"{len(plan.events) - known:,} new",
-            count_text(known, "update", "updates"),
+            counted(known, "update", "updates"),
         ]
     else:
-        duplicates = count_text(plan.duplicate_count, "duplicate", "duplicates")
+        duplicates = counted(plan.duplicate_count, "duplicate", "duplicates")
         parts = [f"{plan.new_count:,} new", duplicates]
     parts.append(f"{len(plan.problems):,} rejected")
     return ", ".join(parts)
@@ -264,7 +264,7 @@ class ImportPreviewDialog(QDialog):
     def _update_ok(self) -> None:
         if self.plan.kind == "ics":
             n = len(self.plan.events)
-            self.ok_button.setText(f"Import {count_text(n, 'event', 'events')}")
+            self.ok_button.setText(f"Import {counted(n, 'event', 'events')}")
             self.ok_button.setEnabled(n > 0)
             return
         n = self.importing_count()
@@ -273,9 +273,9 @@ class ImportPreviewDialog(QDialog):
         )
         if n == 0 and has_event and self.plan.items:
             # Skipped people still go on the event's attendee list.
-            text = f"Add {count_text(len(self.plan.items), 'person', 'people')} to the event"
+            text = f"Add {counted(len(self.plan.items), 'person', 'people')} to the event"
         else:
-            text = f"Import {count_text(n, 'person', 'people')}"
+            text = f"Import {counted(n, 'person', 'people')}"
         self.ok_button.setText(button_text(text))
         self.ok_button.setEnabled(
             (n > 0 or has_event) and (not self.wants_new_event() or has_event)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.services.import_plan import ImportReport
-from netdesk.ui.import_models import count_text
+from netdesk.ui.counted import counted
 from netdesk.ui.plain_text import plain_label, show_error, window_title
 
 
@@ -26,24 +26,24 @@ def outcome_lines(report: ImportReport) -> list[str]:
         return ["The import was cancelled. Nothing was changed."]
     lines = []
     if report.added:
-        lines.append(f"Added {count_text(report.added, 'new person', 'new people')}.")
+        lines.append(f"Added {counted(report.added, 'new person', 'new people')}.")
     if report.merged:
         lines.append(
-            f"Merged {count_text(report.merged, 'person', 'people')} into people already here."
+            f"Merged {counted(report.merged, 'person', 'people')} into people already here."
         )
     if report.skipped:
-        lines.append(f"Skipped {count_text(report.skipped, 'duplicate', 'duplicates')}.")
+        lines.append(f"Skipped {counted(report.skipped, 'duplicate', 'duplicates')}.")
     if report.events_added:
-        lines.append(f"Added {count_text(report.events_added, 'event', 'events')}.")
+        lines.append(f"Added {counted(report.events_added, 'event', 'events')}.")
     if report.events_updated:
-        lines.append(f"Updated {count_text(report.events_updated, 'event', 'events')}.")
+        lines.append(f"Updated {counted(report.events_updated, 'event', 'events')}.")
     if report.attached:
         lines.append(
-            f"Put {count_text(report.attached, 'person', 'people')} on the event's attendee list."
+            f"Put {counted(report.attached, 'person', 'people')} on the event's attendee list."
         )
     if report.problems:
         lines.append(
-            f"{count_text(report.rejected, 'line', 'lines')} could not be read and "
+            f"{counted(report.rejected, 'line', 'lines')} could not be read and "
             f"{'was' if report.rejected == 1 else 'were'} left out:"
         )
     return lines or ["There was nothing to import."]

@@ -22,6 +22,7 @@ from netdesk.services.tags import TagService, TagUsage
 from netdesk.ui.icons import icon
 from netdesk.ui.plain_text import TextPrompt, button_text, plain_label, question_box, show_error
 from netdesk.ui.undo_commands import delete_undoably, report_failure
+from netdesk.ui.undo_dialog import UndoableDialog
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_PADDING = 10
@@ -78,11 +79,10 @@ class RenameTagCommand(QUndoCommand):
         self._done = new == self.after
 
 
-class TagsDialog(QDialog):
+class TagsDialog(UndoableDialog):
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(undo_stack, parent)
         self.services = services
-        self.undo_stack = undo_stack
         self.setWindowTitle("Tags")
         self.resize(380, 420)
         self.list = QListWidget()
@@ -101,21 +101,6 @@ class TagsDialog(QDialog):
         self.delete_action.triggered.connect(lambda: self.delete_selected())
         self.list.addAction(self.delete_action)
 
-        # The main window's Ctrl+Z does not reach into a modal dialog: the dialog has its own,
-        # on the same stack, so a delete or rename made here can be undone here.
-        self.undo_action = undo_stack.createUndoAction(self, "Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.addAction(self.undo_action)
-        # A plain "Undo" button: the action's own text names the step, which can be long.
-        self.undo_button = QPushButton(icon("undo"), "Undo")
-        self.undo_button.setToolTip("Undo the last change (Ctrl+Z)")
-        self.undo_button.setEnabled(undo_stack.canUndo())
-        self.undo_button.clicked.connect(self.undo_action.trigger)
-        # Straight to the button's own slot (no Python in between): Qt drops the connection
-        # when the button goes, while the stack lives on.
-        undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        undo_stack.indexChanged.connect(self._stack_moved)
-        self._watching_stack = True
         self._usage: dict[str, TagUsage] = {}
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemDoubleClicked.connect(lambda _item: self.rename_selected())
@@ -156,17 +141,6 @@ class TagsDialog(QDialog):
             self.list.setCurrentRow(min(max(old_row, 0), self.list.count() - 1))
         self.empty.setVisible(self.list.count() == 0)
         self._update_buttons()
-
-    def _stack_moved(self, _index: int) -> None:
-        # An undo or redo (here, or of some other step) may have changed tags or their counts.
-        self.reload()
-
-    def done(self, result: int) -> None:
-        # The stack outlives the dialog: stop reloading a list nobody sees.
-        if self._watching_stack:
-            self.undo_stack.indexChanged.disconnect(self._stack_moved)
-            self._watching_stack = False
-        super().done(result)
 
     def selected_name(self) -> str | None:
         item = self.list.currentItem()

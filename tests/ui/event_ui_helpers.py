@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
@@ -32,6 +32,23 @@ def type_datetime(qtbot: QtBot, edit: QDateTimeEdit, digits: str) -> None:
         (Section.HourSection, f"{when.hour:02d}"),
         (Section.MinuteSection, f"{when.minute:02d}"),
     ]
+    type_sections(qtbot, edit, parts)
+
+
+def type_date(qtbot: QtBot, edit: QDateTimeEdit, when: date) -> None:
+    """Type a date into a field that shows no hours, part by part as a user would."""
+    parts = [
+        (Section.YearSection, f"{when.year}"),
+        (Section.MonthSection, MONTHS[when.month - 1]),
+        (Section.DaySection, f"{when.day:02d}"),
+    ]
+    type_sections(qtbot, edit, parts)
+
+
+def type_sections(
+    qtbot: QtBot, edit: QDateTimeEdit, parts: list[tuple[QDateTimeEdit.Section, str]]
+) -> None:
+    """Type each text into its section of the field, in turn."""
     edit.setFocus()
     for section, text in parts:
         # The last day section is the day of the month; an earlier one is the weekday.

@@ -7,7 +7,15 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from netdesk.services.service_set import Services
@@ -44,6 +52,30 @@ def press(qtbot: QtBot, widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModi
 
 def ctrl(qtbot: QtBot, widget: QWidget, key: Qt.Key) -> None:
     qtbot.keyClick(widget, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def click(qtbot: QtBot, button: QPushButton) -> None:
+    """Click a button as the user would: with the mouse, and only once it can be clicked."""
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def answer_message_box(seen: list[str], answer: str | None = None) -> None:
+    """Click `answer` (else OK) in the message box about to show, noting what it said."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, click)
+            return
+        seen.append(box.text())
+        if answer is None:
+            box.button(QMessageBox.StandardButton.Ok).click()
+            return
+        [button] = [b for b in box.buttons() if b.text().replace("&", "") == answer]
+        button.click()
+
+    QTimer.singleShot(0, click)
 
 
 class ModalDriver(Generic[D]):

@@ -27,13 +27,13 @@ from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.contact_detail_sections import add_meetings
 from netdesk.ui.event_combo import EventCombo
-from netdesk.ui.event_dates import MONTHS, all_day_text, when_text, zoned_when_text
+from netdesk.ui.event_dates import all_day_text, when_text, zoned_when_text
 from netdesk.ui.event_dialog import EventDialog
 from netdesk.ui.events_list_model import EventsListModel
 from netdesk.ui.events_view import EventsView
 from netdesk.ui.today_models import RecentlyMetModel, UpcomingEventsModel
 from netdesk.ui.two_line_delegate import SUBTITLE_ROLE, TRAILING_ROLE
-from tests.ui.event_ui_helpers import tick, type_datetime
+from tests.ui.event_ui_helpers import tick, type_date, type_datetime
 
 JAN_15 = datetime(2027, 1, 15, tzinfo=UTC)
 JAN_16 = datetime(2027, 1, 16, tzinfo=UTC)
@@ -49,21 +49,6 @@ def new_york_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
-
-
-def type_date(qtbot: QtBot, edit: QDateTimeEdit, when: date) -> None:
-    """Type a date into a field that shows no hours, part by part as a user would."""
-    parts = [
-        (Section.YearSection, f"{when.year}"),
-        (Section.MonthSection, MONTHS[when.month - 1]),
-        (Section.DaySection, f"{when.day:02d}"),
-    ]
-    edit.setFocus()
-    for section, text in parts:
-        index = max(i for i in range(edit.sectionCount()) if edit.sectionAt(i) == section)
-        edit.setCurrentSectionIndex(index)
-        edit.setSelectedSection(section)
-        qtbot.keyClicks(edit, text)
 
 
 def _dialog(qtbot: QtBot, services: Services, event_id: int | None = None) -> EventDialog:

@@ -6,11 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
-    QMessageBox,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -29,7 +27,7 @@ from netdesk.ui.duplicates_model import (
     DuplicatesModel,
     names_text,
 )
-from tests.ui.main_window_helpers import activate, ctrl
+from tests.ui.main_window_helpers import activate, answer_message_box, ctrl
 
 
 @dataclass
@@ -96,6 +94,12 @@ def _person_index(dialog: DuplicatesDialog, contact_id: int) -> QModelIndex:
     raise AssertionError(f"contact {contact_id} is in no group")
 
 
+def _group_of(dialog: DuplicatesDialog, contact_id: int) -> int:
+    group = dialog.model.group_row_of(_person_index(dialog, contact_id))
+    assert group is not None
+    return group
+
+
 def _click_radio(qtbot: QtBot, dialog: DuplicatesDialog, contact_id: int) -> None:
     """Click the radio button in front of this person's name, where the user would."""
     index = _person_index(dialog, contact_id)
@@ -113,18 +117,6 @@ def _click_radio(qtbot: QtBot, dialog: DuplicatesDialog, contact_id: int) -> Non
     qtbot.mouseClick(
         tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, radio.center()
     )
-
-
-def _answer_message_box(seen: list[str]) -> None:
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, click)
-            return
-        seen.append(box.text())
-        box.button(QMessageBox.StandardButton.Ok).click()
-
-    QTimer.singleShot(0, click)
 
 
 def test_the_model_is_a_proper_item_model(
@@ -211,8 +203,7 @@ def test_choosing_whom_to_keep_with_the_radio_button(
 
     _click_radio(qtbot, dialog, p.grace_m)
 
-    group = dialog.model.group_row_of(_person_index(dialog, p.grace_m))
-    assert group is not None
+    group = _group_of(dialog, p.grace_m)
     assert dialog.model.keep_id(group) == p.grace_m
     assert _person_index(dialog, p.grace).data(Qt.ItemDataRole.CheckStateRole) == (
         Qt.CheckState.Unchecked
@@ -238,9 +229,7 @@ def test_the_choice_survives_a_merge_of_another_group(
     p = _people(sqlite_services)
     dialog = _open(qtbot, sqlite_services)
     _click_radio(qtbot, dialog, p.grace_m)
-    ada_group = dialog.model.group_row_of(_person_index(dialog, p.ada))
-    assert ada_group is not None
-    dialog.select_group(ada_group)
+    dialog.select_group(_group_of(dialog, p.ada))
 
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
 
@@ -294,12 +283,10 @@ def test_a_group_changed_elsewhere_is_reported_and_read_again(
     p = _people(sqlite_services)
     stack = QUndoStack()
     dialog = _open(qtbot, sqlite_services, stack)
-    group = dialog.model.group_row_of(_person_index(dialog, p.ada))
-    assert group is not None
-    dialog.select_group(group)
+    dialog.select_group(_group_of(dialog, p.ada))
     sqlite_services.contacts.delete([p.ada_short])  # in another window, meanwhile
     seen: list[str] = []
-    _answer_message_box(seen)
+    answer_message_box(seen)
 
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput
@@ -20,13 +20,7 @@ from netdesk.ui.import_report_dialog import ImportReportDialog
 from netdesk.ui.main_window import PEOPLE, MainWindow
 from netdesk.ui.mime_types import CONTACT_IDS_MIME
 from tests.formats.independent_vcard import parse_vcards
-from tests.ui.main_window_helpers import ModalDriver, ctrl, open_window, settings_at
-
-
-def click(qtbot: QtBot, button: QPushButton) -> None:
-    assert button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
+from tests.ui.main_window_helpers import ModalDriver, click, ctrl, open_window, settings_at
 
 CARDS = (
     "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n"

@@ -13,8 +13,7 @@ from typing import BinaryIO
 
 import pytest
 import vobject
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput, EventInput
@@ -28,6 +27,7 @@ from netdesk.ui.export_actions import (
     write_atomically,
 )
 from tests.formats.independent_vcard import parse_vcards
+from tests.ui.main_window_helpers import answer_message_box
 
 
 @dataclass
@@ -82,20 +82,6 @@ def _people(services: Services) -> dict[str, int]:
 def _files(folder: Path) -> list[str]:
     """What is in the folder besides the test's database."""
     return sorted(p.name for p in folder.iterdir() if not p.name.startswith("netdesk.sqlite"))
-
-
-def _answer_message_box(seen: list[str]) -> None:
-    """Click OK in the warning the export shows, once it is up."""
-
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, click)
-            return
-        seen.append(box.text())
-        box.button(QMessageBox.StandardButton.Ok).click()
-
-    QTimer.singleShot(0, click)
 
 
 def test_exports_everybody_as_vcard_a_strict_reader_accepts(
@@ -260,7 +246,7 @@ def test_a_folder_that_cannot_be_written_is_reported_naming_the_file(
     _people(sqlite_services)
     target = tmp_path / "gone" / "contacts.vcf"
     seen: list[str] = []
-    _answer_message_box(seen)
+    answer_message_box(seen)
 
     said = export_vcard(window, sqlite_services, ask=SaveDialog(str(target)))
 
@@ -281,7 +267,7 @@ def test_a_failed_replace_keeps_what_was_there_and_leaves_no_temporary_file(
     target.mkdir()
     (target / "keep.txt").write_text("mine")
     seen: list[str] = []
-    _answer_message_box(seen)
+    answer_message_box(seen)
 
     assert export_vcard(window, sqlite_services, ask=SaveDialog(str(target))) is None
 

@@ -22,7 +22,7 @@ from netdesk.ui.import_models import ColumnMappingModel, PlanEventsModel, PlanPe
 from netdesk.ui.import_preview_dialog import ImportPreviewDialog
 from netdesk.ui.import_report_dialog import ImportReportDialog
 from tests.ui.import_helpers import choose, column_texts
-from tests.ui.main_window_helpers import ModalDriver
+from tests.ui.main_window_helpers import ModalDriver, click
 
 CRLF = "\r\n"
 
@@ -125,11 +125,6 @@ def people(services: Services) -> list[ContactRow]:
     return services.search.page("")
 
 
-def click(qtbot: QtBot, button: QPushButton) -> None:
-    assert button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
 def accept_report(seen: list[str]) -> ModalDriver[ImportReportDialog]:
     def fill(dialog: ImportReportDialog) -> None:
         seen.append(dialog.summary_label.text())
@@ -147,6 +142,23 @@ def preview_driver(
         click(qtbot, dialog.ok_button)
 
     return ModalDriver(ImportPreviewDialog, fill)
+
+
+def import_through_preview(
+    qtbot: QtBot,
+    flow: ImportFlow,
+    path: Path,
+    decide: Callable[[ImportPreviewDialog], None] = lambda dialog: None,
+    seen: list[str] | None = None,
+) -> ImportReport:
+    """Import one file as the user does: `decide` fills in its preview before OK is clicked,
+    then the report is closed (its texts noted in `seen`)."""
+    preview = preview_driver(qtbot, decide)
+    report_driver = accept_report([] if seen is None else seen)
+    [report] = flow.run([path])
+    preview.check()
+    report_driver.check()
+    return report
 
 
 # --- vCard -----------------------------------------------------------------------------------
@@ -218,11 +230,7 @@ def test_skip_chosen_for_a_duplicate_leaves_the_person_in_netdesk_as_they_were(
         choose(qtbot, dialog.people_view, index, "Skip")
         assert dialog.ok_button.text() == "Import 1 person"
 
-    preview = preview_driver(qtbot, decide)
-    report_driver = accept_report([])
-    [report] = flow.run([path])
-    preview.check()
-    report_driver.check()
+    report = import_through_preview(qtbot, flow, path, decide)
     assert (report.added, report.merged, report.skipped) == (1, 0, 1)
     assert sqlite_services.contacts.get(ada).organization == ""
     assert len(people(sqlite_services)) == 2
@@ -251,11 +259,7 @@ def test_a_linkedin_export_is_recognised_and_imported(
         shown.append(dialog.layout_label.text())
         shown.extend(column_texts(dialog.people_view, PlanPeopleModel.ORGANIZATION))
 
-    preview = preview_driver(qtbot, decide)
-    report_driver = accept_report([])
-    [report] = flow.run([path])
-    preview.check()
-    report_driver.check()
+    report = import_through_preview(qtbot, flow, path, decide)
     assert shown == ["LinkedIn connections", "US Navy", "Bletchley Park"]
     assert report.added == 2
     rows = {row.name: row for row in people(sqlite_services)}
@@ -277,12 +281,8 @@ def test_an_unknown_csv_asks_what_its_columns_hold_then_imports_by_that(
         click(qtbot, dialog.ok_button)
 
     mapping = ModalDriver(CsvMappingDialog, map_columns)
-    preview = preview_driver(qtbot, lambda d: None)
-    report_driver = accept_report([])
-    [report] = flow.run([path])
+    report = import_through_preview(qtbot, flow, path)
     mapping.check()
-    preview.check()
-    report_driver.check()
     assert guessed == ["Full name", "Email", "Organisation", "Ignore"]
     assert report.added == 2
     rows = {row.name: row for row in people(sqlite_services)}
@@ -325,19 +325,13 @@ def test_calendar_events_are_created_then_updated_by_uid(
         shown.append(column_texts(dialog.events_view, PlanEventsModel.NAME))
         shown.append(column_texts(dialog.events_view, PlanEventsModel.STATUS))
 
-    first = preview_driver(qtbot, decide)
-    report_driver = accept_report([])
-    [report] = flow.run([write(tmp_path, "cal.ics", calendar("PyData Berlin"))])
-    first.check()
-    report_driver.check()
+    first = write(tmp_path, "cal.ics", calendar("PyData Berlin"))
+    report = import_through_preview(qtbot, flow, first, decide)
     assert report.events_added == 2
     assert sorted(e.name for e in sqlite_services.events.list()) == ["Holiday", "PyData Berlin"]
 
-    again = preview_driver(qtbot, decide)
-    report_driver = accept_report([])
-    [report] = flow.run([write(tmp_path, "cal2.ics", calendar("PyData Berlin 2026"))])
-    again.check()
-    report_driver.check()
+    again = write(tmp_path, "cal2.ics", calendar("PyData Berlin 2026"))
+    report = import_through_preview(qtbot, flow, again, decide)
     assert shown[2:] == [["PyData Berlin 2026", "Holiday"], ["Update", "Update"]]
     assert report.events_updated == 2
     names = sorted(e.name for e in sqlite_services.events.list())
@@ -426,12 +420,8 @@ def test_a_big_import_shows_its_progress(
 ) -> None:
     n = PROGRESS_FROM + 50
     path = write(tmp_path, "big.csv", linkedin_rows(n))
-    preview = preview_driver(qtbot, lambda d: None)
     watcher = ProgressWatcher(cancel=False)
-    report_driver = accept_report([])
-    [report] = flow.run([path])
-    preview.check()
-    report_driver.check()
+    report = import_through_preview(qtbot, flow, path)
     assert watcher.seen == [f"Importing {n} people from big.csv…"]
     assert report.added == n
     assert sqlite_services.search.count() == n
@@ -465,12 +455,8 @@ def test_small_imports_show_no_progress_dialog(
     qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
 ) -> None:
     path = write(tmp_path, "small.csv", linkedin_rows(PROGRESS_FROM - 1))
-    preview = preview_driver(qtbot, lambda d: None)
     watcher = ProgressWatcher(cancel=False)
-    report_driver = accept_report([])
-    [report] = flow.run([path])
-    preview.check()
-    report_driver.check()
+    report = import_through_preview(qtbot, flow, path)
     watcher.stop()
     assert watcher.seen == []
     assert report.added == PROGRESS_FROM - 1

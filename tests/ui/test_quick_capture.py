@@ -14,6 +14,7 @@ from netdesk.db import Database
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.quick_capture import MATCH_DELAY_MS, QuickCaptureDialog
+from tests.ui.main_window_helpers import answer_message_box
 
 
 def _event(services: Services) -> int:
@@ -126,33 +127,18 @@ def test_note_tells_when_the_capture_goes_to_an_existing_contact(
     assert sqlite_services.contacts.count() == 1
 
 
-def _answer_next_box(answer: str, seen: list[str]) -> None:
-    """Click `answer` in the message box the dialog is about to show, noting what it asked."""
-
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, click)
-            return
-        seen.append(box.text())
-        [button] = [b for b in box.buttons() if b.text().replace("&", "") == answer]
-        button.click()
-
-    QTimer.singleShot(0, click)
-
-
 def test_escape_with_something_typed_asks_and_keep_editing_keeps_it(
     qtbot: QtBot, sqlite_services: Services
 ) -> None:
     dialog = _dialog(qtbot, sqlite_services, None)
     qtbot.keyClicks(dialog.talked_about, "Rust")
     seen: list[str] = []
-    _answer_next_box("Keep editing", seen)
+    answer_message_box(seen, "Keep editing")
     qtbot.keyClick(dialog.talked_about, Qt.Key.Key_Escape)
     assert seen == ["Discard this capture? What you typed will be lost."]
     assert dialog.isVisible() and dialog.talked_about.text() == "Rust"
 
-    _answer_next_box("Discard", seen)
+    answer_message_box(seen, "Discard")
     qtbot.keyClick(dialog.talked_about, Qt.Key.Key_Escape)
     assert len(seen) == 2
     assert not dialog.isVisible()
@@ -193,7 +179,7 @@ def test_escape_on_an_empty_capture_closes_without_asking(
     assert not dialog.is_dirty()
     seen: list[str] = []
     # Were a box shown, this would answer it (instead of hanging) and the test would fail.
-    _answer_next_box("Cancel", seen)
+    answer_message_box(seen, "Cancel")
     qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     qtbot.wait(50)
