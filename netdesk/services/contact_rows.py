@@ -12,7 +12,7 @@ from typing import Any, cast
 
 import phonenumbers
 from sqlalchemy import Table, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from netdesk.formats.records import ContactRecord, PostalAddress, Typed
 from netdesk.models import (
@@ -238,6 +238,19 @@ class TagIds:
 
 
 # --- merging into an existing contact ------------------------------------------------------
+
+
+def merge_target_options() -> list[Any]:
+    """Loader options for contacts about to be merged into: every list merge_into extends."""
+    return [
+        selectinload(Contact.emails),
+        selectinload(Contact.phones),
+        selectinload(Contact.urls),
+        selectinload(Contact.addresses),
+        selectinload(Contact.extra_properties),
+        selectinload(Contact.tags),
+    ]
+
 
 _FILLABLE = (
     "given_name",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from netdesk.db import Database
 from netdesk.models import (
@@ -28,7 +28,7 @@ from netdesk.models import (
 from netdesk.services import undo
 from netdesk.services.change_tracking import mark_changed, refresh_search
 from netdesk.services.contact_records import records_for
-from netdesk.services.contact_rows import merge_into, merged_note
+from netdesk.services.contact_rows import merge_into, merge_target_options, merged_note
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.text import fold
 
@@ -252,14 +252,7 @@ class DuplicateService:
             keep = session.get(
                 Contact,
                 keep_id,
-                options=[
-                    selectinload(Contact.emails),
-                    selectinload(Contact.phones),
-                    selectinload(Contact.urls),
-                    selectinload(Contact.addresses),
-                    selectinload(Contact.extra_properties),
-                    selectinload(Contact.tags),
-                ],
+                options=merge_target_options(),
             )
             people = session.scalars(select(Contact).where(Contact.id.in_(others))).all()
             if keep is None or len(people) != len(others):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from netdesk.formats.records import AttendeeInfo, ContactRecord
 from netdesk.models import Attendance, Contact, Event, RegistrationStatus, Role, Tag, contact_tags
@@ -22,6 +22,7 @@ from netdesk.services.contact_rows import (
     contact_row,
     merge_into,
     merge_records,
+    merge_target_options,
     phone_key,
     table_of,
 )
@@ -194,16 +195,7 @@ class ImportRun:
         contacts = {
             c.id: c
             for c in self.session.scalars(
-                select(Contact)
-                .where(Contact.id.in_(ids))
-                .options(
-                    selectinload(Contact.emails),
-                    selectinload(Contact.phones),
-                    selectinload(Contact.urls),
-                    selectinload(Contact.addresses),
-                    selectinload(Contact.extra_properties),
-                    selectinload(Contact.tags),
-                )
+                select(Contact).where(Contact.id.in_(ids)).options(*merge_target_options())
             )
         }
         tag_ids = {id(r): self.tags.ids_for(r.categories) for _, r, _ in merges}
