@@ -42,9 +42,10 @@ def outcome_lines(report: ImportReport) -> list[str]:
             f"Put {counted(report.attached, 'person', 'people')} on the event's attendee list."
         )
     if report.problems:
+        # Not always whole cards: a photo that could not be decoded leaves its contact in.
         lines.append(
-            f"{counted(report.rejected, 'line', 'lines')} could not be read and "
-            f"{'was' if report.rejected == 1 else 'were'} left out:"
+            f"{counted(report.rejected, 'problem', 'problems')} in the file; what "
+            f"{'it names was' if report.rejected == 1 else 'each names was'} left out:"
         )
     return lines or ["There was nothing to import."]
 

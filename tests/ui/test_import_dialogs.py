@@ -422,7 +422,7 @@ def test_report_says_what_happened_and_lists_every_rejected_line(
         "Merged 1 person into people already here.",
         "Skipped 2 duplicates.",
         "Put 15 people on the event's attendee list.",
-        "1 line could not be read and was left out:",
+        "1 problem in the file; what it names was left out:",
     ]
     assert dialog.problems_edit.toPlainText() == f"{FILE}:12: card without END:VCARD <b>"
     assert dialog.problems_edit.isReadOnly()

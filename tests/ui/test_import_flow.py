@@ -207,7 +207,7 @@ def test_a_vcard_file_adds_the_new_merges_the_duplicate_and_reports_the_broken_c
         "Added 1 new person.",
         "Merged 1 person into people already here.",
         "Put 2 people on the event's attendee list.",
-        "1 line could not be read and was left out:",
+        "1 problem in the file; what it names was left out:",
     ]
     assert seen[1].startswith(f"{path}:16: ")
     assert sorted(row.name for row in people(services)) == ["<b>x</b>", "Ada Lovelace"]
