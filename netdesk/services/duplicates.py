@@ -2,8 +2,9 @@
 
 Matching goes from the surest sign to the weakest: the same vCard UID, the same email, the same
 phone number (E.164), then a name that is the same or nearly so (rapidfuzz) with a compatible
-organisation. Names are only compared within a block (the initials of the first and last word of
-the folded, sorted name), so matching stays linear however many people there are.
+organisation. Equal names are found by a dictionary; nearly equal ones only within a block (the
+initials of the first and last word of the folded, sorted name, and the first letters of the
+organisation), so matching stays linear however many people there are.
 """
 
 from __future__ import annotations
@@ -62,9 +63,11 @@ def name_key(name: str) -> str:
     return " ".join(sorted(fold(name).split()))
 
 
-def _block(key: str) -> str:
+def _block(key: str, org: str) -> tuple[str, str]:
+    """Where a nearly-equal name is looked for: the same initials of the first and last word
+    and the same start of the organisation (a near match needs both organisations)."""
     words = key.split()
-    return f"{words[0][:1]}{words[-1][:1]}" if words else ""
+    return (f"{words[0][:1]}{words[-1][:1]}" if words else "", org[:3])
 
 
 class Matcher:
@@ -72,7 +75,10 @@ class Matcher:
         self.uids: dict[str, int] = {}
         self.emails: dict[str, int] = {}
         self.phones: dict[str, int] = {}
-        self.names: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        # Equal names by their key, the first person of each organisation (the others of that
+        # name and organisation are that person again); nearly equal names by block.
+        self.names: dict[str, dict[str, int]] = defaultdict(dict)
+        self.similar: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
         self.with_email: set[int] = set()
         self.name_of: dict[int, str] = {}
 
@@ -97,7 +103,12 @@ class Matcher:
         key = name_key(name)
         self.name_of.setdefault(target, key)
         if key:
-            self.names[_block(key)].append((target, key, fold(organization).strip()))
+            org = fold(organization).strip()
+            same = self.names[key]
+            if org not in same:
+                same[org] = target
+                if org:
+                    self.similar[_block(key, org)].append((target, key, org))
 
     def add(self, target: int, keys: Keys) -> None:
         if keys.uid:
@@ -127,7 +138,10 @@ class Matcher:
                 found.setdefault(target, f"same phone {e164}")
         if key:
             org = fold(keys.organization).strip()
-            for target, other_key, other_org in self.names.get(_block(key), ()):
+            candidates = [(t, key, o) for o, t in self.names.get(key, {}).items()]
+            if org:
+                candidates += self.similar.get(_block(key, org), ())
+            for target, other_key, other_org in candidates:
                 if target not in found:
                     reason = _name_reason(key, org, other_key, other_org)
                     # Namesakes who both have email addresses, none of them shared, are
@@ -152,7 +166,7 @@ class Matcher:
 
 def _name_reason(key: str, org: str, other_key: str, other_org: str) -> str:
     both_orgs = bool(org and other_org)
-    if both_orgs and fuzz.ratio(org, other_org) < ORGANISATION_SIMILARITY:
+    if both_orgs and org != other_org and fuzz.ratio(org, other_org) < ORGANISATION_SIMILARITY:
         return ""  # namesakes at different organisations are different people
     if key == other_key:
         if both_orgs:
