@@ -92,6 +92,8 @@ class ImportReport:
     events_added: int = 0
     events_updated: int = 0
     attached: int = 0  # people put on the chosen event's attendee list
+    event_name: str = ""  # that event, when there was one
+    event_created: bool = False  # made by this import (from the preview's "New event…")
     problems: list[Problem] = field(default_factory=list)
     cancelled: bool = False
     dry_run: bool = False

@@ -82,8 +82,11 @@ class ImportRun:
         self.next_pending = 0
         self.written: dict[int, int] = {}  # pending number -> contact id, once inserted
         self.event_id = event_id
-        if event_id is not None and session.get(Event, event_id) is None:
-            raise NotFoundError("The event to add people to no longer exists.")
+        if event_id is not None:
+            event = session.get(Event, event_id)
+            if event is None:
+                raise NotFoundError("The event to add people to no longer exists.")
+            report.event_name = event.name
         self.attendees: dict[int, AttendeeInfo | None] = {}  # existing contact id -> info
         self.merges: list[tuple[int, ContactRecord, list[str]]] = []
         self.known_ids: set[int] | None = None  # of a plan's matches that still exist

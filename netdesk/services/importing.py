@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from netdesk.db import Database
 from netdesk.formats.detect import detect_kind
@@ -206,7 +206,9 @@ class ImportService:
         try:
             with _collector_paused(), self.db.transaction() as session:
                 if event_id is None and plan.new_event_name.strip():
+                    before = session.scalar(select(func.count(Event.id)))
                     event_id = event_named(session, plan.new_event_name)
+                    report.event_created = session.scalar(select(func.count(Event.id))) != before
                 if plan.events:
                     import_events(session, plan.events, report)
                 run = ImportRun(session, event_id, report, progress, total)
