@@ -10,7 +10,7 @@ organisation), so matching stays linear however many people there are.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, select, update
@@ -50,6 +50,29 @@ class Keys:
     e164s: list[str]
     name: str
     organization: str
+    # The numbers as written, beside e164s: a national number that cannot be put in E.164
+    # form (no country known) still matches itself.
+    phones: list[str] = field(default_factory=list)
+
+    def phone_keys(self) -> list[str]:
+        values = self.phones or [""] * len(self.e164s)
+        return [phone_match_key(e, v) for e, v in zip(self.e164s, values, strict=True)]
+
+
+def phone_match_key(e164: str, value: str) -> str:
+    if e164:
+        return e164
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return digits if len(digits) >= 7 else ""
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
+
+
+def _full_name(key: str) -> bool:
+    """More than one word, or a name written without spaces (Chinese, Japanese, Korean)."""
+    return " " in key or (len(key) >= 2 and any(_cjk(ch) for ch in key))
 
 
 @dataclass(frozen=True)
@@ -93,10 +116,12 @@ class Matcher:
         for cid, email in conn.execute(select(ContactEmail.contact_id, ContactEmail.value)):
             matcher.emails.setdefault(email.casefold(), cid)
             matcher.with_email.add(cid)
-        for cid, e164 in conn.execute(
-            select(ContactPhone.contact_id, ContactPhone.e164).where(ContactPhone.e164 != "")
+        for cid, e164, value in conn.execute(
+            select(ContactPhone.contact_id, ContactPhone.e164, ContactPhone.value)
         ):
-            matcher.phones.setdefault(e164, cid)
+            key = phone_match_key(e164, value)
+            if key:
+                matcher.phones.setdefault(key, cid)
         return matcher
 
     def _add_name(self, target: int, name: str, organization: str) -> None:
@@ -117,9 +142,9 @@ class Matcher:
             self.emails.setdefault(email.casefold(), target)
         if keys.emails:
             self.with_email.add(target)
-        for e164 in keys.e164s:
-            if e164:
-                self.phones.setdefault(e164, target)
+        for key in keys.phone_keys():
+            if key:
+                self.phones.setdefault(key, target)
         self._add_name(target, keys.name, keys.organization)
 
     def matches(self, keys: Keys) -> list[Match]:
@@ -132,10 +157,10 @@ class Matcher:
             target = self.emails.get(email.casefold())
             if target is not None and not self._other_person(key, target):
                 found.setdefault(target, f"same email {email}")
-        for e164 in keys.e164s:
-            target = self.phones.get(e164) if e164 else None
+        for phone in keys.phone_keys():
+            target = self.phones.get(phone) if phone else None
             if target is not None and not self._other_person(key, target):
-                found.setdefault(target, f"same phone {e164}")
+                found.setdefault(target, f"same phone {phone}")
         if key:
             org = fold(keys.organization).strip()
             candidates = [(t, key, o) for o, t in self.names.get(key, {}).items()]
@@ -155,7 +180,7 @@ class Matcher:
         """Two full names that have nothing in common sharing an address (info@, a front
         desk's phone) are two people, not one to merge."""
         other = self.name_of.get(target, "")
-        if " " not in key or " " not in other or set(key.split()) & set(other.split()):
+        if not (_full_name(key) and _full_name(other)) or set(key.split()) & set(other.split()):
             return False  # one word, or a word in common ("Bob Brown", "Robert Brown")
         return fuzz.token_sort_ratio(key, other) < SHARED_ADDRESS_NAME_SIMILARITY
 
@@ -172,7 +197,7 @@ def _name_reason(key: str, org: str, other_key: str, other_org: str) -> str:
         if both_orgs:
             return "same name and organisation"
         # One word is not enough to call two people one ("Ana").
-        return "same name" if " " in key else ""
+        return "same name" if _full_name(key) else ""
     if both_orgs and fuzz.ratio(key, other_key) >= NAME_SIMILARITY:
         return "similar name, same organisation"
     return ""
@@ -205,8 +230,10 @@ class DuplicateService:
             for cid, value in conn.execute(select(ContactEmail.contact_id, ContactEmail.value)):
                 emails[cid].append(value)
             phones: dict[int, list[str]] = defaultdict(list)
-            for cid, e164 in conn.execute(select(ContactPhone.contact_id, ContactPhone.e164)):
-                phones[cid].append(e164)
+            for cid, e164, value in conn.execute(
+                select(ContactPhone.contact_id, ContactPhone.e164, ContactPhone.value)
+            ):
+                phones[cid].append(phone_match_key(e164, value))
             rows = conn.execute(
                 select(
                     Contact.id,

@@ -51,6 +51,7 @@ def keys_of(record: ContactRecord, region: str | None) -> Keys:
         e164s=[phone_key(t.value, region) for t in record.phones],
         name=record.formatted_name,
         organization=record.organization,
+        phones=[t.value for t in record.phones],
     )
 
 

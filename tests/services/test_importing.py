@@ -328,3 +328,25 @@ def test_a_new_event_is_not_left_behind_by_a_cancelled_import(
     report = services.imports.apply(plan)
     event_id = services.events.find_by_name("launch PARTY")
     assert event_id is not None and report.attached == 500
+
+
+def test_names_without_spaces_and_national_numbers_still_match(
+    services: Services, tmp_path: Path
+) -> None:
+    # A Chinese phone book: names in one piece, numbers without a country code that the
+    # user's region cannot turn into E.164.
+    cards = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:黄铁球\r\nTEL;TYPE=CELL:139 1050 7172\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王小明\r\nEND:VCARD\r\n"
+    )
+    path = write(tmp_path, "phone.vcf", cards)
+    assert services.imports.import_file(path).added == 2
+    plan = services.imports.preview(path)
+    assert [(i.match_name, i.reason) for i in plan.items] == [
+        ("黄铁球", "same phone 13910507172"),
+        ("王小明", "same name"),
+    ]
+    # One character is not a name to merge people by.
+    single = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王\r\nEND:VCARD\r\n"
+    assert services.imports.import_file(write(tmp_path, "one.vcf", single)).added == 1
+    assert services.imports.import_file(write(tmp_path, "two.vcf", single)).added == 1
