@@ -34,6 +34,7 @@ from netdesk.formats.csv_layouts_events import (
     prepare_meetup,
     role_from_ticket,
 )
+from netdesk.formats.csv_layouts_netdesk import netdesk_matches, prepare_netdesk
 
 __all__ = [
     "LAYOUTS",
@@ -53,8 +54,9 @@ __all__ = [
 # --- Registry --------------------------------------------------------------------------------
 
 # Tried in this order: the more specific headers first (Eventbrite and Google also have
-# "First Name" and "Last Name").
+# "First Name" and "Last Name"); netdesk's own export names all sixteen of its columns.
 LAYOUTS: tuple[Layout, ...] = (
+    Layout("netdesk", "netdesk export", "csv", netdesk_matches, prepare_netdesk),
     Layout(
         "eventbrite",
         "Eventbrite attendee report",

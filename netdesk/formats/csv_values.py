@@ -185,8 +185,10 @@ def set_birthday(record: ContactRecord, text: str, *, day_first: bool = False) -
 
 
 def strip_neutralising_quote(text: str) -> str:
-    """Undoes the quote a CSV export put before a formula-like cell ("'+49 30 1234")."""
-    if text.startswith("'") and text[1:2] and text[1:].lstrip(" ")[:1] in FORMULA_PREFIXES:
+    """Undoes the quote a CSV export put before a formula-like cell ("'+49 30 1234"); of
+    several quotes ("''=1", a value that began with a quote itself) only the one added."""
+    guarded = text.lstrip("'").lstrip(" ")[:1]
+    if text.startswith("'") and guarded and guarded in FORMULA_PREFIXES:
         return text[1:]
     return text
 

@@ -10,7 +10,11 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from netdesk.formats.csv_values import FORMULA_PREFIXES, join_nonempty
+from netdesk.formats.csv_values import (
+    FORMULA_PREFIXES,
+    join_nonempty,
+    strip_neutralising_quote,
+)
 from netdesk.formats.records import ContactRecord, Typed
 
 CONTACT_HEADERS = (
@@ -32,21 +36,28 @@ CONTACT_HEADERS = (
     "Note",
 )
 ATTENDEE_HEADERS = ("Role", "Status")
+# How several values share a cell (Email 2, Phone 2, Web address), and how tags do: the
+# netdesk layout splits them again on import.
+VALUES_SEPARATOR = "; "
+TAGS_SEPARATOR = ", "
 
 
 def neutralise(text: str) -> str:
     """Prefixes a cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "+49 30 1234",
     "@SUM(...)") with a single quote, so it is shown as text (OWASP CSV injection advice).
-    Leading spaces do not make a cell safe: some spreadsheets skip them."""
+    Leading spaces do not make a cell safe: some spreadsheets skip them. A cell that already
+    looks neutralised ("'=1") gets a second quote, since importing takes exactly one away."""
     stripped = text.lstrip(" ")
-    return "'" + text if stripped and stripped[0] in FORMULA_PREFIXES else text
+    if (stripped and stripped[0] in FORMULA_PREFIXES) or strip_neutralising_quote(text) != text:
+        return "'" + text
+    return text
 
 
 def _first_two(values: Sequence[Typed]) -> tuple[str, str]:
     """The preferred value, and the others joined with "; " so that none is lost."""
     ordered = sorted(values, key=lambda typed: not typed.preferred)
     texts = [typed.value for typed in ordered if typed.value.strip()]
-    return (texts[0] if texts else "", "; ".join(texts[1:]))
+    return (texts[0] if texts else "", VALUES_SEPARATOR.join(texts[1:]))
 
 
 def contact_row(record: ContactRecord, attendees: bool = False) -> list[str]:
@@ -70,11 +81,11 @@ def contact_row(record: ContactRecord, attendees: bool = False) -> list[str]:
         email_2,
         phone,
         phone_2,
-        "; ".join(url.value for url in urls if url.value.strip()),
+        VALUES_SEPARATOR.join(url.value for url in urls if url.value.strip()),
         address.locality if address else "",
         address.country if address else "",
         record.birthday.isoformat() if record.birthday else "",
-        ", ".join(record.categories),
+        TAGS_SEPARATOR.join(record.categories),
         record.note,
     ]
     if attendees:

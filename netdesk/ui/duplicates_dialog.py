@@ -3,6 +3,7 @@ each, and merging one group or all of them; every merge can be undone with Ctrl+
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
@@ -11,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPainter, QUndoStack
+from PySide6.QtGui import QKeyEvent, QPainter, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
@@ -51,7 +52,10 @@ INTRO = (
     " follow-ups and events moved over). Ctrl+Z undoes a merge."
 )
 EMPTY_TITLE = "No duplicates found"
-EMPTY_TEXT = "No two people share an email address, a phone number, or a name and organisation."
+EMPTY_TEXT = (
+    "No two people share an email address or a phone number, have the same full name, or have"
+    " nearly the same name at the same organisation."
+)
 COLUMN_WIDTHS = {NAME: 230, ORGANIZATION: 160, EMAIL: 210, PHONE: 140}
 ROW_PADDING = 8
 # Merges are undone on the same stack as deletes; the People view selects the people an
@@ -84,6 +88,21 @@ class RoomyRows(QStyledItemDelegate):
         return QSize(hint.width(), hint.height() + ROW_PADDING)
 
 
+def step_text(stack: QUndoStack, index: int) -> str:
+    """A step's text as the user reads it (undo texts double a "&" against shortcuts)."""
+    return stack.text(index).replace("&&", "&")
+
+
+class KeepOnReturnTree(QTreeView):
+    """Return or Enter on a person keeps them, and goes no further: QTreeView passes the key on
+    to the dialog, whose default button would merge or close."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)  # emits activated(current): the dialog keeps that person
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class DuplicatesDialog(UndoableDialog):
     message = Signal(str)  # "Merged 2 people into Ada Lovelace", for the main window's status
 
@@ -96,7 +115,7 @@ class DuplicatesDialog(UndoableDialog):
         self.resize(900, 520)
 
         self.model = DuplicatesModel(services, self)
-        self.tree = QTreeView()
+        self.tree = KeepOnReturnTree()
         self.tree.setObjectName("duplicates_tree")
         # The style is a QObject: parented to the tree, it lives exactly as long as the tree.
         self._radio_style = RadioIndicators()
@@ -154,6 +173,10 @@ class DuplicatesDialog(UndoableDialog):
         self.status_label.setObjectName("duplicates_status")
         self.status_label.setStyleSheet("color: palette(placeholder-text);")
 
+        # Return must never merge: no merge or undo button becomes the default one.
+        for button in (self.merge_button, self.merge_all_button, self.undo_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_buttons.rejected.connect(self.reject)
 
@@ -169,6 +192,7 @@ class DuplicatesDialog(UndoableDialog):
         layout.addWidget(self.pages, 1)
         layout.addLayout(actions)
         layout.addWidget(self.close_buttons)
+        self._stack_index = undo_stack.index()
         self.reload()
 
     # -- showing --------------------------------------------------------------------------------
@@ -194,6 +218,19 @@ class DuplicatesDialog(UndoableDialog):
             "Merge both groups" if count == 2 else f"Merge all {count:,} groups"
         )
         self._update_buttons()
+
+    def _stack_moved(self, index: int) -> None:
+        super()._stack_moved(index)
+        # The status must not keep offering an undo that has happened: say what moved. A new
+        # step from this dialog says what it did right after the push.
+        before, self._stack_index = self._stack_index, index
+        stack = self.undo_stack
+        if not shiboken6.isValid(stack) or (index >= stack.count() and index < before):
+            self.status_label.clear()  # the stack was cleared (another file opened) or is gone
+        elif index < before:
+            self.status_label.setText(f"Undone: {step_text(stack, index)}")
+        elif index > before:
+            self.status_label.setText(f"Redone: {step_text(stack, index - 1)}")
 
     def select_group(self, row: int) -> None:
         index = self.model.group_index(row)

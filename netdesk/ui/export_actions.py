@@ -97,10 +97,38 @@ def os_error_text(exc: OSError) -> str:
         errno.EISDIR: "a folder of that name is in the way",
         errno.ENAMETOOLONG: "the name is too long",
     }
-    code = errno.EISDIR if isinstance(exc, IsADirectoryError) else exc.errno
+    code = _code(exc)
     if code is not None and code in reasons:
         return reasons[code]
     return (exc.strerror or str(exc) or "the system refused").rstrip(".").lower()
+
+
+def os_error_advice(exc: OSError) -> str:
+    """What the user can do about it: advice that fits the cause (more space does not make a
+    missing folder appear)."""
+    advice = {
+        errno.EACCES: "Choose a folder you can write to and try again.",
+        errno.EPERM: "Choose a folder you can write to and try again.",
+        errno.ENOSPC: "Free some space on that disk, or choose another one, and try again.",
+        errno.EDQUOT: "Delete some of your files there, or choose another disk, and try again.",
+        errno.EROFS: "Choose a folder on a disk that can be written to and try again.",
+        errno.ENOENT: "Choose another folder and try again.",
+        errno.EISDIR: "Choose another name and try again.",
+        errno.ENAMETOOLONG: "Choose a shorter name and try again.",
+    }
+    return advice.get(_code(exc) or 0, "Choose another folder and try again.")
+
+
+def export_failure_text(path: Path, exc: OSError) -> str:
+    """ "Could not save “x.vcf” in /home/ada: the folder does not exist. ..." """
+    return (
+        f"Could not save “{path.name}” in {path.parent}: {os_error_text(exc)}.\n\n"
+        f"Nothing was written. {os_error_advice(exc)}"
+    )
+
+
+def _code(exc: OSError) -> int | None:
+    return errno.EISDIR if isinstance(exc, IsADirectoryError) else exc.errno
 
 
 def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
@@ -150,12 +178,7 @@ def _write(
         with busy_cursor():
             result = write_atomically(path, write)
     except OSError as exc:
-        show_error(
-            parent,
-            "Could not export",
-            f"Could not save “{path.name}” in {path.parent}: {os_error_text(exc)}.\n\n"
-            "Nothing was written. Choose another folder or free some space and try again.",
-        )
+        show_error(parent, "Could not export", export_failure_text(path, exc))
         return None
     except ServiceError as exc:  # the event was deleted meanwhile, for instance
         show_error(parent, "Could not export", f"Could not export “{path.name}”: {exc}")

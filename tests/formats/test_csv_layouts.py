@@ -393,6 +393,30 @@ def test_meetup_profile_from_user_id() -> None:
         (["Title", "First Name", "Last Name", "Company", "E-mail Address"], "outlook"),
         (["Order #", "First Name", "Last Name", "Email", "Ticket Type"], "eventbrite"),
         (["Name", "Attendance", "User ID", "Title", "Event Host", "RSVP"], "meetup"),
+        (
+            [
+                "Full name",
+                "First name",
+                "Last name",
+                "Organisation",
+                "Department",
+                "Job title",
+                "Email",
+                "Email 2",
+                "Phone",
+                "Phone 2",
+                "Web address",
+                "City",
+                "Country",
+                "Birthday",
+                "Tags",
+                "Note",
+                "Role",
+                "Status",
+            ],
+            "netdesk",
+        ),
+        (["Full name", "Email", "Email 2", "Phone", "Phone 2"], None),  # only some of ours
         (["First Name", "Last Name", "Email"], None),
         (["Vorname", "Nachname", "E-Mail"], None),
     ],
@@ -404,6 +428,7 @@ def test_detect_layout(headers: list[str], layout: str | None) -> None:
 
 def test_every_layout_has_a_label() -> None:
     assert set(LAYOUT_LABELS) == {
+        "netdesk",
         "linkedin",
         "google",
         "google-legacy",
@@ -412,6 +437,7 @@ def test_every_layout_has_a_label() -> None:
         "meetup",
     }
     assert LAYOUT_LABELS["linkedin"] == "LinkedIn connections"
+    assert LAYOUT_LABELS["netdesk"] == "netdesk export"
 
 
 @pytest.mark.parametrize(
@@ -427,3 +453,43 @@ def test_every_layout_has_a_label() -> None:
 )
 def test_role_from_ticket(ticket: str, role: str) -> None:
     assert role_from_ticket(ticket) == role
+
+
+# --- netdesk's own export --------------------------------------------------------------------
+
+NETDESK_EXPORT = (
+    "\ufeffFull name,First name,Last name,Organisation,Department,Job title,Email,Email 2,"
+    "Phone,Phone 2,Web address,City,Country,Birthday,Tags,Note,Role,Status\r\n"
+    "Ada Lovelace,Ada,Lovelace,'=Engines,'-,'@boss,ada@example.org,"
+    "ada@home.example; ada@old.example,'+44 20 7946 0000,'+44 7700 900001; +44 7700 900002,"
+    "https://ada.example; https://www.linkedin.com/in/ada,London,'=UK,1815-12-10,"
+    '"Math, VIP, \'=x","\'+1 line\r\nsecond",speaker,checked in\r\n'
+    "Bo Lind,,,,,,,,,,,,,,,,,\r\n"
+).encode()
+
+
+def test_netdesk_export_is_recognised_and_read_back() -> None:
+    table = _table(NETDESK_EXPORT)
+    assert table.layout == "netdesk"
+
+    ada, bo = _records(table)
+
+    assert ada == ContactRecord(
+        formatted_name="Ada Lovelace",
+        given_name="Ada",
+        family_name="Lovelace",
+        organization="=Engines",
+        department="-",
+        title="@boss",
+        birthday=date(1815, 12, 10),
+        emails=[Typed("ada@example.org"), Typed("ada@home.example"), Typed("ada@old.example")],
+        phones=[Typed("+44 20 7946 0000"), Typed("+44 7700 900001"), Typed("+44 7700 900002")],
+        urls=[Typed("https://ada.example"), Typed("https://www.linkedin.com/in/ada", "linkedin")],
+        addresses=[PostalAddress(locality="London", country="=UK")],
+        note="+1 line\nsecond",
+        categories=["Math", "VIP", "'=x"],  # only the cell's own guard is taken away
+        source="csv",
+        attendee=AttendeeInfo(role="speaker", status="checked in"),
+        line=2,
+    )
+    assert bo.formatted_name == "Bo Lind" and bo.attendee is None and bo.line == 4

@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from netdesk.formats.csv_layouts import LAYOUT_LABELS
 from netdesk.formats.csv_read import CsvTable, guess_mapping, load_csv, read_contacts
 from netdesk.formats.csv_write import CONTACT_HEADERS, neutralise, write_contacts_csv
 from netdesk.formats.records import AttendeeInfo, ContactRecord, PostalAddress, Typed
@@ -143,6 +145,8 @@ def test_attendee_columns_can_be_chosen_for_a_streamed_export() -> None:
         ("\t=1+1", "'\t=1+1"),
         ("\r=1+1", "'\r=1+1"),
         ("  =1+1", "'  =1+1"),
+        ("'=1+1", "''=1+1"),  # import takes one quote away: the user's own one must stay
+        ("'quoted", "'quoted"),
         ("Ada = genius", "Ada = genius"),
         ("ada@example.org", "ada@example.org"),
         ("", ""),
@@ -217,3 +221,55 @@ def test_an_export_reads_back_through_the_column_mapping() -> None:
     assert back.birthday == date(1815, 12, 10)
     assert back.categories == ["Math", "VIP"]
     assert back.note == original.note
+
+
+DANGEROUS = ('=HYPERLINK("http://evil.example")', "+49 30 1234", "-", "@SUM(1+1)", "'=quoted")
+
+
+def _what_csv_carries(dangerous: str) -> list[ContactRecord]:
+    """Records holding only what the CSV columns carry, each field once with a formula-like
+    value: the import must give back exactly these."""
+    return [
+        ContactRecord(
+            formatted_name=f"{dangerous} Lovelace",
+            given_name=dangerous,
+            family_name="Lovelace",
+            organization=dangerous,
+            department=dangerous,
+            title=dangerous,
+            birthday=date(1815, 12, 10),
+            emails=[Typed("ada@example.org"), Typed("ada@home.example"), Typed("ada@b.example")],
+            phones=[Typed("+49 30 1234567"), Typed("+49 170 5555"), Typed("-12")],
+            urls=[
+                Typed("https://ada.example/a;b"),  # a ";" of its own: not a separator
+                Typed("https://www.linkedin.com/in/ada", "linkedin"),
+            ],
+            addresses=[PostalAddress(locality=dangerous, country=dangerous)],
+            note=f"{dangerous}\nsecond line, with a comma",
+            categories=[dangerous, "VIP"],
+            attendee=AttendeeInfo(role="speaker", status="checked in"),
+        ),
+        ContactRecord(formatted_name="Bo Lind", phones=[Typed("+4930999")]),
+        ContactRecord(
+            formatted_name="Cy Young",
+            emails=[Typed("cy@example.org")],
+            attendee=AttendeeInfo(role="organiser", status="cancelled"),
+        ),
+    ]
+
+
+@pytest.mark.parametrize("dangerous", DANGEROUS)
+def test_an_export_reads_back_as_the_same_records(dangerous: str) -> None:
+    records = _what_csv_carries(dangerous)
+    out = io.StringIO()
+    write_contacts_csv(records, out)
+    written = list(csv.reader(io.StringIO(out.getvalue().lstrip("\ufeff"))))
+    assert written[1][HEADER.index("Organisation")] == "'" + dangerous  # the file is guarded
+
+    table = load_csv(out.getvalue().encode("utf-8"), "export.csv")
+
+    assert isinstance(table, CsvTable)
+    assert table.layout == "netdesk" and LAYOUT_LABELS[table.layout] == "netdesk export"
+    results = list(read_contacts(table))
+    back = [replace(r, line=0, source="") for r in results if isinstance(r, ContactRecord)]
+    assert back == records and len(results) == len(records)

@@ -332,3 +332,55 @@ def test_tooltips_show_user_text_verbatim(qtbot: QtBot, sqlite_services: Service
         _person_index(dialog, p.ada_short).siblingAtColumn(PHONE).data(Qt.ItemDataRole.ToolTipRole)
         is None
     )
+
+
+def test_return_on_a_person_keeps_them_and_merges_nothing(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    p = _people(sqlite_services)
+    stack = QUndoStack()
+    dialog = _open(qtbot, sqlite_services, stack)
+    activate(qtbot, dialog)
+    dialog.tree.setFocus()
+    index = _person_index(dialog, p.ada_short)
+    dialog.tree.setCurrentIndex(index)
+
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        qtbot.keyClick(dialog.tree, key)
+
+        group = dialog.model.group_row_of(index)
+        assert group is not None and dialog.model.keep_id(group) == p.ada_short
+        assert sqlite_services.contacts.count() == 5  # no group was merged
+        assert stack.count() == 0
+        assert dialog.isVisible()  # nor did Return close the dialog
+    for button in (dialog.merge_button, dialog.merge_all_button, dialog.undo_button):
+        assert not button.isDefault() and not button.autoDefault()
+
+
+def test_the_status_says_what_an_undo_undid(qtbot: QtBot, sqlite_services: Services) -> None:
+    _people(sqlite_services)
+    stack = QUndoStack()
+    dialog = _open(qtbot, sqlite_services, stack)
+    qtbot.mouseClick(dialog.merge_all_button, Qt.MouseButton.LeftButton)
+    assert dialog.status_label.text().endswith("Press Ctrl+Z to undo.")
+
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.status_label.text() == "Undone: Merge 2 groups of duplicates"
+    dialog.select_group(0)
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    activate(qtbot, dialog)
+    ctrl(qtbot, dialog.tree, Qt.Key.Key_Z)
+    assert dialog.status_label.text() == "Undone: Merge 2 people into Ada Lovelace"
+
+    stack.redo()  # Ctrl+Shift+Z in the main window, say
+    assert dialog.status_label.text() == "Redone: Merge 2 people into Ada Lovelace"
+
+
+def test_the_empty_state_names_what_was_looked_for(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog = _open(qtbot, sqlite_services)
+
+    text = dialog.empty_text.text()
+    assert "email address" in text and "phone number" in text
+    assert "same full name" in text
+    assert "nearly the same name at the same organisation" in text

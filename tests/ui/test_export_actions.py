@@ -20,6 +20,7 @@ from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.export_actions import (
     export_csv,
+    export_failure_text,
     export_ics,
     export_vcard,
     os_error_text,
@@ -253,9 +254,43 @@ def test_a_folder_that_cannot_be_written_is_reported_naming_the_file(
     assert said is None
     assert seen == [
         f"Could not save “contacts.vcf” in {target.parent}: the folder does not exist.\n\n"
-        "Nothing was written. Choose another folder or free some space and try again."
+        "Nothing was written. Choose another folder and try again."
     ]
     assert not target.parent.exists()
+
+
+@pytest.mark.parametrize(
+    ("code", "because", "advice"),
+    [
+        (errno.ENOENT, "the folder does not exist", "Choose another folder and try again."),
+        (
+            errno.EACCES,
+            "you do not have permission to write there",
+            "Choose a folder you can write to and try again.",
+        ),
+        (
+            errno.ENOSPC,
+            "the disk is full",
+            "Free some space on that disk, or choose another one, and try again.",
+        ),
+        (
+            errno.EROFS,
+            "the disk is read-only",
+            "Choose a folder on a disk that can be written to and try again.",
+        ),
+        (errno.ENAMETOOLONG, "the name is too long", "Choose a shorter name and try again."),
+        (errno.EIO, "input/output error", "Choose another folder and try again."),
+    ],
+)
+def test_the_advice_fits_why_the_export_failed(code: int, because: str, advice: str) -> None:
+    where = Path("/home/ada/exports")
+    text = export_failure_text(where / "contacts.vcf", OSError(code, os.strerror(code)))
+
+    assert text == (
+        f"Could not save “contacts.vcf” in {where}: {because}.\n\nNothing was written. {advice}"
+    )
+    # Space is only the cure when space is what ran out.
+    assert ("space" in text) == (code == errno.ENOSPC)
 
 
 def test_a_failed_replace_keeps_what_was_there_and_leaves_no_temporary_file(

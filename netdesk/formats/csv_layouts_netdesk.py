@@ -1,0 +1,83 @@
+"""netdesk's own CSV export (csv_write), read back: the same columns, the same separators.
+
+Recognised by its full header, so that a file written by netdesk goes back in without the
+column-mapping dialog. The formula guard (a leading quote) is undone for every cell by
+csv_read before a row gets here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from netdesk.formats.csv_layout_columns import Columns, RowConverter, normalise_header
+from netdesk.formats.csv_values import cell, set_birthday, url_kind
+from netdesk.formats.csv_write import (
+    ATTENDEE_HEADERS,
+    CONTACT_HEADERS,
+    TAGS_SEPARATOR,
+    VALUES_SEPARATOR,
+)
+from netdesk.formats.records import AttendeeInfo, ContactRecord, PostalAddress, Typed
+
+_OWN_HEADERS = tuple(normalise_header(header) for header in CONTACT_HEADERS)
+_ROLES = ("attendee", "speaker", "organiser", "sponsor", "exhibitor", "staff")
+_STATUSES = ("registered", "checked in", "cancelled")
+# The writer joins with "; "; a file edited by hand may have lost the space.
+_EMAILS_SPLIT = re.compile(r"\s*[;,]\s*")
+_PHONES_SPLIT = re.compile(r"\s*;\s*")
+_TAGS_SPLIT = re.compile(r"\s*" + re.escape(TAGS_SEPARATOR.strip()) + r"\s*")
+# Web addresses may hold a ";" of their own: only "; " separates them.
+_URLS_SPLIT = re.compile(re.escape(VALUES_SEPARATOR.strip()) + r"\s+")
+
+
+def netdesk_matches(columns: Columns) -> bool:
+    return all(name in columns for name in _OWN_HEADERS)
+
+
+def _values(text: str, separator: re.Pattern[str]) -> list[str]:
+    return [part for part in (piece.strip() for piece in separator.split(text)) if part]
+
+
+def _choice(text: str, choices: Sequence[str], default: str) -> str:
+    """A role or status as netdesk names it; an unknown one becomes the default."""
+    word = " ".join(text.replace("-", " ").replace("_", " ").lower().split())
+    return word if word in choices else default
+
+
+def prepare_netdesk(headers: Sequence[str]) -> RowConverter:
+    columns = Columns(headers)
+    at = {name: columns.get(name) for name in _OWN_HEADERS}
+    role, status = (columns.get(normalise_header(header)) for header in ATTENDEE_HEADERS)
+
+    def convert(cells: Sequence[str]) -> ContactRecord:
+        record = ContactRecord(
+            formatted_name=cell(cells, at["full name"]),
+            given_name=cell(cells, at["first name"]),
+            family_name=cell(cells, at["last name"]),
+            organization=cell(cells, at["organisation"]),
+            department=cell(cells, at["department"]),
+            title=cell(cells, at["job title"]),
+            note=cell(cells, at["note"]),
+            categories=_values(cell(cells, at["tags"]), _TAGS_SPLIT),
+            source="csv",
+        )
+        first, others = cell(cells, at["email"]), cell(cells, at["email 2"])
+        record.emails = [Typed(v) for v in [first, *_values(others, _EMAILS_SPLIT)] if v]
+        first, others = cell(cells, at["phone"]), cell(cells, at["phone 2"])
+        record.phones = [Typed(v) for v in [first, *_values(others, _PHONES_SPLIT)] if v]
+        for url in _values(cell(cells, at["web address"]), _URLS_SPLIT):
+            record.urls.append(Typed(url, kind=url_kind(url)))
+        city, country = cell(cells, at["city"]), cell(cells, at["country"])
+        if city or country:
+            record.addresses.append(PostalAddress(locality=city, country=country))
+        set_birthday(record, cell(cells, at["birthday"]))
+        role_text, status_text = cell(cells, role), cell(cells, status)
+        if role_text or status_text:
+            record.attendee = AttendeeInfo(
+                role=_choice(role_text, _ROLES, "attendee"),
+                status=_choice(status_text, _STATUSES, "registered"),
+            )
+        return record
+
+    return convert
