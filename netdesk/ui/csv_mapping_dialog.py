@@ -60,6 +60,8 @@ class CsvMappingDialog(QDialog):
         self.model = ColumnMappingModel(headers, rows, fields, guessed, self)
         self.view = QTableView()
         self.view.setModel(self.model)
+        # Tab leaves the table for the buttons; arrows move between columns' rows.
+        self.view.setTabKeyNavigation(False)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
@@ -99,6 +101,8 @@ class CsvMappingDialog(QDialog):
         layout.addWidget(self.buttons)
         self.model.mapping_changed.connect(self._update_ok)
         self._update_ok()
+        # Where the choices are made: Down walks the columns, F2, Space or Return opens one.
+        self.view.setCurrentIndex(self.model.index(0, ColumnMappingModel.FIELD))
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def mapping(self) -> dict[int, str]:

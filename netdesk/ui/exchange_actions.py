@@ -95,10 +95,11 @@ class ExchangeActions(QObject):
     def flow(self) -> ImportFlow:
         if self._flow is None:
             from netdesk.ui.import_flow import ImportFlow
+            from netdesk.ui.import_report_dialog import status_message
 
             self._flow = ImportFlow(self.window, self.window.services)
             self._flow.imported.connect(
-                lambda report: self.window.statusBar().showMessage(report.summary(), 10000)
+                lambda report: self.window.statusBar().showMessage(status_message(report), 10000)
             )
         return self._flow
 

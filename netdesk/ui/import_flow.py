@@ -20,7 +20,7 @@ from netdesk.services.service_set import Services
 from netdesk.ui.busy_cursor import busy_cursor
 from netdesk.ui.csv_mapping_dialog import CsvMappingDialog
 from netdesk.ui.import_preview_dialog import ImportPreviewDialog, short_file_name
-from netdesk.ui.import_report_dialog import ImportReportDialog
+from netdesk.ui.import_report_dialog import ImportContext, ImportReportDialog, context_of
 from netdesk.ui.plain_text import plain_label, show_error
 
 # Below this many people or events an import takes well under a second: no progress dialog.
@@ -60,7 +60,7 @@ class ImportFlow(QObject):
         if not has_something_to_import(plan):
             # Nothing readable: what went wrong is all there is to show.
             report = ImportReport(file=plan.file, problems=list(plan.problems))
-            self.report_dialog(report).exec()
+            self.report_dialog(report, ImportContext(kind=plan.kind)).exec()
             return report
         preview = self.preview_dialog(plan, event_id)
         if preview.exec() != QDialog.DialogCode.Accepted:
@@ -71,7 +71,7 @@ class ImportFlow(QObject):
         """Import what an accepted preview shows, then show the report."""
         report = self.apply(preview.plan, preview.event_id)
         if report is not None:
-            self.report_dialog(report).exec()
+            self.report_dialog(report, context_of(preview.plan, preview.event_id)).exec()
         return report
 
     # -- steps --------------------------------------------------------------------------------
@@ -165,5 +165,8 @@ class ImportFlow(QObject):
         dialog.setValue(0)
         return dialog
 
-    def report_dialog(self, report: ImportReport) -> ImportReportDialog:
-        return ImportReportDialog(report, self._window)
+    def report_dialog(
+        self, report: ImportReport, context: ImportContext | None = None
+    ) -> ImportReportDialog:
+        """`context`: what the plan knew (what merged into what, why a file was empty)."""
+        return ImportReportDialog(report, self._window, context)

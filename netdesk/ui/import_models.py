@@ -63,6 +63,12 @@ def record_name(record: ContactRecord) -> str:
     return one_line(record.organization) or "(no name)"
 
 
+def has_attendee_info(plan: ImportPlan) -> bool:
+    """Whether the file is an attendee list (Eventbrite, Meetup): roles and check-in status
+    that only an event can keep."""
+    return plan.kind != "ics" and any(item.record.attendee is not None for item in plan.items)
+
+
 def record_email(record: ContactRecord) -> str:
     preferred = [e for e in record.emails if e.preferred]
     chosen = preferred[0] if preferred else (record.emails[0] if record.emails else None)

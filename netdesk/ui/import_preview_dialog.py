@@ -32,15 +32,17 @@ from netdesk.ui.import_models import (
     PlanEventsModel,
     PlanPeopleModel,
     ProblemsModel,
+    has_attendee_info,
 )
 from netdesk.ui.plain_text import button_text, plain_label, window_title
 
 NEW_EVENT = -1  # the event combo's data for "New event…"
 MUTED_STYLE = "color: #6b7280;"
+WARNING_STYLE = "color: #8a5300;"
 
 
 def plan_summary(plan: ImportPlan) -> str:
-    """ "12 new, 3 duplicates, 2 rejected" (events for a calendar file)."""
+    """ "12 new, 3 duplicates, 2 problems" (events for a calendar file)."""
     if plan.kind == "ics":
         known = sum(1 for e in plan.events if e.uid and e.uid in plan.existing_event_uids)
         parts = [
@@ -50,8 +52,19 @@ def plan_summary(plan: ImportPlan) -> str:
     else:
         duplicates = counted(plan.duplicate_count, "duplicate", "duplicates")
         parts = [f"{plan.new_count:,} new", duplicates]
-    parts.append(f"{len(plan.problems):,} rejected")
+    parts.append(counted(len(plan.problems), "problem", "problems"))
     return ", ".join(parts)
+
+
+def actions_text(add: int, merge: int, skip: int) -> str:
+    """What OK does: "Add 3 people", "Merge 2 people", "Add 145, merge 209",
+    "Add 1, merge 1, skip 1"."""
+    parts = [(n, verb) for n, verb in ((add, "add"), (merge, "merge"), (skip, "skip")) if n]
+    if len(parts) == 1:
+        n, verb = parts[0]
+        return f"{verb.capitalize()} {counted(n, 'person', 'people')}"
+    said = ", ".join(f"{verb} {n:,}" for n, verb in parts)
+    return said[0].upper() + said[1:]
 
 
 def short_file_name(file: str) -> str:
@@ -116,7 +129,7 @@ class ImportPreviewDialog(QDialog):
         self.problems_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems_tab = self.tabs.addTab(
-            self.problems_view, f"Rejected lines ({len(plan.problems):,})"
+            self.problems_view, f"Problems ({len(plan.problems):,})"
         )
         self.tabs.setTabEnabled(self.problems_tab, bool(plan.problems))
 
@@ -172,9 +185,7 @@ class ImportPreviewDialog(QDialog):
             wrap=True,
         )
         self.attendee_hint.setStyleSheet(MUTED_STYLE)
-        self.attendee_hint.setVisible(
-            not is_calendar and any(item.record.attendee is not None for item in plan.items)
-        )
+        self.attendee_hint.setVisible(has_attendee_info(plan))
         self.error_label = plain_label(wrap=True)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.hide()
@@ -209,6 +220,8 @@ class ImportPreviewDialog(QDialog):
     @staticmethod
     def _table() -> QTableView:
         view = QTableView()
+        # Tab leaves the table for the buttons below it; arrows move between rows.
+        view.setTabKeyNavigation(False)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setAlternatingRowColors(True)
@@ -261,6 +274,12 @@ class ImportPreviewDialog(QDialog):
         self.error_label.hide()
         self._update_ok()
 
+    def has_event(self) -> bool:
+        """Whether an event is chosen: an existing one, or a new one with a name."""
+        return self.chosen_event_id() is not None or (
+            self.wants_new_event() and bool(self.new_event_edit.text().strip())
+        )
+
     def _update_ok(self) -> None:
         if self.plan.kind == "ics":
             n = len(self.plan.events)
@@ -268,17 +287,32 @@ class ImportPreviewDialog(QDialog):
             self.ok_button.setEnabled(n > 0)
             return
         n = self.importing_count()
-        has_event = self.chosen_event_id() is not None or (
-            self.wants_new_event() and bool(self.new_event_edit.text().strip())
-        )
+        has_event = self.has_event()
+        attendees_unplaced = has_attendee_info(self.plan) and not has_event
         if n == 0 and has_event and self.plan.items:
             # Skipped people still go on the event's attendee list.
             text = f"Add {counted(len(self.plan.items), 'person', 'people')} to the event"
+        elif n == 0:
+            text = "Nothing to import"
+        elif attendees_unplaced:
+            text = f"Import {counted(n, 'person', 'people')} without an event"
         else:
-            text = f"Import {counted(n, 'person', 'people')}"
+            model = self.people_model
+            text = actions_text(
+                model.count(Action.ADD), model.count(Action.MERGE), model.count(Action.SKIP)
+            )
         self.ok_button.setText(button_text(text))
         self.ok_button.setEnabled(
             (n > 0 or has_event) and (not self.wants_new_event() or has_event)
+        )
+        # Without an event, an attendee list's roles and check-in status have nowhere to go.
+        self.attendee_hint.setStyleSheet(WARNING_STYLE if attendees_unplaced else MUTED_STYLE)
+        self.attendee_hint.setText(
+            "This file lists the attendees of an event. Without an event their roles and "
+            "check-in status are not kept: choose the event to add them to."
+            if attendees_unplaced
+            else "This file lists the attendees of an event: they are added to the event "
+            "chosen above, with their roles and check-in status."
         )
 
     def _accept(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -15,22 +17,103 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.services.import_plan import ImportReport
+from netdesk.services.import_plan import Action, ImportPlan, ImportReport
 from netdesk.ui.counted import counted
+from netdesk.ui.import_models import has_attendee_info
 from netdesk.ui.plain_text import plain_label, show_error, window_title
 
+# Why a file had nothing to import, by kind, when it had no problems to show instead.
+NOTHING_IN = {
+    "vcard": "it has no contact cards",
+    "csv": "it has no rows with people in them",
+    "ics": "it has no events; netdesk imports events from calendars",
+}
 
-def outcome_lines(report: ImportReport) -> list[str]:
+
+@dataclass(frozen=True)
+class ImportContext:
+    """What the preview knew that the report does not say."""
+
+    kind: str = ""  # "vcard", "csv" or "ics": says why a file had nothing to import
+    # Merges the plan asked for, into people already here and into earlier cards of the file;
+    # None when not known (the report then words its count to cover both).
+    merges_into_existing: int | None = None
+    merges_into_earlier: int | None = None
+    # An attendee list imported without an event: roles and check-in status were dropped.
+    attendance_dropped: bool = False
+
+
+def context_of(plan: ImportPlan, event_id: int | None) -> ImportContext:
+    merges = [item for item in plan.items if item.action is Action.MERGE and item.is_duplicate]
+    earlier = sum(1 for item in merges if item.match_id is None)
+    has_event = event_id is not None or bool(plan.new_event_name.strip())
+    return ImportContext(
+        kind=plan.kind,
+        merges_into_existing=len(merges) - earlier,
+        merges_into_earlier=earlier,
+        attendance_dropped=has_attendee_info(plan) and not has_event,
+    )
+
+
+def file_name(file: str) -> str:
+    return Path(file).name or file
+
+
+def imported_anything(report: ImportReport) -> bool:
+    return bool(
+        report.added
+        or report.merged
+        or report.attached
+        or report.events_added
+        or report.events_updated
+    )
+
+
+def report_title(report: ImportReport, file: str) -> str:
+    """The heading of a report about `file` (its name, or its path where there is room)."""
+    if report.cancelled:
+        return f"Import of {file} cancelled"
+    if not imported_anything(report):
+        return f"Nothing was imported from {file}"
+    return f"Import of {file} finished"
+
+
+def merge_lines(report: ImportReport, context: ImportContext) -> list[str]:
+    existing, earlier = context.merges_into_existing, context.merges_into_earlier
+    if existing is None or earlier is None or existing + earlier != report.merged:
+        # The plan does not say (or the database changed since): one sentence for both.
+        return [
+            f"Merged {counted(report.merged, 'person', 'people')} with someone already here "
+            "or earlier in this file."
+        ]
+    lines = []
+    if existing:
+        lines.append(f"Merged {counted(existing, 'person', 'people')} into people already here.")
+    if earlier:
+        lines.append(
+            f"Merged {counted(earlier, 'person', 'people')} with someone earlier in this file."
+        )
+    return lines
+
+
+def attached_line(report: ImportReport) -> str:
+    people = counted(report.attached, "person", "people")
+    if not report.event_name:
+        return f"Put {people} on the event's attendee list."
+    new = " (a new event)" if report.event_created else ""
+    return f"Put {people} on the attendee list of “{report.event_name}”{new}."
+
+
+def outcome_lines(report: ImportReport, context: ImportContext | None = None) -> list[str]:
     """What the import did, one sentence a line."""
+    context = context or ImportContext()
     if report.cancelled:
         return ["The import was cancelled. Nothing was changed."]
     lines = []
     if report.added:
         lines.append(f"Added {counted(report.added, 'new person', 'new people')}.")
     if report.merged:
-        lines.append(
-            f"Merged {counted(report.merged, 'person', 'people')} into people already here."
-        )
+        lines.extend(merge_lines(report, context))
     if report.skipped:
         lines.append(f"Skipped {counted(report.skipped, 'duplicate', 'duplicates')}.")
     if report.events_added:
@@ -38,39 +121,52 @@ def outcome_lines(report: ImportReport) -> list[str]:
     if report.events_updated:
         lines.append(f"Updated {counted(report.events_updated, 'event', 'events')}.")
     if report.attached:
-        lines.append(
-            f"Put {counted(report.attached, 'person', 'people')} on the event's attendee list."
-        )
+        lines.append(attached_line(report))
+    if context.attendance_dropped and (report.added or report.merged):
+        lines.append("Roles and check-in status were not kept because no event was chosen.")
     if report.problems:
         # Not always whole cards: a photo that could not be decoded leaves its contact in.
         lines.append(
             f"{counted(report.rejected, 'problem', 'problems')} in the file; what "
             f"{'it names was' if report.rejected == 1 else 'each names was'} left out:"
         )
-    return lines or ["There was nothing to import."]
+    if lines:
+        return lines
+    why = NOTHING_IN.get(context.kind)
+    return [f"There was nothing to import: {why}." if why else "There was nothing to import."]
 
 
-def report_text(report: ImportReport) -> str:
-    """The whole report as plain text, for the clipboard or a file."""
-    lines = [f"Import of {report.file}", "", *outcome_lines(report)]
+def report_text(report: ImportReport, context: ImportContext | None = None) -> str:
+    """The whole report as plain text, for the clipboard or a file: with the file's whole
+    path, which the dialog's title leaves out."""
+    lines = [report_title(report, report.file), "", *outcome_lines(report, context)]
     lines.extend(f"  {problem}" for problem in report.problems)
     return "\n".join(lines) + "\n"
 
 
+def status_message(report: ImportReport) -> str:
+    """The report's one-line summary with the file's name, not its path: for a status bar."""
+    return dataclasses.replace(report, file=file_name(report.file)).summary()
+
+
 class ImportReportDialog(QDialog):
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        report: ImportReport,
+        parent: QWidget | None = None,
+        context: ImportContext | None = None,
+    ) -> None:
         super().__init__(parent)
         self.report = report
-        name = Path(report.file).name or report.file
-        self.setWindowTitle(window_title(f"Imported {name}" if not report.cancelled else name))
-        self.title_label = plain_label(
-            f"Import of {name} cancelled" if report.cancelled else f"Import of {name} finished"
-        )
+        self.context = context
+        name = file_name(report.file)
+        self.setWindowTitle(window_title(f"Import of {name}"))
+        self.title_label = plain_label(report_title(report, name))
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setWeight(font.Weight.DemiBold)
         self.title_label.setFont(font)
-        self.summary_label = plain_label("\n".join(outcome_lines(report)), wrap=True)
+        self.summary_label = plain_label("\n".join(outcome_lines(report, context)), wrap=True)
         self.problems_edit = QPlainTextEdit()
         self.problems_edit.setReadOnly(True)
         self.problems_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -104,7 +200,7 @@ class ImportReportDialog(QDialog):
         self.close_button.setFocus()
 
     def text(self) -> str:
-        return report_text(self.report)
+        return report_text(self.report, self.context)
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text())

@@ -90,7 +90,7 @@ def test_dropping_a_vcard_file_on_the_window_imports_it(
     qtbot.waitUntil(lambda: report.ran, timeout=5000)
     preview.check()
     report.check()
-    qtbot.waitUntil(lambda: "2 added" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "friends.vcf: 2 added")
 
 
 def test_people_dragged_out_of_netdesk_are_not_imported_again(

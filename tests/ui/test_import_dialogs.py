@@ -12,19 +12,31 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from netdesk.formats.csv_read import CONTACT_FIELDS, guess_mapping
-from netdesk.formats.records import ContactRecord, EventRecord, Problem, Typed
+from netdesk.formats.records import AttendeeInfo, ContactRecord, EventRecord, Problem, Typed
 from netdesk.services.import_plan import Action, ImportPlan, ImportReport, PlanItem
 from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.csv_mapping_dialog import CsvMappingDialog
+from netdesk.ui.import_choice_delegate import choice_editor
 from netdesk.ui.import_models import (
     ColumnMappingModel,
     PlanEventsModel,
     PlanPeopleModel,
     ProblemsModel,
 )
-from netdesk.ui.import_preview_dialog import ImportPreviewDialog
-from netdesk.ui.import_report_dialog import ImportReportDialog
+from netdesk.ui.import_preview_dialog import (
+    MUTED_STYLE,
+    NEW_EVENT,
+    WARNING_STYLE,
+    ImportPreviewDialog,
+    actions_text,
+)
+from netdesk.ui.import_report_dialog import (
+    ImportContext,
+    ImportReportDialog,
+    context_of,
+    status_message,
+)
 from tests.ui.import_helpers import (
     choice_labels,
     choose,
@@ -106,8 +118,8 @@ def test_preview_lists_each_person_with_what_happens_to_them(
         "Duplicate of Grace Hopper, earlier in this file (same email grace@navy.mil)",
     ]
     assert column_texts(view, PlanPeopleModel.ACTION) == ["Add", "Add", "Merge", "Merge"]
-    assert dialog.summary_label.text() == "2 new, 2 duplicates, 2 rejected"
-    assert dialog.ok_button.text() == "Import 4 people"
+    assert dialog.summary_label.text() == "2 new, 2 duplicates, 2 problems"
+    assert dialog.ok_button.text() == "Add 2, merge 2"
     assert dialog.windowTitle() == "Import people.vcf"
     assert dialog.tabs.tabText(0) == "People (4)"
     assert dialog.duplicates_row.isVisible()
@@ -147,7 +159,84 @@ def test_choosing_skip_in_a_duplicates_combo_changes_the_plan_and_the_button(
     assert plan.items[2].action is Action.SKIP
     assert plan.items[3].action is Action.MERGE
     assert column_texts(view, PlanPeopleModel.ACTION)[2] == "Skip"
-    assert dialog.ok_button.text() == "Import 3 people"
+    assert dialog.ok_button.text() == "Add 2, merge 1, skip 1"
+
+
+def test_the_keyboard_changes_a_choice_only_when_picked_in_its_list(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    """F2 then Down used to pick the next choice in a closed combo box, and the Return after it
+    reached the OK button and started the import."""
+    plan = sample_plan()
+    dialog = open_preview(qtbot, sqlite_services, plan)
+    view = dialog.people_view
+    index = dialog.people_model.index(2, PlanPeopleModel.ACTION)
+    view.setFocus()
+    view.setCurrentIndex(index)
+
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    combo = choice_editor(view, index)
+    assert combo is not None and combo.view().isVisible()  # the list drops down at once
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Escape)  # the list closes, the box stays
+    assert not combo.view().isVisible() and choice_editor(view, index) is combo
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # on the closed box: opens the list, picks nothing
+    assert combo.view().isVisible()
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Escape)
+    qtbot.keyClick(combo, Qt.Key.Key_Return)  # opens the list again; not the OK button
+    assert combo.view().isVisible()
+    assert plan.items[2].action is Action.MERGE
+    assert dialog.isVisible() and dialog.result() != ImportPreviewDialog.DialogCode.Accepted
+    close_choice(qtbot, view, index)
+
+    # Return and Space on the cell open it too, instead of accepting the dialog.
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Space):
+        qtbot.keyClick(view, key)
+        combo = choice_editor(view, index)
+        assert combo is not None and combo.view().isVisible(), key
+        close_choice(qtbot, view, index)
+    assert dialog.isVisible() and dialog.result() != ImportPreviewDialog.DialogCode.Accepted
+
+    # A pick in the list is saved; the Return that made it goes no further.
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    combo = choice_editor(view, index)
+    assert combo is not None
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: choice_editor(view, index) is None)
+    assert plan.items[2].action is Action.SKIP
+    assert dialog.isVisible() and dialog.result() != ImportPreviewDialog.DialogCode.Accepted
+
+    # The row is what is selected: Return anywhere on it opens its choice.
+    view.setCurrentIndex(dialog.people_model.index(3, PlanPeopleModel.NAME))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert choice_editor(view, dialog.people_model.index(3, PlanPeopleModel.ACTION)) is not None
+    close_choice(qtbot, view, dialog.people_model.index(3, PlanPeopleModel.ACTION))
+    assert dialog.isVisible() and dialog.result() != ImportPreviewDialog.DialogCode.Accepted
+
+    # On a row without a choice (a new person), Return is the dialog's again.
+    view.setCurrentIndex(dialog.people_model.index(0, PlanPeopleModel.NAME))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert dialog.result() == ImportPreviewDialog.DialogCode.Accepted
+
+
+def test_tab_leaves_the_people_table(qtbot: QtBot, sqlite_services: Services) -> None:
+    dialog = open_preview(qtbot, sqlite_services, sample_plan())
+    view = dialog.people_view
+    view.setFocus()
+    view.setCurrentIndex(dialog.people_model.index(2, PlanPeopleModel.NAME))
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.merge_all_button
+    assert view.currentIndex().column() == PlanPeopleModel.NAME
+
+    # Also from an open choice: the choice stays as it was.
+    index = dialog.people_model.index(2, PlanPeopleModel.ACTION)
+    combo = open_choice(qtbot, view, index)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Escape)
+    qtbot.keyClick(combo, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: choice_editor(view, index) is None)
+    assert dialog.focusWidget() is dialog.merge_all_button
+    assert dialog.plan.items[2].action is Action.MERGE
 
 
 def test_new_people_have_no_choice_to_make(qtbot: QtBot, sqlite_services: Services) -> None:
@@ -165,14 +254,16 @@ def test_buttons_decide_every_duplicate_at_once(qtbot: QtBot, sqlite_services: S
 
     qtbot.mouseClick(dialog.skip_all_button, Qt.MouseButton.LeftButton)
     assert [i.action for i in plan.items] == [Action.ADD, Action.ADD, Action.SKIP, Action.SKIP]
-    assert dialog.ok_button.text() == "Import 2 people"
+    assert dialog.ok_button.text() == "Add 2, skip 2"
 
     qtbot.mouseClick(dialog.new_all_button, Qt.MouseButton.LeftButton)
     assert [i.action for i in plan.items] == [Action.ADD] * 4
     assert column_texts(dialog.people_view, PlanPeopleModel.ACTION)[2:] == ["Add as new"] * 2
+    assert dialog.ok_button.text() == "Add 4 people"
 
     qtbot.mouseClick(dialog.merge_all_button, Qt.MouseButton.LeftButton)
     assert [i.action for i in plan.items][2:] == [Action.MERGE, Action.MERGE]
+    assert dialog.ok_button.text() == "Add 2, merge 2"
 
 
 def test_without_duplicates_there_is_nothing_to_decide(
@@ -181,7 +272,7 @@ def test_without_duplicates_there_is_nothing_to_decide(
     plan = ImportPlan(file="a.vcf", kind="vcard", items=[PlanItem(person("Ann"))])
     dialog = open_preview(qtbot, sqlite_services, plan)
     assert not dialog.duplicates_row.isVisible()
-    assert dialog.ok_button.text() == "Import 1 person"
+    assert dialog.ok_button.text() == "Add 1 person"
     assert not dialog.tabs.isTabEnabled(dialog.problems_tab)
 
 
@@ -197,19 +288,19 @@ def test_everyone_skipped_and_no_event_leaves_nothing_to_import(
         items=[PlanItem(person("Ann"), Action.MERGE, match_id=1, match_name="Ann", reason="x")],
     )
     dialog = open_preview(qtbot, sqlite_services, plan)
+    assert dialog.ok_button.text() == "Merge 1 person"
     qtbot.mouseClick(dialog.skip_all_button, Qt.MouseButton.LeftButton)
     assert not dialog.ok_button.isEnabled()
+    assert dialog.ok_button.text() == "Nothing to import"
     # Skipped people still go on the chosen event's list.
     dialog.event_combo.setCurrentIndex(dialog.event_combo.findData(demo))
     assert dialog.ok_button.isEnabled()
     assert dialog.ok_button.text() == "Add 1 person to the event"
 
 
-def test_rejected_lines_are_listed_with_file_and_line(
-    qtbot: QtBot, sqlite_services: Services
-) -> None:
+def test_problems_are_listed_with_file_and_line(qtbot: QtBot, sqlite_services: Services) -> None:
     dialog = open_preview(qtbot, sqlite_services, sample_plan())
-    assert dialog.tabs.tabText(dialog.problems_tab) == "Rejected lines (2)"
+    assert dialog.tabs.tabText(dialog.problems_tab) == "Problems (2)"
     dialog.tabs.setCurrentIndex(dialog.problems_tab)
     model = dialog.problems_view.model()
     texts = [model.index(r, 0).data() for r in range(model.rowCount())]
@@ -279,15 +370,55 @@ def test_a_new_event_named_like_an_existing_one_reuses_it(
     assert len(sqlite_services.events.list()) == 1
 
 
-def test_attendee_lists_ask_for_the_event(qtbot: QtBot, sqlite_services: Services) -> None:
-    from netdesk.formats.records import AttendeeInfo
-
+def test_an_attendee_list_without_an_event_warns_that_roles_are_lost(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    demo = sqlite_services.events.create(
+        EventInput(name="Demo Night", starts_at=datetime(2026, 5, 1, tzinfo=UTC))
+    )
     record = person("Ann")
     record.attendee = AttendeeInfo(role="speaker", status="checked in")
     plan = ImportPlan(file="eb.csv", kind="csv", layout="Eventbrite", items=[PlanItem(record)])
     dialog = open_preview(qtbot, sqlite_services, plan)
+    assert dialog.event_combo.currentData() is None  # "No event"
+    assert dialog.ok_button.text() == "Import 1 person without an event"
     assert dialog.attendee_hint.isVisible()
+    assert dialog.attendee_hint.text() == (
+        "This file lists the attendees of an event. Without an event their roles and "
+        "check-in status are not kept: choose the event to add them to."
+    )
+    assert dialog.attendee_hint.styleSheet() == WARNING_STYLE
+
+    dialog.event_combo.setCurrentIndex(dialog.event_combo.findData(demo))
+    assert dialog.ok_button.text() == "Add 1 person"
+    assert dialog.attendee_hint.styleSheet() == MUTED_STYLE
+    assert dialog.attendee_hint.text() == (
+        "This file lists the attendees of an event: they are added to the event chosen "
+        "above, with their roles and check-in status."
+    )
+    # A new event counts once it has a name.
+    dialog.event_combo.setCurrentIndex(dialog.event_combo.findData(NEW_EVENT))
+    assert dialog.attendee_hint.styleSheet() == WARNING_STYLE
+    qtbot.keyClicks(dialog.new_event_edit, "Launch")
+    assert dialog.ok_button.text() == "Add 1 person"
+    assert dialog.attendee_hint.styleSheet() == MUTED_STYLE
+
     assert not open_preview(qtbot, sqlite_services, sample_plan()).attendee_hint.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("add", "merge", "skip", "text"),
+    [
+        (145, 209, 0, "Add 145, merge 209"),
+        (3, 0, 0, "Add 3 people"),
+        (1, 0, 0, "Add 1 person"),
+        (0, 2, 0, "Merge 2 people"),
+        (1, 1, 1, "Add 1, merge 1, skip 1"),
+        (0, 1200, 3, "Merge 1,200, skip 3"),
+    ],
+)
+def test_the_ok_button_says_what_will_happen(add: int, merge: int, skip: int, text: str) -> None:
+    assert actions_text(add, merge, skip) == text
 
 
 def test_a_calendar_plan_lists_its_events_new_or_updated(
@@ -317,7 +448,7 @@ def test_a_calendar_plan_lists_its_events_new_or_updated(
     assert column_texts(view, PlanEventsModel.WHERE) == ["bcc, Berlin", ""]
     assert column_texts(view, PlanEventsModel.STATUS) == ["Update", "New"]
     assert column_texts(view, PlanEventsModel.WHEN)[1] == "Fri 1 May 2026"
-    assert dialog.summary_label.text() == "1 new, 1 update, 0 rejected"
+    assert dialog.summary_label.text() == "1 new, 1 update, 0 problems"
     assert dialog.ok_button.text() == "Import 2 events"
     assert not dialog.event_row.isVisible()
     assert not dialog.people_view.isVisible()
@@ -394,6 +525,26 @@ def test_mapping_is_chosen_in_each_columns_combo_and_needs_a_name_or_email(
     assert dialog.mapping() == {0: "given_name", 2: "organization"}
 
 
+def test_mapping_starts_on_the_first_choice_and_tab_leaves_the_table(qtbot: QtBot) -> None:
+    dialog = open_mapping(qtbot)
+    view = dialog.view
+    assert view.currentIndex() == dialog.model.index(0, ColumnMappingModel.FIELD)
+    assert dialog.focusWidget() is view
+    # Down walks the columns' choices; Return opens one, without leaving the dialog.
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    index = dialog.model.index(1, ColumnMappingModel.FIELD)
+    assert view.currentIndex() == index
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    combo = choice_editor(view, index)
+    assert combo is not None and combo.view().isVisible()
+    close_choice(qtbot, view, index)
+    assert dialog.isVisible()
+
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is not view
+    assert view.currentIndex() == index
+
+
 def test_mapping_of_a_column_without_a_header_names_it_by_position(qtbot: QtBot) -> None:
     dialog = CsvMappingDialog("x.csv", ["Name", ""], [["Ann", "1"]], CONTACT_FIELDS, {})
     qtbot.addWidget(dialog)
@@ -403,9 +554,7 @@ def test_mapping_of_a_column_without_a_header_names_it_by_position(qtbot: QtBot)
 # --- report ----------------------------------------------------------------------------------
 
 
-def test_report_says_what_happened_and_lists_every_rejected_line(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_report_says_what_happened_and_lists_every_problem(qtbot: QtBot, tmp_path: Path) -> None:
     report = ImportReport(
         file=FILE,
         added=12,
@@ -419,17 +568,19 @@ def test_report_says_what_happened_and_lists_every_rejected_line(
     dialog.show()
     assert dialog.summary_label.text().splitlines() == [
         "Added 12 new people.",
-        "Merged 1 person into people already here.",
+        # Without the plan the report cannot tell merges into the file's own cards apart.
+        "Merged 1 person with someone already here or earlier in this file.",
         "Skipped 2 duplicates.",
         "Put 15 people on the event's attendee list.",
         "1 problem in the file; what it names was left out:",
     ]
+    assert dialog.title_label.text() == "Import of people.vcf finished"
     assert dialog.problems_edit.toPlainText() == f"{FILE}:12: card without END:VCARD <b>"
     assert dialog.problems_edit.isReadOnly()
 
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     copied = QGuiApplication.clipboard().text()
-    assert copied.startswith(f"Import of {FILE}\n")
+    assert copied.startswith(f"Import of {FILE} finished\n")
     assert f"  {FILE}:12: card without END:VCARD <b>" in copied
 
     saved = tmp_path / "report.txt"
@@ -453,6 +604,106 @@ def test_report_of_a_cancelled_import_says_nothing_changed(qtbot: QtBot) -> None
     qtbot.addWidget(dialog)
     assert dialog.summary_label.text() == "The import was cancelled. Nothing was changed."
     assert dialog.title_label.text() == "Import of a.vcf cancelled"
+
+
+def open_report(
+    qtbot: QtBot, report: ImportReport, context: ImportContext | None = None
+) -> ImportReportDialog:
+    dialog = ImportReportDialog(report, context=context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_report_names_the_event_people_were_put_on(qtbot: QtBot) -> None:
+    made = ImportReport(
+        file=FILE, added=3, attached=3, event_name="Demo <Night>", event_created=True
+    )
+    dialog = open_report(qtbot, made)
+    assert dialog.summary_label.text().splitlines() == [
+        "Added 3 new people.",
+        "Put 3 people on the attendee list of \u201cDemo <Night>\u201d (a new event).",
+    ]
+    assert dialog.summary_label.textFormat() == Qt.TextFormat.PlainText
+    there = ImportReport(file=FILE, merged=1, attached=1, event_name="Summit")
+    dialog = open_report(qtbot, there)
+    assert dialog.summary_label.text().splitlines()[-1] == (
+        "Put 1 person on the attendee list of \u201cSummit\u201d."
+    )
+
+
+def test_report_of_an_import_that_changed_nothing_says_so(qtbot: QtBot) -> None:
+    dialog = open_report(qtbot, ImportReport(file=FILE, skipped=2))
+    assert dialog.title_label.text() == "Nothing was imported from people.vcf"
+    assert dialog.windowTitle() == "Import of people.vcf"
+    assert dialog.summary_label.text() == "Skipped 2 duplicates."
+    assert dialog.text().startswith(f"Nothing was imported from {FILE}\n")
+    # Putting people on an event, or updating events, is an import.
+    attached = open_report(qtbot, ImportReport(file=FILE, skipped=2, attached=2))
+    assert attached.title_label.text() == "Import of people.vcf finished"
+    updated = open_report(qtbot, ImportReport(file="cal.ics", events_updated=1))
+    assert updated.title_label.text() == "Import of cal.ics finished"
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        (
+            "ics",
+            "There was nothing to import: it has no events; netdesk imports events from calendars.",
+        ),
+        ("vcard", "There was nothing to import: it has no contact cards."),
+        ("csv", "There was nothing to import: it has no rows with people in them."),
+        ("", "There was nothing to import."),
+    ],
+)
+def test_report_of_a_file_with_nothing_in_it_says_why(qtbot: QtBot, kind: str, said: str) -> None:
+    dialog = open_report(qtbot, ImportReport(file="/x/todo.ics"), ImportContext(kind=kind))
+    assert dialog.title_label.text() == "Nothing was imported from todo.ics"
+    assert dialog.summary_label.text() == said
+
+
+def test_report_tells_merges_into_earlier_cards_of_the_file_apart(qtbot: QtBot) -> None:
+    plan = sample_plan()  # one merge into someone here, one into an earlier card
+    report = ImportReport(file=FILE, added=2, merged=2)
+    dialog = open_report(qtbot, report, context_of(plan, None))
+    assert dialog.summary_label.text().splitlines() == [
+        "Added 2 new people.",
+        "Merged 1 person into people already here.",
+        "Merged 1 person with someone earlier in this file.",
+    ]
+    # The database changed since the preview (the person here was deleted): one sentence.
+    report = ImportReport(file=FILE, added=3, merged=1)
+    dialog = open_report(qtbot, report, context_of(plan, None))
+    assert dialog.summary_label.text().splitlines()[1] == (
+        "Merged 1 person with someone already here or earlier in this file."
+    )
+
+
+def test_report_of_an_attendee_list_imported_without_an_event_says_what_was_lost(
+    qtbot: QtBot,
+) -> None:
+    record = person("Ann")
+    record.attendee = AttendeeInfo(role="speaker", status="checked in")
+    plan = ImportPlan(file="eb.csv", kind="csv", items=[PlanItem(record)])
+    report = ImportReport(file="eb.csv", added=1)
+
+    def said(event_id: int | None) -> str:
+        dialog = open_report(qtbot, report, context_of(plan, event_id))
+        return dialog.summary_label.text()
+
+    assert said(None) == (
+        "Added 1 new person.\nRoles and check-in status were not kept because no event was chosen."
+    )
+    assert said(4) == "Added 1 new person."
+    plan.new_event_name = "Launch"
+    assert said(None) == "Added 1 new person."
+
+
+def test_the_status_bar_line_names_the_file_not_its_path() -> None:
+    report = ImportReport(file=FILE, added=2, problems=[Problem(FILE, 3, "bad")])
+    assert status_message(report) == "people.vcf: 2 added, 1 problem"
+    assert report.file == FILE  # the report itself keeps the path
 
 
 # --- models ----------------------------------------------------------------------------------

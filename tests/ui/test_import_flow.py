@@ -182,7 +182,7 @@ def test_a_vcard_file_adds_the_new_merges_the_duplicate_and_reports_the_broken_c
         shown["names"] = column_texts(view, PlanPeopleModel.NAME)
         shown["status"] = column_texts(view, PlanPeopleModel.STATUS)
         shown["summary"] = dialog.summary_label.text()
-        shown["rejected"] = dialog.tabs.tabText(dialog.problems_tab)
+        shown["problems"] = dialog.tabs.tabText(dialog.problems_tab)
         dialog.event_combo.setFocus()
         qtbot.keyClicks(dialog.event_combo, "Demo")
         shown["button"] = dialog.ok_button.text()
@@ -198,15 +198,15 @@ def test_a_vcard_file_adds_the_new_merges_the_duplicate_and_reports_the_broken_c
     assert shown == {
         "names": ["<b>x</b>", "Ada King"],
         "status": ["New", "Duplicate of Ada Lovelace (same email ada@example.org)"],
-        "summary": "1 new, 1 duplicate, 1 rejected",
-        "rejected": "Rejected lines (1)",
-        "button": "Import 2 people",
+        "summary": "1 new, 1 duplicate, 1 problem",
+        "problems": "Problems (1)",
+        "button": "Add 1, merge 1",
     }
     assert [(r.added, r.merged, r.attached, r.rejected) for r in reports] == [(1, 1, 2, 1)]
     assert seen[0].splitlines() == [
         "Added 1 new person.",
         "Merged 1 person into people already here.",
-        "Put 2 people on the event's attendee list.",
+        "Put 2 people on the attendee list of \u201cDemo Day\u201d.",
         "1 problem in the file; what it names was left out:",
     ]
     assert seen[1].startswith(f"{path}:16: ")
@@ -228,7 +228,7 @@ def test_skip_chosen_for_a_duplicate_leaves_the_person_in_netdesk_as_they_were(
     def decide(dialog: ImportPreviewDialog) -> None:
         index = dialog.people_model.index(1, PlanPeopleModel.ACTION)
         choose(qtbot, dialog.people_view, index, "Skip")
-        assert dialog.ok_button.text() == "Import 1 person"
+        assert dialog.ok_button.text() == "Add 1, skip 1"
 
     report = import_through_preview(qtbot, flow, path, decide)
     assert (report.added, report.merged, report.skipped) == (1, 0, 1)
@@ -309,7 +309,7 @@ def test_a_file_with_nobody_in_it_says_so_without_a_preview(
     report_driver = accept_report(seen)
     [report] = flow.run([path])
     report_driver.check()
-    assert seen[0] == "There was nothing to import."
+    assert seen[0] == "There was nothing to import: it has no rows with people in them."
     assert report.added == 0
 
 
@@ -460,3 +460,118 @@ def test_small_imports_show_no_progress_dialog(
     watcher.stop()
     assert watcher.seen == []
     assert report.added == PROGRESS_FROM - 1
+
+
+# --- what the report says --------------------------------------------------------------------
+
+EVENTBRITE = (
+    "Order #,Order Date,First Name,Last Name,Email,Quantity,Price Tier,Ticket Type,"
+    "Attendee #,Attendee Status,Job Title,Company\n"
+    "1001,2027-02-01,Ada,Lovelace,ada@example.org,1,,Speaker,1,Checked In,CTO,Engines\n"
+    "1002,2027-02-02,Alan,Turing,alan@example.org,1,,General,2,Attending,,Bletchley\n"
+)
+
+
+def report_titled(seen: list[str]) -> ModalDriver[ImportReportDialog]:
+    def fill(dialog: ImportReportDialog) -> None:
+        seen.extend([dialog.title_label.text(), dialog.summary_label.text()])
+        dialog.close_button.click()
+
+    return ModalDriver(ImportReportDialog, fill)
+
+
+def test_an_attendee_list_without_an_event_says_roles_and_check_in_were_not_kept(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "attendees.csv", EVENTBRITE)
+    button: list[str] = []
+    preview = preview_driver(qtbot, lambda dialog: button.append(dialog.ok_button.text()))
+    seen: list[str] = []
+    report_driver = report_titled(seen)
+    flow.run([path])
+    preview.check()
+    report_driver.check()
+    assert button == ["Import 2 people without an event"]
+    assert seen == [
+        "Import of attendees.csv finished",
+        "Added 2 new people.\nRoles and check-in status were not kept because no event was chosen.",
+    ]
+
+
+def test_an_attendee_list_put_on_a_new_event_names_it_in_the_report(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "attendees.csv", EVENTBRITE)
+
+    def new_event(dialog: ImportPreviewDialog) -> None:
+        dialog.event_combo.setCurrentIndex(dialog.event_combo.count() - 1)
+        qtbot.keyClicks(dialog.new_event_edit, "Launch <Night>")
+
+    preview = preview_driver(qtbot, new_event)
+    seen: list[str] = []
+    report_driver = report_titled(seen)
+    flow.run([path])
+    preview.check()
+    report_driver.check()
+    assert seen[1].splitlines() == [
+        "Added 2 new people.",
+        "Put 2 people on the attendee list of \u201cLaunch <Night>\u201d (a new event).",
+    ]
+    event = sqlite_services.events.find_by_name("Launch <Night>")
+    assert event is not None
+    roles = {a.name: a.role for a in sqlite_services.events.attendees(event)}
+    assert roles == {"Ada Lovelace": "speaker", "Alan Turing": "attendee"}
+
+
+def test_someone_listed_twice_is_reported_as_merged_with_their_earlier_card(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    card = CRLF.join(["BEGIN:VCARD", "VERSION:3.0", "FN:Ada King", "EMAIL:ada@example.org"])
+    path = write(
+        tmp_path,
+        "twice.vcf",
+        CRLF.join([card, "END:VCARD", card, "TEL:+44 20 7946 0000", "END:VCARD", ""]),
+    )
+    button: list[str] = []
+    preview = preview_driver(qtbot, lambda dialog: button.append(dialog.ok_button.text()))
+    seen: list[str] = []
+    report_driver = report_titled(seen)
+    flow.run([path])
+    preview.check()
+    report_driver.check()
+    assert button == ["Add 1, merge 1"]
+    assert seen[1].splitlines() == [
+        "Added 1 new person.",
+        "Merged 1 person with someone earlier in this file.",
+    ]
+    [ada] = people(sqlite_services)
+    assert len(sqlite_services.contacts.get(ada.id).phones) == 1
+
+
+def test_a_calendar_of_to_dos_says_why_nothing_was_imported(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    todos = CRLF.join(
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Test//EN",
+            "BEGIN:VTODO",
+            "UID:todo-1@example.org",
+            "SUMMARY:Write to Ada",
+            "DUE;VALUE=DATE:20260601",
+            "END:VTODO",
+            "END:VCALENDAR",
+            "",
+        ]
+    )
+    path = write(tmp_path, "tasks.ics", todos)
+    seen: list[str] = []
+    report_driver = report_titled(seen)
+    [report] = flow.run([path])
+    report_driver.check()
+    assert seen == [
+        "Nothing was imported from tasks.ics",
+        "There was nothing to import: it has no events; netdesk imports events from calendars.",
+    ]
+    assert report.events_added == 0 and sqlite_services.events.list() == []
