@@ -51,6 +51,10 @@ class PostalAddress:
     preferred: bool = False
 
 
+# The parts of a postal address, in vCard ADR order (after PO box and extended address).
+ADDRESS_PARTS = ("po_box", "extended", "street", "locality", "region", "postal_code", "country")
+
+
 @dataclass
 class AttendeeInfo:
     """What an event site's attendee list says about the person at that event."""

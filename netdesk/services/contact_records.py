@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from netdesk.formats.records import AttendeeInfo, ContactRecord, PostalAddress, Typed
+from netdesk.formats.records import ADDRESS_PARTS, AttendeeInfo, ContactRecord, PostalAddress, Typed
 from netdesk.models import (
     Attendance,
     Contact,
@@ -24,9 +24,7 @@ from netdesk.models import (
     Tag,
     contact_tags,
 )
-
-BATCH = 500
-_ADDRESS_PARTS = ("po_box", "extended", "street", "locality", "region", "postal_code", "country")
+from netdesk.services.bulk import chunks
 
 
 def _grouped(conn: Connection, stmt: Any) -> dict[int, list[Any]]:
@@ -109,7 +107,7 @@ def records_for(
             urls=_typed(children[ContactUrl].get(c.id, [])),
             addresses=[
                 PostalAddress(
-                    **{n: getattr(r, n) for n in _ADDRESS_PARTS},
+                    **{n: getattr(r, n) for n in ADDRESS_PARTS},
                     kind=r.kind,
                     label=r.label,
                     preferred=r.preferred,
@@ -131,5 +129,5 @@ def iter_records(
     conn: Connection, contact_ids: Sequence[int], event_id: int | None = None
 ) -> Iterator[ContactRecord]:
     """Records in batches, so that exporting everybody never holds everybody at once."""
-    for start in range(0, len(contact_ids), BATCH):
-        yield from records_for(conn, contact_ids[start : start + BATCH], event_id)
+    for chunk in chunks(contact_ids):
+        yield from records_for(conn, chunk, event_id)

@@ -11,10 +11,10 @@ from dataclasses import replace
 from typing import Any, cast
 
 import phonenumbers
-from sqlalchemy import Table, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from netdesk.formats.records import ContactRecord, PostalAddress, Typed
+from netdesk.formats.records import ADDRESS_PARTS, ContactRecord, PostalAddress, Typed
 from netdesk.models import (
     Contact,
     ContactAddress,
@@ -25,14 +25,11 @@ from netdesk.models import (
     Tag,
 )
 from netdesk.models.contact import new_uid
+from netdesk.services.bulk import table_of
 from netdesk.services.tags import TAG_LENGTH, clean_tag_names, tag_key
 from netdesk.text import fold, sort_key_for_name
 
 _NOT_DIGITS = re.compile(r"\D")
-
-
-def table_of(model: type) -> Table:
-    return cast(Table, model.__table__)  # type: ignore[attr-defined]
 
 
 def _limit(model: type, column: str) -> int | None:
@@ -64,18 +61,7 @@ _CHILD_LIMITS: dict[type, dict[str, int | None]] = {
     model: {name: _limit(model, name) for name in ("value", "kind", "label")}
     for model in (ContactEmail, ContactPhone, ContactUrl)
 }
-_ADDRESS_PARTS = (
-    "po_box",
-    "extended",
-    "street",
-    "locality",
-    "region",
-    "postal_code",
-    "country",
-)
-_ADDRESS_LIMITS = {
-    name: _limit(ContactAddress, name) for name in (*_ADDRESS_PARTS, "kind", "label")
-}
+_ADDRESS_LIMITS = {name: _limit(ContactAddress, name) for name in (*ADDRESS_PARTS, "kind", "label")}
 
 
 def phone_key(value: str, region: str | None) -> str:
@@ -128,7 +114,7 @@ def cleaned(record: ContactRecord) -> ContactRecord:
             ),
         )
         for a in record.addresses
-        if any(getattr(a, n).strip() for n in _ADDRESS_PARTS)
+        if any(getattr(a, n).strip() for n in ADDRESS_PARTS)
     ]
     fields["categories"] = clean_tag_names(record.categories)
     fields["note"] = record.note.strip()
@@ -208,7 +194,7 @@ def child_rows(
 
 
 def _address_values(a: PostalAddress) -> dict[str, Any]:
-    return {n: getattr(a, n) for n in (*_ADDRESS_PARTS, "kind", "label", "preferred")}
+    return {n: getattr(a, n) for n in (*ADDRESS_PARTS, "kind", "label", "preferred")}
 
 
 class TagIds:
@@ -337,7 +323,7 @@ def _child(model: type, t: Typed, position: int) -> Any:
 
 
 def _address_key(a: Any) -> tuple[str, ...]:
-    return tuple(fold(getattr(a, n)) for n in _ADDRESS_PARTS)
+    return tuple(fold(getattr(a, n)) for n in ADDRESS_PARTS)
 
 
 def merge_records(

@@ -13,9 +13,9 @@ from netdesk.formats.records import EventRecord, Problem
 from netdesk.models import Event, EventKind
 from netdesk.services.change_tracking import mark_changed
 from netdesk.services.errors import ValidationError
+from netdesk.services.events import event_id_named
 from netdesk.services.import_plan import ImportReport
 from netdesk.services.tags import tags_for
-from netdesk.text import fold
 
 # First match wins: "Python Meetup: workshop night" is a meetup.
 _KIND_WORDS = [
@@ -40,13 +40,9 @@ def event_named(session: Session, name: str) -> int:
     clean = _fit(name, 255)
     if not clean:
         raise ValidationError({"name": "The event needs a name."})
-    wanted = fold(clean)
-    # Compared in Python: SQLite's lower() folds ASCII letters only ("Ö" stays "Ö").
-    for event_id, event_name in session.execute(
-        select(Event.id, Event.name).order_by(Event.starts_at.desc(), Event.id.desc())
-    ):
-        if fold(" ".join(event_name.split())) == wanted:
-            return int(event_id)
+    found = event_id_named(session, clean)
+    if found is not None:
+        return found
     start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
     event = Event(name=clean, kind=guess_kind(clean), starts_at=start)
     session.add(event)

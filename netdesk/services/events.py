@@ -149,15 +149,8 @@ class EventService:
 
     def find_by_name(self, name: str) -> int | None:
         """The latest event of this name, in any case and with or without accents."""
-        wanted = fold(" ".join(name.split()))
         with self.db.Session() as session:
-            # Compared in Python: SQLite's lower() folds ASCII letters only ("Ö" stays "Ö").
-            for event_id, event_name in session.execute(
-                select(Event.id, Event.name).order_by(Event.starts_at.desc(), Event.id.desc())
-            ):
-                if fold(" ".join(event_name.split())) == wanted:
-                    return int(event_id)
-        return None
+            return event_id_named(session, name)
 
     def list(self, now: datetime | None = None) -> list[EventRow]:
         """Upcoming (and running) events soonest first, then past events latest first."""
@@ -326,6 +319,18 @@ class EventService:
 def _check_choice(value: str, choices: type, field: str) -> None:
     if value not in {c.value for c in choices}:  # type: ignore[attr-defined]
         raise ValidationError({field: f"“{value}” is not a {field}."})
+
+
+def event_id_named(session: Session, name: str) -> int | None:
+    """The latest event of this name, in any case and with or without accents."""
+    wanted = fold(" ".join(name.split()))
+    # Compared in Python: SQLite's lower() folds ASCII letters only ("Ö" stays "Ö").
+    for event_id, event_name in session.execute(
+        select(Event.id, Event.name).order_by(Event.starts_at.desc(), Event.id.desc())
+    ):
+        if fold(" ".join(event_name.split())) == wanted:
+            return int(event_id)
+    return None
 
 
 def ensure_attendance(

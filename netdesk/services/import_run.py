@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from netdesk.formats.records import AttendeeInfo, ContactRecord
 from netdesk.models import Attendance, Contact, Event, RegistrationStatus, Role, Tag, contact_tags
+from netdesk.services.bulk import CHUNK, chunks, table_of
 from netdesk.services.change_tracking import mark_changed, refresh_search
 from netdesk.services.contact_rows import (
     TagIds,
@@ -24,7 +25,6 @@ from netdesk.services.contact_rows import (
     merge_records,
     merge_target_options,
     phone_key,
-    table_of,
 )
 from netdesk.services.duplicates import Keys, Matcher
 from netdesk.services.errors import NotFoundError
@@ -38,7 +38,7 @@ from netdesk.services.import_plan import (
 )
 from netdesk.services.validation import default_region
 
-BATCH = 500
+BATCH = CHUNK
 PROGRESS_EVERY = 200
 _ROLES = {r.value for r in Role}
 _STATUSES = {s.value for s in RegistrationStatus}
@@ -139,9 +139,7 @@ class ImportRun:
     def expect_matches(self, contact_ids: set[int]) -> None:
         """Check at once which of a plan's matched contacts still exist."""
         self.known_ids = set()
-        ids = sorted(contact_ids)
-        for start in range(0, len(ids), BATCH):
-            chunk = ids[start : start + BATCH]
+        for chunk in chunks(sorted(contact_ids)):
             self.known_ids.update(
                 self.conn.execute(select(Contact.id).where(Contact.id.in_(chunk))).scalars()
             )

@@ -7,9 +7,7 @@ big files. Cancelling, a dry run or any database error roll the whole file back.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +17,7 @@ from netdesk.db import Database
 from netdesk.formats.detect import detect_kind
 from netdesk.formats.records import ContactRecord, EventRecord, Problem
 from netdesk.models import Contact, Event
+from netdesk.services.bulk import chunks, collector_paused
 from netdesk.services.contact_rows import cleaned
 from netdesk.services.duplicates import Matcher
 from netdesk.services.errors import ServiceError
@@ -33,6 +32,7 @@ from netdesk.services.import_plan import (
     Progress,
 )
 from netdesk.services.import_run import ImportRun, keys_of
+from netdesk.services.validation import default_region
 
 if TYPE_CHECKING:
     from netdesk.formats.csv_read import CsvTable
@@ -52,19 +52,6 @@ class NeedsMapping(ServiceError):
 
 class _Stop(Exception):
     """Unwinds the transaction of a cancelled import or a dry run."""
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Hundreds of thousands of short-lived objects make the cyclic collector cost 30% or more
-    of a big import (DESIGN.md)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -151,7 +138,7 @@ class ImportService:
         with self.db.Session() as session:
             conn = session.connection()
             matcher = Matcher.from_database(conn) if kind != "ics" else Matcher()
-            region = _region()
+            region = default_region()
             for item in _guarded(items, str(path)):
                 if isinstance(item, Problem):
                     plan.problems.append(item)
@@ -174,8 +161,7 @@ class ImportService:
                     plan.items.append(entry)
             ids = sorted({i.match_id for i in plan.items if i.match_id is not None})
             names: dict[int, str] = {}
-            for start in range(0, len(ids), 500):  # PostgreSQL takes 65,535 parameters at most
-                chunk = ids[start : start + 500]
+            for chunk in chunks(ids):
                 for contact_id, name in conn.execute(
                     select(Contact.id, Contact.formatted_name).where(Contact.id.in_(chunk))
                 ):
@@ -204,7 +190,7 @@ class ImportService:
         report = ImportReport(file=plan.file, problems=list(plan.problems))
         total = len(plan.items) + len(plan.events)
         try:
-            with _collector_paused(), self.db.transaction() as session:
+            with collector_paused(), self.db.transaction() as session:
                 if event_id is None and plan.new_event_name.strip():
                     before = session.scalar(select(func.count(Event.id)))
                     event_id = event_named(session, plan.new_event_name)
@@ -234,7 +220,7 @@ class ImportService:
         _kind, _layout, items, total = self._items(path, mapping)
         report = ImportReport(file=str(path), dry_run=dry_run)
         try:
-            with _collector_paused(), self.db.transaction() as session:
+            with collector_paused(), self.db.transaction() as session:
                 run = ImportRun(session, event_id, report, progress, total)
                 events: list[EventRecord] = []
                 for item in _guarded(items, str(path)):
@@ -259,9 +245,3 @@ class ImportService:
         """The event of that name (accents and case ignored), created if there is none."""
         with self.db.transaction() as session:
             return event_named(session, name)
-
-
-def _region() -> str | None:
-    from netdesk.services.validation import default_region
-
-    return default_region()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
@@ -30,6 +30,7 @@ from netdesk.models import (
     contact_tags,
     event_tags,
 )
+from netdesk.services.bulk import table_of
 from netdesk.services.change_tracking import KIND_OF_TABLE, mark_changed
 from netdesk.services.change_tracking import refresh_search as _refresh_search
 from netdesk.services.errors import ServiceError
@@ -47,17 +48,13 @@ class Snapshot:
             self.rows.append((table.name, rows))
 
 
-def _table(model: type[Base]) -> Table:
-    return cast(Table, model.__table__)
-
-
 def _rows(session: Session, table: Table, *where: Any) -> list[dict[str, Any]]:
     return [dict(r._mapping) for r in session.execute(select(table).where(*where))]
 
 
 def capture_contact(session: Session, contact_ids: list[int], label: str) -> Snapshot:
     snap = Snapshot(label)
-    snap.add(_table(Contact), _rows(session, _table(Contact), Contact.id.in_(contact_ids)))
+    snap.add(table_of(Contact), _rows(session, table_of(Contact), Contact.id.in_(contact_ids)))
     for model in (
         ContactEmail,
         ContactPhone,
@@ -68,7 +65,7 @@ def capture_contact(session: Session, contact_ids: list[int], label: str) -> Sna
         Note,
         FollowUp,
     ):
-        table = _table(model)
+        table = table_of(model)
         snap.add(table, _rows(session, table, table.c.contact_id.in_(contact_ids)))
     links = contact_tags.c.contact_id.in_(contact_ids)
     _add_tags_of(session, snap, select(contact_tags.c.tag_id).where(links))
@@ -78,9 +75,9 @@ def capture_contact(session: Session, contact_ids: list[int], label: str) -> Sna
 
 def capture_event(session: Session, event_id: int, label: str) -> Snapshot:
     snap = Snapshot(label)
-    snap.add(_table(Event), _rows(session, _table(Event), Event.id == event_id))
+    snap.add(table_of(Event), _rows(session, table_of(Event), Event.id == event_id))
     snap.add(
-        _table(Attendance), _rows(session, _table(Attendance), Attendance.event_id == event_id)
+        table_of(Attendance), _rows(session, table_of(Attendance), Attendance.event_id == event_id)
     )
     links = event_tags.c.event_id == event_id
     _add_tags_of(session, snap, select(event_tags.c.tag_id).where(links))
@@ -88,7 +85,7 @@ def capture_event(session: Session, event_id: int, label: str) -> Snapshot:
     # Notes and follow-ups survive an event's deletion (their event_id is set to NULL):
     # remember which ones pointed at it so that undo can point them back.
     for model in (Note, FollowUp):
-        table = _table(model)
+        table = table_of(model)
         ids = session.execute(select(table.c.id).where(table.c.event_id == event_id)).scalars()
         snap.rows.append((f"relink:{table.name}", [{"id": i, "event_id": event_id} for i in ids]))
     return snap
@@ -96,7 +93,7 @@ def capture_event(session: Session, event_id: int, label: str) -> Snapshot:
 
 def capture_tag(session: Session, tag_id: int, label: str) -> Snapshot:
     snap = Snapshot(label)
-    snap.add(_table(Tag), _rows(session, _table(Tag), Tag.id == tag_id))
+    snap.add(table_of(Tag), _rows(session, table_of(Tag), Tag.id == tag_id))
     snap.add(contact_tags, _rows(session, contact_tags, contact_tags.c.tag_id == tag_id))
     snap.add(event_tags, _rows(session, event_tags, event_tags.c.tag_id == tag_id))
     return snap
@@ -105,12 +102,12 @@ def capture_tag(session: Session, tag_id: int, label: str) -> Snapshot:
 def _add_tags_of(session: Session, snap: Snapshot, tag_ids: Any) -> None:
     """The tags themselves go into the snapshot too: if one is deleted (and perhaps typed
     again) before this undo, restoring puts it back or joins the new one by name."""
-    snap.add(_table(Tag), _rows(session, _table(Tag), Tag.id.in_(tag_ids)))
+    snap.add(table_of(Tag), _rows(session, table_of(Tag), Tag.id.in_(tag_ids)))
 
 
 def capture_rows(session: Session, model: type[Base], row_id: int, label: str) -> Snapshot:
     snap = Snapshot(label)
-    table = _table(model)
+    table = table_of(model)
     snap.add(table, _rows(session, table, table.c.id == row_id))
     return snap
 
@@ -150,11 +147,14 @@ def fingerprint(session: Session, contact_id: int) -> str:
     """A digest of the contact and every row that hangs on it: what an undo of a merge would
     delete and put back, so that it can tell whether any of it was changed since."""
     parts: list[list[str]] = [
-        [repr(sorted(r.items())) for r in _rows(session, _table(Contact), Contact.id == contact_id)]
+        [
+            repr(sorted(r.items()))
+            for r in _rows(session, table_of(Contact), Contact.id == contact_id)
+        ]
     ]
     for table in (
-        *(_table(m) for m in (ContactEmail, ContactPhone, ContactUrl, ContactAddress)),
-        *(_table(m) for m in (ContactExtraProperty, Attendance, Note, FollowUp)),
+        *(table_of(m) for m in (ContactEmail, ContactPhone, ContactUrl, ContactAddress)),
+        *(table_of(m) for m in (ContactExtraProperty, Attendance, Note, FollowUp)),
         contact_tags,
     ):
         rows = _rows(session, table, table.c.contact_id == contact_id)

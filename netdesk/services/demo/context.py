@@ -5,14 +5,13 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Connection, Table, func, select, text
 from sqlalchemy.orm import Session
 
 from netdesk.models import (
     Attendance,
-    Base,
     Contact,
     ContactEmail,
     ContactPhone,
@@ -23,11 +22,8 @@ from netdesk.models import (
     Tag,
     contact_tags,
 )
+from netdesk.services.bulk import table_of
 from netdesk.text import fold
-
-
-def table_of(model: type[Base]) -> Table:
-    return cast(Table, model.__table__)
 
 
 @dataclass

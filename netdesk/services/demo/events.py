@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select
 
 from netdesk.models import Event, EventKind, Tag, event_tags
+from netdesk.services.bulk import table_of
 from netdesk.services.demo import names_events
-from netdesk.services.demo.context import DemoContext, EventInfo, table_of
+from netdesk.services.demo.context import DemoContext, EventInfo
 
 
 def make_events(ctx: DemoContext, count: int) -> None:

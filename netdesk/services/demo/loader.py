@@ -7,10 +7,8 @@ ORM would take about ten times longer for 100,000 people (DESIGN.md, "Measured")
 
 from __future__ import annotations
 
-import gc
 import random
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
@@ -20,6 +18,7 @@ from sqlalchemy.orm import Session
 from netdesk import search_index
 from netdesk.db import Database
 from netdesk.models import Contact
+from netdesk.services.bulk import collector_paused
 from netdesk.services.change_tracking import mark_changed
 from netdesk.services.demo.context import DemoContext, PendingRows
 from netdesk.services.demo.events import make_events
@@ -69,23 +68,11 @@ def generate_demo(
         if today == real_today
         else datetime.combine(today, time(12), UTC)
     )
-    with _collector_paused(), db.transaction() as session:
+    with collector_paused(), db.transaction() as session:
         loader = _DemoLoader(session, random.Random(seed), today, now, people + events, progress)
         summary = loader.build(people, events)
         mark_changed(session, "contacts", "events", "attendances", "notes", "followups", "tags")
     return summary
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Millions of short-lived dicts make the cyclic collector cost 30% or more (DESIGN.md)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _DemoLoader:
