@@ -20,6 +20,21 @@ def table_of(model: type) -> Table:
     return cast(Table, model.__table__)  # type: ignore[attr-defined]
 
 
+def column_length(model: type, column: str) -> int | None:
+    return getattr(table_of(model).c[column].type, "length", None)
+
+
+def clip(value: str, limit: int | None) -> str:
+    """PostgreSQL refuses a value longer than its column: a file must not be able to make a
+    whole import fail that way, so over-long text is cut (SQLite would have kept it whole)."""
+    return value[:limit] if limit is not None and len(value) > limit else value
+
+
+def fitted(model: type, column: str, value: str) -> str:
+    """The value with its runs of whitespace made single spaces, cut to the column's length."""
+    return clip(" ".join(value.split()), column_length(model, column))
+
+
 def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]

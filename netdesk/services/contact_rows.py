@@ -25,21 +25,11 @@ from netdesk.models import (
     Tag,
 )
 from netdesk.models.contact import new_uid
-from netdesk.services.bulk import table_of
+from netdesk.services.bulk import clip, column_length
 from netdesk.services.tags import TAG_LENGTH, clean_tag_names, tag_key
 from netdesk.text import fold, sort_key_for_name
 
 _NOT_DIGITS = re.compile(r"\D")
-
-
-def _limit(model: type, column: str) -> int | None:
-    return getattr(table_of(model).c[column].type, "length", None)
-
-
-def _clip(value: str, limit: int | None) -> str:
-    """PostgreSQL refuses a value longer than its column: a file must not be able to make a
-    whole import fail that way, so over-long text is cut (SQLite would have kept it whole)."""
-    return value[:limit] if limit is not None and len(value) > limit else value
 
 
 _CONTACT_TEXT = (
@@ -56,12 +46,14 @@ _CONTACT_TEXT = (
     "title",
     "photo_mime",
 )
-_CONTACT_LIMITS = {name: _limit(Contact, name) for name in (*_CONTACT_TEXT, "source")}
+_CONTACT_LIMITS = {name: column_length(Contact, name) for name in (*_CONTACT_TEXT, "source")}
 _CHILD_LIMITS: dict[type, dict[str, int | None]] = {
-    model: {name: _limit(model, name) for name in ("value", "kind", "label")}
+    model: {name: column_length(model, name) for name in ("value", "kind", "label")}
     for model in (ContactEmail, ContactPhone, ContactUrl)
 }
-_ADDRESS_LIMITS = {name: _limit(ContactAddress, name) for name in (*ADDRESS_PARTS, "kind", "label")}
+_ADDRESS_LIMITS = {
+    name: column_length(ContactAddress, name) for name in (*ADDRESS_PARTS, "kind", "label")
+}
 
 
 def phone_key(value: str, region: str | None) -> str:
@@ -92,12 +84,12 @@ def phone_key(value: str, region: str | None) -> str:
 def cleaned(record: ContactRecord) -> ContactRecord:
     """The record with whitespace tidied, empty entries dropped and text fitted to columns."""
     fields: dict[str, Any] = {
-        name: _clip(" ".join(getattr(record, name).split()), _CONTACT_LIMITS[name])
+        name: clip(" ".join(getattr(record, name).split()), _CONTACT_LIMITS[name])
         for name in _CONTACT_TEXT
         if name not in ("uid", "photo_mime")
     }
-    fields["uid"] = _clip(record.uid.strip(), _CONTACT_LIMITS["uid"])
-    fields["photo_mime"] = _clip(record.photo_mime.strip(), _CONTACT_LIMITS["photo_mime"])
+    fields["uid"] = clip(record.uid.strip(), _CONTACT_LIMITS["uid"])
+    fields["photo_mime"] = clip(record.photo_mime.strip(), _CONTACT_LIMITS["photo_mime"])
     if not fields["formatted_name"]:
         fields["formatted_name"] = " ".join(
             p for p in (fields["given_name"], fields["family_name"]) if p
@@ -110,7 +102,7 @@ def cleaned(record: ContactRecord) -> ContactRecord:
             a,
             **cast(
                 dict[str, Any],
-                {n: _clip(getattr(a, n).strip(), _ADDRESS_LIMITS[n]) for n in _ADDRESS_LIMITS},
+                {n: clip(getattr(a, n).strip(), _ADDRESS_LIMITS[n]) for n in _ADDRESS_LIMITS},
             ),
         )
         for a in record.addresses
@@ -118,7 +110,7 @@ def cleaned(record: ContactRecord) -> ContactRecord:
     ]
     fields["categories"] = clean_tag_names(record.categories)
     fields["note"] = record.note.strip()
-    fields["source"] = _clip(record.source or "import", _CONTACT_LIMITS["source"])
+    fields["source"] = clip(record.source or "import", _CONTACT_LIMITS["source"])
     return replace(record, **fields)
 
 
@@ -133,9 +125,9 @@ def _typed(values: list[Typed], model: type, key: Any) -> list[Typed]:
         seen.add(key(value))
         kept.append(
             Typed(
-                value=_clip(value, limits["value"]),
-                kind=_clip(typed.kind, limits["kind"]),
-                label=_clip(typed.label, limits["label"]),
+                value=clip(value, limits["value"]),
+                kind=clip(typed.kind, limits["kind"]),
+                label=clip(typed.label, limits["label"]),
                 preferred=typed.preferred,
             )
         )

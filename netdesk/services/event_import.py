@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from netdesk.formats.records import EventRecord, Problem
 from netdesk.models import Event, EventKind
+from netdesk.services.bulk import clip, column_length, fitted
 from netdesk.services.change_tracking import mark_changed
 from netdesk.services.errors import ValidationError
 from netdesk.services.events import event_id_named
@@ -37,7 +38,7 @@ def guess_kind(name: str) -> str:
 
 def event_named(session: Session, name: str) -> int:
     """The latest event of that name (accents and case ignored), created now if none."""
-    clean = _fit(name, 255)
+    clean = fitted(Event, "name", name)
     if not clean:
         raise ValidationError({"name": "The event needs a name."})
     found = event_id_named(session, clean)
@@ -51,10 +52,6 @@ def event_named(session: Session, name: str) -> int:
     return event.id
 
 
-def _fit(value: str, limit: int) -> str:
-    return " ".join(value.split())[:limit]
-
-
 def import_events(session: Session, events: Iterable[EventRecord], report: ImportReport) -> None:
     for record in events:
         if record.starts_at is None:
@@ -62,12 +59,12 @@ def import_events(session: Session, events: Iterable[EventRecord], report: Impor
                 Problem(report.file, record.line, f"event “{record.name}” has no start time")
             )
             continue
-        name = _fit(record.name, 255)
+        name = fitted(Event, "name", record.name)
         if not name:
             report.problems.append(Problem(report.file, record.line, "event has no name"))
             continue
         event = None
-        uid = record.uid.strip()[:255]
+        uid = clip(record.uid.strip(), column_length(Event, "uid"))
         if uid:
             event = session.scalar(
                 select(Event).where(Event.uid == uid).options(selectinload(Event.tags))
@@ -85,11 +82,11 @@ def import_events(session: Session, events: Iterable[EventRecord], report: Impor
         ends = record.ends_at
         event.ends_at = ends if ends is not None and ends > record.starts_at else None
         event.all_day = record.all_day
-        event.timezone = record.timezone[:64]
-        event.venue = _fit(record.venue, 255)
-        event.city = _fit(record.city, 120)
-        event.url = record.url.strip()[:2048]
-        event.organiser = _fit(record.organiser, 255)
+        event.timezone = fitted(Event, "timezone", record.timezone)
+        event.venue = fitted(Event, "venue", record.venue)
+        event.city = fitted(Event, "city", record.city)
+        event.url = clip(record.url.strip(), column_length(Event, "url"))
+        event.organiser = fitted(Event, "organiser", record.organiser)
         event.description = record.description.strip()
         for tag in tags_for(session, record.categories):
             if tag not in event.tags:

@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 from netdesk.db import Database
 from netdesk.models import Tag, contact_tags, event_tags
 from netdesk.services import undo
+from netdesk.services.bulk import column_length
 from netdesk.services.change_tracking import refresh_search
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.text import fold
 
-TAG_LENGTH = 80
+TAG_LENGTH = column_length(Tag, "key") or 80  # the columns that hold tag names and keys
 
 
 def tag_key(name: str) -> str:
