@@ -95,7 +95,7 @@ def cell(cells: Sequence[str], index: int | None) -> str:
 
 def split_multi(text: str) -> list[str]:
     """The values of a Google-style ` ::: ` multi-value cell, stripped, without empty ones."""
-    return [part.strip() for part in text.split(":::") if part.strip()]
+    return [part.strip() for part in text.split(MULTI_SEPARATOR.strip()) if part.strip()]
 
 
 def join_nonempty(parts: Sequence[str], separator: str = " ") -> str:
