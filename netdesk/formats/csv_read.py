@@ -56,6 +56,9 @@ CONTACT_FIELDS: dict[str, str] = {
     "note": "Note",
     "categories": "Tags",
 }
+
+# A mapping must give each row one of these, or its people could not be told apart.
+IDENTIFYING_FIELDS = frozenset({"formatted_name", "given_name", "family_name", "email"})
 # Fields that several columns may fill, each adding a value (notes are joined).
 REPEATABLE_FIELDS = frozenset({"email", "phone", "url", "note"})
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import BinaryIO, TextIO
 
@@ -15,6 +16,15 @@ from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.tags import clean_tag_names
 
 VCARD_VERSIONS = ("3.0", "4.0")
+# What file systems (Windows above all) refuse in a file name, and control characters.
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_MAX_NAME = 120
+
+
+def safe_file_name(name: str, suffix: str, fallback: str) -> str:
+    """`name` + `suffix` as a file name every system accepts ("Q&A: 2026/1" -> "Q&A- 2026-1")."""
+    cleaned = _UNSAFE.sub("-", " ".join(name.split())).strip(" .-")[:_MAX_NAME].strip(" .")
+    return (cleaned or fallback) + suffix
 
 
 class ExportService:
@@ -127,14 +137,14 @@ class ExportService:
         write_ics(records, todos, out)
         return len(records), len(todos)
 
-    def file_name(self, contact_ids: list[int]) -> str:
-        """ "Ada Lovelace.vcf" for one person, "3 people.vcf" for more."""
+    def file_name(self, contact_ids: list[int], suffix: str = ".vcf") -> str:
+        """ "Ada Lovelace.vcf" for one person, "3 people.vcf" for more: a name every file
+        system accepts (see safe_file_name)."""
         if len(contact_ids) == 1:
             with self.db.Session() as session:
                 name = session.scalar(
                     select(Contact.formatted_name).where(Contact.id == contact_ids[0])
                 )
             if name:
-                safe = "".join(ch if ch.isalnum() or ch in " -_.'" else "_" for ch in name)
-                return f"{safe.strip(' .') or 'contact'}.vcf"
-        return f"{len(contact_ids)} people.vcf"
+                return safe_file_name(name, suffix, "contact")
+        return f"{len(contact_ids)} people{suffix}"

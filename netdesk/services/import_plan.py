@@ -39,7 +39,8 @@ class PlanItem:
     match_id: int | None = None  # the existing contact it duplicates
     match_name: str = ""
     # Why it is a duplicate: "same email ada@example.org", "same phone +4930123456",
-    # "same UID", "similar name and organisation", or "same person earlier in this file".
+    # "same UID", "similar name, same organisation"; `earlier` says whether the match is
+    # someone already in netdesk or an earlier card of this file.
     reason: str = ""
     # Index in ImportPlan.items of an earlier card in the same file that is the same person.
     earlier: int | None = None
@@ -71,6 +72,35 @@ class ImportPlan:
     def duplicate_count(self) -> int:
         return sum(1 for item in self.items if item.is_duplicate)
 
+    @property
+    def has_something_to_import(self) -> bool:
+        return bool(self.items or self.events)
+
+    @property
+    def is_attendee_list(self) -> bool:
+        """Whether the file lists an event's attendees (Eventbrite, Meetup): roles and
+        check-in status that only an event can keep."""
+        return self.kind != "ics" and any(item.record.attendee is not None for item in self.items)
+
+    def count(self, action: Action) -> int:
+        """How many people the import will add, merge or skip."""
+        return sum(1 for item in self.items if item.action == action)
+
+    def merge_counts(self) -> tuple[int, int]:
+        """The merges asked for: (into people already in netdesk, into earlier cards of the
+        same file)."""
+        merges = [item for item in self.items if item.action is Action.MERGE and item.is_duplicate]
+        earlier = sum(1 for item in merges if item.match_id is None)
+        return len(merges) - earlier, earlier
+
+    def updates_event(self, event: EventRecord) -> bool:
+        """Whether importing `event` updates one netdesk already has (rather than adds it)."""
+        return bool(event.uid) and event.uid in self.existing_event_uids
+
+    @property
+    def updated_event_count(self) -> int:
+        return sum(1 for event in self.events if self.updates_event(event))
+
     def decide_duplicates(self, choice: OnDuplicate) -> None:
         """Set the action of every duplicate at once."""
         action = {
@@ -101,6 +131,12 @@ class ImportReport:
     @property
     def rejected(self) -> int:
         return len(self.problems)
+
+    @property
+    def imported_anything(self) -> bool:
+        return bool(
+            self.added or self.merged or self.attached or self.events_added or self.events_updated
+        )
 
     def summary(self) -> str:
         """One line for a status bar or a terminal: only the counts that are not zero."""

@@ -156,7 +156,6 @@ class ImportService:
                             entry.match_id = found.target
                         else:
                             entry.earlier = -found.target - 1
-                            entry.reason = f"same person earlier in this file ({found.reason})"
                     matcher.add(-(len(plan.items) + 1), keys)
                     plan.items.append(entry)
             ids = sorted({i.match_id for i in plan.items if i.match_id is not None})

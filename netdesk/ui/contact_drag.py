@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from netdesk.services.errors import NotFoundError, ServiceError
 from netdesk.services.service_set import Services
-from netdesk.ui.export_actions import safe_file_name
 from netdesk.ui.mime_types import CONTACT_IDS_MIME, LEGACY_VCARD_MIME, VCARD_MIME
 
 _MAX_LABEL = 40
@@ -75,13 +74,11 @@ class ContactDrag(QObject):
         data = self._services.exports.vcard_bytes(contact_ids, self._version)
         if not data:
             raise NotFoundError("Those people no longer exist.")
-        name = self._services.exports.file_name(contact_ids)
-        stem = name.removesuffix(".vcf")
         # One folder per drag: an earlier file of the same name may still be being read.
         self._count += 1
         folder = self.folder() / str(self._count)
         folder.mkdir()
-        path = folder / safe_file_name(stem, ".vcf", "contacts")
+        path = folder / self._services.exports.file_name(contact_ids)
         path.write_bytes(data)
         return path, data
 

@@ -3,33 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
+from netdesk.formats.csv_read import IDENTIFYING_FIELDS
 from netdesk.ui.import_choice_delegate import use_choice_cells
-from netdesk.ui.import_models import ColumnMappingModel
+from netdesk.ui.import_models import ColumnMappingModel, short_file_name
+from netdesk.ui.import_table import MUTED_STYLE, import_table, size_columns
 from netdesk.ui.plain_text import plain_label, window_title
 
-MUTED_STYLE = "color: #6b7280;"
-
-
 # Contact fields that are enough to tell who a row is: a name or an email address.
-IDENTIFYING_FIELDS = frozenset({"formatted_name", "given_name", "family_name", "email"})
-
-
-def identifies_a_person(key: str) -> bool:
-    return key in IDENTIFYING_FIELDS
 
 
 class CsvMappingDialog(QDialog):
@@ -49,7 +33,7 @@ class CsvMappingDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        name = Path(file).name or file
+        name = short_file_name(file)
         self.setWindowTitle(window_title(f"Columns of {name}"))
         self.resize(760, 520)
         self.intro_label = plain_label(
@@ -58,29 +42,10 @@ class CsvMappingDialog(QDialog):
             wrap=True,
         )
         self.model = ColumnMappingModel(headers, rows, fields, guessed, self)
-        self.view = QTableView()
+        self.view = import_table()
         self.view.setModel(self.model)
-        # Tab leaves the table for the buttons; arrows move between columns' rows.
-        self.view.setTabKeyNavigation(False)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.setShowGrid(False)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setHighlightSections(False)
-        self.view.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        )
         use_choice_cells(self.view)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(False)
-        for column, width in ((0, 170), (1, 170), (2, 170), (3, 200)):
-            self.view.setColumnWidth(column, width)
-        header.setSectionResizeMode(ColumnMappingModel.SAMPLE_2, QHeaderView.ResizeMode.Stretch)
-        rows_header = self.view.verticalHeader()
-        rows_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows_header.setDefaultSectionSize(max(QComboBox().sizeHint().height() + 6, 28))
+        size_columns(self.view, [170, 170, 0, 200])
         self.hint_label = plain_label(
             "Choose at least one column with a name or an email address.", wrap=True
         )
@@ -110,6 +75,6 @@ class CsvMappingDialog(QDialog):
         return self.model.mapping()
 
     def _update_ok(self) -> None:
-        ready = any(identifies_a_person(key) for key in self.model.mapping().values())
+        ready = not IDENTIFYING_FIELDS.isdisjoint(self.model.mapping().values())
         self.ok_button.setEnabled(ready)
         self.hint_label.setVisible(not ready)

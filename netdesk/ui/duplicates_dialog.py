@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import ServiceError
 from netdesk.services.service_set import Services
 from netdesk.ui.busy_cursor import busy_cursor
-from netdesk.ui.counted import counted
 from netdesk.ui.duplicates_model import (
     EMAIL,
     NAME,
@@ -42,6 +41,7 @@ from netdesk.ui.duplicates_model import (
     ROW_ROLE,
     DuplicatesModel,
 )
+from netdesk.ui.event_dates import plural
 from netdesk.ui.plain_text import plain_label, show_error
 from netdesk.ui.undo_commands import delete_undoably, remember_deleted
 from netdesk.ui.undo_dialog import UndoableDialog
@@ -282,7 +282,7 @@ class DuplicatesDialog(UndoableDialog):
         # The push moved the stack, so the groups have been read again already. Undoing the
         # merge selects the people it brought back, in the People view.
         remember_deleted(self.undo_stack, CONTACTS, others)
-        people = counted(len(others) + 1, "person", "people")
+        people = plural(len(others) + 1, "person", "people")
         self._said(f"Merged {people} into {name}. Press Ctrl+Z to undo.")
         return True
 
@@ -294,7 +294,7 @@ class DuplicatesDialog(UndoableDialog):
             return 0
         merged, failures = 0, []
         people = 0
-        self.undo_stack.beginMacro(f"Merge {counted(count, 'group', 'groups')} of duplicates")
+        self.undo_stack.beginMacro(f"Merge {plural(count, 'group')} of duplicates")
         try:
             with busy_cursor():
                 for row in range(count):
@@ -315,7 +315,7 @@ class DuplicatesDialog(UndoableDialog):
                 "These groups were left as they were:\n\n" + "\n".join(failures),
             )
         if merged:
-            groups = counted(merged, "group", "groups")
+            groups = plural(merged, "group")
             self._said(f"Merged {groups} ({people:,} people). Press Ctrl+Z to undo.")
         return merged
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont
 from netdesk.services.duplicates import DuplicateGroup
 from netdesk.services.errors import ServiceError
 from netdesk.services.service_set import Services
-from netdesk.ui.counted import counted
+from netdesk.ui.event_dates import plural
 from netdesk.ui.grouped_tree_model import GroupedTreeModel, Index
 from netdesk.ui.plain_text import tooltip_text
 
@@ -142,9 +142,9 @@ class DuplicatesModel(GroupedTreeModel):
         except ServiceError:  # deleted meanwhile: the next reload drops them
             return Person(contact_id, name)
         history = [
-            counted(len(detail.meetings), "event", "events") if detail.meetings else "",
-            counted(len(detail.notes), "note", "notes") if detail.notes else "",
-            counted(len(detail.followups), "follow-up", "follow-ups") if detail.followups else "",
+            plural(len(detail.meetings), "event") if detail.meetings else "",
+            plural(len(detail.notes), "note") if detail.notes else "",
+            plural(len(detail.followups), "follow-up") if detail.followups else "",
         ]
         extra_emails = len(detail.emails) - 1
         email = detail.emails[0] if detail.emails else ""

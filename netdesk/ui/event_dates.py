@@ -106,7 +106,8 @@ def relative_day(d: date, today: date) -> str:
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+    """ "1 person", "1,234 people", "3 days"."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 def short_date(d: date, today: date | None = None) -> str:

@@ -6,15 +6,16 @@ Kept out of main_window.py, which only puts these actions into its menus.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from netdesk.ui.mime_types import CONTACT_IDS_MIME
 
 if TYPE_CHECKING:
+    from netdesk.ui.duplicates_dialog import DuplicatesDialog
     from netdesk.ui.import_flow import ImportFlow
     from netdesk.ui.main_window import MainWindow
 
@@ -76,18 +77,17 @@ class ExchangeActions(QObject):
         window.installEventFilter(self)
 
     @property
-    def data_actions(self) -> tuple[Any, ...]:
+    def data_actions(self) -> tuple[QAction, ...]:
+        """The actions that need an open database."""
+        return (self.act_import, *self.export_actions(), self.act_duplicates)
+
+    def export_actions(self) -> tuple[QAction, ...]:
         return (
-            self.act_import,
             self.act_export_vcard,
             self.act_export_vcard4,
             self.act_export_csv,
             self.act_export_ics,
-            self.act_duplicates,
         )
-
-    def export_actions(self) -> tuple[Any, ...]:
-        return self.data_actions[1:5]
 
     # -- import -----------------------------------------------------------------------------
 
@@ -191,7 +191,7 @@ class ExchangeActions(QObject):
 
     # -- duplicates -------------------------------------------------------------------------
 
-    def find_duplicates(self) -> Any:
+    def find_duplicates(self) -> DuplicatesDialog:
         from netdesk.ui.duplicates_dialog import DuplicatesDialog
 
         dialog = DuplicatesDialog(self.window.services, self.window.undo_stack, self.window)

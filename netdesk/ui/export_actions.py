@@ -13,7 +13,6 @@ import contextlib
 import errno
 import io
 import os
-import re
 import secrets
 import stat
 from collections.abc import Callable
@@ -25,9 +24,10 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from netdesk.services.errors import ServiceError
+from netdesk.services.exporting import safe_file_name
 from netdesk.services.service_set import Services
 from netdesk.ui.busy_cursor import busy_cursor
-from netdesk.ui.counted import counted
+from netdesk.ui.event_dates import plural
 from netdesk.ui.plain_text import show_error
 
 T = TypeVar("T")
@@ -37,9 +37,6 @@ AskPath = Callable[[QWidget | None, str, str, str], str]
 
 # The CSV writer starts the file with the BOM Excel needs to see UTF-8 itself.
 CSV_ENCODING = "utf-8"
-# What file systems (Windows above all) refuse in a file name, and control characters.
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-_MAX_NAME = 120
 
 
 @dataclass(frozen=True)
@@ -59,16 +56,6 @@ _last_folder: Path | None = None
 def ask_save_path(parent: QWidget | None, caption: str, suggested: str, name_filter: str) -> str:
     path, _chosen_filter = QFileDialog.getSaveFileName(parent, caption, suggested, name_filter)
     return path
-
-
-def people(n: int) -> str:
-    return counted(n, "person", "people")
-
-
-def safe_file_name(name: str, suffix: str, fallback: str) -> str:
-    """`name` + `suffix` as a file name every system accepts ("Q&A: 2026/1" -> "Q&A- 2026-1")."""
-    cleaned = _UNSAFE.sub("-", " ".join(name.split())).strip(" .-")[:_MAX_NAME].strip(" .")
-    return (cleaned or fallback) + suffix
 
 
 def default_folder() -> Path:
@@ -196,12 +183,11 @@ def _people_name(
 ) -> str:
     """ "Ada Lovelace.vcf", "3 people.csv", "Demo Day attendees.csv", "contacts.vcf"."""
     if contact_ids:
-        stem = services.exports.file_name(contact_ids).removesuffix(VCARD.suffix)
-    elif event_id is not None:
-        stem = services.events.get(event_id).name + of_event
-    else:
-        stem = "contacts"
-    return safe_file_name(stem, kind.suffix, "contacts")
+        return services.exports.file_name(contact_ids, kind.suffix)
+    if event_id is not None:
+        name = services.events.get(event_id).name + of_event
+        return safe_file_name(name, kind.suffix, "contacts")
+    return "contacts" + kind.suffix
 
 
 def _nobody(services: Services, contact_ids: list[int] | None, event_id: int | None) -> str | None:
@@ -239,7 +225,9 @@ def _export_people(
     path = _choose(parent, kind, name, ask, folder)
     if path is None:
         return None
-    return _write(parent, path, write, lambda n: f"Exported {people(n)} to {path.name}")
+    return _write(
+        parent, path, write, lambda n: f"Exported {plural(n, 'person', 'people')} to {path.name}"
+    )
 
 
 def export_vcard(
@@ -287,9 +275,9 @@ def export_csv(
 
 
 def ics_summary(events: int, todos: int, file_name: str) -> str:
-    what = counted(events, "event", "events")
+    what = plural(events, "event")
     if todos:
-        what += f" and {counted(todos, 'open follow-up', 'open follow-ups')}"
+        what += f" and {plural(todos, 'open follow-up')}"
     return f"Exported {what} to {file_name}"
 
 

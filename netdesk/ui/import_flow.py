@@ -19,7 +19,8 @@ from netdesk.services.importing import NeedsMapping
 from netdesk.services.service_set import Services
 from netdesk.ui.busy_cursor import busy_cursor
 from netdesk.ui.csv_mapping_dialog import CsvMappingDialog
-from netdesk.ui.import_preview_dialog import ImportPreviewDialog, short_file_name
+from netdesk.ui.import_models import short_file_name
+from netdesk.ui.import_preview_dialog import ImportPreviewDialog
 from netdesk.ui.import_report_dialog import ImportContext, ImportReportDialog, context_of
 from netdesk.ui.plain_text import plain_label, show_error
 
@@ -27,10 +28,6 @@ from netdesk.ui.plain_text import plain_label, show_error
 PROGRESS_FROM = 200
 # The mapping dialog shows examples from the first rows only.
 SAMPLE_ROWS = 50
-
-
-def has_something_to_import(plan: ImportPlan) -> bool:
-    return bool(plan.items or plan.events)
 
 
 class ImportFlow(QObject):
@@ -57,7 +54,7 @@ class ImportFlow(QObject):
         plan = self.read(path)
         if plan is None:
             return None
-        if not has_something_to_import(plan):
+        if not plan.has_something_to_import:
             # Nothing readable: what went wrong is all there is to show.
             report = ImportReport(file=plan.file, problems=list(plan.problems))
             self.report_dialog(report, ImportContext(kind=plan.kind)).exec()
@@ -76,27 +73,19 @@ class ImportFlow(QObject):
 
     # -- steps --------------------------------------------------------------------------------
 
-    def read(self, path: Path) -> ImportPlan | None:
+    def read(self, path: Path, mapping: dict[int, str] | None = None) -> ImportPlan | None:
         """The plan for a file, asking for the columns of an unknown CSV; None when the file
         cannot be read (the user was told) or the user cancelled."""
         try:
             with busy_cursor():
-                return self._services.imports.preview(path)
-        except NeedsMapping as exc:
+                return self._services.imports.preview(path, mapping)
+        except NeedsMapping as exc:  # only without a mapping
             table = exc.table
             assert isinstance(table, CsvTable)
             dialog = self.mapping_dialog(table)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
-            return self.read_with_mapping(path, dialog.mapping())
-        except ServiceError as exc:
-            show_error(self._window, "Cannot import this file", str(exc))
-            return None
-
-    def read_with_mapping(self, path: Path, mapping: dict[int, str]) -> ImportPlan | None:
-        try:
-            with busy_cursor():
-                return self._services.imports.preview(path, mapping)
+            return self.read(path, dialog.mapping())
         except ServiceError as exc:
             show_error(self._window, "Cannot import this file", str(exc))
             return None

@@ -4,8 +4,8 @@ not read, and what each column of an unknown CSV file holds."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence, Set
-from pathlib import PurePath
+from collections.abc import Mapping, Sequence
+from pathlib import Path, PurePath
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,7 +19,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from netdesk.formats.records import ContactRecord, EventRecord, Problem
-from netdesk.services.import_plan import Action, ImportPlan, OnDuplicate, PlanItem
+from netdesk.services.import_plan import (
+    Action,
+    ImportPlan,
+    OnDuplicate,
+    PlanItem,
+)
 from netdesk.ui.event_dates import all_day_text, day_text, time_text, when_text
 from netdesk.ui.header_labels import column_title
 from netdesk.ui.plain_text import tooltip_text
@@ -40,15 +45,17 @@ ACTION_LABELS: dict[Action, str] = {
 }
 ACTION_CHOICES = tuple((action.value, label) for action, label in ACTION_LABELS.items())
 
-# How the import service words a duplicate of an earlier card in the same file.
-EARLIER_REASON = "same person earlier in this file"
-
 IGNORE = ""  # the mapping value of a column that is not imported
 IGNORE_LABEL = "Ignore"
 
 
 def one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def short_file_name(file: str) -> str:
+    """A file's name without its folder, for titles and messages."""
+    return Path(file).name or file
 
 
 def record_name(record: ContactRecord) -> str:
@@ -61,12 +68,6 @@ def record_name(record: ContactRecord) -> str:
     if record.emails:
         return record.emails[0].value
     return one_line(record.organization) or "(no name)"
-
-
-def has_attendee_info(plan: ImportPlan) -> bool:
-    """Whether the file is an attendee list (Eventbrite, Meetup): roles and check-in status
-    that only an event can keep."""
-    return plan.kind != "ics" and any(item.record.attendee is not None for item in plan.items)
 
 
 def record_email(record: ContactRecord) -> str:
@@ -116,25 +117,21 @@ class PlanPeopleModel(TableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._plan: ImportPlan | None = None
-        self._items: list[PlanItem] = []
+        # Choices made here are written into the plan's own items.
+        self._plan = ImportPlan(file="", kind="")
+
+    @property
+    def _items(self) -> list[PlanItem]:
+        return self._plan.items
 
     def set_plan(self, plan: ImportPlan) -> None:
         self.beginResetModel()
         self._plan = plan
-        self._items = plan.items  # the same list: choices made here are the plan's
         self.endResetModel()
         self.actions_changed.emit()
 
-    def item_at(self, row: int) -> PlanItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
-
-    def count(self, action: Action) -> int:
-        return sum(1 for item in self._items if item.action == action)
-
     def set_all_duplicates(self, choice: OnDuplicate) -> None:
-        if self._plan is not None:
-            self._plan.decide_duplicates(choice)
+        self._plan.decide_duplicates(choice)
         if self._items:
             self.dataChanged.emit(
                 self.index(0, self.ACTION), self.index(len(self._items) - 1, self.ACTION)
@@ -151,8 +148,6 @@ class PlanPeopleModel(TableModel):
         reason = one_line(item.reason)
         if item.earlier is not None:
             said += ", earlier in this file"
-            if reason.startswith(EARLIER_REASON):
-                reason = reason[len(EARLIER_REASON) :].strip(" ()")
         return f"{said} ({reason})" if reason else said
 
     # -- Qt model interface -----------------------------------------------------------------
@@ -228,18 +223,16 @@ class PlanEventsModel(TableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._events: list[EventRecord] = []
-        self._known: set[str] = set()
+        self._plan = ImportPlan(file="", kind="ics")
 
-    def set_events(self, events: Sequence[EventRecord], known_uids: Set[str] = frozenset()) -> None:
-        """`known_uids`: UIDs of events netdesk already has (the import updates those)."""
+    @property
+    def _events(self) -> list[EventRecord]:
+        return self._plan.events
+
+    def set_plan(self, plan: ImportPlan) -> None:
         self.beginResetModel()
-        self._events = list(events)
-        self._known = set(known_uids)
+        self._plan = plan
         self.endResetModel()
-
-    def is_update(self, event: EventRecord) -> bool:
-        return bool(event.uid) and event.uid in self._known
 
     def _row_total(self) -> int:
         return len(self._events)
@@ -255,10 +248,10 @@ class PlanEventsModel(TableModel):
                 self.NAME: one_line(event.name) or "(no name)",
                 self.WHEN: event_when(event),
                 self.WHERE: ", ".join(one_line(p) for p in (event.venue, event.city) if p),
-                self.STATUS: "Update" if self.is_update(event) else "New",
+                self.STATUS: "Update" if self._plan.updates_event(event) else "New",
             }.get(index.column())
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS:
-            return QBrush(DUPLICATE_COLOR if self.is_update(event) else MUTED_COLOR)
+            return QBrush(DUPLICATE_COLOR if self._plan.updates_event(event) else MUTED_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.NAME:
             return tooltip_text(event.name)
         return None

@@ -3,20 +3,15 @@ read, and the event to put everyone on."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QListView,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,35 +19,31 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.import_plan import Action, ImportPlan, OnDuplicate
 from netdesk.services.service_set import Services
-from netdesk.ui.counted import counted
 from netdesk.ui.event_combo import EventCombo
+from netdesk.ui.event_dates import plural
 from netdesk.ui.form_errors import ERROR_STYLE
 from netdesk.ui.import_choice_delegate import use_choice_cells
 from netdesk.ui.import_models import (
     PlanEventsModel,
     PlanPeopleModel,
     ProblemsModel,
-    has_attendee_info,
+    short_file_name,
 )
+from netdesk.ui.import_table import MUTED_STYLE, import_table, size_columns
 from netdesk.ui.plain_text import button_text, plain_label, window_title
 
 NEW_EVENT = -1  # the event combo's data for "New event…"
-MUTED_STYLE = "color: #6b7280;"
 WARNING_STYLE = "color: #8a5300;"
 
 
 def plan_summary(plan: ImportPlan) -> str:
     """ "12 new, 3 duplicates, 2 problems" (events for a calendar file)."""
     if plan.kind == "ics":
-        known = sum(1 for e in plan.events if e.uid and e.uid in plan.existing_event_uids)
-        parts = [
-            f"{len(plan.events) - known:,} new",
-            counted(known, "update", "updates"),
-        ]
+        known = plan.updated_event_count
+        parts = [f"{len(plan.events) - known:,} new", plural(known, "update")]
     else:
-        duplicates = counted(plan.duplicate_count, "duplicate", "duplicates")
-        parts = [f"{plan.new_count:,} new", duplicates]
-    parts.append(counted(len(plan.problems), "problem", "problems"))
+        parts = [f"{plan.new_count:,} new", plural(plan.duplicate_count, "duplicate")]
+    parts.append(plural(len(plan.problems), "problem"))
     return ", ".join(parts)
 
 
@@ -62,13 +53,9 @@ def actions_text(add: int, merge: int, skip: int) -> str:
     parts = [(n, verb) for n, verb in ((add, "add"), (merge, "merge"), (skip, "skip")) if n]
     if len(parts) == 1:
         n, verb = parts[0]
-        return f"{verb.capitalize()} {counted(n, 'person', 'people')}"
+        return f"{verb.capitalize()} {plural(n, 'person', 'people')}"
     said = ", ".join(f"{verb} {n:,}" for n, verb in parts)
     return said[0].upper() + said[1:]
-
-
-def short_file_name(file: str) -> str:
-    return Path(file).name or file
 
 
 class ImportPreviewDialog(QDialog):
@@ -107,19 +94,19 @@ class ImportPreviewDialog(QDialog):
         self.tabs.setDocumentMode(True)
         self.people_model = PlanPeopleModel(self)
         self.people_model.set_plan(plan)
-        self.people_view = self._table()
+        self.people_view = import_table()
         self.people_view.setModel(self.people_model)
         use_choice_cells(self.people_view)
         self.events_model = PlanEventsModel(self)
-        self.events_model.set_events(plan.events, plan.existing_event_uids)
-        self.events_view = self._table()
+        self.events_model.set_plan(plan)
+        self.events_view = import_table()
         self.events_view.setModel(self.events_model)
         if is_calendar:
             self.tabs.addTab(self.events_view, f"Events ({len(plan.events):,})")
-            self._size_columns(self.events_view, [300, 250, 0, 90])
+            size_columns(self.events_view, [300, 250, 0, 90])
         else:
             self.tabs.addTab(self.people_view, f"People ({len(plan.items):,})")
-            self._size_columns(self.people_view, [180, 150, 190, 0, 130])
+            size_columns(self.people_view, [180, 150, 190, 0, 130])
         self.problems_model = ProblemsModel(self)
         self.problems_model.set_problems(plan.problems)
         self.problems_view = QListView()
@@ -185,7 +172,7 @@ class ImportPreviewDialog(QDialog):
             wrap=True,
         )
         self.attendee_hint.setStyleSheet(MUTED_STYLE)
-        self.attendee_hint.setVisible(has_attendee_info(plan))
+        self.attendee_hint.setVisible(plan.is_attendee_list)
         self.error_label = plain_label(wrap=True)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.hide()
@@ -217,46 +204,7 @@ class ImportPreviewDialog(QDialog):
         self.people_model.actions_changed.connect(self._update_ok)
         self._event_changed()
 
-    @staticmethod
-    def _table() -> QTableView:
-        view = QTableView()
-        # Tab leaves the table for the buttons below it; arrows move between rows.
-        view.setTabKeyNavigation(False)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.verticalHeader().hide()
-        view.setShowGrid(False)
-        view.horizontalHeader().setHighlightSections(False)
-        view.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        )
-        return view
-
-    @staticmethod
-    def _size_columns(view: QTableView, widths: list[int]) -> None:
-        """Fixed starting widths (the user can drag them); the last column takes the rest, or
-        the one whose width is 0."""
-        header = view.horizontalHeader()
-        stretch = widths.index(0) if 0 in widths else None
-        for column, width in enumerate(widths):
-            if column == stretch:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            else:
-                view.setColumnWidth(column, width)
-        header.setStretchLastSection(stretch is None)
-        # One row height for all: a combo box fits on every row without measuring each.
-        rows = view.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(max(QComboBox().sizeHint().height() + 6, 28))
-
     # -- state --------------------------------------------------------------------------------
-
-    def importing_count(self) -> int:
-        """How many people the import adds or merges (skipped ones are left alone)."""
-        return len(self.plan.items) - self.people_model.count(Action.SKIP)
 
     def wants_new_event(self) -> bool:
         return self.event_combo.currentData() == NEW_EVENT
@@ -281,26 +229,26 @@ class ImportPreviewDialog(QDialog):
         )
 
     def _update_ok(self) -> None:
-        if self.plan.kind == "ics":
-            n = len(self.plan.events)
-            self.ok_button.setText(f"Import {counted(n, 'event', 'events')}")
-            self.ok_button.setEnabled(n > 0)
+        plan = self.plan
+        if plan.kind == "ics":
+            self.ok_button.setText(f"Import {plural(len(plan.events), 'event')}")
+            self.ok_button.setEnabled(bool(plan.events))
             return
-        n = self.importing_count()
+        add, merge, skip = (
+            plan.count(action) for action in (Action.ADD, Action.MERGE, Action.SKIP)
+        )
+        n = add + merge  # skipped people are left as they are
         has_event = self.has_event()
-        attendees_unplaced = has_attendee_info(self.plan) and not has_event
-        if n == 0 and has_event and self.plan.items:
+        attendees_unplaced = plan.is_attendee_list and not has_event
+        if n == 0 and has_event and plan.items:
             # Skipped people still go on the event's attendee list.
-            text = f"Add {counted(len(self.plan.items), 'person', 'people')} to the event"
+            text = f"Add {plural(len(plan.items), 'person', 'people')} to the event"
         elif n == 0:
             text = "Nothing to import"
         elif attendees_unplaced:
-            text = f"Import {counted(n, 'person', 'people')} without an event"
+            text = f"Import {plural(n, 'person', 'people')} without an event"
         else:
-            model = self.people_model
-            text = actions_text(
-                model.count(Action.ADD), model.count(Action.MERGE), model.count(Action.SKIP)
-            )
+            text = actions_text(add, merge, skip)
         self.ok_button.setText(button_text(text))
         self.ok_button.setEnabled(
             (n > 0 or has_event) and (not self.wants_new_event() or has_event)

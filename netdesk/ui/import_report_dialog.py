@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.services.import_plan import Action, ImportPlan, ImportReport
-from netdesk.ui.counted import counted
-from netdesk.ui.import_models import has_attendee_info
+from netdesk.services.import_plan import ImportPlan, ImportReport
+from netdesk.ui.event_dates import plural
+from netdesk.ui.import_models import short_file_name
 from netdesk.ui.plain_text import plain_label, show_error, window_title
 
 # Why a file had nothing to import, by kind, when it had no problems to show instead.
@@ -44,28 +44,13 @@ class ImportContext:
 
 
 def context_of(plan: ImportPlan, event_id: int | None) -> ImportContext:
-    merges = [item for item in plan.items if item.action is Action.MERGE and item.is_duplicate]
-    earlier = sum(1 for item in merges if item.match_id is None)
+    into_existing, into_earlier = plan.merge_counts()
     has_event = event_id is not None or bool(plan.new_event_name.strip())
     return ImportContext(
         kind=plan.kind,
-        merges_into_existing=len(merges) - earlier,
-        merges_into_earlier=earlier,
-        attendance_dropped=has_attendee_info(plan) and not has_event,
-    )
-
-
-def file_name(file: str) -> str:
-    return Path(file).name or file
-
-
-def imported_anything(report: ImportReport) -> bool:
-    return bool(
-        report.added
-        or report.merged
-        or report.attached
-        or report.events_added
-        or report.events_updated
+        merges_into_existing=into_existing,
+        merges_into_earlier=into_earlier,
+        attendance_dropped=plan.is_attendee_list and not has_event,
     )
 
 
@@ -73,7 +58,7 @@ def report_title(report: ImportReport, file: str) -> str:
     """The heading of a report about `file` (its name, or its path where there is room)."""
     if report.cancelled:
         return f"Import of {file} cancelled"
-    if not imported_anything(report):
+    if not report.imported_anything:
         return f"Nothing was imported from {file}"
     return f"Import of {file} finished"
 
@@ -83,21 +68,21 @@ def merge_lines(report: ImportReport, context: ImportContext) -> list[str]:
     if existing is None or earlier is None or existing + earlier != report.merged:
         # The plan does not say (or the database changed since): one sentence for both.
         return [
-            f"Merged {counted(report.merged, 'person', 'people')} with someone already here "
+            f"Merged {plural(report.merged, 'person', 'people')} with someone already here "
             "or earlier in this file."
         ]
     lines = []
     if existing:
-        lines.append(f"Merged {counted(existing, 'person', 'people')} into people already here.")
+        lines.append(f"Merged {plural(existing, 'person', 'people')} into people already here.")
     if earlier:
         lines.append(
-            f"Merged {counted(earlier, 'person', 'people')} with someone earlier in this file."
+            f"Merged {plural(earlier, 'person', 'people')} with someone earlier in this file."
         )
     return lines
 
 
 def attached_line(report: ImportReport) -> str:
-    people = counted(report.attached, "person", "people")
+    people = plural(report.attached, "person", "people")
     if not report.event_name:
         return f"Put {people} on the event's attendee list."
     new = " (a new event)" if report.event_created else ""
@@ -111,15 +96,15 @@ def outcome_lines(report: ImportReport, context: ImportContext | None = None) ->
         return ["The import was cancelled. Nothing was changed."]
     lines = []
     if report.added:
-        lines.append(f"Added {counted(report.added, 'new person', 'new people')}.")
+        lines.append(f"Added {plural(report.added, 'new person', 'new people')}.")
     if report.merged:
         lines.extend(merge_lines(report, context))
     if report.skipped:
-        lines.append(f"Skipped {counted(report.skipped, 'duplicate', 'duplicates')}.")
+        lines.append(f"Skipped {plural(report.skipped, 'duplicate')}.")
     if report.events_added:
-        lines.append(f"Added {counted(report.events_added, 'event', 'events')}.")
+        lines.append(f"Added {plural(report.events_added, 'event')}.")
     if report.events_updated:
-        lines.append(f"Updated {counted(report.events_updated, 'event', 'events')}.")
+        lines.append(f"Updated {plural(report.events_updated, 'event')}.")
     if report.attached:
         lines.append(attached_line(report))
     if context.attendance_dropped and (report.added or report.merged):
@@ -127,7 +112,7 @@ def outcome_lines(report: ImportReport, context: ImportContext | None = None) ->
     if report.problems:
         # Not always whole cards: a photo that could not be decoded leaves its contact in.
         lines.append(
-            f"{counted(report.rejected, 'problem', 'problems')} in the file; what "
+            f"{plural(report.rejected, 'problem')} in the file; what "
             f"{'it names was' if report.rejected == 1 else 'each names was'} left out:"
         )
     if lines:
@@ -146,7 +131,7 @@ def report_text(report: ImportReport, context: ImportContext | None = None) -> s
 
 def status_message(report: ImportReport) -> str:
     """The report's one-line summary with the file's name, not its path: for a status bar."""
-    return dataclasses.replace(report, file=file_name(report.file)).summary()
+    return dataclasses.replace(report, file=short_file_name(report.file)).summary()
 
 
 class ImportReportDialog(QDialog):
@@ -159,7 +144,7 @@ class ImportReportDialog(QDialog):
         super().__init__(parent)
         self.report = report
         self.context = context
-        name = file_name(report.file)
+        name = short_file_name(report.file)
         self.setWindowTitle(window_title(f"Import of {name}"))
         self.title_label = plain_label(report_title(report, name))
         font = self.title_label.font()

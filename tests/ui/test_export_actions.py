@@ -16,6 +16,7 @@ import vobject
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from netdesk.services.exporting import safe_file_name
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.export_actions import (
@@ -24,7 +25,6 @@ from netdesk.ui.export_actions import (
     export_ics,
     export_vcard,
     os_error_text,
-    safe_file_name,
     write_atomically,
 )
 from tests.formats.independent_vcard import parse_vcards

@@ -236,16 +236,6 @@ def test_skip_chosen_for_a_duplicate_leaves_the_person_in_netdesk_as_they_were(
     assert len(people(sqlite_services)) == 2
 
 
-def test_cancelling_the_preview_imports_nothing(
-    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
-) -> None:
-    path = write(tmp_path, "people.vcf", VCARDS)
-    preview = ModalDriver(ImportPreviewDialog, lambda d: d.buttons.rejected.emit())
-    assert flow.run([path]) == []
-    preview.check()
-    assert people(sqlite_services) == []
-
-
 # --- CSV -------------------------------------------------------------------------------------
 
 
@@ -291,13 +281,26 @@ def test_an_unknown_csv_asks_what_its_columns_hold_then_imports_by_that(
     assert rows["Ada Byron"].email == "ada.byron@example.org"
 
 
-def test_cancelling_the_column_mapping_imports_nothing(
-    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+@pytest.mark.parametrize(
+    ("name", "content", "dialog"),
+    [
+        ("people.vcf", VCARDS, ImportPreviewDialog),
+        ("odd.csv", UNKNOWN_CSV, CsvMappingDialog),
+    ],
+)
+def test_cancelling_the_preview_or_the_column_mapping_imports_nothing(
+    qtbot: QtBot,
+    flow: ImportFlow,
+    sqlite_services: Services,
+    tmp_path: Path,
+    name: str,
+    content: str,
+    dialog: type[ImportPreviewDialog | CsvMappingDialog],
 ) -> None:
-    path = write(tmp_path, "odd.csv", UNKNOWN_CSV)
-    mapping = ModalDriver(CsvMappingDialog, lambda d: d.buttons.rejected.emit())
+    path = write(tmp_path, name, content)
+    cancel = ModalDriver(dialog, lambda d: d.buttons.rejected.emit())
     assert flow.run([path]) == []
-    mapping.check()
+    cancel.check()
     assert people(sqlite_services) == []
 
 
@@ -480,18 +483,36 @@ def report_titled(seen: list[str]) -> ModalDriver[ImportReportDialog]:
     return ModalDriver(ImportReportDialog, fill)
 
 
-def test_an_attendee_list_without_an_event_says_roles_and_check_in_were_not_kept(
-    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
-) -> None:
-    path = write(tmp_path, "attendees.csv", EVENTBRITE)
+def run_and_read(
+    qtbot: QtBot,
+    flow: ImportFlow,
+    path: Path,
+    decide: Callable[[ImportPreviewDialog], None] = lambda _dialog: None,
+) -> tuple[str, list[str]]:
+    """Import `path`, deciding in the preview; the OK button's text once decided, and the
+    report's title and summary."""
     button: list[str] = []
-    preview = preview_driver(qtbot, lambda dialog: button.append(dialog.ok_button.text()))
+
+    def fill(dialog: ImportPreviewDialog) -> None:
+        decide(dialog)
+        button.append(dialog.ok_button.text())
+
+    preview = preview_driver(qtbot, fill)
     seen: list[str] = []
     report_driver = report_titled(seen)
     flow.run([path])
     preview.check()
     report_driver.check()
-    assert button == ["Import 2 people without an event"]
+    [said] = button
+    return said, seen
+
+
+def test_an_attendee_list_without_an_event_says_roles_and_check_in_were_not_kept(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "attendees.csv", EVENTBRITE)
+    button, seen = run_and_read(qtbot, flow, path)
+    assert button == "Import 2 people without an event"
     assert seen == [
         "Import of attendees.csv finished",
         "Added 2 new people.\nRoles and check-in status were not kept because no event was chosen.",
@@ -507,12 +528,7 @@ def test_an_attendee_list_put_on_a_new_event_names_it_in_the_report(
         dialog.event_combo.setCurrentIndex(dialog.event_combo.count() - 1)
         qtbot.keyClicks(dialog.new_event_edit, "Launch <Night>")
 
-    preview = preview_driver(qtbot, new_event)
-    seen: list[str] = []
-    report_driver = report_titled(seen)
-    flow.run([path])
-    preview.check()
-    report_driver.check()
+    _button, seen = run_and_read(qtbot, flow, path, new_event)
     assert seen[1].splitlines() == [
         "Added 2 new people.",
         "Put 2 people on the attendee list of \u201cLaunch <Night>\u201d (a new event).",
@@ -532,14 +548,8 @@ def test_someone_listed_twice_is_reported_as_merged_with_their_earlier_card(
         "twice.vcf",
         CRLF.join([card, "END:VCARD", card, "TEL:+44 20 7946 0000", "END:VCARD", ""]),
     )
-    button: list[str] = []
-    preview = preview_driver(qtbot, lambda dialog: button.append(dialog.ok_button.text()))
-    seen: list[str] = []
-    report_driver = report_titled(seen)
-    flow.run([path])
-    preview.check()
-    report_driver.check()
-    assert button == ["Add 1, merge 1"]
+    button, seen = run_and_read(qtbot, flow, path)
+    assert button == "Add 1, merge 1"
     assert seen[1].splitlines() == [
         "Added 1 new person.",
         "Merged 1 person with someone earlier in this file.",
