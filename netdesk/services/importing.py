@@ -134,12 +134,19 @@ class ImportService:
 
     def preview(self, path: Path, mapping: dict[int, str] | None = None) -> ImportPlan:
         kind, layout, items, _total = self._items(path, mapping)
-        plan = ImportPlan(file=str(path), kind=kind, layout=layout)
+        return self.preview_items(items, str(path), kind, layout)
+
+    def preview_items(
+        self, items: Iterable[object], file: str, kind: str = "vcard", layout: str = "vCard"
+    ) -> ImportPlan:
+        """The plan for records read elsewhere (a QR code's card), checked for duplicates like
+        a file's."""
+        plan = ImportPlan(file=file, kind=kind, layout=layout)
         with self.db.Session() as session:
             conn = session.connection()
             matcher = Matcher.from_database(conn) if kind != "ics" else Matcher()
             region = default_region()
-            for item in _guarded(items, str(path)):
+            for item in _guarded(items, file):
                 if isinstance(item, Problem):
                     plan.problems.append(item)
                 elif isinstance(item, EventRecord):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from netdesk.db import Database
 from netdesk.services.capture import CaptureService
+from netdesk.services.cards import CardService
 from netdesk.services.contacts import ContactService
 from netdesk.services.duplicates import DuplicateService
 from netdesk.services.events import EventService
@@ -30,3 +31,4 @@ class Services:
         self.imports = ImportService(db)
         self.exports = ExportService(db)
         self.duplicates = DuplicateService(db)
+        self.cards = CardService(db)

@@ -1,0 +1,122 @@
+"""The text inside a QR card: a small vCard 3.0 (what phone cameras offer to save) or MECARD."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from netdesk.formats.records import ADDRESS_PARTS, ContactRecord
+
+
+class PayloadFormat(StrEnum):
+    VCARD = "vcard"
+    MECARD = "mecard"
+
+
+def card_payload(record: ContactRecord, fmt: PayloadFormat = PayloadFormat.VCARD) -> str:
+    """The payload for a record already cut down to its shared fields (share.shared_record)."""
+    return _mecard(record) if fmt == PayloadFormat.MECARD else _vcard(record)
+
+
+def display_name(record: ContactRecord) -> str:
+    if record.formatted_name:
+        return record.formatted_name
+    parts = (
+        record.prefix,
+        record.given_name,
+        record.middle_name,
+        record.family_name,
+        record.suffix,
+    )
+    return " ".join(p for p in parts if p) or record.organization
+
+
+def _vcard_text(value: str) -> str:
+    # RFC 2426 escapes; a newline inside a value would end the content line.
+    return (
+        value.replace("\\", "\\\\")
+        .replace(",", "\\,")
+        .replace(";", "\\;")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def _kind_param(kind: str) -> str:
+    kinds = [k for k in kind.split(",") if k.strip().isalnum()]
+    return ";TYPE=" + ",".join(k.strip().upper() for k in kinds) if kinds else ""
+
+
+def _vcard(record: ContactRecord) -> str:
+    # No PRODID, REV or folding: every byte makes the code denser. CRLF as RFC 2426 asks;
+    # iOS and Android read it as they read LF.
+    name = display_name(record)
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "N:"
+        + ";".join(
+            _vcard_text(p)
+            for p in (
+                record.family_name,
+                record.given_name,
+                record.middle_name,
+                record.prefix,
+                record.suffix,
+            )
+        ),
+        f"FN:{_vcard_text(name)}",
+    ]
+    if not (record.family_name or record.given_name):
+        # Phones file a card under N; without one they show "No name".
+        lines[2] = f"N:;{_vcard_text(name)};;;"
+    if record.organization or record.department:
+        org = _vcard_text(record.organization)
+        lines.append(
+            f"ORG:{org};{_vcard_text(record.department)}" if record.department else f"ORG:{org}"
+        )
+    if record.title:
+        lines.append(f"TITLE:{_vcard_text(record.title)}")
+    for email in record.emails:
+        lines.append(f"EMAIL{_kind_param(email.kind)}:{_vcard_text(email.value)}")
+    for phone in record.phones:
+        lines.append(f"TEL{_kind_param(phone.kind)}:{_vcard_text(phone.value)}")
+    for url in record.urls:
+        # URL is a URI value in 3.0: it is not escaped as text.
+        lines.append(f"URL:{url.value}")
+    for address in record.addresses:
+        value = ";".join(_vcard_text(getattr(address, part)) for part in ADDRESS_PARTS)
+        lines.append(f"ADR{_kind_param(address.kind)}:{value}")
+    lines.append("END:VCARD")
+    return "\r\n".join(lines)
+
+
+def _mecard_text(value: str) -> str:
+    # DoCoMo's MECARD escapes these with a backslash; ZXing unescapes the same set.
+    out = value.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    for char in '\\;,:"':
+        out = out.replace(char, "\\" + char)
+    return out
+
+
+def _mecard(record: ContactRecord) -> str:
+    if record.family_name:
+        name = f"{_mecard_text(record.family_name)},{_mecard_text(record.given_name)}"
+    else:
+        name = _mecard_text(record.given_name or display_name(record))
+    fields = [f"N:{name}"]
+    if record.organization:
+        fields.append(f"ORG:{_mecard_text(record.organization)}")
+    # MECARD has no job title field; readers skip keys they do not know, and some show it.
+    if record.title:
+        fields.append(f"TITLE:{_mecard_text(record.title)}")
+    for phone in record.phones:
+        fields.append(f"TEL:{_mecard_text(phone.value)}")
+    for email in record.emails:
+        fields.append(f"EMAIL:{_mecard_text(email.value)}")
+    for url in record.urls:
+        fields.append(f"URL:{_mecard_text(url.value)}")
+    for address in record.addresses:
+        # DoCoMo's ADR is the vCard address parts separated by commas.
+        fields.append("ADR:" + ",".join(_mecard_text(getattr(address, p)) for p in ADDRESS_PARTS))
+    return "MECARD:" + ";".join(fields) + ";;"

@@ -1,0 +1,88 @@
+"""QR codes as pictures: a QImage of one pixel per module, PNG files and SVG text.
+
+Codes are drawn as one-pixel-per-module images scaled without smoothing: a PDF of a thousand
+badges stays small and prints with sharp edges at any resolution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from netdesk.cards.qr import QUIET_ZONE, QrCode
+
+_images: dict[tuple[str, int], QImage] = {}
+
+
+def module_image(code: QrCode, border: int = QUIET_ZONE) -> QImage:
+    """One pixel per module, quiet zone included; cached per payload like the code itself."""
+    key = (code.payload, border)
+    image = _images.get(key)
+    if image is None:
+        side = code.size + 2 * border
+        image = QImage(side, side, QImage.Format.Format_Grayscale8)
+        image.fill(255)
+        for y, row in enumerate(code.rows):
+            for x, dark in enumerate(row):
+                if dark:
+                    image.setPixel(x + border, y + border, 0)
+        if len(_images) > 4096:
+            _images.clear()
+        _images[key] = image
+    return image
+
+
+def scaled_image(code: QrCode, pixels_per_module: int, border: int = QUIET_ZONE) -> QImage:
+    image = module_image(code, border)
+    side = image.width() * max(1, pixels_per_module)
+    return image.scaled(
+        side, side, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.FastTransformation
+    )
+
+
+def paint_code(painter: QPainter, rect: QRectF, code: QrCode, border: int = QUIET_ZONE) -> None:
+    """Draws the code (with its quiet zone) filling `rect`, modules kept square and sharp."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+    painter.fillRect(rect, QColor("white"))
+    painter.drawImage(rect, module_image(code, border))
+    painter.restore()
+
+
+def save_png(code: QrCode, path: Path, pixels_per_module: int = 12) -> None:
+    image = scaled_image(code, pixels_per_module)
+    if not image.save(str(path), b"PNG"):
+        raise OSError(f"{path}: could not write the PNG file.")
+
+
+def svg_text(code: QrCode, module_mm: float = 1.0, border: int = QUIET_ZONE) -> str:
+    """A standalone SVG: one path of the dark runs per row, crisp at any zoom."""
+    side = code.size + 2 * border
+    parts: list[str] = []
+    for y, row in enumerate(code.rows):
+        x = 0
+        while x < len(row):
+            if row[x]:
+                start = x
+                while x < len(row) and row[x]:
+                    x += 1
+                parts.append(f"M{start + border} {y + border}h{x - start}v1h{start - x}z")
+            else:
+                x += 1
+    size = side * module_mm
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{size:g}mm" '
+        f'height="{size:g}mm" viewBox="0 0 {side} {side}" shape-rendering="crispEdges">\n'
+        f'<rect width="{side}" height="{side}" fill="#fff"/>\n'
+        f'<path fill="#000" d="{"".join(parts)}"/>\n'
+        "</svg>\n"
+    )
+
+
+def save_svg(code: QrCode, path: Path) -> None:
+    try:
+        path.write_text(svg_text(code), encoding="utf-8")
+    except OSError as exc:
+        raise OSError(f"{path}: could not write the SVG file ({exc.strerror or exc}).") from exc
