@@ -40,3 +40,12 @@ def database_url(db: str | None = None, environ: Mapping[str, str] | None = None
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.expanduser().resolve()}"
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def label_templates_path() -> Path:
+    """Custom badge label templates the user saved, shared by the window and the CLI."""
+    return config_dir() / "label-templates.json"

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from sqlalchemy import func, or_, select, update
 
+from netdesk.cards.badge import Badge
 from netdesk.cards.payload import PayloadFormat, card_payload, display_name
 from netdesk.cards.qr import QrCode, density_warning, qr_code
 from netdesk.cards.share import BADGE_DEFAULT_FIELDS, parse_fields, shared_record
@@ -37,21 +38,6 @@ class BadgeSelection(StrEnum):
     ALL = "all"
     NOT_PRINTED = "not-printed"
     CHECKED_IN = "checked-in"
-
-
-@dataclass(frozen=True)
-class Badge:
-    """One attendee's badge, ready to paint."""
-
-    attendance_id: int
-    contact_id: int
-    first_name: str
-    full_name: str
-    organization: str
-    title: str
-    role: str  # a netdesk.models.Role value
-    payload: str  # their vCard with the fields they agreed to share
-    printed: bool
 
 
 def first_name_of(record: ContactRecord) -> str:
