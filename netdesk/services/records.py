@@ -201,6 +201,8 @@ class AttendeeRow:
     status: str
     met: bool
     notes: str
+    badge_printed: bool = False
+    qr_fields: str = "name,organization,title"  # what their badge's QR code may share
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from netdesk.cards.share import FIELD_LABELS, fields_text, parse_fields
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.events import RegistrationStatus, Role
 from netdesk.services.records import AttendeeRow
@@ -24,8 +25,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
-NAME, ORGANIZATION, ROLE, STATUS, MET, NOTES = range(6)
-HEADERS = ("Name", "Organisation", "Role", "Status", "Met", "Notes")
+NAME, ORGANIZATION, ROLE, STATUS, MET, BADGE, NOTES = range(7)
+HEADERS = ("Name", "Organisation", "Role", "Status", "Met", "Badge", "Notes")
 
 ROLE_CHOICES = tuple((r.value, r.value.capitalize()) for r in Role)
 STATUS_CHOICES = tuple((s.value, s.value.capitalize()) for s in RegistrationStatus)
@@ -78,7 +79,7 @@ class AttendeesModel(QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() in (ROLE, STATUS, NOTES):
             return base | Qt.ItemFlag.ItemIsEditable
-        if index.column() == MET:
+        if index.column() in (MET, BADGE):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base
 
@@ -96,16 +97,23 @@ class AttendeesModel(QAbstractTableModel):
                 ROLE: row.role.capitalize(),
                 STATUS: row.status.capitalize(),
                 MET: None,
+                BADGE: None,
                 NOTES: " ".join(row.notes.split()),
             }.get(column)
         if role == Qt.ItemDataRole.EditRole:
             return {ROLE: row.role, STATUS: row.status, NOTES: row.notes}.get(column)
         if role == Qt.ItemDataRole.CheckStateRole and column == MET:
             return Qt.CheckState.Checked if row.met else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.CheckStateRole and column == BADGE:
+            return Qt.CheckState.Checked if row.badge_printed else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column == NOTES and row.notes:
             return tooltip_text(row.notes)  # the whole note, line breaks kept
+        if role == Qt.ItemDataRole.ToolTipRole and column == BADGE:
+            return badge_tooltip(row)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == MET:
             return "Met" if row.met else "Not met"
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == BADGE:
+            return "Badge printed" if row.badge_printed else "Badge not printed"
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -116,6 +124,8 @@ class AttendeesModel(QAbstractTableModel):
         changes: dict[str, Any] = {}
         if role == Qt.ItemDataRole.CheckStateRole and column == MET:
             changes["met"] = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role == Qt.ItemDataRole.CheckStateRole and column == BADGE:
+            changes["badge_printed"] = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role == Qt.ItemDataRole.EditRole and column == ROLE:
             changes["role"] = str(value)
         elif role == Qt.ItemDataRole.EditRole and column == STATUS:
@@ -137,3 +147,30 @@ class AttendeesModel(QAbstractTableModel):
         self._rows[index.row()] = dataclasses.replace(row, **changes)
         self.dataChanged.emit(index, index, [role, Qt.ItemDataRole.DisplayRole])
         return True
+
+    def set_shared_fields(self, row_number: int, fields: tuple[str, ...]) -> bool:
+        """What this attendee's badge QR code may share; saved at once."""
+        row = self.row_at(row_number)
+        if row is None:
+            return False
+        text = fields_text({"name", *fields})
+        try:
+            self._services.events.update_attendance(row.attendance_id, qr_fields=text)
+        except ServiceError as exc:
+            self.error.emit(str(exc))
+            return False
+        self._rows[row_number] = dataclasses.replace(row, qr_fields=text)
+        index = self.index(row_number, BADGE)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
+        return True
+
+
+def shared_labels(qr_fields: str) -> str:
+    """ "Name, organisation, job title" for the fields a badge's code shares."""
+    names = [FIELD_LABELS[f] for f in parse_fields(qr_fields)] or [FIELD_LABELS["name"]]
+    return ", ".join([names[0], *(n.lower() for n in names[1:])])
+
+
+def badge_tooltip(row: AttendeeRow) -> str:
+    state = "Badge printed" if row.badge_printed else "Badge not printed yet"
+    return f"{state}. Its QR code shares: {shared_labels(row.qr_fields)}."

@@ -10,10 +10,12 @@ column, Met above all, shows without scrolling sideways.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
+from netdesk.cards.share import FIELD_LABELS, SHARE_FIELDS, parse_fields
 from netdesk.ui.attendees_model import (
+    BADGE,
     HEADERS,
     MET,
     NAME,
@@ -21,18 +23,20 @@ from netdesk.ui.attendees_model import (
     ORGANIZATION,
     ROLE,
     ROLE_CHOICES,
+    ROW_ROLE,
     STATUS,
     STATUS_CHOICES,
+    AttendeesModel,
 )
 
 NOTES_MIN_WIDTH = 180
 NOTES_SHARE = 0.4
-NAME_WIDTHS = (130, 240)
-ORGANIZATION_WIDTHS = (100, 220)
+NAME_WIDTHS = (120, 240)
+ORGANIZATION_WIDTHS = (90, 220)
 # How far each gives way in a narrow table, in this order: notes, organisation, name.
-NOTES_FLOOR = 40
-ORGANIZATION_FLOOR = 56
-NAME_FLOOR = 72
+NOTES_FLOOR = 36
+ORGANIZATION_FLOOR = 44
+NAME_FLOOR = 60
 # Cell padding plus room for the combo box arrow while a role or status is being edited.
 CHOICE_PADDING = 28
 MET_PADDING = 24
@@ -63,7 +67,7 @@ class AttendeesTable(QTableView):
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
         header = self.horizontalHeader()
-        for column in (ROLE, STATUS, MET):
+        for column in (ROLE, STATUS, MET, BADGE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         for column in (NAME, ORGANIZATION):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -84,9 +88,11 @@ class AttendeesTable(QTableView):
         role = self._column_width(ROLE, [label for _, label in ROLE_CHOICES], CHOICE_PADDING)
         status = self._column_width(STATUS, [label for _, label in STATUS_CHOICES], CHOICE_PADDING)
         met = self._column_width(MET, [], MET_PADDING)
-        for column, width in ((ROLE, role), (STATUS, status), (MET, met)):
+        # A check box under a short title: the title's width is enough.
+        badge = self.horizontalHeader().fontMetrics().horizontalAdvance(HEADERS[BADGE]) + 12
+        for column, width in ((ROLE, role), (STATUS, status), (MET, met), (BADGE, badge)):
             header.resizeSection(column, width)
-        rest = self.viewport().width() - role - status - met
+        rest = self.viewport().width() - role - status - met - badge
         # Notes keep a fair share (never less than their minimum); the stretch hands them
         # whatever name and organisation do not take.
         free = rest - max(NOTES_MIN_WIDTH, rest * NOTES_SHARE)
@@ -101,6 +107,36 @@ class AttendeesTable(QTableView):
             name = max(name - (short - give), NAME_FLOOR)
         header.resizeSection(NAME, name)
         header.resizeSection(ORGANIZATION, organization)
+
+    def shares_menu(self, row_number: int) -> QMenu | None:
+        """What the attendee's badge QR code may share, ticked on and off; saved at once."""
+        model = self.model()
+        if not isinstance(model, AttendeesModel) or model.row_at(row_number) is None:
+            return None
+        row = model.index(row_number, 0).data(ROW_ROLE)
+        shared = set(parse_fields(row.qr_fields)) | {"name"}
+        menu = QMenu("Badge QR code shares", self)
+        for field in SHARE_FIELDS:
+            action = menu.addAction(FIELD_LABELS[field])
+            action.setCheckable(True)
+            action.setChecked(field in shared)
+            # A card without a name is useless to whoever scans it.
+            action.setEnabled(field != "name")
+            action.toggled.connect(
+                lambda on, f=field: model.set_shared_fields(
+                    row_number, tuple((shared | {f}) if on else (shared - {f}))
+                )
+            )
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        menu = self.shares_menu(index.row()) if index.isValid() else None
+        if menu is None:
+            return
+        outer = QMenu(self)
+        outer.addMenu(menu)
+        outer.exec(event.globalPos())
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
