@@ -53,6 +53,7 @@ class ContactDetail(QWidget):
 
     edit_requested = Signal(int)
     delete_requested = Signal(int)
+    qr_card_requested = Signal(int)
     delete_note_requested = Signal(int)
     open_event = Signal(int)
     message = Signal(str)
@@ -89,6 +90,9 @@ class ContactDetail(QWidget):
         self.edit_button = QPushButton("Edit")
         self.note_button = QPushButton("Add note")
         self.followup_button = QPushButton("Add follow-up")
+        self.qr_button = QPushButton("QR card")
+        self.qr_button.setToolTip("Show this person's details as a QR code to pass on")
+        self.qr_button.clicked.connect(self._request_qr_card)
         self.delete_button = QPushButton("Delete")
         self.edit_button.setToolTip("Edit this contact's details")
         self.delete_button.setToolTip("Delete this contact (Ctrl+Z undoes it)")
@@ -99,7 +103,7 @@ class ContactDetail(QWidget):
         # A flow, not a row: in a narrow pane the buttons wrap onto a second line.
         self._buttons = QWidget()
         buttons = FlowLayout(self._buttons)
-        for button in (self.edit_button, self.note_button, self.followup_button):
+        for button in (self.edit_button, self.note_button, self.followup_button, self.qr_button):
             buttons.addWidget(button)
         buttons.addWidget(self.delete_button)
 
@@ -222,6 +226,10 @@ class ContactDetail(QWidget):
     def _request_edit(self) -> None:
         if self._contact is not None:
             self.edit_requested.emit(self._contact.id)
+
+    def _request_qr_card(self) -> None:
+        if self._contact is not None:
+            self.qr_card_requested.emit(self._contact.id)
 
     def _request_delete(self) -> None:
         if self._contact is not None:

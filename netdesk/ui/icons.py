@@ -41,6 +41,7 @@ ICON_NAMES: tuple[str, ...] = (
     "snooze",
     "import",
     "export",
+    "qr-card",
     "quit",
     "settings",
     "about",

@@ -54,6 +54,10 @@ class ImportFlow(QObject):
         plan = self.read(path)
         if plan is None:
             return None
+        return self.import_plan(plan, event_id)
+
+    def import_plan(self, plan: ImportPlan, event_id: int | None = None) -> ImportReport | None:
+        """Preview, import and report a plan read elsewhere (a file, or a QR code's cards)."""
         if not plan.has_something_to_import:
             # Nothing readable: what went wrong is all there is to show.
             report = ImportReport(file=plan.file, problems=list(plan.problems))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk import __version__
+from netdesk.ui.card_actions import CardActions
 from netdesk.ui.exchange_actions import ExchangeActions
 from netdesk.ui.icons import icon
 from netdesk.ui.plain_text import plain_label
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.cards = CardActions(self)
         self.database_label = plain_label("Opening the database…")
         self.statusBar().addPermanentWidget(self.database_label)
         self.sidebar.currentRowChanged.connect(self._page_changed)
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
 
             people = PeopleView(s, b, u, self)
             people.open_event.connect(self.show_event)
+            people.qr_card.connect(self.cards.open_card)
             widths = self.settings.value("people/columns")
             if isinstance(widths, QByteArray):
                 people.header().restoreState(widths)

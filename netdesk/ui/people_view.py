@@ -121,6 +121,7 @@ class FittingHeader(QHeaderView):
 
 class PeopleView(QWidget):
     open_event = Signal(int)
+    qr_card = Signal(int)
     message = Signal(str)
 
     def __init__(
@@ -179,6 +180,7 @@ class PeopleView(QWidget):
         self.detail.delete_requested.connect(lambda cid: self.delete_contacts([cid]))
         self.detail.delete_note_requested.connect(self.delete_note)
         self.detail.open_event.connect(self.open_event)
+        self.detail.qr_card_requested.connect(self.qr_card)
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(self._activated)

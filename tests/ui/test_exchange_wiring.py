@@ -56,7 +56,11 @@ def test_the_menus_offer_import_export_and_duplicates(window: MainWindow) -> Non
         "People as CSV…",
         "Events as iCalendar…",
     ]
-    assert _texts(_menu(window, "People")) == ["Find duplicates…"]
+    assert _texts(_menu(window, "People")) == [
+        "Find duplicates…",
+        "My QR card…",
+        "QR card for this person…",
+    ]
     assert window.exchange.act_import.shortcut().toString() == "Ctrl+I"
 
 
