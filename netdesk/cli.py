@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from netdesk import __version__
+from netdesk.cli_cards import add_commands as add_card_commands
 from netdesk.cli_exchange import add_commands as add_exchange_commands
 from netdesk.cli_exchange import export_usage_error
 from netdesk.config import DB_ENV_VAR, database_url
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=_positive, default=50, metavar="N")
     commands.add_parser("where", help="print where the database is")
     add_exchange_commands(commands)
+    add_card_commands(commands)
     return parser
 
 
@@ -77,6 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(safe_url(url))
         return 0
+    if args.command == "templates":
+        from netdesk.cli_cards import run_templates
+
+        return run_templates()
     from netdesk.db import DatabaseOpenError, open_database
     from netdesk.services.errors import ServiceError
 
@@ -90,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(db, args)
         if args.command in ("import", "export"):
             return _exchange(db, args)
+        if args.command in ("qr", "badges"):
+            return _cards(db, args)
         return _search(db, args)
     except KeyboardInterrupt:
         print("netdesk: interrupted; nothing of the unfinished step was saved.", file=sys.stderr)
@@ -129,6 +137,14 @@ def _exchange(db: Database, args: argparse.Namespace) -> int:
 
     services = Services(db)
     return run_import(services, args) if args.command == "import" else run_export(services, args)
+
+
+def _cards(db: Database, args: argparse.Namespace) -> int:
+    from netdesk.cli_cards import run_badges, run_qr
+    from netdesk.services.service_set import Services
+
+    services = Services(db)
+    return run_qr(services, args) if args.command == "qr" else run_badges(services, args)
 
 
 def _search(db: Database, args: argparse.Namespace) -> int:

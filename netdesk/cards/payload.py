@@ -48,8 +48,9 @@ def _kind_param(kind: str) -> str:
 
 
 def _vcard(record: ContactRecord) -> str:
-    # No PRODID, REV or folding: every byte makes the code denser. CRLF as RFC 2426 asks;
-    # iOS and Android read it as they read LF.
+    # No PRODID or REV: every byte makes the code denser. CRLF line ends, a CRLF after END and
+    # folding at 75 octets as RFC 2426 asks (strict readers refuse the card without them); iOS
+    # and Android read it all as they read LF.
     name = display_name(record)
     lines = [
         "BEGIN:VCARD",
@@ -82,13 +83,37 @@ def _vcard(record: ContactRecord) -> str:
     for phone in record.phones:
         lines.append(f"TEL{_kind_param(phone.kind)}:{_vcard_text(phone.value)}")
     for url in record.urls:
-        # URL is a URI value in 3.0: it is not escaped as text.
-        lines.append(f"URL:{url.value}")
+        # URL is a URI value in 3.0: it is not escaped as text, but a control character (a
+        # pasted line break) would end the content line early.
+        lines.append("URL:" + "".join(c for c in url.value if c >= " " and c != "\x7f"))
     for address in record.addresses:
         value = ";".join(_vcard_text(getattr(address, part)) for part in ADDRESS_PARTS)
         lines.append(f"ADR{_kind_param(address.kind)}:{value}")
     lines.append("END:VCARD")
-    return "\r\n".join(lines)
+    return "".join(_folded(line) + "\r\n" for line in lines)
+
+
+FOLD_OCTETS = 75
+
+
+def _folded(line: str) -> str:
+    """Folded at 75 octets, continuation lines starting with a space, never inside a character."""
+    data = line.encode("utf-8")
+    if len(data) <= FOLD_OCTETS:
+        return line
+    pieces = []
+    start = 0
+    limit = FOLD_OCTETS
+    while len(data) - start > limit:
+        end = start + limit
+        # Back up to the first byte of a character: UTF-8 continuation bytes are 10xxxxxx.
+        while data[end] & 0xC0 == 0x80:
+            end -= 1
+        pieces.append(data[start:end].decode("utf-8"))
+        start = end
+        limit = FOLD_OCTETS - 1  # the continuation's leading space counts
+    pieces.append(data[start:].decode("utf-8"))
+    return "\r\n ".join(pieces)
 
 
 def _mecard_text(value: str) -> str:

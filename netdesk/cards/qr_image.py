@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 
 from netdesk.cards.qr import QUIET_ZONE, QrCode
 
@@ -52,8 +52,11 @@ def paint_code(painter: QPainter, rect: QRectF, code: QrCode, border: int = QUIE
 
 def save_png(code: QrCode, path: Path, pixels_per_module: int = 12) -> None:
     image = scaled_image(code, pixels_per_module)
-    if not image.save(str(path), b"PNG"):
-        raise OSError(f"{path}: could not write the PNG file.")
+    # A writer rather than QImage.save: PySide6 6.11 refuses save()'s format given as bytes,
+    # and the writer says why a file could not be written.
+    writer = QImageWriter(str(path), QByteArray(b"png"))
+    if not writer.write(image):
+        raise OSError(f"{path}: could not write the PNG file ({writer.errorString()}).")
 
 
 def svg_text(code: QrCode, module_mm: float = 1.0, border: int = QUIET_ZONE) -> str:

@@ -35,6 +35,8 @@ def decode_texts(image: QImage) -> list[str]:
 
 
 def load_image(path: Path) -> QImage:
+    if not path.is_file():
+        raise QrReadError(f"{path}: no such file.")
     image = QImage(str(path))
     if image.isNull():
         raise QrReadError(f"{path}: not a picture netdesk can open (PNG, JPEG, GIF, BMP, ...).")
@@ -56,7 +58,8 @@ def contacts_from_image(image: QImage, source: str) -> QrContacts:
         except QrReadError as exc:
             found.problems.append(Problem(where, 0, str(exc)))
     if not found.records:
-        raise QrReadError("; ".join(p.reason for p in found.problems))
+        # Each reason named by its picture (and code), so the message stands on its own.
+        raise QrReadError("; ".join(str(p) for p in found.problems))
     return found
 
 
@@ -152,7 +155,11 @@ def mecard_record(text: str) -> ContactRecord:
     raw = _raw_fields(body)
     record = ContactRecord(source="qr")
     raw_names = raw.get("N", [""])
+    addresses_seen = 0
     for key, value in fields:
+        if key == "ADR":
+            # Counted before empty values are skipped, to pair each with its raw text.
+            addresses_seen += 1
         value = value.strip()
         if not value:
             continue
@@ -177,7 +184,7 @@ def mecard_record(text: str) -> ContactRecord:
             record.note = value
         elif key == "ADR":
             raw_values = raw.get("ADR", [])
-            index = sum(1 for _ in record.addresses)
+            index = addresses_seen - 1
             parts = _split_unescaped(value, raw_values[index] if index < len(raw_values) else value)
             if len(parts) == len(ADDRESS_PARTS):
                 address = PostalAddress()

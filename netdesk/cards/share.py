@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TypeVar
 
+from netdesk.cards.payload import display_name
 from netdesk.formats.records import ContactRecord
 
 T = TypeVar("T")
@@ -64,6 +65,9 @@ def shared_record(record: ContactRecord, fields: Iterable[str]) -> ContactRecord
     return replace(
         record,
         uid="",
+        # Named before the organisation goes: someone known only by their company keeps that
+        # name on the card even when the organisation is not shared.
+        formatted_name=record.formatted_name or display_name(record),
         nickname="",
         organization=record.organization if "organization" in wanted else "",
         department=record.department if "organization" in wanted else "",

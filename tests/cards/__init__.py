@@ -1,0 +1,1 @@
+"""Tests of QR cards and name badges."""
