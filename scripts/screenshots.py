@@ -79,10 +79,22 @@ def main() -> None:
     dialog.reject()
 
     _import_and_duplicates(app, window, services, work, out)
+    _cards_and_badges(app, window, services, out)
 
     window.close()
     db.close()
     print(f"screenshots in {out}")
+
+
+def _cards_and_badges(
+    app: QApplication, window: MainWindow, services: Services, out: Path
+) -> None:
+    card = window.cards.show_my_card()
+    assert card is not None
+    card.resize(820, 600)
+    settle(app)
+    card.grab().save(str(out / "qr-card.png"))
+    card.close()
 
 
 CARDS = """BEGIN:VCARD

@@ -17,6 +17,7 @@ from netdesk.formats.records import ContactRecord
 from netdesk.models import Attendance, Contact, ContactEmail, Event
 from netdesk.models.attendance import RegistrationStatus
 from netdesk.services.bulk import chunks
+from netdesk.services.change_tracking import mark_changed
 from netdesk.services.contact_records import records_for
 from netdesk.services.errors import NotFoundError, ValidationError
 
@@ -176,6 +177,8 @@ class CardService:
                 session.execute(
                     update(Attendance).where(Attendance.id.in_(chunk)).values(badge_printed=printed)
                 )
+            # A bulk UPDATE goes past the ORM's change events: say so, for open views.
+            mark_changed(session, "attendances")
         return len(ids)
 
     def set_shared_fields(self, attendance_id: int, fields: Iterable[str]) -> None:

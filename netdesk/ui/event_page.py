@@ -41,6 +41,7 @@ from netdesk.ui.attendees_model import (
     AttendeesModel,
 )
 from netdesk.ui.attendees_table import AttendeesTable
+from netdesk.ui.badge_actions import badges_button
 from netdesk.ui.event_dates import zoned_when_text
 from netdesk.ui.event_dialog import EventDialog
 from netdesk.ui.events_list_model import kind_text, place_text
@@ -209,6 +210,8 @@ class EventPage(QWidget):
         people_bar.addWidget(self.remove_button)
         people_bar.addWidget(self.import_button)
         people_bar.addWidget(self.export_button)
+        self.badges_button = badges_button(self)
+        people_bar.addWidget(self.badges_button)
         page_layout.addLayout(people_bar)
 
         self.attendees_model = AttendeesModel(self._services, self)

@@ -1,0 +1,726 @@
+"""Print name badges for an event: who, on which label sheet, how it lines up, with a live preview.
+
+Output goes through the badge core (netdesk.cards.badge_sheet): the preview, the PDF and the
+printer are painted by the same code, so what the preview shows is what comes out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk import config
+from netdesk.cards import badge_paint, badge_sheet
+from netdesk.cards.badge import Badge
+from netdesk.cards.qr import PayloadTooLong, density_warning, qr_code
+from netdesk.cards.templates import BUILTIN_TEMPLATES, LabelTemplate, TemplateStore
+from netdesk.services.cards import BadgeSelection
+from netdesk.services.errors import ServiceError
+from netdesk.services.service_set import Services
+from netdesk.ui.badge_output import (
+    JobCancelled,
+    ask_pdf_path,
+    ask_printer,
+    badges_pdf,
+    preview_dialog,
+    print_badges,
+    printer_names,
+)
+from netdesk.ui.badge_preview import PreviewPane, SheetMap
+from netdesk.ui.badge_settings import BadgeSettings
+from netdesk.ui.badge_template_dialog import TemplateDialog
+from netdesk.ui.busy_cursor import busy_cursor
+from netdesk.ui.event_dates import plural
+from netdesk.ui.export_actions import export_failure_text
+from netdesk.ui.form_errors import ERROR_STYLE
+from netdesk.ui.plain_text import ElidedLabel, confirm, plain_label, show_error, window_title
+
+SELECTED = "selected"  # the people picked on the event page, beside the BadgeSelection values
+SELECTION_TEXTS = {
+    BadgeSelection.ALL.value: "&All attendees",
+    BadgeSelection.NOT_PRINTED.value: "&Not yet printed",
+    BadgeSelection.CHECKED_IN.value: "Chec&ked in",
+    SELECTED: "&Selected on the event page",
+}
+EMPTY_TEXTS = {
+    BadgeSelection.ALL.value: "No one is on this event yet.\n\nAdd people on the event page "
+    "(Add person… or Import list…), then print their badges here.",
+    BadgeSelection.NOT_PRINTED.value: "Every badge for this event has been printed.\n\n"
+    "Pick All attendees to print them again.",
+    BadgeSelection.CHECKED_IN.value: "No one has checked in yet.",
+    SELECTED: "None of the people selected on the event page can get a badge.",
+}
+DEFAULT_TEMPLATE = "avery-l4785"
+PREVIEW_DPI = 150  # finer than the screen shows, so the scaled-down page stays crisp
+PREVIEW_DELAY_MS = 150  # typing "12" into a box redraws once, not twice
+MAX_OFFSET_MM = 25.0
+WARNING_STYLE = (
+    "background: #fef3c7; color: #78350f; border: 1px solid #fcd34d; border-radius: 4px;"
+    " padding: 6px;"
+)
+MUTED_STYLE = "color: #6b7280;"
+STATUS_STYLE = "color: #166534;"
+NO_PRINTER = ""  # the system's default printer, when none can be listed
+
+
+def offset_box() -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(-MAX_OFFSET_MM, MAX_OFFSET_MM)
+    box.setDecimals(1)
+    box.setSingleStep(0.5)
+    box.setSuffix(" mm")
+    return box
+
+
+class BadgeDialog(QDialog):
+    """`contact_ids`: the people selected on the event page, offered as a choice of their own.
+    `templates_path`, `printers`: the custom templates file and the printers to offer (the
+    user's file and the system's printers unless given, as tests do)."""
+
+    message = Signal(str)  # what was done, for the main window's status bar
+
+    def __init__(
+        self,
+        services: Services,
+        event_id: int,
+        settings: QSettings,
+        *,
+        contact_ids: Sequence[int] | None = None,
+        templates_path: Path | None = None,
+        printers: Sequence[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._event = services.events.get(event_id)
+        self._contact_ids = list(contact_ids or [])
+        self._store = TemplateStore(templates_path or config.label_templates_path())
+        self._settings = BadgeSettings(settings)
+        self._badges: list[Badge] = []
+        self._counts: dict[str, int] = {}
+        self._logo: QImage | None = None
+        self._density_cache: dict[tuple[str, str], str] = {}
+        self._printers = list(printer_names() if printers is None else printers)
+        self.setWindowTitle(window_title(f"Badges for {self._event.name}"))
+        self.setSizeGripEnabled(True)
+        self.resize(1120, 780)
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.render_preview)
+
+        options = QWidget()
+        column = QVBoxLayout(options)
+        column.setContentsMargins(0, 0, 6, 0)
+        column.setSpacing(10)
+        column.addWidget(self._people_group())
+        column.addWidget(self._sheet_group())
+        column.addWidget(self._look_group())
+        column.addWidget(self._printer_group())
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(options)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFixedWidth(380)
+
+        self.preview = PreviewPane()
+        self.preview.page_changed.connect(lambda _page: self.render_preview())
+        self.density_label = plain_label(wrap=True)
+        self.density_label.setStyleSheet(WARNING_STYLE)
+        self.density_label.hide()
+        self.store_problem_label = plain_label(wrap=True)
+        self.store_problem_label.setStyleSheet(WARNING_STYLE)
+        self.store_problem_label.hide()
+        right = QVBoxLayout()
+        right.addWidget(self.preview, 1)
+        right.addWidget(self.density_label)
+        right.addWidget(self.store_problem_label)
+
+        body = QHBoxLayout()
+        body.addWidget(scroll)
+        body.addSpacing(8)
+        body.addLayout(right, 1)
+
+        self.mark_check = QCheckBox("&Mark these badges as printed")
+        self.mark_check.setToolTip(
+            "After printing or exporting, Not yet printed leaves these people out next time"
+        )
+        self.mark_check.setChecked(True)
+        self.status_label = ElidedLabel()
+        self.status_label.setStyleSheet(STATUS_STYLE)
+        self.preview_button = QPushButton("Print pre&view…")
+        self.preview_button.clicked.connect(self.print_preview)
+        self.pdf_button = QPushButton("&Export PDF…")
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.print_button = QPushButton("&Print…")
+        self.print_button.clicked.connect(self.print_badges)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.mark_check)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.status_label, 1)
+        for button in (self.preview_button, self.pdf_button, self.print_button, self.close_button):
+            # Enter in a number field must never start a print run.
+            button.setAutoDefault(False)
+            bottom.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 14, 14, 12)
+        layout.addLayout(body, 1)
+        layout.addSpacing(4)
+        layout.addLayout(bottom)
+
+        self._load_state()
+        self.reload()
+
+    # -- building the option groups --------------------------------------------------------
+
+    def _people_group(self) -> QGroupBox:
+        group = QGroupBox("Who gets a badge")
+        layout = QVBoxLayout(group)
+        self.selection_group = QButtonGroup(self)
+        self.selection_buttons: dict[str, QRadioButton] = {}
+        for value in SELECTION_TEXTS:
+            button = QRadioButton()
+            button.setProperty("selection", value)
+            self.selection_group.addButton(button)
+            self.selection_buttons[value] = button
+            layout.addWidget(button)
+        if not self._contact_ids:
+            self.selection_buttons[SELECTED].setToolTip(
+                "Select people in the event's list first, then open Badges… from there"
+            )
+        self.selection_group.buttonToggled.connect(self._selection_toggled)
+        self.summary_label = plain_label(wrap=True)
+        self.summary_label.setStyleSheet(MUTED_STYLE)
+        layout.addWidget(self.summary_label)
+        return group
+
+    def _sheet_group(self) -> QGroupBox:
+        group = QGroupBox("Label sheet")
+        layout = QVBoxLayout(group)
+        self.template_combo = QComboBox()
+        self.template_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.template_combo.setMinimumContentsLength(20)
+        self.template_combo.currentIndexChanged.connect(self._template_changed)
+        layout.addWidget(self.template_combo)
+        self.template_note = plain_label(wrap=True)
+        self.template_note.setStyleSheet(MUTED_STYLE)
+        layout.addWidget(self.template_note)
+        self.new_template_button = QPushButton("New template…")
+        self.new_template_button.clicked.connect(lambda: self._run_template_dialog(None))
+        self.edit_template_button = QPushButton("Edit…")
+        self.edit_template_button.clicked.connect(
+            lambda: self._run_template_dialog(self.template())
+        )
+        self.delete_template_button = QPushButton("Delete")
+        self.delete_template_button.clicked.connect(self.delete_template)
+        buttons = QHBoxLayout()
+        for button in (
+            self.new_template_button,
+            self.edit_template_button,
+            self.delete_template_button,
+        ):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.start_spin = QSpinBox()
+        self.start_spin.setRange(1, 1)
+        self.start_spin.setToolTip("On a partly used sheet, the first label that is still free")
+        self.start_spin.valueChanged.connect(self._start_changed)
+        self.sheet_map = SheetMap()
+        self.sheet_map.picked.connect(self.start_spin.setValue)
+        start_label = plain_label("Start at &label")
+        start_label.setBuddy(self.start_spin)
+        start_note = plain_label("Labels before it are left blank (used ones, in grey).", wrap=True)
+        start_note.setStyleSheet(MUTED_STYLE)
+        start_column = QVBoxLayout()
+        start_row = QHBoxLayout()
+        start_row.addWidget(start_label)
+        start_row.addWidget(self.start_spin)
+        start_row.addStretch(1)
+        start_column.addLayout(start_row)
+        start_column.addWidget(start_note)
+        start_column.addStretch(1)
+        start = QHBoxLayout()
+        start.addLayout(start_column, 1)
+        start.addWidget(self.sheet_map)
+        layout.addLayout(start)
+
+        self.cut_guides_check = QCheckBox("&Cut guides (for plain paper)")
+        self.cut_guides_check.toggled.connect(self._cut_guides_toggled)
+        layout.addWidget(self.cut_guides_check)
+        return group
+
+    def _look_group(self) -> QGroupBox:
+        group = QGroupBox("Event logo")
+        layout = QVBoxLayout(group)
+        self.logo_label = ElidedLabel()
+        self.logo_label.setStyleSheet(MUTED_STYLE)
+        self.logo_error = plain_label(wrap=True)
+        self.logo_error.setStyleSheet(ERROR_STYLE)
+        self.logo_error.hide()
+        self.logo_button = QPushButton("Choose &image…")
+        self.logo_button.setAutoDefault(False)
+        self.logo_button.clicked.connect(self.choose_logo)
+        self.logo_remove_button = QPushButton("Remove")
+        self.logo_remove_button.setAutoDefault(False)
+        self.logo_remove_button.clicked.connect(lambda: self.set_logo_path(""))
+        row = QHBoxLayout()
+        row.addWidget(self.logo_label, 1)
+        row.addWidget(self.logo_button)
+        row.addWidget(self.logo_remove_button)
+        layout.addLayout(row)
+        layout.addWidget(self.logo_error)
+        return group
+
+    def _printer_group(self) -> QGroupBox:
+        group = QGroupBox("Printer alignment")
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.printer_combo = QComboBox()
+        self.printer_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.printer_combo.setMinimumContentsLength(14)
+        self.offset_x = offset_box()
+        self.offset_x.setToolTip("Positive moves everything right")
+        self.offset_y = offset_box()
+        self.offset_y.setToolTip("Positive moves everything down")
+        form.addRow("P&rinter", self.printer_combo)
+        form.addRow("Move &right", self.offset_x)
+        form.addRow("Move &down", self.offset_y)
+        note = plain_label(
+            "Print the alignment page on plain paper, hold it against a label sheet and "
+            "correct here; each printer keeps its own correction.",
+            wrap=True,
+        )
+        note.setStyleSheet(MUTED_STYLE)
+        form.addRow(note)
+        self.alignment_button = QPushButton("Alignment test page")
+        self.alignment_button.setAutoDefault(False)
+        menu = QMenu(self.alignment_button)
+        menu.addAction("Print…", self.print_alignment)
+        menu.addAction("Save as PDF…", self.save_alignment)
+        self.alignment_button.setMenu(menu)
+        form.addRow(self.alignment_button)
+        for name in self._printers:
+            self.printer_combo.addItem(name, name)
+        if not self._printers:
+            self.printer_combo.addItem("Default printer", NO_PRINTER)
+        self.printer_combo.currentIndexChanged.connect(self._printer_changed)
+        self.offset_x.valueChanged.connect(self._offsets_changed)
+        self.offset_y.valueChanged.connect(self._offsets_changed)
+        return group
+
+    # -- state -----------------------------------------------------------------------------
+
+    def _load_state(self) -> None:
+        self.reload_templates(self._settings.text("template", DEFAULT_TEMPLATE))
+        self.cut_guides_check.blockSignals(True)
+        self.cut_guides_check.setChecked(self._settings.flag("cut_guides", False))
+        self.cut_guides_check.blockSignals(False)
+        self._printer_changed()
+        self.set_logo_path(self._settings.logo(self._event.id), remember=False)
+
+    def reload(self) -> None:
+        """Count each choice of people again and load the chosen one's badges."""
+        self._counts = {}
+        for value in SELECTION_TEXTS:
+            self._counts[value] = len(self._load(value)) if self._can_load(value) else 0
+        for value, button in self.selection_buttons.items():
+            count = self._counts[value]
+            button.setText(f"{SELECTION_TEXTS[value]} ({count:,})")
+            button.setEnabled(value != SELECTED or bool(self._contact_ids))
+        current = self.selection()
+        if current is None or not self.selection_buttons[current].isEnabled():
+            self._pick_default_selection()
+        else:
+            self._reload_badges()
+
+    def _pick_default_selection(self) -> None:
+        if self._contact_ids:
+            choice = SELECTED
+        elif self._counts.get(BadgeSelection.NOT_PRINTED.value):
+            choice = BadgeSelection.NOT_PRINTED.value
+        else:
+            choice = BadgeSelection.ALL.value
+        self.set_selection(choice)
+
+    def _can_load(self, value: str) -> bool:
+        return value != SELECTED or bool(self._contact_ids)
+
+    def _load(self, value: str) -> list[Badge]:
+        if value == SELECTED:
+            return self._services.cards.badges(self._event.id, contact_ids=self._contact_ids)
+        return self._services.cards.badges(self._event.id, BadgeSelection(value))
+
+    def selection(self) -> str | None:
+        button = self.selection_group.checkedButton()
+        return str(button.property("selection")) if button is not None else None
+
+    def set_selection(self, value: str) -> None:
+        button = self.selection_buttons[value]
+        if button.isChecked():
+            self._reload_badges()
+        else:
+            button.setChecked(True)  # reloads through _selection_toggled
+
+    def _selection_toggled(self, button: QAbstractButton, checked: bool) -> None:
+        if checked:
+            self._reload_badges()
+
+    def badges(self) -> list[Badge]:
+        """The badges that Print and Export PDF would make now."""
+        return list(self._badges)
+
+    def _reload_badges(self) -> None:
+        value = self.selection()
+        self._badges = self._load(value) if value is not None and self._can_load(value) else []
+        self._update_summary()
+
+    def template(self) -> LabelTemplate:
+        template_id = self.template_combo.currentData()
+        try:
+            return self._store.get(str(template_id))
+        except KeyError:
+            return BUILTIN_TEMPLATES[0]
+
+    def reload_templates(self, select_id: str | None = None) -> None:
+        """Fill the template list again (after a save or a delete), choosing `select_id`."""
+        wanted = select_id or self.template_combo.currentData()
+        templates = self._store.all()
+        self.template_combo.blockSignals(True)
+        self.template_combo.clear()
+        for template in templates:
+            if not template.builtin and self.template_combo.count() == len(BUILTIN_TEMPLATES):
+                self.template_combo.insertSeparator(self.template_combo.count())
+            self.template_combo.addItem(template.name, template.id)
+            self.template_combo.setItemData(
+                self.template_combo.count() - 1,
+                template.describe(),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        index = self.template_combo.findData(wanted)
+        if index < 0:
+            index = self.template_combo.findData(DEFAULT_TEMPLATE)
+        self.template_combo.setCurrentIndex(max(index, 0))
+        self.template_combo.blockSignals(False)
+        self.store_problem_label.setText(self._store.problem)
+        self.store_problem_label.setVisible(bool(self._store.problem))
+        self._template_changed()
+
+    def _template_changed(self, *_index: object) -> None:
+        template = self.template()
+        self._settings.set_value("template", template.id)
+        self.template_note.setText(template.describe())
+        self.edit_template_button.setEnabled(not template.builtin)
+        self.delete_template_button.setEnabled(not template.builtin)
+        tip = "" if not template.builtin else "Built-in templates cannot be changed"
+        for button in (self.edit_template_button, self.delete_template_button):
+            button.setToolTip(tip)
+        self.start_spin.setMaximum(template.per_page)
+        self.sheet_map.set_template(template)
+        self.sheet_map.set_start(self.start_spin.value())
+        self._update_summary()
+
+    def _start_changed(self, value: int) -> None:
+        self.sheet_map.set_start(value)
+        self._update_summary()
+
+    def _cut_guides_toggled(self, checked: bool) -> None:
+        self._settings.set_value("cut_guides", checked)
+        self.schedule_preview()
+
+    def printer_name(self) -> str:
+        data = self.printer_combo.currentData()
+        return str(data) if data is not None else self.printer_combo.currentText()
+
+    def _printer_changed(self, *_index: object) -> None:
+        x, y = self._settings.offsets(self.printer_name())
+        for box, value in ((self.offset_x, x), (self.offset_y, y)):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
+        self.schedule_preview()
+
+    def _offsets_changed(self, *_value: object) -> None:
+        self._settings.set_offsets(
+            self.printer_name(), self.offset_x.value(), self.offset_y.value()
+        )
+        self.schedule_preview()
+
+    def choose_logo(self) -> None:
+        formats = " ".join(
+            f"*.{bytes(f.data()).decode()}" for f in QImageReader.supportedImageFormats()
+        )
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose the event's logo", "", f"Images ({formats});;All files (*)"
+        )
+        if path:
+            self.set_logo_path(path)
+
+    def set_logo_path(self, path: str, *, remember: bool = True) -> bool:
+        """Use this image as the event's logo ("" for none); remembered for this event."""
+        self.logo_error.hide()
+        image = QImage(path) if path else QImage()
+        if path and image.isNull():
+            self.logo_error.setText(f"Could not read {Path(path).name} as an image.")
+            self.logo_error.show()
+            if remember:
+                return False
+            path = ""  # a remembered logo that has gone away: carry on without it
+        self._logo = None if image.isNull() else image
+        self.logo_label.set_full_text(Path(path).name if path else "No logo")
+        self.logo_remove_button.setEnabled(bool(path))
+        if remember:
+            self._settings.set_logo(self._event.id, path)
+        self.schedule_preview()
+        return True
+
+    def sheet_options(self) -> badge_sheet.SheetOptions:
+        return badge_sheet.SheetOptions(
+            start_at=self.start_spin.value(),
+            offset_x_mm=self.offset_x.value(),
+            offset_y_mm=self.offset_y.value(),
+            cut_guides=self.cut_guides_check.isChecked(),
+            event_name=self._event.name,
+            logo=self._logo,
+        )
+
+    # -- what the user sees of their choices -----------------------------------------------
+
+    def _update_summary(self) -> None:
+        if not hasattr(self, "preview"):
+            return  # still building
+        template = self.template()
+        count = len(self._badges)
+        pages = badge_sheet.page_count(template, count, self.start_spin.value()) if count else 0
+        self.summary_label.setText(
+            f"{plural(count, 'badge')} on {plural(pages, 'sheet')}" if count else "No badges"
+        )
+        self.preview.set_page_count(pages)
+        for button in (self.preview_button, self.pdf_button, self.print_button):
+            button.setEnabled(bool(count))
+        warning = self._density_warning(template)
+        self.density_label.setText(warning)
+        self.density_label.setVisible(bool(warning))
+        self.schedule_preview()
+
+    def _density_warning(self, template: LabelTemplate) -> str:
+        """About the longest code: if that one reads well, the shorter ones do too."""
+        if not self._badges:
+            return ""
+        longest = max(self._badges, key=lambda b: len(b.payload))
+        key = (longest.payload, template.id)
+        if key not in self._density_cache:
+            side = badge_paint.qr_side_mm(template)
+            try:
+                code = qr_code(longest.payload)
+            except PayloadTooLong as exc:
+                text = f"{longest.full_name}: {exc}"
+            else:
+                # The core's advice mentions MECARD, which badges do not offer: say it here.
+                text = (
+                    f"{longest.full_name}'s code is dense for its {side:.0f} mm square (about "
+                    f"{code.min_print_mm():.0f} mm reads reliably): phones may struggle. Pick "
+                    "a larger label, or share fewer of their details."
+                    if density_warning(code, side)
+                    else ""
+                )
+            self._density_cache[key] = text
+        return self._density_cache[key]
+
+    def schedule_preview(self) -> None:
+        self._preview_timer.start()
+
+    def preview_pending(self) -> bool:
+        return self._preview_timer.isActive()
+
+    def render_preview(self) -> None:
+        self._preview_timer.stop()
+        if not self._badges:
+            value = self.selection() or BadgeSelection.ALL.value
+            if not self._counts.get(BadgeSelection.ALL.value) and not self._contact_ids:
+                value = BadgeSelection.ALL.value
+            self.preview.view.set_message(EMPTY_TEXTS[value])
+            return
+        image = badge_sheet.page_image(
+            self.template(),
+            self._badges,
+            self.sheet_options(),
+            page=self.preview.page(),
+            dpi=PREVIEW_DPI,
+        )
+        self.preview.view.set_image(image)
+
+    # -- templates -------------------------------------------------------------------------
+
+    def template_dialog(self, template: LabelTemplate | None = None) -> TemplateDialog:
+        """The dialog for a new template (None) or for changing a custom one; a save reloads
+        the list with the saved template chosen."""
+        dialog = TemplateDialog(self._store, template, self)
+        dialog.accepted.connect(lambda: self.reload_templates(dialog.saved_id))
+        return dialog
+
+    def _run_template_dialog(self, template: LabelTemplate | None) -> None:
+        dialog = self.template_dialog(template)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def delete_template(self) -> bool:
+        template = self.template()
+        if template.builtin:
+            return False
+        if not confirm(
+            self,
+            "Delete label template",
+            f"Delete the label template “{template.name}”? Badges already printed are not "
+            "affected.",
+        ):
+            return False
+        try:
+            self._store.delete(template.id)
+        except (OSError, KeyError, ValueError) as exc:
+            show_error(self, "Cannot delete the template", str(exc))
+            return False
+        self.reload_templates(DEFAULT_TEMPLATE)
+        return True
+
+    # -- output ----------------------------------------------------------------------------
+
+    def _done(self, text: str) -> None:
+        """Say what was made, and mark those badges printed when the box is ticked."""
+        if self.mark_check.isChecked():
+            ids = [b.attendance_id for b in self._badges if b.attendance_id]
+            try:
+                marked = self._services.cards.mark_printed(ids)
+            except ServiceError as exc:
+                show_error(self, "Cannot mark the badges as printed", str(exc))
+            else:
+                text += f" Marked {plural(marked, 'badge')} as printed."
+                self.reload()
+        self.status_label.set_full_text(text)
+        self.message.emit(text)
+
+    def export_pdf(self) -> bool:
+        path = ask_pdf_path(self, "Export badges as PDF", f"{self._event.name} badges", "badges")
+        return path is not None and self.export_pdf_to(path)
+
+    def export_pdf_to(self, path: Path) -> bool:
+        badges = self.badges()
+        if not badges:
+            return False
+        try:
+            pages = badges_pdf(self, path, self.template(), badges, self.sheet_options())
+        except JobCancelled:
+            self.status_label.set_full_text("Export cancelled: no file was written.")
+            return False
+        except OSError as exc:
+            show_error(self, "Cannot export the badges", export_failure_text(path, exc))
+            return False
+        self._done(
+            f"Saved {plural(len(badges), 'badge')} on {plural(pages, 'page')} to {path.name}."
+        )
+        return True
+
+    def _use_printer(self, printer: QPrinter) -> None:
+        """The print dialog may have switched printers: take on that printer's offsets."""
+        name = printer.printerName()
+        if name and name != self.printer_name():
+            index = self.printer_combo.findText(name)
+            if index < 0:
+                self.printer_combo.addItem(name, name)
+                index = self.printer_combo.count() - 1
+            self.printer_combo.setCurrentIndex(index)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Paint every badge on this printer (or a QPrinter set to PDF output); pages printed."""
+        badges = self.badges()
+        pages = print_badges(self, printer, self.template(), badges, self.sheet_options())
+        self._done(
+            f"Sent {plural(len(badges), 'badge')} on {plural(pages, 'page')} to the printer."
+        )
+        return pages
+
+    def print_badges(self) -> bool:
+        printer = ask_printer(self, self.printer_name(), "Print badges")
+        if printer is None:
+            return False
+        self._use_printer(printer)
+        self.print_to(printer)
+        return True
+
+    def print_preview_dialog(self) -> QPrintPreviewDialog:
+        """Qt's print preview over the chosen printer; printing from it marks the badges."""
+        return preview_dialog(
+            self,
+            self.printer_name(),
+            lambda p: badge_sheet.paint_sheets(
+                p, self.template(), self.badges(), self.sheet_options()
+            ),
+        )
+
+    def print_preview(self) -> bool:
+        dialog = self.print_preview_dialog()
+        printed = dialog.exec() == QDialog.DialogCode.Accepted
+        if printed:
+            self._done(f"Printed {plural(len(self._badges), 'badge')}.")
+        dialog.deleteLater()
+        return printed
+
+    def save_alignment(self) -> bool:
+        name = f"{self.template().id} alignment"
+        path = ask_pdf_path(self, "Save the alignment page", name, "alignment")
+        return path is not None and self.save_alignment_to(path)
+
+    def save_alignment_to(self, path: Path) -> bool:
+        try:
+            with busy_cursor():
+                badge_sheet.alignment_pdf(path, self.template(), self.sheet_options())
+        except OSError as exc:
+            show_error(self, "Cannot save the alignment page", export_failure_text(path, exc))
+            return False
+        self.status_label.set_full_text(f"Saved the alignment page to {path.name}.")
+        return True
+
+    def print_alignment(self) -> bool:
+        printer = ask_printer(self, self.printer_name(), "Print the alignment page")
+        if printer is None:
+            return False
+        self._use_printer(printer)
+        with busy_cursor():
+            badge_sheet.paint_alignment_page(printer, self.template(), self.sheet_options())
+        self.status_label.set_full_text("Sent the alignment page to the printer.")
+        return True
