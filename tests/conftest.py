@@ -113,3 +113,9 @@ def _vobject_forgets_time_zones() -> None:
         registry.clear()
         if utc is not None:
             registry["UTC"] = utc
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_full_application(qapp: object) -> None:
+    """The widget QApplication exists from the first test on: painting code that makes its own
+    QGuiApplication when none exists (badges, the CLI) must not leave widget tests without one."""
