@@ -12,8 +12,11 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from netdesk.cards.badge_sheet import SheetOptions, page_image
+from netdesk.cards.templates import BUILTIN_TEMPLATES
 from netdesk.db import open_database
 from netdesk.services.demo import generate_demo
 from netdesk.services.service_set import Services
@@ -86,15 +89,29 @@ def main() -> None:
     print(f"screenshots in {out}")
 
 
-def _cards_and_badges(
-    app: QApplication, window: MainWindow, services: Services, out: Path
-) -> None:
+def _cards_and_badges(app: QApplication, window: MainWindow, services: Services, out: Path) -> None:
     card = window.cards.show_my_card()
     assert card is not None
     card.resize(820, 600)
     settle(app)
     card.grab().save(str(out / "qr-card.png"))
     card.close()
+
+    # The event with the most people, as an organiser printing its badges would pick.
+    busiest = max(services.events.list(), key=lambda e: e.people)
+    dialog = window.badges.open_dialog(busiest.id)
+    assert dialog is not None
+    dialog.resize(1180, 800)
+    for _ in range(3):  # the preview is drawn a moment after the options settle
+        settle(app)
+        QTest.qWait(200)
+    dialog.grab().save(str(out / "badge-dialog.png"))
+    dialog.reject()
+
+    badges = services.cards.badges(busiest.id)[:8]
+    options = SheetOptions(event_name=busiest.name)
+    avery = next(t for t in BUILTIN_TEMPLATES if t.id == "avery-5395")
+    page_image(avery, badges, options, dpi=110).save(str(out / "badge-sheet.png"))
 
 
 CARDS = """BEGIN:VCARD
