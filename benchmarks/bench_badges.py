@@ -26,7 +26,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from netdesk.cards import qr_image
+from netdesk.cards import badge_paint, qr_image, text_fit
 from netdesk.cards.badge import Badge
 from netdesk.cards.badge_sheet import SheetOptions, ensure_gui, write_pdf
 from netdesk.cards.payload import card_payload
@@ -95,8 +95,13 @@ def make_badges(count: int) -> list[Badge]:
 
 
 def clear_caches() -> None:
+    """Everything a first print in a fresh process has to make: codes, drawn codes, text fits."""
     qr_code.cache_clear()
     qr_image.clear_cache()
+    text_fit.fit_text.cache_clear()
+    text_fit.metrics.cache_clear()
+    text_fit.font.cache_clear()
+    badge_paint.badge_layout.cache_clear()
 
 
 def time_qrcode(payloads: list[str]) -> float:

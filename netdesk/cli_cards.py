@@ -104,6 +104,12 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _usage(command: str, message: str) -> int:
+    """A mistake in how the command was typed: exit status 2, as argparse gives."""
+    print(f"netdesk {command}: error: {message}", file=sys.stderr)
+    return 2
+
+
 def ensure_gui_application() -> None:
     """Painting text needs a QGuiApplication (for its fonts); on the command line there is no
     window, so one is made on the offscreen platform, whatever QT_QPA_PLATFORM says."""
@@ -126,7 +132,7 @@ def run_qr(services: Services, args: argparse.Namespace) -> int:
     out: Path = args.out
     suffix = out.suffix.lower()
     if suffix not in IMAGE_SUFFIXES:
-        return _fail(f"{out}: the file name must end in .png or .svg; nothing was written.")
+        return _usage("qr", f"{out}: the file name must end in .png or .svg; nothing was written.")
     if args.me:
         contact_id = services.cards.me_id()
         if contact_id is None:
@@ -180,7 +186,7 @@ def run_badges(services: Services, args: argparse.Namespace) -> int:
 
     out: Path = args.out
     if out.suffix.lower() != ".pdf":
-        return _fail(f"{out}: the file name must end in .pdf; nothing was written.")
+        return _usage("badges", f"{out}: the file name must end in .pdf; nothing was written.")
     store = TemplateStore(label_templates_path())
     try:
         template = store.get(args.template)
@@ -232,7 +238,11 @@ def _warn_dense(badges: list[Badge], template: LabelTemplate) -> None:
     from netdesk.cards.qr import density_warning, qr_code
 
     side = qr_side_mm(template)
-    dense = [(b, w) for b in badges if (w := density_warning(qr_code(b.payload), side))]
+    advice = (
+        "Share fewer fields for them (right-click them on the event page) "
+        "or pick a template with bigger labels."
+    )
+    dense = [(b, w) for b in badges if (w := density_warning(qr_code(b.payload), side, advice))]
     if not dense:
         return
     first, warning = dense[0]

@@ -191,7 +191,7 @@ def test_qr_to_an_unknown_kind_of_file_writes_nothing(
     tmp_path: Path, db_path: Path, people: dict[str, int], capsys: pytest.CaptureFixture[str]
 ) -> None:
     for name in ("card.jpg", "card"):
-        assert run(db_path, "qr", "--contact", "grace@navy.example", str(tmp_path / name)) == 1
+        assert run(db_path, "qr", "--contact", "grace@navy.example", str(tmp_path / name)) == 2
         assert "must end in .png or .svg" in capsys.readouterr().err
         assert not (tmp_path / name).exists()
 
@@ -405,7 +405,7 @@ def test_badges_start_at_beyond_the_sheet_or_below_one_is_a_usage_error(
 def test_badges_to_a_file_that_is_not_a_pdf_or_in_a_missing_folder(
     tmp_path: Path, db_path: Path, conference: dict[str, int], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(db_path, "badges", "--event", "PyCon Lisbon", str(tmp_path / "b.png")) == 1
+    assert run(db_path, "badges", "--event", "PyCon Lisbon", str(tmp_path / "b.png")) == 2
     assert "must end in .pdf" in capsys.readouterr().err
     missing = tmp_path / "nope" / "b.pdf"
     assert run(db_path, "badges", "--event", "PyCon Lisbon", str(missing)) == 1

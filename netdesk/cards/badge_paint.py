@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from netdesk.cards.badge import Badge
-from netdesk.cards.qr import qr_code
+from netdesk.cards.qr import PayloadTooLong, qr_code
 from netdesk.cards.qr_image import paint_code
 from netdesk.cards.text_fit import FittedText, fit_text
 
@@ -314,7 +314,30 @@ def paint_badge(
             line,
         )
     if badge.payload:
-        paint_code(painter, box(layout.qr), qr_code(badge.payload))
+        try:
+            code = qr_code(badge.payload)
+        except PayloadTooLong:
+            # CardService keeps badge payloads small enough; a badge made elsewhere may not be.
+            _paint_missing_code(painter, box(layout.qr), dots_per_mm)
+        else:
+            paint_code(painter, box(layout.qr), code)
+
+
+def _paint_missing_code(painter: QPainter, rect: QRectF, dots_per_mm: float) -> None:
+    painter.save()
+    pen = QPen(QColor("#9ca3af"))
+    pen.setWidthF(0.3 * dots_per_mm)
+    painter.setPen(pen)
+    painter.drawRect(rect)
+    font = QFont()
+    font.setPixelSize(max(1, round(2.5 * dots_per_mm)))
+    painter.setFont(font)
+    painter.drawText(
+        rect,
+        Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+        "Too much to fit in a QR code",
+    )
+    painter.restore()
 
 
 def _paint_header(

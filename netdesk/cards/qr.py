@@ -39,6 +39,15 @@ def error_correction_for(payload: str) -> str:
     return "L"
 
 
+# The most a QR code holds in byte mode: version 40 at the lowest error correction (ISO 18004).
+MAX_PAYLOAD_BYTES = 2953
+
+
+def fits_in_a_code(payload: str) -> bool:
+    """Whether the payload fits in a QR code at all, without making the code."""
+    return len(payload.encode("utf-8")) <= MAX_PAYLOAD_BYTES
+
+
 class PayloadTooLong(ValueError):
     """More data than the largest QR code holds."""
 
@@ -66,7 +75,12 @@ def qr_code(payload: str) -> QrCode:
     return QrCode(payload=payload, version=qr.version or 0, error_correction=level, rows=rows)
 
 
-def density_warning(code: QrCode, printed_mm: float | None = None) -> str:
+FEWER_FIELDS = "Share fewer fields or use MECARD."
+
+
+def density_warning(
+    code: QrCode, printed_mm: float | None = None, advice: str = FEWER_FIELDS
+) -> str:
     """Why this code may be hard to scan, or "" when it should read fine.
 
     With a printed size, the modules are checked against what a phone camera resolves; without
@@ -76,12 +90,12 @@ def density_warning(code: QrCode, printed_mm: float | None = None) -> str:
         if printed_mm + 1e-6 < need:
             return (
                 f"This code is dense for its size ({printed_mm:.0f} mm; about {need:.0f} mm "
-                "reads reliably). Share fewer fields or use MECARD."
+                f"reads reliably). {advice}"
             )
         return ""
     if code.size > MAX_EASY_MODULES:
         return (
             f"This code is dense ({code.size} x {code.size} modules) and may be hard to scan. "
-            "Share fewer fields or use MECARD."
+            f"{advice}"
         )
     return ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from netdesk.formats.records import ADDRESS_PARTS, ContactRecord, PostalAddress, Problem, Typed
 
@@ -26,6 +26,15 @@ def decode_texts(image: QImage) -> list[str]:
 
     if image.isNull():
         return []
+    if image.hasAlphaChannel():
+        # Transparent pixels would turn black and swallow the dark modules: codes saved from
+        # web pages often have a transparent background. Put the picture on white first.
+        flat = QImage(image.size(), QImage.Format.Format_RGB32)
+        flat.fill(QColor("white"))
+        painter = QPainter(flat)
+        painter.drawImage(0, 0, image)
+        painter.end()
+        image = flat
     if image.format() not in (QImage.Format.Format_Grayscale8, QImage.Format.Format_RGB32):
         image = image.convertToFormat(QImage.Format.Format_RGB32)
     # Told to look for QR codes only, zxing is ten times faster and finds no false barcodes.

@@ -264,6 +264,8 @@ class TemplateStore:
         except FileNotFoundError:
             return
         except (OSError, UnicodeDecodeError) as exc:
+            # Saving would replace a file nobody could read: keep it aside first.
+            self._damaged = True
             self.problem = f"{self.path}: could not read the saved label templates ({exc})."
             return
         try:
@@ -300,6 +302,8 @@ class TemplateStore:
             seen.add(template.id)
             self._custom.append(template)
         if skipped:
+            # The next save rewrites the file without them: the whole file is kept aside first.
+            self._damaged = True
             self.problem = f"{self.path}: skipped templates that cannot be used: " + "; ".join(
                 skipped
             )

@@ -10,7 +10,7 @@ from sqlalchemy import func, or_, select, update
 
 from netdesk.cards.badge import Badge
 from netdesk.cards.payload import PayloadFormat, card_payload, display_name
-from netdesk.cards.qr import QrCode, density_warning, qr_code
+from netdesk.cards.qr import QrCode, density_warning, fits_in_a_code, qr_code
 from netdesk.cards.share import BADGE_DEFAULT_FIELDS, parse_fields, shared_record
 from netdesk.db import Database
 from netdesk.formats.records import ContactRecord
@@ -19,7 +19,7 @@ from netdesk.models.attendance import RegistrationStatus
 from netdesk.services.bulk import chunks
 from netdesk.services.change_tracking import mark_changed
 from netdesk.services.contact_records import records_for
-from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,16 @@ class BadgeSelection(StrEnum):
     ALL = "all"
     NOT_PRINTED = "not-printed"
     CHECKED_IN = "checked-in"
+
+
+def badge_payload(record: ContactRecord, fields: tuple[str, ...]) -> str:
+    """The attendee's card with the fields they agreed to; when that is more than a QR code
+    holds (a very long web address, say), the badge defaults, then the name alone."""
+    for chosen in (fields, BADGE_DEFAULT_FIELDS, ("name",)):
+        payload = card_payload(shared_record(record, chosen))
+        if fits_in_a_code(payload):
+            return payload
+    return payload
 
 
 def first_name_of(record: ContactRecord) -> str:
@@ -148,8 +158,11 @@ class CardService:
             records: dict[int, ContactRecord] = {}
             ids = [row.contact_id for row in rows]
             for chunk in chunks(ids):
-                for contact_id, found in zip(chunk, records_for(conn, chunk), strict=False):
-                    records[contact_id] = found
+                found = records_for(conn, chunk)
+                if len(found) != len(chunk):
+                    # Someone deleted a contact in between: better no badges than wrong ones.
+                    raise ServiceError("The attendee list changed meanwhile; please try again.")
+                records.update(zip(chunk, found, strict=True))
         badges = []
         for row in rows:
             if (record := records.get(row.contact_id)) is None:
@@ -164,7 +177,7 @@ class CardService:
                     organization=record.organization,
                     title=record.title,
                     role=row.role,
-                    payload=card_payload(shared_record(record, fields)),
+                    payload=badge_payload(record, fields),
                     printed=row.badge_printed,
                 )
             )

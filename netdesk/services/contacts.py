@@ -19,6 +19,7 @@ from netdesk.models import (
     Note,
 )
 from netdesk.services import undo
+from netdesk.services.bulk import column_length
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.records import (
     ContactDetail,
@@ -62,8 +63,10 @@ def validate_contact(
         clean.formatted_name = " ".join(p for p in (clean.given_name, clean.family_name) if p)
     if not clean.formatted_name:
         errors["name"] = "A contact needs a name."
+    errors.update(_too_long(clean))
     # Every bad line at once, so that one round of corrections is enough.
     problems = [p for p in map(email_problem, clean.emails) if p]
+    problems.extend(_long_values(clean.emails, ContactEmail, "email address"))
     if problems:
         errors["emails"] = "\n".join(problems)
     clean.emails = _unique(clean.emails, str.casefold)
@@ -89,12 +92,47 @@ def validate_contact(
             urls.append(web_address(url))
         except ValueError as exc:
             problems.append(str(exc))
+    problems.extend(_long_values(urls, ContactUrl, "web address"))
     if problems:
         errors["urls"] = "\n".join(problems)
     clean.urls = _unique(urls, str.casefold)
     if errors:
         raise ValidationError(errors)
     return clean, e164s
+
+
+# Form fields and the contact columns they are saved in (the name parts share one error).
+_TEXT_COLUMNS = {
+    "formatted_name": "name",
+    "given_name": "name_parts",
+    "family_name": "name_parts",
+    "nickname": "nickname",
+    "organization": "organization",
+    "department": "department",
+    "title": "title",
+}
+
+
+def _too_long(data: ContactInput) -> dict[str, str]:
+    """PostgreSQL refuses text longer than its column (SQLite would keep it): say so beside
+    the field instead of failing the save."""
+    errors: dict[str, str] = {}
+    for attribute, field in _TEXT_COLUMNS.items():
+        limit = column_length(Contact, attribute)
+        if limit is not None and len(getattr(data, attribute)) > limit:
+            errors[field] = f"Too long: at most {limit:,} characters."
+    return errors
+
+
+def _long_values(values: list[str], model: type, what: str) -> list[str]:
+    limit = column_length(model, "value")
+    if limit is None:
+        return []
+    return [
+        f"A {what} of {len(v):,} characters is too long (at most {limit:,})."
+        for v in values
+        if len(v) > limit
+    ]
 
 
 def _unique(values: list[str], key: Callable[[str], str]) -> list[str]:

@@ -668,7 +668,11 @@ class BadgeDialog(QDialog):
     def print_to(self, printer: QPrinter) -> int:
         """Paint every badge on this printer (or a QPrinter set to PDF output); pages printed."""
         badges = self.badges()
-        pages = print_badges(self, printer, self.template(), badges, self.sheet_options())
+        try:
+            pages = print_badges(self, printer, self.template(), badges, self.sheet_options())
+        except OSError as exc:
+            show_error(self, "Cannot print the badges", str(exc))
+            return 0
         self._done(
             f"Sent {plural(len(badges), 'badge')} on {plural(pages, 'page')} to the printer."
         )
@@ -720,7 +724,11 @@ class BadgeDialog(QDialog):
         if printer is None:
             return False
         self._use_printer(printer)
-        with busy_cursor():
-            badge_sheet.paint_alignment_page(printer, self.template(), self.sheet_options())
+        try:
+            with busy_cursor():
+                badge_sheet.paint_alignment_page(printer, self.template(), self.sheet_options())
+        except OSError as exc:
+            show_error(self, "Cannot print the alignment page", str(exc))
+            return False
         self.status_label.set_full_text("Sent the alignment page to the printer.")
         return True

@@ -7,6 +7,7 @@ code only when it is first painted; printing support loads when Print is clicked
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -160,7 +161,7 @@ class QrCardWindow(QWidget):
                 box.setToolTip("A card always carries the name")
             elif not present:
                 box.setEnabled(False)
-                box.setToolTip(f"{self.name} has no {FIELD_LABELS[field].lower()}")
+                box.setToolTip(_missing_tip(self.name, field))
             box.toggled.connect(self._choice_changed)
             self.field_boxes[field] = box
             share.addWidget(box)
@@ -348,6 +349,7 @@ class QrCardWindow(QWidget):
             present = field in self._available
             box.blockSignals(True)
             box.setEnabled(present)
+            box.setToolTip("" if present else _missing_tip(self.name, field))
             box.setChecked(present and field in chosen)
             box.blockSignals(False)
         self._dirty = True
@@ -477,3 +479,8 @@ def _heading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def _missing_tip(name: str, field: str) -> str:
+    # Escaped: Qt shows a tooltip that looks like HTML as rich text.
+    return html.escape(f"{name} has no {FIELD_LABELS[field].lower()}")

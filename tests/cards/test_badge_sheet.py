@@ -336,3 +336,14 @@ def test_the_pdf_gets_the_usual_file_permissions(tmp_path: Path) -> None:
         os.umask(old)
     assert path.stat().st_mode & 0o777 == 0o644
     assert [p.name for p in tmp_path.iterdir()] == ["badges.pdf"]
+
+
+def test_a_badge_too_long_for_a_code_is_printed_without_one(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    good, too_long = make_badges(2)
+    too_long = replace(too_long, payload="x" * 3000)
+    image = page_image(template("avery-5395"), [good, too_long], SheetOptions(), dpi=200)
+    # The other badge keeps its code, and the PDF is still written.
+    assert [text for text, _x, _y in found_codes(image)] == [good.payload]
+    assert write_pdf(tmp_path / "b.pdf", template("avery-5395"), [good, too_long], SheetOptions())

@@ -136,3 +136,18 @@ def test_load_image_reads_a_png_and_explains_what_it_cannot_open(tmp_path: Path)
         load_image(not_a_picture)
     with pytest.raises(QrReadError, match="no such file"):
         load_image(tmp_path / "missing.png")
+
+
+def test_a_code_on_a_transparent_background_is_read() -> None:
+    # As saved from many web pages: dark modules on fully transparent pixels.
+    code = qr_code(payload(ZOE))
+    image = QImage(300, 300, QImage.Format.Format_ARGB32)
+    image.fill(QColor(0, 0, 0, 0))
+    for y, row in enumerate(code.rows):
+        for x, dark in enumerate(row):
+            if dark:
+                for dy in range(6):
+                    for dx in range(6):
+                        image.setPixelColor(30 + x * 6 + dx, 30 + y * 6 + dy, QColor("black"))
+    (record,) = contacts_from_image(image, "downloaded.png").records
+    assert record.family_name == "Müller"

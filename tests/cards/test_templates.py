@@ -243,3 +243,20 @@ def test_missing_file_is_no_problem(tmp_path: Path) -> None:
     store = TemplateStore(tmp_path / "nowhere" / "t.json")
     assert store.all() == list(BUILTIN_TEMPLATES)
     assert store.problem == ""
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\xff\xfe\x00 not UTF-8",
+        json.dumps({"templates": [{"id": "from-a-newer-netdesk", "name": "Newer"}]}).encode(),
+    ],
+)
+def test_saving_keeps_a_file_it_could_not_fully_read(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "t.json"
+    path.write_bytes(content)
+    store = TemplateStore(path)
+    assert store.problem
+    store.save(custom())
+    assert TemplateStore(path).get("lanyard-cards") == custom()
+    assert (tmp_path / "t.json.damaged").read_bytes() == content

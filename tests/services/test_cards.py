@@ -224,3 +224,26 @@ def test_people_picked_by_hand_even_a_cancelled_one(
 def test_badges_of_a_missing_event_is_not_found(services: Services) -> None:
     with pytest.raises(NotFoundError):
         services.cards.badges(4242)
+
+
+def test_a_badge_whose_agreed_fields_overflow_a_code_falls_back_to_what_fits(
+    services: Services,
+) -> None:
+    event_id = services.events.create(EventInput(name="Expo", starts_at=datetime.now(UTC)))
+    # Within every column's length, but together more than a QR code holds (3,400 bytes).
+    long_url = "https://example.org/" + "a" * 2020
+    contact_id = services.contacts.create(
+        ContactInput(
+            formatted_name="Lena Park",
+            organization="株式会社" * 50,
+            title="研究開発" * 60,
+            urls=[long_url],
+        )
+    )
+    attendance = services.events.add_attendee(event_id, contact_id)
+    services.cards.set_shared_fields(attendance, ["name", "organization", "title", "url"])
+
+    [badge] = services.cards.badges(event_id)
+
+    assert "URL" not in badge.payload and "株式会社" in badge.payload
+    assert qr_code(badge.payload).version > 0

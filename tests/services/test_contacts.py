@@ -179,3 +179,23 @@ def test_a_name_typed_in_one_piece_sorts_by_its_last_word(services: Services) ->
     services.contacts.create(ContactInput(given_name="Bea", family_name="Andersson"))
     services.contacts.create(ContactInput(given_name="Cy", family_name="Zorn"))
     assert [r.name for r in services.search.page()] == ["Bea Andersson", "Ann Tabtest", "Cy Zorn"]
+
+
+def test_values_longer_than_their_columns_are_refused_beside_their_fields(
+    services: Services,
+) -> None:
+    # PostgreSQL would refuse them at commit; SQLite would keep them whole.
+    with pytest.raises(ValidationError) as caught:
+        services.contacts.create(
+            ContactInput(
+                formatted_name="N" * 300,
+                organization="O" * 300,
+                emails=["a" * 330 + "@example.org"],
+                urls=["https://example.org/" + "x" * 2100],
+            )
+        )
+    errors = caught.value.errors
+    assert set(errors) == {"name", "organization", "emails", "urls"}
+    assert "at most 255" in errors["name"]
+    assert "too long (at most 2,048)" in errors["urls"]
+    assert services.contacts.count() == 0

@@ -408,3 +408,46 @@ def test_the_sheet_map_point_maps_to_labels(qtbot: QtBot) -> None:
     sheet.set_template(BUILTIN_TEMPLATES[2])
     assert sheet.label_at(sheet.label_rect(9).center()) == 10
     assert sheet.label_at(QPoint(0, 0).toPointF()) is None
+
+
+def test_printing_sends_every_badge_to_the_printer_and_marks_them(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    event_id = _event_with_people(sqlite_services, 3)
+    dialog = _open(qtbot, sqlite_services, event_id, tmp_path)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+
+    assert dialog.print_to(printer) == 1
+
+    assert _pdf_pages(tmp_path / "printed.pdf") == 1
+    assert all(b.printed for b in sqlite_services.cards.badges(event_id))
+
+
+def test_a_printer_that_fails_is_explained_and_nothing_is_marked(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.main_window_helpers import ModalDriver
+
+    event_id = _event_with_people(sqlite_services, 2)
+    dialog = _open(qtbot, sqlite_services, event_id, tmp_path)
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "no such folder" / "x.pdf"))
+    seen: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        seen.append(box.windowTitle())
+        box.accept()
+
+    driver = ModalDriver(QMessageBox, read)
+    assert dialog.print_to(printer) == 0
+    driver.check()
+    assert seen == ["Cannot print the badges"]
+    assert not any(b.printed for b in sqlite_services.cards.badges(event_id))

@@ -145,6 +145,25 @@ def test_fields_the_contact_lacks_cannot_be_ticked_and_the_name_always_goes(
     assert read.formatted_name == "Grace Hopper"
 
 
+def test_the_missing_field_hints_show_the_name_as_plain_text_and_follow_edits(
+    qtbot: QtBot,
+    open_card: Callable[..., QrCardWindow],
+    sqlite_services: Services,
+    settings: QSettings,
+) -> None:
+    contact_id = sqlite_services.contacts.create(ContactInput(formatted_name="<b>Bo</b> & Co"))
+    bridge = ChangeBridge(sqlite_services.db)
+    window = open_card(sqlite_services, contact_id, settings, bridge=bridge)
+    tip = window.field_boxes["email"].toolTip()
+    assert tip == "&lt;b&gt;Bo&lt;/b&gt; &amp; Co has no email"
+    data = sqlite_services.contacts.get(contact_id).as_input()
+    data.emails = ["bo@example.org"]
+    sqlite_services.contacts.update(contact_id, data)
+    qtbot.waitUntil(lambda: window.field_boxes["email"].isEnabled())
+    assert window.field_boxes["email"].toolTip() == ""
+    bridge.detach()
+
+
 def test_mecard_is_offered_and_remembered(
     qtbot: QtBot,
     open_card: Callable[..., QrCardWindow],
