@@ -308,12 +308,19 @@ class EventService:
                 a.qr_fields = fields_text({"name", *parse_fields(qr_fields)})
 
     def remove_attendee(self, attendance_id: int) -> undo.Snapshot:
+        return self.remove_attendees([attendance_id])
+
+    def remove_attendees(self, attendance_ids: builtins.list[int]) -> undo.Snapshot:
+        """Takes these people off their event in one transaction; one undo brings all back."""
         with self.db.transaction() as session:
-            a = session.get(Attendance, attendance_id)
-            if a is None:
-                raise NotFoundError("That person is no longer on the event.")
-            snapshot = undo.capture_rows(session, Attendance, attendance_id, "Remove from event")
-            session.delete(a)
+            snapshot = undo.Snapshot("Remove from event")
+            for attendance_id in attendance_ids:
+                a = session.get(Attendance, attendance_id)
+                if a is None:
+                    raise NotFoundError("That person is no longer on the event.")
+                taken = undo.capture_rows(session, Attendance, attendance_id, snapshot.label)
+                snapshot.rows.extend(taken.rows)
+                session.delete(a)
             return snapshot
 
     def restore_attendance(self, snapshot: undo.Snapshot) -> None:

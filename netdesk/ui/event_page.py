@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -42,7 +43,7 @@ from netdesk.ui.attendees_model import (
 )
 from netdesk.ui.attendees_table import AttendeesTable
 from netdesk.ui.badge_actions import badges_button
-from netdesk.ui.event_dates import zoned_when_text
+from netdesk.ui.event_dates import plural, zoned_when_text
 from netdesk.ui.event_dialog import EventDialog
 from netdesk.ui.events_list_model import kind_text, place_text
 from netdesk.ui.icons import icon
@@ -252,7 +253,7 @@ class EventPage(QWidget):
         except NotFoundError:
             self._clear()
             return
-        selected = self.selected_attendee()
+        selected = [row.attendance_id for row in self.selected_attendees()]
         self._event = detail
         self.name_label.set_full_text(detail.name)
         self.when_label.setText(
@@ -276,10 +277,7 @@ class EventPage(QWidget):
         self._restoring_selection = True
         try:
             self.attendees_model.set_rows(self._services.events.attendees(event_id))
-            if selected is not None:
-                row = self.attendees_model.row_of(selected.attendance_id)
-                if row is not None:
-                    self.table.selectRow(row)
+            self._select_attendances(selected)
         finally:
             self._restoring_selection = False
         has_people = self.attendees_model.rowCount() > 0
@@ -312,6 +310,20 @@ class EventPage(QWidget):
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(self.selected_attendee() is not None)
+
+    def _select_attendances(self, attendance_ids: list[int]) -> None:
+        """Selects these people again after a reload (a badge print, an edit elsewhere)."""
+        rows = [r for i in attendance_ids if (r := self.attendees_model.row_of(i)) is not None]
+        if not rows:
+            return
+        self.table.selectRow(rows[0])
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in rows[1:]:
+            self.table.selectionModel().select(self.attendees_model.index(row, 0), flags)
+
+    def selected_attendees(self) -> list[AttendeeRow]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [r for row in rows if (r := self.attendees_model.row_at(row)) is not None]
 
     def selected_attendee(self) -> AttendeeRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -351,17 +363,19 @@ class EventPage(QWidget):
                     self.table.selectRow(row)
 
     def remove_selected_attendee(self) -> bool:
-        row = self.selected_attendee()
-        if row is None:
+        """Takes the selected people off the event, in one step Ctrl+Z undoes."""
+        rows = self.selected_attendees()
+        if not rows:
             return False
-        position = self.table.selectionModel().selectedRows()[0].row()
+        position = min(index.row() for index in self.table.selectionModel().selectedRows())
         events = self._services.events
+        who = rows[0].name if len(rows) == 1 else plural(len(rows), "person", "people")
         try:
             delete_undoably(
                 self._undo_stack,
-                lambda: events.remove_attendee(row.attendance_id),
+                lambda: events.remove_attendees([r.attendance_id for r in rows]),
                 events.restore_attendance,
-                label=f"Remove {row.name} from event",
+                label=f"Remove {who} from event",
             )
         except ServiceError as exc:
             show_error(self, "Cannot remove that person", str(exc))

@@ -361,6 +361,37 @@ def test_badges_button_on_the_event_page_offers_the_selected_people(
     assert "Marked 4 badges" in window.statusBar().currentMessage()
 
 
+def test_several_people_picked_on_the_event_page_get_their_badges_and_stay_picked(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    event_id = _event_with_people(sqlite_services, 5)
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    window.badges.templates_path = tmp_path / "label-templates.json"
+    events = window.go_to(EVENTS)
+    events.show_event(event_id)
+    page = events.page
+    model = page.attendees_model
+    click_cell(qtbot, page.table, model.index(1, 0))
+    qtbot.mouseClick(
+        page.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        page.table.visualRect(model.index(3, 0)).center(),
+    )
+    picked = [model.row_at(1).name, model.row_at(3).name]
+    assert [r.name for r in page.selected_attendees()] == picked
+
+    click(qtbot, page.findChild(QWidget, "badges_button"))
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, BadgeDialog))
+    qtbot.addWidget(dialog)
+    assert [b.full_name for b in dialog.badges()] == sorted(picked, key=lambda n: n.split()[-1])
+    assert dialog.export_pdf_to(tmp_path / "two.pdf")
+
+    # The page reloads with both badges ticked, and both people are still picked.
+    qtbot.waitUntil(lambda: all(r.badge_printed for r in page.selected_attendees()))
+    assert [r.name for r in page.selected_attendees()] == picked
+
+
 def test_badges_marked_printed_show_in_the_event_pages_badge_column(
     qtbot: QtBot, sqlite_services: Services, tmp_path: Path
 ) -> None:

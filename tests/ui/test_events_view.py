@@ -237,6 +237,31 @@ def test_remove_from_event_and_undo(qtbot: QtBot, sqlite_services: Services) -> 
     qtbot.waitUntil(lambda: view.page.attendees_model.rowCount() == 1)
 
 
+def test_several_people_leave_the_event_together_and_one_undo_brings_them_back(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    event_id = _event(sqlite_services, "Meetup", 1)
+    for name in ("Ana Lopez", "Ben Okafor", "Cleo Park"):
+        sqlite_services.events.add_attendee(event_id, _person(sqlite_services, name))
+    view, stack = _view(qtbot, sqlite_services)
+    view.show_event(event_id)
+    table, model = view.page.table, view.page.attendees_model
+    click(qtbot, table, model.index(0, NAME))
+    qtbot.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ShiftModifier,
+        table.visualRect(model.index(1, NAME)).center(),
+    )
+    qtbot.mouseClick(view.page.remove_button, Qt.MouseButton.LeftButton)
+    assert [r.name for r in sqlite_services.events.attendees(event_id)] == ["Cleo Park"]
+    assert stack.undoText() == "Remove 2 people from event"
+
+    stack.undo()
+    assert len(sqlite_services.events.attendees(event_id)) == 3
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+
+
 def _click_in_next_message_box(button_text: str, seen: list[str]) -> None:
     def click_it() -> None:
         box = QApplication.activeModalWidget()
