@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from netdesk import __version__
+from netdesk.cli_args import positive
 from netdesk.cli_cards import add_commands as add_card_commands
 from netdesk.cli_exchange import add_commands as add_exchange_commands
 from netdesk.cli_exchange import export_usage_error
@@ -42,26 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser("gui", help="open the window (the default)")
     demo = commands.add_parser("demo", help="fill the database with realistic sample data")
-    demo.add_argument("--people", type=_positive, default=150, metavar="N")
-    demo.add_argument("--events", type=_positive, default=6, metavar="M")
+    demo.add_argument("--people", type=positive, default=150, metavar="N")
+    demo.add_argument("--events", type=positive, default=6, metavar="M")
     demo.add_argument("--seed", type=int, default=None, metavar="S")
     search = commands.add_parser("search", help="print matching people: name, organisation, email")
     search.add_argument("query")
-    search.add_argument("--limit", type=_positive, default=50, metavar="N")
+    search.add_argument("--limit", type=positive, default=50, metavar="N")
     commands.add_parser("where", help="print where the database is")
     add_exchange_commands(commands)
     add_card_commands(commands)
     return parser
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from netdesk.cli_args import positive
+
 if TYPE_CHECKING:
     from netdesk.cards.badge import Badge
     from netdesk.cards.templates import LabelTemplate
@@ -60,7 +62,7 @@ def add_commands(commands: Any) -> None:
     )
     badges.add_argument(
         "--start-at",
-        type=_positive,
+        type=positive,
         default=1,
         metavar="N",
         help="the first free label on a partly used first sheet (default: 1)",
@@ -87,16 +89,6 @@ def _fields(text: str) -> tuple[str, ...]:
             f"unknown field {unknown[0]!r}; choose from {', '.join(FIELD_NAMES)}"
         )
     return tuple(name for name in FIELD_NAMES if name in wanted)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def _fail(message: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from netdesk.formats.records import ADDRESS_PARTS, ContactRecord
+from netdesk.formats.vcard_write import folded
 
 
 class PayloadFormat(StrEnum):
@@ -90,30 +91,7 @@ def _vcard(record: ContactRecord) -> str:
         value = ";".join(_vcard_text(getattr(address, part)) for part in ADDRESS_PARTS)
         lines.append(f"ADR{_kind_param(address.kind)}:{value}")
     lines.append("END:VCARD")
-    return "".join(_folded(line) + "\r\n" for line in lines)
-
-
-FOLD_OCTETS = 75
-
-
-def _folded(line: str) -> str:
-    """Folded at 75 octets, continuation lines starting with a space, never inside a character."""
-    data = line.encode("utf-8")
-    if len(data) <= FOLD_OCTETS:
-        return line
-    pieces = []
-    start = 0
-    limit = FOLD_OCTETS
-    while len(data) - start > limit:
-        end = start + limit
-        # Back up to the first byte of a character: UTF-8 continuation bytes are 10xxxxxx.
-        while data[end] & 0xC0 == 0x80:
-            end -= 1
-        pieces.append(data[start:end].decode("utf-8"))
-        start = end
-        limit = FOLD_OCTETS - 1  # the continuation's leading space counts
-    pieces.append(data[start:].decode("utf-8"))
-    return "\r\n ".join(pieces)
+    return "".join(folded(line) + "\r\n" for line in lines)
 
 
 def _mecard_text(value: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,87 +96,49 @@ def contacts_from_text(text: str, source: str) -> list[ContactRecord]:
     raise QrReadError("the code holds text, not a contact card (vCard or MECARD).")
 
 
-def _mecard_fields(body: str) -> list[tuple[str, str]]:
-    fields: list[tuple[str, str]] = []
-    current: list[str] = []
-    escaped = False
-    for char in body:
-        if escaped:
-            current.append(char)
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == ";":
-            item = "".join(current)
-            current = []
-            key, sep, value = item.partition(":")
-            if sep:
-                fields.append((key.strip().upper(), value))
-        else:
-            current.append(char)
-    return fields
-
-
-def _split_unescaped(value: str, raw: str) -> list[str]:
-    """MECARD N and ADR use commas between parts; escaped commas were already resolved, so the
-    split is done on the raw text."""
+def _split_escaped(text: str, separator: str) -> list[str]:
+    """Splits at separators not escaped with a backslash; escapes stay for the next split."""
     parts: list[str] = []
-    current: list[str] = []
-    escaped = False
-    for char in raw:
-        if escaped:
-            current.append(char)
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == ",":
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return parts if value else []
-
-
-def _raw_fields(body: str) -> dict[str, list[str]]:
-    """Field values with their escapes still in place, for the comma-separated fields."""
-    raw: dict[str, list[str]] = {}
     start = 0
     escaped = False
-    for index, char in enumerate(body):
+    for index, char in enumerate(text):
         if escaped:
             escaped = False
         elif char == "\\":
             escaped = True
-        elif char == ";":
-            key, sep, value = body[start:index].partition(":")
-            if sep:
-                raw.setdefault(key.strip().upper(), []).append(value)
+        elif char == separator:
+            parts.append(text[start:index])
             start = index + 1
-    return raw
+    parts.append(text[start:])
+    return parts
+
+
+def _unescaped(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text, flags=re.DOTALL).strip()
+
+
+def _mecard_fields(body: str) -> list[tuple[str, str]]:
+    """(KEY, raw value) pairs, escapes still in the values (N and ADR split them at commas)."""
+    fields = []
+    for item in _split_escaped(body, ";"):
+        key, sep, value = item.partition(":")
+        if sep:
+            fields.append((key.strip().upper(), value))
+    return fields
 
 
 def mecard_record(text: str) -> ContactRecord:
     """A contact from DoCoMo's MECARD ("MECARD:N:Doe,Jane;TEL:...;;")."""
     body = text.strip()[len("MECARD:") :]
-    if not body.endswith(";"):
-        body += ";"
-    fields = _mecard_fields(body)
-    raw = _raw_fields(body)
     record = ContactRecord(source="qr")
-    raw_names = raw.get("N", [""])
-    addresses_seen = 0
-    for key, value in fields:
-        if key == "ADR":
-            # Counted before empty values are skipped, to pair each with its raw text.
-            addresses_seen += 1
-        value = value.strip()
+    for key, raw in _mecard_fields(body):
+        value = _unescaped(raw)
         if not value:
             continue
         if key == "N" and not record.formatted_name:
-            parts = _split_unescaped(value, raw_names[0])
+            parts = [_unescaped(p) for p in _split_escaped(raw, ",")]
             if len(parts) >= 2:
-                record.family_name, record.given_name = parts[0].strip(), parts[1].strip()
+                record.family_name, record.given_name = parts[0], parts[1]
                 record.formatted_name = f"{record.given_name} {record.family_name}".strip()
             else:
                 record.formatted_name = value
@@ -192,14 +155,12 @@ def mecard_record(text: str) -> ContactRecord:
         elif key == "NOTE":
             record.note = value
         elif key == "ADR":
-            raw_values = raw.get("ADR", [])
-            index = addresses_seen - 1
-            parts = _split_unescaped(value, raw_values[index] if index < len(raw_values) else value)
+            parts = [_unescaped(p) for p in _split_escaped(raw, ",")]
             if len(parts) == len(ADDRESS_PARTS):
-                address = PostalAddress()
-                for part, text in zip(ADDRESS_PARTS, parts, strict=True):
-                    setattr(address, part, text.strip())
-                record.addresses.append(address)
+                po_box, extended, street, locality, region, postal_code, country = parts
+                record.addresses.append(
+                    PostalAddress(po_box, extended, street, locality, region, postal_code, country)
+                )
             else:
                 record.addresses.append(PostalAddress(street=value))
     if not record.formatted_name:

@@ -111,8 +111,8 @@ def _check_version(version: str) -> None:
 
 def _card(record: ContactRecord, version: str) -> str:
     extra_lines = _extra_lines(record, version)
-    lines = [_folded(line) for line in _content_lines(record, version, extra_lines)]
-    lines.extend(_folded(line, _is_quoted_printable(line)) for line in extra_lines)
+    lines = [folded(line) for line in _content_lines(record, version, extra_lines)]
+    lines.extend(folded(line, _is_quoted_printable(line)) for line in extra_lines)
     lines.append("END:VCARD\r\n")
     return "\r\n".join(lines)
 
@@ -413,7 +413,7 @@ def _is_quoted_printable(line: str) -> bool:
     return colon > 0 and "QUOTED-PRINTABLE" in line[:colon].upper()
 
 
-def _folded(line: str, quoted_printable: bool = False) -> str:
+def folded(line: str, quoted_printable: bool = False) -> str:
     """Fold at 75 octets, continuation lines starting with a space, never inside a character.
 
     A quoted-printable line (vCard 2.1, kept among the extra lines) is never folded right

@@ -21,7 +21,8 @@ from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.badge_dialog import BadgeDialog
 from netdesk.ui.badge_template_dialog import TemplateDialog
-from netdesk.ui.main_window import EVENTS
+from netdesk.ui.event_page import EventPage
+from netdesk.ui.main_window import EVENTS, MainWindow
 from tests.ui.event_ui_helpers import click as click_cell
 from tests.ui.event_ui_helpers import tick
 from tests.ui.main_window_helpers import click, open_window, settings_at
@@ -75,6 +76,17 @@ def _open(
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog
+
+
+def _event_page(
+    qtbot: QtBot, services: Services, tmp_path: Path, event_id: int
+) -> tuple[MainWindow, EventPage]:
+    """The main window showing the event, with label templates kept under tmp_path."""
+    window = open_window(qtbot, services, settings_at(tmp_path))
+    window.badges.templates_path = tmp_path / "label-templates.json"
+    events = window.go_to(EVENTS)
+    events.show_event(event_id)
+    return window, events.page
 
 
 def _type_number(qtbot: QtBot, box: QAbstractSpinBox, text: str) -> None:
@@ -339,11 +351,7 @@ def test_badges_button_on_the_event_page_offers_the_selected_people(
     qtbot: QtBot, sqlite_services: Services, tmp_path: Path
 ) -> None:
     event_id = _event_with_people(sqlite_services, 4)
-    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
-    window.badges.templates_path = tmp_path / "label-templates.json"
-    events = window.go_to(EVENTS)
-    events.show_event(event_id)
-    page = events.page
+    window, page = _event_page(qtbot, sqlite_services, tmp_path, event_id)
     model = page.attendees_model
     chen = next(r for r in range(model.rowCount()) if model.row_at(r).name == "Chen Li")
     click_cell(qtbot, page.table, model.index(chen, 0))
@@ -365,11 +373,7 @@ def test_several_people_picked_on_the_event_page_get_their_badges_and_stay_picke
     qtbot: QtBot, sqlite_services: Services, tmp_path: Path
 ) -> None:
     event_id = _event_with_people(sqlite_services, 5)
-    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
-    window.badges.templates_path = tmp_path / "label-templates.json"
-    events = window.go_to(EVENTS)
-    events.show_event(event_id)
-    page = events.page
+    _window, page = _event_page(qtbot, sqlite_services, tmp_path, event_id)
     model = page.attendees_model
     click_cell(qtbot, page.table, model.index(1, 0))
     qtbot.mouseClick(
@@ -396,10 +400,7 @@ def test_badges_marked_printed_show_in_the_event_pages_badge_column(
     qtbot: QtBot, sqlite_services: Services, tmp_path: Path
 ) -> None:
     event_id = _event_with_people(sqlite_services, 2)
-    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
-    window.badges.templates_path = tmp_path / "label-templates.json"
-    page = window.go_to(EVENTS).page
-    window.view(EVENTS).show_event(event_id)
+    _window, page = _event_page(qtbot, sqlite_services, tmp_path, event_id)
     model = page.attendees_model
     assert not any(model.row_at(r).badge_printed for r in range(model.rowCount()))
     click(qtbot, page.findChild(QWidget, "badges_button"))
