@@ -173,4 +173,4 @@ def shared_labels(qr_fields: str) -> str:
 
 def badge_tooltip(row: AttendeeRow) -> str:
     state = "Badge printed" if row.badge_printed else "Badge not printed yet"
-    return f"{state}. Its QR code shares: {shared_labels(row.qr_fields)}."
+    return f"{state}. Its QR code shares: {shared_labels(row.qr_fields)} (right-click to change)."

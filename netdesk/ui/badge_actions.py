@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from netdesk.services.errors import NotFoundError
+from netdesk.ui.icons import icon
 
 if TYPE_CHECKING:
     from netdesk.services.service_set import Services
@@ -86,7 +87,7 @@ def open_for_page(page: EventPage) -> BadgeDialog | None:
 
 def badges_button(page: EventPage) -> QPushButton:
     """The event page's Badges… button, beside Import list… and Export."""
-    button = QPushButton("Badges…")
+    button = QPushButton(icon("qr-card"), "Badges…")
     button.setObjectName("badges_button")
     button.setToolTip(
         "Print name badges with QR codes for this event's people (the selected ones, or all)"
