@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QImage, QPainter
+
+if TYPE_CHECKING:
+    import zxingcpp
 
 from netdesk.formats.records import ADDRESS_PARTS, ContactRecord, PostalAddress, Problem, Typed
 
@@ -21,8 +25,8 @@ class QrContacts:
     problems: list[Problem] = field(default_factory=list)
 
 
-def decode_texts(image: QImage) -> list[str]:
-    """The text of every QR code in the picture, in reading order."""
+def read_codes(image: QImage) -> list[zxingcpp.Barcode]:
+    """Every QR code zxing-cpp finds in the picture, with its position."""
     import zxingcpp
 
     if image.isNull():
@@ -36,12 +40,21 @@ def decode_texts(image: QImage) -> list[str]:
         painter.drawImage(0, 0, image)
         painter.end()
         image = flat
-    if image.format() not in (QImage.Format.Format_Grayscale8, QImage.Format.Format_RGB32):
-        image = image.convertToFormat(QImage.Format.Format_RGB32)
+    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    # zxing gets a plain grey buffer of our own: one layout for every kind of picture.
+    width, height, stride = gray.width(), gray.height(), gray.bytesPerLine()
+    data = bytes(gray.constBits())
+    if stride != width:
+        data = b"".join(data[row * stride : row * stride + width] for row in range(height))
+    pixels = memoryview(data).cast("B", (height, width))
     # Told to look for QR codes only, zxing is ten times faster and finds no false barcodes.
     only_qr = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
-    results = zxingcpp.read_barcodes(image, formats=only_qr)
-    return [r.text for r in results if r.valid and r.text]
+    return list(zxingcpp.read_barcodes(pixels, formats=only_qr))
+
+
+def decode_texts(image: QImage) -> list[str]:
+    """The text of every QR code in the picture, in reading order."""
+    return [r.text for r in read_codes(image) if r.valid and r.text]
 
 
 def load_image(path: Path) -> QImage:

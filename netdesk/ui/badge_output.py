@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
+from shiboken6 import Shiboken
 
 from netdesk.cards import badge_sheet
 from netdesk.cards.badge import Badge
@@ -92,13 +93,27 @@ def ask_printer(parent: QWidget, printer_name: str, title: str) -> QPrinter | No
     printer = make_printer(printer_name)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(title)
-    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+    try:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        # The dialog only points at the printer: it must not outlive it as a child of parent.
+        Shiboken.delete(dialog)
+    return printer if accepted else None
+
+
+class BadgePreviewDialog(QPrintPreviewDialog):
+    """Qt's print preview, holding on to its printer: QPrintPreviewDialog only points at it,
+    and a printer Python had already freed made it write into released memory."""
+
+    def __init__(self, printer: QPrinter, parent: QWidget) -> None:
+        super().__init__(printer, parent)
+        self.kept_printer = printer
 
 
 def preview_dialog(
     parent: QWidget, printer_name: str, paint: Callable[[QPrinter], object]
 ) -> QPrintPreviewDialog:
-    dialog = QPrintPreviewDialog(make_printer(printer_name), parent)
+    dialog = BadgePreviewDialog(make_printer(printer_name), parent)
     dialog.setWindowTitle("Badges: print preview")
     dialog.resize(900, 760)
     dialog.paintRequested.connect(paint)

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-import zxingcpp
 from PySide6.QtGui import QColor, QImage
 
 from netdesk.cards.badge import Badge
@@ -26,7 +25,7 @@ from netdesk.cards.badge_sheet import (
 )
 from netdesk.cards.payload import card_payload
 from netdesk.cards.qr import QUIET_ZONE, qr_code
-from netdesk.cards.qr_read import decode_texts
+from netdesk.cards.qr_read import decode_texts, read_codes
 from netdesk.cards.templates import BUILTIN_TEMPLATES, LabelTemplate
 from netdesk.formats.records import ContactRecord, Typed
 
@@ -70,10 +69,7 @@ def template(template_id: str) -> LabelTemplate:
 
 def found_codes(image: QImage) -> list[tuple[str, float, float]]:
     """(text, left, top) in mm of every QR code zxing finds on the page."""
-    only_qr = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
-    results = zxingcpp.read_barcodes(
-        image.convertToFormat(QImage.Format.Format_RGB32), formats=only_qr
-    )
+    results = read_codes(image)
     return [(r.text, r.position.top_left.x / MM, r.position.top_left.y / MM) for r in results]
 
 

@@ -483,3 +483,22 @@ def test_a_printer_that_fails_is_explained_and_nothing_is_marked(
     driver.check()
     assert seen == ["Cannot print the badges"]
     assert not any(b.printed for b in sqlite_services.cards.badges(event_id))
+
+
+def test_print_preview_shows_the_badges_on_a_printer_it_keeps(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    import gc
+
+    event_id = _event_with_people(sqlite_services, 3)
+    dialog = _open(qtbot, sqlite_services, event_id, tmp_path)
+    painted: list[int] = []
+    preview = dialog.print_preview_dialog()
+    preview.paintRequested.connect(lambda printer: painted.append(printer.pageLayout().units()))
+    gc.collect()  # Qt's preview only points at its printer: it must still be there
+    preview.show()
+    qtbot.waitExposed(preview)
+    qtbot.waitUntil(lambda: bool(painted))
+    assert preview.printer() is not None
+    preview.reject()
+    preview.deleteLater()
