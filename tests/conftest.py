@@ -119,3 +119,11 @@ def _vobject_forgets_time_zones() -> None:
 def _one_full_application(qapp: object) -> None:
     """The widget QApplication exists from the first test on: painting code that makes its own
     QGuiApplication when none exists (badges, the CLI) must not leave widget tests without one."""
+
+
+@pytest.fixture(autouse=True)
+def _undo_stacks_emptied() -> Iterator[None]:
+    yield
+    from tests.undo_stacks import empty_undo_stacks
+
+    empty_undo_stacks()

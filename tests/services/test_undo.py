@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from netdesk.services.errors import ServiceError
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.undo_commands import DeleteCommand, delete_undoably
+from tests.undo_stacks import new_undo_stack
 
 
 def _person(services: Services, name: str, **fields: object) -> int:
@@ -73,7 +73,7 @@ def test_a_failed_undo_says_so_and_leaves_the_stack(
         EventInput(name="Tom & Jerry Fest", starts_at=datetime(2026, 5, 1, tzinfo=UTC))
     )
     services.events.add_attendee(event, ann)
-    stack = QUndoStack()
+    stack = new_undo_stack()
     delete_undoably(stack, lambda: services.events.delete(event), services.events.restore)
     assert stack.undoText() == "Delete Tom && Jerry Fest"  # "&" is not a shortcut marker
     services.contacts.delete([ann])

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -34,6 +33,7 @@ from netdesk.ui.events_view import EventsView
 from netdesk.ui.today_models import RecentlyMetModel, UpcomingEventsModel
 from netdesk.ui.two_line_delegate import SUBTITLE_ROLE, TRAILING_ROLE
 from tests.ui.event_ui_helpers import tick, type_date, type_datetime
+from tests.undo_stacks import new_undo_stack
 
 JAN_15 = datetime(2027, 1, 15, tzinfo=UTC)
 JAN_16 = datetime(2027, 1, 16, tzinfo=UTC)
@@ -226,7 +226,7 @@ def test_events_list_and_page_show_the_days_only(
     assert model.index(row, 0).data(SUBTITLE_ROLE) == "15–17 Jan 2027 · Conference · Montreal"
 
     bridge = ChangeBridge(sqlite_services.db)
-    view = EventsView(sqlite_services, bridge, QUndoStack())
+    view = EventsView(sqlite_services, bridge, new_undo_stack())
     qtbot.addWidget(view)
     bridge.setParent(view)
     view.show()

@@ -28,6 +28,7 @@ from netdesk.ui.duplicates_model import (
     names_text,
 )
 from tests.ui.main_window_helpers import activate, answer_message_box, ctrl
+from tests.undo_stacks import new_undo_stack
 
 
 @dataclass
@@ -65,7 +66,7 @@ def _people(services: Services) -> People:
 
 
 def _open(qtbot: QtBot, services: Services, stack: QUndoStack | None = None) -> DuplicatesDialog:
-    dialog = DuplicatesDialog(services, stack or QUndoStack())
+    dialog = DuplicatesDialog(services, stack or new_undo_stack())
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -168,7 +169,7 @@ def test_merging_the_selected_group_then_undoing_it(
     qtbot: QtBot, sqlite_services: Services
 ) -> None:
     p = _people(sqlite_services)
-    stack = QUndoStack()
+    stack = new_undo_stack()
     dialog = _open(qtbot, sqlite_services, stack)
     said: list[str] = []
     dialog.message.connect(said.append)
@@ -241,7 +242,7 @@ def test_merge_all_is_one_step_for_undo_and_leaves_the_empty_state(
     qtbot: QtBot, sqlite_services: Services
 ) -> None:
     p = _people(sqlite_services)
-    stack = QUndoStack()
+    stack = new_undo_stack()
     dialog = _open(qtbot, sqlite_services, stack)
 
     qtbot.mouseClick(dialog.merge_all_button, Qt.MouseButton.LeftButton)
@@ -281,7 +282,7 @@ def test_a_group_changed_elsewhere_is_reported_and_read_again(
     qtbot: QtBot, sqlite_services: Services
 ) -> None:
     p = _people(sqlite_services)
-    stack = QUndoStack()
+    stack = new_undo_stack()
     dialog = _open(qtbot, sqlite_services, stack)
     dialog.select_group(_group_of(dialog, p.ada))
     sqlite_services.contacts.delete([p.ada_short])  # in another window, meanwhile
@@ -338,7 +339,7 @@ def test_return_on_a_person_keeps_them_and_merges_nothing(
     qtbot: QtBot, sqlite_services: Services
 ) -> None:
     p = _people(sqlite_services)
-    stack = QUndoStack()
+    stack = new_undo_stack()
     dialog = _open(qtbot, sqlite_services, stack)
     activate(qtbot, dialog)
     dialog.tree.setFocus()
@@ -359,7 +360,7 @@ def test_return_on_a_person_keeps_them_and_merges_nothing(
 
 def test_the_status_says_what_an_undo_undid(qtbot: QtBot, sqlite_services: Services) -> None:
     _people(sqlite_services)
-    stack = QUndoStack()
+    stack = new_undo_stack()
     dialog = _open(qtbot, sqlite_services, stack)
     qtbot.mouseClick(dialog.merge_all_button, Qt.MouseButton.LeftButton)
     assert dialog.status_label.text().endswith("Press Ctrl+Z to undo.")

@@ -25,13 +25,14 @@ from netdesk.ui.events_view import EMPTY_TEXT, EventsView
 from netdesk.ui.two_line_delegate import SUBTITLE_ROLE, TRAILING_ROLE
 from tests.ui.event_ui_helpers import click, click_check_box, double_click, tick, type_datetime
 from tests.ui.main_window_helpers import ModalDriver, activate, open_window, settings_at
+from tests.undo_stacks import new_undo_stack
 
 NOW = datetime.now(UTC).replace(second=0, microsecond=0)
 
 
 def _view(qtbot: QtBot, services: Services) -> tuple[EventsView, QUndoStack]:
     bridge = ChangeBridge(services.db)
-    stack = QUndoStack()
+    stack = new_undo_stack()
     view = EventsView(services, bridge, stack)
     qtbot.addWidget(view)
     bridge.setParent(view)  # both live as long as the view, as in the main window
@@ -596,7 +597,7 @@ def test_new_event_works_while_the_events_page_is_hidden(
     qtbot: QtBot, sqlite_services: Services
 ) -> None:
     bridge = ChangeBridge(sqlite_services.db)
-    stack = QUndoStack()
+    stack = new_undo_stack()
     view = EventsView(sqlite_services, bridge, stack)  # built, never shown
     qtbot.addWidget(view)
     bridge.setParent(view)

@@ -19,13 +19,14 @@ from netdesk.ui.event_dates import day_text
 from netdesk.ui.followups_model import ACTION, DUE, EVENT, OVERDUE_COLOR, PERSON
 from netdesk.ui.followups_view import EMPTY_TEXT, FollowUpsView
 from tests.ui.main_window_helpers import ModalDriver
+from tests.undo_stacks import new_undo_stack
 
 TODAY = date.today()
 
 
 @pytest.fixture
 def undo_stack() -> QUndoStack:
-    return QUndoStack()
+    return new_undo_stack()
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ from netdesk.ui.contact_dialog import ContactDialog
 from netdesk.ui.event_dates import MONTHS
 from netdesk.ui.people_table_model import EMAIL, NAME, ORGANIZATION, TITLE
 from netdesk.ui.people_view import SEARCH_PLACEHOLDER, PeopleView, status_text
+from tests.undo_stacks import new_undo_stack
 
 
 @dataclass
@@ -53,7 +54,7 @@ class Harness:
 def make_view(qtbot: QtBot, sqlite_services: Services) -> Callable[[], Harness]:
     def make() -> Harness:
         bridge = ChangeBridge(sqlite_services.db)
-        stack = QUndoStack()
+        stack = new_undo_stack()
         view = PeopleView(sqlite_services, bridge, stack)
         qtbot.addWidget(view)
         view.resize(1200, 700)

@@ -15,6 +15,7 @@ from netdesk.services.service_set import Services
 from netdesk.ui.plain_text import TextPrompt
 from netdesk.ui.tags_dialog import NAME_ROLE, TagsDialog
 from tests.ui.main_window_helpers import activate, ctrl, open_window, settings_at
+from tests.undo_stacks import new_undo_stack
 
 
 def _setup(qtbot: QtBot, services: Services) -> tuple[TagsDialog, QUndoStack, int]:
@@ -25,7 +26,7 @@ def _setup(qtbot: QtBot, services: Services) -> tuple[TagsDialog, QUndoStack, in
     services.events.create(
         EventInput(name="Demo Day", starts_at=datetime(2026, 5, 1, tzinfo=UTC), tags=["Investor"])
     )
-    stack = QUndoStack()
+    stack = new_undo_stack()
     dialog = TagsDialog(services, stack)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -58,7 +59,7 @@ def test_tags_only_on_events_or_on_nothing_say_so(qtbot: QtBot, sqlite_services:
     )
     ann = sqlite_services.contacts.create(ContactInput(formatted_name="Ann", tags=["Spare"]))
     sqlite_services.contacts.update(ann, ContactInput(formatted_name="Ann"))
-    dialog = TagsDialog(sqlite_services, QUndoStack())
+    dialog = TagsDialog(sqlite_services, new_undo_stack())
     qtbot.addWidget(dialog)
     texts = [dialog.list.item(r).text() for r in range(dialog.list.count())]
     assert texts == ["Fintech — 1 event", "Spare — unused"]

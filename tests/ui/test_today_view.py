@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput, EventInput
@@ -15,6 +15,7 @@ from netdesk.ui.event_dates import local, long_day_text, relative_day
 from netdesk.ui.today_view import EMPTY_DUE, EMPTY_MET, EMPTY_UPCOMING, TodayView
 from netdesk.ui.two_line_delegate import OVERDUE, SUBTITLE_COLOR_ROLE, SUBTITLE_ROLE
 from tests.ui.event_ui_helpers import click_check_box, double_click
+from tests.undo_stacks import new_undo_stack
 
 NOW = datetime.now(UTC).replace(second=0, microsecond=0)
 TODAY = date.today()
@@ -130,7 +131,7 @@ def test_due_followup_opens_the_person(qtbot: QtBot, sqlite_services: Services) 
 def test_ticking_off_says_so_and_can_be_undone(qtbot: QtBot, sqlite_services: Services) -> None:
     ana = _person(sqlite_services, "Ana Lopez")
     fid = sqlite_services.followups.add(ana, "Call back", TODAY)
-    stack = QUndoStack()
+    stack = new_undo_stack()
     bridge = ChangeBridge(sqlite_services.db)
     view = TodayView(sqlite_services, bridge, undo_stack=stack)
     bridge.setParent(view)
@@ -158,7 +159,7 @@ def test_space_works_down_the_list_and_undo_selects_the_restored_item(
     ana = _person(sqlite_services, "Ana Lopez")
     add = sqlite_services.followups.add
     ids = [add(ana, f"Item {i}", TODAY - timedelta(days=3 - i)) for i in range(3)]
-    stack = QUndoStack()
+    stack = new_undo_stack()
     bridge = ChangeBridge(sqlite_services.db)
     view = TodayView(sqlite_services, bridge, undo_stack=stack)
     bridge.setParent(view)
