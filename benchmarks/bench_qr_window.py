@@ -49,7 +49,7 @@ def clear_code_caches() -> None:
     from netdesk.cards.qr import qr_code
 
     qr_code.cache_clear()
-    qr_image._images.clear()
+    qr_image.clear_cache()
 
 
 def open_once(app: QCoreApplication, cards: CardActions) -> float:
@@ -94,7 +94,6 @@ def main() -> None:
         app.processEvents()
         time.sleep(0.01)
     warmed = "qrcode" in sys.modules
-
     first = open_once(app, cards)
     fresh: list[float] = []
     cached: list[float] = []

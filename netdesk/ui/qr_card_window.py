@@ -63,6 +63,28 @@ SCAN_HINT = "Point a phone camera at the code to save the contact."
 UNSAFE_FILE_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
+def saved_fields(settings: QSettings) -> tuple[str, ...]:
+    saved = settings.value(f"{SETTINGS_GROUP}/fields")
+    return parse_fields(saved) if isinstance(saved, str) else CARD_DEFAULT_FIELDS
+
+
+def saved_format(settings: QSettings) -> PayloadFormat:
+    saved = settings.value(f"{SETTINGS_GROUP}/format")
+    try:
+        return PayloadFormat(str(saved)) if saved else PayloadFormat.VCARD
+    except ValueError:
+        return PayloadFormat.VCARD
+
+
+def first_choice(
+    settings: QSettings, record: ContactRecord
+) -> tuple[tuple[str, ...], PayloadFormat]:
+    """The fields and format a card window opens with for this contact."""
+    chosen, available = set(saved_fields(settings)) | {"name"}, available_fields(record)
+    fields = tuple(f for f in SHARE_FIELDS if f in chosen and f in available)
+    return fields, saved_format(settings)
+
+
 def available_fields(record: ContactRecord) -> frozenset[str]:
     """The fields this contact has something in (the name always counts)."""
     has = {
@@ -249,15 +271,10 @@ class QrCardWindow(QWidget):
     # -- choices --------------------------------------------------------------------------------
 
     def _saved_fields(self) -> tuple[str, ...]:
-        saved = self._settings.value(f"{SETTINGS_GROUP}/fields")
-        return parse_fields(saved) if isinstance(saved, str) else CARD_DEFAULT_FIELDS
+        return saved_fields(self._settings)
 
     def _saved_format(self) -> PayloadFormat:
-        saved = self._settings.value(f"{SETTINGS_GROUP}/format")
-        try:
-            return PayloadFormat(str(saved)) if saved else PayloadFormat.VCARD
-        except ValueError:
-            return PayloadFormat.VCARD
+        return saved_format(self._settings)
 
     def fields(self) -> tuple[str, ...]:
         return tuple(f for f, box in self.field_boxes.items() if box.isChecked())

@@ -113,6 +113,31 @@ def test_my_qr_card_shortcut_opens_my_own_card(
     qtbot.waitUntil(lambda: me not in cards.windows)
 
 
+def test_the_window_makes_my_card_ahead_so_the_first_open_finds_it_ready(
+    qtbot: QtBot, window: MainWindow, cards: CardActions, sqlite_services: Services
+) -> None:
+    me = sqlite_services.contacts.create(
+        ContactInput(
+            formatted_name="Alex Schröder",
+            organization="Acme",
+            emails=["alex@example.org"],
+            is_me=True,
+        )
+    )
+    qr_code.cache_clear()
+    cards.warm_up()
+    assert qr_code.cache_info().currsize == 1
+    card = cards.show_my_card()
+    assert card is not None
+    qtbot.waitExposed(card)
+    assert card.card() is not None
+    # The window asked for exactly the code made ahead: no second one was made.
+    assert qr_code.cache_info().currsize == 1
+    assert qr_code.cache_info().hits >= 1
+    card.close()
+    qtbot.waitUntil(lambda: me not in cards.windows)
+
+
 def test_without_me_a_message_says_how_to_mark_a_contact(
     window: MainWindow, cards: CardActions, sqlite_services: Services
 ) -> None:
