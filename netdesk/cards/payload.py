@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from netdesk.formats.records import ADDRESS_PARTS, ContactRecord
-from netdesk.formats.vcard_write import folded
+from netdesk.formats.vcard_write import escaped_text, folded, uri_value
 
 
 class PayloadFormat(StrEnum):
@@ -31,18 +31,6 @@ def display_name(record: ContactRecord) -> str:
     return " ".join(p for p in parts if p) or record.organization
 
 
-def _vcard_text(value: str) -> str:
-    # RFC 2426 escapes; a newline inside a value would end the content line.
-    return (
-        value.replace("\\", "\\\\")
-        .replace(",", "\\,")
-        .replace(";", "\\;")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
 def _kind_param(kind: str) -> str:
     kinds = [k for k in kind.split(",") if k.strip().isalnum()]
     return ";TYPE=" + ",".join(k.strip().upper() for k in kinds) if kinds else ""
@@ -58,7 +46,7 @@ def _vcard(record: ContactRecord) -> str:
         "VERSION:3.0",
         "N:"
         + ";".join(
-            _vcard_text(p)
+            escaped_text(p)
             for p in (
                 record.family_name,
                 record.given_name,
@@ -67,28 +55,26 @@ def _vcard(record: ContactRecord) -> str:
                 record.suffix,
             )
         ),
-        f"FN:{_vcard_text(name)}",
+        f"FN:{escaped_text(name)}",
     ]
     if not (record.family_name or record.given_name):
         # Phones file a card under N; without one they show "No name".
-        lines[2] = f"N:;{_vcard_text(name)};;;"
+        lines[2] = f"N:;{escaped_text(name)};;;"
     if record.organization or record.department:
-        org = _vcard_text(record.organization)
+        org = escaped_text(record.organization)
         lines.append(
-            f"ORG:{org};{_vcard_text(record.department)}" if record.department else f"ORG:{org}"
+            f"ORG:{org};{escaped_text(record.department)}" if record.department else f"ORG:{org}"
         )
     if record.title:
-        lines.append(f"TITLE:{_vcard_text(record.title)}")
+        lines.append(f"TITLE:{escaped_text(record.title)}")
     for email in record.emails:
-        lines.append(f"EMAIL{_kind_param(email.kind)}:{_vcard_text(email.value)}")
+        lines.append(f"EMAIL{_kind_param(email.kind)}:{escaped_text(email.value)}")
     for phone in record.phones:
-        lines.append(f"TEL{_kind_param(phone.kind)}:{_vcard_text(phone.value)}")
+        lines.append(f"TEL{_kind_param(phone.kind)}:{escaped_text(phone.value)}")
     for url in record.urls:
-        # URL is a URI value in 3.0: it is not escaped as text, but a control character (a
-        # pasted line break) would end the content line early.
-        lines.append("URL:" + "".join(c for c in url.value if c >= " " and c != "\x7f"))
+        lines.append(f"URL:{uri_value(url.value)}")
     for address in record.addresses:
-        value = ";".join(_vcard_text(getattr(address, part)) for part in ADDRESS_PARTS)
+        value = ";".join(escaped_text(getattr(address, part)) for part in ADDRESS_PARTS)
         lines.append(f"ADR{_kind_param(address.kind)}:{value}")
     lines.append("END:VCARD")
     return "".join(folded(line) + "\r\n" for line in lines)

@@ -226,12 +226,12 @@ def _content_lines(record: ContactRecord, version: str, extra_lines: list[str]) 
     if record.uid:
         # 4.0 UIDs are URIs unless said otherwise; a plain id keeps its text as it is.
         if v4 and not _looks_like_uri(record.uid):
-            yield f"UID;VALUE=text:{_text(record.uid)}"
+            yield f"UID;VALUE=text:{escaped_text(record.uid)}"
         else:
-            yield f"UID:{_text(record.uid)}"
-    yield f"FN:{_text(record.formatted_name or _fallback_name(record))}"
+            yield f"UID:{escaped_text(record.uid)}"
+    yield f"FN:{escaped_text(record.formatted_name or _fallback_name(record))}"
     yield "N:" + ";".join(
-        _text(part)
+        escaped_text(part)
         for part in (
             record.family_name,
             record.given_name,
@@ -241,12 +241,12 @@ def _content_lines(record: ContactRecord, version: str, extra_lines: list[str]) 
         )
     )
     if record.nickname:
-        yield f"NICKNAME:{_text(record.nickname)}"
+        yield f"NICKNAME:{escaped_text(record.nickname)}"
     if record.organization or record.department:
-        org = _text(record.organization)
-        yield f"ORG:{org};{_text(record.department)}" if record.department else f"ORG:{org}"
+        org = escaped_text(record.organization)
+        yield f"ORG:{org};{escaped_text(record.department)}" if record.department else f"ORG:{org}"
     if record.title:
-        yield f"TITLE:{_text(record.title)}"
+        yield f"TITLE:{escaped_text(record.title)}"
     if record.birthday is not None:
         # RFC 6350 dates are ISO 8601 basic format; RFC 2426 takes the extended one.
         day = record.birthday
@@ -257,15 +257,15 @@ def _content_lines(record: ContactRecord, version: str, extra_lines: list[str]) 
         )
     for email in record.emails:
         if email.value:
-            yield from _typed("EMAIL", email, _text(email.value), v4, groups)
+            yield from _typed("EMAIL", email, escaped_text(email.value), v4, groups)
     for phone in record.phones:
         if phone.value:
-            yield from _typed("TEL", phone, _text(phone.value), v4, groups)
+            yield from _typed("TEL", phone, escaped_text(phone.value), v4, groups)
     for url in record.urls:
         if url.value:
             social = any(kind in SOCIAL_KINDS for kind in _kinds(url.kind))
             name = "X-SOCIALPROFILE" if social else "URL"
-            yield from _typed(name, url, _uri(url.value), v4, groups)
+            yield from _typed(name, url, uri_value(url.value), v4, groups)
     for address in record.addresses:
         value = _address_value(address)
         if value.strip(";"):
@@ -273,8 +273,8 @@ def _content_lines(record: ContactRecord, version: str, extra_lines: list[str]) 
     if record.photo:
         yield _photo(record.photo, record.photo_mime, v4)
     if record.note:
-        yield f"NOTE:{_text(record.note)}"
-    categories = [_text(category) for category in record.categories if category]
+        yield f"NOTE:{escaped_text(record.note)}"
+    categories = [escaped_text(category) for category in record.categories if category]
     if categories:
         yield "CATEGORIES:" + ",".join(categories)
 
@@ -293,7 +293,7 @@ def _typed(
     if item.label:
         group = groups.next()
         yield f"{group}.{name}{params}:{value}"
-        yield f"{group}.X-ABLabel:{_text(item.label)}"
+        yield f"{group}.X-ABLabel:{escaped_text(item.label)}"
     else:
         yield f"{name}{params}:{value}"
 
@@ -304,7 +304,7 @@ def _kinds(kind: str) -> list[str]:
 
 def _address_value(address: PostalAddress) -> str:
     return ";".join(
-        _text(part)
+        escaped_text(part)
         for part in (
             address.po_box,
             address.extended,
@@ -337,7 +337,9 @@ def _sniff_mime(data: bytes) -> str:
     return ""
 
 
-def _text(value: str) -> str:
+def escaped_text(value: str) -> str:
+    """A text value escaped for a content line (backslash, comma, semicolon, line breaks);
+    other control characters are dropped."""
     if not _TEXT_NEEDS_WORK.search(value):
         return value
     if "\r" in value:
@@ -345,7 +347,8 @@ def _text(value: str) -> str:
     return value.translate(_TEXT_ESCAPES)
 
 
-def _uri(value: str) -> str:
+def uri_value(value: str) -> str:
+    """A URI value: not escaped, but without the control characters that would end the line."""
     return value.translate(_URI_CLEAN) if _PARAM_CONTROL.search(value) else value
 
 
