@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 IMPORT_FILTER = (
     "Contacts and calendars (*.vcf *.vcard *.csv *.ics *.ical);;"
-    "vCard (*.vcf *.vcard);;CSV (*.csv);;iCalendar (*.ics);;All files (*)"
+    "vCard (*.vcf *.vcard);;CSV (*.csv);;iCalendar (*.ics);;"
+    "Pictures of QR codes (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)"
 )
 
 
@@ -122,9 +123,16 @@ class ExchangeActions(QObject):
         self.import_files(event_id)
 
     def import_paths(self, paths: list[Path], event_id: int | None = None) -> None:
+        """Files go through the import preview; pictures are read for QR codes first."""
+        from netdesk.ui.qr_add_actions import is_picture
+
         if not self.act_import.isEnabled():
             return  # no database yet, or a damaged one
-        self.flow.run(paths, event_id=event_id or self._selected_event())
+        files = [p for p in paths if not is_picture(p)]
+        if files:
+            self.flow.run(files, event_id=event_id or self._selected_event())
+        for picture in (p for p in paths if is_picture(p)):
+            self.window.cards.adder.add_from_path(picture)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):

@@ -18,9 +18,26 @@ if TYPE_CHECKING:
     from netdesk.services.import_plan import ImportReport
     from netdesk.ui.main_window import MainWindow
 
-IMAGE_FILTER = (
-    "Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff *.ppm *.pgm);;All files (*)"
+PICTURE_SUFFIXES = (
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".bmp",
+    ".webp",
+    ".tif",
+    ".tiff",
+    ".ppm",
+    ".pgm",
 )
+IMAGE_FILTER = "Pictures (" + " ".join(f"*{s}" for s in PICTURE_SUFFIXES) + ");;All files (*)"
+
+
+def is_picture(path: Path) -> bool:
+    """A picture file by its name: dropped or picked for import, it is read for QR codes."""
+    return path.suffix.lower() in PICTURE_SUFFIXES
+
+
 PASTED = "Pasted picture"
 LAYOUT = "QR code"
 NOT_READ_TITLE = "No contact in this picture"

@@ -97,6 +97,41 @@ def test_dropping_a_vcard_file_on_the_window_imports_it(
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "friends.vcf: 2 added")
 
 
+def test_dropping_a_picture_of_a_qr_code_adds_its_contact(
+    qtbot: QtBot, window: MainWindow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    from netdesk.cards.qr import qr_code
+    from netdesk.cards.qr_image import save_png
+
+    path = tmp_path / "badge photo.png"
+    save_png(qr_code("MECARD:N:Hopper,Grace;ORG:US Navy;EMAIL:grace@navy.example;;"), path)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    enter, drop = _drop_events(data)
+    seen: list[str] = []
+
+    def preview_it(dialog: ImportPreviewDialog) -> None:
+        seen.append(dialog.layout_label.text())
+        click(qtbot, dialog.ok_button)
+
+    preview = ModalDriver(ImportPreviewDialog, preview_it)
+    report = ModalDriver(ImportReportDialog, lambda d: d.close_button.click())
+    QApplication.sendEvent(window, enter)
+    QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+    qtbot.waitUntil(lambda: sqlite_services.contacts.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: report.ran, timeout=5000)
+    preview.check()
+    report.check()
+    [row] = sqlite_services.search.page("Grace")
+    assert (row.name, row.organization, row.email) == (
+        "Grace Hopper",
+        "US Navy",
+        "grace@navy.example",
+    )
+    assert "QR code" in seen[0]
+
+
 def test_people_dragged_out_of_netdesk_are_not_imported_again(
     window: MainWindow, sqlite_services: Services, tmp_path: Path
 ) -> None:
