@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QImage, QImageReader
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -38,23 +36,15 @@ from netdesk.cards.badge import Badge
 from netdesk.cards.qr import PayloadTooLong, density_warning, qr_code
 from netdesk.cards.templates import BUILTIN_TEMPLATES, LabelTemplate, TemplateStore
 from netdesk.services.cards import BadgeSelection
-from netdesk.services.errors import ServiceError
 from netdesk.services.service_set import Services
+from netdesk.ui.badge_dialog_output import BadgeOutputDialog
 from netdesk.ui.badge_output import (
-    JobCancelled,
-    ask_pdf_path,
-    ask_printer,
-    badges_pdf,
-    preview_dialog,
-    print_badges,
     printer_names,
 )
 from netdesk.ui.badge_preview import PreviewPane, SheetMap
 from netdesk.ui.badge_settings import BadgeSettings
 from netdesk.ui.badge_template_dialog import TemplateDialog
-from netdesk.ui.busy_cursor import busy_cursor
 from netdesk.ui.event_dates import plural
-from netdesk.ui.export_actions import export_failure_text
 from netdesk.ui.form_errors import ERROR_STYLE
 from netdesk.ui.plain_text import ElidedLabel, confirm, plain_label, show_error, window_title
 
@@ -95,12 +85,10 @@ def offset_box() -> QDoubleSpinBox:
     return box
 
 
-class BadgeDialog(QDialog):
+class BadgeDialog(BadgeOutputDialog):
     """`contact_ids`: the people selected on the event page, offered as a choice of their own.
     `templates_path`, `printers`: the custom templates file and the printers to offer (the
     user's file and the system's printers unless given, as tests do)."""
-
-    message = Signal(str)  # what was done, for the main window's status bar
 
     def __init__(
         self,
@@ -616,119 +604,4 @@ class BadgeDialog(QDialog):
             show_error(self, "Cannot delete the template", str(exc))
             return False
         self.reload_templates(DEFAULT_TEMPLATE)
-        return True
-
-    # -- output ----------------------------------------------------------------------------
-
-    def _done(self, text: str) -> None:
-        """Say what was made, and mark those badges printed when the box is ticked."""
-        if self.mark_check.isChecked():
-            ids = [b.attendance_id for b in self._badges if b.attendance_id]
-            try:
-                marked = self._services.cards.mark_printed(ids)
-            except ServiceError as exc:
-                show_error(self, "Cannot mark the badges as printed", str(exc))
-            else:
-                text += f" Marked {plural(marked, 'badge')} as printed."
-                self.reload()
-        self.status_label.set_full_text(text)
-        self.message.emit(text)
-
-    def export_pdf(self) -> bool:
-        path = ask_pdf_path(self, "Export badges as PDF", f"{self._event.name} badges", "badges")
-        return path is not None and self.export_pdf_to(path)
-
-    def export_pdf_to(self, path: Path) -> bool:
-        badges = self.badges()
-        if not badges:
-            return False
-        try:
-            pages = badges_pdf(self, path, self.template(), badges, self.sheet_options())
-        except JobCancelled:
-            self.status_label.set_full_text("Export cancelled: no file was written.")
-            return False
-        except OSError as exc:
-            show_error(self, "Cannot export the badges", export_failure_text(path, exc))
-            return False
-        self._done(
-            f"Saved {plural(len(badges), 'badge')} on {plural(pages, 'page')} to {path.name}."
-        )
-        return True
-
-    def _use_printer(self, printer: QPrinter) -> None:
-        """The print dialog may have switched printers: take on that printer's offsets."""
-        name = printer.printerName()
-        if name and name != self.printer_name():
-            index = self.printer_combo.findText(name)
-            if index < 0:
-                self.printer_combo.addItem(name, name)
-                index = self.printer_combo.count() - 1
-            self.printer_combo.setCurrentIndex(index)
-
-    def print_to(self, printer: QPrinter) -> int:
-        """Paint every badge on this printer (or a QPrinter set to PDF output); pages printed."""
-        badges = self.badges()
-        try:
-            pages = print_badges(self, printer, self.template(), badges, self.sheet_options())
-        except OSError as exc:
-            show_error(self, "Cannot print the badges", str(exc))
-            return 0
-        self._done(
-            f"Sent {plural(len(badges), 'badge')} on {plural(pages, 'page')} to the printer."
-        )
-        return pages
-
-    def print_badges(self) -> bool:
-        printer = ask_printer(self, self.printer_name(), "Print badges")
-        if printer is None:
-            return False
-        self._use_printer(printer)
-        self.print_to(printer)
-        return True
-
-    def print_preview_dialog(self) -> QPrintPreviewDialog:
-        """Qt's print preview over the chosen printer; printing from it marks the badges."""
-        return preview_dialog(
-            self,
-            self.printer_name(),
-            lambda p: badge_sheet.paint_sheets(
-                p, self.template(), self.badges(), self.sheet_options()
-            ),
-        )
-
-    def print_preview(self) -> bool:
-        dialog = self.print_preview_dialog()
-        printed = dialog.exec() == QDialog.DialogCode.Accepted
-        if printed:
-            self._done(f"Printed {plural(len(self._badges), 'badge')}.")
-        dialog.deleteLater()
-        return printed
-
-    def save_alignment(self) -> bool:
-        name = f"{self.template().id} alignment"
-        path = ask_pdf_path(self, "Save the alignment page", name, "alignment")
-        return path is not None and self.save_alignment_to(path)
-
-    def save_alignment_to(self, path: Path) -> bool:
-        try:
-            with busy_cursor():
-                badge_sheet.alignment_pdf(path, self.template(), self.sheet_options())
-        except OSError as exc:
-            show_error(self, "Cannot save the alignment page", export_failure_text(path, exc))
-            return False
-        self.status_label.set_full_text(f"Saved the alignment page to {path.name}.")
-        return True
-
-    def print_alignment(self) -> bool:
-        printer = ask_printer(self, self.printer_name(), "Print the alignment page")
-        if printer is None:
-            return False
-        self._use_printer(printer)
-        try:
-            with busy_cursor():
-                badge_sheet.paint_alignment_page(printer, self.template(), self.sheet_options())
-        except OSError as exc:
-            show_error(self, "Cannot print the alignment page", str(exc))
-            return False
-        self.status_label.set_full_text("Sent the alignment page to the printer.")
         return True

@@ -90,7 +90,7 @@ class CardActions(QObject):
     def warm_up(self) -> None:
         """Loads what a card needs and makes the code of one's own card, so that even the
         first card of the session opens within 100 ms; nothing is shown, nothing can fail."""
-        from netdesk.ui.qr_card_window import first_choice
+        from netdesk.ui.qr_card_choices import first_choice
 
         services = getattr(self.window, "services", None)
         if services is None:

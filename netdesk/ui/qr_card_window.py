@@ -8,7 +8,6 @@ code only when it is first painted; printing support loads when Print is clicked
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,15 +29,19 @@ from PySide6.QtWidgets import (
 from netdesk.cards.payload import PayloadFormat, display_name
 from netdesk.cards.qr import PayloadTooLong, QrCode
 from netdesk.cards.share import (
-    CARD_DEFAULT_FIELDS,
     FIELD_LABELS,
     SHARE_FIELDS,
     fields_text,
-    parse_fields,
 )
-from netdesk.formats.records import ContactRecord
 from netdesk.services.errors import NotFoundError, ServiceError
+from netdesk.services.exporting import safe_file_name
 from netdesk.ui.plain_text import plain_label, show_error, window_title
+from netdesk.ui.qr_card_choices import (
+    SETTINGS_GROUP,
+    available_fields,
+    saved_fields,
+    saved_format,
+)
 from netdesk.ui.qr_card_code import QrCodeView
 
 if TYPE_CHECKING:
@@ -47,7 +50,6 @@ if TYPE_CHECKING:
     from netdesk.ui.change_bridge import ChangeBridge
     from netdesk.ui.qr_card_fullscreen import QrFullScreen
 
-SETTINGS_GROUP = "qr_card"
 COPY_PIXELS_PER_MODULE = 10
 WARNING_STYLE = (
     "QLabel { background: #fff4e5; color: #8a5300; border: 1px solid #f3d19e;"
@@ -60,49 +62,11 @@ FORMAT_LABELS = {
     PayloadFormat.MECARD: ("MECARD", "Shorter, so a smaller code; no job title on some phones"),
 }
 SCAN_HINT = "Point a phone camera at the code to save the contact."
-UNSAFE_FILE_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
-
-def saved_fields(settings: QSettings) -> tuple[str, ...]:
-    saved = settings.value(f"{SETTINGS_GROUP}/fields")
-    return parse_fields(saved) if isinstance(saved, str) else CARD_DEFAULT_FIELDS
-
-
-def saved_format(settings: QSettings) -> PayloadFormat:
-    saved = settings.value(f"{SETTINGS_GROUP}/format")
-    try:
-        return PayloadFormat(str(saved)) if saved else PayloadFormat.VCARD
-    except ValueError:
-        return PayloadFormat.VCARD
-
-
-def first_choice(
-    settings: QSettings, record: ContactRecord
-) -> tuple[tuple[str, ...], PayloadFormat]:
-    """The fields and format a card window opens with for this contact."""
-    chosen, available = set(saved_fields(settings)) | {"name"}, available_fields(record)
-    fields = tuple(f for f in SHARE_FIELDS if f in chosen and f in available)
-    return fields, saved_format(settings)
-
-
-def available_fields(record: ContactRecord) -> frozenset[str]:
-    """The fields this contact has something in (the name always counts)."""
-    has = {
-        "name": True,
-        "organization": bool(record.organization or record.department),
-        "title": bool(record.title),
-        "email": bool(record.emails),
-        "phone": bool(record.phones),
-        "url": bool(record.urls),
-        "address": bool(record.addresses),
-    }
-    return frozenset(name for name, present in has.items() if present)
 
 
 def file_stem(name: str) -> str:
-    """A file name for the person's card, without characters file systems refuse."""
-    cleaned = " ".join(UNSAFE_FILE_CHARACTERS.sub(" ", name).split()).strip(" .")
-    return f"{cleaned} QR card" if cleaned else "QR card"
+    """A file name for the person's card, by the one rule exports follow."""
+    return safe_file_name(f"{name} QR card", "", "QR card")
 
 
 class QrCardWindow(QWidget):

@@ -264,7 +264,7 @@ def test_save_png_asks_where_through_the_file_dialog(
 
 
 def test_file_names_leave_out_what_file_systems_refuse() -> None:
-    assert file_stem('A/B: "C"?') == "A B C QR card"
+    assert file_stem('A/B: "C"?') == "A-B- -C- QR card"  # the rule every export follows
     assert file_stem("..") == "QR card"
 
 
