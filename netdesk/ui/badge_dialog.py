@@ -10,18 +10,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
-    QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QMenu,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -38,14 +33,15 @@ from netdesk.cards.templates import BUILTIN_TEMPLATES, LabelTemplate, TemplateSt
 from netdesk.services.cards import BadgeSelection
 from netdesk.services.service_set import Services
 from netdesk.ui.badge_dialog_output import BadgeOutputDialog
+from netdesk.ui.badge_logo_group import LogoGroup
 from netdesk.ui.badge_output import (
     printer_names,
 )
 from netdesk.ui.badge_preview import PreviewPane, SheetMap
+from netdesk.ui.badge_printer_group import PrinterGroup
 from netdesk.ui.badge_settings import BadgeSettings
 from netdesk.ui.badge_template_dialog import TemplateDialog
 from netdesk.ui.event_dates import plural
-from netdesk.ui.form_errors import ERROR_STYLE
 from netdesk.ui.plain_text import ElidedLabel, confirm, plain_label, show_error, window_title
 
 SELECTED = "selected"  # the people picked on the event page, beside the BadgeSelection values
@@ -66,23 +62,12 @@ EMPTY_TEXTS = {
 DEFAULT_TEMPLATE = "avery-l4785"
 PREVIEW_DPI = 150  # finer than the screen shows, so the scaled-down page stays crisp
 PREVIEW_DELAY_MS = 150  # typing "12" into a box redraws once, not twice
-MAX_OFFSET_MM = 25.0
 WARNING_STYLE = (
     "background: #fef3c7; color: #78350f; border: 1px solid #fcd34d; border-radius: 4px;"
     " padding: 6px;"
 )
 MUTED_STYLE = "color: #6b7280;"
 STATUS_STYLE = "color: #166534;"
-NO_PRINTER = ""  # the system's default printer, when none can be listed
-
-
-def offset_box() -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(-MAX_OFFSET_MM, MAX_OFFSET_MM)
-    box.setDecimals(1)
-    box.setSingleStep(0.5)
-    box.setSuffix(" mm")
-    return box
 
 
 class BadgeDialog(BadgeOutputDialog):
@@ -109,7 +94,6 @@ class BadgeDialog(BadgeOutputDialog):
         self._settings = BadgeSettings(settings)
         self._badges: list[Badge] = []
         self._counts: dict[str, int] = {}
-        self._logo: QImage | None = None
         self._density_cache: dict[tuple[str, str], str] = {}
         self._printers = list(printer_names() if printers is None else printers)
         self.setWindowTitle(window_title(f"Badges for {self._event.name}"))
@@ -127,8 +111,14 @@ class BadgeDialog(BadgeOutputDialog):
         column.setSpacing(10)
         column.addWidget(self._people_group())
         column.addWidget(self._sheet_group())
-        column.addWidget(self._look_group())
-        column.addWidget(self._printer_group())
+        self.logo_group = LogoGroup(self._settings, self._event.id)
+        self.logo_group.changed.connect(self.schedule_preview)
+        self.printer_group = PrinterGroup(self._settings, self._printers)
+        self.printer_group.changed.connect(self.schedule_preview)
+        self.printer_group.print_alignment.connect(self.print_alignment)
+        self.printer_group.save_alignment.connect(self.save_alignment)
+        column.addWidget(self.logo_group)
+        column.addWidget(self.printer_group)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(options)
@@ -271,67 +261,6 @@ class BadgeDialog(BadgeOutputDialog):
         layout.addWidget(self.cut_guides_check)
         return group
 
-    def _look_group(self) -> QGroupBox:
-        group = QGroupBox("Event logo")
-        layout = QVBoxLayout(group)
-        self.logo_label = ElidedLabel()
-        self.logo_label.setStyleSheet(MUTED_STYLE)
-        self.logo_error = plain_label(wrap=True)
-        self.logo_error.setStyleSheet(ERROR_STYLE)
-        self.logo_error.hide()
-        self.logo_button = QPushButton("Choose &image…")
-        self.logo_button.setAutoDefault(False)
-        self.logo_button.clicked.connect(self.choose_logo)
-        self.logo_remove_button = QPushButton("Remove")
-        self.logo_remove_button.setAutoDefault(False)
-        self.logo_remove_button.clicked.connect(lambda: self.set_logo_path(""))
-        row = QHBoxLayout()
-        row.addWidget(self.logo_label, 1)
-        row.addWidget(self.logo_button)
-        row.addWidget(self.logo_remove_button)
-        layout.addLayout(row)
-        layout.addWidget(self.logo_error)
-        return group
-
-    def _printer_group(self) -> QGroupBox:
-        group = QGroupBox("Printer alignment")
-        form = QFormLayout(group)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.printer_combo = QComboBox()
-        self.printer_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.printer_combo.setMinimumContentsLength(14)
-        self.offset_x = offset_box()
-        self.offset_x.setToolTip("Positive moves everything right")
-        self.offset_y = offset_box()
-        self.offset_y.setToolTip("Positive moves everything down")
-        form.addRow("P&rinter", self.printer_combo)
-        form.addRow("Move &right", self.offset_x)
-        form.addRow("Move &down", self.offset_y)
-        note = plain_label(
-            "Print the alignment page on plain paper, hold it against a label sheet and "
-            "correct here; each printer keeps its own correction.",
-            wrap=True,
-        )
-        note.setStyleSheet(MUTED_STYLE)
-        form.addRow(note)
-        self.alignment_button = QPushButton("Alignment test page")
-        self.alignment_button.setAutoDefault(False)
-        menu = QMenu(self.alignment_button)
-        menu.addAction("Print…", self.print_alignment)
-        menu.addAction("Save as PDF…", self.save_alignment)
-        self.alignment_button.setMenu(menu)
-        form.addRow(self.alignment_button)
-        for name in self._printers:
-            self.printer_combo.addItem(name, name)
-        if not self._printers:
-            self.printer_combo.addItem("Default printer", NO_PRINTER)
-        self.printer_combo.currentIndexChanged.connect(self._printer_changed)
-        self.offset_x.valueChanged.connect(self._offsets_changed)
-        self.offset_y.valueChanged.connect(self._offsets_changed)
-        return group
-
     # -- state -----------------------------------------------------------------------------
 
     def _load_state(self) -> None:
@@ -339,8 +268,6 @@ class BadgeDialog(BadgeOutputDialog):
         self.cut_guides_check.blockSignals(True)
         self.cut_guides_check.setChecked(self._settings.flag("cut_guides", False))
         self.cut_guides_check.blockSignals(False)
-        self._printer_changed()
-        self.set_logo_path(self._settings.logo(self._event.id), remember=False)
 
     def reload(self) -> None:
         """Count each choice of people again and load the chosen one's badges."""
@@ -452,59 +379,16 @@ class BadgeDialog(BadgeOutputDialog):
         self.schedule_preview()
 
     def printer_name(self) -> str:
-        data = self.printer_combo.currentData()
-        return str(data) if data is not None else self.printer_combo.currentText()
-
-    def _printer_changed(self, *_index: object) -> None:
-        x, y = self._settings.offsets(self.printer_name())
-        for box, value in ((self.offset_x, x), (self.offset_y, y)):
-            box.blockSignals(True)
-            box.setValue(value)
-            box.blockSignals(False)
-        self.schedule_preview()
-
-    def _offsets_changed(self, *_value: object) -> None:
-        self._settings.set_offsets(
-            self.printer_name(), self.offset_x.value(), self.offset_y.value()
-        )
-        self.schedule_preview()
-
-    def choose_logo(self) -> None:
-        formats = " ".join(
-            f"*.{bytes(f.data()).decode()}" for f in QImageReader.supportedImageFormats()
-        )
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Choose the event's logo", "", f"Images ({formats});;All files (*)"
-        )
-        if path:
-            self.set_logo_path(path)
-
-    def set_logo_path(self, path: str, *, remember: bool = True) -> bool:
-        """Use this image as the event's logo ("" for none); remembered for this event."""
-        self.logo_error.hide()
-        image = QImage(path) if path else QImage()
-        if path and image.isNull():
-            self.logo_error.setText(f"Could not read {Path(path).name} as an image.")
-            self.logo_error.show()
-            if remember:
-                return False
-            path = ""  # a remembered logo that has gone away: carry on without it
-        self._logo = None if image.isNull() else image
-        self.logo_label.set_full_text(Path(path).name if path else "No logo")
-        self.logo_remove_button.setEnabled(bool(path))
-        if remember:
-            self._settings.set_logo(self._event.id, path)
-        self.schedule_preview()
-        return True
+        return self.printer_group.printer_name()
 
     def sheet_options(self) -> badge_sheet.SheetOptions:
         return badge_sheet.SheetOptions(
             start_at=self.start_spin.value(),
-            offset_x_mm=self.offset_x.value(),
-            offset_y_mm=self.offset_y.value(),
+            offset_x_mm=self.printer_group.offset_x.value(),
+            offset_y_mm=self.printer_group.offset_y.value(),
             cut_guides=self.cut_guides_check.isChecked(),
             event_name=self._event.name,
-            logo=self._logo,
+            logo=self.logo_group.image(),
         )
 
     # -- what the user sees of their choices -----------------------------------------------

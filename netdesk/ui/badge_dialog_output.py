@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog
+from PySide6.QtWidgets import QCheckBox, QDialog
 
 from netdesk.cards import badge_sheet
 from netdesk.cards.badge import Badge
@@ -23,6 +23,7 @@ from netdesk.ui.badge_output import (
     preview_dialog,
     print_badges,
 )
+from netdesk.ui.badge_printer_group import PrinterGroup
 from netdesk.ui.busy_cursor import busy_cursor
 from netdesk.ui.event_dates import plural
 from netdesk.ui.export_actions import export_failure_text
@@ -39,7 +40,7 @@ class BadgeOutputDialog(QDialog):
     _badges: list[Badge]
     mark_check: QCheckBox
     status_label: ElidedLabel
-    printer_combo: QComboBox
+    printer_group: PrinterGroup
 
     # The choices, as the dialog holds them.
     def badges(self) -> list[Badge]:
@@ -94,16 +95,6 @@ class BadgeOutputDialog(QDialog):
         )
         return True
 
-    def _use_printer(self, printer: QPrinter) -> None:
-        """The print dialog may have switched printers: take on that printer's offsets."""
-        name = printer.printerName()
-        if name and name != self.printer_name():
-            index = self.printer_combo.findText(name)
-            if index < 0:
-                self.printer_combo.addItem(name, name)
-                index = self.printer_combo.count() - 1
-            self.printer_combo.setCurrentIndex(index)
-
     def print_to(self, printer: QPrinter) -> int:
         """Paint every badge on this printer (or a QPrinter set to PDF output); pages printed."""
         badges = self.badges()
@@ -121,7 +112,7 @@ class BadgeOutputDialog(QDialog):
         printer = ask_printer(self, self.printer_name(), "Print badges")
         if printer is None:
             return False
-        self._use_printer(printer)
+        self.printer_group.use_printer(printer.printerName())
         self.print_to(printer)
         return True
 
@@ -162,7 +153,7 @@ class BadgeOutputDialog(QDialog):
         printer = ask_printer(self, self.printer_name(), "Print the alignment page")
         if printer is None:
             return False
-        self._use_printer(printer)
+        self.printer_group.use_printer(printer.printerName())
         try:
             with busy_cursor():
                 badge_sheet.paint_alignment_page(printer, self.template(), self.sheet_options())

@@ -288,21 +288,30 @@ def test_printer_offsets_are_remembered_for_each_printer(
 ) -> None:
     event_id = _event_with_people(sqlite_services, 2)
     dialog = _open(qtbot, sqlite_services, event_id, tmp_path)
-    _pick(qtbot, dialog.printer_combo, "Front desk")
+    _pick(qtbot, dialog.printer_group.printer_combo, "Front desk")
     assert dialog.printer_name() == "Front desk"
-    _type_number(qtbot, dialog.offset_x, "1.5")
-    _type_number(qtbot, dialog.offset_y, "-2")
+    _type_number(qtbot, dialog.printer_group.offset_x, "1.5")
+    _type_number(qtbot, dialog.printer_group.offset_y, "-2")
     options = dialog.sheet_options()
     assert (options.offset_x_mm, options.offset_y_mm) == (1.5, -2.0)
-    _pick(qtbot, dialog.printer_combo, "Office laser")
-    assert (dialog.offset_x.value(), dialog.offset_y.value()) == (0.0, 0.0)
+    _pick(qtbot, dialog.printer_group.printer_combo, "Office laser")
+    assert (dialog.printer_group.offset_x.value(), dialog.printer_group.offset_y.value()) == (
+        0.0,
+        0.0,
+    )
     dialog.close()
 
     again = _open(qtbot, sqlite_services, event_id, tmp_path)
     assert again.printer_name() == "Office laser"
-    assert (again.offset_x.value(), again.offset_y.value()) == (0.0, 0.0)
-    _pick(qtbot, again.printer_combo, "Front desk")
-    assert (again.offset_x.value(), again.offset_y.value()) == (1.5, -2.0)
+    assert (again.printer_group.offset_x.value(), again.printer_group.offset_y.value()) == (
+        0.0,
+        0.0,
+    )
+    _pick(qtbot, again.printer_group.printer_combo, "Front desk")
+    assert (again.printer_group.offset_x.value(), again.printer_group.offset_y.value()) == (
+        1.5,
+        -2.0,
+    )
 
 
 def test_the_logo_is_remembered_for_its_event_only(
@@ -314,14 +323,14 @@ def test_the_logo_is_remembered_for_its_event_only(
     logo.fill(QColor("#2563eb"))
     logo.save(str(tmp_path / "logo.png"))
     dialog = _open(qtbot, sqlite_services, event_id, tmp_path)
-    assert dialog.set_logo_path(str(tmp_path / "logo.png"))
+    assert dialog.logo_group.set_logo_path(str(tmp_path / "logo.png"))
     assert dialog.sheet_options().logo is not None
-    assert not dialog.set_logo_path(str(tmp_path / "missing.png"))
-    assert "Could not read missing.png" in dialog.logo_error.text()
+    assert not dialog.logo_group.set_logo_path(str(tmp_path / "missing.png"))
+    assert "Could not read missing.png" in dialog.logo_group.logo_error.text()
     dialog.close()
 
     again = _open(qtbot, sqlite_services, event_id, tmp_path)
-    assert again.logo_label.text() == "logo.png"
+    assert again.logo_group.logo_label.text() == "logo.png"
     assert again.sheet_options().logo is not None
     elsewhere = _open(qtbot, sqlite_services, other, tmp_path)
     assert elsewhere.sheet_options().logo is None
