@@ -524,3 +524,14 @@ def test_the_commands_as_separate_processes_never_show_a_traceback(
     done = netdesk("--db", str(db_path), "templates", env=env)
     assert done.returncode == 0 and done.stderr == ""
     assert done.stdout.splitlines()[0].startswith("avery-5395\t")
+
+
+def test_the_parsers_spelled_out_choices_match_the_core() -> None:
+    # The parser names them itself so that `netdesk --help` imports nothing heavy.
+    from netdesk import cli_cards
+    from netdesk.cards.share import SHARE_FIELDS
+
+    assert cli_cards.FIELD_NAMES == SHARE_FIELDS
+    assert tuple(f.value for f in PayloadFormat) == cli_cards.PAYLOAD_FORMATS
+    assert tuple(s.value for s in BadgeSelection) == cli_cards.SELECTIONS
+    assert cli_cards.DEFAULT_TEMPLATE in {t.id for t in BUILTIN_TEMPLATES}

@@ -11,7 +11,7 @@ from sqlalchemy import func, or_, select, update
 from netdesk.cards.badge import Badge
 from netdesk.cards.payload import PayloadFormat, card_payload, display_name
 from netdesk.cards.qr import QrCode, density_warning, fits_in_a_code, qr_code
-from netdesk.cards.share import BADGE_DEFAULT_FIELDS, parse_fields, shared_record
+from netdesk.cards.share import BADGE_DEFAULT_FIELDS, fields_text, parse_fields, shared_record
 from netdesk.db import Database
 from netdesk.formats.records import ContactRecord
 from netdesk.models import Attendance, Contact, ContactEmail, Event
@@ -194,12 +194,13 @@ class CardService:
             mark_changed(session, "attendances")
         return len(ids)
 
-    def set_shared_fields(self, attendance_id: int, fields: Iterable[str]) -> None:
-        """What this attendee agreed to put in their badge's code (the name always goes in)."""
-        from netdesk.cards.share import fields_text
-
+    def set_shared_fields(self, attendance_id: int, fields: Iterable[str]) -> str:
+        """What this attendee agreed to put in their badge's code; returns what was stored
+        (known fields only, in card order, the name always)."""
+        text = fields_text({"name", *parse_fields(",".join(fields))})
         with self.db.transaction() as session:
             attendance = session.get(Attendance, attendance_id)
             if attendance is None:
                 raise NotFoundError(f"No attendance with id {attendance_id}.")
-            attendance.qr_fields = fields_text(set(fields) | {"name"})
+            attendance.qr_fields = text
+        return text

@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from netdesk.cards.share import fields_text, parse_fields
 from netdesk.db import Database
 from netdesk.models import Attendance, Contact, Event, EventKind, RegistrationStatus, Role
 from netdesk.services import undo
@@ -284,10 +283,7 @@ class EventService:
         met: bool | None = None,
         notes: str | None = None,
         badge_printed: bool | None = None,
-        qr_fields: str | None = None,
     ) -> None:
-        """`qr_fields`: the fields the person agreed to share in their badge's QR code, comma
-        separated; unknown names are dropped and the name is always shared."""
         with self.db.transaction() as session:
             a = session.get(Attendance, attendance_id)
             if a is None:
@@ -304,8 +300,6 @@ class EventService:
                 a.notes = notes.strip()
             if badge_printed is not None:
                 a.badge_printed = badge_printed
-            if qr_fields is not None:
-                a.qr_fields = fields_text({"name", *parse_fields(qr_fields)})
 
     def remove_attendee(self, attendance_id: int) -> undo.Snapshot:
         return self.remove_attendees([attendance_id])

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from netdesk.cards.share import FIELD_LABELS, fields_text, parse_fields
+from netdesk.cards.share import FIELD_LABELS, parse_fields
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.events import RegistrationStatus, Role
 from netdesk.services.records import AttendeeRow
@@ -153,9 +153,8 @@ class AttendeesModel(QAbstractTableModel):
         row = self.row_at(row_number)
         if row is None:
             return False
-        text = fields_text({"name", *fields})
         try:
-            self._services.events.update_attendance(row.attendance_id, qr_fields=text)
+            text = self._services.cards.set_shared_fields(row.attendance_id, fields)
         except ServiceError as exc:
             self.error.emit(str(exc))
             return False
