@@ -81,6 +81,9 @@ def _open(window: MainWindow, url: str) -> Database | None:
     path = sqlite_path(url)
     if path is not None:
         _check_in_background(window, path)
+        from netdesk.ui.backup_actions import daily_backup_in_background
+
+        daily_backup_in_background(db, window)
     return db
 
 

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from netdesk import __version__
 from netdesk.cli_args import positive
+from netdesk.cli_backups import add_commands as add_backup_commands
 from netdesk.cli_cards import add_commands as add_card_commands
+from netdesk.cli_duplicates import add_commands as add_duplicate_commands
 from netdesk.cli_exchange import add_commands as add_exchange_commands
 from netdesk.cli_exchange import export_usage_error
 from netdesk.config import DB_ENV_VAR, database_url
@@ -52,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("where", help="print where the database is")
     add_exchange_commands(commands)
     add_card_commands(commands)
+    add_duplicate_commands(commands)
+    add_backup_commands(commands)
     return parser
 
 
@@ -70,6 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(safe_url(url))
         return 0
+    if args.command in ("backup", "restore"):
+        from netdesk.cli_backups import run_backup, run_restore
+
+        return run_backup(url, args) if args.command == "backup" else run_restore(url, args)
     if args.command == "templates":
         from netdesk.cli_cards import run_templates
 
@@ -89,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _exchange(db, args)
         if args.command in ("qr", "badges"):
             return _cards(db, args)
+        if args.command == "duplicates":
+            return _duplicates(db, args)
         return _search(db, args)
     except KeyboardInterrupt:
         print("netdesk: interrupted; nothing of the unfinished step was saved.", file=sys.stderr)
@@ -136,6 +146,13 @@ def _cards(db: Database, args: argparse.Namespace) -> int:
 
     services = Services(db)
     return run_qr(services, args) if args.command == "qr" else run_badges(services, args)
+
+
+def _duplicates(db: Database, args: argparse.Namespace) -> int:
+    from netdesk.cli_duplicates import run_duplicates
+    from netdesk.services.service_set import Services
+
+    return run_duplicates(Services(db), args)
 
 
 def _search(db: Database, args: argparse.Namespace) -> int:

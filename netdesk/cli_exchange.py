@@ -3,15 +3,14 @@
 Import: one transaction per file, a summary line per file on stdout, every problem on stderr as
 `FILE:LINE: reason`; exit 1 when anything was rejected or a file could not be read, 130 when
 interrupted (the interrupted file leaves nothing behind). Export writes a temporary file beside
-OUT and renames it only once everything is written, so a failed export leaves no half file.
+OUT and renames it only once everything is written and on disk, so a failed or killed export
+leaves the previous file (services/exporting.py write_atomically).
 """
 
 from __future__ import annotations
 
 import argparse
 import io
-import os
-import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -177,13 +176,17 @@ def run_export(services: Services, args: argparse.Namespace) -> int:
         events, todos = services.exports.ics(out, event_id=event_id)
         return f"{events} event{'s' * (events != 1)} and {todos} open follow-up{'s' * (todos != 1)}"
 
+    from netdesk.services.exporting import file_error_text, write_atomically
+
+    existed = not to_stdout and Path(args.out).is_file()
     try:
-        what = _write_stdout(write) if to_stdout else _write_file(Path(args.out), write)
+        what = _write_stdout(write) if to_stdout else write_atomically(Path(args.out), write)
     except KeyboardInterrupt:
         print("interrupted" if to_stdout else "interrupted; nothing was written", file=sys.stderr)
         return INTERRUPTED
     except OSError as exc:
-        print(f"netdesk: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        kept = f"; the {args.out} already there was left as it was" if existed else ""
+        print(f"netdesk: cannot write {args.out}: {file_error_text(exc)}{kept}", file=sys.stderr)
         return 1
     print(
         f"Wrote {what} to {'standard output' if to_stdout else args.out}",
@@ -200,20 +203,4 @@ def _write_stdout(write: Callable[[BinaryIO], str]) -> str:
     sys.stdout.flush()
     what = write(sys.stdout.buffer)
     sys.stdout.buffer.flush()
-    return what
-
-
-def _write_file(out: Path, write: Callable[[BinaryIO], str]) -> str:
-    if out.is_dir():
-        raise IsADirectoryError(21, "it is a folder", str(out))
-    # Beside OUT so that the rename stays on one file system and is atomic; "x" mode creates it
-    # with the usual permissions (umask), unlike mkstemp's owner-only ones.
-    temp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
-    try:
-        with open(temp, "xb") as stream:
-            what = write(stream)
-        os.replace(temp, out)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
     return what

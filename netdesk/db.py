@@ -7,7 +7,6 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,8 +16,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemy
 from sqlalchemy.orm import Session, sessionmaker
 
 from netdesk import search_index
+from netdesk.backups import HANDFUL, BackupError, BackupStore, holds_data
 from netdesk.models import Base
-from netdesk.services.change_tracking import install_change_tracking
+from netdesk.services.change_tracking import ALL_KINDS, install_change_tracking
 from netdesk.services.errors import ServiceError
 
 if TYPE_CHECKING:
@@ -56,6 +56,37 @@ class Database:
         self.Session = sessionmaker(engine, expire_on_commit=False)
         self._listeners: list[ChangeListener] = []
         install_change_tracking(self.Session, self._notify)
+        path = sqlite_path(self.url)
+        # Backups are of SQLite files; a PostgreSQL server has its own (pg_dump, replicas).
+        self.backups: BackupStore | None = BackupStore(path) if path is not None else None
+
+    def backup_before(self, reason: str, count: int) -> None:
+        """A backup before an import or merge of more than a handful of records, into a
+        database that holds something to lose.
+
+        BackupError (a ServiceError) when it cannot be made: the caller then does nothing,
+        since a change that could not be undone by a restore must not go ahead unasked.
+        """
+        if self.backups is not None and count > HANDFUL and holds_data(self.backups.database):
+            try:
+                self.backups.take(reason)
+            except BackupError as exc:
+                raise BackupError(
+                    f"{exc} A backup is made before every {reason} of more than {HANDFUL} "
+                    f"people, so the {reason} was not started and nothing was changed."
+                ) from exc
+
+    def restore(self, source: Path) -> Path | None:
+        """Replaces everything with the backup `source` (see BackupStore.restore) and tells
+        every listener that everything changed; returns where the replaced state was kept."""
+        if self.backups is None:
+            raise ServiceError(
+                "Restoring a backup is for SQLite files; a PostgreSQL server is restored with "
+                "its own tools (pg_restore)."
+            )
+        safety = self.backups.restore(source)
+        self._notify(frozenset(ALL_KINDS))
+        return safety
 
     @property
     def url(self) -> str:
@@ -80,6 +111,12 @@ class Database:
         """
         try:
             with self.Session.begin() as session:
+                if self.engine.dialect.name == "sqlite":
+                    # pysqlite would begin only at the first write, so what the action read
+                    # before it (an import's duplicate check) could be changed by another
+                    # process in between: take the write lock first, waiting busy_timeout for
+                    # another writer, so that the whole action reads and writes one state.
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
                 yield session
         except DBAPIError as exc:
             raise DatabaseWriteError(_write_error_message(exc)) from exc
@@ -113,27 +150,37 @@ def _write_error_message(exc: DBAPIError) -> str:
     lines = str(exc.orig or exc).strip().splitlines()
     detail = lines[0] if lines else exc.__class__.__name__
     text = detail.lower()
+    # SQLite's own name for the error (Python 3.11+), e.g. SQLITE_IOERR_WRITE; "" otherwise.
+    code = str(getattr(exc.orig, "sqlite_errorname", "") or "")
     if isinstance(exc, IntegrityError):
         return (
             "That change conflicts with what is stored now (it changed in the meantime); "
             f"nothing was saved. ({detail})"
         )
-    if "locked" in text or "busy" in text:
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
         return (
             "The database is busy: another netdesk is writing to it. Nothing was saved; "
             "try again in a moment."
         )
-    if "readonly" in text or "read-only" in text:
+    if code.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
         return "The database file is read-only, so nothing was saved."
-    if "disk is full" in text or "no space left" in text:
+    if code == "SQLITE_FULL" or "disk is full" in text or "no space left" in text:
         return "The disk is full, so nothing was saved. Free some space and try again."
+    if code.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        # A write the system refused: a full disk or quota, a file size limit, a removed or
+        # failing drive. The change was rolled back as a whole.
+        return (
+            "The database file could not be written (the disk may be full, removed or "
+            f"failing), so nothing was saved. ({detail})"
+        )
     return f"The database refused the change, so nothing was saved ({detail})."
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
+    # First, so that the pragmas after it wait for another process instead of failing.
     cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -228,6 +275,18 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
 
 
+def _restore_advice(path: Path) -> str:
+    from netdesk.backups import BackupStore
+
+    newest = BackupStore(path).newest()
+    if newest is None:
+        return "Open a backup copy of it instead, if you have one."
+    return (
+        f"Its newest backup is {newest.path}; restore it with: "
+        f"netdesk --db {path} restore {newest.path}"
+    )
+
+
 def _quick_check(conn: sqlite3.Connection) -> None:
     problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
     if problems != ["ok"]:
@@ -247,13 +306,13 @@ def integrity_problem(path: Path) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return (
-            f"{path} is damaged ({exc}). netdesk stopped before changing anything; "
-            "open a backup copy instead."
+            f"{path} is damaged ({exc}). netdesk stopped before changing anything. "
+            + _restore_advice(path)
         )
     return None
 
 
-def _check_sqlite_file(path: Path, verify: bool = True) -> str | None:
+def check_sqlite_file(path: Path, verify: bool = True) -> str | None:
     """Inspect an existing file read-only; returns its revision, or None for an empty database.
 
     Raises a DatabaseOpenError, leaving the file untouched, for anything netdesk must not open.
@@ -290,8 +349,8 @@ def _check_sqlite_file(path: Path, verify: bool = True) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise CorruptDatabaseError(
-            f"{path} is damaged and cannot be opened ({exc}). The file was not changed; "
-            "open a backup copy instead."
+            f"{path} is damaged and cannot be opened ({exc}). The file was not changed. "
+            + _restore_advice(path)
         ) from exc
     if row is None:
         raise NotNetdeskDatabaseError(
@@ -302,31 +361,6 @@ def _check_sqlite_file(path: Path, verify: bool = True) -> str | None:
     if revision not in known_revisions():
         raise _unknown_revision_error(str(path), revision)
     return revision
-
-
-def backup_sqlite(path: Path, destination: Path) -> Path:
-    """Copy a database with SQLite's online backup API (safe while it is open elsewhere)."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    source = _connect_read_only(path)
-    target = sqlite3.connect(destination)
-    try:
-        source.backup(target)
-    finally:
-        target.close()
-        source.close()
-    return destination
-
-
-def backup_path_for(path: Path, revision: str) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    candidate = path.with_name(f"{path.name}.before-upgrade-from-{revision}-{stamp}.bak")
-    counter = 1
-    while candidate.exists():
-        counter += 1
-        candidate = path.with_name(
-            f"{path.name}.before-upgrade-from-{revision}-{stamp}-{counter}.bak"
-        )
-    return candidate
 
 
 @contextmanager
@@ -416,9 +450,9 @@ def open_database(url: str, *, verify_integrity: bool = True) -> Database:
     revision: str | None = None
     if path is not None:
         if path.exists() and (path.is_dir() or path.stat().st_size > 0):
-            revision = _check_sqlite_file(path, verify=False)
+            revision = check_sqlite_file(path, verify=False)
             if revision is not None and (verify_integrity or revision != head_revision()):
-                _check_sqlite_file(path, verify=True)
+                check_sqlite_file(path, verify=True)
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -452,12 +486,14 @@ def open_database(url: str, *, verify_integrity: bool = True) -> Database:
 
 
 def _backup_before_upgrade(path: Path, revision: str) -> Path:
+    from netdesk.backups import BackupError, BackupStore
+
     try:
-        return backup_sqlite(path, backup_path_for(path, revision))
-    except (OSError, sqlite3.Error) as exc:
+        return BackupStore(path).take("upgrade", revision).path
+    except BackupError as exc:
         raise DatabaseOpenError(
             f"{path} needs an upgrade, but no backup copy of it could be made first "
-            f"({_first_line(exc)}). The file was not changed."
+            f"({exc}). The file was not changed."
         ) from exc
 
 

@@ -83,6 +83,7 @@ def main() -> None:
 
     _import_and_duplicates(app, window, services, work, out)
     _cards_and_badges(app, window, services, out)
+    _backups(app, window, services, out)
 
     window.close()
     db.close()
@@ -112,6 +113,20 @@ def _cards_and_badges(app: QApplication, window: MainWindow, services: Services,
     options = SheetOptions(event_name=busiest.name)
     avery = next(t for t in BUILTIN_TEMPLATES if t.id == "avery-5395")
     page_image(avery, badges, options, dpi=110).save(str(out / "badge-sheet.png"))
+
+
+def _backups(app: QApplication, window: MainWindow, services: Services, out: Path) -> None:
+    store = services.db.backups
+    assert store is not None
+    store.take("daily")
+    store.take("import")
+    store.take("manual")
+    dialog = window.backup_actions.open_dialog()
+    assert dialog is not None
+    dialog.resize(700, 440)
+    settle(app)
+    dialog.grab().save(str(out / "backups.png"))
+    dialog.reject()
 
 
 CARDS = """BEGIN:VCARD

@@ -118,7 +118,7 @@ def test_new_file_is_created_at_head_in_wal_mode_with_foreign_keys(tmp_path: Pat
         db.close()
     # A clean close checkpoints and removes the WAL files; no backup is made for a new file.
     assert sidecars(path) == []
-    assert list(tmp_path.glob("*.bak")) == []
+    assert not (tmp_path / "netdesk.sqlite.backups").exists()
 
 
 def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
@@ -183,7 +183,7 @@ def test_reopening_a_current_database_keeps_data_and_makes_no_backup(tmp_path: P
         assert current_revision(db.engine) == head_revision()
     finally:
         db.close()
-    assert list(tmp_path.glob("*.bak")) == []
+    assert not (tmp_path / "netdesk.sqlite.backups").exists()
 
 
 def test_two_open_handles_see_each_others_writes(tmp_path: Path) -> None:

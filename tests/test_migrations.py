@@ -211,7 +211,9 @@ def test_upgrade_from_the_first_revision_backs_up_then_upgrades(tmp_path: Path) 
     finally:
         db.close()
 
-    backups = sorted(tmp_path.glob("netdesk.sqlite.before-upgrade-from-0001-*.bak"))
+    backups = sorted(
+        (tmp_path / "netdesk.sqlite.backups").glob(f"*Z-upgrade-{FIRST_REVISION}.sqlite")
+    )
     assert len(backups) == 1
     backup = backups[0]
     assert _rows(backup) == rows_before
@@ -224,11 +226,13 @@ def test_upgrade_from_the_first_revision_backs_up_then_upgrades(tmp_path: Path) 
     finally:
         conn.close()
     # The backup is a finished file, not one that needs -wal or -shm files beside it.
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(("-wal", "-shm", "-journal"))]
+    assert not [
+        p for p in tmp_path.rglob("*") if p.name.endswith(("-wal", "-shm", "-journal", ".tmp"))
+    ]
 
     # Opening again: already current, so no second backup.
     open_database(f"sqlite:///{path}").close()
-    assert len(list(tmp_path.glob("*.bak"))) == 1
+    assert len(list((tmp_path / "netdesk.sqlite.backups").glob("*.sqlite"))) == 1
 
 
 def test_upgrade_from_the_first_revision_on_both_dialects(db_url: str) -> None:
@@ -303,7 +307,7 @@ def test_unreadable_upgrade_names_the_backup(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(DatabaseOpenError) as info:
         open_database(f"sqlite:///{path}")
-    backups = list(tmp_path.glob("*.bak"))
+    backups = list((tmp_path / "netdesk.sqlite.backups").glob("*.sqlite"))
     assert len(backups) == 1
     assert str(backups[0]) in str(info.value)
     # Nothing of the failed upgrade was kept.
@@ -398,7 +402,7 @@ def test_upgrade_from_0003_keeps_events_as_timed_ones(tmp_path: Path) -> None:
     finally:
         db.close()
 
-    backups = list(tmp_path.glob("netdesk.sqlite.before-upgrade-from-0003-*.bak"))
+    backups = list((tmp_path / "netdesk.sqlite.backups").glob("*Z-upgrade-0003.sqlite"))
     assert len(backups) == 1
     conn = sqlite3.connect(f"{backups[0].as_uri()}?mode=ro&immutable=1", uri=True)
     try:

@@ -7,12 +7,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 
 if TYPE_CHECKING:
     import zxingcpp
 
 from netdesk.formats.records import ADDRESS_PARTS, ContactRecord, PostalAddress, Problem, Typed
+
+# A phone's photo is 12-50 megapixels; a bigger picture is refused before it is decoded, as
+# one of 100,000 x 100,000 (a PNG header may say so in 30 bytes) would need 40 GB.
+MAX_PIXELS = 60_000_000
+# Checked before the file is read: a phone photo is a few MB, 50 MB is no picture of a code.
+MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 class QrReadError(ValueError):
@@ -58,11 +64,36 @@ def decode_texts(image: QImage) -> list[str]:
 
 
 def load_image(path: Path) -> QImage:
-    if not path.is_file():
+    """The picture in the file; QrReadError says why when it cannot be read, or is too big
+    to read (over MAX_FILE_BYTES, or MAX_PIXELS by its header, checked before decoding)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = -1
+    if size < 0 or not path.is_file():
         raise QrReadError(f"{path}: no such file.")
-    image = QImage(str(path))
+    if size > MAX_FILE_BYTES:
+        raise QrReadError(
+            f"{path}: the file is {size / 1024 / 1024:.0f} MB; netdesk reads pictures of up to "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB. Crop the picture to the code."
+        )
+    reader = QImageReader(str(path))
+    reader.setDecideFormatFromContent(True)  # a PNG saved as .jpg still opens
+    # For headers that give no size, Qt's own allocation limit (256 MB, process-wide and left
+    # alone here) refuses the picture as it decodes: MAX_PIXELS at 4 bytes a pixel is below it.
+    declared = reader.size()
+    if declared.isValid() and declared.width() * declared.height() > MAX_PIXELS:
+        raise QrReadError(
+            f"{path}: the picture is {declared.width():,} x {declared.height():,} pixels; "
+            f"netdesk reads pictures of up to {MAX_PIXELS // 1_000_000} megapixels. "
+            "Crop the picture to the code or make it smaller."
+        )
+    image = reader.read()
     if image.isNull():
-        raise QrReadError(f"{path}: not a picture netdesk can open (PNG, JPEG, GIF, BMP, ...).")
+        raise QrReadError(
+            f"{path}: not a picture netdesk can open (PNG, JPEG, GIF, BMP, ...): "
+            f"{reader.errorString()}."
+        )
     return image
 
 

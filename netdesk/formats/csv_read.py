@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import codecs
 import csv
+import heapq
 import io
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from netdesk.formats.csv_layouts import (
     RowConverter,
@@ -63,6 +64,23 @@ IDENTIFYING_FIELDS = frozenset({"formatted_name", "given_name", "family_name", "
 REPEATABLE_FIELDS = frozenset({"email", "phone", "url", "note"})
 
 _DELIMITERS = (",", ";", "\t")
+
+# Limits that turn a hostile or broken file into clear messages instead of exhausted memory.
+# A cell over MAX_CELL_CHARS or a row over MAX_LINE_CHARS costs that row only (no contact
+# field is that long: such a cell is a pasted document or a corrupt file); a header wider than
+# MAX_COLUMNS costs the file (Outlook's export, the widest known, has under 100 columns).
+MAX_CELL_CHARS = 1_000_000
+MAX_LINE_CHARS = 10_000_000
+MAX_COLUMNS = 1_000
+# Python's csv module stops a whole file at a cell over 128 KB by default; cells up to a line
+# are let through to be checked (and rejected one row at a time) by _checked. The setting is
+# process-wide and only ever raised here, which no other reader of CSV can be hurt by.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_LINE_CHARS))
+# Stands in for an over-long physical line; a private-use character no exporter writes.
+_LONG_LINE = "\ue000netdesk: line too long\ue000"
+# A line end and a run of more than MAX_LINE_CHARS other characters: a search that tries only
+# after line ends stays linear (and three times faster than a lookbehind at every position).
+_LONG_LINE_PATTERN = re.compile(rf"([\r\n])[^\r\n]{{{MAX_LINE_CHARS + 1},}}")
 _LAYOUT_SEARCH_ROWS = 30  # how far down a preamble may push a known header
 _SNIFF_ROWS = 20
 
@@ -76,6 +94,8 @@ class CsvTable:
     rows: list[tuple[int, list[str]]]  # (1-based line where the row starts, cells); no blank rows
     layout: str | None  # "linkedin", "google", "google-legacy", "outlook", "eventbrite", "meetup"
     delimiter: str = ","
+    # Rows over a limit (a huge cell or line, too many columns), in line order.
+    rejected: list[Problem] = field(default_factory=list)
 
 
 # --- Decoding --------------------------------------------------------------------------------
@@ -117,14 +137,74 @@ def decode(data: bytes) -> tuple[str, str]:
 # --- Rows ------------------------------------------------------------------------------------
 
 
-def _rows_with_lines(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """Every row (blank ones as []) with the physical line it starts on."""
+@dataclass(frozen=True)
+class _Row:
+    line: int  # the physical line the row starts on
+    cells: list[str]  # [] for a blank row and for a rejected one
+    rejected: str = ""  # why the row cannot be read, "" when it can
+    width: int = 0  # how many cells the delimiter split the row into
+
+    @property
+    def blank(self) -> bool:
+        return not self.rejected and _is_blank(self.cells)
+
+
+def _cut_long_lines(text: str) -> str:
+    """The text with every physical line over MAX_LINE_CHARS replaced by a marker (line ends
+    kept, so line numbers stay right): the csv module would otherwise build a cell or a list
+    of cells as big as the line before we could look at it."""
+    if len(text) <= MAX_LINE_CHARS:
+        return text
+    first_end = re.search(r"[\r\n]", text)
+    if (first_end.start() if first_end else len(text)) > MAX_LINE_CHARS:
+        text = _LONG_LINE + (text[first_end.start() :] if first_end else "")
+    return _LONG_LINE_PATTERN.sub(lambda match: match[1] + _LONG_LINE, text)
+
+
+def _rows_with_lines(text: str, delimiter: str) -> Iterator[_Row]:
+    """Every row (blank ones with no cells) with the physical line it starts on; a row that
+    breaks a limit comes with the reason instead of its cells, and reading goes on after it.
+    `text` has been through _cut_long_lines."""
     # newline="" keeps line ends inside quoted cells, so line_num counts physical lines.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     last = 0
-    for cells in reader:
-        yield last + 1, cells
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            # In practice a cell over the field size limit (a non-strict reader with
+            # newline="" raises nothing else); the reader starts afresh on the next line.
+            reason = (
+                f"a cell is longer than {MAX_LINE_CHARS:,} characters"
+                if "field limit" in str(exc)
+                else f"the row cannot be read ({exc})"
+            )
+            yield _Row(last + 1, [], reason)
+            last = reader.line_num
+            continue
+        yield _Row(last + 1, *_checked(cells), width=len(cells))
         last = reader.line_num
+
+
+def _checked(cells: list[str]) -> tuple[list[str], str]:
+    """(cells, "") for a row within the limits, else ([], the reason)."""
+    if len(cells) > MAX_COLUMNS:
+        return (
+            [],
+            f"the row has {len(cells):,} columns, more than the {MAX_COLUMNS:,} netdesk reads",
+        )
+    longest = max(map(len, cells), default=0)
+    if longest > MAX_CELL_CHARS:
+        if any(_LONG_LINE in value for value in cells):
+            return [], f"the line is longer than {MAX_LINE_CHARS:,} characters"
+        return [], f"a cell is longer than {MAX_CELL_CHARS:,} characters"
+    if longest >= len(_LONG_LINE) and any(_LONG_LINE in value for value in cells):
+        return [], f"the line is longer than {MAX_LINE_CHARS:,} characters"
+    if sum(map(len, cells)) > MAX_LINE_CHARS:
+        return [], f"the row is longer than {MAX_LINE_CHARS:,} characters"
+    return cells, ""
 
 
 def _is_blank(cells: Sequence[str]) -> bool:
@@ -134,29 +214,26 @@ def _is_blank(cells: Sequence[str]) -> bool:
 def _find_known_header(text: str) -> tuple[str, int] | None:
     """(delimiter, row number) of a known layout's header among the first rows."""
     for delimiter in _DELIMITERS:
-        try:
-            for number, (_line, cells) in enumerate(_rows_with_lines(text, delimiter)):
-                if number >= _LAYOUT_SEARCH_ROWS:
-                    break
-                if len(cells) > 1 and detect_layout(cells):
-                    return delimiter, number
-        except csv.Error:
-            continue
+        for number, row in enumerate(_rows_with_lines(text, delimiter)):
+            if number >= _LAYOUT_SEARCH_ROWS:
+                break
+            if len(row.cells) > 1 and detect_layout(row.cells):
+                return delimiter, number
     return None
 
 
-def _plain_header(rows: Sequence[tuple[int, list[str]]]) -> int | None:
+def _plain_header(rows: Sequence[_Row]) -> int | None:
     """The row number of the header of an unknown CSV: the first non-blank row, after a
     "Notes:"-style preamble (a one-cell row ending in a colon, up to the next blank row)."""
     position = 0
-    while position < len(rows) and _is_blank(rows[position][1]):
+    while position < len(rows) and rows[position].blank:
         position += 1
     if position < len(rows):
-        first = rows[position][1]
+        first = rows[position].cells
         if len(first) == 1 and first[0].strip().endswith(":"):
-            while position < len(rows) and not _is_blank(rows[position][1]):
+            while position < len(rows) and not rows[position].blank:
                 position += 1
-            while position < len(rows) and _is_blank(rows[position][1]):
+            while position < len(rows) and rows[position].blank:
                 position += 1
     return position if position < len(rows) else None
 
@@ -165,19 +242,16 @@ def _sniff_plain(text: str) -> str:
     """The delimiter that splits the header widest with rows that agree with it."""
     best, best_score = ",", 0
     for delimiter in _DELIMITERS:
-        try:
-            rows = []
-            for row in _rows_with_lines(text, delimiter):
-                rows.append(row)
-                if len(rows) >= _SNIFF_ROWS + _LAYOUT_SEARCH_ROWS:
-                    break
-        except csv.Error:
-            continue
+        rows = []
+        for row in _rows_with_lines(text, delimiter):
+            rows.append(row)
+            if len(rows) >= _SNIFF_ROWS + _LAYOUT_SEARCH_ROWS:
+                break
         header = _plain_header(rows)
         if header is None:
             continue
-        width = len(rows[header][1])
-        body = [cells for _line, cells in rows[header + 1 :] if not _is_blank(cells)]
+        width = rows[header].width  # also of a header too wide to be read
+        body = [row.cells for row in rows[header + 1 :] if not row.blank and not row.rejected]
         agreeing = sum(1 for cells in body if len(cells) == width)
         score = width if not body or agreeing * 2 >= len(body) else 1
         if score > best_score:
@@ -187,34 +261,39 @@ def _sniff_plain(text: str) -> str:
 
 def load_csv(data: bytes, file: str = "<data>") -> CsvTable | Problem:
     """Decodes a CSV file, skips any preamble, finds the delimiter (comma, semicolon or tab) and
-    recognises the program that wrote it. Never raises on bad input."""
+    recognises the program that wrote it. Never raises on bad input.
+
+    A row over a limit (MAX_CELL_CHARS, MAX_LINE_CHARS, MAX_COLUMNS) is left out of `rows` and
+    reported in `rejected`; a header over one refuses the whole file."""
     if not data.strip(b" \t\r\n\x00"):
         return Problem(file, 0, "the file is empty")
     text, encoding = decode(data)
-    text = text.lstrip("\ufeff")
+    text = _cut_long_lines(text.lstrip("\ufeff"))
     known = _find_known_header(text)
     delimiter = known[0] if known else _sniff_plain(text)
-    try:
-        rows = list(_rows_with_lines(text, delimiter))
-    except csv.Error as exc:
-        return Problem(file, 0, f"this is not a CSV file that can be read ({exc})")
+    rows = list(_rows_with_lines(text, delimiter))
     header_index = known[1] if known else _plain_header(rows)
     if header_index is None:
         return Problem(file, 0, "the file has no header row")
-    header_line, headers = rows[header_index]
-    headers = [header.replace("\ufeff", "").strip() for header in headers]
+    header_row = rows[header_index]
+    if header_row.rejected:
+        return Problem(
+            file, header_row.line, f"the header row cannot be read: {header_row.rejected}"
+        )
+    headers = [header.replace("\ufeff", "").strip() for header in header_row.cells]
     while len(headers) > 1 and not headers[-1]:
         headers.pop()  # a trailing delimiter after the last header
     layout = detect_layout(headers)
-    body = [(line, cells) for line, cells in rows[header_index + 1 :] if not _is_blank(cells)]
+    after = rows[header_index + 1 :]
     return CsvTable(
         file=file,
         encoding=encoding,
         headers=headers,
-        header_line=header_line,
-        rows=body,
+        header_line=header_row.line,
+        rows=[(row.line, row.cells) for row in after if not row.blank and not row.rejected],
         layout=layout.name if layout else None,
         delimiter=delimiter,
+        rejected=[Problem(file, row.line, row.rejected) for row in after if row.rejected],
     )
 
 
@@ -267,6 +346,12 @@ def _read_contacts(
     else:
         assert layout is not None
         convert = layout.prepare(table.headers)
+    # Rejected rows are reported where they are in the file, between the records around them.
+    rejected: list[ContactRecord | Problem] = list(table.rejected)
+    yield from heapq.merge(_row_items(table, convert), rejected, key=lambda item: item.line)
+
+
+def _row_items(table: CsvTable, convert: RowConverter) -> Iterator[ContactRecord | Problem]:
     width = len(table.headers)
     for line, raw in table.rows:
         cells = _fit(raw, width)

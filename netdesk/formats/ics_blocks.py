@@ -17,11 +17,25 @@ from netdesk.formats.records import Problem
 
 _DATE_PROPERTIES = {"DTSTART", "DTEND", "DURATION", "DUE", "RECURRENCE-ID"}
 
+# Limits that turn a hostile or broken file into clear messages instead of exhausted memory or
+# time; what breaks one costs that line or component only, the other events are still read.
+# No property netdesk reads comes near a megabyte (a long DESCRIPTION is a few kilobytes).
+MAX_LINE_BYTES = 1_000_000
+# Real files nest three levels (VCALENDAR > VTIMEZONE > STANDARD, VEVENT > VALARM); deeper
+# BEGINs are ignored, so a file of 20,000 BEGIN lines cannot make the scan quadratic.
+MAX_DEPTH = 10
+# Per event or time zone: icalendar parses an event whole, 10,000 properties take it a
+# third of a second; more is a generated or corrupt file.
+MAX_PROPERTIES = 10_000
+# What logical_lines gives for a line over MAX_LINE_BYTES: NUL never begins a content line.
+LINE_TOO_LONG = "\0line too long"
+
 
 @dataclass
 class _Line:
     number: int
-    raw: bytes
+    pieces: list[bytes]  # the physical line and its folded continuations
+    size: int
 
 
 def logical_lines(data: bytes) -> list[tuple[int, str]]:
@@ -35,10 +49,21 @@ def logical_lines(data: bytes) -> list[tuple[int, str]]:
         if not raw.strip():
             continue
         if raw[:1] in (b" ", b"\t") and lines:
-            lines[-1].raw += raw[1:]
+            # Pieces joined once at the end: adding to bytes each time is quadratic (a
+            # 3 MB line in 40,000 folds took seconds), and an over-long line is not kept.
+            last = lines[-1]
+            last.size += len(raw) - 1
+            if last.size <= MAX_LINE_BYTES:
+                last.pieces.append(raw[1:])
         else:
-            lines.append(_Line(number, raw))
-    return [(line.number, _decode(line.raw)) for line in lines]
+            lines.append(_Line(number, [raw], len(raw)))
+    return [
+        (
+            line.number,
+            _decode(b"".join(line.pieces)) if line.size <= MAX_LINE_BYTES else LINE_TOO_LONG,
+        )
+        for line in lines
+    ]
 
 
 def _decode(raw: bytes) -> str:
@@ -80,9 +105,12 @@ def scan_components(lines: list[tuple[int, str]], file: str) -> Scan:
     stack: list[str] = []
     event: Block | None = None
     event_depth = 0
+    event_too_big = False
     tz_lines: list[str] | None = None
     tz_depth = 0
     tzid = ""
+    too_deep = 0  # BEGIN lines ignored for MAX_DEPTH
+    too_deep_line = 0
 
     def unterminated(block: Block) -> Problem:
         return Problem(
@@ -90,11 +118,18 @@ def scan_components(lines: list[tuple[int, str]], file: str) -> Scan:
         )
 
     for number, text in lines:
+        if text == LINE_TOO_LONG:
+            scan.problems.append(
+                Problem(
+                    file, number, f"Ignored a line longer than {MAX_LINE_BYTES:,} bytes (unfolded)"
+                )
+            )
+            continue
         try:
             name, _params, value = Contentline(text).parts()
         except ValueError:
             scan.problems.append(
-                Problem(file, number, f"Ignored a line that is not iCalendar: {_shorten(text)}")
+                Problem(file, number, f"Ignored a line that is not iCalendar: {_quoted(text)}")
             )
             continue
         upper = name.upper()
@@ -104,9 +139,19 @@ def scan_components(lines: list[tuple[int, str]], file: str) -> Scan:
                 scan.problems.append(unterminated(event))
                 del stack[event_depth:]
                 event = None
+            if len(stack) >= MAX_DEPTH:
+                if kind != "VEVENT":
+                    too_deep += 1
+                    too_deep_line = too_deep_line or number
+                    continue
+                # Events are what the file is for: one after a pile of unclosed BEGINs is
+                # still read, as if those had been closed.
+                del stack[MAX_DEPTH - 1 :]
+                if tz_lines is not None and tz_depth >= len(stack):
+                    tz_lines = None
             stack.append(kind)
             if kind == "VEVENT":
-                event, event_depth = Block(number), len(stack) - 1
+                event, event_depth, event_too_big = Block(number), len(stack) - 1, False
             elif kind == "VTIMEZONE" and event is None and tz_lines is None:
                 tz_lines, tz_depth, tzid = [text], len(stack) - 1, ""
             elif tz_lines is not None:
@@ -117,20 +162,31 @@ def scan_components(lines: list[tuple[int, str]], file: str) -> Scan:
                 continue  # a stray END closes nothing
             depth = len(stack) - 1 - stack[::-1].index(kind)
             if event is not None and depth <= event_depth:
-                if depth == event_depth:
-                    scan.events.append(event)
-                else:
+                if depth < event_depth:
                     scan.problems.append(unterminated(event))
+                elif event_too_big:
+                    scan.problems.append(
+                        Problem(
+                            file,
+                            event.line,
+                            f"Skipped an event with more than {MAX_PROPERTIES:,} properties",
+                        )
+                    )
+                else:
+                    scan.events.append(event)
                 event = None
             if tz_lines is not None:
                 tz_lines.append(text)
                 if depth <= tz_depth:
-                    if depth == tz_depth and tzid:
+                    if depth == tz_depth and tzid and len(tz_lines) <= MAX_PROPERTIES:
                         scan.timezones.setdefault(tzid, tz_lines)
                     tz_lines = None
             del stack[depth:]
         elif event is not None:
             if len(stack) == event_depth + 1:
+                if len(event.lines) >= MAX_PROPERTIES:
+                    event_too_big = True  # kept no further: the event will be skipped
+                    continue
                 if upper in _DATE_PROPERTIES and value != value.strip():
                     # "DTEND: 20240812T223000Z" (Force.com): the space is not part of the value.
                     cut = Contentline(text).value_separator_index()
@@ -139,11 +195,21 @@ def scan_components(lines: list[tuple[int, str]], file: str) -> Scan:
                 event.numbers.append(number)
                 event.names.append(upper)
         elif tz_lines is not None:
-            tz_lines.append(text)
+            if len(tz_lines) <= MAX_PROPERTIES:  # beyond, the zone is dropped at its END
+                tz_lines.append(text)
             if upper == "TZID" and len(stack) == tz_depth + 1:
                 tzid = tz_key(value)
     if event is not None:
         scan.problems.append(unterminated(event))
+    if too_deep:
+        scan.problems.append(
+            Problem(
+                file,
+                too_deep_line,
+                f"Ignored {too_deep:,} components nested deeper than {MAX_DEPTH} levels "
+                "(the first on this line)",
+            )
+        )
     return scan
 
 
@@ -151,5 +217,10 @@ def tz_key(tzid: str) -> str:
     return clean_tzid(tzid).casefold()
 
 
-def _shorten(text: str, limit: int = 60) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+def shorten(text: str, limit: int = 60) -> str:
+    """The text cut to `limit` characters for a message (a huge value must not become one)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _quoted(text: str) -> str:
+    return repr(shorten(text))

@@ -38,6 +38,10 @@ How files are read, and the choices made where the format leaves room:
   de)" counts the parts inside the parentheses. With fewer than three parts the whole
   location is the venue and the city stays empty.
 - organiser: ORGANIZER's CN, else its e-mail address without "mailto:".
+- Limits (ics_blocks): a content line over MAX_LINE_BYTES after unfolding is ignored, BEGINs
+  nested deeper than MAX_DEPTH are ignored (a VEVENT is still read), an event of more than
+  MAX_PROPERTIES properties is skipped; each is reported. An event starting outside the years
+  EARLIEST_YEAR..LATEST_YEAR is skipped, an end after LATEST_YEAR dropped.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ from datetime import UTC, datetime
 from icalendar import Component
 from icalendar.error import GloballyUniqueTZIDGuessed
 
-from netdesk.formats.ics_blocks import Block, logical_lines, scan_components
+from netdesk.formats.ics_blocks import Block, logical_lines, scan_components, shorten
 from netdesk.formats.ics_fields import (
     categories_of,
     first_value,
@@ -66,6 +70,10 @@ __all__ = ["derived_uid", "read_ics", "split_location"]
 
 # Derived UIDs live in their own namespace so they never collide with real ones.
 _UID_NAMESPACE = uuid.UUID("5b0e6a52-8a2e-4c55-9d0c-6f1d3c7e2a41")
+# Events outside these years are typos or broken files ("99991231"); near the ends of what
+# datetime holds (years 1 and 9999) adding an event's length or a time zone overflows.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2999
 # Value errors in other properties (RRULE, EXDATE, ...) do not change what netdesk imports.
 _USED_PROPERTIES = {
     "DTSTART",
@@ -119,7 +127,11 @@ def _read_event(block: Block, zones: ZoneResolver, file: str) -> _ReadEvent:
             component = Component.from_ical(text)
     except Exception as exc:
         result.problems.append(
-            Problem(file, block.line, f"Skipped an event that could not be read: {exc}")
+            Problem(
+                file,
+                block.line,
+                f"Skipped an event that could not be read: {shorten(str(exc), 200)}",
+            )
         )
         return result
     broken = set()
@@ -128,10 +140,13 @@ def _read_event(block: Block, zones: ZoneResolver, file: str) -> _ReadEvent:
             broken.add(name)
             result.problems.append(
                 Problem(
-                    file, block.line_of(name), f"Ignored {name}, which could not be read: {message}"
+                    file,
+                    block.line_of(name),
+                    f"Ignored {name}, which could not be read: {shorten(str(message), 200)}",
                 )
             )
     name = text_of(component, "SUMMARY")
+    quoted = f"“{shorten(name, 80)}”"  # how messages name the event
     start = None if "DTSTART" in broken else first_value(component.get("DTSTART"))
     if not name:
         result.problems.append(
@@ -140,28 +155,41 @@ def _read_event(block: Block, zones: ZoneResolver, file: str) -> _ReadEvent:
         return result
     if start is None:
         result.problems.append(
-            Problem(file, block.line, f"Skipped “{name}”: it has no start time (DTSTART)")
+            Problem(file, block.line, f"Skipped {quoted}: it has no start time (DTSTART)")
         )
         return result
     moment = read_moment(start, zones, block.is_bare_date("DTSTART"))
     if moment is None:
         result.problems.append(
-            Problem(file, block.line, f"Skipped “{name}”: its start time could not be read")
+            Problem(file, block.line, f"Skipped {quoted}: its start time could not be read")
         )
         return result
+    if not EARLIEST_YEAR <= moment.at.year <= LATEST_YEAR:
+        result.problems.append(
+            Problem(
+                file,
+                block.line_of("DTSTART"),
+                f"Skipped {quoted}: it starts in the year {moment.at.year}, not between "
+                f"{EARLIEST_YEAR} and {LATEST_YEAR}",
+            )
+        )
+        return result
+    end = read_end(component, moment, zones, broken, block.is_bare_date("DTEND"))
+    if end is not None and end.year > LATEST_YEAR:
+        end = None  # "until 9999": no end rather than one the app cannot add to
     if moment.unknown_tzid:
         result.problems.append(
             Problem(
                 file,
                 block.line_of("DTSTART"),
-                f"Read the times of “{name}” as UTC: the time zone "
+                f"Read the times of {quoted} as UTC: the time zone "
                 f"“{moment.unknown_tzid}” is not known",
             )
         )
     record = EventRecord(
         name=name,
         starts_at=moment.at,
-        ends_at=read_end(component, moment, zones, broken, block.is_bare_date("DTEND")),
+        ends_at=end,
         timezone=moment.timezone,
         all_day=moment.all_day,
         url=text_of(component, "URL"),

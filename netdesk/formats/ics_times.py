@@ -67,6 +67,18 @@ class Moment:
 
 
 def read_moment(prop: Any, zones: ZoneResolver, bare_date: bool = False) -> Moment | None:
+    """The moment a DTSTART/DTEND stands for; None when there is none, or when it cannot be
+    told in UTC (a time zone's offset pushes 0001-01-01 or 9999-12-31 out of range)."""
+    moment = _moment(prop, zones, bare_date)
+    if moment is not None:
+        try:
+            moment.at.astimezone(UTC)
+        except OverflowError:
+            return None
+    return moment
+
+
+def _moment(prop: Any, zones: ZoneResolver, bare_date: bool) -> Moment | None:
     value = getattr(prop, "dt", None)
     if bare_date and isinstance(value, datetime):
         value = value.date()  # a date that came with a TZID but no VALUE=DATE
@@ -78,7 +90,10 @@ def read_moment(prop: Any, zones: ZoneResolver, bare_date: bool = False) -> Mome
             if zone is None:
                 return Moment(naive.replace(tzinfo=UTC), "", False, clean_tzid(str(tzid)))
             at = naive.replace(tzinfo=zone)
-            return Moment(at if iana else at.astimezone(UTC), iana, False)
+            try:
+                return Moment(at if iana else at.astimezone(UTC), iana, False)
+            except OverflowError:
+                return None
         if value.tzinfo is not None:
             return Moment(value.astimezone(UTC), "UTC", False)
         return Moment(value.replace(tzinfo=UTC), "", False)  # floating: read as UTC
@@ -104,9 +119,19 @@ def read_end(
             moment = read_moment(dtend, zones, bare_date)
             end = moment.at if moment else None
     elif duration is not None and isinstance(getattr(duration, "dt", None), timedelta):
-        end = start.at + duration.dt
+        end = _later(start.at, duration.dt)
     elif start.all_day:
-        end = start.at + timedelta(days=1)
+        end = _later(start.at, timedelta(days=1))
     if end is not None and end <= start.at:
         return None
     return end
+
+
+def _later(moment: datetime, duration: timedelta) -> datetime | None:
+    """The moment after the duration; None past the years datetime can hold (9999)."""
+    try:
+        later = moment + duration
+        later.astimezone(UTC)
+    except OverflowError:
+        return None
+    return later

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from functools import lru_cache
 
 # UTF-32 first: the UTF-32-LE BOM begins with the UTF-16-LE one.
@@ -23,6 +23,11 @@ _BOMS = (
 )
 _FOLD_STARTS = (b" ", b"\t")
 _CARD_EDGES = (b"END:VCARD", b"BEGIN:VCARD")
+# Files are split into lines 64 KB at a time: a list of every line of a big file at once
+# would hold the file twice over (and 40 bytes more for each of its millions of lines).
+CHUNK = 64 * 1024
+# What is kept of a physical line too long to hold: enough to read its name and parameters.
+CUT_HEAD = 64 * 1024
 
 
 def to_ascii_compatible(data: bytes) -> bytes:
@@ -65,42 +70,113 @@ def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
     quoted-printable soft line breaks (a value ending in "=" continues on the next line, which
     keeps all its characters). Blank lines end a content line and are not yielded.
     """
-    pending: bytes | None = None
-    parts: list[bytes] = []  # the pending line's pieces once it spans several lines
-    start = 0
+    for number, line, _size in sized_lines(data):
+        yield number, line
+
+
+def sized_lines(data: bytes, keep: int | None = None) -> Iterator[tuple[int, bytes, int]]:
+    """`logical_lines` with the length of each content line: (number, line, length).
+
+    Of a content line longer than `keep` bytes only a beginning is held and yielded (enough to
+    name its property), so that a 100 MB line never sits in memory; its length still counts
+    all of it. Such a line is the only kind whose length exceeds len(line).
+    """
+    hold = len(data) if keep is None else keep  # no line is longer than the file
+    pending: bytes | None = None  # the content line's first physical line
+    joined: bytearray | None = None  # the content line once it spans several lines
+    total = 0  # the content line's whole length
+    cut = False  # the content line is longer than `hold`: the rest is only counted
+    start = number = 0
     soft = False  # the pending line is quoted-printable and ends with a soft line break
-    for number, line in enumerate(data.splitlines(), 1):
-        if soft:
-            soft = False
-            if not line.upper().startswith(_CARD_EDGES):
-                if not parts:
-                    parts.append(pending or b"")
-                parts[-1] = parts[-1][:-1]
-                parts.append(line)
-                soft = line.endswith(b"=")
-                continue
-        if line.startswith(_FOLD_STARTS):
+    for lines, long_length in _physical_lines(data, hold):
+        for line in lines:
+            number += 1
+            length = long_length or len(line)
+            if soft:
+                soft = False
+                if not line.upper().startswith(_CARD_EDGES):
+                    if joined is None:
+                        joined = bytearray(pending or b"")
+                    total += length - 1
+                    if not cut:
+                        cut = length > len(line) or len(joined) + length - 1 > hold
+                        if cut:
+                            del joined[CUT_HEAD:]
+                        else:
+                            del joined[-1:]
+                            joined += line
+                    soft = line.endswith(b"=")
+                    continue
+            if line.startswith(_FOLD_STARTS):
+                if pending is not None:
+                    if joined is None:
+                        joined = bytearray(pending)
+                    total += length - 1
+                    if not cut:
+                        cut = length > len(line) or len(joined) + length - 1 > hold
+                        if cut:
+                            del joined[CUT_HEAD:]
+                        else:
+                            joined += memoryview(line)[1:]
+                    soft = line.endswith(b"=") and _is_quoted_printable(pending)
+                    continue
+                # A continuation with nothing to continue: read it as a line of its own.
+                stripped = line.lstrip(b" \t")
+                if length == len(line):  # (a cut line stays longer than what is kept of it)
+                    length = len(stripped)
+                line = stripped
             if pending is not None:
-                if not parts:
-                    parts.append(pending)
-                parts.append(line[1:])
-                soft = line.endswith(b"=") and _is_quoted_printable(parts[0])
-                continue
-            # A continuation with nothing to continue: read it as a line of its own.
-            line = line.lstrip(b" \t")
-        if pending is not None:
-            if parts:
-                yield start, b"".join(parts)
-                parts = []
+                yield start, pending if joined is None else bytes(joined), total
+                joined = None
+            if line:
+                pending, start, total, cut = line, number, length, length > len(line)
+                soft = line.endswith(b"=") and _is_quoted_printable(line)
             else:
-                yield start, pending
-        if line:
-            pending, start = line, number
-            soft = line.endswith(b"=") and _is_quoted_printable(line)
-        else:
-            pending = None
+                pending = None
     if pending is not None:
-        yield start, b"".join(parts) if parts else pending
+        yield start, pending if joined is None else bytes(joined), total
+
+
+def _physical_lines(data: bytes, keep: int) -> Iterator[tuple[list[bytes], int]]:
+    """The file's lines without their line breaks, split a chunk at a time: (lines, 0), or
+    ([the beginning of a line longer than `keep`], its length).
+
+    Unlike `data.splitlines()`, this never holds a second copy of the whole file. Of a line
+    longer than `keep`, the first CUT_HEAD bytes and its last byte are yielded (the last byte
+    tells whether a quoted-printable soft line break follows).
+    """
+    size = len(data)
+    start = 0
+    while start < size:
+        end = start + CHUNK
+        if end >= size:
+            end = size
+        else:
+            cut = max(data.rfind(b"\n", start, end), data.rfind(b"\r", start, end))
+            if cut < 0:  # a line longer than a chunk
+                start = yield from _long_line(data, start, keep)
+                continue
+            end = cut + 1
+            if data[cut] == 13 and data[end : end + 1] == b"\n":  # CRLF across the cut
+                end += 1
+        yield data[start:end].splitlines(), 0
+        start = end
+
+
+def _long_line(data: bytes, start: int, keep: int) -> Generator[tuple[list[bytes], int], None, int]:
+    """Yield the line beginning at `start`; return where the next line begins."""
+    newline = data.find(b"\n", start)
+    if newline < 0:
+        newline = len(data)
+    stop = data.find(b"\r", start, newline)
+    if stop < 0:
+        stop = newline
+    length = stop - start
+    if length <= keep:
+        yield [data[start:stop]], 0
+    else:
+        yield [data[start : start + min(keep, CUT_HEAD)] + data[stop - 1 : stop]], length
+    return stop + 2 if data[stop : stop + 2] == b"\r\n" else stop + 1
 
 
 @lru_cache(maxsize=64)
@@ -144,12 +220,13 @@ class TextDecoder:
 def _non_utf8_sample(data: bytes, limit: int = 65536) -> bytes:
     sample: list[bytes] = []
     size = 0
-    for line in data.splitlines():
+    for line in (line for lines, _ in _physical_lines(data, limit) for line in lines):
         try:
             line.decode("utf-8")
         except UnicodeDecodeError:
-            sample.append(line)
-            size += len(line)
+            # Only the beginning of a long line: guessing from 10 MB of it took over a minute.
+            sample.append(line[: limit - size])
+            size += len(sample[-1])
             if size >= limit:
                 break
     return b"\n".join(sample)
@@ -183,15 +260,18 @@ for _language, _letters in _LANGUAGE_LETTERS.items():
         _LETTER_LANGUAGES[_letter] = _LETTER_LANGUAGES.get(_letter, frozenset()) | {_language}
 _CYRILLIC = frozenset({"cyrillic"})
 _NONE: frozenset[str] = frozenset()
-# Runs of letters (ASCII or not) that contain at least one non-ASCII character.
-_WORD = re.compile(r"[A-Za-z]*[^\x00-\x7f][^\x00-\x40\x5b-\x60\x7b-\x7f]*")
+# Runs of letters (ASCII or not); the words are those with a non-ASCII character. (Finding
+# those with one regex backtracked over every run of ASCII letters: minutes for a long one.)
+_LETTERS = re.compile(r"[^\x00-\x40\x5b-\x60\x7b-\x7f]+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _LEGACY_CANDIDATES = ("cp1252", "cp1250", "cp1251")
 
 
 def _plausibility(text: str) -> int:
     score = 0
-    for word in _WORD.findall(text):
+    for word in _LETTERS.findall(text):
+        if word.isascii():
+            continue
         languages: frozenset[str] | None = None
         for char in word:
             if char < "\x80":

@@ -9,12 +9,13 @@ raises: a broken card or line becomes a `Problem` and the other cards are still 
 from __future__ import annotations
 
 import binascii
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from netdesk.formats.records import ContactRecord, Problem
-from netdesk.formats.vcard_decode import TextDecoder, logical_lines, to_ascii_compatible
-from netdesk.formats.vcard_read_card import CardReader, Prop
+from netdesk.formats.vcard_decode import TextDecoder, sized_lines, to_ascii_compatible
+from netdesk.formats.vcard_read_card import BINARY_LIMIT, CardReader, Prop, too_big
 from netdesk.formats.vcard_read_line import (
     escape_newlines,
     parsed_params,
@@ -25,6 +26,27 @@ from netdesk.formats.vcard_read_line import (
 _NO_COLON = "line has no ':' separating name and value"
 # Padding some old programs leave between or after cards: NUL, form feed, DOS end of file.
 _FILLER = b" \t\x00\x0c\x1a"
+
+# Limits that turn hostile or broken files into reported problems instead of exhausted memory.
+# A content line (unfolded) longer than this is left out, unless it holds a picture, sound or
+# key: the longest NOTE seen in real address books is a few kilobytes; a megabyte is a book.
+LINE_LIMIT = 1024 * 1024
+# A card with more content lines than this is not imported: real cards have tens, a very busy
+# one a few hundred. Reading stops keeping its lines when it passes the limit.
+PROPERTY_LIMIT = 10_000
+# After this many problems in one file the rest are counted, not listed: nobody reads more,
+# and a crafted file of millions of broken cards would otherwise fill memory with reports.
+PROBLEM_LIMIT = 1_000
+# Properties whose value is binary data (base64 or a data: URI) and may pass LINE_LIMIT up to
+# BINARY_LIMIT decoded (see vcard_read_card), each with the word a report uses.
+_BINARY = {"PHOTO": "photo", "LOGO": "logo", "SOUND": "sound", "KEY": "key"}
+# What is held of a line: all of a BINARY_LIMIT photo in base64 (4/3 of its size) with room for
+# its parameters and the indentation of 2.1 continuation lines (about 4%). Of longer lines
+# only the beginning is kept, to name them in the report.
+_KEEP = BINARY_LIMIT * 3 // 2
+# How far into a line its name and parameters are looked for when it is too long.
+_HEAD = 64 * 1024
+_PRINTABLE_NAME = re.compile(r"[A-Z0-9._/-]{1,64}").fullmatch
 
 
 def read_vcard_file(path: Path) -> Iterator[ContactRecord | Problem]:
@@ -40,18 +62,42 @@ def read_vcard_file(path: Path) -> Iterator[ContactRecord | Problem]:
 def read_vcards(data: bytes, file: str = "<data>") -> Iterator[ContactRecord | Problem]:
     """Yield each card of `data` as a ContactRecord as soon as it is read, and Problems.
 
-    `file` names the data in problems. Problem lines are 1-based physical lines.
+    `file` names the data in problems. Problem lines are 1-based physical lines. Only the
+    first PROBLEM_LIMIT problems are listed, then one that counts the rest.
     """
+    listed = unlisted = first_unlisted = 0
+    for item in _read(data, file):
+        if isinstance(item, Problem):
+            if listed >= PROBLEM_LIMIT:
+                unlisted += 1
+                first_unlisted = first_unlisted or item.line
+                continue
+            listed += 1
+        yield item
+    if unlisted:
+        yield Problem(
+            file,
+            first_unlisted,
+            f"{unlisted:,} more problems from here on were not listed "
+            f"(only the first {PROBLEM_LIMIT:,} are)",
+        )
+
+
+def _read(data: bytes, file: str) -> Iterator[ContactRecord | Problem]:
     data = to_ascii_compatible(data)
     decoder = TextDecoder(data)
     card: list[Prop] | None = None
     problems: list[Problem] = []
     begin = last = 0
+    count = 0  # content lines of the card, up to PROPERTY_LIMIT + 1
     stray_first = stray_last = 0
     empty = True
-    for number, raw in logical_lines(data):
+    for number, raw, size in sized_lines(data, _KEEP):
         empty = False
-        prop = _parse(number, raw, decoder)
+        if count > PROPERTY_LIMIT and not _may_be_edge(raw, size):
+            last = number  # in a card too big to read: only look for its end
+            continue
+        prop = _parse(number, raw, decoder) if size <= LINE_LIMIT else None
         if card is None:
             if (
                 prop is not None
@@ -61,34 +107,106 @@ def read_vcards(data: bytes, file: str = "<data>") -> Iterator[ContactRecord | P
                 if stray_first:
                     yield _stray(file, stray_first, stray_last)
                     stray_first = 0
-                card, problems, begin, last = [], [], number, number
-            elif raw.strip(_FILLER):
+                card, problems, begin, last, count = [], [], number, number, 0
+            elif size > LINE_LIMIT or raw.strip(_FILLER):
                 stray_first = stray_first or number
                 stray_last = number
             continue
-        if prop is None:
-            problems.append(Problem(file, number, _NO_COLON))
-            last = number
-            continue
-        name = prop[2]
-        if (name == "END" or name == "BEGIN") and prop[4].strip().upper() == "VCARD":
-            if name == "END":
-                yield from _finish(card, begin, problems, file)
-                card = None
+        if prop is not None:
+            name = prop[2]
+            if (name == "END" or name == "BEGIN") and prop[4].strip().upper() == "VCARD":
+                if count > PROPERTY_LIMIT:
+                    yield _too_many(file, begin)
+                elif name == "END":
+                    yield from _finish(card, begin, problems, file)
+                else:
+                    yield from problems
+                if name == "END":
+                    card, count = None, 0
+                    continue
+                yield _unfinished(file, begin, last)
+                card, problems, begin, last, count = [], [], number, number, 0
                 continue
-            yield from problems
-            yield _unfinished(file, begin, last)
-            card, problems, begin, last = [], [], number, number
-            continue
-        card.append(prop)
         last = number
+        count += 1
+        if count > PROPERTY_LIMIT:
+            card.clear()
+            problems.clear()
+        elif size > LINE_LIMIT:
+            prop = _long(number, raw, size, decoder, problems, file)
+            if prop is not None:
+                card.append(prop)
+        elif prop is None:
+            problems.append(Problem(file, number, _NO_COLON))
+        else:
+            card.append(prop)
     if card is not None:
-        yield from problems
+        if count > PROPERTY_LIMIT:
+            yield _too_many(file, begin)
+        else:
+            yield from problems
         yield _unfinished(file, begin, last)
     if stray_first:
         yield _stray(file, stray_first, stray_last)
     if empty:
         yield Problem(file, 0, "the file is empty: there are no vCards in it")
+
+
+def _may_be_edge(raw: bytes, size: int) -> bool:
+    """Whether a line may be BEGIN:VCARD or END:VCARD (cheaply: most lines are not)."""
+    return size <= 64 and raw.rstrip(b" \t\x00").upper().endswith(b"VCARD")
+
+
+def _too_many(file: str, begin: int) -> Problem:
+    return Problem(
+        file,
+        begin,
+        f"the card beginning on line {begin} has more than {PROPERTY_LIMIT:,} properties; "
+        "it was not imported",
+    )
+
+
+def _long(
+    number: int, raw: bytes, size: int, decoder: TextDecoder, problems: list[Problem], file: str
+) -> Prop | None:
+    """A content line over LINE_LIMIT: a picture, sound or key small enough, or a Problem."""
+    head = raw[:_HEAD].decode("latin-1")
+    parts = split_line(head)
+    name = (parts[1] if parts else head.partition(";")[0]).upper()
+    if parts is None or name not in _BINARY:
+        shown = name if _PRINTABLE_NAME(name) else "unnamed"
+        problems.append(
+            Problem(
+                file, number, f"this line is longer than 1 MB; the {shown} property was left out"
+            )
+        )
+        return None
+    estimate = _decoded_size(raw, size, len(head) - len(parts[3]), parts)
+    if estimate > BINARY_LIMIT:
+        problems.append(Problem(file, number, too_big(_BINARY[name], estimate)))
+        return None
+    if size > len(raw):  # small when decoded, but too long to hold (mostly %XX escapes)
+        held = _KEEP // (1024 * 1024)
+        reason = f"this line is longer than {held} MB; the {name} property was left out"
+        problems.append(Problem(file, number, reason))
+        return None
+    return _parse(number, raw, decoder)
+
+
+def _decoded_size(raw: bytes, size: int, value_at: int, parts: tuple[str, str, str, str]) -> int:
+    """How many bytes a binary value decodes to, estimated from its length, without decoding."""
+    encoded = size - value_at
+    whole = size == len(raw)
+    if whole:
+        encoded -= raw.count(b" ", value_at) + raw.count(b"\t", value_at)
+    value_head = parts[3][:256].lower()
+    if value_head.startswith("data:") and "base64" not in value_head.partition(",")[0]:
+        # Percent-encoded: each %XX is one byte (of a cut line, as often as in what is kept).
+        kept = max(len(raw) - value_at, 1)
+        return encoded * (kept - 2 * raw.count(b"%", value_at)) // kept
+    if "://" in value_head:
+        return encoded  # a link, kept as text
+    return encoded * 3 // 4  # base64, with or without its ENCODING parameter
 
 
 def _unfinished(file: str, begin: int, last: int) -> Problem:

@@ -27,6 +27,17 @@ Prop = tuple[int, str, str, Params | None, str, str]
 _BAD_NAME = "line is not a vCard property (no valid name before ':'); it was skipped"
 _NO_NAME = "card has no name: no FN, N, nickname, organisation, email or phone"
 _BAD_PHOTO = "photo is not valid base64; the contact was read without it"
+# The largest picture (or sound or key) a card may bring, decoded: a phone's full-resolution
+# photo is 3-8 MB, a contact picture 10-200 KB. The reader refuses longer ones before decoding
+# them, from the length of their text (vcard_read); this checks what was decoded all the same.
+BINARY_LIMIT = 10 * 1024 * 1024
+# Categories become tags, and each new tag is a row to write (about 0.6 ms): a megabyte line
+# can name 150,000 of them. Real cards have a handful; more than this are left out.
+CATEGORY_LIMIT = 1_000
+_TOO_MANY_CATEGORIES = (
+    f"card has more than {CATEGORY_LIMIT:,} categories; the first {CATEGORY_LIMIT:,} became "
+    "tags, the others were left out"
+)
 # Properties that describe the file, not the person.
 _DROPPED = frozenset({"VERSION", "PRODID", "REV", "BEGIN", "END"})
 # At most one per card (RFC 2426, RFC 6350): the writer keeps the first, and so does the reader.
@@ -61,6 +72,9 @@ class CardReader:
         self.problems = problems
         self.record = ContactRecord(source="vcard", line=begin)
         self.kept: set[str] = set()  # properties kept once: mapped or in extra_lines
+        self.notes: list[str] = []
+        self.categories_seen: set[str] = set()
+        self.categories_cut = False
 
     def read(self, props: list[Prop]) -> ContactRecord | None:
         labels: dict[str, str] = {}
@@ -82,6 +96,8 @@ class CardReader:
             elif name not in _DROPPED:
                 self.extra(prop)
         record = self.record
+        if self.notes:
+            record.note = "\n\n".join(self.notes)
         if not record.formatted_name:
             record.formatted_name = _fallback_name(record)
             if not record.formatted_name:
@@ -174,14 +190,20 @@ class CardReader:
     def note(self, prop: Prop, label: str) -> None:
         value = unescape(prop[4]).strip()
         if value:
-            note = self.record.note
-            self.record.note = f"{note}\n\n{value}" if note else value
+            self.notes.append(value)  # joined at the end: adding each to the text is quadratic
 
     def categories(self, prop: Prop, label: str) -> None:
         categories = self.record.categories
+        seen = self.categories_seen  # a list lookup for each made 200,000 categories take minutes
         for item in components(prop[4], ","):
             item = item.strip()
-            if item and item not in categories:
+            if item and item not in seen:
+                if len(categories) >= CATEGORY_LIMIT:
+                    if not self.categories_cut:  # said once for the card
+                        self.categories_cut = True
+                        self.problems.append(Problem(self.file, prop[0], _TOO_MANY_CATEGORIES))
+                    return
+                seen.add(item)
                 categories.append(item)
 
     def email(self, prop: Prop, label: str) -> None:
@@ -254,9 +276,22 @@ class CardReader:
         if data is None:
             self.problems.append(Problem(self.file, prop[0], _BAD_PHOTO))
             return
+        if len(data) > BINARY_LIMIT:
+            self.problems.append(Problem(self.file, prop[0], too_big("photo", len(data))))
+            return
         if data:
             self.record.photo = data
             self.record.photo_mime = _sniff_image(data) or mime
+
+
+def too_big(what: str, size: int) -> str:
+    """The report of a picture, sound or key over BINARY_LIMIT (`size` decoded, estimated)."""
+    megabytes = size / (1024 * 1024)
+    limit = BINARY_LIMIT // (1024 * 1024)
+    return (
+        f"the {what} is about {megabytes:,.0f} MB, more than the {limit} MB netdesk keeps; "
+        "the contact was read without it"
+    )
 
 
 def _typed(value: str, params: Params | None, label: str) -> Typed:
@@ -269,10 +304,8 @@ def _kind(params: Params | None) -> tuple[str, bool]:
     if params is None:
         return "", False
     if params.kind is None:  # Params are shared between lines: work it out once
-        kinds: list[str] = []
-        for kind in params.types:
-            if kind not in _NOT_KINDS and kind not in kinds:
-                kinds.append(kind)
+        # dict.fromkeys drops repeats in linear time: a line may list 100,000 types.
+        kinds = dict.fromkeys(kind for kind in params.types if kind not in _NOT_KINDS)
         params.kind = ",".join(kinds), params.pref or "pref" in params.types
     return params.kind
 

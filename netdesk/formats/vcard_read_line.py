@@ -90,6 +90,9 @@ def split_params(text: str) -> list[str]:
 
 _CACHE: dict[str, Params] = {}
 _CACHE_SIZE = 4096
+# Longer parameter lists are not remembered: real ones are short, and a cache of 4,096 crafted
+# megabyte-long lists (with their parsed types) would hold gigabytes.
+_CACHE_TEXT = 256
 
 
 def parsed_params(text: str) -> Params:
@@ -98,6 +101,8 @@ def parsed_params(text: str) -> Params:
     The Params returned are shared, so callers must not change them (only fill the `kind`
     memo, which is the same for every line with these parameters).
     """
+    if len(text) > _CACHE_TEXT:
+        return parse_params(text)
     params = _CACHE.get(text)
     if params is None:
         if len(_CACHE) >= _CACHE_SIZE:

@@ -48,6 +48,7 @@ KIND_OF_TABLE: dict[str, str] = {
     contact_tags.name: "contacts",
     event_tags.name: "events",
 }
+ALL_KINDS = frozenset(KIND_OF_TABLE.values())
 _INDEXED_CHILDREN = (ContactEmail, ContactPhone, Note)
 
 

@@ -244,6 +244,19 @@ class ContactService:
         with self.db.transaction() as session:
             undo.restore(session, snapshot)
 
+    def set_photo(self, contact_id: int, data: bytes, mime: str, replaces_line: str = "") -> None:
+        """Store `data` as the contact's photo; `replaces_line`, a kept vCard line (a PHOTO
+        link the picture was fetched from), goes in the same transaction."""
+        with self.db.transaction() as session:
+            contact = session.get(Contact, contact_id)
+            if contact is None:
+                raise NotFoundError("That contact no longer exists.")
+            contact.photo = data
+            contact.photo_mime = mime
+            if replaces_line:
+                kept = [e for e in contact.extra_properties if e.line != replaces_line]
+                contact.extra_properties = kept  # the others go: delete-orphan
+
 
 def _make_me(session: Session, contact: Contact) -> None:
     for other in session.scalars(select(Contact).where(Contact.is_me.is_(True))):

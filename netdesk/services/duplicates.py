@@ -10,6 +10,7 @@ organisation), so matching stays linear however many people there are.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -286,33 +287,11 @@ class DuplicateService:
 
     def merge(self, keep_id: int, other_ids: list[int]) -> undo.Snapshot:
         """Fold the others into the kept contact and delete them, in one transaction."""
-        others = [i for i in dict.fromkeys(other_ids) if i != keep_id]
-        if not others:
-            raise ValidationError({"contacts": "Choose at least two people to merge."})
+        others = _others_of(keep_id, other_ids)
+        self.db.backup_before("merge", 1 + len(others))
         with self.db.transaction() as session:
-            keep = session.get(
-                Contact,
-                keep_id,
-                options=merge_target_options(),
-            )
-            people = session.scalars(select(Contact).where(Contact.id.in_(others))).all()
-            if keep is None or len(people) != len(others):
-                raise NotFoundError("Some of those people no longer exist.")
-            label = f"Merge {len(others) + 1} people into {keep.formatted_name}"
-            snapshot = undo.capture_contact(session, [keep_id, *others], label)
-            conn = session.connection()
-            for other, record in zip(
-                people, records_for(conn, [p.id for p in people]), strict=True
-            ):
-                merge_into(session, keep, record, [p.e164 for p in other.phones], list(other.tags))
-                keep.is_me = keep.is_me or other.is_me
-                _move_attendances(session, keep_id, other.id)
-                for model in (Note, FollowUp):
-                    session.execute(
-                        update(model).where(model.contact_id == other.id).values(contact_id=keep_id)
-                    )
-                session.delete(other)
-            session.flush()
+            snapshot = _merge_group(session, keep_id, others, capture=True)
+            assert snapshot is not None
             mark_changed(session, "contacts", "notes", "followups", "attendances")
             refresh_search(session, {keep_id})
             session.flush()
@@ -324,6 +303,33 @@ class DuplicateService:
                 ),
             )
             return snapshot
+
+    def merge_groups(self, groups: Sequence[Sequence[int]]) -> int:
+        """Merge every group into its first contact, all groups in ONE transaction: an
+        interruption (a crash, a kill, a full disk) leaves either none or all of them merged.
+
+        Not undoable (no snapshot is taken: the command line has no undo); returns how many
+        contacts were merged away.
+        """
+        plan = [(group[0], _others_of(group[0], list(group[1:]))) for group in groups if group]
+        seen: set[int] = set()
+        for keep_id, others in plan:
+            members = {keep_id, *others}
+            if members & seen:
+                raise ValidationError(
+                    {"contacts": "A person can be merged in one group only; the groups overlap."}
+                )
+            seen |= members
+        if not plan:
+            return 0
+        self.db.backup_before("merge", len(seen))
+        with self.db.transaction() as session:
+            for keep_id, others in plan:
+                _merge_group(session, keep_id, others, capture=False)
+            mark_changed(session, "contacts", "notes", "followups", "attendances")
+            refresh_search(session, {keep_id for keep_id, _ in plan})
+            session.flush()
+        return sum(len(others) for _, others in plan)
 
     def restore(self, snapshot: undo.Snapshot) -> None:
         with self.db.transaction() as session:
@@ -349,3 +355,37 @@ def _move_attendances(session: Session, keep_id: int, other_id: int) -> None:
             mine.role = a.role
         session.delete(a)
     session.flush()
+
+
+def _others_of(keep_id: int, other_ids: list[int]) -> list[int]:
+    others = [i for i in dict.fromkeys(other_ids) if i != keep_id]
+    if not others:
+        raise ValidationError({"contacts": "Choose at least two people to merge."})
+    return others
+
+
+def _merge_group(
+    session: Session, keep_id: int, others: list[int], capture: bool
+) -> undo.Snapshot | None:
+    """Fold `others` into `keep_id` inside the caller's transaction; the snapshot of every row
+    touched when `capture` (for undo)."""
+    keep = session.get(Contact, keep_id, options=merge_target_options())
+    people = session.scalars(select(Contact).where(Contact.id.in_(others))).all()
+    if keep is None or len(people) != len(others):
+        raise NotFoundError("Some of those people no longer exist.")
+    snapshot = None
+    if capture:
+        label = f"Merge {len(others) + 1} people into {keep.formatted_name}"
+        snapshot = undo.capture_contact(session, [keep_id, *others], label)
+    conn = session.connection()
+    for other, record in zip(people, records_for(conn, [p.id for p in people]), strict=True):
+        merge_into(session, keep, record, [p.e164 for p in other.phones], list(other.tags))
+        keep.is_me = keep.is_me or other.is_me
+        _move_attendances(session, keep_id, other.id)
+        for model in (Note, FollowUp):
+            session.execute(
+                update(model).where(model.contact_id == other.id).values(contact_id=keep_id)
+            )
+        session.delete(other)
+    session.flush()
+    return snapshot

@@ -98,7 +98,12 @@ def _apply(session: Session, event: Event, data: EventInput) -> None:
 
 
 def _end(event_start: datetime, event_end: datetime | None) -> datetime:
-    return event_end or event_start + DEFAULT_LENGTH
+    if event_end is not None:
+        return event_end
+    try:
+        return event_start + DEFAULT_LENGTH
+    except OverflowError:  # a start within hours of the end of time, as a hostile file has
+        return event_start
 
 
 def _upcoming(now: datetime) -> ColumnElement[bool]:

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import glob
+import os
 import re
-from collections.abc import Iterator
-from typing import BinaryIO, TextIO
+import secrets
+import stat
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO, TextIO, TypeVar
 
 from sqlalchemy import select
 
@@ -15,16 +24,105 @@ from netdesk.services.contact_records import iter_records
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.tags import clean_tag_names
 
+T = TypeVar("T")
+
 VCARD_VERSIONS = ("3.0", "4.0")
 # What file systems (Windows above all) refuse in a file name, and control characters.
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _MAX_NAME = 120
+# File systems count bytes (255 at most): room for the suffix and a temporary file's extras.
+_MAX_BYTES = 180
+# Windows opens a device, not a file, for these names, whatever the extension ("NUL.txt").
+_DEVICE = re.compile(r"con|prn|aux|nul|conin\$|conout\$|(com|lpt)[0-9\u00b9\u00b2\u00b3]", re.I)
 
 
 def safe_file_name(name: str, suffix: str, fallback: str) -> str:
-    """`name` + `suffix` as a file name every system accepts ("Q&A: 2026/1" -> "Q&A- 2026-1")."""
-    cleaned = _UNSAFE.sub("-", " ".join(name.split())).strip(" .-")[:_MAX_NAME].strip(" .")
+    """`name` + `suffix` as a file name every system accepts ("Q&A: 2026/1" -> "Q&A- 2026-1").
+
+    The one rule for every file name made from user data: never a path (no separators, not
+    "." or ".."), never empty, never a Windows device ("CON", "nul.txt"), no control or
+    invisible direction characters ("\u202egpj.exe"), and short enough in bytes too."""
+    visible = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cf", "Cs"))
+    cleaned = _UNSAFE.sub("-", " ".join(visible.split())).strip(" .-")[:_MAX_NAME]
+    while len(cleaned.encode("utf-8")) > _MAX_BYTES:
+        cleaned = cleaned[:-1]
+    cleaned = cleaned.strip(" .")
+    if _DEVICE.fullmatch(cleaned.split(".", 1)[0].rstrip(" ")):
+        cleaned = "_" + cleaned
     return (cleaned or fallback) + suffix
+
+
+def write_atomically(path: Path, write: Callable[[BinaryIO], T]) -> T:
+    """Call `write` with a new file beside `path`, and rename it over `path` only once `write`
+    returned and the data is on disk: a crash, a kill or a full disk leaves the file that was
+    there before (and at worst a hidden ".NAME.1a2b3c4d.part"), never half of the new one.
+    Any failure removes the partial file and is raised (an OSError: see file_error_text)."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
+    fd, temp = _create_temp(path.parent, path.name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            result = write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        with contextlib.suppress(OSError):  # replacing a file keeps who may read it
+            if path.is_file():
+                os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    _remove_stale_temps(path)
+    return result
+
+
+# A partial file this old is left over from a crash or a kill, not one being written now.
+_STALE_TEMP_SECONDS = 3600
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """The partial files earlier writes of `path` left when they were killed."""
+    pattern = re.compile(rf"\.{re.escape(path.name[:150])}\.[0-9a-f]{{8}}\.part")
+    limit = time.time() - _STALE_TEMP_SECONDS
+    with contextlib.suppress(OSError):
+        for temp in path.parent.glob(f".{glob.escape(path.name[:150])}.*.part"):
+            with contextlib.suppress(OSError):
+                if pattern.fullmatch(temp.name) and temp.stat().st_mtime < limit:
+                    temp.unlink()
+
+
+def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
+    # Beside the file so that the rename stays on one file system (atomic); 0o666 less the
+    # umask, as for any new file (mkstemp would make it private to the user).
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temp = folder / f".{name[:150]}.{secrets.token_hex(4)}.part"
+        try:
+            return os.open(temp, flags, 0o666), temp
+        except FileExistsError:
+            continue
+
+
+_FILE_ERRORS = {
+    errno.EACCES: "you do not have permission to write there",
+    errno.EPERM: "you do not have permission to write there",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "your disk quota is used up",
+    errno.EFBIG: "the file would be bigger than this system allows",
+    errno.EROFS: "the disk is read-only",
+    errno.ENOENT: "no such folder",
+    errno.EISDIR: "it is a folder",
+    errno.ENAMETOOLONG: "the name is too long",
+}
+
+
+def file_error_text(exc: OSError) -> str:
+    """Why a file could not be written, in words for the user ("the disk is full")."""
+    code = errno.EISDIR if isinstance(exc, IsADirectoryError) else exc.errno
+    if code in _FILE_ERRORS:
+        return _FILE_ERRORS[code]
+    return (exc.strerror or str(exc) or "the system refused").rstrip(".").lower()
 
 
 class ExportService:

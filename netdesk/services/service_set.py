@@ -12,6 +12,7 @@ from netdesk.services.exporting import ExportService
 from netdesk.services.followups import FollowUpService
 from netdesk.services.importing import ImportService
 from netdesk.services.notes import NoteService
+from netdesk.services.photo_fetch import PhotoFetchService
 from netdesk.services.search import SearchService
 from netdesk.services.tags import TagService
 from netdesk.services.today import TodayService
@@ -32,3 +33,4 @@ class Services:
         self.exports = ExportService(db)
         self.duplicates = DuplicateService(db)
         self.cards = CardService(db)
+        self.photos = PhotoFetchService(db)

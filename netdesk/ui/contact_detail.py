@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.services.errors import ServiceError
+from netdesk.services.photo_fetch import PhotoLink
 from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.service_set import Services
 from netdesk.ui import followup_commands
+from netdesk.ui.busy_cursor import busy_cursor
 from netdesk.ui.contact_detail_sections import (
     MUTED,
     add_fields,
@@ -36,7 +39,13 @@ from netdesk.ui.contact_detail_sections import (
     wrapped,
 )
 from netdesk.ui.flow_layout import FlowLayout
-from netdesk.ui.plain_text import plain_label, show_error
+from netdesk.ui.plain_text import (
+    button_text,
+    plain_label,
+    question_box,
+    show_error,
+    tooltip_text,
+)
 
 SELECT_PROMPT = "Select a person to see their details"
 EMPTY_BOOK = "No people yet. Add one with New contact (Ctrl+N) or Quick capture (Ctrl+Shift+N)"
@@ -94,6 +103,13 @@ class ContactDetail(QWidget):
         self.qr_button.setToolTip("Show this person's details as a QR code to pass on")
         self.qr_button.clicked.connect(self._request_qr_card)
         self.delete_button = QPushButton("Delete")
+        # Offered when the person's card gave their photo as a link: fetched only on request.
+        self._photos = services.photos
+        self._photo_link: PhotoLink | None = None
+        self.photo_button = QPushButton()
+        self.photo_button.setObjectName("fetch_photo")
+        self.photo_button.hide()
+        self.photo_button.clicked.connect(self.fetch_photo)
         self.edit_button.setToolTip("Edit this contact's details")
         self.delete_button.setToolTip("Delete this contact (Ctrl+Z undoes it)")
         self.edit_button.clicked.connect(self._request_edit)
@@ -105,6 +121,7 @@ class ContactDetail(QWidget):
         buttons = FlowLayout(self._buttons)
         for button in (self.edit_button, self.note_button, self.followup_button, self.qr_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.photo_button)
         buttons.addWidget(self.delete_button)
 
         header_top = QHBoxLayout()
@@ -199,6 +216,7 @@ class ContactDetail(QWidget):
         self.subtitle_label.setText(breakable(subtitle))
         self.subtitle_label.setVisible(bool(subtitle))
         self.me_chip.setVisible(c.is_me)
+        self._show_photo_link(self._photos.link(c.id))
         old = self._sections_holder
         self._sections_holder = QWidget()
         self.sections = QVBoxLayout(self._sections_holder)
@@ -234,6 +252,58 @@ class ContactDetail(QWidget):
     def _request_delete(self) -> None:
         if self._contact is not None:
             self.delete_requested.emit(self._contact.id)
+
+    # -- a photo given as a link ------------------------------------------------------------
+
+    def _show_photo_link(self, link: PhotoLink | None) -> None:
+        self._photo_link = link
+        self.photo_button.setVisible(link is not None)
+        if link is not None:
+            # A host name can be long: the pane must not get wider for it.
+            host = link.host if len(link.host) <= 32 else link.host[:31] + "…"
+            self.photo_button.setText(button_text(f"Fetch photo from {host}…"))
+            self.photo_button.setToolTip(
+                tooltip_text("Download the picture their card links to:", link.url)
+            )
+
+    def photo_fetch_box(self) -> tuple[QMessageBox, QPushButton] | None:
+        """The question asked before connecting anywhere, naming the address, and its Fetch
+        button; None when there is nothing to fetch."""
+        link, contact = self._photo_link, self._contact
+        if link is None or contact is None:
+            return None
+        return question_box(
+            self,
+            "Fetch photo",
+            f"Download the photo of {contact.formatted_name} from {link.host}?\n\n{link.url}\n\n"
+            f"netdesk connects to {link.host} only because you ask it to. The picture is saved "
+            "with the contact.",
+            "Fetch photo",
+        )
+
+    def fetch_photo(self) -> None:
+        asked = self.photo_fetch_box()
+        if asked is None:
+            return
+        box, fetch = asked
+        box.exec()
+        if box.clickedButton() is fetch:
+            self.download_photo()
+
+    def download_photo(self) -> bool:
+        """Fetch the linked photo now (the user has agreed); errors are shown, in words."""
+        link, contact = self._photo_link, self._contact
+        if link is None or contact is None:
+            return False
+        try:
+            with busy_cursor():
+                self._photos.fetch(contact.id, link)
+        except ServiceError as exc:
+            show_error(self, "Could not fetch the photo", str(exc))
+            return False
+        self.message.emit(f"Saved the photo from {link.host}.")
+        self.refresh()
+        return True
 
     def _set_done(self, followup_id: int, done: bool) -> None:
         try:

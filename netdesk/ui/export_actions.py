@@ -9,12 +9,8 @@ an older file of that name stays as it was.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import io
-import os
-import secrets
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +20,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from netdesk.services.errors import ServiceError
-from netdesk.services.exporting import safe_file_name
+from netdesk.services.exporting import safe_file_name, write_atomically
 from netdesk.services.service_set import Services
 from netdesk.ui.busy_cursor import busy_cursor
 from netdesk.ui.event_dates import plural
@@ -116,37 +112,6 @@ def export_failure_text(path: Path, exc: OSError) -> str:
 
 def _code(exc: OSError) -> int | None:
     return errno.EISDIR if isinstance(exc, IsADirectoryError) else exc.errno
-
-
-def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
-    # 0o666 less the umask, as for any new file (mkstemp would make it private to the user).
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        temp = folder / f".{name[:150]}.{secrets.token_hex(4)}.part"
-        try:
-            return os.open(temp, flags, 0o666), temp
-        except FileExistsError:
-            continue
-
-
-def write_atomically(path: Path, write: Callable[[BinaryIO], T]) -> T:
-    """Call `write` with a file beside `path` and rename that over `path` only once `write`
-    returned and the data is on disk; any failure removes the partial file and is raised."""
-    fd, temp = _create_temp(path.parent, path.name)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            result = write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        with contextlib.suppress(OSError):  # replacing a file keeps who may read it
-            if path.is_file():
-                os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    return result
 
 
 def _choose(

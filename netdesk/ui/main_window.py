@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk import __version__
+from netdesk.ui.backup_actions import BackupActions
 from netdesk.ui.badge_actions import BadgeActions
 from netdesk.ui.card_actions import CardActions
 from netdesk.ui.exchange_actions import ExchangeActions
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.cards = CardActions(self)
         self.badges = BadgeActions(self)
+        self.backup_actions = BackupActions(self)
         self.database_label = plain_label("Opening the database…")
         self.statusBar().addPermanentWidget(self.database_label)
         self.sidebar.currentRowChanged.connect(self._page_changed)

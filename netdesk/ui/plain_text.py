@@ -6,6 +6,7 @@ import html
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,6 +44,16 @@ def tooltip_text(*lines: str) -> str:
     # Escaped and wrapped in a tag, so Qt always takes the rich-text path and shows it verbatim.
     shown = [html.escape(line) for line in lines if line]
     return '<p style="white-space: pre-wrap">' + "<br>".join(shown) + "</p>" if shown else ""
+
+
+def safe_tooltip(text: str) -> str:
+    """One line of user text for a tooltip, shown as typed: left as it is when Qt would show
+    it as plain text anyway ("Tom & Jerry" must not become "Tom &amp; Jerry"), else escaped."""
+    if not GuiQt.mightBeRichText(text):
+        return text
+    escaped = html.escape(text, quote=False)
+    # Qt reads the escaped text as HTML too when it holds "&lt;"; else force the rich path.
+    return escaped if "\n" not in text and GuiQt.mightBeRichText(escaped) else tooltip_text(text)
 
 
 class ElidedLabel(QLabel):

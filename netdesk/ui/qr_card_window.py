@@ -7,7 +7,6 @@ code only when it is first painted; printing support loads when Print is clicked
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,7 +34,7 @@ from netdesk.cards.share import (
 )
 from netdesk.services.errors import NotFoundError, ServiceError
 from netdesk.services.exporting import safe_file_name
-from netdesk.ui.plain_text import plain_label, show_error, window_title
+from netdesk.ui.plain_text import plain_label, safe_tooltip, show_error, window_title
 from netdesk.ui.qr_card_choices import (
     SETTINGS_GROUP,
     available_fields,
@@ -463,5 +462,5 @@ def _heading(text: str) -> QLabel:
 
 
 def _missing_tip(name: str, field: str) -> str:
-    # Escaped: Qt shows a tooltip that looks like HTML as rich text.
-    return html.escape(f"{name} has no {FIELD_LABELS[field].lower()}")
+    # Escaped only when Qt would read it as HTML: "Tom & Jerry" must not become "&amp;".
+    return safe_tooltip(f"{name} has no {FIELD_LABELS[field].lower()}")

@@ -7,6 +7,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QStatusBar
 
+from netdesk.ui.plain_text import safe_tooltip
+
 
 def _shown(text: str) -> str:
     return text.replace("&&", "&")  # step texts double "&" so that it is no shortcut marker
@@ -53,4 +55,5 @@ class UndoFeedback(QObject):
         ):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             step = f"{verb} {_shown(text)}" if text else f"Nothing to {verb.lower()}"
-            action.setToolTip(f"{step} ({keys})")
+            # The step names a person or an event: user text, which a tooltip would render.
+            action.setToolTip(safe_tooltip(f"{step} ({keys})"))

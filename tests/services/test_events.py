@@ -228,3 +228,11 @@ def test_an_event_website_must_be_a_web_address(services: Services) -> None:
         EventInput(name="Meetup", starts_at=datetime(2026, 5, 1, tzinfo=UTC), url="meetup.com/x")
     )
     assert services.events.get(eid).url == "https://meetup.com/x"
+
+
+def test_an_event_at_the_end_of_time_does_not_break_the_list(services: Services) -> None:
+    """A hostile calendar (or a slip of the date picker) may give a start near 9999-12-31:
+    the events list still works and shows it."""
+    last = datetime(9999, 12, 31, 23, 0, tzinfo=UTC)
+    event_id = services.events.create(EventInput(name="Doomsday summit", starts_at=last))
+    assert [e.id for e in services.events.list()] == [event_id]

@@ -1,0 +1,166 @@
+"""Every CSV export neutralises formula prefixes in every cell, and reads back as typed
+(issue 5: "CSV exports neutralise formula prefixes")."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from netdesk.formats.csv_read import CsvTable, load_csv, read_contacts
+from netdesk.formats.csv_values import FORMULA_PREFIXES
+from netdesk.formats.csv_write import write_contacts_csv
+from netdesk.formats.records import AttendeeInfo, ContactRecord, PostalAddress, Typed
+from netdesk.services.import_plan import OnDuplicate
+from netdesk.services.records import ContactInput, EventInput
+from netdesk.services.service_set import Services
+
+PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+assert set(PREFIXES) <= set(FORMULA_PREFIXES)
+
+
+def dangerous(prefix: str, what: str) -> str:
+    return f"{prefix}{what}+1|cmd"
+
+
+def record_with_every_field(prefix: str) -> ContactRecord:
+    """Each column of the export starts with `prefix` (one value per column, so that the
+    import splits nothing)."""
+    d = lambda what: dangerous(prefix, what)  # noqa: E731
+    return ContactRecord(
+        formatted_name=d("full"),
+        given_name=d("given"),
+        family_name=d("family"),
+        organization=d("org"),
+        department=d("dept"),
+        title=d("title"),
+        emails=[Typed(d("mail@example.org"))],
+        phones=[Typed(d("30 1234"))],
+        urls=[Typed(d("example.org"))],
+        addresses=[PostalAddress(locality=d("city"), country=d("country"))],
+        note=d("note") + "\nsecond line",
+        categories=[d("tag")],
+        attendee=AttendeeInfo(role=d("role"), status=d("status")),
+    )
+
+
+def raw_cells(text: str) -> list[list[str]]:
+    """The cells exactly as a spreadsheet gets them from the file."""
+    return list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+
+
+def assert_no_cell_is_a_formula(text: str) -> int:
+    rows = raw_cells(text)
+    checked = 0
+    for row in rows[1:]:
+        for cell in row:
+            if cell:
+                checked += 1
+                assert cell[0] not in FORMULA_PREFIXES, repr(cell)
+                # Spreadsheets may skip leading spaces before they look for a formula.
+                assert cell.lstrip(" ")[0] not in FORMULA_PREFIXES, repr(cell)
+    return checked
+
+
+@pytest.mark.parametrize("prefix", PREFIXES, ids=repr)
+def test_every_cell_of_an_export_is_neutralised_and_reads_back(prefix: str) -> None:
+    record = record_with_every_field(prefix)
+    out = io.StringIO()
+    write_contacts_csv([record], out, attendees=True)
+    text = out.getvalue()
+
+    # Every column but the second email and phone and the birthday holds a value.
+    assert assert_no_cell_is_a_formula(text) == 15
+    _header, row = raw_cells(text)
+    assert all(cell.startswith("'" + prefix) for cell in row if cell), row
+
+    table = load_csv(text.encode("utf-8"), "export.csv")
+    assert isinstance(table, CsvTable)
+    (back,) = read_contacts(table)
+    assert isinstance(back, ContactRecord)
+
+    # The import takes the guard away again: what comes back is what was exported (less the
+    # leading tab or line break of a name, which netdesk never keeps: the services trim it).
+    def same(got: str, sent: str) -> bool:
+        return got == sent or (prefix in "\t\r" and got == sent.strip())
+
+    for attribute in ("formatted_name", "given_name", "family_name", "organization"):
+        assert same(getattr(back, attribute), getattr(record, attribute)), attribute
+    for attribute in ("department", "title", "note"):
+        assert same(getattr(back, attribute), getattr(record, attribute)), attribute
+    for attribute in ("emails", "phones", "urls"):
+        (got,), (sent,) = getattr(back, attribute), getattr(record, attribute)
+        assert same(got.value, sent.value), attribute
+    assert same(back.addresses[0].locality, record.addresses[0].locality)
+    assert same(back.addresses[0].country, record.addresses[0].country)
+    assert len(back.categories) == 1 and same(back.categories[0], record.categories[0])
+    # Role and status are choices: an unknown one reads back as the default, harmlessly.
+    assert back.attendee is not None
+
+
+def test_a_value_that_already_starts_with_a_quote_survives_the_round_trip() -> None:
+    for value in ("'=1+1", "''=1", "'plain", "' =1"):
+        out = io.StringIO()
+        write_contacts_csv([ContactRecord(formatted_name="Ada", note=value)], out)
+        table = load_csv(out.getvalue().encode("utf-8"), "export.csv")
+        assert isinstance(table, CsvTable)
+        (back,) = read_contacts(table)
+        assert isinstance(back, ContactRecord)
+        assert back.note == value
+
+
+# -- through the services: the exports the GUI and the CLI write ---------------------------
+
+FREE_TEXT = ("=", "+", "-", "@")  # the services trim tabs and line breaks off a name
+
+
+def _contact(services: Services, prefix: str) -> int:
+    d = lambda what: dangerous(prefix, what)  # noqa: E731
+    return services.contacts.create(
+        ContactInput(
+            formatted_name=d("Ada"),
+            given_name=d("given"),
+            family_name=d("family"),
+            organization=d("org"),
+            department=d("dept"),
+            title=d("title"),
+            phones=["+44 20 7946 0958"],
+            note=d("note"),
+            tags=[d("tag")],
+        )
+    )
+
+
+def test_the_exports_of_the_app_are_neutralised_and_import_back(
+    services: Services, tmp_path: Path
+) -> None:
+    event = services.events.create(
+        EventInput(name="=cmd|' /C calc'!A0", kind="meetup", starts_at=datetime.now(UTC))
+    )
+    ids = [_contact(services, prefix) for prefix in FREE_TEXT]
+    for contact in ids:
+        services.events.add_attendee(event, contact, role="speaker")
+    for name, kwargs in (("all.csv", {}), ("attendees.csv", {"event_id": event})):
+        path = tmp_path / name
+        with path.open("w", encoding="utf-8", newline="") as out:
+            assert services.exports.csv(out, **kwargs) == len(ids)  # type: ignore[arg-type]
+        text = path.read_text(encoding="utf-8")
+        assert assert_no_cell_is_a_formula(text) >= 9 * len(ids)
+
+    fields = ["formatted_name", "given_name", "family_name", "organization", "department"]
+    fields += ["title", "note", "categories"]
+    report = services.imports.import_file(tmp_path / "all.csv", on_duplicate=OnDuplicate.NEW)
+    assert not report.problems
+    assert services.contacts.count() == 2 * len(ids)
+    originals = list(services.exports.records(ids, None))
+    uids = {r.uid for r in originals}
+    copies = [r for r in services.exports.records(None, None) if r.uid not in uids]
+    assert len(originals) == len(copies) == len(ids)
+    for original in originals:
+        (copy,) = [c for c in copies if c.formatted_name == original.formatted_name]
+        for attribute in fields:
+            assert getattr(copy, attribute) == getattr(original, attribute), attribute
+        assert [p.value for p in copy.phones] == [p.value for p in original.phones]

@@ -1,0 +1,206 @@
+"""Two netdesk processes on one SQLite file: the window open while the command line imports,
+two imports at once, and a write held open longer than the busy timeout.
+
+Either both succeed, or one waits (busy_timeout, 5 s) and then says clearly that the database is
+busy; nothing is lost, nothing is half imported, the file stays sound.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from netdesk.db import Database, DatabaseWriteError, open_database
+from netdesk.services.records import ContactInput
+from netdesk.services.service_set import Services
+from tests.reliability.kill_harness import DB_NAME, integrity, netdesk, snapshot, vcards
+
+BUSY = "database is busy"
+CARDS = 1000
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    path = tmp_path / DB_NAME
+    db = open_database(f"sqlite:///{path}")
+    try:
+        services = Services(db)
+        for name in ("Ada Lovelace", "Grace Hopper", "Alan Turing"):
+            services.contacts.create(ContactInput(name, emails=[f"{name.split()[0]}@x.example"]))
+    finally:
+        db.close()
+    return path
+
+
+@pytest.fixture
+def window(db_path: Path) -> Iterator[Database]:
+    """The database as the window holds it: open, with a read and a write done."""
+    db = open_database(f"sqlite:///{db_path}")
+    services = Services(db)
+    assert [r.name for r in services.search.page("grace")] == ["Grace Hopper"]
+    services.contacts.create(ContactInput("Opened The Window", emails=["window@x.example"]))
+    yield db
+    db.close()
+
+
+def cards_file(folder: Path, prefix: str, count: int = CARDS) -> Path:
+    path = folder / f"{prefix}.vcf"
+    path.write_text(vcards(count, prefix), "utf-8")
+    return path
+
+
+def start(db_path: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        netdesk(db_path, *args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def contacts_like(db_path: Path, pattern: str) -> int:
+    conn = sqlite3.connect(db_path)
+    try:
+        (count,) = conn.execute(
+            "SELECT count(*) FROM contact_emails WHERE value LIKE ?", (pattern,)
+        ).fetchone()
+    finally:
+        conn.close()
+    return int(count)
+
+
+def assert_busy_message(code: int, err: str) -> None:
+    assert code == 1, err
+    assert BUSY in err
+    assert "Traceback" not in err
+
+
+def test_the_window_keeps_working_while_the_command_line_imports(
+    window: Database, db_path: Path, tmp_path: Path
+) -> None:
+    services = Services(window)
+    before = services.contacts.count()
+    cards = cards_file(tmp_path, "cli")
+    proc = start(db_path, "import", str(cards))
+    typed: list[int] = []
+    refused: list[str] = []
+    while proc.poll() is None:
+        # The window reads and writes meanwhile: a write waits for the import's commit.
+        services.search.page("kim")
+        try:
+            typed.append(services.contacts.create(ContactInput(f"Typed Meanwhile {len(typed)}")))
+        except DatabaseWriteError as exc:
+            refused.append(str(exc))  # only if the import outlasted the busy timeout
+        time.sleep(0.05)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert out.strip() == f"{cards}: {CARDS} added"
+    assert all(BUSY in message for message in refused)
+    assert typed, "the window could not write at all"
+    assert services.contacts.count() == before + CARDS + len(typed)
+    names = sorted(services.contacts.get(i).formatted_name for i in typed)
+    assert names == sorted(f"Typed Meanwhile {n}" for n in range(len(typed)))
+    assert contacts_like(db_path, "cli%@kill.example") == CARDS
+    assert integrity(db_path) == ["ok"]
+
+
+def test_two_imports_at_once_both_go_in_or_one_says_busy(db_path: Path, tmp_path: Path) -> None:
+    before = snapshot(db_path)
+    files = [cards_file(tmp_path, "first"), cards_file(tmp_path, "second")]
+    procs = [start(db_path, "import", str(f)) for f in files]
+    done = [(p, *p.communicate(timeout=60)) for p in procs]
+    expected = len(before.rows["contacts"])
+    for (proc, out, err), path, prefix in zip(done, files, ("first", "second"), strict=True):
+        if proc.returncode == 0:
+            assert out.strip() == f"{path}: {CARDS} added"
+            assert contacts_like(db_path, f"{prefix}%@kill.example") == CARDS
+            expected += CARDS
+        else:
+            assert_busy_message(proc.returncode, err)
+            assert contacts_like(db_path, f"{prefix}%@kill.example") == 0
+    after = snapshot(db_path)
+    assert len(after.rows["contacts"]) == expected
+    assert set(before.rows["contacts"]) <= set(after.rows["contacts"])
+    assert integrity(db_path) == ["ok"]
+
+
+def test_the_same_file_imported_twice_at_once_adds_each_person_once(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """The duplicate check of the second import must see what the first one added: each
+    import reads and writes one state (BEGIN IMMEDIATE), not a state read before it waited."""
+    cards = cards_file(tmp_path, "same")
+    procs = [start(db_path, "import", str(cards)) for _ in range(2)]
+    done = [(p.returncode, out, err) for p in procs for out, err in [p.communicate(timeout=60)]]
+    summaries = sorted(out.strip() for code, out, _err in done if code == 0)
+    for code, _out, err in done:
+        if code != 0:
+            assert_busy_message(code, err)
+    assert summaries in (
+        [f"{cards}: {CARDS} added", f"{cards}: {CARDS} merged"],
+        [f"{cards}: {CARDS} added"],
+    )
+    assert contacts_like(db_path, "same%@kill.example") == CARDS
+    assert integrity(db_path) == ["ok"]
+
+
+@pytest.fixture
+def held_write(db_path: Path) -> Iterator[sqlite3.Connection]:
+    """Another process's long write: the write lock taken and held until the test ends."""
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("INSERT INTO tags (name, key) VALUES ('held, never committed', 'held')")
+    yield conn
+    conn.rollback()
+    conn.close()
+
+
+def test_an_import_waits_for_a_long_write_then_says_busy_and_adds_nothing(
+    db_path: Path, tmp_path: Path, held_write: sqlite3.Connection
+) -> None:
+    before = snapshot(db_path)
+    cards = cards_file(tmp_path, "blocked", 200)
+    started = time.monotonic()
+    proc = start(db_path, "import", str(cards))
+    out, err = proc.communicate(timeout=60)
+    waited = time.monotonic() - started
+    assert_busy_message(proc.returncode, err)
+    assert err.strip() == (
+        "netdesk: The database is busy: another netdesk is writing to it. Nothing was saved; "
+        "try again in a moment."
+    )
+    assert out == ""
+    assert waited >= 4.5, "it gave up before the busy timeout"
+    held_write.rollback()
+    after = snapshot(db_path)
+    assert after.rows == before.rows
+    assert integrity(db_path) == ["ok"]
+
+
+def _short_busy_timeout(dbapi_connection: Any, _record: Any) -> None:
+    # After netdesk's own pragmas: the same wait, shorter, to keep the test quick.
+    dbapi_connection.execute("PRAGMA busy_timeout=300")
+
+
+def test_a_service_write_during_a_long_write_is_a_busy_error_and_keeps_everything(
+    db_path: Path, held_write: sqlite3.Connection
+) -> None:
+    db = open_database(f"sqlite:///{db_path}")
+    try:
+        event.listen(db.engine, "connect", _short_busy_timeout)
+        db.engine.dispose()
+        services = Services(db)
+        before = services.contacts.count()
+        with pytest.raises(DatabaseWriteError, match=BUSY):
+            services.contacts.create(ContactInput("Written While Busy"))
+        held_write.rollback()
+        assert services.contacts.count() == before
+        # Once the other write is over, the same write goes through.
+        services.contacts.create(ContactInput("Written Afterwards"))
+        assert services.contacts.count() == before + 1
+    finally:
+        db.close()

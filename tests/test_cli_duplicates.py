@@ -1,0 +1,168 @@
+"""`netdesk duplicates` and `netdesk duplicates --merge` as a user runs them, on a real file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from netdesk.cli import main
+from netdesk.db import open_database
+from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.records import ContactInput
+from netdesk.services.service_set import Services
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "netdesk.sqlite"
+
+
+@contextmanager
+def services_at(db_path: Path) -> Iterator[Services]:
+    db = open_database(f"sqlite:///{db_path}")
+    try:
+        yield Services(db)
+    finally:
+        db.close()
+
+
+def run(db_path: Path, *args: str) -> int:
+    return main(["--db", str(db_path), *args])
+
+
+def add_people(db_path: Path) -> dict[str, int]:
+    """Two people twice (once more complete), one three times, and two who are not duplicates."""
+    with services_at(db_path) as services:
+        c = services.contacts
+        ids = {
+            "ada": c.create(ContactInput("Ada Lovelace", emails=["ada@engines.example"])),
+            "ada2": c.create(
+                ContactInput(
+                    "Ada Lovelace",
+                    emails=["ada@engines.example"],
+                    organization="Analytical Engines",
+                    title="Mathematician",
+                )
+            ),
+            "grace": c.create(ContactInput("Grace Hopper", phones=["+1 202 555 0101"])),
+            "grace2": c.create(ContactInput("Grace Hopper", phones=["+1 202 555 0101"])),
+            "grace3": c.create(
+                ContactInput(
+                    "Grace B. Hopper", emails=["grace@navy.example"], phones=["+1 202 555 0101"]
+                )
+            ),
+            "alan": c.create(ContactInput("Alan Turing", emails=["alan@bletchley.example"])),
+            "kate": c.create(ContactInput("Katherine Johnson", emails=["kj@nasa.example"])),
+        }
+        services.notes.add(ids["ada"], "Wants the slides of the engine talk.")
+    return ids
+
+
+def test_lists_each_group_as_a_paragraph_with_the_contact_to_keep_first(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = add_people(db_path)
+    assert run(db_path, "duplicates") == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    paragraphs = out.strip().split("\n\n")
+    assert paragraphs[0].splitlines() == [
+        "Ada Lovelace (same email ada@engines.example)",
+        f"  keep  #{ids['ada2']}  Ada Lovelace",  # the more complete one
+        f"  merge #{ids['ada']}  Ada Lovelace",
+    ]
+    grace = paragraphs[1].splitlines()
+    assert grace[0].startswith("Grace B. Hopper (same phone")
+    assert grace[1] == f"  keep  #{ids['grace3']}  Grace B. Hopper"
+    assert sorted(grace[2:]) == sorted(
+        [f"  merge #{ids['grace']}  Grace Hopper", f"  merge #{ids['grace2']}  Grace Hopper"]
+    )
+    assert paragraphs[2].startswith("2 groups (5 people) look like duplicates.")
+    assert "netdesk duplicates --merge" in paragraphs[2]
+    with services_at(db_path) as services:
+        assert services.contacts.count() == 7  # listing changes nothing
+
+
+def test_merge_folds_every_group_into_its_keeper(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = add_people(db_path)
+    assert run(db_path, "duplicates", "--merge") == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.strip().splitlines()[-1] == "Merged 2 groups: 5 people are now 2, 3 merged away."
+    with services_at(db_path) as services:
+        assert services.contacts.count() == 4
+        ada = services.contacts.get(ids["ada2"])
+        assert ada.organization == "Analytical Engines"
+        # The note of the one merged away follows the person.
+        assert [n.body for n in ada.notes] == ["Wants the slides of the engine talk."]
+        grace = services.contacts.get(ids["grace3"])
+        assert grace.emails == ("grace@navy.example",)
+        assert services.duplicates.find() == []
+    assert run(db_path, "duplicates", "--merge") == 0
+    assert capsys.readouterr().out == "No duplicates found.\n"
+
+
+def test_names_cannot_move_the_cursor_or_fake_lines(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with services_at(db_path) as services:
+        for _ in range(2):
+            services.contacts.create(
+                ContactInput(
+                    "Eve\x1b[2J\u202eliaM",
+                    organization="Evil\nCorp",
+                    emails=["eve@evil.example"],
+                )
+            )
+    assert run(db_path, "duplicates") == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\u202e" not in out
+    assert out.splitlines()[0] == "Eve [2JliaM (same email eve@evil.example)"
+
+
+def test_an_empty_database_has_no_duplicates(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(db_path, "duplicates") == 0
+    assert capsys.readouterr().out == "No duplicates found.\n"
+
+
+def test_merge_groups_is_one_transaction_for_all_groups(db_path: Path) -> None:
+    """A group that cannot be merged (its person was deleted meanwhile) leaves the groups
+    before it unmerged too: all or nothing."""
+    ids = add_people(db_path)
+    with services_at(db_path) as services:
+        groups = [g.contact_ids for g in services.duplicates.find()]
+        services.contacts.delete([ids["grace2"]])
+        with pytest.raises(NotFoundError, match="no longer exist"):
+            services.duplicates.merge_groups(groups)
+        assert services.contacts.count() == 6
+        assert len(services.duplicates.find()) == 2
+        with pytest.raises(ValidationError):
+            services.duplicates.merge_groups([groups[0], groups[0]])
+        assert services.duplicates.merge_groups([]) == 0
+
+
+def test_runs_from_a_shell_without_a_traceback_when_the_file_is_not_a_database(
+    tmp_path: Path,
+) -> None:
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("shopping list\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "netdesk", "--db", str(bogus), "duplicates", "--merge"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "not a netdesk database" in done.stderr
+    assert bogus.read_text() == "shopping list\n"
