@@ -121,8 +121,8 @@ class ContactDetail(QWidget):
         buttons = FlowLayout(self._buttons)
         for button in (self.edit_button, self.note_button, self.followup_button, self.qr_button):
             buttons.addWidget(button)
-        buttons.addWidget(self.photo_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.photo_button)
 
         header_top = QHBoxLayout()
         header_top.addWidget(self.name_label, 1)
