@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netdesk.db import Database, open_database
 from netdesk.formats.csv_read import (
     CONTACT_FIELDS,
     CsvTable,
@@ -80,27 +78,22 @@ def test_mutated_csv_is_read_without_raising(seed_index: int) -> None:
             raise
 
 
-@pytest.fixture(scope="module")
-def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    folder = tmp_path_factory.mktemp("fuzz-csv")
-    db: Database = open_database(f"sqlite:///{folder / 'netdesk.sqlite'}")
-    yield Services(db)
-    db.close()
-
-
 @given(data=fuzz_inputs("csv"), rng=st.randoms(use_true_random=False))
 @settings(FUZZ, max_examples=max(10, FUZZ_EXAMPLES // 5))
 def test_hostile_csv_through_the_import_service(
-    services: Services, tmp_path_factory: pytest.TempPathFactory, data: bytes, rng: random.Random
+    fuzz_services: Services,
+    tmp_path_factory: pytest.TempPathFactory,
+    data: bytes,
+    rng: random.Random,
 ) -> None:
     path: Path = tmp_path_factory.getbasetemp() / FILE
     path.write_bytes(data)
     try:
-        report = services.imports.import_file(path)
+        report = fuzz_services.imports.import_file(path)
     except ImportFileError:
         return
     except NeedsMapping as exc:
         table = exc.table
         mapping = {i: rng.choice(FIELDS) for i in range(len(table.headers))}
-        report = services.imports.import_file(path, mapping=mapping)
+        report = fuzz_services.imports.import_file(path, mapping=mapping)
     check_reader_items(report.problems, str(path), ())

@@ -5,14 +5,12 @@ Every input must end as events and reported problems; nothing may raise, hang or
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netdesk.db import Database, open_database
 from netdesk.formats.ics_read import read_ics
 from netdesk.formats.records import EventRecord
 from netdesk.services.importing import ImportFileError
@@ -65,23 +63,15 @@ def test_mutated_ics_is_read_without_raising(group: int) -> None:
                 raise
 
 
-@pytest.fixture(scope="module")
-def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    folder = tmp_path_factory.mktemp("fuzz-ics")
-    db: Database = open_database(f"sqlite:///{folder / 'netdesk.sqlite'}")
-    yield Services(db)
-    db.close()
-
-
 @given(data=fuzz_inputs("ics"))
 @settings(FUZZ, max_examples=max(10, FUZZ_EXAMPLES // 5))
 def test_hostile_ics_through_the_import_service(
-    services: Services, tmp_path_factory: pytest.TempPathFactory, data: bytes
+    fuzz_services: Services, tmp_path_factory: pytest.TempPathFactory, data: bytes
 ) -> None:
     path: Path = tmp_path_factory.getbasetemp() / FILE
     path.write_bytes(data)
     try:
-        report = services.imports.import_file(path)
+        report = fuzz_services.imports.import_file(path)
     except ImportFileError:
         return
     check_reader_items(report.problems, str(path), ())
@@ -131,10 +121,10 @@ def test_extreme_event_times_cost_their_event_only(data: bytes) -> None:
 @given(data=timed_calendars())
 @settings(FUZZ, max_examples=max(10, FUZZ_EXAMPLES // 5))
 def test_extreme_event_times_through_the_import_service(
-    services: Services, tmp_path_factory: pytest.TempPathFactory, data: bytes
+    fuzz_services: Services, tmp_path_factory: pytest.TempPathFactory, data: bytes
 ) -> None:
     path: Path = tmp_path_factory.getbasetemp() / FILE
     path.write_bytes(data)
-    report = services.imports.import_file(path)
+    report = fuzz_services.imports.import_file(path)
     check_reader_items(report.problems, str(path), ())
-    services.events.list()  # what was stored can be shown (an end past 9999 could not be)
+    fuzz_services.events.list()  # what was stored can be shown (an end past 9999 could not be)

@@ -11,14 +11,12 @@ per Hypothesis test.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netdesk.db import Database, open_database
 from netdesk.formats.records import ContactRecord, Problem
 from netdesk.formats.vcard_read import read_vcards
 from netdesk.formats.vcard_write import vcard_text
@@ -63,24 +61,16 @@ def read(data: bytes) -> list[object]:
     return items
 
 
-def import_through_service(services: Services, folder: Path, data: bytes) -> None:
+def import_through_service(fuzz_services: Services, folder: Path, data: bytes) -> None:
     """import_file refuses a whole file with ImportFileError or reports problems naming it."""
     path = folder / FILE
     path.write_bytes(data)
     try:
-        report = services.imports.import_file(path)
+        report = fuzz_services.imports.import_file(path)
     except ImportFileError as exc:
         assert str(exc).strip()
         return
     check_reader_items(report.problems, str(path), ())
-
-
-@pytest.fixture(scope="module")
-def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    folder = tmp_path_factory.mktemp("fuzz-vcard")
-    db: Database = open_database(f"sqlite:///{folder / 'netdesk.sqlite'}")
-    yield Services(db)
-    db.close()
 
 
 @given(data=fuzz_inputs("vcf"))
@@ -140,7 +130,7 @@ _GROUPS = 8
 
 @pytest.mark.parametrize("group", range(_GROUPS))
 def test_mutated_vcards_are_read_without_raising(
-    group: int, services: Services, tmp_path_factory: pytest.TempPathFactory
+    group: int, fuzz_services: Services, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """The deterministic loop: every seed times its share of LOOP_TOTAL mutations."""
     folder = tmp_path_factory.mktemp(f"loop{group}")
@@ -150,7 +140,7 @@ def test_mutated_vcards_are_read_without_raising(
             try:
                 read(data)
                 if count % SERVICE_EVERY == 0:
-                    import_through_service(services, folder, data)
+                    import_through_service(fuzz_services, folder, data)
             except BaseException as exc:
                 exc.add_note(f"input {name} ({len(data):,} bytes)")
                 raise
@@ -162,6 +152,6 @@ def test_mutated_vcards_are_read_without_raising(
 @given(data=st.one_of(fuzz_inputs("vcf"), generated_vcards()))
 @settings(FUZZ, max_examples=max(10, FUZZ_EXAMPLES // 5))
 def test_hostile_vcards_through_the_import_service(
-    services: Services, tmp_path_factory: pytest.TempPathFactory, data: bytes
+    fuzz_services: Services, tmp_path_factory: pytest.TempPathFactory, data: bytes
 ) -> None:
-    import_through_service(services, tmp_path_factory.getbasetemp(), data)
+    import_through_service(fuzz_services, tmp_path_factory.getbasetemp(), data)
