@@ -7,11 +7,12 @@ plain-text labels so that a name like "<b>x</b>" shows as typed.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QFont, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -38,6 +39,7 @@ from netdesk.ui.contact_detail_sections import (
     selectable,
     wrapped,
 )
+from netdesk.ui.contact_photo import photo_pixmap
 from netdesk.ui.flow_layout import FlowLayout
 from netdesk.ui.plain_text import (
     button_text,
@@ -51,6 +53,7 @@ SELECT_PROMPT = "Select a person to see their details"
 EMPTY_BOOK = "No people yet. Add one with New contact (Ctrl+N) or Quick capture (Ctrl+Shift+N)"
 # Narrower than this the buttons would need three lines; the splitter keeps the pane at least this.
 MINIMUM_WIDTH = 300
+PHOTO_SIDE = 72
 
 ME_STYLE = "QLabel { background: #dff3e4; color: #1e5631; border-radius: 9px; padding: 2px 9px; }"
 
@@ -124,7 +127,13 @@ class ContactDetail(QWidget):
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.photo_button)
 
+        self.photo_label = QLabel()
+        self.photo_label.setObjectName("contact_photo")
+        self.photo_label.setFixedSize(PHOTO_SIDE, PHOTO_SIDE)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.photo_label.hide()
         header_top = QHBoxLayout()
+        header_top.addWidget(self.photo_label, 0, Qt.AlignmentFlag.AlignTop)
         header_top.addWidget(self.name_label, 1)
         header_top.addWidget(self.me_chip, 0, Qt.AlignmentFlag.AlignTop)
 
@@ -216,6 +225,7 @@ class ContactDetail(QWidget):
         self.subtitle_label.setText(breakable(subtitle))
         self.subtitle_label.setVisible(bool(subtitle))
         self.me_chip.setVisible(c.is_me)
+        self._show_photo(self._photos.photo(c.id))
         self._show_photo_link(self._photos.link(c.id))
         old = self._sections_holder
         self._sections_holder = QWidget()
@@ -254,6 +264,11 @@ class ContactDetail(QWidget):
             self.delete_requested.emit(self._contact.id)
 
     # -- a photo given as a link ------------------------------------------------------------
+
+    def _show_photo(self, stored: tuple[bytes, str] | None) -> None:
+        pixmap = photo_pixmap(stored[0], PHOTO_SIDE, self.devicePixelRatioF()) if stored else None
+        self.photo_label.setVisible(pixmap is not None)
+        self.photo_label.setPixmap(pixmap if pixmap is not None else QPixmap())
 
     def _show_photo_link(self, link: PhotoLink | None) -> None:
         self._photo_link = link

@@ -122,6 +122,9 @@ def test_agreeing_fetches_and_saves_the_photo(
     detail = window.view(PEOPLE).detail
     qtbot.waitUntil(lambda: not detail.photo_button.isVisibleTo(detail))
     assert window.statusBar().currentMessage() == "Saved the photo from 127.0.0.1."
+    # And the pane shows it.
+    assert detail.photo_label.isVisibleTo(detail)
+    assert not detail.photo_label.pixmap().isNull()
 
 
 @pytest.mark.parametrize(
