@@ -1,6 +1,7 @@
-"""SIGKILL the command line at random moments of an import, a merge, a migration and an export.
+"""SIGKILL the command line at random moments of an import, a merge, a migration, an export and
+a restore.
 
-NETDESK_KILLS=N runs N kills of each (default 13, 52 in all); NETDESK_KILL_SEED=S repeats the
+NETDESK_KILLS=N runs N kills of each (default 13, 65 in all); NETDESK_KILL_SEED=S repeats the
 delays of a failed run (each failure names its seed and delay). See kill_harness.py for what
 is checked after every kill.
 """
@@ -149,6 +150,21 @@ def test_kill_during_a_migration(kill_files: dict[str, Path], tmp_path: Path) ->
         lambda folder: netdesk(folder / DB_NAME, "search", "nobody-is-called-this"),
     )
     summary = run_kills(scenario, tmp_path)
+    _report(summary)
+    assert summary.kills >= KILLS
+
+
+def test_kill_during_a_restore(kill_files: dict[str, Path], tmp_path: Path) -> None:
+    """Restoring replaces every row: afterwards the database is the one it was or the backup,
+    and the backup of the replaced state, if there is one yet, is complete."""
+    backup = tmp_path / "a-backup.sqlite"
+    shutil.copyfile(kill_files["twins"], backup)
+    scenario = Scenario(
+        "restore",
+        kill_files["base"],
+        lambda folder: netdesk(folder / DB_NAME, "restore", str(backup), "--yes"),
+    )
+    summary = run_kills(scenario, tmp_path / "runs")
     _report(summary)
     assert summary.kills >= KILLS
 
