@@ -152,3 +152,25 @@ def test_a_file_that_is_not_a_backup_is_refused_with_a_message(
     assert "holiday.sqlite is not a netdesk database" in seen[1]
     assert sqlite_services.contacts.count() == 1
     assert dialog.isVisible()
+
+
+def test_the_daily_backup_runs_beside_the_window_and_says_so(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    from netdesk.ui.backup_actions import daily_backup_in_background
+
+    sqlite_services.contacts.create(ContactInput(formatted_name="Ada Lovelace"))
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    store = sqlite_services.db.backups
+    assert store is not None
+    thread = daily_backup_in_background(sqlite_services.db, window)
+    assert thread is not None
+    thread.join(30)
+    qtbot.waitUntil(lambda: "Made today's backup" in window.statusBar().currentMessage())
+    [daily] = store.backups()
+    assert daily.reason == "daily" and contact_count(daily.path) == 1
+    # Used again the same day: no second one.
+    again = daily_backup_in_background(sqlite_services.db, window)
+    assert again is not None
+    again.join(30)
+    assert len(store.backups()) == 1
