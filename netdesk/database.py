@@ -1,0 +1,158 @@
+"""An open netdesk database: the engine, the one session factory, one transaction per user
+action (with the database's own errors in words for the user), change listeners, and the
+backups of an SQLite file. Opening, checking and upgrading one is in db.py."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from netdesk.backups import HANDFUL, BackupError, BackupStore, holds_data
+from netdesk.services.change_tracking import ALL_KINDS, install_change_tracking
+from netdesk.services.errors import ServiceError
+
+log = logging.getLogger(__name__)
+
+ChangeListener = Callable[[frozenset[str]], None]
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+class Database:
+    """An open database: the engine, the one session factory, and change listeners."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.Session = sessionmaker(engine, expire_on_commit=False)
+        self._listeners: list[ChangeListener] = []
+        install_change_tracking(self.Session, self._notify)
+        path = sqlite_path(self.url)
+        # Backups are of SQLite files; a PostgreSQL server has its own (pg_dump, replicas).
+        self.backups: BackupStore | None = BackupStore(path) if path is not None else None
+
+    def backup_before(self, reason: str, count: int) -> None:
+        """A backup before an import or merge of more than a handful of records, into a
+        database that holds something to lose.
+
+        BackupError (a ServiceError) when it cannot be made: the caller then does nothing,
+        since a change that could not be undone by a restore must not go ahead unasked.
+        """
+        if self.backups is not None and count > HANDFUL and holds_data(self.backups.database):
+            try:
+                self.backups.take(reason)
+            except BackupError as exc:
+                raise BackupError(
+                    f"{exc} A backup is made before every {reason} of more than {HANDFUL} "
+                    f"people, so the {reason} was not started and nothing was changed."
+                ) from exc
+
+    def restore(self, source: Path) -> Path | None:
+        """Replaces everything with the backup `source` (see BackupStore.restore) and tells
+        every listener that everything changed; returns where the replaced state was kept."""
+        if self.backups is None:
+            raise ServiceError(
+                "Restoring a backup is for SQLite files; a PostgreSQL server is restored with "
+                "its own tools (pg_restore)."
+            )
+        safety = self.backups.restore(source)
+        self._notify(frozenset(ALL_KINDS))
+        return safety
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def display_name(self) -> str:
+        """The file name of an SQLite database, else the address without its password."""
+        path = sqlite_path(self.url)
+        return path.name if path is not None else self.url
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: commits on success, rolls back everything on error.
+
+        Errors of the database itself (busy, read-only, full, a conflicting change) come out
+        as ServiceError with a message for the user, so that no caller shows a traceback.
+        """
+        try:
+            with self.Session.begin() as session:
+                if self.engine.dialect.name == "sqlite":
+                    # pysqlite would begin only at the first write, so what the action read
+                    # before it (an import's duplicate check) could be changed by another
+                    # process in between: take the write lock first, waiting busy_timeout for
+                    # another writer, so that the whole action reads and writes one state.
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                yield session
+        except DBAPIError as exc:
+            raise DatabaseWriteError(_write_error_message(exc)) from exc
+
+    def add_change_listener(self, listener: ChangeListener) -> None:
+        self._listeners.append(listener)
+
+    def remove_change_listener(self, listener: ChangeListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _notify(self, kinds: frozenset[str]) -> None:
+        # The change is committed by now: a listener that fails (a view that cannot reload)
+        # must not make the caller think it was not, nor keep the others from hearing of it.
+        for listener in list(self._listeners):
+            try:
+                listener(kinds)
+            except Exception:
+                log.exception("a change listener failed after a commit")
+
+    def close(self) -> None:
+        self._listeners.clear()
+        self.engine.dispose()
+
+
+class DatabaseWriteError(ServiceError):
+    """The database refused a change; nothing of it was saved."""
+
+
+def _write_error_message(exc: DBAPIError) -> str:
+    lines = str(exc.orig or exc).strip().splitlines()
+    detail = lines[0] if lines else exc.__class__.__name__
+    text = detail.lower()
+    # SQLite's own name for the error (Python 3.11+), e.g. SQLITE_IOERR_WRITE; "" otherwise.
+    code = str(getattr(exc.orig, "sqlite_errorname", "") or "")
+    if isinstance(exc, IntegrityError):
+        return (
+            "That change conflicts with what is stored now (it changed in the meantime); "
+            f"nothing was saved. ({detail})"
+        )
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
+        return (
+            "The database is busy: another netdesk is writing to it. Nothing was saved; "
+            "try again in a moment."
+        )
+    if code.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return "The database file is read-only, so nothing was saved."
+    if code == "SQLITE_FULL" or "disk is full" in text or "no space left" in text:
+        return "The disk is full, so nothing was saved. Free some space and try again."
+    if code.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        # A write the system refused: a full disk or quota, a file size limit, a removed or
+        # failing drive. The change was rolled back as a whole.
+        return (
+            "The database file could not be written (the disk may be full, removed or "
+            f"failing), so nothing was saved. ({detail})"
+        )
+    return f"The database refused the change, so nothing was saved ({detail})."
