@@ -23,6 +23,7 @@ from netdesk.backups import BackupStore, contact_count
 
 
 def bare_copy(source: Path, destination: Path) -> None:
+    destination.unlink(missing_ok=True)  # a new file each time, as each backup is
     src = sqlite3.connect(source)
     dst = sqlite3.connect(destination)
     src.backup(dst)

@@ -6,6 +6,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,16 +80,20 @@ def _open(window: MainWindow, url: str) -> Database | None:
         return None
     window.attach(Services(db))
     path = sqlite_path(url)
-    if path is not None:
-        _check_in_background(window, path)
-        from netdesk.ui.backup_actions import daily_backup_in_background
+    if path is not None and db.backups is not None:
+        from netdesk.ui.backup_actions import DailyBackup
 
-        daily_backup_in_background(db, window)
+        # After the check, and only of a sound file: both read all of it, and a damaged
+        # file's copy is not a backup.
+        _check_in_background(window, path, then=DailyBackup(db.backups, window).run)
     return db
 
 
-def _check_in_background(window: MainWindow, path: Path) -> None:
-    """Read the whole file for damage off the GUI thread; on damage, say so and stop."""
+def _check_in_background(
+    window: MainWindow, path: Path, then: Callable[[], None] | None = None
+) -> None:
+    """Read the whole file for damage off the GUI thread; on damage, say so and stop, else
+    do `then` (on that thread)."""
     from PySide6.QtCore import QCoreApplication, QObject, Signal
 
     from netdesk.db import integrity_problem
@@ -105,5 +110,7 @@ def _check_in_background(window: MainWindow, path: Path) -> None:
         problem = integrity_problem(path)
         if problem:
             relay.damaged.emit(problem)
+        elif then is not None:
+            then()
 
     threading.Thread(target=check, name="netdesk-integrity-check", daemon=True).start()

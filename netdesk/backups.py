@@ -36,6 +36,7 @@ MAX_KEEP = 1000
 DAILY = timedelta(hours=24)
 SETTINGS_FILE = "settings.json"
 _PARTIAL_PREFIX = ".partial-"
+DAMAGED_PREFIX = "damaged-"
 # A partial file this old is left over from a crash, not one being written right now.
 _STALE_PARTIAL = timedelta(hours=1)
 
@@ -52,7 +53,6 @@ _NAME = re.compile(
     r"(?:-(?P<detail>[0-9A-Za-z]+))?(?:_(?P<n>\d+))?\.sqlite$"
 )
 _STAMP = "%Y-%m-%dT%H-%M-%S"
-_SIDECARS = ("-wal", "-shm")
 
 
 class BackupError(ServiceError):
@@ -77,14 +77,23 @@ def backups_folder(database: Path) -> Path:
     return database.with_name(database.name + ".backups")
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    from netdesk.db import connect_read_only
+
+    return connect_read_only(path)
+
+
+def people_text(count: int | None) -> str:
+    """ "1 person", "1,204 people", or "an unknown number of people" for an unreadable file."""
+    if count is None:
+        return "an unknown number of people"
+    return f"{count:,} {'person' if count == 1 else 'people'}"
+
+
 def contact_count(path: Path) -> int | None:
     """How many people a backup (or any netdesk file) holds; None when it cannot be read."""
-    # `immutable` reads a finished file without leaving -wal or -shm beside it; a database in
-    # use has its latest writes in its -wal file, which only a normal read sees.
-    in_use = any(path.with_name(path.name + s).exists() for s in _SIDECARS)
-    mode = "mode=ro" if in_use else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+        conn = _read_only(path)
         try:
             row = conn.execute("SELECT count(*) FROM contacts").fetchone()
         finally:
@@ -96,10 +105,8 @@ def contact_count(path: Path) -> int | None:
 
 def holds_data(path: Path) -> bool:
     """Whether a database holds any person or event: an empty one needs no backup."""
-    in_use = any(path.with_name(path.name + s).exists() for s in _SIDECARS)
-    mode = "mode=ro" if in_use else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+        conn = _read_only(path)
         try:
             row = conn.execute(
                 "SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM events)"
@@ -188,6 +195,7 @@ class BackupStore:
     def set_keep(self, keep: int) -> None:
         if not 1 <= keep <= MAX_KEEP:
             raise BackupError(f"The number of backups to keep must be between 1 and {MAX_KEEP}.")
+        temp: str | None = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(prefix=_PARTIAL_PREFIX, suffix=".tmp", dir=self.folder)
@@ -195,6 +203,9 @@ class BackupStore:
                 json.dump({"keep": keep}, fh)
             os.replace(temp, self.folder / SETTINGS_FILE)
         except OSError as exc:
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
             raise _reason_error(f"Cannot save the setting in {self.folder}", exc) from exc
         self.prune()
 
@@ -245,10 +256,11 @@ class BackupStore:
             self.folder.mkdir(parents=True, exist_ok=True)
             path = self._new_path(reason, detail)
             copy_database(self.database, path)
+            made = Backup(path, _taken_at(path), reason, detail, path.stat().st_size)
         except (OSError, sqlite3.Error) as exc:
             raise _reason_error(f"No backup of {self.database.name} could be made", exc) from exc
         self.prune()
-        return Backup(path, _taken_at(path), reason, detail, path.stat().st_size)
+        return made
 
     def take_to(self, destination: Path) -> Path:
         """A backup at a place the user chose (`netdesk backup OUT`); not counted or pruned."""
@@ -305,7 +317,13 @@ class BackupStore:
                         f"Nothing was restored: {source} is damaged ({exc})."
                     ) from exc
                 if revision != head_revision():
-                    _upgrade(work)
+                    try:
+                        _upgrade(work)
+                    except Exception as exc:  # Alembic's and SQLAlchemy's own errors
+                        raise BackupError(
+                            f"Nothing was restored: {source} could not be brought up to this "
+                            f"version of netdesk ({exc})."
+                        ) from exc
                 if not self.database.is_file() or self.database.stat().st_size == 0:
                     copy_database(work, self.database)
                     return None
@@ -325,17 +343,27 @@ class BackupStore:
     def _set_aside(self) -> Path:
         """A damaged database cannot be backed up: it is moved aside whole, for forensics."""
         stamp = datetime.now(UTC).strftime(_STAMP)
-        aside = self.folder / f"damaged-{stamp}Z-{self.database.name}"
+        aside = self.folder / f"{DAMAGED_PREFIX}{stamp}Z-{self.database.name}"
         os.replace(self.database, aside)
-        for sidecar in (self.database.with_name(self.database.name + s) for s in _SIDECARS):
+        from netdesk.db import sidecar_files
+
+        for sidecar in sidecar_files(self.database):
             if sidecar.exists():
-                os.replace(sidecar, aside.with_name(aside.name + sidecar.name[-4:]))
+                suffix = sidecar.name[len(self.database.name) :]
+                os.replace(sidecar, aside.with_name(aside.name + suffix))
         return aside
 
     def prune(self) -> list[Path]:
-        """Deletes all but the newest `keep` backups, and partial files a crash left behind."""
+        """Deletes all but the newest `keep` backups (and the newest made before an upgrade),
+        and partial files a crash left behind."""
         removed: list[Path] = []
-        for backup in self.backups()[self.keep :]:
+        backups = self.backups()
+        # The copy from before the last schema upgrade is kept even when N newer ones exist:
+        # it is the only way back to the older netdesk.
+        upgrade = next((b for b in backups if b.reason == "upgrade"), None)
+        for backup in backups[self.keep :]:
+            if backup is upgrade:
+                continue
             with contextlib.suppress(OSError):
                 backup.path.unlink()
                 removed.append(backup.path)

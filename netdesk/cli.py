@@ -77,7 +77,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in ("backup", "restore"):
         from netdesk.cli_backups import run_backup, run_restore
 
-        return run_backup(url, args) if args.command == "backup" else run_restore(url, args)
+        try:
+            return run_backup(url, args) if args.command == "backup" else run_restore(url, args)
+        except KeyboardInterrupt:
+            print("netdesk: interrupted; the database was left as it was.", file=sys.stderr)
+            return 1
+        except Exception as exc:  # the CLI's promise: a message, never a traceback
+            print(f"netdesk: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+            return 1
     if args.command == "templates":
         from netdesk.cli_cards import run_templates
 

@@ -55,7 +55,7 @@ def _database_file(url: str) -> Path | None:
 
 
 def run_backup(url: str, args: argparse.Namespace) -> int:
-    from netdesk.backups import BackupError, BackupStore, contact_count
+    from netdesk.backups import BackupError, BackupStore, contact_count, people_text
 
     path = _database_file(url)
     if path is None:
@@ -84,13 +84,12 @@ def run_backup(url: str, args: argparse.Namespace) -> int:
     except BackupError as exc:
         print(f"netdesk: {exc}", file=sys.stderr)
         return 1
-    count = contact_count(written)
-    print(f"Backed up {count or 0:,} people to {written}")
+    print(f"Backed up {people_text(contact_count(written))} to {written}")
     return 0
 
 
 def run_restore(url: str, args: argparse.Namespace) -> int:
-    from netdesk.backups import BackupError, BackupStore, contact_count
+    from netdesk.backups import DAMAGED_PREFIX, BackupError, BackupStore, contact_count, people_text
 
     path = _database_file(url)
     if path is None:
@@ -99,8 +98,7 @@ def run_restore(url: str, args: argparse.Namespace) -> int:
     if not source.is_file():
         print(f"netdesk: {source}: there is no such file.", file=sys.stderr)
         return 1
-    count = contact_count(source)
-    people = "an unknown number of" if count is None else f"{count:,}"
+    people = people_text(contact_count(source))
     if not args.yes:
         if not sys.stdin.isatty():
             print(
@@ -109,7 +107,7 @@ def run_restore(url: str, args: argparse.Namespace) -> int:
             )
             return 1
         answer = input(
-            f"Replace everything in {path} with {source.name} ({people} people)? "
+            f"Replace everything in {path} with {source.name} ({people})? "
             "The current state is backed up first. [y/N] "
         )
         if answer.strip().lower() not in ("y", "yes"):
@@ -120,7 +118,9 @@ def run_restore(url: str, args: argparse.Namespace) -> int:
     except BackupError as exc:
         print(f"netdesk: {exc}", file=sys.stderr)
         return 1
-    print(f"Restored {people} people from {source}.")
-    if kept is not None:
+    print(f"Restored {people} from {source}.")
+    if kept is not None and kept.name.startswith(DAMAGED_PREFIX):
+        print(f"The damaged database was moved to {kept}")
+    elif kept is not None:
         print(f"The state it replaced is kept in {kept}")
     return 0

@@ -55,6 +55,11 @@ def add_commands(commands: Any) -> None:
 
 
 def run_import(services: Services, args: argparse.Namespace) -> int:
+    with services.db.one_backup():
+        return _import_files(services, args)
+
+
+def _import_files(services: Services, args: argparse.Namespace) -> int:
     from netdesk.services.import_plan import OnDuplicate
     from netdesk.services.importing import ImportFileError, NeedsMapping
 

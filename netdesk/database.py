@@ -41,6 +41,19 @@ class Database:
         path = sqlite_path(self.url)
         # Backups are of SQLite files; a PostgreSQL server has its own (pg_dump, replicas).
         self.backups: BackupStore | None = BackupStore(path) if path is not None else None
+        # Inside one_backup(): None while no backup was due yet, else the one made.
+        self._one_backup: list[bool] | None = None
+
+    @contextmanager
+    def one_backup(self) -> Iterator[None]:
+        """One user command that makes several changes (`netdesk import *.vcf`) gets one backup,
+        at the first change that calls for one, not one per file: a backup per file would
+        copy the whole database each time and push every older backup out of the last N."""
+        self._one_backup = [False]
+        try:
+            yield
+        finally:
+            self._one_backup = None
 
     def backup_before(self, reason: str, count: int) -> None:
         """A backup before an import or merge of more than a handful of records, into a
@@ -49,9 +62,13 @@ class Database:
         BackupError (a ServiceError) when it cannot be made: the caller then does nothing,
         since a change that could not be undone by a restore must not go ahead unasked.
         """
-        if self.backups is not None and count > HANDFUL and holds_data(self.backups.database):
+        if self.backups is None or count <= HANDFUL or self._one_backup == [True]:
+            return
+        if holds_data(self.backups.database):
             try:
                 self.backups.take(reason)
+                if self._one_backup is not None:
+                    self._one_backup[0] = True
             except BackupError as exc:
                 raise BackupError(
                     f"{exc} A backup is made before every {reason} of more than {HANDFUL} "
@@ -66,9 +83,12 @@ class Database:
                 "Restoring a backup is for SQLite files; a PostgreSQL server is restored with "
                 "its own tools (pg_restore)."
             )
-        safety = self.backups.restore(source)
+        kept = self.backups.restore(source)
+        # A damaged file was moved aside, not overwritten: pooled connections would still
+        # write into it. New ones open the restored file.
+        self.engine.dispose()
         self._notify(frozenset(ALL_KINDS))
-        return safety
+        return kept
 
     @property
     def url(self) -> str:

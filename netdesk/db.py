@@ -4,6 +4,7 @@ migrations with a backup first. The open database itself is netdesk.database.Dat
 from __future__ import annotations
 
 import functools
+import shlex
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -126,7 +127,7 @@ def sidecar_files(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
+def connect_read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot change the file nor leave anything next to it.
 
     A plain read-only open of a WAL-mode file creates -wal and -shm files and leaves them
@@ -146,7 +147,7 @@ def _restore_advice(path: Path) -> str:
         return "Open a backup copy of it instead, if you have one."
     return (
         f"Its newest backup is {newest.path}; restore it with: "
-        f"netdesk --db {path} restore {newest.path}"
+        f"netdesk --db {shlex.quote(str(path))} restore {shlex.quote(str(newest.path))}"
     )
 
 
@@ -162,7 +163,7 @@ def integrity_problem(path: Path) -> str | None:
     The GUI runs this after its window is shown instead of before (see open_database).
     """
     try:
-        conn = _connect_read_only(path)
+        conn = connect_read_only(path)
         try:
             _quick_check(conn)
         finally:
@@ -193,7 +194,7 @@ def check_sqlite_file(path: Path, verify: bool = True) -> str | None:
             "The file was not changed."
         )
     try:
-        conn = _connect_read_only(path)
+        conn = connect_read_only(path)
         try:
             if verify:
                 _quick_check(conn)

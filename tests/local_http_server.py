@@ -20,6 +20,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     send_length: bool = True  # False: the body simply ends, as a streamed reply does
     delay: float = 0.0  # seconds before answering
+    drip: float = 0.0  # seconds between the body's bytes, sent one at a time
 
 
 @dataclass
@@ -57,7 +58,12 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             if with_body:
                 # The client may stop reading once it has had enough.
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    self.wfile.write(reply.body)
+                    if not reply.drip:
+                        self.wfile.write(reply.body)
+                    for at in range(len(reply.body) if reply.drip else 0):
+                        self.wfile.write(reply.body[at : at + 1])
+                        self.wfile.flush()
+                        time.sleep(reply.drip)
 
         def do_GET(self) -> None:
             self._reply(True)

@@ -446,3 +446,73 @@ def test_cli_backup_of_postgres_says_what_to_use(capsys: pytest.CaptureFixture[s
     url = "postgresql+psycopg://nobody@127.0.0.1:1/none"
     assert main(["--db", url, "backup"]) == 1
     assert "pg_dump" in capsys.readouterr().err
+
+
+def test_after_restoring_over_a_damaged_file_an_open_database_writes_to_the_restored_one(
+    db_path: Path,
+) -> None:
+    db = open_database(_url(db_path))
+    try:
+        _add_people(db, *(f"Person {i}" for i in range(300)))
+        assert db.backups is not None
+        good = db.backups.take("manual")
+        with db.engine.connect() as conn:  # checkpointed, so the damage below is what counts
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        with db_path.open("r+b") as fh:
+            fh.seek(8192)
+            fh.write(os.urandom(20000))
+        kept = db.restore(good.path)
+        assert kept is not None and kept.name.startswith("damaged-")
+        _add_people(db, "Written after the restore")
+    finally:
+        db.close()
+    names = _names(db_path)
+    assert len(names) == 301 and "Written after the restore" in names
+
+
+def test_one_command_importing_many_files_makes_one_backup(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = open_database(_url(db_path))
+    _add_people(db, "Already Here")
+    db.close()
+    files = []
+    for n in range(3):
+        path = tmp_path / f"part{n}.vcf"
+        path.write_text(_vcards(HANDFUL + 1, f"Part{n}"))
+        files.append(str(path))
+    assert main(["--db", str(db_path), "import", *files]) == 0
+    backups = BackupStore(db_path).backups()
+    assert [b.reason for b in backups] == ["import"]
+    assert contact_count(backups[0].path) == 1
+
+
+def test_the_backup_from_before_an_upgrade_outlives_the_last_n(sqlite_file_db: Database) -> None:
+    store = sqlite_file_db.backups
+    assert store is not None
+    _add_people(sqlite_file_db, "Ada Lovelace")
+    store.set_keep(2)
+    upgrade = store.take("upgrade", "0004")
+    made = [store.take("manual").path for _ in range(3)]
+    assert [b.path for b in store.backups()] == [made[2], made[1], upgrade.path]
+    newer_upgrade = store.take("upgrade", "0005")
+    # Only the newest upgrade backup is kept beyond the last N.
+    assert [b.path for b in store.backups()] == [newer_upgrade.path, made[2]]
+
+
+def test_a_backup_that_cannot_be_upgraded_is_refused_with_a_message(
+    sqlite_file_db: Database, tmp_path: Path
+) -> None:
+    from netdesk import search_index
+    from tests.test_migrations import _build_first_revision
+
+    _add_people(sqlite_file_db, "Ada Lovelace")
+    old = tmp_path / "old.sqlite"
+    _build_first_revision(old)
+    conn = sqlite3.connect(old)
+    conn.execute(f"CREATE TABLE {search_index.TABLE} (something_else TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(BackupError, match="could not be brought up to this version"):
+        sqlite_file_db.restore(old)
+    assert _names(sqlite_file_db.backups.database) == ["Ada Lovelace"]  # type: ignore[union-attr]

@@ -21,7 +21,8 @@ from netdesk.models import Contact, ContactExtraProperty
 from netdesk.services.contacts import ContactService
 from netdesk.services.errors import ServiceError
 
-TIMEOUT_SECONDS = 10
+TIMEOUT_SECONDS = 10  # for each read
+OVERALL_SECONDS = 30  # for the whole download, however the server paces it
 MAX_BYTES = 10 * 1024 * 1024
 _CHUNK = 64 * 1024
 _SCHEMES = ("http", "https")
@@ -76,13 +77,18 @@ def web_link(line: str, property_name: str = "PHOTO") -> str:
 
 
 def fetch_image(
-    url: str, *, timeout: float = TIMEOUT_SECONDS, limit: int = MAX_BYTES
+    url: str,
+    *,
+    timeout: float = TIMEOUT_SECONDS,
+    limit: int = MAX_BYTES,
+    within: float = OVERALL_SECONDS,
 ) -> tuple[bytes, str]:
-    """The picture at `url` and its MIME type, or PhotoFetchError saying why not."""
+    """The picture at `url` and its MIME type, or PhotoFetchError saying why not; `timeout`
+    for each read, `within` for the whole download."""
     # urllib and http.client take 40 ms to import: only when the user asks for a photo.
     from netdesk.services.web_fetch import download
 
-    return download(url, timeout=timeout, limit=limit)
+    return download(url, timeout=timeout, limit=limit, within=within)
 
 
 class PhotoFetchService:

@@ -4,6 +4,7 @@ http and https only (also after a redirect), a timeout, a size limit, JPEG, PNG,
 from __future__ import annotations
 
 import http.client
+import time
 import urllib.error
 import urllib.request
 from typing import IO, Any
@@ -15,6 +16,7 @@ from netdesk.services.photo_fetch import (
     _SCHEMES,
     _USER_AGENT,
     MAX_BYTES,
+    OVERALL_SECONDS,
     TIMEOUT_SECONDS,
     PhotoFetchError,
     image_type,
@@ -53,7 +55,7 @@ def _size_text(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB"
 
 
-def _read_limited(response: Any, limit: int) -> bytes:
+def _read_limited(response: Any, limit: int, deadline: float, host: str) -> bytes:
     length = response.headers.get("Content-Length", "")
     if length.strip().isdigit() and int(length) > limit:
         raise PhotoFetchError(
@@ -63,7 +65,12 @@ def _read_limited(response: Any, limit: int) -> bytes:
     chunks: list[bytes] = []
     size = 0
     while True:
-        chunk = response.read(min(_CHUNK, limit + 1 - size))
+        # The timeout is per read: a server sending a byte every few seconds would otherwise
+        # hold the window for as long as it likes.
+        if time.monotonic() > deadline:
+            raise PhotoFetchError(f"{host} sent the picture too slowly; nothing was saved.")
+        # read1: what has come so far, so that the deadline is checked as bytes trickle in.
+        chunk = response.read1(min(_CHUNK, limit + 1 - size))
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
@@ -76,7 +83,11 @@ def _read_limited(response: Any, limit: int) -> bytes:
 
 
 def download(
-    url: str, *, timeout: float = TIMEOUT_SECONDS, limit: int = MAX_BYTES
+    url: str,
+    *,
+    timeout: float = TIMEOUT_SECONDS,
+    limit: int = MAX_BYTES,
+    within: float = OVERALL_SECONDS,
 ) -> tuple[bytes, str]:
     """The picture at `url` and its MIME type, or PhotoFetchError saying why not."""
     parts = urlsplit(url)
@@ -84,9 +95,10 @@ def download(
     if parts.scheme.lower() not in _SCHEMES or not parts.hostname:
         raise PhotoFetchError(f"“{url}” is not a web address; only http and https are fetched.")
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
+    deadline = time.monotonic() + within
     try:
         with _opener().open(request, timeout=timeout) as response:
-            data = _read_limited(response, limit)
+            data = _read_limited(response, limit, deadline, host)
     except urllib.error.HTTPError as exc:
         exc.close()
         if exc.code == 404:

@@ -70,25 +70,17 @@ class BackupActions(QObject):
             act.setEnabled(ready)
 
     def back_up_now(self) -> None:
-        from netdesk.backups import contact_count
-        from netdesk.services.errors import ServiceError
-        from netdesk.ui.busy_cursor import busy_cursor
-        from netdesk.ui.plain_text import show_error
+        from netdesk.backups import contact_count, people_text
+        from netdesk.ui.backup_dialog import make_backup
 
         store = self._store()
         if store is None:
             self.window.statusBar().showMessage(NO_BACKUPS_TEXT, 8000)
             return
-        try:
-            with busy_cursor():
-                backup = store.take("manual")
-        except ServiceError as exc:
-            show_error(self.window, "No backup was made", str(exc))
-            return
-        count = contact_count(backup.path) or 0
-        self.window.statusBar().showMessage(
-            f"Backed up {count:,} people to {backup.path.name}", 8000
-        )
+        backup = make_backup(self.window, store)
+        if backup is not None:
+            people = people_text(contact_count(backup.path))
+            self.window.statusBar().showMessage(f"Backed up {people} to {backup.path.name}", 8000)
 
     def open_dialog(self) -> BackupDialog | None:
         from netdesk.ui.backup_dialog import BackupDialog
@@ -122,28 +114,35 @@ class _Relay(QObject):
     done = Signal(str)
 
 
-def daily_backup_in_background(db: Database, window: MainWindow) -> threading.Thread | None:
-    """Once a day of use, a backup made off the GUI thread; the status bar says when made."""
-    store = db.backups
-    if store is None:
-        return None
-    # Owned by the application, which outlives the window, so that a late report of the
-    # thread never reaches a deleted object.
-    relay = _Relay(QCoreApplication.instance())
-    relay.done.connect(lambda text: window.statusBar().showMessage(text, 8000))
+class DailyBackup:
+    """Once a day of use, a backup; `run` may be called from any thread (it is, after the
+    start-up integrity check has found the file sound) and the status bar says when made."""
 
-    def run() -> None:
+    def __init__(self, store: BackupStore, window: MainWindow) -> None:
+        self.store = store
+        # Owned by the application, which outlives the window, so that a late report of the
+        # thread never reaches a deleted object.
+        self._relay = _Relay(QCoreApplication.instance())
+        self._relay.done.connect(lambda text: window.statusBar().showMessage(text, 8000))
+
+    def run(self) -> None:
         from netdesk.services.errors import ServiceError
 
         try:
-            backup = store.take_daily_if_due()
+            backup = self.store.take_daily_if_due()
         except ServiceError as exc:
             log.warning("the daily backup failed: %s", exc)
-            relay.done.emit(f"The daily backup failed: {exc}")
+            self._relay.done.emit(f"The daily backup failed: {exc}")
             return
         if backup is not None:
-            relay.done.emit(f"Made today's backup ({backup.path.name})")
+            self._relay.done.emit(f"Made today's backup ({backup.path.name})")
 
-    thread = threading.Thread(target=run, name="netdesk-daily-backup", daemon=True)
+
+def daily_backup_in_background(db: Database, window: MainWindow) -> threading.Thread | None:
+    """The daily backup off the GUI thread (None for a database without file backups)."""
+    if db.backups is None:
+        return None
+    daily = DailyBackup(db.backups, window)
+    thread = threading.Thread(target=daily.run, name="netdesk-daily-backup", daemon=True)
     thread.start()
     return thread

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.backups import MAX_KEEP, Backup, BackupStore, contact_count
+from netdesk.backups import (
+    DAMAGED_PREFIX,
+    MAX_KEEP,
+    Backup,
+    BackupStore,
+    contact_count,
+    people_text,
+)
 from netdesk.db import Database
 from netdesk.services.errors import ServiceError
 from netdesk.ui.busy_cursor import busy_cursor
@@ -44,10 +51,18 @@ def size_text(size: int) -> str:
     return f"{max(size // 1024, 1)} KB"
 
 
-def people_text(count: int | None) -> str:
-    if count is None:
-        return "unreadable"
-    return f"{count:,} {'person' if count == 1 else 'people'}"
+def people_cell(count: int | None) -> str:
+    return "unreadable" if count is None else people_text(count)
+
+
+def make_backup(parent: QWidget, store: BackupStore) -> Backup | None:
+    """File > Back up now and the dialog's button: a backup, or a message saying why not."""
+    try:
+        with busy_cursor():
+            return store.take("manual")
+    except ServiceError as exc:
+        show_error(parent, "No backup was made", str(exc))
+        return None
 
 
 class BackupDialog(QDialog):
@@ -141,7 +156,7 @@ class BackupDialog(QDialog):
                 [
                     when_text(backup.taken_at),
                     backup.label,
-                    people_text(contact_count(backup.path)),
+                    people_cell(contact_count(backup.path)),
                     size_text(backup.size),
                 ]
             )
@@ -183,11 +198,8 @@ class BackupDialog(QDialog):
     # --- making and restoring ------------------------------------------------------------
 
     def back_up_now(self) -> Backup | None:
-        try:
-            with busy_cursor():
-                backup = self.store.take("manual")
-        except ServiceError as exc:
-            show_error(self, "No backup was made", str(exc))
+        backup = make_backup(self, self.store)
+        if backup is None:
             return None
         self.status.setText(f"Backed up {people_text(contact_count(backup.path))}.")
         self.reload(backup.path)
@@ -231,7 +243,9 @@ class BackupDialog(QDialog):
             show_error(self, "Nothing was restored", str(exc))
             return False
         message = f"Restored {what}."
-        if kept is not None:
+        if kept is not None and kept.name.startswith(DAMAGED_PREFIX):
+            message += f" The damaged database was moved to {kept}."
+        elif kept is not None:
             message += " The state it replaced is the newest backup, “Before a restore”."
         self.status.setText(message)
         self.reload(kept)

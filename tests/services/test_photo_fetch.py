@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import socket
 import struct
+import time
 import zlib
 from pathlib import Path
 
@@ -154,6 +155,17 @@ def test_no_network_and_no_answer_give_plain_messages(
     local_server.routes["/slow.png"] = Reply(body=PNG, delay=1.5)
     with pytest.raises(PhotoFetchError, match=r"did not answer within 0\.3 seconds"):
         fetch_image(local_server.url("slow.png"), timeout=0.3)
+
+
+def test_a_server_that_sends_a_byte_now_and_then_is_given_up_on(
+    local_server: LocalServer,  # noqa: F811
+) -> None:
+    """Each byte comes within the per-read timeout, but the whole would take 30 seconds."""
+    local_server.routes["/drip.png"] = Reply(body=PNG[:100], content_type="image/png", drip=0.3)
+    started = time.monotonic()
+    with pytest.raises(PhotoFetchError, match=r"127\.0\.0\.1 sent the picture too slowly"):
+        fetch_image(local_server.url("drip.png"), timeout=1, within=1.5)
+    assert time.monotonic() - started < 5
 
 
 @pytest.mark.parametrize(
