@@ -111,8 +111,8 @@ _FILE_ERRORS = {
     errno.EDQUOT: "your disk quota is used up",
     errno.EFBIG: "the file would be bigger than this system allows",
     errno.EROFS: "the disk is read-only",
-    errno.ENOENT: "no such folder",
-    errno.EISDIR: "it is a folder",
+    errno.ENOENT: "the folder does not exist",
+    errno.EISDIR: "a folder of that name is in the way",
     errno.ENAMETOOLONG: "the name is too long",
 }
 

@@ -20,7 +20,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from netdesk.services.errors import ServiceError
-from netdesk.services.exporting import safe_file_name, write_atomically
+from netdesk.services.exporting import file_error_text, safe_file_name, write_atomically
 from netdesk.services.service_set import Services
 from netdesk.ui.busy_cursor import busy_cursor
 from netdesk.ui.event_dates import plural
@@ -68,22 +68,8 @@ def with_suffix(chosen: str, suffix: str) -> Path:
     return path if path.suffix else path.with_name(path.name + suffix)
 
 
-def os_error_text(exc: OSError) -> str:
-    """Why a file could not be written, in words for the user."""
-    reasons = {
-        errno.EACCES: "you do not have permission to write there",
-        errno.EPERM: "you do not have permission to write there",
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "your disk quota is used up",
-        errno.EROFS: "the disk is read-only",
-        errno.ENOENT: "the folder does not exist",
-        errno.EISDIR: "a folder of that name is in the way",
-        errno.ENAMETOOLONG: "the name is too long",
-    }
-    code = _code(exc)
-    if code is not None and code in reasons:
-        return reasons[code]
-    return (exc.strerror or str(exc) or "the system refused").rstrip(".").lower()
+# The words for an OSError are the core's, shared with the command line.
+os_error_text = file_error_text
 
 
 def os_error_advice(exc: OSError) -> str:
