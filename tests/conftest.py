@@ -53,6 +53,12 @@ def services(db: Database) -> Services:
 
 
 @pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where a test's SQLite database file goes (for tests that open it themselves)."""
+    return tmp_path / "netdesk.sqlite"
+
+
+@pytest.fixture
 def sqlite_db(tmp_path: Path) -> Iterator[Database]:
     """SQLite only: for UI tests and file-level behaviour."""
     database = open_database(f"sqlite:///{tmp_path / 'netdesk.sqlite'}")

@@ -56,11 +56,6 @@ def _names(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "netdesk.sqlite"
-
-
-@pytest.fixture
 def sqlite_file_db(db_path: Path) -> Database:
     db = open_database(_url(db_path))
     yield db  # type: ignore[misc]

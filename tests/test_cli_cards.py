@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,11 +21,11 @@ from netdesk.cards.qr_read import decode_texts
 from netdesk.cards.share import CARD_DEFAULT_FIELDS
 from netdesk.cards.templates import BUILTIN_TEMPLATES, TemplateStore
 from netdesk.cli import main
-from netdesk.db import open_database
 from netdesk.models.attendance import RegistrationStatus, Role
 from netdesk.services.cards import BadgeSelection
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
+from tests.cli_helpers import run, services_at
 
 ME_HINT = "Mark your own card as Me in the window, or use --contact"
 
@@ -38,24 +36,6 @@ def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "config"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
     return home
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "netdesk.sqlite"
-
-
-@contextmanager
-def services_at(db_path: Path) -> Iterator[Services]:
-    db = open_database(f"sqlite:///{db_path}")
-    try:
-        yield Services(db)
-    finally:
-        db.close()
-
-
-def run(db_path: Path, *args: str) -> int:
-    return main(["--db", str(db_path), *args])
 
 
 def netdesk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

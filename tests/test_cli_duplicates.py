@@ -4,35 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from netdesk.cli import main
-from netdesk.db import open_database
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.records import ContactInput
-from netdesk.services.service_set import Services
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "netdesk.sqlite"
-
-
-@contextmanager
-def services_at(db_path: Path) -> Iterator[Services]:
-    db = open_database(f"sqlite:///{db_path}")
-    try:
-        yield Services(db)
-    finally:
-        db.close()
-
-
-def run(db_path: Path, *args: str) -> int:
-    return main(["--db", str(db_path), *args])
+from tests.cli_helpers import run, services_at
 
 
 def add_people(db_path: Path) -> dict[str, int]:

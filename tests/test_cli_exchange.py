@@ -8,17 +8,13 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from netdesk.cli import main
-from netdesk.db import open_database
 from netdesk.formats.records import Problem
 from netdesk.services.import_plan import ImportReport
-from netdesk.services.service_set import Services
+from tests.cli_helpers import run, services_at
 
 CARDS = (
     "BEGIN:VCARD\r\n"
@@ -93,25 +89,10 @@ ICS = (
 )
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "netdesk.sqlite"
-
-
 def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_bytes(text.encode("utf-8"))
     return path
-
-
-@contextmanager
-def services_at(db_path: Path) -> Iterator[Services]:
-    """The services over the database the command wrote, closed again afterwards."""
-    db = open_database(f"sqlite:///{db_path}")
-    try:
-        yield Services(db)
-    finally:
-        db.close()
 
 
 def names_in(db_path: Path) -> list[str]:
@@ -127,10 +108,6 @@ def said(path: Path, rejected: int = 0, dry_run: bool = False, **counts: int) ->
         assert hasattr(report, name), name
         setattr(report, name, count)
     return report.summary()
-
-
-def run(db_path: Path, *args: str) -> int:
-    return main(["--db", str(db_path), *args])
 
 
 def netdesk(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:

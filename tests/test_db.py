@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
@@ -25,20 +23,7 @@ from netdesk.db import (
 )
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-
-
-def png_bytes() -> bytes:
-    """A real 1x1 PNG image, built here so that the test needs no binary fixture."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0)
-    pixels = zlib.compress(b"\x00\x00\x00\x00\x00")
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
+from tests.pictures import png_1x1
 
 
 def url_of(path: Path) -> str:
@@ -210,7 +195,7 @@ def test_text_file_is_refused_untouched(tmp_path: Path) -> None:
 
 def test_png_file_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "photo.png"
-    path.write_bytes(png_bytes())
+    path.write_bytes(png_1x1())
     assert_refused_untouched(path, NotNetdeskDatabaseError, "is not a netdesk database")
 
 

@@ -69,12 +69,12 @@ class Moment:
 def read_moment(prop: Any, zones: ZoneResolver, bare_date: bool = False) -> Moment | None:
     """The moment a DTSTART/DTEND stands for; None when there is none, or when it cannot be
     told in UTC (a time zone's offset pushes 0001-01-01 or 9999-12-31 out of range)."""
-    moment = _moment(prop, zones, bare_date)
-    if moment is not None:
-        try:
+    try:
+        moment = _moment(prop, zones, bare_date)
+        if moment is not None:
             moment.at.astimezone(UTC)
-        except OverflowError:
-            return None
+    except OverflowError:
+        return None
     return moment
 
 
@@ -90,10 +90,7 @@ def _moment(prop: Any, zones: ZoneResolver, bare_date: bool) -> Moment | None:
             if zone is None:
                 return Moment(naive.replace(tzinfo=UTC), "", False, clean_tzid(str(tzid)))
             at = naive.replace(tzinfo=zone)
-            try:
-                return Moment(at if iana else at.astimezone(UTC), iana, False)
-            except OverflowError:
-                return None
+            return Moment(at if iana else at.astimezone(UTC), iana, False)
         if value.tzinfo is not None:
             return Moment(value.astimezone(UTC), "UTC", False)
         return Moment(value.replace(tzinfo=UTC), "", False)  # floating: read as UTC

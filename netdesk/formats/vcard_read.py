@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from netdesk.formats.records import ContactRecord, Problem
-from netdesk.formats.vcard_decode import TextDecoder, sized_lines, to_ascii_compatible
+from netdesk.formats.vcard_decode import CUT_HEAD, TextDecoder, sized_lines, to_ascii_compatible
 from netdesk.formats.vcard_read_card import BINARY_LIMIT, CardReader, Prop, too_big
 from netdesk.formats.vcard_read_line import (
     escape_newlines,
@@ -44,8 +44,6 @@ _BINARY = {"PHOTO": "photo", "LOGO": "logo", "SOUND": "sound", "KEY": "key"}
 # its parameters and the indentation of 2.1 continuation lines (about 4%). Of longer lines
 # only the beginning is kept, to name them in the report.
 _KEEP = BINARY_LIMIT * 3 // 2
-# How far into a line its name and parameters are looked for when it is too long.
-_HEAD = 64 * 1024
 _PRINTABLE_NAME = re.compile(r"[A-Z0-9._/-]{1,64}").fullmatch
 
 
@@ -170,7 +168,7 @@ def _long(
     number: int, raw: bytes, size: int, decoder: TextDecoder, problems: list[Problem], file: str
 ) -> Prop | None:
     """A content line over LINE_LIMIT: a picture, sound or key small enough, or a Problem."""
-    head = raw[:_HEAD].decode("latin-1")
+    head = raw[:CUT_HEAD].decode("latin-1")
     parts = split_line(head)
     name = (parts[1] if parts else head.partition(";")[0]).upper()
     if parts is None or name not in _BINARY:

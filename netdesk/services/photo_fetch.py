@@ -24,10 +24,7 @@ from netdesk.services.errors import ServiceError
 TIMEOUT_SECONDS = 10  # for each read
 OVERALL_SECONDS = 30  # for the whole download, however the server paces it
 MAX_BYTES = 10 * 1024 * 1024
-_CHUNK = 64 * 1024
-_SCHEMES = ("http", "https")
-_NOT_WEB = "{host} sent netdesk on to an address that is not a web page; nothing was fetched."
-_USER_AGENT = "netdesk (fetching a contact photo the user asked for)"
+WEB_SCHEMES = ("http", "https")
 
 
 class PhotoFetchError(ServiceError):
@@ -73,7 +70,7 @@ def web_link(line: str, property_name: str = "PHOTO") -> str:
     if name != property_name:
         return ""
     parts = urlsplit(value)
-    return value if parts.scheme.lower() in _SCHEMES and parts.hostname else ""
+    return value if parts.scheme.lower() in WEB_SCHEMES and parts.hostname else ""
 
 
 def fetch_image(

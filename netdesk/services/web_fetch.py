@@ -11,16 +11,17 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from netdesk.services.photo_fetch import (
-    _CHUNK,
-    _NOT_WEB,
-    _SCHEMES,
-    _USER_AGENT,
     MAX_BYTES,
     OVERALL_SECONDS,
     TIMEOUT_SECONDS,
+    WEB_SCHEMES,
     PhotoFetchError,
     image_type,
 )
+
+_CHUNK = 64 * 1024
+_NOT_WEB = "{host} sent netdesk on to an address that is not a web page; nothing was fetched."
+_USER_AGENT = "netdesk (fetching a contact photo the user asked for)"
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
@@ -29,7 +30,7 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(
         self, req: Any, fp: IO[bytes], code: int, msg: str, headers: Any, newurl: str
     ) -> urllib.request.Request | None:
-        if urlsplit(newurl).scheme.lower() not in _SCHEMES:
+        if urlsplit(newurl).scheme.lower() not in WEB_SCHEMES:
             fp.close()
             raise PhotoFetchError(_NOT_WEB.format(host=urlsplit(req.full_url).hostname))
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -92,7 +93,7 @@ def download(
     """The picture at `url` and its MIME type, or PhotoFetchError saying why not."""
     parts = urlsplit(url)
     host = parts.hostname or url
-    if parts.scheme.lower() not in _SCHEMES or not parts.hostname:
+    if parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
         raise PhotoFetchError(f"“{url}” is not a web address; only http and https are fetched.")
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
     deadline = time.monotonic() + within

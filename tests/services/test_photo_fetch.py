@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import io
 import socket
-import struct
 import time
-import zlib
 from pathlib import Path
 
 import pytest
@@ -23,23 +21,9 @@ from netdesk.services.photo_fetch import (
 )
 from netdesk.services.service_set import Services
 from tests.local_http_server import LocalServer, Reply, local_server  # noqa: F401 (a fixture)
+from tests.pictures import png_1x1
 
-
-def tiny_png() -> bytes:
-    """A real 1x1 PNG, made here so that the test needs no picture file."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00\xff\x80\x00")
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
-
-
-PNG = tiny_png()
+PNG = png_1x1()
 
 
 def card(server: LocalServer, photo: str = "photo.png") -> bytes:
