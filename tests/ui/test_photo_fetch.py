@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from netdesk.services.import_plan import OnDuplicate
-from netdesk.services.photo_fetch import PhotoFetchService
 from netdesk.services.service_set import Services
 from netdesk.ui.badge_logo_group import LogoGroup
 from netdesk.ui.badge_settings import BadgeSettings
@@ -104,7 +103,7 @@ def test_cancel_fetches_nothing(
     assert local_server.url("photo.png") in text and "127.0.0.1" in text
     qtbot.wait(50)
     assert local_server.requests == []
-    assert PhotoFetchService(sqlite_services.db).photo(contact) is None
+    assert sqlite_services.photos.photo(contact) is None
 
 
 def test_agreeing_fetches_and_saves_the_photo(
@@ -116,9 +115,9 @@ def test_agreeing_fetches_and_saves_the_photo(
 ) -> None:
     local_server.routes["/photo.png"] = Reply(body=PNG, content_type="image/png")
     click_fetch(qtbot, window, contact, "Fetch photo")
-    qtbot.waitUntil(lambda: PhotoFetchService(sqlite_services.db).photo(contact) is not None)
+    qtbot.waitUntil(lambda: sqlite_services.photos.photo(contact) is not None)
     assert local_server.requests == ["/photo.png"]
-    assert PhotoFetchService(sqlite_services.db).photo(contact) == (PNG, "image/png")
+    assert sqlite_services.photos.photo(contact) == (PNG, "image/png")
     detail = window.view(PEOPLE).detail
     qtbot.waitUntil(lambda: not detail.photo_button.isVisibleTo(detail))
     assert window.statusBar().currentMessage() == "Saved the photo from 127.0.0.1."
@@ -151,7 +150,7 @@ def test_a_failed_fetch_is_explained_and_saves_nothing(
     assert title == "Could not fetch the photo" and plain
     assert says in text
     assert local_server.requests == ["/photo.png"]
-    assert PhotoFetchService(sqlite_services.db).photo(contact) is None
+    assert sqlite_services.photos.photo(contact) is None
     detail = window.view(PEOPLE).detail
     assert detail.photo_button.isVisibleTo(detail)  # the user may try again
 
