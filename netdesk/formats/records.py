@@ -35,6 +35,8 @@ class Typed:
     kind: str = ""
     label: str = ""
     preferred: bool = False
+    # Phones only: an extension dialled after the number ("102"), never glued into `value`.
+    extension: str = ""
 
 
 @dataclass
@@ -112,6 +114,8 @@ class EventRecord:
     organiser: str = ""
     description: str = ""
     categories: list[str] = field(default_factory=list)
+    # RRULE, RDATE and EXDATE content lines as the file had them (unfolded), for export.
+    recurrence: list[str] = field(default_factory=list)
     line: int = 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from netdesk.models.base import Base, UTCDateTime, utcnow
@@ -96,6 +96,12 @@ class ContactPhone(_ContactChild, Base):
     # Normalised "+4930123456" form; empty when the number could not be parsed.
     e164: Mapped[str] = mapped_column(String(32), default="", index=True)
     contact: Mapped[Contact] = relationship(back_populates="phones")
+    # An extension dialled after the number ("102" from tel:+1-418-656-9254;ext=102), kept apart
+    # so that e164 stays a number another program can call. Sorted after the mixin's columns:
+    # migration 0006 adds it at the end of the table, where create_all must put it too.
+    extension: Mapped[str] = mapped_column(
+        String(40), default="", server_default=text("''"), sort_order=10
+    )
 
 
 class ContactUrl(_ContactChild, Base):

@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, String, Text, false
+from sqlalchemy import Boolean, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from netdesk.models.base import Base, UTCDateTime, utcnow
@@ -53,6 +53,10 @@ class Event(Base):
     # after the last, shown as those UTC dates in every zone. Declared last because migration
     # 0004 adds the column at the end of the table, where create_all must put it too.
     all_day: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The iCalendar RRULE, RDATE and EXDATE content lines, verbatim and joined by "\n" (empty
+    # for a one-off event): kept so that an export gives back the series the file described.
+    # Added by migration 0006, after all_day.
+    recurrence: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
 
     tags: Mapped[list[Tag]] = relationship(secondary=event_tags, order_by=Tag.key)
     attendances: Mapped[list[Attendance]] = relationship(
