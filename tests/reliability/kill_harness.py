@@ -162,7 +162,15 @@ def missing_rows(before: Snapshot, after: Snapshot, skip: Sequence[str] = ()) ->
     for table, rows in before.rows.items():
         if table in skip:
             continue
-        gone = set(rows) - set(after.rows.get(table, []))
+        # A migration may add columns: compare the rows on the columns they had before.
+        before_columns = before.columns[table]
+        after_columns = after.columns.get(table, before_columns)
+        if after_columns != before_columns and set(before_columns) <= set(after_columns):
+            keep = [after_columns.index(c) for c in before_columns]
+            kept = {tuple(r[i] for i in keep) for r in after.rows.get(table, [])}
+        else:
+            kept = set(after.rows.get(table, []))
+        gone = set(rows) - kept
         if gone:
             lines.append(f"{table}: {len(gone)} rows changed or lost, e.g. {sorted(gone)[:2]}")
     return "\n".join(lines)
