@@ -72,7 +72,7 @@ def im_handle(value: str) -> str:
 
 
 def web_name(url: Typed) -> str:
-    """A social profile's user name, or a web address's host without "www."."""
+    """A social profile's user name, or a web address without scheme and "www."."""
     value = url.value.strip()
     parts = urlsplit(value if "://" in value else f"//{value}")
     host = (parts.hostname or "").removeprefix("www.")
@@ -80,7 +80,9 @@ def web_name(url: Typed) -> str:
         segments = [unquote(s) for s in parts.path.split("/") if s.strip()]
         if segments:
             return segments[-1].lstrip("@")
-    return host or value
+    # The path too: two cards named "example.com" would be taken for one person.
+    path = unquote(parts.path).strip("/")
+    return f"{host}/{path}" if host and path else host or value
 
 
 def first_line(text: str) -> str:

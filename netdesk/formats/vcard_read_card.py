@@ -5,7 +5,9 @@ X-SOCIALPROFILE, ADR and PHOTO; Apple's grouped X-ABLabel becomes the label of i
 phone, web or postal address. Everything else goes into `extra_lines` in the form the writer
 writes back unchanged (vcard_write.content_line), so that import, export and import again give
 the same record. A property a card may hold only once (N, FN, UID, BDAY, KIND, GENDER,
-ANNIVERSARY) is kept once, as the writer does.
+ANNIVERSARY) is kept once, as the writer does. A card with no name of its own is named by what
+it carries (an Android nickname, an IM handle, a web address, a postal label: vcard_handles),
+and a phone's extension is kept apart from its number (phone_extension).
 """
 
 from __future__ import annotations

@@ -137,6 +137,8 @@ def _typed(values: list[Typed], model: type, key: Callable[[Typed], Any]) -> lis
     """The non-empty values fitted to their columns; a value listed twice (work and fax, cell
     and voice) is kept once with the types of both, preferred if either was."""
     limits = _CHILD_LIMITS[model]
+    if len(values) < 2:
+        key = id  # nothing to compare with: a phone's key costs a parse
     seen: dict[Any, Typed] = {}
     kept = []
     for typed in values:

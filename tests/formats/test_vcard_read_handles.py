@@ -76,10 +76,12 @@ def test_im_addresses_name_the_card_by_their_handle() -> None:
         assert record.extra_lines == [line]  # written back as it came
 
 
-def test_a_web_address_alone_names_the_card_by_its_host() -> None:
-    record = read_one(_card("URL:https://www.example.com/about"))
+def test_a_web_address_alone_names_the_card_by_its_host_and_path() -> None:
+    record = read_one(_card("URL:https://www.example.com/"))
     assert record.formatted_name == "example.com"
-    assert record.urls[0].value == "https://www.example.com/about"
+    assert record.urls[0].value == "https://www.example.com/"
+    # With its path: two people's pages on one site are two names.
+    assert read_one(_card("URL:http://example.com/~ada/")).formatted_name == "example.com/~ada"
 
 
 def test_a_yahoo_quoted_printable_web_address_alone_is_imported() -> None:
