@@ -1,4 +1,5 @@
-"""A phone's extension in the window: shown after the number, edited as "ext. 102" or "x102"."""
+"""In the window: a phone's extension shown after the number and edited as "ext. 102" or "x102";
+cards known only by a handle named in the import preview."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ from pytestqt.qtbot import QtBot
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.contact_dialog import ContactDialog
+from netdesk.ui.import_models import PlanPeopleModel
+from netdesk.ui.import_preview_dialog import ImportPreviewDialog
 from netdesk.ui.people_table_model import NAME, PHONE
 from netdesk.ui.people_view import PeopleView
+from tests.ui.import_helpers import column_texts
 from tests.undo_stacks import new_undo_stack
 
 CARD = (
@@ -66,3 +70,26 @@ def test_the_dialog_edits_the_extension_with_the_number(
         ("+1-418-656-9254", "102", "+14186569254"),  # unchanged: the same row, its type kept
     ]
     assert phones[1].kind == "work"
+
+
+def test_the_preview_names_cards_known_only_by_a_handle(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "handles.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Bobby;1;;;;;;;;;;;;;\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nX-SKYPE:mallory.m\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nURL:http://www.example.org\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nBDAY:1990-01-02\r\nEND:VCARD\r\n"
+    )
+    dialog = ImportPreviewDialog(sqlite_services, sqlite_services.imports.preview(path), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert column_texts(dialog.people_view, PlanPeopleModel.NAME) == [
+        "Bobby",
+        "mallory.m",
+        "example.org",
+    ]
+    # Only the card with nothing to name it by is a problem; the named ones are not reported.
+    assert dialog.summary_label.text() == "3 new, 0 duplicates, 1 problem"
