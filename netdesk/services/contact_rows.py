@@ -389,8 +389,15 @@ def merge_records(
     if base.photo is None and other.photo is not None:
         base.photo, base.photo_mime = other.photo, other.photo_mime
     base.note = merged_note(base.note, other.note)
-    emails = {t.value.casefold() for t in base.emails}
-    base.emails += [t for t in other.emails if t.value.casefold() not in emails]
+    emails = {t.value.casefold(): i for i, t in enumerate(base.emails)}
+    for t in other.emails:
+        index = emails.get(t.value.casefold())
+        if index is None:
+            emails[t.value.casefold()] = len(base.emails)
+            base.emails.append(t)
+        else:
+            same = base.emails[index]
+            base.emails[index] = replace(same, kind=union_kinds(same.kind, t.kind))
     urls = {t.value for t in base.urls}
     base.urls += [t for t in other.urls if t.value not in urls]
     addresses = {_address_key(a) for a in base.addresses}

@@ -81,3 +81,22 @@ def test_merging_a_number_again_adds_its_other_types(services: Services, tmp_pat
     ]
     emails = _rows(services, ContactEmail)
     assert [(v, k) for v, k, _ in emails] == [("ada@example.org", "work,home")]
+
+
+def test_one_person_listed_twice_in_a_file_keeps_the_types_of_both_listings(
+    services: Services, tmp_path: Path
+) -> None:
+    _import(
+        services,
+        tmp_path,
+        "twice.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL;TYPE=WORK:ada@example.org\r\n"
+        "TEL;TYPE=WORK:+1 418 656 9254\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL;TYPE=HOME:ada@example.org\r\n"
+        "TEL;TYPE=FAX:+14186569254\r\nEND:VCARD\r\n",
+    )
+    assert [(v, k) for v, k, _ in _rows(services, ContactPhone)] == [
+        ("+1 418 656 9254", "work,fax")
+    ]
+    emails = _rows(services, ContactEmail)
+    assert [(v, k) for v, k, _ in emails] == [("ada@example.org", "work,home")]
