@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from urllib.parse import unquote_to_bytes
 
-from netdesk.formats.phone_extension import split_extension
+from netdesk.formats.phone_extension import split_extension, with_extension
 from netdesk.formats.records import ContactRecord, PostalAddress, Problem, Typed
 from netdesk.formats.vcard_handles import (
     IM_PROPERTIES,
@@ -371,7 +371,8 @@ def _fallback_name(record: ContactRecord) -> str:
         or record.nickname
         or record.organization
         or (record.emails[0].value if record.emails else "")
-        or (record.phones[0].value if record.phones else "")
+        # With its extension: the people of one switchboard are different names.
+        or next((with_extension(t.value, t.extension) for t in record.phones), "")
     )
 
 

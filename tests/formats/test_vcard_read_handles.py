@@ -136,3 +136,9 @@ def test_a_card_with_only_a_photo_or_a_birthday_is_still_refused() -> None:
     )
     assert records == []
     assert [p.line for p in problems] == [1, 5]
+
+
+def test_a_card_with_only_a_phone_is_named_by_the_number_with_its_extension() -> None:
+    record = read_one(_card("TEL;VALUE=uri:tel:+1-418-656-9254;ext=102", version="4.0"))
+    assert record.formatted_name == "+1-418-656-9254 ext. 102"
+    assert (record.phones[0].value, record.phones[0].extension) == ("+1-418-656-9254", "102")
