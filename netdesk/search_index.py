@@ -118,12 +118,12 @@ def _rows_for(conn: Connection, ids: Sequence[int]) -> list[dict[str, object]]:
         select(ContactEmail.contact_id, ContactEmail.value).where(ContactEmail.contact_id.in_(ids))
     ):
         extra[cid].append(value)
-    for cid, value, e164 in conn.execute(
-        select(ContactPhone.contact_id, ContactPhone.value, ContactPhone.e164).where(
-            ContactPhone.contact_id.in_(ids)
-        )
+    for cid, value, e164, extension in conn.execute(
+        select(
+            ContactPhone.contact_id, ContactPhone.value, ContactPhone.e164, ContactPhone.extension
+        ).where(ContactPhone.contact_id.in_(ids))
     ):
-        extra[cid].append(value)
+        extra[cid].append(f"{value} ext. {extension}" if extension else value)
         # Digits only, so that "0301234" and "+49 30 1234" both find the number.
         extra[cid].append("".join(ch for ch in value if ch.isdigit()))
         if e164:

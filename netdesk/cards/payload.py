@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from netdesk.formats.phone_extension import with_extension
 from netdesk.formats.records import ADDRESS_PARTS, ContactRecord
 from netdesk.formats.vcard_write import escaped_text, folded, uri_value
 
@@ -70,7 +71,8 @@ def _vcard(record: ContactRecord) -> str:
     for email in record.emails:
         lines.append(f"EMAIL{_kind_param(email.kind)}:{escaped_text(email.value)}")
     for phone in record.phones:
-        lines.append(f"TEL{_kind_param(phone.kind)}:{escaped_text(phone.value)}")
+        text = with_extension(phone.value, phone.extension)
+        lines.append(f"TEL{_kind_param(phone.kind)}:{escaped_text(text)}")
     for url in record.urls:
         lines.append(f"URL:{uri_value(url.value)}")
     for address in record.addresses:
@@ -100,7 +102,7 @@ def _mecard(record: ContactRecord) -> str:
     if record.title:
         fields.append(f"TITLE:{_mecard_text(record.title)}")
     for phone in record.phones:
-        fields.append(f"TEL:{_mecard_text(phone.value)}")
+        fields.append(f"TEL:{_mecard_text(with_extension(phone.value, phone.extension))}")
     for email in record.emails:
         fields.append(f"EMAIL:{_mecard_text(email.value)}")
     for url in record.urls:

@@ -15,6 +15,7 @@ from netdesk.formats.csv_values import (
     join_nonempty,
     strip_neutralising_quote,
 )
+from netdesk.formats.phone_extension import with_extension
 from netdesk.formats.records import ContactRecord, Typed
 
 CONTACT_HEADERS = (
@@ -56,7 +57,8 @@ def neutralise(text: str) -> str:
 def _first_two(values: Sequence[Typed]) -> tuple[str, str]:
     """The preferred value, and the others joined with "; " so that none is lost."""
     ordered = sorted(values, key=lambda typed: not typed.preferred)
-    texts = [typed.value for typed in ordered if typed.value.strip()]
+    # A phone's extension goes with its number ("+1 418-656-9254 ext. 102"), read back apart.
+    texts = [with_extension(t.value, t.extension) for t in ordered if t.value.strip()]
     return (texts[0] if texts else "", VALUES_SEPARATOR.join(texts[1:]))
 
 

@@ -5,7 +5,9 @@ X-SOCIALPROFILE, ADR and PHOTO; Apple's grouped X-ABLabel becomes the label of i
 phone, web or postal address. Everything else goes into `extra_lines` in the form the writer
 writes back unchanged (vcard_write.content_line), so that import, export and import again give
 the same record. A property a card may hold only once (N, FN, UID, BDAY, KIND, GENDER,
-ANNIVERSARY) is kept once, as the writer does.
+ANNIVERSARY) is kept once, as the writer does. A card with no name of its own is named by what
+it carries (an Android nickname, an IM handle, a web address, a postal label: vcard_handles),
+and a phone's extension is kept apart from its number (phone_extension).
 """
 
 from __future__ import annotations
@@ -16,7 +18,16 @@ from collections.abc import Callable
 from datetime import date
 from urllib.parse import unquote_to_bytes
 
+from netdesk.formats.phone_extension import split_extension, with_extension
 from netdesk.formats.records import ContactRecord, PostalAddress, Problem, Typed
+from netdesk.formats.vcard_handles import (
+    IM_PROPERTIES,
+    address_name,
+    android_nickname,
+    first_line,
+    im_handle,
+    web_name,
+)
 from netdesk.formats.vcard_read_line import Params, components, unescape
 from netdesk.formats.vcard_write import content_line
 
@@ -25,7 +36,10 @@ from netdesk.formats.vcard_write import content_line
 Prop = tuple[int, str, str, Params | None, str, str]
 
 _BAD_NAME = "line is not a vCard property (no valid name before ':'); it was skipped"
-_NO_NAME = "card has no name: no FN, N, nickname, organisation, email or phone"
+_NO_NAME = (
+    "card has no name: no FN, N, nickname, organisation, email, phone, IM handle, "
+    "web or postal address"
+)
 _BAD_PHOTO = "photo is not valid base64; the contact was read without it"
 # The largest picture (or sound or key) a card may bring, decoded: a phone's full-resolution
 # photo is 3-8 MB, a contact picture 10-200 KB. The reader refuses longer ones before decoding
@@ -75,6 +89,11 @@ class CardReader:
         self.notes: list[str] = []
         self.categories_seen: set[str] = set()
         self.categories_cut = False
+        # What names a card that has no name of its own (vcard_handles): the first IM handle,
+        # Android nickname and postal label seen.
+        self.handle = ""
+        self.android_nickname = ""
+        self.postal_label = ""
 
     def read(self, props: list[Prop]) -> ContactRecord | None:
         labels: dict[str, str] = {}
@@ -93,17 +112,43 @@ class CardReader:
                 handler(self, prop, labels.get(group.lower(), "") if group else "")
             elif name == "X-ABLABEL" and group and group.lower() in labelled:
                 continue  # consumed as the label of its group's email, phone, URL or address
+            elif name in _NAMING_EXTRAS:
+                self.naming_extra(prop)
             elif name not in _DROPPED:
                 self.extra(prop)
         record = self.record
         if self.notes:
             record.note = "\n\n".join(self.notes)
+        if self.android_nickname and not record.nickname:
+            record.nickname = self.android_nickname
         if not record.formatted_name:
-            record.formatted_name = _fallback_name(record)
+            record.formatted_name = _fallback_name(record) or self.handle_name()
             if not record.formatted_name:
                 self.problems.append(Problem(self.file, record.line, _NO_NAME))
                 return None
         return record
+
+    def naming_extra(self, prop: Prop) -> None:
+        """An IM address, Android property or 3.0 LABEL: kept verbatim, and remembered in case
+        the card has nothing else to be named by."""
+        self.extra(prop)
+        name = prop[2]
+        value = unescape(prop[4])
+        if name in IM_PROPERTIES:
+            self.handle = self.handle or im_handle(value)
+        elif name == "X-ANDROID-CUSTOM":
+            self.android_nickname = self.android_nickname or android_nickname(prop[4])
+        else:
+            self.postal_label = self.postal_label or first_line(value)
+
+    def handle_name(self) -> str:
+        record = self.record
+        return (
+            self.handle
+            or next((name for name in map(web_name, record.urls) if name), "")
+            or self.postal_label
+            or next((name for name in map(address_name, record.addresses) if name), "")
+        )
 
     def extra(self, prop: Prop) -> None:
         number, group, name, params, value, text = prop
@@ -214,11 +259,11 @@ class CardReader:
             self.record.emails.append(_typed(value, prop[3], label))
 
     def tel(self, prop: Prop, label: str) -> None:
-        value = unescape(prop[4]).strip()
-        if value[:4].lower() == "tel:":
-            value = value[4:].replace(";ext=", " ext. ")
+        value, extension = split_extension(unescape(prop[4]))
         if value:
-            self.record.phones.append(_typed(value, prop[3], label))
+            phone = _typed(value, prop[3], label)
+            phone.extension = extension
+            self.record.phones.append(phone)
 
     def url(self, prop: Prop, label: str) -> None:
         value = unescape(prop[4]).strip()
@@ -230,6 +275,8 @@ class CardReader:
         parts += [""] * (7 - len(parts))
         params = prop[3]
         label = label or (params.label if params else "")
+        if params is not None and params.label:
+            self.postal_label = self.postal_label or first_line(params.label)
         if not any(parts) and not label:
             return
         kind, preferred = _kind(params)
@@ -324,7 +371,8 @@ def _fallback_name(record: ContactRecord) -> str:
         or record.nickname
         or record.organization
         or (record.emails[0].value if record.emails else "")
-        or (record.phones[0].value if record.phones else "")
+        # With its extension: the people of one switchboard are different names.
+        or next((with_extension(t.value, t.extension) for t in record.phones), "")
     )
 
 
@@ -359,6 +407,9 @@ def _image_mime(types: list[str]) -> str:
             return _IMAGE_TYPES[kind]
     return ""
 
+
+# Kept verbatim, but they may name a card that has no name (see CardReader.naming_extra).
+_NAMING_EXTRAS = IM_PROPERTIES | {"X-ANDROID-CUSTOM", "LABEL"}
 
 _HANDLERS: dict[str, Callable[[CardReader, Prop, str], None]] = {
     "FN": CardReader.fn,

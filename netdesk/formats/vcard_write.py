@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
+from netdesk.formats.phone_extension import tel_uri, with_extension
 from netdesk.formats.records import ContactRecord, PostalAddress, Typed
 
 VERSIONS = ("3.0", "4.0")
@@ -260,7 +261,13 @@ def _content_lines(record: ContactRecord, version: str, extra_lines: list[str]) 
             yield from _typed("EMAIL", email, escaped_text(email.value), v4, groups)
     for phone in record.phones:
         if phone.value:
-            yield from _typed("TEL", phone, escaped_text(phone.value), v4, groups)
+            # RFC 6350 writes an extension in a tel: URI (;ext=); 3.0 has only text.
+            uri = tel_uri(phone.value, phone.extension) if v4 and phone.extension else None
+            if uri is not None:
+                yield from _typed("TEL", phone, uri, v4, groups, ";VALUE=uri")
+            else:
+                text = with_extension(phone.value, phone.extension)
+                yield from _typed("TEL", phone, escaped_text(text), v4, groups)
     for url in record.urls:
         if url.value:
             social = any(kind in SOCIAL_KINDS for kind in _kinds(url.kind))
@@ -280,14 +287,18 @@ def _content_lines(record: ContactRecord, version: str, extra_lines: list[str]) 
 
 
 def _typed(
-    name: str, item: Typed | PostalAddress, value: str, v4: bool, groups: _GroupNumbers
+    name: str,
+    item: Typed | PostalAddress,
+    value: str,
+    v4: bool,
+    groups: _GroupNumbers,
+    params: str = "",
 ) -> Iterator[str]:
-    params = ""
     kinds = _kinds(item.kind)
     if item.preferred and not v4:
         kinds.append("pref")
     if kinds:
-        params = ";TYPE=" + ",".join(_param_value(kind, v4) for kind in kinds)
+        params += ";TYPE=" + ",".join(_param_value(kind, v4) for kind in kinds)
     if item.preferred and v4:
         params += ";PREF=1"
     if item.label:

@@ -35,7 +35,7 @@ def _grouped(conn: Connection, stmt: Any) -> dict[int, list[Any]]:
 
 
 def _typed(rows: list[Any]) -> list[Typed]:
-    return [Typed(r.value, r.kind, r.label, r.preferred) for r in rows]
+    return [Typed(r.value, r.kind, r.label, r.preferred, getattr(r, "extension", "")) for r in rows]
 
 
 def records_for(
@@ -47,9 +47,12 @@ def records_for(
         return []
     children = {}
     for model in (ContactEmail, ContactPhone, ContactUrl):
+        columns = [model.contact_id, model.value, model.kind, model.label, model.preferred]
+        if model is ContactPhone:
+            columns.append(ContactPhone.extension)
         children[model] = _grouped(
             conn,
-            select(model.contact_id, model.value, model.kind, model.label, model.preferred)
+            select(*columns)
             .where(model.contact_id.in_(ids))
             .order_by(model.contact_id, model.position, model.id),
         )

@@ -7,6 +7,7 @@ Imports write with Core bulk inserts (DESIGN.md: ORM `add_all` is ten times slow
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, cast
 
@@ -14,6 +15,7 @@ import phonenumbers
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
+from netdesk.formats.phone_extension import split_extension
 from netdesk.formats.records import ADDRESS_PARTS, ContactRecord, PostalAddress, Typed
 from netdesk.models import (
     Contact,
@@ -51,6 +53,7 @@ _CHILD_LIMITS: dict[type, dict[str, int | None]] = {
     model: {name: column_length(model, name) for name in ("value", "kind", "label")}
     for model in (ContactEmail, ContactPhone, ContactUrl)
 }
+_EXTENSION_LIMIT = column_length(ContactPhone, "extension")
 _ADDRESS_LIMITS = {
     name: column_length(ContactAddress, name) for name in (*ADDRESS_PARTS, "kind", "label")
 }
@@ -94,9 +97,9 @@ def cleaned(record: ContactRecord) -> ContactRecord:
         fields["formatted_name"] = " ".join(
             p for p in (fields["given_name"], fields["family_name"]) if p
         )
-    fields["emails"] = _typed(record.emails, ContactEmail, str.casefold)
-    fields["phones"] = _typed(record.phones, ContactPhone, lambda v: v)
-    fields["urls"] = _typed(record.urls, ContactUrl, lambda v: v)
+    fields["emails"] = _typed(record.emails, ContactEmail, lambda t: t.value.casefold())
+    fields["phones"] = _typed([_apart(t) for t in record.phones], ContactPhone, _same_phone)
+    fields["urls"] = _typed(record.urls, ContactUrl, lambda t: t.value)
     fields["addresses"] = [
         replace(
             a,
@@ -114,24 +117,56 @@ def cleaned(record: ContactRecord) -> ContactRecord:
     return replace(record, **fields)
 
 
-def _typed(values: list[Typed], model: type, key: Any) -> list[Typed]:
+def _apart(phone: Typed) -> Typed:
+    """A phone with its extension apart from the number, whoever read it ("… ext. 102" in a
+    CSV cell, "x102" typed in another program)."""
+    if phone.extension:
+        return phone
+    number, extension = split_extension(phone.value)
+    return replace(phone, value=number, extension=extension) if extension else phone
+
+
+def _same_phone(phone: Typed) -> tuple[str, str]:
+    """The same number is the same E.164 form (or the same digits when it has none), with the
+    same extension: a switchboard's extensions are different people's lines."""
+    digits = _NOT_DIGITS.sub("", phone.value)
+    return phone_key(phone.value, None) or digits or phone.value, phone.extension
+
+
+def _typed(values: list[Typed], model: type, key: Callable[[Typed], Any]) -> list[Typed]:
+    """The non-empty values fitted to their columns; a value listed twice (work and fax, cell
+    and voice) is kept once with the types of both, preferred if either was."""
     limits = _CHILD_LIMITS[model]
-    seen: set[str] = set()
+    if len(values) < 2:
+        key = id  # nothing to compare with: a phone's key costs a parse
+    seen: dict[Any, Typed] = {}
     kept = []
     for typed in values:
         value = typed.value.strip()
-        if not value or key(value) in seen:
+        if not value:
             continue
-        seen.add(key(value))
-        kept.append(
-            Typed(
-                value=clip(value, limits["value"]),
-                kind=clip(typed.kind, limits["kind"]),
-                label=clip(typed.label, limits["label"]),
-                preferred=typed.preferred,
-            )
+        typed = replace(typed, value=value)
+        same = seen.get(key(typed))
+        if same is not None:
+            same.kind = clip(union_kinds(same.kind, typed.kind), limits["kind"])
+            same.preferred = same.preferred or typed.preferred
+            same.label = same.label or clip(typed.label, limits["label"])
+            continue
+        seen[key(typed)] = kept_typed = Typed(
+            value=clip(value, limits["value"]),
+            kind=clip(typed.kind, limits["kind"]),
+            label=clip(typed.label, limits["label"]),
+            preferred=typed.preferred,
+            extension=clip(typed.extension.strip(), _EXTENSION_LIMIT),
         )
+        kept.append(kept_typed)
     return kept
+
+
+def union_kinds(first: str, second: str) -> str:
+    """ "work" and "fax" give "work,fax": each kind once, in the order they came."""
+    kinds = (kind.strip() for kind in f"{first},{second}".split(","))
+    return ",".join(dict.fromkeys(kind for kind in kinds if kind))
 
 
 def contact_row(record: ContactRecord) -> dict[str, Any]:
@@ -168,8 +203,9 @@ def child_rows(
         ]
 
     phones = typed_rows(record.phones)
-    for row, e164 in zip(phones, e164s, strict=True):
+    for row, phone, e164 in zip(phones, record.phones, e164s, strict=True):
         row["e164"] = e164
+        row["extension"] = phone.extension
     return {
         ContactEmail: typed_rows(record.emails),
         ContactPhone: phones,
@@ -265,17 +301,22 @@ def merge_into(
     contact.sort_name = sort_key_for_name(
         contact.family_name, contact.given_name, contact.formatted_name
     )
-    have = {e.value.casefold() for e in contact.emails}
+    have = {e.value.casefold(): e for e in contact.emails}
     for t in record.emails:
-        if t.value.casefold() not in have:
-            have.add(t.value.casefold())
-            contact.emails.append(_child(ContactEmail, t, len(contact.emails)))
-    have_phones = {p.e164 or p.value for p in contact.phones}
+        if t.value.casefold() in have:
+            _add_kinds(have[t.value.casefold()], t.kind)
+        else:
+            have[t.value.casefold()] = row = _child(ContactEmail, t, len(contact.emails))
+            contact.emails.append(row)
+    have_phones = {(p.e164 or p.value, p.extension): p for p in contact.phones}
     for t, e164 in zip(record.phones, e164s, strict=True):
-        if (e164 or t.value) not in have_phones:
-            have_phones.add(e164 or t.value)
-            row = _child(ContactPhone, t, len(contact.phones))
+        key = (e164 or t.value, t.extension)
+        if key in have_phones:
+            _add_kinds(have_phones[key], t.kind)
+        else:
+            have_phones[key] = row = _child(ContactPhone, t, len(contact.phones))
             row.e164 = e164
+            row.extension = t.extension
             contact.phones.append(row)
     have_urls = {u.value for u in contact.urls}
     for t in record.urls:
@@ -314,6 +355,11 @@ def _child(model: type, t: Typed, position: int) -> Any:
     return model(value=t.value, kind=t.kind, label=t.label, preferred=False, position=position)
 
 
+def _add_kinds(row: Any, kind: str) -> None:
+    """The same email or number from another source brings its types (work, fax) along."""
+    row.kind = clip(union_kinds(row.kind, kind), column_length(type(row), "kind"))
+
+
 def _address_key(a: Any) -> tuple[str, ...]:
     return tuple(fold(getattr(a, n)) for n in ADDRESS_PARTS)
 
@@ -322,10 +368,17 @@ def merge_records(
     base: ContactRecord, base_e164s: list[str], other: ContactRecord, other_e164s: list[str]
 ) -> None:
     """The same merge between two people of one file, before either is written."""
-    have_phones = {e or t.value for t, e in zip(base.phones, base_e164s, strict=True)}
+    have_phones = {
+        (e or t.value, t.extension): i
+        for i, (t, e) in enumerate(zip(base.phones, base_e164s, strict=True))
+    }
     for t, e164 in zip(other.phones, other_e164s, strict=True):
-        if (e164 or t.value) not in have_phones:
-            have_phones.add(e164 or t.value)
+        key = (e164 or t.value, t.extension)
+        if key in have_phones:
+            same = base.phones[have_phones[key]]  # a copy: the plan's records stay as they are
+            base.phones[have_phones[key]] = replace(same, kind=union_kinds(same.kind, t.kind))
+        else:
+            have_phones[key] = len(base.phones)
             base.phones.append(t)
             base_e164s.append(e164)
     for name in _FILLABLE:
@@ -336,8 +389,15 @@ def merge_records(
     if base.photo is None and other.photo is not None:
         base.photo, base.photo_mime = other.photo, other.photo_mime
     base.note = merged_note(base.note, other.note)
-    emails = {t.value.casefold() for t in base.emails}
-    base.emails += [t for t in other.emails if t.value.casefold() not in emails]
+    emails = {t.value.casefold(): i for i, t in enumerate(base.emails)}
+    for t in other.emails:
+        index = emails.get(t.value.casefold())
+        if index is None:
+            emails[t.value.casefold()] = len(base.emails)
+            base.emails.append(t)
+        else:
+            same = base.emails[index]
+            base.emails[index] = replace(same, kind=union_kinds(same.kind, t.kind))
     urls = {t.value for t in base.urls}
     base.urls += [t for t in other.urls if t.value not in urls]
     addresses = {_address_key(a) for a in base.addresses}

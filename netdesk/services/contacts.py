@@ -8,6 +8,7 @@ from sqlalchemy import CompoundSelect, func, select, union
 from sqlalchemy.orm import Session, selectinload
 
 from netdesk.db import Database
+from netdesk.formats.phone_extension import split_extension, with_extension
 from netdesk.models import (
     Attendance,
     Contact,
@@ -73,15 +74,19 @@ def validate_contact(
     e164s: list[str] = []
     problems = []
     phones: list[str] = []
+    seen: set[tuple[str, str]] = set()
     for phone in clean.phones:
+        # "+1 418-656-9254 ext. 102" or "x102": the extension is kept apart (apply_contact).
+        number, extension = split_extension(phone)
         try:
-            e164 = phone_to_e164(phone, region)
+            e164 = phone_to_e164(number, region)
         except ValueError as exc:
             problems.append(str(exc))
             continue
-        if e164 not in e164s:  # the same number typed twice, perhaps differently
+        if (e164, extension) not in seen:  # the same number typed twice, perhaps differently
+            seen.add((e164, extension))
             e164s.append(e164)
-            phones.append(phone)
+            phones.append(with_extension(number, extension))
     if problems:
         errors["phones"] = "\n".join(problems)
     clean.phones = phones
@@ -163,10 +168,13 @@ def apply_contact(session: Session, contact: Contact, data: ContactInput, e164s:
         old_emails.get(v.casefold()) or ContactEmail(value=v, kind="work" if i == 0 else "")
         for i, v in enumerate(data.emails)
     ]
-    old_phones = {p.value: p for p in contact.phones}
+    old_phones = {(p.value, p.extension): p for p in contact.phones}
     phones = []
-    for value, e164 in zip(data.phones, e164s, strict=True):
-        row = old_phones.get(value) or ContactPhone(value=value, kind="cell")
+    for text, e164 in zip(data.phones, e164s, strict=True):
+        value, extension = split_extension(text)
+        row = old_phones.get((value, extension)) or ContactPhone(
+            value=value, kind="cell", extension=extension
+        )
         row.e164 = e164
         phones.append(row)
     contact.phones = phones
@@ -363,7 +371,7 @@ def _detail(session: Session, contact: Contact) -> ContactDetail:
         department=contact.department,
         title=contact.title,
         emails=tuple(e.value for e in contact.emails),
-        phones=tuple(PhoneValue(p.value, p.e164, p.kind) for p in contact.phones),
+        phones=tuple(PhoneValue(p.value, p.e164, p.kind, p.extension) for p in contact.phones),
         urls=tuple(u.value for u in contact.urls),
         birthday=contact.birthday,
         note=contact.note,

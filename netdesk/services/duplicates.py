@@ -54,17 +54,25 @@ class Keys:
     # The numbers as written, beside e164s: a national number that cannot be put in E.164
     # form (no country known) still matches itself.
     phones: list[str] = field(default_factory=list)
+    # Beside phones: the extension of each number, if any.
+    extensions: list[str] = field(default_factory=list)
 
     def phone_keys(self) -> list[str]:
         values = self.phones or [""] * len(self.e164s)
-        return [phone_match_key(e, v) for e, v in zip(self.e164s, values, strict=True)]
+        extensions = self.extensions or [""] * len(self.e164s)
+        return [
+            phone_match_key(e, v, x) for e, v, x in zip(self.e164s, values, extensions, strict=True)
+        ]
 
 
-def phone_match_key(e164: str, value: str) -> str:
+def phone_match_key(e164: str, value: str, extension: str = "") -> str:
+    """Two people on one switchboard differ by their extensions: those are part of the key."""
     if e164:
-        return e164
-    digits = "".join(ch for ch in value if ch.isdigit())
-    return digits if len(digits) >= 7 else ""
+        key = e164
+    else:
+        digits = "".join(ch for ch in value if ch.isdigit())
+        key = digits if len(digits) >= 7 else ""
+    return f"{key};ext={extension}" if key and extension else key
 
 
 def _cjk(ch: str) -> bool:
@@ -117,10 +125,15 @@ class Matcher:
         for cid, email in conn.execute(select(ContactEmail.contact_id, ContactEmail.value)):
             matcher.emails.setdefault(email.casefold(), cid)
             matcher.with_email.add(cid)
-        for cid, e164, value in conn.execute(
-            select(ContactPhone.contact_id, ContactPhone.e164, ContactPhone.value)
+        for cid, e164, value, extension in conn.execute(
+            select(
+                ContactPhone.contact_id,
+                ContactPhone.e164,
+                ContactPhone.value,
+                ContactPhone.extension,
+            )
         ):
-            key = phone_match_key(e164, value)
+            key = phone_match_key(e164, value, extension)
             if key:
                 matcher.phones.setdefault(key, cid)
         return matcher
@@ -231,10 +244,15 @@ class DuplicateService:
             for cid, value in conn.execute(select(ContactEmail.contact_id, ContactEmail.value)):
                 emails[cid].append(value)
             phones: dict[int, list[str]] = defaultdict(list)
-            for cid, e164, value in conn.execute(
-                select(ContactPhone.contact_id, ContactPhone.e164, ContactPhone.value)
+            for cid, e164, value, extension in conn.execute(
+                select(
+                    ContactPhone.contact_id,
+                    ContactPhone.e164,
+                    ContactPhone.value,
+                    ContactPhone.extension,
+                )
             ):
-                phones[cid].append(phone_match_key(e164, value))
+                phones[cid].append(phone_match_key(e164, value, extension))
             rows = conn.execute(
                 select(
                     Contact.id,

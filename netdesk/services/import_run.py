@@ -52,6 +52,7 @@ def keys_of(record: ContactRecord, region: str | None) -> Keys:
         name=record.formatted_name,
         organization=record.organization,
         phones=[t.value for t in record.phones],
+        extensions=[t.extension for t in record.phones],
     )
 
 

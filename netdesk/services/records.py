@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from netdesk.formats.phone_extension import with_extension
+
 
 @dataclass
 class ContactInput:
@@ -43,6 +45,12 @@ class PhoneValue:
     value: str
     e164: str
     kind: str
+    extension: str = ""
+
+    @property
+    def shown(self) -> str:
+        """As people read it, and as the contact form edits it: "+1 418-656-9254 ext. 102"."""
+        return with_extension(self.value, self.extension)
 
 
 @dataclass(frozen=True)
@@ -117,7 +125,7 @@ class ContactDetail:
             department=self.department,
             title=self.title,
             emails=list(self.emails),
-            phones=[p.value for p in self.phones],
+            phones=[p.shown for p in self.phones],
             urls=list(self.urls),
             birthday=self.birthday,
             note=self.note,

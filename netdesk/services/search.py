@@ -68,8 +68,12 @@ def _first_email() -> ScalarSelect[Any]:
 
 
 def _first_phone() -> ScalarSelect[Any]:
+    shown = case(
+        (ContactPhone.extension != "", ContactPhone.value + " ext. " + ContactPhone.extension),
+        else_=ContactPhone.value,
+    )
     return (
-        select(ContactPhone.value)
+        select(shown)
         .where(ContactPhone.contact_id == Contact.id)
         .order_by(ContactPhone.position)
         .limit(1)

@@ -246,7 +246,7 @@ def add_fields(sections: QVBoxLayout, c: ContactRecord) -> None:
     if c.emails:
         rows.append(("Email" if len(c.emails) == 1 else "Emails", "\n".join(c.emails)))
     if c.phones:
-        phones = "\n".join(p.value for p in c.phones)
+        phones = "\n".join(p.shown for p in c.phones)
         rows.append(("Phone" if len(c.phones) == 1 else "Phones", phones))
     if c.urls:
         rows.append(("Web", "\n".join(c.urls)))

@@ -89,7 +89,9 @@ class ContactDialog(QDialog):
         self.department_edit = QLineEdit()
         self.title_edit = QLineEdit()
         self.emails_edit = _list_editor("One email address per line")
-        self.phones_edit = _list_editor("One phone number per line, like +44 20 7946 0958")
+        self.phones_edit = _list_editor(
+            "One phone number per line, like +44 20 7946 0958 (an extension after it: ext. 12)"
+        )
         self.urls_edit = _list_editor("Website, LinkedIn or other profiles, one per line")
         self.birthday_check = QCheckBox("Known")
         self.birthday_edit = DateEdit()

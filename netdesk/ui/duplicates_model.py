@@ -153,7 +153,7 @@ class DuplicatesModel(GroupedTreeModel):
             name=detail.formatted_name or name,
             organization=detail.organization,
             email=f"{email} (+{extra_emails})" if extra_emails > 0 else email,
-            phone=detail.phones[0].value if detail.phones else "",
+            phone=detail.phones[0].shown if detail.phones else "",
             history=" · ".join(part for part in history if part),
         )
 

@@ -223,11 +223,15 @@ def test_concatenated_files_with_byte_order_marks_and_end_of_file_marks() -> Non
 
 
 def test_a_card_with_nothing_to_name_it_by_is_a_problem() -> None:
-    data = card("FN:Ada") + "BEGIN:VCARD\nVERSION:2.1\nURL:http://example.org\nEND:VCARD\n"
+    data = card("FN:Ada") + "BEGIN:VCARD\nVERSION:2.1\nBDAY:1990-01-02\nEND:VCARD\n"
     records, problems = read_all(data)
     assert [r.formatted_name for r in records] == ["Ada"]
     assert [(p.line, p.reason) for p in problems] == [
-        (5, "card has no name: no FN, N, nickname, organisation, email or phone")
+        (
+            5,
+            "card has no name: no FN, N, nickname, organisation, email, phone, IM handle, "
+            "web or postal address",
+        )
     ]
 
 

@@ -22,7 +22,6 @@ EXPECTED = {
     "eds_vcard_8.vcf": (0, 1),  # no END:VCARD
     "eds_vcard_9.vcf": (0, 2),  # truncated mid-property: a line without ':' and no END
     "unparsable.vcf": (0, 1),  # no END:VCARD
-    "Issue96_yahoo_snippet.vcf": (0, 1),  # only a URL: nothing to name the card by
     "issue64.vcf": (0, 1),  # only a photo
     "vcard10.vcf": (5, 0),
     "broken-vcards.vcf": (2, 0),

@@ -124,10 +124,10 @@ def test_vcard4_uri_phones_lose_their_tel_scheme() -> None:
             version="4.0",
         )
     )
-    assert [phone.value for phone in record.phones] == [
-        "+1-555-555-0100",
-        "+1-418-656-9254 ext. 102",
-        "67545678",
+    assert [(phone.value, phone.extension) for phone in record.phones] == [
+        ("+1-555-555-0100", ""),
+        ("+1-418-656-9254", "102"),
+        ("67545678", ""),
     ]
     assert record.emails[0].value == "ada@example.org"
 

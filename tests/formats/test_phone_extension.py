@@ -1,0 +1,121 @@
+"""Phone extensions: read apart from the number in every form files use, written back apart."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import vobject
+
+from netdesk.cards.payload import PayloadFormat, card_payload
+from netdesk.formats.csv_write import write_contacts_csv
+from netdesk.formats.phone_extension import split_extension, tel_uri, with_extension
+from netdesk.formats.records import ContactRecord, Typed
+from netdesk.formats.vcard_write import vcard_text
+from tests.formats.independent_vcard import parse_vcards
+from tests.formats.test_vcard_write import check_with_vcard_package
+from tests.formats.vcard_read_helpers import card, read_one
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "extension"),
+    [
+        ("tel:+1-418-656-9254;ext=102", "+1-418-656-9254", "102"),
+        ("tel:+1-418-656-9254;EXT=102;isub=7", "+1-418-656-9254;isub=7", "102"),
+        ("+1 418-656-9254 ext. 102", "+1 418-656-9254", "102"),
+        ("+1 418-656-9254 Ext 102", "+1 418-656-9254", "102"),
+        ("+1 418-656-9254 extension 102", "+1 418-656-9254", "102"),
+        ("+1 418 656 9254x102", "+1 418 656 9254", "102"),
+        ("+1 418 656 9254 x 102", "+1 418 656 9254", "102"),
+        ("+1 418 656 9254;ext=102", "+1 418 656 9254", "102"),
+        ("+1 418 656 9254,,102", "+1 418 656 9254", "102"),
+        ("+1 418 656 9254 #102", "+1 418 656 9254", "102"),
+        ("+44 20 7946 0958", "+44 20 7946 0958", ""),
+        ("0800 FLOWERS", "0800 FLOWERS", ""),
+        ("ext. 102", "ext. 102", ""),  # no number to be an extension of
+        ("tel:7042;phone-context=example.com", "7042;phone-context=example.com", ""),
+    ],
+)
+def test_split_extension(text: str, number: str, extension: str) -> None:
+    assert split_extension(text) == (number, extension)
+
+
+def test_a_tel_uri_is_written_only_for_a_global_number() -> None:
+    assert tel_uri("+1 (418) 656-9254", "102") == "tel:+1-418-656-9254;ext=102"
+    assert tel_uri("0418 656 9254", "102") is None
+    assert with_extension("+1 418-656-9254", "102") == "+1 418-656-9254 ext. 102"
+    assert with_extension("+1 418-656-9254", "") == "+1 418-656-9254"
+
+
+def test_the_reader_keeps_every_written_extension_apart() -> None:
+    record = read_one(
+        card(
+            "TEL;VALUE=uri;TYPE=work:tel:+1-418-656-9254;ext=102",
+            "TEL;TYPE=work:+1 418 656 9254 x103",
+            "TEL:+1 418 656 9254 ext. 104",
+            "TEL:+1 418 656 9254\\;ext=105",
+            "TEL:+1 418 656 9254\\,\\,106",
+            "TEL:+1 418 656 9254",
+        )
+    )
+    assert [(p.value, p.extension) for p in record.phones] == [
+        ("+1-418-656-9254", "102"),
+        ("+1 418 656 9254", "103"),
+        ("+1 418 656 9254", "104"),
+        ("+1 418 656 9254", "105"),
+        ("+1 418 656 9254", "106"),
+        ("+1 418 656 9254", ""),
+    ]
+
+
+RECORD = ContactRecord(
+    formatted_name="Ada Lovelace",
+    phones=[
+        Typed("+1 418-656-9254", kind="work", preferred=True, extension="102"),
+        Typed("0418 656 9254", kind="home", extension="7"),
+        Typed("+44 20 7946 0958", kind="cell"),
+    ],
+)
+
+
+def test_vcard_3_0_writes_the_extension_as_text_that_strict_readers_accept() -> None:
+    data = vcard_text(RECORD, "3.0").encode()
+    check_with_vcard_package(data)
+    (parsed,) = parse_vcards(data)
+    assert [p.raw for p in parsed.all("TEL")] == [
+        "+1 418-656-9254 ext. 102",
+        "0418 656 9254 ext. 7",
+        "+44 20 7946 0958",
+    ]
+    tels = vobject.readOne(data.decode()).contents["tel"]
+    assert tels[0].value == "+1 418-656-9254 ext. 102"
+
+
+def test_vcard_4_0_writes_a_tel_uri_with_ext_as_rfc_6350_does() -> None:
+    data = vcard_text(RECORD, "4.0").encode()
+    (parsed,) = parse_vcards(data)
+    first, local, plain = parsed.all("TEL")
+    assert first.raw == "tel:+1-418-656-9254;ext=102"
+    assert first.param("VALUE") == ["uri"]
+    # A local number has no tel: URI without a phone-context: it stays text.
+    assert (local.raw, local.param("VALUE")) == ("0418 656 9254 ext. 7", [])
+    assert (plain.raw, plain.param("VALUE")) == ("+44 20 7946 0958", [])
+    vobject.readOne(data.decode())
+
+
+@pytest.mark.parametrize("version", ["3.0", "4.0"])
+def test_what_is_written_reads_back_apart(version: str) -> None:
+    record = read_one(vcard_text(RECORD, version).encode())
+    assert [(p.value, p.extension, p.kind) for p in record.phones] == [
+        ("+1-418-656-9254" if version == "4.0" else "+1 418-656-9254", "102", "work"),
+        ("0418 656 9254", "7", "home"),
+        ("+44 20 7946 0958", "", "cell"),
+    ]
+
+
+def test_csv_and_qr_cards_write_the_extension_after_the_number() -> None:
+    out = io.StringIO()
+    write_contacts_csv([RECORD], out)
+    assert "+1 418-656-9254 ext. 102" in out.getvalue()
+    assert "TEL;TYPE=WORK:+1 418-656-9254 ext. 102\r\n" in card_payload(RECORD)
+    assert "TEL:+1 418-656-9254 ext. 102;" in card_payload(RECORD, PayloadFormat.MECARD)
