@@ -323,19 +323,46 @@ def test_bare_vevent_and_several_calendars_in_one_file() -> None:
 # --- broken input -----------------------------------------------------------------------------
 
 
-def test_missing_summary_or_start_costs_only_that_event() -> None:
+def test_missing_start_costs_only_that_event() -> None:
     events, problems = read(
         ics(
             "UID:1\nSUMMARY:Good\nDTSTART:20240101T100000Z",
-            "UID:2\nDTSTART:20240102T100000Z",
             "UID:3\nSUMMARY:No start",
             "UID:4\nSUMMARY:Also good\nDTSTART:20240104T100000Z",
+            "UID:5\nLOCATION:Betahaus, Berlin",
         )
     )
     assert [e.name for e in events] == ["Good", "Also good"]
-    assert [(p.file, p.line) for p in problems] == [("test.ics", 9), ("test.ics", 13)]
-    assert "SUMMARY" in problems[0].reason
-    assert "No start" in problems[1].reason and "DTSTART" in problems[1].reason
+    assert [(p.file, p.line) for p in problems] == [("test.ics", 9), ("test.ics", 18)]
+    assert "No start" in problems[0].reason and "DTSTART" in problems[0].reason
+    assert problems[1].reason == "Skipped “Betahaus, Berlin”: it has no start time (DTSTART)"
+
+
+def test_an_event_without_summary_is_named_after_its_location_and_reported() -> None:
+    events, problems = read(
+        ics(
+            "UID:venue\nLOCATION:Betahaus, Rudi-Dutschke-Straße 23, 10969 Berlin, Germany\n"
+            "DTSTART:20240102T100000Z",
+            "UID:meetup\nLOCATION:Impact Hub (Gneisenaustr. 2, München, de)\n"
+            "DTSTART:20240103T100000Z",
+            "UID:blank\nSUMMARY: \nDTSTART:20240104T100000Z",
+            "DTSTART:20240105T100000Z",
+        )
+    )
+    assert [(e.name, e.venue) for e in events] == [
+        ("Betahaus", "Betahaus"),
+        ("Impact Hub", "Impact Hub"),
+        ("Untitled event", ""),
+        ("Untitled event", ""),
+    ]
+    # Without UID or SUMMARY the same file gives the same UID again (no duplicate on re-import).
+    assert events[3].uid == read(ics("DTSTART:20240105T100000Z\nX-A:1"))[0][0].uid
+    assert [str(p) for p in problems] == [
+        "test.ics:4: The event has no title (SUMMARY): named it “Betahaus” after its LOCATION",
+        "test.ics:9: The event has no title (SUMMARY): named it “Impact Hub” after its LOCATION",
+        "test.ics:14: The event has no title (SUMMARY): named it “Untitled event”",
+        "test.ics:19: The event has no title (SUMMARY): named it “Untitled event”",
+    ]
 
 
 def test_garbage_lines_are_reported_and_the_events_kept() -> None:
