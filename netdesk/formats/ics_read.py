@@ -168,16 +168,20 @@ def _read_event(block: Block, zones: ZoneResolver, file: str) -> _ReadEvent:
         # would lose a date the user put in their calendar.
         name = shorten(split_location(location)[0], 100) or UNTITLED
     quoted = f"“{shorten(name, 80)}”"  # how messages name the event
+    # ... and an event skipped before it got the name made up for it
+    skipped = quoted
+    if untitled:
+        skipped = "an untitled event" + (f" at {quoted}" if name != UNTITLED else "")
     start = None if "DTSTART" in broken else first_value(component.get("DTSTART"))
     if start is None:
         result.problems.append(
-            Problem(file, block.line, f"Skipped {quoted}: it has no start time (DTSTART)")
+            Problem(file, block.line, f"Skipped {skipped}: it has no start time (DTSTART)")
         )
         return result
     moment = read_moment(start, zones, block.is_bare_date("DTSTART"))
     if moment is None:
         result.problems.append(
-            Problem(file, block.line, f"Skipped {quoted}: its start time could not be read")
+            Problem(file, block.line, f"Skipped {skipped}: its start time could not be read")
         )
         return result
     if not EARLIEST_YEAR <= moment.at.year <= LATEST_YEAR:
@@ -185,7 +189,7 @@ def _read_event(block: Block, zones: ZoneResolver, file: str) -> _ReadEvent:
             Problem(
                 file,
                 block.line_of("DTSTART"),
-                f"Skipped {quoted}: it starts in the year {moment.at.year}, not between "
+                f"Skipped {skipped}: it starts in the year {moment.at.year}, not between "
                 f"{EARLIEST_YEAR} and {LATEST_YEAR}",
             )
         )

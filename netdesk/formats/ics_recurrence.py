@@ -3,10 +3,12 @@ plain words ("Repeats every 2 weeks on Monday and Wednesday, except 2 dates").
 
 netdesk keeps a series as one event (its first occurrence) and never expands it: a rule without
 an end would have no last occurrence. The lines are stored verbatim so that an export gives
-back the series the file described. Two changes only, both so that the export means what the
+back the series the file described. Three changes only, all so that the export means what the
 file meant: a TZID parameter is replaced by the IANA name it stands for (the event's own start
-gets the same treatment, and the export only explains IANA names with a VTIMEZONE), and a line
-icalendar cannot read is left out (and reported), so that it cannot spoil the export.
+gets the same treatment, and the export only explains IANA names with a VTIMEZONE); spaces in
+a rule that icalendar cannot read with them are taken out (Exchange writes "BYDAY=MO, TU");
+and a line icalendar cannot read even so is left out (and reported), so that it cannot spoil
+the export.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ def read_recurrence(
         if name not in RECURRENCE_PROPERTIES:
             continue
         first = first or number
+        if name == "RRULE" and _unreadable(name, line):
+            line = _without_spaces(line)
         if _unreadable(name, line):
             found.problems.append(
                 Problem(file, number, f"Ignored {name} of {quoted}, which could not be read")
@@ -83,6 +87,15 @@ def _unreadable(name: str, line: str) -> bool:
     return name == "RRULE" and not (isinstance(value, vRecur) and value.get("FREQ"))
 
 
+def _without_spaces(line: str) -> str:
+    """The rule with the spaces in its value taken out; no rule part holds one."""
+    try:
+        cut = Contentline(line).value_separator_index()
+    except ValueError:
+        return line
+    return line[: cut + 1] + re.sub(r"\s+", "", line[cut + 1 :])
+
+
 def _with_iana_tzid(line: str, zones: ZoneResolver, year: int) -> str:
     try:
         name, params, value = Contentline(line).raw_parts()
@@ -101,6 +114,12 @@ def _with_iana_tzid(line: str, zones: ZoneResolver, year: int) -> str:
 def split_lines(recurrence: str) -> list[str]:
     """The stored lines (joined by "\\n" in the database) as a list."""
     return [line for line in recurrence.split("\n") if line.strip()]
+
+
+def property_name(line: str) -> str:
+    """The line's property name in capitals ("RRULE"), "" when it has none."""
+    match = re.match(r"\s*([A-Za-z0-9-]+)\s*[;:]", line)
+    return match[1].upper() if match else ""
 
 
 # --- plain words ------------------------------------------------------------------------------
@@ -160,7 +179,8 @@ def describe_recurrence(recurrence: str, timezone: str = "") -> str:
     skipped: set[str] = set()
     for line in split_lines(recurrence):
         try:
-            name, _params, value = Contentline(line).raw_parts()
+            # Unescaped as icalendar reads it: "FREQ=DAILY\\;COUNT=10" is a daily rule.
+            name, _params, value = Contentline(line).parts()
         except ValueError:
             return CUSTOM
         name = name.upper()

@@ -26,6 +26,7 @@ from icalendar import Calendar, Event, Timezone, Todo, vCalAddress
 from icalendar.parser import Contentline, Parameters
 
 from netdesk.formats.ics_read import derived_uid
+from netdesk.formats.ics_recurrence import RECURRENCE_PROPERTIES, property_name
 from netdesk.formats.ics_zones import zone
 from netdesk.formats.records import EventRecord, TodoRecord
 
@@ -98,21 +99,45 @@ def _event(record: EventRecord, stamp: datetime) -> Event:
     if categories:
         event.add("CATEGORIES", categories)
     for line in record.recurrence:
-        try:
-            name, params, value = Contentline(line).raw_parts()
-        except ValueError:
-            continue  # the reader keeps only lines icalendar reads
-        event.add(name, _Verbatim(value, params), encode=False)
+        if property_name(line) not in RECURRENCE_PROPERTIES:
+            continue  # never "END:VEVENT" from a database someone else wrote to
+        verbatim = _Verbatim.of(line)
+        if verbatim is not None:  # the reader keeps only lines icalendar reads
+            event.add(verbatim.name, verbatim, encode=False)
     return event
 
 
+class _VerbatimParameters(Parameters):
+    """Parameters written as the file had them; their values are still there to look up (the
+    TZIDs that need a VTIMEZONE)."""
+
+    text = ""
+
+    def to_ical(self, sorted: bool = True) -> bytes:
+        return self.text.encode()
+
+
 class _Verbatim:
-    """A property value written exactly as it was read: icalendar would rewrite a rule
+    """A content line written exactly as it was read: icalendar would rewrite a rule
     ("UNTIL=20270630" becomes a date-time when DTSTART is one) and drop what it does not know."""
 
-    def __init__(self, value: str, params: Parameters) -> None:
-        self.value = value
+    def __init__(self, name: str, params: _VerbatimParameters, value: str) -> None:
+        self.name = name
         self.params = params
+        self.value = value
+
+    @classmethod
+    def of(cls, line: str) -> _Verbatim | None:
+        content = Contentline(line)
+        try:
+            _name, parsed, value = content.raw_parts()
+            head = line[: content.value_separator_index()]
+        except ValueError:
+            return None
+        name, _semicolon, text = head.partition(";")
+        params = _VerbatimParameters(parsed)
+        params.text = text
+        return cls(name.strip(), params, value)
 
     def to_ical(self) -> bytes:
         return self.value.encode()

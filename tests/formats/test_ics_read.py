@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from icalendar import Calendar
 
 from netdesk.formats.ics_read import read_ics, split_location
+from netdesk.formats.ics_write import write_ics
 from netdesk.formats.records import EventRecord, Problem
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "ics"
@@ -330,12 +333,20 @@ def test_missing_start_costs_only_that_event() -> None:
             "UID:3\nSUMMARY:No start",
             "UID:4\nSUMMARY:Also good\nDTSTART:20240104T100000Z",
             "UID:5\nLOCATION:Betahaus, Berlin",
+            "UID:6",
         )
     )
     assert [e.name for e in events] == ["Good", "Also good"]
-    assert [(p.file, p.line) for p in problems] == [("test.ics", 9), ("test.ics", 18)]
+    assert [(p.file, p.line) for p in problems] == [
+        ("test.ics", 9),
+        ("test.ics", 18),
+        ("test.ics", 22),
+    ]
+    assert problems[2].reason == "Skipped an untitled event: it has no start time (DTSTART)"
     assert "No start" in problems[0].reason and "DTSTART" in problems[0].reason
-    assert problems[1].reason == "Skipped “Betahaus, Berlin”: it has no start time (DTSTART)"
+    assert problems[1].reason == (
+        "Skipped an untitled event at “Betahaus, Berlin”: it has no start time (DTSTART)"
+    )
 
 
 def test_an_event_without_summary_is_named_after_its_location_and_reported() -> None:
@@ -506,3 +517,22 @@ def test_every_corpus_file_reads_without_exceptions() -> None:
                 assert item.ends_at is None or item.ends_at > item.starts_at
                 total_events += 1
     assert total_events >= 40
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus is not on this machine")
+def test_every_corpus_file_exports_to_a_calendar_icalendar_reads_and_we_read_back() -> None:
+    series = 0
+    for path in sorted(CORPUS.rglob("*.ics")):
+        events = [i for i in read_ics(path.read_bytes(), path.name) if isinstance(i, EventRecord)]
+        out = io.BytesIO()
+        write_ics(events, [], out)
+        data = out.getvalue()
+        parsed = Calendar.from_ical(data)
+        assert [c.errors for c in parsed.walk() if c.errors] == [], path.name
+        again = list(read_ics(data, "export.ics"))
+        assert [str(i) for i in again if isinstance(i, Problem)] == [], path.name
+        assert [(e.uid, e.name, e.starts_at, sorted(e.recurrence)) for e in again] == [
+            (e.uid, e.name, e.starts_at, sorted(e.recurrence)) for e in events
+        ], path.name
+        series += sum(1 for e in events if e.recurrence)
+    assert series >= 15  # the corpus's repeating events keep their rules

@@ -182,3 +182,67 @@ def test_the_export_gives_the_series_back_and_icalendar_reads_it() -> None:
 )
 def test_the_rule_in_plain_words(lines: str, words: str) -> None:
     assert describe_recurrence(lines, "Europe/Berlin") == words
+
+
+def _one_event(body: str) -> bytes:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:q@example.org\r\n"
+        f"SUMMARY:Quirk\r\nDTSTART:20150703T080000Z\r\n{body}END:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+
+
+def test_exchange_spaces_in_a_rule_are_taken_out_instead_of_losing_it() -> None:
+    # Microsoft CDO for Exchange: spaces after the commas, and a fold before the semicolon.
+    data = _one_event(
+        "RRULE:FREQ=DAILY;UNTIL=20150722T080000Z;BYDAY=MO, TU, WE, TH, FR\r\n ;WKST=SU\r\n"
+    )
+    events, problems = read(data)
+    assert problems == []
+    assert events[0].recurrence == [
+        "RRULE:FREQ=DAILY;UNTIL=20150722T080000Z;BYDAY=MO,TU,WE,TH,FR;WKST=SU"
+    ]
+    words = describe_recurrence("\n".join(events[0].recurrence), "Europe/Berlin")
+    assert words == "Repeats every weekday until 22 Jul 2015"
+
+
+def test_an_escaped_semicolon_in_a_rule_reads_as_icalendar_reads_it() -> None:
+    # Written by a Ruby library: "\;" where a plain ";" belongs.
+    events, problems = read(_one_event("RRULE:FREQ=DAILY\\;COUNT=10\r\n"))
+    assert problems == []
+    assert events[0].recurrence == ["RRULE:FREQ=DAILY\\;COUNT=10"]
+    assert describe_recurrence(events[0].recurrence[0]) == "Repeats daily, 10 times"
+    (event,) = Calendar.from_ical(exported(events)).walk("VEVENT")
+    assert event.errors == [] and event["RRULE"]["COUNT"] == [10]
+
+
+def test_the_export_writes_parameters_as_the_file_had_them() -> None:
+    line = "RDATE;VALUE=PERIOD;TZID=Europe/Berlin:20240913T120000/PT2H"
+    events, problems = read(_one_event(line + "\r\n"))
+    assert problems == [] and events[0].recurrence == [line]
+    data = exported(events)
+    assert (line + "\r\n").encode() in data
+    assert len(Calendar.from_ical(data).walk("VTIMEZONE")) == 1  # Europe/Berlin explained
+
+
+def test_an_empty_exception_date_is_reported_and_the_rest_kept() -> None:
+    body = (
+        "RRULE:FREQ=DAILY;UNTIL=20150722T080000Z\r\n"
+        "EXDATE;VALUE=DATE:20150710\r\nEXDATE;VALUE=DATE:\r\n"
+    )
+    events, problems = read(_one_event(body))
+    assert events[0].recurrence == [
+        "RRULE:FREQ=DAILY;UNTIL=20150722T080000Z",
+        "EXDATE;VALUE=DATE:20150710",
+    ]
+    assert [str(p) for p in problems] == [
+        "series.ics:9: Ignored EXDATE of “Quirk”, which could not be read"
+    ]
+
+
+def test_only_recurrence_lines_are_written_whatever_the_record_holds() -> None:
+    events, _ = read(_one_event("RRULE:FREQ=DAILY;COUNT=2\r\n"))
+    events[0].recurrence += ["END:VEVENT", "SUMMARY:Injected", "not a line"]
+    data = exported(events)
+    assert data.count(b"END:VEVENT") == 1 and b"Injected" not in data
+    (event,) = Calendar.from_ical(data).walk("VEVENT")
+    assert event.errors == [] and str(event["SUMMARY"]) == "Quirk"

@@ -8,8 +8,10 @@ import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
 
+from netdesk.services.errors import ValidationError
 from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
 
@@ -139,3 +141,18 @@ def test_the_ics_export_gives_the_series_back(services: Services, tmp_path: Path
     assert (report.events_added, report.events_updated, report.problems) == (0, 3, [])
     night = services.events.get(services.events.find_by_name("Python night") or 0)
     assert sorted(night.recurrence.split("\n")) == sorted(RULE_LINES.split("\n"))
+
+
+def test_only_recurrence_lines_are_accepted_as_a_series(services: Services) -> None:
+    start = datetime(2026, 3, 1, 9, tzinfo=UTC)
+    with pytest.raises(ValidationError) as raised:
+        services.events.create(
+            EventInput(name="Odd", starts_at=start, recurrence="RRULE:FREQ=DAILY\nEND:VEVENT")
+        )
+    assert raised.value.errors == {
+        "recurrence": "Only RRULE, RDATE and EXDATE lines say how an event repeats."
+    }
+    event_id = services.events.create(
+        EventInput(name="Daily", starts_at=start, recurrence="\nRRULE:FREQ=DAILY\n\n")
+    )
+    assert services.events.get(event_id).recurrence == "RRULE:FREQ=DAILY"
