@@ -48,11 +48,14 @@ def read_recurrence(
     """The event's recurrence lines worth keeping, from (line number, NAME, content line);
     `quoted` names the event in problems."""
     found = Recurrence()
-    first = 0
+    first = size = 0
     for number, name, line in lines:
         if name not in RECURRENCE_PROPERTIES:
             continue
         first = first or number
+        size += len(line) + 1
+        if size > MAX_RECURRENCE_CHARS:
+            break  # the series is dropped below: no need to read the rest of it
         if name == "RRULE" and _unreadable(name, line):
             line = _without_spaces(line)
         if _unreadable(name, line):
@@ -61,7 +64,7 @@ def read_recurrence(
             )
             continue
         found.lines.append(_with_iana_tzid(line, zones, year))
-    if sum(len(line) + 1 for line in found.lines) > MAX_RECURRENCE_CHARS:
+    if size > MAX_RECURRENCE_CHARS:
         found.lines = []
         found.problems.append(
             Problem(
@@ -197,8 +200,8 @@ def describe_recurrence(recurrence: str, timezone: str = "") -> str:
         return CUSTOM
     try:
         words = _rule_words(rules[0], timezone) if rules else "Repeats"
-    except (_NotWorded, ValueError, TypeError, IndexError):
-        return CUSTOM
+    except (_NotWorded, ValueError, TypeError, IndexError, KeyError, OverflowError):
+        return CUSTOM  # the page shows what it can say; the rule itself is kept as it is
     if extra:
         more = _count(len(extra), "more date")
         words = f"{words}, plus {more}" if rules else f"Repeats on {more}"
@@ -216,6 +219,8 @@ def _rule_words(value: str, timezone: str) -> str:
     if freq not in _FREQUENCIES:
         raise _NotWorded
     interval = int(parts.get("INTERVAL", [1])[0])
+    if interval < 1 or any(int(count) < 1 for count in parts.get("COUNT", [])):
+        raise _NotWorded
     if freq == "DAILY" and interval == 1 and "BYDAY" in parts:
         freq = "WEEKLY"  # "daily on Monday and Wednesday" is weekly on those days
     once, period = _FREQUENCIES[freq]
@@ -243,6 +248,10 @@ def _on_words(freq: str, parts: dict[str, list[Any]]) -> str:
     month_days = [int(day) for day in parts.get("BYMONTHDAY", [])]
     months = [int(month) for month in parts.get("BYMONTH", [])]
     positions = [int(p) for p in parts.get("BYSETPOS", [])]
+    if not all(1 <= abs(n) <= 31 for n in month_days + positions) or not all(
+        1 <= m <= 12 for m in months
+    ):
+        raise _NotWorded
     if positions:
         # Outlook's "the second Tuesday": BYDAY=TU;BYSETPOS=2.
         if len(positions) != 1 or len(weekdays) != 1 or weekdays[0][0]:
@@ -260,6 +269,10 @@ def _on_words(freq: str, parts: dict[str, list[Any]]) -> str:
             if freq not in ("MONTHLY", "YEARLY") or len(weekdays) != 1:
                 raise _NotWorded
             n, day = weekdays[0]
+            if abs(n) > (5 if freq == "MONTHLY" or months else 53):
+                raise _NotWorded
+            if freq == "YEARLY" and not months:
+                in_months = " of the year"
             return f"on the {_ordinal(n)} {_DAYS[day]}{in_months}"
         names = {day for _n, day in weekdays}
         if names == _WORKING_DAYS:

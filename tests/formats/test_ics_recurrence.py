@@ -172,7 +172,11 @@ def test_the_export_gives_the_series_back_and_icalendar_reads_it() -> None:
         ("RRULE:FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=14", "Repeats yearly on 14 March"),
         ("RRULE:FREQ=YEARLY;INTERVAL=2", "Repeats every 2 years"),
         ("rrule:freq=weekly;byday=sa,su", "Repeats weekly on Saturday and Sunday"),
+        ("RRULE:FREQ=YEARLY;BYDAY=20MO", "Repeats yearly on the 20th Monday of the year"),
         ("RRULE:FREQ=DAILY;BYHOUR=9,17", "Repeats (custom rule)"),
+        ("RRULE:FREQ=MONTHLY;BYDAY=6TU", "Repeats (custom rule)"),
+        ("RRULE:FREQ=YEARLY;BYMONTH=0", "Repeats (custom rule)"),
+        ("RRULE:FREQ=DAILY;INTERVAL=0", "Repeats (custom rule)"),
         ("RRULE:FREQ=SECONDLY", "Repeats (custom rule)"),
         ("RRULE:FREQ=WEEKLY\nRRULE:FREQ=MONTHLY", "Repeats (custom rule)"),
         ("RRULE:FREQ=MONTHLY;BYDAY=2TU,4TU", "Repeats (custom rule)"),
@@ -246,3 +250,10 @@ def test_only_recurrence_lines_are_written_whatever_the_record_holds() -> None:
     assert data.count(b"END:VEVENT") == 1 and b"Injected" not in data
     (event,) = Calendar.from_ical(data).walk("VEVENT")
     assert event.errors == [] and str(event["SUMMARY"]) == "Quirk"
+
+
+def test_an_end_at_the_edge_of_time_is_no_crash() -> None:
+    far = "RRULE:FREQ=DAILY;UNTIL=99991231T235959Z"
+    assert describe_recurrence(far, "Pacific/Kiritimati") == "Repeats (custom rule)"
+    early = "RRULE:FREQ=DAILY;UNTIL=00010101T000000Z"
+    assert describe_recurrence(early, "America/Los_Angeles") == "Repeats (custom rule)"
