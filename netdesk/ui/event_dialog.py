@@ -262,7 +262,9 @@ class EventDialog(QDialog):
         self._show_repeats(detail.repeats)
 
     def _show_repeats(self, repeats: str) -> None:
-        self.repeats_label.setText(repeats)
+        # Beside the "Repeats" label: "Every 2 weeks on Monday", "Custom rule".
+        said = repeats.removeprefix("Repeats").strip().strip("()")
+        self.repeats_label.setText(said[:1].upper() + said[1:])
         # The row's field is the wrapper that holds it and its error line.
         wrapper = self.repeats_row.parentWidget()
         assert wrapper is not None
