@@ -26,12 +26,16 @@ How files are read, and the choices made where the format leaves room:
   timezone "".
 - The end is DTEND, else DTSTART + DURATION, else none. An end at or before the start is
   dropped (netdesk rejects such events).
-- Recurring events: only the first occurrence (DTSTART) is imported. VEVENTs carrying a
-  RECURRENCE-ID (changed single occurrences) are skipped when their series is in the file;
-  without the series, the earliest of them stands in for it.
+- Recurring events: one event at the first occurrence (DTSTART), never expanded; its RRULE,
+  RDATE and EXDATE lines go into `recurrence` as written (see ics_recurrence; one icalendar
+  cannot read is left out and reported). VEVENTs carrying a RECURRENCE-ID (changed single
+  occurrences) are skipped when their series is in the file; without the series, the
+  earliest of them stands in for it.
 - A missing UID is replaced by a stable one derived from the summary and the start time, so
   that importing the same file again updates the event instead of adding a duplicate.
-- A missing SUMMARY or DTSTART makes that event a Problem; the others are still read.
+- An event without SUMMARY is named after its LOCATION (the venue, as split below), else
+  UNTITLED, and reported. A missing DTSTART makes that event a Problem; the others are
+  still read.
 - LOCATION "Venue, Street, City[, Postcode][, Country]" (three or more comma-separated parts):
   venue is the first part, city the last part that is not a country, a postcode or a short
   state code (postcodes inside "10115 Berlin" are dropped). Meetup's "Venue (Street, City,
@@ -41,7 +45,8 @@ How files are read, and the choices made where the format leaves room:
 - Limits (ics_blocks): a content line over MAX_LINE_BYTES after unfolding is ignored, BEGINs
   nested deeper than MAX_DEPTH are ignored (a VEVENT is still read), an event of more than
   MAX_PROPERTIES properties is skipped; each is reported. An event starting outside the years
-  EARLIEST_YEAR..LATEST_YEAR is skipped, an end after LATEST_YEAR dropped.
+  EARLIEST_YEAR..LATEST_YEAR is skipped, an end after LATEST_YEAR dropped. Only the first
+  PROBLEM_LIMIT problems (by line) are listed, then one line that counts the rest.
 """
 
 from __future__ import annotations
@@ -63,10 +68,11 @@ from netdesk.formats.ics_fields import (
     split_location,
     text_of,
 )
+from netdesk.formats.ics_recurrence import read_recurrence
 from netdesk.formats.ics_times import ZoneResolver, read_end, read_moment
 from netdesk.formats.records import EventRecord, Problem
 
-__all__ = ["derived_uid", "read_ics", "split_location"]
+__all__ = ["UNTITLED", "derived_uid", "read_ics", "split_location"]
 
 # Derived UIDs live in their own namespace so they never collide with real ones.
 _UID_NAMESPACE = uuid.UUID("5b0e6a52-8a2e-4c55-9d0c-6f1d3c7e2a41")
@@ -74,6 +80,8 @@ _UID_NAMESPACE = uuid.UUID("5b0e6a52-8a2e-4c55-9d0c-6f1d3c7e2a41")
 # datetime holds (years 1 and 9999) adding an event's length or a time zone overflows.
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2999
+# The name of an event that has neither SUMMARY nor LOCATION.
+UNTITLED = "Untitled event"
 # Value errors in other properties (RRULE, EXDATE, ...) do not change what netdesk imports.
 _USED_PROPERTIES = {
     "DTSTART",
@@ -96,17 +104,24 @@ def read_ics(data: bytes, file: str = "<data>") -> Iterator[EventRecord | Proble
     """
     scan = scan_components(logical_lines(data), file)
     zones = ZoneResolver(scan.timezones)
-    found: list[tuple[int, EventRecord | Problem]] = [(p.line, p) for p in scan.problems]
+    problems = scan.problems
     events: list[_ReadEvent] = []
     for block in scan.events:
         read = _read_event(block, zones, file)
-        found.extend((p.line, p) for p in read.problems)
+        for problem in read.problems:
+            problems.add(problem)
         if read.record is not None:
+            read.problems = []
             events.append(read)
+    listed = problems.listed()
+    counted = listed.pop() if problems.unlisted else None
+    found: list[tuple[int, EventRecord | Problem]] = [(p.line, p) for p in listed]
     found.extend((e.record.line, e.record) for e in _first_occurrences(events) if e.record)
-    found.sort(key=lambda item: item[0])
+    found.sort(key=lambda item: item[0])  # stable: a line's problems before its event
     for _line, item in found:
         yield item
+    if counted is not None:
+        yield counted
 
 
 @dataclass
@@ -145,23 +160,28 @@ def _read_event(block: Block, zones: ZoneResolver, file: str) -> _ReadEvent:
                     f"Ignored {name}, which could not be read: {shorten(str(message), 200)}",
                 )
             )
+    location = text_of(component, "LOCATION")
     name = text_of(component, "SUMMARY")
+    untitled = not name
+    if untitled:
+        # Google and Outlook show such an event as "(No title)" at its place; dropping it
+        # would lose a date the user put in their calendar.
+        name = shorten(split_location(location)[0], 100) or UNTITLED
     quoted = f"“{shorten(name, 80)}”"  # how messages name the event
+    # ... and an event skipped before it got the name made up for it
+    skipped = quoted
+    if untitled:
+        skipped = "an untitled event" + (f" at {quoted}" if name != UNTITLED else "")
     start = None if "DTSTART" in broken else first_value(component.get("DTSTART"))
-    if not name:
-        result.problems.append(
-            Problem(file, block.line, "Skipped an event that has no title (SUMMARY)")
-        )
-        return result
     if start is None:
         result.problems.append(
-            Problem(file, block.line, f"Skipped {quoted}: it has no start time (DTSTART)")
+            Problem(file, block.line, f"Skipped {skipped}: it has no start time (DTSTART)")
         )
         return result
     moment = read_moment(start, zones, block.is_bare_date("DTSTART"))
     if moment is None:
         result.problems.append(
-            Problem(file, block.line, f"Skipped {quoted}: its start time could not be read")
+            Problem(file, block.line, f"Skipped {skipped}: its start time could not be read")
         )
         return result
     if not EARLIEST_YEAR <= moment.at.year <= LATEST_YEAR:
@@ -169,7 +189,7 @@ def _read_event(block: Block, zones: ZoneResolver, file: str) -> _ReadEvent:
             Problem(
                 file,
                 block.line_of("DTSTART"),
-                f"Skipped {quoted}: it starts in the year {moment.at.year}, not between "
+                f"Skipped {skipped}: it starts in the year {moment.at.year}, not between "
                 f"{EARLIEST_YEAR} and {LATEST_YEAR}",
             )
         )
@@ -186,6 +206,19 @@ def _read_event(block: Block, zones: ZoneResolver, file: str) -> _ReadEvent:
                 f"“{moment.unknown_tzid}” is not known",
             )
         )
+    if untitled:
+        after = " after its LOCATION" if name != UNTITLED else ""
+        result.problems.append(
+            Problem(file, block.line, f"The event has no title (SUMMARY): named it {quoted}{after}")
+        )
+    recurrence = read_recurrence(
+        zip(block.numbers, block.names, block.lines, strict=True),
+        zones,
+        moment.at.year,
+        file,
+        quoted,
+    )
+    result.problems.extend(recurrence.problems)
     record = EventRecord(
         name=name,
         starts_at=moment.at,
@@ -196,9 +229,10 @@ def _read_event(block: Block, zones: ZoneResolver, file: str) -> _ReadEvent:
         organiser=organiser_of(component),
         description=text_of(component, "DESCRIPTION"),
         categories=categories_of(component),
+        recurrence=recurrence.lines,
         line=block.line,
     )
-    record.venue, record.city = split_location(text_of(component, "LOCATION"))
+    record.venue, record.city = split_location(location)
     record.uid = text_of(component, "UID") or derived_uid(name, moment.at)
     result.record = record
     result.is_occurrence = component.get("RECURRENCE-ID") is not None

@@ -5,6 +5,8 @@
   the years the events span, so Outlook and phones show the right local time; events without
   a known zone are written in UTC ("Z"). All-day events use VALUE=DATE with the exclusive
   end date (the next day when the record has no later end).
+- A repeating event carries its RRULE, RDATE and EXDATE lines as they were read (verbatim;
+  see ics_recurrence), so the series comes back whole; its DTSTART is the first occurrence.
 - LOCATION is "venue, city"; ORGANIZER carries the address when the organiser is an e-mail
   address ("Ada <ada@example.org>" or "ada@example.org"), otherwise just CN=name with Google's
   placeholder address "invalid:nomail".
@@ -21,12 +23,17 @@ from email.utils import parseaddr
 from typing import BinaryIO
 
 from icalendar import Calendar, Event, Timezone, Todo, vCalAddress
+from icalendar.parser import Contentline, Parameters
 
 from netdesk.formats.ics_read import derived_uid
+from netdesk.formats.ics_recurrence import RECURRENCE_PROPERTIES, property_name
 from netdesk.formats.ics_zones import zone
 from netdesk.formats.records import EventRecord, TodoRecord
 
 PRODID = "-//netdesk//netdesk//EN"
+# A VTIMEZONE lists the changes to summer time of the years it covers, and a reader that goes
+# by it (Thunderbird) keeps the last offset after them: a series gets this many years.
+SERIES_YEARS = 10
 
 
 def write_ics(events: Iterable[EventRecord], todos: Iterable[TodoRecord], out: BinaryIO) -> None:
@@ -40,6 +47,8 @@ def write_ics(events: Iterable[EventRecord], todos: Iterable[TodoRecord], out: B
         calendar.add_component(_event(record, stamp))
         if record.starts_at is not None:
             years.append(record.starts_at.year)
+            if record.recurrence:
+                years.append(min(record.starts_at.year + SERIES_YEARS, 9997))
         if record.ends_at is not None:
             years.append(record.ends_at.year)
     for todo in todos:
@@ -89,7 +98,49 @@ def _event(record: EventRecord, stamp: datetime) -> Event:
     categories = [c.strip() for c in record.categories if c.strip()]
     if categories:
         event.add("CATEGORIES", categories)
+    for line in record.recurrence:
+        if property_name(line) not in RECURRENCE_PROPERTIES:
+            continue  # never "END:VEVENT" from a database someone else wrote to
+        verbatim = _Verbatim.of(line)
+        if verbatim is not None:  # the reader keeps only lines icalendar reads
+            event.add(verbatim.name, verbatim, encode=False)
     return event
+
+
+class _VerbatimParameters(Parameters):
+    """Parameters written as the file had them; their values are still there to look up (the
+    TZIDs that need a VTIMEZONE)."""
+
+    text = ""
+
+    def to_ical(self, sorted: bool = True) -> bytes:
+        return self.text.encode()
+
+
+class _Verbatim:
+    """A content line written exactly as it was read: icalendar would rewrite a rule
+    ("UNTIL=20270630" becomes a date-time when DTSTART is one) and drop what it does not know."""
+
+    def __init__(self, name: str, params: _VerbatimParameters, value: str) -> None:
+        self.name = name
+        self.params = params
+        self.value = value
+
+    @classmethod
+    def of(cls, line: str) -> _Verbatim | None:
+        content = Contentline(line)
+        try:
+            _name, parsed, value = content.raw_parts()
+            head = line[: content.value_separator_index()]
+        except ValueError:
+            return None
+        name, _semicolon, text = head.partition(";")
+        params = _VerbatimParameters(parsed)
+        params.text = text
+        return cls(name.strip(), params, value)
+
+    def to_ical(self) -> bytes:
+        return self.value.encode()
 
 
 def _times(record: EventRecord) -> tuple[date | datetime, date | datetime | None]:

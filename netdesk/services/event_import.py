@@ -88,6 +88,8 @@ def import_events(session: Session, events: Iterable[EventRecord], report: Impor
         event.url = clip(record.url.strip(), column_length(Event, "url"))
         event.organiser = fitted(Event, "organiser", record.organiser)
         event.description = record.description.strip()
+        # The file is the series' source: an event it no longer repeats stops repeating.
+        event.recurrence = "\n".join(record.recurrence)
         for tag in tags_for(session, record.categories):
             if tag not in event.tags:
                 event.tags.append(tag)

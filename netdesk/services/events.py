@@ -10,6 +10,12 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from netdesk.db import Database
+from netdesk.formats.ics_recurrence import (
+    RECURRENCE_PROPERTIES,
+    describe_recurrence,
+    property_name,
+    split_lines,
+)
 from netdesk.models import Attendance, Contact, Event, EventKind, RegistrationStatus, Role
 from netdesk.services import undo
 from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
@@ -56,6 +62,9 @@ def validate_event(data: EventInput) -> EventInput:
         )
     if data.kind not in {k.value for k in EventKind}:
         errors["kind"] = f"Unknown kind of event “{data.kind}”."
+    recurrence = None if data.recurrence is None else split_lines(data.recurrence)
+    if recurrence and any(property_name(line) not in RECURRENCE_PROPERTIES for line in recurrence):
+        errors["recurrence"] = "Only RRULE, RDATE and EXDATE lines say how an event repeats."
     url = data.url.strip()
     if url:
         try:
@@ -78,6 +87,7 @@ def validate_event(data: EventInput) -> EventInput:
         description=data.description.strip(),
         tags=list(data.tags),
         all_day=data.all_day,
+        recurrence=None if recurrence is None else "\n".join(recurrence),
     )
 
 
@@ -95,6 +105,8 @@ def _apply(session: Session, event: Event, data: EventInput) -> None:
     event.organiser = data.organiser
     event.description = data.description
     event.tags = tags_for(session, data.tags)
+    if data.recurrence is not None:
+        event.recurrence = data.recurrence
 
 
 def _end(event_start: datetime, event_end: datetime | None) -> datetime:
@@ -150,6 +162,8 @@ class EventService:
                 description=e.description,
                 tags=tuple(t.name for t in e.tags),
                 all_day=e.all_day,
+                recurrence=e.recurrence,
+                repeats=describe_recurrence(e.recurrence, e.timezone),
             )
 
     def find_by_name(self, name: str) -> int | None:

@@ -187,6 +187,7 @@ class ExportService:
 
     def ics(self, out: BinaryIO, event_id: int | None = None) -> tuple[int, int]:
         """Events (all, or one) and the open follow-ups (all, or that event's)."""
+        from netdesk.formats.ics_recurrence import split_lines
         from netdesk.formats.ics_write import write_ics
 
         with self.db.Session() as session:
@@ -210,6 +211,7 @@ class ExportService:
                     organiser=e.organiser,
                     description=e.description,
                     categories=clean_tag_names(t.name for t in e.tags),
+                    recurrence=split_lines(e.recurrence),
                 )
                 for e in events
             ]

@@ -149,6 +149,9 @@ class EventInput:
     tags: list[str] = field(default_factory=list)
     # starts_at is then midnight UTC of the first day, ends_at midnight UTC after the last.
     all_day: bool = False
+    # The iCalendar RRULE/RDATE/EXDATE lines joined by "\n" ("" stops the event repeating);
+    # None leaves what the event has: a form that does not edit the series cannot drop it.
+    recurrence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,8 @@ class EventDetail:
     description: str
     tags: tuple[str, ...]
     all_day: bool = False
+    recurrence: str = ""  # RRULE/RDATE/EXDATE lines as imported, joined by "\n"
+    repeats: str = ""  # the same in plain words ("Repeats weekly until 30 Jun 2027")
 
     def as_input(self) -> EventInput:
         return EventInput(
@@ -196,6 +201,7 @@ class EventDetail:
             description=self.description,
             tags=list(self.tags),
             all_day=self.all_day,
+            recurrence=self.recurrence,
         )
 
 

@@ -132,6 +132,15 @@ class EventDialog(QDialog):
         self.description_edit.setFixedHeight(90)
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText("Comma separated, like python, community")
+        # Read-only: the rule came from a calendar file and goes back into .ics exports; the
+        # form edits the first date only. Stopping the series is the one change offered.
+        self.repeats_label = plain_label(wrap=True)
+        self.stop_repeating_check = QCheckBox("Stop repeating")
+        self.stop_repeating_check.setToolTip(
+            "Save this as a one-off event on the date above: the repeat rule from the\n"
+            "imported calendar is removed, also from later .ics exports."
+        )
+        self.stop_repeating_check.toggled.connect(lambda on: self.repeats_label.setEnabled(not on))
 
         start_row = QWidget()
         start_layout = QHBoxLayout(start_row)
@@ -148,13 +157,20 @@ class EventDialog(QDialog):
         zone_layout.setContentsMargins(0, 0, 0, 0)
         zone_layout.addWidget(self.zone_combo, 1)
         zone_layout.addWidget(self.zone_hint)
+        self.repeats_row = QWidget()
+        repeats_layout = QHBoxLayout(self.repeats_row)
+        repeats_layout.setContentsMargins(0, 0, 0, 0)
+        repeats_layout.addWidget(self.repeats_label, 1)
+        repeats_layout.addWidget(self.stop_repeating_check)
 
         form, self.errors = error_form()
+        self._form = form
         self.errors.add_row("&Name", self.name_edit, "name")
         self.errors.add_row("&Kind", self.kind_combo, "kind")
         self.errors.add_row("&Starts", start_row, "starts_at")
         self.errors.add_row("&Ends", end_row, "ends_at")
         self.errors.add_row("Time &zone", zone_row, "timezone")
+        self.errors.add_row("Repeats", self.repeats_row, "recurrence")
         self.errors.add_row("&Venue", self.venue_edit, "venue")
         self.errors.add_row("&City", self.city_edit, "city")
         self.errors.add_row("&Website", self.url_edit, "url")
@@ -177,6 +193,7 @@ class EventDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
+        self._show_repeats("")
         if event_id is None:
             self.setWindowTitle("New event")
             self.ok_button.setText("Add event")
@@ -242,6 +259,16 @@ class EventDialog(QDialog):
         self.organiser_edit.setText(detail.organiser)
         self.description_edit.setPlainText(detail.description)
         self.tags_edit.setText(", ".join(detail.tags))
+        self._show_repeats(detail.repeats)
+
+    def _show_repeats(self, repeats: str) -> None:
+        # Beside the "Repeats" label: "Every 2 weeks on Monday", "Custom rule".
+        said = repeats.removeprefix("Repeats").strip().strip("()")
+        self.repeats_label.setText(said[:1].upper() + said[1:])
+        # The row's field is the wrapper that holds it and its error line.
+        wrapper = self.repeats_row.parentWidget()
+        assert wrapper is not None
+        self._form.setRowVisible(wrapper, bool(repeats))
 
     def _all_day_toggled(self, on: bool) -> None:
         if on:
@@ -345,6 +372,8 @@ class EventDialog(QDialog):
             organiser=self.organiser_edit.text(),
             description=self.description_edit.toPlainText(),
             tags=clean_tag_names(self.tags_edit.text().split(",")),
+            # None keeps the series as it is; the form changes only its first date.
+            recurrence="" if self.stop_repeating_check.isChecked() else None,
         )
 
     def save(self) -> None:

@@ -52,6 +52,10 @@ from netdesk.ui.undo_commands import delete_undoably
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MUTED_STYLE = "color: #6b7280;"
+SERIES_TOOLTIP = (
+    "The repeat rule came with an imported calendar. netdesk shows the series as one event\n"
+    "on its first date, and gives the rule back unchanged when you export it as .ics."
+)
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -154,6 +158,9 @@ class EventPage(QWidget):
         layout.addLayout(top)
 
         self.when_label = _heading("", 1, QFont.Weight.Normal)
+        # A series from a calendar file is one event at its first date; this says the rest.
+        self.repeats_label = plain_label(wrap=True)
+        self.repeats_label.setToolTip(SERIES_TOOLTIP)
         self.where_label = plain_label(wrap=True)
         self.organiser_label = plain_label(wrap=True)
         self.organiser_label.setStyleSheet(MUTED_STYLE)
@@ -173,7 +180,7 @@ class EventPage(QWidget):
         self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tags_label = plain_label(wrap=True)
         self.tags_label.setStyleSheet("color: #1e3a8a;")
-        for widget in (self.when_label, self.where_label, self.organiser_label):
+        for widget in (self.when_label, self.repeats_label, self.where_label, self.organiser_label):
             layout.addWidget(widget)
         layout.addLayout(url_row)
         layout.addSpacing(4)
@@ -262,6 +269,8 @@ class EventPage(QWidget):
                 detail.starts_at, detail.ends_at, detail.timezone, all_day=detail.all_day
             )
         )
+        self.repeats_label.setText(detail.repeats)
+        self.repeats_label.setVisible(bool(detail.repeats))
         place = place_text(detail.venue, detail.city)
         self.where_label.setText(place)
         self.where_label.setVisible(bool(place))

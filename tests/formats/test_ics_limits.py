@@ -9,8 +9,11 @@ import time
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
 from netdesk.formats.ics_blocks import MAX_DEPTH, MAX_LINE_BYTES, MAX_PROPERTIES
 from netdesk.formats.ics_read import read_ics
+from netdesk.formats.problem_limit import PROBLEM_LIMIT
 from netdesk.formats.records import EventRecord, Problem
 from netdesk.services.service_set import Services
 
@@ -131,3 +134,81 @@ def test_the_import_service_keeps_the_events_beside_an_oversized_line(
         f"{path}:12: Ignored a line longer than 1,000,000 bytes (unfolded)"
     ]
     assert isinstance(report.problems[0], Problem)
+
+
+def test_a_hundred_thousand_nested_events_list_a_thousand_problems_and_count_the_rest() -> None:
+    # Each BEGIN:VEVENT inside the one before leaves that one without its END: 99,999
+    # events cut off, each a problem, and the innermost one whole.
+    nested = b"".join(
+        b"BEGIN:VEVENT\r\nUID:%d\r\nSUMMARY:Level %d\r\nDTSTART:20260102T190000Z\r\n" % (n, n)
+        for n in range(100_000)
+    )
+    data = calendar(nested, b"END:VEVENT\r\n" * 100_000)
+    started = time.perf_counter()
+    found = list(read_ics(data, "nested.ics"))
+    assert time.perf_counter() - started < 10  # 1.3 s here, 6 s before lines were split by hand
+    problems = [str(item) for item in found if isinstance(item, Problem)]
+    assert [item.name for item in found if isinstance(item, EventRecord)] == ["Level 99999"]
+    assert len(problems) == PROBLEM_LIMIT + 1
+    assert problems[0] == (
+        "nested.ics:3: Skipped an event that has no END:VEVENT line (the file is cut off?)"
+    )
+    assert problems[-2].startswith(f"nested.ics:{3 + 4 * (PROBLEM_LIMIT - 1)}: Skipped an event")
+    assert problems[-1] == (
+        f"nested.ics:{3 + 4 * PROBLEM_LIMIT}: 98,999 more problems from here on were not listed "
+        "(only the first 1,000 are)"
+    )
+
+
+@pytest.mark.parametrize("kind", [b"VALARM", b"X-WIDGET", b"VEVENT"])
+def test_a_hundred_thousand_nested_components_take_seconds_and_list_few_problems(
+    kind: bytes,
+) -> None:
+    deep = b"BEGIN:%s\r\n" % kind * 100_000 + b"END:%s\r\n" % kind * 100_000
+    started = time.perf_counter()
+    found = list(read_ics(calendar(event("Before"), deep, event("After")), "deep.ics"))
+    assert time.perf_counter() - started < 10  # 0.5 s here
+    assert [item.name for item in found if isinstance(item, EventRecord)] == ["Before", "After"]
+    assert len(found) <= 2 + PROBLEM_LIMIT + 1
+
+
+def test_problems_found_out_of_line_order_keep_the_first_thousand_lines() -> None:
+    # Garbage lines are found while the file is scanned, events without a start after it:
+    # the list still holds the first lines of the file, whichever kind they are.
+    broken = b"".join(
+        b"BEGIN:VEVENT\r\nSUMMARY:No start %d\r\nEND:VEVENT\r\nnot a line %d\r\n" % (n, n)
+        for n in range(PROBLEM_LIMIT)
+    )
+    problems = [item for item in read_ics(calendar(broken), "b.ics") if isinstance(item, Problem)]
+    assert len(problems) == PROBLEM_LIMIT + 1
+    assert [p.line for p in problems[:4]] == [3, 6, 7, 10]
+    assert problems[-2].line == 3 + 4 * (PROBLEM_LIMIT // 2) - 1
+    assert str(problems[-1]) == (
+        f"b.ics:{3 + 4 * (PROBLEM_LIMIT // 2)}: 1,000 more problems from here on were not "
+        "listed (only the first 1,000 are)"
+    )
+
+
+@pytest.mark.parametrize("kind", [b"VEVENT", b"X-WIDGET"])
+def test_ten_thousand_levels_of_one_component_raise_no_recursion_error(kind: bytes) -> None:
+    depth = 10_000
+    assert depth > sys.getrecursionlimit()
+    body = b"UID:x\r\nSUMMARY:Deep\r\nDTSTART:20260102T190000Z\r\n"
+    deep = (b"BEGIN:%s\r\n" % kind + body) * depth + b"END:%s\r\n" % kind * depth
+    found = list(read_ics(calendar(deep, event("After")), "deep.ics"))
+    names = [item.name for item in found if isinstance(item, EventRecord)]
+    assert names == (["Deep", "After"] if kind == b"VEVENT" else ["After"])
+    assert len(found) <= len(names) + PROBLEM_LIMIT + 1
+
+
+def test_the_import_report_lists_a_thousand_problems_of_a_nested_file(
+    sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "nested.ics"
+    path.write_bytes(calendar(b"BEGIN:VEVENT\r\n" * 100_000, event("After")))
+    report = sqlite_services.imports.import_file(path)
+    assert report.events_added == 1
+    assert len(report.problems) == PROBLEM_LIMIT + 1
+    assert str(report.problems[-1]).endswith(
+        "99,000 more problems from here on were not listed (only the first 1,000 are)"
+    )
