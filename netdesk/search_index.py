@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import Connection, bindparam, literal, select, text
 from sqlalchemy.exc import DBAPIError
 
 from netdesk.models import (
@@ -92,13 +92,16 @@ def remove(conn: Connection, contact_ids: Iterable[int]) -> None:
         conn.execute(stmt, {"ids": ids[start : start + _CHUNK]})
 
 
-def refresh(conn: Connection, contact_ids: Iterable[int]) -> None:
-    """Rebuild the index rows of these contacts from the tables (deleted ones are dropped)."""
+def refresh(conn: Connection, contact_ids: Iterable[int], phone_extensions: bool = True) -> None:
+    """Rebuild the index rows of these contacts from the tables (deleted ones are dropped).
+
+    `phone_extensions` is False only for a schema older than migration 0006, which has no such
+    column (and so no extension to index)."""
     ids = sorted(set(contact_ids))
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         remove(conn, chunk)
-        rows = _rows_for(conn, chunk)
+        rows = _rows_for(conn, chunk, phone_extensions)
         if rows:
             key = key_column(conn)
             conn.execute(
@@ -106,21 +109,24 @@ def refresh(conn: Connection, contact_ids: Iterable[int]) -> None:
             )
 
 
-def rebuild_all(conn: Connection) -> None:
+def rebuild_all(conn: Connection, phone_extensions: bool = True) -> None:
     conn.execute(text(f"DELETE FROM {TABLE}"))
     ids = conn.execute(select(Contact.id).order_by(Contact.id)).scalars().all()
-    refresh(conn, ids)
+    refresh(conn, ids, phone_extensions)
 
 
-def _rows_for(conn: Connection, ids: Sequence[int]) -> list[dict[str, object]]:
+def _rows_for(
+    conn: Connection, ids: Sequence[int], phone_extensions: bool = True
+) -> list[dict[str, object]]:
     extra: dict[int, list[str]] = defaultdict(list)
     for cid, value in conn.execute(
         select(ContactEmail.contact_id, ContactEmail.value).where(ContactEmail.contact_id.in_(ids))
     ):
         extra[cid].append(value)
+    extension_column = ContactPhone.extension if phone_extensions else literal("")
     for cid, value, e164, extension in conn.execute(
         select(
-            ContactPhone.contact_id, ContactPhone.value, ContactPhone.e164, ContactPhone.extension
+            ContactPhone.contact_id, ContactPhone.value, ContactPhone.e164, extension_column
         ).where(ContactPhone.contact_id.in_(ids))
     ):
         extra[cid].append(f"{value} ext. {extension}" if extension else value)
