@@ -46,8 +46,9 @@ class DuplicateGroup:
 
 
 class _Links:
-    """Sure links make groups; possible links join groups into a larger, possible one (so a
-    person is in one group only, and a sure group is never merged with a namesake unasked)."""
+    """Sure links make the groups to merge. Possible links join those groups (and people on
+    their own) into larger groups to review, listed besides: someone surely listed twice is
+    merged by Merge all even when a namesake of theirs is in doubt."""
 
     def __init__(self) -> None:
         self.sure: dict[int, int] = {}
@@ -79,17 +80,20 @@ class _Links:
             if ra != rb:
                 self.loose[rb] = ra
                 doubt_reason.setdefault(ra, doubt_reason.pop(rb, reason))
-        members: dict[int, list[int]] = defaultdict(list)
+        sure: dict[int, list[int]] = defaultdict(list)
+        loose: dict[int, list[int]] = defaultdict(list)
         for cid in ids:
-            members[self._root(self.loose, self._root(self.sure, cid))].append(cid)
-        found = []
-        for top, group in members.items():
-            if len(group) < 2:
-                continue
-            if top in doubt_reason:
-                found.append((group, doubt_reason[top], True))
-            else:
-                found.append((group, self.reasons.get(top, "same person"), False))
+            root = self._root(self.sure, cid)
+            sure[root].append(cid)
+            loose[self._root(self.loose, root)].append(cid)
+        found = [
+            (group, self.reasons.get(root, "same person"), False)
+            for root, group in sure.items()
+            if len(group) > 1
+        ]
+        found += [
+            (group, doubt_reason[top], True) for top, group in loose.items() if top in doubt_reason
+        ]
         return found
 
 
@@ -133,9 +137,13 @@ class DuplicateService:
         matcher = Matcher()
         for cid, name, org, _title, _note, _birthday, uid, source in rows:
             keys = Keys(uid, emails.get(cid, []), phones.get(cid, []), name, org, source=source)
-            for m in matcher.matches(keys):
-                links.link(m.target, cid, m.reason, m.possible)
-                if not m.possible:
+            found = matcher.matches(keys)
+            for m in found:
+                # Like an import, a name alone joins one person only (the surest): a John
+                # Smith without an email does not make all the John Smiths one.
+                doubt = m.possible or (m.by_name and m is not found[0])
+                links.link(m.target, cid, m.reason, doubt)
+                if not doubt:
                     # As an import would merge them: what this one holds counts as that
                     # person's when a later namesake is compared with them.
                     matcher.add(m.target, keys)

@@ -94,6 +94,8 @@ class Match:
     # A name that matches while other details differ: perhaps the same person, perhaps not.
     # Never merged without someone saying so.
     possible: bool = False
+    # Found by the name alone (not a UID, an email or a phone number).
+    by_name: bool = False
 
 
 def name_key(name: str) -> str:
@@ -183,6 +185,7 @@ class Matcher:
         then the possible ones."""
         found: dict[int, str] = {}
         doubtful: dict[int, str] = {}
+        by_name: list[int] = []
         key = name_key(keys.name)
         if keys.uid and keys.uid in self.uids:
             found.setdefault(self.uids[keys.uid], "same UID")
@@ -196,7 +199,10 @@ class Matcher:
                 found.setdefault(target, f"same phone {phone}")
         if key:
             org = fold(keys.organization).strip()
-            candidates = [(t, key, o) for o, t in self.names.get(key, {}).items()]
+            same = self.names.get(key, {})
+            # The namesake at the same organisation first: the one an import merges into.
+            candidates = [(same[org], key, org)] if org in same else []
+            candidates += [(t, key, o) for o, t in same.items() if o != org]
             if org:
                 candidates += self.similar.get(_block(key, org), ())
             for target, other_key, other_org in candidates:
@@ -210,8 +216,10 @@ class Matcher:
                     doubtful[target] = f"{reason}, but different {differs}"
                 else:
                     found[target] = reason
-        return [Match(t, r) for t, r in found.items()] + [
-            Match(t, r, possible=True) for t, r in doubtful.items()
+                    by_name.append(target)
+        named = len(found) - len(by_name)
+        return [Match(t, r, by_name=i >= named) for i, (t, r) in enumerate(found.items())] + [
+            Match(t, r, possible=True, by_name=True) for t, r in doubtful.items()
         ]
 
     def _differences(self, keys: Keys, target: int) -> str:
