@@ -12,8 +12,9 @@ conference's attendee list has several Maria Müllers at Acme, each with her own
 - both sides have email addresses and none is shared, or
 - both sides have phone numbers and none is shared, or
 - both have a UID from the same kind of source (two vCards) and they differ.
-A side that says nothing (no email, a LinkedIn row without one) contradicts nothing: the same
-name (and organisation) is the same person then, so re-importing such a file merges again.
+A nearly equal name that such details contradict is not even a possible match. A side that
+says nothing (no email, a LinkedIn row without one) contradicts nothing: the same name (and
+organisation) is the same person then, so re-importing such a file merges again.
 A UID netdesk made up itself (for a card that had none) says nothing either.
 """
 
@@ -213,7 +214,10 @@ class Matcher:
                     continue
                 differs = self._differences(keys, target)
                 if differs:
-                    doubtful[target] = f"{reason}, but different {differs}"
+                    # Only an equal name makes a possible duplicate: a nearly equal one that
+                    # other details contradict is someone else ("Jon Smith" at Initech).
+                    if other_key == key:
+                        doubtful[target] = f"{reason}, but different {differs}"
                 else:
                     found[target] = reason
                     by_name.append(target)
