@@ -137,7 +137,7 @@ def test_the_sure_groups_come_first_and_only_they_are_merged_all_at_once(
     assert services.contacts.count() == 3
 
 
-def test_uids_of_cards_tell_namesakes_apart_but_made_up_ones_do_not(services: Services) -> None:
+def test_uids_of_cards_tell_namesakes_apart_but_made_up_ones_do_not() -> None:
     from netdesk.services.matching import Keys, Matcher
 
     matcher = Matcher()
