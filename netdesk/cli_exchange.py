@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from netdesk.services.service_set import Services
 
 INTERRUPTED = 130  # what shells report for a command stopped by Ctrl+C (128 + SIGINT)
-DUPLICATE_CHOICES = ("merge", "skip", "new")  # netdesk.services.import_plan.OnDuplicate values
+# netdesk.services.import_plan.OnDuplicate values
+DUPLICATE_CHOICES = ("merge", "merge-likely", "skip", "new")
 EXPORT_KINDS = ("vcard", "csv", "ics")
 VCARD_VERSIONS = ("3.0", "4.0")
 
@@ -39,7 +40,11 @@ def add_commands(commands: Any) -> None:
         "--on-duplicate",
         choices=DUPLICATE_CHOICES,
         default="merge",
-        help="what to do with someone already in netdesk (default: merge)",
+        help="what to do with someone already in netdesk (or earlier in the file): merge "
+        "(default) into the person with the same UID, email or phone, or the same name when "
+        "nothing contradicts it; merge-likely also merges a same-name match whose emails, "
+        "phones or UIDs all differ (a possible duplicate, which merge and skip add as a new "
+        "person); skip leaves the person found as is; new adds everyone as a new person",
     )
     imp.add_argument("--dry-run", action="store_true", help="say what would happen, change nothing")
     exp = commands.add_parser("export", help="write people or events to a vCard, CSV or .ics file")
@@ -102,6 +107,7 @@ def _import_files(services: Services, args: argparse.Namespace) -> int:
             continue
         progress.end()
         print(report.summary())
+        _print_possible(shown, report)
         _print_problems(shown, report)
         failed = failed or bool(report.problems) or report.cancelled
     return 1 if failed else 0
@@ -114,6 +120,21 @@ def _event_for(services: Services, name: str, dry_run: bool) -> int | None:
     if event_id is None:
         print(f"The event {name!r} would be created.")
     return event_id
+
+
+def _print_possible(shown: str, report: ImportReport) -> None:
+    """Namesakes added as new people (not with --on-duplicate new, which adds everyone):
+    perhaps some of them were the same person."""
+    count = report.possible_added
+    if not count or report.cancelled:
+        return
+    who = "1 person" if count == 1 else f"{count:,} people"
+    verb = "would be added" if report.dry_run else "added"
+    print(
+        f"{shown}: {who} {verb} as new although their name matches someone (other emails, "
+        "phones or UID): review them with `netdesk duplicates`, or import with "
+        "--on-duplicate merge-likely to merge them"
+    )
 
 
 def _print_problems(shown: str, report: ImportReport) -> None:

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from netdesk.cli import main
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.records import ContactInput
 from tests.cli_helpers import run, services_at
+from tests.namesakes import attendee_file
 
 
 def add_people(db_path: Path) -> dict[str, int]:
@@ -144,3 +146,65 @@ def test_runs_from_a_shell_without_a_traceback_when_the_file_is_not_a_database(
     assert "Traceback" not in done.stderr
     assert "not a netdesk database" in done.stderr
     assert bogus.read_text() == "shopping list\n"
+
+
+# --- namesakes --------------------------------------------------------------------------------
+
+
+def test_a_conference_of_namesakes_imported_from_the_command_line_stays_whole(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = attendee_file(tmp_path, 2_000)
+    assert run(db_path, "import", str(path)) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{path}: 2000 added"
+    assert out[1].startswith(f"{path}: ")
+    assert "people added as new although their name matches someone" in out[1]
+    assert "netdesk duplicates" in out[1] and "--on-duplicate merge-likely" in out[1]
+    with services_at(db_path) as services:
+        assert services.contacts.count() == 2_000
+    # Listed for review, and left alone by --merge.
+    assert run(db_path, "duplicates", "--merge") == 0
+    out = capsys.readouterr().out
+    assert "Possible duplicates: the same name, but other details differ." in out
+    assert (
+        "same name and organisation, but different UIDs, email addresses and phone numbers" in out
+    )
+    assert "Merged" not in out and "to review" in out
+    with services_at(db_path) as services:
+        assert services.contacts.count() == 2_000
+
+
+def test_namesakes_are_merged_with_merge_likely_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cards = tmp_path / "anns.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann@acme.example\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann.lee@home.example\r\nEND:VCARD\r\n"
+    )
+    expected = {"merge": 2, "skip": 2, "new": 2, "merge-likely": 1}
+    for choice, people in expected.items():
+        db_path = tmp_path / f"{choice}.sqlite"
+        assert run(db_path, "import", str(cards), "--on-duplicate", choice) == 0
+        out = capsys.readouterr().out
+        with services_at(db_path) as services:
+            assert services.contacts.count() == people, choice
+        warned = "1 person added as new although their name matches someone" in out
+        assert warned == (choice in ("merge", "skip")), out
+    assert run(tmp_path / "dry.sqlite", "import", str(cards), "--dry-run") == 0
+    assert "1 person would be added as new although" in capsys.readouterr().out
+    # What is found then, and why.
+    assert run(tmp_path / "merge.sqlite", "duplicates") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "Ann Lee (same name, but different email addresses)" in lines
+    assert lines[-1].startswith("1 possible group (2 people) to review")
+
+
+def test_merge_likely_is_explained_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["import", "--help"])
+    assert done.value.code == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "{merge,merge-likely,skip,new}" in said
+    assert "merge-likely also merges a same-name match whose emails, phones or UIDs" in said

@@ -1,20 +1,17 @@
-"""Recognising the same person twice, and merging two contacts into one (undoably).
+"""Finding people listed twice, and merging two contacts into one (undoably).
 
-Matching goes from the surest sign to the weakest: the same vCard UID, the same email, the same
-phone number (E.164), then a name that is the same or nearly so (rapidfuzz) with a compatible
-organisation. Equal names are found by a dictionary; nearly equal ones only within a block (the
-initials of the first and last word of the folded, sorted name, and the first letters of the
-organisation), so matching stays linear however many people there are.
+Who looks like whom is services/matching.py's; here the matches among the contacts become
+groups: the sure ones to merge, the possible ones (a name shared while other details differ) to
+review one by one.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-from sqlalchemy import Connection, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from netdesk.db import Database
@@ -32,189 +29,8 @@ from netdesk.services.change_tracking import mark_changed, refresh_search
 from netdesk.services.contact_records import records_for
 from netdesk.services.contact_rows import merge_into, merge_target_options, merged_note
 from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.matching import Keys, Matcher, phone_match_key
 from netdesk.text import fold
-
-# A typo-level difference in a name ("Jon Smith" / "John Smith"), with the same organisation.
-NAME_SIMILARITY = 90.0
-ORGANISATION_SIMILARITY = 85.0
-# Below this, two names with no word in common that share an email or phone are different
-# people ("Bob Brown" and "Alice Smith" at info@acme.example).
-SHARED_ADDRESS_NAME_SIMILARITY = 60.0
-
-
-@dataclass(frozen=True)
-class Keys:
-    """What a person is recognised by."""
-
-    uid: str
-    emails: list[str]
-    e164s: list[str]
-    name: str
-    organization: str
-    # The numbers as written, beside e164s: a national number that cannot be put in E.164
-    # form (no country known) still matches itself.
-    phones: list[str] = field(default_factory=list)
-    # Beside phones: the extension of each number, if any.
-    extensions: list[str] = field(default_factory=list)
-
-    def phone_keys(self) -> list[str]:
-        values = self.phones or [""] * len(self.e164s)
-        extensions = self.extensions or [""] * len(self.e164s)
-        return [
-            phone_match_key(e, v, x) for e, v, x in zip(self.e164s, values, extensions, strict=True)
-        ]
-
-
-def phone_match_key(e164: str, value: str, extension: str = "") -> str:
-    """Two people on one switchboard differ by their extensions: those are part of the key."""
-    if e164:
-        key = e164
-    else:
-        digits = "".join(ch for ch in value if ch.isdigit())
-        key = digits if len(digits) >= 7 else ""
-    return f"{key};ext={extension}" if key and extension else key
-
-
-def _cjk(ch: str) -> bool:
-    return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
-
-
-def _full_name(key: str) -> bool:
-    """More than one word, or a name written without spaces (Chinese, Japanese, Korean)."""
-    return " " in key or (len(key) >= 2 and any(_cjk(ch) for ch in key))
-
-
-@dataclass(frozen=True)
-class Match:
-    # A contact id (> 0), or -(n + 1) for the n-th person earlier in the same file.
-    target: int
-    reason: str
-
-
-def name_key(name: str) -> str:
-    return " ".join(sorted(fold(name).split()))
-
-
-def _block(key: str, org: str) -> tuple[str, str]:
-    """Where a nearly-equal name is looked for: the same initials of the first and last word
-    and the same start of the organisation (a near match needs both organisations)."""
-    words = key.split()
-    return (f"{words[0][:1]}{words[-1][:1]}" if words else "", org[:3])
-
-
-class Matcher:
-    def __init__(self) -> None:
-        self.uids: dict[str, int] = {}
-        self.emails: dict[str, int] = {}
-        self.phones: dict[str, int] = {}
-        # Equal names by their key, the first person of each organisation (the others of that
-        # name and organisation are that person again); nearly equal names by block.
-        self.names: dict[str, dict[str, int]] = defaultdict(dict)
-        self.similar: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
-        self.with_email: set[int] = set()
-        self.name_of: dict[int, str] = {}
-
-    @classmethod
-    def from_database(cls, conn: Connection) -> Matcher:
-        matcher = cls()
-        for cid, uid, name, org in conn.execute(
-            select(Contact.id, Contact.uid, Contact.formatted_name, Contact.organization)
-        ):
-            matcher.uids.setdefault(uid, cid)
-            matcher._add_name(cid, name, org)
-        for cid, email in conn.execute(select(ContactEmail.contact_id, ContactEmail.value)):
-            matcher.emails.setdefault(email.casefold(), cid)
-            matcher.with_email.add(cid)
-        for cid, e164, value, extension in conn.execute(
-            select(
-                ContactPhone.contact_id,
-                ContactPhone.e164,
-                ContactPhone.value,
-                ContactPhone.extension,
-            )
-        ):
-            key = phone_match_key(e164, value, extension)
-            if key:
-                matcher.phones.setdefault(key, cid)
-        return matcher
-
-    def _add_name(self, target: int, name: str, organization: str) -> None:
-        key = name_key(name)
-        self.name_of.setdefault(target, key)
-        if key:
-            org = fold(organization).strip()
-            same = self.names[key]
-            if org not in same:
-                same[org] = target
-                if org:
-                    self.similar[_block(key, org)].append((target, key, org))
-
-    def add(self, target: int, keys: Keys) -> None:
-        if keys.uid:
-            self.uids.setdefault(keys.uid, target)
-        for email in keys.emails:
-            self.emails.setdefault(email.casefold(), target)
-        if keys.emails:
-            self.with_email.add(target)
-        for key in keys.phone_keys():
-            if key:
-                self.phones.setdefault(key, target)
-        self._add_name(target, keys.name, keys.organization)
-
-    def matches(self, keys: Keys) -> list[Match]:
-        """Every earlier person these keys point at, surest first."""
-        found: dict[int, str] = {}
-        key = name_key(keys.name)
-        if keys.uid and keys.uid in self.uids:
-            found.setdefault(self.uids[keys.uid], "same UID")
-        for email in keys.emails:
-            target = self.emails.get(email.casefold())
-            if target is not None and not self._other_person(key, target):
-                found.setdefault(target, f"same email {email}")
-        for phone in keys.phone_keys():
-            target = self.phones.get(phone) if phone else None
-            if target is not None and not self._other_person(key, target):
-                found.setdefault(target, f"same phone {phone}")
-        if key:
-            org = fold(keys.organization).strip()
-            candidates = [(t, key, o) for o, t in self.names.get(key, {}).items()]
-            if org:
-                candidates += self.similar.get(_block(key, org), ())
-            for target, other_key, other_org in candidates:
-                if target not in found:
-                    reason = _name_reason(key, org, other_key, other_org)
-                    # Namesakes who both have email addresses, none of them shared, are
-                    # two people unless their organisation says otherwise.
-                    weak = reason != "same name and organisation"
-                    if reason and not (weak and keys.emails and target in self.with_email):
-                        found[target] = reason
-        return [Match(t, r) for t, r in found.items()]
-
-    def _other_person(self, key: str, target: int) -> bool:
-        """Two full names that have nothing in common sharing an address (info@, a front
-        desk's phone) are two people, not one to merge."""
-        other = self.name_of.get(target, "")
-        if not (_full_name(key) and _full_name(other)) or set(key.split()) & set(other.split()):
-            return False  # one word, or a word in common ("Bob Brown", "Robert Brown")
-        return fuzz.token_sort_ratio(key, other) < SHARED_ADDRESS_NAME_SIMILARITY
-
-    def match(self, keys: Keys) -> Match | None:
-        found = self.matches(keys)
-        return found[0] if found else None
-
-
-def _name_reason(key: str, org: str, other_key: str, other_org: str) -> str:
-    both_orgs = bool(org and other_org)
-    if both_orgs and org != other_org and fuzz.ratio(org, other_org) < ORGANISATION_SIMILARITY:
-        return ""  # namesakes at different organisations are different people
-    if key == other_key:
-        if both_orgs:
-            return "same name and organisation"
-        # One word is not enough to call two people one ("Ana").
-        return "same name" if _full_name(key) else ""
-    if both_orgs and fuzz.ratio(key, other_key) >= NAME_SIMILARITY:
-        return "similar name, same organisation"
-    return ""
 
 
 @dataclass(frozen=True)
@@ -224,6 +40,61 @@ class DuplicateGroup:
     contact_ids: tuple[int, ...]
     names: tuple[str, ...]
     reason: str
+    # Only a name in common while emails, phones or UIDs differ: perhaps one person, perhaps
+    # namesakes. Listed for review, merged only group by group on request.
+    possible: bool = False
+
+
+class _Links:
+    """Sure links make the groups to merge. Possible links join those groups (and people on
+    their own) into larger groups to review, listed besides: someone surely listed twice is
+    merged by Merge all even when a namesake of theirs is in doubt."""
+
+    def __init__(self) -> None:
+        self.sure: dict[int, int] = {}
+        self.loose: dict[int, int] = {}
+        self.reasons: dict[int, str] = {}
+        self.doubts: list[tuple[int, int, str]] = []
+
+    @staticmethod
+    def _root(parent: dict[int, int], i: int) -> int:
+        while parent.get(i, i) != i:
+            i = parent[i]
+        return i
+
+    def link(self, a: int, b: int, reason: str, possible: bool) -> None:
+        if possible:
+            self.doubts.append((a, b, reason))
+            return
+        ra, rb = self._root(self.sure, a), self._root(self.sure, b)
+        if ra != rb:
+            self.sure[rb] = ra
+            self.reasons.setdefault(ra, reason)
+
+    def groups(self, ids: list[int]) -> list[tuple[list[int], str, bool]]:
+        """(members, reason, possible) of every group of two people or more."""
+        doubt_reason: dict[int, str] = {}
+        for a, b, reason in self.doubts:
+            ra = self._root(self.loose, self._root(self.sure, a))
+            rb = self._root(self.loose, self._root(self.sure, b))
+            if ra != rb:
+                self.loose[rb] = ra
+                doubt_reason.setdefault(ra, doubt_reason.pop(rb, reason))
+        sure: dict[int, list[int]] = defaultdict(list)
+        loose: dict[int, list[int]] = defaultdict(list)
+        for cid in ids:
+            root = self._root(self.sure, cid)
+            sure[root].append(cid)
+            loose[self._root(self.loose, root)].append(cid)
+        found = [
+            (group, self.reasons.get(root, "same person"), False)
+            for root, group in sure.items()
+            if len(group) > 1
+        ]
+        found += [
+            (group, doubt_reason[top], True) for top, group in loose.items() if top in doubt_reason
+        ]
+        return found
 
 
 _STATUS_RANK = {
@@ -238,6 +109,8 @@ class DuplicateService:
         self.db = db
 
     def find(self) -> list[DuplicateGroup]:
+        """The groups of people who look like one person: the sure ones first, then the
+        possible ones (to review; never merged all at once)."""
         with self.db.Session() as session:
             conn = session.connection()
             emails: dict[int, list[str]] = defaultdict(list)
@@ -261,47 +134,38 @@ class DuplicateService:
                     Contact.title,
                     Contact.note,
                     Contact.birthday,
+                    Contact.uid,
+                    Contact.source,
                 ).order_by(Contact.id)
             ).all()
+        links = _Links()
         matcher = Matcher()
-        parent: dict[int, int] = {}
-        reasons: dict[int, str] = {}
-
-        def root(i: int) -> int:
-            while parent.get(i, i) != i:
-                i = parent[i]
-            return i
-
-        for cid, name, org, *_ in rows:
-            keys = Keys("", emails.get(cid, []), phones.get(cid, []), name, org)
-            for m in matcher.matches(keys):
-                a, b = root(m.target), root(cid)
-                if a != b:
-                    parent[b] = a
-                    reasons.setdefault(a, m.reason)
+        for cid, name, org, _title, _note, _birthday, uid, source in rows:
+            keys = Keys(uid, emails.get(cid, []), phones.get(cid, []), name, org, source=source)
+            found = matcher.matches(keys)
+            for m in found:
+                # Like an import, a name alone joins one person only (the surest): a John
+                # Smith without an email does not make all the John Smiths one.
+                doubt = m.possible or (m.by_name and m is not found[0])
+                links.link(m.target, cid, m.reason, doubt)
+                if not doubt:
+                    # As an import would merge them: what this one holds counts as that
+                    # person's when a later namesake is compared with them.
+                    matcher.add(m.target, keys)
             matcher.add(cid, keys)
-        groups: dict[int, list[int]] = defaultdict(list)
-        for cid, *_ in rows:
-            groups[root(cid)].append(cid)
         info = {r[0]: r for r in rows}
 
         def completeness(cid: int) -> tuple[int, int]:
-            _, _name, org, title, note, birthday = info[cid]
+            _, _name, org, title, note, birthday, *_ = info[cid]
             filled = sum(1 for v in (org, title, note, birthday) if v)
             return (filled + len(emails.get(cid, [])) + len(phones.get(cid, [])), -cid)
 
         result = []
-        for group_root, members in groups.items():
-            if len(members) > 1:
-                ordered = sorted(members, key=completeness, reverse=True)
-                result.append(
-                    DuplicateGroup(
-                        tuple(ordered),
-                        tuple(info[c][1] for c in ordered),
-                        reasons.get(group_root, "same person"),
-                    )
-                )
-        return sorted(result, key=lambda g: fold(g.names[0]))
+        for members, reason, possible in links.groups([r[0] for r in rows]):
+            ordered = sorted(members, key=completeness, reverse=True)
+            names = tuple(info[c][1] for c in ordered)
+            result.append(DuplicateGroup(tuple(ordered), names, reason, possible))
+        return sorted(result, key=lambda g: (g.possible, fold(g.names[0])))
 
     def merge(self, keep_id: int, other_ids: list[int]) -> undo.Snapshot:
         """Fold the others into the kept contact and delete them, in one transaction."""

@@ -22,6 +22,9 @@ class OnDuplicate(enum.StrEnum):
     MERGE = "merge"  # fill empty fields, union emails, phones and tags, keep both notes
     SKIP = "skip"  # leave the existing contact as it is
     NEW = "new"  # add the card as another person
+    # MERGE, and merge the possible duplicates too: the same name while emails, phones or
+    # UIDs differ (with MERGE or SKIP those are added as new people).
+    MERGE_LIKELY = "merge-likely"
 
 
 class Action(enum.StrEnum):
@@ -44,6 +47,9 @@ class PlanItem:
     reason: str = ""
     # Index in ImportPlan.items of an earlier card in the same file that is the same person.
     earlier: int | None = None
+    # Only the name matches, other details differ ("same name, but different email
+    # addresses"): added as new unless the user chooses to merge.
+    possible: bool = False
 
     @property
     def is_duplicate(self) -> bool:
@@ -70,7 +76,12 @@ class ImportPlan:
 
     @property
     def duplicate_count(self) -> int:
+        """The duplicates, possible ones included."""
         return sum(1 for item in self.items if item.is_duplicate)
+
+    @property
+    def possible_count(self) -> int:
+        return sum(1 for item in self.items if item.is_duplicate and item.possible)
 
     @property
     def has_something_to_import(self) -> bool:
@@ -102,14 +113,18 @@ class ImportPlan:
         return sum(1 for event in self.events if self.updates_event(event))
 
     def decide_duplicates(self, choice: OnDuplicate) -> None:
-        """Set the action of every duplicate at once."""
+        """Set the action of every duplicate at once. The possible duplicates keep their own
+        choice unless all are merged (MERGE_LIKELY) or added as new (NEW)."""
         action = {
             OnDuplicate.MERGE: Action.MERGE,
             OnDuplicate.SKIP: Action.SKIP,
             OnDuplicate.NEW: Action.ADD,
+            OnDuplicate.MERGE_LIKELY: Action.MERGE,
         }[choice]
         for item in self.items:
-            if item.is_duplicate:
+            if item.is_duplicate and (
+                not item.possible or choice in (OnDuplicate.NEW, OnDuplicate.MERGE_LIKELY)
+            ):
                 item.action = action
 
 
@@ -124,6 +139,9 @@ class ImportReport:
     attached: int = 0  # people put on the chosen event's attendee list
     event_name: str = ""  # that event, when there was one
     event_created: bool = False  # made by this import (from the preview's "New event…")
+    # Of `added`: possible duplicates (a name in common, other details different) added as
+    # new people because the rule was not to merge them.
+    possible_added: int = 0
     problems: list[Problem] = field(default_factory=list)
     cancelled: bool = False
     dry_run: bool = False

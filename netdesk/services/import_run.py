@@ -26,7 +26,6 @@ from netdesk.services.contact_rows import (
     merge_target_options,
     phone_key,
 )
-from netdesk.services.duplicates import Keys, Matcher
 from netdesk.services.errors import NotFoundError
 from netdesk.services.import_plan import (
     Action,
@@ -36,6 +35,7 @@ from netdesk.services.import_plan import (
     PlanItem,
     Progress,
 )
+from netdesk.services.matching import Keys, Matcher
 from netdesk.services.validation import default_region
 
 BATCH = CHUNK
@@ -53,6 +53,7 @@ def keys_of(record: ContactRecord, region: str | None) -> Keys:
         organization=record.organization,
         phones=[t.value for t in record.phones],
         extensions=[t.extension for t in record.phones],
+        source=record.source,
     )
 
 
@@ -103,6 +104,10 @@ class ImportRun:
         found = self.matcher.match(keys)
         if found is None or on_duplicate is OnDuplicate.NEW:
             self._add(record, keys)
+        elif found.possible and on_duplicate is not OnDuplicate.MERGE_LIKELY:
+            # Only the name matches and other details differ: most likely a namesake.
+            self._add(record, keys)
+            self.report.possible_added += 1
         elif on_duplicate is OnDuplicate.SKIP:
             self.report.skipped += 1
             self._attend_existing(found.target, record)
@@ -132,6 +137,8 @@ class ImportRun:
             self.outcome.append(target)
         elif entry.action is Action.ADD or target is None:
             self.outcome.append(self._add(record, keys))
+            if entry.possible and entry.is_duplicate:
+                self.report.possible_added += 1
         else:
             self._merge(target, record, keys)
             self.outcome.append(target)

@@ -20,7 +20,6 @@ from netdesk.formats.records import ContactRecord, EventRecord, Problem
 from netdesk.models import Contact, Event
 from netdesk.services.bulk import chunks, collector_paused
 from netdesk.services.contact_rows import cleaned
-from netdesk.services.duplicates import Matcher
 from netdesk.services.errors import ServiceError
 from netdesk.services.event_import import event_named, import_events
 from netdesk.services.import_plan import (
@@ -33,6 +32,7 @@ from netdesk.services.import_plan import (
     Progress,
 )
 from netdesk.services.import_run import ImportRun, keys_of
+from netdesk.services.matching import Matcher
 from netdesk.services.validation import default_region
 
 if TYPE_CHECKING:
@@ -180,7 +180,10 @@ class ImportService:
                     found = matcher.match(keys)
                     entry = PlanItem(record)
                     if found is not None:
-                        entry.action = Action.MERGE
+                        # A possible duplicate is most likely a namesake: added unless the
+                        # user says it is the same person.
+                        entry.action = Action.ADD if found.possible else Action.MERGE
+                        entry.possible = found.possible
                         entry.reason = found.reason
                         if found.target > 0:
                             entry.match_id = found.target

@@ -49,7 +49,9 @@ from netdesk.ui.undo_dialog import UndoableDialog
 INTRO = (
     "These people look like the same person. In each group, choose whom to keep: the others"
     " are merged into them (empty fields filled in, emails, phones and tags combined, notes,"
-    " follow-ups and events moved over). Ctrl+Z undoes a merge."
+    " follow-ups and events moved over). Ctrl+Z undoes a merge. A possible duplicate only"
+    " shares a name, while emails, phones or UIDs differ: merge it only if it is one person;"
+    " Merge all leaves it alone."
 )
 EMPTY_TITLE = "No duplicates found"
 EMPTY_TEXT = (
@@ -214,8 +216,9 @@ class DuplicatesDialog(UndoableDialog):
         self.intro.setVisible(count > 0)
         if count:
             self.select_group(min(current or 0, count - 1))
+        sure = len(self.model.sure_rows())
         self.merge_all_button.setText(
-            "Merge both groups" if count == 2 else f"Merge all {count:,} groups"
+            "Merge both groups" if sure == 2 else f"Merge all {sure:,} groups"
         )
         self._update_buttons()
 
@@ -246,9 +249,10 @@ class DuplicatesDialog(UndoableDialog):
 
     def _update_buttons(self) -> None:
         count = self.model.group_count()
+        sure = len(self.model.sure_rows())
         self.merge_button.setEnabled(self.current_group() is not None)
-        self.merge_all_button.setEnabled(count > 0)
-        self.merge_all_button.setVisible(count > 1)
+        self.merge_all_button.setEnabled(sure > 0)
+        self.merge_all_button.setVisible(sure > 1)
         self.merge_button.setVisible(count > 0)
 
     def _activated(self, index: QModelIndex) -> None:
@@ -287,9 +291,10 @@ class DuplicatesDialog(UndoableDialog):
         return True
 
     def merge_all(self) -> int:
-        """Merge every group into the person chosen in it, as one step for undo; returns how
-        many groups were merged."""
-        count = self.model.group_count()
+        """Merge every group but the possible duplicates into the person chosen in it, as one
+        step for undo; returns how many groups were merged."""
+        rows = self.model.sure_rows()
+        count = len(rows)
         if not count:
             return 0
         merged, failures = 0, []
@@ -297,7 +302,7 @@ class DuplicatesDialog(UndoableDialog):
         self.undo_stack.beginMacro(f"Merge {plural(count, 'group')} of duplicates")
         try:
             with busy_cursor():
-                for row in range(count):
+                for row in rows:
                     # The groups are read again only at endMacro: rows stay put until then.
                     try:
                         others = self._merge(row)

@@ -21,6 +21,10 @@ HEADERS = ("Person", "Organisation", "Email", "Phone", "History")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # a group row: DuplicateGroup; a person row: Person
 KEPT_TIP = "Kept: the others in this group are merged into this person"
 KEEP_TIP = "Click the round button to keep this person instead"
+POSSIBLE_TIP = (
+    "Only the name matches: they may be namesakes. Merge this group only if they are one "
+    "person; Merge all leaves it alone."
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,10 @@ def names_text(names: tuple[str, ...]) -> str:
 
 
 def group_text(group: DuplicateGroup) -> str:
-    """ "Ada Lovelace and A. Lovelace — same email ada@example.org"."""
+    """ "Ada Lovelace and A. Lovelace — same email ada@example.org"; "John Smith and John
+    Smith — possible duplicate: same name, but different email addresses"."""
+    if group.possible:
+        return f"{names_text(group.names)} — possible duplicate: {group.reason}"
     return f"{names_text(group.names)} — {group.reason}"
 
 
@@ -86,6 +93,10 @@ class DuplicatesModel(GroupedTreeModel):
 
     def group(self, row: int) -> DuplicateGroup:
         return self._groups[row]
+
+    def sure_rows(self) -> list[int]:
+        """The groups to merge at once: not the possible duplicates, reviewed one by one."""
+        return [row for row, group in enumerate(self._groups) if not group.possible]
 
     def group_index(self, row: int) -> QModelIndex:
         return self.index(row, 0) if 0 <= row < len(self._groups) else QModelIndex()
@@ -230,4 +241,6 @@ class DuplicatesModel(GroupedTreeModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ToolTipRole and group.possible:
+            return tooltip_text(group_text(group), POSSIBLE_TIP)
         return None

@@ -144,7 +144,10 @@ class PlanPeopleModel(TableModel):
         name = item.match_name
         if not name and item.earlier is not None and 0 <= item.earlier < len(self._items):
             name = record_name(self._items[item.earlier].record)
-        said = f"Duplicate of {one_line(name)}" if name else "Duplicate"
+        # A possible duplicate only shares a name: "Possible duplicate of John Smith (same
+        # name, but different email addresses)", added as new unless the user merges it.
+        kind = "Possible duplicate" if item.possible else "Duplicate"
+        said = f"{kind} of {one_line(name)}" if name else kind
         reason = one_line(item.reason)
         if item.earlier is not None:
             said += ", earlier in this file"

@@ -42,7 +42,10 @@ def plan_summary(plan: ImportPlan) -> str:
         known = plan.updated_event_count
         parts = [f"{len(plan.events) - known:,} new", plural(known, "update")]
     else:
-        parts = [f"{plan.new_count:,} new", plural(plan.duplicate_count, "duplicate")]
+        possible = plan.possible_count
+        parts = [f"{plan.new_count:,} new", plural(plan.duplicate_count - possible, "duplicate")]
+        if possible:
+            parts.append(plural(possible, "possible duplicate"))
     parts.append(plural(len(plan.problems), "problem"))
     return ", ".join(parts)
 
@@ -128,9 +131,12 @@ class ImportPreviewDialog(QDialog):
         self.merge_all_button = QPushButton("Merge all")
         self.merge_all_button.setToolTip(
             "Fill in what the existing person lacks; emails, phones and tags are combined"
+            " (possible duplicates keep their own choice)"
         )
         self.skip_all_button = QPushButton("Skip all")
-        self.skip_all_button.setToolTip("Leave the existing people as they are")
+        self.skip_all_button.setToolTip(
+            "Leave the existing people as they are (possible duplicates keep their own choice)"
+        )
         self.new_all_button = QPushButton("Add all as new")
         self.new_all_button.setToolTip("Add each duplicate as another person")
         for button, choice in (
@@ -144,6 +150,13 @@ class ImportPreviewDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         self.duplicates_row.setVisible(plan.duplicate_count > 0 and not is_calendar)
+        self.possible_hint = plain_label(
+            "A possible duplicate only shares a name with someone, while emails, phones or "
+            "UIDs differ: it is added as a new person unless you choose Merge in its row.",
+            wrap=True,
+        )
+        self.possible_hint.setStyleSheet(MUTED_STYLE)
+        self.possible_hint.setVisible(plan.possible_count > 0 and not is_calendar)
 
         # The event everyone is put on.
         self.event_row = QWidget()
@@ -194,6 +207,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.duplicates_row)
+        layout.addWidget(self.possible_hint)
         layout.addWidget(self.event_row)
         layout.addWidget(self.attendee_hint)
         layout.addWidget(self.error_label)

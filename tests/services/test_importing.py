@@ -12,6 +12,7 @@ from netdesk.services.import_plan import Action, OnDuplicate
 from netdesk.services.importing import ImportFileError, NeedsMapping
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
+from tests.namesakes import attendee_file
 
 THREE_CARDS = (
     "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
@@ -350,3 +351,112 @@ def test_names_without_spaces_and_national_numbers_still_match(
     single = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王\r\nEND:VCARD\r\n"
     assert services.imports.import_file(write(tmp_path, "one.vcf", single)).added == 1
     assert services.imports.import_file(write(tmp_path, "two.vcf", single)).added == 1
+
+
+# --- namesakes: two people are not one --------------------------------------------------------
+
+ATTENDEES = 2_000  # 10,000 take about 2 s on SQLite (see tests/namesakes.py); this keeps it short
+
+
+def test_a_conference_of_namesakes_is_imported_as_that_many_people(
+    services: Services, tmp_path: Path
+) -> None:
+    path = attendee_file(tmp_path, ATTENDEES)
+    plan = services.imports.preview(path)
+    assert plan.count(Action.MERGE) == 0
+    assert plan.possible_count == plan.duplicate_count > ATTENDEES // 2  # names do repeat
+    report = services.imports.import_file(path)
+    assert (report.added, report.merged) == (ATTENDEES, 0)
+    assert report.possible_added == plan.possible_count
+    assert services.contacts.count() == ATTENDEES
+    # The same file again is the same people, by their UIDs: nobody twice.
+    again = services.imports.import_file(path)
+    assert (again.added, again.merged, again.possible_added) == (0, ATTENDEES, 0)
+    assert services.contacts.count() == ATTENDEES
+
+
+def test_namesakes_are_merged_only_when_asked_to(services: Services, tmp_path: Path) -> None:
+    cards = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann@acme.example\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann.lee@home.example\r\nEND:VCARD\r\n"
+    )
+    path = write(tmp_path, "anns.vcf", cards)
+    report = services.imports.import_file(path, on_duplicate=OnDuplicate.MERGE_LIKELY)
+    assert (report.added, report.merged, report.possible_added) == (1, 1, 0)
+    ann = services.contacts.get(contacts(services)["Ann Lee"])
+    assert ann.emails == ("ann@acme.example", "ann.lee@home.example")
+
+
+def test_rows_of_one_file_with_a_name_in_common_and_other_details_apart(
+    services: Services, tmp_path: Path
+) -> None:
+    text = (
+        "Name,E-mail,Phone,Company\n"
+        "John Smith,john@acme.example,,Acme\n"
+        "John Smith,js@globex.example,,\n"  # another email: another John Smith
+        "John Smith,,,Acme\n"  # nothing says otherwise: the first one again
+        "Ann Lee,,+49 30 1111111,Acme\n"
+        "Ann Lee,,+49 30 2222222,Acme\n"  # another phone: another Ann Lee
+    )
+    mapping = {0: "formatted_name", 1: "email", 2: "phone", 3: "organization"}
+    plan = services.imports.preview(write(tmp_path, "people.csv", text), mapping=mapping)
+    assert [(i.action, i.possible, i.earlier, i.reason) for i in plan.items] == [
+        (Action.ADD, False, None, ""),
+        (Action.ADD, True, 0, "same name, but different email addresses"),
+        (Action.MERGE, False, 0, "same name and organisation"),
+        (Action.ADD, False, None, ""),
+        (Action.ADD, True, 3, "same name and organisation, but different phone numbers"),
+    ]
+    report = services.imports.apply(plan)
+    assert (report.added, report.merged, report.possible_added) == (4, 1, 2)
+    assert services.contacts.count() == 4
+
+
+def test_uids_tell_namesakes_apart_only_when_both_come_from_cards(
+    services: Services, tmp_path: Path
+) -> None:
+    def card(name: str, uid: str = "") -> str:
+        uid_line = f"UID:{uid}\r\n" if uid else ""
+        return f"BEGIN:VCARD\r\nVERSION:3.0\r\n{uid_line}FN:{name}\r\nORG:Acme\r\nEND:VCARD\r\n"
+
+    services.contacts.create(ContactInput(formatted_name="Ann Lee", organization="Acme"))
+    first = services.imports.import_file(
+        write(
+            tmp_path,
+            "1.vcf",
+            card("Ann Lee", "phone-1") + card("Bo Lind", "phone-2") + card("Cy Young"),
+        )
+    )
+    # Typed in by hand: netdesk made its UID up, which says nothing against the card's.
+    assert (first.added, first.merged) == (2, 1)
+    second = services.imports.import_file(
+        write(tmp_path, "2.vcf", card("Bo Lind", "phone-3") + card("Cy Young", "phone-4"))
+    )
+    # Two cards of the same name and organisation with their own UIDs are two people; a card
+    # that had no UID (netdesk made one up) is the same Cy Young as the card that has one.
+    assert (second.added, second.merged, second.possible_added) == (1, 1, 1)
+    assert sorted(contacts(services)) == ["Ann Lee", "Bo Lind", "Cy Young"]
+    assert services.contacts.count() == 4
+
+
+def test_a_linkedin_export_without_emails_merges_into_the_same_people(
+    services: Services, tmp_path: Path
+) -> None:
+    cards = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:hedy@phone\r\nFN:Hedy Lamarr\r\n"
+        "ORG:Frequency Hopping Inc\r\nEMAIL:hedy@example.org\r\nTEL:+1 202 555 0143\r\n"
+        "END:VCARD\r\n"
+    )
+    services.imports.import_file(write(tmp_path, "phone.vcf", cards))
+    text = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Hedy,Lamarr,https://www.linkedin.com/in/hedy,,Frequency Hopping Inc,Inventor,15 Jan 2024\n"
+        "Mary,Jackson,https://www.linkedin.com/in/mary,,NASA,Engineer,16 Jan 2024\n"
+    )
+    path = write(tmp_path, "Connections.csv", text)
+    for _ in range(2):  # and again: nobody twice
+        report = services.imports.import_file(path)
+        assert report.possible_added == 0
+        assert services.contacts.count() == 2
+    hedy = services.contacts.get(contacts(services)["Hedy Lamarr"])
+    assert (hedy.title, hedy.emails) == ("Inventor", ("hedy@example.org",))
