@@ -31,7 +31,13 @@ def add_commands(commands: Any) -> None:
     imp = commands.add_parser(
         "import", help="add people (vCard, CSV) or events (iCalendar) from files"
     )
-    imp.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    imp.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        type=Path,
+        help="the files to import; - for standard input",
+    )
     imp.add_argument(
         "--event", metavar="NAME", help="put the imported people on this event (made if new)"
     )
@@ -61,17 +67,26 @@ def run_import(services: Services, args: argparse.Namespace) -> int:
 
 def _import_files(services: Services, args: argparse.Namespace) -> int:
     from netdesk.services.import_plan import OnDuplicate
-    from netdesk.services.importing import ImportFileError, NeedsMapping
+    from netdesk.services.importing import STDIN_NAME, ImportFileError, NeedsMapping
 
     on_duplicate = OnDuplicate(args.on_duplicate)
     event_id: int | None = None
     event_resolved = args.event is None
     failed = False
     for path in args.files:
+        stdin = str(path) == "-"
+        if stdin:
+            path = Path(STDIN_NAME)
         shown = str(path)
         progress = _TerminalProgress(shown)
         try:
-            if not event_resolved and services.imports.kind_of(path) is not None:
+            # Read once, bounded: a FIFO or standard input cannot be read a second time.
+            data = (
+                services.imports.read_stream(sys.stdin.buffer)
+                if stdin
+                else services.imports.read(path)
+            )
+            if not event_resolved and services.imports.kind_of(path, data) is not None:
                 # Resolved only once a file looks importable, so that a typo in every file
                 # name does not leave an empty event behind.
                 event_id = _event_for(services, args.event, dry_run=args.dry_run)
@@ -82,7 +97,9 @@ def _import_files(services: Services, args: argparse.Namespace) -> int:
                 event_id=event_id,
                 dry_run=args.dry_run,
                 progress=progress,
+                data=data,
             )
+            del data
         except KeyboardInterrupt:
             progress.end()
             print(f"interrupted: nothing from {shown} was imported", file=sys.stderr)
@@ -181,11 +198,15 @@ def run_export(services: Services, args: argparse.Namespace) -> int:
         events, todos = services.exports.ics(out, event_id=event_id)
         return f"{events} event{'s' * (events != 1)} and {todos} open follow-up{'s' * (todos != 1)}"
 
+    from netdesk.output_files import OutputRefused
     from netdesk.services.exporting import file_error_text, write_atomically
 
     existed = not to_stdout and Path(args.out).is_file()
     try:
         what = _write_stdout(write) if to_stdout else write_atomically(Path(args.out), write)
+    except OutputRefused as exc:  # the database itself: a mistake in the command (exit 2)
+        print(f"netdesk: {exc}; nothing was written.", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted" if to_stdout else "interrupted; nothing was written", file=sys.stderr)
         return INTERRUPTED
@@ -205,6 +226,15 @@ def _people(count: int) -> str:
 
 
 def _write_stdout(write: Callable[[BinaryIO], str]) -> str:
+    from netdesk.output_files import refuse_database_stream
+
+    # `netdesk export vcard - >> netdesk.sqlite` would append to the database.
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a file (captured by a test or a host program)
+        fd = -1
+    if fd >= 0:
+        refuse_database_stream(fd, "standard output")
     sys.stdout.flush()
     what = write(sys.stdout.buffer)
     sys.stdout.buffer.flush()
