@@ -62,7 +62,7 @@ _FILE_ERRORS = {
 def file_error_text(exc: OSError) -> str:
     """Why a file could not be written, in words for the user ("the disk is full")."""
     if isinstance(exc, OutputRefused):
-        return exc.strerror
+        return exc.strerror or "netdesk will not write there"
     code = errno.EISDIR if isinstance(exc, IsADirectoryError) else exc.errno
     if code in _FILE_ERRORS:
         return _FILE_ERRORS[code]
