@@ -17,6 +17,7 @@ from netdesk.db import open_database
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from tests.cli_helpers import run
+from tests.test_output_files import char_device
 
 
 @pytest.fixture
@@ -117,7 +118,7 @@ def test_export_into_a_fifo_streams_into_it(database: Path, tmp_path: Path, kind
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
 
     assert run(database, "export", kind, str(fifo)) == 0
@@ -127,14 +128,15 @@ def test_export_into_a_fifo_streams_into_it(database: Path, tmp_path: Path, kind
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
-def test_export_to_dev_full_says_the_disk_is_full(
-    database: Path, capsys: pytest.CaptureFixture[str]
+def test_export_to_a_full_device_says_the_disk_is_full(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(database, "export", "csv", "/dev/null") == 0
-    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+    null = char_device(tmp_path, "null", 3)
+    full = char_device(tmp_path, "full", 7)
+    assert run(database, "export", "csv", str(null)) == 0
+    assert stat.S_ISCHR(os.lstat(null).st_mode)
     capsys.readouterr()
     for kind in ("vcard", "csv", "ics"):
-        assert run(database, "export", kind, "/dev/full") == 1
-        assert capsys.readouterr().err == "netdesk: cannot write /dev/full: the disk is full\n"
-    assert stat.S_ISCHR(os.lstat("/dev/full").st_mode)
+        assert run(database, "export", kind, str(full)) == 1
+        assert capsys.readouterr().err == f"netdesk: cannot write {full}: the disk is full\n"
+    assert stat.S_ISCHR(os.lstat(full).st_mode)

@@ -127,7 +127,7 @@ def test_a_fifo_is_written_into_and_stays_a_fifo(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.ics"
     os.mkfifo(fifo)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
 
     assert write_atomically(fifo, lambda out: out.write(b"BEGIN:VCALENDAR\r\n" * 10_000)) > 0
@@ -138,19 +138,35 @@ def test_a_fifo_is_written_into_and_stays_a_fifo(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.ics"]
 
 
-@posix_only
-def test_dev_null_is_written_into_and_stays_a_device() -> None:
-    write_atomically(Path("/dev/null"), lambda out: out.write(b"x" * 100_000))
-    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+def char_device(folder: Path, name: str, minor: int) -> Path:
+    """A device node of our own, the same device as /dev/null (minor 3) or /dev/full (7): a
+    writer that renames over it (the fault these tests catch) must not replace the system's."""
+    path = folder / name
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+    except (OSError, AttributeError):
+        pytest.skip("cannot make a device node here (not root, or not Linux)")
+    return path
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
-def test_dev_full_is_a_full_disk_and_stays_a_device() -> None:
+def test_a_null_device_is_written_into_and_stays_a_device(tmp_path: Path) -> None:
+    null = char_device(tmp_path, "null", 3)
+    link = tmp_path / "out.vcf"
+    link.symlink_to(null)
+    for path in (null, link):
+        write_atomically(path, lambda out: out.write(b"x" * 100_000))
+    assert stat.S_ISCHR(os.lstat(null).st_mode)
+    assert link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null", "out.vcf"]
+
+
+def test_a_full_device_is_a_full_disk_and_stays_a_device(tmp_path: Path) -> None:
+    full = char_device(tmp_path, "full", 7)
     with pytest.raises(OSError) as info:
-        write_atomically(Path("/dev/full"), lambda out: out.write(b"x" * 100_000))
+        write_atomically(full, lambda out: out.write(b"x" * 100_000))
     assert info.value.errno == errno.ENOSPC
     assert file_error_text(info.value) == "the disk is full"
-    assert stat.S_ISCHR(os.lstat("/dev/full").st_mode)
+    assert stat.S_ISCHR(os.lstat(full).st_mode)
 
 
 @posix_only
