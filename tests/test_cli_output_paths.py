@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import subprocess
+import sys
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -140,3 +142,22 @@ def test_export_to_a_full_device_says_the_disk_is_full(
         assert run(database, "export", kind, str(full)) == 1
         assert capsys.readouterr().err == f"netdesk: cannot write {full}: the disk is full\n"
     assert stat.S_ISCHR(os.lstat(full).st_mode)
+
+
+def test_standard_output_sent_to_the_database_is_refused(database: Path) -> None:
+    before = _digest(database)
+    with database.open("ab") as appended:  # as the shell's `>> X.sqlite`
+        done = subprocess.run(
+            [sys.executable, "-m", "netdesk", "--db", str(database), "export", "vcard", "-"],
+            stdout=appended,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    assert (done.returncode, done.stderr) == (
+        2,
+        "netdesk: refusing to write to standard output: it is the open database; "
+        "nothing was written.\n",
+    )
+    assert _digest(database) == before
