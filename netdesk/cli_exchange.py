@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -216,9 +217,19 @@ def run_export(services: Services, args: argparse.Namespace) -> int:
         return 1
     print(
         f"Wrote {what} to {'standard output' if to_stdout else args.out}",
-        file=sys.stderr if to_stdout else sys.stdout,
+        file=sys.stderr if to_stdout or _is_stdout(args.out) else sys.stdout,
     )
     return 0
+
+
+def _is_stdout(out: str) -> bool:
+    """Whether OUT is where standard output goes (/dev/stdout): the line saying what was
+    written must not land in the middle of the file."""
+    try:
+        written, stdout = os.stat(out), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError):
+        return False
+    return (written.st_dev, written.st_ino) == (stdout.st_dev, stdout.st_ino)
 
 
 def _people(count: int) -> str:

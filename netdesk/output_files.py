@@ -88,7 +88,13 @@ def database_refusal(path: Path | str, databases: Iterable[Path] | None = None) 
     defaults to the ones this process has open."""
     real = os.path.realpath(path)
     try:
-        target = _key(real)
+        try:
+            # The kernel's own way first: /dev/stdout and /proc/self/fd/N lead to files whose
+            # names readlink cannot give ("pipe:[1234]").
+            info = os.stat(path)
+            target: _Key = ((info.st_dev, info.st_ino), ())
+        except (FileNotFoundError, NotADirectoryError):
+            target = _key(real)
         ancestors = [_key(str(p)) for p in Path(real).parents]
     except OSError:
         return None  # writing there will fail with its own, clearer, reason
@@ -136,18 +142,23 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], T]) -> T:
     database (OutputRefused). Any failure removes the partial file and is raised (an OSError:
     see file_error_text)."""
     refuse_database_path(path)
-    target = Path(os.path.realpath(path))
     try:
-        info: os.stat_result | None = os.stat(target)
+        info: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         info = None
     if info is not None:
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
         if stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode):
-            return _stream_into(target, write)
+            return _stream_into(Path(path), write)
+        if _names_a_descriptor(path):
+            # /dev/stdout sent to a file by the shell: added to what the shell opened, as
+            # `>>` (or `>`, which emptied it already) means, not a new file in its place.
+            return _stream_into(Path(path), write, os.O_APPEND)
         if not stat.S_ISREG(info.st_mode):
             raise OutputRefused(path, "it is a device or socket, not a file")
+    # A symlink (dangling too) is replaced at its target, the link kept.
+    target = Path(os.path.realpath(path))
     fd, temp = _create_temp(target.parent, target.name, info)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -163,10 +174,26 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], T]) -> T:
     return result
 
 
-def _stream_into(target: Path, write: Callable[[BinaryIO], T]) -> T:
+_DESCRIPTOR = re.compile(r"/(?:proc/(?:self|thread-self|\d+)|dev)/fd/\d+")
+
+
+def _names_a_descriptor(path: Path | str) -> bool:
+    """Whether `path` is, or links to, an open file descriptor (/dev/stdout, /dev/fd/1,
+    /proc/self/fd/1)."""
+    current = os.path.abspath(path)
+    for _hop in range(40):
+        if _DESCRIPTOR.fullmatch(current):
+            return True
+        if not os.path.islink(current):
+            return False
+        current = os.path.normpath(os.path.join(os.path.dirname(current), os.readlink(current)))
+    return False
+
+
+def _stream_into(target: Path, write: Callable[[BinaryIO], T], flags: int = 0) -> T:
     # Opened as it is: no O_CREAT (were it gone meanwhile, no plain file appears in its place)
     # and nothing to truncate or rename. A FIFO waits here for its reader, as with `>`.
-    fd = os.open(target, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+    fd = os.open(target, os.O_WRONLY | flags | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "wb") as out:
         result = write(out)
         out.flush()

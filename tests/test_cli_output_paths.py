@@ -161,3 +161,30 @@ def test_standard_output_sent_to_the_database_is_refused(database: Path) -> None
         "nothing was written.\n",
     )
     assert _digest(database) == before
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="no /dev/stdout here")
+def test_dev_stdout_sent_to_a_file_is_added_to_not_replaced(database: Path, tmp_path: Path) -> None:
+    out = tmp_path / "log.vcf"
+    out.write_bytes(b"kept\n")
+    with out.open("ab") as appended:  # as the shell's `>> log.vcf`
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "netdesk",
+                "--db",
+                str(database),
+                "export",
+                "vcard",
+                "/dev/stdout",
+            ],
+            stdout=appended,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    assert (done.returncode, done.stderr) == (0, "Wrote 1 person (vCard 3.0) to /dev/stdout\n")
+    data = out.read_bytes()
+    assert data.startswith(b"kept\nBEGIN:VCARD\r\n") and data.endswith(b"END:VCARD\r\n")
