@@ -171,7 +171,7 @@ def _reason_error(what: str, exc: BaseException) -> BackupError:
     if code in (errno.ENOSPC, errno.EDQUOT) or "full" in lowered:
         detail = "the disk is full"
     elif "readonly database" in lowered:
-        detail = "the database file is read-only, and so is its folder"
+        detail = "the database file (or its folder) is read-only"
     elif code == errno.EFBIG or "disk i/o error" in lowered:
         detail = "it could not be written (the disk may be full, removed or failing)"
     return BackupError(f"{what}: {detail}.")
