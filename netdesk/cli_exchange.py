@@ -4,7 +4,8 @@ Import: one transaction per file, a summary line per file on stdout, every probl
 `FILE:LINE: reason`; exit 1 when anything was rejected or a file could not be read, 130 when
 interrupted (the interrupted file leaves nothing behind). Export writes a temporary file beside
 OUT and renames it only once everything is written and on disk, so a failed or killed export
-leaves the previous file (services/exporting.py write_atomically).
+leaves the previous file (output_files.py write_atomically, which also refuses the open
+database: exit 2).
 """
 
 from __future__ import annotations
