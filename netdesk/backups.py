@@ -170,6 +170,8 @@ def _reason_error(what: str, exc: BaseException) -> BackupError:
     lowered = detail.lower()
     if code in (errno.ENOSPC, errno.EDQUOT) or "full" in lowered:
         detail = "the disk is full"
+    elif "readonly database" in lowered:
+        detail = "the database file (or its folder) is read-only"
     elif code == errno.EFBIG or "disk i/o error" in lowered:
         detail = "it could not be written (the disk may be full, removed or failing)"
     return BackupError(f"{what}: {detail}.")
@@ -263,9 +265,18 @@ class BackupStore:
         return made
 
     def take_to(self, destination: Path) -> Path:
-        """A backup at a place the user chose (`netdesk backup OUT`); not counted or pruned."""
+        """A backup at a place the user chose (`netdesk backup OUT`); not counted or pruned.
+        OutputRefused for the database itself, its sidecar files or backups folder, and for
+        what is no file (a FIFO, a device: the copy would be renamed over it)."""
+        from netdesk.output_files import OutputRefused, refuse_database_path
+
         if destination.is_dir():
             destination = destination / self._new_path("manual", "").name
+        refuse_database_path(destination, [self.database])
+        # Through a symlink to its target, as exports do, rather than replacing the link.
+        destination = Path(os.path.realpath(destination))
+        if destination.exists() and not destination.is_file():
+            raise OutputRefused(destination, "a backup is a file, not a device or FIFO")
         try:
             copy_database(self.database, destination)
         except (OSError, sqlite3.Error) as exc:

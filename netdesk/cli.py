@@ -89,6 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from netdesk.cli_cards import run_templates
 
         return run_templates()
+    from sqlalchemy.exc import DBAPIError
+
+    from netdesk.database import read_error_message
     from netdesk.db import DatabaseOpenError, open_database
     from netdesk.services.errors import ServiceError
 
@@ -113,11 +116,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ServiceError as exc:
         print(f"netdesk: {exc}", file=sys.stderr)
         return 1
+    except DBAPIError as exc:  # a read the database refused: no driver text, no links
+        print(f"netdesk: {read_error_message(exc)}", file=sys.stderr)
+        return 1
     except Exception as exc:  # the CLI's promise: a message, never a traceback
-        print(f"netdesk: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        print(f"netdesk: {exc.__class__.__name__}: {_first_line(exc)}", file=sys.stderr)
         return 1
     finally:
         db.close()
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else ""
 
 
 def _demo(db: Database, args: argparse.Namespace) -> int:

@@ -56,6 +56,7 @@ def _database_file(url: str) -> Path | None:
 
 def run_backup(url: str, args: argparse.Namespace) -> int:
     from netdesk.backups import BackupError, BackupStore, contact_count, people_text
+    from netdesk.output_files import OutputRefused
 
     path = _database_file(url)
     if path is None:
@@ -84,6 +85,9 @@ def run_backup(url: str, args: argparse.Namespace) -> int:
     except BackupError as exc:
         print(f"netdesk: {exc}", file=sys.stderr)
         return 1
+    except OutputRefused as exc:
+        print(f"netdesk: {exc}", file=sys.stderr)
+        return 2
     print(f"Backed up {people_text(contact_count(written))} to {written}")
     return 0
 

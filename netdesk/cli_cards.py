@@ -119,6 +119,7 @@ def run_qr(services: Services, args: argparse.Namespace) -> int:
     from netdesk.cards.payload import PayloadFormat
     from netdesk.cards.qr import PayloadTooLong
     from netdesk.cards.share import CARD_DEFAULT_FIELDS
+    from netdesk.output_files import OutputRefused
     from netdesk.services.errors import NotFoundError, ValidationError
 
     out: Path = args.out
@@ -147,6 +148,8 @@ def run_qr(services: Services, args: argparse.Namespace) -> int:
         return _fail(str(exc))
     try:
         _write_code(card.code, out)
+    except OutputRefused as exc:
+        return _usage("qr", f"{exc}; nothing was written.")
     except OSError as exc:
         return _fail(str(exc))
     if card.warning:
@@ -174,6 +177,7 @@ def _write_code(code: Any, out: Path) -> None:
 def run_badges(services: Services, args: argparse.Namespace) -> int:
     from netdesk.cards.templates import TemplateNotFound, TemplateStore
     from netdesk.config import label_templates_path
+    from netdesk.output_files import OutputRefused
     from netdesk.services.cards import BadgeSelection
 
     out: Path = args.out
@@ -206,6 +210,8 @@ def run_badges(services: Services, args: argparse.Namespace) -> int:
     _warn_dense(badges, template)
     try:
         pages = _write_pdf(out, template, badges, event_name, args.start_at)
+    except OutputRefused as exc:
+        return _usage("badges", f"{exc}; nothing was written.")
     except OSError as exc:
         return _fail(f"cannot write {out}: {exc.strerror}" if exc.strerror else str(exc))
     count = len(badges)

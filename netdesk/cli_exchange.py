@@ -4,13 +4,15 @@ Import: one transaction per file, a summary line per file on stdout, every probl
 `FILE:LINE: reason`; exit 1 when anything was rejected or a file could not be read, 130 when
 interrupted (the interrupted file leaves nothing behind). Export writes a temporary file beside
 OUT and renames it only once everything is written and on disk, so a failed or killed export
-leaves the previous file (services/exporting.py write_atomically).
+leaves the previous file (output_files.py write_atomically, which also refuses the open
+database: exit 2).
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -32,7 +34,13 @@ def add_commands(commands: Any) -> None:
     imp = commands.add_parser(
         "import", help="add people (vCard, CSV) or events (iCalendar) from files"
     )
-    imp.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    imp.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        type=Path,
+        help="the files to import; - for standard input",
+    )
     imp.add_argument(
         "--event", metavar="NAME", help="put the imported people on this event (made if new)"
     )
@@ -66,17 +74,26 @@ def run_import(services: Services, args: argparse.Namespace) -> int:
 
 def _import_files(services: Services, args: argparse.Namespace) -> int:
     from netdesk.services.import_plan import OnDuplicate
-    from netdesk.services.importing import ImportFileError, NeedsMapping
+    from netdesk.services.importing import STDIN_NAME, ImportFileError, NeedsMapping
 
     on_duplicate = OnDuplicate(args.on_duplicate)
     event_id: int | None = None
     event_resolved = args.event is None
     failed = False
     for path in args.files:
+        stdin = str(path) == "-"
+        if stdin:
+            path = Path(STDIN_NAME)
         shown = str(path)
         progress = _TerminalProgress(shown)
         try:
-            if not event_resolved and services.imports.kind_of(path) is not None:
+            # Read once, bounded: a FIFO or standard input cannot be read a second time.
+            data = (
+                services.imports.read_stream(sys.stdin.buffer)
+                if stdin
+                else services.imports.read(path)
+            )
+            if not event_resolved and services.imports.kind_of(path, data) is not None:
                 # Resolved only once a file looks importable, so that a typo in every file
                 # name does not leave an empty event behind.
                 event_id = _event_for(services, args.event, dry_run=args.dry_run)
@@ -87,7 +104,9 @@ def _import_files(services: Services, args: argparse.Namespace) -> int:
                 event_id=event_id,
                 dry_run=args.dry_run,
                 progress=progress,
+                data=data,
             )
+            del data
         except KeyboardInterrupt:
             progress.end()
             print(f"interrupted: nothing from {shown} was imported", file=sys.stderr)
@@ -202,11 +221,15 @@ def run_export(services: Services, args: argparse.Namespace) -> int:
         events, todos = services.exports.ics(out, event_id=event_id)
         return f"{events} event{'s' * (events != 1)} and {todos} open follow-up{'s' * (todos != 1)}"
 
+    from netdesk.output_files import OutputRefused
     from netdesk.services.exporting import file_error_text, write_atomically
 
     existed = not to_stdout and Path(args.out).is_file()
     try:
         what = _write_stdout(write) if to_stdout else write_atomically(Path(args.out), write)
+    except OutputRefused as exc:  # the database itself: a mistake in the command (exit 2)
+        print(f"netdesk: {exc}; nothing was written.", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted" if to_stdout else "interrupted; nothing was written", file=sys.stderr)
         return INTERRUPTED
@@ -216,9 +239,19 @@ def run_export(services: Services, args: argparse.Namespace) -> int:
         return 1
     print(
         f"Wrote {what} to {'standard output' if to_stdout else args.out}",
-        file=sys.stderr if to_stdout else sys.stdout,
+        file=sys.stderr if to_stdout or _is_stdout(args.out) else sys.stdout,
     )
     return 0
+
+
+def _is_stdout(out: str) -> bool:
+    """Whether OUT is where standard output goes (/dev/stdout): the line saying what was
+    written must not land in the middle of the file."""
+    try:
+        written, stdout = os.stat(out), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError):
+        return False
+    return (written.st_dev, written.st_ino) == (stdout.st_dev, stdout.st_ino)
 
 
 def _people(count: int) -> str:
@@ -226,6 +259,15 @@ def _people(count: int) -> str:
 
 
 def _write_stdout(write: Callable[[BinaryIO], str]) -> str:
+    from netdesk.output_files import refuse_database_stream
+
+    # `netdesk export vcard - >> netdesk.sqlite` would append to the database.
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a file (captured by a test or a host program)
+        fd = -1
+    if fd >= 0:
+        refuse_database_stream(fd, "standard output")
     sys.stdout.flush()
     what = write(sys.stdout.buffer)
     sys.stdout.buffer.flush()

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from netdesk.backups import HANDFUL, BackupError, BackupStore, holds_data
+from netdesk.output_files import protect_database, release_database
 from netdesk.services.change_tracking import ALL_KINDS, install_change_tracking
 from netdesk.services.errors import ServiceError
 
@@ -41,6 +42,8 @@ class Database:
         path = sqlite_path(self.url)
         # Backups are of SQLite files; a PostgreSQL server has its own (pg_dump, replicas).
         self.backups: BackupStore | None = BackupStore(path) if path is not None else None
+        if path is not None:
+            protect_database(path)  # no export or save dialog may write over it
         # Inside one_backup(): None while no backup was due yet, else the one made.
         self._one_backup: list[bool] | None = None
 
@@ -140,12 +143,31 @@ class Database:
                 log.exception("a change listener failed after a commit")
 
     def close(self) -> None:
+        if self.backups is not None:
+            release_database(self.backups.database)
         self._listeners.clear()
         self.engine.dispose()
 
 
 class DatabaseWriteError(ServiceError):
     """The database refused a change; nothing of it was saved."""
+
+
+def read_error_message(exc: DBAPIError) -> str:
+    """A database error met by a command that only reads (search, export), in words for the
+    user: never the driver's text with SQLAlchemy's links."""
+    message = _write_error_message(exc)
+    if message.startswith("The database file is read-only"):
+        # A file in WAL mode cannot be opened at all where SQLite may not make its -wal and
+        # -shm files beside it (a read-only folder, a read-only file there).
+        return (
+            "The database file is read-only, and so is its folder: SQLite cannot open it "
+            "there. Copy it to a folder you can write to."
+        )
+    if message.startswith("The database refused the change"):
+        lines = str(exc.orig or exc).strip().splitlines()
+        return f"The database could not be read ({lines[0] if lines else type(exc).__name__})."
+    return message.replace(", so nothing was saved", "").replace("Nothing was saved; try", "Try")
 
 
 def _write_error_message(exc: DBAPIError) -> str:

@@ -4,14 +4,14 @@ a preview picture, cut guides, and the alignment test page."""
 from __future__ import annotations
 
 import os
-import secrets
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLineF, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -29,6 +29,7 @@ from netdesk.cards.badge import Badge
 from netdesk.cards.badge_paint import paint_badge
 from netdesk.cards.templates import LabelTemplate
 from netdesk.cards.text_fit import fit_text
+from netdesk.output_files import OutputRefused, write_atomically
 
 PDF_DPI = 1200  # QPdfWriter's coordinates: fine enough that text sizes step by 0.02 mm
 GUIDE_COLOUR = QColor("#9CA3AF")
@@ -210,28 +211,32 @@ _app: QGuiApplication | None = None
 
 
 def _write_atomically(path: Path, title: str, paint: Callable[[QPdfWriter], int]) -> int:
-    """Paints into a temporary PDF beside `path` and moves it into place only when complete:
-    an error or a cancel leaves the old file, if any, untouched and no partial file behind."""
+    """Paints the PDF in memory and writes it with write_atomically: an error or a cancel
+    leaves the old file, if any, untouched and no partial file behind; a symlink is written
+    through, a FIFO written into, and the open database refused."""
     ensure_gui()
-    path = Path(path)
-    temp = path.with_name(f".{path.stem}-{secrets.token_hex(4)}.pdf.part")
-    try:
-        # Not mkstemp: its owner-only permissions would stay with the finished PDF.
-        temp.touch(exist_ok=False)
-    except OSError as exc:
-        raise OSError(f"{path}: could not write here ({exc.strerror or exc}).") from exc
-    try:
-        writer = QPdfWriter(str(temp))
+
+    def write(out: BinaryIO) -> int:
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
         writer.setResolution(PDF_DPI)
         writer.setTitle(title)
         writer.setCreator("netdesk")
         pages = paint(writer)
-        del writer  # closes the file
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
+        del writer  # finishes the document
+        out.write(buffer.data().data())
+        return pages
+
+    try:
+        return write_atomically(Path(path), write)
+    except OutputRefused:
         raise
-    return pages
+    except OSError as exc:
+        if exc.errno is None:  # the painter's own words
+            raise
+        why = f"could not write here ({exc.strerror or exc})"
+        raise OSError(exc.errno, why, str(path)) from exc
 
 
 def write_pdf(

@@ -5,12 +5,14 @@ badges stays small and prints with sharp edges at any resolution."""
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 
 from netdesk.cards.qr import QUIET_ZONE, QrCode
+from netdesk.output_files import OutputRefused, write_atomically
 
 _images: dict[tuple[str, int], QImage] = {}
 
@@ -55,13 +57,30 @@ def paint_code(painter: QPainter, rect: QRectF, code: QrCode, border: int = QUIE
     painter.restore()
 
 
-def save_png(code: QrCode, path: Path, pixels_per_module: int = 12) -> None:
+def png_bytes(code: QrCode, pixels_per_module: int = 12) -> bytes:
     image = scaled_image(code, pixels_per_module)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     # A writer rather than QImage.save: PySide6 6.11 refuses save()'s format given as bytes,
-    # and the writer says why a file could not be written.
-    writer = QImageWriter(str(path), QByteArray(b"png"))
+    # and the writer says why it failed.
+    writer = QImageWriter(buffer, QByteArray(b"png"))
     if not writer.write(image):
-        raise OSError(f"{path}: could not write the PNG file ({writer.errorString()}).")
+        raise OSError(errno.EIO, writer.errorString())
+    return bytes(buffer.data().data())
+
+
+def save_png(code: QrCode, path: Path, pixels_per_module: int = 12) -> None:
+    """The picture at `path` (written whole or not at all, see write_atomically)."""
+    _save(path, "PNG", png_bytes(code, pixels_per_module))
+
+
+def _save(path: Path, kind: str, data: bytes) -> None:
+    try:
+        write_atomically(path, lambda out: out.write(data))
+    except OutputRefused:
+        raise
+    except OSError as exc:
+        raise OSError(f"{path}: could not write the {kind} file ({exc.strerror or exc}).") from exc
 
 
 def svg_text(code: QrCode, module_mm: float = 1.0, border: int = QUIET_ZONE) -> str:
@@ -90,7 +109,4 @@ def svg_text(code: QrCode, module_mm: float = 1.0, border: int = QUIET_ZONE) -> 
 
 
 def save_svg(code: QrCode, path: Path) -> None:
-    try:
-        path.write_text(svg_text(code), encoding="utf-8")
-    except OSError as exc:
-        raise OSError(f"{path}: could not write the SVG file ({exc.strerror or exc}).") from exc
+    _save(path, "SVG", svg_text(code).encode("utf-8"))

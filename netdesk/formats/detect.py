@@ -32,4 +32,6 @@ def detect_kind(path: Path, head: bytes) -> str | None:
         return "ics"
     if suffix in (".csv", ".tsv", ".txt"):
         return "csv"
+    if not suffix and any(mark in text.partition("\n")[0] for mark in ",;\t"):
+        return "csv"  # standard input (`netdesk import -`) or a file without an extension
     return None

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import glob
-import os
 import re
-import secrets
-import stat
-import time
 import unicodedata
-from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import BinaryIO, TextIO, TypeVar
+from collections.abc import Iterator
+from typing import BinaryIO, TextIO
 
 from sqlalchemy import select
 
 from netdesk.db import Database
 from netdesk.formats.records import ContactRecord, EventRecord, TodoRecord
 from netdesk.models import Attendance, Contact, Event, FollowUp
+from netdesk.output_files import OutputRefused, write_atomically
 from netdesk.services.contact_records import iter_records
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.tags import clean_tag_names
 
-T = TypeVar("T")
+__all__ = ["ExportService", "file_error_text", "safe_file_name", "write_atomically"]
 
 VCARD_VERSIONS = ("3.0", "4.0")
 # What file systems (Windows above all) refuse in a file name, and control characters.
@@ -52,58 +46,6 @@ def safe_file_name(name: str, suffix: str, fallback: str) -> str:
     return (cleaned or fallback) + suffix
 
 
-def write_atomically(path: Path, write: Callable[[BinaryIO], T]) -> T:
-    """Call `write` with a new file beside `path`, and rename it over `path` only once `write`
-    returned and the data is on disk: a crash, a kill or a full disk leaves the file that was
-    there before (and at worst a hidden ".NAME.1a2b3c4d.part"), never half of the new one.
-    Any failure removes the partial file and is raised (an OSError: see file_error_text)."""
-    if path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
-    fd, temp = _create_temp(path.parent, path.name)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            result = write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        with contextlib.suppress(OSError):  # replacing a file keeps who may read it
-            if path.is_file():
-                os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    _remove_stale_temps(path)
-    return result
-
-
-# A partial file this old is left over from a crash or a kill, not one being written now.
-_STALE_TEMP_SECONDS = 3600
-
-
-def _remove_stale_temps(path: Path) -> None:
-    """The partial files earlier writes of `path` left when they were killed."""
-    pattern = re.compile(rf"\.{re.escape(path.name[:150])}\.[0-9a-f]{{8}}\.part")
-    limit = time.time() - _STALE_TEMP_SECONDS
-    with contextlib.suppress(OSError):
-        for temp in path.parent.glob(f".{glob.escape(path.name[:150])}.*.part"):
-            with contextlib.suppress(OSError):
-                if pattern.fullmatch(temp.name) and temp.stat().st_mtime < limit:
-                    temp.unlink()
-
-
-def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
-    # Beside the file so that the rename stays on one file system (atomic); 0o666 less the
-    # umask, as for any new file (mkstemp would make it private to the user).
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        temp = folder / f".{name[:150]}.{secrets.token_hex(4)}.part"
-        try:
-            return os.open(temp, flags, 0o666), temp
-        except FileExistsError:
-            continue
-
-
 _FILE_ERRORS = {
     errno.EACCES: "you do not have permission to write there",
     errno.EPERM: "you do not have permission to write there",
@@ -119,6 +61,8 @@ _FILE_ERRORS = {
 
 def file_error_text(exc: OSError) -> str:
     """Why a file could not be written, in words for the user ("the disk is full")."""
+    if isinstance(exc, OutputRefused):
+        return exc.strerror or "netdesk will not write there"
     code = errno.EISDIR if isinstance(exc, IsADirectoryError) else exc.errno
     if code in _FILE_ERRORS:
         return _FILE_ERRORS[code]

@@ -7,10 +7,13 @@ big files. Cancelling, a dry run or any database error roll the whole file back.
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from sqlalchemy import func, select
 
@@ -56,29 +59,67 @@ class _Stop(Exception):
 
 
 # Readers hold a file in memory (a few times its size once decoded): a bigger one is refused
-# before it is read. The biggest real exports seen, a phone's address book with photos, are
-# tens of MB.
+# before it is read, and a stream (standard input, a FIFO, /dev/zero) once it passes it. The
+# biggest real exports seen, a phone's address book with photos, are tens of MB.
 MAX_FILE_BYTES = 256 * 1024 * 1024
+# Streams are read this much at a time: memory grows with what was read, never past the limit.
+READ_CHUNK = 1024 * 1024
+STDIN_NAME = "<stdin>"
 
 
-def _read_bytes(path: Path) -> bytes:
+def _size_text(size: int) -> str:
+    if size >= 1024**3:
+        return f"{size / 1024**3:.1f} GB"
+    if size >= 1024**2:
+        return f"{size // 1024**2} MB"
+    return f"{size // 1024} KB" if size >= 1024 else f"{size} bytes"
+
+
+def _too_big(name: str, what: str, limit: int) -> ImportFileError:
+    return ImportFileError(
+        f"{name}: the file is {what}; netdesk imports files of up to {_size_text(limit)}. "
+        "Split it into smaller files."
+    )
+
+
+def read_limited(stream: BinaryIO, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """All of `stream`, read in chunks; ImportFileError as soon as it passes `limit` bytes
+    (so `/dev/zero` or an endless pipe costs `limit` bytes of memory at most). The empty
+    check is the caller's."""
+    buffer = io.BytesIO()
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES and path.is_file():
-            shown = f"{size / 1024**3:.1f} GB" if size >= 1024**3 else f"{size // 1024**2} MB"
-            raise ImportFileError(
-                f"{path}: the file is {shown}; netdesk imports files of up to "
-                f"{MAX_FILE_BYTES // 1024**2} MB. Split it into smaller files."
-            )
-        data = path.read_bytes()
+        while chunk := stream.read(min(READ_CHUNK, limit + 1 - buffer.tell())):
+            buffer.write(chunk)
+            if buffer.tell() > limit:
+                raise _too_big(name, f"larger than {_size_text(limit)}", limit)
+    except OSError as exc:
+        raise ImportFileError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
+    return buffer.getvalue()
+
+
+def read_import_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of `path` (a file, a FIFO, a device), at most `limit` of them: a regular file
+    that is bigger is refused by its size before a byte is read."""
+    try:
+        with path.open("rb") as fh:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+                raise _too_big(str(path), _size_text(info.st_size), limit)
+            data = read_limited(fh, str(path), limit)
     except FileNotFoundError:
         raise ImportFileError(f"{path}: there is no such file.") from None
     except IsADirectoryError:
         raise ImportFileError(f"{path}: this is a folder, not a file.") from None
     except OSError as exc:
         raise ImportFileError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    return _not_empty(data, str(path))
+
+
+def _not_empty(data: bytes, name: str) -> bytes:
     if not data.strip(b" \t\r\n\0\xef\xbb\xbf\xff\xfe"):
-        raise ImportFileError(f"{path}: the file is empty.")
+        raise ImportFileError(f"{name}: the file is empty.")
     return data
 
 
@@ -101,12 +142,25 @@ def _guarded(items: Iterable[object], file: str) -> Iterator[object]:
 
 
 class ImportService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, max_file_bytes: int = MAX_FILE_BYTES) -> None:
         self.db = db
+        self.max_file_bytes = max_file_bytes
 
     # --- reading -------------------------------------------------------------------------
 
-    def kind_of(self, path: Path) -> str | None:
+    def read(self, path: Path) -> bytes:
+        """What `path` holds, bounded by max_file_bytes (ImportFileError: too big, empty,
+        missing). Read once, it can be given as `data` to kind_of and import_file: a FIFO
+        or standard input cannot be read twice."""
+        return read_import_file(path, self.max_file_bytes)
+
+    def read_stream(self, stream: BinaryIO, name: str = STDIN_NAME) -> bytes:
+        """Standard input (`netdesk import -`), bounded by max_file_bytes."""
+        return _not_empty(read_limited(stream, name, self.max_file_bytes), name)
+
+    def kind_of(self, path: Path, data: bytes | None = None) -> str | None:
+        if data is not None:
+            return detect_kind(path, data[:8192])
         try:
             with path.open("rb") as fh:
                 head = fh.read(8192)
@@ -117,16 +171,17 @@ class ImportService:
     def csv_table(self, path: Path) -> CsvTable:
         from netdesk.formats.csv_read import load_csv
 
-        table = load_csv(_read_bytes(path), str(path))
+        table = load_csv(self.read(path), str(path))
         if isinstance(table, Problem):
             raise ImportFileError(str(table))
         return table
 
     def _items(
-        self, path: Path, mapping: dict[int, str] | None
+        self, path: Path, mapping: dict[int, str] | None, data: bytes | None = None
     ) -> tuple[str, str, Iterable[object], int]:
         """(kind, layout name, the reader's records and problems, an estimate of their number)."""
-        data = _read_bytes(path)
+        if data is None:
+            data = self.read(path)
         file = str(path)
         kind = detect_kind(path, data[:8192])
         if kind == "vcard":
@@ -249,8 +304,10 @@ class ImportService:
         dry_run: bool = False,
         progress: Progress | None = None,
         mapping: dict[int, str] | None = None,
+        data: bytes | None = None,
     ) -> ImportReport:
-        _kind, _layout, items, total = self._items(path, mapping)
+        """Import `path`, or `data` read from it before (see read) under its name."""
+        _kind, _layout, items, total = self._items(path, mapping, data)
         report = ImportReport(file=str(path), dry_run=dry_run)
         if not dry_run:
             self.db.backup_before("import", total)

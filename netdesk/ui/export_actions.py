@@ -19,6 +19,7 @@ from typing import BinaryIO, TypeVar
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from netdesk.output_files import OutputRefused
 from netdesk.services.errors import ServiceError
 from netdesk.services.exporting import file_error_text, safe_file_name, write_atomically
 from netdesk.services.service_set import Services
@@ -75,6 +76,8 @@ os_error_text = file_error_text
 def os_error_advice(exc: OSError) -> str:
     """What the user can do about it: advice that fits the cause (more space does not make a
     missing folder appear)."""
+    if isinstance(exc, OutputRefused):
+        return "Choose another name and try again."
     advice = {
         errno.EACCES: "Choose a folder you can write to and try again.",
         errno.EPERM: "Choose a folder you can write to and try again.",

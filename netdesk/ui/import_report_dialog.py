@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.services.exporting import file_error_text, write_atomically
 from netdesk.services.import_plan import ImportPlan, ImportReport
 from netdesk.ui.event_dates import plural
 from netdesk.ui.import_models import short_file_name
@@ -191,7 +192,8 @@ class ImportReportDialog(QDialog):
         QGuiApplication.clipboard().setText(self.text())
 
     def save_to(self, path: Path) -> None:
-        path.write_text(self.text(), encoding="utf-8")
+        data = self.text().encode("utf-8")
+        write_atomically(path, lambda out: out.write(data))
 
     def _ask_where_to_save(self) -> None:
         suggested = str(Path.home() / f"{Path(self.report.file).stem} import report.txt")
@@ -203,4 +205,5 @@ class ImportReportDialog(QDialog):
         try:
             self.save_to(Path(chosen))
         except OSError as exc:
-            show_error(self, "Report not saved", f"Could not write {chosen}: {exc.strerror}")
+            why = file_error_text(exc)
+            show_error(self, "Report not saved", f"Could not write {chosen}: {why}.")
