@@ -45,8 +45,7 @@ def _choice(text: str, choices: Sequence[str], default: str) -> str:
     return word if word in choices else default
 
 
-def prepare_netdesk(headers: Sequence[str]) -> RowConverter:
-    columns = Columns(headers)
+def prepare_netdesk(columns: Columns) -> RowConverter:
     at = {name: columns.get(name) for name in _OWN_HEADERS}
     role, status = (columns.get(normalise_header(header)) for header in ATTENDEE_HEADERS)
 

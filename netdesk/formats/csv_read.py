@@ -16,22 +16,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from netdesk.formats.csv_layouts import (
-    RowConverter,
-    detect_layout,
-    layout_named,
-)
-from netdesk.formats.csv_mapping import (
-    CONTACT_FIELDS,
-    IDENTIFYING_FIELDS,
-    guess_mapping,
-    mapping_converter,
-)
-from netdesk.formats.csv_values import (
-    finish_record,
-    kind_from_words,
-    strip_neutralising_quote,
-)
+from netdesk.formats.csv_layouts import RowConverter, detect_layout
+from netdesk.formats.csv_mapping import CONTACT_FIELDS, IDENTIFYING_FIELDS, guess_mapping
+from netdesk.formats.csv_plan import column_name, plan_columns
+from netdesk.formats.csv_values import finish_record, strip_neutralising_quote
 from netdesk.formats.records import ContactRecord, Problem
 
 _DELIMITERS = (",", ";", "\t")
@@ -271,14 +259,17 @@ def load_csv(data: bytes, file: str = "<data>") -> CsvTable | Problem:
 # --- Records ---------------------------------------------------------------------------------
 
 
-def _fit(cells: list[str], width: int) -> list[str] | None:
-    """The cells of a row with the header's width; extra cells are tolerated when empty (a
-    trailing delimiter). None when the row does not fit."""
-    if len(cells) == width:
-        return cells
-    if len(cells) > width and _is_blank(cells[width:]):
-        return cells[:width]
-    return None
+def _fit(cells: list[str], width: int) -> tuple[list[str], list[str]]:
+    """The cells of a row with the header's width (a short row padded: Outlook leaves trailing
+    empty cells out), and the non-empty cells beyond the header."""
+    if len(cells) <= width:
+        return cells + [""] * (width - len(cells)), []
+    return cells[:width], [value for value in cells[width:] if value.strip()]
+
+
+def _shown(value: str) -> str:
+    value = " ".join(value.split())
+    return f"'{value[:60]}…'" if len(value) > 60 else f"'{value}'"
 
 
 def read_contacts(
@@ -286,7 +277,8 @@ def read_contacts(
 ) -> Iterator[ContactRecord | Problem]:
     """The people in the table, one record per row, and a Problem for each row that cannot be
     read (the others are still yielded). `mapping` (column index -> a CONTACT_FIELDS key) comes
-    from the column-mapping dialog; None uses the recognised layout.
+    from the column-mapping dialog or `--map`; None uses the recognised layout and recognises
+    every other column by its header.
 
     Raises ValueError when `mapping` names a field or column that does not exist (a programming
     error, not bad input)."""
@@ -302,37 +294,35 @@ def read_contacts(
 def _read_contacts(
     table: CsvTable, mapping: dict[int, str] | None
 ) -> Iterator[ContactRecord | Problem]:
-    if mapping is None and table.layout is None:
+    plan = plan_columns(table.headers, table.rows, table.layout, mapping)
+    if plan.convert is None:
         yield Problem(
             table.file,
             table.header_line,
             "the columns of this file were not recognised: choose what each column holds",
         )
         return
-    layout = layout_named(table.layout) if table.layout else None
-    if mapping is not None:
-        source = layout.source if layout else "csv"
-        kinds = {index: kind_from_words(table.headers[index]) for index in mapping}
-        convert = mapping_converter(mapping, kinds, source)
-    else:
-        assert layout is not None
-        convert = layout.prepare(table.headers)
+    if plan.unused:
+        names = ", ".join(column_name(table.headers, index) for index in plan.unused)
+        yield Problem(table.file, table.header_line, f"columns not imported: {names}")
     # Rejected rows are reported where they are in the file, between the records around them.
     rejected: list[ContactRecord | Problem] = list(table.rejected)
-    yield from heapq.merge(_row_items(table, convert), rejected, key=lambda item: item.line)
+    items = _row_items(table, plan.convert)
+    yield from heapq.merge(items, rejected, key=lambda item: item.line)
 
 
 def _row_items(table: CsvTable, convert: RowConverter) -> Iterator[ContactRecord | Problem]:
     width = len(table.headers)
     for line, raw in table.rows:
-        cells = _fit(raw, width)
-        if cells is None:
-            yield Problem(table.file, line, f"row has {len(raw)} cells, the header has {width}")
-            continue
+        cells, beyond = _fit(raw, width)
         cells = [_clean(value) for value in cells]
         record = convert(cells)
         record.line = line
         yield finish_record(record, table.file)
+        if beyond:
+            count = f"{len(beyond)} cell{'s' * (len(beyond) != 1)}"
+            listed = ", ".join(_shown(value) for value in beyond)
+            yield Problem(table.file, line, f"{count} beyond the header not imported: {listed}")
 
 
 def _clean(value: str) -> str:

@@ -1,0 +1,106 @@
+"""Which column of a CSV goes where: a known layout reads the columns it knows (and sets the
+source and attendee details), every other column is recognised by its own header, and the
+columns nothing takes are named so that nothing is lost silently."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from netdesk.formats.csv_columns import describing, guess_mapping, holds_data
+from netdesk.formats.csv_layout_columns import Columns, RowConverter
+from netdesk.formats.csv_layouts import layout_named
+from netdesk.formats.csv_mapping import CONTACT_FIELDS, IDENTIFYING_FIELDS, mapping_converter
+from netdesk.formats.csv_values import add_note
+from netdesk.formats.records import ContactRecord
+
+# Fields a record holds once; a second value from another column goes into the note.
+_SINGLE = (
+    "formatted_name", "given_name", "middle_name", "family_name", "prefix", "suffix",
+    "nickname", "organization", "department", "title",
+)  # fmt: skip
+
+
+@dataclass
+class ColumnPlan:
+    """How a table's rows become records. `convert` is None when no column holds a name or an
+    email address (the user must say which)."""
+
+    convert: RowConverter | None
+    # Column index -> what it holds, as `netdesk import --columns` shows it: a CONTACT_FIELDS
+    # key, or the known layout that reads it ("read as LinkedIn connections").
+    shown: dict[int, str] = field(default_factory=dict)
+    # Columns that hold something and that nothing recognised.
+    unused: list[int] = field(default_factory=list)
+
+
+def column_name(headers: Sequence[str], index: int) -> str:
+    return headers[index] or f"column {index + 1}"
+
+
+def plan_columns(
+    headers: Sequence[str],
+    rows: Sequence[tuple[int, Sequence[str]]],
+    layout_name: str | None,
+    mapping: dict[int, str] | None = None,
+) -> ColumnPlan:
+    """The plan for a table; `mapping` (column index -> CONTACT_FIELDS key) replaces what
+    netdesk would recognise, keeping the layout's source."""
+    layout = layout_named(layout_name) if layout_name else None
+    source = layout.source if layout else "csv"
+    silent = describing(headers)
+    plan = ColumnPlan(convert=None)
+    if mapping is not None:
+        plan.convert = mapping_converter(mapping, headers, source)
+        plan.shown = dict(mapping)
+    elif layout is not None:
+        columns = Columns(headers)
+        read = layout.prepare(columns)
+        rest = guess_mapping(headers, skip=columns.used | silent)
+        plan.shown = {index: f"read as {layout.label}" for index in sorted(columns.used)}
+        plan.shown.update(rest)
+        plan.convert = _joined(read, mapping_converter(rest, headers, source)) if rest else read
+    else:
+        guessed = guess_mapping(headers, skip=silent)
+        plan.shown = guessed
+        if not IDENTIFYING_FIELDS.isdisjoint(guessed.values()):
+            plan.convert = mapping_converter(guessed, headers, source)
+    if mapping is None:  # columns the user chose to leave out are not reported
+        plan.unused = [
+            index
+            for index in range(len(headers))
+            if index not in plan.shown and index not in silent and holds_data(rows, index)
+        ]
+    return plan
+
+
+def _joined(first: RowConverter, second: RowConverter) -> RowConverter:
+    """The layout's record, with what the other recognised columns hold added to it."""
+
+    def convert(cells: Sequence[str]) -> ContactRecord:
+        record = first(cells)
+        merge_record(record, second(cells))
+        return record
+
+    return convert
+
+
+def merge_record(record: ContactRecord, extra: ContactRecord) -> None:
+    """Adds `extra` to `record`: lists grow, empty fields are filled, and a second value for a
+    field held once is kept in the note ("Organisation: ACME") rather than lost."""
+    for key in _SINGLE:
+        value = getattr(extra, key)
+        if not value or value == getattr(record, key):
+            continue
+        if getattr(record, key):
+            add_note(record, f"{CONTACT_FIELDS[key]}: {value}")
+        else:
+            setattr(record, key, value)
+    for name in ("emails", "phones", "urls"):
+        have = {typed.value for typed in getattr(record, name)}
+        getattr(record, name).extend(t for t in getattr(extra, name) if t.value not in have)
+    record.addresses.extend(a for a in extra.addresses if a not in record.addresses)
+    if extra.birthday is not None and record.birthday is None:
+        record.birthday = extra.birthday
+    add_note(record, extra.note)
+    record.categories += [tag for tag in extra.categories if tag not in record.categories]
