@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from netdesk.formats.csv_layouts import RowConverter, detect_layout
 from netdesk.formats.csv_mapping import CONTACT_FIELDS, IDENTIFYING_FIELDS, guess_mapping
 from netdesk.formats.csv_plan import column_name, plan_columns
+from netdesk.formats.csv_quotes import line_of, unclosed_quote
 from netdesk.formats.csv_values import finish_record, strip_neutralising_quote
 from netdesk.formats.records import ContactRecord, Problem
 
@@ -40,6 +41,7 @@ _LONG_LINE = "\ue000netdesk: line too long\ue000"
 # A line end and a run of more than MAX_LINE_CHARS other characters: a search that tries only
 # after line ends stays linear (and three times faster than a lookbehind at every position).
 _LONG_LINE_PATTERN = re.compile(rf"([\r\n])[^\r\n]{{{MAX_LINE_CHARS + 1},}}")
+_UNCLOSED = "a quote opened here is never closed; the rest of the file was read without it"
 _LAYOUT_SEARCH_ROWS = 30  # how far down a preamble may push a known header
 _SNIFF_ROWS = 20
 
@@ -53,7 +55,8 @@ class CsvTable:
     rows: list[tuple[int, list[str]]]  # (1-based line where the row starts, cells); no blank rows
     layout: str | None  # "linkedin", "google", "google-legacy", "outlook", "eventbrite", "meetup"
     delimiter: str = ","
-    # Rows over a limit (a huge cell or line, too many columns), in line order.
+    # Rows over a limit (a huge cell or line, too many columns) and a quote never closed, in
+    # line order.
     rejected: list[Problem] = field(default_factory=list)
 
 
@@ -230,6 +233,14 @@ def load_csv(data: bytes, file: str = "<data>") -> CsvTable | Problem:
     text = _cut_long_lines(text.lstrip("\ufeff"))
     known = _find_known_header(text)
     delimiter = known[0] if known else _sniff_plain(text)
+    unclosed: list[Problem] = []
+    if (opening := unclosed_quote(text, delimiter)) is not None:
+        # The rows before it are what they were; the rest is read as if the quote were not
+        # there (it was most likely a literal one), so that none of it is lost.
+        unclosed.append(Problem(file, line_of(text, opening), _UNCLOSED))
+        text = text[:opening] + text[opening + 1 :]
+        known = _find_known_header(text)
+        delimiter = known[0] if known else _sniff_plain(text)
     rows = list(_rows_with_lines(text, delimiter))
     header_index = known[1] if known else _plain_header(rows)
     if header_index is None:
@@ -252,7 +263,10 @@ def load_csv(data: bytes, file: str = "<data>") -> CsvTable | Problem:
         rows=[(row.line, row.cells) for row in after if not row.blank and not row.rejected],
         layout=layout.name if layout else None,
         delimiter=delimiter,
-        rejected=[Problem(file, row.line, row.rejected) for row in after if row.rejected],
+        rejected=sorted(
+            [Problem(file, row.line, row.rejected) for row in after if row.rejected] + unclosed,
+            key=lambda problem: problem.line,
+        ),
     )
 
 

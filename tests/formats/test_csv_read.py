@@ -202,7 +202,13 @@ def test_a_quote_left_open_does_not_raise() -> None:
     table = _table(b'Name,Note\nAda,"never closed\nBob,x\n')
 
     results = _mapped(table)
-    assert len(results) == 1  # the open quote swallowed the rest of the file into one row
+    # The open quote no longer swallows the rest of the file into one row.
+    assert [getattr(item, "formatted_name", str(item)) for item in results] == [
+        "Ada",
+        "people.csv:2: a quote opened here is never closed; the rest of the file was read "
+        "without it",
+        "Bob",
+    ]
 
 
 def test_columns_without_a_name_or_email_and_no_mapping_are_one_problem() -> None:
