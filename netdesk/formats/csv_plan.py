@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from netdesk.formats.csv_columns import describing, guess_mapping, holds_data
-from netdesk.formats.csv_layout_columns import Columns, RowConverter
+from netdesk.formats.csv_layout_columns import Columns, RowConverter, normalise_header
 from netdesk.formats.csv_layouts import layout_named
 from netdesk.formats.csv_mapping import CONTACT_FIELDS, IDENTIFYING_FIELDS, mapping_converter
 from netdesk.formats.csv_values import add_note
@@ -38,40 +38,91 @@ def column_name(headers: Sequence[str], index: int) -> str:
     return headers[index] or f"column {index + 1}"
 
 
+class UnknownColumn(KeyError):
+    """`--map` names a header the file does not have."""
+
+    def __init__(self, header: str, headers: Sequence[str]) -> None:
+        super().__init__(header)
+        self.header = header
+        self.headers = list(headers)
+
+    def __str__(self) -> str:
+        listed = ", ".join(repr(header) for header in self.headers if header)
+        return f"there is no column {self.header!r}; the columns are: {listed}"
+
+
+def resolve_overrides(headers: Sequence[str], named: Sequence[tuple[str, str]]) -> dict[int, str]:
+    """(header, field) pairs as column index -> field ("" leaves the column out); a header
+    names every column of that name, whatever the case and spacing. Raises UnknownColumn."""
+    keys = [normalise_header(header) for header in headers]
+    found: dict[int, str] = {}
+    for header, key in named:
+        indexes = [i for i, name in enumerate(keys) if name == normalise_header(header)]
+        if not indexes:
+            raise UnknownColumn(header, headers)
+        found.update(dict.fromkeys(indexes, key))
+    return found
+
+
 def plan_columns(
     headers: Sequence[str],
     rows: Sequence[tuple[int, Sequence[str]]],
     layout_name: str | None,
     mapping: dict[int, str] | None = None,
+    overrides: dict[int, str] | None = None,
 ) -> ColumnPlan:
-    """The plan for a table; `mapping` (column index -> CONTACT_FIELDS key) replaces what
-    netdesk would recognise, keeping the layout's source."""
+    """The plan for a table. `mapping` (column index -> CONTACT_FIELDS key, from the dialog)
+    replaces what netdesk would recognise, keeping the layout's source; `overrides` (the
+    same, "" for a column left out: `--map`) corrects only the columns it names."""
     layout = layout_named(layout_name) if layout_name else None
     source = layout.source if layout else "csv"
     silent = describing(headers)
+    overrides = overrides or {}
     plan = ColumnPlan(convert=None)
     if mapping is not None:
         plan.convert = mapping_converter(mapping, headers, source)
         plan.shown = dict(mapping)
     elif layout is not None:
         columns = Columns(headers)
-        read = layout.prepare(columns)
-        rest = guess_mapping(headers, skip=columns.used | silent)
-        plan.shown = {index: f"read as {layout.label}" for index in sorted(columns.used)}
+        read = _without(layout.prepare(columns), set(overrides))
+        used = columns.used - set(overrides)
+        rest = _corrected(guess_mapping(headers, skip=used | silent), overrides)
+        plan.shown = {index: f"read as {layout.label}" for index in sorted(used)}
         plan.shown.update(rest)
         plan.convert = _joined(read, mapping_converter(rest, headers, source)) if rest else read
     else:
-        guessed = guess_mapping(headers, skip=silent)
+        guessed = _corrected(guess_mapping(headers, skip=silent - set(overrides)), overrides)
         plan.shown = guessed
         if not IDENTIFYING_FIELDS.isdisjoint(guessed.values()):
             plan.convert = mapping_converter(guessed, headers, source)
+    silent -= set(overrides)
     if mapping is None:  # columns the user chose to leave out are not reported
         plan.unused = [
             index
             for index in range(len(headers))
-            if index not in plan.shown and index not in silent and holds_data(rows, index)
+            if index not in plan.shown
+            and index not in silent
+            and index not in overrides
+            and holds_data(rows, index)
         ]
     return plan
+
+
+def _corrected(guessed: dict[int, str], overrides: dict[int, str]) -> dict[int, str]:
+    mapping = {index: key for index, key in guessed.items() if index not in overrides}
+    mapping.update({index: key for index, key in overrides.items() if key})
+    return dict(sorted(mapping.items()))
+
+
+def _without(convert: RowConverter, columns: set[int]) -> RowConverter:
+    """A layout's converter that no longer sees the columns `--map` gave to something else."""
+    if not columns:
+        return convert
+
+    def blanked(cells: Sequence[str]) -> ContactRecord:
+        return convert(["" if i in columns else value for i, value in enumerate(cells)])
+
+    return blanked
 
 
 def _joined(first: RowConverter, second: RowConverter) -> RowConverter:

@@ -287,28 +287,41 @@ def _shown(value: str) -> str:
 
 
 def read_contacts(
-    table: CsvTable, mapping: dict[int, str] | None = None
+    table: CsvTable,
+    mapping: dict[int, str] | None = None,
+    overrides: dict[int, str] | None = None,
 ) -> Iterator[ContactRecord | Problem]:
     """The people in the table, one record per row, and a Problem for each row that cannot be
     read (the others are still yielded). `mapping` (column index -> a CONTACT_FIELDS key) comes
     from the column-mapping dialog or `--map`; None uses the recognised layout and recognises
-    every other column by its header.
+    every other column by its header; `overrides` (the same, "" to leave a column out) corrects
+    what netdesk recognised, column by column (`netdesk import --map`).
 
     Raises ValueError when `mapping` names a field or column that does not exist (a programming
     error, not bad input)."""
-    if mapping is not None:
-        for index, key in mapping.items():
-            if key not in CONTACT_FIELDS:
-                raise ValueError(f"unknown contact field {key!r}")
-            if not 0 <= index < len(table.headers):
-                raise ValueError(f"column {index} is not in the table")
-    return _read_contacts(table, mapping)
+    chosen = [*(mapping or {}).items(), *((i, k) for i, k in (overrides or {}).items() if k)]
+    for index, key in chosen:
+        if key not in CONTACT_FIELDS:
+            raise ValueError(f"unknown contact field {key!r}")
+        if not 0 <= index < len(table.headers):
+            raise ValueError(f"column {index} is not in the table")
+    for index in overrides or {}:
+        if not 0 <= index < len(table.headers):
+            raise ValueError(f"column {index} is not in the table")
+    return _read_contacts(table, mapping, overrides)
+
+
+def recognised(table: CsvTable, overrides: dict[int, str] | None = None) -> bool:
+    """Whether netdesk can tell, column by column, which one holds a name or an email."""
+    return (
+        plan_columns(table.headers, table.rows, table.layout, None, overrides).convert is not None
+    )
 
 
 def _read_contacts(
-    table: CsvTable, mapping: dict[int, str] | None
+    table: CsvTable, mapping: dict[int, str] | None, overrides: dict[int, str] | None
 ) -> Iterator[ContactRecord | Problem]:
-    plan = plan_columns(table.headers, table.rows, table.layout, mapping)
+    plan = plan_columns(table.headers, table.rows, table.layout, mapping, overrides)
     if plan.convert is None:
         yield Problem(
             table.file,
@@ -353,4 +366,5 @@ __all__ = [
     "guess_mapping",
     "load_csv",
     "read_contacts",
+    "recognised",
 ]
