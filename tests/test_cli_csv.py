@@ -3,10 +3,12 @@ what each column is taken for, and `--map` to correct it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from netdesk.formats.records import ContactRecord
 from tests.cli_helpers import run, services_at
 
 THUNDERBIRD = (
@@ -157,3 +159,44 @@ def test_map_with_an_unknown_header_exits_2_and_imports_nothing_of_that_file(
         f"netdesk: {path}: there is no column 'Email'; the columns are: 'Name', 'Mail'"
     ]
     assert people(db_path) == {}
+
+
+def _card(given: str, number: int) -> str:
+    return (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\n"
+        f"N:Lovelace;{given};Augusta;Countess;FRS\r\nFN:{given} Lovelace\r\n"
+        "NICKNAME:Enchantress\r\nORG:Analytical Engines;Research\r\nTITLE:Analyst\r\n"
+        f"EMAIL:{given.lower()}@example.org\r\nEMAIL:{given.lower()}@home.example\r\n"
+        f"TEL:+44 20 7946 000{number}\r\nURL:https://{given.lower()}.example\r\n"
+        f"ADR;TYPE=WORK:PO Box {number};Floor 3;1 Engine Street;London;Greater London;"
+        "EC1A 1BB;United Kingdom\r\n"
+        f"ADR;TYPE=HOME:PO Box 3{number};Flat 2;12 St James's Square;Marylebone;Middlesex;"
+        "W1;England\r\n"
+        "BDAY:1815-12-10\r\nNOTE:Met at the museum\\, twice\r\nCATEGORIES:Math,VIP\r\n"
+        "END:VCARD\r\n"
+    )
+
+
+def test_a_csv_export_imports_into_a_new_database_without_losing_a_field(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: the export had one City and one Country column; streets, regions, postcodes
+    # and the second address were lost, and so were middle names, prefixes and nicknames.
+    cards = write(tmp_path, "people.vcf", _card("Ada", 1) + _card("Byron", 2))
+    assert run(db_path, "import", str(cards)) == 0
+    exported = tmp_path / "people.csv"
+    assert run(db_path, "export", "csv", str(exported)) == 0
+    second = tmp_path / "second.sqlite"
+    assert run(second, "import", str(exported)) == 0
+    capsys.readouterr()
+
+    def records(path: Path) -> list[ContactRecord]:
+        with services_at(path) as services:
+            return [
+                replace(record, uid="", source="", line=0) for record in services.exports.records()
+            ]
+
+    before, after = records(db_path), records(second)
+    assert len(before) == 2
+    assert before[0].addresses[1].postal_code == "W1"
+    assert after == before
