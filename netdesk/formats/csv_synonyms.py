@@ -263,7 +263,17 @@ _TABLE: dict[tuple[str, str, str], tuple[str, ...]] = {
     ("note", "", "Assistant"): (
         "assistant s name", "name assistent", "nom de l assistant e",
     ),
-    ("note", "", "Office"): ("office location", "büro", "bureau"),
+    ("note", "", "Office"): (
+        "office location", "büro", "bureau", "organization location", "organisation location",
+    ),
+    ("note", "", "Job description"): (
+        "organization job description", "job description", "stellenbeschreibung",
+    ),
+    ("note", "", "Organisation symbol"): ("organization symbol", "ticker symbol"),
+    ("note", "", "Maiden name"): (
+        "maiden name", "mädchenname", "geburtsname", "nom de jeune fille",
+    ),
+    ("note", "", "Hobby"): ("hobby", "hobbies", "hobbys", "loisirs"),
     ("note", "", "Referred by"): ("referred by", "empfohlen von"),
     ("note", "", "Messenger"): (
         "instant messengers", "messenger id", "im address", "screen name", "yahoo id",

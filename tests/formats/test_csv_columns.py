@@ -267,17 +267,18 @@ def test_columns_nothing_takes_are_named_once_per_file_when_they_hold_something(
 
 def test_a_google_export_keeps_columns_its_layout_does_not_read() -> None:
     text = (
-        "First Name,Last Name,Labels,E-mail 1 - Label,E-mail 1 - Value,Home City,Hobby\r\n"
-        "Ada,Lovelace,* myContacts,* Work,ada@work.example,London,Chess\r\n"
+        "First Name,Last Name,Labels,E-mail 1 - Label,E-mail 1 - Value,Home City,Hobby,Gender\r\n"
+        "Ada,Lovelace,* myContacts,* Work,ada@work.example,London,Chess,Female\r\n"
     )
     table, results = _read(text)
     assert table.layout == "google"
     problem, ada = results
 
-    assert str(problem) == "people.csv:1: columns not imported: Hobby"
+    assert str(problem) == "people.csv:1: columns not imported: Gender"
     assert isinstance(ada, ContactRecord)
     assert ada.emails == [Typed("ada@work.example", "work", preferred=True)]
     assert ada.addresses == [PostalAddress(locality="London", kind="home")]
+    assert ada.note == "Hobby: Chess"
 
 
 @pytest.mark.parametrize(
