@@ -70,6 +70,8 @@ def plan_columns(
     layout_name: str | None,
     mapping: dict[int, str] | None = None,
     overrides: dict[int, str] | None = None,
+    *,
+    find_unused: bool = True,
 ) -> ColumnPlan:
     """The plan for a table. `mapping` (column index -> CONTACT_FIELDS key, from the dialog)
     replaces what netdesk would recognise, keeping the layout's source; `overrides` (the
@@ -96,7 +98,7 @@ def plan_columns(
         if not IDENTIFYING_FIELDS.isdisjoint(guessed.values()):
             plan.convert = mapping_converter(guessed, headers, source)
     silent -= set(overrides)
-    if mapping is None:  # columns the user chose to leave out are not reported
+    if mapping is None and find_unused:  # columns the user left out are not reported
         plan.unused = [
             index
             for index in range(len(headers))

@@ -313,9 +313,8 @@ def read_contacts(
 
 def recognised(table: CsvTable, overrides: dict[int, str] | None = None) -> bool:
     """Whether netdesk can tell, column by column, which one holds a name or an email."""
-    return (
-        plan_columns(table.headers, table.rows, table.layout, None, overrides).convert is not None
-    )
+    plan = plan_columns(table.headers, table.rows, table.layout, None, overrides, find_unused=False)
+    return plan.convert is not None
 
 
 def _read_contacts(
