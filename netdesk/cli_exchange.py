@@ -96,7 +96,8 @@ def _show_columns(services: Services, args: argparse.Namespace) -> int:
 
     status = 0
     for path in args.files:
-        if services.imports.kind_of(path) != "csv":
+        kind = services.imports.kind_of(path)
+        if kind != "csv" and (kind is not None or path.is_file()):  # else: why it cannot be read
             print(
                 f"{path}: not a CSV file; --columns shows the columns of CSV files", file=sys.stderr
             )

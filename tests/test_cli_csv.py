@@ -200,3 +200,18 @@ def test_a_csv_export_imports_into_a_new_database_without_losing_a_field(
     assert len(before) == 2
     assert before[0].addresses[1].postal_code == "W1"
     assert after == before
+
+
+def test_columns_of_a_missing_or_non_csv_file_says_why(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    card = write(tmp_path, "ada.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n")
+    missing = tmp_path / "nope.csv"
+    assert run(db_path, "import", str(card), str(missing), "--columns") == 1
+
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        f"{card}: not a CSV file; --columns shows the columns of CSV files",
+        f"{missing}: there is no such file.",
+    ]
