@@ -135,7 +135,8 @@ def _google_categories(text: str) -> list[str]:
     ]
 
 
-# The numbered groups prepare_google reads whole; the first "Organization 1 - ..." too.
+# The numbered groups prepare_google reads whole (of the first "Organization 1 - ..." group it
+# reads the name, title and department; its other columns are recognised one by one).
 _GROUPS_READ = ("e-mail", "phone", "website", "address", "relation", "event", "custom field")
 
 

@@ -1,9 +1,11 @@
 """Reading contacts from CSV files: decoding, finding the header, recognising the layout, and
-turning rows into ContactRecords (by the layout, or by a column mapping the user chose).
+turning rows into ContactRecords (by the layout and each other column's header, or by a column
+mapping the user chose).
 
-Usage: `table = load_csv(data, name)`; if `table.layout` is None, show the column-mapping dialog
-pre-filled with `guess_mapping(table.headers)` (labels from CONTACT_FIELDS); then
-`read_contacts(table, mapping)` yields records and Problems.
+Usage: `table = load_csv(data, name)`; `read_contacts(table)` yields records and Problems,
+every column recognised by its header (csv_plan). For the column-mapping dialog, pre-fill it
+with `guess_mapping(table.headers)` (labels from CONTACT_FIELDS), then
+`read_contacts(table, mapping)`.
 """
 
 from __future__ import annotations
