@@ -188,7 +188,8 @@ def _find_known_header(text: str) -> tuple[str, int] | None:
 
 def _plain_header(rows: Sequence[_Row]) -> int | None:
     """The row number of the header of an unknown CSV: the first non-blank row, after a
-    "Notes:"-style preamble (a one-cell row ending in a colon, up to the next blank row)."""
+    "Notes:"-style preamble (a one-cell row ending in a colon, up to the next blank row) or a
+    table's title (Apple Numbers writes "Table 1" above the table it exports)."""
     position = 0
     while position < len(rows) and rows[position].blank:
         position += 1
@@ -199,7 +200,20 @@ def _plain_header(rows: Sequence[_Row]) -> int | None:
                 position += 1
             while position < len(rows) and rows[position].blank:
                 position += 1
+        elif _is_title(rows, position):
+            position += 1
+            while position < len(rows) and rows[position].blank:
+                position += 1
     return position if position < len(rows) else None
+
+
+def _is_title(rows: Sequence[_Row], position: int) -> bool:
+    """A row of one short cell above a wider row: a title, not a header."""
+    cells = rows[position].cells
+    if len(cells) != 1 or len(cells[0]) > 100:
+        return False
+    following = (row for row in rows[position + 1 :] if not row.blank and not row.rejected)
+    return len(next(following, rows[position]).cells) > 1
 
 
 def _sniff_plain(text: str) -> str:

@@ -392,3 +392,20 @@ def test_every_corpus_file(path: Path) -> None:
             assert record.note.startswith("Connected on LinkedIn on ")
     if path.name.startswith("linkedin_connections_2025"):
         assert table.header_line == 4
+
+
+def test_the_table_title_apple_numbers_writes_above_its_table_is_not_the_header() -> None:
+    data = "Table 1\nFirst Name;Last Name;Email;Phone\nAda;Lovelace;ada@example.org;+44 1\n"
+    table = _table(data.encode())
+
+    assert (table.delimiter, table.header_line) == (";", 2)
+    assert table.headers == ["First Name", "Last Name", "Email", "Phone"]
+    (ada,) = read_contacts(table)
+    assert isinstance(ada, ContactRecord)
+    assert (ada.formatted_name, ada.emails) == ("Ada Lovelace", [Typed("ada@example.org")])
+
+
+def test_a_file_of_one_column_keeps_its_header() -> None:
+    table = _table(b"Email\nada@example.org\nbob@example.org\n")
+
+    assert (table.headers, len(table.rows)) == (["Email"], 2)
