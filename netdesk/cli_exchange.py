@@ -18,6 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from netdesk.cli_args import column_map
+
 if TYPE_CHECKING:
     from netdesk.services.import_plan import ImportReport
     from netdesk.services.service_set import Services
@@ -26,6 +28,10 @@ INTERRUPTED = 130  # what shells report for a command stopped by Ctrl+C (128 + S
 # netdesk.services.import_plan.OnDuplicate values
 DUPLICATE_CHOICES = ("merge", "merge-likely", "skip", "new")
 EXPORT_KINDS = ("vcard", "csv", "ics")
+_NO_IDENTITY = (
+    "no column holds a name or an email address; say which one does with "
+    '--map "HEADER=FIELD" (--columns shows what each column is taken for)'
+)
 VCARD_VERSIONS = ("3.0", "4.0")
 
 
@@ -55,6 +61,21 @@ def add_commands(commands: Any) -> None:
         "person); skip leaves the person found as is; new adds everyone as a new person",
     )
     imp.add_argument("--dry-run", action="store_true", help="say what would happen, change nothing")
+    imp.add_argument(
+        "--columns",
+        action="store_true",
+        help="print what each column of a CSV file would be imported as, import nothing",
+    )
+    imp.add_argument(
+        "--map",
+        metavar='"HEADER=FIELD,..."',
+        type=column_map,
+        action="append",
+        default=[],
+        help="say what CSV columns hold (FIELD: given_name, family_name, formatted_name, "
+        "email, phone, url, organization, note... or ignore); the others are recognised "
+        "by their header",
+    )
     exp = commands.add_parser("export", help="write people or events to a vCard, CSV or .ics file")
     exp.add_argument("kind", choices=EXPORT_KINDS)
     exp.add_argument("out", metavar="OUT", help="the file to write, or - for standard output")
@@ -68,14 +89,69 @@ def add_commands(commands: Any) -> None:
 
 
 def run_import(services: Services, args: argparse.Namespace) -> int:
+    if args.columns:
+        return _show_columns(services, args)
     with services.db.one_backup():
         return _import_files(services, args)
 
 
+def _columns_of(args: argparse.Namespace) -> list[tuple[str, str]]:
+    return [pair for pairs in args.map for pair in pairs]
+
+
+def _show_columns(services: Services, args: argparse.Namespace) -> int:
+    """`import --columns`: one line per column, "header -> field" or "(not imported)"."""
+    from netdesk.formats.csv_columns import meaning_for
+    from netdesk.formats.csv_layouts import LAYOUT_LABELS
+    from netdesk.formats.csv_mapping import CONTACT_FIELDS
+    from netdesk.formats.csv_plan import column_name
+    from netdesk.services.importing import ImportFileError, UnknownColumnError
+
+    status = 0
+    for path in args.files:
+        kind = services.imports.kind_of(path)
+        if kind != "csv" and (kind is not None or path.is_file()):  # else: why it cannot be read
+            print(
+                f"{path}: not a CSV file; --columns shows the columns of CSV files", file=sys.stderr
+            )
+            status = max(status, 1)
+            continue
+        try:
+            table, plan = services.imports.column_plan(path, _columns_of(args))
+        except UnknownColumnError as exc:
+            print(f"netdesk: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        except ImportFileError as exc:
+            print(f"{exc}", file=sys.stderr)
+            status = max(status, 1)
+            continue
+        if len(args.files) > 1:
+            layout = LAYOUT_LABELS.get(table.layout or "", "no known layout")
+            print(f"{path} ({layout}):")
+        for index, header in enumerate(table.headers):
+            shown = plan.shown.get(index)
+            if shown in CONTACT_FIELDS:
+                meaning = meaning_for(header, shown)
+                detail = meaning.kind or meaning.label  # "phone (work)", "note (Anniversary)"
+                shown = f"{shown} ({detail})" if detail else shown
+            print(f"{column_name(table.headers, index)} -> {shown or '(not imported)'}")
+        if plan.convert is None:
+            print(f"{path}: {_NO_IDENTITY}", file=sys.stderr)
+            status = max(status, 1)
+    return status
+
+
 def _import_files(services: Services, args: argparse.Namespace) -> int:
     from netdesk.services.import_plan import OnDuplicate
-    from netdesk.services.importing import STDIN_NAME, ImportFileError, NeedsMapping
+    from netdesk.services.importing import (
+        STDIN_NAME,
+        ImportFileError,
+        NeedsMapping,
+        UnknownColumnError,
+    )
 
+    usage_error = False
     on_duplicate = OnDuplicate(args.on_duplicate)
     event_id: int | None = None
     event_resolved = args.event is None
@@ -105,6 +181,7 @@ def _import_files(services: Services, args: argparse.Namespace) -> int:
                 dry_run=args.dry_run,
                 progress=progress,
                 data=data,
+                columns=_columns_of(args),
             )
             del data
         except KeyboardInterrupt:
@@ -113,11 +190,13 @@ def _import_files(services: Services, args: argparse.Namespace) -> int:
             return INTERRUPTED
         except NeedsMapping:
             progress.end()
-            print(
-                f"{shown}: columns not recognised; import it from the app to map them",
-                file=sys.stderr,
-            )
+            print(f"{shown}: {_NO_IDENTITY}", file=sys.stderr)
             failed = True
+            continue
+        except UnknownColumnError as exc:
+            progress.end()
+            print(f"netdesk: {exc}", file=sys.stderr)
+            usage_error = True
             continue
         except ImportFileError as exc:
             progress.end()
@@ -129,7 +208,7 @@ def _import_files(services: Services, args: argparse.Namespace) -> int:
         _print_possible(shown, report)
         _print_problems(shown, report)
         failed = failed or bool(report.problems) or report.cancelled
-    return 1 if failed else 0
+    return 2 if usage_error else 1 if failed else 0
 
 
 def _event_for(services: Services, name: str, dry_run: bool) -> int | None:

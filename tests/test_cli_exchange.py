@@ -230,7 +230,8 @@ def test_a_csv_of_unknown_columns_fails_that_file_and_the_next_file_still_goes_i
     out, err = capsys.readouterr()
     assert out.splitlines() == [said(cards, added=3)]
     assert err.splitlines() == [
-        f"{unknown}: columns not recognised; import it from the app to map them"
+        f"{unknown}: no column holds a name or an email address; say which one does with "
+        '--map "HEADER=FIELD" (--columns shows what each column is taken for)'
     ]
     assert set(names_in(db_path)) == CARD_NAMES
 
@@ -282,7 +283,10 @@ def test_import_as_a_separate_process_never_shows_a_traceback(
     assert done.stdout.splitlines() == [said(cards, added=3), said(broken, added=1, rejected=1)]
     err = done.stderr.splitlines()
     assert err[0].startswith(f"{broken}:1: ")
-    assert err[1] == f"{unknown}: columns not recognised; import it from the app to map them"
+    assert err[1] == (
+        f"{unknown}: no column holds a name or an email address; say which one does with "
+        '--map "HEADER=FIELD" (--columns shows what each column is taken for)'
+    )
     assert "Traceback" not in done.stderr
     done = netdesk("--db", str(db_path), "import", str(cards))
     assert (done.returncode, done.stdout, done.stderr) == (0, said(cards, merged=3) + "\n", "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from netdesk.formats.csv_columns import recognise
 from netdesk.formats.csv_values import cell, join_nonempty
 from netdesk.formats.records import ContactRecord, PostalAddress
 
@@ -17,11 +18,14 @@ def normalise_header(header: str) -> str:
 
 
 class Columns:
-    """Finds a column by its (normalised) header; the first of equal headers wins."""
+    """Finds a column by its (normalised) header; the first of equal headers wins. Remembers
+    the columns a layout looked up (`used`): the others are recognised one by one."""
 
     def __init__(self, headers: Sequence[str]) -> None:
+        self.headers = list(headers)
         self.names = [normalise_header(header) for header in headers]
         self.index: dict[str, int] = {}
+        self.used: set[int] = set()
         for position, name in enumerate(self.names):
             self.index.setdefault(name, position)
 
@@ -29,11 +33,28 @@ class Columns:
         return name in self.index
 
     def get(self, *names: str) -> int | None:
-        """The index of the first of `names` present."""
+        """The index of the first of `names` present (marked as used)."""
         for name in names:
             if name in self.index:
+                self.used.add(self.index[name])
                 return self.index[name]
         return None
+
+    def use(self, index: int) -> int:
+        """Marks a column the layout reads without looking it up by name."""
+        self.used.add(index)
+        return index
+
+    def others(self) -> list[tuple[int, str]]:
+        """The columns with a header that no lookup took and that the table of synonyms does
+        not know: a layout that keeps such columns (in a note) takes them with this."""
+        found = []
+        for index, header in enumerate(self.headers):
+            if index in self.used or not self.names[index]:
+                continue
+            if recognise(header, exact=True) is None:
+                found.append((self.use(index), header))
+        return found
 
 
 @dataclass(frozen=True)
@@ -42,7 +63,9 @@ class Layout:
     label: str  # what the import preview calls it: "LinkedIn connections"
     source: str  # ContactRecord.source of what it reads
     matches: Callable[[Columns], bool]
-    prepare: Callable[[Sequence[str]], RowConverter]
+    # Looks the columns it reads up in Columns (which marks them used) once per file, and
+    # returns what turns the cells of a row into a record.
+    prepare: Callable[[Columns], RowConverter]
 
 
 @dataclass(frozen=True)

@@ -18,18 +18,6 @@ from netdesk.formats.records import ContactRecord, PostalAddress, Typed
 
 # --- LinkedIn Connections.csv ----------------------------------------------------------------
 
-_LINKEDIN_KNOWN = {
-    "first name",
-    "last name",
-    "url",
-    "email address",
-    "company",
-    "position",
-    "connected on",
-    "address",
-    "websites",
-    "instant messengers",
-}
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)[^\s,;\]\[\"']+", re.IGNORECASE)
 
 
@@ -37,15 +25,14 @@ def linkedin_matches(columns: Columns) -> bool:
     return all(name in columns for name in ("first name", "last name", "connected on"))
 
 
-def prepare_linkedin(headers: Sequence[str]) -> RowConverter:
-    columns = Columns(headers)
+def prepare_linkedin(columns: Columns) -> RowConverter:
     given, family = columns.get("first name"), columns.get("last name")
     profile, email = columns.get("url"), columns.get("email address", "email")
     company, position = columns.get("company"), columns.get("position")
     connected, address = columns.get("connected on"), columns.get("address")
     websites, messengers = columns.get("websites"), columns.get("instant messengers")
     # Columns LinkedIn added or dropped over the years: kept in the note rather than lost.
-    others = [(i, h) for i, h in enumerate(headers) if columns.names[i] not in _LINKEDIN_KNOWN]
+    others = columns.others()
 
     def convert(cells: Sequence[str]) -> ContactRecord:
         record = ContactRecord(
@@ -82,7 +69,7 @@ _NUMBERED = re.compile(r"^(?P<what>.+?) (?P<n>\d+) - (?P<field>.+)$")
 
 def _numbered_groups(columns: Columns) -> dict[str, list[dict[str, int]]]:
     """Google's "E-mail 1 - Label", "E-mail 1 - Value", ... as {"e-mail": [{"label": i, ...}]},
-    in the order of their numbers."""
+    in the order of their numbers (the columns are not marked used: see _GROUPS_READ)."""
     found: dict[str, dict[int, dict[str, int]]] = {}
     for position, name in enumerate(columns.names):
         if match := _NUMBERED.match(name):
@@ -148,9 +135,17 @@ def _google_categories(text: str) -> list[str]:
     ]
 
 
-def prepare_google(headers: Sequence[str]) -> RowConverter:
-    columns = Columns(headers)
+# The numbered groups prepare_google reads whole (of the first "Organization 1 - ..." group it
+# reads the name, title and department; its other columns are recognised one by one).
+_GROUPS_READ = ("e-mail", "phone", "website", "address", "relation", "event", "custom field")
+
+
+def prepare_google(columns: Columns) -> RowConverter:
     groups = _numbered_groups(columns)
+    for what in _GROUPS_READ:
+        for group in groups.get(what, []):
+            for index in group.values():
+                columns.use(index)
     full = columns.get("name")
     given = columns.get("first name", "given name")
     middle = columns.get("middle name", "additional name")
@@ -166,6 +161,9 @@ def prepare_google(headers: Sequence[str]) -> RowConverter:
     if org["name"] is None and groups.get("organization"):
         first = groups["organization"][0]
         org = {key: first.get(key) for key in org}
+        for key in ("name", "title", "department", "type"):
+            if key in first:
+                columns.use(first[key])
 
     def convert(cells: Sequence[str]) -> ContactRecord:
         record = ContactRecord(
@@ -240,8 +238,7 @@ def outlook_matches(columns: Columns) -> bool:
     return has_contact and ("job title" in columns or "company" in columns)
 
 
-def prepare_outlook(headers: Sequence[str]) -> RowConverter:
-    columns = Columns(headers)
+def prepare_outlook(columns: Columns) -> RowConverter:
     names = {
         key: columns.get(header)
         for key, header in (
@@ -265,7 +262,11 @@ def prepare_outlook(headers: Sequence[str]) -> RowConverter:
         for header in ("e-mail address", "e-mail 2 address", "e-mail 3 address")
         if header in columns
     ]
-    phones = [(columns.index[h], kind) for h, kind in _OUTLOOK_PHONES.items() if h in columns]
+    phones = [
+        (index, kind)
+        for header, kind in _OUTLOOK_PHONES.items()
+        if (index := columns.get(header)) is not None
+    ]
     primary = columns.get("primary phone")
     urls = [columns.get(header) for header in ("web page", "personal web page")]
     addresses = [

@@ -118,18 +118,20 @@ def _eventbrite_status(attendee_status: str, checked_in: bool) -> str:
     return "registered"
 
 
-def prepare_eventbrite(headers: Sequence[str]) -> RowConverter:
-    columns = Columns(headers)
+def prepare_eventbrite(columns: Columns) -> RowConverter:
     get = columns.get
-    check_ins = [i for i, name in enumerate(columns.names) if _is_check_in_column(name)]
-    questions = [
-        (i, header)
-        for i, header in enumerate(headers)
-        if columns.names[i]
-        and columns.names[i] not in _EVENTBRITE_KNOWN
-        and not _is_address_column(columns.names[i])
-        and i not in check_ins
+    check_ins = [
+        columns.use(i) for i, name in enumerate(columns.names) if _is_check_in_column(name)
     ]
+    for index, name in enumerate(columns.names):
+        if name in _EVENTBRITE_KNOWN or _is_address_column(name):
+            columns.use(index)  # order details netdesk has no place for are left out
+    given, family, email = get("first name"), get("last name"), get("email")
+    name_prefix, suffix = get("prefix"), get("suffix")
+    company, title, birth = get("company"), get("job title"), get("birth date")
+    phones = [(at, kind) for h, kind in _EVENTBRITE_PHONES if (at := get(h)) is not None]
+    urls = [at for h in ("website", "blog") if (at := get(h)) is not None]
+    ticket_type, attendee_status = get("ticket type"), get("attendee status")
     addresses = [
         AddressColumns(
             kind=kind,
@@ -141,34 +143,35 @@ def prepare_eventbrite(headers: Sequence[str]) -> RowConverter:
         )
         for prefix, kind in (("work", "work"), ("home", "home"))
     ]
+    questions = columns.others()
 
     def convert(cells: Sequence[str]) -> ContactRecord:
         record = ContactRecord(
-            given_name=cell(cells, get("first name")),
-            family_name=cell(cells, get("last name")),
-            prefix=cell(cells, get("prefix")),
-            suffix=cell(cells, get("suffix")),
-            organization=cell(cells, get("company")),
-            title=cell(cells, get("job title")),
+            given_name=cell(cells, given),
+            family_name=cell(cells, family),
+            prefix=cell(cells, name_prefix),
+            suffix=cell(cells, suffix),
+            organization=cell(cells, company),
+            title=cell(cells, title),
             source="eventbrite",
         )
-        if value := cell(cells, get("email")):
+        if value := cell(cells, email):
             record.emails.append(Typed(value))
-        for header, kind in _EVENTBRITE_PHONES:
-            if value := cell(cells, get(header)):
+        for phone, kind in phones:
+            if value := cell(cells, phone):
                 record.phones.append(Typed(value, kind=kind))
-        for header in ("website", "blog"):
-            if value := cell(cells, get(header)):
+        for url in urls:
+            if value := cell(cells, url):
                 record.urls.append(Typed(value, kind=url_kind(value)))
         record.addresses = [a for spot in addresses if (a := spot.read(cells))]
-        set_birthday(record, cell(cells, get("birth date")))
-        ticket = cell(cells, get("ticket type"))
+        set_birthday(record, cell(cells, birth))
+        ticket = cell(cells, ticket_type)
         checked_in = any(cell(cells, i).lower() not in _NOT_TRUE for i in check_ins)
         notes = [f"Ticket: {ticket}"] if ticket else []
         notes += [_answer(h, value) for i, h in questions if (value := cell(cells, i))]
         record.attendee = AttendeeInfo(
             role=role_from_ticket(ticket),
-            status=_eventbrite_status(cell(cells, get("attendee status")), checked_in),
+            status=_eventbrite_status(cell(cells, attendee_status), checked_in),
             note="; ".join(notes),
         )
         return record
@@ -209,26 +212,26 @@ def meetup_profile(user_id: str) -> str:
     return ""
 
 
-def prepare_meetup(headers: Sequence[str]) -> RowConverter:
-    columns = Columns(headers)
+def prepare_meetup(columns: Columns) -> RowConverter:
     get = columns.get
-    questions = [
-        (i, header)
-        for i, header in enumerate(headers)
-        if columns.names[i] and columns.names[i] not in _MEETUP_KNOWN
-    ]
+    for index, name in enumerate(columns.names):
+        if name in _MEETUP_KNOWN:
+            columns.use(index)
+    name_at, profile_url = get("name"), get("url of member profile")
+    user_id = get("user id", "member id")
+    title_at, host_at, rsvp_at = get("title"), get("event host"), get("rsvp")
+    attendance_at, guests_at = get("attendance"), get("guests")
+    questions = columns.others()
 
     def convert(cells: Sequence[str]) -> ContactRecord:
-        record = ContactRecord(formatted_name=cell(cells, get("name")), source="meetup")
-        profile = cell(cells, get("url of member profile")) or meetup_profile(
-            cell(cells, get("user id", "member id"))
-        )
+        record = ContactRecord(formatted_name=cell(cells, name_at), source="meetup")
+        profile = cell(cells, profile_url) or meetup_profile(cell(cells, user_id))
         if profile:
             record.urls.append(Typed(profile, kind="meetup"))
-        title = cell(cells, get("title"))
-        host = cell(cells, get("event host")).lower() in {"yes", "y", "true", "1"}
-        rsvp = cell(cells, get("rsvp")).lower()
-        attendance = cell(cells, get("attendance")).lower().replace("-", "").replace(" ", "")
+        title = cell(cells, title_at)
+        host = cell(cells, host_at).lower() in {"yes", "y", "true", "1"}
+        rsvp = cell(cells, rsvp_at).lower()
+        attendance = cell(cells, attendance_at).lower().replace("-", "").replace(" ", "")
         info = AttendeeInfo(role="organiser" if host else role_from_ticket(title))
         notes = [f"Meetup title: {title}"] if title else []
         if attendance in {"attended", "yes", "present", "checkedin"}:
@@ -241,7 +244,7 @@ def prepare_meetup(headers: Sequence[str]) -> RowConverter:
             notes.append("No-show")
         elif attendance == "excused":
             notes.append("Excused")
-        guests = cell(cells, get("guests"))
+        guests = cell(cells, guests_at)
         if guests and guests != "0":
             notes.append(f"Guests: {guests}")
         notes += [_answer(h, value) for i, h in questions if (value := cell(cells, i))]

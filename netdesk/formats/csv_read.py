@@ -1,9 +1,11 @@
 """Reading contacts from CSV files: decoding, finding the header, recognising the layout, and
-turning rows into ContactRecords (by the layout, or by a column mapping the user chose).
+turning rows into ContactRecords (by the layout and each other column's header, or by a column
+mapping the user chose).
 
-Usage: `table = load_csv(data, name)`; if `table.layout` is None, show the column-mapping dialog
-pre-filled with `guess_mapping(table.headers)` (labels from CONTACT_FIELDS); then
-`read_contacts(table, mapping)` yields records and Problems.
+Usage: `table = load_csv(data, name)`; `read_contacts(table)` yields records and Problems,
+every column recognised by its header (csv_plan). For the column-mapping dialog, pre-fill it
+with `guess_mapping(table.headers)` (labels from CONTACT_FIELDS), then
+`read_contacts(table, mapping)`.
 """
 
 from __future__ import annotations
@@ -16,22 +18,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from netdesk.formats.csv_layouts import (
-    RowConverter,
-    detect_layout,
-    layout_named,
-)
-from netdesk.formats.csv_mapping import (
-    CONTACT_FIELDS,
-    IDENTIFYING_FIELDS,
-    guess_mapping,
-    mapping_converter,
-)
-from netdesk.formats.csv_values import (
-    finish_record,
-    kind_from_words,
-    strip_neutralising_quote,
-)
+from netdesk.formats.csv_layouts import RowConverter, detect_layout
+from netdesk.formats.csv_mapping import CONTACT_FIELDS, IDENTIFYING_FIELDS, guess_mapping
+from netdesk.formats.csv_plan import column_name, plan_columns
+from netdesk.formats.csv_quotes import line_of, unclosed_quote
+from netdesk.formats.csv_values import finish_record, strip_neutralising_quote
 from netdesk.formats.records import ContactRecord, Problem
 
 _DELIMITERS = (",", ";", "\t")
@@ -52,6 +43,7 @@ _LONG_LINE = "\ue000netdesk: line too long\ue000"
 # A line end and a run of more than MAX_LINE_CHARS other characters: a search that tries only
 # after line ends stays linear (and three times faster than a lookbehind at every position).
 _LONG_LINE_PATTERN = re.compile(rf"([\r\n])[^\r\n]{{{MAX_LINE_CHARS + 1},}}")
+_UNCLOSED = "a quote opened here is never closed; the rest of the file was read without it"
 _LAYOUT_SEARCH_ROWS = 30  # how far down a preamble may push a known header
 _SNIFF_ROWS = 20
 
@@ -65,7 +57,8 @@ class CsvTable:
     rows: list[tuple[int, list[str]]]  # (1-based line where the row starts, cells); no blank rows
     layout: str | None  # "linkedin", "google", "google-legacy", "outlook", "eventbrite", "meetup"
     delimiter: str = ","
-    # Rows over a limit (a huge cell or line, too many columns), in line order.
+    # Rows over a limit (a huge cell or line, too many columns) and a quote never closed, in
+    # line order.
     rejected: list[Problem] = field(default_factory=list)
 
 
@@ -195,7 +188,8 @@ def _find_known_header(text: str) -> tuple[str, int] | None:
 
 def _plain_header(rows: Sequence[_Row]) -> int | None:
     """The row number of the header of an unknown CSV: the first non-blank row, after a
-    "Notes:"-style preamble (a one-cell row ending in a colon, up to the next blank row)."""
+    "Notes:"-style preamble (a one-cell row ending in a colon, up to the next blank row) or a
+    table's title (Apple Numbers writes "Table 1" above the table it exports)."""
     position = 0
     while position < len(rows) and rows[position].blank:
         position += 1
@@ -206,7 +200,20 @@ def _plain_header(rows: Sequence[_Row]) -> int | None:
                 position += 1
             while position < len(rows) and rows[position].blank:
                 position += 1
+        elif _is_title(rows, position):
+            position += 1
+            while position < len(rows) and rows[position].blank:
+                position += 1
     return position if position < len(rows) else None
+
+
+def _is_title(rows: Sequence[_Row], position: int) -> bool:
+    """A row of one short cell above a wider row: a title, not a header."""
+    cells = rows[position].cells
+    if len(cells) != 1 or len(cells[0]) > 100:
+        return False
+    following = (row for row in rows[position + 1 :] if not row.blank and not row.rejected)
+    return len(next(following, rows[position]).cells) > 1
 
 
 def _sniff_plain(text: str) -> str:
@@ -242,6 +249,14 @@ def load_csv(data: bytes, file: str = "<data>") -> CsvTable | Problem:
     text = _cut_long_lines(text.lstrip("\ufeff"))
     known = _find_known_header(text)
     delimiter = known[0] if known else _sniff_plain(text)
+    unclosed: list[Problem] = []
+    if (opening := unclosed_quote(text, delimiter)) is not None:
+        # The rows before it are what they were; the rest is read as if the quote were not
+        # there (it was most likely a literal one), so that none of it is lost.
+        unclosed.append(Problem(file, line_of(text, opening), _UNCLOSED))
+        text = text[:opening] + text[opening + 1 :]
+        known = _find_known_header(text)
+        delimiter = known[0] if known else _sniff_plain(text)
     rows = list(_rows_with_lines(text, delimiter))
     header_index = known[1] if known else _plain_header(rows)
     if header_index is None:
@@ -264,75 +279,92 @@ def load_csv(data: bytes, file: str = "<data>") -> CsvTable | Problem:
         rows=[(row.line, row.cells) for row in after if not row.blank and not row.rejected],
         layout=layout.name if layout else None,
         delimiter=delimiter,
-        rejected=[Problem(file, row.line, row.rejected) for row in after if row.rejected],
+        rejected=sorted(
+            [Problem(file, row.line, row.rejected) for row in after if row.rejected] + unclosed,
+            key=lambda problem: problem.line,
+        ),
     )
 
 
 # --- Records ---------------------------------------------------------------------------------
 
 
-def _fit(cells: list[str], width: int) -> list[str] | None:
-    """The cells of a row with the header's width; extra cells are tolerated when empty (a
-    trailing delimiter). None when the row does not fit."""
-    if len(cells) == width:
-        return cells
-    if len(cells) > width and _is_blank(cells[width:]):
-        return cells[:width]
-    return None
+def _fit(cells: list[str], width: int) -> tuple[list[str], list[str]]:
+    """The cells of a row with the header's width (a short row padded: Outlook leaves trailing
+    empty cells out), and the non-empty cells beyond the header."""
+    if len(cells) <= width:
+        return cells + [""] * (width - len(cells)), []
+    return cells[:width], [value for value in cells[width:] if value.strip()]
+
+
+def _shown(value: str) -> str:
+    value = " ".join(value.split())
+    return f"'{value[:60]}…'" if len(value) > 60 else f"'{value}'"
 
 
 def read_contacts(
-    table: CsvTable, mapping: dict[int, str] | None = None
+    table: CsvTable,
+    mapping: dict[int, str] | None = None,
+    overrides: dict[int, str] | None = None,
 ) -> Iterator[ContactRecord | Problem]:
     """The people in the table, one record per row, and a Problem for each row that cannot be
     read (the others are still yielded). `mapping` (column index -> a CONTACT_FIELDS key) comes
-    from the column-mapping dialog; None uses the recognised layout.
+    from the column-mapping dialog or `--map`; None uses the recognised layout and recognises
+    every other column by its header; `overrides` (the same, "" to leave a column out) corrects
+    what netdesk recognised, column by column (`netdesk import --map`).
 
     Raises ValueError when `mapping` names a field or column that does not exist (a programming
     error, not bad input)."""
-    if mapping is not None:
-        for index, key in mapping.items():
-            if key not in CONTACT_FIELDS:
-                raise ValueError(f"unknown contact field {key!r}")
-            if not 0 <= index < len(table.headers):
-                raise ValueError(f"column {index} is not in the table")
-    return _read_contacts(table, mapping)
+    chosen = [*(mapping or {}).items(), *((i, k) for i, k in (overrides or {}).items() if k)]
+    for index, key in chosen:
+        if key not in CONTACT_FIELDS:
+            raise ValueError(f"unknown contact field {key!r}")
+        if not 0 <= index < len(table.headers):
+            raise ValueError(f"column {index} is not in the table")
+    for index in overrides or {}:
+        if not 0 <= index < len(table.headers):
+            raise ValueError(f"column {index} is not in the table")
+    return _read_contacts(table, mapping, overrides)
+
+
+def recognised(table: CsvTable, overrides: dict[int, str] | None = None) -> bool:
+    """Whether netdesk can tell, column by column, which one holds a name or an email."""
+    plan = plan_columns(table.headers, table.rows, table.layout, None, overrides, find_unused=False)
+    return plan.convert is not None
 
 
 def _read_contacts(
-    table: CsvTable, mapping: dict[int, str] | None
+    table: CsvTable, mapping: dict[int, str] | None, overrides: dict[int, str] | None
 ) -> Iterator[ContactRecord | Problem]:
-    if mapping is None and table.layout is None:
+    plan = plan_columns(table.headers, table.rows, table.layout, mapping, overrides)
+    if plan.convert is None:
         yield Problem(
             table.file,
             table.header_line,
             "the columns of this file were not recognised: choose what each column holds",
         )
         return
-    layout = layout_named(table.layout) if table.layout else None
-    if mapping is not None:
-        source = layout.source if layout else "csv"
-        kinds = {index: kind_from_words(table.headers[index]) for index in mapping}
-        convert = mapping_converter(mapping, kinds, source)
-    else:
-        assert layout is not None
-        convert = layout.prepare(table.headers)
+    if plan.unused:
+        names = ", ".join(column_name(table.headers, index) for index in plan.unused)
+        yield Problem(table.file, table.header_line, f"columns not imported: {names}")
     # Rejected rows are reported where they are in the file, between the records around them.
     rejected: list[ContactRecord | Problem] = list(table.rejected)
-    yield from heapq.merge(_row_items(table, convert), rejected, key=lambda item: item.line)
+    items = _row_items(table, plan.convert)
+    yield from heapq.merge(items, rejected, key=lambda item: item.line)
 
 
 def _row_items(table: CsvTable, convert: RowConverter) -> Iterator[ContactRecord | Problem]:
     width = len(table.headers)
     for line, raw in table.rows:
-        cells = _fit(raw, width)
-        if cells is None:
-            yield Problem(table.file, line, f"row has {len(raw)} cells, the header has {width}")
-            continue
+        cells, beyond = _fit(raw, width)
         cells = [_clean(value) for value in cells]
         record = convert(cells)
         record.line = line
         yield finish_record(record, table.file)
+        if beyond:
+            count = f"{len(beyond)} cell{'s' * (len(beyond) != 1)}"
+            listed = ", ".join(_shown(value) for value in beyond)
+            yield Problem(table.file, line, f"{count} beyond the header not imported: {listed}")
 
 
 def _clean(value: str) -> str:
@@ -349,4 +381,5 @@ __all__ = [
     "guess_mapping",
     "load_csv",
     "read_contacts",
+    "recognised",
 ]

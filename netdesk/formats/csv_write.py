@@ -16,12 +16,33 @@ from netdesk.formats.csv_values import (
     strip_neutralising_quote,
 )
 from netdesk.formats.phone_extension import with_extension
-from netdesk.formats.records import ContactRecord, Typed
+from netdesk.formats.records import ContactRecord, PostalAddress, Typed
 
+# Each postal address in its own columns, every part apart, for a work, a home and one other
+# address ("Work street", "Home city", "Other postal code"...).
+ADDRESS_BLOCKS = (("Work", "work"), ("Home", "home"), ("Other", ""))
+ADDRESS_PART_HEADERS = (
+    ("street", "street"),
+    ("extended", "extended address"),
+    ("po_box", "PO box"),
+    ("locality", "city"),
+    ("region", "region"),
+    ("postal_code", "postal code"),
+    ("country", "country"),
+)
+ADDRESS_HEADERS = tuple(
+    f"{block} {part}" for block, _kind in ADDRESS_BLOCKS for _attr, part in ADDRESS_PART_HEADERS
+)
+# Written by netdesk before each address had its own columns: City and Country of the first
+# address. Files with them are still read (csv_layouts_netdesk).
+OLD_ADDRESS_HEADERS = ("City", "Country")
+# The parts of a name beyond first and last (older exports had none of them).
+NAME_PART_HEADERS = ("Middle name", "Name prefix", "Name suffix", "Nickname")
 CONTACT_HEADERS = (
     "Full name",
     "First name",
     "Last name",
+    *NAME_PART_HEADERS,
     "Organisation",
     "Department",
     "Job title",
@@ -30,8 +51,7 @@ CONTACT_HEADERS = (
     "Phone",
     "Phone 2",
     "Web address",
-    "City",
-    "Country",
+    *ADDRESS_HEADERS,
     "Birthday",
     "Tags",
     "Note",
@@ -62,13 +82,39 @@ def _first_two(values: Sequence[Typed]) -> tuple[str, str]:
     return (texts[0] if texts else "", VALUES_SEPARATOR.join(texts[1:]))
 
 
+def _address_blocks(
+    addresses: Sequence[PostalAddress],
+) -> tuple[list[PostalAddress | None], list[str]]:
+    """The addresses in the order of ADDRESS_BLOCKS (a work address in the Work columns, one
+    of no such kind or a second home in the Other ones), and, as note lines, those that find
+    no free columns, so that none is lost."""
+    blocks: list[PostalAddress | None] = [None] * len(ADDRESS_BLOCKS)
+    waiting: list[PostalAddress] = []
+    other = len(ADDRESS_BLOCKS) - 1
+    for address in sorted(addresses, key=lambda address: not address.preferred):
+        kinds = address.kind.split(",")
+        spot = next((i for i, (_, kind) in enumerate(ADDRESS_BLOCKS) if kind in kinds), other)
+        if blocks[spot] is None:
+            blocks[spot] = address
+        else:
+            waiting.append(address)
+    if waiting and blocks[other] is None:
+        blocks[other] = waiting.pop(0)
+    overflow = [
+        "Address: "
+        + join_nonempty([getattr(address, attr) for attr, _part in ADDRESS_PART_HEADERS], ", ")
+        for address in waiting
+    ]
+    return blocks, overflow
+
+
 def contact_row(record: ContactRecord, attendees: bool = False) -> list[str]:
     """One record's cells, in the order of CONTACT_HEADERS (+ ATTENDEE_HEADERS), neutralised."""
     email, email_2 = _first_two(record.emails)
     phone, phone_2 = _first_two(record.phones)
     urls = sorted(record.urls, key=lambda typed: not typed.preferred)
-    addresses = sorted(record.addresses, key=lambda address: not address.preferred)
-    address = addresses[0] if addresses else None
+    blocks, overflow = _address_blocks(record.addresses)
+    note = "\n".join(text for text in (record.note, *overflow) if text)
     full_name = record.formatted_name or join_nonempty(
         [record.given_name, record.middle_name, record.family_name]
     )
@@ -76,6 +122,10 @@ def contact_row(record: ContactRecord, attendees: bool = False) -> list[str]:
         full_name,
         record.given_name,
         record.family_name,
+        record.middle_name,
+        record.prefix,
+        record.suffix,
+        record.nickname,
         record.organization,
         record.department,
         record.title,
@@ -84,11 +134,14 @@ def contact_row(record: ContactRecord, attendees: bool = False) -> list[str]:
         phone,
         phone_2,
         VALUES_SEPARATOR.join(url.value for url in urls if url.value.strip()),
-        address.locality if address else "",
-        address.country if address else "",
+        *(
+            getattr(address, attr) if address else ""
+            for address in blocks
+            for attr, _part in ADDRESS_PART_HEADERS
+        ),
         record.birthday.isoformat() if record.birthday else "",
         TAGS_SEPARATOR.join(record.categories),
-        record.note,
+        note,
     ]
     if attendees:
         info = record.attendee

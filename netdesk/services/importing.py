@@ -11,7 +11,7 @@ import io
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -39,6 +39,7 @@ from netdesk.services.matching import Matcher
 from netdesk.services.validation import default_region
 
 if TYPE_CHECKING:
+    from netdesk.formats.csv_plan import ColumnPlan
     from netdesk.formats.csv_read import CsvTable
 
 
@@ -52,6 +53,10 @@ class NeedsMapping(ServiceError):
     def __init__(self, table: CsvTable) -> None:
         super().__init__("The columns of this file were not recognised.")
         self.table = table
+
+
+class UnknownColumnError(ImportFileError):
+    """`--map` names a column the file does not have."""
 
 
 class _Stop(Exception):
@@ -132,6 +137,15 @@ def _count(pattern: bytes, data: bytes) -> int:
     return sum(1 for _ in re.finditer(bom + pattern, data, re.MULTILINE | re.IGNORECASE))
 
 
+def _overrides(table: CsvTable, columns: Sequence[tuple[str, str]]) -> dict[int, str]:
+    from netdesk.formats.csv_plan import UnknownColumn, resolve_overrides
+
+    try:
+        return resolve_overrides(table.headers, columns)
+    except UnknownColumn as exc:
+        raise UnknownColumnError(f"{table.file}: {exc}") from None
+
+
 def _guarded(items: Iterable[object], file: str) -> Iterator[object]:
     """A reader that fails unexpectedly stops its file with a report, not a traceback; what
     it read before still counts."""
@@ -176,10 +190,29 @@ class ImportService:
             raise ImportFileError(str(table))
         return table
 
+    def column_plan(
+        self, path: Path, columns: Sequence[tuple[str, str]] = ()
+    ) -> tuple[CsvTable, ColumnPlan]:
+        """What each column of a CSV file would be imported as (`netdesk import --columns`),
+        with the (header, field) corrections of `columns`."""
+        from netdesk.formats.csv_plan import plan_columns
+
+        table = self.csv_table(path)
+        overrides = _overrides(table, columns)
+        return table, plan_columns(table.headers, table.rows, table.layout, None, overrides)
+
     def _items(
-        self, path: Path, mapping: dict[int, str] | None, data: bytes | None = None
+        self,
+        path: Path,
+        mapping: dict[int, str] | None,
+        columns: Sequence[tuple[str, str]] = (),
+        ask: bool = True,
+        data: bytes | None = None,
     ) -> tuple[str, str, Iterable[object], int]:
-        """(kind, layout name, the reader's records and problems, an estimate of their number)."""
+        """(kind, layout name, the reader's records and problems, an estimate of their number).
+        A CSV of no known layout raises NeedsMapping when `ask`, else only when no column
+        holds a name or an email; `columns` corrects what a CSV's columns are taken for;
+        `data` is the file's content when it was read before (see read)."""
         if data is None:
             data = self.read(path)
         file = str(path)
@@ -195,15 +228,17 @@ class ImportService:
             return kind, "iCalendar", read_ics(data, file), _count(rb"begin:vevent", data)
         if kind == "csv":
             from netdesk.formats.csv_layouts import LAYOUT_LABELS
-            from netdesk.formats.csv_read import load_csv, read_contacts
+            from netdesk.formats.csv_read import load_csv, read_contacts, recognised
 
             table = load_csv(data, file)
             if isinstance(table, Problem):
                 raise ImportFileError(str(table))
-            if mapping is None and table.layout is None:
+            overrides = _overrides(table, columns)
+            unknown = mapping is None and table.layout is None
+            if unknown and (ask or not recognised(table, overrides)):
                 raise NeedsMapping(table)
             layout = LAYOUT_LABELS.get(table.layout or "", "CSV")
-            return kind, layout, read_contacts(table, mapping), len(table.rows)
+            return kind, layout, read_contacts(table, mapping, overrides), len(table.rows)
         raise ImportFileError(
             f"{path}: not a vCard (.vcf), CSV or iCalendar (.ics) file netdesk can read."
         )
@@ -304,10 +339,14 @@ class ImportService:
         dry_run: bool = False,
         progress: Progress | None = None,
         mapping: dict[int, str] | None = None,
+        columns: Sequence[tuple[str, str]] = (),
         data: bytes | None = None,
     ) -> ImportReport:
-        """Import `path`, or `data` read from it before (see read) under its name."""
-        _kind, _layout, items, total = self._items(path, mapping, data)
+        """Imports a file in one go, or `data` read from it before (see read) under its name.
+        A CSV's columns are recognised by their headers (a file with no column for a name or
+        an email raises NeedsMapping); `columns` gives (header, CONTACT_FIELDS key or "") pairs
+        that correct them."""
+        _kind, _layout, items, total = self._items(path, mapping, columns, ask=False, data=data)
         report = ImportReport(file=str(path), dry_run=dry_run)
         if not dry_run:
             self.db.backup_before("import", total)

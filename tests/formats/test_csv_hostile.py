@@ -58,3 +58,39 @@ def test_a_huge_single_line_file_is_refused_with_its_reason() -> None:
     assert load_csv(b"x" * 10_000_001, "f.csv") == Problem(
         "f.csv", 1, "the header row cannot be read: the line is longer than 10,000,000 characters"
     )
+
+
+def test_an_unclosed_quote_is_named_where_it_opened_and_no_row_is_lost() -> None:
+    # Before: the quote swallowed the rest of the file into one note, or, past a megabyte,
+    # the row was refused as "a cell is longer than 1,000,000 characters".
+    data = (
+        b"Name,Email,Note\r\n"
+        b"Ada,ada@example.org,fine\r\n"
+        b'Bob,bob@example.org,"he said hi\r\n'
+        b"Carol,carol@example.org,\r\n" + b"Dan,dan@example.org,filler\r\n" * 200_000
+    )
+    found = items_of(data)
+
+    assert str(found[2]) == (
+        "f.csv:3: a quote opened here is never closed; the rest of the file was read without it"
+    )
+    records = [item for item in found if isinstance(item, ContactRecord)]
+    assert [(r.formatted_name, r.note, r.line) for r in records[:3]] == [
+        ("Ada", "fine", 2),
+        ("Bob", "he said hi", 3),
+        ("Carol", "", 4),
+    ]
+    assert len(records) == 200_003 and len(found) == 200_004
+
+
+def test_quotes_inside_cells_and_a_last_unclosed_one_are_told_apart() -> None:
+    data = b'Name,Note\nAda,"ok ""q"" fine"\nBob,5" floppy\nCy,"open\nDan,x\n'
+    found = items_of(data)
+
+    assert [str(item) if isinstance(item, Problem) else item.note for item in found] == [
+        'ok "q" fine',
+        '5" floppy',
+        "open",
+        "f.csv:4: a quote opened here is never closed; the rest of the file was read without it",
+        "x",
+    ]

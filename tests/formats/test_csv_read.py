@@ -139,17 +139,17 @@ def test_trailing_delimiter_after_the_header_is_ignored() -> None:
 ROWS = (
     "Name,Email,Phone,Note\r\n"  # line 1
     'Ada Lovelace,ada@example.org,,"First line\r\nsecond line\r\nthird line"\r\n'  # 2-4
-    "Bob,bob@example.org\r\n"  # 5: too few cells
+    "Bob,bob@example.org\r\n"  # 5: too few cells (Outlook leaves trailing empty ones out)
     "\r\n"  # 6: blank
     ",,,\r\n"  # 7: blank cells
     ",,,Only a note\r\n"  # 8: nobody
     "Carol,carol@example.org,+1 555 0100,\r\n"  # 9
-    "Dan,dan@example.org,,,,extra\r\n"  # 10: too many cells
+    "Dan,dan@example.org,,,,extra,,more\r\n"  # 10: more cells than the header
     ",erin@example.org,,\r\n"  # 11: named after her email
 )
 
 
-def test_bad_rows_are_problems_with_their_lines_and_the_rest_imports() -> None:
+def test_short_rows_are_padded_and_long_rows_import_with_their_extra_cells_reported() -> None:
     table = _table(ROWS.encode())
     results = _mapped(table)
 
@@ -157,16 +157,32 @@ def test_bad_rows_are_problems_with_their_lines_and_the_rest_imports() -> None:
     problems = [r for r in results if isinstance(r, Problem)]
     assert [(r.formatted_name, r.line) for r in records] == [
         ("Ada Lovelace", 2),
+        ("Bob", 5),
         ("Carol", 9),
+        ("Dan", 10),
         ("erin@example.org", 11),
     ]
     assert records[0].note == "First line\nsecond line\nthird line"
+    assert records[1].emails == [Typed("bob@example.org")]
+    assert records[3].emails == [Typed("dan@example.org")]
     assert problems == [
-        Problem("people.csv", 5, "row has 2 cells, the header has 4"),
         Problem("people.csv", 8, "row has no name, email or phone"),
-        Problem("people.csv", 10, "row has 6 cells, the header has 4"),
+        Problem("people.csv", 10, "2 cells beyond the header not imported: 'extra', 'more'"),
     ]
-    assert str(problems[0]) == "people.csv:5: row has 2 cells, the header has 4"
+
+
+def test_an_outlook_export_whose_only_row_lacks_its_trailing_empty_cells_imports() -> None:
+    # Outlook 2000 to 2016 end a row at its last non-empty cell.
+    data = (
+        "Title,First Name,Middle Name,Last Name,Suffix,Company,Department,Job Title,"
+        "Business Street,Business City,E-mail Address,Business Phone,Notes,Categories\r\n"
+        "Mrs.,Hedy,,Lamarr,,Frequency Hopping Inc,,Inventor,,,hedy@example.org\r\n"
+    )
+    (hedy,) = read_contacts(_table(data.encode("cp1252")))
+
+    assert isinstance(hedy, ContactRecord)
+    assert (hedy.formatted_name, hedy.prefix, hedy.title) == ("Hedy Lamarr", "Mrs.", "Inventor")
+    assert hedy.emails == [Typed("hedy@example.org")]
 
 
 def test_extra_empty_cells_at_the_end_of_a_row_are_tolerated() -> None:
@@ -186,11 +202,17 @@ def test_a_quote_left_open_does_not_raise() -> None:
     table = _table(b'Name,Note\nAda,"never closed\nBob,x\n')
 
     results = _mapped(table)
-    assert len(results) == 1  # the open quote swallowed the rest of the file into one row
+    # The open quote no longer swallows the rest of the file into one row.
+    assert [getattr(item, "formatted_name", str(item)) for item in results] == [
+        "Ada",
+        "people.csv:2: a quote opened here is never closed; the rest of the file was read "
+        "without it",
+        "Bob",
+    ]
 
 
-def test_unknown_layout_without_mapping_is_one_problem() -> None:
-    table = _table(PLAIN.encode())
+def test_columns_without_a_name_or_email_and_no_mapping_are_one_problem() -> None:
+    table = _table(b"Spalte A;Spalte B\nfoo;bar\n")
 
     assert list(read_contacts(table)) == [
         Problem(
@@ -312,9 +334,22 @@ def test_guess_mapping_leaves_descriptive_columns_alone(header: str) -> None:
 
 
 def test_guess_mapping_gives_single_fields_once_and_repeatable_ones_always() -> None:
-    headers = ["Business City", "Home City", "Email", "Email 2", "Phone", "Other Phone"]
+    headers = ["First Name", "Vorname", "Email", "Email 2", "Phone", "Other Phone", "City"]
 
-    assert guess_mapping(headers) == {0: "locality", 2: "email", 3: "email", 4: "phone", 5: "phone"}
+    assert guess_mapping(headers) == {
+        0: "given_name",
+        2: "email",
+        3: "email",
+        4: "phone",
+        5: "phone",
+        6: "locality",
+    }
+
+
+def test_guess_mapping_gives_each_address_its_own_parts() -> None:
+    headers = ["Business City", "Home City", "Work City", "Home Street", "Home Street 2"]
+
+    assert guess_mapping(headers) == {0: "locality", 1: "locality", 3: "street", 4: "street"}
 
 
 def test_contact_fields_in_dialog_order() -> None:
@@ -357,3 +392,20 @@ def test_every_corpus_file(path: Path) -> None:
             assert record.note.startswith("Connected on LinkedIn on ")
     if path.name.startswith("linkedin_connections_2025"):
         assert table.header_line == 4
+
+
+def test_the_table_title_apple_numbers_writes_above_its_table_is_not_the_header() -> None:
+    data = "Table 1\nFirst Name;Last Name;Email;Phone\nAda;Lovelace;ada@example.org;+44 1\n"
+    table = _table(data.encode())
+
+    assert (table.delimiter, table.header_line) == (";", 2)
+    assert table.headers == ["First Name", "Last Name", "Email", "Phone"]
+    (ada,) = read_contacts(table)
+    assert isinstance(ada, ContactRecord)
+    assert (ada.formatted_name, ada.emails) == ("Ada Lovelace", [Typed("ada@example.org")])
+
+
+def test_a_file_of_one_column_keeps_its_header() -> None:
+    table = _table(b"Email\nada@example.org\nbob@example.org\n")
+
+    assert (table.headers, len(table.rows)) == (["Email"], 2)

@@ -20,6 +20,10 @@ HEADER = [
     "Full name",
     "First name",
     "Last name",
+    "Middle name",
+    "Name prefix",
+    "Name suffix",
+    "Nickname",
     "Organisation",
     "Department",
     "Job title",
@@ -28,12 +32,24 @@ HEADER = [
     "Phone",
     "Phone 2",
     "Web address",
-    "City",
-    "Country",
+    *(
+        f"{block} {part}"
+        for block in ("Work", "Home", "Other")
+        for part in (
+            "street",
+            "extended address",
+            "PO box",
+            "city",
+            "region",
+            "postal code",
+            "country",
+        )
+    ),
     "Birthday",
     "Tags",
     "Note",
 ]
+NO_ADDRESS = {header: "" for header in HEADER if header.startswith(("Work ", "Home ", "Other "))}
 
 
 def _ada(**changes: object) -> ContactRecord:
@@ -77,6 +93,10 @@ def test_header_and_one_row() -> None:
         "Full name": "Ada Lovelace",
         "First name": "Ada",
         "Last name": "Lovelace",
+        "Middle name": "",
+        "Name prefix": "",
+        "Name suffix": "",
+        "Nickname": "",
         "Organisation": "Analytical Engines",
         "Department": "R&D",
         "Job title": "Countess",
@@ -85,8 +105,9 @@ def test_header_and_one_row() -> None:
         "Phone": "'+44 20 7946 0000",
         "Phone 2": "",
         "Web address": "https://ada.example; https://www.linkedin.com/in/ada",
-        "City": "London",
-        "Country": "United Kingdom",
+        **NO_ADDRESS,
+        "Other city": "London",
+        "Other country": "United Kingdom",
         "Birthday": "1815-12-10",
         "Tags": "Math, VIP",
         "Note": 'Met at "PyCon", talked about\nengines, poetry',
@@ -97,7 +118,8 @@ def test_more_than_two_emails_are_kept_in_the_second_column() -> None:
     emails = [Typed("a@x.example"), Typed("b@x.example"), Typed("c@x.example")]
     _count, rows = _export([_ada(emails=emails)])
 
-    assert rows[1][6:8] == ["a@x.example", "b@x.example; c@x.example"]
+    email = HEADER.index("Email")
+    assert rows[1][email : email + 2] == ["a@x.example", "b@x.example; c@x.example"]
 
 
 def test_full_name_falls_back_to_the_name_parts() -> None:
@@ -177,7 +199,7 @@ def test_file_has_a_bom_and_crlf_line_ends(tmp_path: Path) -> None:
 
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfFull name,First name,")
-    assert data.endswith("Zoë,,,,,,,,,,,,,,,\r\n".encode())
+    assert data.endswith(("Zoë" + "," * (len(HEADER) - 1) + "\r\n").encode())
     assert data.count(b"\r\n") == 3
     assert data.count(b"\n") == 3
 
@@ -273,3 +295,81 @@ def test_an_export_reads_back_as_the_same_records(dangerous: str) -> None:
     results = list(read_contacts(table))
     back = [replace(r, line=0, source="") for r in results if isinstance(r, ContactRecord)]
     assert back == records and len(results) == len(records)
+
+
+def _two_addresses(name: str) -> ContactRecord:
+    return ContactRecord(
+        formatted_name=f"{name} Lovelace",
+        given_name=name,
+        family_name="Lovelace",
+        middle_name="Augusta",
+        prefix="Countess",
+        suffix="FRS",
+        nickname="Enchantress",
+        emails=[Typed(f"{name.lower()}@example.org")],
+        addresses=[
+            PostalAddress(
+                po_box="PO Box 12",
+                extended="Floor 3",
+                street="1 Engine Street",
+                locality="London",
+                region="Greater London",
+                postal_code="EC1A 1BB",
+                country="United Kingdom",
+                kind="work",
+            ),
+            PostalAddress(
+                po_box="PO Box 34",
+                extended="Flat 2",
+                street="12 St James's Square",
+                locality="Marylebone",
+                region="Middlesex",
+                postal_code="W1",
+                country="England",
+                kind="home",
+            ),
+        ],
+    )
+
+
+def test_every_part_of_a_work_and_a_home_address_has_its_column_and_reads_back() -> None:
+    # Before: only the City and Country of the first address were written.
+    records = [_two_addresses("Ada"), _two_addresses("Byron")]
+    _count, rows = _export(records)
+    cells = dict(zip(HEADER, rows[1], strict=True))
+    assert (cells["Work street"], cells["Work PO box"], cells["Home postal code"]) == (
+        "1 Engine Street",
+        "PO Box 12",
+        "W1",
+    )
+    out = io.StringIO()
+    write_contacts_csv(records, out)
+    table = load_csv(out.getvalue().encode("utf-8"), "export.csv")
+    assert isinstance(table, CsvTable) and table.layout == "netdesk"
+
+    back = [r for r in read_contacts(table) if isinstance(r, ContactRecord)]
+    assert [replace(r, line=0, source="") for r in back] == records
+
+
+def test_addresses_beyond_the_three_blocks_are_kept_in_the_note() -> None:
+    home = PostalAddress(street="1 Home Road", locality="Bath", kind="home")
+    records = [
+        _ada(
+            note="",
+            addresses=[
+                home,
+                replace(home, street="2 Home Road"),
+                replace(home, street="3 Home Road"),
+                replace(home, street="4 Home Road", kind="work"),
+            ],
+        )
+    ]
+    _count, rows = _export(records)
+    cells = dict(zip(HEADER, rows[1], strict=True))
+
+    assert (cells["Home street"], cells["Other street"], cells["Work street"]) == (
+        "1 Home Road",
+        "2 Home Road",
+        "4 Home Road",
+    )
+    assert cells["Note"] == "Address: 3 Home Road, Bath"

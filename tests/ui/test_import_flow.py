@@ -281,6 +281,31 @@ def test_an_unknown_csv_asks_what_its_columns_hold_then_imports_by_that(
     assert rows["Ada Byron"].email == "ada.byron@example.org"
 
 
+def test_the_column_dialog_preselects_from_the_synonyms_of_other_programs(
+    qtbot: QtBot, flow: ImportFlow, sqlite_services: Services, tmp_path: Path
+) -> None:
+    # French Outlook headers: before, only "Prénom" and "Nom" were recognised.
+    path = write(
+        tmp_path,
+        "contacts.csv",
+        "Prénom,Nom,Adresse de messagerie,Tél. mobile,Ville (bureau),Ville (domicile),Custom 1\n"
+        "Marie,Curie,marie@radium.example,+33 6 12 34 56 78,Paris,Sceaux,x\n",
+    )
+    guessed: list[str] = []
+
+    def accept(dialog: CsvMappingDialog) -> None:
+        guessed.extend(column_texts(dialog.view, ColumnMappingModel.FIELD))
+        click(qtbot, dialog.ok_button)
+
+    mapping = ModalDriver(CsvMappingDialog, accept)
+    report = import_through_preview(qtbot, flow, path)
+    mapping.check()
+    assert guessed == ["First name", "Last name", "Email", "Phone", "City", "City", "Ignore"]
+    assert report.added == 1
+    (marie,) = people(sqlite_services)
+    assert (marie.name, marie.email) == ("Marie Curie", "marie@radium.example")
+
+
 @pytest.mark.parametrize(
     ("name", "content", "dialog"),
     [
