@@ -5,20 +5,16 @@ PostgreSQL refused it and with it the whole file. No text field of a contact or 
 a use for control characters, so every importer's records (vCard, CSV, iCalendar, QR codes)
 pass through here once, on both databases alike, and each record that lost some says so.
 
-Removed: C0 controls but tab, line feed and carriage return (which the fields' own cleaning
-turns into spaces or keeps as a note's line breaks), DEL, the C1 controls U+0080-U+009F
-(what a Windows-1252 file read as Latin-1 leaves, never text) and U+FEFF, a byte order mark
-that a joined file carries into the middle of a value, invisible there. The Unicode line and
-paragraph separators U+2028 and U+2029 are line breaks, not controls: they become "\\n".
+Which characters go is netdesk.formats.control_text's to say.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from netdesk.formats.control_text import clean_text, has_control
 from netdesk.formats.records import (
     AttendeeInfo,
     ContactRecord,
@@ -31,9 +27,6 @@ from netdesk.formats.records import (
 # As many reports as a reader lists of its own problems; then one line counts the rest.
 REPORT_LIMIT = 1_000
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
-_SEPARATORS = re.compile(r"[\u2028\u2029]")
-_NEEDS_WORK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]")
 _NESTED = (Typed, PostalAddress, AttendeeInfo)
 
 
@@ -58,13 +51,6 @@ def without_control_characters(items: Iterable[object], file: str) -> Iterator[o
         )
 
 
-def clean_text(value: str) -> str:
-    """`value` without control characters, its Unicode line separators made line feeds."""
-    if not _NEEDS_WORK.search(value):
-        return value
-    return _SEPARATORS.sub("\n", _CONTROL.sub("", value))
-
-
 def _scrub(record: Any) -> bool:
     """Cleans the record's text fields in place; True when a control character was removed
     (a line separator that became a line feed is no loss and is not reported)."""
@@ -72,15 +58,17 @@ def _scrub(record: Any) -> bool:
     for field in dataclasses.fields(record):
         value = getattr(record, field.name)
         if isinstance(value, str):
-            if _NEEDS_WORK.search(value):
-                removed |= bool(_CONTROL.search(value))
-                setattr(record, field.name, clean_text(value))
+            cleaned = clean_text(value)
+            if cleaned is not value:
+                removed |= has_control(value)
+                setattr(record, field.name, cleaned)
         elif isinstance(value, list):
             for index, element in enumerate(value):
                 if isinstance(element, str):
-                    if _NEEDS_WORK.search(element):
-                        removed |= bool(_CONTROL.search(element))
-                        value[index] = clean_text(element)
+                    cleaned = clean_text(element)
+                    if cleaned is not element:
+                        removed |= has_control(element)
+                        value[index] = cleaned
                 elif isinstance(element, _NESTED):
                     removed |= _scrub(element)
         elif isinstance(value, _NESTED):

@@ -9,8 +9,9 @@ import io
 from pathlib import Path
 from typing import Any
 
+from netdesk.formats.control_text import clean_text
 from netdesk.formats.records import ContactRecord
-from netdesk.services.control_characters import REPORT_LIMIT, clean_text
+from netdesk.services.control_characters import REPORT_LIMIT
 from netdesk.services.service_set import Services
 
 # NUL, BEL, ESC, DEL, the C1 control NEL (U+0085) and a byte order mark in the middle of the
