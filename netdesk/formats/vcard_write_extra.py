@@ -9,6 +9,8 @@ for one line they cannot take.
 from __future__ import annotations
 
 import binascii
+import codecs
+import quopri
 import re
 
 # Lines about the file rather than the person: RFC 2425's directory envelope (PROFILE, NAME,
@@ -24,14 +26,24 @@ ENVELOPE = frozenset({"BEGIN", "END", "VERSION", "PROFILE", "NAME", "SOURCE", "P
 # name in 3.0, and the reader turns it back into BDAY;VALUE=text.
 TEXT_BIRTHDAY_3 = "X-NETDESK-BDAY"
 
-_DATE_LIKE = re.compile(r"[0-9TZ:+\-.,]+", re.IGNORECASE)
-_UTC_OFFSET = re.compile(r"[+-]\d{2}(?::?\d{2})?")
+# Dates, times and timestamps of RFC 2426 and RFC 6350 ("19960415", "--0203", "T1430",
+# "1953-10-15T23:10:00Z"): what ical.js can take apart as numbers.
+_DATE_LIKE = re.compile(r"(?:\d|--|T\d)[0-9TZ:+\-.]*", re.IGNORECASE)
+_UTC_OFFSET = re.compile(r"[+-]\d{2}:?\d{2}")
+_UTC_OFFSET_4 = re.compile(r"[+-]\d{4}")
+_TIMESTAMP_4 = re.compile(r"\d{8}T\d{4,6}(?:Z|[+-]\d{2}(?:\d{2})?)?", re.IGNORECASE)
+_TIME_4 = re.compile(r"T?\d{2}[0-9:]*(?:Z|[+-]\d{2}:?(?:\d{2})?)?", re.IGNORECASE)
 # VALUE types whose values ical.js parses as numbers, and refuses otherwise.
 _DATE_TYPES = frozenset(
     {"date", "date-time", "time", "timestamp", "date-and-or-time", "utc-offset"}
 )
 _DATES = frozenset({"BDAY", "ANNIVERSARY", "DEATHDATE"})
 _BASE64 = frozenset({"b", "base64"})
+# Properties whose preference 3.0 writes as TYPE=pref (the ones netdesk maps itself; they are
+# among the extra lines only when a database holds them from elsewhere).
+_TYPED = frozenset({"EMAIL", "TEL", "URL", "ADR", "X-SOCIALPROFILE"})
+_QUOTED_PRINTABLE = re.compile(r';ENCODING="?QUOTED-PRINTABLE', re.IGNORECASE)
+_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _QUOTED_OR_NOT = re.compile(r'((?:"[^"]*"|[^";])*)(;)')
 
 
@@ -39,14 +51,21 @@ def fitted(line: str, name: str, v4: bool, colon: int) -> str | None:
     """`line` (valid syntax, property `name`, value after `colon`) as this version may hold
     it, or None when it cannot go into the card at all."""
     head, value = line[:colon], line[colon + 1 :]
+    if _QUOTED_PRINTABLE.search(head):
+        head, value = _decoded_quoted_printable(head, value)
     params = _params(head)
-    if params.get("ENCODING", "").lower() in _BASE64:
+    encoding = params.get("ENCODING", "").lower()
+    if encoding in _BASE64:
         data = _base64(value)
         if data is None:
             return None  # vobject refuses the whole file for one undecodable value
         value = data
+    elif encoding:
+        # 2.1's 8BIT or 7BIT say nothing in 3.0/4.0, where vobject takes any ENCODING of a
+        # text property for base64 and refuses the file when the text does not decode.
+        head = _without_param(head, "ENCODING")
     value_type = params.get("VALUE", "").lower()
-    if value_type in _DATE_TYPES and not _DATE_LIKE.fullmatch(value):
+    if value_type in _DATE_TYPES and not _typed_value(value_type, v4).fullmatch(value):
         head = _without_param(head, "VALUE")
         value_type = ""
     if name in _DATES and value_type != "text" and not _DATE_LIKE.fullmatch(value):
@@ -57,10 +76,41 @@ def fitted(line: str, name: str, v4: bool, colon: int) -> str | None:
             segments = _segments(head)
             group, dot, _ = segments[0].rpartition(".")
             head = ";".join([f"{group}{dot}{TEXT_BIRTHDAY_3}", *segments[1:]])
+        elif name in _TYPED and "PREF" in params:
+            # PREF= is 4.0's; RFC 2426 says "preferred" as a TYPE.
+            head = _without_param(head, "PREF") + ";TYPE=pref"
         elif name == "TZ" and not value_type and not _UTC_OFFSET.fullmatch(value):
             # RFC 2426 3.4.1: a TZ that is not a UTC offset says VALUE=text ("Europe/London").
             head += ";VALUE=text"
     return f"{head}:{value}"
+
+
+def _typed_value(value_type: str, v4: bool) -> re.Pattern[str]:
+    """What a value of this VALUE type looks like to ical.js, which refuses the file when a
+    number in it is not one (RFC 6350 writes 4.0's in ISO 8601 basic format)."""
+    if value_type == "utc-offset":
+        return _UTC_OFFSET_4 if v4 else _UTC_OFFSET
+    if v4 and value_type == "timestamp":
+        return _TIMESTAMP_4
+    if v4 and value_type == "time":
+        return _TIME_4
+    return _DATE_LIKE
+
+
+def _decoded_quoted_printable(head: str, value: str) -> tuple[str, str]:
+    """A vCard 2.1 quoted-printable line as 3.0/4.0 text: decoded in its CHARSET (else UTF-8;
+    what does not decode becomes U+FFFD), line breaks escaped, without ENCODING or CHARSET.
+    vobject decodes such a line itself and fails on anything not valid in the charset."""
+    charset = _params(head).get("CHARSET", "") or "utf-8"
+    data = quopri.decodestring(value.encode("utf-8", "surrogateescape"))
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        charset = "utf-8"
+    text = data.decode(charset, errors="replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    text = _CONTROLS.sub("", text)
+    return _without_param(_without_param(head, "ENCODING"), "CHARSET"), text
 
 
 def _segments(head: str) -> list[str]:
@@ -71,14 +121,20 @@ def _segments(head: str) -> list[str]:
 
 
 def as_kept(line: str, name: str) -> str:
-    """A read line in the form `fitted` writes it back from in either version: the 3.0 writer
-    adds VALUE=text to a TZ that is not a UTC offset (4.0's default), so it is kept without."""
-    if name != "TZ" or '"' in line:
+    """A read line in the form `fitted` writes back unchanged in either version, so that a
+    round trip gives the same line: without a 2.1 ENCODING other than base64 (8BIT, 7BIT),
+    and without the VALUE=text the 3.0 writer adds to a TZ that is no UTC offset (it is 4.0's
+    default)."""
+    if '"' in line or ";" not in line.partition(":")[0]:
         return line
     head, _, value = line.partition(":")
-    if _UTC_OFFSET.fullmatch(value) or _params(head).get("VALUE", "").lower() != "text":
-        return line
-    return f"{_without_param(head, 'VALUE')}:{value}"
+    params = _params(head)
+    if params.get("ENCODING", "b").lower() not in _BASE64:
+        head = _without_param(head, "ENCODING")
+    text_tz = name == "TZ" and params.get("VALUE", "").lower() == "text"
+    if text_tz and not _UTC_OFFSET.fullmatch(value):
+        head = _without_param(head, "VALUE")
+    return f"{head}:{value}"
 
 
 def _params(head: str) -> dict[str, str]:

@@ -132,3 +132,26 @@ def test_kept_lines_with_values_of_the_wrong_type_still_parse(version: str, tmp_
     assert card.one("X-SEEN").raw == "last summer"
     assert card.one("ANNIVERSARY").param("VALUE") == ["text"]
     assert card.one("KEY").raw == "AAA="
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_legacy_encodings_among_kept_lines_do_not_break_the_card(
+    version: str, tmp_path: Path
+) -> None:
+    # vobject decodes quoted-printable lines itself (and fails on a cut UTF-8 sequence), and
+    # takes any other ENCODING of a text property for base64.
+    record = ContactRecord(
+        formatted_name="Q",
+        extra_lines=[
+            "X-QP;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Stra=C3=9Fe=0D=0A2=E2=82",
+            "X-EIGHT;ENCODING=8BIT:plain text",
+            "TITLE;ENCODING=7BIT:Chief",
+        ],
+    )
+
+    data = export([record], version)
+
+    check_export(data, version, tmp_path)
+    again = read(data)
+    assert again.extra_lines[:2] == ["X-QP:Straße\\n2\ufffd", "X-EIGHT:plain text"]
+    assert read(export([again], version)).extra_lines == again.extra_lines
