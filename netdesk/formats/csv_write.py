@@ -10,6 +10,7 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
+from netdesk.formats.control_text import clean_text
 from netdesk.formats.csv_values import (
     FORMULA_PREFIXES,
     join_nonempty,
@@ -146,7 +147,8 @@ def contact_row(record: ContactRecord, attendees: bool = False) -> list[str]:
     if attendees:
         info = record.attendee
         cells += [info.role, info.status] if info else ["", ""]
-    return [neutralise(value) for value in cells]
+    # Databases filled before imports removed control characters may still hold a NUL.
+    return [neutralise(clean_text(value)) for value in cells]
 
 
 def write_contacts_csv(

@@ -30,6 +30,7 @@ from netdesk.formats.vcard_handles import (
 )
 from netdesk.formats.vcard_read_line import Params, components, unescape
 from netdesk.formats.vcard_write import content_line
+from netdesk.formats.vcard_write_extra import ENVELOPE, TEXT_BIRTHDAY_3, as_kept
 
 # A parsed content line: (line number, group, NAME in upper case, parameters or None,
 # value (transfer encoding undone, vCard escapes still in), the line to keep verbatim).
@@ -52,8 +53,8 @@ _TOO_MANY_CATEGORIES = (
     f"card has more than {CATEGORY_LIMIT:,} categories; the first {CATEGORY_LIMIT:,} became "
     "tags, the others were left out"
 )
-# Properties that describe the file, not the person.
-_DROPPED = frozenset({"VERSION", "PRODID", "REV", "BEGIN", "END"})
+# Properties that describe the file, not the person (vcard_write_extra.ENVELOPE says which).
+_DROPPED = ENVELOPE
 # At most one per card (RFC 2426, RFC 6350): the writer keeps the first, and so does the reader.
 _AT_MOST_ONE = frozenset({"N", "FN", "UID", "BDAY"})
 _AT_MOST_ONE_EXTRA = frozenset({"KIND", "GENDER", "ANNIVERSARY"})
@@ -168,7 +169,7 @@ class CardReader:
         # or ENCODING=, "_" and "/" in names become "-", empty parameters go.
         line = content_line(text)
         if line is not None:
-            self.record.extra_lines.append(line)
+            self.record.extra_lines.append(as_kept(line, name))
 
     def first(self, prop: Prop) -> bool:
         """True for the first line of a property netdesk keeps once; later ones stay extra
@@ -231,6 +232,13 @@ class CardReader:
                     pass
         # Year-less, text or odd dates: netdesk keeps no such date, the export writes it back.
         self.extra(prop)
+
+    def text_birthday(self, prop: Prop, label: str) -> None:
+        """A birthday that is not a date, as netdesk writes it in vCard 3.0 (which has none)."""
+        number, group, _, params, value, text = prop
+        head = text[: len(group) + 1] if group else ""
+        tail = text[len(head) + len(TEXT_BIRTHDAY_3) :]
+        self.bday((number, group, "BDAY", params, value, f"{head}BDAY{tail}"), label)
 
     def note(self, prop: Prop, label: str) -> None:
         value = unescape(prop[4]).strip()
@@ -419,6 +427,7 @@ _HANDLERS: dict[str, Callable[[CardReader, Prop, str], None]] = {
     "TITLE": CardReader.title,
     "UID": CardReader.uid,
     "BDAY": CardReader.bday,
+    TEXT_BIRTHDAY_3: CardReader.text_birthday,
     "NOTE": CardReader.note,
     "CATEGORIES": CardReader.categories,
     "EMAIL": CardReader.email,

@@ -19,6 +19,7 @@ from typing import BinaryIO
 
 from netdesk.formats.phone_extension import tel_uri, with_extension
 from netdesk.formats.records import ContactRecord, PostalAddress, Typed
+from netdesk.formats.vcard_write_extra import ENVELOPE, fitted
 
 VERSIONS = ("3.0", "4.0")
 PRODID = "-//netdesk//netdesk//EN"
@@ -65,12 +66,10 @@ _PARAM_UNSAFE = re.compile(r'[";:,\x00-\x1f\x7f]')
 _PARAM_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _GROUP = re.compile(r"([A-Za-z0-9-]+)\.[A-Za-z0-9-]+[;:]")
 _NAME = re.compile(r"(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)")
-# Properties the writer produces itself: an extra line with one of these names would give the
-# card a second BEGIN, END or VERSION, which no reader accepts.
-_OWN_STRUCTURE = frozenset({"BEGIN", "END", "VERSION"})
 # At most one per card (RFC 6350 cardinality *1; RFC 2426 says the same of N, and FN is exactly
 # one in 3.0): of these, a card keeps the first, netdesk's own field before any extra line.
-_AT_MOST_ONE = frozenset({"N", "UID", "BDAY", "PRODID", "REV", "KIND", "GENDER", "ANNIVERSARY"})
+# (BEGIN, END, VERSION, PRODID and REV are never taken from extra lines: ENVELOPE.)
+_AT_MOST_ONE = frozenset({"N", "UID", "BDAY", "KIND", "GENDER", "ANNIVERSARY"})
 # A whole content line that is already valid RFC 2426 / RFC 6350 syntax.
 _PARAM_VALUE = r'(?:"[^"\x00-\x08\x0a-\x1f\x7f]*"|[^";:,\x00-\x08\x0a-\x1f\x7f]*)'
 _VALID_LINE = re.compile(
@@ -133,13 +132,15 @@ def _extra_lines(record: ContactRecord, version: str) -> list[str]:
         if line is None:
             continue
         name = _name(line)
-        if name in _OWN_STRUCTURE:
+        if name in ENVELOPE:
             continue
         if name in _AT_MOST_ONE or (name == "FN" and version == "3.0"):
             if name in single:
                 continue
             single.add(name)
-        kept.append(line)
+        fit = fitted(line, name, version == "4.0", _colon(line))
+        if fit is not None:
+            kept.append(fit)
     return kept
 
 
@@ -221,9 +222,7 @@ def _content_lines(record: ContactRecord, version: str, extra_lines: list[str]) 
 
     yield "BEGIN:VCARD"
     yield f"VERSION:{version}"
-    # A card holds at most one PRODID: keep the one that came with the card, if any.
-    if not any(_name(line) == "PRODID" for line in extra_lines):
-        yield f"PRODID:{PRODID}"
+    yield f"PRODID:{PRODID}"
     if record.uid:
         # 4.0 UIDs are URIs unless said otherwise; a plain id keeps its text as it is.
         if v4 and not _looks_like_uri(record.uid):

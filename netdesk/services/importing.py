@@ -23,6 +23,7 @@ from netdesk.formats.records import ContactRecord, EventRecord, Problem
 from netdesk.models import Contact, Event
 from netdesk.services.bulk import chunks, collector_paused
 from netdesk.services.contact_rows import cleaned
+from netdesk.services.control_characters import without_control_characters
 from netdesk.services.errors import ServiceError
 from netdesk.services.event_import import event_named, import_events
 from netdesk.services.import_plan import (
@@ -148,9 +149,9 @@ def _overrides(table: CsvTable, columns: Sequence[tuple[str, str]]) -> dict[int,
 
 def _guarded(items: Iterable[object], file: str) -> Iterator[object]:
     """A reader that fails unexpectedly stops its file with a report, not a traceback; what
-    it read before still counts."""
+    it read before still counts. Every record leaves here without control characters."""
     try:
-        yield from items
+        yield from without_control_characters(items, file)
     except Exception as exc:  # a bug in a reader must not lose the cards read before it
         yield Problem(file, 0, f"reading stopped here: {exc}")
 

@@ -467,12 +467,13 @@ def test_extra_lines_are_written_verbatim_and_folded(version: str) -> None:
 
 
 @pytest.mark.parametrize("version", VERSIONS)
-def test_the_prodid_a_card_came_with_replaces_ours(version: str) -> None:
+def test_the_prodid_is_always_ours(version: str) -> None:
+    # The product that made the file is netdesk, whatever made the card before.
     record = ContactRecord(formatted_name="P", extra_lines=["PRODID:-//Apple Inc.//iOS 17//EN"])
 
     (card,) = parse_vcards(export([record], version))
 
-    assert card.one("PRODID").raw == "-//Apple Inc.//iOS 17//EN"
+    assert card.one("PRODID").raw == "-//netdesk//netdesk//EN"
 
 
 def test_uids_in_4_0_keep_their_value() -> None:
@@ -538,18 +539,19 @@ def test_the_independent_parser_refuses_what_it_should() -> None:
 
 
 @pytest.mark.parametrize("version", VERSIONS)
-def test_quoted_printable_extra_lines_never_fold_after_an_equals_sign(version: str) -> None:
-    # A 2.1 reader takes a line ending in "=" for a soft line break, not a fold.
+def test_quoted_printable_extra_lines_are_written_as_text(version: str) -> None:
+    # 3.0 and 4.0 have no quoted-printable (vobject decodes it and fails on a cut character):
+    # such lines, kept by earlier versions, go out decoded.
     value = "=E6=B5=8B=E8=AF=95" * 12
     extras = [f"X-ANDROID-CUSTOM;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{'x' * n}{value}"
               for n in range(3)]  # fmt: skip
     data = export([ContactRecord(formatted_name="Q", extra_lines=extras)], version)
 
     (card,) = parse_vcards(data)
-    assert [p.raw for p in card.all("X-ANDROID-CUSTOM")] == [f"{'x' * n}{value}" for n in range(3)]
-    folded = [line for line in data.split(b"\r\n") if b"E6=B5" in line or line.startswith(b" ")]
-    assert len(folded) > 6
-    assert not any(line.endswith(b"=") for line in folded)
+    assert [p.raw for p in card.all("X-ANDROID-CUSTOM")] == [
+        f"{'x' * n}{'测试' * 12}" for n in range(3)
+    ]
+    assert all(p.params == {} for p in card.all("X-ANDROID-CUSTOM"))
 
 
 LEGACY_LINES = {
@@ -619,7 +621,7 @@ def test_a_card_keeps_one_of_each_single_property(version: str) -> None:
     assert card.one("N").components() == ["", "", "", "", ""]
     assert card.one("UID").text() == "u-1"
     assert card.one("BDAY").raw in ("1990-01-02", "19900102")
-    assert card.one("REV").raw == "2020-01-01T00:00:00Z"
+    assert card.all("REV") == []  # another program's revision time is stale once netdesk writes
     assert card.one("GENDER").raw == "F"
     # 3.0 has exactly one FN; 4.0 allows more (other languages, other scripts).
     fns = [p.text() for p in card.all("FN")]
