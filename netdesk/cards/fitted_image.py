@@ -2,20 +2,28 @@
 
 A JPEG is decoded at a fraction of its size directly (libjpeg scales while it decodes). Qt's
 PNG, WebP, GIF and BMP readers always decode the whole picture, and "scaled size" then copies
-it once more to smooth it (a 7,740 px square PNG with transparency cost 460 MB): those are
-decoded once, sampled down to four times the size wanted and only that smoothed, so that the
-whole picture is held once and never copied.
+it once more to smooth it (a 7,740 px square PNG with transparency cost 460 MB). A big PNG is
+read a band of rows at a time instead (png_bands.py); the others are decoded once, sampled
+down to four times the size wanted and only that smoothed, so that the whole picture is held
+once and never copied.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
+
+from netdesk.cards.png_bands import shrunk_png
 
 # Beyond this a picture is not decoded at all (a hostile file's 100,000 x 100,000 header).
 MAX_PIXELS = 60_000_000
 # Read while decoding at 1/2, 1/4 or 1/8 of the size.
 _SCALED_WHILE_READ = frozenset({b"jpeg", b"jpg"})
+# A PNG of more pixels than this is read a band of rows at a time (png_bands.py), never held
+# whole: 64 MB decoded.
+_BANDED = 16_000_000
 # Nearest-pixel sampling down to this many times the size wanted, then smoothing: as sharp as
 # smoothing the whole picture at once, without its copy of every pixel.
 _OVERSAMPLE = 4
@@ -39,11 +47,26 @@ def fitted_image(source: bytes | str, box: QSize) -> QImage:
         return QImage()
     turned = bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
     stored_box = box.transposed() if turned else box
-    if bytes(reader.format().data()).lower() in _SCALED_WHILE_READ:
+    kind = bytes(reader.format().data()).lower()
+    if kind in _SCALED_WHILE_READ:
         if size.width() > stored_box.width() or size.height() > stored_box.height():
             reader.setScaledSize(size.scaled(stored_box, Qt.AspectRatioMode.KeepAspectRatio))
         return reader.read()
+    if kind == b"png" and size.width() * size.height() > _BANDED:
+        banded = _banded(source, size, box)
+        if banded is not None:
+            return banded
     return _shrunk(reader.read(), box)
+
+
+def _banded(source: bytes | str, size: QSize, box: QSize) -> QImage | None:
+    goal = size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio).expandedTo(QSize(1, 1))
+    try:
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    except OSError:
+        return None
+    sampled = shrunk_png(data, (goal * _OVERSAMPLE).boundedTo(size))
+    return None if sampled is None else _shrunk(sampled, box)
 
 
 def _shrunk(image: QImage, box: QSize) -> QImage:
