@@ -5,9 +5,12 @@ backups of an SQLite file. Opening, checking and upgrading one is in db.py."""
 from __future__ import annotations
 
 import logging
+import random
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
@@ -22,6 +25,13 @@ from netdesk.services.errors import ServiceError
 log = logging.getLogger(__name__)
 
 ChangeListener = Callable[[frozenset[str]], None]
+T = TypeVar("T")
+
+# PostgreSQL's codes for a transaction that lost a race with another one: a serialisation
+# failure, a deadlock, and a unique key another transaction took first. Run again, it sees the
+# winner's rows and plans around them.
+RACE_CODES = frozenset({"40001", "40P01", "23505"})
+ATTEMPTS = 5
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -108,14 +118,19 @@ class Database:
         return self.engine.dialect.name
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, serializable: bool = False) -> Iterator[Session]:
         """One user action: commits on success, rolls back everything on error.
 
         Errors of the database itself (busy, read-only, full, a conflicting change) come out
         as ServiceError with a message for the user, so that no caller shows a traceback.
+        `serializable` makes a PostgreSQL transaction fail rather than act on a state another
+        one changed meanwhile (what SQLite's write lock gives every transaction); run such
+        work through `retrying`.
         """
         try:
             with self.Session.begin() as session:
+                if serializable and self.engine.dialect.name == "postgresql":
+                    session.connection(execution_options={"isolation_level": "SERIALIZABLE"})
                 if self.engine.dialect.name == "sqlite":
                     # pysqlite would begin only at the first write, so what the action read
                     # before it (an import's duplicate check) could be changed by another
@@ -125,6 +140,25 @@ class Database:
                 yield session
         except DBAPIError as exc:
             raise DatabaseWriteError(_write_error_message(exc)) from exc
+
+    def retrying(self, work: Callable[[Session], T]) -> T:
+        """`work` in one serializable transaction, run again from the start (a few times, after
+        a short random pause) when it lost a race with another process writing the same rows:
+        the result is as if the two had run one after the other. `work` must plan everything
+        from what it reads in the session, since nothing of a lost attempt is kept.
+
+        SQLite's write lock lets no race happen (a busy database has waited its time already).
+        """
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                with self.transaction(serializable=True) as session:
+                    return work(session)
+            except DatabaseWriteError as exc:
+                if attempt == ATTEMPTS or not lost_race(exc.__cause__):
+                    raise
+                log.info("attempt %d lost a race with another writer; again", attempt)
+            time.sleep(random.uniform(0.02, 0.1) * attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def add_change_listener(self, listener: ChangeListener) -> None:
         self._listeners.append(listener)
@@ -170,12 +204,22 @@ def read_error_message(exc: DBAPIError) -> str:
     return message.replace(", so nothing was saved", "").replace("Nothing was saved; try", "Try")
 
 
+def lost_race(exc: BaseException | None) -> bool:
+    """A PostgreSQL error that running the same transaction again may not meet."""
+    return isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in RACE_CODES
+
+
 def _write_error_message(exc: DBAPIError) -> str:
     lines = str(exc.orig or exc).strip().splitlines()
     detail = lines[0] if lines else exc.__class__.__name__
     text = detail.lower()
     # SQLite's own name for the error (Python 3.11+), e.g. SQLITE_IOERR_WRITE; "" otherwise.
     code = str(getattr(exc.orig, "sqlite_errorname", "") or "")
+    if getattr(exc.orig, "sqlstate", None) in ("40001", "40P01"):
+        return (
+            "Another netdesk kept changing the same people at the same moment, so nothing was "
+            "saved; try again."
+        )
     if isinstance(exc, IntegrityError):
         return (
             "That change conflicts with what is stored now (it changed in the meantime); "

@@ -4,6 +4,7 @@ migrations with a backup first. The open database itself is netdesk.database.Dat
 from __future__ import annotations
 
 import functools
+import logging
 import shlex
 import sqlite3
 from collections.abc import Iterator
@@ -65,6 +66,16 @@ def safe_url(url: str | URL) -> str:
         return "the database address given"
 
 
+def _quiet_driver_log() -> None:
+    """psycopg logs a line of its own ("error ignored terminating Pipeline…") when a batch of
+    statements fails, on top of the error it raises. The error is told in words (or the work
+    run again, see Database.retrying); its raw log line must not reach the user's terminal,
+    which Python's last-resort handler would do while no logging is configured."""
+    driver_log = logging.getLogger("psycopg")
+    if not any(isinstance(h, logging.NullHandler) for h in driver_log.handlers):
+        driver_log.addHandler(logging.NullHandler())
+
+
 def make_engine(url: str) -> Engine:
     """An engine for `url`; DatabaseOpenError when the URL or its driver is unusable."""
     try:
@@ -73,6 +84,7 @@ def make_engine(url: str) -> Engine:
             engine = create_engine(parsed)
             event.listen(engine, "connect", _set_sqlite_pragmas)
             return engine
+        _quiet_driver_log()
         return create_engine(parsed, pool_pre_ping=True)
     except ImportError as exc:
         raise DatabaseOpenError(

@@ -100,12 +100,27 @@ def refresh(conn: Connection, contact_ids: Iterable[int], phone_extensions: bool
     ids = sorted(set(contact_ids))
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        remove(conn, chunk)
         rows = _rows_for(conn, chunk, phone_extensions)
+        if conn.dialect.name == "sqlite":
+            # FTS5 tables take no ON CONFLICT; SQLite's write lock lets no one else in between.
+            remove(conn, chunk)
+            if rows:
+                conn.execute(
+                    text(f"INSERT INTO {TABLE} (rowid, name, body) VALUES (:id, :name, :body)"),
+                    rows,
+                )
+            continue
+        remove(conn, set(chunk) - {row["id"] for row in rows})
         if rows:
-            key = key_column(conn)
+            # Another transaction may index the same contact at the same moment (two merges
+            # of one file): whichever writes second updates the row instead of failing.
             conn.execute(
-                text(f"INSERT INTO {TABLE} ({key}, name, body) VALUES (:id, :name, :body)"), rows
+                text(
+                    f"INSERT INTO {TABLE} (contact_id, name, body) VALUES (:id, :name, :body)"
+                    " ON CONFLICT (contact_id) DO UPDATE"
+                    " SET name = EXCLUDED.name, body = EXCLUDED.body"
+                ),
+                rows,
             )
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any, cast
 
 import phonenumbers
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from netdesk.formats.phone_extension import split_extension
@@ -27,9 +27,10 @@ from netdesk.models import (
     Tag,
 )
 from netdesk.models.contact import new_uid
-from netdesk.services.bulk import clip, column_length
+from netdesk.services.bulk import clip, column_length, table_of
 from netdesk.services.tags import TAG_LENGTH, clean_tag_names, tag_key
 from netdesk.text import fold, sort_key_for_name
+from netdesk.upserts import insert_missing
 
 _NOT_DIGITS = re.compile(r"\D")
 
@@ -233,7 +234,6 @@ class TagIds:
         self.ids: dict[str, int] = {
             key: tag_id for tag_id, key in session.execute(select(Tag.id, Tag.key))
         }
-        self.created = 0
 
     def ids_for(self, names: list[str]) -> list[int]:
         result = []
@@ -241,11 +241,11 @@ class TagIds:
             key = tag_key(name)
             tag_id = self.ids.get(key)
             if tag_id is None:
-                tag_id = self.session.execute(
-                    insert(Tag).returning(Tag.id), {"name": name[:TAG_LENGTH], "key": key}
-                ).scalar_one()
+                # Another import running at the same time may have just made the same tag.
+                row = {"name": name[:TAG_LENGTH], "key": key}
+                insert_missing(self.session, table_of(Tag), [row], ["key"])
+                tag_id = self.session.scalars(select(Tag.id).where(Tag.key == key)).one()
                 self.ids[key] = tag_id
-                self.created += 1
             if tag_id not in result:
                 result.append(tag_id)
         return result

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from netdesk.db import Database
 from netdesk.formats.detect import detect_kind
@@ -310,27 +311,30 @@ class ImportService:
         event_id: int | None = None,
         progress: Progress | None = None,
     ) -> ImportReport:
-        report = ImportReport(file=plan.file, problems=list(plan.problems))
         total = len(plan.items) + len(plan.events)
         self.db.backup_before("import", total)
+
+        def attempt(session: Session) -> ImportReport:
+            report = ImportReport(file=plan.file, problems=list(plan.problems))
+            into = event_id
+            if into is None and plan.new_event_name.strip():
+                before = session.scalar(select(func.count(Event.id)))
+                into = event_named(session, plan.new_event_name)
+                report.event_created = session.scalar(select(func.count(Event.id))) != before
+            if plan.events:
+                import_events(session, plan.events, report)
+            run = ImportRun(session, into, report, progress, total)
+            run.expect_matches({i.match_id for i in plan.items if i.match_id is not None})
+            for index, entry in enumerate(plan.items):
+                run.handle_planned(index, entry)
+            run.finish()
+            return report
+
         try:
-            with collector_paused(), self.db.transaction() as session:
-                if event_id is None and plan.new_event_name.strip():
-                    before = session.scalar(select(func.count(Event.id)))
-                    event_id = event_named(session, plan.new_event_name)
-                    report.event_created = session.scalar(select(func.count(Event.id))) != before
-                if plan.events:
-                    import_events(session, plan.events, report)
-                run = ImportRun(session, event_id, report, progress, total)
-                run.expect_matches({i.match_id for i in plan.items if i.match_id is not None})
-                for index, entry in enumerate(plan.items):
-                    run.handle_planned(index, entry)
-                run.finish()
-        except _Stop:
-            pass
+            with collector_paused():
+                return self.db.retrying(attempt)
         except ImportCancelled:
             return ImportReport(file=plan.file, cancelled=True)
-        return report
 
     def import_file(
         self,
@@ -347,33 +351,46 @@ class ImportService:
         A CSV's columns are recognised by their headers (a file with no column for a name or
         an email raises NeedsMapping); `columns` gives (header, CONTACT_FIELDS key or "") pairs
         that correct them."""
+        if data is None:
+            data = self.read(path)
         _kind, _layout, items, total = self._items(path, mapping, columns, ask=False, data=data)
-        report = ImportReport(file=str(path), dry_run=dry_run)
         if not dry_run:
             self.db.backup_before("import", total)
+        reports: list[ImportReport] = []
+
+        def attempt(session: Session) -> ImportReport:
+            # Read afresh each time: an attempt that lost a race is planned again from the
+            # start, against what the other process wrote meanwhile.
+            records = (
+                self._items(path, mapping, columns, ask=False, data=data)[2] if reports else items
+            )
+            report = ImportReport(file=str(path), dry_run=dry_run)
+            reports.append(report)
+            run = ImportRun(session, event_id, report, progress, total)
+            events: list[EventRecord] = []
+            for item in _guarded(records, str(path)):
+                if isinstance(item, Problem):
+                    report.problems.append(item)
+                elif isinstance(item, EventRecord):
+                    events.append(item)
+                elif isinstance(item, ContactRecord):
+                    run.handle(cleaned(item), on_duplicate)
+            run.finish()
+            if events:
+                import_events(session, events, report)
+            if dry_run:
+                raise _Stop
+            return report
+
         try:
-            with collector_paused(), self.db.transaction() as session:
-                run = ImportRun(session, event_id, report, progress, total)
-                events: list[EventRecord] = []
-                for item in _guarded(items, str(path)):
-                    if isinstance(item, Problem):
-                        report.problems.append(item)
-                    elif isinstance(item, EventRecord):
-                        events.append(item)
-                    elif isinstance(item, ContactRecord):
-                        run.handle(cleaned(item), on_duplicate)
-                run.finish()
-                if events:
-                    import_events(session, events, report)
-                if dry_run:
-                    raise _Stop
+            with collector_paused():
+                return self.db.retrying(attempt)
         except _Stop:
-            pass
+            return reports[-1]
         except ImportCancelled:
             return ImportReport(file=str(path), cancelled=True)
-        return report
 
     def event_for_import(self, name: str) -> int:
         """The event of that name (accents and case ignored), created if there is none."""
-        with self.db.transaction() as session:
-            return event_named(session, name)
+        # Serialisable: two imports naming the same new event at once make it once.
+        return self.db.retrying(lambda session: event_named(session, name))

@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 from netdesk.db import Database
 from netdesk.models import Tag, contact_tags, event_tags
 from netdesk.services import undo
-from netdesk.services.bulk import column_length
-from netdesk.services.change_tracking import refresh_search
+from netdesk.services.bulk import column_length, table_of
+from netdesk.services.change_tracking import mark_changed, refresh_search
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.text import fold
+from netdesk.upserts import insert_missing
 
 TAG_LENGTH = column_length(Tag, "key") or 80  # the columns that hold tag names and keys
 
@@ -40,15 +41,18 @@ def tags_for(session: Session, names: Iterable[str]) -> list[Tag]:
         return []
     keys = [tag_key(n) for n in wanted]
     existing = {t.key: t for t in session.scalars(select(Tag).where(Tag.key.in_(keys)))}
-    result = []
-    for name, key in zip(wanted, keys, strict=True):
-        tag = existing.get(key)
-        if tag is None:
-            tag = Tag(name=name, key=key)
-            session.add(tag)
-            existing[key] = tag
-        result.append(tag)
-    return result
+    missing = [
+        {"name": name, "key": key}
+        for name, key in zip(wanted, keys, strict=True)
+        if key not in existing
+    ]
+    if missing:
+        # Another process may make the same tag at the same moment: the first one's is kept.
+        insert_missing(session, table_of(Tag), missing, ["key"])
+        mark_changed(session, "tags")
+        made = [row["key"] for row in missing]
+        existing.update((t.key, t) for t in session.scalars(select(Tag).where(Tag.key.in_(made))))
+    return [existing[key] for key in keys]
 
 
 @dataclass(frozen=True)

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
+from netdesk.cards.fitted_image import fitted_image
 from netdesk.ui.badge_settings import BadgeSettings
 from netdesk.ui.form_errors import ERROR_STYLE
 from netdesk.ui.plain_text import ElidedLabel, plain_label
 
 MUTED_STYLE = "color: #6b7280;"
+# A logo takes at most a third of a badge's width, some 30 mm: 1,200 pixels are sharp at 1,000
+# dpi. A camera's 50-megapixel picture is not held (nor put into every PDF) at full size.
+LOGO_BOX = QSize(1200, 1200)
 
 
 class LogoGroup(QGroupBox):
@@ -59,7 +63,7 @@ class LogoGroup(QGroupBox):
     def set_logo_path(self, path: str, *, remember: bool = True) -> bool:
         """Use this image as the event's logo ("" for none); remembered for this event."""
         self.logo_error.hide()
-        image = QImage(path) if path else QImage()
+        image = fitted_image(path, LOGO_BOX) if path else QImage()
         if path and image.isNull():
             self.logo_error.setText(f"Could not read {Path(path).name} as an image.")
             self.logo_error.show()

@@ -20,9 +20,11 @@ from netdesk.services.cards import BadgeSelection
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.badge_dialog import BadgeDialog
+from netdesk.ui.badge_logo_group import LOGO_BOX
 from netdesk.ui.badge_template_dialog import TemplateDialog
 from netdesk.ui.event_page import EventPage
 from netdesk.ui.main_window import EVENTS, MainWindow
+from tests.pictures import plain_picture
 from tests.ui.event_ui_helpers import click as click_cell
 from tests.ui.event_ui_helpers import tick
 from tests.ui.main_window_helpers import click, open_window, settings_at
@@ -334,6 +336,20 @@ def test_the_logo_is_remembered_for_its_event_only(
     assert again.sheet_options().logo is not None
     elsewhere = _open(qtbot, sqlite_services, other, tmp_path)
     assert elsewhere.sheet_options().logo is None
+
+
+def test_a_big_logo_is_held_at_the_size_a_badge_can_use(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    event_id = _event_with_people(sqlite_services, 1)
+    logo = tmp_path / "poster.png"
+    logo.write_bytes(plain_picture(4000, 2000))  # a poster's artwork, chosen as the logo
+    dialog = _open(qtbot, sqlite_services, event_id, tmp_path)
+    assert dialog.logo_group.set_logo_path(str(logo))
+    held = dialog.sheet_options().logo
+    assert held is not None
+    assert (held.width(), held.height()) == (LOGO_BOX.width(), LOGO_BOX.width() // 2)
+    dialog.close()
 
 
 def test_an_event_without_people_says_so_and_offers_nothing_to_print(

@@ -14,6 +14,7 @@ from netdesk.services.service_set import Services
 from netdesk.ui.contact_detail import PHOTO_SIDE
 from netdesk.ui.contact_photo import photo_pixmap
 from netdesk.ui.main_window import PEOPLE
+from tests.pictures import plain_picture
 from tests.reliability.mutations import png_declaring
 from tests.ui.main_window_helpers import open_window, settings_at
 
@@ -81,3 +82,26 @@ def test_a_small_photo_is_not_blown_up() -> None:
     pixmap = photo_pixmap(_picture(40, 30, "PNG"), PHOTO_SIDE)
     assert pixmap is not None
     assert (pixmap.width(), pixmap.height()) == (40, 30)
+
+
+def test_a_big_photo_is_decoded_at_the_size_shown_and_only_once(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    """A 4,000 px square PNG (small as a file, being mostly one colour) becomes a picture of
+    the pane's size; going back to its person shows the same picture, not a second decode."""
+    big = sqlite_services.contacts.create(ContactInput(formatted_name="Big Photo"))
+    sqlite_services.contacts.set_photo(big, plain_picture(4000, 4000), "image/png")
+    other = sqlite_services.contacts.create(ContactInput(formatted_name="Small Photo"))
+    sqlite_services.contacts.set_photo(other, _picture(50, 50, "PNG"), "image/png")
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    people = window.go_to(PEOPLE)
+    detail = people.detail
+
+    assert people.show_contact(big)
+    shown = detail.photo_label.pixmap()
+    ratio = shown.devicePixelRatio()
+    assert (shown.width(), shown.height()) == (round(PHOTO_SIDE * ratio),) * 2
+    assert people.show_contact(other)
+    assert detail.photo_label.pixmap().cacheKey() != shown.cacheKey()
+    assert people.show_contact(big)
+    assert detail.photo_label.pixmap().cacheKey() == shown.cacheKey()
