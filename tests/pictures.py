@@ -18,3 +18,27 @@ def png_1x1() -> bytes:
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     )
+
+
+def png_noise(side: int = 16) -> bytes:
+    """A real RGB PNG of `side` x `side` pixels of noise: a few hundred bytes at 16, that do
+    not compress away (a photo's base64 that folds over many lines)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    seed = 7
+    rows = bytearray()
+    for _ in range(side):
+        rows.append(0)  # filter type None
+        for _ in range(side * 3):
+            seed = (seed * 1103515245 + 12345) % 2**31
+            rows.append((seed >> 16) % 4 * 64)
+    header = struct.pack(">IIBBBBB", side, side, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(bytes(rows)))
+        + chunk(b"IEND", b"")
+    )

@@ -1,9 +1,16 @@
 """vCard 2.1, 3.0 and 4.0 files to ContactRecords, card by card.
 
 A plain unfold-and-split reader, about ten times faster than vobject, and tolerant of what
-phones and mail clients really write (see DESIGN.md, "Formats"). Whatever netdesk does not map
-is kept in `ContactRecord.extra_lines` so that an export can write it back. Bad input never
-raises: a broken card or line becomes a `Problem` and the other cards are still read.
+phones and mail clients really write. Whatever netdesk does not map is kept in
+`ContactRecord.extra_lines` so that an export can write it back. Bad input never raises: a
+broken card or line becomes a `Problem` and the other cards are still read.
+
+Cards that do not end as they should lose nothing: a card still open at the end of the file
+(a truncated file or mail attachment), or when the next BEGIN:VCARD comes, is kept with a
+warning. An agent's card (vCard 2.1: a BEGIN:VCARD block after an empty AGENT line; 3.0: the
+escaped card as AGENT's value) becomes a record of its own, yielded before the card holding
+it, which keeps its other lines (those after the block too) but not that AGENT line: the
+agent is a contact now, and exporting the card inline as well would bring them back twice.
 """
 
 from __future__ import annotations
