@@ -146,7 +146,8 @@ def sized_lines(data: bytes, keep: int | None = None) -> Iterator[tuple[int, byt
                     length = len(stripped)
                 line = stripped
             if pending is not None:
-                if not cut and _escaped_break(pending if joined is None else joined, line):
+                content = pending if joined is None else joined
+                if content.endswith(b"\\") and not cut and _escaped_break(content, line):
                     # vCard 2.1 (Palm, old Nokia): a backslash before the line break continues
                     # the value on the next line; the break becomes an escaped newline.
                     if joined is None:
@@ -172,11 +173,10 @@ def sized_lines(data: bytes, keep: int | None = None) -> Iterator[tuple[int, byt
 
 
 def _escaped_break(content: bytes | bytearray, line: bytes) -> bool:
-    """Whether `content` ends in a lone backslash that `line` continues: an odd number of
+    """Whether `content`, which ends in a backslash, ends in a lone one that `line` continues:
+    an odd number of
     backslashes (an even one is escaped backslashes, "\\\\"), and `line` does not start a
     property of its own (so "NOTE:C:\\" followed by "TEL:..." stays two lines)."""
-    if not content.endswith(b"\\"):
-        return False
     if (len(content) - len(content.rstrip(b"\\"))) % 2 == 0:
         return False
     return b":" not in line or _PROPERTY_START.match(line) is None
@@ -228,14 +228,23 @@ def _line_ends(run: bytes) -> int:
 
 def _split(piece: bytes) -> list[bytes]:
     """`piece`'s lines, numbered by `_line_ends` (`piece` never ends inside a run)."""
-    if b"\r" in piece and b"\n" in piece:
-        crlf = piece.count(b"\r\n")
-        if piece.count(b"\r") != crlf:  # CRs that are not part of a CRLF: iOS and mixes
-            piece = piece.replace(b"\r\r\n", b"\n")
-            if piece.count(b"\r") != piece.count(b"\r\n"):
-                piece = _RUN.sub(lambda found: b"\n" * _line_ends(found.group()), piece)
-    # Each CRLF, LF or lone CR now ends one line, as splitlines counts them.
-    return piece.splitlines()
+    lines = piece.splitlines()  # one line end for each CRLF, lone CR and lone LF
+    if b"\r" in piece and _lone_returns(piece, lines):  # iOS's CR CR LF, LF CR, mixes
+        piece = piece.replace(b"\r\r\n", b"\n")
+        lines = piece.splitlines()
+        if _lone_returns(piece, lines):
+            piece = _RUN.sub(lambda found: b"\n" * _line_ends(found.group()), piece)
+            lines = piece.splitlines()
+    return lines
+
+
+def _lone_returns(piece: bytes, lines: list[bytes]) -> bool:
+    """Whether `piece` has CRs that are not part of a CRLF, in runs that hold an LF: where
+    splitlines counts more line ends than `_line_ends`. (It counts the LFs, and one more
+    for each CR not before an LF: cheaper to compare than to look for such CRs.)"""
+    feeds = piece.count(b"\n")
+    ends = len(lines) if piece.endswith((b"\r", b"\n")) else len(lines) - 1
+    return feeds > 0 and ends != feeds
 
 
 def _blank_lines(data: bytes, start: int, end: int, skip: int) -> Iterator[tuple[list[bytes], int]]:

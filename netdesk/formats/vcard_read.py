@@ -143,8 +143,11 @@ def _read(data: bytes, file: str, depth: int = 0) -> Iterator[ContactRecord | Pr
                     outer.append((card, problems, begin, last, count, len(card) - 1))
                     card, problems, begin, last, count = [], [], number, number, 0
                     continue
-                ending = None if name == "END" else (number, _NEXT_BEGIN)
-                yield from _close(card, begin, last, count, problems, file, ending)
+                if name == "END" and count <= PROPERTY_LIMIT:  # (the usual end, quickly)
+                    yield from _finish(card, begin, problems, file)
+                else:
+                    ending = None if name == "END" else (number, _NEXT_BEGIN)
+                    yield from _close(card, begin, last, count, problems, file, ending)
                 if name == "END" and outer:
                     card, problems, begin, last, count, agent = outer.pop()
                     del card[agent]  # the agent is a contact of its own now
