@@ -174,9 +174,9 @@ def sized_lines(data: bytes, keep: int | None = None) -> Iterator[tuple[int, byt
 
 def _escaped_break(content: bytes | bytearray, line: bytes) -> bool:
     """Whether `content`, which ends in a backslash, ends in a lone one that `line` continues:
-    an odd number of
-    backslashes (an even one is escaped backslashes, "\\\\"), and `line` does not start a
-    property of its own (so "NOTE:C:\\" followed by "TEL:..." stays two lines)."""
+    an odd number of backslashes (an even one is escaped backslashes, "\\\\"), and `line`
+    does not start a property of its own (so "NOTE:C:\\" followed by "TEL:..." stays two
+    lines)."""
     if (len(content) - len(content.rstrip(b"\\"))) % 2 == 0:
         return False
     return b":" not in line or _PROPERTY_START.match(line) is None
