@@ -82,3 +82,16 @@ def _png(
             chunk(b"IEND", b""),
         ]
     )
+
+
+def png_noise(side: int = 16) -> bytes:
+    """A real RGB PNG of `side` x `side` pixels of noise: a few hundred bytes at 16, that do
+    not compress away (a photo's base64 that folds over many lines)."""
+    seed = 7
+    rows = bytearray()
+    for _ in range(side):
+        rows.append(0)  # filter type None
+        for _ in range(side * 3):
+            seed = (seed * 1103515245 + 12345) % 2**31
+            rows.append((seed >> 16) % 4 * 64)
+    return png_of(side, side, 2, bytes(rows))  # 8-bit RGB

@@ -42,7 +42,8 @@ CARDS = (
 )
 CARD_NAMES = {"Anna Schröder", "Łukasz Nowak", "Grace Hopper"}
 
-# Line 1 starts a card that never ends (the next BEGIN comes first); the card after it is fine.
+# Line 1 starts a card that never ends (the next BEGIN, line 4, comes first): it is kept with a
+# warning, as is the card after it.
 BROKEN_CARDS = (
     "BEGIN:VCARD\n"
     "VERSION:3.0\n"
@@ -140,11 +141,11 @@ def test_a_broken_card_is_reported_with_file_and_line_and_the_others_go_in(
     broken = write(tmp_path, "broken.vcf", BROKEN_CARDS)
     assert run(db_path, "import", str(broken)) == 1
     out, err = capsys.readouterr()
-    assert out.splitlines() == [said(broken, added=1, rejected=1)]
+    assert out.splitlines() == [said(broken, added=2, rejected=1)]
     problems = err.splitlines()
     assert len(problems) == 1
-    assert problems[0].startswith(f"{broken}:1: ")
-    assert names_in(db_path) == ["Ada Lovelace"]
+    assert problems[0].startswith(f"{broken}:4: ")
+    assert names_in(db_path) == ["Ada Lovelace", "Nobody Finished"]
 
 
 def test_duplicates_are_merged_by_default_or_skipped_or_added_as_new(
@@ -280,9 +281,9 @@ def test_import_as_a_separate_process_never_shows_a_traceback(
     unknown = write(tmp_path, "export.csv", UNKNOWN_CSV)
     done = netdesk("--db", str(db_path), "import", str(cards), str(broken), str(unknown))
     assert done.returncode == 1
-    assert done.stdout.splitlines() == [said(cards, added=3), said(broken, added=1, rejected=1)]
+    assert done.stdout.splitlines() == [said(cards, added=3), said(broken, added=2, rejected=1)]
     err = done.stderr.splitlines()
-    assert err[0].startswith(f"{broken}:1: ")
+    assert err[0].startswith(f"{broken}:4: ")
     assert err[1] == (
         f"{unknown}: no column holds a name or an email address; say which one does with "
         '--map "HEADER=FIELD" (--columns shows what each column is taken for)'

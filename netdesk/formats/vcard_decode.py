@@ -9,6 +9,7 @@ or, when a file has none, with the legacy code page that reads most plausibly.
 
 from __future__ import annotations
 
+import binascii
 import codecs
 import re
 from collections.abc import Generator, Iterator
@@ -23,6 +24,11 @@ _BOMS = (
 )
 _FOLD_STARTS = (b" ", b"\t")
 _CARD_EDGES = (b"END:VCARD", b"BEGIN:VCARD")
+# A line break: any run of CR and LF characters.
+_RUN = re.compile(rb"[\r\n]+")
+# The start of a content line: a name (with its group) then ';' or ':'. A line after a value
+# ending in a lone backslash continues that value unless it starts a property of its own.
+_PROPERTY_START = re.compile(rb"[ \t]*(?:[A-Za-z0-9_-]+\.)?[A-Za-z0-9_/-]+[ \t]*[;:]")
 # Files are split into lines 64 KB at a time: a list of every line of a big file at once
 # would hold the file twice over (and 40 bytes more for each of its millions of lines).
 CHUNK = 64 * 1024
@@ -68,7 +74,9 @@ def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
 
     Joins folded lines (a leading space or tab continues the previous line) and
     quoted-printable soft line breaks (a value ending in "=" continues on the next line, which
-    keeps all its characters). Blank lines end a content line and are not yielded.
+    keeps all its characters), and vCard 2.1 values continued after a lone backslash. Any run
+    of CR and LF characters is one line break (see `_physical_lines`): an empty line ends
+    only a soft line break, and is not yielded.
     """
     for number, line, _size in sized_lines(data):
         yield number, line
@@ -91,6 +99,18 @@ def sized_lines(data: bytes, keep: int | None = None) -> Iterator[tuple[int, byt
     for lines, long_length in _physical_lines(data, hold):
         for line in lines:
             number += 1
+            if not line:
+                # One more line end of a run that counts as several (CRLF CRLF): it ends a
+                # quoted-printable soft line break, as an empty line always did, and
+                # nothing else (a fold after it still continues the line before).
+                if soft:
+                    soft = False
+                    total -= 1
+                    if not cut:
+                        if joined is None:
+                            joined = bytearray(pending or b"")
+                        del joined[-1:]
+                continue
             length = long_length or len(line)
             if soft:
                 soft = False
@@ -126,6 +146,21 @@ def sized_lines(data: bytes, keep: int | None = None) -> Iterator[tuple[int, byt
                     length = len(stripped)
                 line = stripped
             if pending is not None:
+                content = pending if joined is None else joined
+                if content.endswith(b"\\") and not cut and _escaped_break(content, line):
+                    # vCard 2.1 (Palm, old Nokia): a backslash before the line break continues
+                    # the value on the next line; the break becomes an escaped newline.
+                    if joined is None:
+                        joined = bytearray(pending)
+                    total += length + 1
+                    cut = length > len(line) or len(joined) + length + 1 > hold
+                    if cut:
+                        del joined[CUT_HEAD:]
+                    else:
+                        joined += b"n"
+                        joined += line
+                    soft = line.endswith(b"=") and _is_quoted_printable(pending)
+                    continue
                 yield start, pending if joined is None else bytes(joined), total
                 joined = None
             if line:
@@ -137,9 +172,24 @@ def sized_lines(data: bytes, keep: int | None = None) -> Iterator[tuple[int, byt
         yield start, pending if joined is None else bytes(joined), total
 
 
+def _escaped_break(content: bytes | bytearray, line: bytes) -> bool:
+    """Whether `content`, which ends in a backslash, ends in a lone one that `line` continues:
+    an odd number of backslashes (an even one is escaped backslashes, "\\\\"), and `line`
+    does not start a property of its own (so "NOTE:C:\\" followed by "TEL:..." stays two
+    lines)."""
+    if (len(content) - len(content.rstrip(b"\\"))) % 2 == 0:
+        return False
+    return b":" not in line or _PROPERTY_START.match(line) is None
+
+
 def _physical_lines(data: bytes, keep: int) -> Iterator[tuple[list[bytes], int]]:
     """The file's lines without their line breaks, split a chunk at a time: (lines, 0), or
     ([the beginning of a line longer than `keep`], its length).
+
+    A run of CR and LF characters ends one line, however it mixes them (iOS writes CR CR LF,
+    a CRLF file passed through a text-mode copy LF CR or CR CR LF). Where a run counts for
+    more than one line in an editor (see `_line_ends`) an empty line stands for each of the
+    others, so that lines keep their numbers; empty lines carry nothing else.
 
     Unlike `data.splitlines()`, this never holds a second copy of the whole file. Of a line
     longer than `keep`, the first CUT_HEAD bytes and its last byte are yielded (the last byte
@@ -150,17 +200,61 @@ def _physical_lines(data: bytes, keep: int) -> Iterator[tuple[list[bytes], int]]
     while start < size:
         end = start + CHUNK
         if end >= size:
-            end = size
-        else:
-            cut = max(data.rfind(b"\n", start, end), data.rfind(b"\r", start, end))
-            if cut < 0:  # a line longer than a chunk
-                start = yield from _long_line(data, start, keep)
-                continue
-            end = cut + 1
-            if data[cut] == 13 and data[end : end + 1] == b"\n":  # CRLF across the cut
-                end += 1
-        yield data[start:end].splitlines(), 0
-        start = end
+            yield _split(data[start:]), 0
+            return
+        cut = max(data.rfind(b"\n", start, end), data.rfind(b"\r", start, end))
+        if cut < 0:  # a line longer than a chunk
+            start = yield from _long_line(data, start, keep)
+            continue
+        run = _RUN.match(data, cut)
+        run_end = run.end() if run else cut + 1
+        if run_end - end <= CHUNK:  # a run across the seam is taken whole
+            yield _split(data[start:run_end]), 0
+        else:  # a run of line breaks longer than a chunk: counted, never split into a list
+            run_start = start + len(data[start:cut].rstrip(b"\r\n"))
+            if run_start > start:
+                yield _split(data[start:run_start]), 0
+            yield from _blank_lines(data, run_start, run_end, skip=1 if run_start else 0)
+        start = run_end
+
+
+def _line_ends(run: bytes) -> int:
+    """How many lines a run of CR and LF characters ends, as most editors and tools count:
+    one for each LF in it (grep -n, less, vim, sed: CR CR LF is one line end, CRLF CRLF is
+    an empty line), or one for each CR where the run has no LF (old Mac files, where CR ends
+    every line)."""
+    return run.count(b"\n") or len(run)
+
+
+def _split(piece: bytes) -> list[bytes]:
+    """`piece`'s lines, numbered by `_line_ends` (`piece` never ends inside a run)."""
+    lines = piece.splitlines()  # one line end for each CRLF, lone CR and lone LF
+    if b"\r" in piece and _lone_returns(piece, lines):  # iOS's CR CR LF, LF CR, mixes
+        piece = piece.replace(b"\r\r\n", b"\n")
+        lines = piece.splitlines()
+        if _lone_returns(piece, lines):
+            piece = _RUN.sub(lambda found: b"\n" * _line_ends(found.group()), piece)
+            lines = piece.splitlines()
+    return lines
+
+
+def _lone_returns(piece: bytes, lines: list[bytes]) -> bool:
+    """Whether `piece` has CRs that are not part of a CRLF, in runs that hold an LF: where
+    splitlines counts more line ends than `_line_ends`. (It counts the LFs, and one more
+    for each CR not before an LF: cheaper to compare than to look for such CRs.)"""
+    feeds = piece.count(b"\n")
+    ends = len(lines) if piece.endswith((b"\r", b"\n")) else len(lines) - 1
+    return feeds > 0 and ends != feeds
+
+
+def _blank_lines(data: bytes, start: int, end: int, skip: int) -> Iterator[tuple[list[bytes], int]]:
+    """Empty lines for the line numbers a run of line breaks counts (less `skip`), a chunk at
+    a time: a file of a billion newlines must not become a list of a billion lines."""
+    count = (data.count(b"\n", start, end) or end - start) - skip
+    while count > 0:
+        step = min(count, CHUNK)
+        yield [b""] * step, 0
+        count -= step
 
 
 def _long_line(data: bytes, start: int, keep: int) -> Generator[tuple[list[bytes], int], None, int]:
@@ -176,7 +270,11 @@ def _long_line(data: bytes, start: int, keep: int) -> Generator[tuple[list[bytes
         yield [data[start:stop]], 0
     else:
         yield [data[start : start + min(keep, CUT_HEAD)] + data[stop - 1 : stop]], length
-    return stop + 2 if data[stop : stop + 2] == b"\r\n" else stop + 1
+    run = _RUN.match(data, stop)
+    if run is None:
+        return stop
+    yield from _blank_lines(data, stop, run.end(), skip=1)
+    return run.end()
 
 
 @lru_cache(maxsize=64)
@@ -191,12 +289,15 @@ def codec_for(charset: str) -> str:
 class TextDecoder:
     """Decodes the bytes of one file's lines: UTF-8 when valid, else CHARSET, else a guess.
 
-    The guess is made once per file, on first need, from all its lines that are not UTF-8.
+    The guess is made once per file, on first need, from all its text that is not UTF-8
+    (quoted-printable values decoded: a 2.1 file may hold no other); `guessed` tells that it
+    was needed, for the reader to say so once.
     """
 
     def __init__(self, data: bytes) -> None:
         self._data = data
         self._guess = ""
+        self.guessed = False
 
     def decode(self, raw: bytes, charset: str = "") -> str:
         try:
@@ -209,6 +310,7 @@ class TextDecoder:
                 return raw.decode(codec)
             except UnicodeDecodeError:
                 pass
+        self.guessed = True
         return raw.decode(self.fallback_codec(), "replace")
 
     def fallback_codec(self) -> str:
@@ -217,10 +319,16 @@ class TextDecoder:
         return self._guess
 
 
+# A quoted-printable escape of a byte that is not ASCII (=E9): worth decoding for the sample.
+_QP_HIGH = re.compile(rb"=[89A-Fa-f][0-9A-Fa-f]")
+
+
 def _non_utf8_sample(data: bytes, limit: int = 65536) -> bytes:
     sample: list[bytes] = []
     size = 0
     for line in (line for lines, _ in _physical_lines(data, limit) for line in lines):
+        if b"=" in line and _QP_HIGH.search(line):
+            line = binascii.a2b_qp(line)
         try:
             line.decode("utf-8")
         except UnicodeDecodeError:

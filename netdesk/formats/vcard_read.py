@@ -1,9 +1,16 @@
 """vCard 2.1, 3.0 and 4.0 files to ContactRecords, card by card.
 
 A plain unfold-and-split reader, about ten times faster than vobject, and tolerant of what
-phones and mail clients really write (see DESIGN.md, "Formats"). Whatever netdesk does not map
-is kept in `ContactRecord.extra_lines` so that an export can write it back. Bad input never
-raises: a broken card or line becomes a `Problem` and the other cards are still read.
+phones and mail clients really write. Whatever netdesk does not map is kept in
+`ContactRecord.extra_lines` so that an export can write it back. Bad input never raises: a
+broken card or line becomes a `Problem` and the other cards are still read.
+
+Cards that do not end as they should lose nothing: a card still open at the end of the file
+(a truncated file or mail attachment), or when the next BEGIN:VCARD comes, is kept with a
+warning. An agent's card (vCard 2.1: a BEGIN:VCARD block after an empty AGENT line; 3.0: the
+escaped card as AGENT's value) becomes a record of its own, yielded before the card holding
+it, which keeps its other lines (those after the block too) but not that AGENT line: the
+agent is a contact now, and exporting the card inline as well would bring them back twice.
 """
 
 from __future__ import annotations
@@ -21,9 +28,17 @@ from netdesk.formats.vcard_read_line import (
     parsed_params,
     split_line,
     split_params,
+    unescape,
 )
 
 _NO_COLON = "line has no ':' separating name and value"
+# Why a card ends without its END:VCARD (a truncated file or mail attachment, a card cut
+# short before the next one); what it holds is kept all the same.
+_FILE_ENDS = "the file ends"
+_NEXT_BEGIN = "the next BEGIN:VCARD comes"
+# How deep agents' cards may nest in cards (2.1 AGENT blocks, 3.0 AGENT values): real cards
+# have one level; deeper ones are read as cards that follow each other.
+_NESTING = 4
 # Padding some old programs leave between or after cards: NUL, form feed, DOS end of file.
 _FILLER = b" \t\x00\x0c\x1a"
 
@@ -81,21 +96,32 @@ def read_vcards(data: bytes, file: str = "<data>") -> Iterator[ContactRecord | P
         )
 
 
-def _read(data: bytes, file: str) -> Iterator[ContactRecord | Problem]:
+def _read(data: bytes, file: str, depth: int = 0) -> Iterator[ContactRecord | Problem]:
     data = to_ascii_compatible(data)
     decoder = TextDecoder(data)
     card: list[Prop] | None = None
     problems: list[Problem] = []
     begin = last = 0
     count = 0  # content lines of the card, up to PROPERTY_LIMIT + 1
+    # The cards holding the one being read (vCard 2.1 AGENT blocks), each with the index of
+    # its AGENT line that the card being read belongs to.
+    outer: list[tuple[list[Prop], list[Problem], int, int, int, int]] = []
     stray_first = stray_last = 0
     empty = True
+    guess_told = False
     for number, raw, size in sized_lines(data, _KEEP):
         empty = False
         if count > PROPERTY_LIMIT and not _may_be_edge(raw, size):
             last = number  # in a card too big to read: only look for its end
             continue
         prop = _parse(number, raw, decoder) if size <= LINE_LIMIT else None
+        if decoder.guessed and not guess_told:
+            guess_told = True
+            guessed = Problem(file, number, _guessed(decoder.fallback_codec()))
+            if card is None:
+                yield guessed
+            else:
+                problems.append(guessed)
         if card is None:
             if (
                 prop is not None
@@ -113,18 +139,36 @@ def _read(data: bytes, file: str) -> Iterator[ContactRecord | Problem]:
         if prop is not None:
             name = prop[2]
             if (name == "END" or name == "BEGIN") and prop[4].strip().upper() == "VCARD":
-                if count > PROPERTY_LIMIT:
-                    yield _too_many(file, begin)
-                elif name == "END":
+                if name == "BEGIN" and count <= PROPERTY_LIMIT and _holds_next(card, len(outer)):
+                    outer.append((card, problems, begin, last, count, len(card) - 1))
+                    card, problems, begin, last, count = [], [], number, number, 0
+                    continue
+                if name == "END" and count <= PROPERTY_LIMIT:  # (the usual end, quickly)
                     yield from _finish(card, begin, problems, file)
                 else:
-                    yield from problems
-                if name == "END":
+                    ending = None if name == "END" else (number, _NEXT_BEGIN)
+                    yield from _close(card, begin, last, count, problems, file, ending)
+                if name == "END" and outer:
+                    card, problems, begin, last, count, agent = outer.pop()
+                    del card[agent]  # the agent is a contact of its own now
+                elif name == "END":
                     card, count = None, 0
-                    continue
-                yield _unfinished(file, begin, last)
-                card, problems, begin, last, count = [], [], number, number, 0
+                else:  # a BEGIN that no AGENT announced: the card before it had no END
+                    card, problems, begin, last, count = [], [], number, number, 0
                 continue
+            if name == "AGENT" and count < PROPERTY_LIMIT:
+                if depth < _NESTING and _is_card(prop[4]):
+                    # vCard 3.0: the agent's card is its (escaped) value: a contact of its own.
+                    yield from _inline_card(prop[4], number, file, depth)
+                    last = number
+                    count += 1
+                    continue
+                if len(outer) < _NESTING and prop[4].strip().upper() == "BEGIN:VCARD":
+                    # The agent's card begins in the value and goes on on the next lines.
+                    card.append(prop)
+                    outer.append((card, problems, begin, last, count + 1, len(card) - 1))
+                    card, problems, begin, last, count = [], [], number, number, 0
+                    continue
         last = number
         count += 1
         if count > PROPERTY_LIMIT:
@@ -138,16 +182,59 @@ def _read(data: bytes, file: str) -> Iterator[ContactRecord | Problem]:
             problems.append(Problem(file, number, _NO_COLON))
         else:
             card.append(prop)
-    if card is not None:
-        if count > PROPERTY_LIMIT:
-            yield _too_many(file, begin)
-        else:
-            yield from problems
-        yield _unfinished(file, begin, last)
+    while card is not None:
+        yield from _close(card, begin, last, count, problems, file, (last, _FILE_ENDS))
+        if not outer:
+            break
+        card, problems, begin, _, count, agent = outer.pop()
+        del card[agent]
     if stray_first:
         yield _stray(file, stray_first, stray_last)
     if empty:
         yield Problem(file, 0, "the file is empty: there are no vCards in it")
+
+
+def _holds_next(card: list[Prop], depth: int) -> bool:
+    """Whether a BEGIN:VCARD inside `card` begins a card nested in it: vCard 2.1 writes an
+    agent's card after an AGENT line with no value. Any other BEGIN means that the card
+    before it has no END:VCARD."""
+    return bool(card) and card[-1][2] == "AGENT" and not card[-1][4].strip() and depth < _NESTING
+
+
+def _is_card(value: str) -> bool:
+    value = value.lstrip()
+    return value[:12].upper() == "BEGIN:VCARD\\" and value[12:13] in ("n", "N")
+
+
+def _inline_card(
+    value: str, number: int, file: str, depth: int
+) -> Iterator[ContactRecord | Problem]:
+    """The cards of a vCard 3.0 AGENT value, their problems on the AGENT line."""
+    for item in _read(unescape(value).encode(), file, depth + 1):
+        if isinstance(item, Problem):
+            yield Problem(file, number, f"in the AGENT card: {item.reason}")
+        else:
+            item.line = number
+            yield item
+
+
+def _close(
+    card: list[Prop],
+    begin: int,
+    last: int,
+    count: int,
+    problems: list[Problem],
+    file: str,
+    ending: tuple[int, str] | None,
+) -> Iterator[ContactRecord | Problem]:
+    """The record and problems of a card read up to its END:VCARD, or (`ending`) up to where
+    it had to end without one."""
+    if count > PROPERTY_LIMIT:
+        yield _too_many(file, begin)
+        if ending is not None:
+            yield _unfinished(file, begin, last)
+        return
+    yield from _finish(card, begin, problems, file, ending)
 
 
 def _may_be_edge(raw: bytes, size: int) -> bool:
@@ -205,6 +292,14 @@ def _decoded_size(raw: bytes, size: int, value_at: int, parts: tuple[str, str, s
     if "://" in value_head:
         return encoded  # a link, kept as text
     return encoded * 3 // 4  # base64, with or without its ENCODING parameter
+
+
+def _guessed(codec: str) -> str:
+    name = f"windows-{codec[2:]}" if codec.startswith("cp125") else codec
+    return (
+        f"text that is neither UTF-8 nor in a character set the file names was read as {name}"
+        " (here and in the rest of the file); check its accented letters"
+    )
 
 
 def _unfinished(file: str, begin: int, last: int) -> Problem:
@@ -282,7 +377,11 @@ def _is_transfer(segment: str) -> bool:
 
 
 def _finish(
-    props: list[Prop], begin: int, problems: list[Problem], file: str
+    props: list[Prop],
+    begin: int,
+    problems: list[Problem],
+    file: str,
+    ending: tuple[int, str] | None = None,
 ) -> Iterator[ContactRecord | Problem]:
     reader = CardReader(file, begin, problems)
     try:
@@ -290,6 +389,10 @@ def _finish(
     except Exception as exc:  # a safety net: one odd card must never stop the file
         record = None
         problems.append(Problem(file, begin, f"could not read this card: {exc!r}"))
+    if ending is not None:
+        line, reason = ending
+        kept = "; the card was kept" if record is not None else ""
+        problems.append(Problem(file, line, f"{reason} before END:VCARD{kept}"))
     if record is not None:
         yield record
     yield from problems

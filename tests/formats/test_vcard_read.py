@@ -163,32 +163,69 @@ def test_charset_parameter_names_a_legacy_encoding() -> None:
     assert record.extra_lines == ["X-CUSTOM:Grüße"]
 
 
-def test_windows_1250_without_any_charset_is_recognised() -> None:
+def _guessed(codec: str) -> str:
+    return (
+        f"text that is neither UTF-8 nor in a character set the file names was read as {codec}"
+        " (here and in the rest of the file); check its accented letters"
+    )
+
+
+def test_windows_1250_without_any_charset_is_recognised_and_said_once() -> None:
     text = card("FN:Antonín Dvořák", "ORG:Národní divadlo", "ADR:;;Žižkova 12;Plzeň;;;")
-    record = read_one(text.replace("\n", "\r\n").encode("cp1250"))
+    records, problems = read_all(text.replace("\n", "\r\n").encode("cp1250"))
+    [record] = records
     assert record.formatted_name == "Antonín Dvořák"
     assert record.organization == "Národní divadlo"
     assert record.addresses[0].locality == "Plzeň"
+    assert problems == [Problem("test.vcf", 3, _guessed("windows-1250"))]
 
 
-def test_windows_1252_without_any_charset_is_recognised() -> None:
-    text = card("FN:Hélène Côté", "NOTE:Rencontrée à Genève")
-    record = read_one(text.replace("\n", "\r\n").encode("cp1252"))
-    assert record.formatted_name == "Hélène Côté"
-    assert record.note == "Rencontrée à Genève"
+def test_windows_1252_without_any_charset_is_recognised_and_said_once() -> None:
+    text = card("FN:Hélène Côté", "NOTE:Rencontrée à Genève") + card("FN:Zoë")
+    records, problems = read_all(text.replace("\n", "\r\n").encode("cp1252"))
+    assert records[0].formatted_name == "Hélène Côté"
+    assert records[0].note == "Rencontrée à Genève"
+    assert records[1].formatted_name == "Zoë"
+    assert [str(p) for p in problems] == [f"test.vcf:3: {_guessed('windows-1252')}"]
 
 
-def test_a_card_without_end_is_a_problem_and_the_next_card_is_read() -> None:
+def test_quoted_printable_without_charset_is_utf8_when_it_decodes_as_utf8() -> None:
+    data = b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;QUOTED-PRINTABLE:Iksi=C5=84ski;Jan\r\nEND:VCARD\r\n"
+    record = read_one(data)  # no problem: nothing had to be guessed
+    assert (record.family_name, record.formatted_name) == ("Iksiński", "Jan Iksiński")
+
+
+def test_quoted_printable_without_charset_in_a_legacy_code_page_is_guessed_from_itself() -> None:
+    # An old Polish phone: every accented letter is a QP escape of a Windows-1250 byte, so the
+    # file has no raw 8-bit line to guess the code page from (it was read as Windows-1252).
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        b"N;ENCODING=QUOTED-PRINTABLE:Iksi=F1ski;=A3ukasz\r\n"
+        b"ADR;HOME;ENCODING=QUOTED-PRINTABLE:;;ul. =A3=F3dzka 5;Gda=F1sk;;80-001;Polska\r\n"
+        b"END:VCARD\r\n"
+    )
+    records, problems = read_all(data)
+    assert records[0].formatted_name == "Łukasz Iksiński"
+    assert records[0].addresses[0].street == "ul. Łódzka 5"
+    assert records[0].addresses[0].locality == "Gdańsk"
+    assert problems == [Problem("test.vcf", 3, _guessed("windows-1250"))]
+
+
+def test_a_card_without_end_before_the_next_card_is_kept_with_a_warning() -> None:
     data = "BEGIN:VCARD\nVERSION:3.0\nFN:Lost\nBEGIN:VCARD\nVERSION:3.0\nFN:Found\nEND:VCARD\n"
     records, problems = read_all(data)
-    assert [r.formatted_name for r in records] == ["Found"]
-    assert problems == [Problem("test.vcf", 1, "card has no END:VCARD; read up to line 3")]
+    assert [(r.formatted_name, r.line) for r in records] == [("Lost", 1), ("Found", 4)]
+    assert [str(p) for p in problems] == [
+        "test.vcf:4: the next BEGIN:VCARD comes before END:VCARD; the card was kept"
+    ]
 
 
-def test_a_card_cut_off_at_the_end_of_the_file_is_a_problem() -> None:
+def test_a_card_cut_off_at_the_end_of_the_file_is_kept_with_a_warning() -> None:
     records, problems = read_all(card("FN:Ada") + "BEGIN:VCARD\nVERSION:4.0\nFN:Cut\n")
-    assert [r.formatted_name for r in records] == ["Ada"]
-    assert problems == [Problem("test.vcf", 5, "card has no END:VCARD; read up to line 7")]
+    assert [r.formatted_name for r in records] == ["Ada", "Cut"]
+    assert [str(p) for p in problems] == [
+        "test.vcf:7: the file ends before END:VCARD; the card was kept"
+    ]
 
 
 def test_a_line_without_colon_is_a_problem_and_the_card_is_still_read() -> None:
@@ -252,7 +289,8 @@ def test_read_vcard_file_names_the_file_in_problems(tmp_path: Path) -> None:
     path.write_bytes(crlf(card("FN:Ada") + "BEGIN:VCARD\nFN:Cut\n"))
     items = list(read_vcard_file(path))
     assert isinstance(items[0], ContactRecord)
-    assert items[1] == Problem(str(path), 5, "card has no END:VCARD; read up to line 6")
+    assert items[1].formatted_name == "Cut"  # type: ignore[union-attr]
+    assert items[2] == Problem(str(path), 6, "the file ends before END:VCARD; the card was kept")
 
 
 def test_a_missing_file_is_a_problem_not_an_exception(tmp_path: Path) -> None:

@@ -19,9 +19,10 @@ FILES = sorted(path for path in CORPUS.rglob("*") if path.is_file()) if CORPUS.i
 # (records, problems) for the files whose quirks we know; any other file must read one record.
 EXPECTED = {
     "eds_vcard_7.vcf": (0, 1),  # no BEGIN:VCARD
-    "eds_vcard_8.vcf": (0, 1),  # no END:VCARD
-    "eds_vcard_9.vcf": (0, 2),  # truncated mid-property: a line without ':' and no END
-    "unparsable.vcf": (0, 1),  # no END:VCARD
+    "eds_vcard_8.vcf": (1, 1),  # no END:VCARD: kept, with a warning
+    "eds_vcard_9.vcf": (1, 2),  # truncated mid-property: that line left out, the card kept
+    "unparsable.vcf": (1, 1),  # no END:VCARD: kept, with a warning
+    "vcard3.vcf": (2, 0),  # the AGENT's card is a contact of its own
     "issue64.vcf": (0, 1),  # only a photo
     "vcard10.vcf": (5, 0),
     "broken-vcards.vcf": (2, 0),

@@ -31,13 +31,9 @@ CSV = sorted(p for p in (CORPUS / "csv").rglob("*.csv")) if CORPUS.is_dir() else
 FILES = VCF + CSV
 VERSIONS = ("3.0", "4.0")
 
-# Files whose import still loses something through a reader bug another part of issue 10
-# fixes; strict, so that the fix shows as XPASS and the entry goes: name -> reason.
-_NO_END = "the last card without END:VCARD is refused (line decoding, issue 10)"
+# Files whose import still loses something; strict, so that a fix shows as XPASS and the
+# entry goes: name -> reason.
 KNOWN_READER_BUGS: dict[str, str] = {
-    "eds_vcard_8.vcf": _NO_END,
-    "eds_vcard_9.vcf": _NO_END + "; it also ends inside a property",
-    "unparsable.vcf": _NO_END,
     "eds_vcard_7.vcf": "a file whose card lacks BEGIN:VCARD is refused (not asked by issue 10)",
 }
 

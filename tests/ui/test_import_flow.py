@@ -43,7 +43,7 @@ VCARDS = CRLF.join(
         "EMAIL;TYPE=work:ada@example.org",
         "TEL;TYPE=cell:+44 20 7946 0000",
         "END:VCARD",
-        # Broken: the card never ends.
+        # Broken: the card never ends (kept, with a warning).
         "BEGIN:VCARD",
         "VERSION:3.0",
         "FN:Broken Bob",
@@ -196,25 +196,33 @@ def test_a_vcard_file_adds_the_new_merges_the_duplicate_and_reports_the_broken_c
     preview.check()
     report_driver.check()
     assert shown == {
-        "names": ["<b>x</b>", "Ada King"],
-        "status": ["New", "Duplicate of Ada Lovelace (same email ada@example.org)"],
-        "summary": "1 new, 1 duplicate, 1 problem",
+        "names": ["<b>x</b>", "Ada King", "Broken Bob"],
+        "status": ["New", "Duplicate of Ada Lovelace (same email ada@example.org)", "New"],
+        "summary": "2 new, 1 duplicate, 1 problem",
         "problems": "Problems (1)",
-        "button": "Add 1, merge 1",
+        "button": "Add 2, merge 1",
     }
-    assert [(r.added, r.merged, r.attached, r.rejected) for r in reports] == [(1, 1, 2, 1)]
+    assert [(r.added, r.merged, r.attached, r.rejected) for r in reports] == [(2, 1, 3, 1)]
     assert seen[0].splitlines() == [
-        "Added 1 new person.",
+        "Added 2 new people.",
         "Merged 1 person into people already here.",
-        "Put 2 people on the attendee list of \u201cDemo Day\u201d.",
+        "Put 3 people on the attendee list of \u201cDemo Day\u201d.",
         "1 problem in the file; what it names was left out:",
     ]
-    assert seen[1].startswith(f"{path}:16: ")
-    assert sorted(row.name for row in people(services)) == ["<b>x</b>", "Ada Lovelace"]
+    assert seen[1].startswith(f"{path}:19: the file ends before END:VCARD")
+    assert sorted(row.name for row in people(services)) == [
+        "<b>x</b>",
+        "Ada Lovelace",
+        "Broken Bob",
+    ]
     merged = services.contacts.get(ada)
     assert merged.organization == "Analytical Engines"  # the empty field was filled
     assert len(merged.phones) == 1
-    assert sorted(a.name for a in services.events.attendees(demo)) == ["<b>x</b>", "Ada Lovelace"]
+    assert sorted(a.name for a in services.events.attendees(demo)) == [
+        "<b>x</b>",
+        "Ada Lovelace",
+        "Broken Bob",
+    ]
 
 
 def test_skip_chosen_for_a_duplicate_leaves_the_person_in_netdesk_as_they_were(
@@ -228,12 +236,12 @@ def test_skip_chosen_for_a_duplicate_leaves_the_person_in_netdesk_as_they_were(
     def decide(dialog: ImportPreviewDialog) -> None:
         index = dialog.people_model.index(1, PlanPeopleModel.ACTION)
         choose(qtbot, dialog.people_view, index, "Skip")
-        assert dialog.ok_button.text() == "Add 1, skip 1"
+        assert dialog.ok_button.text() == "Add 2, skip 1"
 
     report = import_through_preview(qtbot, flow, path, decide)
-    assert (report.added, report.merged, report.skipped) == (1, 0, 1)
+    assert (report.added, report.merged, report.skipped) == (2, 0, 1)
     assert sqlite_services.contacts.get(ada).organization == ""
-    assert len(people(sqlite_services)) == 2
+    assert len(people(sqlite_services)) == 3
 
 
 # --- CSV -------------------------------------------------------------------------------------
