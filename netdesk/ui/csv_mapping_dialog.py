@@ -13,7 +13,19 @@ from netdesk.ui.import_models import ColumnMappingModel, short_file_name
 from netdesk.ui.import_table import MUTED_STYLE, import_table, size_columns
 from netdesk.ui.plain_text import plain_label, window_title
 
-# Contact fields that are enough to tell who a row is: a name or an email address.
+
+def intro_text(name: str, guessed: bool) -> str:
+    """What the dialog asks, whether or not netdesk already chose from the headers."""
+    if guessed:
+        # Thunderbird's export, for one: every column already has a choice to check.
+        return (
+            f"netdesk chose what each column of {name} holds from its header. Check the "
+            "choices before going on; columns set to Ignore are left out."
+        )
+    return (
+        f"netdesk does not know the layout of {name}. Choose what each column holds; "
+        "columns set to Ignore are left out."
+    )
 
 
 class CsvMappingDialog(QDialog):
@@ -36,11 +48,7 @@ class CsvMappingDialog(QDialog):
         name = short_file_name(file)
         self.setWindowTitle(window_title(f"Columns of {name}"))
         self.resize(760, 520)
-        self.intro_label = plain_label(
-            f"netdesk does not know the layout of {name}. Choose what each column holds; "
-            "columns set to Ignore are left out.",
-            wrap=True,
-        )
+        self.intro_label = plain_label(intro_text(name, bool(guessed)), wrap=True)
         self.model = ColumnMappingModel(headers, rows, fields, guessed, self)
         self.view = import_table()
         self.view.setModel(self.model)

@@ -158,9 +158,12 @@ class EventDialog(QDialog):
         zone_layout.addWidget(self.zone_combo, 1)
         zone_layout.addWidget(self.zone_hint)
         self.repeats_row = QWidget()
-        repeats_layout = QHBoxLayout(self.repeats_row)
+        # The check goes under the words: beside them it left a rule like "Weekly on Tuesday
+        # until 29 Jun 2027, except 2 dates" half the width and broke it over two lines.
+        repeats_layout = QVBoxLayout(self.repeats_row)
         repeats_layout.setContentsMargins(0, 0, 0, 0)
-        repeats_layout.addWidget(self.repeats_label, 1)
+        repeats_layout.setSpacing(2)
+        repeats_layout.addWidget(self.repeats_label)
         repeats_layout.addWidget(self.stop_repeating_check)
 
         form, self.errors = error_form()

@@ -174,8 +174,11 @@ class PlanPeopleModel(TableModel):
             return item.action.value
         if role == CHOICES_ROLE and column == self.ACTION and item.is_duplicate:
             return list(ACTION_CHOICES)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (self.NAME, self.STATUS):
-            return tooltip_text(self._display(item, column) or "")
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.EMAIL:
+            # Cut short at the dialog's width, and only one of a card's addresses: all of them.
+            return tooltip_text(*(one_line(e.value) for e in item.record.emails)) or None
+        if role == Qt.ItemDataRole.ToolTipRole and column != self.ACTION:
+            return tooltip_text(self._display(item, column) or "") or None
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QBrush(DUPLICATE_COLOR if item.is_duplicate else MUTED_COLOR)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.ACTION:

@@ -111,3 +111,17 @@ def test_a_one_off_event_has_no_repeats_row(
     ):
         assert not dialog.repeats_label.isVisible()
         assert not dialog.stop_repeating_check.isVisible()
+
+
+def test_the_rule_keeps_the_whole_width_of_its_row(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    """The words take one line even in the narrowest dialog: "Stop repeating" sits under
+    them, not beside them, where it broke "…, except 2 dates" over two lines."""
+    event_id = _imported(sqlite_services, tmp_path)["Team sync"]
+    dialog = _dialog(qtbot, sqlite_services, event_id)
+    dialog.resize(dialog.minimumWidth(), dialog.height())
+    qtbot.waitUntil(lambda: dialog.width() == dialog.minimumWidth())
+    label, check = dialog.repeats_label, dialog.stop_repeating_check
+    assert label.height() < 2 * label.fontMetrics().lineSpacing()
+    assert check.geometry().top() >= label.geometry().bottom()

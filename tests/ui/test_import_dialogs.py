@@ -142,6 +142,26 @@ def test_user_text_in_the_preview_is_shown_literally(
             assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
 
 
+def test_cells_cut_short_in_the_preview_have_their_whole_text_as_tooltip(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    """The Organisation and Email columns are as narrow as Name: a long company or address
+    ends in "…", and the Email column shows one of a card's addresses only."""
+    plan = sample_plan()
+    plan.items[0].record.emails.append(Typed("rear.admiral.grace.hopper@navy.example"))
+    dialog = open_preview(qtbot, sqlite_services, plan)
+    model = dialog.people_model
+
+    def tip(row: int, column: int) -> str:
+        return str(model.index(row, column).data(Qt.ItemDataRole.ToolTipRole) or "")
+
+    assert model.index(0, PlanPeopleModel.EMAIL).data() == "grace@navy.mil"
+    assert "grace@navy.mil<br>rear.admiral.grace.hopper@navy.example" in tip(0, 2)
+    assert "&lt;i&gt;Evil&lt;/i&gt; &amp; Co" in tip(1, PlanPeopleModel.ORGANIZATION)
+    assert tip(3, PlanPeopleModel.ORGANIZATION) == ""  # nothing to show, no empty tooltip
+    assert tip(2, PlanPeopleModel.ACTION) == ""
+
+
 def test_choosing_skip_in_a_duplicates_combo_changes_the_plan_and_the_button(
     qtbot: QtBot, sqlite_services: Services
 ) -> None:
@@ -543,6 +563,19 @@ def test_mapping_starts_on_the_first_choice_and_tab_leaves_the_table(qtbot: QtBo
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert dialog.focusWidget() is not view
     assert view.currentIndex() == index
+
+
+def test_mapping_asks_to_check_the_columns_it_chose_and_to_choose_the_others(
+    qtbot: QtBot,
+) -> None:
+    """A Thunderbird CSV comes with every column chosen: the intro does not claim netdesk
+    knows nothing of it."""
+    guessed = open_mapping(qtbot, guess_mapping(HEADERS))
+    said = guessed.intro_label.text()
+    assert "does not know" not in said
+    assert said.startswith("netdesk chose what each column of odd.csv holds from its header")
+    unknown = open_mapping(qtbot, {})
+    assert unknown.intro_label.text().startswith("netdesk does not know the layout of odd.csv.")
 
 
 def test_mapping_of_a_column_without_a_header_names_it_by_position(qtbot: QtBot) -> None:
