@@ -1,7 +1,8 @@
 """Takes the README's screenshots: the main views on the demo data, in a real window.
 
-Run under a virtual screen:
+Run under a virtual screen (xvfb-run needs Debian's xvfb and xauth packages):
   xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots.py docs/screenshots
+The scenes that files from other programs bring are in screenshot_scenes.py.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import screenshot_scenes as scenes
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -82,6 +84,11 @@ def main() -> None:
     dialog.reject()
 
     _import_and_duplicates(app, window, services, work, out)
+    scenes.repeating_event(app, window, services, work, out)
+    scenes.phone_extension(app, window, services, out)
+    scenes.csv_columns(app, window, services, work, out)
+    scenes.import_report(app, window, services, work, out)
+    scenes.export_refused(app, window, services, work / "demo.sqlite", out)
     _cards_and_badges(app, window, services, out)
     _backups(app, window, services, out)
 
@@ -149,7 +156,8 @@ def _import_and_duplicates(
     from netdesk.ui.duplicates_dialog import DuplicatesDialog
     from netdesk.ui.import_flow import ImportFlow
 
-    known = [services.contacts.get(row.id) for row in services.search.page(limit=40)[5:8]]
+    rows = services.search.page(limit=40)
+    known = [services.contacts.get(row.id) for row in rows[5:8]]
     cards = [
         CARDS.format(
             name=c.formatted_name,
@@ -172,14 +180,30 @@ def _import_and_duplicates(
         cards.append(
             CARDS.format(name=name, family=family, given=given, org=org, email=email, phone=phone)
         )
-    cards.append("BEGIN:VCARD\nVERSION:3.0\nFN:Half a card\n")
+    # A namesake of someone already here, at the same company but with an email and a phone
+    # of their own (a big conference's attendee list): a possible duplicate, added as new
+    # unless the user merges it.
+    namesake = next(
+        c for c in (services.contacts.get(row.id) for row in rows[8:]) if c.organization
+    )
+    namesake_email = f"{namesake.given_name.lower()}.{namesake.family_name.lower()}@mail.example"
+    cards.append(
+        CARDS.format(
+            name=namesake.formatted_name,
+            family=namesake.family_name,
+            given=namesake.given_name,
+            org=namesake.organization,
+            email=namesake_email,
+            phone="+43 1 555 0199",
+        )
+    )
     path = work / "phone-contacts.vcf"
     path.write_text("".join(cards), encoding="utf-8")
     flow = ImportFlow(window, services)
     plan = flow.read(path)
     assert plan is not None
     preview = flow.preview_dialog(plan)
-    preview.resize(1000, 520)
+    preview.resize(1290, 500)  # wide enough for the possible duplicate's reason
     preview.show()
     settle(app)
     preview.grab().save(str(out / "import-preview.png"))
@@ -189,6 +213,14 @@ def _import_and_duplicates(
         services.contacts.create(
             ContactInput(formatted_name=c.formatted_name, emails=list(c.emails[:1]))
         )
+    # The namesake too: listed last, as a possible duplicate to review on its own.
+    services.contacts.create(
+        ContactInput(
+            formatted_name=namesake.formatted_name,
+            organization=namesake.organization,
+            emails=[namesake_email],
+        )
+    )
     duplicates = DuplicatesDialog(services, window.undo_stack, window)
     duplicates.resize(900, 520)
     duplicates.show()
