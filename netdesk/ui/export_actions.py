@@ -19,7 +19,7 @@ from typing import BinaryIO, TypeVar
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from netdesk.output_files import OutputRefused
+from netdesk.output_files import IN_BACKUPS, OutputRefused
 from netdesk.services.errors import ServiceError
 from netdesk.services.exporting import file_error_text, safe_file_name, write_atomically
 from netdesk.services.service_set import Services
@@ -77,7 +77,9 @@ def os_error_advice(exc: OSError) -> str:
     """What the user can do about it: advice that fits the cause (more space does not make a
     missing folder appear)."""
     if isinstance(exc, OutputRefused):
-        return "Choose another name and try again."
+        # Any other name in the backups folder is refused as well.
+        where = "folder" if exc.strerror == IN_BACKUPS else "name"
+        return f"Choose another {where} and try again."
     advice = {
         errno.EACCES: "Choose a folder you can write to and try again.",
         errno.EPERM: "Choose a folder you can write to and try again.",

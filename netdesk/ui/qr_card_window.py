@@ -32,8 +32,10 @@ from netdesk.cards.share import (
     SHARE_FIELDS,
     fields_text,
 )
+from netdesk.output_files import OutputRefused
 from netdesk.services.errors import NotFoundError, ServiceError
 from netdesk.services.exporting import safe_file_name
+from netdesk.ui.export_actions import export_failure_text
 from netdesk.ui.plain_text import plain_label, safe_tooltip, show_error, window_title
 from netdesk.ui.qr_card_choices import (
     SETTINGS_GROUP,
@@ -390,6 +392,10 @@ class QrCardWindow(QWidget):
             return None
         try:
             writer(code, path)  # type: ignore[operator]
+        except OutputRefused as exc:
+            # Said as every save dialog of the window says it, not as the command line does.
+            show_error(self, "Could not save the QR code", export_failure_text(path, exc))
+            return None
         except OSError as exc:
             show_error(self, "Could not save the QR code", str(exc))
             return None

@@ -66,6 +66,25 @@ def test_the_export_dialogs_refuse_the_database(
         ]
 
 
+def test_an_export_into_the_backups_folder_asks_for_another_folder(
+    qtbot: QtBot, sqlite_services: Services, database: Path
+) -> None:
+    """Another name would be refused there too: the advice is another folder."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    backups = database.with_name(database.name + ".backups")
+    backups.mkdir(exist_ok=True)
+    seen: list[str] = []
+    answer_message_box(seen)
+    chosen = str(backups / "contacts.vcf")
+    assert export_vcard(window, sqlite_services, ask=lambda *_args: chosen) is None
+    assert seen == [
+        f"Could not save “contacts.vcf” in {backups}: it is in the open database's backups "
+        "folder.\n\nNothing was written. Choose another folder and try again."
+    ]
+    assert not (backups / "contacts.vcf").exists()
+
+
 def test_the_qr_card_window_refuses_the_database(
     qtbot: QtBot, sqlite_services: Services, database: Path, tmp_path: Path
 ) -> None:
@@ -78,7 +97,11 @@ def test_the_qr_card_window_refuses_the_database(
             seen: list[str] = []
             answer_message_box(seen)
             assert save(tmp_path / name) is None
-            assert seen == [f"refusing to write to {tmp_path / name}: it is the open database"]
+            # In the words of the window's other save dialogs, not the command line's.
+            assert seen == [
+                f"Could not save “{name}” in {tmp_path}: it is the open database.\n\n"
+                "Nothing was written. Choose another name and try again."
+            ]
     finally:
         if shiboken6.isValid(window):
             window.close()
