@@ -24,6 +24,7 @@ from netdesk.services.records import ContactRow
 from netdesk.services.search import SortColumn
 from netdesk.services.service_set import Services
 from netdesk.ui.header_labels import column_title
+from netdesk.ui.plain_text import tooltip_text
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 200
@@ -39,6 +40,9 @@ SORT_COLUMNS = (
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ROW_ROLE)
 
 
 def _cell(row: ContactRow, column: int) -> str:
@@ -196,12 +200,17 @@ class PeopleTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, ROW_ROLE):
+        if not index.isValid() or role not in _ROLES:
             return None
         row = self._row(index.row())
         if row is None:
             return None
-        return row if role == ROW_ROLE else _cell(row, index.column())
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole text of a cell cut short ("+1-418-656-9254 ext. 102"), shown as typed.
+            return tooltip_text(_cell(row, index.column())) or None
+        return _cell(row, index.column())
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -72,6 +72,20 @@ def test_columns_and_cells(sqlite_services: Services) -> None:
     assert model.row_of(contact_id) == 0
 
 
+def test_cells_cut_short_have_their_whole_text_as_tooltip(sqlite_services: Services) -> None:
+    """A phone with its extension is wider than the Phone column; a name is user text."""
+    _add(sqlite_services, "<b>Ann</b> Lee", phones=["+1-418-656-9254 ext. 102"])
+    model = PeopleTableModel(sqlite_services)
+
+    def tip(column: int) -> str | None:
+        value = model.index(0, column).data(Qt.ItemDataRole.ToolTipRole)
+        return None if value is None else str(value)
+
+    assert "+1-418-656-9254 ext. 102" in (tip(PHONE) or "")
+    assert "&lt;b&gt;Ann&lt;/b&gt; Lee" in (tip(NAME) or "")
+    assert tip(ORGANIZATION) is None  # an empty cell has no tooltip
+
+
 def test_pages_are_fetched_as_needed(sqlite_services: Services) -> None:
     _many(sqlite_services, 25)
     model = PeopleTableModel(sqlite_services, page_size=10)
