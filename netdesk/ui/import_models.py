@@ -250,9 +250,11 @@ class PlanEventsModel(TableModel):
         if role == ROW_ROLE:
             return event
         if role == Qt.ItemDataRole.DisplayRole:
+            # A series is imported as one event at its first date: the rule is in the tooltip.
+            series = " · repeats" if event.recurrence else ""
             return {
                 self.NAME: one_line(event.name) or "(no name)",
-                self.WHEN: event_when(event),
+                self.WHEN: event_when(event) + series,
                 self.WHERE: ", ".join(one_line(p) for p in (event.venue, event.city) if p),
                 self.STATUS: "Update" if self._plan.updates_event(event) else "New",
             }.get(index.column())
@@ -260,6 +262,12 @@ class PlanEventsModel(TableModel):
             return QBrush(DUPLICATE_COLOR if self._plan.updates_event(event) else MUTED_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.NAME:
             return tooltip_text(event.name)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.WHEN:
+            # Here, not at the top: icalendar is loaded only once a calendar's rule is read.
+            from netdesk.formats.ics_recurrence import describe_recurrence
+
+            repeats = describe_recurrence("\n".join(event.recurrence), event.timezone)
+            return tooltip_text(event_when(event), repeats) or None
         return None
 
 

@@ -474,6 +474,35 @@ def test_a_calendar_plan_lists_its_events_new_or_updated(
     assert not dialog.people_view.isVisible()
 
 
+def test_a_repeating_event_in_the_preview_says_it_repeats(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    """A series goes in as one event at its first date: the preview says so, and how."""
+    plan = ImportPlan(
+        file="cal.ics",
+        kind="ics",
+        layout="iCalendar",
+        events=[
+            EventRecord(
+                uid="u1",
+                name="Team sync",
+                starts_at=datetime(2026, 1, 5, 8, tzinfo=UTC),
+                ends_at=datetime(2026, 1, 5, 9, tzinfo=UTC),
+                timezone="Europe/Berlin",
+                recurrence=["RRULE:FREQ=WEEKLY;BYDAY=MO", "EXDATE:20260112T080000Z"],
+            ),
+            EventRecord(uid="u2", name="Launch", starts_at=datetime(2026, 1, 9, 18, tzinfo=UTC)),
+        ],
+    )
+    dialog = open_preview(qtbot, sqlite_services, plan)
+    model = dialog.events_model
+    when = column_texts(dialog.events_view, PlanEventsModel.WHEN)
+    assert when[0].endswith(" · repeats") and not when[1].endswith("repeats")
+    tip = model.index(0, PlanEventsModel.WHEN).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Repeats weekly on Monday, except 1 date" in tip
+    assert "Repeats" not in model.index(1, PlanEventsModel.WHEN).data(Qt.ItemDataRole.ToolTipRole)
+
+
 # --- column mapping --------------------------------------------------------------------------
 
 HEADERS = ["Person", "Mail", "Company", "Favourite colour"]
