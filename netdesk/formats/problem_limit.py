@@ -39,8 +39,9 @@ class UnlistedProblems:
             Problem(
                 self.file,
                 self.first[kept],
-                f"{count:,} more {'warnings' if kept else 'problems'} from here on were not "
-                f"listed (only the first {self.limit:,} are)",
+                f"{count:,} more {'warning' if kept else 'problem'}{'s' * (count != 1)} from "
+                f"here on {'were' if count != 1 else 'was'} not listed (only the first "
+                f"{self.limit:,} are)",
                 kept,
             )
             for kept, count in sorted(self.count.items())
