@@ -46,7 +46,8 @@ How files are read, and the choices made where the format leaves room:
   nested deeper than MAX_DEPTH are ignored (a VEVENT is still read), an event of more than
   MAX_PROPERTIES properties is skipped; each is reported. An event starting outside the years
   EARLIEST_YEAR..LATEST_YEAR is skipped, an end after LATEST_YEAR dropped. Only the first
-  PROBLEM_LIMIT problems (by line) are listed, then one line that counts the rest.
+  PROBLEM_LIMIT problems (by line) are listed, then a line for each kind (warnings, losses)
+  that counts the rest.
 """
 
 from __future__ import annotations

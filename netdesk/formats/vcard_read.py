@@ -77,7 +77,8 @@ def read_vcards(data: bytes, file: str = "<data>") -> Iterator[ContactRecord | P
     """Yield each card of `data` as a ContactRecord as soon as it is read, and Problems.
 
     `file` names the data in problems. Problem lines are 1-based physical lines. Only the
-    first PROBLEM_LIMIT problems are listed, then one that counts the rest.
+    first PROBLEM_LIMIT problems are listed, then one for each kind (warnings, losses) that
+    counts the rest.
     """
     listed = 0
     unlisted = UnlistedProblems(file, PROBLEM_LIMIT)
