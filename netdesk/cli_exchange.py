@@ -1,7 +1,8 @@
 """`netdesk import` and `netdesk export`: vCard, CSV and iCalendar files from the command line.
 
 Import: one transaction per file, a summary line per file on stdout, every problem on stderr as
-`FILE:LINE: reason`; exit 1 when anything was rejected or a file could not be read, 130 when
+`FILE:LINE: reason` (`FILE:LINE: warning: reason` for what went in but should be checked); exit
+1 when anything was left out or a file could not be read (warnings alone exit 0), 130 when
 interrupted (the interrupted file leaves nothing behind). Export writes a temporary file beside
 OUT and renames it only once everything is written and on disk, so a failed or killed export
 leaves the previous file (output_files.py write_atomically, which also refuses the open
@@ -207,7 +208,7 @@ def _import_files(services: Services, args: argparse.Namespace) -> int:
         print(report.summary())
         _print_possible(shown, report)
         _print_problems(shown, report)
-        failed = failed or bool(report.problems) or report.cancelled
+        failed = failed or bool(report.rejected) or report.cancelled
     return 2 if usage_error else 1 if failed else 0
 
 
@@ -239,7 +240,8 @@ def _print_problems(shown: str, report: ImportReport) -> None:
     # Named by the path as typed, like a compiler message, so that editors can jump to it.
     for problem in report.problems:
         where = f"{shown}:{problem.line}" if problem.line else shown
-        print(f"{where}: {problem.reason}", file=sys.stderr)
+        kind = "warning: " if problem.kept else ""  # as compilers mark theirs
+        print(f"{where}: {kind}{problem.reason}", file=sys.stderr)
 
 
 class _TerminalProgress:

@@ -101,10 +101,13 @@ def names_in(db_path: Path) -> list[str]:
         return sorted(row.name for row in services.search.page("", limit=1000))
 
 
-def said(path: Path, rejected: int = 0, dry_run: bool = False, **counts: int) -> str:
+def said(
+    path: Path, rejected: int = 0, dry_run: bool = False, warned: int = 0, **counts: int
+) -> str:
     """The summary line the import of `path` should print, worded by ImportReport itself."""
     report = ImportReport(file=str(path), dry_run=dry_run)
     report.problems = [Problem(str(path), 1, "broken")] * rejected
+    report.problems += [Problem(str(path), 1, "check", kept=True)] * warned
     for name, count in counts.items():
         assert hasattr(report, name), name
         setattr(report, name, count)
@@ -139,12 +142,13 @@ def test_a_broken_card_is_reported_with_file_and_line_and_the_others_go_in(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     broken = write(tmp_path, "broken.vcf", BROKEN_CARDS)
-    assert run(db_path, "import", str(broken)) == 1
+    # The card cut short is kept: a warning, which alone does not fail the import.
+    assert run(db_path, "import", str(broken)) == 0
     out, err = capsys.readouterr()
-    assert out.splitlines() == [said(broken, added=2, rejected=1)]
+    assert out.splitlines() == [said(broken, added=2, warned=1)]
     problems = err.splitlines()
     assert len(problems) == 1
-    assert problems[0].startswith(f"{broken}:4: ")
+    assert problems[0].startswith(f"{broken}:4: warning: ")
     assert names_in(db_path) == ["Ada Lovelace", "Nobody Finished"]
 
 
@@ -281,9 +285,9 @@ def test_import_as_a_separate_process_never_shows_a_traceback(
     unknown = write(tmp_path, "export.csv", UNKNOWN_CSV)
     done = netdesk("--db", str(db_path), "import", str(cards), str(broken), str(unknown))
     assert done.returncode == 1
-    assert done.stdout.splitlines() == [said(cards, added=3), said(broken, added=2, rejected=1)]
+    assert done.stdout.splitlines() == [said(cards, added=3), said(broken, added=2, warned=1)]
     err = done.stderr.splitlines()
-    assert err[0].startswith(f"{broken}:4: ")
+    assert err[0].startswith(f"{broken}:4: warning: ")
     assert err[1] == (
         f"{unknown}: no column holds a name or an email address; say which one does with "
         '--map "HEADER=FIELD" (--columns shows what each column is taken for)'

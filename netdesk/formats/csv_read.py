@@ -253,7 +253,7 @@ def load_csv(data: bytes, file: str = "<data>") -> CsvTable | Problem:
     if (opening := unclosed_quote(text, delimiter)) is not None:
         # The rows before it are what they were; the rest is read as if the quote were not
         # there (it was most likely a literal one), so that none of it is lost.
-        unclosed.append(Problem(file, line_of(text, opening), _UNCLOSED))
+        unclosed.append(Problem(file, line_of(text, opening), _UNCLOSED, kept=True))
         text = text[:opening] + text[opening + 1 :]
         known = _find_known_header(text)
         delimiter = known[0] if known else _sniff_plain(text)

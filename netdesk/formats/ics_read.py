@@ -46,7 +46,8 @@ How files are read, and the choices made where the format leaves room:
   nested deeper than MAX_DEPTH are ignored (a VEVENT is still read), an event of more than
   MAX_PROPERTIES properties is skipped; each is reported. An event starting outside the years
   EARLIEST_YEAR..LATEST_YEAR is skipped, an end after LATEST_YEAR dropped. Only the first
-  PROBLEM_LIMIT problems (by line) are listed, then one line that counts the rest.
+  PROBLEM_LIMIT problems (by line) are listed, then a line for each kind (warnings, losses)
+  that counts the rest.
 """
 
 from __future__ import annotations
@@ -114,14 +115,14 @@ def read_ics(data: bytes, file: str = "<data>") -> Iterator[EventRecord | Proble
             read.problems = []
             events.append(read)
     listed = problems.listed()
-    counted = listed.pop() if problems.unlisted else None
+    counted = problems.unlisted.tally()
+    del listed[len(listed) - len(counted) :]
     found: list[tuple[int, EventRecord | Problem]] = [(p.line, p) for p in listed]
     found.extend((e.record.line, e.record) for e in _first_occurrences(events) if e.record)
     found.sort(key=lambda item: item[0])  # stable: a line's problems before its event
     for _line, item in found:
         yield item
-    if counted is not None:
-        yield counted
+    yield from counted
 
 
 @dataclass
@@ -204,12 +205,18 @@ def _read_event(block: Block, zones: ZoneResolver, file: str) -> _ReadEvent:
                 block.line_of("DTSTART"),
                 f"Read the times of {quoted} as UTC: the time zone "
                 f"“{moment.unknown_tzid}” is not known",
+                kept=True,
             )
         )
     if untitled:
         after = " after its LOCATION" if name != UNTITLED else ""
         result.problems.append(
-            Problem(file, block.line, f"The event has no title (SUMMARY): named it {quoted}{after}")
+            Problem(
+                file,
+                block.line,
+                f"The event has no title (SUMMARY): named it {quoted}{after}",
+                kept=True,
+            )
         )
     recurrence = read_recurrence(
         zip(block.numbers, block.names, block.lines, strict=True),

@@ -8,11 +8,17 @@ from datetime import date, datetime
 
 @dataclass(frozen=True)
 class Problem:
-    """Something in a file that could not be read; the rest of the file still is."""
+    """Something in a file that could not be read; the rest of the file still is.
+
+    `kept` marks a warning rather than a loss: what the line names went in, but was guessed
+    at or changed on the way (a card cut off before END:VCARD, text read in a guessed
+    character set, an event named for want of a title), so the user should check it.
+    """
 
     file: str
     line: int  # 1-based line in the file (0 when the problem is the whole file)
     reason: str
+    kept: bool = False
 
     def __str__(self) -> str:
         return (

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from netdesk.formats.problem_limit import UnlistedProblems
 from netdesk.formats.records import ContactRecord, Problem
 from netdesk.formats.vcard_decode import CUT_HEAD, TextDecoder, sized_lines, to_ascii_compatible
 from netdesk.formats.vcard_read_card import BINARY_LIMIT, CardReader, Prop, too_big
@@ -76,24 +77,19 @@ def read_vcards(data: bytes, file: str = "<data>") -> Iterator[ContactRecord | P
     """Yield each card of `data` as a ContactRecord as soon as it is read, and Problems.
 
     `file` names the data in problems. Problem lines are 1-based physical lines. Only the
-    first PROBLEM_LIMIT problems are listed, then one that counts the rest.
+    first PROBLEM_LIMIT problems are listed, then one for each kind (warnings, losses) that
+    counts the rest.
     """
-    listed = unlisted = first_unlisted = 0
+    listed = 0
+    unlisted = UnlistedProblems(file, PROBLEM_LIMIT)
     for item in _read(data, file):
         if isinstance(item, Problem):
             if listed >= PROBLEM_LIMIT:
-                unlisted += 1
-                first_unlisted = first_unlisted or item.line
+                unlisted.add(item)
                 continue
             listed += 1
         yield item
-    if unlisted:
-        yield Problem(
-            file,
-            first_unlisted,
-            f"{unlisted:,} more problems from here on were not listed "
-            f"(only the first {PROBLEM_LIMIT:,} are)",
-        )
+    yield from unlisted.tally()
 
 
 def _read(data: bytes, file: str, depth: int = 0) -> Iterator[ContactRecord | Problem]:
@@ -117,7 +113,7 @@ def _read(data: bytes, file: str, depth: int = 0) -> Iterator[ContactRecord | Pr
         prop = _parse(number, raw, decoder) if size <= LINE_LIMIT else None
         if decoder.guessed and not guess_told:
             guess_told = True
-            guessed = Problem(file, number, _guessed(decoder.fallback_codec()))
+            guessed = Problem(file, number, _guessed(decoder.fallback_codec()), kept=True)
             if card is None:
                 yield guessed
             else:
@@ -212,7 +208,7 @@ def _inline_card(
     """The cards of a vCard 3.0 AGENT value, their problems on the AGENT line."""
     for item in _read(unescape(value).encode(), file, depth + 1):
         if isinstance(item, Problem):
-            yield Problem(file, number, f"in the AGENT card: {item.reason}")
+            yield Problem(file, number, f"in the AGENT card: {item.reason}", item.kept)
         else:
             item.line = number
             yield item
@@ -392,7 +388,7 @@ def _finish(
     if ending is not None:
         line, reason = ending
         kept = "; the card was kept" if record is not None else ""
-        problems.append(Problem(file, line, f"{reason} before END:VCARD{kept}"))
+        problems.append(Problem(file, line, f"{reason} before END:VCARD{kept}", bool(kept)))
     if record is not None:
         yield record
     yield from problems

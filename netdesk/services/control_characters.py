@@ -38,7 +38,9 @@ def without_control_characters(items: Iterable[object], file: str) -> Iterator[o
         if isinstance(item, ContactRecord | EventRecord) and _scrub(item):
             if reported < REPORT_LIMIT:
                 reported += 1
-                yield Problem(file, item.line, f"control characters removed from {_name(item)}")
+                yield Problem(
+                    file, item.line, f"control characters removed from {_name(item)}", kept=True
+                )
             else:
                 unreported += 1
         yield item
@@ -48,6 +50,7 @@ def without_control_characters(items: Iterable[object], file: str) -> Iterator[o
             0,
             f"control characters were also removed from the fields of {unreported:,} more "
             f"records (only the first {REPORT_LIMIT:,} are listed)",
+            kept=True,
         )
 
 

@@ -148,7 +148,13 @@ class ImportReport:
 
     @property
     def rejected(self) -> int:
-        return len(self.problems)
+        """The problems that left something out: a card, an event, a line, a photo."""
+        return sum(1 for problem in self.problems if not problem.kept)
+
+    @property
+    def warned(self) -> int:
+        """The warnings: what they name was imported, but should be checked."""
+        return sum(1 for problem in self.problems if problem.kept)
 
     @property
     def imported_anything(self) -> bool:
@@ -167,7 +173,8 @@ class ImportReport:
             (self.events_added, "event added", "events added"),
             (self.events_updated, "event updated", "events updated"),
             (self.attached, "attached to the event", "attached to the event"),
-            (self.rejected, "problem", "problems"),
+            (self.warned, "warning", "warnings"),
+            (self.rejected, "left out", "left out"),
         ]
         said = (
             ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in parts if n)

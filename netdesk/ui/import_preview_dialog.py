@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.formats.records import Problem
 from netdesk.services.import_plan import Action, ImportPlan, OnDuplicate
 from netdesk.services.service_set import Services
 from netdesk.ui.event_combo import EventCombo
@@ -29,6 +30,7 @@ from netdesk.ui.import_models import (
     ProblemsModel,
     short_file_name,
 )
+from netdesk.ui.import_report_dialog import CHECK, LEFT_OUT
 from netdesk.ui.import_table import MUTED_STYLE, import_table, size_columns
 from netdesk.ui.plain_text import button_text, plain_label, window_title
 
@@ -37,7 +39,7 @@ WARNING_STYLE = "color: #8a5300;"
 
 
 def plan_summary(plan: ImportPlan) -> str:
-    """ "12 new, 3 duplicates, 2 problems" (events for a calendar file)."""
+    """ "12 new, 3 duplicates, 1 warning, 2 left out" (events for a calendar file)."""
     if plan.kind == "ics":
         known = plan.updated_event_count
         parts = [f"{len(plan.events) - known:,} new", plural(known, "update")]
@@ -46,7 +48,10 @@ def plan_summary(plan: ImportPlan) -> str:
         parts = [f"{plan.new_count:,} new", plural(plan.duplicate_count - possible, "duplicate")]
         if possible:
             parts.append(plural(possible, "possible duplicate"))
-    parts.append(plural(len(plan.problems), "problem"))
+    warned = sum(1 for problem in plan.problems if problem.kept)
+    if warned:
+        parts.append(plural(warned, "warning"))
+    parts.append(f"{len(plan.problems) - warned:,} left out")
     return ", ".join(parts)
 
 
@@ -110,18 +115,13 @@ class ImportPreviewDialog(QDialog):
         else:
             self.tabs.addTab(self.people_view, f"People ({len(plan.items):,})")
             size_columns(self.people_view, [180, 150, 190, 0, 130])
-        self.problems_model = ProblemsModel(self)
-        self.problems_model.set_problems(plan.problems)
-        self.problems_view = QListView()
-        self.problems_view.setModel(self.problems_model)
-        self.problems_view.setUniformItemSizes(True)
-        self.problems_view.setAlternatingRowColors(True)
-        self.problems_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.problems_tab = self.tabs.addTab(
-            self.problems_view, f"Problems ({len(plan.problems):,})"
+        # What will be left out, and what will go in but should be checked (Problem.kept).
+        self.problems_model, self.problems_view, self.problems_tab = self._problem_tab(
+            LEFT_OUT, [problem for problem in plan.problems if not problem.kept]
         )
-        self.tabs.setTabEnabled(self.problems_tab, bool(plan.problems))
+        self.warnings_model, self.warnings_view, self.warnings_tab = self._problem_tab(
+            CHECK, [problem for problem in plan.problems if problem.kept]
+        )
 
         # Every duplicate at once.
         self.duplicates_row = QWidget()
@@ -219,6 +219,21 @@ class ImportPreviewDialog(QDialog):
         self._event_changed()
 
     # -- state --------------------------------------------------------------------------------
+
+    def _problem_tab(
+        self, heading: str, problems: list[Problem]
+    ) -> tuple[ProblemsModel, QListView, int]:
+        model = ProblemsModel(self)
+        model.set_problems(problems)
+        view = QListView()
+        view.setModel(model)
+        view.setUniformItemSizes(True)
+        view.setAlternatingRowColors(True)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        tab = self.tabs.addTab(view, f"{heading} ({len(problems):,})")
+        self.tabs.setTabEnabled(tab, bool(problems))
+        return model, view, tab
 
     def wants_new_event(self) -> bool:
         return self.event_combo.currentData() == NEW_EVENT

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,11 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.formats.records import Problem
 from netdesk.services.exporting import file_error_text, write_atomically
 from netdesk.services.import_plan import ImportPlan, ImportReport
 from netdesk.ui.event_dates import plural
 from netdesk.ui.import_models import short_file_name
 from netdesk.ui.plain_text import plain_label, show_error, window_title
+
+# The headings of the two kinds of problem (Problem.kept), here and in the preview.
+LEFT_OUT = "Left out"
+CHECK = "Imported, but check"
 
 # Why a file had nothing to import, by kind, when it had no problems to show instead.
 NOTHING_IN = {
@@ -110,11 +116,21 @@ def outcome_lines(report: ImportReport, context: ImportContext | None = None) ->
         lines.append(attached_line(report))
     if context.attendance_dropped and (report.added or report.merged):
         lines.append("Roles and check-in status were not kept because no event was chosen.")
-    if report.problems:
+    if report.possible_added:
+        lines.append(
+            f"{plural(report.possible_added, 'person', 'people')} added as new although their "
+            "name matches someone: review them with People > Find duplicates."
+        )
+    if report.rejected:
         # Not always whole cards: a photo that could not be decoded leaves its contact in.
         lines.append(
             f"{plural(report.rejected, 'problem')} in the file; what "
-            f"{'it names was' if report.rejected == 1 else 'each names was'} left out:"
+            f"{'it names was' if report.rejected == 1 else 'each names was'} left out."
+        )
+    if report.warned:
+        lines.append(
+            f"{plural(report.warned, 'warning')} about what was imported; check "
+            f"{'it' if report.warned == 1 else 'each'}."
         )
     if lines:
         return lines
@@ -126,8 +142,20 @@ def report_text(report: ImportReport, context: ImportContext | None = None) -> s
     """The whole report as plain text, for the clipboard or a file: with the file's whole
     path, which the dialog's title leaves out."""
     lines = [report_title(report, report.file), "", *outcome_lines(report, context)]
-    lines.extend(f"  {problem}" for problem in report.problems)
+    if report.problems:
+        lines.extend(["", *problem_lines(report.problems)])
     return "\n".join(lines) + "\n"
+
+
+def problem_lines(problems: Sequence[Problem]) -> list[str]:
+    """The problems under two headings, what was left out first, then what went in but should
+    be checked (Problem.kept); each heading with its count, only when it has lines."""
+    lines: list[str] = []
+    for heading, kept in ((LEFT_OUT, False), (CHECK, True)):
+        listed = [f"  {problem}" for problem in problems if problem.kept is kept]
+        if listed:
+            lines.extend([*([""] if lines else []), f"{heading} ({len(listed):,}):", *listed])
+    return lines
 
 
 def status_message(report: ImportReport) -> str:
@@ -157,7 +185,7 @@ class ImportReportDialog(QDialog):
         self.problems_edit.setReadOnly(True)
         self.problems_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.problems_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.problems_edit.setPlainText("\n".join(str(p) for p in report.problems))
+        self.problems_edit.setPlainText("\n".join(problem_lines(report.problems)))
         self.problems_edit.setVisible(bool(report.problems))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

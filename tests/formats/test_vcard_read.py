@@ -177,7 +177,7 @@ def test_windows_1250_without_any_charset_is_recognised_and_said_once() -> None:
     assert record.formatted_name == "Antonín Dvořák"
     assert record.organization == "Národní divadlo"
     assert record.addresses[0].locality == "Plzeň"
-    assert problems == [Problem("test.vcf", 3, _guessed("windows-1250"))]
+    assert problems == [Problem("test.vcf", 3, _guessed("windows-1250"), kept=True)]
 
 
 def test_windows_1252_without_any_charset_is_recognised_and_said_once() -> None:
@@ -208,7 +208,7 @@ def test_quoted_printable_without_charset_in_a_legacy_code_page_is_guessed_from_
     assert records[0].formatted_name == "Łukasz Iksiński"
     assert records[0].addresses[0].street == "ul. Łódzka 5"
     assert records[0].addresses[0].locality == "Gdańsk"
-    assert problems == [Problem("test.vcf", 3, _guessed("windows-1250"))]
+    assert problems == [Problem("test.vcf", 3, _guessed("windows-1250"), kept=True)]
 
 
 def test_a_card_without_end_before_the_next_card_is_kept_with_a_warning() -> None:
@@ -290,7 +290,9 @@ def test_read_vcard_file_names_the_file_in_problems(tmp_path: Path) -> None:
     items = list(read_vcard_file(path))
     assert isinstance(items[0], ContactRecord)
     assert items[1].formatted_name == "Cut"  # type: ignore[union-attr]
-    assert items[2] == Problem(str(path), 6, "the file ends before END:VCARD; the card was kept")
+    assert items[2] == Problem(
+        str(path), 6, "the file ends before END:VCARD; the card was kept", kept=True
+    )
 
 
 def test_a_missing_file_is_a_problem_not_an_exception(tmp_path: Path) -> None:

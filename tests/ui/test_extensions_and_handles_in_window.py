@@ -92,4 +92,4 @@ def test_the_preview_names_cards_known_only_by_a_handle(
         "example.org",
     ]
     # Only the card with nothing to name it by is a problem; the named ones are not reported.
-    assert dialog.summary_label.text() == "3 new, 0 duplicates, 1 problem"
+    assert dialog.summary_label.text() == "3 new, 0 duplicates, 1 left out"

@@ -118,7 +118,7 @@ def test_preview_lists_each_person_with_what_happens_to_them(
         "Duplicate of Grace Hopper, earlier in this file (same email grace@navy.mil)",
     ]
     assert column_texts(view, PlanPeopleModel.ACTION) == ["Add", "Add", "Merge", "Merge"]
-    assert dialog.summary_label.text() == "2 new, 2 duplicates, 2 problems"
+    assert dialog.summary_label.text() == "2 new, 2 duplicates, 2 left out"
     assert dialog.ok_button.text() == "Add 2, merge 2"
     assert dialog.windowTitle() == "Import people.vcf"
     assert dialog.tabs.tabText(0) == "People (4)"
@@ -320,7 +320,8 @@ def test_everyone_skipped_and_no_event_leaves_nothing_to_import(
 
 def test_problems_are_listed_with_file_and_line(qtbot: QtBot, sqlite_services: Services) -> None:
     dialog = open_preview(qtbot, sqlite_services, sample_plan())
-    assert dialog.tabs.tabText(dialog.problems_tab) == "Problems (2)"
+    assert dialog.tabs.tabText(dialog.problems_tab) == "Left out (2)"
+    assert not dialog.tabs.isTabEnabled(dialog.warnings_tab)
     dialog.tabs.setCurrentIndex(dialog.problems_tab)
     model = dialog.problems_view.model()
     texts = [model.index(r, 0).data() for r in range(model.rowCount())]
@@ -468,7 +469,7 @@ def test_a_calendar_plan_lists_its_events_new_or_updated(
     assert column_texts(view, PlanEventsModel.WHERE) == ["bcc, Berlin", ""]
     assert column_texts(view, PlanEventsModel.STATUS) == ["Update", "New"]
     assert column_texts(view, PlanEventsModel.WHEN)[1] == "Fri 1 May 2026"
-    assert dialog.summary_label.text() == "1 new, 1 update, 0 problems"
+    assert dialog.summary_label.text() == "1 new, 1 update, 0 left out"
     assert dialog.ok_button.text() == "Import 2 events"
     assert not dialog.event_row.isVisible()
     assert not dialog.people_view.isVisible()
@@ -634,10 +635,12 @@ def test_report_says_what_happened_and_lists_every_problem(qtbot: QtBot, tmp_pat
         "Merged 1 person with someone already here or earlier in this file.",
         "Skipped 2 duplicates.",
         "Put 15 people on the event's attendee list.",
-        "1 problem in the file; what it names was left out:",
+        "1 problem in the file; what it names was left out.",
     ]
     assert dialog.title_label.text() == "Import of people.vcf finished"
-    assert dialog.problems_edit.toPlainText() == f"{FILE}:12: card without END:VCARD <b>"
+    assert dialog.problems_edit.toPlainText() == (
+        f"Left out (1):\n  {FILE}:12: card without END:VCARD <b>"
+    )
     assert dialog.problems_edit.isReadOnly()
 
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
@@ -764,7 +767,7 @@ def test_report_of_an_attendee_list_imported_without_an_event_says_what_was_lost
 
 def test_the_status_bar_line_names_the_file_not_its_path() -> None:
     report = ImportReport(file=FILE, added=2, problems=[Problem(FILE, 3, "bad")])
-    assert status_message(report) == "people.vcf: 2 added, 1 problem"
+    assert status_message(report) == "people.vcf: 2 added, 1 left out"
     assert report.file == FILE  # the report itself keeps the path
 
 

@@ -183,6 +183,7 @@ def test_a_vcard_file_adds_the_new_merges_the_duplicate_and_reports_the_broken_c
         shown["status"] = column_texts(view, PlanPeopleModel.STATUS)
         shown["summary"] = dialog.summary_label.text()
         shown["problems"] = dialog.tabs.tabText(dialog.problems_tab)
+        shown["warnings"] = dialog.tabs.tabText(dialog.warnings_tab)
         dialog.event_combo.setFocus()
         qtbot.keyClicks(dialog.event_combo, "Demo")
         shown["button"] = dialog.ok_button.text()
@@ -198,18 +199,22 @@ def test_a_vcard_file_adds_the_new_merges_the_duplicate_and_reports_the_broken_c
     assert shown == {
         "names": ["<b>x</b>", "Ada King", "Broken Bob"],
         "status": ["New", "Duplicate of Ada Lovelace (same email ada@example.org)", "New"],
-        "summary": "2 new, 1 duplicate, 1 problem",
-        "problems": "Problems (1)",
+        # The card cut short goes in: a warning, not something left out.
+        "summary": "2 new, 1 duplicate, 1 warning, 0 left out",
+        "problems": "Left out (0)",
+        "warnings": "Imported, but check (1)",
         "button": "Add 2, merge 1",
     }
-    assert [(r.added, r.merged, r.attached, r.rejected) for r in reports] == [(2, 1, 3, 1)]
+    reports_counts = [(r.added, r.merged, r.attached, r.rejected, r.warned) for r in reports]
+    assert reports_counts == [(2, 1, 3, 0, 1)]
     assert seen[0].splitlines() == [
         "Added 2 new people.",
         "Merged 1 person into people already here.",
         "Put 3 people on the attendee list of \u201cDemo Day\u201d.",
-        "1 problem in the file; what it names was left out:",
+        "1 warning about what was imported; check it.",
     ]
-    assert seen[1].startswith(f"{path}:19: the file ends before END:VCARD")
+    assert seen[1].splitlines()[0] == "Imported, but check (1):"
+    assert seen[1].splitlines()[1].startswith(f"  {path}:19: the file ends before END:VCARD")
     assert sorted(row.name for row in people(services)) == [
         "<b>x</b>",
         "Ada Lovelace",

@@ -52,7 +52,7 @@ def test_the_preview_adds_a_namesake_as_new_and_says_why(
     assert combo.currentText() == "Add as new"
     assert choice_labels(combo) == ["Merge", "Skip", "Add as new"]
     close_choice(qtbot, view, index)
-    assert dialog.summary_label.text() == "0 new, 1 duplicate, 1 possible duplicate, 0 problems"
+    assert dialog.summary_label.text() == "0 new, 1 duplicate, 1 possible duplicate, 0 left out"
     assert dialog.possible_hint.isVisible()
     assert dialog.ok_button.text() == "Add 1, merge 1"
 
