@@ -103,6 +103,9 @@ def _read(data: bytes, file: str, depth: int = 0) -> Iterator[ContactRecord | Pr
     # its AGENT line that the card being read belongs to.
     outer: list[tuple[list[Prop], list[Problem], int, int, int, int]] = []
     stray_first = stray_last = 0
+    # The content lines of stray text, in case an END:VCARD shows them to be a card whose
+    # BEGIN:VCARD was cut off (a file or mail attachment that lost its start).
+    headless: list[Prop] = []
     empty = True
     guess_told = False
     for number, raw, size in sized_lines(data, _KEEP):
@@ -127,10 +130,21 @@ def _read(data: bytes, file: str, depth: int = 0) -> Iterator[ContactRecord | Pr
                 if stray_first:
                     yield _stray(file, stray_first, stray_last)
                     stray_first = 0
+                headless = []
                 card, problems, begin, last, count = [], [], number, number, 0
+            elif (
+                headless
+                and prop is not None
+                and prop[2] == "END"
+                and prop[4].strip().upper() == "VCARD"
+            ):
+                yield from _headless(headless, stray_first, number, file)
+                headless, stray_first = [], 0
             elif size > LINE_LIMIT or raw.strip(_FILLER):
                 stray_first = stray_first or number
                 stray_last = number
+                if prop is not None and len(headless) < PROPERTY_LIMIT:
+                    headless.append(prop)
             continue
         if prop is not None:
             name = prop[2]
@@ -296,6 +310,24 @@ def _guessed(codec: str) -> str:
         f"text that is neither UTF-8 nor in a character set the file names was read as {name}"
         " (here and in the rest of the file); check its accented letters"
     )
+
+
+def _headless(
+    props: list[Prop], first: int, end: int, file: str
+) -> Iterator[ContactRecord | Problem]:
+    """Lines up to an END:VCARD that no BEGIN:VCARD opened: a card that lost its start, kept
+    with a warning when they name someone; otherwise the stray text they were."""
+    problems: list[Problem] = []
+    try:
+        record = CardReader(file, first, problems).read(props)
+    except Exception:  # a safety net, as in _finish: then they are only stray text
+        record = None
+    if record is None:
+        yield _stray(file, first, end)
+        return
+    yield record
+    yield Problem(file, first, "the card has no BEGIN:VCARD; it was read up to its END", True)
+    yield from problems
 
 
 def _unfinished(file: str, begin: int, last: int) -> Problem:

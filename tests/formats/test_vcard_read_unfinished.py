@@ -25,6 +25,46 @@ def test_a_file_cut_short_keeps_its_last_card_and_says_so() -> None:
     assert [str(p) for p in problems] == [f"test.vcf:10: {FILE_ENDS}"]
 
 
+def test_a_card_that_lost_its_begin_is_kept_and_says_so() -> None:
+    # A file cut at its start: the card's lines and its END:VCARD, no BEGIN:VCARD.
+    data = (
+        b"VERSION:3.0\r\nFN:Frank Dawson\r\nORG:Lotus\r\nADR;TYPE=WORK:;;6544 Battleford Drive\r\n"
+        b" ;Raleigh;NC;27613;U.S.A.\r\nTEL;TYPE=FAX:+1-919-676-9564\r\n"
+        b"EMAIL:frank@lotus.example\r\nEND:vCard\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n"
+    )
+    records, problems = read_all(data)
+    assert [r.formatted_name for r in records] == ["Frank Dawson", "Ada"]
+    frank = records[0]
+    assert (frank.line, frank.organization) == (1, "Lotus")
+    assert frank.addresses[0].locality == "Raleigh"
+    assert [p.value for p in frank.phones] == ["+1-919-676-9564"]
+    assert [e.value for e in frank.emails] == ["frank@lotus.example"]
+    assert [(str(p), p.kept) for p in problems] == [
+        ("test.vcf:1: the card has no BEGIN:VCARD; it was read up to its END", True)
+    ]
+
+
+def test_text_before_an_end_that_names_nobody_is_still_stray_text() -> None:
+    # Mail headers and a doubled END:VCARD are no card.
+    data = (
+        b"From: someone@example.org\r\nSubject: cards\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\nEND:VCARD\r\n"
+    )
+    records, problems = read_all(data)
+    assert [r.formatted_name for r in records] == ["Ada"]
+    assert [(str(p), p.kept) for p in problems] == [
+        (
+            "test.vcf:1: text outside any vCard was ignored (lines 1-3); is BEGIN:VCARD missing?",
+            False,
+        ),
+        (
+            "test.vcf:8: text outside any vCard was ignored (line 8); is BEGIN:VCARD missing?",
+            False,
+        ),
+    ]
+
+
 def test_a_last_line_cut_mid_property_is_left_out_and_the_card_kept() -> None:
     data = b"BEGIN:VCARD\nVERSION:3.0\nFN:Frank\nTEL:+1 555 0100\nEMAIL;TYPE=INTER"
     records, problems = read_all(data)

@@ -33,9 +33,7 @@ VERSIONS = ("3.0", "4.0")
 
 # Files whose import still loses something; strict, so that a fix shows as XPASS and the
 # entry goes: name -> reason.
-KNOWN_READER_BUGS: dict[str, str] = {
-    "eds_vcard_7.vcf": "a file whose card lacks BEGIN:VCARD is refused (not asked by issue 10)",
-}
+KNOWN_READER_BUGS: dict[str, str] = {}
 
 
 @pytest.fixture
