@@ -100,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseOpenError as exc:
         print(f"netdesk: {exc}", file=sys.stderr)
         return 1
+    # A command has no window to keep responsive: every write of it waits as long as an
+    # import does for another netdesk's write lock.
+    db.quick_wait = db.long_wait
     try:
         if args.command == "demo":
             return _demo(db, args)
