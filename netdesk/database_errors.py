@@ -162,7 +162,7 @@ def write_error_message(exc: DBAPIError) -> str:
     if phrase == BUSY:
         return f"{BUSY} Nothing was saved."
     if isinstance(exc, IntegrityError):
-        return f"That change conflicts with what is stored now: {phrase}. Nothing was saved."
+        return f"That change conflicts with what is stored now: {phrase}; nothing was saved."
     if phrase == "the disk is full":
         return "The disk is full, so nothing was saved. Free some space and try again."
     return f"{_sentence(phrase)}, so nothing was saved."
