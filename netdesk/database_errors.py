@@ -50,8 +50,10 @@ _PG_WORDS = {
     "53300": "the database server has too many connections open; try again later",
     "55P03": BUSY,
     "57014": "the database server cancelled the statement",
-    "57P01": "the database server was shut down",
-    "57P02": "the database server was shut down",
+    "57P01": "the database server ended the connection (shut down, restarted or stopped by "
+    "its administrator)",
+    "57P02": "the database server ended the connection (shut down, restarted or stopped by "
+    "its administrator)",
     "57P03": "the database server is starting up or shutting down; try again in a moment",
 }
 

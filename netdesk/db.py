@@ -65,7 +65,7 @@ def safe_url(url: str | URL) -> str:
     """The URL as it may be shown to the user: never with its password."""
     try:
         return (make_url(url) if isinstance(url, str) else url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         return "the database address given"
 
 
@@ -91,13 +91,13 @@ def make_engine(url: str) -> Engine:
         return create_engine(parsed, pool_pre_ping=True)
     except ImportError as exc:
         raise DatabaseOpenError(
-            f"Cannot open {safe_url(url)}: its database driver is not installed ({exc}). "
+            f"Cannot open {safe_url(url)}: its database driver is not installed. "
             "For PostgreSQL use a postgresql+psycopg:// address and install netdesk[postgres]."
         ) from exc
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         raise DatabaseOpenError(
             f"Cannot open {safe_url(url)}: it is neither a file path nor a database address "
-            f"netdesk knows ({exc})."
+            "netdesk knows."
         ) from exc
 
 
@@ -326,10 +326,10 @@ def open_database(url: str, *, verify_integrity: bool = True) -> Database:
     """
     try:
         path = sqlite_path(url)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
         raise DatabaseOpenError(
             f"Cannot open {safe_url(url)}: it is neither a file path nor a database address "
-            f"netdesk knows ({exc})."
+            "netdesk knows."
         ) from exc
     where = str(path) if path is not None else safe_url(url)
     revision: str | None = None

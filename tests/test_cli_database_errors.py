@@ -143,3 +143,32 @@ def test_a_read_only_server_is_told_in_words(
 
     assert code == 1
     assert_plain_words(capsys.readouterr().err, "read-only", "nothing was saved")
+
+
+@pytest.mark.parametrize(
+    "url", ["bogus://host:port/x", "postgresql+nosuch://ada@localhost/x", "mysql://ada@localhost/x"]
+)
+def test_an_address_netdesk_cannot_use_is_told_in_words(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert netdesk(url, "search", "ada") == 1
+    assert_plain_words(capsys.readouterr().err, "Cannot open")
+
+
+@pytest.mark.postgres
+def test_a_connection_the_server_ends_is_told_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = pg_url()
+    from tests.conftest import _reset_postgres
+
+    _reset_postgres(url)
+    open_database(url).close()
+    # The server ends the importing connection in the middle of its transaction.
+    break_every_new_contact(url, "PERFORM pg_terminate_backend(pg_backend_pid())")
+    card = tmp_path / "ada.vcf"
+    card.write_text(CARD, "utf-8")
+
+    assert netdesk(url, "import", str(card)) == 1
+
+    assert_plain_words(capsys.readouterr().err, "ended the connection", "nothing was saved")
