@@ -191,7 +191,7 @@ def reason(exc: BaseException) -> str:
     """What went wrong with a database or its file, as a phrase to put after "Cannot X: "."""
     phrase = what_went_wrong(exc) if is_database_error(exc) else None
     if phrase is not None:
-        return phrase[: -len(".")] if phrase.endswith(".") else phrase
+        return phrase.removesuffix(".")
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     if is_database_error(exc):
