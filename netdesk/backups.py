@@ -165,12 +165,14 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _reason_error(what: str, exc: BaseException) -> BackupError:
-    detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    from netdesk.database_errors import reason
+
+    detail = getattr(exc, "strerror", None) or reason(exc)
     code = exc.errno if isinstance(exc, OSError) else None
     lowered = detail.lower()
     if code in (errno.ENOSPC, errno.EDQUOT) or "full" in lowered:
         detail = "the disk is full"
-    elif "readonly database" in lowered:
+    elif "readonly database" in lowered or "read-only" in lowered:
         detail = "the database file (or its folder) is read-only"
     elif code == errno.EFBIG or "disk i/o error" in lowered:
         detail = "it could not be written (the disk may be full, removed or failing)"
@@ -324,16 +326,16 @@ class BackupStore:
                 try:
                     copy_database(source, work)
                 except sqlite3.DatabaseError as exc:
-                    raise BackupError(
-                        f"Nothing was restored: {source} is damaged ({exc})."
-                    ) from exc
+                    raise BackupError(f"Nothing was restored: {source} is damaged.") from exc
                 if revision != head_revision():
                     try:
                         _upgrade(work)
                     except Exception as exc:  # Alembic's and SQLAlchemy's own errors
+                        from netdesk.database_errors import reason
+
                         raise BackupError(
                             f"Nothing was restored: {source} could not be brought up to this "
-                            f"version of netdesk ({exc})."
+                            f"version of netdesk ({reason(exc)})."
                         ) from exc
                 if not self.database.is_file() or self.database.stat().st_size == 0:
                     copy_database(work, self.database)

@@ -83,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("netdesk: interrupted; the database was left as it was.", file=sys.stderr)
             return 1
         except Exception as exc:  # the CLI's promise: a message, never a traceback
-            print(f"netdesk: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+            print(f"netdesk: {unexpected(exc)}", file=sys.stderr)
             return 1
     if args.command == "templates":
         from netdesk.cli_cards import run_templates
@@ -100,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseOpenError as exc:
         print(f"netdesk: {exc}", file=sys.stderr)
         return 1
+    # A command has no window to keep responsive: every write of it waits as long as an
+    # import does for another netdesk's write lock.
+    db.quick_wait = db.long_wait
     try:
         if args.command == "demo":
             return _demo(db, args)
@@ -120,15 +123,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"netdesk: {read_error_message(exc)}", file=sys.stderr)
         return 1
     except Exception as exc:  # the CLI's promise: a message, never a traceback
-        print(f"netdesk: {exc.__class__.__name__}: {_first_line(exc)}", file=sys.stderr)
+        print(f"netdesk: {unexpected(exc)}", file=sys.stderr)
         return 1
     finally:
         db.close()
 
 
-def _first_line(exc: BaseException) -> str:
+def unexpected(exc: BaseException) -> str:
+    """An error no command expected, in one line: a database's own in words, never its text."""
+    from netdesk.database_errors import is_database_error, reason
+
+    if is_database_error(exc):
+        return f"The database reported an error: {reason(exc)}."
     lines = str(exc).strip().splitlines()
-    return lines[0] if lines else ""
+    return f"{exc.__class__.__name__}: {lines[0] if lines else ''}"
 
 
 def _demo(db: Database, args: argparse.Namespace) -> int:

@@ -14,10 +14,12 @@ from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from netdesk.backups import HANDFUL, BackupError, BackupStore, holds_data
+from netdesk.database_errors import read_error_message as read_error_message
+from netdesk.database_errors import write_error_message
 from netdesk.output_files import protect_database, release_database
 from netdesk.services.change_tracking import ALL_KINDS, install_change_tracking
 from netdesk.services.errors import ServiceError
@@ -33,6 +35,13 @@ T = TypeVar("T")
 RACE_CODES = frozenset({"40001", "40P01", "23505"})
 ATTEMPTS = 5
 
+# How long a write waits for another process's write lock on an SQLite file, in seconds. An
+# import of a few thousand people holds it for several seconds, so whatever may be queued behind
+# one (a command, an import in the window) waits a minute; the window's quick edits wait less,
+# so that a window never hangs long on a click.
+QUICK_WAIT = 5.0
+LONG_WAIT = 60.0
+
 
 def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
@@ -46,6 +55,9 @@ class Database:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # The wait of transaction() and of retrying() (imports); see QUICK_WAIT.
+        self.quick_wait = QUICK_WAIT
+        self.long_wait = LONG_WAIT
         self.Session = sessionmaker(engine, expire_on_commit=False)
         self._listeners: list[ChangeListener] = []
         install_change_tracking(self.Session, self._notify)
@@ -118,14 +130,17 @@ class Database:
         return self.engine.dialect.name
 
     @contextmanager
-    def transaction(self, serializable: bool = False) -> Iterator[Session]:
+    def transaction(
+        self, serializable: bool = False, wait: float | None = None
+    ) -> Iterator[Session]:
         """One user action: commits on success, rolls back everything on error.
 
         Errors of the database itself (busy, read-only, full, a conflicting change) come out
         as ServiceError with a message for the user, so that no caller shows a traceback.
         `serializable` makes a PostgreSQL transaction fail rather than act on a state another
         one changed meanwhile (what SQLite's write lock gives every transaction); run such
-        work through `retrying`.
+        work through `retrying`. `wait` is how long to wait for another SQLite writer
+        (quick_wait when None).
         """
         try:
             with self.Session.begin() as session:
@@ -136,10 +151,13 @@ class Database:
                     # before it (an import's duplicate check) could be changed by another
                     # process in between: take the write lock first, waiting busy_timeout for
                     # another writer, so that the whole action reads and writes one state.
-                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                    milliseconds = round(1000 * (self.quick_wait if wait is None else wait))
+                    connection = session.connection()
+                    connection.exec_driver_sql(f"PRAGMA busy_timeout={milliseconds}")
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
                 yield session
         except DBAPIError as exc:
-            raise DatabaseWriteError(_write_error_message(exc)) from exc
+            raise DatabaseWriteError(write_error_message(exc)) from exc
 
     def retrying(self, work: Callable[[Session], T]) -> T:
         """`work` in one serializable transaction, run again from the start (a few times, after
@@ -147,11 +165,12 @@ class Database:
         the result is as if the two had run one after the other. `work` must plan everything
         from what it reads in the session, since nothing of a lost attempt is kept.
 
-        SQLite's write lock lets no race happen (a busy database has waited its time already).
+        SQLite's write lock lets no race happen: there the work waits up to long_wait for
+        another writer (an import of thousands of people holds the lock for seconds).
         """
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                with self.transaction(serializable=True) as session:
+                with self.transaction(serializable=True, wait=self.long_wait) as session:
                     return work(session)
             except DatabaseWriteError as exc:
                 if attempt == ATTEMPTS or not lost_race(exc.__cause__):
@@ -187,58 +206,6 @@ class DatabaseWriteError(ServiceError):
     """The database refused a change; nothing of it was saved."""
 
 
-def read_error_message(exc: DBAPIError) -> str:
-    """A database error met by a command that only reads (search, export), in words for the
-    user: never the driver's text with SQLAlchemy's links."""
-    message = _write_error_message(exc)
-    if message.startswith("The database file is read-only"):
-        # A file in WAL mode cannot be opened at all where SQLite may not make its -wal and
-        # -shm files beside it (a read-only folder, a read-only file there).
-        return (
-            "The database file is read-only, and so is its folder: SQLite cannot open it "
-            "there. Copy it to a folder you can write to."
-        )
-    if message.startswith("The database refused the change"):
-        lines = str(exc.orig or exc).strip().splitlines()
-        return f"The database could not be read ({lines[0] if lines else type(exc).__name__})."
-    return message.replace(", so nothing was saved", "").replace("Nothing was saved; try", "Try")
-
-
 def lost_race(exc: BaseException | None) -> bool:
     """A PostgreSQL error that running the same transaction again may not meet."""
     return isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in RACE_CODES
-
-
-def _write_error_message(exc: DBAPIError) -> str:
-    lines = str(exc.orig or exc).strip().splitlines()
-    detail = lines[0] if lines else exc.__class__.__name__
-    text = detail.lower()
-    # SQLite's own name for the error (Python 3.11+), e.g. SQLITE_IOERR_WRITE; "" otherwise.
-    code = str(getattr(exc.orig, "sqlite_errorname", "") or "")
-    if getattr(exc.orig, "sqlstate", None) in ("40001", "40P01"):
-        return (
-            "Another netdesk kept changing the same people at the same moment, so nothing was "
-            "saved; try again."
-        )
-    if isinstance(exc, IntegrityError):
-        return (
-            "That change conflicts with what is stored now (it changed in the meantime); "
-            f"nothing was saved. ({detail})"
-        )
-    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
-        return (
-            "The database is busy: another netdesk is writing to it. Nothing was saved; "
-            "try again in a moment."
-        )
-    if code.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
-        return "The database file is read-only, so nothing was saved."
-    if code == "SQLITE_FULL" or "disk is full" in text or "no space left" in text:
-        return "The disk is full, so nothing was saved. Free some space and try again."
-    if code.startswith("SQLITE_IOERR") or "disk i/o error" in text:
-        # A write the system refused: a full disk or quota, a file size limit, a removed or
-        # failing drive. The change was rolled back as a whole.
-        return (
-            "The database file could not be written (the disk may be full, removed or "
-            f"failing), so nothing was saved. ({detail})"
-        )
-    return f"The database refused the change, so nothing was saved ({detail})."

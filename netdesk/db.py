@@ -17,12 +17,14 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from netdesk import search_index
+from netdesk.database import LONG_WAIT
 
 # The open database and its helpers are in database.py; they are also netdesk.db's names.
 from netdesk.database import ChangeListener as ChangeListener
 from netdesk.database import Database as Database
 from netdesk.database import DatabaseWriteError as DatabaseWriteError
 from netdesk.database import sqlite_path as sqlite_path
+from netdesk.database_errors import reason
 from netdesk.models import Base
 
 if TYPE_CHECKING:
@@ -50,8 +52,9 @@ class NewerDatabaseError(DatabaseOpenError):
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    # First, so that the pragmas after it wait for another process instead of failing.
-    cursor.execute("PRAGMA busy_timeout=5000")
+    # First, so that the pragmas after it (and a schema upgrade) wait for another process
+    # instead of failing; Database.transaction sets each write's own wait.
+    cursor.execute(f"PRAGMA busy_timeout={round(LONG_WAIT * 1000)}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -62,7 +65,7 @@ def safe_url(url: str | URL) -> str:
     """The URL as it may be shown to the user: never with its password."""
     try:
         return (make_url(url) if isinstance(url, str) else url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         return "the database address given"
 
 
@@ -88,13 +91,13 @@ def make_engine(url: str) -> Engine:
         return create_engine(parsed, pool_pre_ping=True)
     except ImportError as exc:
         raise DatabaseOpenError(
-            f"Cannot open {safe_url(url)}: its database driver is not installed ({exc}). "
+            f"Cannot open {safe_url(url)}: its database driver is not installed. "
             "For PostgreSQL use a postgresql+psycopg:// address and install netdesk[postgres]."
         ) from exc
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         raise DatabaseOpenError(
             f"Cannot open {safe_url(url)}: it is neither a file path nor a database address "
-            f"netdesk knows ({exc})."
+            "netdesk knows."
         ) from exc
 
 
@@ -163,6 +166,12 @@ def _restore_advice(path: Path) -> str:
     )
 
 
+def _damage(exc: sqlite3.Error) -> str:
+    """What SQLite said of a damaged file, in words, unless it only says that it is damaged."""
+    said = reason(exc)
+    return "" if "damaged" in said or said == "the database reported an error" else f" ({said})"
+
+
 def _quick_check(conn: sqlite3.Connection) -> None:
     problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
     if problems != ["ok"]:
@@ -182,7 +191,7 @@ def integrity_problem(path: Path) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return (
-            f"{path} is damaged ({exc}). netdesk stopped before changing anything. "
+            f"{path} is damaged{_damage(exc)}. netdesk stopped before changing anything. "
             + _restore_advice(path)
         )
     return None
@@ -225,7 +234,7 @@ def check_sqlite_file(path: Path, verify: bool = True) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise CorruptDatabaseError(
-            f"{path} is damaged and cannot be opened ({exc}). The file was not changed. "
+            f"{path} is damaged and cannot be opened{_damage(exc)}. The file was not changed. "
             + _restore_advice(path)
         ) from exc
     if row is None:
@@ -317,10 +326,10 @@ def open_database(url: str, *, verify_integrity: bool = True) -> Database:
     """
     try:
         path = sqlite_path(url)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
         raise DatabaseOpenError(
             f"Cannot open {safe_url(url)}: it is neither a file path nor a database address "
-            f"netdesk knows ({exc})."
+            "netdesk knows."
         ) from exc
     where = str(path) if path is not None else safe_url(url)
     revision: str | None = None
@@ -374,14 +383,10 @@ def _backup_before_upgrade(path: Path, revision: str) -> Path:
 
 
 def _first_line(exc: BaseException) -> str:
-    """The driver's own words when there are some, without SQLAlchemy's SQL and links."""
+    """What went wrong, in words: never the driver's text with SQLAlchemy's SQL and links."""
     if isinstance(exc, DatabaseOpenError):
         return str(exc)
-    reason = getattr(exc, "orig", None) or exc
-    if isinstance(reason, OSError) and reason.strerror:
-        return reason.strerror
-    lines = str(reason).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
+    return reason(exc)
 
 
 def _server_revision(engine: Engine) -> str | None:

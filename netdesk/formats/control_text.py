@@ -9,10 +9,15 @@ line and paragraph separators U+2028 and U+2029 are line breaks, not controls: t
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
 _SEPARATORS = re.compile(r"[\u2028\u2029]")
+_LINE_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ufeff]")
 _NEEDS_WORK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]")
 
 
@@ -26,3 +31,27 @@ def clean_text(value: str) -> str:
     if not _NEEDS_WORK.search(value):
         return value
     return _SEPARATORS.sub("\n", _CONTROL.sub("", value))
+
+
+def clean_fields(data: T) -> T:
+    """A copy of a dataclass (a form's input, a record to write) with clean_text applied to
+    each text and list of texts it holds; the same object when none needed it."""
+    changes: dict[str, Any] = {}
+    for field in dataclasses.fields(data):  # type: ignore[arg-type]
+        value = getattr(data, field.name)
+        if isinstance(value, str):
+            cleaned = clean_text(value)
+            if cleaned is not value:
+                changes[field.name] = cleaned
+        elif isinstance(value, list) and any(
+            isinstance(v, str) and _NEEDS_WORK.search(v) for v in value
+        ):
+            changes[field.name] = [clean_text(v) if isinstance(v, str) else v for v in value]
+    return dataclasses.replace(data, **changes) if changes else data  # type: ignore[type-var]
+
+
+def without_line_controls(line: str) -> str:
+    """An unfolded content line of a vCard or iCalendar file without control characters,
+    line breaks included (a value's own are escaped as \\n before): a writer's last guard
+    against text an older netdesk or another program stored."""
+    return _LINE_CONTROL.sub("", line) if _LINE_CONTROL.search(line) else line

@@ -25,6 +25,7 @@ from typing import BinaryIO
 from icalendar import Calendar, Event, Timezone, Todo, vCalAddress
 from icalendar.parser import Contentline, Parameters
 
+from netdesk.formats.control_text import clean_fields
 from netdesk.formats.ics_read import derived_uid
 from netdesk.formats.ics_recurrence import RECURRENCE_PROPERTIES, property_name
 from netdesk.formats.ics_zones import zone
@@ -74,6 +75,8 @@ def _add_timezones(calendar: Calendar, first: date, last: date) -> None:
 
 
 def _event(record: EventRecord, stamp: datetime) -> Event:
+    # Control characters that an older netdesk (or another program) stored go no further.
+    record = clean_fields(record)
     event = Event()
     name = record.name.strip()
     uid = record.uid or (derived_uid(name, record.starts_at) if record.starts_at else "")
@@ -174,6 +177,7 @@ def _organiser(organiser: str) -> vCalAddress | None:
 
 
 def _todo(record: TodoRecord, stamp: datetime) -> Todo:
+    record = clean_fields(record)
     todo = Todo()
     todo.add("UID", record.uid)
     todo.add("DTSTAMP", stamp)

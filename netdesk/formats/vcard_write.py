@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
+from netdesk.formats.control_text import without_line_controls
 from netdesk.formats.phone_extension import tel_uri, with_extension
 from netdesk.formats.records import ContactRecord, PostalAddress, Typed
 from netdesk.formats.vcard_write_extra import ENVELOPE, fitted
@@ -111,8 +112,12 @@ def _check_version(version: str) -> None:
 
 def _card(record: ContactRecord, version: str) -> str:
     extra_lines = _extra_lines(record, version)
-    lines = [folded(line) for line in _content_lines(record, version, extra_lines)]
-    lines.extend(folded(line, _is_quoted_printable(line)) for line in extra_lines)
+    lines = [
+        folded(without_line_controls(line)) for line in _content_lines(record, version, extra_lines)
+    ]
+    lines.extend(
+        folded(without_line_controls(line), _is_quoted_printable(line)) for line in extra_lines
+    )
     lines.append("END:VCARD\r\n")
     return "\r\n".join(lines)
 

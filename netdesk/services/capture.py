@@ -15,6 +15,7 @@ from netdesk.services.errors import ValidationError
 from netdesk.services.events import ensure_attendance
 from netdesk.services.followups import check_action
 from netdesk.services.records import ContactInput
+from netdesk.services.validation import without_control_characters
 
 
 @dataclass
@@ -77,6 +78,7 @@ class CaptureService:
     def save(self, capture: Capture) -> CaptureResult:
         """One transaction: the person (reused when the name, and the organisation if typed,
         match), the event attendance marked as met, the note and the follow-up."""
+        capture = without_control_characters(capture)
         clean, e164s = _validate(capture)
         with self.db.transaction() as session:
             contact = _existing(session, clean.formatted_name, clean.organization)

@@ -31,7 +31,12 @@ from netdesk.services.records import (
     PhoneValue,
 )
 from netdesk.services.tags import tags_for
-from netdesk.services.validation import email_problem, phone_to_e164, web_address
+from netdesk.services.validation import (
+    email_problem,
+    phone_to_e164,
+    web_address,
+    without_control_characters,
+)
 from netdesk.text import sort_key_for_name
 
 
@@ -44,6 +49,7 @@ def validate_contact(
 ) -> tuple[ContactInput, list[str]]:
     """A cleaned copy of the input and the E.164 form of each phone; ValidationError if wrong."""
     errors: dict[str, str] = {}
+    data = without_control_characters(data)
     clean = ContactInput(
         formatted_name=_clean(data.formatted_name),
         given_name=_clean(data.given_name),

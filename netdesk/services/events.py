@@ -21,7 +21,7 @@ from netdesk.services import undo
 from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
 from netdesk.services.records import AttendeeRow, EventDetail, EventInput, EventRow
 from netdesk.services.tags import tags_for
-from netdesk.services.validation import web_address
+from netdesk.services.validation import typed_text, web_address, without_control_characters
 from netdesk.text import fold
 
 # An event without an end counts as running for this long (for "current event").
@@ -44,6 +44,7 @@ def _all_day_span(starts_at: datetime, ends_at: datetime | None) -> tuple[dateti
 
 def validate_event(data: EventInput) -> EventInput:
     errors: dict[str, str] = {}
+    data = without_control_characters(data)
     name = " ".join(data.name.split())
     if not name:
         errors["name"] = "An event needs a name."
@@ -316,7 +317,7 @@ class EventService:
             if met is not None:
                 a.met = met
             if notes is not None:
-                a.notes = notes.strip()
+                a.notes = typed_text(notes).strip()
             if badge_printed is not None:
                 a.badge_printed = badge_printed
 

@@ -16,6 +16,7 @@ from netdesk.models import Contact, Event, FollowUp
 from netdesk.services import undo
 from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
 from netdesk.services.records import FollowUpRow
+from netdesk.services.validation import typed_text
 
 
 class _Keep(enum.Enum):
@@ -80,7 +81,7 @@ def bucket_of(row: FollowUpRow, today: date) -> Bucket:
 
 
 def check_action(action: str) -> str:
-    text = " ".join(action.split())
+    text = " ".join(typed_text(action).split())
     if not text:
         raise ValidationError({"action": "Say what to do."})
     if len(text) > 500:

@@ -11,10 +11,11 @@ from netdesk.services import undo
 from netdesk.services.contacts import note_row
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.records import NoteRow
+from netdesk.services.validation import typed_text
 
 
 def _check(body: str, topic: str) -> str:
-    text = body.strip()
+    text = typed_text(body).strip()
     if not text:
         raise ValidationError({"body": "The note is empty."})
     if topic not in {t.value for t in NoteTopic}:

@@ -14,6 +14,7 @@ from netdesk.services import undo
 from netdesk.services.bulk import column_length, table_of
 from netdesk.services.change_tracking import mark_changed, refresh_search
 from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.validation import typed_text
 from netdesk.text import fold
 from netdesk.upserts import insert_missing
 
@@ -28,7 +29,7 @@ def tag_key(name: str) -> str:
 def clean_tag_names(names: Iterable[str]) -> list[str]:
     seen: dict[str, str] = {}
     for raw in names:
-        name = " ".join(raw.split())[:TAG_LENGTH]
+        name = " ".join(typed_text(raw).split())[:TAG_LENGTH]
         if name and tag_key(name) not in seen:
             seen[tag_key(name)] = name
     return list(seen.values())
@@ -95,7 +96,7 @@ class TagService:
 
     def rename(self, old: str, new: str) -> str:
         """Rename the tag everywhere; returns its name before, as it was spelled (for undo)."""
-        new_clean = " ".join(new.split())
+        new_clean = " ".join(typed_text(new).split())
         if not new_clean:
             raise ValidationError({"name": "A tag needs a name."})
         with self.db.transaction() as session:

@@ -4,8 +4,27 @@ from __future__ import annotations
 
 import locale
 import re
+from typing import TypeVar
 
 import phonenumbers
+
+from netdesk.formats.control_text import clean_fields, clean_text
+
+T = TypeVar("T")
+
+
+def typed_text(value: str) -> str:
+    """Text typed or pasted by the user, without control characters (a NUL pasted from a
+    terminal or a PDF): PostgreSQL refuses them and SQLite would keep them unseen. Removed
+    silently, as imports remove them: the user sees the text as it was saved."""
+    return clean_text(value)
+
+
+def without_control_characters(data: T) -> T:
+    """A copy of a form's dataclass (ContactInput, EventInput, a quick capture) with
+    typed_text applied to each text and list of texts it holds."""
+    return clean_fields(data)
+
 
 # Deliberately permissive: one @, no spaces, a dot in the domain. Real validation is sending mail.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")

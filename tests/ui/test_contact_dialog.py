@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput
@@ -246,3 +246,21 @@ def test_tab_leaves_the_birthday_in_one_press(qtbot: QtBot, sqlite_services: Ser
     dialog.birthday_edit.setFocus()
     qtbot.keyClick(dialog.birthday_edit, Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.tags_edit
+
+
+def test_a_nul_pasted_into_the_name_is_saved_without_it(qtbot: QtBot, services: Services) -> None:
+    """Pasted from a terminal or a PDF: PostgreSQL refused the NUL, SQLite kept it unseen."""
+    dialog = _dialog(qtbot, services)
+    clipboard = QApplication.clipboard()
+    clipboard.setText("Ada\x00 Lovelace")
+    try:
+        dialog.name_edit.setFocus()
+        dialog.name_edit.paste()
+        assert "\x00" in dialog.name_edit.text()  # the field holds what was pasted
+        _ok(qtbot, dialog)
+    finally:
+        clipboard.clear()
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.contact_id is not None
+    assert services.contacts.get(dialog.contact_id).formatted_name == "Ada Lovelace"
