@@ -9,24 +9,14 @@ from pathlib import Path
 import pytest
 
 from netdesk.formats.records import ContactRecord
-from tests.cli_helpers import run, services_at
+from tests.cli_helpers import run, services_at, write_file
+from tests.formats.csv_samples import THUNDERBIRD_HEADER
 
-THUNDERBIRD = (
-    "First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,"
-    "Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,Home Address,Home Address 2,"
-    "Home City,Home State,Home ZipCode,Home Country,Work Address,Work Address 2,Work City,"
-    "Work State,Work ZipCode,Work Country,Job Title,Department,Organization,Web Page 1,"
-    "Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,Custom 2,Custom 3,Custom 4,Notes\r\n"
+THUNDERBIRD = THUNDERBIRD_HEADER + (
     "Ada,Lovelace,Ada Lovelace,,ada@example.org,ada@home.example,,+44 20 7946 0001,,,,"
     "+44 7700 900001,,,London,,,UK,,,,,,,Countess,,Engines,https://ada.example,,1815,12,10,"
     "tea,,,,\r\n"
 )
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_bytes(text.encode("utf-8"))
-    return path
 
 
 def people(db_path: Path) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -52,7 +42,7 @@ def test_a_csv_with_a_name_or_email_column_imports_from_the_command_line(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:
     # Before: "columns not recognised; import it from the app to map them", exit 1.
-    path = write(tmp_path, "people.csv", text)
+    path = write_file(tmp_path, "people.csv", text)
     status = run(db_path, "import", str(path))
 
     out, err = capsys.readouterr()
@@ -76,7 +66,7 @@ def test_a_csv_with_a_name_or_email_column_imports_from_the_command_line(
 def test_columns_prints_the_mapping_and_imports_nothing(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write(
+    path = write_file(
         tmp_path,
         "people.csv",
         "Name,E-Mail-Adresse,Telefon geschäftlich,Shoe size,Anniversary\r\n"
@@ -99,7 +89,7 @@ def test_columns_prints_the_mapping_and_imports_nothing(
 def test_columns_of_a_known_layout_names_it(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write(
+    path = write_file(
         tmp_path,
         "Connections.csv",
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On,Phone\r\n",
@@ -114,7 +104,7 @@ def test_columns_of_a_known_layout_names_it(
 def test_map_corrects_some_columns_and_the_others_are_still_recognised(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write(
+    path = write_file(
         tmp_path,
         "people.csv",
         "Spalte A;Kontakt;Telefon;Kommentar\r\nAda Lovelace;ada@example.org;+44 1;egal\r\n",
@@ -137,7 +127,7 @@ def test_map_corrects_some_columns_and_the_others_are_still_recognised(
 def test_map_with_an_unknown_field_is_a_usage_error_listing_the_fields(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write(tmp_path, "people.csv", "Name,Mail\r\nAda,a@x.example\r\n")
+    path = write_file(tmp_path, "people.csv", "Name,Mail\r\nAda,a@x.example\r\n")
     with pytest.raises(SystemExit) as exit_info:
         run(db_path, "import", str(path), "--map", "Mail=emial")
 
@@ -151,7 +141,7 @@ def test_map_with_an_unknown_field_is_a_usage_error_listing_the_fields(
 def test_map_with_an_unknown_header_exits_2_and_imports_nothing_of_that_file(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write(tmp_path, "people.csv", "Name,Mail\r\nAda,a@x.example\r\n")
+    path = write_file(tmp_path, "people.csv", "Name,Mail\r\nAda,a@x.example\r\n")
     assert run(db_path, "import", str(path), "--map", "Email=email") == 2
 
     err = capsys.readouterr().err
@@ -182,7 +172,7 @@ def test_a_csv_export_imports_into_a_new_database_without_losing_a_field(
 ) -> None:
     # Before: the export had one City and one Country column; streets, regions, postcodes
     # and the second address were lost, and so were middle names, prefixes and nicknames.
-    cards = write(tmp_path, "people.vcf", _card("Ada", 1) + _card("Byron", 2))
+    cards = write_file(tmp_path, "people.vcf", _card("Ada", 1) + _card("Byron", 2))
     assert run(db_path, "import", str(cards)) == 0
     exported = tmp_path / "people.csv"
     assert run(db_path, "export", "csv", str(exported)) == 0
@@ -205,7 +195,7 @@ def test_a_csv_export_imports_into_a_new_database_without_losing_a_field(
 def test_columns_of_a_missing_or_non_csv_file_says_why(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    card = write(tmp_path, "ada.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n")
+    card = write_file(tmp_path, "ada.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n")
     missing = tmp_path / "nope.csv"
     assert run(db_path, "import", str(card), str(missing), "--columns") == 1
 

@@ -14,7 +14,7 @@ import pytest
 
 from netdesk.formats.records import Problem
 from netdesk.services.import_plan import ImportReport
-from tests.cli_helpers import run, services_at
+from tests.cli_helpers import run, services_at, write_file
 
 CARDS = (
     "BEGIN:VCARD\r\n"
@@ -90,12 +90,6 @@ ICS = (
 )
 
 
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_bytes(text.encode("utf-8"))
-    return path
-
-
 def names_in(db_path: Path) -> list[str]:
     with services_at(db_path) as services:
         return sorted(row.name for row in services.search.page("", limit=1000))
@@ -130,7 +124,7 @@ def netdesk(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
 def test_import_vcards_prints_one_summary_line_and_exits_0(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    cards = write(tmp_path, "cards.vcf", CARDS)
+    cards = write_file(tmp_path, "cards.vcf", CARDS)
     assert run(db_path, "import", str(cards)) == 0
     out, err = capsys.readouterr()
     assert out.splitlines() == [said(cards, added=3)]
@@ -141,7 +135,7 @@ def test_import_vcards_prints_one_summary_line_and_exits_0(
 def test_a_broken_card_is_reported_with_file_and_line_and_the_others_go_in(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    broken = write(tmp_path, "broken.vcf", BROKEN_CARDS)
+    broken = write_file(tmp_path, "broken.vcf", BROKEN_CARDS)
     # The card cut short is kept: a warning, which alone does not fail the import.
     assert run(db_path, "import", str(broken)) == 0
     out, err = capsys.readouterr()
@@ -155,7 +149,7 @@ def test_a_broken_card_is_reported_with_file_and_line_and_the_others_go_in(
 def test_duplicates_are_merged_by_default_or_skipped_or_added_as_new(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    cards = write(tmp_path, "cards.vcf", CARDS)
+    cards = write_file(tmp_path, "cards.vcf", CARDS)
     assert run(db_path, "import", str(cards)) == 0
     assert run(db_path, "import", str(cards)) == 0
     assert run(db_path, "import", str(cards), "--on-duplicate", "skip") == 0
@@ -170,7 +164,7 @@ def test_duplicates_are_merged_by_default_or_skipped_or_added_as_new(
 def test_an_unknown_duplicate_choice_is_a_usage_error(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    cards = write(tmp_path, "cards.vcf", CARDS)
+    cards = write_file(tmp_path, "cards.vcf", CARDS)
     with pytest.raises(SystemExit) as exit_info:
         run(db_path, "import", str(cards), "--on-duplicate", "replace")
     assert exit_info.value.code == 2
@@ -184,8 +178,8 @@ def test_an_unknown_duplicate_choice_is_a_usage_error(
 def test_event_option_attaches_people_to_the_event_and_creates_it_only_once(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    cards = write(tmp_path, "cards.vcf", CARDS)
-    linkedin = write(tmp_path, "Connections.csv", LINKEDIN)
+    cards = write_file(tmp_path, "cards.vcf", CARDS)
+    linkedin = write_file(tmp_path, "Connections.csv", LINKEDIN)
     assert run(db_path, "import", str(cards), "--event", "PyCon Österreich") == 0
     # Same name in other case and without the accent: the same event, not a second one.
     assert run(db_path, "import", str(linkedin), "--event", "pycon osterreich") == 0
@@ -204,7 +198,7 @@ def test_event_option_attaches_people_to_the_event_and_creates_it_only_once(
 def test_dry_run_says_what_would_happen_and_changes_nothing(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    cards = write(tmp_path, "cards.vcf", CARDS)
+    cards = write_file(tmp_path, "cards.vcf", CARDS)
     assert run(db_path, "import", str(cards), "--dry-run", "--event", "Sprint") == 0
     out = capsys.readouterr().out.splitlines()
     assert out == ["The event 'Sprint' would be created.", said(cards, added=3, dry_run=True)]
@@ -216,7 +210,7 @@ def test_dry_run_says_what_would_happen_and_changes_nothing(
 def test_linkedin_connections_with_their_preamble(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    linkedin = write(tmp_path, "Connections.csv", LINKEDIN)
+    linkedin = write_file(tmp_path, "Connections.csv", LINKEDIN)
     assert run(db_path, "import", str(linkedin)) == 0
     assert capsys.readouterr().out.splitlines() == [said(linkedin, added=2)]
     with services_at(db_path) as services:
@@ -229,8 +223,8 @@ def test_linkedin_connections_with_their_preamble(
 def test_a_csv_of_unknown_columns_fails_that_file_and_the_next_file_still_goes_in(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    unknown = write(tmp_path, "export.csv", UNKNOWN_CSV)
-    cards = write(tmp_path, "cards.vcf", CARDS)
+    unknown = write_file(tmp_path, "export.csv", UNKNOWN_CSV)
+    cards = write_file(tmp_path, "cards.vcf", CARDS)
     assert run(db_path, "import", str(unknown), str(cards)) == 1
     out, err = capsys.readouterr()
     assert out.splitlines() == [said(cards, added=3)]
@@ -244,7 +238,7 @@ def test_a_csv_of_unknown_columns_fails_that_file_and_the_next_file_still_goes_i
 def test_a_missing_file_is_reported_and_the_others_still_go_in(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    cards = write(tmp_path, "cards.vcf", CARDS)
+    cards = write_file(tmp_path, "cards.vcf", CARDS)
     missing = tmp_path / "nope.vcf"
     assert run(db_path, "import", str(missing), str(cards), "--event", "Meetup") == 1
     out, err = capsys.readouterr()
@@ -265,7 +259,7 @@ def test_nothing_importable_leaves_no_empty_event_behind(
 def test_ics_creates_events_and_updates_them_by_uid_the_second_time(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ics = write(tmp_path, "meetup.ics", ICS)
+    ics = write_file(tmp_path, "meetup.ics", ICS)
     assert run(db_path, "import", str(ics)) == 0
     assert run(db_path, "import", str(ics)) == 0
     assert capsys.readouterr().out.splitlines() == [
@@ -280,9 +274,9 @@ def test_ics_creates_events_and_updates_them_by_uid_the_second_time(
 def test_import_as_a_separate_process_never_shows_a_traceback(
     tmp_path: Path, db_path: Path
 ) -> None:
-    cards = write(tmp_path, "cards.vcf", CARDS)
-    broken = write(tmp_path, "broken.vcf", BROKEN_CARDS)
-    unknown = write(tmp_path, "export.csv", UNKNOWN_CSV)
+    cards = write_file(tmp_path, "cards.vcf", CARDS)
+    broken = write_file(tmp_path, "broken.vcf", BROKEN_CARDS)
+    unknown = write_file(tmp_path, "export.csv", UNKNOWN_CSV)
     done = netdesk("--db", str(db_path), "import", str(cards), str(broken), str(unknown))
     assert done.returncode == 1
     assert done.stdout.splitlines() == [said(cards, added=3), said(broken, added=2, warned=1)]
@@ -311,8 +305,8 @@ def test_ctrl_c_keeps_the_files_before_and_nothing_of_the_interrupted_one(
 ) -> None:
     import pty
 
-    cards = write(tmp_path, "cards.vcf", CARDS)
-    big = write(tmp_path, "big.vcf", _big_vcard(20_000))
+    cards = write_file(tmp_path, "cards.vcf", CARDS)
+    big = write_file(tmp_path, "big.vcf", _big_vcard(20_000))
     # stderr on a terminal, as when a user presses Ctrl+C: the progress line shows there, and
     # the signal goes in once the big file is under way.
     controller, terminal = pty.openpty()
@@ -349,9 +343,11 @@ def test_ctrl_c_keeps_the_files_before_and_nothing_of_the_interrupted_one(
 @pytest.fixture
 def filled(tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     """Three people from a vCard (at "Sprint") and two from LinkedIn, plus two events."""
-    assert run(db_path, "import", str(write(tmp_path, "c.vcf", CARDS)), "--event", "Sprint") == 0
-    assert run(db_path, "import", str(write(tmp_path, "l.csv", LINKEDIN))) == 0
-    assert run(db_path, "import", str(write(tmp_path, "m.ics", ICS))) == 0
+    assert (
+        run(db_path, "import", str(write_file(tmp_path, "c.vcf", CARDS)), "--event", "Sprint") == 0
+    )
+    assert run(db_path, "import", str(write_file(tmp_path, "l.csv", LINKEDIN))) == 0
+    assert run(db_path, "import", str(write_file(tmp_path, "m.ics", ICS))) == 0
     capsys.readouterr()
     return db_path
 

@@ -10,34 +10,17 @@ import stat
 import subprocess
 import sys
 import threading
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from netdesk.db import open_database
-from netdesk.services.records import ContactInput, EventInput
-from netdesk.services.service_set import Services
-from tests.cli_helpers import run
+from tests.cli_helpers import make_salon_database, run
 from tests.test_output_files import char_device
 
 
 @pytest.fixture
 def database(tmp_path: Path) -> Path:
-    path = tmp_path / "X.sqlite"
-    db = open_database(f"sqlite:///{path}")
-    try:
-        services = Services(db)
-        ada = services.contacts.create(
-            ContactInput(formatted_name="Ada Lovelace", emails=["ada@example.org"])
-        )
-        event = services.events.create(
-            EventInput(name="Salon", starts_at=datetime(2026, 5, 1, 18, tzinfo=UTC))
-        )
-        services.events.add_attendee(event, ada)
-    finally:
-        db.close()
-    return path
+    return make_salon_database(tmp_path / "X.sqlite")
 
 
 def _digest(path: Path) -> str:

@@ -7,18 +7,14 @@ capabilities that let root ignore file permissions (skipped where that is not po
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from netdesk.db import open_database
-from netdesk.services.records import ContactInput, EventInput
-from netdesk.services.service_set import Services
+from tests.cli_helpers import make_salon_database, unprivileged
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="permissions and setpriv are POSIX")
 
@@ -34,46 +30,16 @@ def _run(prefix: list[str], *argv: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _unprivileged(probe: Path) -> list[str]:
-    if os.geteuid() != 0:
-        return []
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        pytest.skip("running as root without setpriv: a read-only file is writable for us")
-    prefix = [setpriv, "--bounding-set=-all", "--inh-caps=-all", "--"]
-    check = subprocess.run(
-        [*prefix, sys.executable, "-c", f"open({str(probe)!r}, 'r+b')"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if "PermissionError" not in check.stderr:
-        pytest.skip(f"setpriv cannot drop root's file powers here: {check.stderr[-200:]}")
-    return prefix
-
-
 @pytest.fixture
 def read_only(tmp_path: Path) -> Iterator[tuple[Path, list[str]]]:
     """A database with a person and an event, the file and its folder read-only."""
     folder = tmp_path / "ro"
     folder.mkdir()
-    path = folder / "netdesk.sqlite"
-    db = open_database(f"sqlite:///{path}")
-    try:
-        services = Services(db)
-        ada = services.contacts.create(
-            ContactInput(formatted_name="Ada Lovelace", emails=["ada@example.org"])
-        )
-        event = services.events.create(
-            EventInput(name="Salon", starts_at=datetime(2026, 5, 1, 18, tzinfo=UTC))
-        )
-        services.events.add_attendee(event, ada)
-    finally:
-        db.close()
+    path = make_salon_database(folder / "netdesk.sqlite")
     path.chmod(0o444)
     folder.chmod(0o555)
     try:
-        yield path, _unprivileged(path)
+        yield path, unprivileged(path)
     finally:
         folder.chmod(0o755)
         path.chmod(0o644)

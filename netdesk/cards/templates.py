@@ -153,7 +153,7 @@ def _inches(id: str, name: str, page: tuple[float, float], *values: float) -> La
     )
 
 
-# Geometry from gLabels' templates (see DESIGN.md, "QR cards and badges").
+# Geometry from gLabels' templates.
 BUILTIN_TEMPLATES: tuple[LabelTemplate, ...] = (
     _inches(
         "avery-5395",

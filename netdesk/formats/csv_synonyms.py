@@ -3,7 +3,8 @@ contact field, in the spellings of Outlook (English, German and French), Google 
 and older), Thunderbird, Yahoo, LinkedIn, Roundcube, Eventbrite, Meetup and hand-made sheets.
 
 Headers are compared after `header_key` (case, accents, punctuation and numbers do not matter:
-"E-Mail 2: Adresse" and "e-mail adresse" are the same key). Data only: csv_columns applies it.
+"E-Mail 2: Adresse" and "e-mail adresse" are the same key, and "prénom" covers "PRENOM"), so a
+spelling is listed once. Data only: csv_columns applies it.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ _TABLE: dict[tuple[str, str, str], tuple[str, ...]] = {
     ),
     ("given_name", "", ""): (
         "first name", "firstname", "first", "given name", "givenname", "forename", "vorname",
-        "prénom", "prenom", "nombre", "voornaam",
+        "prénom", "nombre", "voornaam",
     ),
     ("family_name", "", ""): (
         "last name", "lastname", "last", "surname", "family name", "familyname", "nachname",
@@ -68,7 +69,7 @@ _TABLE: dict[tuple[str, str, str], tuple[str, ...]] = {
     ("organization", "", ""): (
         "company", "company name", "organisation", "organization", "organisation name",
         "organization name", "org", "employer", "work company", "firma", "unternehmen",
-        "organisation name", "société", "entreprise", "empresa", "bedrijf", "organisatie",
+        "société", "entreprise", "empresa", "bedrijf", "organisatie",
     ),
     ("department", "", ""): (
         "department", "dept", "work dept", "division", "abteilung", "service", "afdeling",
@@ -166,8 +167,8 @@ _TABLE: dict[tuple[str, str, str], tuple[str, ...]] = {
     # --- postal addresses: the kind says which address a part belongs to
     ("street", "", ""): (
         "street", "street address", "address", "address line", "other street",
-        "other address", "straße", "strasse", "weitere straße", "adresse", "rue",
-        "rue autre", "dirección", "direccion", "calle", "straat", "adres",
+        "other address", "straße", "weitere straße", "adresse", "rue",
+        "rue autre", "dirección", "calle", "straat", "adres",
     ),
     ("street", "work", ""): (
         "business street", "business address", "work street", "work address",
@@ -214,7 +215,7 @@ _TABLE: dict[tuple[str, str, str], tuple[str, ...]] = {
     ("postal_code", "", ""): (
         "zip", "zip code", "zipcode", "postal code", "postcode", "post code",
         "other postal code", "plz", "postleitzahl", "weitere postleitzahl", "code postal",
-        "code postal autre", "código postal", "codigo postal",
+        "code postal autre", "código postal",
     ),
     ("postal_code", "work", ""): (
         "business postal code", "work postal code", "work zip", "work zipcode",
@@ -227,7 +228,7 @@ _TABLE: dict[tuple[str, str, str], tuple[str, ...]] = {
     ("country", "", ""): (
         "country", "country region", "other country", "other country region", "land",
         "land region", "weiteres land", "weiteres land region", "pays", "pays région",
-        "pays région autre", "país", "pais",
+        "pays région autre", "país",
     ),
     ("country", "work", ""): (
         "business country", "business country region", "work country", "land geschäftlich",

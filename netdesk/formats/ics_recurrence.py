@@ -19,12 +19,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Component, vRecur
 from icalendar.error import GloballyUniqueTZIDGuessed
 from icalendar.parser import Contentline
 
+from netdesk.dates import LONG_DAYS, LONG_MONTHS, event_zone, plural, short_date
 from netdesk.formats.ics_times import ZoneResolver
 from netdesk.formats.records import Problem
 
@@ -127,31 +127,9 @@ def property_name(line: str) -> str:
 
 # --- plain words ------------------------------------------------------------------------------
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_LONG_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_DAYS = {
-    "MO": "Monday",
-    "TU": "Tuesday",
-    "WE": "Wednesday",
-    "TH": "Thursday",
-    "FR": "Friday",
-    "SA": "Saturday",
-    "SU": "Sunday",
-}
-_WORKING_DAYS = {"MO", "TU", "WE", "TH", "FR"}
+_DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_DAYS = dict(zip(_DAY_CODES, LONG_DAYS, strict=True))
+_WORKING_DAYS = set(_DAY_CODES[:5])
 # (once per period, the period) for each FREQ.
 _FREQUENCIES = {
     "YEARLY": ("yearly", "year"),
@@ -203,10 +181,10 @@ def describe_recurrence(recurrence: str, timezone: str = "") -> str:
     except (_NotWorded, ValueError, TypeError, IndexError, KeyError, OverflowError):
         return CUSTOM  # the page shows what it can say; the rule itself is kept as it is
     if extra:
-        more = _count(len(extra), "more date")
+        more = plural(len(extra), "more date")
         words = f"{words}, plus {more}" if rules else f"Repeats on {more}"
     if skipped:
-        words += f", except {_count(len(skipped), 'date')}"
+        words += f", except {plural(len(skipped), 'date')}"
     return words
 
 
@@ -231,7 +209,7 @@ def _rule_words(value: str, timezone: str) -> str:
     elif on:
         words += f" {on}"
     if "UNTIL" in parts:
-        words += f" until {_date_text(_until_day(parts['UNTIL'][0], timezone))}"
+        words += f" until {short_date(_until_day(parts['UNTIL'][0], timezone))}"
     if "COUNT" in parts:
         count = int(parts["COUNT"][0])
         words += ", once" if count == 1 else f", {count:,} times"
@@ -261,7 +239,7 @@ def _on_words(freq: str, parts: dict[str, list[Any]]) -> str:
         raise _NotWorded
     if weekdays and month_days:
         raise _NotWorded
-    in_months = f" of {_and([_LONG_MONTHS[m - 1] for m in months])}" if months else ""
+    in_months = f" of {_and([LONG_MONTHS[m - 1] for m in months])}" if months else ""
     if weekdays:
         if freq in ("HOURLY", "MINUTELY"):
             raise _NotWorded
@@ -286,9 +264,9 @@ def _on_words(freq: str, parts: dict[str, list[Any]]) -> str:
         if freq == "YEARLY":
             if len(months) != 1 or len(month_days) != 1 or month_days[0] < 1:
                 raise _NotWorded
-            return f"on {month_days[0]} {_LONG_MONTHS[months[0] - 1]}"
+            return f"on {month_days[0]} {LONG_MONTHS[months[0] - 1]}"
         return f"on the {_and([_day_of_month(d) for d in month_days])}"
-    return f"in {_and([_LONG_MONTHS[m - 1] for m in months])}" if months else ""
+    return f"in {_and([LONG_MONTHS[m - 1] for m in months])}" if months else ""
 
 
 def _ordinal(n: int) -> str:
@@ -315,20 +293,9 @@ def _until_day(until: Any, timezone: str) -> date:
         return until if isinstance(until, date) else date.fromisoformat(str(until))
     if until.tzinfo is None:
         return until.date()  # floating: the date as written
-    try:
-        zone = ZoneInfo(timezone) if timezone.strip() else None
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        zone = None
+    zone = event_zone(timezone)
     return (until.astimezone(zone) if zone else until.astimezone()).date()
-
-
-def _date_text(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-def _count(n: int, one: str) -> str:
-    return f"{n:,} {one if n == 1 else one + 's'}"

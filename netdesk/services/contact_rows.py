@@ -1,6 +1,6 @@
 """People from files as table rows, and a file's person merged into a contact we already have.
 
-Imports write with Core bulk inserts (DESIGN.md: ORM `add_all` is ten times slower), so a
+Imports write with Core bulk inserts (ORM `add_all` measured ten times slower), so a
 `ContactRecord` is turned into plain row dicts here; merging uses the ORM, one contact at a time.
 """
 

@@ -19,7 +19,6 @@ from netdesk.models import (
     Attendance,
     Contact,
     ContactEmail,
-    ContactPhone,
     FollowUp,
     Note,
     RegistrationStatus,
@@ -29,7 +28,7 @@ from netdesk.services.change_tracking import mark_changed, refresh_search
 from netdesk.services.contact_records import records_for
 from netdesk.services.contact_rows import merge_into, merge_target_options, merged_note
 from netdesk.services.errors import NotFoundError, ValidationError
-from netdesk.services.matching import Keys, Matcher, phone_match_key
+from netdesk.services.matching import Keys, Matcher, stored_phone_keys
 from netdesk.text import fold
 
 
@@ -117,15 +116,8 @@ class DuplicateService:
             for cid, value in conn.execute(select(ContactEmail.contact_id, ContactEmail.value)):
                 emails[cid].append(value)
             phones: dict[int, list[str]] = defaultdict(list)
-            for cid, e164, value, extension in conn.execute(
-                select(
-                    ContactPhone.contact_id,
-                    ContactPhone.e164,
-                    ContactPhone.value,
-                    ContactPhone.extension,
-                )
-            ):
-                phones[cid].append(phone_match_key(e164, value, extension))
+            for cid, key in stored_phone_keys(conn):
+                phones[cid].append(key)
             rows = conn.execute(
                 select(
                     Contact.id,

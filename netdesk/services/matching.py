@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -84,6 +85,20 @@ def phone_match_key(e164: str, value: str, extension: str = "") -> str:
         digits = "".join(ch for ch in value if ch.isdigit())
         key = digits if len(digits) >= 7 else ""
     return f"{key};ext={extension}" if key and extension else key
+
+
+def stored_phone_keys(conn: Connection) -> Iterator[tuple[int, str]]:
+    """(contact id, `phone_match_key`) for every stored phone number; "" for a number too
+    short to tell anyone by."""
+    for cid, e164, value, extension in conn.execute(
+        select(
+            ContactPhone.contact_id,
+            ContactPhone.e164,
+            ContactPhone.value,
+            ContactPhone.extension,
+        )
+    ):
+        yield cid, phone_match_key(e164, value, extension)
 
 
 def _cjk(ch: str) -> bool:
@@ -153,15 +168,7 @@ class Matcher:
         for cid, email in conn.execute(select(ContactEmail.contact_id, ContactEmail.value)):
             matcher.emails.setdefault(email.casefold(), cid)
             matcher.emails_of[cid].add(email.casefold())
-        for cid, e164, value, extension in conn.execute(
-            select(
-                ContactPhone.contact_id,
-                ContactPhone.e164,
-                ContactPhone.value,
-                ContactPhone.extension,
-            )
-        ):
-            key = phone_match_key(e164, value, extension)
+        for cid, key in stored_phone_keys(conn):
             if key:
                 matcher.phones.setdefault(key, cid)
                 matcher.phones_of[cid].add(key)

@@ -1,31 +1,22 @@
 """Event dates as people read them, in the user's local time ("Thu 12 – Sat 14 Jun 2025").
 
-English names on purpose: the rest of the interface is English, and strftime would follow
-whatever LC_TIME happens to be set to.
+The names of days and months, `plural`, `short_date`, `long_date` and `event_zone` come from
+netdesk.dates, which the import formats use too; they are imported here for the windows.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
-DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-LONG_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-LONG_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from netdesk.dates import DAYS as DAYS
+from netdesk.dates import LONG_DAYS as LONG_DAYS
+from netdesk.dates import LONG_MONTHS as LONG_MONTHS
+from netdesk.dates import MONTHS as MONTHS
+from netdesk.dates import event_zone as event_zone
+from netdesk.dates import long_date as long_date
+from netdesk.dates import plural as plural
+from netdesk.dates import short_date as short_date
 
 
 def local(moment: datetime) -> datetime:
@@ -76,17 +67,7 @@ def when_text(starts_at: datetime, ends_at: datetime | None, *, all_day: bool = 
     """The span of an event: one day with its hours, or the days it covers."""
     if all_day:
         return all_day_text(starts_at, ends_at)
-    start = local(starts_at)
-    if ends_at is None:
-        return f"{day_text(start.date())}, {time_text(start)}"
-    end = local(ends_at)
-    if end.date() == start.date():
-        return f"{day_text(start.date())}, {time_text(start)}–{time_text(end)}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{DAYS[start.weekday()]} {start.day} – {day_text(end.date())}"
-    if start.year == end.year:
-        return f"{day_text(start.date(), year=False)} – {day_text(end.date())}"
-    return f"{day_text(start.date())} – {day_text(end.date())}"
+    return _span_in_place(local(starts_at), local(ends_at) if ends_at else None)
 
 
 def relative_day(d: date, today: date) -> str:
@@ -105,33 +86,6 @@ def relative_day(d: date, today: date) -> str:
     return day_text(d, year=d.year != today.year)
 
 
-def plural(n: int, one: str, many: str | None = None) -> str:
-    """ "1 person", "1,234 people", "3 days"."""
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
-
-
-def short_date(d: date, today: date | None = None) -> str:
-    """ "3 Dec", with the year when it is not this year's ("3 Dec 2027")."""
-    text = f"{d.day} {MONTHS[d.month - 1]}"
-    return text if today is not None and d.year == today.year else f"{text} {d.year}"
-
-
-def long_date(d: date) -> str:
-    """ "3 December 1980" (birthdays and other dates without a weekday)."""
-    return f"{d.day} {LONG_MONTHS[d.month - 1]} {d.year}"
-
-
-def event_zone(name: str) -> ZoneInfo | None:
-    """The zone an event is in, or None when it has none or this computer does not know it."""
-    if not name.strip():
-        return None
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        # A misspelt name, a path-like name, or no tz database (Windows without tzdata).
-        return None
-
-
 def zone_abbreviation(moment: datetime) -> str:
     """ "CET", "EST"; zones without a letter abbreviation give "+04", shown as "UTC+04"."""
     name = moment.tzname() or ""
@@ -139,7 +93,8 @@ def zone_abbreviation(moment: datetime) -> str:
 
 
 def _span_in_place(start: datetime, end: datetime | None) -> str:
-    """Like `when_text`, for datetimes already in the zone they should be read in."""
+    """One day with its hours, or the days the span covers, for datetimes already in the zone
+    they should be read in."""
     if end is None:
         return f"{day_text(start.date())}, {time_text(start)}"
     if end.date() == start.date():

@@ -39,7 +39,7 @@ def custom(**changes: object) -> LabelTemplate:
     return LabelTemplate(**values)  # type: ignore[arg-type]
 
 
-# id: page, columns x rows, left, top, pitch x, pitch y, label width, height (mm), as DESIGN.md
+# id: page, columns x rows, left, top, pitch x, pitch y, label width, height (mm), from gLabels
 EXPECTED = {
     "avery-5395": (
         (215.9, 279.4),

@@ -9,6 +9,7 @@ import pytest
 
 from netdesk.formats.csv_read import CsvTable, guess_mapping, load_csv, read_contacts
 from netdesk.formats.records import ContactRecord, PostalAddress, Problem, Typed
+from tests.formats.csv_samples import THUNDERBIRD_HEADER
 
 
 def _read(text: str, encoding: str = "utf-8") -> tuple[CsvTable, list[ContactRecord | Problem]]:
@@ -44,12 +45,7 @@ def test_an_outlook_layout_with_other_programs_columns_keeps_them_all() -> None:
     assert ada.addresses == [PostalAddress(locality="London", kind="work")]
 
 
-THUNDERBIRD = (
-    "First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,"
-    "Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,Home Address,Home Address 2,"
-    "Home City,Home State,Home ZipCode,Home Country,Work Address,Work Address 2,Work City,"
-    "Work State,Work ZipCode,Work Country,Job Title,Department,Organization,Web Page 1,"
-    "Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,Custom 2,Custom 3,Custom 4,Notes\r\n"
+THUNDERBIRD = THUNDERBIRD_HEADER + (
     "Ada,Lovelace,Ada Lovelace,Countess,ada@example.org,ada@home.example,adal,+44 1,+44 2,"
     "+44 3,+44 4,+44 5,1 Home St,Flat 2,London,LDN,N1,UK,2 Work Rd,Floor 3,Cambridge,CAM,"
     "CB1,UK,Analyst,Maths,Engines,https://ada.example,https://blog.example,1815,12,10,"

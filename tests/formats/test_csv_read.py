@@ -15,8 +15,9 @@ from netdesk.formats.csv_read import (
     read_contacts,
 )
 from netdesk.formats.records import ContactRecord, PostalAddress, Problem, Typed
+from tests.corpus import CORPUS_ROOT
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "csv"
+CORPUS = CORPUS_ROOT / "csv"
 
 PLAIN = "Vorname,Nachname,E-Mail,Firma\nJürgen,Müller,juergen@example.de,Société Générale\n"
 

@@ -4,7 +4,6 @@ the repository): read without exceptions, exported, read by icalendar and by us 
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from icalendar import Calendar
@@ -12,8 +11,9 @@ from icalendar import Calendar
 from netdesk.formats.ics_read import read_ics
 from netdesk.formats.ics_write import write_ics
 from netdesk.formats.records import EventRecord, Problem
+from tests.corpus import CORPUS_ROOT
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "ics"
+CORPUS = CORPUS_ROOT / "ics"
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus is not on this machine")

@@ -1,4 +1,4 @@
-"""Every vCard of the shared corpus of real files (../shared/corpus/vcf) reads sensibly.
+"""Every vCard of the corpus of real files (tests/corpus.py says where it is) reads sensibly.
 
 The corpus is not part of the repository: these tests skip where it is missing.
 """
@@ -13,8 +13,9 @@ import pytest
 from netdesk.formats.records import ContactRecord, Problem
 from netdesk.formats.vcard_read import read_vcard_file
 from netdesk.formats.vcard_read_line import split_line
+from tests.corpus import CORPUS_ROOT
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "vcf"
+CORPUS = CORPUS_ROOT / "vcf"
 FILES = sorted(path for path in CORPUS.rglob("*") if path.is_file()) if CORPUS.is_dir() else []
 # (records, problems) for the files whose quirks we know; any other file must read one record.
 EXPECTED = {

@@ -12,11 +12,12 @@ import pytest
 
 from netdesk.formats.records import ContactRecord, Problem
 from netdesk.formats.vcard_write import write_vcards
+from tests.corpus import CORPUS_ROOT
 from tests.formats.independent_vcard import parse_vcards
 
 vcard_read = pytest.importorskip("netdesk.formats.vcard_read")
 
-CORPUS = Path("/work/shared/corpus/vcf")
+CORPUS = CORPUS_ROOT / "vcf"
 CORPUS_FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file()) if CORPUS.is_dir() else []
 
 
@@ -177,7 +178,7 @@ def test_the_apple_card_keeps_what_netdesk_shows_and_what_it_does_not() -> None:
     assert any(line.startswith("X-SKYPE") for line in record.extra_lines)
 
 
-@pytest.mark.skipif(not CORPUS_FILES, reason="no corpus at /work/shared/corpus/vcf")
+@pytest.mark.skipif(not CORPUS_FILES, reason="the corpus of real files is not here")
 @pytest.mark.parametrize("path", [_corpus_case(path) for path in CORPUS_FILES])
 def test_every_corpus_file_survives_a_round_trip(path: Path) -> None:
     # Deliberately broken files are compared on the cards that could be read.

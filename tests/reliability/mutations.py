@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import os
 import random
-from pathlib import Path
 
 from hypothesis import strategies as st
 
-CORPUS = Path(os.environ.get("NETDESK_CORPUS", "/work/shared/corpus"))
+from tests.corpus import CORPUS_ROOT as CORPUS
+
 FULL = os.environ.get("NETDESK_FUZZ", "") == "full"
 # Per fuzz test; CI runs the small number, `NETDESK_FUZZ=full` the large one.
 FUZZ_EXAMPLES = int(os.environ.get("NETDESK_FUZZ_EXAMPLES", "2500" if FULL else "150"))

@@ -14,7 +14,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +28,7 @@ from netdesk.services.exporting import file_error_text, write_atomically
 from netdesk.services.import_plan import OnDuplicate
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
+from tests.cli_helpers import unprivileged
 from tests.reliability.kill_harness import DB_NAME, integrity, netdesk, snapshot, vcards
 
 resource = pytest.importorskip("resource")  # POSIX only
@@ -225,21 +225,6 @@ def test_a_write_into_a_read_only_database_is_refused_and_keeps_everything(
     assert snapshot(db_path).rows == before.rows
 
 
-def _unprivileged(probe: Path) -> list[str]:
-    """A command prefix under which a file without write permission cannot be written, even
-    by root (setpriv drops the capabilities that let root ignore file permissions)."""
-    if os.geteuid() != 0:
-        return []
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        pytest.skip("running as root without setpriv: a read-only file is writable for us")
-    prefix = [setpriv, "--bounding-set=-all", "--inh-caps=-all", "--"]
-    check = run([*prefix, sys.executable, "-c", f"open({str(probe)!r}, 'r+b')"])
-    if "PermissionError" not in check.stderr:
-        pytest.skip(f"setpriv cannot drop root's file powers here: {check.stderr[-200:]}")
-    return prefix
-
-
 def test_the_command_line_import_into_a_read_only_file_says_so(
     db_path: Path, tmp_path: Path
 ) -> None:
@@ -247,7 +232,7 @@ def test_the_command_line_import_into_a_read_only_file_says_so(
     before = snapshot(db_path)
     db_path.chmod(0o444)
     try:
-        prefix = _unprivileged(db_path)
+        prefix = unprivileged(db_path)
         done = run([*prefix, *netdesk(db_path, "import", str(cards))])
         assert_clear_failure(done, "The database file is read-only, so nothing was saved.")
         done = run([*prefix, *netdesk(db_path, "duplicates", "--merge")])

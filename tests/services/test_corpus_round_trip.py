@@ -2,14 +2,13 @@
 real database, out as vCard 3.0 and 4.0, and into a fresh database again without losing a
 field; every export is read by vobject, ical.js, the `vcard` validator and our strict parser.
 
-The corpus is not part of the repository: NETDESK_CORPUS names its folder (by default the
-`shared/corpus` folder beside the checkout's parent); the tests skip where it is missing.
+The corpus is not part of the repository: NETDESK_CORPUS names its folder (tests/corpus.py
+has the default); the tests skip where it is missing.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,12 +19,10 @@ from benchmarks.corpus_fidelity import KINDS, csv_values, database_values, kept,
 from netdesk.db import Database, open_database
 from netdesk.services.import_plan import OnDuplicate
 from netdesk.services.service_set import Services
+from tests.corpus import CORPUS_ROOT as CORPUS
 from tests.formats.independent_vcard import parse_vcards
 from tests.formats.three_parsers import check_export
 
-CORPUS = Path(
-    os.environ.get("NETDESK_CORPUS", Path(__file__).resolve().parents[3] / "shared" / "corpus")
-)
 VCF = sorted(p for p in (CORPUS / "vcf").rglob("*") if p.is_file()) if CORPUS.is_dir() else []
 CSV = sorted(p for p in (CORPUS / "csv").rglob("*.csv")) if CORPUS.is_dir() else []
 FILES = VCF + CSV

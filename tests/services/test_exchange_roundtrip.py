@@ -1,7 +1,7 @@
 """Lossless through the database: every real vCard file imported, exported (3.0 and 4.0) and
 imported into a fresh database gives the same contacts, down to the lines netdesk does not show.
 
-The corpus lives outside the repository (../shared/corpus); without it these tests skip.
+The corpus lives outside the repository (tests/corpus.py); without it these tests skip.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ import pytest
 from netdesk.db import open_database
 from netdesk.formats.records import ContactRecord
 from netdesk.services.service_set import Services
+from tests.corpus import CORPUS_ROOT
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "vcf"
+CORPUS = CORPUS_ROOT / "vcf"
 FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file()) if CORPUS.is_dir() else []
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from netdesk.models import ContactEmail, ContactPhone
@@ -61,40 +62,29 @@ def test_the_preview_shows_the_number_once_with_both_types(
     assert (first.value, first.kind) == ("+1 418 656 9254", "work,fax")
 
 
-def test_merging_a_number_again_adds_its_other_types(services: Services, tmp_path: Path) -> None:
-    _import(
-        services,
-        tmp_path,
-        "one.vcf",
-        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL;TYPE=WORK:ada@example.org\r\n"
-        "TEL;TYPE=WORK:+1 418 656 9254\r\nEND:VCARD\r\n",
-    )
-    _import(
-        services,
-        tmp_path,
-        "two.vcf",
-        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL;TYPE=HOME:ada@example.org\r\n"
-        "TEL;TYPE=FAX:+14186569254\r\nEND:VCARD\r\n",
-    )
-    assert [(v, k) for v, k, _ in _rows(services, ContactPhone)] == [
-        ("+1 418 656 9254", "work,fax")
-    ]
-    emails = _rows(services, ContactEmail)
-    assert [(v, k) for v, k, _ in emails] == [("ada@example.org", "work,home")]
+ADA_AT_WORK = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL;TYPE=WORK:ada@example.org\r\n"
+    "TEL;TYPE=WORK:+1 418 656 9254\r\nEND:VCARD\r\n"
+)
+ADA_AT_HOME = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL;TYPE=HOME:ada@example.org\r\n"
+    "TEL;TYPE=FAX:+14186569254\r\nEND:VCARD\r\n"
+)
 
 
-def test_one_person_listed_twice_in_a_file_keeps_the_types_of_both_listings(
-    services: Services, tmp_path: Path
+@pytest.mark.parametrize(
+    "files",
+    [
+        [("one.vcf", ADA_AT_WORK), ("two.vcf", ADA_AT_HOME)],
+        [("twice.vcf", ADA_AT_WORK + ADA_AT_HOME)],
+    ],
+    ids=["merged-from-a-second-file", "listed-twice-in-one-file"],
+)
+def test_a_person_listed_again_keeps_the_types_of_both_listings(
+    services: Services, tmp_path: Path, files: list[tuple[str, str]]
 ) -> None:
-    _import(
-        services,
-        tmp_path,
-        "twice.vcf",
-        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL;TYPE=WORK:ada@example.org\r\n"
-        "TEL;TYPE=WORK:+1 418 656 9254\r\nEND:VCARD\r\n"
-        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL;TYPE=HOME:ada@example.org\r\n"
-        "TEL;TYPE=FAX:+14186569254\r\nEND:VCARD\r\n",
-    )
+    for name, text in files:
+        _import(services, tmp_path, name, text)
     assert [(v, k) for v, k, _ in _rows(services, ContactPhone)] == [
         ("+1 418 656 9254", "work,fax")
     ]
