@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -95,12 +96,13 @@ def test_names_cannot_move_the_cursor_or_fake_lines(
     with services_at(db_path) as services:
         for _ in range(2):
             services.contacts.create(
-                ContactInput(
-                    "Eve\x1b[2J\u202eliaM",
-                    organization="Evil\nCorp",
-                    emails=["eve@evil.example"],
-                )
+                ContactInput("Eve liaM", organization="Evil\nCorp", emails=["eve@evil.example"])
             )
+    # Typed names lose their control characters on saving; a database written before that
+    # may still hold them.
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE contacts SET formatted_name = ?", ("Eve\x1b[2J\u202eliaM",))
+    conn.close()
     assert run(db_path, "duplicates") == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out
