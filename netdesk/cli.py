@@ -22,6 +22,10 @@ from netdesk.config import DB_ENV_VAR, database_url
 if TYPE_CHECKING:
     from netdesk.db import Database
 
+# How long a command waits for another netdesk's write on the same SQLite file (a large import
+# takes minutes) before it says the database is busy.
+LOCK_WAIT_SECONDS = 30 * 60.0
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -100,6 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseOpenError as exc:
         print(f"netdesk: {exc}", file=sys.stderr)
         return 1
+    # A command runs unattended (a script, a second terminal): it waits for another netdesk's
+    # write to finish rather than give up after the busy timeout and leave its file unread.
+    db.lock_wait = LOCK_WAIT_SECONDS
+    db.on_lock_wait = _say_waiting
     try:
         if args.command == "demo":
             return _demo(db, args)
@@ -124,6 +132,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         db.close()
+
+
+def _say_waiting() -> None:
+    print(
+        "netdesk: another netdesk is writing to the database; waiting for it to finish "
+        "(Ctrl+C to give up)",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _first_line(exc: BaseException) -> str:

@@ -12,9 +12,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from netdesk.backups import HANDFUL, BackupError, BackupStore, holds_data
@@ -32,6 +32,8 @@ T = TypeVar("T")
 # winner's rows and plans around them.
 RACE_CODES = frozenset({"40001", "40P01", "23505"})
 ATTEMPTS = 5
+# SQLite's busy timeout as db.py sets it on every connection, in milliseconds.
+BUSY_TIMEOUT_MS = 5000
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -56,6 +58,12 @@ class Database:
             protect_database(path)  # no export or save dialog may write over it
         # Inside one_backup(): None while no backup was due yet, else the one made.
         self._one_backup: list[bool] | None = None
+        # Seconds a write waits for another process's SQLite write lock once the busy timeout
+        # has passed (0: not at all), and what to do when it starts waiting. The window says
+        # "busy" after the busy timeout; a command line import of a whole file waits for the
+        # other one to finish, as running them one after the other would.
+        self.lock_wait = 0.0
+        self.on_lock_wait: Callable[[], None] | None = None
 
     @contextmanager
     def one_backup(self) -> Iterator[None]:
@@ -136,10 +144,25 @@ class Database:
                     # before it (an import's duplicate check) could be changed by another
                     # process in between: take the write lock first, waiting busy_timeout for
                     # another writer, so that the whole action reads and writes one state.
-                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                    self._begin_immediate(session.connection())
                 yield session
         except DBAPIError as exc:
             raise DatabaseWriteError(_write_error_message(exc)) from exc
+
+    def _begin_immediate(self, connection: Connection) -> None:
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as exc:
+            if self.lock_wait <= 0 or not _busy(exc):
+                raise
+        if self.on_lock_wait is not None:
+            self.on_lock_wait()
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={int(self.lock_wait * 1000)}")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            connection.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     def retrying(self, work: Callable[[Session], T]) -> T:
         """`work` in one serializable transaction, run again from the start (a few times, after
@@ -209,6 +232,12 @@ def lost_race(exc: BaseException | None) -> bool:
     return isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in RACE_CODES
 
 
+def _busy(exc: DBAPIError) -> bool:
+    code = str(getattr(exc.orig, "sqlite_errorname", "") or "")
+    text = str(exc.orig or exc).lower()
+    return code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text
+
+
 def _write_error_message(exc: DBAPIError) -> str:
     lines = str(exc.orig or exc).strip().splitlines()
     detail = lines[0] if lines else exc.__class__.__name__
@@ -225,7 +254,7 @@ def _write_error_message(exc: DBAPIError) -> str:
             "That change conflicts with what is stored now (it changed in the meantime); "
             f"nothing was saved. ({detail})"
         )
-    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
+    if _busy(exc):
         return (
             "The database is busy: another netdesk is writing to it. Nothing was saved; "
             "try again in a moment."

@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from netdesk import search_index
 
 # The open database and its helpers are in database.py; they are also netdesk.db's names.
+from netdesk.database import BUSY_TIMEOUT_MS
 from netdesk.database import ChangeListener as ChangeListener
 from netdesk.database import Database as Database
 from netdesk.database import DatabaseWriteError as DatabaseWriteError
@@ -51,7 +52,7 @@ class NewerDatabaseError(DatabaseOpenError):
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # First, so that the pragmas after it wait for another process instead of failing.
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
