@@ -230,8 +230,8 @@ def _print_possible(shown: str, report: ImportReport) -> None:
     verb = "would be added" if report.dry_run else "added"
     print(
         f"{shown}: {who} {verb} as new although their name matches someone (other emails, "
-        "phones or UID): review them with `netdesk duplicates`, or import with "
-        "--on-duplicate merge-likely to merge them"
+        "phones or UID, or a name that several people have): review them with "
+        "`netdesk duplicates`, or import with --on-duplicate merge-likely to merge them"
     )
 
 

@@ -127,6 +127,9 @@ class Matcher:
         # name and organisation are that person again); nearly equal names by block.
         self.names: dict[str, dict[str, int]] = defaultdict(dict)
         self.similar: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
+        # Everyone by name key, with their organisation: namesakes told apart by their emails
+        # or UIDs are several people, and a card that says only the name may be any of them.
+        self.named: dict[str, dict[int, str]] = defaultdict(dict)
         self.name_of: dict[int, str] = {}
         # What each person is known by, to tell a namesake from the same person.
         self.emails_of: dict[int, set[str]] = defaultdict(set)
@@ -172,6 +175,7 @@ class Matcher:
         self.name_of.setdefault(target, key)
         if key:
             org = fold(organization).strip()
+            self.named[key].setdefault(target, org)
             same = self.names[key]
             if org not in same:
                 same[org] = target
@@ -234,10 +238,31 @@ class Matcher:
                 else:
                     found[target] = reason
                     by_name.append(target)
+        if by_name and len(by_name) == len(found) and self._another_namesake(keys, key, found):
+            # Nothing but the name points at them, and it points as well at several people:
+            # merging into the first would be a guess that joins two people's details.
+            for target in by_name:
+                doubtful[target] = f"{found.pop(target)}, as another person here has"
+            by_name = []
         named = len(found) - len(by_name)
         return [Match(t, r, by_name=i >= named) for i, (t, r) in enumerate(found.items())] + [
             Match(t, r, possible=True, by_name=True) for t, r in doubtful.items()
         ]
+
+    def _another_namesake(self, keys: Keys, key: str, found: dict[int, str]) -> bool:
+        """Whether someone not in `found` has the same name, for as good a reason as the first
+        found (the same organisation too, or neither side has one), and nothing that
+        contradicts these keys: only looked for once the name alone has matched."""
+        org = fold(keys.organization).strip()
+        best = next(iter(found.values()))
+        for target, other_org in self.named.get(key, {}).items():
+            if target in found:
+                continue
+            if _name_reason(key, org, key, other_org) == best and not self._differences(
+                keys, target
+            ):
+                return True
+        return False
 
     def _differences(self, keys: Keys, target: int) -> str:
         """What says that a namesake is someone else ("email addresses and phone numbers"),
