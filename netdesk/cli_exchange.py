@@ -11,6 +11,7 @@ database: exit 2).
 from __future__ import annotations
 
 import argparse
+import errno
 import io
 import os
 import sys
@@ -328,7 +329,7 @@ def _is_stdout(out: str) -> bool:
     written must not land in the middle of the file."""
     try:
         written, stdout = os.stat(out), os.fstat(sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: no stdout at all
         return False
     return (written.st_dev, written.st_ino) == (stdout.st_dev, stdout.st_ino)
 
@@ -340,6 +341,8 @@ def _people(count: int) -> str:
 def _write_stdout(write: Callable[[BinaryIO], str]) -> str:
     from netdesk.output_files import refuse_database_stream
 
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        raise OSError(errno.EBADF, "standard output is closed")
     # `netdesk export vcard - >> netdesk.sqlite` would append to the database.
     try:
         fd = sys.stdout.fileno()
