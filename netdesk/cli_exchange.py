@@ -96,6 +96,11 @@ def run_import(services: Services, args: argparse.Namespace) -> int:
         return _import_files(services, args)
 
 
+def _stdin() -> BinaryIO | None:
+    """Standard input's bytes, or None when netdesk was started with it closed (`<&-`)."""
+    return None if sys.stdin is None else sys.stdin.buffer
+
+
 def _columns_of(args: argparse.Namespace) -> list[tuple[str, str]]:
     return [pair for pairs in args.map for pair in pairs]
 
@@ -106,19 +111,28 @@ def _show_columns(services: Services, args: argparse.Namespace) -> int:
     from netdesk.formats.csv_layouts import LAYOUT_LABELS
     from netdesk.formats.csv_mapping import CONTACT_FIELDS
     from netdesk.formats.csv_plan import column_name
-    from netdesk.services.importing import ImportFileError, UnknownColumnError
+    from netdesk.services.importing import STDIN_NAME, ImportFileError, UnknownColumnError
 
     status = 0
     for path in args.files:
-        kind = services.imports.kind_of(path)
-        if kind != "csv" and (kind is not None or path.is_file()):  # else: why it cannot be read
+        data = None
+        if str(path) == "-":
+            path = Path(STDIN_NAME)
+            try:
+                data = services.imports.read_stream(_stdin())
+            except ImportFileError as exc:
+                print(f"{exc}", file=sys.stderr)
+                status = max(status, 1)
+                continue
+        kind = services.imports.kind_of(path, data)
+        if kind != "csv" and (kind is not None or data is not None or path.is_file()):
             print(
                 f"{path}: not a CSV file; --columns shows the columns of CSV files", file=sys.stderr
             )
             status = max(status, 1)
             continue
         try:
-            table, plan = services.imports.column_plan(path, _columns_of(args))
+            table, plan = services.imports.column_plan(path, _columns_of(args), data)
         except UnknownColumnError as exc:
             print(f"netdesk: {exc}", file=sys.stderr)
             status = 2
@@ -165,11 +179,7 @@ def _import_files(services: Services, args: argparse.Namespace) -> int:
         progress = _TerminalProgress(shown)
         try:
             # Read once, bounded: a FIFO or standard input cannot be read a second time.
-            data = (
-                services.imports.read_stream(sys.stdin.buffer)
-                if stdin
-                else services.imports.read(path)
-            )
+            data = services.imports.read_stream(_stdin()) if stdin else services.imports.read(path)
             if not event_resolved and services.imports.kind_of(path, data) is not None:
                 # Resolved only once a file looks importable, so that a typo in every file
                 # name does not leave an empty event behind.
