@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parseaddr
@@ -143,6 +144,11 @@ class _Verbatim:
         name, _semicolon, text = head.partition(";")
         params = _VerbatimParameters(parsed)
         params.text = text
+        if name.strip().upper() == "RRULE":
+            # Every name and value of a rule is case-insensitive (RFC 5545, 3.1), and a rule is
+            # no text with escapes; but ical.js (and calendars built on it) refuses
+            # "FREQ=Weekly" and the "FREQ=DAILY\\;COUNT=10" of a Ruby library.
+            value = re.sub(r"\\([;,])", r"\1", value).upper()
         return cls(name.strip(), params, value)
 
     def to_ical(self) -> bytes:
