@@ -130,6 +130,9 @@ class Matcher:
         # Everyone by name key, with their organisation: namesakes told apart by their emails
         # or UIDs are several people, and a card that says only the name may be any of them.
         self.named: dict[str, dict[int, str]] = defaultdict(dict)
+        # People known to be someone earlier (Find duplicates links them surely): no namesake
+        # of their own.
+        self.joined: set[int] = set()
         self.name_of: dict[int, str] = {}
         # What each person is known by, to tell a namesake from the same person.
         self.emails_of: dict[int, set[str]] = defaultdict(set)
@@ -256,7 +259,7 @@ class Matcher:
         org = fold(keys.organization).strip()
         best = next(iter(found.values()))
         for target, other_org in self.named.get(key, {}).items():
-            if target in found:
+            if target in found or target in self.joined:
                 continue
             if _name_reason(key, org, key, other_org) == best and not self._differences(
                 keys, target
