@@ -22,6 +22,10 @@ from netdesk.config import DB_ENV_VAR, database_url
 if TYPE_CHECKING:
     from netdesk.db import Database
 
+# How long a command waits for another netdesk's write on the same SQLite file (a large import
+# takes minutes) before it says the database is busy.
+LOCK_WAIT_SECONDS = 30 * 60.0
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -100,9 +104,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseOpenError as exc:
         print(f"netdesk: {exc}", file=sys.stderr)
         return 1
-    # A command has no window to keep responsive: every write of it waits as long as an
-    # import does for another netdesk's write lock.
-    db.quick_wait = db.long_wait
+    # A command runs unattended (a script, a second terminal): after the window's short wait
+    # for another netdesk's write lock it says so and waits on, rather than give up and leave
+    # its file unread.
+    db.long_wait = db.quick_wait
+    db.lock_wait = LOCK_WAIT_SECONDS
+    db.on_lock_wait = _say_waiting
     try:
         if args.command == "demo":
             return _demo(db, args)
@@ -127,6 +134,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         db.close()
+
+
+def _say_waiting() -> None:
+    print(
+        "netdesk: another netdesk is writing to the database; waiting for it to finish "
+        "(Ctrl+C to give up)",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def unexpected(exc: BaseException) -> str:

@@ -12,6 +12,7 @@ database: exit 2).
 from __future__ import annotations
 
 import argparse
+import errno
 import io
 import os
 import sys
@@ -96,6 +97,11 @@ def run_import(services: Services, args: argparse.Namespace) -> int:
         return _import_files(services, args)
 
 
+def _stdin() -> BinaryIO | None:
+    """Standard input's bytes, or None when netdesk was started with it closed (`<&-`)."""
+    return None if sys.stdin is None else sys.stdin.buffer
+
+
 def _columns_of(args: argparse.Namespace) -> list[tuple[str, str]]:
     return [pair for pairs in args.map for pair in pairs]
 
@@ -106,19 +112,28 @@ def _show_columns(services: Services, args: argparse.Namespace) -> int:
     from netdesk.formats.csv_layouts import LAYOUT_LABELS
     from netdesk.formats.csv_mapping import CONTACT_FIELDS
     from netdesk.formats.csv_plan import column_name
-    from netdesk.services.importing import ImportFileError, UnknownColumnError
+    from netdesk.services.importing import STDIN_NAME, ImportFileError, UnknownColumnError
 
     status = 0
     for path in args.files:
-        kind = services.imports.kind_of(path)
-        if kind != "csv" and (kind is not None or path.is_file()):  # else: why it cannot be read
+        data = None
+        if str(path) == "-":
+            path = Path(STDIN_NAME)
+            try:
+                data = services.imports.read_stream(_stdin())
+            except ImportFileError as exc:
+                print(f"{exc}", file=sys.stderr)
+                status = max(status, 1)
+                continue
+        kind = services.imports.kind_of(path, data)
+        if kind != "csv" and (kind is not None or data is not None or path.is_file()):
             print(
                 f"{path}: not a CSV file; --columns shows the columns of CSV files", file=sys.stderr
             )
             status = max(status, 1)
             continue
         try:
-            table, plan = services.imports.column_plan(path, _columns_of(args))
+            table, plan = services.imports.column_plan(path, _columns_of(args), data)
         except UnknownColumnError as exc:
             print(f"netdesk: {exc}", file=sys.stderr)
             status = 2
@@ -165,11 +180,7 @@ def _import_files(services: Services, args: argparse.Namespace) -> int:
         progress = _TerminalProgress(shown)
         try:
             # Read once, bounded: a FIFO or standard input cannot be read a second time.
-            data = (
-                services.imports.read_stream(sys.stdin.buffer)
-                if stdin
-                else services.imports.read(path)
-            )
+            data = services.imports.read_stream(_stdin()) if stdin else services.imports.read(path)
             if not event_resolved and services.imports.kind_of(path, data) is not None:
                 # Resolved only once a file looks importable, so that a typo in every file
                 # name does not leave an empty event behind.
@@ -231,8 +242,8 @@ def _print_possible(shown: str, report: ImportReport) -> None:
     verb = "would be added" if report.dry_run else "added"
     print(
         f"{shown}: {who} {verb} as new although their name matches someone (other emails, "
-        "phones or UID): review them with `netdesk duplicates`, or import with "
-        "--on-duplicate merge-likely to merge them"
+        "phones or UID, or a name that several people have): review them with "
+        "`netdesk duplicates`, or import with --on-duplicate merge-likely to merge them"
     )
 
 
@@ -330,7 +341,7 @@ def _is_stdout(out: str) -> bool:
     written must not land in the middle of the file."""
     try:
         written, stdout = os.stat(out), os.fstat(sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: no stdout at all
         return False
     return (written.st_dev, written.st_ino) == (stdout.st_dev, stdout.st_ino)
 
@@ -342,6 +353,8 @@ def _people(count: int) -> str:
 def _write_stdout(write: Callable[[BinaryIO], str]) -> str:
     from netdesk.output_files import refuse_database_stream
 
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        raise OSError(errno.EBADF, "standard output is closed")
     # `netdesk export vcard - >> netdesk.sqlite` would append to the database.
     try:
         fd = sys.stdout.fileno()

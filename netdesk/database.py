@@ -12,9 +12,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from netdesk.backups import HANDFUL, BackupError, BackupStore, holds_data
@@ -68,6 +68,12 @@ class Database:
             protect_database(path)  # no export or save dialog may write over it
         # Inside one_backup(): None while no backup was due yet, else the one made.
         self._one_backup: list[bool] | None = None
+        # Seconds a write waits for another process's SQLite write lock once the busy timeout
+        # has passed (0: not at all), and what to do when it starts waiting. The window says
+        # "busy" after the busy timeout; a command line import of a whole file waits for the
+        # other one to finish, as running them one after the other would.
+        self.lock_wait = 0.0
+        self.on_lock_wait: Callable[[], None] | None = None
 
     @contextmanager
     def one_backup(self) -> Iterator[None]:
@@ -152,12 +158,28 @@ class Database:
                     # process in between: take the write lock first, waiting busy_timeout for
                     # another writer, so that the whole action reads and writes one state.
                     milliseconds = round(1000 * (self.quick_wait if wait is None else wait))
-                    connection = session.connection()
-                    connection.exec_driver_sql(f"PRAGMA busy_timeout={milliseconds}")
-                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                    self._begin_immediate(session.connection(), milliseconds)
                 yield session
         except DBAPIError as exc:
             raise DatabaseWriteError(write_error_message(exc)) from exc
+
+    def _begin_immediate(self, connection: Connection, milliseconds: int) -> None:
+        """Take SQLite's write lock, waiting `milliseconds` for another writer; then, where a
+        command said it would rather wait (lock_wait), say so and wait that much longer."""
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={milliseconds}")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as exc:
+            if self.lock_wait <= 0 or not _busy(exc):
+                raise
+        if self.on_lock_wait is not None:
+            self.on_lock_wait()
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={int(self.lock_wait * 1000)}")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            connection.exec_driver_sql(f"PRAGMA busy_timeout={milliseconds}")
 
     def retrying(self, work: Callable[[Session], T]) -> T:
         """`work` in one serializable transaction, run again from the start (a few times, after
@@ -209,3 +231,9 @@ class DatabaseWriteError(ServiceError):
 def lost_race(exc: BaseException | None) -> bool:
     """A PostgreSQL error that running the same transaction again may not meet."""
     return isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in RACE_CODES
+
+
+def _busy(exc: DBAPIError) -> bool:
+    code = str(getattr(exc.orig, "sqlite_errorname", "") or "")
+    text = str(exc.orig or exc).lower()
+    return code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -264,6 +265,39 @@ def test_restore_replaces_the_content_an_open_database_sees_and_keeps_the_replac
     with sqlite_file_db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+
+def test_a_write_that_commits_while_a_restore_waits_is_in_the_backup_it_keeps(
+    sqlite_file_db: Database,
+) -> None:
+    """Another process's import holds the write lock when the restore starts. The restore's
+    safety backup was taken at once (without the import) and the copy then waited for the
+    import's commit and wrote over it: the import said "30000 added", and they were in
+    neither the database nor the backup."""
+    store = sqlite_file_db.backups
+    assert store is not None
+    _add_people(sqlite_file_db, "Ada Lovelace")
+    backup = store.take("manual")
+    importing = sqlite3.connect(store.database, isolation_level=None, check_same_thread=False)
+    importing.execute("BEGIN IMMEDIATE")
+    importing.execute(
+        "INSERT INTO contacts (uid, formatted_name, sort_name, given_name, family_name, "
+        "middle_name, prefix, suffix, nickname, organization, department, title, photo_mime, "
+        "note, is_me, source, created_at, updated_at) VALUES ('imported', 'Grace Hopper', "
+        "'hopper', '', '', '', '', '', '', '', '', '', '', '', 0, 'vcard', "
+        "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+    )
+    commit = threading.Timer(1.5, importing.commit)
+    commit.start()
+    try:
+        kept = sqlite_file_db.restore(backup.path)
+    finally:
+        commit.join()
+        importing.close()
+
+    assert kept is not None
+    assert _names(kept) == ["Ada Lovelace", "Grace Hopper"]
+    assert _names(store.database) == ["Ada Lovelace"]
 
 
 def test_restoring_the_oldest_backup_when_the_safety_copy_prunes_it(

@@ -171,3 +171,19 @@ def test_dev_stdout_sent_to_a_file_is_added_to_not_replaced(database: Path, tmp_
     assert (done.returncode, done.stderr) == (0, "Wrote 1 person (vCard 3.0) to /dev/stdout\n")
     data = out.read_bytes()
     assert data.startswith(b"kept\nBEGIN:VCARD\r\n") and data.endswith(b"END:VCARD\r\n")
+
+
+@pytest.mark.parametrize("kind", ["vcard", "csv", "ics"])
+def test_export_to_a_closed_standard_output_says_so(
+    database: Path, kind: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`netdesk export csv - >&-`: Python starts with no sys.stdout at all. It printed
+    "netdesk: AttributeError: 'NoneType' object has no attribute 'fileno'"."""
+    monkeypatch.setattr(sys, "stdout", None)
+
+    code = run(database, "export", kind, "-")
+
+    assert (code, capsys.readouterr().err) == (
+        1,
+        "netdesk: cannot write -: standard output is closed\n",
+    )

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from netdesk.formats.csv_layout_columns import Columns, RowConverter, normalise_header
-from netdesk.formats.csv_values import cell, set_birthday, url_kind
+from netdesk.formats.csv_values import cell, set_birthday, split_emails, url_kind
 from netdesk.formats.csv_write import (
     ADDRESS_BLOCKS,
     ADDRESS_HEADERS,
@@ -37,7 +37,6 @@ _OWN_HEADERS = tuple(
 _ROLES = ("attendee", "speaker", "organiser", "sponsor", "exhibitor", "staff")
 _STATUSES = ("registered", "checked in", "cancelled")
 # The writer joins with "; "; a file edited by hand may have lost the space.
-_EMAILS_SPLIT = re.compile(r"\s*[;,]\s*")
 _PHONES_SPLIT = re.compile(r"\s*;\s*")
 _TAGS_SPLIT = re.compile(r"\s*" + re.escape(TAGS_SEPARATOR.strip()) + r"\s*")
 # Web addresses may hold a ";" of their own: only "; " separates them.
@@ -90,7 +89,7 @@ def prepare_netdesk(columns: Columns) -> RowConverter:
             source="csv",
         )
         first, others = cell(cells, at["email"]), cell(cells, at["email 2"])
-        record.emails = [Typed(v) for v in [first, *_values(others, _EMAILS_SPLIT)] if v]
+        record.emails = [Typed(v) for v in [first, *split_emails(others)] if v]
         first, others = cell(cells, at["phone"]), cell(cells, at["phone 2"])
         record.phones = [Typed(v) for v in [first, *_values(others, _PHONES_SPLIT)] if v]
         for url in _values(cell(cells, at["web address"]), _URLS_SPLIT):

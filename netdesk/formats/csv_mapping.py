@@ -14,6 +14,7 @@ from netdesk.formats.csv_values import (
     add_note,
     join_nonempty,
     set_birthday,
+    split_emails,
     split_multi,
     url_kind,
 )
@@ -69,8 +70,9 @@ def _split_values(key: str, text: str) -> list[str]:
     values = split_multi(text)
     if key == "phone":
         return values
-    pattern = r"[;,]\s*" if key == "email" else r";\s+"
-    return [part.strip() for value in values for part in re.split(pattern, value) if part.strip()]
+    if key == "email":
+        return [part for value in values for part in split_emails(value)]
+    return [part.strip() for value in values for part in re.split(r";\s+", value) if part.strip()]
 
 
 def mapping_converter(mapping: dict[int, str], headers: Sequence[str], source: str) -> RowConverter:

@@ -98,6 +98,19 @@ def split_multi(text: str) -> list[str]:
     return [part.strip() for part in text.split(MULTI_SEPARATOR.strip()) if part.strip()]
 
 
+def split_emails(text: str) -> list[str]:
+    """The addresses of a cell that holds several: our export's "; " between them, or a ";"
+    or "," of a file edited by hand, unless that would leave a piece without an "@": then the
+    mark is part of an address ("semicolon;@example.org" is one address, not two pieces)."""
+    found: list[str] = []
+    for piece in re.split(r";\s+", text):
+        parts = [part for part in (p.strip() for p in re.split(r"[;,]", piece)) if part]
+        if len(parts) > 1 and not all("@" in part for part in parts):
+            parts = [piece.strip()]
+        found.extend(part for part in parts if part)
+    return found
+
+
 def join_nonempty(parts: Sequence[str], separator: str = " ") -> str:
     return separator.join(part.strip() for part in parts if part and part.strip())
 

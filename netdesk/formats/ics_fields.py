@@ -83,6 +83,27 @@ def categories_of(component: Any) -> list[str]:
 
 # --- location ---------------------------------------------------------------------------------
 
+# netdesk's export writes the venue and the city apart too: "venue, city" cannot be split back
+# when the venue has a comma of its own ("Fathom Creative, Inc., Washington" gave the venue
+# "Fathom Creative"). They are read only while LOCATION is still what they make.
+VENUE_PROPERTY = "X-NETDESK-VENUE"
+CITY_PROPERTY = "X-NETDESK-CITY"
+
+
+def joined_location(venue: str, city: str) -> str:
+    """The LOCATION netdesk writes for a venue and a city."""
+    return ", ".join(part.strip() for part in (venue, city) if part.strip())
+
+
+def location_of(component: Any) -> tuple[str, str]:
+    """(venue, city) of an event: as netdesk wrote them apart, else split from LOCATION."""
+    location = text_of(component, "LOCATION")
+    venue, city = text_of(component, VENUE_PROPERTY), text_of(component, CITY_PROPERTY)
+    if (venue or city) and joined_location(venue, city) == location:
+        return venue, city
+    return split_location(location)
+
+
 _MEETUP_LOCATION = re.compile(r"^(?P<venue>[^(]+?)\s*\((?P<address>.+)\)\s*$", re.DOTALL)
 
 

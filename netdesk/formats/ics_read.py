@@ -40,7 +40,8 @@ How files are read, and the choices made where the format leaves room:
   venue is the first part, city the last part that is not a country, a postcode or a short
   state code (postcodes inside "10115 Berlin" are dropped). Meetup's "Venue (Street, City,
   de)" counts the parts inside the parentheses. With fewer than three parts the whole
-  location is the venue and the city stays empty.
+  location is the venue and the city stays empty. netdesk's own X-NETDESK-VENUE and
+  X-NETDESK-CITY are taken instead while LOCATION is still "venue, city" as it wrote them.
 - organiser: ORGANIZER's CN, else its e-mail address without "mailto:".
 - Limits (ics_blocks): a content line over MAX_LINE_BYTES after unfolding is ignored, BEGINs
   nested deeper than MAX_DEPTH are ignored (a VEVENT is still read), an event of more than
@@ -65,6 +66,7 @@ from netdesk.formats.ics_blocks import Block, logical_lines, scan_components, sh
 from netdesk.formats.ics_fields import (
     categories_of,
     first_value,
+    location_of,
     organiser_of,
     split_location,
     text_of,
@@ -239,7 +241,7 @@ def _read_event(block: Block, zones: ZoneResolver, file: str) -> _ReadEvent:
         recurrence=recurrence.lines,
         line=block.line,
     )
-    record.venue, record.city = split_location(location)
+    record.venue, record.city = location_of(component)
     record.uid = text_of(component, "UID") or derived_uid(name, moment.at)
     result.record = record
     result.is_occurrence = component.get("RECURRENCE-ID") is not None

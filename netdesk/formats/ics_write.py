@@ -7,9 +7,11 @@
   end date (the next day when the record has no later end).
 - A repeating event carries its RRULE, RDATE and EXDATE lines as they were read (verbatim;
   see ics_recurrence), so the series comes back whole; its DTSTART is the first occurrence.
-- LOCATION is "venue, city"; ORGANIZER carries the address when the organiser is an e-mail
-  address ("Ada <ada@example.org>" or "ada@example.org"), otherwise just CN=name with Google's
-  placeholder address "invalid:nomail".
+- LOCATION is "venue, city", and X-NETDESK-VENUE and X-NETDESK-CITY hold them apart for
+  netdesk to read back (a venue may have a comma of its own).
+- ORGANIZER carries the address when the organiser is an e-mail address ("Ada
+  <ada@example.org>" or "ada@example.org"), otherwise just CN=name with Google's placeholder
+  address "invalid:nomail".
 - One VTODO per open follow-up: SUMMARY, DUE as a date, DESCRIPTION, STATUS:NEEDS-ACTION and
   RELATED-TO the event's UID when there is one.
 - icalendar escapes text, ends lines with CRLF and folds them at 75 octets.
@@ -17,6 +19,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parseaddr
@@ -26,6 +29,7 @@ from icalendar import Calendar, Event, Timezone, Todo, vCalAddress
 from icalendar.parser import Contentline, Parameters
 
 from netdesk.formats.control_text import clean_fields
+from netdesk.formats.ics_fields import CITY_PROPERTY, VENUE_PROPERTY, joined_location
 from netdesk.formats.ics_read import derived_uid
 from netdesk.formats.ics_recurrence import RECURRENCE_PROPERTIES, property_name
 from netdesk.formats.ics_zones import zone
@@ -88,9 +92,12 @@ def _event(record: EventRecord, stamp: datetime) -> Event:
         event.add("DTSTART", start)
         if end is not None:
             event.add("DTEND", end)
-    location = ", ".join(part.strip() for part in (record.venue, record.city) if part.strip())
+    location = joined_location(record.venue, record.city)
     if location:
         event.add("LOCATION", location)
+        if record.venue.strip() and record.city.strip():
+            event.add(VENUE_PROPERTY, record.venue.strip())
+            event.add(CITY_PROPERTY, record.city.strip())
     if record.url.strip():
         event.add("URL", record.url.strip())
     organiser = _organiser(record.organiser)
@@ -140,6 +147,11 @@ class _Verbatim:
         name, _semicolon, text = head.partition(";")
         params = _VerbatimParameters(parsed)
         params.text = text
+        if name.strip().upper() == "RRULE":
+            # Every name and value of a rule is case-insensitive (RFC 5545, 3.1), and a rule is
+            # no text with escapes; but ical.js (and calendars built on it) refuses
+            # "FREQ=Weekly" and the "FREQ=DAILY\\;COUNT=10" of a Ruby library.
+            value = re.sub(r"\\([;,])", r"\1", value).upper()
         return cls(name.strip(), params, value)
 
     def to_ical(self) -> bytes:

@@ -144,6 +144,7 @@ class DuplicateService:
                     # As an import would merge them: what this one holds counts as that
                     # person's when a later namesake is compared with them.
                     matcher.add(m.target, keys)
+                    matcher.joined.add(cid)
             matcher.add(cid, keys)
         info = {r[0]: r for r in rows}
 

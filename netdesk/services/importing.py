@@ -170,8 +170,11 @@ class ImportService:
         or standard input cannot be read twice."""
         return read_import_file(path, self.max_file_bytes)
 
-    def read_stream(self, stream: BinaryIO, name: str = STDIN_NAME) -> bytes:
-        """Standard input (`netdesk import -`), bounded by max_file_bytes."""
+    def read_stream(self, stream: BinaryIO | None, name: str = STDIN_NAME) -> bytes:
+        """Standard input (`netdesk import -`), bounded by max_file_bytes; None is a stream
+        the process was started without (`<&-`)."""
+        if stream is None:
+            raise ImportFileError(f"{name}: standard input is closed.")
         return _not_empty(read_limited(stream, name, self.max_file_bytes), name)
 
     def kind_of(self, path: Path, data: bytes | None = None) -> str | None:
@@ -184,22 +187,22 @@ class ImportService:
             return None
         return detect_kind(path, head)
 
-    def csv_table(self, path: Path) -> CsvTable:
+    def csv_table(self, path: Path, data: bytes | None = None) -> CsvTable:
         from netdesk.formats.csv_read import load_csv
 
-        table = load_csv(self.read(path), str(path))
+        table = load_csv(self.read(path) if data is None else data, str(path))
         if isinstance(table, Problem):
             raise ImportFileError(str(table))
         return table
 
     def column_plan(
-        self, path: Path, columns: Sequence[tuple[str, str]] = ()
+        self, path: Path, columns: Sequence[tuple[str, str]] = (), data: bytes | None = None
     ) -> tuple[CsvTable, ColumnPlan]:
         """What each column of a CSV file would be imported as (`netdesk import --columns`),
-        with the (header, field) corrections of `columns`."""
+        with the (header, field) corrections of `columns`; `data` as in import_file."""
         from netdesk.formats.csv_plan import plan_columns
 
-        table = self.csv_table(path)
+        table = self.csv_table(path, data)
         overrides = _overrides(table, columns)
         return table, plan_columns(table.headers, table.rows, table.layout, None, overrides)
 

@@ -142,6 +142,12 @@ class Matcher:
         # name and organisation are that person again); nearly equal names by block.
         self.names: dict[str, dict[str, int]] = defaultdict(dict)
         self.similar: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
+        # Everyone by name key, with their organisation: namesakes told apart by their emails
+        # or UIDs are several people, and a card that says only the name may be any of them.
+        self.named: dict[str, dict[int, str]] = defaultdict(dict)
+        # People known to be someone earlier (Find duplicates links them surely): no namesake
+        # of their own.
+        self.joined: set[int] = set()
         self.name_of: dict[int, str] = {}
         # What each person is known by, to tell a namesake from the same person.
         self.emails_of: dict[int, set[str]] = defaultdict(set)
@@ -179,6 +185,7 @@ class Matcher:
         self.name_of.setdefault(target, key)
         if key:
             org = fold(organization).strip()
+            self.named[key].setdefault(target, org)
             same = self.names[key]
             if org not in same:
                 same[org] = target
@@ -241,10 +248,50 @@ class Matcher:
                 else:
                     found[target] = reason
                     by_name.append(target)
+        tied = self._namesakes(keys, key, found) if len(by_name) == len(found) else []
+        if len(tied) > 1:
+            # Nothing but the name points at them, and it points as well at several people:
+            # merging into the first would be a guess that joins two people's details. Only
+            # one known by nothing but this name is as sure as before: a card that says no
+            # more is that person (a file of names alone, imported again, merges again).
+            bare = [t for t in tied if self._known_by_name_only(t)]
+            if len(bare) == 1:
+                reason = found.get(bare[0]) or next(iter(found.values()))
+                found = {bare[0]: reason, **{t: r for t, r in found.items() if t != bare[0]}}
+                by_name = list(found)
+            else:
+                for target in by_name:
+                    doubtful[target] = f"{found.pop(target)}, as another person here has"
+                by_name = []
         named = len(found) - len(by_name)
         return [Match(t, r, by_name=i >= named) for i, (t, r) in enumerate(found.items())] + [
             Match(t, r, possible=True, by_name=True) for t, r in doubtful.items()
         ]
+
+    def _namesakes(self, keys: Keys, key: str, found: dict[int, str]) -> list[int]:
+        """Everyone the name matches as well as the first found does (the same organisation
+        too, or neither side has one) with nothing that contradicts these keys: looked for
+        only once the name alone has matched."""
+        if not found:
+            return []
+        org = fold(keys.organization).strip()
+        best = next(iter(found.values()))
+        tied = [t for t, reason in found.items() if reason == best]
+        for target, other_org in self.named.get(key, {}).items():
+            if target in found or target in self.joined:
+                continue
+            if _name_reason(key, org, key, other_org) == best and not self._differences(
+                keys, target
+            ):
+                tied.append(target)
+        return tied
+
+    def _known_by_name_only(self, target: int) -> bool:
+        return not (
+            self.emails_of.get(target)
+            or self.phones_of.get(target)
+            or self.uid_kinds_of.get(target)
+        )
 
     def _differences(self, keys: Keys, target: int) -> str:
         """What says that a namesake is someone else ("email addresses and phone numbers"),

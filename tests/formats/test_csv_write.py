@@ -376,3 +376,31 @@ def test_addresses_beyond_the_three_blocks_are_kept_in_the_note() -> None:
         "4 Home Road",
     )
     assert cells["Note"] == "Address: 3 Home Road, Bath"
+
+
+ODD_EMAILS = ["first@x.example", "semicolon;@points.example", "comma,@points.example"]
+
+
+@pytest.mark.parametrize("by", ["layout", "columns"])
+def test_an_address_with_a_semicolon_or_comma_of_its_own_reads_back_whole(by: str) -> None:
+    """vobject's own test cards have "semicolon;@points.net": read back from our export it
+    became two bogus addresses, "semicolon" and "@points.net"."""
+    out = io.StringIO()
+    write_contacts_csv([_ada(emails=[Typed(e) for e in ODD_EMAILS])], out)
+    table = load_csv(out.getvalue().encode("utf-8"), "export.csv")
+    assert isinstance(table, CsvTable)
+
+    mapping = guess_mapping(table.headers) if by == "columns" else None
+    (back,) = read_contacts(table, mapping)
+
+    assert isinstance(back, ContactRecord)
+    assert [e.value for e in back.emails] == ODD_EMAILS
+
+
+def test_addresses_a_hand_edited_cell_separates_with_semicolons_or_commas_are_split() -> None:
+    text = 'Name,Email\r\nAda,"a@x.example,b@x.example;c@x.example"\r\n'
+    table = load_csv(text.encode("utf-8"), "hand.csv")
+    assert isinstance(table, CsvTable)
+    (back,) = read_contacts(table, guess_mapping(table.headers))
+    assert isinstance(back, ContactRecord)
+    assert [e.value for e in back.emails] == ["a@x.example", "b@x.example", "c@x.example"]

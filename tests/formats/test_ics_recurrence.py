@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from icalendar import Calendar
@@ -13,6 +14,7 @@ from netdesk.formats.ics_read import read_ics
 from netdesk.formats.ics_recurrence import MAX_RECURRENCE_CHARS, describe_recurrence
 from netdesk.formats.ics_write import write_ics
 from netdesk.formats.records import EventRecord, Problem
+from tests.formats.three_parsers import parse_with_icaljs
 
 # An Outlook series: every other Monday and Wednesday until the end of June 2027, two dates
 # cancelled, one extra date, in a Windows zone name.
@@ -120,7 +122,8 @@ def test_the_export_gives_the_series_back_and_icalendar_reads_it() -> None:
     assert b"RRULE:FREQ=WEEKLY;UNTIL=20270630T215959Z;INTERVAL=2;BYDAY=MO,WE;WKST=MO\r\n" in data
     assert b"EXDATE;TZID=Europe/Berlin:20260119T090000,20260202T090000\r\n" in data
     assert b"RDATE;TZID=Europe/Berlin:20260307T090000\r\n" in data
-    assert b"RRULE:freq=daily;byday=MO,TU,WE,TH,FR\r\n" in data  # the name in capitals
+    # The name in capitals, and the values too: ical.js refuses "freq=daily".
+    assert b"RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR\r\n" in data
     calendar = Calendar.from_ical(data)
     series, standup = calendar.walk("VEVENT")
     assert series.errors == [] and standup.errors == []
@@ -138,7 +141,7 @@ def test_the_export_gives_the_series_back_and_icalendar_reads_it() -> None:
     # icalendar writes RRULE, RDATE, EXDATE in that order
     assert [sorted(e.recurrence) for e in again] == [
         sorted(events[0].recurrence),
-        ["RRULE:freq=daily;byday=MO,TU,WE,TH,FR"],
+        ["RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR"],
     ]
 
 
@@ -257,3 +260,29 @@ def test_an_end_at_the_edge_of_time_is_no_crash() -> None:
     assert describe_recurrence(far, "Pacific/Kiritimati") == "Repeats (custom rule)"
     early = "RRULE:FREQ=DAILY;UNTIL=00010101T000000Z"
     assert describe_recurrence(early, "America/Los_Angeles") == "Repeats (custom rule)"
+
+
+@pytest.mark.parametrize(
+    ("rule", "written"),
+    [
+        ("RRULE:FREQ=Weekly;COUNT=10", "RRULE:FREQ=WEEKLY;COUNT=10"),  # vobject's test file
+        ("RRULE:FREQ=DAILY\\;COUNT=10", "RRULE:FREQ=DAILY;COUNT=10"),  # a Ruby library's
+        ("rrule:freq=monthly;byday=1mo,-1fr", "RRULE:FREQ=MONTHLY;BYDAY=1MO,-1FR"),
+    ],
+)
+def test_a_rule_other_readers_refuse_is_exported_in_their_spelling(
+    rule: str, written: str, tmp_path: Path
+) -> None:
+    """Such rules were kept and exported as read, and then ical.js refused the whole file
+    ("invalid frequency"): every part of a rule is case-insensitive, and none has escapes."""
+    events, problems = read(_one_event(rule + "\r\n"))
+    assert problems == [] and events[0].recurrence == [rule]  # kept as read
+
+    data = exported(events)
+
+    assert (written + "\r\n").encode() in data
+    (event,) = Calendar.from_ical(data).walk("VEVENT")
+    assert event.errors == []
+    path = tmp_path / "series.ics"
+    path.write_bytes(data)
+    parse_with_icaljs(path)

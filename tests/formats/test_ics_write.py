@@ -222,10 +222,22 @@ def test_export_reads_back_into_the_same_records() -> None:
     assert [r.uid for r in back] == [r.uid for r in again]  # derived UIDs are stable
     first = back[0]
     assert isinstance(first, EventRecord)
-    assert (first.venue, first.city) == ("Café Ünter", "Köln")
+    # The venue's own comma used to end it on the way back: "Café Ünter", the rest lost.
+    assert (first.venue, first.city) == ("Café Ünter, den Linden", "Köln")
     assert first.organiser == "Jürgen Groß"
     assert first.categories == ["python", "talks, and more"]
     assert first.description == meetup().description
+
+
+def test_a_location_another_program_changed_is_read_from_location_again() -> None:
+    data = export([meetup()])
+    assert "LOCATION:Café Ünter\\, den Linden\\, Köln" in data.decode("utf-8")
+    edited = data.replace("den Linden\\, Köln".encode(), b"Ring 1\\, Bonn")
+
+    (event,) = read_ics(edited, "edited.ics")
+
+    assert isinstance(event, EventRecord)
+    assert (event.venue, event.city) == ("Café Ünter", "Bonn")
 
 
 def test_nothing_to_export_is_still_a_valid_calendar() -> None:

@@ -167,3 +167,23 @@ def test_undo_refuses_after_any_edit_of_the_merged_contact(services: Services) -
     with pytest.raises(ServiceError, match="changed since"):
         services.duplicates.restore(snapshot)
     assert "new@example.org" in services.contacts.get(keep).emails
+
+
+def test_the_same_name_three_times_with_nothing_else_is_one_sure_group(
+    services: Services,
+) -> None:
+    triplets = [_person(services, "John Smith", organization="Acme") for _ in range(3)]
+    groups = services.duplicates.find()
+    assert [(set(g.contact_ids), g.possible) for g in groups] == [(set(triplets), False)]
+
+
+def test_a_name_alone_that_two_told_apart_people_have_is_only_a_possible_duplicate(
+    services: Services,
+) -> None:
+    """Two John Smiths at Acme with their own emails, and a third with nothing but the name:
+    the third was grouped surely with the first, for `duplicates --merge` to merge."""
+    first = _person(services, "John Smith", organization="Acme", emails=["js1@acme.example"])
+    second = _person(services, "John Smith", organization="Acme", emails=["js2@acme.example"])
+    third = _person(services, "John Smith", organization="Acme")
+    groups = services.duplicates.find()
+    assert [(set(g.contact_ids), g.possible) for g in groups] == [({first, second, third}, True)]

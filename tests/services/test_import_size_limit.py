@@ -197,3 +197,30 @@ def test_endless_standard_input_stops_at_the_limit(
         "<stdin>: the file is larger than 256 MB; netdesk imports files of up to 256 MB. "
         "Split it into smaller files.\n"
     )
+
+
+def test_dash_with_standard_input_closed_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`netdesk import - <&-`: Python starts with no sys.stdin at all. It printed
+    "netdesk: AttributeError: 'NoneType' object has no attribute 'buffer'"."""
+    monkeypatch.setattr(sys, "stdin", None)
+    for extra in ([], ["--columns"]):
+        assert main(["--db", str(tmp_path / "netdesk.sqlite"), "import", *extra, "-"]) == 1
+        assert capsys.readouterr().err == "<stdin>: standard input is closed.\n"
+
+
+def test_columns_of_standard_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`cat people.csv | netdesk import --columns -` said "-: there is no such file"."""
+    _stdin(monkeypatch, io.BytesIO(b"Name,E-mail,Shoe size\r\nAda,ada@example.org,38\r\n"))
+    assert main(["--db", str(tmp_path / "netdesk.sqlite"), "import", "--columns", "-"]) == 0
+    assert capsys.readouterr().out == (
+        "Name -> formatted_name\nE-mail -> email\nShoe size -> (not imported)\n"
+    )
+    _stdin(monkeypatch, io.BytesIO(CARD))
+    assert main(["--db", str(tmp_path / "netdesk.sqlite"), "import", "--columns", "-"]) == 1
+    assert capsys.readouterr().err == (
+        "<stdin>: not a CSV file; --columns shows the columns of CSV files\n"
+    )

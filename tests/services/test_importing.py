@@ -412,6 +412,39 @@ def test_rows_of_one_file_with_a_name_in_common_and_other_details_apart(
     assert services.contacts.count() == 4
 
 
+def test_a_card_with_only_a_name_that_two_people_have_joins_neither(
+    services: Services, tmp_path: Path
+) -> None:
+    """Two John Smiths at Acme, told apart by their emails; a card that says only "John Smith"
+    (at Acme) may be either of them. It used to be merged into the first one, its note and
+    details joined to a person it may not be. Once someone is known by that name alone, a
+    card that says no more is that person: importing the file again adds nobody."""
+    for email in ("js1@acme.example", "js2@acme.example"):
+        services.contacts.create(
+            ContactInput(formatted_name="John Smith", organization="Acme", emails=[email])
+        )
+    text = "Name,Company,Notes\nJohn Smith,Acme,met in Lyon\nJohn Smith,,met in Porto\n"
+    mapping = {0: "formatted_name", 1: "organization", 2: "note"}
+    path = write(tmp_path, "people.csv", text)
+    plan = services.imports.preview(path, mapping=mapping)
+    assert [(i.action, i.possible, i.reason) for i in plan.items] == [
+        (Action.ADD, True, "same name and organisation, as another person here has"),
+        (Action.MERGE, False, "same name"),
+    ]
+
+    report = services.imports.apply(plan)
+
+    assert (report.added, report.merged, report.possible_added) == (1, 1, 1)
+    with services.db.Session() as session:
+        notes = session.scalars(select(Contact.note).order_by(Contact.id)).all()
+    assert notes == ["", "", "met in Lyon\n\nmet in Porto"]
+    groups = [g for g in services.duplicates.find() if "John Smith" in g.names]
+    assert [(len(g.contact_ids), g.possible) for g in groups] == [(3, True)]
+    again = services.imports.import_file(path, mapping=mapping)
+    assert (again.added, again.merged, again.possible_added) == (0, 2, 0)
+    assert services.contacts.count() == 3
+
+
 def test_uids_tell_namesakes_apart_only_when_both_come_from_cards(
     services: Services, tmp_path: Path
 ) -> None:
