@@ -91,8 +91,26 @@ CITY_PROPERTY = "X-NETDESK-CITY"
 
 
 def joined_location(venue: str, city: str) -> str:
-    """The LOCATION netdesk writes for a venue and a city."""
-    return ", ".join(part.strip() for part in (venue, city) if part.strip())
+    """The place as one text ("venue, city"), as netdesk shows it and writes it as LOCATION;
+    just the venue when it already names the city, as an imported LOCATION does."""
+    venue, city = venue.strip(), city.strip()
+    if names_city(venue, city):
+        return venue
+    return ", ".join(part for part in (venue, city) if part)
+
+
+def names_city(venue: str, city: str) -> bool:
+    """Whether a part of the venue after its first is the city (its postcode aside), as
+    split_location finds it: "Betahaus, Rudi-Dutschke-Straße 23, 10969 Berlin, Germany" names
+    Berlin, "Hotel Paris" does not name Paris."""
+    if not city.strip():
+        return False
+    wanted = city.strip().casefold()
+    parts = _parts(venue)[1:]
+    meetup = _MEETUP_LOCATION.match(venue.strip())
+    if meetup:
+        parts.extend(_parts(meetup["address"]))
+    return any(_city(part).casefold() == wanted for part in parts)
 
 
 def location_of(component: Any) -> tuple[str, str]:
@@ -105,25 +123,46 @@ def location_of(component: Any) -> tuple[str, str]:
 
 
 _MEETUP_LOCATION = re.compile(r"^(?P<venue>[^(]+?)\s*\((?P<address>.+)\)\s*$", re.DOTALL)
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
 def split_location(location: str) -> tuple[str, str]:
-    """(venue, city) from a LOCATION text; see ics_read's docstring for the rule."""
-    location = location.strip()
-    meetup = _MEETUP_LOCATION.match(location)
+    """(venue, city) from a LOCATION text; see ics_read's docstring for the rule.
+
+    The venue is the whole text on one line: the street, postcode and country have no column
+    of their own, and the full address is what the user can find the place by."""
+    venue = one_line_location(location)
+    if _URL.match(venue):
+        return venue, ""  # "https://meet.example/a,b,c" names no city
+    meetup = _MEETUP_LOCATION.match(venue)
     if meetup:
-        venue = meetup["venue"].strip()
-        address = [venue, *_parts(meetup["address"])]
+        address = _parts(meetup["address"])
     else:
-        address = _parts(location)
-        if len(address) < 3:
-            return ", ".join(address), ""
-        venue = address[0]
-    for part in reversed(address[1:]):
+        address = _parts(venue)[1:]
+        if len(address) < 2:
+            return venue, ""
+    for part in reversed(address):
         city = _city(part)
         if city:
             return venue, city
     return venue, ""
+
+
+def place_name(location: str) -> str:
+    """What a LOCATION calls the place: its first part ("Betahaus"), or Meetup's venue before
+    the address in parentheses; an event without a title is named after it."""
+    text = one_line_location(location)
+    meetup = _MEETUP_LOCATION.match(text)
+    if meetup:
+        return meetup["venue"].strip()
+    parts = _parts(text)
+    return parts[0] if len(parts) >= 3 else text
+
+
+def one_line_location(location: str) -> str:
+    """A LOCATION's lines (an address block from Outlook or Apple) joined by commas."""
+    lines = (" ".join(line.split()).strip(",").strip() for line in location.splitlines())
+    return ", ".join(line for line in lines if line)
 
 
 def _parts(text: str) -> list[str]:

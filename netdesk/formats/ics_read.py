@@ -33,15 +33,19 @@ How files are read, and the choices made where the format leaves room:
   earliest of them stands in for it.
 - A missing UID is replaced by a stable one derived from the summary and the start time, so
   that importing the same file again updates the event instead of adding a duplicate.
-- An event without SUMMARY is named after its LOCATION (the venue, as split below), else
-  UNTITLED, and reported. A missing DTSTART makes that event a Problem; the others are
-  still read.
-- LOCATION "Venue, Street, City[, Postcode][, Country]" (three or more comma-separated parts):
-  venue is the first part, city the last part that is not a country, a postcode or a short
-  state code (postcodes inside "10115 Berlin" are dropped). Meetup's "Venue (Street, City,
-  de)" counts the parts inside the parentheses. With fewer than three parts the whole
-  location is the venue and the city stays empty. netdesk's own X-NETDESK-VENUE and
-  X-NETDESK-CITY are taken instead while LOCATION is still "venue, city" as it wrote them.
+- An event without SUMMARY is named after its LOCATION (its first part, or Meetup's venue
+  before the parentheses), else UNTITLED, and reported. A missing DTSTART makes that event a
+  Problem; the others are still read.
+- LOCATION is kept whole, word for word, as the venue (its lines joined by ", "); the city is
+  what netdesk recognises in it, and the place is shown (and written back) as the venue alone
+  when the venue names its city. "Venue, Street, City[, Postcode][, Country]" (three or more
+  comma-separated parts): the city is the last part after the first that is not a country, a
+  postcode or a short state code, its postcode left out ("10115 Berlin" gives Berlin).
+  Meetup's "Venue (Street, City, de)" counts the parts inside the parentheses. With fewer than
+  three parts, or a URL, the city stays empty. netdesk's own X-NETDESK-VENUE and
+  X-NETDESK-CITY are taken instead while LOCATION is still the place as it wrote them. A
+  LOCATION longer than the venue column is cut there and kept whole in the description
+  (event_import).
 - organiser: ORGANIZER's CN, else its e-mail address without "mailto:".
 - Limits (ics_blocks): a content line over MAX_LINE_BYTES after unfolding is ignored, BEGINs
   nested deeper than MAX_DEPTH are ignored (a VEVENT is still read), an event of more than
@@ -68,6 +72,7 @@ from netdesk.formats.ics_fields import (
     first_value,
     location_of,
     organiser_of,
+    place_name,
     split_location,
     text_of,
 )
@@ -169,7 +174,7 @@ def _read_event(block: Block, zones: ZoneResolver, file: str) -> _ReadEvent:
     if untitled:
         # Google and Outlook show such an event as "(No title)" at its place; dropping it
         # would lose a date the user put in their calendar.
-        name = shorten(split_location(location)[0], 100) or UNTITLED
+        name = shorten(place_name(location), 100) or UNTITLED
     quoted = f"“{shorten(name, 80)}”"  # how messages name the event
     # ... and an event skipped before it got the name made up for it
     skipped = quoted

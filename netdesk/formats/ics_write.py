@@ -7,8 +7,9 @@
   end date (the next day when the record has no later end).
 - A repeating event carries its RRULE, RDATE and EXDATE lines as they were read (verbatim;
   see ics_recurrence), so the series comes back whole; its DTSTART is the first occurrence.
-- LOCATION is "venue, city", and X-NETDESK-VENUE and X-NETDESK-CITY hold them apart for
-  netdesk to read back (a venue may have a comma of its own).
+- LOCATION is the place as netdesk shows it ("venue, city", or the venue alone when it names
+  the city, as an imported LOCATION does), and X-NETDESK-VENUE and X-NETDESK-CITY hold them
+  apart for netdesk to read back (a venue may have a comma of its own).
 - ORGANIZER carries the address when the organiser is an e-mail address ("Ada
   <ada@example.org>" or "ada@example.org"), otherwise just CN=name with Google's placeholder
   address "invalid:nomail".

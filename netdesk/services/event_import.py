@@ -87,7 +87,7 @@ def import_events(session: Session, events: Iterable[EventRecord], report: Impor
         event.city = fitted(Event, "city", record.city)
         event.url = clip(record.url.strip(), column_length(Event, "url"))
         event.organiser = fitted(Event, "organiser", record.organiser)
-        event.description = record.description.strip()
+        event.description = _with_whole_location(record, event.venue, report)
         # The file is the series' source: an event it no longer repeats stops repeating.
         event.recurrence = "\n".join(record.recurrence)
         for tag in tags_for(session, record.categories):
@@ -95,3 +95,25 @@ def import_events(session: Session, events: Iterable[EventRecord], report: Impor
                 event.tags.append(tag)
         session.flush()
     mark_changed(session, "events")
+
+
+def _with_whole_location(record: EventRecord, venue: str, report: ImportReport) -> str:
+    """The event's description; with a "Location: …" line holding the whole venue when the
+    venue column cut it (an address with directions can be longer), so no word is lost."""
+    description = record.description.strip()
+    whole = " ".join(record.venue.split())
+    if venue == whole:
+        return description
+    line = f"Location: {whole}"
+    report.problems.append(
+        Problem(
+            report.file,
+            record.line,
+            f"The location of “{record.name[:80]}” is longer than {len(venue)} characters: "
+            "the venue shows its start, the description keeps it whole",
+            kept=True,
+        )
+    )
+    if line in description.splitlines():
+        return description  # our own export of such an event, read back
+    return f"{description}\n\n{line}" if description else line

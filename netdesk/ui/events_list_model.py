@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
+from netdesk.formats.ics_fields import joined_location
 from netdesk.services.records import EventRow
 from netdesk.ui.event_dates import plural, when_text
 from netdesk.ui.two_line_delegate import (
@@ -35,7 +36,7 @@ def kind_text(kind: str) -> str:
 
 
 def place_text(venue: str, city: str) -> str:
-    return ", ".join(p for p in (venue, city) if p)
+    return joined_location(venue, city)
 
 
 def event_subtitle(row: EventRow) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from netdesk.formats.ics_fields import joined_location
 from netdesk.formats.records import ContactRecord, EventRecord, Problem
 from netdesk.services.import_plan import (
     Action,
@@ -255,7 +256,7 @@ class PlanEventsModel(TableModel):
             return {
                 self.NAME: one_line(event.name) or "(no name)",
                 self.WHEN: event_when(event) + series,
-                self.WHERE: ", ".join(one_line(p) for p in (event.venue, event.city) if p),
+                self.WHERE: one_line(joined_location(event.venue, event.city)),
                 self.STATUS: "Update" if self._plan.updates_event(event) else "New",
             }.get(index.column())
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS:

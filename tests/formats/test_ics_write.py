@@ -237,7 +237,7 @@ def test_a_location_another_program_changed_is_read_from_location_again() -> Non
     (event,) = read_ics(edited, "edited.ics")
 
     assert isinstance(event, EventRecord)
-    assert (event.venue, event.city) == ("Café Ünter", "Bonn")
+    assert (event.venue, event.city) == ("Café Ünter, Ring 1, Bonn", "Bonn")
 
 
 def test_nothing_to_export_is_still_a_valid_calendar() -> None:

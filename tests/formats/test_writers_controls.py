@@ -76,7 +76,7 @@ def test_an_icalendar_export_drops_control_characters_stored_earlier() -> None:
     data = out.getvalue()
     assert CONTROL.findall(data.decode()) == []
     read = [item for item in read_ics(data, "export.ics") if isinstance(item, EventRecord)]
-    assert [(e.name, e.venue, e.description) for e in read] == [
-        ("Ada Lovelace", "Hall A, Berlin", "Talks and sprints")
+    assert [(e.name, e.venue, e.city, e.description) for e in read] == [
+        ("Ada Lovelace", "Hall A", "Berlin", "Talks and sprints")
     ]
     assert "SUMMARY:Follow up with Ada: send the slides" in data.decode()
