@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from netdesk.formats.records import ADDRESS_PARTS, PostalAddress
+from netdesk.formats.records import ADDRESS_PARTS, ContactRecord, PostalAddress
 from netdesk.formats.vcard_read_line import parse_params, split_line, unescape
 
 NAME = "LABEL"
@@ -97,3 +98,25 @@ def ordered_lines(addresses: Sequence[PostalAddress], labels: Sequence[Label]) -
     """The labels' extra lines in the order a 4.0 export gives them back."""
     taken, alone = paired(addresses, labels)
     return [as_line(taken[index]) for index in sorted(taken)] + [as_line(x) for x in alone]
+
+
+def without_old_labels(record: ContactRecord) -> ContactRecord:
+    """`record` with the delivery labels that netdesk once kept as addresses' type names (a
+    4.0 ADR;LABEL=, with its line breaks as read or as a literal backslash and n) moved to
+    where they belong; a type name has no line break."""
+    if not any(_old(address.label) for address in record.addresses):
+        return record
+    lines = list(record.extra_lines)
+    addresses = []
+    for address in record.addresses:
+        if _old(address.label):
+            found = label(address.kind.split(","), address.label.replace("\\n", "\n"))
+            if found is not None:
+                lines.append(as_line(found))
+            address = replace(address, label="")
+        addresses.append(address)
+    return replace(record, addresses=addresses, extra_lines=lines)
+
+
+def _old(type_name: str) -> bool:
+    return "\n" in type_name or "\\n" in type_name

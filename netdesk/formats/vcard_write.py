@@ -112,6 +112,7 @@ def _check_version(version: str) -> None:
 
 
 def _card(record: ContactRecord, version: str) -> str:
+    record = delivery.without_old_labels(record)
     labels: list[delivery.Label] = []
     extra_lines = _extra_lines(record, version, labels)
     content = _content_lines(record, version, extra_lines, labels)

@@ -14,8 +14,9 @@ import pytest
 
 from netdesk.db import Database, open_database
 from netdesk.formats import vcard_delivery_label as delivery
-from netdesk.formats.records import ContactRecord
+from netdesk.formats.records import ContactRecord, PostalAddress
 from netdesk.formats.vcard_read import read_vcards
+from netdesk.formats.vcard_write import write_vcards
 from netdesk.services.import_plan import OnDuplicate
 from netdesk.services.service_set import Services
 from tests.formats.three_parsers import check_export
@@ -145,8 +146,6 @@ def test_a_label_without_an_address_of_its_types_goes_out_on_an_address_of_its_o
         b"LABEL;TYPE=work:PO Box 7\\nQuebec\r\nEND:VCARD\r\n"
     )
     out = io.BytesIO()
-    from netdesk.formats.vcard_write import write_vcards
-
     write_vcards([record], out, "4.0")
     text = out.getvalue().decode()
     assert 'ADR;LABEL="PO Box 7^nQuebec";TYPE=work:;;;;;;\r\n' in text
@@ -154,3 +153,21 @@ def test_a_label_without_an_address_of_its_types_goes_out_on_an_address_of_its_o
     again = _read(out.getvalue())
     assert again.addresses == record.addresses
     assert again.extra_lines == record.extra_lines
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("stored", ["Main St 1\nQuebec", "Main St 1\\nQuebec"])
+def test_a_label_an_older_netdesk_kept_as_a_type_name_goes_out_as_a_delivery_label(
+    version: str, stored: str, tmp_path: Path
+) -> None:
+    # How the 4.0 reader used to keep ADR;LABEL=: as the address's type name.
+    address = PostalAddress(street="Main St 1", locality="Quebec", kind="work", label=stored)
+    record = ContactRecord(formatted_name="A", addresses=[address])
+    out = io.BytesIO()
+    write_vcards([record], out, version)
+
+    assert "X-ABLabel" not in out.getvalue().decode()
+    check_export(out.getvalue(), version, tmp_path)
+    again = _read(out.getvalue())
+    assert _labels(again) == [MAIN_ST]
+    assert again.addresses[0].label == ""
