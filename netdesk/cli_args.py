@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 
 
 def positive(text: str) -> int:
@@ -40,4 +41,38 @@ def column_map(text: str) -> list[tuple[str, str]]:
                 f"unknown field {field.strip()!r}; the fields are: {listed}, or ignore"
             )
         pairs.append((header.strip(), key))
+    return pairs
+
+
+def checked_columns(maps: Sequence[Sequence[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """The pairs of every `--map` option, in order. Raises ValueError naming a header mapped
+    to two different fields (the last would silently win), or two headers mapped to the same
+    birthday (one would overwrite the other). Other fields that several columns fill keep
+    every value: emails, phones and notes add up, names and address parts are joined."""
+    from netdesk.formats.csv_columns import meaning_for
+    from netdesk.formats.csv_layout_columns import normalise_header
+
+    fields: dict[str, str] = {}
+    birthdays: dict[str, str] = {}
+    pairs = []
+    for header, key in (pair for pairs in maps for pair in pairs):
+        name = normalise_header(header)
+        if name in fields:
+            taken = fields[name]
+            if taken != key:
+                raise ValueError(
+                    f"--map names the column {header!r} twice, as {taken or 'ignore'} and as "
+                    f"{key or 'ignore'}; say once what it holds"
+                )
+            continue
+        fields[name] = key
+        if key == "birthday":
+            part = meaning_for(header, key).kind  # "", or "year", "month", "day"
+            if part in birthdays:
+                raise ValueError(
+                    f"--map maps both {birthdays[part]!r} and {header!r} to birthday, and a "
+                    "person has one; map the other column to note"
+                )
+            birthdays[part] = header
+        pairs.append((header, key))
     return pairs

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from netdesk.cli_args import column_map
+from netdesk.cli_args import checked_columns, column_map
 
 if TYPE_CHECKING:
     from netdesk.services.import_plan import ImportReport
@@ -91,6 +91,11 @@ def add_commands(commands: Any) -> None:
 
 
 def run_import(services: Services, args: argparse.Namespace) -> int:
+    try:
+        args.map = [checked_columns(args.map)]
+    except ValueError as exc:
+        print(f"netdesk: {exc}", file=sys.stderr)
+        return 2
     if args.columns:
         return _show_columns(services, args)
     with services.db.one_backup():

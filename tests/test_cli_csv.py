@@ -151,6 +151,53 @@ def test_map_with_an_unknown_header_exits_2_and_imports_nothing_of_that_file(
     assert people(db_path) == {}
 
 
+@pytest.mark.parametrize(
+    "maps",
+    [("--map", "Mail=note,Mail=email"), ("--map", "Mail=note", "--map", " mail =email")],
+    ids=["one-option", "two-options"],
+)
+def test_a_column_mapped_twice_exits_2_naming_it_and_imports_nothing(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str], maps: tuple[str, ...]
+) -> None:
+    # Before: the last one silently won, and the address went in as an email or a note.
+    path = write_file(tmp_path, "people.csv", "Name,Mail\r\nAda,a@x.example\r\n")
+    for extra in ((), ("--columns",)):
+        assert run(db_path, "import", str(path), *maps, *extra) == 2
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line.startswith("netdesk: --map names the column ")
+        assert "twice, as note and as email" in line
+    assert people(db_path) == {}
+
+
+def test_the_same_mapping_given_twice_is_no_conflict(tmp_path: Path, db_path: Path) -> None:
+    path = write_file(tmp_path, "people.csv", "Name,Mail\r\nAda,a@x.example\r\n")
+    maps = ("--map", "Mail=email", "--map", "Mail=email,Name=formatted_name")
+    assert run(db_path, "import", str(path), *maps) == 0
+    assert people(db_path) == {"Ada": (("a@x.example",), ())}
+
+
+def test_two_columns_on_one_birthday_exit_2_and_on_one_name_are_joined(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_file(
+        tmp_path,
+        "people.csv",
+        "Vorname,Nachname,Geboren,Getauft\r\nAda,Lovelace,1815-12-10,1816-06-13\r\n",
+    )
+    dates = "Geboren=birthday,Getauft=birthday"
+    assert run(db_path, "import", str(path), "--map", f"Vorname=formatted_name,{dates}") == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "netdesk: --map maps both 'Geboren' and 'Getauft' to birthday, and a person has one; "
+        "map the other column to note"
+    ]
+    assert people(db_path) == {}
+
+    # A name in two columns loses nothing: the parts are joined.
+    names = "Vorname=formatted_name,Nachname=formatted_name,Getauft=note"
+    assert run(db_path, "import", str(path), "--map", f"{names},Geboren=birthday") == 0
+    assert list(people(db_path)) == ["Ada Lovelace"]
+
+
 def _card(given: str, number: int) -> str:
     return (
         "BEGIN:VCARD\r\nVERSION:3.0\r\n"

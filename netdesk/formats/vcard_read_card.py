@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from urllib.parse import unquote_to_bytes
 
+from netdesk.formats import vcard_delivery_label as delivery
 from netdesk.formats.phone_extension import split_extension, with_extension
 from netdesk.formats.records import ContactRecord, PostalAddress, Problem, Typed
 from netdesk.formats.vcard_handles import (
@@ -95,6 +96,8 @@ class CardReader:
         self.handle = ""
         self.android_nickname = ""
         self.postal_label = ""
+        # Delivery labels (LABEL, ADR;LABEL=): kept as extra lines, never as type names.
+        self.delivery: list[delivery.Label] = []
 
     def read(self, props: list[Prop]) -> ContactRecord | None:
         labels: dict[str, str] = {}
@@ -118,6 +121,8 @@ class CardReader:
             elif name not in _DROPPED:
                 self.extra(prop)
         record = self.record
+        if self.delivery:
+            record.extra_lines += delivery.ordered_lines(record.addresses, self.delivery)
         if self.notes:
             record.note = "\n\n".join(self.notes)
         if self.android_nickname and not record.nickname:
@@ -130,11 +135,18 @@ class CardReader:
         return record
 
     def naming_extra(self, prop: Prop) -> None:
-        """An IM address, Android property or 3.0 LABEL: kept verbatim, and remembered in case
-        the card has nothing else to be named by."""
-        self.extra(prop)
+        """An IM address, Android property or 3.0 LABEL: kept (verbatim, or as a delivery
+        label), and remembered in case the card has nothing else to be named by."""
         name = prop[2]
         value = unescape(prop[4])
+        params = prop[3]
+        found = None
+        if name == delivery.NAME and (params is None or params.encoding not in _BASE64):
+            found = delivery.label(params.types if params else [], value)
+        if found is not None:
+            self.delivery.append(found)
+        else:
+            self.extra(prop)
         if name in IM_PROPERTIES:
             self.handle = self.handle or im_handle(value)
         elif name == "X-ANDROID-CUSTOM":
@@ -282,9 +294,12 @@ class CardReader:
         parts = [part.strip() for part in components(prop[4])]
         parts += [""] * (7 - len(parts))
         params = prop[3]
-        label = label or (params.label if params else "")
         if params is not None and params.label:
             self.postal_label = self.postal_label or first_line(params.label)
+            # RFC 6350's own example escapes its line breaks and commas as in a text value.
+            found = delivery.label(params.types, unescape(params.label))
+            if found is not None:
+                self.delivery.append(found)
         if not any(parts) and not label:
             return
         kind, preferred = _kind(params)

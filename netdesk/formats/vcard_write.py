@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
+from netdesk.formats import vcard_delivery_label as delivery
 from netdesk.formats.control_text import without_line_controls
 from netdesk.formats.phone_extension import tel_uri, with_extension
 from netdesk.formats.records import ContactRecord, PostalAddress, Typed
@@ -111,10 +112,11 @@ def _check_version(version: str) -> None:
 
 
 def _card(record: ContactRecord, version: str) -> str:
-    extra_lines = _extra_lines(record, version)
-    lines = [
-        folded(without_line_controls(line)) for line in _content_lines(record, version, extra_lines)
-    ]
+    record = delivery.without_old_labels(record)
+    labels: list[delivery.Label] = []
+    extra_lines = _extra_lines(record, version, labels)
+    content = _content_lines(record, version, extra_lines, labels)
+    lines = [folded(without_line_controls(line)) for line in content]
     lines.extend(
         folded(without_line_controls(line), _is_quoted_printable(line)) for line in extra_lines
     )
@@ -122,8 +124,9 @@ def _card(record: ContactRecord, version: str) -> str:
     return "\r\n".join(lines)
 
 
-def _extra_lines(record: ContactRecord, version: str) -> list[str]:
-    """The record's extra lines that can go into this card, in valid syntax."""
+def _extra_lines(record: ContactRecord, version: str, labels: list[delivery.Label]) -> list[str]:
+    """The record's extra lines that can go into this card, in valid syntax; in 4.0, delivery
+    labels go into `labels` instead (RFC 6350 writes them as parameters of ADR)."""
     single = {"N"}
     if version == "3.0":
         single.add("FN")
@@ -139,6 +142,11 @@ def _extra_lines(record: ContactRecord, version: str) -> list[str]:
         name = _name(line)
         if name in ENVELOPE:
             continue
+        if name == delivery.NAME and version == "4.0":
+            found = delivery.from_line(line)
+            if found is not None:
+                labels.append(found)
+                continue
         if name in _AT_MOST_ONE or (name == "FN" and version == "3.0"):
             if name in single:
                 continue
@@ -220,9 +228,12 @@ def _split_outside_quotes(text: str, separator: str) -> list[str]:
     return pieces
 
 
-def _content_lines(record: ContactRecord, version: str, extra_lines: list[str]) -> Iterator[str]:
+def _content_lines(
+    record: ContactRecord, version: str, extra_lines: list[str], labels: list[delivery.Label]
+) -> Iterator[str]:
     """The card's own content lines, unfolded, from BEGIN to just before the extra lines."""
     v4 = version == "4.0"
+    on_address, alone = delivery.paired(record.addresses, labels)
     groups = _GroupNumbers(extra_lines)
 
     yield "BEGIN:VCARD"
@@ -277,10 +288,15 @@ def _content_lines(record: ContactRecord, version: str, extra_lines: list[str]) 
             social = any(kind in SOCIAL_KINDS for kind in _kinds(url.kind))
             name = "X-SOCIALPROFILE" if social else "URL"
             yield from _typed(name, url, uri_value(url.value), v4, groups)
-    for address in record.addresses:
+    for index, address in enumerate(record.addresses):
         value = _address_value(address)
         if value.strip(";"):
-            yield from _typed("ADR", address, value, v4, groups)
+            found = on_address.get(index)
+            param = delivery.as_param(found[1]) if found else ""
+            yield from _typed("ADR", address, value, v4, groups, param)
+    for kinds, text in alone:
+        types = f";TYPE={kinds}" if kinds else ""
+        yield f"ADR{delivery.as_param(text)}{types}:;;;;;;"
     if record.photo:
         yield _photo(record.photo, record.photo_mime, v4)
     if record.note:

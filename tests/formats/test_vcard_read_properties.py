@@ -181,7 +181,9 @@ def test_rfc6868_parameter_escapes() -> None:
             version="4.0",
         )
     )
-    assert record.addresses[0].label == 'Ada "the Countess" King\n12 St James\'s Square'
+    # A delivery label, not a type name: kept as the line a 3.0 export writes.
+    assert record.addresses[0].label == ""
+    assert record.extra_lines == ['LABEL;TYPE=home:Ada "the Countess" King\\n12 St James\'s Square']
     assert record.addresses[0].street == "12 St James^'s Square"  # values are not RFC 6868
     assert record.phones[0].kind == 'x-^caret"quoted"'
 
@@ -334,9 +336,9 @@ def test_quoted_printable_and_charset_lines_are_kept_as_plain_30_lines() -> None
         "END:VCARD\n"
     )
     assert read_one(data).extra_lines == [
-        "LABEL;TYPE=HOME:Münsterplatz 21\\n89073 Ulm",
         "item1.X-ANDROID-CUSTOM:nick;贝;1",
         "X-NOTE:Grüße",
+        "LABEL;TYPE=home:Münsterplatz 21\\n89073 Ulm",  # delivery labels come last
     ]
 
 
