@@ -442,28 +442,33 @@ def test_the_ok_button_says_what_will_happen(add: int, merge: int, skip: int, te
     assert actions_text(add, merge, skip) == text
 
 
-def test_a_calendar_plan_lists_its_events_new_or_updated(
-    qtbot: QtBot, sqlite_services: Services
-) -> None:
-    plan = ImportPlan(
+def calendar_plan(events: list[EventRecord], existing: set[str] | None = None) -> ImportPlan:
+    """The plan of an .ics file holding `events`, those of UIDs in `existing` already known."""
+    return ImportPlan(
         file="cal.ics",
         kind="ics",
         layout="iCalendar",
-        events=[
-            EventRecord(
-                uid="u1",
-                name="PyData <Berlin>",
-                starts_at=datetime(2026, 5, 2, 9, tzinfo=UTC),
-                venue="bcc",
-                city="Berlin",
-            ),
-            EventRecord(
-                uid="u2", name="Holiday", starts_at=datetime(2026, 5, 1, tzinfo=UTC), all_day=True
-            ),
-        ],
-        existing_event_uids={"u1"},
+        events=events,
+        existing_event_uids=existing or set(),
     )
-    dialog = open_preview(qtbot, sqlite_services, plan)
+
+
+def test_a_calendar_plan_lists_its_events_new_or_updated(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    events = [
+        EventRecord(
+            uid="u1",
+            name="PyData <Berlin>",
+            starts_at=datetime(2026, 5, 2, 9, tzinfo=UTC),
+            venue="bcc",
+            city="Berlin",
+        ),
+        EventRecord(
+            uid="u2", name="Holiday", starts_at=datetime(2026, 5, 1, tzinfo=UTC), all_day=True
+        ),
+    ]
+    dialog = open_preview(qtbot, sqlite_services, calendar_plan(events, existing={"u1"}))
     view = dialog.events_view
     assert column_texts(view, PlanEventsModel.NAME) == ["PyData <Berlin>", "Holiday"]
     assert column_texts(view, PlanEventsModel.WHERE) == ["bcc, Berlin", ""]
@@ -479,23 +484,18 @@ def test_a_repeating_event_in_the_preview_says_it_repeats(
     qtbot: QtBot, sqlite_services: Services
 ) -> None:
     """A series goes in as one event at its first date: the preview says so, and how."""
-    plan = ImportPlan(
-        file="cal.ics",
-        kind="ics",
-        layout="iCalendar",
-        events=[
-            EventRecord(
-                uid="u1",
-                name="Team sync",
-                starts_at=datetime(2026, 1, 5, 8, tzinfo=UTC),
-                ends_at=datetime(2026, 1, 5, 9, tzinfo=UTC),
-                timezone="Europe/Berlin",
-                recurrence=["RRULE:FREQ=WEEKLY;BYDAY=MO", "EXDATE:20260112T080000Z"],
-            ),
-            EventRecord(uid="u2", name="Launch", starts_at=datetime(2026, 1, 9, 18, tzinfo=UTC)),
-        ],
-    )
-    dialog = open_preview(qtbot, sqlite_services, plan)
+    events = [
+        EventRecord(
+            uid="u1",
+            name="Team sync",
+            starts_at=datetime(2026, 1, 5, 8, tzinfo=UTC),
+            ends_at=datetime(2026, 1, 5, 9, tzinfo=UTC),
+            timezone="Europe/Berlin",
+            recurrence=["RRULE:FREQ=WEEKLY;BYDAY=MO", "EXDATE:20260112T080000Z"],
+        ),
+        EventRecord(uid="u2", name="Launch", starts_at=datetime(2026, 1, 9, 18, tzinfo=UTC)),
+    ]
+    dialog = open_preview(qtbot, sqlite_services, calendar_plan(events))
     model = dialog.events_model
     when = column_texts(dialog.events_view, PlanEventsModel.WHEN)
     assert when[0].endswith(" · repeats") and not when[1].endswith("repeats")
