@@ -64,6 +64,9 @@ _LABELLED = frozenset({"EMAIL", "TEL", "URL", "ADR", "X-SOCIALPROFILE"})
 _NOT_KINDS = frozenset({"pref", "internet", "voice"})
 _VALID_NAME = re.compile(r"(?:[A-Za-z0-9_-]+\.)?[A-Za-z0-9_/-]+").fullmatch
 _APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_", re.DOTALL)
+_IMPOSSIBLE_BIRTHDAY = (
+    "the birthday is not a date of any calendar; it is not shown, and kept as written for export"
+)
 _DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ].*)?", re.DOTALL)
 _NO_YEAR = 1604  # Apple and CardBook write 1604 for a birthday without a year
 _IMAGE_TYPES = {
@@ -241,7 +244,10 @@ class CardReader:
                     self.record.birthday = date(year, month, day)
                     return
                 except ValueError:
-                    pass
+                    # A date no calendar has (1999-13-45): not shown, so said.
+                    self.problems.append(
+                        Problem(self.file, prop[0], _IMPOSSIBLE_BIRTHDAY, kept=True)
+                    )
         # Year-less, text or odd dates: netdesk keeps no such date, the export writes it back.
         self.extra(prop)
 

@@ -77,13 +77,27 @@ def test_full_birthdays_become_dates(value: str, expected: date) -> None:
         "BDAY;X-APPLE-OMIT-YEAR=1604:1604-12-10",
         "BDAY;VALUE=text:circa 1800",
         "BDAY:02-10",
-        "BDAY:2001-02-30",
     ],
 )
 def test_partial_or_text_birthdays_are_kept_verbatim(line: str) -> None:
     record = read_one(card(line))
     assert record.birthday is None
     assert record.extra_lines == [line]
+
+
+@pytest.mark.parametrize("line", ["BDAY:1999-13-45", "BDAY:2001-02-30", "BDAY:20010230"])
+def test_a_birthday_no_calendar_has_is_kept_and_said(line: str) -> None:
+    records, problems = read_all(card(line))
+    assert records[0].birthday is None
+    assert records[0].extra_lines == [line]
+    assert [(p.line, p.reason, p.kept) for p in problems] == [
+        (
+            4,
+            "the birthday is not a date of any calendar; it is not shown, and kept as written "
+            "for export",
+            True,
+        )
+    ]
 
 
 def test_bare_21_types_and_type_lists_become_kinds_without_pref_internet_voice() -> None:
