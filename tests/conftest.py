@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -69,6 +69,22 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def sqlite_services(sqlite_db: Database) -> Services:
     return Services(sqlite_db)
+
+
+@pytest.fixture
+def database_at(tmp_path: Path) -> Iterator[Callable[[str], Services]]:
+    """Opens SQLite databases by name under tmp_path (a round trip's first and second), all
+    closed at the end of the test."""
+    opened: list[Database] = []
+
+    def open_at(name: str) -> Services:
+        database = open_database(f"sqlite:///{tmp_path / name}.sqlite")
+        opened.append(database)
+        return Services(database)
+
+    yield open_at
+    for database in opened:
+        database.close()
 
 
 _exit_status: list[int] = []

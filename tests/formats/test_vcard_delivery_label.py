@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from netdesk.db import Database, open_database
 from netdesk.formats import vcard_delivery_label as delivery
 from netdesk.formats.records import ContactRecord, PostalAddress
 from netdesk.formats.vcard_read import read_vcards
@@ -82,20 +80,6 @@ def test_a_delivery_label_is_kept_apart_from_the_type_name(
     assert [a.label for a in record.addresses if a.street != "Elm 2"] == [""] * len(labels)
     assert [a.label for a in record.addresses if a.street == "Elm 2"] in ([], ["Summer house"])
     assert record.addresses[0].street == "Main St 1"
-
-
-@pytest.fixture
-def database_at(tmp_path: Path) -> Iterator[Any]:
-    opened: list[Database] = []
-
-    def open_at(name: str) -> Services:
-        database = open_database(f"sqlite:///{tmp_path / name}.sqlite")
-        opened.append(database)
-        return Services(database)
-
-    yield open_at
-    for database in opened:
-        database.close()
 
 
 def _people(services: Services) -> list[dict[str, Any]]:

@@ -11,14 +11,12 @@ has the default); the tests skip where it is missing.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from benchmarks.corpus_fidelity import KINDS, csv_values, database_values, kept, vcard_values
-from netdesk.db import Database, open_database
 from netdesk.services.import_plan import OnDuplicate
 from netdesk.services.service_set import Services
 from tests.corpus import CORPUS_ROOT as CORPUS
@@ -33,20 +31,6 @@ VERSIONS = ("3.0", "4.0")
 # Files whose import still loses something; strict, so that a fix shows as XPASS and the
 # entry goes: name -> reason.
 KNOWN_READER_BUGS: dict[str, str] = {}
-
-
-@pytest.fixture
-def database_at(tmp_path: Path) -> Iterator[Any]:
-    opened: list[Database] = []
-
-    def open_at(name: str) -> Services:
-        database = open_database(f"sqlite:///{tmp_path / name}.sqlite")
-        opened.append(database)
-        return Services(database)
-
-    yield open_at
-    for database in opened:
-        database.close()
 
 
 def comparable(services: Services) -> list[dict[str, Any]]:
