@@ -12,7 +12,6 @@ full disk never leaves something that looks like a backup and is not one.
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
 import re
@@ -20,13 +19,42 @@ import shutil
 import sqlite3
 import tempfile
 import time
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from netdesk.services.errors import ServiceError
+from netdesk.backup_files import (
+    PARTIAL_PREFIX,
+    BackupError,
+    contact_count,
+    copy_database,
+    holds_data,
+    is_damaged,
+    people_text,
+    reason_error,
+)
+from netdesk.backup_restore import RESTORE_WAIT_SECONDS, copy_over, upgrade_copy
+
+# Re-exported: the window, the command line and the database open these through this module.
+__all__ = [
+    "DAILY",
+    "DAMAGED_PREFIX",
+    "DEFAULT_KEEP",
+    "HANDFUL",
+    "MAX_KEEP",
+    "REASON_LABELS",
+    "RESTORE_WAIT_SECONDS",
+    "SETTINGS_FILE",
+    "Backup",
+    "BackupError",
+    "BackupStore",
+    "backups_folder",
+    "contact_count",
+    "copy_database",
+    "holds_data",
+    "people_text",
+]
 
 # An import or merge of more records than this gets a backup first: below it, undo (or deleting
 # what came in) is quicker than a restore, and the copy of a big file is not free.
@@ -35,10 +63,7 @@ DEFAULT_KEEP = 10
 MAX_KEEP = 1000
 DAILY = timedelta(hours=24)
 SETTINGS_FILE = "settings.json"
-_PARTIAL_PREFIX = ".partial-"
 DAMAGED_PREFIX = "damaged-"
-# How long a restore waits for another process's write (the window's save, an import) to end.
-RESTORE_WAIT_SECONDS = 60.0
 # A partial file this old is left over from a crash, not one being written right now.
 _STALE_PARTIAL = timedelta(hours=1)
 
@@ -57,10 +82,6 @@ _NAME = re.compile(
 _STAMP = "%Y-%m-%dT%H-%M-%S"
 
 
-class BackupError(ServiceError):
-    """A backup could not be made, read or restored; the message says why for the user."""
-
-
 @dataclass(frozen=True)
 class Backup:
     path: Path
@@ -77,108 +98,6 @@ class Backup:
 
 def backups_folder(database: Path) -> Path:
     return database.with_name(database.name + ".backups")
-
-
-def _read_only(path: Path) -> sqlite3.Connection:
-    from netdesk.db import connect_read_only
-
-    return connect_read_only(path)
-
-
-def people_text(count: int | None) -> str:
-    """ "1 person", "1,204 people", or "an unknown number of people" for an unreadable file."""
-    if count is None:
-        return "an unknown number of people"
-    return f"{count:,} {'person' if count == 1 else 'people'}"
-
-
-def contact_count(path: Path) -> int | None:
-    """How many people a backup (or any netdesk file) holds; None when it cannot be read."""
-    try:
-        conn = _read_only(path)
-        try:
-            row = conn.execute("SELECT count(*) FROM contacts").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
-    return int(row[0]) if row else None
-
-
-def holds_data(path: Path) -> bool:
-    """Whether a database holds any person or event: an empty one needs no backup."""
-    try:
-        conn = _read_only(path)
-        try:
-            row = conn.execute(
-                "SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM events)"
-            ).fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return True  # unreadable here: the backup itself will say what is wrong
-    return bool(row and row[0])
-
-
-def copy_database(source: Path, destination: Path) -> None:
-    """A consistent copy of `source`, even while other processes write to it, written under a
-    temporary name beside `destination` and renamed into place only once complete."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(f"{_PARTIAL_PREFIX}{uuid.uuid4().hex}.tmp")
-    try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-        try:
-            dst = sqlite3.connect(partial)
-            try:
-                src.backup(dst)
-                # A single file, readable without -wal and -shm beside it.
-                dst.execute("PRAGMA journal_mode=DELETE")
-                # A damaged database copies without complaint; its copy must not take the
-                # place (and, by pruning, the slot) of a good backup.
-                problems = [row[0] for row in dst.execute("PRAGMA quick_check(3)")]
-                if problems != ["ok"]:
-                    raise sqlite3.DatabaseError(f"the database is damaged ({'; '.join(problems)})")
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        _fsync(partial)
-        os.replace(partial, destination)
-        _fsync_folder(destination.parent)
-    except BaseException:
-        for leftover in (partial, partial.with_name(partial.name + "-journal")):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-        raise
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    # The rename itself must reach the disk; not every platform can open a folder for this.
-    with contextlib.suppress(OSError):
-        _fsync(folder)
-
-
-def _reason_error(what: str, exc: BaseException) -> BackupError:
-    from netdesk.database_errors import reason
-
-    detail = getattr(exc, "strerror", None) or reason(exc)
-    code = exc.errno if isinstance(exc, OSError) else None
-    lowered = detail.lower()
-    if code in (errno.ENOSPC, errno.EDQUOT) or "full" in lowered:
-        detail = "the disk is full"
-    elif "readonly database" in lowered or "read-only" in lowered:
-        detail = "the database file (or its folder) is read-only"
-    elif code == errno.EFBIG or "disk i/o error" in lowered:
-        detail = "it could not be written (the disk may be full, removed or failing)"
-    return BackupError(f"{what}: {detail}.")
 
 
 class BackupStore:
@@ -204,7 +123,7 @@ class BackupStore:
         temp: str | None = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=_PARTIAL_PREFIX, suffix=".tmp", dir=self.folder)
+            fd, temp = tempfile.mkstemp(prefix=PARTIAL_PREFIX, suffix=".tmp", dir=self.folder)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump({"keep": keep}, fh)
             os.replace(temp, self.folder / SETTINGS_FILE)
@@ -212,7 +131,7 @@ class BackupStore:
             if temp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(temp)
-            raise _reason_error(f"Cannot save the setting in {self.folder}", exc) from exc
+            raise reason_error(f"Cannot save the setting in {self.folder}", exc) from exc
         self.prune()
 
     # --- listing -------------------------------------------------------------------------
@@ -264,7 +183,7 @@ class BackupStore:
             copy_database(self.database, path)
             made = Backup(path, _taken_at(path), reason, detail, path.stat().st_size)
         except (OSError, sqlite3.Error) as exc:
-            raise _reason_error(f"No backup of {self.database.name} could be made", exc) from exc
+            raise reason_error(f"No backup of {self.database.name} could be made", exc) from exc
         self.prune()
         return made
 
@@ -284,7 +203,7 @@ class BackupStore:
         try:
             copy_database(self.database, destination)
         except (OSError, sqlite3.Error) as exc:
-            raise _reason_error(f"Cannot write the backup {destination}", exc) from exc
+            raise reason_error(f"Cannot write the backup {destination}", exc) from exc
         return destination
 
     def take_daily_if_due(self, now: datetime | None = None) -> Backup | None:
@@ -317,12 +236,12 @@ class BackupStore:
         except DatabaseOpenError as exc:
             raise BackupError(f"Nothing was restored: {exc}") from exc
         except OSError as exc:
-            raise _reason_error(f"Cannot read {source}", exc) from exc
+            raise reason_error(f"Cannot read {source}", exc) from exc
         if revision is None:
             raise BackupError(f"{source} holds no netdesk data, so nothing was restored.")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.TemporaryDirectory(prefix=_PARTIAL_PREFIX, dir=self.folder) as tmp:
+            with tempfile.TemporaryDirectory(prefix=PARTIAL_PREFIX, dir=self.folder) as tmp:
                 # Copied (and upgraded) first: taking the safety backup may prune `source`.
                 work = Path(tmp) / "restoring.sqlite"
                 try:
@@ -331,7 +250,7 @@ class BackupStore:
                     raise BackupError(f"Nothing was restored: {source} is damaged.") from exc
                 if revision != head_revision():
                     try:
-                        _upgrade(work)
+                        upgrade_copy(work)
                     except Exception as exc:  # Alembic's and SQLAlchemy's own errors
                         from netdesk.database_errors import reason
 
@@ -343,15 +262,15 @@ class BackupStore:
                     copy_database(work, self.database)
                     return None
                 try:
-                    return _copy_over(work, self.database, lambda: self.take("restore").path)
+                    return copy_over(work, self.database, lambda: self.take("restore").path)
                 except (BackupError, sqlite3.DatabaseError):
-                    if not _is_damaged(self.database):
+                    if not is_damaged(self.database):
                         raise
                 kept = self._set_aside()
                 copy_database(work, self.database)
                 return kept
         except (OSError, sqlite3.Error) as exc:
-            raise _reason_error(f"Nothing was restored to {self.database.name}", exc) from exc
+            raise reason_error(f"Nothing was restored to {self.database.name}", exc) from exc
 
     def _set_aside(self) -> Path:
         """A damaged database cannot be backed up: it is moved aside whole, for forensics."""
@@ -391,7 +310,7 @@ class BackupStore:
     def _stale_partials(self) -> Iterator[Path]:
         limit = time.time() - _STALE_PARTIAL.total_seconds()
         with contextlib.suppress(OSError):
-            for path in self.folder.glob(f"{_PARTIAL_PREFIX}*"):
+            for path in self.folder.glob(f"{PARTIAL_PREFIX}*"):
                 with contextlib.suppress(OSError):
                     if path.stat().st_mtime < limit:
                         yield path
@@ -401,96 +320,3 @@ def _taken_at(path: Path) -> datetime:
     match = _NAME.match(path.name)
     assert match is not None
     return datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
-
-
-def _upgrade(path: Path) -> None:
-    from netdesk.db import make_engine, upgrade_schema
-
-    engine = make_engine(f"sqlite:///{path}")
-    try:
-        upgrade_schema(engine)
-    finally:
-        engine.dispose()
-
-
-def _copy_over(source: Path, database: Path, backup: Callable[[], Path]) -> Path:
-    """All of `source` into `database` in one transaction of the database, so that a crash
-    leaves the old content or the new, never a mixture; `backup()` keeps the old content
-    first, within the same hold of the write lock: another process's import that commits
-    meanwhile would otherwise be in neither the backup nor the restored database."""
-    conn = sqlite3.connect(database, timeout=RESTORE_WAIT_SECONDS, isolation_level=None)
-    try:
-        conn.execute("PRAGMA foreign_keys=OFF")  # the tables are emptied in any order
-        conn.execute("ATTACH DATABASE ? AS restored", (str(source),))
-        conn.execute("BEGIN IMMEDIATE")
-        if _schema(conn, "main") != _schema(conn, "restored"):
-            # A file of another version (or no netdesk file): replaced whole, schema and all.
-            conn.execute("ROLLBACK")
-            conn.execute("DETACH DATABASE restored")
-            kept = backup()
-            _copy_file_over(source, database)
-            return kept
-        try:
-            # Read by a connection of its own: WAL lets it read while this one holds the lock.
-            kept = backup()
-            for table, columns in _copied_tables(conn):
-                names = ", ".join(f'"{c}"' for c in columns)
-                conn.execute(f'DELETE FROM main."{table}"')
-                conn.execute(
-                    f'INSERT INTO main."{table}" ({names}) SELECT {names} FROM restored."{table}"'
-                )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("DETACH DATABASE restored")
-    finally:
-        conn.close()
-    return kept
-
-
-def _schema(conn: sqlite3.Connection, schema: str) -> list[tuple[str, str, str]]:
-    return conn.execute(
-        f"SELECT type, name, coalesce(sql, '') FROM {schema}.sqlite_master ORDER BY type, name"
-    ).fetchall()
-
-
-def _copy_file_over(source: Path, database: Path) -> None:
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(database, timeout=RESTORE_WAIT_SECONDS)
-        try:
-            src.backup(dst, pages=-1)
-            dst.execute("PRAGMA journal_mode=WAL")
-        finally:
-            dst.close()
-    finally:
-        src.close()
-
-
-def _copied_tables(conn: sqlite3.Connection) -> list[tuple[str, list[str]]]:
-    """The tables of the database with their columns (rowid first), the full-text index's
-    own tables left to the index."""
-    rows = conn.execute(
-        "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' ORDER BY name"
-    ).fetchall()
-    virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL")]
-    tables = []
-    for name, _sql in rows:
-        if any(name.startswith(f"{v}_") for v in virtual):
-            continue
-        columns = [row[1] for row in conn.execute(f'PRAGMA main.table_info("{name}")')]
-        tables.append((name, ["rowid", *columns] if name in virtual else columns))
-    return tables
-
-
-def _is_damaged(path: Path) -> bool:
-    from netdesk.db import CorruptDatabaseError, DatabaseOpenError, check_sqlite_file
-
-    try:
-        check_sqlite_file(path, verify=True)
-    except CorruptDatabaseError:
-        return True
-    except DatabaseOpenError:
-        return False
-    return False
