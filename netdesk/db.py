@@ -1,22 +1,18 @@
-"""Opening a netdesk database: engine, SQLite pragmas, checks of a file before it is opened,
-migrations with a backup first. The open database itself is netdesk.database.Database."""
+"""Opening a netdesk database: engine, SQLite pragmas, creating or upgrading its schema with a
+backup first. The open database itself is netdesk.database.Database; the schema and its
+migrations are in netdesk.schema, the read-only checks of a file in netdesk.sqlite_checks."""
 
 from __future__ import annotations
 
-import functools
 import logging
-import shlex
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from netdesk import search_index
 from netdesk.database import LONG_WAIT
 
 # The open database and its helpers are in database.py; they are also netdesk.db's names.
@@ -25,29 +21,26 @@ from netdesk.database import Database as Database
 from netdesk.database import DatabaseWriteError as DatabaseWriteError
 from netdesk.database import sqlite_path as sqlite_path
 from netdesk.database_errors import reason
-from netdesk.models import Base
 
-if TYPE_CHECKING:
-    from alembic.config import Config
-
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class DatabaseOpenError(Exception):
-    """A database that netdesk will not open; the message is meant for the user."""
-
-
-class NotNetdeskDatabaseError(DatabaseOpenError):
-    pass
-
-
-class CorruptDatabaseError(DatabaseOpenError):
-    pass
-
-
-class NewerDatabaseError(DatabaseOpenError):
-    pass
+# Why a database is not opened, its schema, and the checks of a file: netdesk.db's names too.
+from netdesk.open_errors import CorruptDatabaseError as CorruptDatabaseError
+from netdesk.open_errors import DatabaseOpenError as DatabaseOpenError
+from netdesk.open_errors import NewerDatabaseError as NewerDatabaseError
+from netdesk.open_errors import NotNetdeskDatabaseError as NotNetdeskDatabaseError
+from netdesk.schema import MIGRATIONS_DIR as MIGRATIONS_DIR
+from netdesk.schema import alembic_config as alembic_config
+from netdesk.schema import create_schema as create_schema
+from netdesk.schema import current_revision as current_revision
+from netdesk.schema import head_revision as head_revision
+from netdesk.schema import known_revisions as known_revisions
+from netdesk.schema import revision_of, unknown_revision_error
+from netdesk.schema import schema_transaction as schema_transaction
+from netdesk.schema import upgrade_schema as upgrade_schema
+from netdesk.sqlite_checks import SQLITE_MAGIC as SQLITE_MAGIC
+from netdesk.sqlite_checks import check_sqlite_file as check_sqlite_file
+from netdesk.sqlite_checks import connect_read_only as connect_read_only
+from netdesk.sqlite_checks import integrity_problem as integrity_problem
+from netdesk.sqlite_checks import sidecar_files as sidecar_files
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -99,222 +92,6 @@ def make_engine(url: str) -> Engine:
             f"Cannot open {safe_url(url)}: it is neither a file path nor a database address "
             "netdesk knows."
         ) from exc
-
-
-def alembic_config() -> Config:
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return config
-
-
-# Alembic takes about a third of a second to import: opening a current database must not need
-# it. Revisions are numbered and named after their file, "0002_contact_search_index.py", which
-# tests/test_migrations.py checks against Alembic's own view of the chain.
-@functools.cache
-def known_revisions() -> frozenset[str]:
-    versions = MIGRATIONS_DIR / "versions"
-    return frozenset(p.name.split("_", 1)[0] for p in versions.glob("[0-9][0-9][0-9][0-9]_*.py"))
-
-
-def head_revision() -> str:
-    return max(known_revisions())
-
-
-def _unknown_revision_error(where: str, revision: str) -> DatabaseOpenError:
-    """Our revisions are numbered 0001, 0002, ...: a higher number is a newer netdesk, anything
-    else is another program that also uses Alembic."""
-    head = head_revision()
-    if revision.isdigit() and len(revision) == len(head) and revision > head:
-        return NewerDatabaseError(
-            f"{where} was written by a newer version of netdesk (schema {revision}; this version "
-            f"knows schemas up to {head}). Update netdesk to open it; the file was not changed."
-        )
-    return NotNetdeskDatabaseError(
-        f"{where} is not a netdesk database: it belongs to another program "
-        f"(schema version {revision!r}). The file was not changed."
-    )
-
-
-def sidecar_files(path: Path) -> list[Path]:
-    """The -wal, -shm and -journal files SQLite keeps next to a database while it is in use."""
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
-
-
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file nor leave anything next to it.
-
-    A plain read-only open of a WAL-mode file creates -wal and -shm files and leaves them
-    behind. When none exist the file is not in use, so `immutable` is safe and creates none;
-    when they do exist, someone has it open (or crashed) and the normal read path is needed.
-    """
-    in_use = any(p.exists() for p in sidecar_files(path))
-    mode = "mode=ro" if in_use else "mode=ro&immutable=1"
-    return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
-
-
-def _restore_advice(path: Path) -> str:
-    from netdesk.backups import BackupStore
-
-    newest = BackupStore(path).newest()
-    if newest is None:
-        return "Open a backup copy of it instead, if you have one."
-    return (
-        f"Its newest backup is {newest.path}; restore it with: "
-        f"netdesk --db {shlex.quote(str(path))} restore {shlex.quote(str(newest.path))}"
-    )
-
-
-def _damage(exc: sqlite3.Error) -> str:
-    """What SQLite said of a damaged file, in words, unless it only says that it is damaged."""
-    said = reason(exc)
-    return "" if "damaged" in said or said == "the database reported an error" else f" ({said})"
-
-
-def _quick_check(conn: sqlite3.Connection) -> None:
-    problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
-    if problems != ["ok"]:
-        raise sqlite3.DatabaseError("; ".join(problems) or "no answer to a check")
-
-
-def integrity_problem(path: Path) -> str | None:
-    """A full read of the file (a quarter of a second per 200 MB): a message if it is damaged.
-
-    The GUI runs this after its window is shown instead of before (see open_database).
-    """
-    try:
-        conn = connect_read_only(path)
-        try:
-            _quick_check(conn)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return (
-            f"{path} is damaged{_damage(exc)}. netdesk stopped before changing anything. "
-            + _restore_advice(path)
-        )
-    return None
-
-
-def check_sqlite_file(path: Path, verify: bool = True) -> str | None:
-    """Inspect an existing file read-only; returns its revision, or None for an empty database.
-
-    Raises a DatabaseOpenError, leaving the file untouched, for anything netdesk must not open.
-    """
-    if path.is_dir():
-        raise DatabaseOpenError(f"{path} is a folder; give the path of a netdesk database file.")
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise DatabaseOpenError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    if header != SQLITE_MAGIC:
-        raise NotNetdeskDatabaseError(
-            f"{path} is not a netdesk database (it is not an SQLite file). "
-            "The file was not changed."
-        )
-    try:
-        conn = connect_read_only(path)
-        try:
-            if verify:
-                _quick_check(conn)
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if not tables:
-                return None
-            if "alembic_version" not in tables or "contacts" not in tables:
-                raise NotNetdeskDatabaseError(
-                    f"{path} is not a netdesk database: it belongs to another program. "
-                    "The file was not changed."
-                )
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(
-            f"{path} is damaged and cannot be opened{_damage(exc)}. The file was not changed. "
-            + _restore_advice(path)
-        ) from exc
-    if row is None:
-        raise NotNetdeskDatabaseError(
-            f"{path} is not a netdesk database: it has no netdesk schema version. "
-            "The file was not changed."
-        )
-    revision = str(row[0])
-    if revision not in known_revisions():
-        raise _unknown_revision_error(str(path), revision)
-    return revision
-
-
-@contextmanager
-def schema_transaction(engine: Engine) -> Iterator[Connection]:
-    """One transaction around a whole schema change: all of it happens, or none.
-
-    pysqlite runs DDL outside any transaction, so a crash half-way through creating the tables
-    would leave a file that no longer looks like a netdesk database: on SQLite BEGIN is issued
-    here. Foreign keys are off meanwhile, as Alembic's batch mode copies and drops tables and a
-    DROP with foreign keys on deletes the child rows; they are checked before the commit.
-    """
-    with engine.connect() as conn:
-        if conn.dialect.name != "sqlite":
-            with conn.begin():
-                yield conn
-            return
-        driver = conn.connection.driver_connection
-        assert driver is not None
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # only takes effect outside a transaction
-        conn.commit()
-        saved_isolation = driver.isolation_level
-        # No BEGIN from the driver itself now; its commit() and rollback() still end ours.
-        driver.isolation_level = None
-        try:
-            with conn.begin():
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
-                yield conn
-                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if broken:
-                    raise CorruptDatabaseError(
-                        f"The schema change would leave {len(broken)} rows pointing at rows that "
-                        f"do not exist (first in table {broken[0][0]}); nothing was changed."
-                    )
-        finally:
-            driver.isolation_level = saved_isolation
-            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-            conn.commit()
-
-
-def create_schema(engine: Engine) -> None:
-    """A new database: every table at once, then stamped as current (Alembic cookbook)."""
-    with schema_transaction(engine) as conn:
-        Base.metadata.create_all(conn)
-        search_index.create(conn)
-        from alembic import command
-
-        config = alembic_config()
-        config.attributes["connection"] = conn
-        command.stamp(config, "head")
-
-
-def upgrade_schema(engine: Engine, revision: str = "head") -> None:
-    with schema_transaction(engine) as conn:
-        from alembic import command
-
-        config = alembic_config()
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
-
-
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return _revision_of(conn)
-
-
-def _revision_of(conn: Connection) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
-    return MigrationContext.configure(conn).get_current_revision()
 
 
 def open_database(url: str, *, verify_integrity: bool = True) -> Database:
@@ -400,11 +177,11 @@ def _server_revision(engine: Engine) -> str | None:
                 f"{where} is not a netdesk database: it holds tables of another program. "
                 "Give netdesk an empty database."
             )
-        revision = _revision_of(conn)
+        revision = revision_of(conn)
     if revision is None:
         raise NotNetdeskDatabaseError(
             f"{where} is not a netdesk database: it has no netdesk schema version."
         )
     if revision not in known_revisions():
-        raise _unknown_revision_error(where, revision)
+        raise unknown_revision_error(where, revision)
     return revision

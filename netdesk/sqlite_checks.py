@@ -1,0 +1,125 @@
+"""Checks of an SQLite file before netdesk opens it, all read-only: that it is a netdesk
+database of a schema this version knows, and not damaged."""
+
+from __future__ import annotations
+
+import shlex
+import sqlite3
+from pathlib import Path
+
+from netdesk.database_errors import reason
+from netdesk.open_errors import CorruptDatabaseError, DatabaseOpenError, NotNetdeskDatabaseError
+from netdesk.schema import known_revisions, unknown_revision_error
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def sidecar_files(path: Path) -> list[Path]:
+    """The -wal, -shm and -journal files SQLite keeps next to a database while it is in use."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file nor leave anything next to it.
+
+    A plain read-only open of a WAL-mode file creates -wal and -shm files and leaves them
+    behind. When none exist the file is not in use, so `immutable` is safe and creates none;
+    when they do exist, someone has it open (or crashed) and the normal read path is needed.
+    """
+    in_use = any(p.exists() for p in sidecar_files(path))
+    mode = "mode=ro" if in_use else "mode=ro&immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+
+
+def _restore_advice(path: Path) -> str:
+    from netdesk.backups import BackupStore
+
+    newest = BackupStore(path).newest()
+    if newest is None:
+        return "Open a backup copy of it instead, if you have one."
+    return (
+        f"Its newest backup is {newest.path}; restore it with: "
+        f"netdesk --db {shlex.quote(str(path))} restore {shlex.quote(str(newest.path))}"
+    )
+
+
+def _damage(exc: sqlite3.Error) -> str:
+    """What SQLite said of a damaged file, in words, unless it only says that it is damaged."""
+    said = reason(exc)
+    return "" if "damaged" in said or said == "the database reported an error" else f" ({said})"
+
+
+def _quick_check(conn: sqlite3.Connection) -> None:
+    problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+    if problems != ["ok"]:
+        raise sqlite3.DatabaseError("; ".join(problems) or "no answer to a check")
+
+
+def integrity_problem(path: Path) -> str | None:
+    """A full read of the file (a quarter of a second per 200 MB): a message if it is damaged.
+
+    The GUI runs this after its window is shown instead of before (see open_database).
+    """
+    try:
+        conn = connect_read_only(path)
+        try:
+            _quick_check(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return (
+            f"{path} is damaged{_damage(exc)}. netdesk stopped before changing anything. "
+            + _restore_advice(path)
+        )
+    return None
+
+
+def check_sqlite_file(path: Path, verify: bool = True) -> str | None:
+    """Inspect an existing file read-only; returns its revision, or None for an empty database.
+
+    Raises a DatabaseOpenError, leaving the file untouched, for anything netdesk must not open.
+    """
+    if path.is_dir():
+        raise DatabaseOpenError(f"{path} is a folder; give the path of a netdesk database file.")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseOpenError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    if header != SQLITE_MAGIC:
+        raise NotNetdeskDatabaseError(
+            f"{path} is not a netdesk database (it is not an SQLite file). "
+            "The file was not changed."
+        )
+    try:
+        conn = connect_read_only(path)
+        try:
+            if verify:
+                _quick_check(conn)
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not tables:
+                return None
+            if "alembic_version" not in tables or "contacts" not in tables:
+                raise NotNetdeskDatabaseError(
+                    f"{path} is not a netdesk database: it belongs to another program. "
+                    "The file was not changed."
+                )
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(
+            f"{path} is damaged and cannot be opened{_damage(exc)}. The file was not changed. "
+            + _restore_advice(path)
+        ) from exc
+    if row is None:
+        raise NotNetdeskDatabaseError(
+            f"{path} is not a netdesk database: it has no netdesk schema version. "
+            "The file was not changed."
+        )
+    revision = str(row[0])
+    if revision not in known_revisions():
+        raise unknown_revision_error(str(path), revision)
+    return revision
