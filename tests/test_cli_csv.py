@@ -63,42 +63,61 @@ def test_a_csv_with_a_name_or_email_column_imports_from_the_command_line(
         assert (status, err) == (0, "")
 
 
+LINKEDIN = "read as LinkedIn connections"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "columns"),
+    [
+        (
+            "people.csv",
+            "Name,E-Mail-Adresse,Telefon geschäftlich,Shoe size,Anniversary\r\n"
+            "Ada,a@x.example,1,38,\r\n",
+            [
+                "Name -> formatted_name",
+                "E-Mail-Adresse -> email",
+                "Telefon geschäftlich -> phone (work)",
+                "Shoe size -> (not imported)",
+                "Anniversary -> note (Anniversary)",
+            ],
+        ),
+        (
+            "Connections.csv",
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On,Phone\r\n",
+            [
+                *(
+                    f"{header} -> {LINKEDIN}"
+                    for header in (
+                        "First Name",
+                        "Last Name",
+                        "URL",
+                        "Email Address",
+                        "Company",
+                        "Position",
+                        "Connected On",
+                    )
+                ),
+                "Phone -> phone",
+            ],
+        ),
+    ],
+    ids=["guessed", "known-layout-named"],
+)
 def test_columns_prints_the_mapping_and_imports_nothing(
-    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    text: str,
+    columns: list[str],
 ) -> None:
-    path = write_file(
-        tmp_path,
-        "people.csv",
-        "Name,E-Mail-Adresse,Telefon geschäftlich,Shoe size,Anniversary\r\n"
-        "Ada,a@x.example,1,38,\r\n",
-    )
+    path = write_file(tmp_path, name, text)
     assert run(db_path, "import", str(path), "--columns") == 0
 
     out, err = capsys.readouterr()
-    assert out.splitlines() == [
-        "Name -> formatted_name",
-        "E-Mail-Adresse -> email",
-        "Telefon geschäftlich -> phone (work)",
-        "Shoe size -> (not imported)",
-        "Anniversary -> note (Anniversary)",
-    ]
+    assert out.splitlines() == columns
     assert err == ""
     assert people(db_path) == {}
-
-
-def test_columns_of_a_known_layout_names_it(
-    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = write_file(
-        tmp_path,
-        "Connections.csv",
-        "First Name,Last Name,URL,Email Address,Company,Position,Connected On,Phone\r\n",
-    )
-    assert run(db_path, "import", str(path), "--columns") == 0
-
-    out = capsys.readouterr().out.splitlines()
-    assert out[0] == "First Name -> read as LinkedIn connections"
-    assert out[-1] == "Phone -> phone"
 
 
 def test_map_corrects_some_columns_and_the_others_are_still_recognised(

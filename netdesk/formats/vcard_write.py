@@ -116,10 +116,8 @@ def _card(record: ContactRecord, version: str) -> str:
     labels: list[delivery.Label] = []
     extra_lines = _extra_lines(record, version, labels)
     content = _content_lines(record, version, extra_lines, labels)
-    lines = [folded(without_line_controls(line)) for line in content]
-    lines.extend(
-        folded(without_line_controls(line), _is_quoted_printable(line)) for line in extra_lines
-    )
+    # Extra lines are fitted first, which decodes any quoted-printable: none is folded here.
+    lines = [folded(without_line_controls(line)) for line in [*content, *extra_lines]]
     lines.append("END:VCARD\r\n")
     return "\r\n".join(lines)
 
@@ -442,18 +440,9 @@ class _GroupNumbers:
                 return group
 
 
-def _is_quoted_printable(line: str) -> bool:
-    colon = line.find(":")
-    return colon > 0 and "QUOTED-PRINTABLE" in line[:colon].upper()
-
-
-def folded(line: str, quoted_printable: bool = False) -> str:
-    """Fold at 75 octets, continuation lines starting with a space, never inside a character.
-
-    A quoted-printable line (vCard 2.1, kept among the extra lines) is never folded right
-    after a "=", which readers take for a soft line break that swallows the fold's space.
-    """
-    if line.isascii() and not quoted_printable:
+def folded(line: str) -> str:
+    """Fold at 75 octets, continuation lines starting with a space, never inside a character."""
+    if line.isascii():
         if len(line) <= FOLD_OCTETS:
             return line
         pieces = [line[:FOLD_OCTETS]]
@@ -473,9 +462,6 @@ def folded(line: str, quoted_printable: bool = False) -> str:
         # Back up to the first byte of a character: UTF-8 continuation bytes are 10xxxxxx.
         while data[end] & 0xC0 == 0x80:
             end -= 1
-        if quoted_printable:
-            while data[end - 1] == 0x3D and end - 1 > start:  # "="
-                end -= 1
         pieces.append(data[start:end].decode())
         start = end
         limit = FOLD_OCTETS - 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from netdesk.formats.records import ContactRecord, EventRecord, Problem
@@ -149,12 +149,12 @@ class ImportReport:
     @property
     def rejected(self) -> int:
         """The problems that left something out: a card, an event, a line, a photo."""
-        return sum(1 for problem in self.problems if not problem.kept)
+        return len(self.problems) - self.warned
 
     @property
     def warned(self) -> int:
         """The warnings: what they name was imported, but should be checked."""
-        return sum(1 for problem in self.problems if problem.kept)
+        return warning_count(self.problems)
 
     @property
     def imported_anything(self) -> bool:
@@ -183,3 +183,8 @@ class ImportReport:
         if self.dry_run:
             return f"{self.file}: dry run, nothing written; would have: {said}"
         return f"{self.file}: {said}"
+
+
+def warning_count(problems: Iterable[Problem]) -> int:
+    """How many of `problems` are warnings (Problem.kept): what they name goes in, to check."""
+    return sum(1 for problem in problems if problem.kept)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.formats.records import Problem
-from netdesk.services.import_plan import Action, ImportPlan, OnDuplicate
+from netdesk.services.import_plan import Action, ImportPlan, OnDuplicate, warning_count
 from netdesk.services.service_set import Services
 from netdesk.ui.event_combo import EventCombo
 from netdesk.ui.event_dates import plural
@@ -48,7 +48,7 @@ def plan_summary(plan: ImportPlan) -> str:
         parts = [f"{plan.new_count:,} new", plural(plan.duplicate_count - possible, "duplicate")]
         if possible:
             parts.append(plural(possible, "possible duplicate"))
-    warned = sum(1 for problem in plan.problems if problem.kept)
+    warned = warning_count(plan.problems)
     if warned:
         parts.append(plural(warned, "warning"))
     parts.append(f"{len(plan.problems) - warned:,} left out")

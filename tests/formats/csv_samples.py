@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from netdesk.formats.records import PostalAddress
+
 # Thunderbird's own address book export (always these columns, in this order).
 THUNDERBIRD_HEADER = (
     "First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,"
@@ -10,3 +12,17 @@ THUNDERBIRD_HEADER = (
     "Work State,Work ZipCode,Work Country,Job Title,Department,Organization,Web Page 1,"
     "Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,Custom 2,Custom 3,Custom 4,Notes\r\n"
 )
+
+
+def work_address(
+    street: str, locality: str, region: str, postal_code: str, country: str
+) -> PostalAddress:
+    """The work address the CSV tests expect, in the order the columns usually come."""
+    return PostalAddress(
+        street=street,
+        locality=locality,
+        region=region,
+        postal_code=postal_code,
+        country=country,
+        kind="work",
+    )

@@ -9,7 +9,7 @@ import pytest
 
 from netdesk.formats.csv_read import CsvTable, guess_mapping, load_csv, read_contacts
 from netdesk.formats.records import ContactRecord, PostalAddress, Problem, Typed
-from tests.formats.csv_samples import THUNDERBIRD_HEADER
+from tests.formats.csv_samples import THUNDERBIRD_HEADER, work_address
 
 
 def _read(text: str, encoding: str = "utf-8") -> tuple[CsvTable, list[ContactRecord | Problem]]:
@@ -84,14 +84,7 @@ def test_thunderbirds_own_export_imports_every_column_and_names_the_custom_one()
             country="UK",
             kind="home",
         ),
-        PostalAddress(
-            street="2 Work Rd, Floor 3",
-            locality="Cambridge",
-            region="CAM",
-            postal_code="CB1",
-            country="UK",
-            kind="work",
-        ),
+        work_address("2 Work Rd, Floor 3", "Cambridge", "CAM", "CB1", "UK"),
     ]
     assert [u.value for u in ada.urls] == ["https://ada.example", "https://blog.example"]
     assert ada.birthday == date(1815, 12, 10)
@@ -147,14 +140,7 @@ def test_outlook_in_german() -> None:
         ("+49 170 3", "cell"),
     ]
     assert jurgen.addresses == [
-        PostalAddress(
-            street="Hauptstraße 1",
-            locality="München",
-            region="BY",
-            postal_code="80331",
-            country="Deutschland",
-            kind="work",
-        ),
+        work_address("Hauptstraße 1", "München", "BY", "80331", "Deutschland"),
         PostalAddress(street="Gartenweg 2", locality="Dachau", kind="home"),
     ]
     assert jurgen.birthday == date(1985, 4, 12)
@@ -193,15 +179,7 @@ def test_outlook_in_french() -> None:
         ("+33 6 3", "cell"),
         ("+33 1 9", "work,fax"),
     ]
-    assert marie.addresses == [
-        PostalAddress(
-            street="1 rue Pierre",
-            locality="Paris",
-            postal_code="75005",
-            country="France",
-            kind="work",
-        )
-    ]
+    assert marie.addresses == [work_address("1 rue Pierre", "Paris", "", "75005", "France")]
     assert marie.urls == [Typed("https://radium.example")]
     assert marie.birthday == date(1867, 11, 7)
     assert marie.categories == ["Science"]
@@ -233,16 +211,7 @@ def test_yahoo_export() -> None:
         ("https://navy.example", "work"),
     ]
     assert (grace.title, grace.organization) == ("Admiral", "US Navy")
-    assert grace.addresses == [
-        PostalAddress(
-            street="1 Navy Way",
-            locality="Arlington",
-            region="VA",
-            postal_code="22202",
-            country="USA",
-            kind="work",
-        )
-    ]
+    assert grace.addresses == [work_address("1 Navy Way", "Arlington", "VA", "22202", "USA")]
     assert grace.birthday == date(1906, 12, 9)
     assert grace.categories == ["Navy"]
     assert grace.note == "Messenger: gh1906\nCOBOL"

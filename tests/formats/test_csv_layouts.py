@@ -15,6 +15,7 @@ from netdesk.formats.csv_layouts import (
 from netdesk.formats.csv_read import CsvTable, load_csv, read_contacts
 from netdesk.formats.csv_write import ATTENDEE_HEADERS, CONTACT_HEADERS
 from netdesk.formats.records import AttendeeInfo, ContactRecord, PostalAddress, Problem, Typed
+from tests.formats.csv_samples import work_address
 
 
 def _table(data: bytes) -> CsvTable:
@@ -151,16 +152,7 @@ def test_google_current_layout_with_bom_and_multi_values() -> None:
         Typed("grace@home.example", kind="home"),
     ]
     assert grace.phones == [Typed("+1 555 0100", kind="cell"), Typed("+1 555 0199", "work,fax")]
-    assert grace.addresses == [
-        PostalAddress(
-            street="1 Navy Way",
-            locality="Arlington",
-            region="VA",
-            postal_code="22202",
-            country="USA",
-            kind="work",
-        )
-    ]
+    assert grace.addresses == [work_address("1 Navy Way", "Arlington", "VA", "22202", "USA")]
     assert grace.urls == [
         Typed("https://www.linkedin.com/in/grace", kind="linkedin", label="Profile")
     ]
@@ -250,14 +242,7 @@ def test_outlook_layout_in_windows_1252() -> None:
         Typed("+49 89 1234-99", kind="work,fax"),
     ]
     assert jurgen.addresses == [
-        PostalAddress(
-            street="Hauptstraße 1, Gebäude B",
-            locality="München",
-            region="BY",
-            postal_code="80331",
-            country="Germany",
-            kind="work",
-        )
+        work_address("Hauptstraße 1, Gebäude B", "München", "BY", "80331", "Germany")
     ]
     assert jurgen.birthday == date(1985, 4, 12)
     assert jurgen.categories == ["Business", "VIP"]
