@@ -7,20 +7,34 @@ writes back unchanged (vcard_write.content_line), so that import, export and imp
 the same record. A property a card may hold only once (N, FN, UID, BDAY, KIND, GENDER,
 ANNIVERSARY) is kept once, as the writer does. A card with no name of its own is named by what
 it carries (an Android nickname, an IM handle, a web address, a postal label: vcard_handles),
-and a phone's extension is kept apart from its number (phone_extension).
+and a phone's extension is kept apart from its number (phone_extension). Typed values (kinds,
+labels, birthday, fallback name) come from vcard_card_values, pictures from vcard_card_photo.
 """
 
 from __future__ import annotations
 
-import binascii
 import re
 from collections.abc import Callable
 from datetime import date
-from urllib.parse import unquote_to_bytes
 
 from netdesk.formats import vcard_delivery_label as delivery
-from netdesk.formats.phone_extension import split_extension, with_extension
-from netdesk.formats.records import ContactRecord, PostalAddress, Problem, Typed
+from netdesk.formats.phone_extension import split_extension
+from netdesk.formats.records import ContactRecord, Problem
+from netdesk.formats.vcard_card_photo import (
+    BAD_PHOTO,
+    BASE64,
+    BINARY_LIMIT,
+    decode_photo,
+    sniff_image,
+    too_big,
+)
+from netdesk.formats.vcard_card_values import (
+    apple_label,
+    birthday_parts,
+    fallback_name,
+    postal_address,
+    typed,
+)
 from netdesk.formats.vcard_handles import (
     IM_PROPERTIES,
     address_name,
@@ -33,6 +47,9 @@ from netdesk.formats.vcard_read_line import Params, components, unescape
 from netdesk.formats.vcard_write import content_line
 from netdesk.formats.vcard_write_extra import ENVELOPE, TEXT_BIRTHDAY_3, as_kept
 
+# Importable from here, as before the photo handling had a module of its own.
+__all__ = ["BINARY_LIMIT", "CardReader", "Prop", "too_big"]
+
 # A parsed content line: (line number, group, NAME in upper case, parameters or None,
 # value (transfer encoding undone, vCard escapes still in), the line to keep verbatim).
 Prop = tuple[int, str, str, Params | None, str, str]
@@ -42,11 +59,6 @@ _NO_NAME = (
     "card has no name: no FN, N, nickname, organisation, email, phone, IM handle, "
     "web or postal address"
 )
-_BAD_PHOTO = "photo is not valid base64; the contact was read without it"
-# The largest picture (or sound or key) a card may bring, decoded: a phone's full-resolution
-# photo is 3-8 MB, a contact picture 10-200 KB. The reader refuses longer ones before decoding
-# them, from the length of their text (vcard_read); this checks what was decoded all the same.
-BINARY_LIMIT = 10 * 1024 * 1024
 # Categories become tags, and each new tag is a row to write (about 0.6 ms): a megabyte line
 # can name 150,000 of them. Real cards have a handful; more than this are left out.
 CATEGORY_LIMIT = 1_000
@@ -61,26 +73,10 @@ _AT_MOST_ONE = frozenset({"N", "FN", "UID", "BDAY"})
 _AT_MOST_ONE_EXTRA = frozenset({"KIND", "GENDER", "ANNIVERSARY"})
 # Properties whose Apple X-ABLabel (same group) becomes Typed.label / PostalAddress.label.
 _LABELLED = frozenset({"EMAIL", "TEL", "URL", "ADR", "X-SOCIALPROFILE"})
-_NOT_KINDS = frozenset({"pref", "internet", "voice"})
 _VALID_NAME = re.compile(r"(?:[A-Za-z0-9_-]+\.)?[A-Za-z0-9_/-]+").fullmatch
-_APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_", re.DOTALL)
 _IMPOSSIBLE_BIRTHDAY = (
     "the birthday is not a date of any calendar; it is not shown, and kept as written for export"
 )
-_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ].*)?", re.DOTALL)
-_NO_YEAR = 1604  # Apple and CardBook write 1604 for a birthday without a year
-_IMAGE_TYPES = {
-    "jpeg": "image/jpeg",
-    "jpg": "image/jpeg",
-    "pjpeg": "image/jpeg",
-    "png": "image/png",
-    "gif": "image/gif",
-    "bmp": "image/bmp",
-    "tiff": "image/tiff",
-    "webp": "image/webp",
-    "heic": "image/heic",
-}
-_BASE64 = frozenset({"B", "BASE64"})
 
 
 class CardReader:
@@ -109,7 +105,7 @@ class CardReader:
             for _, group, name, _, value, _ in props:
                 if group:
                     if name == "X-ABLABEL":
-                        labels.setdefault(group.lower(), _apple_label(unescape(value)))
+                        labels.setdefault(group.lower(), apple_label(unescape(value)))
                     elif name in _LABELLED:
                         labelled.add(group.lower())
         for prop in props:
@@ -131,7 +127,7 @@ class CardReader:
         if self.android_nickname and not record.nickname:
             record.nickname = self.android_nickname
         if not record.formatted_name:
-            record.formatted_name = _fallback_name(record) or self.handle_name()
+            record.formatted_name = fallback_name(record) or self.handle_name()
             if not record.formatted_name:
                 self.problems.append(Problem(self.file, record.line, _NO_NAME))
                 return None
@@ -144,7 +140,7 @@ class CardReader:
         value = unescape(prop[4])
         params = prop[3]
         found = None
-        if name == delivery.NAME and (params is None or params.encoding not in _BASE64):
+        if name == delivery.NAME and (params is None or params.encoding not in BASE64):
             found = delivery.label(params.types if params else [], value)
         if found is not None:
             self.delivery.append(found)
@@ -175,7 +171,7 @@ class CardReader:
         if not _VALID_NAME(f"{group}.{name}" if group else name):
             self.problems.append(Problem(self.file, number, _BAD_NAME))
             return
-        if params is not None and params.encoding in _BASE64 and text.endswith(value):
+        if params is not None and params.encoding in BASE64 and text.endswith(value):
             # 2.1 base64 continues on indented lines: keep the data, not the indentation.
             compact = "".join(value.split())
             if compact != value:
@@ -235,19 +231,14 @@ class CardReader:
     def bday(self, prop: Prop, label: str) -> None:
         if not self.first(prop):
             return
-        params = prop[3]
-        found = None if params and params.value_type == "text" else _DATE.fullmatch(prop[4].strip())
+        found = birthday_parts(prop[4], prop[3])
         if found:
-            year, month, day = (int(part) for part in found.groups())
-            if year != _NO_YEAR:
-                try:
-                    self.record.birthday = date(year, month, day)
-                    return
-                except ValueError:
-                    # A date no calendar has (1999-13-45): not shown, so said.
-                    self.problems.append(
-                        Problem(self.file, prop[0], _IMPOSSIBLE_BIRTHDAY, kept=True)
-                    )
+            try:
+                self.record.birthday = date(*found)
+                return
+            except ValueError:
+                # A date no calendar has (1999-13-45): not shown, so said.
+                self.problems.append(Problem(self.file, prop[0], _IMPOSSIBLE_BIRTHDAY, kept=True))
         # Year-less, text or odd dates: netdesk keeps no such date, the export writes it back.
         self.extra(prop)
 
@@ -282,19 +273,19 @@ class CardReader:
         if value[:7].lower() == "mailto:":
             value = value[7:]
         if value:
-            self.record.emails.append(_typed(value, prop[3], label))
+            self.record.emails.append(typed(value, prop[3], label))
 
     def tel(self, prop: Prop, label: str) -> None:
         value, extension = split_extension(unescape(prop[4]))
         if value:
-            phone = _typed(value, prop[3], label)
+            phone = typed(value, prop[3], label)
             phone.extension = extension
             self.record.phones.append(phone)
 
     def url(self, prop: Prop, label: str) -> None:
         value = unescape(prop[4]).strip()
         if value:
-            self.record.urls.append(_typed(value, prop[3], label))
+            self.record.urls.append(typed(value, prop[3], label))
 
     def adr(self, prop: Prop, label: str) -> None:
         parts = [part.strip() for part in components(prop[4])]
@@ -308,21 +299,7 @@ class CardReader:
                 self.delivery.append(found)
         if not any(parts) and not label:
             return
-        kind, preferred = _kind(params)
-        self.record.addresses.append(
-            PostalAddress(
-                po_box=parts[0],
-                extended=parts[1],
-                street=parts[2],
-                locality=parts[3],
-                region=parts[4],
-                postal_code=parts[5],
-                country="; ".join(part for part in parts[6:] if part),
-                kind=kind,
-                label=label,
-                preferred=preferred,
-            )
-        )
+        self.record.addresses.append(postal_address(parts, params, label))
 
     def photo(self, prop: Prop, label: str) -> None:
         value = prop[4].strip()
@@ -331,110 +308,20 @@ class CardReader:
         if self.record.photo is not None:
             self.extra(prop)
             return
-        params = prop[3]
-        types = params.types if params else []
-        mime = (params.mediatype if params else "") or _image_mime(types)
-        if "\\" in value:
-            value = unescape(value)  # "data:image/png;base64\,..." (4.0 escapes the comma)
-        if value[:5].lower() == "data:":
-            head, _, payload = value.partition(",")
-            mime = head[5:].partition(";")[0].strip().lower() or mime
-            data = _base64(payload) if ";base64" in head.lower() else unquote_to_bytes(payload)
-        elif params is not None and params.encoding in _BASE64:
-            data = _base64(value)
-        else:
-            # A link (VALUE=uri) or something netdesk cannot show: keep it for the export,
-            # unless it is base64 image data that only lacks its ENCODING parameter.
-            data = None if "://" in value else _base64(value)
-            if data is None or not _sniff_image(data):
-                self.extra(prop)
-                return
+        decoded = decode_photo(value, prop[3])
+        if decoded is None:
+            self.extra(prop)
+            return
+        data, mime = decoded
         if data is None:
-            self.problems.append(Problem(self.file, prop[0], _BAD_PHOTO))
+            self.problems.append(Problem(self.file, prop[0], BAD_PHOTO))
             return
         if len(data) > BINARY_LIMIT:
             self.problems.append(Problem(self.file, prop[0], too_big("photo", len(data))))
             return
         if data:
             self.record.photo = data
-            self.record.photo_mime = _sniff_image(data) or mime
-
-
-def too_big(what: str, size: int) -> str:
-    """The report of a picture, sound or key over BINARY_LIMIT (`size` decoded, estimated)."""
-    megabytes = size / (1024 * 1024)
-    limit = BINARY_LIMIT // (1024 * 1024)
-    return (
-        f"the {what} is about {megabytes:,.0f} MB, more than the {limit} MB netdesk keeps; "
-        "the contact was read without it"
-    )
-
-
-def _typed(value: str, params: Params | None, label: str) -> Typed:
-    kind, preferred = _kind(params)
-    return Typed(value=value, kind=kind, label=label, preferred=preferred)
-
-
-def _kind(params: Params | None) -> tuple[str, bool]:
-    """Typed.kind and Typed.preferred: the TYPE list without pref, internet and voice."""
-    if params is None:
-        return "", False
-    if params.kind is None:  # Params are shared between lines: work it out once
-        # dict.fromkeys drops repeats in linear time: a line may list 100,000 types.
-        kinds = dict.fromkeys(kind for kind in params.types if kind not in _NOT_KINDS)
-        params.kind = ",".join(kinds), params.pref or "pref" in params.types
-    return params.kind
-
-
-def _apple_label(value: str) -> str:
-    """Apple writes its built-in labels as `_$!<HomePage>!$_`; custom labels as typed."""
-    found = _APPLE_LABEL.fullmatch(value.strip())
-    return found.group(1) if found else value.strip()
-
-
-def _fallback_name(record: ContactRecord) -> str:
-    parts = (record.prefix, record.given_name, record.middle_name, record.family_name)
-    built = " ".join(part for part in (*parts, record.suffix) if part)
-    return (
-        built
-        or record.nickname
-        or record.organization
-        or (record.emails[0].value if record.emails else "")
-        # With its extension: the people of one switchboard are different names.
-        or next((with_extension(t.value, t.extension) for t in record.phones), "")
-    )
-
-
-def _base64(value: str) -> bytes | None:
-    compact = "".join(value.split()).rstrip("=")
-    compact += "=" * (-len(compact) % 4)
-    try:
-        return binascii.a2b_base64(compact.encode("ascii"), strict_mode=True)
-    except (binascii.Error, UnicodeEncodeError):
-        return None
-
-
-def _sniff_image(data: bytes) -> str:
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if data.startswith(b"GIF8"):
-        return "image/gif"
-    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
-        return "image/webp"
-    if data.startswith(b"BM"):
-        return "image/bmp"
-    return ""
-
-
-def _image_mime(types: list[str]) -> str:
-    for kind in types:
-        if kind.startswith("image/"):
-            return kind
-        if kind in _IMAGE_TYPES:
-            return _IMAGE_TYPES[kind]
-    return ""
+            self.record.photo_mime = sniff_image(data) or mime
 
 
 # Kept verbatim, but they may name a card that has no name (see CardReader.naming_extra).
