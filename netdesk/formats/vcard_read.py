@@ -11,28 +11,33 @@ warning. An agent's card (vCard 2.1: a BEGIN:VCARD block after an empty AGENT li
 escaped card as AGENT's value) becomes a record of its own, yielded before the card holding
 it, which keeps its other lines (those after the block too) but not that AGENT line: the
 agent is a contact now, and exporting the card inline as well would bring them back twice.
+
+A content line becomes a `Prop` in vcard_read_prop (parsing, decoding, the limits on a
+line); this module finds where cards begin and end.
 """
 
 from __future__ import annotations
 
-import binascii
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from netdesk.formats.problem_limit import UnlistedProblems
 from netdesk.formats.records import ContactRecord, Problem
-from netdesk.formats.vcard_decode import CUT_HEAD, TextDecoder, sized_lines, to_ascii_compatible
-from netdesk.formats.vcard_read_card import BINARY_LIMIT, CardReader, Prop, too_big
-from netdesk.formats.vcard_read_line import (
-    escape_newlines,
-    parsed_params,
-    split_line,
-    split_params,
-    unescape,
+from netdesk.formats.vcard_charset import TextDecoder, to_ascii_compatible
+from netdesk.formats.vcard_lines import sized_lines
+from netdesk.formats.vcard_read_card import CardReader, Prop
+from netdesk.formats.vcard_read_line import unescape
+from netdesk.formats.vcard_read_prop import (
+    KEEP,
+    LINE_LIMIT,
+    NO_COLON,
+    guessed_reason,
+    parse,
+    parse_long,
 )
 
-_NO_COLON = "line has no ':' separating name and value"
+__all__ = ["LINE_LIMIT", "PROBLEM_LIMIT", "PROPERTY_LIMIT", "read_vcard_file", "read_vcards"]
+
 # Why a card ends without its END:VCARD (a truncated file or mail attachment, a card cut
 # short before the next one); what it holds is kept all the same.
 _FILE_ENDS = "the file ends"
@@ -43,24 +48,14 @@ _NESTING = 4
 # Padding some old programs leave between or after cards: NUL, form feed, DOS end of file.
 _FILLER = b" \t\x00\x0c\x1a"
 
-# Limits that turn hostile or broken files into reported problems instead of exhausted memory.
-# A content line (unfolded) longer than this is left out, unless it holds a picture, sound or
-# key: the longest NOTE seen in real address books is a few kilobytes; a megabyte is a book.
-LINE_LIMIT = 1024 * 1024
+# Limits that turn hostile or broken files into reported problems instead of exhausted memory
+# (LINE_LIMIT, on one line, is in vcard_read_prop).
 # A card with more content lines than this is not imported: real cards have tens, a very busy
 # one a few hundred. Reading stops keeping its lines when it passes the limit.
 PROPERTY_LIMIT = 10_000
 # After this many problems in one file the rest are counted, not listed: nobody reads more,
 # and a crafted file of millions of broken cards would otherwise fill memory with reports.
 PROBLEM_LIMIT = 1_000
-# Properties whose value is binary data (base64 or a data: URI) and may pass LINE_LIMIT up to
-# BINARY_LIMIT decoded (see vcard_read_card), each with the word a report uses.
-_BINARY = {"PHOTO": "photo", "LOGO": "logo", "SOUND": "sound", "KEY": "key"}
-# What is held of a line: all of a BINARY_LIMIT photo in base64 (4/3 of its size) with room for
-# its parameters and the indentation of 2.1 continuation lines (about 4%). Of longer lines
-# only the beginning is kept, to name them in the report.
-_KEEP = BINARY_LIMIT * 3 // 2
-_PRINTABLE_NAME = re.compile(r"[A-Z0-9._/-]{1,64}").fullmatch
 
 
 def read_vcard_file(path: Path) -> Iterator[ContactRecord | Problem]:
@@ -108,15 +103,15 @@ def _read(data: bytes, file: str, depth: int = 0) -> Iterator[ContactRecord | Pr
     headless: list[Prop] = []
     empty = True
     guess_told = False
-    for number, raw, size in sized_lines(data, _KEEP):
+    for number, raw, size in sized_lines(data, KEEP):
         empty = False
         if count > PROPERTY_LIMIT and not _may_be_edge(raw, size):
             last = number  # in a card too big to read: only look for its end
             continue
-        prop = _parse(number, raw, decoder) if size <= LINE_LIMIT else None
+        prop = parse(number, raw, decoder) if size <= LINE_LIMIT else None
         if decoder.guessed and not guess_told:
             guess_told = True
-            guessed = Problem(file, number, _guessed(decoder.fallback_codec()), kept=True)
+            guessed = Problem(file, number, guessed_reason(decoder.fallback_codec()), kept=True)
             if card is None:
                 yield guessed
             else:
@@ -185,11 +180,11 @@ def _read(data: bytes, file: str, depth: int = 0) -> Iterator[ContactRecord | Pr
             card.clear()
             problems.clear()
         elif size > LINE_LIMIT:
-            prop = _long(number, raw, size, decoder, problems, file)
+            prop = parse_long(number, raw, size, decoder, problems, file)
             if prop is not None:
                 card.append(prop)
         elif prop is None:
-            problems.append(Problem(file, number, _NO_COLON))
+            problems.append(Problem(file, number, NO_COLON))
         else:
             card.append(prop)
     while card is not None:
@@ -261,57 +256,6 @@ def _too_many(file: str, begin: int) -> Problem:
     )
 
 
-def _long(
-    number: int, raw: bytes, size: int, decoder: TextDecoder, problems: list[Problem], file: str
-) -> Prop | None:
-    """A content line over LINE_LIMIT: a picture, sound or key small enough, or a Problem."""
-    head = raw[:CUT_HEAD].decode("latin-1")
-    parts = split_line(head)
-    name = (parts[1] if parts else head.partition(";")[0]).upper()
-    if parts is None or name not in _BINARY:
-        shown = name if _PRINTABLE_NAME(name) else "unnamed"
-        problems.append(
-            Problem(
-                file, number, f"this line is longer than 1 MB; the {shown} property was left out"
-            )
-        )
-        return None
-    estimate = _decoded_size(raw, size, len(head) - len(parts[3]), parts)
-    if estimate > BINARY_LIMIT:
-        problems.append(Problem(file, number, too_big(_BINARY[name], estimate)))
-        return None
-    if size > len(raw):  # small when decoded, but too long to hold (mostly %XX escapes)
-        held = _KEEP // (1024 * 1024)
-        reason = f"this line is longer than {held} MB; the {name} property was left out"
-        problems.append(Problem(file, number, reason))
-        return None
-    return _parse(number, raw, decoder)
-
-
-def _decoded_size(raw: bytes, size: int, value_at: int, parts: tuple[str, str, str, str]) -> int:
-    """How many bytes a binary value decodes to, estimated from its length, without decoding."""
-    encoded = size - value_at
-    whole = size == len(raw)
-    if whole:
-        encoded -= raw.count(b" ", value_at) + raw.count(b"\t", value_at)
-    value_head = parts[3][:256].lower()
-    if value_head.startswith("data:") and "base64" not in value_head.partition(",")[0]:
-        # Percent-encoded: each %XX is one byte (of a cut line, as often as in what is kept).
-        kept = max(len(raw) - value_at, 1)
-        return encoded * (kept - 2 * raw.count(b"%", value_at)) // kept
-    if "://" in value_head:
-        return encoded  # a link, kept as text
-    return encoded * 3 // 4  # base64, with or without its ENCODING parameter
-
-
-def _guessed(codec: str) -> str:
-    name = f"windows-{codec[2:]}" if codec.startswith("cp125") else codec
-    return (
-        f"text that is neither UTF-8 nor in a character set the file names was read as {name}"
-        " (here and in the rest of the file); check its accented letters"
-    )
-
-
 def _headless(
     props: list[Prop], first: int, end: int, file: str
 ) -> Iterator[ContactRecord | Problem]:
@@ -339,69 +283,6 @@ def _stray(file: str, first: int, last: int) -> Problem:
     return Problem(
         file, first, f"text outside any vCard was ignored ({where}); is BEGIN:VCARD missing?"
     )
-
-
-def _parse(number: int, raw: bytes, decoder: TextDecoder) -> Prop | None:
-    """The fast path for the usual UTF-8 line without quotes or transfer encodings."""
-    try:
-        text = raw.decode()
-    except UnicodeDecodeError:
-        return _parse_slowly(number, raw, decoder, legacy=True)
-    head, colon, value = text.partition(":")
-    if not colon or '"' in head:
-        return _parse_slowly(number, raw, decoder, legacy=False)
-    name, _, param_text = head.partition(";")
-    group = ""
-    if "." in name:
-        group, _, name = name.rpartition(".")
-    params = parsed_params(param_text) if param_text else None
-    if params is not None and (params.charset or params.encoding == "QUOTED-PRINTABLE"):
-        return _parse_slowly(number, raw, decoder, legacy=False)
-    return number, group.strip(), name.strip().upper(), params, value, text
-
-
-def _parse_slowly(number: int, raw: bytes, decoder: TextDecoder, legacy: bool) -> Prop | None:
-    # Bytes map 1:1 to Latin-1 characters: good enough to find the parameters (ASCII), then
-    # the value is decoded again with its CHARSET or the file's code page.
-    text = raw.decode("latin-1") if legacy else raw.decode()
-    parts = split_line(text)
-    if parts is None:
-        return None
-    group, name, param_text, value = parts
-    params = parsed_params(param_text) if param_text else None
-    if params is not None and (params.charset or params.encoding == "QUOTED-PRINTABLE"):
-        if params.encoding == "QUOTED-PRINTABLE":
-            encoded = value.encode("latin-1" if legacy else "utf-8")
-            value = decoder.decode(binascii.a2b_qp(encoded), params.charset)
-            value = value.replace("\r\n", "\n").replace("\r", "\n")
-        elif legacy:
-            value = decoder.decode(value.encode("latin-1"), params.charset)
-        # Written back as a 3.0/4.0 line: decoded text, no transfer parameters.
-        text = _plain_line(group, name, param_text, value)
-    elif legacy:
-        text = decoder.decode(raw)
-        parts = split_line(text)
-        if parts is None:
-            return None
-        group, name, param_text, value = parts
-        params = parsed_params(param_text) if param_text else None
-    return number, group, name.upper(), params, value, text
-
-
-def _plain_line(group: str, name: str, param_text: str, value: str) -> str:
-    kept = [segment for segment in split_params(param_text) if not _is_transfer(segment)]
-    head = f"{group}.{name}" if group else name
-    if kept:
-        head += ";" + ";".join(kept)
-    return f"{head}:{escape_newlines(value)}"
-
-
-def _is_transfer(segment: str) -> bool:
-    key, equals, value = segment.partition("=")
-    key = key.strip().upper()
-    if not equals:
-        return not key or key == "QUOTED-PRINTABLE"
-    return key == "CHARSET" or (key == "ENCODING" and value.strip().upper() == "QUOTED-PRINTABLE")
 
 
 def _finish(
