@@ -24,6 +24,21 @@ def default_database_path() -> Path:
     return data_dir() / "netdesk.sqlite"
 
 
+def demo_database_path() -> Path:
+    """The demo data a newcomer can look around in: its own file, never the user's database."""
+    return data_dir() / "demo.sqlite"
+
+
+def is_demo_database(path: Path | None) -> bool:
+    """Whether this database file is the demo (its window then says so)."""
+    if path is None:
+        return False
+    try:
+        return path.resolve() == demo_database_path().resolve()
+    except OSError:
+        return False
+
+
 def database_url(db: str | None = None, environ: Mapping[str, str] | None = None) -> str:
     """The SQLAlchemy URL for `--db` (a path or a URL), else $NETDESK_DB, else the default file."""
     env = os.environ if environ is None else environ

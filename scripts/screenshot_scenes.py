@@ -207,3 +207,31 @@ def side_by_side(left: QPixmap, right: QPixmap, gap: int = 16) -> QPixmap:
 def when_shown(act: Callable[[], None]) -> None:
     """Run `act` once the modal box that is about to open is on screen."""
     QTimer.singleShot(300, act)
+
+
+def welcome_and_help(app: QApplication, window: MainWindow, work: Path, out: Path) -> None:
+    """A first start's welcome on an empty database, then Help's shortcuts and guide."""
+    from PySide6.QtCore import QSettings
+
+    from netdesk.db import open_database
+    from netdesk.ui.main_window import TODAY
+
+    db = open_database(f"sqlite:///{work / 'first-start.sqlite'}")
+    settings = QSettings(str(work / "first-start.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(Services(db), settings)
+    first.resize(1360, 820)
+    first.show()
+    first.go_to(TODAY)
+    settle(app)
+    first.grab().save(str(out / "welcome.png"))
+    first.close()
+    db.close()
+
+    shortcuts = window.help.show_shortcuts()
+    settle(app)
+    shortcuts.grab().save(str(out / "keyboard-shortcuts.png"))
+    shortcuts.close()
+    guide = window.help.show_guide()
+    settle(app)
+    guide.grab().save(str(out / "guide.png"))
+    guide.close()

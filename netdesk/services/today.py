@@ -61,3 +61,12 @@ class TodayService:
             overdue_count=overdue_count,
             due_today_count=due_today_count,
         )
+
+    def is_empty(self) -> bool:
+        """No people and no events: a first start (or a file emptied since), when the window
+        welcomes the user instead of showing empty lists."""
+        with self.db.Session() as session:
+            for table in (Contact, Event):
+                if session.scalar(select(table.id).limit(1)) is not None:
+                    return False
+        return True

@@ -112,9 +112,9 @@ class FollowUpsView(QWidget):
         layout.addWidget(self.stack, 1)
 
         # Keyboard for working through the queue: Space ticks off, Return edits.
-        self._add_tree_shortcut("Space", self.toggle_done_selected)
-        self._add_tree_shortcut("Return", self.edit_selected)
-        self._add_tree_shortcut("Enter", self.edit_selected)
+        self._add_tree_shortcut("Space", self.toggle_done_selected, "Mark done or not done")
+        self._add_tree_shortcut("Return", self.edit_selected, "Edit the follow-up")
+        self._add_tree_shortcut("Enter", self.edit_selected, "Edit the follow-up")
 
         self.new_button.clicked.connect(self.new_item)
         self.done_button.clicked.connect(self.toggle_done_selected)
@@ -294,8 +294,8 @@ class FollowUpsView(QWidget):
         layout.addStretch(2)
         return page
 
-    def _add_tree_shortcut(self, keys: str, slot: Callable[[], object]) -> None:
-        action = QAction(self.tree)
+    def _add_tree_shortcut(self, keys: str, slot: Callable[[], object], text: str) -> None:
+        action = QAction(text, self.tree)  # the text names it in Help > Keyboard shortcuts
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.triggered.connect(slot)

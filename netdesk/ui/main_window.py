@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk import __version__
 from netdesk.ui.backup_actions import BackupActions
 from netdesk.ui.badge_actions import BadgeActions
 from netdesk.ui.card_actions import CardActions
 from netdesk.ui.exchange_actions import ExchangeActions
+from netdesk.ui.help_menu import HelpMenu
 from netdesk.ui.icons import icon
 from netdesk.ui.plain_text import plain_label
 from netdesk.ui.undo_feedback import UndoFeedback
@@ -141,10 +141,12 @@ class MainWindow(QMainWindow):
         s, b, u = self.services, self.bridge, self.undo_stack
         if key == TODAY:
             from netdesk.ui.today_view import TodayView
+            from netdesk.ui.welcome_view import show_welcome
 
             today = TodayView(s, b, self, undo_stack=u)
             today.open_event.connect(self.show_event)
             today.open_contact.connect(self.show_contact)
+            self.welcome = show_welcome(self, today)
             return today
         if key == EVENTS:
             from netdesk.ui.events_view import EventsView
@@ -296,7 +298,6 @@ class MainWindow(QMainWindow):
             a(title, partial(self.go_to, key), f"Ctrl+{i}", key)
             for i, (key, title) in enumerate(PAGES, start=1)
         ]
-        self.act_about = a("&About netdesk", self.about, None, "about")
         self.act_tags = a("&Tags…", self.manage_tags, None, "settings", "Rename or delete tags")
         self.exchange = ExchangeActions(self)
 
@@ -331,8 +332,7 @@ class MainWindow(QMainWindow):
         go = bar.addMenu("&Go")
         for act in self.act_go:
             go.addAction(act)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.act_about)
+        self.help = HelpMenu(self, bar.addMenu("&Help"))
 
     def _build_toolbar(self) -> None:
         tb = QToolBar("Main toolbar")
@@ -439,19 +439,6 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
-
-    def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(self)
-        box.setWindowTitle("About netdesk")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            f"netdesk {__version__}\n\nRemember who you met, where, what you talked "
-            "about and what you promised."
-        )
-        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
-        box.open()
 
     # -- settings ---------------------------------------------------------------------------
 

@@ -1,0 +1,92 @@
+"""The short guide behind Help > Getting started (F1), shipped with the program.
+
+Simple HTML of our own, never mixed with user data. The keys are filled in from the window's
+actions when the guide opens, so that it names the keys the program really has.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+# Section anchors, for links and for opening the guide at one section.
+START, BEFORE, AT, AFTER = "start", "before", "at", "after"
+
+GUIDE_HTML = """
+<h1>Getting started with netdesk</h1>
+<p>netdesk remembers who you met, where, what you talked about and what you promised.
+It works in three moments: <a href="#before">before an event</a>,
+<a href="#at">at the event</a> and <a href="#after">after it</a>.</p>
+
+<h2><a name="start"></a>First steps</h2>
+<ul>
+<li><b>Set up your own card.</b> Add yourself with <i>File &gt; New contact</i> ({new_contact})
+and tick <i>This is me</i>. <i>People &gt; My QR card</i> ({my_card}) then shows your details
+as a QR code that a phone camera saves as a contact.</li>
+<li><b>Import your contacts</b> with <i>File &gt; Import</i> ({import_}) or by dropping files
+on the window: vCard files from a phone or mail program, LinkedIn&#8217;s connections export,
+Google Contacts and Outlook CSV files, an Eventbrite attendee list, iCalendar files.
+You see every person before anything is saved.</li>
+<li><b>Look around in demo data</b> with <i>Help &gt; Look around in demo data</i>: invented
+people and events open in a window and a file of their own. Your own address book is not
+touched.</li>
+</ul>
+<p>While netdesk holds no people and no events, the Today page offers these three steps.</p>
+
+<h2><a name="before"></a>Before an event</h2>
+<ol>
+<li><b>Create the event</b>: <i>File &gt; New event</i> ({new_event}). Give it a date, a place
+and a website if it has one.</li>
+<li><b>Import the attendee list</b>: on the event&#8217;s page, <i>Import list&#8230;</i> (an
+Eventbrite export or any CSV or vCard file). People you know already are recognised, not
+added twice.</li>
+<li><b>Print badges</b>: <i>Badges&#8230;</i> on the event&#8217;s page or
+<i>Events &gt; Print badges</i> ({badges}). Each badge carries a QR code of its person.</li>
+</ol>
+
+<h2><a name="at"></a>At the event</h2>
+<ul>
+<li><b>Quick capture</b> ({capture}): whom you just met, what you talked about and what you
+promised. It is filed under the event happening now, and a promise becomes a follow-up.</li>
+<li><b>Exchange details by QR code</b>: show <i>My QR card</i> ({my_card}) and let the other
+person scan it with their phone. To take theirs, use <i>File &gt; Add contact from QR
+image</i> with a photo of their badge or card.</li>
+<li>On the event&#8217;s page, tick <b>Met</b> beside the people you spoke to.</li>
+</ul>
+
+<h2><a name="after"></a>After the event</h2>
+<ul>
+<li><b>Notes</b>: open a person under People ({find} finds them) and choose
+<i>Add note</i>.</li>
+<li><b>Follow-ups</b>: the Follow-ups page ({followups}) lists what you promised, by due date.
+Space marks one done; <i>File &gt; New follow-up</i> ({new_followup}) adds one. The Today page
+shows what is due.</li>
+<li><b>Export</b>: <i>File &gt; Export</i> writes people as vCard for a phone or mail program,
+as CSV for a spreadsheet, and events and open follow-ups as iCalendar for a calendar.</li>
+</ul>
+
+<h2>More</h2>
+<p><i>Help &gt; Keyboard shortcuts</i> lists every key. netdesk backs your database up every
+day; <i>File &gt; Restore backup</i> brings an earlier state back. <a href="#start">Back to the
+first steps</a>.</p>
+"""
+
+# The keys the guide names, each filled in from the action of that name.
+KEY_NAMES = (
+    "new_contact",
+    "my_card",
+    "import_",
+    "new_event",
+    "badges",
+    "capture",
+    "find",
+    "followups",
+    "new_followup",
+)
+
+
+def guide_html(keys: Mapping[str, str]) -> str:
+    """The guide with each key named; a key the program does not have reads "no key"."""
+    return GUIDE_HTML.format(
+        **{name: html.escape(keys.get(name) or "no key") for name in KEY_NAMES}
+    )
