@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from netdesk.ui.guide_text import guide_html
@@ -31,6 +33,15 @@ def guide_keys(window: MainWindow) -> dict[str, str]:
     }
 
 
+def link_actions(window: MainWindow) -> dict[str, QAction]:
+    """What each of the guide's "netdesk:NAME" links does (a disabled one does nothing)."""
+    return {
+        "my-card": window.cards.act_my_card,
+        "import": window.exchange.act_import,
+        "demo": window.help.act_demo,
+    }
+
+
 class GuideDialog(QDialog):
     """Not modal: the user can follow the steps in the window while the guide stays open."""
 
@@ -42,6 +53,9 @@ class GuideDialog(QDialog):
         self.browser.setReadOnly(True)
         # Links inside the guide only: nothing is handed to a web browser.
         self.browser.setOpenExternalLinks(False)
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self.follow)
+        self._actions = link_actions(window)
         self.browser.setHtml(guide_html(guide_keys(window)))
         self.browser.document().setDocumentMargin(16)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -49,6 +63,15 @@ class GuideDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
+
+    def follow(self, url: QUrl) -> None:
+        """A section of the guide, or one of the first steps' commands."""
+        if url.scheme() == "netdesk":
+            action = self._actions.get(url.path())
+            if action is not None:
+                action.trigger()
+        elif url.hasFragment():
+            self.browser.scrollToAnchor(url.fragment())
 
     def show_section(self, anchor: str = "") -> None:
         self.show()

@@ -1,7 +1,9 @@
 """The short guide behind Help > Getting started (F1), shipped with the program.
 
 Simple HTML of our own, never mixed with user data. The keys are filled in from the window's
-actions when the guide opens, so that it names the keys the program really has.
+actions when the guide opens, so that it names the keys the program really has; a
+"netdesk:NAME" link runs a command (guide.py's link_actions), so that the first steps can be
+taken from here once the welcome has given way.
 """
 
 from __future__ import annotations
@@ -20,16 +22,17 @@ It works in three moments: <a href="#before">before an event</a>,
 
 <h2><a name="start"></a>First steps</h2>
 <ul>
-<li><b>Set up your own card.</b> Add yourself with <i>File &gt; New contact</i> ({new_contact})
-and tick <i>This is me</i>. <i>People &gt; My QR card</i> ({my_card}) then shows your details
-as a QR code that a phone camera saves as a contact.</li>
-<li><b>Import your contacts</b> with <i>File &gt; Import</i> ({import_}) or by dropping files
-on the window: vCard files from a phone or mail program, LinkedIn&#8217;s connections export,
-Google Contacts and Outlook CSV files, an Eventbrite attendee list, iCalendar files.
-You see every person before anything is saved.</li>
-<li><b>Look around in demo data</b> with <i>Help &gt; Look around in demo data</i>: invented
-people and events open in a window and a file of their own. Your own address book is not
-touched.</li>
+<li><b><a href="netdesk:my-card">Set up your own card</a>.</b> Add yourself with
+<i>File &gt; New contact</i> ({new_contact}) and tick <i>This is me</i>.
+<i>People &gt; My QR card</i> ({my_card}) then shows your details as a QR code that a phone
+camera saves as a contact.</li>
+<li><b><a href="netdesk:import">Import your contacts</a></b> with <i>File &gt; Import</i>
+({import_}) or by dropping files on the window: vCard files from a phone or mail program,
+LinkedIn&#8217;s connections export, Google Contacts and Outlook CSV files, an Eventbrite
+attendee list, iCalendar files. You see every person before anything is saved.</li>
+<li><b><a href="netdesk:demo">Look around in demo data</a></b>
+(<i>Help &gt; Look around in demo data</i>): invented people and events open in a window and
+a file of their own. Your own address book is not touched.</li>
 </ul>
 <p>While netdesk holds no people and no events, the Today page offers these three steps.</p>
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.ui.icons import icon
 from netdesk.ui.plain_text import plain_label
+from netdesk.ui.shortcuts_dialog import keys_text
 
 if TYPE_CHECKING:
     from netdesk.ui.contact_dialog import ContactDialog
@@ -49,7 +50,7 @@ DEMO_TEXT = (
     "address book stays as it is."
 )
 AGAIN = (
-    "You can find these steps again under Help > Getting started (F1). This page gives way "
+    "You can find these steps again under Help > Getting started ({keys}). This page gives way "
     "to your Today page as soon as netdesk holds people or events."
 )
 
@@ -74,7 +75,7 @@ class WelcomeView(QWidget):
         self.import_button.clicked.connect(self.import_contacts)
         self.demo_button = self._step("events", DEMO_TITLE, DEMO_TEXT)
         self.demo_button.clicked.connect(self.open_demo)
-        again = plain_label(AGAIN, wrap=True)
+        again = plain_label(AGAIN.format(keys=keys_text(window.help.act_guide)), wrap=True)
 
         column = QVBoxLayout()
         column.setSpacing(10)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
+from netdesk.config import demo_database_path
 from netdesk.services.service_set import Services
+from netdesk.ui.guide import link_actions
+from netdesk.ui.guide_text import GUIDE_HTML, START
 from netdesk.ui.main_window import MainWindow
 from netdesk.ui.shortcuts_dialog import ShortcutsDialog
 from tests.ui.main_window_helpers import open_window, settings_at
@@ -99,7 +104,7 @@ def test_f1_opens_the_guide_with_the_workflows_and_the_real_keys(
 
     # Links between sections move within the guide.
     guide.browser.verticalScrollBar().setValue(0)
-    guide.browser.setSource(guide.browser.source().resolved("#after"))
+    guide.browser.anchorClicked.emit(QUrl("#after"))
     qtbot.waitUntil(lambda: guide.browser.verticalScrollBar().value() > 0)
     assert guide.browser.toPlainText() == text
 
@@ -107,6 +112,22 @@ def test_f1_opens_the_guide_with_the_workflows_and_the_real_keys(
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert window.help.guide is guide
     assert guide.browser.verticalScrollBar().value() == 0
+
+
+def test_the_guides_first_steps_run_their_commands(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    guide = window.help.show_guide(START)
+    actions = link_actions(window)
+    # Every "netdesk:" link of the guide leads somewhere.
+    assert set(re.findall(r'href="netdesk:([a-z-]+)"', GUIDE_HTML)) == set(actions)
+    commands: list[list[str]] = []
+    window.help.launch = lambda command: commands.append(command) is None
+    guide.browser.anchorClicked.emit(QUrl("netdesk:demo"))
+    assert commands and commands[0][-1] == str(demo_database_path())
+    assert sqlite_services.contacts.count() == 0
 
 
 def test_about_says_what_netdesk_is(

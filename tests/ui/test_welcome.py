@@ -55,7 +55,7 @@ def test_an_empty_database_shows_the_welcome_with_three_steps(
     assert titles == [ME_TITLE, IMPORT_TITLE, DEMO_TITLE]
     assert all(b.isVisible() and b.isEnabled() for b in window.welcome.buttons())
     # It says where to find the steps again.
-    assert "Help > Getting started" in " ".join(
+    assert "Help > Getting started (F1)" in " ".join(
         label.text() for label in window.welcome.findChildren(type(window.database_label))
     )
 
