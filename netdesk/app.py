@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netdesk import __version__
-from netdesk.config import APP_NAME
+from netdesk.config import APP_NAME, demo_database_path, sqlite_url
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from netdesk.db import Database
     from netdesk.ui.main_window import MainWindow
 
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 def run_gui(url: str, argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     benchmark = bool(os.environ.get("NETDESK_QUIT_WHEN_SHOWN"))
-    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setOrganizationName(APP_NAME)
@@ -38,7 +40,7 @@ def run_gui(url: str, argv: list[str] | None = None) -> int:
 
     app.setWindowIcon(app_icon())
     # The window goes on screen before SQLAlchemy is imported and the database opened.
-    window = MainWindow(None, QSettings())
+    window = MainWindow(None, window_settings(url))
     window.show()
     opened: list[Database] = []
 
@@ -65,6 +67,18 @@ def run_gui(url: str, argv: list[str] | None = None) -> int:
     finally:
         for db in opened:
             db.close()
+
+
+def window_settings(url: str) -> QSettings:
+    """Where the window keeps its size, layout and last page. The demo's window keeps them to
+    itself: closing it must not change how the user's own window opens next time."""
+    from PySide6.QtCore import QSettings
+
+    if url == sqlite_url(demo_database_path()):
+        return QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, "demo-window"
+        )
+    return QSettings()
 
 
 def _open(window: MainWindow, url: str) -> Database | None:

@@ -186,3 +186,15 @@ def test_a_failed_start_of_the_demo_window_is_said(
     qtbot.waitUntil(lambda: bool(seen))
     assert "could not start a second window" in seen[0]
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_demo_window_keeps_its_own_settings(data_home: Path, qapp: object) -> None:
+    """Closing the demo's window must not change how the user's own window opens next time."""
+    from netdesk.app import window_settings
+    from netdesk.config import database_url, sqlite_url
+
+    demo = window_settings(sqlite_url(demo_database_path()))
+    own = window_settings(database_url(None, environ={}))
+    assert demo.fileName() != own.fileName()
+    assert "demo-window" in demo.fileName()
+    assert window_settings(sqlite_url(data_home / "other.sqlite")).fileName() == own.fileName()
