@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import Integer, cast, func, not_, select
+from sqlalchemy import ColumnElement, Integer, and_, cast, func, or_, select
 
 from netdesk.dates import event_zone
 from netdesk.db import Database
 from netdesk.models import Attendance, Event
-from netdesk.services.events import _upcoming
+from netdesk.services.events import DEFAULT_LENGTH, _end, _upcoming
 
 
 class When(StrEnum):
@@ -55,7 +55,6 @@ def list_events(
             Event.city,
             func.count(Attendance.id),
             met,
-            upcoming,
         )
         .outerjoin(Attendance, Attendance.event_id == Event.id)
         .group_by(Event.id)
@@ -64,7 +63,7 @@ def list_events(
     if when == When.UPCOMING:
         stmt = stmt.where(upcoming)
     elif when == When.PAST:
-        stmt = stmt.where(not_(upcoming))
+        stmt = stmt.where(_past(now))
     with db.Session() as session:
         rows = session.execute(stmt).all()
     return [
@@ -76,10 +75,19 @@ def list_events(
             city=city,
             people=int(people),
             met=int(met_count),
-            upcoming=bool(is_upcoming),
+            upcoming=_end(starts, ends) >= now,
         )
-        for name, starts, ends, all_day, zone, venue, city, people, met_count, is_upcoming in rows
+        for name, starts, ends, all_day, zone, venue, city, people, met_count in rows
     ]
+
+
+def _past(now: datetime) -> ColumnElement[bool]:
+    """The events `_upcoming` leaves out. Not NOT(_upcoming): a missing end makes part of it
+    NULL, and NOT NULL is NULL, which no row passes."""
+    return or_(
+        Event.ends_at < now,
+        and_(Event.ends_at.is_(None), Event.starts_at < now - DEFAULT_LENGTH),
+    )
 
 
 def _day(moment: datetime, all_day: bool, zone: str) -> date:
