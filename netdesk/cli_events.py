@@ -8,7 +8,6 @@ day, place, people, met. `--format json` gives the same as a list of objects.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +45,8 @@ def run_events(db: Database, args: argparse.Namespace) -> int:
     when = When.UPCOMING if args.upcoming else When.PAST if args.past else When.ALL
     events = list_events(db, when)
     if args.format == "json":
+        import json
+
         listed = [
             {
                 "name": e.name,

@@ -254,8 +254,8 @@ def _event_refusal(services: Services, args: argparse.Namespace) -> str | None:
         return None
     name = " ".join(args.event.split())
     return (
-        f"no event named {name!r}; nothing was imported. {did_you_mean(close)} "
-        f"Add --new-event to create {name!r}."
+        f"no event named {name!r}. {did_you_mean(close)} Add --new-event to create {name!r}. "
+        "Nothing was imported."
     )
 
 

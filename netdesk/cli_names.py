@@ -19,18 +19,18 @@ def close_event_names(services: Services, name: str) -> list[str]:
     return close_names(name, [event.name for event in services.events.list()])
 
 
-def unknown_event(services: Services, name: str, outcome: str = "nothing was written") -> str:
-    """ "no event named 'X'; OUTCOME. Did you mean 'Y'?", or where the names are listed."""
+def unknown_event(services: Services, name: str, outcome: str = "Nothing was written.") -> str:
+    """ "no event named 'X'. Did you mean 'Y'? OUTCOME", or where the names are listed."""
     names = [event.name for event in services.events.list()]
     if not names:
-        return f"no event named {name!r}, nor any other event yet; {outcome}."
+        return f"no event named {name!r}, nor any other event yet. {outcome}"
     close = close_names(name, names)
     if close:
-        return f"no event named {name!r}; {outcome}. {did_you_mean(close)}"
-    return f"no event named {name!r}; {outcome}. `netdesk events` lists the events."
+        return f"no event named {name!r}. {did_you_mean(close)} {outcome}"
+    return f"no event named {name!r} (`netdesk events` lists them). {outcome}"
 
 
-def unknown_contact(services: Services, key: str, outcome: str = "nothing was written") -> str:
+def unknown_contact(services: Services, key: str, outcome: str = "Nothing was written.") -> str:
     close = close_names(key, services.cards.contact_emails())
-    said = f"no contact with the email address or UID {key.strip()!r}; {outcome}."
-    return f"{said} {did_you_mean(close)}" if close else said
+    said = f"no contact with the email address or UID {key.strip()!r}."
+    return f"{said} {did_you_mean(close)} {outcome}" if close else f"{said} {outcome}"

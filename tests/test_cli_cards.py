@@ -155,8 +155,8 @@ def test_qr_of_an_unknown_contact_fails_with_a_message(
     assert run(db_path, "qr", "--contact", "nobody@example.org", str(out)) == 2
     err = capsys.readouterr().err
     assert err == (
-        "netdesk: no contact with the email address or UID 'nobody@example.org'; "
-        "nothing was written.\n"
+        "netdesk: no contact with the email address or UID 'nobody@example.org'. "
+        "Nothing was written.\n"
     )
     assert not out.exists()
 
@@ -339,7 +339,7 @@ def test_badges_for_an_unknown_event_suggest_the_close_ones(
     out = tmp_path / "badges.pdf"
     assert run(db_path, "badges", "--event", "PyCon", str(out)) == 2
     assert capsys.readouterr().err == (
-        "netdesk: no event named 'PyCon'; nothing was written. Did you mean 'PyCon Lisbon'?\n"
+        "netdesk: no event named 'PyCon'. Did you mean 'PyCon Lisbon'? Nothing was written.\n"
     )
     assert not out.exists()
 

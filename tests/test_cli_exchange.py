@@ -414,8 +414,8 @@ def test_an_unknown_event_writes_nothing_and_exits_2(
     before = sorted(p.name for p in tmp_path.iterdir())
     assert run(filled, "export", "vcard", str(out), "--event", "No Such Conf") == 2
     assert capsys.readouterr().err == (
-        "netdesk: no event named 'No Such Conf'; nothing was written. "
-        "`netdesk events` lists the events.\n"
+        "netdesk: no event named 'No Such Conf' (`netdesk events` lists them). "
+        "Nothing was written.\n"
     )
     assert out.read_text() == "the old file\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == before
