@@ -96,6 +96,8 @@ def _main(argv: Sequence[str] | None) -> int:
     if needs_one and (missing := missing_database(url)) is not None:
         print(f"netdesk: no netdesk database at {missing}", file=sys.stderr)
         return 2
+    if args.command == "import" and (args.dry_run or args.columns) and missing_database(url):
+        url = "sqlite://"  # a look at what would happen leaves no new file behind
     if args.command in (None, "gui"):
         from netdesk.app import run_gui
 
@@ -175,13 +177,16 @@ def missing_database(url: str) -> str | None:
     """Where the SQLite file `url` names would be, when there is no netdesk database there
     yet (no file, or an empty one that opening would fill with tables); None when there is
     one, or for a server (an empty server database is netdesk's to fill, as the window does)."""
+    from sqlalchemy.engine import make_url
+
     from netdesk.database import sqlite_path
 
     try:
         path = sqlite_path(url)
+        uri = make_url(url).query.get("uri")  # "file:NAME?mode=ro": SQLite reads the name
     except Exception:  # not a URL netdesk knows: opening it says so
         return None
-    if path is None:
+    if path is None or uri:
         return None
     try:
         if path.is_dir() or path.stat().st_size > 0:

@@ -85,3 +85,19 @@ def test_an_empty_database_is_a_database_and_a_missing_one_is_made_by_import(
         pass
     assert run(empty, "export", "csv", str(tmp_path / "people.csv")) == 0
     assert "Wrote 0 people" in capsys.readouterr().out
+
+
+def test_a_dry_run_or_columns_on_a_new_database_leave_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "new" / "netdesk.sqlite"
+    card = write_file(tmp_path, "a.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n")
+    table = write_file(tmp_path, "a.csv", "Name,Email\r\nAda,ada@example.org\r\n")
+    assert run(db, "import", str(card), "--dry-run", "--event", "Salon") == 0
+    assert capsys.readouterr().out == (
+        f"The event 'Salon' would be created.\n{card}: dry run, nothing written; would have: "
+        "1 added\n"
+    )
+    assert run(db, "import", str(table), "--columns") == 0
+    assert capsys.readouterr().out == "Name -> formatted_name\nEmail -> email\n"
+    assert _files_under(tmp_path) == ["a.csv", "a.vcf"]
