@@ -1,6 +1,7 @@
 """The command line. `netdesk` alone (or `netdesk gui`) opens the window.
 
-Exit codes: 0 done, 1 failed (with a message on stderr, never a traceback), 2 usage error.
+Exit codes: 0 done, 1 failed (with a message on stderr, never a traceback), 2 usage error
+(also a name or database that is not there), 141 the reader of standard output went away.
 """
 
 from __future__ import annotations
