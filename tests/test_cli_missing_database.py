@@ -3,6 +3,8 @@ say so and create nothing; import, demo, restore and the window make a new one."
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,3 +103,23 @@ def test_a_dry_run_or_columns_on_a_new_database_leave_no_file(
     assert run(db, "import", str(table), "--columns") == 0
     assert capsys.readouterr().out == "Name -> formatted_name\nEmail -> email\n"
     assert _files_under(tmp_path) == ["a.csv", "a.vcf"]
+
+
+def test_the_refusal_is_quick_and_leaves_servers_and_sqlite_uris_alone(tmp_path: Path) -> None:
+    from netdesk.cli import missing_database
+
+    gone = tmp_path / "a b.sqlite"
+    assert missing_database(f"sqlite:///{tmp_path}/a%20b.sqlite?timeout=3") == str(gone)
+    assert missing_database("postgresql+psycopg://netdesk@127.0.0.1/none") is None
+    assert missing_database("sqlite://") is None
+    assert missing_database(f"sqlite:///file:{gone}?mode=ro&uri=true") is None
+    # Saying there is no database does not wait for SQLAlchemy to load (a quarter second).
+    code = (
+        "import sys; from netdesk.cli import main; "
+        f"status = main(['--db', {str(gone)!r}, 'events']); "
+        "print(status, 'sqlalchemy' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.stdout == "2 False\n", done.stderr
