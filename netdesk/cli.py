@@ -1,6 +1,7 @@
 """The command line. `netdesk` alone (or `netdesk gui`) opens the window.
 
-Exit codes: 0 done, 1 failed (with a message on stderr, never a traceback), 2 usage error.
+Exit codes: 0 done, 1 failed (with a message on stderr, never a traceback), 2 usage error
+(also a name or database that is not there), 141 the reader of standard output went away.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netdesk import __version__
@@ -15,12 +17,17 @@ from netdesk.cli_args import positive
 from netdesk.cli_backups import add_commands as add_backup_commands
 from netdesk.cli_cards import add_commands as add_card_commands
 from netdesk.cli_duplicates import add_commands as add_duplicate_commands
+from netdesk.cli_events import add_commands as add_event_commands
 from netdesk.cli_exchange import add_commands as add_exchange_commands
 from netdesk.cli_exchange import export_usage_error
 from netdesk.config import DB_ENV_VAR, database_url
 
 if TYPE_CHECKING:
     from netdesk.db import Database
+
+# The commands that may make a new database; the others only read or change one that exists.
+CREATING_COMMANDS = (None, "gui", "import", "demo", "restore")
+NO_DATABASE_COMMANDS = ("where", "templates")
 
 # How long a command waits for another netdesk's write on the same SQLite file (a large import
 # takes minutes) before it says the database is busy.
@@ -52,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--people", type=positive, default=150, metavar="N")
     demo.add_argument("--events", type=positive, default=6, metavar="M")
     demo.add_argument("--seed", type=int, default=None, metavar="S")
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="add the sample people even though the database already holds people",
+    )
     search = commands.add_parser("search", help="print matching people: name, organisation, email")
     search.add_argument("query")
     search.add_argument("--limit", type=positive, default=50, metavar="N")
@@ -59,16 +71,35 @@ def build_parser() -> argparse.ArgumentParser:
     add_exchange_commands(commands)
     add_card_commands(commands)
     add_duplicate_commands(commands)
+    add_event_commands(commands)
     add_backup_commands(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from netdesk.cli_pipes import BROKEN_PIPE_STATUS, flush_stdout, silence_stdout
+
+    try:
+        status = _main(argv)
+        flush_stdout()
+        return status
+    except BrokenPipeError:  # the reader of standard output went away (`| head -1`)
+        silence_stdout()
+        return BROKEN_PIPE_STATUS
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "export" and (problem := export_usage_error(args)):
         parser.error(problem)
     url = database_url(args.db)
+    needs_one = args.command not in (*CREATING_COMMANDS, *NO_DATABASE_COMMANDS)
+    if needs_one and (missing := missing_database(url)) is not None:
+        print(f"netdesk: no netdesk database at {missing}", file=sys.stderr)
+        return 2
+    if args.command == "import" and (args.dry_run or args.columns) and missing_database(url):
+        url = "sqlite://"  # a look at what would happen leaves no new file behind
     if args.command in (None, "gui"):
         from netdesk.app import run_gui
 
@@ -86,6 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:
             print("netdesk: interrupted; the database was left as it was.", file=sys.stderr)
             return 1
+        except BrokenPipeError:
+            raise
         except Exception as exc:  # the CLI's promise: a message, never a traceback
             print(f"netdesk: {unexpected(exc)}", file=sys.stderr)
             return 1
@@ -119,10 +152,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cards(db, args)
         if args.command == "duplicates":
             return _duplicates(db, args)
+        if args.command == "events":
+            from netdesk.cli_events import run_events
+
+            return run_events(db, args)
         return _search(db, args)
     except KeyboardInterrupt:
         print("netdesk: interrupted; nothing of the unfinished step was saved.", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        raise
     except ServiceError as exc:
         print(f"netdesk: {exc}", file=sys.stderr)
         return 1
@@ -134,6 +173,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         db.close()
+
+
+def missing_database(url: str) -> str | None:
+    """Where the SQLite file `url` names would be, when there is no netdesk database there
+    yet (no file, or an empty one that opening would fill with tables); None when there is
+    one, or for a server (an empty server database is netdesk's to fill, as the window does).
+
+    Read from the URL by hand, as SQLAlchemy's make_url would: importing SQLAlchemy costs
+    a quarter of a second, which a search from a mail client should not pay for this."""
+    from urllib.parse import unquote
+
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.split("+")[0] != "sqlite" or not rest.startswith("/"):
+        return None
+    name, _, query = rest[1:].partition("?")
+    # "file:NAME?mode=ro&uri=true" names are SQLite's to read; ":memory:" is no file.
+    if not name or name == ":memory:" or "uri=true" in query.lower():
+        return None
+    path = Path(unquote(name))
+    try:
+        if path.is_dir() or path.stat().st_size > 0:
+            return None
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None  # cannot be looked at: opening it says why
+    return str(path)
 
 
 def _say_waiting() -> None:
@@ -156,7 +222,22 @@ def unexpected(exc: BaseException) -> str:
 
 
 def _demo(db: Database, args: argparse.Namespace) -> int:
+    from netdesk.services.contacts import ContactService
     from netdesk.services.demo import generate_demo
+
+    # Invented people mixed into a real address book are hard to take out again.
+    held = ContactService(db).count()
+    if held and not args.force:
+        from netdesk.database import sqlite_path
+
+        who = "1 person" if held == 1 else f"{held:,} people"
+        print(
+            f"netdesk: {sqlite_path(db.url) or db.url} already holds {who}; the sample people "
+            "would be mixed in with them. Try the demo in another --db, or add --force to add "
+            "them anyway.",
+            file=sys.stderr,
+        )
+        return 2
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():

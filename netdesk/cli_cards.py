@@ -136,8 +136,11 @@ def run_qr(services: Services, args: argparse.Namespace) -> int:
     else:
         try:
             contact_id = services.cards.find_contact(args.contact)
-        except NotFoundError as exc:
-            return _fail(str(exc))
+        except NotFoundError:
+            from netdesk.cli_names import USAGE, unknown_contact
+
+            print(f"netdesk: {unknown_contact(services, args.contact)}", file=sys.stderr)
+            return USAGE
         except ValidationError as exc:
             return _fail(" ".join(exc.errors.values()))
     fields = CARD_DEFAULT_FIELDS if args.fields is None else args.fields
@@ -197,7 +200,10 @@ def run_badges(services: Services, args: argparse.Namespace) -> int:
         return 2
     event_id = services.events.find_by_name(args.event)
     if event_id is None:
-        return _fail(_no_such_event(services, args.event))
+        from netdesk.cli_names import USAGE, unknown_event
+
+        print(f"netdesk: {unknown_event(services, args.event)}", file=sys.stderr)
+        return USAGE
     event_name = services.events.get(event_id).name
     badges = services.cards.badges(event_id, BadgeSelection(args.select))
     if not badges:
@@ -220,15 +226,6 @@ def run_badges(services: Services, args: argparse.Namespace) -> int:
         services.cards.mark_printed(b.attendance_id for b in badges)
         print(f"Marked {count} badge{'s' * (count != 1)} printed.")
     return 0
-
-
-def _no_such_event(services: Services, name: str) -> str:
-    names = [event.name for event in services.events.list()]
-    if not names:
-        return f"there is no event named {name!r}, nor any other event yet; nothing was written."
-    shown = ", ".join(repr(n) for n in names[:20])
-    more = f" and {len(names) - 20} more" if len(names) > 20 else ""
-    return f"there is no event named {name!r}; nothing was written. Events: {shown}{more}."
 
 
 def _warn_dense(badges: list[Badge], template: LabelTemplate) -> None:

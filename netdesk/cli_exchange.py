@@ -50,7 +50,15 @@ def add_commands(commands: Any) -> None:
         help="the files to import; - for standard input",
     )
     imp.add_argument(
-        "--event", metavar="NAME", help="put the imported people on this event (made if new)"
+        "--event",
+        metavar="NAME",
+        help="put the imported people on this event (case, accents and extra spaces ignored); "
+        "a new name is created, unless it is close to an existing event's",
+    )
+    imp.add_argument(
+        "--new-event",
+        action="store_true",
+        help="create the --event even though its name is close to an existing event's",
     )
     imp.add_argument(
         "--on-duplicate",
@@ -98,6 +106,9 @@ def run_import(services: Services, args: argparse.Namespace) -> int:
         return 2
     if args.columns:
         return _show_columns(services, args)
+    if (refused := _event_refusal(services, args)) is not None:
+        print(f"netdesk: {refused}", file=sys.stderr)
+        return 2
     with services.db.one_backup():
         return _import_files(services, args)
 
@@ -189,7 +200,7 @@ def _import_files(services: Services, args: argparse.Namespace) -> int:
             if not event_resolved and services.imports.kind_of(path, data) is not None:
                 # Resolved only once a file looks importable, so that a typo in every file
                 # name does not leave an empty event behind.
-                event_id = _event_for(services, args.event, dry_run=args.dry_run)
+                event_id = _event_for(services, args.event, args.dry_run, shown)
                 event_resolved = True
             report = services.imports.import_file(
                 path,
@@ -228,12 +239,36 @@ def _import_files(services: Services, args: argparse.Namespace) -> int:
     return 2 if usage_error else 1 if failed else 0
 
 
-def _event_for(services: Services, name: str, dry_run: bool) -> int | None:
-    if not dry_run:
-        return services.imports.event_for_import(name)
+def _event_refusal(services: Services, args: argparse.Namespace) -> str | None:
+    """Why the import must not start: `--event` names no event but is close to one or more
+    (a typo would create a misspelt event), unless `--new-event` says it is new."""
+    from netdesk.cli_names import close_event_names
+    from netdesk.services.close_names import did_you_mean
+
+    if args.event is None:
+        return "--new-event goes with --event NAME" if args.new_event else None
+    if args.new_event or services.events.find_by_name(args.event) is not None:
+        return None
+    close = close_event_names(services, args.event)
+    if not close:
+        return None
+    name = " ".join(args.event.split())
+    return (
+        f"no event named {name!r}. {did_you_mean(close)} Add --new-event to create {name!r}. "
+        "Nothing was imported."
+    )
+
+
+def _event_for(services: Services, name: str, dry_run: bool, shown: str) -> int | None:
     event_id = services.events.find_by_name(name)
-    if event_id is None:
-        print(f"The event {name!r} would be created.")
+    if dry_run:
+        if event_id is None:
+            print(f"The event {' '.join(name.split())!r} would be created.")
+        return event_id
+    if event_id is not None:
+        return event_id
+    event_id = services.imports.event_for_import(name)
+    print(f"{shown}: created event {services.events.get(event_id).name!r}")
     return event_id
 
 
@@ -295,11 +330,10 @@ def run_export(services: Services, args: argparse.Namespace) -> int:
     if args.event is not None:
         event_id = services.events.find_by_name(args.event)
         if event_id is None:
-            print(
-                f"netdesk: there is no event named {args.event!r}; nothing was written.",
-                file=sys.stderr,
-            )
-            return 1
+            from netdesk.cli_names import USAGE, unknown_event
+
+            print(f"netdesk: {unknown_event(services, args.event)}", file=sys.stderr)
+            return USAGE
     version = args.vcard_version or "3.0"
     to_stdout = args.out == "-"
 
@@ -330,6 +364,8 @@ def run_export(services: Services, args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("interrupted" if to_stdout else "interrupted; nothing was written", file=sys.stderr)
         return INTERRUPTED
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): main ends the run quietly
     except OSError as exc:
         kept = f"; the {args.out} already there was left as it was" if existed else ""
         print(f"netdesk: cannot write {args.out}: {file_error_text(exc)}{kept}", file=sys.stderr)

@@ -113,6 +113,8 @@ def test_names_cannot_move_the_cursor_or_fake_lines(
 def test_an_empty_database_has_no_duplicates(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    with services_at(db_path):
+        pass  # a netdesk database with nobody in it
     assert run(db_path, "duplicates") == 0
     assert capsys.readouterr().out == "No duplicates found.\n"
 

@@ -185,6 +185,7 @@ def test_event_option_attaches_people_to_the_event_and_creates_it_only_once(
     assert run(db_path, "import", str(linkedin), "--event", "pycon osterreich") == 0
     out = capsys.readouterr().out.splitlines()
     assert out == [
+        f"{cards}: created event 'PyCon Österreich'",
         said(cards, added=3, attached=3),
         said(linkedin, added=2, attached=2),
     ]
@@ -242,7 +243,10 @@ def test_a_missing_file_is_reported_and_the_others_still_go_in(
     missing = tmp_path / "nope.vcf"
     assert run(db_path, "import", str(missing), str(cards), "--event", "Meetup") == 1
     out, err = capsys.readouterr()
-    assert out.splitlines() == [said(cards, added=3, attached=3)]
+    assert out.splitlines() == [
+        f"{cards}: created event 'Meetup'",
+        said(cards, added=3, attached=3),
+    ]
     assert str(missing) in err and "no such file" in err
     assert set(names_in(db_path)) == CARD_NAMES
 
@@ -402,17 +406,20 @@ def test_export_ics_of_events(
     assert "SUMMARY:Python Users Berlin" in lines
 
 
-def test_an_unknown_event_writes_nothing_and_exits_1(
+def test_an_unknown_event_writes_nothing_and_exits_2(
     filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "kept.vcf"
     out.write_text("the old file\n")
     before = sorted(p.name for p in tmp_path.iterdir())
-    assert run(filled, "export", "vcard", str(out), "--event", "No Such Conf") == 1
-    assert "there is no event named 'No Such Conf'" in capsys.readouterr().err
+    assert run(filled, "export", "vcard", str(out), "--event", "No Such Conf") == 2
+    assert capsys.readouterr().err == (
+        "netdesk: no event named 'No Such Conf' (`netdesk events` lists them). "
+        "Nothing was written.\n"
+    )
     assert out.read_text() == "the old file\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == before
-    assert run(filled, "export", "csv", str(tmp_path / "new.csv"), "--event", "Nope") == 1
+    assert run(filled, "export", "csv", str(tmp_path / "new.csv"), "--event", "Nope") == 2
     assert not (tmp_path / "new.csv").exists()
 
 
@@ -444,5 +451,5 @@ def test_export_to_standard_output_in_a_separate_process(filled: Path) -> None:
     assert done.stdout.count("BEGIN:VCARD") == 3
     assert done.stderr == "Wrote 3 people (vCard 3.0) to standard output\n"
     done = netdesk("--db", str(filled), "export", "ics", "-", "--event", "No Such Conf")
-    assert (done.returncode, done.stdout) == (1, "")
+    assert (done.returncode, done.stdout) == (2, "")
     assert "Traceback" not in done.stderr

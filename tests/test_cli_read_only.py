@@ -56,7 +56,7 @@ COMMANDS = [
     ["qr", "--contact", "ada@example.org", "OUT/card.png"],
     ["badges", "--event", "Salon", "OUT/badges.pdf"],
     ["import", "OUT/one.vcf"],
-    ["demo", "--people", "3"],
+    ["demo", "--people", "3", "--force"],
     ["backup"],
     ["backup", "OUT/copy.sqlite"],
     ["backup", "--list"],

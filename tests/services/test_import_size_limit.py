@@ -178,7 +178,9 @@ def test_dash_imports_standard_input(
     db_path = tmp_path / "netdesk.sqlite"
     _stdin(monkeypatch, io.BytesIO(CARD))
     assert main(["--db", str(db_path), "import", "--event", "Piped", "-"]) == 0
-    assert capsys.readouterr().out == "<stdin>: 1 added, 1 attached to the event\n"
+    assert capsys.readouterr().out == (
+        "<stdin>: created event 'Piped'\n<stdin>: 1 added, 1 attached to the event\n"
+    )
     # A CSV is told by its content: standard input has no file name.
     exported = tmp_path / "people.csv"
     assert main(["--db", str(db_path), "export", "csv", str(exported)]) == 0

@@ -1,0 +1,42 @@
+"""The reader of standard output going away (`netdesk export csv - | head -1`): netdesk stops
+quietly, as `cat` or `grep` do, instead of saying "broken pipe".
+
+Python ignores SIGPIPE, so a write to a closed pipe raises BrokenPipeError. The command line
+lets it rise to `main`, which ends the run with 141 (128 + SIGPIPE, the status a shell shows
+for a Unix tool the signal stopped) and no message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+
+# 128 + SIGPIPE (13): what `set -o pipefail` scripts see from any Unix tool stopped this way.
+BROKEN_PIPE_STATUS = 141
+
+
+def flush_stdout() -> None:
+    """What is still buffered for standard output written now, so that a reader that went
+    away is noticed while `main` can still handle it (BrokenPipeError)."""
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
+def silence_stdout() -> None:
+    """Point standard output's descriptor at the null device, so that the interpreter's own
+    flush at exit finds somewhere to put what is left in the buffer (Python's documented way:
+    the signal module's "Note on SIGPIPE"). Only the descriptor of this process changes."""
+    if sys.stdout is None:
+        return
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a file (captured by a test or a host program)
+        return
+    # Write-only, no O_CREAT: were the null device missing, nothing is made in its place.
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, fd)
+        finally:
+            os.close(null)
