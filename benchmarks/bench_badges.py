@@ -3,7 +3,7 @@ codes in its default way (`qrcode.make(payload)`, drawn with Pillow), in the sam
 
 - qrcode: `qrcode.make(payload)` for each badge's payload (a PIL image per code).
 - netdesk (cold): `write_pdf` of the 1,000 badges on Avery 5395 sheets after emptying the QR
-  code and module image caches: making every code, laying out and painting every badge, and
+  code and drawn-code caches: making every code, laying out and painting every badge, and
   writing the PDF (limit 1.2x the qrcode time).
 - netdesk (again): the same PDF written a second time, codes already cached (near instant).
 The payloads are realistic vCard 3.0 cards (name, organisation, title; some with an email), all

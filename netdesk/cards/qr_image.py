@@ -1,7 +1,9 @@
-"""QR codes as pictures: a QImage of one pixel per module, PNG files and SVG text.
+"""QR codes as pictures: painted shapes, a QImage of one pixel per module, PNG files and SVG text.
 
-Codes are drawn as one-pixel-per-module images scaled without smoothing: a PDF of a thousand
-badges stays small and prints with sharp edges at any resolution."""
+Painted codes (badges, the printed card, the card on screen) are drawn as filled rectangles, not
+as a picture: Qt's PDF writer stores a picture as JPEG, whose grey specks around the modules
+phones misread, while rectangles stay vector art, black and white and sharp at any zoom and a
+few kilobytes a code (a PDF of a thousand badges stays small)."""
 
 from __future__ import annotations
 
@@ -15,11 +17,46 @@ from netdesk.cards.qr import QUIET_ZONE, QrCode
 from netdesk.output_files import OutputRefused, write_atomically
 
 _images: dict[tuple[str, int], QImage] = {}
+_rects: dict[tuple[str, int], list[QRectF]] = {}
 
 
 def clear_cache() -> None:
     """Forget the drawn codes (benchmarks measure a cold start with it)."""
     _images.clear()
+    _rects.clear()
+
+
+def module_rects(code: QrCode, border: int = QUIET_ZONE) -> list[QRectF]:
+    """The dark modules as rectangles in module units, the quiet zone's corner at (0, 0): each
+    row's runs of dark modules, a run repeated on the rows below it taken as one taller
+    rectangle. Cached per payload like the code itself."""
+    key = (code.payload, border)
+    rects = _rects.get(key)
+    if rects is None:
+        rects = []
+        open_runs: dict[tuple[int, int], int] = {}  # (start, end) -> index in rects
+        for y, row in enumerate(code.rows):
+            runs: dict[tuple[int, int], int] = {}
+            x = 0
+            while x < len(row):
+                if not row[x]:
+                    x += 1
+                    continue
+                start = x
+                while x < len(row) and row[x]:
+                    x += 1
+                index = open_runs.get((start, x))
+                if index is None:
+                    index = len(rects)
+                    rects.append(QRectF(start + border, y + border, x - start, 1))
+                else:
+                    rects[index].setHeight(rects[index].height() + 1)
+                runs[(start, x)] = index
+            open_runs = runs
+        if len(_rects) > 4096:
+            _rects.clear()
+        _rects[key] = rects
+    return rects
 
 
 def module_image(code: QrCode, border: int = QUIET_ZONE) -> QImage:
@@ -49,11 +86,21 @@ def scaled_image(code: QrCode, pixels_per_module: int, border: int = QUIET_ZONE)
 
 
 def paint_code(painter: QPainter, rect: QRectF, code: QrCode, border: int = QUIET_ZONE) -> None:
-    """Draws the code (with its quiet zone) filling `rect`, modules kept square and sharp."""
+    """Draws the code (with its quiet zone) filling `rect`, modules kept square and sharp.
+
+    The dark modules are one fill of rectangles: in a PDF a vector path (no picture, so no
+    JPEG), filled at once so that no viewer shows seams between touching modules; on a screen
+    or image without antialiasing, so that each module edge falls on a pixel edge and only
+    black and white are painted."""
+    side = code.size + 2 * border
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.fillRect(rect, QColor("white"))
-    painter.drawImage(rect, module_image(code, border))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("black"))
+    painter.translate(rect.topLeft())
+    painter.scale(rect.width() / side, rect.height() / side)
+    painter.drawRects(module_rects(code, border))
     painter.restore()
 
 

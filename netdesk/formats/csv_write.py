@@ -7,6 +7,7 @@ Excel needs to see UTF-8 itself and ends rows with CRLF.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
@@ -64,11 +65,29 @@ VALUES_SEPARATOR = "; "
 TAGS_SEPARATOR = ", "
 
 
+# A phone number in international form: "+", digits and the spaces, dots, dashes and
+# parentheses people group them with, perhaps an extension ("x102", "ext. 102").
+_PHONE = r"\+[0-9][0-9 .()-]*(?:(?i:ext\.?|x) ?[0-9]{1,20})?"
+# One or more of them, as the Phone 2 column joins them. No letter but an extension's marker
+# (so no function name, nothing for "(" to call), no "=", "@", "|", "!", quote, second "+" or
+# line break: a spreadsheet can at most take it for arithmetic, never run anything.
+_PHONES_ONLY = re.compile(rf"{_PHONE}(?:{re.escape(VALUES_SEPARATOR)}{_PHONE})*")
+
+
+def is_phone_only(text: str) -> bool:
+    """True for a cell that is nothing but phone numbers ("+46 70 123 45 67"), which needs no
+    formula guard: Google and Outlook would import the guard's quote as part of the number."""
+    return _PHONES_ONLY.fullmatch(text) is not None
+
+
 def neutralise(text: str) -> str:
-    """Prefixes a cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "+49 30 1234",
+    """Prefixes a cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "+1+cmd|...",
     "@SUM(...)") with a single quote, so it is shown as text (OWASP CSV injection advice).
     Leading spaces do not make a cell safe: some spreadsheets skip them. A cell that already
-    looks neutralised ("'=1") gets a second quote, since importing takes exactly one away."""
+    looks neutralised ("'=1") gets a second quote, since importing takes exactly one away.
+    A cell that is only a phone number ("+46 70 123 45 67") is written as it is."""
+    if is_phone_only(text):
+        return text
     stripped = text.lstrip(" ")
     if (stripped and stripped[0] in FORMULA_PREFIXES) or strip_neutralising_quote(text) != text:
         return "'" + text

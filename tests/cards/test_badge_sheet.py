@@ -248,7 +248,7 @@ def test_write_pdf_has_the_template_page_size_and_page_count(
         assert width == pytest.approx(t.page_width_mm, abs=TOLERANCE_MM)
         assert height == pytest.approx(t.page_height_mm, abs=TOLERANCE_MM)
     assert b"NetConf name badges" in data or "NetConf name badges".encode("utf-16-be") in data
-    # Codes are 1 px a module images scaled without smoothing: sharp when printed.
+    # Nothing is smoothed when printed (codes are vector shapes: tests/cards/test_pdf_codes.py).
     assert b"/Interpolate true" not in data
     assert calls[-1] == (len(badges), len(badges))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["badges.pdf"]

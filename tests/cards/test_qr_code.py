@@ -20,7 +20,14 @@ from netdesk.cards.qr import (
     error_correction_for,
     qr_code,
 )
-from netdesk.cards.qr_image import module_image, paint_code, save_png, save_svg, svg_text
+from netdesk.cards.qr_image import (
+    module_image,
+    module_rects,
+    paint_code,
+    save_png,
+    save_svg,
+    svg_text,
+)
 from netdesk.cards.qr_read import decode_texts
 from netdesk.cards.share import CARD_DEFAULT_FIELDS, shared_record
 from netdesk.formats.records import ContactRecord, PostalAddress, Typed
@@ -141,6 +148,28 @@ def test_svg_of_a_mecard_with_accents_reads_back() -> None:
     payload = card_payload(CARD, PayloadFormat.MECARD)
     image = render_svg(svg_text(qr_code(payload), module_mm=0.5).encode("utf-8"))
     assert decode_texts(image) == [payload]
+
+
+@pytest.mark.parametrize("text", ["a", PAYLOAD, "x" * 400])
+def test_module_rects_cover_exactly_the_dark_modules_once(text: str) -> None:
+    """Painted codes are these rectangles (vector shapes in a PDF): each dark module in exactly
+    one of them, no light module in any, the quiet zone around them."""
+    code = qr_code(text)
+    covered: list[tuple[int, int]] = []
+    for rect in module_rects(code):
+        x, y, w, h = (round(v) for v in (rect.x(), rect.y(), rect.width(), rect.height()))
+        assert (x, y, w, h) == (rect.x(), rect.y(), rect.width(), rect.height())  # whole modules
+        covered += [(cx, cy) for cy in range(y, y + h) for cx in range(x, x + w)]
+    dark = [
+        (x + QUIET_ZONE, y + QUIET_ZONE)
+        for y, row in enumerate(code.rows)
+        for x, is_dark in enumerate(row)
+        if is_dark
+    ]
+    assert sorted(covered) == sorted(dark)
+    # Runs repeated on the rows below are one rectangle: fewer shapes than runs.
+    runs = sum(1 for row in code.rows for x, d in enumerate(row) if d and not (x and row[x - 1]))
+    assert len(module_rects(code)) < runs
 
 
 def test_paint_code_fills_the_rect_sharply_and_reads_back() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -74,6 +75,19 @@ def raw_cells(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
 
 
+def harmless_phone(cell: str) -> bool:
+    """A cell no spreadsheet can run: one "+", then only digits, spaces, dots, dashes and
+    parentheses, perhaps an extension "x102" or "ext. 102" at the end; several joined by "; ".
+    (Written here apart from the exporter's own rule, to check it.)"""
+    for number in cell.split("; "):
+        number = re.sub(r"\s?(ext\.|x) ?[0-9]+$", "", number, flags=re.IGNORECASE)
+        if not (number[:1] == "+" and number[1:2].isascii() and number[1:2].isdigit()):
+            return False
+        if set(number[1:]) - set("0123456789 .-()"):
+            return False
+    return True
+
+
 def assert_no_cell_is_a_formula(text: str) -> int:
     rows = raw_cells(text)
     checked = 0
@@ -81,6 +95,8 @@ def assert_no_cell_is_a_formula(text: str) -> int:
         for cell in row:
             if cell:
                 checked += 1
+                if harmless_phone(cell):
+                    continue
                 assert cell[0] not in FORMULA_PREFIXES, repr(cell)
                 # Spreadsheets may skip leading spaces before they look for a formula.
                 assert cell.lstrip(" ")[0] not in FORMULA_PREFIXES, repr(cell)
@@ -191,3 +207,95 @@ def test_the_exports_of_the_app_are_neutralised_and_import_back(
         for attribute in fields:
             assert getattr(copy, attribute) == getattr(original, attribute), attribute
         assert [p.value for p in copy.phones] == [p.value for p in original.phones]
+
+
+# -- phone numbers: written as they are, unless they could carry a formula (issue 11) -------
+
+PHONES = (
+    "+46 70 123 45 67",
+    "+1 (555) 123",
+    "+44.20.7946.0958",
+    "+41-22-000-00-00",
+    "+1 418-656-9254 ext. 102",
+    "+1 555 0100 x102",
+)
+NOT_ONLY_PHONES = (
+    "+1+cmd|' /C calc'!A0",  # DDE: runs calc in Excel
+    "+SUM(1)",
+    "-2+3",
+    "+41 22 000 00 00\n=1",  # a second line holding a formula
+    "+41 22 000 00 00\r=1",
+    "+41 22 000 00 00\t=1",
+    '+1 (555) 123 HYPERLINK("http://evil.example")',
+    "+1 555 x102(1)",
+    "+1 555 ext. 102 ext. 3",
+    "+1 555 0100 x",
+    "+ 46 70 123 45 67",
+    "+1;=cmd|' /C calc'!A0",
+    "+1; -2",
+    "=+46 70 123 45 67",
+    "@+46 70 123 45 67",
+    "+４６ ７０",  # full-width digits
+)
+
+
+@pytest.mark.parametrize("phone", PHONES)
+def test_a_cell_that_is_only_a_phone_number_is_written_as_it_is(phone: str) -> None:
+    record = ContactRecord(
+        formatted_name="Ada", phones=[Typed(phone), Typed("+49 30 1234"), Typed(phone)]
+    )
+    out = io.StringIO()
+    write_contacts_csv([record], out)
+    header, row = raw_cells(out.getvalue())
+    cells = dict(zip(header, row, strict=True))
+    # What Google Contacts or Outlook takes from the file is the number, no quote before it.
+    assert cells["Phone"] == phone
+    assert cells["Phone 2"] == f"+49 30 1234; {phone}"
+    assert assert_no_cell_is_a_formula(out.getvalue()) == 3
+
+
+@pytest.mark.parametrize("value", NOT_ONLY_PHONES, ids=repr)
+def test_a_cell_that_only_starts_like_a_phone_number_keeps_the_guard(value: str) -> None:
+    """The number goes through as it is, the look-alike beside it in the same row does not."""
+    record = ContactRecord(
+        formatted_name="Ada",
+        phones=[Typed("+46 70 123 45 67", preferred=True), Typed(value)],
+        note=value,
+    )
+    out = io.StringIO()
+    write_contacts_csv([record], out)
+    header, row = raw_cells(out.getvalue())
+    cells = dict(zip(header, row, strict=True))
+    assert cells["Phone"] == "+46 70 123 45 67"
+    assert cells["Phone 2"] == cells["Note"] == "'" + value
+    assert not harmless_phone(value)
+
+
+def test_a_phone_number_exported_and_imported_again_is_the_same(
+    services: Services, tmp_path: Path
+) -> None:
+    ada = services.contacts.create(
+        ContactInput(
+            formatted_name="Ada Lovelace",
+            phones=["+46 70 123 45 67", "+1 418-656-9254 ext. 102", "+44 20 7946 0958"],
+        )
+    )
+    path = tmp_path / "people.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        assert services.exports.csv(out) == 1
+    header, row = raw_cells(path.read_text(encoding="utf-8"))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["Phone"] == "+46 70 123 45 67"
+    assert cells["Phone 2"] == "+1 418-656-9254 ext. 102; +44 20 7946 0958"
+
+    report = services.imports.import_file(path, on_duplicate=OnDuplicate.NEW)
+    assert not report.problems
+    (original,) = services.exports.records([ada], None)
+    (copy,) = [r for r in services.exports.records(None, None) if r.uid != original.uid]
+    sent = [(p.value, p.extension) for p in original.phones]
+    assert sent == [
+        ("+46 70 123 45 67", ""),
+        ("+1 418-656-9254", "102"),
+        ("+44 20 7946 0958", ""),
+    ]
+    assert [(p.value, p.extension) for p in copy.phones] == sent

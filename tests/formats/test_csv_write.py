@@ -118,7 +118,7 @@ def test_header_and_one_row() -> None:
         "Job title": "Countess",
         "Email": "ada@home.example",  # the preferred one first
         "Email 2": "ada@work.example",
-        "Phone": "'+44 20 7946 0000",
+        "Phone": "+44 20 7946 0000",  # only a phone number: no formula guard
         "Phone 2": "",
         "Web address": "https://ada.example; https://www.linkedin.com/in/ada",
         **NO_ADDRESS,
@@ -177,7 +177,8 @@ def test_attendee_columns_can_be_chosen_for_a_streamed_export() -> None:
     ("value", "written"),
     [
         ("=HYPERLINK(\"http://evil.example\",\"Click\")", "'=HYPERLINK(\"http://evil.example\",\"Click\")"),
-        ("+49 30 1234", "'+49 30 1234"),
+        ("+49 30 1234", "+49 30 1234"),  # only a phone number
+        ("+49 30 1234+cmd|' /C calc'!A0", "'+49 30 1234+cmd|' /C calc'!A0"),
         ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
         ("@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0"),
         ("\t=1+1", "'\t=1+1"),
@@ -259,7 +260,7 @@ def test_an_export_reads_back_through_the_column_mapping() -> None:
     assert back.note == original.note
 
 
-DANGEROUS = ('=HYPERLINK("http://evil.example")', "+49 30 1234", "-", "@SUM(1+1)", "'=quoted")
+DANGEROUS = ('=HYPERLINK("http://evil.example")', "+49 30 1234+1", "-", "@SUM(1+1)", "'=quoted")
 
 
 def _what_csv_carries(dangerous: str) -> list[ContactRecord]:
