@@ -53,9 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--people", type=positive, default=150, metavar="N")
     demo.add_argument("--events", type=positive, default=6, metavar="M")
     demo.add_argument("--seed", type=int, default=None, metavar="S")
-    search = commands.add_parser("search", help="print matching people: name, organisation, email")
-    search.add_argument("query")
-    search.add_argument("--limit", type=positive, default=50, metavar="N")
+    search = commands.add_parser(
+        "search",
+        help="print matching people: name, organisation, email (--format for mail clients)",
+    )
+    search.add_argument(
+        "query", help="words each person matches in any field: name, email, notes, tags..."
+    )
+    search.add_argument("--limit", type=positive, default=50, metavar="N", help="default 50")
     add_search_format(search)
     commands.add_parser("where", help="print where the database is")
     add_exchange_commands(commands)

@@ -7,25 +7,25 @@ normal one (netdesk.cli_search) fill the same records and print them here.
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass, field
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 FORMATS = ("lines", "mutt", "aerc", "json")
 
 
-@dataclass(frozen=True)
-class FoundPerson:
-    """A person a search found, with every email address and phone number, in their order."""
+class FoundPerson(NamedTuple):
+    """A person a search found, with every email address and phone number, in their order.
+
+    (A named tuple: the dataclasses module costs a mail client's completion 10 ms to import.)
+    """
 
     id: int
     uid: str
     name: str
-    organization: str = ""
-    department: str = ""
-    title: str = ""
-    emails: list[str] = field(default_factory=list)
-    phones: list[str] = field(default_factory=list)
+    organization: str
+    department: str
+    title: str
+    emails: list[str]
+    phones: list[str]
 
 
 def phone_text(value: str, extension: str) -> str:
@@ -51,7 +51,9 @@ def write(people: list[FoundPerson], fmt: str, out: TextIO, err: TextIO) -> int:
     status and the first line is already a completion there, so it gets no status line.
     """
     if fmt == "json":
-        json.dump([asdict(p) for p in people], out, ensure_ascii=False, indent=2)
+        import json
+
+        json.dump([p._asdict() for p in people], out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt in ("mutt", "aerc"):
         columns = 3 if fmt == "mutt" else 2

@@ -144,7 +144,7 @@ def test_tabs_and_line_breaks_inside_values_keep_one_line_per_address(fmt: str) 
     """The services store names in one line, but a file written by an older netdesk or
     another program may hold anything."""
     person = FoundPerson(
-        7, "u-7", "Ada\tLovelace\n", "Analytical\r\nEngines", emails=["ada@example.org\n"]
+        7, "u-7", "Ada\tLovelace\n", "Analytical\r\nEngines", "", "", ["ada@example.org\n"], []
     )
     out, err = io.StringIO(), io.StringIO()
     assert write([person], fmt, out, err) == 0
