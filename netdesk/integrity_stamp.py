@@ -105,6 +105,9 @@ def _save(notes: dict[str, dict[str, object]]) -> None:
     target = notes_path()
     with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
+        for stale in target.parent.glob(".integrity-*.tmp"):  # left by a killed netdesk
+            if time.time() - stale.stat().st_mtime > 3600:
+                stale.unlink()
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".integrity-", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

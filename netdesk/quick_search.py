@@ -10,7 +10,8 @@ It answers only for a file it can read as it is: an existing netdesk database of
 this version writes, nobody's interrupted rollback journal beside it. Anything else, or any
 error, returns None, and the command goes the normal way, which opens, checks, upgrades or
 explains. It writes nothing: the connection is query-only, and the whole-file check is not
-needed before reading (a damaged page read is an error, and the normal way then reports it).
+needed before reading (a damaged page read is an error: the normal way then checks the file
+and reports it).
 """
 
 from __future__ import annotations
@@ -65,7 +66,14 @@ def search(path: Path, query: str, limit: int) -> list[FoundPerson] | None:
         if row is None or row[0] != head_revision():
             return None
         return _people(conn, _ids(conn, fold(query).split(), limit))
-    except sqlite3.Error:
+    except sqlite3.OperationalError:  # busy, unreadable, a table missing...
+        return None
+    except sqlite3.DatabaseError:
+        # A damaged page ("database disk image is malformed") in a file that looked unchanged
+        # since its last whole-file check: the normal way must check it again, and say so.
+        from netdesk import integrity_stamp
+
+        integrity_stamp.forget(path)
         return None
     finally:
         conn.close()

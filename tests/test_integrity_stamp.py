@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from netdesk import integrity_stamp
+from netdesk.cli import main
 from netdesk.db import CorruptDatabaseError, integrity_problem, open_database
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
@@ -114,3 +115,23 @@ def test_unreadable_notes_only_cost_a_check(checked: Path) -> None:
     integrity_stamp.notes_path().write_text("{not json", "utf-8")
     assert opened(checked) is not None
     assert opened(checked) == checked_at(checked)
+
+
+def test_damage_the_disk_did_unnoticed_is_found_by_the_search_that_reads_it(
+    checked: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bad sector changes no time nor size: the note still says the file is sound. The
+    quick search that trips over the page has the whole file checked, and the user is told."""
+    page, page_size = _page_in_the_middle_of(checked, "contacts")
+    with checked.open("r+b") as fh:
+        fh.seek((page - 1) * page_size)
+        fh.write(b"\xff" * page_size)
+    seen = integrity_stamp.fingerprint(checked)
+    assert seen is not None
+    integrity_stamp.record(checked, seen)  # as if the damage had come without a trace
+    before = checked.read_bytes()
+    assert main(["--db", str(checked), "search", "", "--limit", "1000"]) == 1
+    err = capsys.readouterr().err
+    assert "is damaged and cannot be opened" in err
+    assert checked.read_bytes() == before
+    assert checked_at(checked) is None
