@@ -53,10 +53,14 @@ def search(path: Path, query: str, limit: int) -> list[FoundPerson] | None:
                 return None
         if path.with_name(path.name + "-journal").exists():
             return None
-        # mode=rw: never creates the file; a read-write open is what the normal way does too
-        # (a read-only one would leave -wal and -shm files behind).
+        # Neither mode creates the file. The last connection to close folds the write-ahead
+        # log into the file: a log beside it (the window has the file open, or a netdesk was
+        # killed) is left to the window or to netdesk's next open, which checks the file first,
+        # by a read-only connection. Without a log, a read-only one would leave one behind.
+        in_use = path.with_name(path.name + "-wal").exists()
+        mode = "ro" if in_use else "rw"
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=_BUSY_SECONDS
+            f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=_BUSY_SECONDS
         )
     except (OSError, sqlite3.Error):
         return None

@@ -155,3 +155,41 @@ def test_netdesk_search_imports_neither_sqlalchemy_nor_the_models(demo_file: Pat
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "0 []"
     assert done.stdout.startswith("netdesk: ")
+
+
+def test_a_log_left_by_a_killed_netdesk_is_read_but_not_folded_into_the_file(
+    tmp_path: Path,
+) -> None:
+    """Folding the log into the file is a write: the normal way does it after its check."""
+    path = tmp_path / "netdesk.sqlite"
+    open_database(f"sqlite:///{path}").close()
+    db = open_database(f"sqlite:///{path}")
+    try:
+        Services(db).contacts.create(ContactInput("Grace Hopper"))
+        crashed = tmp_path / "crashed"
+        crashed.mkdir()
+        for name in ("netdesk.sqlite", "netdesk.sqlite-wal", "netdesk.sqlite-shm"):
+            (crashed / name).write_bytes((tmp_path / name).read_bytes())
+    finally:
+        db.close()
+    left = crashed / "netdesk.sqlite"
+    before = {p.name: p.read_bytes() for p in crashed.iterdir()}
+    assert [p.name for p in quick_search.search(left, "grace", 5) or []] == ["Grace Hopper"]
+    assert {p.name: p.read_bytes() for p in crashed.iterdir()}.keys() == before.keys()
+    assert left.read_bytes() == before["netdesk.sqlite"]
+    assert (crashed / "netdesk.sqlite-wal").read_bytes() == before["netdesk.sqlite-wal"]
+
+
+def test_a_search_beside_an_open_window_sees_its_latest_writes(tmp_path: Path) -> None:
+    path = tmp_path / "netdesk.sqlite"
+    db = open_database(f"sqlite:///{path}")
+    try:
+        contacts = Services(db).contacts
+        contacts.create(ContactInput("Grace Hopper"))
+        assert [p.name for p in quick_search.search(path, "grace", 5) or []] == ["Grace Hopper"]
+        contacts.create(ContactInput("Grace Murray"))
+        found = quick_search.search(path, "grace", 5) or []
+        assert [p.name for p in found] == ["Grace Hopper", "Grace Murray"]
+    finally:
+        db.close()
+    assert not [p for p in tmp_path.iterdir() if p.name != path.name]
