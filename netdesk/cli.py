@@ -216,6 +216,9 @@ def _quick_search(url: str, args: argparse.Namespace) -> int | None:
     except KeyboardInterrupt:
         print("netdesk: interrupted.", file=sys.stderr)
         return 1
+    except Exception as exc:  # the CLI's promise: a message, never a traceback
+        print(f"netdesk: {unexpected(exc)}", file=sys.stderr)
+        return 1
 
 
 def _search(db: Database, args: argparse.Namespace) -> int:
