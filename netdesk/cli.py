@@ -20,6 +20,7 @@ from netdesk.cli_duplicates import add_commands as add_duplicate_commands
 from netdesk.cli_events import add_commands as add_event_commands
 from netdesk.cli_exchange import add_commands as add_exchange_commands
 from netdesk.cli_exchange import export_usage_error
+from netdesk.cli_search import add_format_argument as add_search_format
 from netdesk.config import DB_ENV_VAR, database_url
 
 if TYPE_CHECKING:
@@ -64,9 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add the sample people even though the database already holds people",
     )
-    search = commands.add_parser("search", help="print matching people: name, organisation, email")
-    search.add_argument("query")
-    search.add_argument("--limit", type=positive, default=50, metavar="N")
+    search = commands.add_parser(
+        "search",
+        help="print matching people: name, organisation, email (--format for mail clients)",
+    )
+    search.add_argument(
+        "query", help="words each person matches in any field: name, email, notes, tags..."
+    )
+    search.add_argument("--limit", type=positive, default=50, metavar="N", help="default 50")
+    add_search_format(search)
     commands.add_parser("where", help="print where the database is")
     add_exchange_commands(commands)
     add_card_commands(commands)
@@ -126,6 +133,8 @@ def _main(argv: Sequence[str] | None) -> int:
         from netdesk.cli_cards import run_templates
 
         return run_templates()
+    if args.command == "search" and (status := _quick_search(url, args)) is not None:
+        return status
     from sqlalchemy.exc import DBAPIError
 
     from netdesk.database import read_error_message
@@ -278,11 +287,24 @@ def _duplicates(db: Database, args: argparse.Namespace) -> int:
     return run_duplicates(Services(db), args)
 
 
-def _search(db: Database, args: argparse.Namespace) -> int:
-    from netdesk.services.search import SearchService
+def _quick_search(url: str, args: argparse.Namespace) -> int | None:
+    """Mail clients run a search on every address completion: an SQLite file is read without
+    SQLAlchemy when it can be (netdesk.quick_search); None goes the normal way."""
+    from netdesk.cli_search import quick
 
-    for row in SearchService(db).page(args.query, limit=args.limit):
-        fields = (row.name, row.organization, row.email)
-        # Tabs or newlines inside a value would break the one-line, tab-separated format.
-        print("\t".join(" ".join(f.split()) for f in fields))
-    return 0
+    try:
+        return quick(url, args)
+    except KeyboardInterrupt:
+        print("netdesk: interrupted.", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader went away: main() ends the run quietly
+        raise
+    except Exception as exc:  # the CLI's promise: a message, never a traceback
+        print(f"netdesk: {unexpected(exc)}", file=sys.stderr)
+        return 1
+
+
+def _search(db: Database, args: argparse.Namespace) -> int:
+    from netdesk.cli_search import run_search
+
+    return run_search(db, args)

@@ -41,6 +41,7 @@ from netdesk.sqlite_checks import check_sqlite_file as check_sqlite_file
 from netdesk.sqlite_checks import connect_read_only as connect_read_only
 from netdesk.sqlite_checks import integrity_problem as integrity_problem
 from netdesk.sqlite_checks import sidecar_files as sidecar_files
+from netdesk.sqlite_checks import verify_unless_unchanged
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -98,8 +99,10 @@ def open_database(url: str, *, verify_integrity: bool = True) -> Database:
     """Open (creating or upgrading as needed) the database at `url`.
 
     Raises DatabaseOpenError with a message for the user when the file or server cannot be used;
-    a file is then left exactly as it was. `verify_integrity=False` skips reading the whole
-    file when no upgrade is due; the caller then runs integrity_problem() itself.
+    a file is then left exactly as it was. The whole file is read for damage before an upgrade,
+    and otherwise when it changed since its last good check (netdesk.integrity_stamp);
+    `verify_integrity=False` skips that read when no upgrade is due, and the caller then runs
+    integrity_problem() itself.
     """
     try:
         path = sqlite_path(url)
@@ -113,8 +116,10 @@ def open_database(url: str, *, verify_integrity: bool = True) -> Database:
     if path is not None:
         if path.exists() and (path.is_dir() or path.stat().st_size > 0):
             revision = check_sqlite_file(path, verify=False)
-            if revision is not None and (verify_integrity or revision != head_revision()):
+            if revision is not None and revision != head_revision():
                 check_sqlite_file(path, verify=True)
+            elif revision is not None and verify_integrity:
+                verify_unless_unchanged(path)
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)

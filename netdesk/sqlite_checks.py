@@ -7,6 +7,7 @@ import shlex
 import sqlite3
 from pathlib import Path
 
+from netdesk import integrity_stamp
 from netdesk.database_errors import reason
 from netdesk.open_errors import CorruptDatabaseError, DatabaseOpenError, NotNetdeskDatabaseError
 from netdesk.schema import known_revisions, unknown_revision_error
@@ -60,6 +61,7 @@ def integrity_problem(path: Path) -> str | None:
 
     The GUI runs this after its window is shown instead of before (see open_database).
     """
+    seen = integrity_stamp.fingerprint(path)
     try:
         conn = connect_read_only(path)
         try:
@@ -67,11 +69,29 @@ def integrity_problem(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        integrity_stamp.forget(path)
         return (
             f"{path} is damaged{_damage(exc)}. netdesk stopped before changing anything. "
             + _restore_advice(path)
         )
+    if seen is not None:
+        integrity_stamp.record(path, seen)
     return None
+
+
+def verify_unless_unchanged(path: Path) -> None:
+    """check_sqlite_file's whole-file check, unless the file is as it was at its last good
+    check (netdesk.integrity_stamp says what that means)."""
+    seen = integrity_stamp.fingerprint(path)
+    if seen is not None and integrity_stamp.unchanged_since_check(path, seen):
+        return
+    try:
+        check_sqlite_file(path, verify=True)
+    except DatabaseOpenError:
+        integrity_stamp.forget(path)
+        raise
+    if seen is not None:
+        integrity_stamp.record(path, seen)
 
 
 def check_sqlite_file(path: Path, verify: bool = True) -> str | None:

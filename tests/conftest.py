@@ -138,6 +138,19 @@ def _vobject_forgets_time_zones() -> None:
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _a_cache_folder_of_their_own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """netdesk notes the files it checked whole in the user's cache folder
+    (netdesk.integrity_stamp): the tests' databases are noted apart from the tester's."""
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _one_full_application(qapp: object) -> None:
     """The widget QApplication exists from the first test on: painting code that makes its own
     QGuiApplication when none exists (badges, the CLI) must not leave widget tests without one."""

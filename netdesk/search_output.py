@@ -1,0 +1,86 @@
+"""What `netdesk search` prints: one line per person (the default), the address-completion
+formats of mail clients, or JSON for scripts.
+
+Plain Python without the database layer: the quick search (netdesk.quick_search) and the
+normal one (netdesk.cli_search) fill the same records and print them here.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, TextIO
+
+FORMATS = ("lines", "mutt", "aerc", "json")
+
+
+class FoundPerson(NamedTuple):
+    """A person a search found, with every email address and phone number, in their order.
+
+    (A named tuple: the dataclasses module costs a mail client's completion 10 ms to import.)
+    """
+
+    id: int
+    uid: str
+    name: str
+    organization: str
+    department: str
+    title: str
+    emails: list[str]
+    phones: list[str]
+
+
+def phone_text(value: str, extension: str) -> str:
+    """A number as the People table shows it, extension included."""
+    return f"{value} ext. {extension}" if extension else value
+
+
+def _cell(value: str) -> str:
+    # Tabs or newlines inside a value would break the one-line, tab-separated formats.
+    return " ".join(value.split())
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n:,} {what}" if n == 1 else f"{n:,} {what}es"
+
+
+def write(people: list[FoundPerson], fmt: str, out: TextIO, err: TextIO) -> int:
+    """Print `people` in `fmt`; the exit status: 0, or 1 when nothing was found (grep's rule).
+
+    mutt reads the first line as a status message and shows it (as an error when the exit
+    status is not 0); it does not capture standard error, which would be written over its
+    screen, so the mutt format says "no match" in that first line only. aerc ignores the exit
+    status and the first line is already a completion there, so it gets no status line.
+    """
+    if fmt == "json":
+        import json
+
+        json.dump([p._asdict() for p in people], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt in ("mutt", "aerc"):
+        columns = 3 if fmt == "mutt" else 2
+        lines = [
+            "\t".join(_cell(v) for v in (email, p.name, p.organization)[:columns])
+            for p in people
+            for email in p.emails
+        ]
+        if fmt == "mutt":
+            if lines:
+                out.write(f"netdesk: {_count(len(lines), 'match')}\n")
+            elif people:
+                found = "person" if len(people) == 1 else f"{len(people):,} people"
+                out.write(f"netdesk: no email address for the {found} found\n")
+            else:
+                out.write("netdesk: no match\n")
+        out.writelines(line + "\n" for line in lines)
+        if not lines:
+            if fmt == "aerc":
+                err.write("netdesk: no match\n")
+            return 1
+        return 0
+    else:
+        for p in people:
+            fields = (p.name, p.organization, p.emails[0] if p.emails else "")
+            out.write("\t".join(_cell(f) for f in fields) + "\n")
+    if not people:
+        err.write("netdesk: no match\n")
+        return 1
+    return 0
