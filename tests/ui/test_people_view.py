@@ -32,6 +32,7 @@ from netdesk.ui.contact_dialog import ContactDialog
 from netdesk.ui.event_dates import MONTHS
 from netdesk.ui.people_table_model import EMAIL, NAME, ORGANIZATION, TITLE
 from netdesk.ui.people_view import SEARCH_PLACEHOLDER, PeopleView, status_text
+from netdesk.ui.tag_pill import TagPill
 from tests.undo_stacks import new_undo_stack
 
 
@@ -623,6 +624,11 @@ def _assert_fits(detail: ContactDetail) -> int:
             # Its longest unbreakable piece fits, and it has the height its lines need.
             assert widget.minimumSizeHint().width() <= widget.width(), where
             assert widget.heightForWidth(widget.width()) <= widget.height(), where
+        elif isinstance(widget, TagPill):
+            # A tag too long for the pane elides, with the whole tag in its tooltip.
+            shown = widget.text()
+            assert widget.fontMetrics().horizontalAdvance(shown) <= widget.contentsRect().width()
+            assert shown == widget.full_text() or widget.full_text() in widget.toolTip(), where
         elif isinstance(widget, QLabel):
             assert widget.sizeHint().width() <= widget.width(), where
         else:
