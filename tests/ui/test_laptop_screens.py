@@ -1,0 +1,67 @@
+"""The screens a newcomer meets first, at the size of a 1,366 x 768 laptop (the window then
+gets about 1,366 x 700 once the taskbar and title bar are taken) and at the default size."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from netdesk.services.records import ContactInput, EventInput
+from netdesk.services.service_set import Services
+from netdesk.ui.main_window import MainWindow
+from tests.ui.main_window_helpers import open_window, settings_at
+
+LAPTOP = (1366, 700)
+DEFAULT = (1200, 760)  # the window's size at first start
+
+
+def _window(qtbot: QtBot, services: Services, tmp_path: Path, size: tuple[int, int]) -> MainWindow:
+    window = open_window(qtbot, services, settings_at(tmp_path))
+    window.resize(*size)
+    qtbot.wait(20)
+    return window
+
+
+def _one_line(label: QLabel) -> bool:
+    metrics = label.fontMetrics()
+    return (
+        label.height() < 2 * metrics.lineSpacing()
+        and label.contentsRect().width() >= metrics.horizontalAdvance(label.text())
+    )
+
+
+@pytest.mark.parametrize("size", [DEFAULT, LAPTOP, (1600, 900)])
+def test_the_event_page_people_heading_keeps_to_one_line(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    s = sqlite_services
+    starts = datetime.now(UTC) - timedelta(days=3)
+    event = s.events.create(
+        EventInput(name="EuroPython 2026", starts_at=starts, ends_at=starts + timedelta(days=2))
+    )
+    for n in range(20):
+        person = s.contacts.create(ContactInput(formatted_name=f"Person {n:02d}"))
+        s.events.add_attendee(event, person, met=n < 11)
+    window = _window(qtbot, s, tmp_path, size)
+    window.show_event(event)
+    qtbot.wait(20)
+
+    page = window.view("events").page
+    label = page.people_label
+    assert label.text() == "People · 20 · 11 met"
+    assert _one_line(label), (label.size(), label.text())
+    # Its buttons show their texts where there is room, else their icons (texts in tooltips).
+    buttons = [page.add_button, page.import_button, page.export_button, page.badges_button]
+    for button in [*buttons, page.remove_button]:
+        assert button.isVisible()
+        assert page.people_bar.rect().contains(button.geometry())
+    if size == (1600, 900):
+        assert not page.people_bar.is_compact()
+        assert page.add_button.text() == "Add person…"
+    if page.people_bar.is_compact():
+        assert page.add_button.text() == ""
+        assert "Add person…" in page.add_button.toolTip()
