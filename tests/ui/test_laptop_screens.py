@@ -7,12 +7,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
+from netdesk.ui.badge_dialog import DIALOG_SIZE, BadgeDialog
 from netdesk.ui.main_window import MainWindow
+from netdesk.ui.screen_fit import FRAME, fit_to_screen
 from tests.ui.main_window_helpers import open_window, settings_at
 
 LAPTOP = (1366, 700)
@@ -65,3 +68,55 @@ def test_the_event_page_people_heading_keeps_to_one_line(
     if page.people_bar.is_compact():
         assert page.add_button.text() == ""
         assert "Add person…" in page.add_button.toolTip()
+
+
+# What a 1,366 x 768 laptop leaves free under a 32 px top bar and above a 36 px dock.
+LAPTOP_AVAILABLE = QRect(0, 32, 1366, 700)
+
+
+def test_the_badge_dialog_fits_a_laptop_screen(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    s = sqlite_services
+    event = s.events.create(EventInput(name="Nordic Summit", starts_at=datetime.now(UTC)))
+    for n in range(30):
+        person = s.contacts.create(
+            ContactInput(formatted_name=f"Person {n:02d}", organization="Acme", title="CTO")
+        )
+        s.events.add_attendee(event, person)
+    dialog = BadgeDialog(
+        s,
+        event,
+        settings_at(tmp_path),
+        templates_path=tmp_path / "label-templates.json",
+        printers=["Office laser"],
+    )
+    qtbot.addWidget(dialog)
+    # On the screen it opens on (the test platform's), it fits too.
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() + FRAME.height() <= screen.height()
+
+    fit_to_screen(dialog, DIALOG_SIZE, LAPTOP_AVAILABLE)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(20)
+
+    frame = dialog.size() + FRAME
+    assert frame.width() <= LAPTOP_AVAILABLE.width()
+    assert frame.height() <= LAPTOP_AVAILABLE.height()
+    # Nothing squeezed or cut: every control shows within the dialog, the preview stays large.
+    assert dialog.width() >= dialog.minimumSizeHint().width()
+    assert dialog.height() >= dialog.minimumSizeHint().height()
+    inside = dialog.rect()
+    for widget in (
+        dialog.mark_check,
+        dialog.preview_button,
+        dialog.pdf_button,
+        dialog.print_button,
+        dialog.close_button,
+        dialog.preview,
+    ):
+        assert widget.isVisible()
+        top_left = widget.mapTo(dialog, QPoint(0, 0))
+        assert inside.contains(QRect(top_left, widget.size())), widget
+    assert dialog.preview.height() >= 400
