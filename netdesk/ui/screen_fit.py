@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QWidget
 
 # The window frame around the contents (title bar, borders), before the window manager says.
 FRAME = QSize(16, 40)
+# The main window at first start: room for the People table's columns beside the detail pane
+# (on a smaller screen, what the screen has).
+WINDOW_SIZE = QSize(1360, 820)
 
 
 def fitted_size(wanted: QSize, available: QRect, minimum: QSize) -> QSize:
