@@ -13,20 +13,30 @@ from PySide6.QtWidgets import QHeaderView, QStyleOptionViewItem, QTableView
 # Rows measured: the first page is enough to know what a column holds (and reading further
 # would make a lazy model read pages nobody looks at).
 SAMPLE_ROWS = 200
+# The narrowest a column that gives way is cut to before the others are.
+GIVING_WAY_MIN = 120
 # Marks a saved header state whose widths were fitted, not sized by the user.
 FITTED = b"netdesk-fitted-columns\n"
 
 
-def share_widths(needed: Sequence[int], room: int, first: int | None = 0) -> list[int]:
+def share_widths(
+    needed: Sequence[int], room: int, first: int | None = 0, gives_way: int | None = None
+) -> list[int]:
     """Widths for columns that need `needed` within `room` pixels.
 
     All fits: each gets its need, and the spare room is shared in proportion to the needs.
-    Too little room: column `first` keeps its need (up to half the room), and the others
+    Too little room: column `gives_way` (a long explanation) is cut first, down to
+    GIVING_WAY_MIN; then column `first` keeps its need (up to half the room), and the others
     share the rest so that the narrow ones get all they need and the widest are cut to an
     equal share."""
     if not needed:
         return []
+    needed = list(needed)
     total = sum(needed)
+    if total > room and gives_way is not None and 0 <= gives_way < len(needed):
+        floor = min(needed[gives_way], GIVING_WAY_MIN)
+        needed[gives_way] = max(needed[gives_way] - (total - room), floor)
+        total = sum(needed)
     if total <= room:
         spare = room - total
         widths = [need + spare * need // total if total else need for need in needed]
@@ -72,11 +82,16 @@ class FittingHeader(QHeaderView):
     columns would jump as the user types)."""
 
     def __init__(
-        self, first: int, parent: QTableView, legacy: dict[int, int] | None = None
+        self,
+        first: int,
+        parent: QTableView,
+        legacy: dict[int, int] | None = None,
+        gives_way: int | None = None,
     ) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self._view = parent
         self._first = first
+        self._gives_way = gives_way
         # The shares earlier versions kept the columns in while fitting them.
         self._legacy = legacy or {}
         self._needed: list[int] = []
@@ -116,7 +131,9 @@ class FittingHeader(QHeaderView):
         if not self.auto_fit or not columns or self.width() <= 0:
             return
         first = columns.index(self._first) if self._first in columns else None
-        widths = share_widths([self._needed[c] for c in columns], self.width(), first)
+        gives_way = columns.index(self._gives_way) if self._gives_way in columns else None
+        needed = [self._needed[c] for c in columns]
+        widths = share_widths(needed, self.width(), first, gives_way)
         self._fitting = True
         try:
             for column, width in zip(columns, widths, strict=True):
@@ -149,9 +166,9 @@ class FittingHeader(QHeaderView):
             self.auto_fit = False
 
 
-def fit_columns(view: QTableView, first: int = 0) -> FittingHeader:
+def fit_columns(view: QTableView, first: int = 0, gives_way: int | None = None) -> FittingHeader:
     """Give `view` a header that fits its columns to their content, and measure it now."""
-    header = FittingHeader(first, view)
+    header = FittingHeader(first, view, gives_way=gives_way)
     old = view.horizontalHeader()
     header.setDefaultAlignment(old.defaultAlignment())
     header.setHighlightSections(old.highlightSections())

@@ -129,8 +129,12 @@ class ChoiceDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         hint = super().sizeHint(option, index)
         if is_choice(index):
-            combo_height = QComboBox().sizeHint().height() + 2 * MARGIN
-            hint.setHeight(max(hint.height(), combo_height))
+            # A combo box wide enough for its longest choice, so that none is cut.
+            combo = QComboBox()
+            combo.addItems([str(label) for _value, label in index.data(CHOICES_ROLE)])
+            size = combo.sizeHint()
+            hint.setHeight(max(hint.height(), size.height() + 2 * MARGIN))
+            hint.setWidth(max(hint.width(), size.width() + 2 * MARGIN))
         return hint
 
     def createEditor(
