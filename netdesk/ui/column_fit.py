@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QHeaderView, QStyleOptionViewItem, QTableView
 # Rows measured: the first page is enough to know what a column holds (and reading further
 # would make a lazy model read pages nobody looks at).
 SAMPLE_ROWS = 200
+# Between one column's text and the next, beyond the delegate's own margins.
+GAP = 6
 # The narrowest a column that gives way is cut to before the others are.
 GIVING_WAY_MIN = 120
 # Marks a saved header state whose widths were fitted, not sized by the user.
@@ -68,7 +70,7 @@ def content_widths(view: QTableView, rows: int = SAMPLE_ROWS) -> list[int]:
         for row in range(count):
             index = model.index(row, column)
             delegate = view.itemDelegateForIndex(index)
-            need = max(need, delegate.sizeHint(option, index).width())
+            need = max(need, delegate.sizeHint(option, index).width() + GAP)
         widths.append(need)
     return widths
 

@@ -16,6 +16,9 @@ class TagPill(QLabel):
         self._full = tag
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(False)
+        # The style sheet's rounded border gives the label a frame, and a framed label indents
+        # its text by half an "x" unless told otherwise: the text would be cut at the right.
+        self.setIndent(0)
         self.setText(tag)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
