@@ -21,6 +21,7 @@ class HeadingBar(QWidget):
         self.heading = heading
         self._buttons = buttons
         self._texts = {id(b): (b.text(), b.toolTip()) for b in buttons}
+        self._full = {id(b): b.sizeHint().width() for b in buttons}
         self._compact = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -61,15 +62,16 @@ class HeadingBar(QWidget):
 
     def _width_of(self, button: QPushButton, *, compact: bool) -> int:
         """The button's width with its full text, or with its icon alone when compact."""
-        text, _tip = self._texts[id(button)]
-        iconic = compact and not button.icon().isNull()
-        shown = button.text()
-        metrics = button.fontMetrics()
-        full = button.sizeHint().width()
-        delta = metrics.horizontalAdvance(text) - metrics.horizontalAdvance(shown)
-        if iconic:
-            return full - metrics.horizontalAdvance(shown)
-        return full + delta
+        key = id(button)
+        if not self._compact:
+            # Measured while the text shows, so that going back to it needs no guess.
+            self._full[key] = button.sizeHint().width()
+        if compact == self._compact or button.icon().isNull():
+            return button.sizeHint().width() if compact == self._compact else self._full[key]
+        text, _tip = self._texts[key]
+        if compact:
+            return self._full[key] - button.fontMetrics().horizontalAdvance(text)
+        return self._full[key]
 
     def _set_compact(self, compact: bool) -> None:
         if compact == self._compact:
