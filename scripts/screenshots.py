@@ -2,6 +2,7 @@
 
 Run under a virtual screen (xvfb-run needs Debian's xvfb and xauth packages):
   xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots.py docs/screenshots
+A 1366x768 screen instead shows what a small laptop's user sees (windows sized to fit it).
 The scenes that files from other programs bring are in screenshot_scenes.py.
 """
 
@@ -13,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import screenshot_scenes as scenes
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QSize
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -24,6 +25,7 @@ from netdesk.services.demo import generate_demo
 from netdesk.services.service_set import Services
 from netdesk.ui.icons import app_icon
 from netdesk.ui.main_window import EVENTS, FOLLOWUPS, PEOPLE, TODAY, MainWindow
+from netdesk.ui.screen_fit import WINDOW_SIZE, fit_to_screen
 
 
 def settle(app: QApplication, rounds: int = 20) -> None:
@@ -43,7 +45,8 @@ def main() -> None:
     services = Services(db)
     settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(services, settings)
-    window.resize(1360, 820)
+    # The window's first-start size; under a 1366x768 screen, what that screen has.
+    fit_to_screen(window, WINDOW_SIZE)
     window.show()
     window.load_current_view()
     settle(app)
@@ -110,7 +113,7 @@ def _cards_and_badges(app: QApplication, window: MainWindow, services: Services,
     busiest = max(services.events.list(), key=lambda e: e.people)
     dialog = window.badges.open_dialog(busiest.id)
     assert dialog is not None
-    dialog.resize(1180, 800)
+    fit_to_screen(dialog, QSize(1180, 800))
     for _ in range(3):  # the preview is drawn a moment after the options settle
         settle(app)
         QTest.qWait(200)

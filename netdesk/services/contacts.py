@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from sqlalchemy import CompoundSelect, func, select, union
 from sqlalchemy.orm import Session, selectinload
@@ -22,6 +23,7 @@ from netdesk.models import (
 from netdesk.services import undo
 from netdesk.services.bulk import column_length
 from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.events import is_upcoming
 from netdesk.services.records import (
     ContactDetail,
     ContactInput,
@@ -339,6 +341,7 @@ def _detail(session: Session, contact: Contact) -> ContactDetail:
             select(Note).where(Note.contact_id == contact.id).order_by(Note.created_at.desc())
         )
     )
+    now = datetime.now(UTC)
     meetings = tuple(
         MeetingRow(
             attendance_id=a.id,
@@ -350,6 +353,7 @@ def _detail(session: Session, contact: Contact) -> ContactDetail:
             status=a.status,
             met=a.met,
             notes=tuple(n for n in notes if n.event_id == ev.id),
+            upcoming=is_upcoming(ev.starts_at, ev.ends_at, now),
         )
         for a, ev in session.execute(
             select(Attendance, Event)

@@ -119,6 +119,11 @@ def _end(event_start: datetime, event_end: datetime | None) -> datetime:
         return event_start
 
 
+def is_upcoming(starts_at: datetime, ends_at: datetime | None, now: datetime) -> bool:
+    """Not over yet: still ahead, or running now (the same rule as the events list's)."""
+    return _end(starts_at, ends_at) >= now
+
+
 def _upcoming(now: datetime) -> ColumnElement[bool]:
     """SQL twin of `_end(...) >= now`, so that the order and the `upcoming` flag agree."""
     return or_(

@@ -90,6 +90,29 @@ class MeetingRow:
     met: bool
     notes: tuple[NoteRow, ...]
     all_day: bool = False
+    # Not over yet when the contact was read (a running event counts as upcoming).
+    upcoming: bool = False
+
+
+@dataclass(frozen=True)
+class MeetingGroups:
+    """A contact's events as the detail pane lists them: where we met them, past events they
+    were at without our meeting them, and events still ahead where they are expected."""
+
+    met: tuple[MeetingRow, ...]
+    also_at: tuple[MeetingRow, ...]
+    coming_up: tuple[MeetingRow, ...]
+
+
+def group_meetings(meetings: tuple[MeetingRow, ...]) -> MeetingGroups:
+    """Met wins over upcoming (met this morning at a two-day conference); the events ahead
+    come soonest first, the others as given (newest first)."""
+    ahead = [m for m in meetings if m.upcoming and not m.met]
+    return MeetingGroups(
+        met=tuple(m for m in meetings if m.met),
+        also_at=tuple(m for m in meetings if not m.met and not m.upcoming),
+        coming_up=tuple(sorted(ahead, key=lambda m: m.starts_at)),
+    )
 
 
 @dataclass(frozen=True)

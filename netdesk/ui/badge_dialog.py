@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk import config
-from netdesk.cards import badge_paint, badge_sheet
+from netdesk.cards import badge_sheet
 from netdesk.cards.badge import Badge
-from netdesk.cards.qr import PayloadTooLong, density_warning, qr_code
 from netdesk.cards.templates import BUILTIN_TEMPLATES, LabelTemplate, TemplateStore
 from netdesk.services.cards import BadgeSelection
 from netdesk.services.service_set import Services
+from netdesk.ui.badge_density import DensityAdvice
 from netdesk.ui.badge_dialog_output import BadgeOutputDialog
 from netdesk.ui.badge_logo_group import LogoGroup
 from netdesk.ui.badge_output import (
@@ -43,6 +43,7 @@ from netdesk.ui.badge_settings import BadgeSettings
 from netdesk.ui.badge_template_dialog import TemplateDialog
 from netdesk.ui.event_dates import plural
 from netdesk.ui.plain_text import ElidedLabel, confirm, plain_label, show_error, window_title
+from netdesk.ui.screen_fit import fit_to_screen
 
 SELECTED = "selected"  # the people picked on the event page, beside the BadgeSelection values
 SELECTION_TEXTS = {
@@ -68,6 +69,8 @@ WARNING_STYLE = (
 )
 MUTED_STYLE = "color: #6b7280;"
 STATUS_STYLE = "color: #166534;"
+# Room for a large preview; on a smaller screen (a 1,366 x 768 laptop), what the screen has.
+DIALOG_SIZE = QSize(1120, 780)
 
 
 class BadgeDialog(BadgeOutputDialog):
@@ -94,11 +97,10 @@ class BadgeDialog(BadgeOutputDialog):
         self._settings = BadgeSettings(settings)
         self._badges: list[Badge] = []
         self._counts: dict[str, int] = {}
-        self._density_cache: dict[tuple[str, str], str] = {}
+        self._density = DensityAdvice()
         self._printers = list(printer_names() if printers is None else printers)
         self.setWindowTitle(window_title(f"Badges for {self._event.name}"))
         self.setSizeGripEnabled(True)
-        self.resize(1120, 780)
 
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -177,6 +179,7 @@ class BadgeDialog(BadgeOutputDialog):
 
         self._load_state()
         self.reload()
+        fit_to_screen(self, DIALOG_SIZE)
 
     # -- building the option groups --------------------------------------------------------
 
@@ -405,34 +408,10 @@ class BadgeDialog(BadgeOutputDialog):
         self.preview.set_page_count(pages)
         for button in (self.preview_button, self.pdf_button, self.print_button):
             button.setEnabled(bool(count))
-        warning = self._density_warning(template)
+        warning = self._density.warning(self._badges, template)
         self.density_label.setText(warning)
         self.density_label.setVisible(bool(warning))
         self.schedule_preview()
-
-    def _density_warning(self, template: LabelTemplate) -> str:
-        """About the longest code: if that one reads well, the shorter ones do too."""
-        if not self._badges:
-            return ""
-        longest = max(self._badges, key=lambda b: len(b.payload))
-        key = (longest.payload, template.id)
-        if key not in self._density_cache:
-            side = badge_paint.qr_side_mm(template)
-            try:
-                code = qr_code(longest.payload)
-            except PayloadTooLong as exc:
-                text = f"{longest.full_name}: {exc}"
-            else:
-                # The core's advice mentions MECARD, which badges do not offer: say it here.
-                text = (
-                    f"{longest.full_name}'s code is dense for its {side:.0f} mm square (about "
-                    f"{code.min_print_mm():.0f} mm reads reliably): phones may struggle. Pick "
-                    "a larger label, or share fewer of their details."
-                    if density_warning(code, side)
-                    else ""
-                )
-            self._density_cache[key] = text
-        return self._density_cache[key]
 
     def schedule_preview(self) -> None:
         self._preview_timer.start()

@@ -39,10 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.services.records import ContactDetail as ContactRecord
-from netdesk.services.records import FollowUpRow, MeetingRow, NoteRow
+from netdesk.services.records import FollowUpRow, MeetingRow, NoteRow, group_meetings
 from netdesk.ui.event_dates import day_text, event_day, long_date, short_date
 from netdesk.ui.flow_layout import FlowLayout
 from netdesk.ui.plain_text import button_text, plain_label, tooltip_text
+from netdesk.ui.tag_pill import TagPill
 
 MUTED = "color: palette(placeholder-text);"
 CHIP_STYLE = "QLabel { background: #e3ecfa; color: #1d3b6a; border-radius: 9px; padding: 2px 9px; }"
@@ -275,7 +276,7 @@ def add_tags(sections: QVBoxLayout, c: ContactRecord) -> None:
     holder = QWidget()
     flow = FlowLayout(holder)
     for tag in c.tags:
-        chip = wrapped(tag)
+        chip = TagPill(tag)
         chip.setStyleSheet(CHIP_STYLE)
         flow.addWidget(chip)
     holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -289,26 +290,47 @@ def add_meetings(
     edit_note: Callable[[int], object],
     delete_note: Callable[[int], object],
 ) -> None:
-    """Each event with its date and, under it, the notes taken there (only there: the Notes
-    section holds the others, so no note shows twice)."""
+    """The events where we met this person, then the past ones they were at without our
+    meeting them, then those still ahead; each with its date and, under it, the notes taken
+    there (only there: the Notes section holds the others, so no note shows twice)."""
+    groups = group_meetings(meetings)
     add_heading(sections, "Events where we met")
-    if not meetings:
-        sections.addWidget(muted("Not linked to any event yet."))
-        return
+    if not groups.met:
+        sections.addWidget(
+            muted("Not met at an event yet." if meetings else "Not linked to any event yet.")
+        )
+    for heading, rows in (
+        ("", groups.met),
+        ("Also at", groups.also_at),
+        ("Coming up together", groups.coming_up),
+    ):
+        if heading and rows:
+            add_heading(sections, heading)
+        for m in rows:
+            _add_meeting(sections, m, open_event, edit_note, delete_note)
+
+
+def _add_meeting(
+    sections: QVBoxLayout,
+    m: MeetingRow,
+    open_event: Callable[[int], object],
+    edit_note: Callable[[int], object],
+    delete_note: Callable[[int], object],
+) -> None:
+    event = LinkButton(m.event_name)
+    event.setObjectName("event_link")
+    event.set_hint("Open this event")
+    event.clicked.connect(lambda _=False, eid=m.event_id: open_event(eid))
+    sections.addSpacing(6)
+    sections.addWidget(event)
+    sections.addWidget(muted(day_text(event_day(m.starts_at, m.all_day))))
+    # Under Also at and Coming up, the heading already says we have not met there.
+    facts = [topic_text(m.role), m.status, "met" if m.met else ""]
+    sections.addWidget(muted(" · ".join(f for f in facts if f)))
     today = date.today()
-    for m in meetings:
-        event = LinkButton(m.event_name)
-        event.setObjectName("event_link")
-        event.set_hint("Open this event")
-        event.clicked.connect(lambda _=False, eid=m.event_id: open_event(eid))
-        sections.addSpacing(6)
-        sections.addWidget(event)
-        sections.addWidget(muted(day_text(event_day(m.starts_at, m.all_day))))
-        facts = [topic_text(m.role), m.status, "met" if m.met else "not met yet"]
-        sections.addWidget(muted(" · ".join(f for f in facts if f)))
-        for note in m.notes:
-            meta = [when(note.created_at, today), topic_text(note.topic)]
-            _add_note(sections, note, meta, edit_note, delete_note, indent=12)
+    for note in m.notes:
+        meta = [when(note.created_at, today), topic_text(note.topic)]
+        _add_note(sections, note, meta, edit_note, delete_note, indent=12)
 
 
 def add_notes(

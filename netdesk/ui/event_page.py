@@ -46,6 +46,7 @@ from netdesk.ui.badge_actions import badges_button
 from netdesk.ui.event_dates import plural, zoned_when_text
 from netdesk.ui.event_dialog import EventDialog
 from netdesk.ui.events_list_model import kind_text, place_text
+from netdesk.ui.heading_bar import HeadingBar
 from netdesk.ui.icons import icon
 from netdesk.ui.plain_text import ElidedLabel, plain_label, show_error
 from netdesk.ui.undo_commands import delete_undoably
@@ -212,15 +213,10 @@ class EventPage(QWidget):
         export_menu.addAction("As vCards (.vcf)…", lambda: self._export_clicked("vcard"))
         export_menu.addAction("As a spreadsheet (.csv)…", lambda: self._export_clicked("csv"))
         self.export_button.setMenu(export_menu)
-        people_bar = QHBoxLayout()
-        people_bar.addWidget(self.people_label, 1)
-        people_bar.addWidget(self.add_button)
-        people_bar.addWidget(self.remove_button)
-        people_bar.addWidget(self.import_button)
-        people_bar.addWidget(self.export_button)
         self.badges_button = badges_button(self)
-        people_bar.addWidget(self.badges_button)
-        page_layout.addLayout(people_bar)
+        buttons = [self.add_button, self.remove_button, self.import_button, self.export_button]
+        self.people_bar = HeadingBar(self.people_label, [*buttons, self.badges_button])
+        page_layout.addWidget(self.people_bar)
 
         self.attendees_model = AttendeesModel(self._services, self)
         self.attendees_model.error.connect(

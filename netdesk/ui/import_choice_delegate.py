@@ -12,6 +12,8 @@ button and start the import.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
@@ -102,6 +104,9 @@ class ChoiceCombo(QComboBox):
 
 
 class ChoiceDelegate(QStyledItemDelegate):
+    # The size of a combo box holding each set of choices (measuring makes a combo box).
+    _combo_sizes: ClassVar[dict[tuple[str, ...], QSize]] = {}
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         if not is_choice(index):
             super().paint(painter, option, index)
@@ -129,8 +134,15 @@ class ChoiceDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         hint = super().sizeHint(option, index)
         if is_choice(index):
-            combo_height = QComboBox().sizeHint().height() + 2 * MARGIN
-            hint.setHeight(max(hint.height(), combo_height))
+            # A combo box wide enough for its longest choice, so that none is cut.
+            labels = tuple(str(label) for _value, label in index.data(CHOICES_ROLE))
+            if labels not in self._combo_sizes:
+                combo = QComboBox()
+                combo.addItems(list(labels))
+                self._combo_sizes[labels] = combo.sizeHint()
+            size = self._combo_sizes[labels]
+            hint.setHeight(max(hint.height(), size.height() + 2 * MARGIN))
+            hint.setWidth(max(hint.width(), size.width() + 2 * MARGIN))
         return hint
 
     def createEditor(

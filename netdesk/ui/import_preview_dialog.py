@@ -3,6 +3,7 @@ read, and the event to put everyone on."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from netdesk.formats.records import Problem
 from netdesk.services.import_plan import Action, ImportPlan, OnDuplicate, warning_count
 from netdesk.services.service_set import Services
+from netdesk.ui.column_fit import fit_columns
 from netdesk.ui.event_combo import EventCombo
 from netdesk.ui.event_dates import plural
 from netdesk.ui.form_errors import ERROR_STYLE
@@ -31,8 +33,9 @@ from netdesk.ui.import_models import (
     short_file_name,
 )
 from netdesk.ui.import_report_dialog import CHECK, LEFT_OUT
-from netdesk.ui.import_table import MUTED_STYLE, import_table, size_columns
+from netdesk.ui.import_table import MUTED_STYLE, fixed_rows, import_table
 from netdesk.ui.plain_text import button_text, plain_label, window_title
+from netdesk.ui.screen_fit import fit_to_screen
 
 NEW_EVENT = -1  # the event combo's data for "New event…"
 WARNING_STYLE = "color: #8a5300;"
@@ -87,7 +90,6 @@ class ImportPreviewDialog(QDialog):
         is_calendar = plan.kind == "ics"
         name = short_file_name(plan.file)
         self.setWindowTitle(window_title(f"Import {name}"))
-        self.resize(960, 600)
 
         self.title_label = plain_label(name)
         font = self.title_label.font()
@@ -111,10 +113,18 @@ class ImportPreviewDialog(QDialog):
         self.events_view.setModel(self.events_model)
         if is_calendar:
             self.tabs.addTab(self.events_view, f"Events ({len(plan.events):,})")
-            size_columns(self.events_view, [300, 250, 0, 90])
         else:
             self.tabs.addTab(self.people_view, f"People ({len(plan.items):,})")
-            size_columns(self.people_view, [180, 150, 190, 0, 130])
+        # Each column as wide as what it holds, the name first (a long status elides before
+        # it does), in a dialog as wide as they need where the screen allows.
+        shown = self.events_view if is_calendar else self.people_view
+        if is_calendar:
+            columns = fit_columns(shown, PlanEventsModel.NAME, PlanEventsModel.WHERE)
+        else:
+            columns = fit_columns(shown, PlanPeopleModel.NAME, PlanPeopleModel.STATUS)
+        fixed_rows(shown)
+        chrome = 2 * shown.frameWidth() + shown.verticalScrollBar().sizeHint().width() + 40
+        fit_to_screen(self, QSize(max(960, columns.needed_width() + chrome), 600))
         # What will be left out, and what will go in but should be checked (Problem.kept).
         self.problems_model, self.problems_view, self.problems_tab = self._problem_tab(
             LEFT_OUT, [problem for problem in plan.problems if not problem.kept]

@@ -37,7 +37,11 @@ def size_columns(view: QTableView, widths: list[int]) -> None:
         else:
             view.setColumnWidth(column, width)
     header.setStretchLastSection(stretch is None)
-    # One row height for all: a combo box fits on every row without measuring each.
+    fixed_rows(view)
+
+
+def fixed_rows(view: QTableView) -> None:
+    """One row height for all: a combo box fits on every row without measuring each."""
     rows = view.verticalHeader()
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     rows.setDefaultSectionSize(max(QComboBox().sizeHint().height() + 6, 28))

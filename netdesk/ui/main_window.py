@@ -28,6 +28,7 @@ from netdesk.ui.exchange_actions import ExchangeActions
 from netdesk.ui.help_menu import HelpMenu
 from netdesk.ui.icons import icon
 from netdesk.ui.plain_text import plain_label
+from netdesk.ui.screen_fit import WINDOW_SIZE, fit_to_screen
 from netdesk.ui.undo_feedback import UndoFeedback
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
         if key == PEOPLE:
             from netdesk.ui.people_view import PeopleView
 
-            people = PeopleView(s, b, u, self)
+            people = PeopleView(s, b, u, self, settings=self.settings)
             people.open_event.connect(self.show_event)
             people.qr_card.connect(self.cards.open_card)
             widths = self.settings.value("people/columns")
@@ -447,7 +448,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            fit_to_screen(self, WINDOW_SIZE)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import cast
 
 from PySide6.QtCore import (
-    QByteArray,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QSettings,
     Qt,
     QTimer,
     Signal,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import ServiceError
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
+from netdesk.ui.column_fit import FittingHeader
 from netdesk.ui.contact_detail import EMPTY_BOOK, SELECT_PROMPT, ContactDetail
 from netdesk.ui.contact_dialog import ContactDialog
 from netdesk.ui.contact_drag import ContactDrag, ContactDragTable
@@ -41,14 +42,15 @@ SEARCH_DELAY_MS = 120
 # A reload finds at most this many selected people again (each may cost a query).
 MAX_KEPT = 50
 RELEVANT_KINDS = frozenset({"contacts", "notes", "followups", "attendances", "tags", "events"})
-# Shares of the table's width; until the user sizes a column, the columns keep these proportions.
+# The shares earlier versions gave the columns (widths saved then are still fitted).
 COLUMN_WIDTHS = {NAME: 150, ORGANIZATION: 125, TITLE: 110, EMAIL: 170, PHONE: 140}
-# The detail pane's share of the width, within these bounds, until the user drags the
-# splitter; from then on the pane keeps the width the user gave it.
-DETAIL_SHARE = 0.36
+# The detail pane's width: what the table leaves once its columns have what they need, within
+# these bounds, until the user drags the splitter; from then on the pane keeps that width.
 DETAIL_WIDTH = (300, 520)
 # The kind of ids a delete step carries for selecting the people again when it is undone.
 CONTACTS = "contacts"
+# The person whose details were shown last, shown again when the view opens.
+LAST_SHOWN = "people/last_shown"
 SEARCH_PLACEHOLDER = "Search names, organisations, emails, phones, notes, tags…"
 
 
@@ -66,59 +68,6 @@ def status_text(matches: int, total: int, query: str) -> str:
     return f"{matches:,} of {people(total)} match “{query}”"
 
 
-class FittingHeader(QHeaderView):
-    """The table's column header: shares the table's width out among the columns in proportion
-    to `widths`, so that every column shows without a horizontal scroll bar, until the user
-    sizes a column or widths saved earlier are restored (then those win)."""
-
-    def __init__(self, widths: dict[int, int], parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
-        self._widths = widths
-        self._fitting = False
-        self.auto_fit = True
-        self.setSectionsClickable(True)
-        self.sectionResized.connect(self._section_resized)
-
-    def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
-        restored = super().restoreState(state)
-        # Widths saved while they were still being fitted keep being fitted.
-        self.auto_fit = restored and self._proportional()
-        self.fit()
-        return restored
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit()
-
-    def fit(self) -> None:
-        """Size the columns to share the width the table has now."""
-        columns = [c for c in self._widths if c < self.count() and not self.isSectionHidden(c)]
-        if not self.auto_fit or not columns:
-            return
-        # Not shown yet: the widths as given.
-        scale = self.width() / sum(self._widths[c] for c in columns) if self.width() > 0 else 1
-        self._fitting = True
-        try:
-            for column in columns:
-                self.resizeSection(column, max(1, int(self._widths[column] * scale)))
-        finally:
-            self._fitting = False
-
-    def _section_resized(self, logical: int, _old: int, _new: int) -> None:
-        # The stretched last column changes with the table; any other change is the user's.
-        if not self._fitting and self.visualIndex(logical) != self.count() - 1:
-            self.auto_fit = False
-
-    def _proportional(self) -> bool:
-        last = self.logicalIndex(self.count() - 1)
-        columns = [c for c in self._widths if c < self.count() and c != last]
-        base = sum(self._widths[c] for c in columns)
-        if not columns or base <= 0:
-            return False
-        scale = sum(self.sectionSize(c) for c in columns) / base
-        return all(abs(self.sectionSize(c) - self._widths[c] * scale) <= 2 for c in columns)
-
-
 class PeopleView(QWidget):
     open_event = Signal(int)
     qr_card = Signal(int)
@@ -130,10 +79,13 @@ class PeopleView(QWidget):
         bridge: ChangeBridge,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._undo_stack = undo_stack
+        self._settings = settings
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("people_search")
@@ -150,7 +102,7 @@ class PeopleView(QWidget):
         self.contact_drag = ContactDrag(services, self)
         self.table = ContactDragTable(self.contact_drag, self.selected_contact_ids)
         self.table.setObjectName("people_table")
-        self.table.setHorizontalHeader(FittingHeader(COLUMN_WIDTHS, self.table))
+        self.table.setHorizontalHeader(FittingHeader(NAME, self.table, COLUMN_WIDTHS))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -170,7 +122,7 @@ class PeopleView(QWidget):
         columns.setSectionsMovable(True)
         columns.setStretchLastSection(True)
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        columns.fit()
+        columns.measure()
         columns.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
 
@@ -218,7 +170,22 @@ class PeopleView(QWidget):
         self._steps = StepWatcher(undo_stack, CONTACTS, self._select_contacts, self)
         bridge.changed.connect(self._data_changed)
         self._update_status()
-        self._update_detail()
+        self._show_someone()
+        self._measured = self.model.rowCount() > 0
+
+    def _show_someone(self) -> None:
+        """Open on the person shown last time, or the first one: never on an empty pane."""
+        last = self._settings.value(LAST_SHOWN) if self._settings is not None else None
+        try:
+            contact_id = int(str(last)) if last is not None else None
+        except ValueError:
+            contact_id = None
+        if contact_id is not None and self.show_contact(contact_id):
+            return
+        if self.model.rowCount():
+            self._select_rows([0])
+        else:
+            self._update_detail()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -235,16 +202,21 @@ class PeopleView(QWidget):
             return
         total = self.splitter.width() - self.splitter.handleWidth()
         low, high = DETAIL_WIDTH
-        detail = min(max(int(total * DETAIL_SHARE), low), high)
+        detail = min(max(total - self._table_width(), low), high)
         self.splitter.setSizes([total - detail, detail])
+
+    def _table_width(self) -> int:
+        """The width the table needs for every column's content, frame and scroll bar."""
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        return self.header().needed_width() + 2 * self.table.frameWidth() + scroll_bar
 
     def _splitter_dragged(self) -> None:
         self._user_split = True
 
     # -- public API for the main window --------------------------------------------------------
 
-    def header(self) -> QHeaderView:
-        return self.table.horizontalHeader()
+    def header(self) -> FittingHeader:
+        return cast(FittingHeader, self.table.horizontalHeader())
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -378,6 +350,11 @@ class PeopleView(QWidget):
         current = model.contact_id_at(current_row) if current_row >= 0 else None
         scroll = self.table.verticalScrollBar().value()
         model.reload()
+        if not self._measured and model.rowCount():
+            # The first people in a book that was empty: fit the columns to them.
+            self._measured = True
+            self.header().measure()
+            self._fit_detail()
         # Only the current contact is worth a search of the whole list if it moved far.
         found = [model.find_row(cid, row, anywhere=False) for cid, row in before]
         kept = [row for row in found if row is not None]
@@ -416,6 +393,8 @@ class PeopleView(QWidget):
         ids = self.selected_contact_ids()
         if len(ids) == 1:
             self.detail.set_contact(ids[0])
+            if self._settings is not None:
+                self._settings.setValue(LAST_SHOWN, ids[0])
             return
         if ids:
             self.detail.show_empty(f"{people(len(ids))} selected")
