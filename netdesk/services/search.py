@@ -17,6 +17,7 @@ from sqlalchemy import (
     case,
     column,
     func,
+    not_,
     or_,
     select,
     table,
@@ -136,6 +137,11 @@ class SearchService:
         starts = or_(name.like(f"{prefix}%", escape="\\"), name.like(f"% {prefix}%", escape="\\"))
         return case((starts, 0), else_=1)
 
+    @staticmethod
+    def _ranked(tokens: list[str], descending: bool) -> bool:
+        """Whether people whose name starts with the query come first (ascending name sort)."""
+        return any(len(t) >= 3 for t in tokens) and not descending
+
     def _in_index_only(self, tokens: list[str], sort: SortColumn) -> bool:
         """A PostgreSQL search sorted by name: filtered, counted and sorted in the index table
         alone, whose rows carry sort_name (joining 30,000 matches to contacts cost 40 ms)."""
@@ -165,9 +171,8 @@ class SearchService:
         if self._in_index_only(tokens, sort):
             idx = self._index
             key, sort_name = idx.c.contact_id, idx.c.sort_name
-            ranked = any(len(t) >= 3 for t in tokens) and not descending
             return self._index_only(tokens, key), [
-                *([self._rank(_rank_word(tokens))] if ranked else []),
+                *([self._rank(_rank_word(tokens))] if self._ranked(tokens, descending) else []),
                 sort_name.desc() if descending else sort_name.asc(),
                 key.desc() if descending else key.asc(),
             ]
@@ -201,6 +206,8 @@ class SearchService:
         with self.db.Session() as session:
             if self._can_walk_names(tokens, sort, descending):
                 ids = self._ranked_name_walk(session, tokens, offset, limit)
+            elif self._in_index_only(tokens, sort) and self._ranked(tokens, descending):
+                ids = self._ranked_index_walk(session, tokens, offset, limit)
             else:
                 stmt, order = self._ordered(tokens, sort, descending)
                 # Ids first, values second: skipping `offset` rows then costs no email/phone
@@ -261,6 +268,31 @@ class SearchService:
             select(Contact.id).where(member.in_(starts_ids)),
             select(Contact.id).where(member.in_(all_ids), member.not_in(starts_ids)),
         )
+        return self._take_in_order(session, groups, (Contact.sort_name, Contact.id), offset, limit)
+
+    def _ranked_index_walk(
+        self, session: Session, tokens: list[str], offset: int, limit: int
+    ) -> list[int]:
+        """The same on PostgreSQL, in the index table: the (sort_name, contact_id) index lets
+        the planner walk the names in order and stop at the limit when a word matches many
+        people ("data": a third of 100,000, 0.5 ms instead of 40 ms sorting them all), or
+        sort the few matches the trigram indexes find when it matches few."""
+        idx = self._index
+        matches = self._index_conditions(tokens)
+        starts = self._name_starts(_rank_word(tokens), idx.c.name)
+        groups = (
+            select(idx.c.contact_id).where(*matches, starts),
+            select(idx.c.contact_id).where(*matches, not_(starts)),
+        )
+        order = (idx.c.sort_name, idx.c.contact_id)
+        return self._take_in_order(session, groups, order, offset, limit)
+
+    @staticmethod
+    def _take_in_order(
+        session: Session, groups: tuple[Select[Any], ...], order: Any, offset: int, limit: int
+    ) -> list[int]:
+        """Rows `offset` to `offset + limit` of the groups one after the other, each in
+        `order`; a group is counted only when the offset may skip it whole."""
         ids: list[int] = []
         skip = offset
         for group in groups:
@@ -270,9 +302,7 @@ class SearchService:
                     skip -= in_group
                     continue
             wanted = limit - len(ids)
-            ids += session.scalars(
-                group.order_by(Contact.sort_name, Contact.id).offset(skip).limit(wanted)
-            )
+            ids += session.scalars(group.order_by(*order).offset(skip).limit(wanted))
             skip = 0
             if len(ids) >= limit:
                 break

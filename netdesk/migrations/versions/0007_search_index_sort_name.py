@@ -1,7 +1,8 @@
-"""the PostgreSQL search index carries each contact's sort_name, with a trigram index on it
+"""the PostgreSQL search index carries each contact's sort_name, indexed in order and by trigrams
 
 A search sorted by name (the People table's default) then filters, counts and sorts in the
-index table alone instead of joining every match to contacts. Nothing changes on SQLite.
+index table alone instead of joining every match to contacts, walking the names in order when
+a word matches many people. Nothing changes on SQLite.
 
 Revision ID: 0007
 Revises: 0006
@@ -32,5 +33,6 @@ def downgrade() -> None:
     conn = op.get_bind()
     if conn.dialect.name == "sqlite":
         return
-    conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_{search_index.TABLE}_sort_name_trgm")
+    for index in ("sort_name", "sort_name_trgm"):
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_{search_index.TABLE}_{index}")
     conn.exec_driver_sql(f"ALTER TABLE {search_index.TABLE} DROP COLUMN IF EXISTS sort_name")
