@@ -17,10 +17,12 @@ from sqlalchemy import (
     case,
     column,
     func,
+    literal,
     not_,
     or_,
     select,
     table,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -206,10 +208,11 @@ class SearchService:
         with self.db.Session() as session:
             if self._can_walk_names(tokens, sort, descending):
                 ids = self._ranked_name_walk(session, tokens, offset, limit)
-            elif self._in_index_only(tokens, sort) and self._ranked(tokens, descending):
-                ids = self._ranked_index_walk(session, tokens, offset, limit)
             else:
-                stmt, order = self._ordered(tokens, sort, descending)
+                if self._in_index_only(tokens, sort) and self._ranked(tokens, descending):
+                    stmt, order = self._ranked_in_name_order(tokens, offset + limit)
+                else:
+                    stmt, order = self._ordered(tokens, sort, descending)
                 # Ids first, values second: skipping `offset` rows then costs no email/phone
                 # lookups (a page at row 66,000 of 100,000 takes 0.5 s when they are read).
                 ids = list(session.scalars(stmt.order_by(*order).offset(offset).limit(limit)))
@@ -268,31 +271,6 @@ class SearchService:
             select(Contact.id).where(member.in_(starts_ids)),
             select(Contact.id).where(member.in_(all_ids), member.not_in(starts_ids)),
         )
-        return self._take_in_order(session, groups, (Contact.sort_name, Contact.id), offset, limit)
-
-    def _ranked_index_walk(
-        self, session: Session, tokens: list[str], offset: int, limit: int
-    ) -> list[int]:
-        """The same on PostgreSQL, in the index table: the (sort_name, contact_id) index lets
-        the planner walk the names in order and stop at the limit when a word matches many
-        people ("data": a third of 100,000, 0.5 ms instead of 40 ms sorting them all), or
-        sort the few matches the trigram indexes find when it matches few."""
-        idx = self._index
-        matches = self._index_conditions(tokens)
-        starts = self._name_starts(_rank_word(tokens), idx.c.name)
-        groups = (
-            select(idx.c.contact_id).where(*matches, starts),
-            select(idx.c.contact_id).where(*matches, not_(starts)),
-        )
-        order = (idx.c.sort_name, idx.c.contact_id)
-        return self._take_in_order(session, groups, order, offset, limit)
-
-    @staticmethod
-    def _take_in_order(
-        session: Session, groups: tuple[Select[Any], ...], order: Any, offset: int, limit: int
-    ) -> list[int]:
-        """Rows `offset` to `offset + limit` of the groups one after the other, each in
-        `order`; a group is counted only when the offset may skip it whole."""
         ids: list[int] = []
         skip = offset
         for group in groups:
@@ -302,11 +280,36 @@ class SearchService:
                     skip -= in_group
                     continue
             wanted = limit - len(ids)
-            ids += session.scalars(group.order_by(*order).offset(skip).limit(wanted))
+            ids += session.scalars(
+                group.order_by(Contact.sort_name, Contact.id).offset(skip).limit(wanted)
+            )
             skip = 0
             if len(ids) >= limit:
                 break
         return ids
+
+    def _ranked_in_name_order(
+        self, tokens: list[str], wanted: int
+    ) -> tuple[Select[Any], list[Any]]:
+        """The first `wanted` ids of `_ordered`'s order for a name sort on PostgreSQL, found
+        without sorting every match: each rank group takes its first `wanted` in name order,
+        which the (sort_name, contact_id) index gives. The planner walks it and stops at the
+        limit when a word matches many people ("data", a third of 100,000: 1 ms instead of 40
+        ms sorting them all), or sorts the few matches the trigram indexes find. One
+        statement, so one round trip to the server."""
+        idx = self._index
+        matches = self._index_conditions(tokens)
+        starts = self._name_starts(_rank_word(tokens), idx.c.name)
+        groups = [
+            select(idx.c.contact_id, literal(rank).label("rank"), idx.c.sort_name)
+            .where(*matches, condition)
+            .order_by(idx.c.sort_name, idx.c.contact_id)
+            .limit(wanted)
+            .subquery()
+            for rank, condition in ((0, starts), (1, not_(starts)))
+        ]
+        both = union_all(*(select(g) for g in groups)).subquery()
+        return select(both.c.contact_id), [both.c.rank, both.c.sort_name, both.c.contact_id]
 
     def index_of(
         self,
