@@ -60,6 +60,7 @@ def _queries(services: Services) -> list[str]:
         "a b",
         "50%",
         "_",
+        "@",
         "zzqx",
     ]
 
