@@ -116,7 +116,7 @@ def _scans_stop_at_a_limit(node: Any, above: tuple[str, ...] = ()) -> bool:
     if "Plan" in node:
         return _scans_stop_at_a_limit(node["Plan"], above)
     kind = node.get("Node Type", "")
-    if kind == "Index Scan":
+    if kind in ("Index Scan", "Index Only Scan"):
         nearest = [k for k in reversed(above) if k in ("Limit", "Sort")]
         return bool(nearest) and nearest[0] == "Limit"
     return _scans_stop_at_a_limit(node.get("Plans", []), (*above, kind))
