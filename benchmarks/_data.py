@@ -1,5 +1,6 @@
 """The benchmark database: 100,000 people and 1,000 events from `netdesk demo`, made once and
-kept in the temp folder between runs (delete it to rebuild)."""
+kept in the temp folder between runs (delete it to rebuild), or the same people in a
+PostgreSQL database (`big_database_url`, filled when it holds nobody yet)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,22 @@ def big_database(people: int = PEOPLE, events: int = EVENTS, seed: int = 7) -> P
     db.close()
     partial.rename(path)
     return path
+
+
+def big_database_url(url: str | None = None) -> str:
+    """The SQLite benchmark file's URL, or `url` after filling it with the same demo data."""
+    if url is None:
+        return f"sqlite:///{big_database()}"
+    from netdesk.services.demo import generate_demo
+    from netdesk.services.service_set import Services
+
+    db = open_database(url)
+    try:
+        if Services(db).contacts.count() == 0:
+            started = time.perf_counter()
+            generate_demo(db, people=PEOPLE, events=EVENTS, seed=7)
+            elapsed = time.perf_counter() - started
+            print(f"made {PEOPLE:,} people and {EVENTS:,} events in {elapsed:.1f} s")
+    finally:
+        db.close()
+    return url

@@ -2,10 +2,13 @@
 the view, and resident memory.
 
 Run: .venv/bin/python benchmarks/bench_people.py   (the database is made once by _data.py)
+     .venv/bin/python benchmarks/bench_people.py --db postgresql+psycopg://USER:PW@HOST/DB
+     (an empty PostgreSQL database is filled with the same 100,000 people first)
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import sys
@@ -15,12 +18,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _data import big_database
+from _data import big_database_url
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from netdesk.db import open_database
+from netdesk.services.search import SearchService
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.main_window import PAGES, MainWindow
@@ -51,11 +55,65 @@ def queries(services: Services) -> list[str]:
     ]
 
 
+def typed_queries(services: Services) -> list[str]:
+    """The queries whose keystrokes are reported one by one: a word found in a third of the
+    people, two letters, a full name, an email domain, one letter."""
+    someone = services.search.page(offset=61_803, limit=1)[0]
+    domain = someone.email.split("@")[-1] if someone.email else "posteo.de"
+    return ["data", "an", someone.name, "@" + domain, "d"]
+
+
+def count_and_first_page(search: SearchService, query: str, runs: int = 7) -> tuple[float, float]:
+    """Seconds of what the People table asks per keystroke, the count and the first page: the
+    best of `runs`, as timeit reports, since on a shared machine the others measure the load."""
+    counts: list[float] = []
+    pages: list[float] = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        search.count(query)
+        t1 = time.perf_counter()
+        search.page(query, limit=200)
+        counts.append(t1 - t0)
+        pages.append(time.perf_counter() - t1)
+    return min(counts), min(pages)
+
+
+def report_keystrokes(search: SearchService, queries: list[str]) -> None:
+    print("count + first page of 200, per keystroke (best of 7 runs):")
+    sums: list[float] = []
+    for query in queries:
+        steps = []
+        for end in range(1, len(query) + 1):
+            count, page = count_and_first_page(search, query[:end])
+            sums.append(count + page)
+            steps.append(f"{query[:end]!r} {count * 1000:.0f}+{page * 1000:.0f}")
+        print(f"  {query!r}: " + ", ".join(steps) + " ms")
+    print(
+        f"  all {len(sums)} keystrokes: median {statistics.median(sums) * 1000:.1f} ms, "
+        f"max {max(sums) * 1000:.1f} ms (aim 30 ms)"
+    )
+
+
 def main() -> None:
-    path = big_database()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--db", metavar="URL", help="a database URL (default: the SQLite benchmark file)"
+    )
+    parser.add_argument(
+        "--keystrokes-only",
+        action="store_true",
+        help="only the count + first page per keystroke, without the window",
+    )
+    args = parser.parse_args()
+    url = big_database_url(args.db)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    db = open_database(f"sqlite:///{path}")
+    db = open_database(url)
     services = Services(db)
+    print(f"database: {db.dialect}")
+    report_keystrokes(services.search, typed_queries(services))
+    if args.keystrokes_only:
+        db.close()
+        return
     bridge = ChangeBridge(db)
     stack = QUndoStack()
 

@@ -1,7 +1,10 @@
 """The contact search index: an FTS5 trigram table on SQLite, a pg_trgm table on PostgreSQL.
 
 Both hold one row per contact with folded text in two columns: `name` (ranked first when it
-starts with the query) and `body` (organisation, title, emails, phones, notes, tags).
+starts with the query) and `body` (organisation, title, emails, phones, notes, tags). On
+PostgreSQL the row also carries the contact's `sort_name`, so that a search sorted by name
+filters, counts and sorts within this one table (joining 30,000 matches to `contacts` to
+sort them cost 40 ms of a 65 ms keystroke).
 """
 
 from __future__ import annotations
@@ -50,8 +53,16 @@ def create(conn: Connection) -> None:
         text(
             f"CREATE TABLE IF NOT EXISTS {TABLE} ("
             " contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,"
-            " name TEXT NOT NULL, body TEXT NOT NULL)"
+            " name TEXT NOT NULL, body TEXT NOT NULL, sort_name TEXT NOT NULL DEFAULT '')"
         )
+    )
+    # A table made before migration 0007 gains the column (filled by the migration).
+    conn.execute(
+        text(f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS sort_name TEXT NOT NULL DEFAULT ''")
+    )
+    # Pages sorted by name walk this in order and stop at the page's end.
+    conn.execute(
+        text(f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_sort_name ON {TABLE} (sort_name, contact_id)")
     )
     # pg_trgm makes LIKE '%x%' use an index; without the extension search still works, slower.
     has_trgm = conn.execute(
@@ -63,7 +74,8 @@ def create(conn: Connection) -> None:
         # A savepoint, because a refused CREATE EXTENSION would abort the whole transaction.
         with conn.begin_nested():
             conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
-            for column in ("name", "body"):
+            # sort_name's index finds the name parts a one- or two-letter query starts.
+            for column in ("name", "body", "sort_name"):
                 conn.execute(
                     text(
                         f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_{column}_trgm ON {TABLE}"
@@ -72,6 +84,19 @@ def create(conn: Connection) -> None:
                 )
     except DBAPIError:
         pass  # the role may not add extensions: search works all the same, only slower
+
+
+def fill_sort_names(conn: Connection) -> None:
+    """Copy every contact's sort_name into its index row (PostgreSQL only: SQLite's index
+    sorts through `contacts`)."""
+    if conn.dialect.name == "sqlite":
+        return
+    conn.execute(
+        text(
+            f"UPDATE {TABLE} AS s SET sort_name = c.sort_name FROM contacts AS c"
+            " WHERE c.id = s.contact_id AND s.sort_name IS DISTINCT FROM c.sort_name"
+        )
+    )
 
 
 def drop(conn: Connection) -> None:
@@ -116,9 +141,10 @@ def refresh(conn: Connection, contact_ids: Iterable[int], phone_extensions: bool
             # of one file): whichever writes second updates the row instead of failing.
             conn.execute(
                 text(
-                    f"INSERT INTO {TABLE} (contact_id, name, body) VALUES (:id, :name, :body)"
-                    " ON CONFLICT (contact_id) DO UPDATE"
-                    " SET name = EXCLUDED.name, body = EXCLUDED.body"
+                    f"INSERT INTO {TABLE} (contact_id, name, body, sort_name)"
+                    " VALUES (:id, :name, :body, :sort_name)"
+                    " ON CONFLICT (contact_id) DO UPDATE SET name = EXCLUDED.name,"
+                    " body = EXCLUDED.body, sort_name = EXCLUDED.sort_name"
                 ),
                 rows,
             )
@@ -163,6 +189,7 @@ def _rows_for(
     for c in conn.execute(
         select(
             Contact.id,
+            Contact.sort_name,
             Contact.formatted_name,
             Contact.given_name,
             Contact.family_name,
@@ -179,5 +206,5 @@ def _rows_for(
         body = "\n".join(
             p for p in (c.organization, c.department, c.title, c.note, *extra[c.id]) if p
         )
-        rows.append({"id": c.id, "name": fold(name), "body": fold(body)})
+        rows.append({"id": c.id, "name": fold(name), "body": fold(body), "sort_name": c.sort_name})
     return rows

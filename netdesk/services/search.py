@@ -17,9 +17,12 @@ from sqlalchemy import (
     case,
     column,
     func,
+    literal,
+    not_,
     or_,
     select,
     table,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -85,7 +88,9 @@ class SearchService:
     def __init__(self, db: Database) -> None:
         self.db = db
         key = "rowid" if db.dialect == "sqlite" else "contact_id"
-        self._index = table(search_index.TABLE, column(key), column("name"), column("body"))
+        # On PostgreSQL the index rows also hold sort_name (see netdesk.search_index).
+        extra: tuple[Any, ...] = () if db.dialect == "sqlite" else (column("sort_name"),)
+        self._index = table(search_index.TABLE, column(key), column("name"), column("body"), *extra)
         self._key = self._index.c[key]
 
     def _index_conditions(
@@ -114,16 +119,17 @@ class SearchService:
         return conditions
 
     @staticmethod
-    def _name_starts(token: str) -> ColumnElement[bool]:
+    def _name_starts(token: str, sort_name: Any = Contact.sort_name) -> ColumnElement[bool]:
         """In a query of only one- and two-letter words, each matches the start of a part of the
         name, not any substring: "an" would otherwise match most of the address book. sort_name
         is folded and indexed, so the first page walks the (covering) index and stops early:
         even a prefix nobody has costs 10 ms for 100,000 people (with the organisation, which
-        is not in the index, 150 ms)."""
+        is not in the index, 150 ms). On PostgreSQL the index table's copy of sort_name has a
+        trigram index that finds the word starts directly."""
         prefix = _escape_like(token)
         return or_(
-            Contact.sort_name.like(f"{prefix}%", escape="\\"),
-            Contact.sort_name.like(f"% {prefix}%", escape="\\"),
+            sort_name.like(f"{prefix}%", escape="\\"),
+            sort_name.like(f"% {prefix}%", escape="\\"),
         )
 
     def _rank(self, first: str) -> ColumnElement[Any]:
@@ -132,6 +138,30 @@ class SearchService:
         name = self._index.c.name
         starts = or_(name.like(f"{prefix}%", escape="\\"), name.like(f"% {prefix}%", escape="\\"))
         return case((starts, 0), else_=1)
+
+    @staticmethod
+    def _ranked(tokens: list[str], descending: bool) -> bool:
+        """Whether people whose name starts with the query come first (ascending name sort)."""
+        return any(len(t) >= 3 for t in tokens) and not descending
+
+    def _in_index_only(self, tokens: list[str], sort: SortColumn = SortColumn.NAME) -> bool:
+        """A PostgreSQL search sorted by name: filtered, counted and sorted in the index table
+        alone, whose rows carry sort_name (joining 30,000 matches to contacts cost 40 ms).
+
+        Not for a query of only short words one of which has no letter or digit ("@", the
+        first key of an email domain): pg_trgm indexes neither, so the index table would be
+        read whole (25 ms) where contacts' narrow sort_name index takes 10 ms."""
+        if self.db.dialect == "sqlite" or not tokens or sort is not SortColumn.NAME:
+            return False
+        return any(len(t) >= 3 for t in tokens) or all(any(map(str.isalnum, t)) for t in tokens)
+
+    def _index_only(self, tokens: list[str], *columns: Any) -> Select[Any]:
+        """SELECT columns FROM the index table, with `_filtered`'s conditions."""
+        idx = self._index
+        stmt = select(*columns).select_from(idx)
+        if not any(len(t) >= 3 for t in tokens):
+            return stmt.where(*(self._name_starts(t, idx.c.sort_name) for t in tokens))
+        return stmt.where(*self._index_conditions(tokens))
 
     def _filtered(self, tokens: list[str], *columns: Any) -> tuple[Select[Any], bool]:
         """SELECT columns FROM contacts, joined to the index when a word needs it."""
@@ -142,9 +172,18 @@ class SearchService:
         return joined.where(*self._index_conditions(tokens)), True
 
     def _ordered(
-        self, tokens: list[str], sort: SortColumn, descending: bool, *columns: Any
+        self, tokens: list[str], sort: SortColumn, descending: bool
     ) -> tuple[Select[Any], list[Any]]:
-        """The filtered select and the display order that `page` and `index_of` share."""
+        """The filtered select of contact ids and the display order that `page` and `index_of`
+        share."""
+        if self._in_index_only(tokens, sort):
+            idx = self._index
+            key, sort_name = idx.c.contact_id, idx.c.sort_name
+            return self._index_only(tokens, key), [
+                *([self._rank(_rank_word(tokens))] if self._ranked(tokens, descending) else []),
+                sort_name.desc() if descending else sort_name.asc(),
+                key.desc() if descending else key.asc(),
+            ]
         sort_expr: SQLColumnExpression[Any] = {
             SortColumn.NAME: Contact.sort_name,
             SortColumn.ORGANIZATION: func.lower(Contact.organization),
@@ -152,7 +191,7 @@ class SearchService:
             SortColumn.EMAIL: func.lower(_first_email()),
             SortColumn.PHONE: _first_phone(),
         }[sort]
-        stmt, joined = self._filtered(tokens, *columns)
+        stmt, joined = self._filtered(tokens, Contact.id)
         order: list[Any] = []
         if joined and sort is SortColumn.NAME and not descending:
             order.append(self._rank(_rank_word(tokens)))
@@ -176,7 +215,10 @@ class SearchService:
             if self._can_walk_names(tokens, sort, descending):
                 ids = self._ranked_name_walk(session, tokens, offset, limit)
             else:
-                stmt, order = self._ordered(tokens, sort, descending, Contact.id)
+                if self._in_index_only(tokens, sort) and self._ranked(tokens, descending):
+                    stmt, order = self._ranked_in_name_order(tokens, offset + limit)
+                else:
+                    stmt, order = self._ordered(tokens, sort, descending)
                 # Ids first, values second: skipping `offset` rows then costs no email/phone
                 # lookups (a page at row 66,000 of 100,000 takes 0.5 s when they are read).
                 ids = list(session.scalars(stmt.order_by(*order).offset(offset).limit(limit)))
@@ -252,6 +294,29 @@ class SearchService:
                 break
         return ids
 
+    def _ranked_in_name_order(
+        self, tokens: list[str], wanted: int
+    ) -> tuple[Select[Any], list[Any]]:
+        """The first `wanted` ids of `_ordered`'s order for a name sort on PostgreSQL, found
+        without sorting every match: each rank group takes its first `wanted` in name order,
+        which the (sort_name, contact_id) index gives. The planner walks it and stops at the
+        limit when a word matches many people ("data", a third of 100,000: 1 ms instead of 40
+        ms sorting them all), or sorts the few matches the trigram indexes find. One
+        statement, so one round trip to the server."""
+        idx = self._index
+        matches = self._index_conditions(tokens)
+        starts = self._name_starts(_rank_word(tokens), idx.c.name)
+        groups = [
+            select(idx.c.contact_id, literal(rank).label("rank"), idx.c.sort_name)
+            .where(*matches, condition)
+            .order_by(idx.c.sort_name, idx.c.contact_id)
+            .limit(wanted)
+            .subquery()
+            for rank, condition in ((0, starts), (1, not_(starts)))
+        ]
+        both = union_all(*(select(g) for g in groups)).subquery()
+        return select(both.c.contact_id), [both.c.rank, both.c.sort_name, both.c.contact_id]
+
     def index_of(
         self,
         contact_id: int,
@@ -265,15 +330,11 @@ class SearchService:
         reading every page on the way.
         """
         tokens = tokens_of(query)
-        _, order = self._ordered(tokens, sort, descending)
-        stmt, _ = self._ordered(
-            tokens,
-            sort,
-            descending,
-            Contact.id.label("cid"),
-            func.row_number().over(order_by=order).label("pos"),
-        )
-        numbered = stmt.subquery()
+        stmt, order = self._ordered(tokens, sort, descending)
+        key = stmt.selected_columns[0]
+        numbered = stmt.with_only_columns(
+            key.label("cid"), func.row_number().over(order_by=order).label("pos")
+        ).subquery()
         with self.db.Session() as session:
             position = session.scalar(select(numbered.c.pos).where(numbered.c.cid == contact_id))
         return None if position is None else int(position) - 1
@@ -283,5 +344,7 @@ class SearchService:
         with self.db.Session() as session:
             if not tokens:
                 return session.scalar(select(func.count(Contact.id))) or 0
+            if self._in_index_only(tokens):
+                return session.scalar(self._index_only(tokens, func.count())) or 0
             stmt, _ = self._filtered(tokens, func.count())
             return session.scalar(stmt.select_from(Contact)) or 0
