@@ -172,9 +172,11 @@ def _main(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:
         raise
     except ServiceError as exc:
+        _recheck_if_damaged(db, exc.__cause__)
         print(f"netdesk: {exc}", file=sys.stderr)
         return 1
     except DBAPIError as exc:  # a read the database refused: no driver text, no links
+        _recheck_if_damaged(db, exc)
         print(f"netdesk: {read_error_message(exc)}", file=sys.stderr)
         return 1
     except Exception as exc:  # the CLI's promise: a message, never a traceback
@@ -182,6 +184,19 @@ def _main(argv: Sequence[str] | None) -> int:
         return 1
     finally:
         db.close()
+
+
+def _recheck_if_damaged(db: Database, exc: BaseException | None) -> None:
+    """A command that met a damaged page forgets the file's last good check, so that the next
+    one reads the whole file first and says which backup to restore, instead of starting on
+    it as on a sound file (see netdesk.integrity_stamp)."""
+    from netdesk import integrity_stamp
+    from netdesk.database_errors import what_went_wrong
+
+    if exc is None or db.backups is None:
+        return
+    if what_went_wrong(exc) == "the database file is damaged":
+        integrity_stamp.forget(db.backups.database)
 
 
 def missing_database(url: str) -> str | None:

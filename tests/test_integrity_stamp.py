@@ -135,3 +135,22 @@ def test_damage_the_disk_did_unnoticed_is_found_by_the_search_that_reads_it(
     assert "is damaged and cannot be opened" in err
     assert checked.read_bytes() == before
     assert checked_at(checked) is None
+
+
+def test_damage_an_export_trips_over_makes_the_next_command_check_the_whole_file(
+    checked: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not only the search: any command that meets a damaged page forgets the good check, so
+    that the next one reads the whole file and names the backup to restore."""
+    page, page_size = _page_in_the_middle_of(checked, "contacts")
+    with checked.open("r+b") as fh:
+        fh.seek((page - 1) * page_size)
+        fh.write(b"\xff" * page_size)
+    seen = integrity_stamp.fingerprint(checked)
+    assert seen is not None
+    integrity_stamp.record(checked, seen)
+    assert main(["--db", str(checked), "export", "csv", str(tmp_path / "out.csv")]) == 1
+    assert "damaged" in capsys.readouterr().err
+    assert checked_at(checked) is None
+    assert main(["--db", str(checked), "export", "csv", str(tmp_path / "out.csv")]) == 1
+    assert "is damaged and cannot be opened" in capsys.readouterr().err
