@@ -25,6 +25,8 @@ POLL_MS = 1000
 REPLACED_TEXT = "The database file was replaced (restored from a backup?); reopened."
 REOPENED_TEXT = "Reopened the database."
 NOT_OPEN_TITLE = "The database is not open"
+NOT_OPEN_STATUS = "The database is not open; File > Reopen database tries again."
+REPLACED_PREFIX = "The database file was replaced while the window had it open. "
 
 
 class OutsideChanges(QObject):
@@ -74,31 +76,32 @@ class OutsideChanges(QObject):
             # Try again by itself once another file is put in place (a second restore).
             now = identity(self.path) if self.path is not None else None
             if now is not None and (now,) != self.failed:
-                self._reopen(REPLACED_TEXT)
+                self._reopen(REPLACED_TEXT, REPLACED_PREFIX)
             return
         outcome = self.watch.check()
         if outcome is Outcome.CHANGED:
             self.window.bridge.changed.emit(ALL_KINDS)
         elif outcome is Outcome.REPLACED:
-            self._reopen(REPLACED_TEXT)
+            self._reopen(REPLACED_TEXT, REPLACED_PREFIX)
         elif outcome is Outcome.GONE:
             self._reopen(REOPENED_TEXT)
 
     def reopen_now(self) -> bool:
         return self._reopen(REOPENED_TEXT)
 
-    def _reopen(self, done_text: str) -> bool:
+    def _reopen(self, done_text: str, failed_prefix: str = "") -> bool:
         try:
             self.watch.reopen()
         except Exception as exc:  # DatabaseOpenError, or the file vanishing meanwhile
             log.info("reopening %s failed: %s", self.db.url, exc)
-            self._not_open(str(exc))
+            self._not_open(failed_prefix + str(exc))
             return False
         self.failed = None
         self._close_message()
         self.window.stack.setEnabled(True)
         self.window._set_data_actions_enabled(True)
         self.window.database_label.setText(f"Database: {self.name}")
+        self.window.database_label.setToolTip(self.db.url)
         # What undo would bring back belongs to the file that was replaced.
         self.window.undo_stack.clear()
         self.window.bridge.changed.emit(ALL_KINDS)
@@ -112,7 +115,9 @@ class OutsideChanges(QObject):
         self.window.stack.setEnabled(False)
         self.window._set_data_actions_enabled(False)
         self.window.database_label.setText(f"Database: {self.name} (not open)")
-        self.window.statusBar().showMessage(f"{NOT_OPEN_TITLE}: {reason}")
+        self.window.database_label.setToolTip(reason)
+        self.window.statusBar().showMessage(NOT_OPEN_STATUS)
+        self.window.undo_stack.clear()  # its steps belong to the file that went
         self._close_message()
         box = QMessageBox(QMessageBox.Icon.Warning, NOT_OPEN_TITLE, "", parent=self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)

@@ -81,6 +81,11 @@ def test_an_import_from_a_terminal_shows_within_two_seconds_keeping_search_and_s
     vcf = tmp_path / "outside.vcf"
     vcf.write_text(VCARDS, encoding="utf-8")
 
+    # The user is typing a new contact meanwhile.
+    dialog = people.make_contact_dialog()
+    dialog.open()
+    dialog.name_edit.setText("Half typed")
+
     netdesk_cli(str(db_path), "import", str(vcf))
     committed = time.perf_counter()
     qtbot.waitUntil(lambda: people_count(window) == 5, timeout=SHOWN_WITHIN_MS)
@@ -92,6 +97,9 @@ def test_an_import_from_a_terminal_shows_within_two_seconds_keeping_search_and_s
     assert people.model.match_count() == 3
     ids = people.selected_contact_ids()
     assert [window.services.contacts.get(i).formatted_name for i in ids] == ["Cy Dow"]
+    assert dialog.isVisible()
+    assert dialog.name_edit.text() == "Half typed"
+    dialog.reject()
 
 
 def test_reloads_come_only_from_changes_and_the_windows_own_only_once(
@@ -178,6 +186,7 @@ def test_a_damaged_replacement_says_what_happened_and_offers_to_reopen(
 
     qtbot.waitUntil(lambda: bool(message_boxes(window)), timeout=3000)
     [box] = message_boxes(window)
+    assert "was replaced" in box.text()
     assert "Traceback" not in box.text()
     assert str(db_path) in box.text() or db_path.name in box.text()
     assert "Reopen" in [b.text() for b in box.buttons()]
@@ -209,7 +218,11 @@ def test_a_vanished_file_is_said_and_nothing_is_created_in_its_place(
     assert "gone" in box.text()
     assert not db_path.exists()
     qtbot.wait(1200)
-    assert not db_path.exists()  # no empty database made by a poll
+    assert not db_path.exists()  # no empty database made by a poll, nor by a view reading
+    window.outside_changes.act_reopen.trigger()  # File > Reopen database, too early
+    [box] = message_boxes(window)
+    assert "gone" in box.text()
+    assert not db_path.exists()
 
     os.replace(aside, db_path)  # put back: reopened by itself
     qtbot.waitUntil(lambda: not message_boxes(window), timeout=3000)
