@@ -125,10 +125,6 @@ class SqliteWatch(ChangeWatch):
                 self._close_connection()
             self._sidecars = {p: identity(p) for p in sidecar_files(self.path)}
 
-    @property
-    def opened_identity(self) -> Identity | None:
-        return self._identity
-
     def _read_version(self) -> int | None:
         if self._conn is None:
             return None
@@ -179,9 +175,11 @@ class SqliteWatch(ChangeWatch):
 
         self.pause()
         self.db.engine.dispose()
-        self._set_aside_stale_sidecars()
+        now = identity(self.path)
+        if now is not None and now != self._identity:
+            self._set_aside_stale_sidecars()
         try:
-            if identity(self.path) is None:
+            if now is None:
                 raise DatabaseOpenError(
                     f"The database file {self.path} is gone (deleted or moved?)."
                 )
@@ -195,7 +193,8 @@ class SqliteWatch(ChangeWatch):
 
     def _set_aside_stale_sidecars(self) -> None:
         """The replaced file's -wal and -shm, if the replacement left them, go beside the
-        backups (the WAL may hold that file's last changes)."""
+        backups (the WAL may hold that file's last changes). Never those of a file that is
+        only away (moved, to be put back) or of the same file reopened: they are its own."""
         stamp = time.strftime("%Y-%m-%dT%H-%M-%SZ", time.gmtime())
         for sidecar, was in self._sidecars.items():
             if was is not None and identity(sidecar) == was:

@@ -211,6 +211,7 @@ def test_a_damaged_replacement_says_what_happened_and_offers_to_reopen(
 def test_a_vanished_file_is_said_and_nothing_is_created_in_its_place(
     qtbot: QtBot, window: MainWindow, db_path: Path, tmp_path: Path
 ) -> None:
+    add_people(window.services, "Ivy Late")  # in the WAL beside the file, not in it yet
     aside = tmp_path / "aside.sqlite"
     os.replace(db_path, aside)
     qtbot.waitUntil(lambda: bool(message_boxes(window)), timeout=3000)
@@ -228,6 +229,23 @@ def test_a_vanished_file_is_said_and_nothing_is_created_in_its_place(
     qtbot.waitUntil(lambda: not message_boxes(window), timeout=3000)
     assert window.act_capture.isEnabled()
     assert QApplication.activeModalWidget() is None
+    assert people_count(window) == 4  # Ivy too: the file's WAL was left where it was
+
+
+def test_reopening_by_hand_keeps_what_another_connection_has_not_checkpointed(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    other = open_database(f"sqlite:///{db_path}")
+    try:
+        add_people(Services(other), "Jo Other")
+        window.outside_changes.act_reopen.trigger()  # File > Reopen database
+        assert window.statusBar().currentMessage() == "Reopened the database."
+        assert people_count(window) == 4
+        assert Services(other).contacts.count() == 4
+    finally:
+        other.close()
+    add_people(window.services, "Kai After")
+    assert people_count(window) == 5
 
 
 @pytest.fixture
