@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 import netdesk
@@ -19,9 +19,10 @@ from netdesk.db import open_database
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 from netdesk.ui.main_window import PEOPLE, MainWindow
+from netdesk.ui.note_dialog import NoteDialog
 from tests.conftest import PG_URL_VAR
 from tests.conftest import _reset_postgres as reset_postgres
-from tests.ui.main_window_helpers import open_window, settings_at
+from tests.ui.main_window_helpers import ModalDriver, open_window, settings_at
 
 VCARDS = "".join(
     f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nEMAIL:{email}\r\nEND:VCARD\r\n"
@@ -283,3 +284,31 @@ def test_postgres_an_import_from_a_terminal_shows_and_own_writes_reload_once(
     )
     qtbot.waitUntil(lambda: people_count(window) == 6, timeout=SHOWN_WITHIN_MS)
     assert len(seen) == 2
+
+
+def test_a_note_being_written_survives_an_outside_import_and_is_saved(
+    qtbot: QtBot, window: MainWindow, db_path: Path, tmp_path: Path
+) -> None:
+    services = window.services
+    ann = services.contacts.find_by_name("Ann Lee")
+    assert ann is not None
+    services.notes.add(ann, "First chat")
+    people = window.view(PEOPLE)
+    assert people.show_contact(ann)
+    vcf = tmp_path / "outside.vcf"
+    vcf.write_text(VCARDS, encoding="utf-8")
+
+    def write_while_an_import_runs(dialog: NoteDialog) -> None:
+        dialog.body.setPlainText("Talked about the conference")
+        netdesk_cli(str(db_path), "import", str(vcf))
+        qtbot.waitUntil(lambda: people_count(window) == 5, timeout=SHOWN_WITHIN_MS)
+        assert dialog.isVisible()
+        assert dialog.body.toPlainText() == "Talked about the conference"
+        dialog.ok_button.click()
+
+    driver = ModalDriver(NoteDialog, write_while_an_import_runs)
+    [edit] = [b for b in people.detail.findChildren(QPushButton, "edit_note") if b.isVisible()]
+    edit.click()
+    driver.check()
+    assert [n.body for n in services.contacts.get(ann).notes] == ["Talked about the conference"]
+    assert people.selected_contact_ids() == [ann]
