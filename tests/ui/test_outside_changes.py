@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -158,7 +159,6 @@ def test_a_restore_that_replaces_the_file_is_reopened_and_said_in_the_status_bar
     assert db.backups is not None
     backup = db.backups.take("manual")
     add_people(window.services, *(f"Person {i}" for i in range(300)))
-    db.engine.dispose()  # as at rest: nothing the window holds is cached
     before = db_path.stat().st_ino
     _damage(db_path)
 
@@ -168,8 +168,12 @@ def test_a_restore_that_replaces_the_file_is_reopened_and_said_in_the_status_bar
     assert people_count(window) == 3
     people = window.view(PEOPLE)
     assert people.model.rowCount() == 3
-    # Quick capture and every other write work on the restored file.
-    add_people(window.services, "Gus Captured")
+    # Quick capture works on the restored file.
+    dialog = window.quick_capture()
+    qtbot.keyClicks(dialog.name, "Gus Captured")
+    qtbot.keyClicks(dialog.talked_about, "Backups")
+    qtbot.keyClick(dialog.talked_about, Qt.Key.Key_Return)
+    assert dialog.result is not None
     assert people_count(window) == 4
 
 
