@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -316,3 +317,20 @@ def test_a_note_being_written_survives_an_outside_import_and_is_saved(
     driver.check()
     assert [n.body for n in services.contacts.get(ann).notes] == ["Talked about the conference"]
     assert people.selected_contact_ids() == [ann]
+
+
+def test_a_replacement_from_a_newer_netdesk_is_refused_with_a_message(
+    qtbot: QtBot, window: MainWindow, db_path: Path, tmp_path: Path
+) -> None:
+    newer = tmp_path / "newer.sqlite"
+    open_database(f"sqlite:///{newer}").close()
+    conn = sqlite3.connect(newer)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    os.replace(newer, db_path)
+    qtbot.waitUntil(lambda: bool(message_boxes(window)), timeout=3000)
+    [box] = message_boxes(window)
+    assert "newer version of netdesk" in box.text()
+    assert not window.act_new_contact.isEnabled()
+    assert people_count(window) == 3  # still what it showed
