@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 POLL_MS = 1000
 REPLACED_TEXT = "The database file was replaced (restored from a backup?); reopened."
 REOPENED_TEXT = "Reopened the database."
+BACK_TEXT = "The database file is back; reopened."
 NOT_OPEN_TITLE = "The database is not open"
 NOT_OPEN_STATUS = "The database is not open; File > Reopen database tries again."
 REPLACED_PREFIX = "The database file was replaced while the window had it open. "
@@ -76,7 +77,8 @@ class OutsideChanges(QObject):
             # Try again by itself once another file is put in place (a second restore).
             now = identity(self.path) if self.path is not None else None
             if now is not None and (now,) != self.failed:
-                self._reopen(REPLACED_TEXT, REPLACED_PREFIX)
+                was_gone = self.failed == (None,)
+                self._reopen(BACK_TEXT if was_gone else REPLACED_TEXT, REPLACED_PREFIX)
             return
         outcome = self.watch.check()
         if outcome is Outcome.CHANGED:

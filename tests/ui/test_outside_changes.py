@@ -234,6 +234,7 @@ def test_a_vanished_file_is_said_and_nothing_is_created_in_its_place(
     os.replace(aside, db_path)  # put back: reopened by itself
     qtbot.waitUntil(lambda: not message_boxes(window), timeout=3000)
     assert window.act_capture.isEnabled()
+    assert window.statusBar().currentMessage() == "The database file is back; reopened."
     assert QApplication.activeModalWidget() is None
     assert people_count(window) == 4  # Ivy too: the file's WAL was left where it was
 
