@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import random
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -60,7 +61,10 @@ class Database:
         self.long_wait = LONG_WAIT
         self.Session = sessionmaker(engine, expire_on_commit=False)
         self._listeners: list[ChangeListener] = []
-        install_change_tracking(self.Session, self._notify)
+        # Names this process's writes in the PostgreSQL notifications every write sends, so
+        # that a window does not reload again for what it wrote itself (see change_watch).
+        self.source_id = uuid.uuid4().hex
+        install_change_tracking(self.Session, self._notify, self.source_id)
         path = sqlite_path(self.url)
         # Backups are of SQLite files; a PostgreSQL server has its own (pg_dump, replicas).
         self.backups: BackupStore | None = BackupStore(path) if path is not None else None
@@ -201,12 +205,20 @@ class Database:
             time.sleep(random.uniform(0.02, 0.1) * attempt)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def add_change_listener(self, listener: ChangeListener) -> None:
-        self._listeners.append(listener)
+    def add_change_listener(self, listener: ChangeListener, first: bool = False) -> None:
+        """`first`: heard before the others (before the views reload)."""
+        self._listeners.insert(0 if first else len(self._listeners), listener)
 
     def remove_change_listener(self, listener: ChangeListener) -> None:
         if listener in self._listeners:
             self._listeners.remove(listener)
+
+    def adopt_engine(self, engine: Engine) -> None:
+        """Continue on `engine` (this database opened again, its file having been replaced):
+        every service keeps this object, and the old engine's connections go."""
+        old, self.engine = self.engine, engine
+        self.Session.configure(bind=engine)
+        old.dispose()
 
     def _notify(self, kinds: frozenset[str]) -> None:
         # The change is committed by now: a listener that fails (a view that cannot reload)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from netdesk import search_index
@@ -49,11 +49,14 @@ KIND_OF_TABLE: dict[str, str] = {
     event_tags.name: "events",
 }
 ALL_KINDS = frozenset(KIND_OF_TABLE.values())
+# The PostgreSQL channel every write is announced on (netdesk.change_watch listens), with
+# "SOURCE KIND,KIND..." as payload; sent inside the transaction, so it goes out at commit.
+CHANNEL = "netdesk_changes"
 _INDEXED_CHILDREN = (ContactEmail, ContactPhone, Note)
 
 
 def install_change_tracking(
-    factory: sessionmaker[Session], notify: Callable[[frozenset[str]], None]
+    factory: sessionmaker[Session], notify: Callable[[frozenset[str]], None], source: str = ""
 ) -> None:
     @event.listens_for(factory, "after_flush")
     def _after_flush(session: Session, _ctx: Any) -> None:
@@ -89,6 +92,16 @@ def install_change_tracking(
             search_index.remove(conn, to_remove)
         if to_refresh:
             search_index.refresh(conn, to_refresh)
+
+    @event.listens_for(factory, "before_commit")
+    def _announce(session: Session) -> None:
+        if session.get_bind().dialect.name != "postgresql":
+            return
+        session.flush()  # what the commit would flush, so that its kinds are known
+        kinds = session.info.get("changed_kinds")
+        if kinds:
+            payload = f"{source} {','.join(sorted(kinds))}"
+            session.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
 
     @event.listens_for(factory, "after_commit")
     def _after_commit(session: Session) -> None:

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QWidget,
+)
 
 from netdesk.cards.share import FIELD_LABELS, SHARE_FIELDS, parse_fields
 from netdesk.ui.attendees_model import (
@@ -44,6 +51,8 @@ MET_PADDING = 24
 
 class AttendeesTable(QTableView):
     focused = Signal()
+    # An in-place edit ended (saved or not): a reload held back for it may happen now.
+    editing_done = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +83,10 @@ class AttendeesTable(QTableView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
         self.fit_columns()
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        self.editing_done.emit()
 
     def _column_width(self, column: int, words: list[str], padding: int) -> int:
         """Wide enough for the column's title and for each of the words it can hold."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices, QFont, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QFrame,
@@ -119,6 +120,7 @@ class EventPage(QWidget):
         self._undo_stack = undo_stack
         self._event: EventDetail | None = None
         self._restoring_selection = False
+        self._stale = False
 
         self.stack = QStackedWidget()
         self.placeholder = plain_label("Select an event to see its details and who was there.")
@@ -225,6 +227,7 @@ class EventPage(QWidget):
         self.attendees_model.dataChanged.connect(lambda *_: self._update_people_label())
         self.table = AttendeesTable()
         self.table.setModel(self.attendees_model)
+        self.table.editing_done.connect(self._editing_done)
         self.table.setItemDelegateForColumn(ROLE, ChoiceDelegate(ROLE_CHOICES, self.table))
         self.table.setItemDelegateForColumn(STATUS, ChoiceDelegate(STATUS_CHOICES, self.table))
         self.table.doubleClicked.connect(self._double_clicked)
@@ -256,7 +259,13 @@ class EventPage(QWidget):
         except NotFoundError:
             self._clear()
             return
+        same = self._event is not None and self._event.id == event_id
+        if same and self.table.state() == QAbstractItemView.State.EditingState:
+            self._stale = True  # shown again once the in-place edit ends (editing_done)
+            return
+        self._stale = False
         selected = [row.attendance_id for row in self.selected_attendees()]
+        scroll = self.table.verticalScrollBar().value()
         self._event = detail
         self.name_label.set_full_text(detail.name)
         self.when_label.setText(
@@ -283,6 +292,8 @@ class EventPage(QWidget):
         try:
             self.attendees_model.set_rows(self._services.events.attendees(event_id))
             self._select_attendances(selected)
+            if same:
+                self.table.verticalScrollBar().setValue(scroll)
         finally:
             self._restoring_selection = False
         has_people = self.attendees_model.rowCount() > 0
@@ -294,6 +305,10 @@ class EventPage(QWidget):
 
     def reload(self) -> None:
         self.show_event(self.event_id())
+
+    def _editing_done(self) -> None:
+        if self._stale:
+            self.reload()
 
     def _clear(self) -> None:
         self._event = None

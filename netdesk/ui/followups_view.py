@@ -246,6 +246,7 @@ class FollowUpsView(QWidget):
         """Reload the queue, keeping the selection, the current row and collapsed groups."""
         selected = [r.id for r in self.selected_rows()]
         current = self.model.followup(self.tree.currentIndex())
+        scroll = self.tree.verticalScrollBar().value()
         today = date.today()
         self.model.set_queue(self._services.followups.queue(today), today)
         for bucket in self.model.buckets():
@@ -256,6 +257,7 @@ class FollowUpsView(QWidget):
             selected.remove(current.id)
             selected.insert(0, current.id)
         self.select_ids(selected)
+        self.tree.verticalScrollBar().setValue(scroll)  # where the user was, not the selection
         self.stack.setCurrentWidget(self.empty if self.model.is_empty() else self.tree)
         self._update_summary()
         self._update_buttons()

@@ -97,10 +97,11 @@ class MainWindow(QMainWindow):
             self.attach(services)
 
     def attach(self, services: Services) -> None:
-        from netdesk.ui.change_bridge import ChangeBridge
+        from netdesk.ui.change_bridge import ChangeBridge, follow_outside_changes
 
         self.services = services
         self.bridge: ChangeBridge = ChangeBridge(services.db, self)
+        self.outside_changes = follow_outside_changes(self)
         self.database_label.setText(f"Database: {services.db.display_name}")
         self.database_label.setToolTip(services.db.url)
         self._set_data_actions_enabled(True)

@@ -120,6 +120,7 @@ class _Card(QFrame):
         current = view.currentIndex()
         old = model.row_at(current.row()) if current.isValid() else None
         old_row = current.row()
+        scroll = view.verticalScrollBar().value()
         model.set_rows(rows, today)
         keys = [key(r) for r in rows]
         row = next((keys.index(k) for k in prefer if k in keys), -1)
@@ -127,6 +128,8 @@ class _Card(QFrame):
             row = keys.index(key(old)) if key(old) in keys else min(old_row, len(keys) - 1)
         if row >= 0:
             view.setCurrentIndex(model.index(row, 0))
+        if not prefer:  # an item an undo brought back is shown wherever it is
+            view.verticalScrollBar().setValue(scroll)
 
 
 class TodayView(QWidget):

@@ -1,0 +1,252 @@
+"""Noticing what other processes did to the open database: their commits (a `netdesk import`
+in a terminal, a second window) and, for an SQLite file, the file being replaced or removed.
+
+Plain Python for the window to poll about once a second; each check costs a stat and one
+cheap query (SQLite) or a look at the socket (PostgreSQL), so nothing is read while nothing
+changed. SQLite: `PRAGMA data_version` on a connection of its own, which changes whenever
+another connection commits; the window's own commits are told apart by re-reading it as they
+are announced. PostgreSQL: every netdesk write sends a NOTIFY naming its source
+(services/change_tracking.py); notifications from this process's Database are skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import logging
+import os
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine
+
+from netdesk.backups import backups_folder
+from netdesk.database import sqlite_path
+from netdesk.output_files import release_database
+from netdesk.services.change_tracking import CHANNEL
+from netdesk.sqlite_checks import sidecar_files
+
+if TYPE_CHECKING:
+    from netdesk.database import Database
+
+log = logging.getLogger(__name__)
+
+Identity = tuple[int, int]
+
+
+class Outcome(enum.Enum):
+    NOTHING = "nothing"
+    CHANGED = "changed"  # another process committed
+    REPLACED = "replaced"  # another file now has the database's name (a restore, a copy)
+    GONE = "gone"  # no file has the database's name any more
+
+
+def identity(path: Path) -> Identity | None:
+    """Which file the path leads to now (device and inode), or None when none does."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+class ChangeWatch:
+    """What a window polls; `for_database` picks the kind for the database's dialect."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        # As opened: while parked (see SqliteWatch.reopen) the engine's differs.
+        self.url = db.engine.url.render_as_string(hide_password=False)
+
+    def check(self) -> Outcome:
+        return Outcome.NOTHING
+
+    def reopen(self) -> None:
+        """Open the database again the normal way (checks, upgrade) and let the Database
+        continue on it; DatabaseOpenError (a message for the user) when it cannot be."""
+        from netdesk.db import open_database
+
+        self.pause()
+        self.db.adopt_engine(open_database(self.url).engine)
+        self.restart()
+
+    def restart(self) -> None:
+        """Watch afresh (after the database was reopened): what is there now is the start."""
+
+    def pause(self) -> None:
+        """Let go of the file (while it is reopened); restart() takes it up again."""
+
+    def close(self) -> None:
+        self.pause()
+
+    @staticmethod
+    def for_database(db: Database) -> ChangeWatch:
+        path = sqlite_path(db.url)
+        if path is not None:
+            return SqliteWatch(db, path)
+        if db.dialect == "postgresql":
+            return PostgresWatch(db)
+        return ChangeWatch(db)
+
+
+class SqliteWatch(ChangeWatch):
+    def __init__(self, db: Database, path: Path) -> None:
+        super().__init__(db)
+        self.path = path
+        # The -wal and -shm files of the file opened: SQLite would read a WAL left behind by
+        # the file replaced as if it were the new one's (its pages over the new file's).
+        self._sidecars: dict[Path, Identity | None] = {}
+        # The window's commits may come from another thread than its polls.
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._identity: Identity | None = None
+        self._version: int | None = None
+        self.restart()
+        # First: the version is re-read before the views reload, so that a commit of another
+        # process after it is still noticed.
+        db.add_change_listener(self._own_commit, first=True)
+
+    def restart(self) -> None:
+        with self._lock:
+            self._close_connection()
+            self._identity = identity(self.path)
+            try:
+                # mode=rw: never create the file, should it be gone.
+                uri = f"{self.path.resolve().as_uri()}?mode=rw"
+                self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                self._conn.isolation_level = None  # autocommit: never holds a read open
+                self._version = self._read_version()
+            except sqlite3.Error as exc:
+                log.info("cannot watch %s: %s", self.path, exc)
+                self._close_connection()
+            self._sidecars = {p: identity(p) for p in sidecar_files(self.path)}
+
+    def _read_version(self) -> int | None:
+        if self._conn is None:
+            return None
+        row = self._conn.execute("PRAGMA data_version").fetchone()
+        return int(row[0])
+
+    def _own_commit(self, _kinds: frozenset[str]) -> None:
+        # Should the file have gone, the next check says so.
+        with self._lock, contextlib.suppress(sqlite3.Error):
+            self._version = self._read_version()
+
+    def check(self) -> Outcome:
+        now = identity(self.path)
+        if now is None:
+            return Outcome.GONE
+        if now != self._identity:
+            return Outcome.REPLACED
+        with self._lock:
+            try:
+                version = self._read_version()
+            except sqlite3.Error as exc:
+                log.info("watching %s: %s", self.path, exc)
+                return Outcome.NOTHING
+            if version == self._version:
+                return Outcome.NOTHING
+            self._version = version
+        return Outcome.CHANGED
+
+    def pause(self) -> None:
+        with self._lock:
+            self._close_connection()
+
+    def _close_connection(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def close(self) -> None:
+        self.db.remove_change_listener(self._own_commit)
+        self.pause()
+
+    def reopen(self) -> None:
+        """As ChangeWatch.reopen, for a file: the old file's connections and its WAL are let
+        go first. Where the file is gone or cannot be opened, the Database is parked on a
+        read-only connection to the path, so that nothing writes into (or creates) a file
+        the user has not seen opened; DatabaseOpenError says why."""
+        from netdesk.db import DatabaseOpenError, open_database
+
+        self.pause()
+        self.db.engine.dispose()
+        now = identity(self.path)
+        if now is not None and now != self._identity:
+            self._set_aside_stale_sidecars()
+        try:
+            if now is None:
+                raise DatabaseOpenError(
+                    f"The database file {self.path} is gone (deleted or moved?)."
+                )
+            fresh = open_database(self.url)
+        except Exception:
+            self.db.adopt_engine(read_only_engine(self.path))
+            raise
+        release_database(self.path)  # `fresh` protected it again; self.db still does
+        self.db.adopt_engine(fresh.engine)
+        self.restart()
+
+    def _set_aside_stale_sidecars(self) -> None:
+        """The replaced file's -wal and -shm, if the replacement left them, go beside the
+        backups (the WAL may hold that file's last changes). Never those of a file that is
+        only away (moved, to be put back) or of the same file reopened: they are its own."""
+        stamp = time.strftime("%Y-%m-%dT%H-%M-%SZ", time.gmtime())
+        for sidecar, was in self._sidecars.items():
+            if was is not None and identity(sidecar) == was:
+                folder = backups_folder(self.path)
+                folder.mkdir(parents=True, exist_ok=True)
+                os.replace(sidecar, folder / f"replaced-{stamp}-{sidecar.name}")
+        self._sidecars = {}
+
+
+class PostgresWatch(ChangeWatch):
+    """LISTENs on a connection of its own (autocommit, outside the pool)."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db)
+        self._conn: Any = None
+        self.restart()
+
+    def restart(self) -> None:
+        self.pause()
+        engine = self.db.engine
+        try:
+            cargs, cparams = engine.dialect.create_connect_args(engine.url)
+            conn = engine.dialect.loaded_dbapi.connect(*cargs, **cparams)
+            conn.autocommit = True
+            conn.execute(f"LISTEN {CHANNEL}")
+            self._conn = conn
+        except Exception as exc:  # the server is away: try again at the next check
+            log.info("cannot listen for changes on %s: %s", self.db.url, exc)
+
+    def check(self) -> Outcome:
+        if self._conn is None or self._conn.closed:
+            self.restart()
+            # While nobody listened, anything may have happened.
+            return Outcome.CHANGED if self._conn is not None else Outcome.NOTHING
+        try:
+            notes = list(self._conn.notifies(timeout=0))
+        except Exception as exc:  # a lost connection: listen again at the next check
+            log.info("listening for changes on %s: %s", self.db.url, exc)
+            self.pause()
+            return Outcome.NOTHING
+        mine = f"{self.db.source_id} "
+        outside = [n for n in notes if not str(n.payload).startswith(mine)]
+        return Outcome.CHANGED if outside else Outcome.NOTHING
+
+    def pause(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            finally:
+                self._conn = None
+
+
+def read_only_engine(path: Path) -> Engine:
+    """An engine that can only read the file at `path`, and never creates one."""
+    return create_engine(f"sqlite:///file:{quote(str(path.resolve()))}?mode=ro&uri=true")

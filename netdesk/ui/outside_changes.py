@@ -1,0 +1,142 @@
+"""The window follows its database: another process's commits reload the views (through the
+change bridge, as the window's own do), and a file replaced under the window (a restore from
+the command line) is reopened, or, where it cannot be, the window says why and offers to
+reopen it. The watching itself is netdesk.change_watch; this only polls it and presents."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from netdesk.change_watch import ChangeWatch, Identity, Outcome, identity
+from netdesk.database import sqlite_path
+from netdesk.services.change_tracking import ALL_KINDS
+
+if TYPE_CHECKING:
+    from netdesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# A check costs a stat and one tiny query: once a second shows a change within about a second.
+POLL_MS = 1000
+REPLACED_TEXT = "The database file was replaced (restored from a backup?); reopened."
+REOPENED_TEXT = "Reopened the database."
+BACK_TEXT = "The database file is back; reopened."
+NOT_OPEN_TITLE = "The database is not open"
+NOT_OPEN_STATUS = "The database is not open; File > Reopen database tries again."
+REPLACED_PREFIX = "The database file was replaced while the window had it open. "
+
+
+class OutsideChanges(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.db = window.services.db
+        self.path = sqlite_path(self.db.url)
+        self.name = self.db.display_name
+        self.watch = ChangeWatch.for_database(self.db)
+        # Set while the database could not be reopened: the file that failed (None: no file).
+        self.failed: tuple[Identity | None] | None = None
+        self.message_box: QMessageBox | None = None
+        self.act_reopen = window._action(
+            "Re&open database",
+            self.reopen_now,
+            None,
+            None,
+            "Open the database again, as when the window started",
+        )
+        self._place_in_file_menu()
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+        window.installEventFilter(self)
+
+    def _place_in_file_menu(self) -> None:
+        for action in self.window.menuBar().actions():
+            menu = action.menu()
+            if isinstance(menu, QMenu) and action.text() == "&File":
+                menu.insertAction(self.window.act_quit, self.act_reopen)
+                menu.insertSeparator(self.window.act_quit)
+                return
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.stop()
+        return False
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.watch.close()
+
+    def poll(self) -> None:
+        if self.failed is not None:
+            # Try again by itself once another file is put in place (a second restore).
+            now = identity(self.path) if self.path is not None else None
+            if now is not None and (now,) != self.failed:
+                was_gone = self.failed == (None,)
+                self._reopen(BACK_TEXT if was_gone else REPLACED_TEXT, REPLACED_PREFIX)
+            return
+        outcome = self.watch.check()
+        if outcome is Outcome.CHANGED:
+            self.window.bridge.changed.emit(ALL_KINDS)
+        elif outcome is Outcome.REPLACED:
+            self._reopen(REPLACED_TEXT, REPLACED_PREFIX)
+        elif outcome is Outcome.GONE:
+            self._reopen(REOPENED_TEXT)
+
+    def reopen_now(self) -> bool:
+        return self._reopen(REOPENED_TEXT)
+
+    def _reopen(self, done_text: str, failed_prefix: str = "") -> bool:
+        try:
+            self.watch.reopen()
+        except Exception as exc:  # DatabaseOpenError, or the file vanishing meanwhile
+            log.info("reopening %s failed: %s", self.db.url, exc)
+            self._not_open(failed_prefix + str(exc))
+            return False
+        self.failed = None
+        self._close_message()
+        self.window.stack.setEnabled(True)
+        self.window._set_data_actions_enabled(True)
+        self.window.database_label.setText(f"Database: {self.name}")
+        self.window.database_label.setToolTip(self.db.url)
+        # What undo would bring back belongs to the file that was replaced.
+        self.window.undo_stack.clear()
+        self.window.bridge.changed.emit(ALL_KINDS)
+        self.window.statusBar().showMessage(done_text, 15000)
+        return True
+
+    def _not_open(self, reason: str) -> None:
+        """Nothing may be read from or written to what is at the path now: the views are
+        frozen as they were, and the window says why and how to go on."""
+        self.failed = (identity(self.path) if self.path is not None else None,)
+        self.window.stack.setEnabled(False)
+        self.window._set_data_actions_enabled(False)
+        self.window.database_label.setText(f"Database: {self.name} (not open)")
+        self.window.database_label.setToolTip(reason)
+        self.window.statusBar().showMessage(NOT_OPEN_STATUS)
+        self.window.undo_stack.clear()  # its steps belong to the file that went
+        self._close_message()
+        box = QMessageBox(QMessageBox.Icon.Warning, NOT_OPEN_TITLE, "", parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"{reason}\n\nThe window shows the database as it was and saves nothing until it "
+            "is open again. Put the file back or restore a backup (netdesk restore), then "
+            "reopen it (File > Reopen database)."
+        )
+        reopen_button = box.addButton("Reopen", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        reopen_button.clicked.connect(lambda: QTimer.singleShot(0, self.reopen_now))
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        self.message_box = box
+        box.show()
+
+    def _close_message(self) -> None:
+        if self.message_box is not None:
+            self.message_box.close()
+            self.message_box.deleteLater()
+            self.message_box = None
