@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         self.database_label.setText(f"Database: {services.db.display_name}")
         self.database_label.setToolTip(services.db.url)
         self._set_data_actions_enabled(True)
+        if services.today.is_empty():  # the welcome, wherever the last session ended
+            self.sidebar.setCurrentRow(0)
         if self.isVisible():
             self.load_current_view()
 

@@ -198,3 +198,19 @@ def test_the_demo_window_keeps_its_own_settings(data_home: Path, qapp: object) -
     assert demo.fileName() != own.fileName()
     assert "demo-window" in demo.fileName()
     assert window_settings(sqlite_url(data_home / "other.sqlite")).fileName() == own.fileName()
+
+
+@pytest.mark.parametrize("filled", [False, True])
+def test_an_empty_database_opens_on_the_welcome_whatever_page_was_last(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path, filled: bool
+) -> None:
+    """The last session ended on People: an empty database still opens on the welcome, a
+    filled one where the user left off."""
+    if filled:
+        sqlite_services.contacts.create(ContactInput(formatted_name="Grace Hopper"))
+    settings = settings_at(tmp_path)
+    settings.setValue("window/page", "people")
+    window = open_window(qtbot, sqlite_services, settings)
+    assert window.current_key() == ("people" if filled else TODAY)
+    if not filled:
+        assert welcome_shown(window)
