@@ -175,6 +175,8 @@ def test_delete_with_nothing_selected_says_what_to_do(
 def test_geometry_page_and_people_columns_survive_a_restart(
     qtbot: QtBot, sqlite_services: Services, tmp_path: Path
 ) -> None:
+    # Someone to show: an empty database opens on the welcome instead.
+    sqlite_services.contacts.create(ContactInput(formatted_name="Grace Hopper"))
     first = open_window(qtbot, sqlite_services, settings_at(tmp_path))
     # The offscreen screen is 800 pixels wide and the window at least 900: change the height.
     first.resize(900, 640)
