@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -167,7 +167,6 @@ def follow(widget: QWidget, sheet: Callable[[QPalette], str]) -> None:
     restyler = widget.findChild(_Restyler, RESTYLER, Qt.FindChildOption.FindDirectChildrenOnly)
     if restyler is None:  # one per widget: a later call (warning, then muted again) replaces
         restyler = _Restyler(widget, sheet)
-        widget.installEventFilter(restyler)
     restyler.sheet = sheet
     restyler.apply()
 
@@ -213,25 +212,26 @@ def notice_sheet(palette: QPalette) -> str:
 
 
 class _Restyler(QObject):
-    """Lives as long as its widget (its child) and restyles it on a palette change. The
-    colours come from the application's palette, never from the widget's own (which its
-    style sheet has already coloured), so restyling settles at once."""
+    """Lives as long as its widget (its child) and restyles it when the application's palette
+    changes. A widget with a style sheet gets no PaletteChange event then, so this listens to
+    the application (Qt 6 marks paletteChanged deprecated in favour of an event that only an
+    application-wide event filter would see, for every event of every widget)."""
 
     def __init__(self, widget: QWidget, sheet: Callable[[QPalette], str]) -> None:
         super().__init__(widget)
         self.setObjectName(RESTYLER)
         self._widget = widget
         self.sheet = sheet
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.paletteChanged.connect(self.apply)
 
     def apply(self) -> None:
+        # From the application's palette, never the widget's own (which its style sheet has
+        # already coloured).
         sheet = self.sheet(app_palette())
         if sheet != self._widget.styleSheet():
             self._widget.setStyleSheet(sheet)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self.apply()
-        return False
 
 
 def dark_palette() -> QPalette:
