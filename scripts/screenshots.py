@@ -25,6 +25,7 @@ from netdesk.db import open_database
 from netdesk.services.demo import generate_demo
 from netdesk.services.service_set import Services
 from netdesk.ui.icons import app_icon
+from netdesk.ui.indicator_style import outline_indicators
 from netdesk.ui.main_window import EVENTS, FOLLOWUPS, PEOPLE, TODAY, MainWindow
 from netdesk.ui.theme import dark_palette
 
@@ -43,6 +44,7 @@ def main() -> None:
     if "--dark" in sys.argv[1:]:
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
+    outline_indicators(app)  # as the app does
     app.setWindowIcon(app_icon())
     work = Path(tempfile.mkdtemp())
     db = open_database(f"sqlite:///{work / 'demo.sqlite'}")

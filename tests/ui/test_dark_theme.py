@@ -17,12 +17,17 @@ import pytest
 from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QLabel,
     QListView,
+    QRadioButton,
     QStyle,
+    QStyleOptionButton,
     QStyleOptionViewItem,
+    QVBoxLayout,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -32,8 +37,10 @@ from netdesk.services.import_plan import Action, ImportPlan, PlanItem
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 from netdesk.ui import theme
+from netdesk.ui.attendees_model import MET
 from netdesk.ui.contact_dialog import ContactDialog
 from netdesk.ui.import_preview_dialog import ImportPreviewDialog
+from netdesk.ui.indicator_style import outline_indicators
 from netdesk.ui.main_window import EVENTS, FOLLOWUPS, PEOPLE, TODAY, MainWindow
 from netdesk.ui.quick_capture import QuickCaptureDialog
 from netdesk.ui.two_line_delegate import TwoLineDelegate
@@ -237,6 +244,52 @@ def test_today_check_boxes_stand_out_from_their_rows(
         row_ground = palette.color(Role.Highlight if selected else Role.Base)
         assert ground == row_ground
         assert outline >= UI, f"row {row}: the check box reaches {outline:.2f}:1"
+
+
+@pytest.fixture
+def outlined(qapp: QApplication) -> Iterator[None]:
+    """Fusion with the outlines the app adds (app.py), for this test only."""
+    qapp.setStyle("fusion")
+    outline_indicators(qapp)
+    yield
+    qapp.setStyle("fusion")
+
+
+def test_met_check_boxes_and_radio_buttons_stand_out_in_fusion(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path, palette: QPalette, outlined: None
+) -> None:
+    window = _demo_window(qtbot, sqlite_services, tmp_path)
+    events = window.go_to(EVENTS)
+    busiest = max(sqlite_services.events.list(), key=lambda e: e.people)
+    events.show_event(busiest.id)
+    table = events.page.table
+    table.clearSelection()
+    qtbot.wait(10)
+    image = table.viewport().grab().toImage()
+    for row in range(3):
+        cell = table.visualRect(table.model().index(row, MET))
+        ground, outline = _ground_and_strongest(_pixels(image, cell.adjusted(1, 1, -1, -1)))
+        assert outline >= UI, f"Met box in row {row}: {outline:.2f}:1 on {ground.name()}"
+
+    boxes = QWidget()
+    qtbot.addWidget(boxes)
+    layout = QVBoxLayout(boxes)
+    for widget in (QCheckBox("Mark as printed"), QRadioButton("All attendees")):
+        layout.addWidget(widget)
+    boxes.show()
+    qtbot.waitExposed(boxes)
+    picture = boxes.grab().toImage()
+    for widget in boxes.findChildren(QAbstractButton):
+        option = QStyleOptionButton()
+        widget.initStyleOption(option)  # type: ignore[attr-defined]
+        element = (
+            QStyle.SubElement.SE_CheckBoxIndicator
+            if isinstance(widget, QCheckBox)
+            else QStyle.SubElement.SE_RadioButtonIndicator
+        )
+        box = widget.style().subElementRect(element, option, widget).translated(widget.pos())
+        ground, outline = _ground_and_strongest(_pixels(picture, box.adjusted(-1, -1, 1, 1)))
+        assert outline >= UI, f"{widget.text()}: {outline:.2f}:1"
 
 
 def test_dialogs_read_quick_capture_import_preview_and_form_errors(
