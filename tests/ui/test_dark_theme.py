@@ -86,21 +86,33 @@ def _name(widget: QWidget) -> str:
 
 def styled_text_problems(root: QWidget, palette: QPalette) -> list[str]:
     """Each widget under `root` whose style sheet colours its text, with its contrast when below
-    4.5:1 against its own background (a pill) or else against the window and the base (a label
-    may sit on either: a page, or a Today card)."""
+    4.5:1 against the background behind it: its own or an ancestor's style sheet background
+    (a pill, the QR card), or else both the window and the base (a label may sit on either:
+    a page, or a Today card)."""
     problems = []
     for widget in [root, *root.findChildren(QWidget)]:
-        sheet = widget.styleSheet()
-        if "color" not in sheet:
+        if "color" not in widget.styleSheet():
             continue
         widget.ensurePolished()
         fg = widget.palette().color(widget.foregroundRole())
-        own = "background:" in sheet.split("::")[0] and "transparent" not in sheet
-        grounds = [widget.palette().color(widget.backgroundRole())] if own else _grounds(palette)
+        grounds = _grounds_behind(widget) or _grounds(palette)
         worst = min(contrast(fg, ground) for ground in grounds)
         if worst < TEXT:
             problems.append(f"{_name(widget)} {fg.name()} reads {worst:.2f}:1")
     return problems
+
+
+def _grounds_behind(widget: QWidget) -> list[QColor]:
+    """The background a style sheet paints under `widget`, from it or its nearest ancestor
+    that has one; [] when the window's own colours show through."""
+    here: QWidget | None = widget
+    while here is not None:
+        rules = here.styleSheet().split("::")[0]
+        if "background" in rules and "background: transparent" not in rules:
+            here.ensurePolished()
+            return [here.palette().color(here.backgroundRole())]
+        here = here.parentWidget()
+    return []
 
 
 def model_colour_problems(root: QWidget, palette: QPalette) -> list[str]:
@@ -186,6 +198,16 @@ def test_every_coloured_text_in_the_window_reads(
         problems += styled_text_problems(window, palette)
     window.go_to(FOLLOWUPS)
     problems += styled_text_problems(window, palette) + model_colour_problems(window, palette)
+    card = window.cards.show_my_card()
+    assert card is not None
+    card.warning_label.setText("Some fields do not fit")
+    problems += styled_text_problems(card, palette)
+    card.close()
+    window.badges.templates_path = tmp_path / "label-templates.json"
+    badges = window.badges.open_dialog(busiest.id)
+    assert badges is not None
+    problems += styled_text_problems(badges, palette)
+    badges.reject()
     assert problems == []
 
 
