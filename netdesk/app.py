@@ -36,9 +36,11 @@ def run_gui(url: str, argv: list[str] | None = None) -> int:
         else QApplication([sys.argv[0], *(argv or [])])
     )
     from netdesk.ui.icons import app_icon
+    from netdesk.ui.indicator_style import outline_indicators
     from netdesk.ui.main_window import MainWindow
 
     app.setWindowIcon(app_icon())
+    outline_indicators(app)  # check boxes that a dark palette does not hide
     # The window goes on screen before SQLAlchemy is imported and the database opened.
     window = MainWindow(None, window_settings(url))
     window.show()

@@ -3,6 +3,8 @@
 Run under a virtual screen (xvfb-run needs Debian's xvfb and xauth packages):
   xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots.py docs/screenshots
 A 1366x768 screen instead shows what a small laptop's user sees (windows sized to fit it).
+With --dark, in the Fusion style with a dark palette (as a KDE or GNOME dark theme gives):
+  xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots.py --dark DIR
 The scenes that files from other programs bring are in screenshot_scenes.py.
 """
 
@@ -24,8 +26,10 @@ from netdesk.db import open_database
 from netdesk.services.demo import generate_demo
 from netdesk.services.service_set import Services
 from netdesk.ui.icons import app_icon
+from netdesk.ui.indicator_style import outline_indicators
 from netdesk.ui.main_window import EVENTS, FOLLOWUPS, PEOPLE, TODAY, MainWindow
 from netdesk.ui.screen_fit import WINDOW_SIZE, fit_to_screen
+from netdesk.ui.theme import dark_palette
 
 
 def settle(app: QApplication, rounds: int = 20) -> None:
@@ -34,10 +38,15 @@ def settle(app: QApplication, rounds: int = 20) -> None:
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    args = [a for a in sys.argv[1:] if a != "--dark"]
+    out = Path(args[0] if args else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     QCoreApplication.setOrganizationName("netdesk-screenshots")
     app = QApplication(sys.argv[:1])
+    if "--dark" in sys.argv[1:]:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    outline_indicators(app)  # as the app does
     app.setWindowIcon(app_icon())
     work = Path(tempfile.mkdtemp())
     db = open_database(f"sqlite:///{work / 'demo.sqlite'}")

@@ -31,6 +31,7 @@ from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
 from netdesk.services.events import RegistrationStatus, Role
 from netdesk.services.records import ContactRow
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.attendees_model import ROLE_CHOICES, STATUS_CHOICES
 from netdesk.ui.dialog_parts import form_error_label
 from netdesk.ui.form_errors import FieldErrors
@@ -110,7 +111,7 @@ class AddAttendeeDialog(QDialog):
         self.results_view.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.results_view.doubleClicked.connect(lambda _i: self.save())
         self.empty_label = plain_label(wrap=True)
-        self.empty_label.setStyleSheet("color: #6b7280;")
+        theme.colour(self.empty_label, theme.muted)
         self.new_person_button = QPushButton("New person…")
         self.new_person_button.setToolTip("Not in your contacts yet? Add them, then pick them")
         self.new_person_button.clicked.connect(self.create_person)
@@ -140,7 +141,7 @@ class AddAttendeeDialog(QDialog):
 
         self.pick_error = plain_label(wrap=True)
         self.pick_error.setObjectName("error_contact")
-        self.pick_error.setStyleSheet("color: #b3261e;")
+        theme.colour(self.pick_error, theme.error)
         self.pick_error.hide()
         # The database said no (busy, read-only): the dialog stays open to try again.
         self.form_error = form_error_label()

@@ -31,6 +31,7 @@ from netdesk.cards.badge import Badge
 from netdesk.cards.templates import BUILTIN_TEMPLATES, LabelTemplate, TemplateStore
 from netdesk.services.cards import BadgeSelection
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.badge_density import DensityAdvice
 from netdesk.ui.badge_dialog_output import BadgeOutputDialog
 from netdesk.ui.badge_logo_group import LogoGroup
@@ -63,12 +64,6 @@ EMPTY_TEXTS = {
 DEFAULT_TEMPLATE = "avery-l4785"
 PREVIEW_DPI = 150  # finer than the screen shows, so the scaled-down page stays crisp
 PREVIEW_DELAY_MS = 150  # typing "12" into a box redraws once, not twice
-WARNING_STYLE = (
-    "background: #fef3c7; color: #78350f; border: 1px solid #fcd34d; border-radius: 4px;"
-    " padding: 6px;"
-)
-MUTED_STYLE = "color: #6b7280;"
-STATUS_STYLE = "color: #166534;"
 # Room for a large preview; on a smaller screen (a 1,366 x 768 laptop), what the screen has.
 DIALOG_SIZE = QSize(1120, 780)
 
@@ -132,10 +127,10 @@ class BadgeDialog(BadgeOutputDialog):
         self.preview = PreviewPane()
         self.preview.page_changed.connect(lambda _page: self.render_preview())
         self.density_label = plain_label(wrap=True)
-        self.density_label.setStyleSheet(WARNING_STYLE)
+        theme.follow(self.density_label, theme.notice_sheet)
         self.density_label.hide()
         self.store_problem_label = plain_label(wrap=True)
-        self.store_problem_label.setStyleSheet(WARNING_STYLE)
+        theme.follow(self.store_problem_label, theme.notice_sheet)
         self.store_problem_label.hide()
         right = QVBoxLayout()
         right.addWidget(self.preview, 1)
@@ -153,7 +148,7 @@ class BadgeDialog(BadgeOutputDialog):
         )
         self.mark_check.setChecked(True)
         self.status_label = ElidedLabel()
-        self.status_label.setStyleSheet(STATUS_STYLE)
+        theme.colour(self.status_label, theme.success)
         self.preview_button = QPushButton("Print pre&view…")
         self.preview_button.clicked.connect(self.print_preview)
         self.pdf_button = QPushButton("&Export PDF…")
@@ -200,7 +195,7 @@ class BadgeDialog(BadgeOutputDialog):
             )
         self.selection_group.buttonToggled.connect(self._selection_toggled)
         self.summary_label = plain_label(wrap=True)
-        self.summary_label.setStyleSheet(MUTED_STYLE)
+        theme.colour(self.summary_label, theme.muted)
         layout.addWidget(self.summary_label)
         return group
 
@@ -215,7 +210,7 @@ class BadgeDialog(BadgeOutputDialog):
         self.template_combo.currentIndexChanged.connect(self._template_changed)
         layout.addWidget(self.template_combo)
         self.template_note = plain_label(wrap=True)
-        self.template_note.setStyleSheet(MUTED_STYLE)
+        theme.colour(self.template_note, theme.muted)
         layout.addWidget(self.template_note)
         self.new_template_button = QPushButton("New template…")
         self.new_template_button.clicked.connect(lambda: self._run_template_dialog(None))
@@ -245,7 +240,7 @@ class BadgeDialog(BadgeOutputDialog):
         start_label = plain_label("Start at &label")
         start_label.setBuddy(self.start_spin)
         start_note = plain_label("Labels before it are left blank (used ones, in grey).", wrap=True)
-        start_note.setStyleSheet(MUTED_STYLE)
+        theme.colour(start_note, theme.muted)
         start_column = QVBoxLayout()
         start_row = QHBoxLayout()
         start_row.addWidget(start_label)

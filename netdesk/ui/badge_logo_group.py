@@ -9,11 +9,10 @@ from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from netdesk.cards.fitted_image import fitted_image
+from netdesk.ui import theme
 from netdesk.ui.badge_settings import BadgeSettings
-from netdesk.ui.form_errors import ERROR_STYLE
 from netdesk.ui.plain_text import ElidedLabel, plain_label
 
-MUTED_STYLE = "color: #6b7280;"
 # A logo takes at most a third of a badge's width, some 30 mm: 1,200 pixels are sharp at 1,000
 # dpi. A camera's 50-megapixel picture is not held (nor put into every PDF) at full size.
 LOGO_BOX = QSize(1200, 1200)
@@ -29,9 +28,9 @@ class LogoGroup(QGroupBox):
         self._image: QImage | None = None
         layout = QVBoxLayout(self)
         self.logo_label = ElidedLabel()
-        self.logo_label.setStyleSheet(MUTED_STYLE)
+        theme.colour(self.logo_label, theme.muted)
         self.logo_error = plain_label(wrap=True)
-        self.logo_error.setStyleSheet(ERROR_STYLE)
+        theme.colour(self.logo_error, theme.error)
         self.logo_error.hide()
         self.logo_button = QPushButton("Choose &image…")
         self.logo_button.setAutoDefault(False)

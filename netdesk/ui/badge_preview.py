@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.cards.templates import LabelTemplate
+from netdesk.ui import theme
 from netdesk.ui.plain_text import plain_label
 
-BACKDROP = QColor("#e5e7eb")
 SHADOW = QColor(0, 0, 0, 40)
+# The sheet of labels is drawn as the paper it stands for, in its own colours whatever the theme.
 USED = QColor("#d1d5db")
 NEXT = QColor("#2563eb")
 FREE = QColor("#ffffff")
 OUTLINE = QColor("#9ca3af")
-MUTED_STYLE = "color: #6b7280;"
 
 
 class PageView(QWidget):
@@ -79,9 +79,10 @@ class PageView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), BACKDROP)
+        backdrop, message = theme.backdrop(self.palette())
+        painter.fillRect(self.rect(), backdrop)
         if self._image.isNull():
-            painter.setPen(QColor("#4b5563"))
+            painter.setPen(message)
             painter.drawText(
                 QRectF(self.rect()).adjusted(40, 0, -40, 0),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
@@ -124,7 +125,7 @@ class PreviewPane(QWidget):
         self.next_button.setToolTip("Next page")
         self.next_button.clicked.connect(lambda: self.set_page(self._page + 1))
         self.page_label = plain_label()
-        self.page_label.setStyleSheet(MUTED_STYLE)
+        theme.colour(self.page_label, theme.muted)
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page_label.setMinimumWidth(110)
         nav = QHBoxLayout()

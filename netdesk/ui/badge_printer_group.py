@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QMenu, QPushButton
 
+from netdesk.ui import theme
 from netdesk.ui.badge_settings import BadgeSettings
 from netdesk.ui.plain_text import plain_label
 
 MAX_OFFSET_MM = 25.0
 NO_PRINTER = ""  # the system's default printer, when none can be listed
-MUTED_STYLE = "color: #6b7280;"
 
 
 def offset_box(tip: str) -> QDoubleSpinBox:
@@ -51,7 +51,7 @@ class PrinterGroup(QGroupBox):
             "correct here; each printer keeps its own correction.",
             wrap=True,
         )
-        note.setStyleSheet(MUTED_STYLE)
+        theme.colour(note, theme.muted)
         form.addRow(note)
         self.alignment_button = QPushButton("Alignment test page")
         self.alignment_button.setAutoDefault(False)

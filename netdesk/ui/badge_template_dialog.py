@@ -24,6 +24,7 @@ from netdesk.cards.templates import (
     LabelTemplate,
     TemplateStore,
 )
+from netdesk.ui import theme
 from netdesk.ui.badge_preview import SheetMap
 from netdesk.ui.dialog_parts import error_form, form_error_label, save_cancel_buttons
 from netdesk.ui.form_buddy import set_buddy
@@ -129,7 +130,7 @@ class TemplateDialog(QDialog):
         self.sheet.setToolTip("How the labels sit on the page")
         self.sheet.set_start(0)
         self.sheet_note = plain_label(wrap=True)
-        self.sheet_note.setStyleSheet("color: #6b7280;")
+        theme.colour(self.sheet_note, theme.muted)
         self.sheet_note.setFixedWidth(150)
         side = QVBoxLayout()
         side.addWidget(self.sheet)

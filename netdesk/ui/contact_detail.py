@@ -25,10 +25,9 @@ from netdesk.services.errors import ServiceError
 from netdesk.services.photo_fetch import PhotoLink
 from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.service_set import Services
-from netdesk.ui import followup_commands
+from netdesk.ui import followup_commands, theme
 from netdesk.ui.busy_cursor import busy_cursor
 from netdesk.ui.contact_detail_sections import (
-    MUTED,
     add_fields,
     add_followups,
     add_meetings,
@@ -54,8 +53,6 @@ EMPTY_BOOK = "No people yet. Add one with New contact (Ctrl+N) or Quick capture 
 # Narrower than this the buttons would need three lines; the splitter keeps the pane at least this.
 MINIMUM_WIDTH = 300
 PHOTO_SIDE = 72
-
-ME_STYLE = "QLabel { background: #dff3e4; color: #1e5631; border-radius: 9px; padding: 2px 9px; }"
 
 
 class ContactDetail(QWidget):
@@ -86,7 +83,7 @@ class ContactDetail(QWidget):
         self.empty_label = plain_label(SELECT_PROMPT, wrap=True)
         self.empty_label.setObjectName("empty_state")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet(MUTED + " font-size: 11pt; padding: 24px;")
+        theme.colour(self.empty_label, theme.muted, "font-size: 11pt; padding: 24px;")
 
         self.name_label = selectable(wrapped(""))
         self.name_label.setObjectName("contact_name")
@@ -97,7 +94,7 @@ class ContactDetail(QWidget):
         self.subtitle_label = selectable(muted(""))
         self.subtitle_label.setObjectName("contact_subtitle")
         self.me_chip = plain_label("This is me")
-        self.me_chip.setStyleSheet(ME_STYLE)
+        theme.follow(self.me_chip, theme.me_pill_sheet)
 
         self.edit_button = QPushButton("Edit")
         self.note_button = QPushButton("Add note")

@@ -40,21 +40,19 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.records import FollowUpRow, MeetingRow, NoteRow, group_meetings
+from netdesk.ui import theme
 from netdesk.ui.event_dates import day_text, event_day, long_date, short_date
 from netdesk.ui.flow_layout import FlowLayout
 from netdesk.ui.plain_text import button_text, plain_label, tooltip_text
 from netdesk.ui.tag_pill import TagPill
 
-MUTED = "color: palette(placeholder-text);"
-CHIP_STYLE = "QLabel { background: #e3ecfa; color: #1d3b6a; border-radius: 9px; padding: 2px 9px; }"
-OVERDUE_STYLE = "color: #b3261e;"
 LINK_STYLE = (
-    "QPushButton { border: none; padding: 0; text-align: left; font-weight: 600;"
-    " color: palette(link); } QPushButton:hover { text-decoration: underline; }"
+    "QPushButton {{ border: none; padding: 0; text-align: left; font-weight: 600;"
+    " color: {link}; }} QPushButton:hover {{ text-decoration: underline; }}"
 )
 SMALL_BUTTON_STYLE = (
-    "QPushButton { border: none; padding: 0 4px; color: palette(link); }"
-    " QPushButton:hover { text-decoration: underline; }"
+    "QPushButton {{ border: none; padding: 0 4px; color: {link}; }}"
+    " QPushButton:hover {{ text-decoration: underline; }}"
 )
 
 
@@ -160,7 +158,7 @@ def wrapped(text: str) -> WrappedLabel:
 
 def muted(text: str, *, wrap: bool = True) -> QLabel:
     label = wrapped(text) if wrap else plain_label(text)
-    label.setStyleSheet(MUTED)
+    theme.colour(label, theme.muted)
     return label
 
 
@@ -173,7 +171,7 @@ class LinkButton(QPushButton):
         self._full = text
         self._hint = ""
         self.setFlat(True)
-        self.setStyleSheet(LINK_STYLE)
+        theme.follow(self, lambda p: LINK_STYLE.format(link=theme.link(p).name()))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
@@ -221,7 +219,7 @@ def selectable(label: QLabel) -> QLabel:
 def _edit_link(text: str = "Edit") -> QPushButton:
     edit = QPushButton(text)
     edit.setFlat(True)
-    edit.setStyleSheet(SMALL_BUTTON_STYLE)
+    theme.follow(edit, lambda p: SMALL_BUTTON_STYLE.format(link=theme.link(p).name()))
     edit.setCursor(Qt.CursorShape.PointingHandCursor)
     return edit
 
@@ -277,7 +275,7 @@ def add_tags(sections: QVBoxLayout, c: ContactRecord) -> None:
     flow = FlowLayout(holder)
     for tag in c.tags:
         chip = TagPill(tag)
-        chip.setStyleSheet(CHIP_STYLE)
+        theme.follow(chip, theme.pill_sheet)
         flow.addWidget(chip)
     holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     sections.addWidget(holder)
@@ -407,7 +405,7 @@ def add_followups(
             font = QFont(action.font())
             font.setStrikeOut(True)
             action.setFont(font)
-            action.setStyleSheet(MUTED)
+            theme.colour(action, theme.muted)
         text = QVBoxLayout()
         text.setSpacing(1)
         text.addWidget(action)
@@ -444,5 +442,5 @@ def due_label(f: FollowUpRow, today: date) -> QLabel | None:
         return None
     label = muted(" · ".join(parts))
     if overdue:
-        label.setStyleSheet(OVERDUE_STYLE)
+        theme.colour(label, theme.error)
     return label

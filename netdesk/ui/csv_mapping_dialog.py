@@ -8,9 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from netdesk.formats.csv_read import IDENTIFYING_FIELDS
+from netdesk.ui import theme
 from netdesk.ui.import_choice_delegate import use_choice_cells
 from netdesk.ui.import_models import ColumnMappingModel, short_file_name
-from netdesk.ui.import_table import MUTED_STYLE, import_table, size_columns
+from netdesk.ui.import_table import import_table, size_columns
 from netdesk.ui.plain_text import plain_label, window_title
 
 
@@ -57,7 +58,7 @@ class CsvMappingDialog(QDialog):
         self.hint_label = plain_label(
             "Choose at least one column with a name or an email address.", wrap=True
         )
-        self.hint_label.setStyleSheet(MUTED_STYLE)
+        theme.colour(self.hint_label, theme.muted)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

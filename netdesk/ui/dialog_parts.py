@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.ui.form_errors import ERROR_STYLE, FieldErrors
+from netdesk.ui import theme
+from netdesk.ui.form_errors import FieldErrors
 from netdesk.ui.plain_text import plain_label
 
 DUE_DATE_FORMAT = "ddd d MMM yyyy"
@@ -41,7 +42,7 @@ def error_form() -> tuple[QFormLayout, FieldErrors]:
 def form_error_label() -> QLabel:
     """A hidden label for errors that belong to no one field (the database said no)."""
     label = plain_label(wrap=True)
-    label.setStyleSheet(ERROR_STYLE)
+    theme.colour(label, theme.error)
     label.hide()
     return label
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.errors import ServiceError
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.busy_cursor import busy_cursor
 from netdesk.ui.duplicates_model import (
     EMAIL,
@@ -154,7 +155,7 @@ class DuplicatesDialog(UndoableDialog):
         self.empty_title.setFont(title_font)
         self.empty_text = plain_label(EMPTY_TEXT, wrap=True)
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text.setStyleSheet("color: palette(placeholder-text);")
+        theme.colour(self.empty_text, theme.muted)
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch(1)
@@ -173,7 +174,7 @@ class DuplicatesDialog(UndoableDialog):
         self.merge_all_button.clicked.connect(lambda: self.merge_all())
         self.status_label = plain_label()
         self.status_label.setObjectName("duplicates_status")
-        self.status_label.setStyleSheet("color: palette(placeholder-text);")
+        theme.colour(self.status_label, theme.muted)
 
         # Return must never merge: no merge or undo button becomes the default one.
         for button in (self.merge_button, self.merge_all_button, self.undo_button):

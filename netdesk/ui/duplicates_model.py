@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from netdesk.services.duplicates import DuplicateGroup
 from netdesk.services.errors import ServiceError
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.event_dates import plural
 from netdesk.ui.grouped_tree_model import GroupedTreeModel, Index
 from netdesk.ui.plain_text import tooltip_text
@@ -21,9 +22,6 @@ HEADERS = ("Person", "Organisation", "Email", "Phone", "History")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # a group row: DuplicateGroup; a person row: Person
 KEPT_TIP = "Kept: the others in this group are merged into this person"
 KEEP_TIP = "Click the round button to keep this person instead"
-# A group to review stands out from those Merge all takes: in the colour the import preview
-# gives its duplicates.
-POSSIBLE_COLOR = QColor("#8a5300")
 POSSIBLE_TIP = (
     "Only the name matches: they may be namesakes. Merge this group only if they are one "
     "person; Merge all leaves it alone."
@@ -247,5 +245,7 @@ class DuplicatesModel(GroupedTreeModel):
         if role == Qt.ItemDataRole.ToolTipRole and group.possible:
             return tooltip_text(group_text(group), POSSIBLE_TIP)
         if role == Qt.ItemDataRole.ForegroundRole and group.possible:
-            return QBrush(POSSIBLE_COLOR)
+            # A group to review stands out from those Merge all takes: in the colour the
+            # import preview gives its duplicates.
+            return QBrush(theme.warning(theme.app_palette()))
         return None

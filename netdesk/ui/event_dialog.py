@@ -24,6 +24,7 @@ from netdesk.services.events import EventKind
 from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
 from netdesk.services.tags import clean_tag_names
+from netdesk.ui import theme
 from netdesk.ui.dialog_parts import (
     DATE_TIME_FORMAT,
     DUE_DATE_FORMAT,
@@ -119,7 +120,7 @@ class EventDialog(QDialog):
         self.zone_combo = time_zone_combo(sorted(self._zone_names.values()), self._local_zone)
         self.zone_combo.setToolTip(ZONE_TOOLTIP)
         self.zone_hint = plain_label()
-        self.zone_hint.setStyleSheet("color: #6b7280;")
+        theme.colour(self.zone_hint, theme.muted)
         self.zone_hint.setToolTip(ZONE_TOOLTIP)
         self.venue_edit = QLineEdit()
         self.venue_edit.setPlaceholderText("Centro de Congressos")

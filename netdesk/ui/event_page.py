@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import NotFoundError, ServiceError
 from netdesk.services.records import AttendeeRow, EventDetail
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.add_attendee_dialog import AddAttendeeDialog
 from netdesk.ui.attendees_model import (
     NAME,
@@ -53,7 +54,6 @@ from netdesk.ui.plain_text import ElidedLabel, plain_label, show_error
 from netdesk.ui.undo_commands import delete_undoably
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-MUTED_STYLE = "color: #6b7280;"
 SERIES_TOOLTIP = (
     "The repeat rule came with an imported calendar. netdesk shows the series as one event\n"
     "on its first date, and gives the rule back unchanged when you export it as .ics."
@@ -125,7 +125,7 @@ class EventPage(QWidget):
         self.stack = QStackedWidget()
         self.placeholder = plain_label("Select an event to see its details and who was there.")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet(MUTED_STYLE)
+        theme.colour(self.placeholder, theme.muted)
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self._build_content())
         outer = QVBoxLayout(self)
@@ -166,13 +166,13 @@ class EventPage(QWidget):
         self.repeats_label.setToolTip(SERIES_TOOLTIP)
         self.where_label = plain_label(wrap=True)
         self.organiser_label = plain_label(wrap=True)
-        self.organiser_label.setStyleSheet(MUTED_STYLE)
+        theme.colour(self.organiser_label, theme.muted)
         self.url_label = plain_label()
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.url_label.setStyleSheet(MUTED_STYLE)
+        theme.colour(self.url_label, theme.muted)
         self.open_url_button = QPushButton("Open website")
         self.open_url_button.setFlat(True)
-        self.open_url_button.setStyleSheet("color: #1d4ed8; text-align: left; padding: 0 4px;")
+        theme.colour(self.open_url_button, theme.link, "text-align: left; padding: 0 4px;")
         self.open_url_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.open_url_button.clicked.connect(self._open_url)
         url_row = QHBoxLayout()
@@ -182,7 +182,7 @@ class EventPage(QWidget):
         self.description_label = plain_label(wrap=True)
         self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tags_label = plain_label(wrap=True)
-        self.tags_label.setStyleSheet("color: #1e3a8a;")
+        theme.colour(self.tags_label, theme.accent)
         for widget in (self.when_label, self.repeats_label, self.where_label, self.organiser_label):
             layout.addWidget(widget)
         layout.addLayout(url_row)
@@ -237,7 +237,7 @@ class EventPage(QWidget):
             "No one here yet. Add the people you expect to meet, or met, with Add person…",
             wrap=True,
         )
-        self.no_people_label.setStyleSheet(MUTED_STYLE)
+        theme.colour(self.no_people_label, theme.muted)
         # Table and hint take turns at holding the spare height; the hint stays at the top.
         self.no_people_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         page_layout.addWidget(self.table, 1)

@@ -10,10 +10,10 @@ from PySide6.QtGui import QBrush
 
 from netdesk.formats.ics_fields import joined_location
 from netdesk.services.records import EventRow
+from netdesk.ui import theme
 from netdesk.ui.event_dates import plural, when_text
 from netdesk.ui.two_line_delegate import (
     HEADER_ROLE,
-    MUTED,
     ROW_ROLE,
     SUBTITLE_ROLE,
     TRAILING_ROLE,
@@ -128,7 +128,7 @@ class EventsListModel(QAbstractListModel):
         if role == HEADER_ROLE:
             return False
         if role == Qt.ItemDataRole.ForegroundRole and not entry.upcoming:
-            return QBrush(MUTED)
+            return QBrush(theme.muted(theme.app_palette()))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{entry.name}, {event_subtitle(entry)}"
         return None

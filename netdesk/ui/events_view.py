@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import NotFoundError, ServiceError
 from netdesk.services.records import EventRow
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.event_dates import plural
 from netdesk.ui.event_dialog import EventDialog
@@ -150,7 +151,7 @@ class EventsView(QWidget):
         font = self.empty_label.font()
         font.setPointSizeF(font.pointSizeF() + 2)
         self.empty_label.setFont(font)
-        self.empty_label.setStyleSheet("color: #4b5563;")
+        theme.colour(self.empty_label, theme.muted)
         button = QPushButton(icon("new-event"), "New event…")
         button.clicked.connect(self.new_item)
         row = QHBoxLayout()

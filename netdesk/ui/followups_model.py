@@ -6,10 +6,11 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from netdesk.services.followups import Bucket, is_within_next_days
 from netdesk.services.records import FollowUpRow
+from netdesk.ui import theme
 from netdesk.ui.event_dates import day_text, long_day_text, short_date
 from netdesk.ui.grouped_tree_model import GroupedTreeModel, Index
 
@@ -17,9 +18,6 @@ ACTION, PERSON, EVENT, DUE = range(4)
 HEADERS = ("Action", "Person", "Event", "Due")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 BUCKET_ROLE = Qt.ItemDataRole.UserRole + 2
-
-OVERDUE_COLOR = QColor("#b3261e")
-DONE_COLOR = QColor("#80868b")
 
 
 def due_text(row: FollowUpRow, today: date) -> str:
@@ -139,9 +137,9 @@ class FollowUpsModel(GroupedTreeModel):
             return self._due_tooltip(row)
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.done_at is not None:
-                return DONE_COLOR
+                return theme.muted(theme.app_palette())
             if column == DUE and row.due_date is not None and row.due_date < self._today:
-                return OVERDUE_COLOR
+                return theme.error(theme.app_palette())
         if role == Qt.ItemDataRole.FontRole and row.done_at is not None and column == ACTION:
             font = QFont()
             font.setStrikeOut(True)
@@ -161,7 +159,7 @@ class FollowUpsModel(GroupedTreeModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and bucket is Bucket.OVERDUE:
-            return OVERDUE_COLOR
+            return theme.error(theme.app_palette())
         return None
 
     def _due_tooltip(self, row: FollowUpRow) -> str:

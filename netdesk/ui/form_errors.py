@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.ui import theme
 from netdesk.ui.plain_text import plain_label
-
-ERROR_STYLE = "color: #b3261e;"
 
 
 def change_signal(widget: QWidget) -> SignalInstance | None:
@@ -65,7 +64,7 @@ class FieldErrors:
         layout.addWidget(field)
         error = plain_label(wrap=True)
         error.setObjectName(f"error_{name}")
-        error.setStyleSheet(ERROR_STYLE)
+        theme.colour(error, theme.error)
         error.hide()
         layout.addWidget(error)
         self._form.addRow(label, box)

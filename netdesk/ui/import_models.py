@@ -26,6 +26,7 @@ from netdesk.services.import_plan import (
     OnDuplicate,
     PlanItem,
 )
+from netdesk.ui import theme
 from netdesk.ui.event_dates import all_day_text, day_text, time_text, when_text
 from netdesk.ui.header_labels import column_title
 from netdesk.ui.plain_text import tooltip_text
@@ -36,8 +37,15 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 # On a cell the user picks a value for: [(value, label), ...]; EditRole holds the value.
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2
 
-DUPLICATE_COLOR = QColor("#8a5300")
-MUTED_COLOR = QColor("#6b7280")
+
+def _muted() -> QColor:
+    return theme.muted(theme.app_palette())
+
+
+def _warning() -> QColor:
+    """Duplicates and updates: what the import changes in what is already there."""
+    return theme.warning(theme.app_palette())
+
 
 ACTION_LABELS: dict[Action, str] = {
     Action.MERGE: "Merge",
@@ -181,9 +189,9 @@ class PlanPeopleModel(TableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column != self.ACTION:
             return tooltip_text(self._display(item, column) or "") or None
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
-            return QBrush(DUPLICATE_COLOR if item.is_duplicate else MUTED_COLOR)
+            return QBrush(_warning() if item.is_duplicate else _muted())
         if role == Qt.ItemDataRole.ForegroundRole and column == self.ACTION:
-            return None if item.is_duplicate else QBrush(MUTED_COLOR)
+            return None if item.is_duplicate else QBrush(_muted())
         return None
 
     def _display(self, item: PlanItem, column: int) -> str | None:
@@ -260,7 +268,7 @@ class PlanEventsModel(TableModel):
                 self.STATUS: "Update" if self._plan.updates_event(event) else "New",
             }.get(index.column())
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS:
-            return QBrush(DUPLICATE_COLOR if self._plan.updates_event(event) else MUTED_COLOR)
+            return QBrush(_warning() if self._plan.updates_event(event) else _muted())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.NAME:
             return tooltip_text(event.name)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.WHEN:
@@ -370,9 +378,9 @@ class ColumnMappingModel(TableModel):
         if role == CHOICES_ROLE and column == self.FIELD:
             return list(self._choices)
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.SAMPLE_1, self.SAMPLE_2):
-            return QBrush(MUTED_COLOR)
+            return QBrush(_muted())
         if role == Qt.ItemDataRole.ForegroundRole and column == self.FIELD and not key:
-            return QBrush(MUTED_COLOR)
+            return QBrush(_muted())
         if role == Qt.ItemDataRole.ToolTipRole and column != self.FIELD:
             return tooltip_text(self.data(index) or "")
         return None

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from netdesk.formats.records import Problem
 from netdesk.services.import_plan import Action, ImportPlan, OnDuplicate, warning_count
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.column_fit import fit_columns
 from netdesk.ui.event_combo import EventCombo
 from netdesk.ui.event_dates import plural
-from netdesk.ui.form_errors import ERROR_STYLE
 from netdesk.ui.import_choice_delegate import use_choice_cells
 from netdesk.ui.import_models import (
     PlanEventsModel,
@@ -33,12 +33,11 @@ from netdesk.ui.import_models import (
     short_file_name,
 )
 from netdesk.ui.import_report_dialog import CHECK, LEFT_OUT
-from netdesk.ui.import_table import MUTED_STYLE, fixed_rows, import_table
+from netdesk.ui.import_table import fixed_rows, import_table
 from netdesk.ui.plain_text import button_text, plain_label, window_title
 from netdesk.ui.screen_fit import fit_to_screen
 
 NEW_EVENT = -1  # the event combo's data for "New event…"
-WARNING_STYLE = "color: #8a5300;"
 
 
 def plan_summary(plan: ImportPlan) -> str:
@@ -97,7 +96,7 @@ class ImportPreviewDialog(QDialog):
         font.setWeight(font.Weight.DemiBold)
         self.title_label.setFont(font)
         self.layout_label = plain_label(plan.layout or plan.kind)
-        self.layout_label.setStyleSheet(MUTED_STYLE)
+        theme.colour(self.layout_label, theme.muted)
         self.summary_label = plain_label(plan_summary(plan))
 
         self.tabs = QTabWidget()
@@ -165,7 +164,7 @@ class ImportPreviewDialog(QDialog):
             "UIDs differ: it is added as a new person unless you choose Merge in its row.",
             wrap=True,
         )
-        self.possible_hint.setStyleSheet(MUTED_STYLE)
+        theme.colour(self.possible_hint, theme.muted)
         self.possible_hint.setVisible(plan.possible_count > 0 and not is_calendar)
 
         # The event everyone is put on.
@@ -194,10 +193,10 @@ class ImportPreviewDialog(QDialog):
             "This file lists the attendees of an event: choose the event to add them to.",
             wrap=True,
         )
-        self.attendee_hint.setStyleSheet(MUTED_STYLE)
+        theme.colour(self.attendee_hint, theme.muted)
         self.attendee_hint.setVisible(plan.is_attendee_list)
         self.error_label = plain_label(wrap=True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        theme.colour(self.error_label, theme.error)
         self.error_label.hide()
 
         self.buttons = QDialogButtonBox(
@@ -293,7 +292,7 @@ class ImportPreviewDialog(QDialog):
             (n > 0 or has_event) and (not self.wants_new_event() or has_event)
         )
         # Without an event, an attendee list's roles and check-in status have nowhere to go.
-        self.attendee_hint.setStyleSheet(WARNING_STYLE if attendees_unplaced else MUTED_STYLE)
+        theme.colour(self.attendee_hint, theme.warning if attendees_unplaced else theme.muted)
         self.attendee_hint.setText(
             "This file lists the attendees of an event. Without an event their roles and "
             "check-in status are not kept: choose the event to add them to."

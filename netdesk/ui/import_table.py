@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView
 
-MUTED_STYLE = "color: #6b7280;"
-
 
 def import_table() -> QTableView:
     view = QTableView()

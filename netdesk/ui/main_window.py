@@ -29,6 +29,7 @@ from netdesk.ui.help_menu import HelpMenu
 from netdesk.ui.icons import icon
 from netdesk.ui.plain_text import plain_label
 from netdesk.ui.screen_fit import WINDOW_SIZE, fit_to_screen
+from netdesk.ui.theme import follow, sidebar_sheet
 from netdesk.ui.undo_feedback import UndoFeedback
 
 if TYPE_CHECKING:
@@ -61,11 +62,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(22, 22))
         self.sidebar.setFixedWidth(170)
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
-        self.sidebar.setStyleSheet(
-            "#sidebar { background: palette(window); padding-top: 8px; outline: 0; }"
-            "#sidebar::item { padding: 8px 10px; border-radius: 6px; margin: 1px 6px; }"
-            "#sidebar::item:selected { background: #dbe7fd; color: #1e3a8a; }"
-        )
+        follow(self.sidebar, sidebar_sheet)  # its colours follow the palette, dark or light
         for key, title in PAGES:
             item = QListWidgetItem(icon(key), title)
             item.setData(Qt.ItemDataRole.UserRole, key)

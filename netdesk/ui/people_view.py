@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.errors import ServiceError
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.column_fit import FittingHeader
 from netdesk.ui.contact_detail import EMPTY_BOOK, SELECT_PROMPT, ContactDetail
@@ -95,7 +96,7 @@ class PeopleView(QWidget):
         self.search_edit.installEventFilter(self)
         self.status_label = plain_label()
         self.status_label.setObjectName("people_status")
-        self.status_label.setStyleSheet("color: palette(placeholder-text);")
+        theme.colour(self.status_label, theme.muted)
 
         self.model = PeopleTableModel(services, self)
         # Dragging people out of the table gives the drop target a .vcf file.

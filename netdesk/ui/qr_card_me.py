@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.contact_picker import ContactPicker
-from netdesk.ui.form_errors import ERROR_STYLE
 from netdesk.ui.plain_text import plain_label
 
 NO_ME_TITLE = "Which contact is you?"
@@ -63,7 +63,7 @@ class ChooseMeDialog(QDialog):
         self.picker = ContactPicker(services)
         prompt.setBuddy(self.picker)
         self.error_label = plain_label(wrap=True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        theme.colour(self.error_label, theme.error)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -35,6 +35,7 @@ from netdesk.cards.share import (
 from netdesk.output_files import OutputRefused
 from netdesk.services.errors import NotFoundError, ServiceError
 from netdesk.services.exporting import safe_file_name
+from netdesk.ui import theme
 from netdesk.ui.export_actions import export_failure_text
 from netdesk.ui.plain_text import plain_label, safe_tooltip, show_error, window_title
 from netdesk.ui.qr_card_choices import (
@@ -52,10 +53,8 @@ if TYPE_CHECKING:
     from netdesk.ui.qr_card_fullscreen import QrFullScreen
 
 COPY_PIXELS_PER_MODULE = 10
-WARNING_STYLE = (
-    "QLabel { background: #fff4e5; color: #8a5300; border: 1px solid #f3d19e;"
-    " border-radius: 6px; padding: 6px 8px; }"
-)
+# The card stays light like paper, whatever the theme: phone cameras read dark modules on a
+# light ground, and its text is dark on that white.
 CARD_STYLE = "#qr_card_frame { background: white; border: 1px solid #d0d7de; border-radius: 12px; }"
 MUTED_STYLE = "color: #6b7280;"
 FORMAT_LABELS = {
@@ -112,7 +111,7 @@ class QrCardWindow(QWidget):
         self.name_label.setStyleSheet("color: #111827; background: transparent;")
         self.warning_label = plain_label(wrap=True)
         self.warning_label.setObjectName("qr_card_warning")
-        self.warning_label.setStyleSheet(WARNING_STYLE)
+        theme.follow(self.warning_label, theme.notice_sheet)
         self.warning_label.hide()
         hint = plain_label(SCAN_HINT, wrap=True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)

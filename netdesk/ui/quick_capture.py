@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from netdesk.services.capture import Capture, CaptureResult
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.dialog_parts import (
     due_date_edit,
     error_form,
@@ -34,7 +35,6 @@ DEFAULT_DUE_DAYS = 3
 # The existing-contact lookup waits for a pause in typing instead of running on every key.
 MATCH_DELAY_MS = 150
 MATCH_MIN_CHARS = 2
-INFO_STYLE = "color: palette(highlight);"
 
 
 class QuickCaptureDialog(QDialog):
@@ -60,7 +60,7 @@ class QuickCaptureDialog(QDialog):
         self.organization.setPlaceholderText("Where do they work? (optional)")
         self.match_note = plain_label(wrap=True)
         self.match_note.setObjectName("match_note")
-        self.match_note.setStyleSheet(INFO_STYLE)
+        theme.colour(self.match_note, theme.accent)
         self.match_note.hide()
         self.talked_about = QLineEdit()
         self.talked_about.setPlaceholderText("A few words to jog your memory (optional)")

@@ -6,12 +6,12 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from netdesk.services.errors import ServiceError
 from netdesk.services.records import EventRow, FollowUpRow, RecentMeeting
 from netdesk.services.service_set import Services
-from netdesk.ui import followup_commands
+from netdesk.ui import followup_commands, theme
 from netdesk.ui.event_dates import (
     all_day_span,
     event_day,
@@ -22,7 +22,6 @@ from netdesk.ui.event_dates import (
 )
 from netdesk.ui.events_list_model import place_text
 from netdesk.ui.two_line_delegate import (
-    OVERDUE,
     ROW_ROLE,
     SUBTITLE_COLOR_ROLE,
     SUBTITLE_ROLE,
@@ -131,7 +130,7 @@ class DueFollowUpsModel(RowsModel[FollowUpRow]):
             who = f"{row.contact_name} · {row.event_name}" if row.event_name else row.contact_name
             return f"{due} · {who}"
         if role == SUBTITLE_COLOR_ROLE and days > 0:
-            return QColor(OVERDUE)
+            return theme.error(theme.app_palette())
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if row.done_at else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QUndoStack
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.records import TodaySummary
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.event_dates import long_day_text, plural
 from netdesk.ui.followup_commands import FOLLOWUPS
@@ -37,8 +38,6 @@ WATCHED = frozenset({"events", "attendances", "contacts", "followups"})
 EMPTY_UPCOMING = "No upcoming events — add one in Events."
 EMPTY_DUE = "Nothing due today. Enjoy!"
 EMPTY_MET = "No one met in the last 30 days. Tick “Met” beside people on an event page."
-
-CARD_BORDER = QColor("#d9dde3")
 
 
 def greeting_for(now: datetime) -> str:
@@ -75,7 +74,7 @@ class _Card(QFrame):
         self.list_view.setFrameShape(QFrame.Shape.NoFrame)
         self.empty_label = plain_label(empty_text, wrap=True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: #6b7280; padding: 24px 12px;")
+        theme.colour(self.empty_label, theme.muted, "padding: 24px 12px;")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_view)
         self.stack.addWidget(self.empty_label)
@@ -85,7 +84,7 @@ class _Card(QFrame):
         layout.addWidget(self.title_label)
         layout.addWidget(self.stack, 1)
         self.hint_label = plain_label(hint, wrap=True)
-        self.hint_label.setStyleSheet("color: #6b7280;")
+        theme.colour(self.hint_label, theme.muted)
         self.hint_label.setVisible(bool(hint))
         layout.addWidget(self.hint_label)
 
@@ -93,7 +92,7 @@ class _Card(QFrame):
         # Painted rather than styled: a style sheet here would restyle the lists' check boxes.
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(CARD_BORDER)
+        painter.setPen(theme.border(self.palette()))
         painter.setBrush(self.palette().base())
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 10, 10)
 
@@ -156,7 +155,7 @@ class TodayView(QWidget):
         font.setWeight(QFont.Weight.Bold)
         self.greeting_label.setFont(font)
         self.summary_label = plain_label(wrap=True)
-        self.summary_label.setStyleSheet("color: #4b5563;")
+        theme.colour(self.summary_label, theme.muted)
 
         self.upcoming_card = _Card("Upcoming events", EMPTY_UPCOMING)
         self.upcoming_model = UpcomingEventsModel(self)

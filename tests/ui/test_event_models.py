@@ -8,11 +8,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from pytestqt.modeltest import ModelTester
 
 from netdesk.services.records import AttendeeRow, ContactInput, EventInput, EventRow
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.add_attendee_dialog import ContactChoicesModel
 from netdesk.ui.attendees_model import MET, NAME, NOTES, ROLE, STATUS, AttendeesModel
 from netdesk.ui.event_dates import event_zone, zoned_when_text
@@ -20,7 +21,6 @@ from netdesk.ui.events_list_model import EventsListModel
 from netdesk.ui.today_models import DueFollowUpsModel, RecentlyMetModel, UpcomingEventsModel
 from netdesk.ui.two_line_delegate import (
     HEADER_ROLE,
-    OVERDUE,
     ROW_ROLE,
     SUBTITLE_COLOR_ROLE,
     SUBTITLE_ROLE,
@@ -168,7 +168,7 @@ def test_today_models(qtmodeltester: ModelTester, sqlite_services: Services) -> 
     overdue, today = due.index(0, 0), due.index(1, 0)
     assert overdue.data() == "Send slides"
     assert overdue.data(SUBTITLE_ROLE) == "2 days overdue · Ana Lopez · PyCon"
-    assert overdue.data(SUBTITLE_COLOR_ROLE) == QColor(OVERDUE)
+    assert overdue.data(SUBTITLE_COLOR_ROLE) == theme.error(theme.app_palette())
     assert today.data(SUBTITLE_ROLE) == "Due today · Ana Lopez"
     assert today.data(SUBTITLE_COLOR_ROLE) is None
     assert overdue.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked

@@ -11,11 +11,11 @@ from pytestqt.modeltest import ModelTester
 
 from netdesk.services.followups import Bucket, bucket_of
 from netdesk.services.records import FollowUpRow
+from netdesk.ui import theme
 from netdesk.ui.followups_model import (
     ACTION,
     BUCKET_ROLE,
     DUE,
-    OVERDUE_COLOR,
     PERSON,
     ROW_ROLE,
     FollowUpsModel,
@@ -76,7 +76,7 @@ def test_overdue_due_dates_are_red_and_done_rows_struck_out() -> None:
     model.set_queue(_queue(), TODAY)
     overdue_due = model.index(0, DUE, model.group_index(Bucket.OVERDUE))
     assert overdue_due.data() == "3 days overdue"
-    assert overdue_due.data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOR
+    assert overdue_due.data(Qt.ItemDataRole.ForegroundRole) == theme.error(theme.app_palette())
     assert overdue_due.data(Qt.ItemDataRole.ToolTipRole) == "Due Sunday 9 March 2025"
     later_due = model.index(0, DUE, model.group_index(Bucket.LATER))
     assert later_due.data(Qt.ItemDataRole.ForegroundRole) is None

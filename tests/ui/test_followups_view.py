@@ -14,9 +14,10 @@ from netdesk.db import open_database
 from netdesk.services.followups import Bucket
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.event_dates import day_text
-from netdesk.ui.followups_model import ACTION, DUE, EVENT, OVERDUE_COLOR, PERSON
+from netdesk.ui.followups_model import ACTION, DUE, EVENT, PERSON
 from netdesk.ui.followups_view import EMPTY_TEXT, FollowUpsView
 from tests.ui.main_window_helpers import ModalDriver
 from tests.undo_stacks import new_undo_stack
@@ -78,7 +79,7 @@ def test_overdue_item_shows_under_overdue_in_red(
     assert _group_actions(view, Bucket.LATER) == ["Call back"]
     due = view.model.index(0, DUE, view.model.group_index(Bucket.OVERDUE))
     assert due.data() == "3 days overdue"
-    assert due.data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOR
+    assert due.data(Qt.ItemDataRole.ForegroundRole) == theme.error(theme.app_palette())
     assert view.tree.isExpanded(view.model.group_index(Bucket.OVERDUE))
     assert view.summary.text() == "1 overdue"
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtGui import QIcon, QImage
+from PySide6.QtGui import QColor, QIcon, QImage, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from netdesk.ui.icons import ICON_NAMES, app_icon, icon, icon_path
+from netdesk.ui import theme
+from netdesk.ui.icons import ICON_NAMES, SLATE, app_icon, icon, icon_path
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -60,9 +62,34 @@ def test_app_icon_draws_at_window_sizes(qtbot: QtBot) -> None:
     assert _has_visible_pixel(app_icon(), 32)
 
 
-def test_renderer_fallback_draws_the_same_icons(qtbot: QtBot) -> None:
-    # Used when Qt's SVG image plugin is missing; exercised directly so it cannot rot unseen.
-    from netdesk.ui.icons import _rendered_icon
+def _opaque(image: QImage) -> set[int]:
+    return {
+        image.pixelColor(x, y).rgb()
+        for y in range(image.height())
+        for x in range(image.width())
+        if image.pixelColor(x, y).alpha() == 255
+    }
 
-    for name in ("netdesk", "search", "done"):
-        assert _has_visible_pixel(_rendered_icon(icon_path(name)), 24)
+
+@pytest.mark.parametrize("name", ICON_NAMES)
+def test_icons_are_redrawn_in_light_inks_on_a_dark_palette(
+    qtbot: QtBot, qapp: QApplication, name: str
+) -> None:
+    """The slate and blue the files are drawn in vanish on a dark toolbar: there every ink
+    reaches 3:1 against the window (WCAG 1.4.11), and the slate comes back with a light theme."""
+    previous = QPalette(qapp.palette())
+    light = qapp.style().standardPalette()
+    try:
+        qapp.setPalette(theme.dark_palette())
+        window = qapp.palette().color(QPalette.ColorRole.Window)
+        image = icon(name).pixmap(24, 24).toImage().convertToFormat(QImage.Format.Format_ARGB32)
+        inks = _opaque(image)
+        assert inks
+        faint = [QColor(c).name() for c in inks if theme.contrast(QColor(c), window) < 3.0]
+        assert faint == []
+        qapp.setPalette(light)
+        again = icon(name).pixmap(24, 24).toImage().convertToFormat(QImage.Format.Format_ARGB32)
+        if QColor(SLATE).rgb() in _opaque(again):
+            assert again != image
+    finally:
+        qapp.setPalette(previous)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +16,7 @@ from netdesk.formats.records import AttendeeInfo, ContactRecord, EventRecord, Pr
 from netdesk.services.import_plan import Action, ImportPlan, ImportReport, PlanItem
 from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.csv_mapping_dialog import CsvMappingDialog
 from netdesk.ui.import_choice_delegate import choice_editor
 from netdesk.ui.import_models import (
@@ -25,9 +26,7 @@ from netdesk.ui.import_models import (
     ProblemsModel,
 )
 from netdesk.ui.import_preview_dialog import (
-    MUTED_STYLE,
     NEW_EVENT,
-    WARNING_STYLE,
     ImportPreviewDialog,
     actions_text,
 )
@@ -408,21 +407,21 @@ def test_an_attendee_list_without_an_event_warns_that_roles_are_lost(
         "This file lists the attendees of an event. Without an event their roles and "
         "check-in status are not kept: choose the event to add them to."
     )
-    assert dialog.attendee_hint.styleSheet() == WARNING_STYLE
+    assert _text_colour(dialog.attendee_hint) == theme.warning(theme.app_palette())
 
     dialog.event_combo.setCurrentIndex(dialog.event_combo.findData(demo))
     assert dialog.ok_button.text() == "Add 1 person"
-    assert dialog.attendee_hint.styleSheet() == MUTED_STYLE
+    assert _text_colour(dialog.attendee_hint) == theme.muted(theme.app_palette())
     assert dialog.attendee_hint.text() == (
         "This file lists the attendees of an event: they are added to the event chosen "
         "above, with their roles and check-in status."
     )
     # A new event counts once it has a name.
     dialog.event_combo.setCurrentIndex(dialog.event_combo.findData(NEW_EVENT))
-    assert dialog.attendee_hint.styleSheet() == WARNING_STYLE
+    assert _text_colour(dialog.attendee_hint) == theme.warning(theme.app_palette())
     qtbot.keyClicks(dialog.new_event_edit, "Launch")
     assert dialog.ok_button.text() == "Add 1 person"
-    assert dialog.attendee_hint.styleSheet() == MUTED_STYLE
+    assert _text_colour(dialog.attendee_hint) == theme.muted(theme.app_palette())
 
     assert not open_preview(qtbot, sqlite_services, sample_plan()).attendee_hint.isVisible()
 
@@ -816,3 +815,8 @@ def test_mapping_model_refuses_unknown_fields() -> None:
     assert model.mapping() == {}
     assert not model.setData(model.index(0, ColumnMappingModel.FIELD), "no_such_field")
     assert not model.setData(model.index(0, ColumnMappingModel.COLUMN), "email")
+
+
+def _text_colour(label: QLabel) -> QColor:
+    label.ensurePolished()
+    return label.palette().color(label.foregroundRole())

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from netdesk.services.import_plan import Action
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.duplicates_dialog import DuplicatesDialog
-from netdesk.ui.duplicates_model import POSSIBLE_COLOR
 from netdesk.ui.import_models import PlanPeopleModel
 from netdesk.ui.import_preview_dialog import ImportPreviewDialog
 from tests.ui.import_helpers import choice_labels, choose, close_choice, column_texts, open_choice
@@ -95,7 +95,7 @@ def test_find_duplicates_lists_namesakes_for_review_and_merge_all_leaves_them(
     # Marked apart from the groups Merge all takes.
     colours = [model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole) for row in range(3)]
     assert colours[:2] == [None, None]
-    assert colours[2] is not None and colours[2].color() == POSSIBLE_COLOR
+    assert colours[2] is not None and colours[2].color() == theme.warning(theme.app_palette())
     assert dialog.merge_all_button.text() == "Merge both groups"
 
     qtbot.mouseClick(dialog.merge_all_button, Qt.MouseButton.LeftButton)

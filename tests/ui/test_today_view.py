@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
+from netdesk.ui import theme
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.event_dates import local, long_day_text, relative_day
 from netdesk.ui.today_view import EMPTY_DUE, EMPTY_MET, EMPTY_UPCOMING, TodayView
-from netdesk.ui.two_line_delegate import OVERDUE, SUBTITLE_COLOR_ROLE, SUBTITLE_ROLE
+from netdesk.ui.two_line_delegate import SUBTITLE_COLOR_ROLE, SUBTITLE_ROLE
 from tests.ui.event_ui_helpers import click_check_box, double_click
 from tests.undo_stacks import new_undo_stack
 
@@ -66,7 +66,7 @@ def test_overdue_followup_is_red_and_ticking_it_removes_it(
     first = model.index(0, 0)
     assert first.data() == "Send the slides"
     assert first.data(SUBTITLE_ROLE).startswith("3 days overdue")
-    assert first.data(SUBTITLE_COLOR_ROLE) == QColor(OVERDUE)
+    assert first.data(SUBTITLE_COLOR_ROLE) == theme.error(theme.app_palette())
     assert model.index(1, 0).data(SUBTITLE_ROLE).startswith("Due today")
 
     click_check_box(qtbot, view.due_card.list_view, first)
