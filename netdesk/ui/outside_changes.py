@@ -6,6 +6,7 @@ reopen it. The watching itself is netdesk.change_watch; this only polls it and p
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -24,6 +25,10 @@ log = logging.getLogger(__name__)
 POLL_MS = 1000
 REPLACED_TEXT = "The database file was replaced (restored from a backup?); reopened."
 REOPENED_TEXT = "Reopened the database."
+RESTORED_TEXT = (
+    "The database was restored from a backup; showing the restored data (the state it "
+    "replaced is kept as a backup: File > Restore backup…)."
+)
 BACK_TEXT = "The database file is back; reopened."
 NOT_OPEN_TITLE = "The database is not open"
 NOT_OPEN_STATUS = "The database is not open; File > Reopen database tries again."
@@ -41,6 +46,9 @@ class OutsideChanges(QObject):
         # Set while the database could not be reopened: the file that failed (None: no file).
         self.failed: tuple[Identity | None] | None = None
         self.message_box: QMessageBox | None = None
+        # A restore into the sound file itself (what `netdesk restore` does) looks like any
+        # other change; the backup it makes first tells it apart.
+        self.restores_seen = self._restore_backups()
         self.act_reopen = window._action(
             "Re&open database",
             self.reopen_now,
@@ -83,10 +91,20 @@ class OutsideChanges(QObject):
         outcome = self.watch.check()
         if outcome is Outcome.CHANGED:
             self.window.bridge.changed.emit(ALL_KINDS)
+            restores = self._restore_backups()
+            if restores - self.restores_seen:
+                self.window.statusBar().showMessage(RESTORED_TEXT, 15000)
+            self.restores_seen = restores
         elif outcome is Outcome.REPLACED:
             self._reopen(REPLACED_TEXT, REPLACED_PREFIX)
         elif outcome is Outcome.GONE:
             self._reopen(REOPENED_TEXT)
+
+    def _restore_backups(self) -> set[Path]:
+        store = self.db.backups
+        if store is None:
+            return set()
+        return {b.path for b in store.backups() if b.reason == "restore"}
 
     def reopen_now(self) -> bool:
         return self._reopen(REOPENED_TEXT)

@@ -22,6 +22,7 @@ from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 from netdesk.ui.main_window import PEOPLE, MainWindow
 from netdesk.ui.note_dialog import NoteDialog
+from netdesk.ui.outside_changes import RESTORED_TEXT
 from tests.conftest import PG_URL_VAR
 from tests.conftest import _reset_postgres as reset_postgres
 from tests.ui.main_window_helpers import ModalDriver, open_window, settings_at
@@ -94,6 +95,7 @@ def test_an_import_from_a_terminal_shows_within_two_seconds_keeping_search_and_s
     qtbot.waitUntil(lambda: people_count(window) == 5, timeout=SHOWN_WITHIN_MS)
     delay = time.perf_counter() - committed
     print(f"outside import shown after {delay:.2f} s")
+    assert window.statusBar().currentMessage() != RESTORED_TEXT  # an import is no restore
 
     assert people.search_edit.text() == "dow"
     assert people.model.query == "dow"
@@ -139,6 +141,8 @@ def test_a_restore_from_the_command_line_shows_the_restored_people(
 
     netdesk_cli(str(db_path), "restore", str(backup.path), "--yes")
     qtbot.waitUntil(lambda: people_count(window) == 3, timeout=SHOWN_WITHIN_MS)
+    # Restored into the file itself: the window says what happened, not just that it changed.
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == RESTORED_TEXT, timeout=2000)
     add_people(window.services, "Fay Later")  # the window still writes into the file
     assert people_count(window) == 4
 
