@@ -1,10 +1,11 @@
 """The table of people at an event, with columns that share its width sensibly.
 
-Role, status and met hold a few known words, so they get just the width those need; notes take
-whatever is left but never less than NOTES_MIN_WIDTH while name and organisation can give way;
-name and organisation follow the table's width between sensible bounds. When the table is too
-narrow even for those bounds, notes and then organisation give way, then name, so that every
-column, Met above all, shows without scrolling sideways.
+Role, status and met hold a few known words, so they get just the width those need. Name and
+organisation get what their content needs when it fits beside the notes, which keep what theirs
+needs up to NOTES_MIN_WIDTH (or NOTES_SHARE of the room) and take whatever is left; otherwise
+name and organisation share the room between sensible bounds. When the table is too narrow
+even for those bounds, notes and then organisation give way, then name, so that every column,
+Met above all, shows without scrolling sideways.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from netdesk.ui.attendees_model import (
     STATUS_CHOICES,
     AttendeesModel,
 )
+from netdesk.ui.column_fit import content_widths
 
 NOTES_MIN_WIDTH = 180
 NOTES_SHARE = 0.4
@@ -76,6 +78,12 @@ class AttendeesTable(QTableView):
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
+        # What name, organisation and notes hold, measured again only when the rows change.
+        self._needs: tuple[int, int, int] | None = None
+        if model is not None:
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+                signal.connect(self._content_changed)
+            model.dataChanged.connect(self._content_changed)
         header = self.horizontalHeader()
         for column in (ROLE, STATUS, MET, BADGE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
@@ -83,6 +91,16 @@ class AttendeesTable(QTableView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
         self.fit_columns()
+
+    def _content_changed(self, *_args: object) -> None:
+        self._needs = None
+        self.fit_columns()
+
+    def _content_needs(self) -> tuple[int, int, int]:
+        if self._needs is None:
+            name, organization, notes = content_widths(self, columns=(NAME, ORGANIZATION, NOTES))
+            self._needs = (name, organization, notes)
+        return self._needs
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, hint)
@@ -107,11 +125,16 @@ class AttendeesTable(QTableView):
         for column, width in ((ROLE, role), (STATUS, status), (MET, met), (BADGE, badge)):
             header.resizeSection(column, width)
         rest = self.viewport().width() - role - status - met - badge
-        # Notes keep a fair share (never less than their minimum); the stretch hands them
-        # whatever name and organisation do not take.
-        free = rest - max(NOTES_MIN_WIDTH, rest * NOTES_SHARE)
-        name = _clamp(free * 0.55, *NAME_WIDTHS)
-        organization = _clamp(free - name, *ORGANIZATION_WIDTHS)
+        name_need, organization_need, notes_need = self._content_needs()
+        # Notes keep what they hold, up to a fair share; the stretch hands them whatever
+        # name and organisation do not take.
+        notes_keep = min(max(notes_need, NOTES_FLOOR), max(NOTES_MIN_WIDTH, rest * NOTES_SHARE))
+        if name_need + organization_need + notes_keep <= rest:
+            name, organization = name_need, organization_need  # both whole
+        else:
+            free = rest - notes_keep
+            name = _clamp(free * 0.55, *NAME_WIDTHS)
+            organization = _clamp(free - name, *ORGANIZATION_WIDTHS)
         # Too narrow for those bounds: notes (the stretch) have given way down to their floor,
         # then organisation gives way, then name, so that nothing needs a sideways scroll.
         short = name + organization + NOTES_FLOOR - int(rest)

@@ -57,15 +57,18 @@ def share_widths(
     return widths
 
 
-def content_widths(view: QTableView, rows: int = SAMPLE_ROWS) -> list[int]:
-    """Each column's width as its delegate would draw the header and the first `rows` rows."""
+def content_widths(
+    view: QTableView, rows: int = SAMPLE_ROWS, columns: Sequence[int] | None = None
+) -> list[int]:
+    """Each column's width (of `columns`, else all) as its delegate would draw the header and
+    the first `rows` rows."""
     model = view.model()
     header = view.horizontalHeader()
     option = QStyleOptionViewItem()
     option.initFrom(view.viewport())
     count = min(model.rowCount(), rows)
     widths = []
-    for column in range(model.columnCount()):
+    for column in range(model.columnCount()) if columns is None else columns:
         need = header.sectionSizeHint(column)
         for row in range(count):
             index = model.index(row, column)

@@ -554,6 +554,35 @@ def test_notes_column_gets_room_in_a_1200x760_window(
     )
 
 
+def test_empty_notes_leave_room_for_whole_organisations_at_1366(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    """Nobody has notes yet: the organisation is not cut beside an empty Notes column."""
+    event_id = _event(sqlite_services, "PyCon DE", 5)
+    people = (
+        ("Siobhán Byrne", "Copperleaf Payments"),
+        ("Sergio Gómez", "Europa-Universität Lindenau"),
+        ("Ingrid Andersson", "Kepler Institute for Data Science"),
+    )
+    for name, org in people:
+        sqlite_services.events.add_attendee(event_id, _person(sqlite_services, name, org))
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    window.resize(1366, 740)
+    view = window.go_to("events")
+    assert isinstance(view, EventsView)
+    view.show_event(event_id)
+    qtbot.waitUntil(lambda: view.page.table.isVisible())
+    QApplication.processEvents()
+
+    table = view.page.table
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    for name, org in people:
+        assert header.sectionSize(NAME) > metrics.horizontalAdvance(name) + 8
+        assert header.sectionSize(ORGANIZATION) > metrics.horizontalAdvance(org) + 8
+    assert table.horizontalScrollBar().maximum() == 0
+
+
 def test_smallest_window_keeps_the_name_on_one_line_and_met_in_view(
     qtbot: QtBot, sqlite_services: Services, tmp_path: Path
 ) -> None:
