@@ -72,6 +72,15 @@ def _page_of(window: MainWindow, action: QAction) -> str:
     return "Elsewhere"
 
 
+def _in_dialog(window: MainWindow, action: QAction) -> bool:
+    widget = action.parent()
+    while isinstance(widget, QWidget) and widget is not window:
+        if isinstance(widget, QDialog):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
 def shortcut_rows(window: MainWindow) -> list[ShortcutRow]:
     """Every action of the window with a key: the menus' first, in their order, then the
     pages' own. An action under two keys is one row; two actions of one name are one row."""
@@ -89,6 +98,8 @@ def shortcut_rows(window: MainWindow) -> list[ShortcutRow]:
                 seen.add(id(action))
                 ordered.append((group, action))
     for action in window.findChildren(QAction):
+        if _in_dialog(window, action):
+            continue  # a dialog's own keys (its Ctrl+Z) work only in it, while it is open
         if id(action) not in seen:
             seen.add(id(action))
             ordered.append((_page_of(window, action), action))

@@ -140,3 +140,20 @@ def test_about_says_what_netdesk_is(
     box = window.findChild(QMessageBox)
     assert box is not None and "Remember who you met" in box.text()
     box.close()
+
+
+def test_a_dialogs_own_keys_are_not_listed_as_the_windows(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    """A dialog's Ctrl+Z works only in it: one left behind (closed, not yet deleted) does not
+    add an "Undo" of its own to the list."""
+    from netdesk.ui.undo_dialog import UndoableDialog
+
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    left_behind = UndoableDialog(window.undo_stack, window)
+    assert left_behind.undo_action.shortcuts()
+    window.help.act_shortcuts.trigger()
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None
+    commands = [(group, name) for group, name, _keys in dialog.shown_rows()]
+    assert [c for c in commands if c[1] == "Undo"] == [("Edit", "Undo")]
