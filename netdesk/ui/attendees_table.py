@@ -40,8 +40,9 @@ from netdesk.ui.column_fit import content_widths
 
 NOTES_MIN_WIDTH = 180
 NOTES_SHARE = 0.4
-NAME_WIDTHS = (120, 240)
-ORGANIZATION_WIDTHS = (90, 220)
+# Where name and organisation cannot both be whole, the name's share (and least width).
+NAME_SHARE = 0.6
+NAME_MIN = 120
 # How far each gives way in a narrow table, in this order: notes, organisation, name.
 NOTES_FLOOR = 36
 ORGANIZATION_FLOOR = 44
@@ -132,9 +133,10 @@ class AttendeesTable(QTableView):
         if name_need + organization_need + notes_keep <= rest:
             name, organization = name_need, organization_need  # both whole
         else:
-            free = rest - notes_keep
-            name = _clamp(free * 0.55, *NAME_WIDTHS)
-            organization = _clamp(free - name, *ORGANIZATION_WIDTHS)
+            # The name whole up to most of the room, the organisation the rest.
+            free = max(int(rest - notes_keep), 0)
+            name = min(name_need, max(int(free * NAME_SHARE), NAME_MIN))
+            name, organization = max(name, NAME_FLOOR), max(free - name, ORGANIZATION_FLOOR)
         # Too narrow for those bounds: notes (the stretch) have given way down to their floor,
         # then organisation gives way, then name, so that nothing needs a sideways scroll.
         short = name + organization + NOTES_FLOOR - int(rest)
@@ -189,7 +191,3 @@ class AttendeesTable(QTableView):
         if event.type() == QEvent.Type.Resize:
             self.fit_columns()
         return super().viewportEvent(event)
-
-
-def _clamp(value: float, low: int, high: int) -> int:
-    return int(max(low, min(high, value)))
