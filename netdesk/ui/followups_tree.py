@@ -1,5 +1,6 @@
 """The tree of the follow-up queue: the keyboard walks follow-ups, not group headers, and the
-Action column keeps at least about half of the width however narrow the window gets."""
+Action column keeps at least about half of the width however narrow the window gets; what it
+does not need goes to the person and event columns, up to what they hold."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from netdesk.ui.followups_model import ACTION, DUE, EVENT, PERSON, FollowUpsMode
 # Widths the side columns get when there is room (and the user has not dragged them).
 DEFAULT_WIDTHS = {PERSON: 190, EVENT: 200, DUE: 140}
 MIN_SIDE_WIDTH = 90
+# The widest a person or event column grows to show what it holds (a long event name elides).
+CONTENT_CAP = 360
+GAP = 12
 # "12 days overdue" must fit in the Due column at any width.
 DUE_SAMPLE = "99 days overdue"
 
@@ -105,12 +109,27 @@ class FollowUpsTree(QTreeView):
         scale = min(1.0, budget / total) if total else 1.0
         for column, preferred in shown.items():
             widths[column] = max(MIN_SIDE_WIDTH, round(preferred * scale))
+        self._grow_to_content(widths, width)
         self._fitting = True
         try:
             for column, w in widths.items():
                 header.resizeSection(column, w)
         finally:
             self._fitting = False
+
+    def _grow_to_content(self, widths: dict[int, int], width: int) -> None:
+        """Person and event as wide as what they hold, out of the room Action does not need,
+        unless the user sized them (their wanted width is then theirs)."""
+        room = width - (self.sizeHintForColumn(ACTION) + GAP) - sum(widths.values())
+        for column in (EVENT, PERSON):
+            if room <= 0 or column not in widths:
+                continue
+            if self._preferred[column] != DEFAULT_WIDTHS[column]:
+                continue
+            need = min(self.sizeHintForColumn(column) + GAP, CONTENT_CAP)
+            grow = min(max(need - widths[column], 0), room)
+            widths[column] += grow
+            room -= grow
 
     def _on_section_resized(self, column: int, _old: int, new: int) -> None:
         # A width the user dragged (or the saved one restored) becomes the width wanted there.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from netdesk.db import open_database
 from netdesk.services.followups import Bucket
-from netdesk.services.records import ContactInput
+from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui import theme
 from netdesk.ui.change_bridge import ChangeBridge
@@ -527,3 +527,24 @@ def test_undo_selects_restored_rows_in_a_collapsed_group(
     undo_stack.redo()
     assert [r.id for r in view.selected_rows()] == [fid]
     assert view.tree.isExpanded(view.model.group_index(Bucket.DONE))
+
+
+def test_a_long_event_name_shows_whole_while_the_action_has_room_to_spare(
+    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int
+) -> None:
+    long_name = "Women in Data Science Workshop Lisbon"
+    event = sqlite_services.events.create(
+        EventInput(name=long_name, starts_at=datetime(2026, 11, 23, 9, tzinfo=UTC))
+    )
+    sqlite_services.followups.add(anna, "Send the slides", TODAY, event_id=event)
+    view.resize(1200, 600)
+    QApplication.processEvents()
+    header = view.header()
+    metrics = view.tree.fontMetrics()
+    assert header.sectionSize(EVENT) > metrics.horizontalAdvance(long_name) + 8
+    assert header.sectionSize(ACTION) > metrics.horizontalAdvance("Send the slides") + 40
+    # A width the user chose is kept: the column does not grow back by itself.
+    header.resizeSection(EVENT, 150)
+    view.resize(1300, 600)
+    QApplication.processEvents()
+    assert header.sectionSize(EVENT) == 150
