@@ -42,6 +42,7 @@ def notes_path() -> Path:
 def fingerprint(path: Path) -> list[object] | None:
     """What changes when the file or its log changes; None when it cannot be told."""
     try:
+        path = path.resolve()  # the -wal is beside the file a symbolic link leads to
         st = os.stat(path)
         parts: list[object] = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
         for suffix in ("-wal", "-journal"):
@@ -53,7 +54,7 @@ def fingerprint(path: Path) -> list[object] | None:
                 parts += [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, head]
             except FileNotFoundError:
                 parts.append(None)
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links
         return None
     return parts
 

@@ -38,16 +38,20 @@ def head_revision() -> str:
 
 def sqlite_file(url: str) -> Path | None:
     """The file of a plain `sqlite:///PATH` URL (as netdesk.config makes them), else None."""
+    from urllib.parse import unquote
+
     prefix = "sqlite:///"
     if not url.startswith(prefix) or "?" in url:
         return None
-    path = Path(url[len(prefix) :])
+    path = Path(unquote(url[len(prefix) :]))  # as SQLAlchemy reads the name
     return path if path.is_absolute() else None
 
 
 def search(path: Path, query: str, limit: int) -> list[FoundPerson] | None:
     """The people `query` finds, at most `limit`; None when only the normal way can tell."""
     try:
+        # SQLite keeps the -wal and -journal beside the file a symbolic link leads to.
+        path = path.resolve()
         with path.open("rb") as fh:
             if fh.read(len(_SQLITE_MAGIC)) != _SQLITE_MAGIC:
                 return None
@@ -62,7 +66,7 @@ def search(path: Path, query: str, limit: int) -> list[FoundPerson] | None:
         conn = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=_BUSY_SECONDS
         )
-    except (OSError, sqlite3.Error):
+    except (OSError, RuntimeError, sqlite3.Error):  # RuntimeError: a loop of symbolic links
         return None
     try:
         conn.execute("PRAGMA query_only = ON")

@@ -27,7 +27,8 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     behind. When none exist the file is not in use, so `immutable` is safe and creates none;
     when they do exist, someone has it open (or crashed) and the normal read path is needed.
     """
-    in_use = any(p.exists() for p in sidecar_files(path))
+    # Beside the file a symbolic link leads to, where SQLite keeps them.
+    in_use = any(p.exists() for p in sidecar_files(path.resolve()))
     mode = "mode=ro" if in_use else "mode=ro&immutable=1"
     return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
 

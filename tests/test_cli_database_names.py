@@ -1,0 +1,50 @@
+"""A `--db` path is the file it names: a percent sign or a question mark in the name, or a
+loop of symbolic links, neither leads to another file nor to a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from netdesk.config import database_url
+from netdesk.database import sqlite_path
+from tests.cli_helpers import make_salon_database, run, write_file
+
+CARD = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEND:VCARD\r\n"
+
+
+@pytest.mark.parametrize("name", ["100%41 contacts.sqlite", "why?.sqlite", "a%25b%.sqlite"])
+def test_a_database_whose_name_holds_a_percent_sign_or_question_mark_is_that_file(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = make_salon_database(tmp_path / name)
+    assert sqlite_path(database_url(str(path))) == path
+    assert run(path, "search", "ada") == 0
+    assert capsys.readouterr().out.startswith("Ada Lovelace")
+    assert run(path, "events") == 0
+    assert capsys.readouterr().out.startswith("Salon\t")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_import_creates_the_file_named_not_its_percent_decoded_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    card = write_file(tmp_path, "one.vcf", CARD)
+    path = tmp_path / "new%41.sqlite"
+    assert run(path, "import", str(card)) == 0
+    assert path.is_file() and not (tmp_path / "newA.sqlite").exists()
+    capsys.readouterr()
+    assert run(path, "search", "grace") == 0
+    assert capsys.readouterr().out.startswith("Grace Hopper")
+
+
+def test_a_loop_of_symbolic_links_is_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loop = tmp_path / "loop.sqlite"
+    loop.symlink_to(loop.name)
+    for command in (["search", "ada"], ["events"], ["import", str(tmp_path / "none.vcf")]):
+        assert run(loop, *command) in (1, 2)
+        err = capsys.readouterr().err
+        assert err.startswith("netdesk: ") and "Traceback" not in err, err
