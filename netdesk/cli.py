@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netdesk import __version__
-from netdesk.cli_args import positive
+from netdesk.cli_args import positive, row_limit
 from netdesk.cli_backups import add_commands as add_backup_commands
 from netdesk.cli_cards import add_commands as add_card_commands
 from netdesk.cli_duplicates import add_commands as add_duplicate_commands
@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument(
         "query", help="words each person matches in any field: name, email, notes, tags..."
     )
-    search.add_argument("--limit", type=positive, default=50, metavar="N", help="default 50")
+    search.add_argument("--limit", type=row_limit, default=50, metavar="N", help="default 50")
     add_search_format(search)
     commands.add_parser("where", help="print where the database is")
     add_exchange_commands(commands)

@@ -1,0 +1,40 @@
+"""What a demanding user types: a search limit larger than any number a database takes, an
+event name longer than the column holds, standard output closed before the start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.cli_helpers import make_salon_database, run, services_at, write_file
+
+CARD = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEND:VCARD\r\n"
+
+
+@pytest.mark.parametrize("quick", [True, False], ids=["quick", "services"])
+def test_a_huge_search_limit_means_everybody(
+    tmp_path: Path, quick: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = make_salon_database(tmp_path / "netdesk.sqlite")
+    # The quick way reads plain sqlite:/// URLs only: this one goes through the services.
+    db = str(path) if quick else f"sqlite+pysqlite:///{path}"
+    assert run(db, "search", "ada", "--limit", "99999999999999999999") == 0  # type: ignore[arg-type]
+    out, err = capsys.readouterr()
+    assert out.startswith("Ada Lovelace\t") and err == ""
+
+
+def test_an_event_name_longer_than_the_column_finds_the_event_it_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "netdesk.sqlite"
+    card = write_file(tmp_path, "one.vcf", CARD)
+    name = "Long " * 2000
+    assert run(path, "import", str(card), "--event", name) == 0
+    assert "created event" in capsys.readouterr().out
+    assert run(path, "import", str(card), "--event", name) == 0
+    assert "created event" not in capsys.readouterr().out
+    with services_at(path) as services:
+        assert len(services.events.list()) == 1
+    assert run(path, "export", "csv", "-", "--event", name) == 0
+    assert "Grace Hopper" in capsys.readouterr().out
