@@ -100,6 +100,9 @@ def _main(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     if args.command == "export" and (problem := export_usage_error(args)):
         parser.error(problem)
+    if sys.stdout is None and _prints_results(args):  # started with `>&-`
+        print("netdesk: standard output is closed: nowhere to print to", file=sys.stderr)
+        return 1
     url = database_url(args.db)
     needs_one = args.command not in (*CREATING_COMMANDS, *NO_DATABASE_COMMANDS)
     if needs_one and (missing := missing_database(url)) is not None:
@@ -184,6 +187,15 @@ def _main(argv: Sequence[str] | None) -> int:
         return 1
     finally:
         db.close()
+
+
+def _prints_results(args: argparse.Namespace) -> bool:
+    """Whether standard output is what the command is run for: a list, not a report of work."""
+    if args.command in ("search", "events", "where", "templates"):
+        return True
+    if args.command == "duplicates":
+        return not args.merge
+    return args.command == "backup" and bool(args.list)
 
 
 def _recheck_if_damaged(db: Database, exc: BaseException | None) -> None:

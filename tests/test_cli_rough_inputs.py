@@ -3,6 +3,9 @@ event name longer than the column holds, standard output closed before the start
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,3 +41,26 @@ def test_an_event_name_longer_than_the_column_finds_the_event_it_made(
         assert len(services.events.list()) == 1
     assert run(path, "export", "csv", "-", "--event", name) == 0
     assert "Grace Hopper" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["search", "ada"], ["events"], ["duplicates"], ["where"], ["templates"], ["backup", "--list"]],
+    ids=" ".join,
+)
+def test_a_list_asked_for_with_standard_output_closed_is_an_error_not_a_silent_success(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """`netdesk search ada >&-`: like `grep ada file >&-`, it fails with a message."""
+    path = make_salon_database(tmp_path / "netdesk.sqlite")
+    done = subprocess.run(
+        [sys.executable, "-m", "netdesk", "--db", str(path), *command],
+        stdout=None,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: os.close(1),  # the child starts with `>&-`
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr == "netdesk: standard output is closed: nowhere to print to\n"
