@@ -16,6 +16,7 @@ and reports it).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections import defaultdict
 from pathlib import Path
@@ -60,9 +61,15 @@ def search(path: Path, query: str, limit: int) -> list[FoundPerson] | None:
         # Neither mode creates the file. The last connection to close folds the write-ahead
         # log into the file: a log beside it (the window has the file open, or a netdesk was
         # killed) is left to the window or to netdesk's next open, which checks the file first,
-        # by a read-only connection. Without a log, a read-only one would leave one behind.
-        in_use = path.with_name(path.name + "-wal").exists()
-        mode = "ro" if in_use else "rw"
+        # by a read-only connection. Without a log, a read-only one would leave one behind,
+        # and so does one that SQLite opens read-only because we may not write the file: such
+        # a file (or one in a folder we may not write) nobody has open here is read as it is.
+        if path.with_name(path.name + "-wal").exists():
+            mode = "ro"
+        elif os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+            mode = "rw"
+        else:
+            mode = "ro&immutable=1"
         conn = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=_BUSY_SECONDS
         )
