@@ -218,16 +218,19 @@ def missing_database(url: str) -> str | None:
 
     Read from the URL by hand, as SQLAlchemy's make_url would: importing SQLAlchemy costs
     a quarter of a second, which a search from a mail client should not pay for this."""
-    from urllib.parse import unquote
+    from urllib.parse import parse_qsl, unquote
+
+    from netdesk.sqlite_names import file_of
 
     scheme, sep, rest = url.partition("://")
     if not sep or scheme.split("+")[0] != "sqlite" or not rest.startswith("/"):
         return None
     name, _, query = rest[1:].partition("?")
-    # "file:NAME?mode=ro&uri=true" names are SQLite's to read; ":memory:" is no file.
-    if not name or name == ":memory:" or "uri=true" in query.lower():
+    # With uri=true, "file:PATH?mode=ro" is SQLite's URI of PATH; ":memory:" is no file.
+    found = file_of(unquote(name), parse_qsl(query))
+    if found is None:
         return None
-    path = Path(unquote(name))
+    path = Path(found)
     try:
         if path.is_dir() or path.stat().st_size > 0:
             return None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from netdesk.cli import main
 from netdesk.config import database_url
 from netdesk.database import sqlite_path
 from tests.cli_helpers import make_salon_database, run, write_file
@@ -48,3 +49,25 @@ def test_a_loop_of_symbolic_links_is_a_message_not_a_traceback(
         assert run(loop, *command) in (1, 2)
         err = capsys.readouterr().err
         assert err.startswith("netdesk: ") and "Traceback" not in err, err
+
+
+def test_an_sqlite_uri_reads_the_file_it_names_and_leaves_nothing_behind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = make_salon_database(tmp_path / "netdesk.sqlite")
+    for url in (
+        f"sqlite:///file:{path}?mode=ro&uri=true",
+        "sqlite:///file:netdesk.sqlite?mode=ro&uri=true",
+        f"sqlite:///file://{path}?uri=true",
+    ):
+        assert main(["--db", url, "search", "ada"]) == 0, url
+        assert capsys.readouterr().out.startswith("Ada Lovelace"), url
+    # Not a URI to SQLite (no "file:"): the file of that name, "?mode=ro" and all, is missing.
+    wrong = f"sqlite:///{path}?mode=ro&uri=true"
+    assert main(["--db", wrong, "search", "ada"]) == 2
+    assert capsys.readouterr().err == f"netdesk: no netdesk database at {path}?mode=ro\n"
+    missing = f"sqlite:///file:{tmp_path / 'typo.sqlite'}?mode=ro&uri=true"
+    assert main(["--db", missing, "events"]) == 2
+    assert capsys.readouterr().err.startswith("netdesk: no netdesk database at ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["netdesk.sqlite"]  # no "file:" folder
