@@ -65,3 +65,45 @@ def test_a_list_asked_for_with_standard_output_closed_is_an_error_not_a_silent_s
     )
     assert done.returncode == 1
     assert done.stderr == "netdesk: standard output is closed: nowhere to print to\n"
+
+
+def test_what_another_program_stored_cannot_act_on_the_terminal_nor_turn_the_line_around(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An escape sequence or a right-to-left override in a name (written by another program
+    or an older netdesk) is not printed: the override would show the email reversed."""
+    import sqlite3
+
+    path = make_salon_database(tmp_path / "netdesk.sqlite")
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "UPDATE contacts SET formatted_name = ?, organization = ?",
+        ("Ada \x1b[2J\u202eLovelace\x00", "Tab\tand\nline"),
+    )
+    conn.execute(
+        "UPDATE events SET name = ?, venue = ?", ("Sal\x1b]0;owned\x07on", "The\u2067 Hall")
+    )
+    conn.commit()
+    conn.close()
+    for fmt, expected in (
+        ("lines", "Ada [2JLovelace\tTab and line\tada@example.org\n"),
+        ("mutt", "netdesk: 1 match\nada@example.org\tAda [2JLovelace\tTab and line\n"),
+        ("aerc", "ada@example.org\tAda [2JLovelace\n"),
+    ):
+        assert run(path, "search", "ada", "--format", fmt) == 0
+        assert capsys.readouterr().out == expected
+    assert run(path, "events") == 0
+    assert capsys.readouterr().out.startswith("Sal]0;ownedon\t2026-05-01\t2026-05-01\tThe Hall")
+
+
+def test_control_characters_typed_in_an_event_name_are_not_stored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "netdesk.sqlite"
+    card = write_file(tmp_path, "one.vcf", CARD)
+    assert run(path, "import", str(card), "--event", "Sal\x1b[2Jon\x01") == 0
+    assert capsys.readouterr().out.startswith(f"{card}: created event 'Sal[2Jon'\n")
+    assert run(path, "import", str(card), "--event", "Sal[2Jon") == 0
+    assert "created" not in capsys.readouterr().out
+    with services_at(path) as services:
+        assert [e.name for e in services.events.list()] == ["Sal[2Jon"]
