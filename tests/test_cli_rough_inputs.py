@@ -107,3 +107,20 @@ def test_control_characters_typed_in_an_event_name_are_not_stored(
     assert "created" not in capsys.readouterr().out
     with services_at(path) as services:
         assert [e.name for e in services.events.list()] == ["Sal[2Jon"]
+
+
+def test_the_mail_client_lines_of_the_readme_take_a_query_that_starts_with_a_hyphen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+    import shlex
+
+    path = make_salon_database(tmp_path / "netdesk.sqlite")
+    readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
+    mutt = re.search(r'set query_command = "netdesk (.*)"', readme)
+    aerc = re.search(r"address-book-cmd = netdesk (.*)", readme)
+    assert mutt and aerc
+    for line in (mutt[1], aerc[1]):
+        argv = [part.replace("%s", "-ada") for part in shlex.split(line)]
+        assert main(["--db", str(path), *argv]) == 1, line  # no match, not a usage error
+        capsys.readouterr()
