@@ -18,7 +18,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from netdesk.cli_args import checked_columns, column_map
 
@@ -392,6 +392,7 @@ def _people(count: int) -> str:
 
 
 def _write_stdout(write: Callable[[BinaryIO], str]) -> str:
+    from netdesk.cli_pipes import WholeWrites
     from netdesk.output_files import refuse_database_stream
 
     if sys.stdout is None:  # started with standard output closed (`>&-`)
@@ -404,6 +405,9 @@ def _write_stdout(write: Callable[[BinaryIO], str]) -> str:
     if fd >= 0:
         refuse_database_stream(fd, "standard output")
     sys.stdout.flush()
-    what = write(sys.stdout.buffer)
-    sys.stdout.buffer.flush()
+    out = sys.stdout.buffer
+    if isinstance(out, io.RawIOBase):  # unbuffered (PYTHONUNBUFFERED, python -u): see WholeWrites
+        out = cast(BinaryIO, WholeWrites(out.fileno()))
+    what = write(out)
+    out.flush()
     return what

@@ -124,3 +124,37 @@ def test_the_mail_client_lines_of_the_readme_take_a_query_that_starts_with_a_hyp
         argv = [part.replace("%s", "-ada") for part in shlex.split(line)]
         assert main(["--db", str(path), *argv]) == 1, line  # no match, not a usage error
         capsys.readouterr()
+
+
+def test_an_unbuffered_export_whose_reader_goes_away_does_not_say_it_wrote_everything(
+    tmp_path: Path,
+) -> None:
+    """With PYTHONUNBUFFERED (python -u) standard output's write may write only a part of a
+    large piece (an .ics is written in one): the rest was dropped and the export said
+    'Wrote 1 event' with status 0."""
+    from datetime import UTC, datetime
+
+    from netdesk.services.records import EventInput
+
+    path = tmp_path / "netdesk.sqlite"
+    with services_at(path) as services:
+        services.events.create(
+            EventInput(
+                name="Salon",
+                starts_at=datetime(2026, 5, 1, 18, tzinfo=UTC),
+                description="A long evening. " * 60_000,  # 1 MB: more than a pipe holds
+            )
+        )
+    reader, writer = os.pipe()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "netdesk", "--db", str(path), "export", "ics", "-"],
+        stdout=writer,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    os.close(writer)
+    assert os.read(reader, 1) == b"B"  # BEGIN:VCALENDAR
+    os.close(reader)  # like `| head -c 1`
+    _, err = child.communicate(timeout=120)
+    assert (child.returncode, err) == (141, "")
