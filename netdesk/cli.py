@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     from netdesk.cli_pipes import BROKEN_PIPE_STATUS, flush_stdout, silence_stdout
 
+    status: int | None = None
     try:
         status = _main(argv)
         flush_stdout()
@@ -93,6 +94,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader of standard output went away (`| head -1`)
         silence_stdout()
         return BROKEN_PIPE_STATUS
+    except OSError as exc:
+        # Standard output found no room (a full disk): the commands' own work has its errors
+        # handled, so this is the output. What it could not take would fail again, with a
+        # traceback, at the interpreter's exit.
+        silence_stdout()
+        if not status:  # nothing said yet
+            from netdesk.services.exporting import file_error_text
+
+            reason = file_error_text(exc)
+            print(f"netdesk: cannot write to standard output: {reason}", file=sys.stderr)
+        return status or 1
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -256,6 +268,8 @@ def unexpected(exc: BaseException) -> str:
 
     if is_database_error(exc):
         return f"The database reported an error: {reason(exc)}."
+    if isinstance(exc, OSError) and exc.strerror:  # "No space left on device"
+        return exc.strerror
     lines = str(exc).strip().splitlines()
     return f"{exc.__class__.__name__}: {lines[0] if lines else ''}"
 

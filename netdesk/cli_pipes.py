@@ -20,7 +20,8 @@ BROKEN_PIPE_STATUS = 141
 def flush_stdout() -> None:
     """What is still buffered for standard output written now, so that a reader that went
     away is noticed while `main` can still handle it (BrokenPipeError)."""
-    if sys.stdout is not None:
+    # Closed: an export's writer that failed (a full disk) closed it on its way out.
+    if sys.stdout is not None and not sys.stdout.closed:
         sys.stdout.flush()
 
 

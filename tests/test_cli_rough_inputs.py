@@ -158,3 +158,31 @@ def test_an_unbuffered_export_whose_reader_goes_away_does_not_say_it_wrote_every
     os.close(reader)  # like `| head -c 1`
     _, err = child.communicate(timeout=120)
     assert (child.returncode, err) == (141, "")
+
+
+@pytest.mark.parametrize("unbuffered", ["", "1"], ids=["buffered", "unbuffered"])
+@pytest.mark.parametrize(
+    "command",
+    [["search", "ada"], ["events"], ["where"], ["templates"], ["export", "csv", "-"]],
+    ids=" ".join,
+)
+def test_standard_output_on_a_full_disk_is_one_line_not_a_traceback(
+    tmp_path: Path, command: list[str], unbuffered: str
+) -> None:
+    from tests.test_output_files import char_device
+
+    path = make_salon_database(tmp_path / "netdesk.sqlite")
+    full = char_device(tmp_path, "full", 7)  # the same device as /dev/full
+    with full.open("w") as out:
+        done = subprocess.run(
+            [sys.executable, "-m", "netdesk", "--db", str(path), *command],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": unbuffered},
+            check=False,
+            timeout=120,
+        )
+    assert done.returncode == 1
+    assert len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "disk is full" in done.stderr or "No space left" in done.stderr, done.stderr
