@@ -243,10 +243,13 @@ def _event_refusal(services: Services, args: argparse.Namespace) -> str | None:
     """Why the import must not start: `--event` names no event but is close to one or more
     (a typo would create a misspelt event), unless `--new-event` says it is new."""
     from netdesk.cli_names import close_event_names
+    from netdesk.formats.control_text import clean_text
     from netdesk.services.close_names import did_you_mean
 
     if args.event is None:
         return "--new-event goes with --event NAME" if args.new_event else None
+    if not clean_text(args.event).strip():
+        return "--event needs an event's name (`netdesk events` lists them). Nothing was imported."
     if args.new_event or services.events.find_by_name(args.event) is not None:
         return None
     close = close_event_names(services, args.event)

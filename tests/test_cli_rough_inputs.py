@@ -186,3 +186,19 @@ def test_standard_output_on_a_full_disk_is_one_line_not_a_traceback(
     assert done.returncode == 1
     assert len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr, done.stderr
     assert "disk is full" in done.stderr or "No space left" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\x01"])
+def test_an_empty_event_name_is_a_usage_error_even_in_a_dry_run(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = make_salon_database(tmp_path / "netdesk.sqlite")
+    card = write_file(tmp_path, "one.vcf", CARD)
+    for dry_run in ([], ["--dry-run"]):
+        assert run(path, "import", str(card), "--event", name, *dry_run) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err == (
+            "netdesk: --event needs an event's name (`netdesk events` lists them). "
+            "Nothing was imported.\n"
+        )
