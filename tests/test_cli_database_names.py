@@ -71,3 +71,15 @@ def test_an_sqlite_uri_reads_the_file_it_names_and_leaves_nothing_behind(
     assert main(["--db", missing, "events"]) == 2
     assert capsys.readouterr().err.startswith("netdesk: no netdesk database at ")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["netdesk.sqlite"]  # no "file:" folder
+
+
+def test_the_demo_file_is_made_where_its_folder_says_even_with_a_percent_sign(
+    tmp_path: Path,
+) -> None:
+    from netdesk.services.demo.demo_file import ensure_demo_file
+
+    wanted = tmp_path / "data%41" / "demo.sqlite"
+    wanted.parent.mkdir()
+    path, made = ensure_demo_file(wanted)
+    assert made and path == wanted and wanted.is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data%41"]
