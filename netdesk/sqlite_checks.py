@@ -126,6 +126,12 @@ def check_sqlite_file(path: Path, verify: bool = True) -> str | None:
                     "it may be written."
                 ) from exc
             tables, row = _tables_and_revision(path, verify)
+    except sqlite3.OperationalError as exc:
+        # Not damage (that is a DatabaseError): a file SQLite cannot open here, busy, locked.
+        # Called damaged, the advice to restore a backup would lose the newer work.
+        raise DatabaseOpenError(
+            f"Cannot read {path}: {reason(exc)}. The file was not changed."
+        ) from exc
     except sqlite3.DatabaseError as exc:
         raise CorruptDatabaseError(
             f"{path} is damaged and cannot be opened{_damage(exc)}. The file was not changed. "

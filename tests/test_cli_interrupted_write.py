@@ -75,3 +75,36 @@ def test_a_write_cut_off_in_a_read_only_folder_is_said_as_such(tmp_path: Path) -
     assert done.returncode == 1
     assert "cut off" in done.stderr and "damaged" not in done.stderr, done.stderr
     assert path.read_bytes() == before
+
+
+def test_a_log_without_its_index_in_a_read_only_folder_is_not_called_damage(
+    tmp_path: Path,
+) -> None:
+    """A killed netdesk's -wal, copied without its -shm to a read-only place (a snapshot, a
+    mounted backup): SQLite cannot read it there, which is no damage."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "netdesk.sqlite"
+    db = open_database(f"sqlite:///{path}")
+    try:
+        Services(db).contacts.create(ContactInput("Ada Lovelace"))
+        kept = {p.name: p.read_bytes() for p in folder.iterdir()}
+    finally:
+        db.close()
+    for p in folder.iterdir():
+        p.unlink()
+    for name, data in kept.items():
+        if not name.endswith("-shm"):
+            (folder / name).write_bytes(data)
+            (folder / name).chmod(0o444)
+    assert path.with_name(path.name + "-wal").exists()
+    probe = tmp_path / "probe"
+    probe.touch(0o444)
+    folder.chmod(0o555)
+    try:
+        done = _netdesk(unprivileged(probe), path, "events")
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"netdesk: Cannot read {path}: "), done.stderr
+    assert "damaged" not in done.stderr and "backup" not in done.stderr, done.stderr
