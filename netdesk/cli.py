@@ -7,6 +7,7 @@ Exit codes: 0 done, 1 failed (with a message on stderr, never a traceback), 2 us
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -244,13 +245,30 @@ def missing_database(url: str) -> str | None:
         return None
     path = Path(found)
     try:
-        if path.is_dir() or path.stat().st_size > 0:
+        if path.is_dir() or (path.stat().st_size > 0 and not _no_tables(path)):
             return None
     except FileNotFoundError:
         pass
     except OSError:
         return None  # cannot be looked at: opening it says why
     return str(path)
+
+
+def _no_tables(path: Path) -> bool:
+    """Whether `path` is an SQLite database without a table (made by hand, or by another
+    program), which opening would fill with netdesk's. Its first page holds the list of tables
+    and each table starts on a page of its own: such a file is that one page, with no
+    write-ahead log beside it holding more."""
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    wal = path.with_name(path.name + "-wal")
+    if os.path.exists(wal) and os.path.getsize(wal) > 0:
+        return False
+    return path.stat().st_size <= page_size
 
 
 def _say_waiting() -> None:

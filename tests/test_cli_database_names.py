@@ -83,3 +83,26 @@ def test_the_demo_file_is_made_where_its_folder_says_even_with_a_percent_sign(
     path, made = ensure_demo_file(wanted)
     assert made and path == wanted and wanted.is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data%41"]
+
+
+def test_an_sqlite_file_without_tables_is_no_database_until_import_fills_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reading command filled it with netdesk's tables and said "no match"."""
+    import sqlite3
+
+    path = tmp_path / "empty.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 1")  # writes the first page, no table
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    for command in (["search", "ada"], ["events"], ["export", "csv", "-"]):
+        assert run(path, *command) == 2
+        assert capsys.readouterr().err == f"netdesk: no netdesk database at {path}\n"
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.sqlite"]
+    assert run(path, "import", str(write_file(tmp_path, "one.vcf", CARD))) == 0
+    capsys.readouterr()
+    assert run(path, "search", "grace") == 0
+    assert capsys.readouterr().out.startswith("Grace Hopper")
