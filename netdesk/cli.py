@@ -295,15 +295,20 @@ def unexpected(exc: BaseException) -> str:
 def _demo(db: Database, args: argparse.Namespace) -> int:
     from netdesk.services.contacts import ContactService
     from netdesk.services.demo import generate_demo
+    from netdesk.services.events import EventService
 
-    # Invented people mixed into a real address book are hard to take out again.
+    # Invented people (and events) mixed into a real address book are hard to take out again.
     held = ContactService(db).count()
-    if held and not args.force:
+    events = 0 if held else len(EventService(db).list())
+    if (held or events) and not args.force:
         from netdesk.database import sqlite_path
 
-        who = "1 person" if held == 1 else f"{held:,} people"
+        if held:
+            who, them = ("1 person" if held == 1 else f"{held:,} people"), "people"
+        else:
+            who, them = ("1 event" if events == 1 else f"{events:,} events"), "events"
         print(
-            f"netdesk: {sqlite_path(db.url) or db.url} already holds {who}; the sample people "
+            f"netdesk: {sqlite_path(db.url) or db.url} already holds {who}; the sample {them} "
             "would be mixed in with them. Try the demo in another --db, or add --force to add "
             "them anyway.",
             file=sys.stderr,

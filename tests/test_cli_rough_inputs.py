@@ -202,3 +202,24 @@ def test_an_empty_event_name_is_a_usage_error_even_in_a_dry_run(
             "netdesk: --event needs an event's name (`netdesk events` lists them). "
             "Nothing was imported.\n"
         )
+
+
+def test_demo_refuses_a_database_of_events_without_people_yet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Someone who entered their conferences first: six invented events would join them."""
+    from datetime import UTC, datetime
+
+    from netdesk.services.records import EventInput
+
+    path = tmp_path / "netdesk.sqlite"
+    with services_at(path) as services:
+        services.events.create(
+            EventInput(name="Salon", starts_at=datetime(2026, 5, 1, 18, tzinfo=UTC))
+        )
+    assert run(path, "demo", "--people", "3", "--events", "1") == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith(f"netdesk: {path} already holds 1 event; the sample ")
+    with services_at(path) as services:
+        assert services.contacts.count() == 0 and len(services.events.list()) == 1
+    assert run(path, "demo", "--people", "3", "--events", "1", "--force") == 0
