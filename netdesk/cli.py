@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 CREATING_COMMANDS = (None, "gui", "import", "demo", "restore")
 NO_DATABASE_COMMANDS = ("where", "templates")
 
+# More words than any search needs; a query of a thousand or more is too deep for SQLite to
+# plan, which said "the database could not be read".
+MOST_SEARCH_WORDS = 200
+
 # How long a command waits for another netdesk's write on the same SQLite file (a large import
 # takes minutes) before it says the database is busy.
 LOCK_WAIT_SECONDS = 30 * 60.0
@@ -113,6 +117,8 @@ def _main(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     if args.command == "export" and (problem := export_usage_error(args)):
         parser.error(problem)
+    if args.command == "search" and len(args.query.split()) > MOST_SEARCH_WORDS:
+        parser.error(f"a search takes at most {MOST_SEARCH_WORDS} words")
     if sys.stdout is None and _prints_results(args):  # started with `>&-`
         print("netdesk: standard output is closed: nowhere to print to", file=sys.stderr)
         return 1

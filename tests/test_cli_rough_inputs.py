@@ -223,3 +223,15 @@ def test_demo_refuses_a_database_of_events_without_people_yet(
     with services_at(path) as services:
         assert services.contacts.count() == 0 and len(services.events.list()) == 1
     assert run(path, "demo", "--people", "3", "--events", "1", "--force") == 0
+
+
+def test_a_search_of_thousands_of_words_is_a_usage_error_not_an_unreadable_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = make_salon_database(tmp_path / "netdesk.sqlite")
+    with pytest.raises(SystemExit) as stopped:
+        run(path, "search", "ab " * 1500)
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.endswith("error: a search takes at most 200 words\n")
+    assert run(path, "search", "ada " + "lo " * 199) == 0  # 200 words: searched
+    assert capsys.readouterr().out.startswith("Ada Lovelace")
