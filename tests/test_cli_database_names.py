@@ -106,3 +106,16 @@ def test_an_sqlite_file_without_tables_is_no_database_until_import_fills_it(
     capsys.readouterr()
     assert run(path, "search", "grace") == 0
     assert capsys.readouterr().out.startswith("Grace Hopper")
+
+
+def test_mode_ro_without_uri_true_is_refused_with_the_way_to_write_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SQLAlchemy warned (with a link) and opened the file for writing all the same."""
+    path = make_salon_database(tmp_path / "netdesk.sqlite")
+    before = path.read_bytes()
+    assert main(["--db", f"sqlite:///{path}?mode=ro", "events"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.endswith("only in a URI, for example sqlite:///file:PATH?mode=ro&uri=true.\n")
+    assert "sqlalche.me" not in err and path.read_bytes() == before
