@@ -12,9 +12,10 @@ RESTORE_WAIT_SECONDS = 60.0
 
 
 def upgrade_copy(path: Path) -> None:
+    from netdesk.config import sqlite_url
     from netdesk.db import make_engine, upgrade_schema
 
-    engine = make_engine(f"sqlite:///{path}")
+    engine = make_engine(sqlite_url(path))
     try:
         upgrade_schema(engine)
     finally:

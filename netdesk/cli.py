@@ -7,13 +7,14 @@ Exit codes: 0 done, 1 failed (with a message on stderr, never a traceback), 2 us
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netdesk import __version__
-from netdesk.cli_args import positive
+from netdesk.cli_args import positive, row_limit
 from netdesk.cli_backups import add_commands as add_backup_commands
 from netdesk.cli_cards import add_commands as add_card_commands
 from netdesk.cli_duplicates import add_commands as add_duplicate_commands
@@ -29,6 +30,10 @@ if TYPE_CHECKING:
 # The commands that may make a new database; the others only read or change one that exists.
 CREATING_COMMANDS = (None, "gui", "import", "demo", "restore")
 NO_DATABASE_COMMANDS = ("where", "templates")
+
+# More words than any search needs; a query of a thousand or more is too deep for SQLite to
+# plan, which said "the database could not be read".
+MOST_SEARCH_WORDS = 200
 
 # How long a command waits for another netdesk's write on the same SQLite file (a large import
 # takes minutes) before it says the database is busy.
@@ -72,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument(
         "query", help="words each person matches in any field: name, email, notes, tags..."
     )
-    search.add_argument("--limit", type=positive, default=50, metavar="N", help="default 50")
+    search.add_argument("--limit", type=row_limit, default=50, metavar="N", help="default 50")
     add_search_format(search)
     commands.add_parser("where", help="print where the database is")
     add_exchange_commands(commands)
@@ -86,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     from netdesk.cli_pipes import BROKEN_PIPE_STATUS, flush_stdout, silence_stdout
 
+    status: int | None = None
     try:
         status = _main(argv)
         flush_stdout()
@@ -93,6 +99,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader of standard output went away (`| head -1`)
         silence_stdout()
         return BROKEN_PIPE_STATUS
+    except OSError as exc:
+        # Standard output found no room (a full disk): the commands' own work has its errors
+        # handled, so this is the output. What it could not take would fail again, with a
+        # traceback, at the interpreter's exit.
+        silence_stdout()
+        if not status:  # nothing said yet
+            from netdesk.services.exporting import file_error_text
+
+            reason = file_error_text(exc)
+            print(f"netdesk: cannot write to standard output: {reason}", file=sys.stderr)
+        return status or 1
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -100,6 +117,11 @@ def _main(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     if args.command == "export" and (problem := export_usage_error(args)):
         parser.error(problem)
+    if args.command == "search" and len(args.query.split()) > MOST_SEARCH_WORDS:
+        parser.error(f"a search takes at most {MOST_SEARCH_WORDS} words")
+    if sys.stdout is None and _prints_results(args):  # started with `>&-`
+        print("netdesk: standard output is closed: nowhere to print to", file=sys.stderr)
+        return 1
     url = database_url(args.db)
     needs_one = args.command not in (*CREATING_COMMANDS, *NO_DATABASE_COMMANDS)
     if needs_one and (missing := missing_database(url)) is not None:
@@ -186,6 +208,15 @@ def _main(argv: Sequence[str] | None) -> int:
         db.close()
 
 
+def _prints_results(args: argparse.Namespace) -> bool:
+    """Whether standard output is what the command is run for: a list, not a report of work."""
+    if args.command in ("search", "events", "where", "templates"):
+        return True
+    if args.command == "duplicates":
+        return not args.merge
+    return args.command == "backup" and bool(args.list)
+
+
 def _recheck_if_damaged(db: Database, exc: BaseException | None) -> None:
     """A command that met a damaged page forgets the file's last good check, so that the next
     one reads the whole file first and says which backup to restore, instead of starting on
@@ -206,24 +237,44 @@ def missing_database(url: str) -> str | None:
 
     Read from the URL by hand, as SQLAlchemy's make_url would: importing SQLAlchemy costs
     a quarter of a second, which a search from a mail client should not pay for this."""
-    from urllib.parse import unquote
+    from urllib.parse import parse_qsl, unquote
+
+    from netdesk.sqlite_names import file_of
 
     scheme, sep, rest = url.partition("://")
     if not sep or scheme.split("+")[0] != "sqlite" or not rest.startswith("/"):
         return None
     name, _, query = rest[1:].partition("?")
-    # "file:NAME?mode=ro&uri=true" names are SQLite's to read; ":memory:" is no file.
-    if not name or name == ":memory:" or "uri=true" in query.lower():
+    # With uri=true, "file:PATH?mode=ro" is SQLite's URI of PATH; ":memory:" is no file.
+    found = file_of(unquote(name), parse_qsl(query))
+    if found is None:
         return None
-    path = Path(unquote(name))
+    path = Path(found)
     try:
-        if path.is_dir() or path.stat().st_size > 0:
+        if path.is_dir() or (path.stat().st_size > 0 and not _no_tables(path)):
             return None
     except FileNotFoundError:
         pass
     except OSError:
         return None  # cannot be looked at: opening it says why
     return str(path)
+
+
+def _no_tables(path: Path) -> bool:
+    """Whether `path` is an SQLite database without a table (made by hand, or by another
+    program), which opening would fill with netdesk's. Its first page holds the list of tables
+    and each table starts on a page of its own: such a file is that one page, with no
+    write-ahead log beside it holding more."""
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    wal = path.with_name(path.name + "-wal")
+    if os.path.exists(wal) and os.path.getsize(wal) > 0:
+        return False
+    return path.stat().st_size <= page_size
 
 
 def _say_waiting() -> None:
@@ -241,6 +292,8 @@ def unexpected(exc: BaseException) -> str:
 
     if is_database_error(exc):
         return f"The database reported an error: {reason(exc)}."
+    if isinstance(exc, OSError) and exc.strerror:  # "No space left on device"
+        return exc.strerror
     lines = str(exc).strip().splitlines()
     return f"{exc.__class__.__name__}: {lines[0] if lines else ''}"
 
@@ -248,15 +301,20 @@ def unexpected(exc: BaseException) -> str:
 def _demo(db: Database, args: argparse.Namespace) -> int:
     from netdesk.services.contacts import ContactService
     from netdesk.services.demo import generate_demo
+    from netdesk.services.events import EventService
 
-    # Invented people mixed into a real address book are hard to take out again.
+    # Invented people (and events) mixed into a real address book are hard to take out again.
     held = ContactService(db).count()
-    if held and not args.force:
+    events = 0 if held else len(EventService(db).list())
+    if (held or events) and not args.force:
         from netdesk.database import sqlite_path
 
-        who = "1 person" if held == 1 else f"{held:,} people"
+        if held:
+            who, them = ("1 person" if held == 1 else f"{held:,} people"), "people"
+        else:
+            who, them = ("1 event" if events == 1 else f"{events:,} events"), "events"
         print(
-            f"netdesk: {sqlite_path(db.url) or db.url} already holds {who}; the sample people "
+            f"netdesk: {sqlite_path(db.url) or db.url} already holds {who}; the sample {them} "
             "would be mixed in with them. Try the demo in another --db, or add --force to add "
             "them anyway.",
             file=sys.stderr,

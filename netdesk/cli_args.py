@@ -17,6 +17,16 @@ def positive(text: str) -> int:
     return value
 
 
+# More people than any address book holds: a larger --limit means "all of them", and stays
+# within the 64-bit integers SQLite and PostgreSQL take for LIMIT.
+MOST_ROWS = 1_000_000_000
+
+
+def row_limit(text: str) -> int:
+    """A positive whole number, as `--limit` takes it: any larger number is all the rows."""
+    return min(positive(text), MOST_ROWS)
+
+
 def column_map(text: str) -> list[tuple[str, str]]:
     """`--map "Header=field,Other header=ignore"` as (header, CONTACT_FIELDS key) pairs, "" for
     a column left out; a field may also be named by its label ("First name")."""

@@ -40,6 +40,7 @@ def add_commands(commands: Any) -> None:
 
 
 def run_events(db: Database, args: argparse.Namespace) -> int:
+    from netdesk.search_output import one_line
     from netdesk.services.event_listing import When, list_events
 
     when = When.UPCOMING if args.upcoming else When.PAST if args.past else When.ALL
@@ -64,8 +65,7 @@ def run_events(db: Database, args: argparse.Namespace) -> int:
         return 0
     for e in events:
         fields = (e.name, e.first_day.isoformat(), e.last_day.isoformat(), e.place)
-        # Tabs or newlines inside a value would break the one-line, tab-separated format.
-        cells = [" ".join(f.split()) for f in fields] + [str(e.people), str(e.met)]
+        cells = [one_line(f) for f in fields] + [str(e.people), str(e.met)]
         print("\t".join(cells))
     if not events:  # said where a script reading the list does not see it
         which = {When.ALL: "", When.UPCOMING: "upcoming ", When.PAST: "past "}[when]

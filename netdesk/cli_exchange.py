@@ -18,7 +18,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from netdesk.cli_args import checked_columns, column_map
 
@@ -243,10 +243,13 @@ def _event_refusal(services: Services, args: argparse.Namespace) -> str | None:
     """Why the import must not start: `--event` names no event but is close to one or more
     (a typo would create a misspelt event), unless `--new-event` says it is new."""
     from netdesk.cli_names import close_event_names
+    from netdesk.formats.control_text import clean_text
     from netdesk.services.close_names import did_you_mean
 
     if args.event is None:
         return "--new-event goes with --event NAME" if args.new_event else None
+    if not clean_text(args.event).strip():
+        return "--event needs an event's name (`netdesk events` lists them). Nothing was imported."
     if args.new_event or services.events.find_by_name(args.event) is not None:
         return None
     close = close_event_names(services, args.event)
@@ -392,6 +395,7 @@ def _people(count: int) -> str:
 
 
 def _write_stdout(write: Callable[[BinaryIO], str]) -> str:
+    from netdesk.cli_pipes import WholeWrites
     from netdesk.output_files import refuse_database_stream
 
     if sys.stdout is None:  # started with standard output closed (`>&-`)
@@ -404,6 +408,9 @@ def _write_stdout(write: Callable[[BinaryIO], str]) -> str:
     if fd >= 0:
         refuse_database_stream(fd, "standard output")
     sys.stdout.flush()
-    what = write(sys.stdout.buffer)
-    sys.stdout.buffer.flush()
+    out = sys.stdout.buffer
+    if isinstance(out, io.RawIOBase):  # unbuffered (PYTHONUNBUFFERED, python -u): see WholeWrites
+        out = cast(BinaryIO, WholeWrites(out.fileno()))
+    what = write(out)
+    out.flush()
     return what

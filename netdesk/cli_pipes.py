@@ -9,6 +9,7 @@ for a Unix tool the signal stopped) and no message.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 
@@ -19,7 +20,8 @@ BROKEN_PIPE_STATUS = 141
 def flush_stdout() -> None:
     """What is still buffered for standard output written now, so that a reader that went
     away is noticed while `main` can still handle it (BrokenPipeError)."""
-    if sys.stdout is not None:
+    # Closed: an export's writer that failed (a full disk) closed it on its way out.
+    if sys.stdout is not None and not sys.stdout.closed:
         sys.stdout.flush()
 
 
@@ -40,3 +42,26 @@ def silence_stdout() -> None:
             os.dup2(null, fd)
         finally:
             os.close(null)
+
+
+class WholeWrites(io.RawIOBase):
+    """Standard output for a writer when it is unbuffered (PYTHONUNBUFFERED, python -u).
+
+    Its raw file's write may then write only a part of what it is given (a reader that went
+    away, a full disk) and tell it only in its return value, which writers do not read: an
+    export piped into `head -c 1` said it wrote 5,001 events. This one writes all, or raises.
+    The descriptor stays open."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(data).cast("B")
+        done = 0
+        while done < len(view):
+            done += os.write(self._fd, view[done:])
+        return done

@@ -54,7 +54,16 @@ def database_url(db: str | None = None, environ: Mapping[str, str] | None = None
 
 
 def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path.expanduser().resolve()}"
+    """The URL of the file at `path`. SQLAlchemy decodes %XX in a URL's database name and
+    ends it at a "?": both are written encoded, so that "100%41.sqlite" or "why?.sqlite" name
+    that very file, not "100A.sqlite" or "why"."""
+    path = path.expanduser()
+    try:
+        path = path.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links: opening it says so
+        path = path.absolute()
+    name = str(path).replace("%", "%25").replace("?", "%3F")
+    return f"sqlite:///{name}"
 
 
 def config_dir() -> Path:

@@ -24,6 +24,7 @@ from netdesk.database_errors import write_error_message
 from netdesk.output_files import protect_database, release_database
 from netdesk.services.change_tracking import ALL_KINDS, install_change_tracking
 from netdesk.services.errors import ServiceError
+from netdesk.sqlite_names import file_of
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +46,17 @@ LONG_WAIT = 60.0
 
 
 def sqlite_path(url: str) -> Path | None:
+    """The file an SQLite URL opens (see netdesk.sqlite_names), None for a server or memory."""
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+    if parsed.get_backend_name() != "sqlite":
         return None
-    return Path(parsed.database)
+    query = [
+        (k, v)
+        for k, values in parsed.query.items()
+        for v in ([values] if isinstance(values, str) else values)
+    ]
+    name = file_of(parsed.database or "", query)
+    return None if name is None else Path(name)
 
 
 class Database:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import warnings
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SAWarning, SQLAlchemyError
 
 from netdesk.database import LONG_WAIT
 
@@ -78,7 +79,17 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite":
-            engine = create_engine(parsed)
+            with warnings.catch_warnings():
+                # "mode=ro" without uri=true: SQLAlchemy would warn (with a link) and open the
+                # file for writing all the same.
+                warnings.simplefilter("error", SAWarning)
+                try:
+                    engine = create_engine(parsed)
+                except SAWarning as exc:
+                    raise DatabaseOpenError(
+                        f"Cannot open {safe_url(url)}: SQLite takes options such as mode=ro "
+                        "only in a URI, for example sqlite:///file:PATH?mode=ro&uri=true."
+                    ) from exc
             event.listen(engine, "connect", _set_sqlite_pragmas)
             return engine
         _quiet_driver_log()

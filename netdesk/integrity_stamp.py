@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -33,6 +34,7 @@ import platformdirs
 MAX_AGE_SECONDS = 24 * 3600
 _KEEP = 64  # databases remembered; the least recently checked go first
 _NOTES = "integrity-checks.json"
+_MOST_BYTES = 1 << 20  # _KEEP notes take some 20 kB
 
 
 def notes_path() -> Path:
@@ -42,6 +44,7 @@ def notes_path() -> Path:
 def fingerprint(path: Path) -> list[object] | None:
     """What changes when the file or its log changes; None when it cannot be told."""
     try:
+        path = path.resolve()  # the -wal is beside the file a symbolic link leads to
         st = os.stat(path)
         parts: list[object] = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
         for suffix in ("-wal", "-journal"):
@@ -53,7 +56,7 @@ def fingerprint(path: Path) -> list[object] | None:
                 parts += [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, head]
             except FileNotFoundError:
                 parts.append(None)
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links
         return None
     return parts
 
@@ -63,9 +66,19 @@ def _key(path: Path) -> str:
 
 
 def _load() -> dict[str, dict[str, object]]:
+    # Read only from a regular file of a sane size: a FIFO or a device put in its place would
+    # otherwise hang every command, or fill the memory.
     try:
-        notes = json.loads(notes_path().read_text("utf-8"))
-    except (OSError, ValueError):
+        fd = os.open(notes_path(), os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return {}
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return {}
+            data = fh.read(_MOST_BYTES + 1)
+        notes = json.loads(data) if len(data) <= _MOST_BYTES else None
+    except (OSError, ValueError, RecursionError):  # RecursionError: "[[[[..." nested deep
         return {}
     return notes if isinstance(notes, dict) else {}
 

@@ -16,6 +16,7 @@ and reports it).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections import defaultdict
 from pathlib import Path
@@ -38,16 +39,20 @@ def head_revision() -> str:
 
 def sqlite_file(url: str) -> Path | None:
     """The file of a plain `sqlite:///PATH` URL (as netdesk.config makes them), else None."""
+    from urllib.parse import unquote
+
     prefix = "sqlite:///"
     if not url.startswith(prefix) or "?" in url:
         return None
-    path = Path(url[len(prefix) :])
+    path = Path(unquote(url[len(prefix) :]))  # as SQLAlchemy reads the name
     return path if path.is_absolute() else None
 
 
 def search(path: Path, query: str, limit: int) -> list[FoundPerson] | None:
     """The people `query` finds, at most `limit`; None when only the normal way can tell."""
     try:
+        # SQLite keeps the -wal and -journal beside the file a symbolic link leads to.
+        path = path.resolve()
         with path.open("rb") as fh:
             if fh.read(len(_SQLITE_MAGIC)) != _SQLITE_MAGIC:
                 return None
@@ -56,13 +61,19 @@ def search(path: Path, query: str, limit: int) -> list[FoundPerson] | None:
         # Neither mode creates the file. The last connection to close folds the write-ahead
         # log into the file: a log beside it (the window has the file open, or a netdesk was
         # killed) is left to the window or to netdesk's next open, which checks the file first,
-        # by a read-only connection. Without a log, a read-only one would leave one behind.
-        in_use = path.with_name(path.name + "-wal").exists()
-        mode = "ro" if in_use else "rw"
+        # by a read-only connection. Without a log, a read-only one would leave one behind,
+        # and so does one that SQLite opens read-only because we may not write the file: such
+        # a file (or one in a folder we may not write) nobody has open here is read as it is.
+        if path.with_name(path.name + "-wal").exists():
+            mode = "ro"
+        elif os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+            mode = "rw"
+        else:
+            mode = "ro&immutable=1"
         conn = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=_BUSY_SECONDS
         )
-    except (OSError, sqlite3.Error):
+    except (OSError, RuntimeError, sqlite3.Error):  # RuntimeError: a loop of symbolic links
         return None
     try:
         conn.execute("PRAGMA query_only = ON")

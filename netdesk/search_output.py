@@ -33,9 +33,18 @@ def phone_text(value: str, extension: str) -> str:
     return f"{value} ext. {extension}" if extension else value
 
 
-def _cell(value: str) -> str:
-    # Tabs or newlines inside a value would break the one-line, tab-separated formats.
-    return " ".join(value.split())
+# Control characters (an escape sequence would reach the terminal) and the bidirectional
+# embeddings, overrides and isolates (one in a name would show the rest of the line, email
+# included, reversed) that an older netdesk or another program may have stored.
+_UNSHOWN = dict.fromkeys(
+    [*range(0x20), *range(0x7F, 0xA0), 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+
+
+def one_line(value: str) -> str:
+    """A value as one cell of a tab-separated line: tabs, line breaks and runs of spaces
+    become one space (they would break the line), and nothing in it acts on the terminal."""
+    return " ".join(value.split()).translate(_UNSHOWN)
 
 
 def _count(n: int, what: str) -> str:
@@ -58,7 +67,7 @@ def write(people: list[FoundPerson], fmt: str, out: TextIO, err: TextIO) -> int:
     elif fmt in ("mutt", "aerc"):
         columns = 3 if fmt == "mutt" else 2
         lines = [
-            "\t".join(_cell(v) for v in (email, p.name, p.organization)[:columns])
+            "\t".join(one_line(v) for v in (email, p.name, p.organization)[:columns])
             for p in people
             for email in p.emails
         ]
@@ -79,7 +88,7 @@ def write(people: list[FoundPerson], fmt: str, out: TextIO, err: TextIO) -> int:
     else:
         for p in people:
             fields = (p.name, p.organization, p.emails[0] if p.emails else "")
-            out.write("\t".join(_cell(f) for f in fields) + "\n")
+            out.write("\t".join(one_line(f) for f in fields) + "\n")
     if not people:
         err.write("netdesk: no match\n")
         return 1

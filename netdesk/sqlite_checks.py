@@ -13,6 +13,7 @@ from netdesk.open_errors import CorruptDatabaseError, DatabaseOpenError, NotNetd
 from netdesk.schema import known_revisions, unknown_revision_error
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_READONLY_ROLLBACK = 776  # a hot journal, which a read-only connection cannot roll back
 
 
 def sidecar_files(path: Path) -> list[Path]:
@@ -27,7 +28,8 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     behind. When none exist the file is not in use, so `immutable` is safe and creates none;
     when they do exist, someone has it open (or crashed) and the normal read path is needed.
     """
-    in_use = any(p.exists() for p in sidecar_files(path))
+    # Beside the file a symbolic link leads to, where SQLite keeps them.
+    in_use = any(p.exists() for p in sidecar_files(path.resolve()))
     mode = "mode=ro" if in_use else "mode=ro&immutable=1"
     return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
 
@@ -112,28 +114,36 @@ def check_sqlite_file(path: Path, verify: bool = True) -> str | None:
             "The file was not changed."
         )
     try:
-        conn = connect_read_only(path)
         try:
-            if verify:
-                _quick_check(conn)
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if not tables:
-                return None
-            if "alembic_version" not in tables or "contacts" not in tables:
-                raise NotNetdeskDatabaseError(
-                    f"{path} is not a netdesk database: it belongs to another program. "
-                    "The file was not changed."
-                )
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            conn.close()
+            tables, row = _tables_and_revision(path, verify)
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode != SQLITE_READONLY_ROLLBACK:
+                raise
+            if not _roll_back(path):
+                raise DatabaseOpenError(
+                    f"{path} holds a write that was cut off, which cannot be undone while the "
+                    "file or its folder is read-only. The file was not changed; open it where "
+                    "it may be written."
+                ) from exc
+            tables, row = _tables_and_revision(path, verify)
+    except sqlite3.OperationalError as exc:
+        # Not damage (that is a DatabaseError): a file SQLite cannot open here, busy, locked.
+        # Called damaged, the advice to restore a backup would lose the newer work.
+        raise DatabaseOpenError(
+            f"Cannot read {path}: {reason(exc)}. The file was not changed."
+        ) from exc
     except sqlite3.DatabaseError as exc:
         raise CorruptDatabaseError(
             f"{path} is damaged and cannot be opened{_damage(exc)}. The file was not changed. "
             + _restore_advice(path)
         ) from exc
+    if not tables:
+        return None
+    if "alembic_version" not in tables or "contacts" not in tables:
+        raise NotNetdeskDatabaseError(
+            f"{path} is not a netdesk database: it belongs to another program. "
+            "The file was not changed."
+        )
     if row is None:
         raise NotNetdeskDatabaseError(
             f"{path} is not a netdesk database: it has no netdesk schema version. "
@@ -143,3 +153,34 @@ def check_sqlite_file(path: Path, verify: bool = True) -> str | None:
     if revision not in known_revisions():
         raise unknown_revision_error(str(path), revision)
     return revision
+
+
+def _tables_and_revision(path: Path, verify: bool) -> tuple[set[str], tuple[object, ...] | None]:
+    conn = connect_read_only(path)
+    try:
+        if verify:
+            _quick_check(conn)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            return tables, None
+        return tables, conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        conn.close()
+
+
+def _roll_back(path: Path) -> bool:
+    """Whether the transaction a writer was killed in could be undone.
+
+    It left a rollback journal ("hot"), which a read-only connection cannot apply: it says
+    "attempt to write a readonly database", which is no damage. The first read of a connection
+    that may write puts the pages back as they were before that transaction, as SQLite does at
+    any open (a read-only file or folder keeps the error)."""
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return True

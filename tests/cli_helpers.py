@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from netdesk.cli import main
+from netdesk.config import sqlite_url
 from netdesk.db import open_database
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
@@ -23,7 +24,7 @@ from netdesk.services.service_set import Services
 @contextmanager
 def services_at(db_path: Path) -> Iterator[Services]:
     """The services over the database a command wrote, closed again afterwards."""
-    db = open_database(f"sqlite:///{db_path}")
+    db = open_database(sqlite_url(db_path))
     try:
         yield Services(db)
     finally:

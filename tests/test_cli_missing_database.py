@@ -105,14 +105,16 @@ def test_a_dry_run_or_columns_on_a_new_database_leave_no_file(
     assert _files_under(tmp_path) == ["a.csv", "a.vcf"]
 
 
-def test_the_refusal_is_quick_and_leaves_servers_and_sqlite_uris_alone(tmp_path: Path) -> None:
+def test_the_refusal_is_quick_and_leaves_servers_and_memory_alone(tmp_path: Path) -> None:
     from netdesk.cli import missing_database
 
     gone = tmp_path / "a b.sqlite"
     assert missing_database(f"sqlite:///{tmp_path}/a%20b.sqlite?timeout=3") == str(gone)
     assert missing_database("postgresql+psycopg://netdesk@127.0.0.1/none") is None
     assert missing_database("sqlite://") is None
-    assert missing_database(f"sqlite:///file:{gone}?mode=ro&uri=true") is None
+    # An SQLite URI names its file too; a database in memory is none.
+    assert missing_database(f"sqlite:///file:{gone}?mode=ro&uri=true") == str(gone)
+    assert missing_database("sqlite:///file:notes?mode=memory&uri=true") is None
     # Saying there is no database does not wait for SQLAlchemy to load (a quarter second).
     code = (
         "import sys; from netdesk.cli import main; "

@@ -82,7 +82,9 @@ def test_no_command_prints_a_traceback_or_driver_text(
     for raw in ("Traceback", "sqlalche.me", "OperationalError", "(sqlite3."):
         assert raw not in said, said
     assert len(said.strip().splitlines()) <= 1, said
-    if command[0] in ("search", "export", "duplicates", "qr", "badges", "import", "demo"):
+    if command[0] == "search":  # read as it is: nobody can be writing it here
+        assert (done.returncode, said) == (0, ""), said
+    if command[0] in ("export", "duplicates", "qr", "badges", "import", "demo"):
         assert said.startswith("netdesk: The database file is read-only"), said
 
 

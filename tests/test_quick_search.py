@@ -193,3 +193,66 @@ def test_a_search_beside_an_open_window_sees_its_latest_writes(tmp_path: Path) -
     finally:
         db.close()
     assert not [p for p in tmp_path.iterdir() if p.name != path.name]
+
+
+def test_a_log_beside_the_file_a_link_leads_to_is_not_folded_into_it(tmp_path: Path) -> None:
+    """SQLite keeps the -wal beside the file a symbolic link leads to, not beside the link."""
+    real = tmp_path / "real"
+    real.mkdir()
+    path = real / "netdesk.sqlite"
+    open_database(f"sqlite:///{path}").close()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
+            "c.execute('PRAGMA wal_autocheckpoint = 0');"
+            'c.execute("UPDATE alembic_version SET version_num = version_num");'
+            "c.commit(); os._exit(0)",  # killed: the commit stays in the log
+            str(path),
+        ],
+        check=False,
+    )
+    assert done.returncode == 0
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(path)
+    before = {p.name: p.read_bytes() for p in real.iterdir()}
+    assert "netdesk.sqlite-wal" in before
+    assert quick_search.search(link, "grace", 5) == []
+    assert {p.name: p.read_bytes() for p in real.iterdir() if p.name != "netdesk.sqlite-shm"} == {
+        name: data for name, data in before.items() if name != "netdesk.sqlite-shm"
+    }
+
+
+@pytest.mark.parametrize("read_only", ["file", "folder"])
+def test_a_file_we_may_not_write_is_searched_and_nothing_is_left_beside_it(
+    tmp_path: Path, read_only: str
+) -> None:
+    """A read-only connection to a file without a log leaves a -wal and -shm behind (in a
+    folder we may not write, it cannot open at all): such a file is read as it is."""
+    from tests.cli_helpers import make_salon_database, unprivileged
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = make_salon_database(folder / "netdesk.sqlite")
+    path.chmod(0o444)
+    if read_only == "folder":
+        path.chmod(0o644)
+        folder.chmod(0o555)
+    try:
+        probe = tmp_path / "probe"
+        probe.touch(0o444)
+        prefix = unprivileged(probe)
+        done = subprocess.run(
+            [*prefix, sys.executable, "-m", "netdesk", "--db", str(path), "search", "ada"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert (done.returncode, done.stderr) == (0, "")
+        assert done.stdout.startswith("Ada Lovelace\t")
+        assert sorted(p.name for p in folder.iterdir()) == ["netdesk.sqlite"]
+    finally:
+        folder.chmod(0o755)
+        path.chmod(0o644)

@@ -18,6 +18,7 @@ from netdesk.text import fold
 # "EuroPython 2026" 0.97); different words of a similar length fall below ("Salon"/"Sale"
 # 0.67, "Sprint"/"Spring" 0.83 is close, as a typo would be).
 CUTOFF = 0.8
+SHOWN = 5  # suggestions named at most
 
 
 def same_name_key(name: str) -> str:
@@ -62,6 +63,9 @@ def did_you_mean(names: list[str]) -> str:
     when there is nothing to suggest."""
     if not names:
         return ""
-    quoted = [repr(name) for name in names]
+    # A common word ("Data") is held by hundreds of names: the closest few are a suggestion,
+    # all of them a page of text.
+    quoted = [repr(name) for name in names[:SHOWN]]
     listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
-    return f"Did you mean {listed}?"
+    more = f" (of {len(names):,} close names)" if len(names) > SHOWN else ""
+    return f"Did you mean {listed}{more}?"

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from netdesk.formats.control_text import clean_text
 from netdesk.formats.records import EventRecord, Problem
 from netdesk.models import Event, EventKind
 from netdesk.services.bulk import clip, column_length, fitted
@@ -38,7 +39,7 @@ def guess_kind(name: str) -> str:
 
 def event_named(session: Session, name: str) -> int:
     """The latest event of that name (accents and case ignored), created now if none."""
-    clean = fitted(Event, "name", name)
+    clean = fitted(Event, "name", clean_text(name))  # typed on a command line, perhaps
     if not clean:
         raise ValidationError({"name": "The event needs a name."})
     found = event_id_named(session, clean)

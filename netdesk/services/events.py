@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from netdesk.db import Database
+from netdesk.formats.control_text import clean_text
 from netdesk.formats.ics_recurrence import (
     RECURRENCE_PROPERTIES,
     describe_recurrence,
@@ -18,6 +19,7 @@ from netdesk.formats.ics_recurrence import (
 )
 from netdesk.models import Attendance, Contact, Event, EventKind, RegistrationStatus, Role
 from netdesk.services import undo
+from netdesk.services.bulk import fitted
 from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
 from netdesk.services.records import AttendeeRow, EventDetail, EventInput, EventRow
 from netdesk.services.tags import tags_for
@@ -360,7 +362,8 @@ def _check_choice(value: str, choices: type, field: str) -> None:
 
 def event_id_named(session: Session, name: str) -> int | None:
     """The latest event of this name, in any case and with or without accents."""
-    wanted = fold(" ".join(name.split()))
+    # Cut as a new event's name is (event_named): a long name finds the event it made.
+    wanted = fold(" ".join(fitted(Event, "name", clean_text(name)).split()))
     # Compared in Python: SQLite's lower() folds ASCII letters only ("Ö" stays "Ö").
     for event_id, event_name in session.execute(
         select(Event.id, Event.name).order_by(Event.starts_at.desc(), Event.id.desc())

@@ -40,3 +40,11 @@ def test_did_you_mean_lists_them_all() -> None:
     assert did_you_mean(["A"]) == "Did you mean 'A'?"
     assert did_you_mean(["A", "B"]) == "Did you mean 'A' or 'B'?"
     assert did_you_mean(["A", "B", "C"]) == "Did you mean 'A', 'B' or 'C'?"
+
+
+def test_a_common_word_suggests_the_closest_few_not_hundreds() -> None:
+    names = [f"Data Night {n}" for n in range(700)]
+    close = close_names("Data", names)
+    assert len(close) == 700
+    said = did_you_mean(close)
+    assert said.count("'") == 10 and said.endswith("(of 700 close names)?")

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from netdesk.config import demo_database_path
+from netdesk.config import demo_database_path, sqlite_url
 from netdesk.db import open_database
 from netdesk.services.demo.loader import generate_demo
 
@@ -25,7 +25,7 @@ def ensure_demo_file(path: Path | None = None) -> tuple[Path, bool]:
         return path, False
     partial = path.with_name(path.name + ".part")
     partial.unlink(missing_ok=True)
-    db = open_database(f"sqlite:///{partial}")
+    db = open_database(sqlite_url(partial))
     try:
         generate_demo(db)
     except BaseException:
