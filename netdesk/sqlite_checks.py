@@ -3,6 +3,7 @@ database of a schema this version knows, and not damaged."""
 
 from __future__ import annotations
 
+import logging
 import shlex
 import sqlite3
 from pathlib import Path
@@ -11,6 +12,8 @@ from netdesk import integrity_stamp
 from netdesk.database_errors import reason
 from netdesk.open_errors import CorruptDatabaseError, DatabaseOpenError, NotNetdeskDatabaseError
 from netdesk.schema import known_revisions, unknown_revision_error
+
+log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_READONLY_ROLLBACK = 776  # a hot journal, which a read-only connection cannot roll back
@@ -70,6 +73,12 @@ def integrity_problem(path: Path) -> str | None:
             _quick_check(conn)
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        # Not damage (that is a DatabaseError): busy, locked, a -shm we may not read. Calling
+        # it damage would close the window and advise a restore that loses the newer work;
+        # the next start checks again, since nothing good was noted.
+        log.warning("the whole-file check of %s could not be made: %s", path, exc)
+        return None
     except sqlite3.DatabaseError as exc:
         integrity_stamp.forget(path)
         return (

@@ -154,3 +154,22 @@ def test_damage_an_export_trips_over_makes_the_next_command_check_the_whole_file
     assert checked_at(checked) is None
     assert main(["--db", str(checked), "export", "csv", str(tmp_path / "out.csv")]) == 1
     assert "is damaged and cannot be opened" in capsys.readouterr().err
+
+
+def test_a_busy_file_is_not_called_damaged_by_the_windows_check(tmp_path: Path) -> None:
+    """Another program holds the file's exclusive lock mid-write while the window checks it:
+    busy is no damage (the window would close and advise restoring an older backup)."""
+    import sqlite3
+
+    path = tmp_path / "netdesk.sqlite"
+    make_netdesk_file(path, people=30)
+    writer = sqlite3.connect(path, isolation_level=None)
+    try:
+        writer.execute("PRAGMA journal_mode=DELETE")
+        writer.execute("BEGIN EXCLUSIVE")
+        writer.execute("UPDATE contacts SET formatted_name = formatted_name || ' x'")
+        assert integrity_problem(path) is None
+        assert checked_at(path) is None  # nothing good was noted: the next start checks
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
