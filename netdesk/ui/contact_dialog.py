@@ -160,6 +160,9 @@ class ContactDialog(QDialog):
             self.setWindowTitle(window_title(f"Edit {detail.formatted_name}"))
             self.ok_button.setText("Save")
             self._fill(detail.as_input())
+        # What the user changes is told from this when saving: another process may have
+        # changed the person meanwhile, and what the user left alone must not undo that.
+        self._opened = self.value()
         self.name_edit.setFocus()
 
     @property
@@ -214,7 +217,7 @@ class ContactDialog(QDialog):
             if self.contact_id is None:
                 self.contact_id = self._services.contacts.create(data)
             else:
-                self._services.contacts.update(self.contact_id, data)
+                self._services.contacts.update(self.contact_id, data, self._opened)
         except ValidationError as exc:
             self.errors.show(exc.errors)
             self._focus_first_error(exc.errors)
