@@ -105,15 +105,21 @@ class SqliteWatch(ChangeWatch):
         self._conn: sqlite3.Connection | None = None
         self._identity: Identity | None = None
         self._version: int | None = None
+        # Another process committed before this one took the write lock (see _write_locked).
+        self._outside = False
         self.restart()
         # First: the version is re-read before the views reload, so that a commit of another
         # process after it is still noticed.
         db.add_change_listener(self._own_commit, first=True)
+        db.write_lock_listeners.append(self._write_locked)
+        # A restore made here may put another file in place: the window knows, no alarm.
+        db.restore_listeners.append(self.restart)
 
     def restart(self) -> None:
         with self._lock:
             self._close_connection()
             self._identity = identity(self.path)
+            self._outside = False
             try:
                 # mode=rw: never create the file, should it be gone.
                 uri = f"{self.path.resolve().as_uri()}?mode=rw"
@@ -130,6 +136,13 @@ class SqliteWatch(ChangeWatch):
             return None
         row = self._conn.execute("PRAGMA data_version").fetchone()
         return int(row[0])
+
+    def _write_locked(self) -> None:
+        # Nobody else can commit from now until this process's commit is re-read (_own_commit):
+        # a version already moved is another process's commit that re-read would hide.
+        with self._lock, contextlib.suppress(sqlite3.Error):
+            if self._version is not None and self._read_version() != self._version:
+                self._outside = True
 
     def _own_commit(self, _kinds: frozenset[str]) -> None:
         # Should the file have gone, the next check says so.
@@ -148,9 +161,9 @@ class SqliteWatch(ChangeWatch):
             except sqlite3.Error as exc:
                 log.info("watching %s: %s", self.path, exc)
                 return Outcome.NOTHING
-            if version == self._version:
+            if version == self._version and not self._outside:
                 return Outcome.NOTHING
-            self._version = version
+            self._version, self._outside = version, False
         return Outcome.CHANGED
 
     def pause(self) -> None:
@@ -164,6 +177,12 @@ class SqliteWatch(ChangeWatch):
 
     def close(self) -> None:
         self.db.remove_change_listener(self._own_commit)
+        for listeners, listener in (
+            (self.db.write_lock_listeners, self._write_locked),
+            (self.db.restore_listeners, self.restart),
+        ):
+            if listener in listeners:
+                listeners.remove(listener)
         self.pause()
 
     def reopen(self) -> None:

@@ -49,6 +49,7 @@ class OutsideChanges(QObject):
         # A restore into the sound file itself (what `netdesk restore` does) looks like any
         # other change; the backup it makes first tells it apart.
         self.restores_seen = self._restore_backups()
+        self.db.restore_listeners.append(self._own_restore)
         self.act_reopen = window._action(
             "Re&open database",
             self.reopen_now,
@@ -79,6 +80,12 @@ class OutsideChanges(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.watch.close()
+        if self._own_restore in self.db.restore_listeners:
+            self.db.restore_listeners.remove(self._own_restore)
+
+    def _own_restore(self) -> None:
+        # The window restored a backup itself and says so: not news from another process.
+        self.restores_seen = self._restore_backups()
 
     def poll(self) -> None:
         if self.failed is not None:

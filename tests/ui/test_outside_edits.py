@@ -3,16 +3,19 @@ dialog writes what the user changed, and keeps what the other process wrote mean
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from netdesk.db import open_database
 from netdesk.services.edit_merge import merge_lists
-from netdesk.services.records import ContactInput
+from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
-from netdesk.ui.main_window import PEOPLE
+from netdesk.ui.main_window import EVENTS, PEOPLE
+from netdesk.ui.outside_changes import RESTORED_TEXT
 from tests.ui.main_window_helpers import open_window, settings_at
-from tests.ui.test_outside_changes import netdesk_cli
+from tests.ui.test_outside_changes import _damage, netdesk_cli, people_count, reloads_of
 
 MERGED_IN = (
     "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann@old.org\r\nEMAIL:ann@new.org\r\n"
@@ -54,3 +57,83 @@ def test_a_field_both_changed_takes_the_users_value_and_lists_keep_both_changes(
     assert merge_lists(["a", "b", "c"], ["a", "c", "d"], ["a", "b", "e"]) == ["a", "d", "e"]
     # Untouched by the other process: the user's list as typed, in the user's order.
     assert merge_lists(["a", "b"], ["b", "a", "x"], ["a", "b"]) == ["b", "a", "x"]
+
+
+def _other_process_adds_event(db_path: Path, name: str) -> None:
+    other = open_database(f"sqlite:///{db_path}")
+    try:
+        Services(other).events.create(
+            EventInput(name=name, starts_at=datetime(2026, 5, 1, 9, tzinfo=UTC))
+        )
+    finally:
+        other.close()
+
+
+def test_an_outside_commit_just_before_the_windows_own_is_still_shown(
+    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    """Another process adds an event; before the window's next check the user saves a note
+    (which reloads no event list). The event must still appear: the window's own commit may
+    not swallow the sign that the file changed."""
+    ann = sqlite_services.contacts.create(ContactInput(formatted_name="Ann Lee"))
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    events = window.go_to(EVENTS)
+    assert events.model.event_count() == 0
+    window.outside_changes.timer.stop()  # the check has not come round yet
+
+    _other_process_adds_event(db_path, "Outside Conf")
+    sqlite_services.notes.add(ann, "Met at the door")
+
+    window.outside_changes.timer.start()
+    qtbot.waitUntil(lambda: events.model.event_count() == 1, timeout=2500)
+
+
+def test_after_the_windows_own_restore_a_plain_outside_write_is_not_called_a_restore(
+    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    sqlite_services.contacts.create(ContactInput(formatted_name="Ann Lee"))
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    window.go_to(PEOPLE)
+    backups = sqlite_services.db.backups
+    assert backups is not None
+    backup = backups.take("manual")
+    sqlite_services.contacts.create(ContactInput(formatted_name="Bo Chen"))
+    sqlite_services.db.restore(backup.path)  # what File > Restore backup… does
+    window.statusBar().showMessage("Restored.")
+
+    other = open_database(f"sqlite:///{db_path}")
+    try:
+        Services(other).contacts.create(ContactInput(formatted_name="Cy Dow"))
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: people_count(window) == 2, timeout=2500)
+    qtbot.wait(200)
+    assert window.statusBar().currentMessage() != RESTORED_TEXT
+
+
+def test_the_windows_own_restore_over_a_damaged_file_is_not_reported_as_replaced(
+    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    """A damaged file is set aside and the backup copied in its place (a new file): done by
+    the window itself, it is no outside replacement to reopen and announce."""
+    sqlite_services.contacts.create(ContactInput(formatted_name="Ann Lee"))
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    window.go_to(PEOPLE)
+    backups = sqlite_services.db.backups
+    assert backups is not None
+    backup = backups.take("manual")
+    for i in range(300):
+        sqlite_services.contacts.create(ContactInput(formatted_name=f"Person {i}"))
+    before = db_path.stat().st_ino
+    _damage(db_path)
+    seen = reloads_of(window)
+
+    sqlite_services.db.restore(backup.path)
+    assert db_path.stat().st_ino != before
+    window.statusBar().showMessage("Restored.")
+    qtbot.wait(2500)
+    assert window.statusBar().currentMessage() == "Restored."
+    assert len(seen) == 1  # the restore's own reload, no second one for a "replacement"
+    assert people_count(window) == 1
+    sqlite_services.contacts.create(ContactInput(formatted_name="Bo Chen"))
+    assert people_count(window) == 2
