@@ -43,6 +43,7 @@ class Outcome(enum.Enum):
     CHANGED = "changed"  # another process committed
     REPLACED = "replaced"  # another file now has the database's name (a restore, a copy)
     GONE = "gone"  # no file has the database's name any more
+    LOG_GONE = "log gone"  # the file's -wal or -shm was deleted or replaced under it
 
 
 def identity(path: Path) -> Identity | None:
@@ -155,6 +156,13 @@ class SqliteWatch(ChangeWatch):
             return Outcome.GONE
         if now != self._identity:
             return Outcome.REPLACED
+        if any(
+            was is not None and p.name.endswith(("-wal", "-shm")) and identity(p) != was
+            for p, was in self._sidecars.items()
+        ):
+            # SQLite deletes these only when the last connection closes, and this watch's
+            # stays open: someone else did. (A -journal comes and goes with each write.)
+            return Outcome.LOG_GONE
         with self._lock:
             try:
                 version = self._read_version()
@@ -192,6 +200,7 @@ class SqliteWatch(ChangeWatch):
         the user has not seen opened; DatabaseOpenError says why."""
         from netdesk.db import DatabaseOpenError, open_database
 
+        self._save_lost_log()
         self.pause()
         self.db.engine.dispose()
         now = identity(self.path)
@@ -209,6 +218,21 @@ class SqliteWatch(ChangeWatch):
         release_database(self.path)  # `fresh` protected it again; self.db still does
         self.db.adopt_engine(fresh.engine)
         self.restart()
+
+    def _save_lost_log(self) -> None:
+        """A -wal deleted under the open file (by hand) holds its last commits, still
+        readable through this process's connections that have it open; a new connection
+        would see the file without them. Write them into the file first, unless another
+        process has begun a log of its own there meanwhile (its pages would be overwritten)."""
+        wal = self.path.with_name(self.path.name + "-wal")
+        was = self._sidecars.get(wal)
+        if self._conn is None or was is None or identity(wal) not in (None, was):
+            return
+        with self._lock:
+            try:
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as exc:
+                log.warning("could not save the log deleted under %s: %s", self.path, exc)
 
     def _set_aside_stale_sidecars(self) -> None:
         """The replaced file's -wal and -shm, if the replacement left them, go beside the

@@ -30,6 +30,10 @@ RESTORED_TEXT = (
     "replaced is kept as a backup: File > Restore backup…)."
 )
 BACK_TEXT = "The database file is back; reopened."
+LOG_GONE_TEXT = (
+    "The database's -wal file was deleted while the window had it open: its last changes "
+    "were written into the database, which was reopened."
+)
 NOT_OPEN_TITLE = "The database is not open"
 NOT_OPEN_STATUS = "The database is not open; File > Reopen database tries again."
 REPLACED_PREFIX = "The database file was replaced while the window had it open. "
@@ -106,6 +110,8 @@ class OutsideChanges(QObject):
             self._reopen(REPLACED_TEXT, REPLACED_PREFIX)
         elif outcome is Outcome.GONE:
             self._reopen(REOPENED_TEXT)
+        elif outcome is Outcome.LOG_GONE:
+            self._reopen(LOG_GONE_TEXT)
 
     def _restore_backups(self) -> set[Path]:
         store = self.db.backups

@@ -3,6 +3,8 @@ dialog writes what the user changed, and keeps what the other process wrote mean
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from netdesk.services.edit_merge import merge_lists
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.main_window import EVENTS, PEOPLE
-from netdesk.ui.outside_changes import RESTORED_TEXT
+from netdesk.ui.outside_changes import LOG_GONE_TEXT, RESTORED_TEXT
 from tests.ui.main_window_helpers import open_window, settings_at
 from tests.ui.test_outside_changes import _damage, netdesk_cli, people_count, reloads_of
 
@@ -137,3 +139,27 @@ def test_the_windows_own_restore_over_a_damaged_file_is_not_reported_as_replaced
     assert people_count(window) == 1
     sqlite_services.contacts.create(ContactInput(formatted_name="Bo Chen"))
     assert people_count(window) == 2
+
+
+def test_a_write_ahead_log_deleted_under_the_window_keeps_its_changes(
+    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    """`rm book.sqlite-wal book.sqlite-shm` while the window is open: the last commits live
+    only in that log, which the window's connections still hold. They are written into the
+    file and the file reopened, instead of lost, with errors at every click."""
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    window.go_to(PEOPLE)
+    for name in ("Ann Lee", "Bo Chen"):
+        sqlite_services.contacts.create(ContactInput(formatted_name=name))
+    wal = db_path.with_name(db_path.name + "-wal")
+    assert wal.stat().st_size > 0  # the two are in the log, not yet in the file
+    for suffix in ("-wal", "-shm"):
+        db_path.with_name(db_path.name + suffix).unlink()
+
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == LOG_GONE_TEXT, timeout=2500)
+    assert people_count(window) == 2
+    sqlite_services.contacts.create(ContactInput(formatted_name="Cy Dow"))
+    assert people_count(window) == 3
+    with closing(sqlite3.connect(db_path)) as fresh:  # as another process sees the file
+        names = {name for (name,) in fresh.execute("SELECT formatted_name FROM contacts")}
+    assert names == {"Ann Lee", "Bo Chen", "Cy Dow"}
