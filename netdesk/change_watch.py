@@ -247,28 +247,46 @@ class SqliteWatch(ChangeWatch):
         self._sidecars = {}
 
 
+# The window checks in its own thread: a server that does not answer (hung, or behind a VPN
+# that went down) may hold a check this long, and is asked again after a growing pause.
+CONNECT_TIMEOUT = 2
+RETRY_PAUSES = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
+
+
 class PostgresWatch(ChangeWatch):
     """LISTENs on a connection of its own (autocommit, outside the pool)."""
 
     def __init__(self, db: Database) -> None:
         super().__init__(db)
         self._conn: Any = None
+        self._failures = 0
+        self._retry_at = 0.0
         self.restart()
 
     def restart(self) -> None:
         self.pause()
         engine = self.db.engine
+        conn: Any = None
         try:
             cargs, cparams = engine.dialect.create_connect_args(engine.url)
+            cparams.setdefault("connect_timeout", CONNECT_TIMEOUT)
             conn = engine.dialect.loaded_dbapi.connect(*cargs, **cparams)
             conn.autocommit = True
             conn.execute(f"LISTEN {CHANNEL}")
-            self._conn = conn
-        except Exception as exc:  # the server is away: try again at the next check
-            log.info("cannot listen for changes on %s: %s", self.db.url, exc)
+        except Exception as exc:  # the server is away: try again after a pause
+            if conn is not None:
+                conn.close()
+            pause = RETRY_PAUSES[min(self._failures, len(RETRY_PAUSES) - 1)]
+            self._failures += 1
+            self._retry_at = time.monotonic() + pause
+            log.info("cannot listen for changes on %s (again in %g s): %s", self.db.url, pause, exc)
+            return
+        self._conn, self._failures = conn, 0
 
     def check(self) -> Outcome:
         if self._conn is None or self._conn.closed:
+            if time.monotonic() < self._retry_at:
+                return Outcome.NOTHING
             self.restart()
             # While nobody listened, anything may have happened.
             return Outcome.CHANGED if self._conn is not None else Outcome.NOTHING
