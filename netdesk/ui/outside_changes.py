@@ -105,6 +105,8 @@ class OutsideChanges(QObject):
             restores = self._restore_backups()
             if restores - self.restores_seen:
                 self.window.statusBar().showMessage(RESTORED_TEXT, 15000)
+                # As after the window's own restore: its steps belong to the state replaced.
+                self.window.undo_stack.clear()
             self.restores_seen = restores
         elif outcome is Outcome.REPLACED:
             self._reopen(REPLACED_TEXT, REPLACED_PREFIX)

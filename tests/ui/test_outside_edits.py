@@ -163,3 +163,24 @@ def test_a_write_ahead_log_deleted_under_the_window_keeps_its_changes(
     with closing(sqlite3.connect(db_path)) as fresh:  # as another process sees the file
         names = {name for (name,) in fresh.execute("SELECT formatted_name FROM contacts")}
     assert names == {"Ann Lee", "Bo Chen", "Cy Dow"}
+
+
+def test_a_restore_from_the_command_line_clears_the_windows_undo_steps(
+    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    """As the window's own restore does: Ctrl+Z would put a deleted person back into the
+    restored state (or fail on a row the restore brought back)."""
+    ann = sqlite_services.contacts.create(ContactInput(formatted_name="Ann Lee"))
+    sqlite_services.contacts.create(ContactInput(formatted_name="Bo Chen"))
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    people = window.go_to(PEOPLE)
+    backups = sqlite_services.db.backups
+    assert backups is not None
+    backup = backups.take("manual")
+    assert people.delete_contacts([ann])
+    assert window.undo_stack.canUndo()
+
+    netdesk_cli(str(db_path), "restore", str(backup.path), "--yes")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == RESTORED_TEXT, timeout=2500)
+    assert people_count(window) == 2
+    assert not window.undo_stack.canUndo()
