@@ -22,7 +22,7 @@ from netdesk.models import (
 )
 from netdesk.services import undo
 from netdesk.services.bulk import column_length
-from netdesk.services.edit_merge import merge_contact_edit
+from netdesk.services.edit_merge import merge_edit
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.events import is_upcoming
 from netdesk.services.records import (
@@ -220,7 +220,7 @@ class ContactService:
             contact = _load(session, contact_id)
             if opened is not None:
                 now = _detail(session, contact).as_input()
-                clean, e164s = validate_contact(merge_contact_edit(opened, data, now))
+                clean, e164s = validate_contact(merge_edit(opened, data, now))
             apply_contact(session, contact, clean, e164s)
             if clean.is_me and not contact.is_me:
                 _make_me(session, contact)

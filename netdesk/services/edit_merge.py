@@ -4,17 +4,20 @@ terminal merged a new email into the person being edited in the window).
 Saving the whole form would put back every field as it was when the form opened, silently
 undoing the other change. Instead a field the user left alone keeps what the record holds now;
 a field the user changed takes the user's value; a list both changed (emails, phones, links,
-tags) keeps the user's additions and removals and the other change's as well.
+tags) keeps the user's additions and removals and the other change's as well. The same for
+an event (an `netdesk import` of its .ics moved it) edited in its dialog.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import TypeVar
-
-from netdesk.services.records import ContactInput
+from collections.abc import Collection
+from typing import Any, TypeVar
 
 T = TypeVar("T")
+# An event's times are one thing: a start the user moved and an end another change moved
+# would make an event nobody set (or one that ends before it starts).
+EVENT_TIMES = frozenset({"starts_at", "ends_at", "timezone", "all_day"})
 
 
 def merge_lists(opened: list[T], mine: list[T], theirs: list[T]) -> list[T]:
@@ -24,16 +27,21 @@ def merge_lists(opened: list[T], mine: list[T], theirs: list[T]) -> list[T]:
     return kept + added
 
 
-def merge_contact_edit(opened: ContactInput, mine: ContactInput, now: ContactInput) -> ContactInput:
-    """`mine`, the form as saved, over `now`, the record as stored; `opened` is the form as it
-    was filled when it opened."""
-    merged: dict[str, object] = {}
-    for field in dataclasses.fields(ContactInput):
-        was, new, theirs = (getattr(x, field.name) for x in (opened, mine, now))
-        if new == was:
-            merged[field.name] = theirs
+def merge_edit(opened: T, mine: T, now: T, together: Collection[str] = ()) -> T:
+    """`mine`, a form as saved, over `now`, the record as stored; `opened` is the form as it
+    was filled when it opened (all three the same dataclass). The fields in `together` are
+    taken all from `mine` when the user changed any of them, else all from `now`."""
+    names = [f.name for f in dataclasses.fields(opened)]  # type: ignore[arg-type]
+    group_changed = any(getattr(mine, n) != getattr(opened, n) for n in together)
+    merged: dict[str, Any] = {}
+    for name in names:
+        was, new, theirs = (getattr(x, name) for x in (opened, mine, now))
+        if name in together:
+            merged[name] = new if group_changed else theirs
+        elif new == was:
+            merged[name] = theirs
         elif isinstance(new, list) and theirs != was:
-            merged[field.name] = merge_lists(was, new, theirs)
+            merged[name] = merge_lists(was, new, theirs)
         else:
-            merged[field.name] = new
-    return ContactInput(**merged)  # type: ignore[arg-type]
+            merged[name] = new
+    return dataclasses.replace(mine, **merged)  # type: ignore[type-var]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import zoneinfo
 from datetime import UTC, date, datetime, timedelta
 
@@ -218,6 +219,12 @@ class EventDialog(QDialog):
         self.start_edit.dateTimeChanged.connect(self._show_offset)
         self.all_day_check.toggled.connect(self._all_day_toggled)
         self._show_offset()
+        # What the user changes is told from this when saving: an import of the event's .ics
+        # may move it meanwhile, and what the user left alone must not undo that.
+        self._opened: EventInput | None = None
+        if event_id is not None:
+            with contextlib.suppress(ValidationError):  # a stored zone the form cannot name
+                self._opened = self.value()
         self.name_edit.setFocus()
 
     def _load(self, event_id: int) -> None:
@@ -387,7 +394,7 @@ class EventDialog(QDialog):
             if self.event_id is None:
                 self.event_id = self._services.events.create(data)
             else:
-                self._services.events.update(self.event_id, data)
+                self._services.events.update(self.event_id, data, self._opened)
         except ValidationError as exc:
             self.errors.show(exc.errors)
             self._focus_first_error(exc.errors)

@@ -184,3 +184,48 @@ def test_a_restore_from_the_command_line_clears_the_windows_undo_steps(
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == RESTORED_TEXT, timeout=2500)
     assert people_count(window) == 2
     assert not window.undo_stack.canUndo()
+
+
+def _calendar(start: str, end: str, description: str) -> str:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//test//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:conf-1@example.org\r\nDTSTAMP:20260101T000000Z\r\n"
+        f"DTSTART:{start}\r\nDTEND:{end}\r\nSUMMARY:PyCon Nord\r\n"
+        f"DESCRIPTION:{description}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+
+
+def test_saving_an_event_dialog_keeps_the_new_times_an_ics_import_brought_meanwhile(
+    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    ics = tmp_path / "conf.ics"
+    ics.write_text(_calendar("20260601T090000Z", "20260601T170000Z", "Old text"), "utf-8")
+    netdesk_cli(str(db_path), "import", str(ics))
+    [event] = sqlite_services.events.list()
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    dialog = window.go_to(EVENTS).event_dialog(event.id)
+    dialog.open()
+    dialog.venue_edit.setText("Folkets hus")  # the user adds the venue...
+
+    # ...while the organisers' updated calendar, moved by a day, is imported in a terminal.
+    ics.write_text(_calendar("20260602T100000Z", "20260602T180000Z", "Moved by a day"), "utf-8")
+    assert "1 event updated" in netdesk_cli(str(db_path), "import", str(ics)).stdout
+
+    dialog.save()
+    assert not dialog.isVisible()
+    saved = sqlite_services.events.get(event.id)
+    assert saved.venue == "Folkets hus"
+    assert saved.starts_at == datetime(2026, 6, 2, 10, tzinfo=UTC)
+    assert saved.ends_at == datetime(2026, 6, 2, 18, tzinfo=UTC)
+    assert saved.description == "Moved by a day"
+
+
+def test_an_event_time_both_changed_is_taken_whole_from_the_user() -> None:
+    from netdesk.services.edit_merge import EVENT_TIMES, merge_edit
+
+    nine, ten, noon = (datetime(2026, 6, 1, h, tzinfo=UTC) for h in (9, 10, 12))
+    opened = EventInput(name="A", starts_at=nine, ends_at=ten)
+    mine = EventInput(name="A", starts_at=ten, ends_at=ten)  # a start moved, end left
+    theirs = EventInput(name="B", starts_at=nine, ends_at=noon)
+    merged = merge_edit(opened, mine, theirs, EVENT_TIMES)
+    assert (merged.name, merged.starts_at, merged.ends_at) == ("B", ten, ten)
