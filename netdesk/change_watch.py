@@ -217,6 +217,8 @@ class SqliteWatch(ChangeWatch):
             raise
         release_database(self.path)  # `fresh` protected it again; self.db still does
         self.db.adopt_engine(fresh.engine)
+        if now != self._identity:
+            self.db.files_replaced += 1
         self.restart()
 
     def _save_lost_log(self) -> None:

@@ -82,6 +82,9 @@ class Database:
         # when it restored a backup, to tell its own changes from another process's.
         self.write_lock_listeners: list[Callable[[], None]] = []
         self.restore_listeners: list[Callable[[], None]] = []
+        # How many times another file was opened in place of the first (change_watch): an
+        # editor opened before holds ids that may name other records now (ui/file_replaced).
+        self.files_replaced = 0
 
     @contextmanager
     def one_backup(self) -> Iterator[None]:

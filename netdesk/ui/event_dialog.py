@@ -43,6 +43,7 @@ from netdesk.ui.event_dates import (
     wall_clock_to_utc,
     zone_names,
 )
+from netdesk.ui.file_replaced import file_mark, replaced_since
 from netdesk.ui.form_buddy import set_buddy
 from netdesk.ui.plain_text import plain_label, show_error, tooltip_text, window_title
 
@@ -222,6 +223,7 @@ class EventDialog(QDialog):
         # What the user changes is told from this when saving: an import of the event's .ics
         # may move it meanwhile, and what the user left alone must not undo that.
         self._opened: EventInput | None = None
+        self._file = file_mark(services)
         if event_id is not None:
             with contextlib.suppress(ValidationError):  # a stored zone the form cannot name
                 self._opened = self.value()
@@ -389,6 +391,9 @@ class EventDialog(QDialog):
 
     def save(self) -> None:
         self.errors.clear()
+        if self.event_id is not None and (stale := replaced_since(self._services, self._file)):
+            self.errors.show({"form": stale})
+            return
         try:
             data = self.value()
             if self.event_id is None:

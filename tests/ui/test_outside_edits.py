@@ -3,6 +3,7 @@ dialog writes what the user changed, and keeps what the other process wrote mean
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime
@@ -229,3 +230,38 @@ def test_an_event_time_both_changed_is_taken_whole_from_the_user() -> None:
     theirs = EventInput(name="B", starts_at=nine, ends_at=noon)
     merged = merge_edit(opened, mine, theirs, EVENT_TIMES)
     assert (merged.name, merged.starts_at, merged.ends_at) == ("B", ten, ten)
+
+
+def test_a_dialog_opened_on_a_file_since_replaced_saves_nothing_over_a_stranger(
+    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    """`mv colleague.sqlite book.sqlite` while Ann's dialog is open: the window reopens the
+    new file, where Ann's id is Zed's. Saving must not write Ann's form over Zed."""
+    ann = sqlite_services.contacts.create(ContactInput(formatted_name="Ann Lee"))
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    window.go_to(PEOPLE)
+    dialog = window.view(PEOPLE).make_contact_dialog(ann)
+    dialog.open()
+    dialog.title_edit.setText("CTO")
+
+    colleague = tmp_path / "colleague.sqlite"
+    theirs = open_database(f"sqlite:///{colleague}")
+    zed = Services(theirs).contacts.create(ContactInput(formatted_name="Zed Other"))
+    theirs.close()
+    assert zed == ann
+    os.replace(colleague, db_path)
+    qtbot.waitUntil(lambda: people_count(window) == 1 and window.isEnabled(), timeout=2500)
+    qtbot.waitUntil(lambda: "replaced" in window.statusBar().currentMessage(), timeout=2500)
+
+    assert not dialog.save()
+    assert dialog.isVisible()
+    assert dialog.title_edit.text() == "CTO"
+    assert "replaced" in dialog.errors.label("form").text()
+    stranger = sqlite_services.contacts.get(zed)
+    assert (stranger.formatted_name, stranger.title) == ("Zed Other", "")
+    dialog.reject()
+    # A dialog opened now edits the new file.
+    again = window.view(PEOPLE).make_contact_dialog(zed)
+    again.title_edit.setText("CFO")
+    assert again.save()
+    assert sqlite_services.contacts.get(zed).title == "CFO"
