@@ -66,6 +66,11 @@ class ChangeWatch:
     def check(self) -> Outcome:
         return Outcome.NOTHING
 
+    @property
+    def opened_file(self) -> Identity | None:
+        """The file last opened (an SQLite database's; None for a server)."""
+        return None
+
     def reopen(self) -> None:
         """Open the database again the normal way (checks, upgrade) and let the Database
         continue on it; DatabaseOpenError (a message for the user) when it cannot be."""
@@ -131,6 +136,10 @@ class SqliteWatch(ChangeWatch):
                 log.info("cannot watch %s: %s", self.path, exc)
                 self._close_connection()
             self._sidecars = {p: identity(p) for p in sidecar_files(self.path)}
+
+    @property
+    def opened_file(self) -> Identity | None:
+        return self._identity
 
     def _read_version(self) -> int | None:
         if self._conn is None:

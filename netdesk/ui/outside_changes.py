@@ -96,8 +96,9 @@ class OutsideChanges(QObject):
             # Try again by itself once another file is put in place (a second restore).
             now = identity(self.path) if self.path is not None else None
             if now is not None and (now,) != self.failed:
-                was_gone = self.failed == (None,)
-                self._reopen(BACK_TEXT if was_gone else REPLACED_TEXT, REPLACED_PREFIX)
+                # The file that went, put back; not a new one made in its place.
+                back = now == self.watch.opened_file
+                self._reopen(BACK_TEXT if back else REPLACED_TEXT, REPLACED_PREFIX)
             return
         outcome = self.watch.check()
         if outcome is Outcome.CHANGED:

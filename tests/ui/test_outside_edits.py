@@ -16,7 +16,7 @@ from netdesk.services.edit_merge import merge_lists
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.main_window import EVENTS, PEOPLE
-from netdesk.ui.outside_changes import LOG_GONE_TEXT, RESTORED_TEXT
+from netdesk.ui.outside_changes import LOG_GONE_TEXT, REPLACED_TEXT, RESTORED_TEXT
 from tests.ui.main_window_helpers import open_window, settings_at
 from tests.ui.test_outside_changes import _damage, netdesk_cli, people_count, reloads_of
 
@@ -265,3 +265,23 @@ def test_a_dialog_opened_on_a_file_since_replaced_saves_nothing_over_a_stranger(
     again.title_edit.setText("CFO")
     assert again.save()
     assert sqlite_services.contacts.get(zed).title == "CFO"
+
+
+def test_a_new_file_made_where_the_database_went_is_not_called_the_file_back(
+    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    """`rm book.sqlite*`, the window says the file is gone; then `netdesk import` makes a new
+    one there. That is another file: the window must not say its own came back."""
+    sqlite_services.contacts.create(ContactInput(formatted_name="Ann Lee"))
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    window.go_to(PEOPLE)
+    for suffix in ("", "-wal", "-shm"):
+        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+    qtbot.waitUntil(lambda: "not open" in window.database_label.text(), timeout=2500)
+
+    vcf = tmp_path / "new.vcf"
+    vcf.write_text(MERGED_IN.replace("Ann Lee", "New One"), encoding="utf-8")
+    netdesk_cli(str(db_path), "import", str(vcf))
+    qtbot.waitUntil(lambda: "not open" not in window.database_label.text(), timeout=2500)
+    assert window.statusBar().currentMessage() == REPLACED_TEXT
+    assert window.services.contacts.find_by_name("New One") is not None
