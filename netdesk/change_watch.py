@@ -44,6 +44,19 @@ class Outcome(enum.Enum):
     REPLACED = "replaced"  # another file now has the database's name (a restore, a copy)
     GONE = "gone"  # no file has the database's name any more
     LOG_GONE = "log gone"  # the file's -wal or -shm was deleted or replaced under it
+    # Another netdesk changed the tables' layout (a newer one upgraded the database): this
+    # one's queries would fail, so the database is opened again, which says why it cannot be.
+    LAYOUT_CHANGED = "layout changed"
+
+
+REVISION_QUERY = "SELECT version_num FROM alembic_version"
+
+
+def news(revision: str | None) -> Outcome:
+    """What a commit of another process was: a change, or a change of the tables' layout."""
+    from netdesk.schema import head_revision
+
+    return Outcome.CHANGED if revision == head_revision() else Outcome.LAYOUT_CHANGED
 
 
 def identity(path: Path) -> Identity | None:
@@ -165,7 +178,7 @@ class SqliteWatch(ChangeWatch):
             return Outcome.GONE
         if now != self._identity:
             return Outcome.REPLACED
-        if any(
+        if self._conn is not None and any(
             was is not None and p.name.endswith(("-wal", "-shm")) and identity(p) != was
             for p, was in self._sidecars.items()
         ):
@@ -181,7 +194,12 @@ class SqliteWatch(ChangeWatch):
             if version == self._version and not self._outside:
                 return Outcome.NOTHING
             self._version, self._outside = version, False
-        return Outcome.CHANGED
+            try:
+                row = self._conn.execute(REVISION_QUERY).fetchone() if self._conn else None
+            except sqlite3.Error as exc:  # no such table: not a netdesk layout any more
+                log.info("reading the schema of %s: %s", self.path, exc)
+                row = None
+        return news(str(row[0]) if row else None)
 
     def pause(self) -> None:
         with self._lock:
@@ -308,8 +326,14 @@ class PostgresWatch(ChangeWatch):
             self.pause()
             return Outcome.NOTHING
         mine = f"{self.db.source_id} "
-        outside = [n for n in notes if not str(n.payload).startswith(mine)]
-        return Outcome.CHANGED if outside else Outcome.NOTHING
+        if all(str(n.payload).startswith(mine) for n in notes):
+            return Outcome.NOTHING
+        try:
+            row = self._conn.execute(REVISION_QUERY).fetchone()
+        except Exception as exc:  # the table gone: no netdesk layout; the connection lost
+            log.info("reading the schema of %s: %s", self.db.url, exc)
+            return Outcome.CHANGED if self._conn.closed else Outcome.LAYOUT_CHANGED
+        return news(str(row[0]) if row else None)
 
     def pause(self) -> None:
         if self._conn is not None:

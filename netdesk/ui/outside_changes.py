@@ -37,6 +37,7 @@ LOG_GONE_TEXT = (
 NOT_OPEN_TITLE = "The database is not open"
 NOT_OPEN_STATUS = "The database is not open; File > Reopen database tries again."
 REPLACED_PREFIX = "The database file was replaced while the window had it open. "
+LAYOUT_PREFIX = "Another netdesk changed the database's layout while the window had it open. "
 
 
 class OutsideChanges(QObject):
@@ -115,6 +116,8 @@ class OutsideChanges(QObject):
             self._reopen(REOPENED_TEXT)
         elif outcome is Outcome.LOG_GONE:
             self._reopen(LOG_GONE_TEXT)
+        elif outcome is Outcome.LAYOUT_CHANGED:
+            self._reopen(REOPENED_TEXT, LAYOUT_PREFIX)
 
     def _restore_backups(self) -> set[Path]:
         store = self.db.backups

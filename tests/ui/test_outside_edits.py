@@ -9,6 +9,7 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from netdesk.db import open_database
@@ -285,3 +286,24 @@ def test_a_new_file_made_where_the_database_went_is_not_called_the_file_back(
     qtbot.waitUntil(lambda: "not open" not in window.database_label.text(), timeout=2500)
     assert window.statusBar().currentMessage() == REPLACED_TEXT
     assert window.services.contacts.find_by_name("New One") is not None
+
+
+def test_a_newer_netdesk_upgrading_the_open_file_in_place_is_said_not_a_traceback(
+    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    """A newer netdesk run from a terminal upgrades the file in place (same file, new
+    layout): this window's queries would fail at every reload. It says why it stops instead."""
+    sqlite_services.contacts.create(ContactInput(formatted_name="Ann Lee"))
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    window.go_to(PEOPLE)
+    with closing(sqlite3.connect(db_path)) as newer:
+        newer.execute("UPDATE alembic_version SET version_num = '0099'")
+        newer.execute("ALTER TABLE contacts RENAME COLUMN title TO job_title")
+        newer.commit()
+
+    qtbot.waitUntil(lambda: "not open" in window.database_label.text(), timeout=2500)
+    [box] = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert "newer version of netdesk" in box.text()
+    assert "layout" in box.text()
+    assert people_count(window) == 1  # what it showed stays
+    assert not window.act_capture.isEnabled()
