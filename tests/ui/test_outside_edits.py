@@ -5,19 +5,25 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from netdesk.db import open_database
+from netdesk.services.change_tracking import CHANNEL
 from netdesk.services.edit_merge import merge_lists
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
-from netdesk.ui.main_window import EVENTS, PEOPLE
+from netdesk.ui.main_window import EVENTS, PEOPLE, MainWindow
 from netdesk.ui.outside_changes import LOG_GONE_TEXT, REPLACED_TEXT, RESTORED_TEXT
+from tests.conftest import PG_URL_VAR
+from tests.conftest import _reset_postgres as reset_postgres
 from tests.ui.main_window_helpers import open_window, settings_at
 from tests.ui.test_outside_changes import _damage, netdesk_cli, people_count, reloads_of
 
@@ -307,3 +313,38 @@ def test_a_newer_netdesk_upgrading_the_open_file_in_place_is_said_not_a_tracebac
     assert "layout" in box.text()
     assert people_count(window) == 1  # what it showed stays
     assert not window.act_capture.isEnabled()
+
+
+@pytest.fixture
+def pg_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    url = os.environ.get(PG_URL_VAR)
+    if not url:
+        pytest.skip(f"{PG_URL_VAR} is not set")
+    reset_postgres(url)
+    db = open_database(url)
+    for name in ("Ann Lee", "Bo Chen", "Cy Dow"):
+        Services(db).contacts.create(ContactInput(formatted_name=name))
+    window = open_window(qtbot, Services(db), settings_at(tmp_path))
+    window.go_to(PEOPLE)
+    yield window
+    window.close()
+    db.close()
+
+
+@pytest.mark.postgres
+def test_postgres_a_newer_netdesk_upgrading_the_server_stops_the_window_with_its_reason(
+    qtbot: QtBot, pg_window: MainWindow
+) -> None:
+    window = pg_window
+    url = window.services.db.engine.url.render_as_string(hide_password=False)
+    newer = open_database(url)
+    try:
+        with newer.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+            conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": "newer contacts"})
+    finally:
+        newer.close()
+    qtbot.waitUntil(lambda: "not open" in window.database_label.text(), timeout=2500)
+    [box] = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert "newer version of netdesk" in box.text()
+    assert people_count(window) == 3
