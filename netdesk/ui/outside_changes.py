@@ -31,8 +31,8 @@ RESTORED_TEXT = (
 )
 BACK_TEXT = "The database file is back; reopened."
 LOG_GONE_TEXT = (
-    "The database's -wal file was deleted while the window had it open: its last changes "
-    "were written into the database, which was reopened."
+    "The database's -wal or -shm file was deleted while the window had it open: its last "
+    "changes were written into the database, which was reopened."
 )
 NOT_OPEN_TITLE = "The database is not open"
 NOT_OPEN_STATUS = "The database is not open; File > Reopen database tries again."
