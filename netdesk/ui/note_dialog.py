@@ -91,16 +91,17 @@ class NoteDialog(QDialog):
         if existing is not None:
             self.topic.setCurrentIndex(max(self.topic.findData(existing.topic), 0))
             self.body.setPlainText(existing.body)
+        # What the user left alone keeps what another window may save meanwhile.
+        self._opened = self._value()
         self.body.setFocus()
+
+    def _value(self) -> tuple[str, str, int | None]:
+        return self.body.toPlainText(), str(self.topic.currentData()), self.event_combo.event_id()
 
     def save(self) -> None:
         self.errors.clear()
         self.form_error.hide()
-        body, topic, event_id = (
-            self.body.toPlainText(),
-            str(self.topic.currentData()),
-            self.event_combo.event_id(),
-        )
+        body, topic, event_id = self._value()
         if stale := replaced_since(self._services, self._file):
             self.form_error.setText(stale)
             self.form_error.show()
@@ -109,7 +110,7 @@ class NoteDialog(QDialog):
             if self.note_id is None:
                 self.note_id = self._services.notes.add(self._contact_id, body, topic, event_id)
             else:
-                self._services.notes.update(self.note_id, body, topic, event_id)
+                self._services.notes.update(self.note_id, body, topic, event_id, self._opened)
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return

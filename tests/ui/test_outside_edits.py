@@ -16,11 +16,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from netdesk.db import open_database
+from netdesk.models.note import NoteTopic
 from netdesk.services.change_tracking import CHANNEL
 from netdesk.services.edit_merge import merge_lists
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.main_window import EVENTS, PEOPLE, MainWindow
+from netdesk.ui.note_dialog import NoteDialog
 from netdesk.ui.outside_changes import LOG_GONE_TEXT, REPLACED_TEXT, RESTORED_TEXT
 from tests.conftest import PG_URL_VAR
 from tests.conftest import _reset_postgres as reset_postgres
@@ -348,3 +350,25 @@ def test_postgres_a_newer_netdesk_upgrading_the_server_stops_the_window_with_its
     [box] = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert "newer version of netdesk" in box.text()
     assert people_count(window) == 3
+
+
+def test_saving_a_note_dialog_keeps_the_topic_another_window_gave_the_note_meanwhile(
+    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    ann = sqlite_services.contacts.create(ContactInput(formatted_name="Ann Lee"))
+    note = sqlite_services.notes.add(ann, "Talked about Rust")
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    dialog = NoteDialog(sqlite_services, ann, note_id=note, parent=window)
+    dialog.open()
+    dialog.body.setPlainText("Talked about Rust and Zig")
+
+    other = open_database(f"sqlite:///{db_path}")  # a second window
+    try:
+        body = Services(other).notes.get(note).body
+        Services(other).notes.update(note, body, NoteTopic.COMMON_GROUND.value, None)
+    finally:
+        other.close()
+
+    dialog.ok_button.click()
+    saved = sqlite_services.notes.get(note)
+    assert (saved.body, saved.topic) == ("Talked about Rust and Zig", NoteTopic.COMMON_GROUND)
