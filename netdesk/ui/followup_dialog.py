@@ -109,6 +109,8 @@ class FollowUpDialog(QDialog):
             existing.due_date if existing else None,
             new=existing is None,
         )
+        # What the user left alone keeps what another window may save meanwhile (a snooze).
+        self._opened = (self.action.text(), self.due_date(), self.event_combo.event_id())
         (self.picker or self.action).setFocus()
 
     def _fill(self, action: str, due: date | None, new: bool) -> None:
@@ -142,6 +144,7 @@ class FollowUpDialog(QDialog):
                     self.action.text(),
                     self.due_date(),
                     self.event_combo.event_id(),
+                    opened=self._opened,
                 )
         except ValidationError as exc:
             self.errors.show(exc.errors)

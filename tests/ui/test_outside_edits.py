@@ -7,7 +7,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ from netdesk.services.change_tracking import CHANNEL
 from netdesk.services.edit_merge import merge_lists
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
+from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.main_window import EVENTS, PEOPLE, MainWindow
 from netdesk.ui.note_dialog import NoteDialog
 from netdesk.ui.outside_changes import LOG_GONE_TEXT, REPLACED_TEXT, RESTORED_TEXT
@@ -372,3 +373,26 @@ def test_saving_a_note_dialog_keeps_the_topic_another_window_gave_the_note_meanw
     dialog.ok_button.click()
     saved = sqlite_services.notes.get(note)
     assert (saved.body, saved.topic) == ("Talked about Rust and Zig", NoteTopic.COMMON_GROUND)
+
+
+def test_saving_a_follow_up_dialog_keeps_a_snooze_another_window_made_meanwhile(
+    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    ann = sqlite_services.contacts.create(ContactInput(formatted_name="Ann Lee"))
+    due = date.today() + timedelta(days=3)
+    followup = sqlite_services.followups.add(ann, "Send the slides", due)
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    dialog = FollowUpDialog(sqlite_services, followup_id=followup, parent=window)
+    dialog.open()
+    dialog.action.setText("Send the slides and the paper")
+
+    other = open_database(f"sqlite:///{db_path}")  # a second window snoozes it a week
+    try:
+        snoozed = Services(other).followups.snooze(followup, days=7)
+    finally:
+        other.close()
+    assert snoozed != due
+
+    dialog.ok_button.click()
+    saved = sqlite_services.followups.get(followup)
+    assert (saved.action, saved.due_date) == ("Send the slides and the paper", snoozed)
