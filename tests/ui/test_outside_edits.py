@@ -396,3 +396,27 @@ def test_saving_a_follow_up_dialog_keeps_a_snooze_another_window_made_meanwhile(
     dialog.ok_button.click()
     saved = sqlite_services.followups.get(followup)
     assert (saved.action, saved.due_date) == ("Send the slides and the paper", snoozed)
+
+
+def test_a_follow_up_dialog_opened_on_a_file_since_replaced_saves_nothing(
+    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    ann = sqlite_services.contacts.create(ContactInput(formatted_name="Ann Lee"))
+    mine = sqlite_services.followups.add(ann, "Send the slides", None)
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    dialog = FollowUpDialog(sqlite_services, followup_id=mine, parent=window)
+    dialog.open()
+    dialog.action.setText("Send the slides today")
+
+    colleague = tmp_path / "colleague.sqlite"
+    theirs = open_database(f"sqlite:///{colleague}")
+    zed = Services(theirs).contacts.create(ContactInput(formatted_name="Zed Other"))
+    assert Services(theirs).followups.add(zed, "Pay the invoice", None) == mine
+    theirs.close()
+    os.replace(colleague, db_path)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == REPLACED_TEXT, timeout=2500)
+
+    dialog.ok_button.click()
+    assert dialog.isVisible()
+    assert "replaced" in dialog.form_error.text()
+    assert sqlite_services.followups.get(mine).action == "Pay the invoice"
