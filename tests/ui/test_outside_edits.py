@@ -21,6 +21,7 @@ from netdesk.services.change_tracking import CHANNEL
 from netdesk.services.edit_merge import merge_lists
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
+from netdesk.ui.attendees_model import NOTES, AttendeesModel
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.main_window import EVENTS, PEOPLE, MainWindow
 from netdesk.ui.note_dialog import NoteDialog
@@ -420,3 +421,32 @@ def test_a_follow_up_dialog_opened_on_a_file_since_replaced_saves_nothing(
     assert dialog.isVisible()
     assert "replaced" in dialog.form_error.text()
     assert sqlite_services.followups.get(mine).action == "Pay the invoice"
+
+
+def test_an_attendee_edit_open_across_a_replacement_saves_nothing_over_a_stranger(
+    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    """The event page reloads its attendees only once an in-place edit ends: the edit's row
+    still names an attendance of the file that went."""
+    when = datetime(2026, 6, 1, 9, tzinfo=UTC)
+    ann = sqlite_services.contacts.create(ContactInput(formatted_name="Ann Lee"))
+    conf = sqlite_services.events.create(EventInput(name="Conf", starts_at=when))
+    sqlite_services.events.add_attendee(conf, ann)
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    model = AttendeesModel(sqlite_services, window)
+    model.set_rows(sqlite_services.events.attendees(conf))
+    errors: list[str] = []
+    model.error.connect(errors.append)
+
+    colleague = tmp_path / "colleague.sqlite"
+    theirs = Services(open_database(f"sqlite:///{colleague}"))
+    zed = theirs.contacts.create(ContactInput(formatted_name="Zed Other"))
+    theirs.events.add_attendee(theirs.events.create(EventInput(name="Gala", starts_at=when)), zed)
+    theirs.db.close()
+    os.replace(colleague, db_path)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == REPLACED_TEXT, timeout=2500)
+
+    assert not model.setData(model.index(0, NOTES), "Owes me a beer")
+    assert errors and "replaced" in errors[0]
+    [stranger] = sqlite_services.events.attendees(sqlite_services.events.list()[0].id)
+    assert stranger.notes == ""
