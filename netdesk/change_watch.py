@@ -276,7 +276,7 @@ class SqliteWatch(ChangeWatch):
         self._sidecars = {}
 
 
-# The window checks in its own thread: a server that does not answer (hung, or behind a VPN
+# The window checks on its GUI thread: a server that does not answer (hung, or behind a VPN
 # that went down) may hold a check this long, and is asked again after a growing pause.
 CONNECT_TIMEOUT = 2
 RETRY_PAUSES = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
