@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
+from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.events import EventKind
 from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
@@ -45,7 +45,7 @@ from netdesk.ui.event_dates import (
 )
 from netdesk.ui.file_replaced import file_mark, replaced_since
 from netdesk.ui.form_buddy import set_buddy
-from netdesk.ui.plain_text import plain_label, show_error, tooltip_text, window_title
+from netdesk.ui.plain_text import plain_label, tooltip_text, window_title
 
 ZONE_TOOLTIP = (
     "Starts and Ends are times in this zone, as printed on the invitation.\n"
@@ -404,11 +404,9 @@ class EventDialog(QDialog):
             self.errors.show(exc.errors)
             self._focus_first_error(exc.errors)
             return
-        except NotFoundError as exc:
-            show_error(self, "Cannot save the event", str(exc))
-            self.reject()
-            return
-        except ServiceError as exc:  # the database said no (busy, read-only): try again later
+        except ServiceError as exc:
+            # Busy, read-only, or the event deleted elsewhere: the form stays open with what
+            # was typed, to be copied or saved again.
             self.errors.show({"form": str(exc)})
             return
         self.accept()

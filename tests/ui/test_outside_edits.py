@@ -450,3 +450,26 @@ def test_an_attendee_edit_open_across_a_replacement_saves_nothing_over_a_strange
     assert errors and "replaced" in errors[0]
     [stranger] = sqlite_services.events.attendees(sqlite_services.events.list()[0].id)
     assert stranger.notes == ""
+
+
+def test_an_event_deleted_elsewhere_keeps_its_open_dialog_and_what_was_typed(
+    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    when = datetime(2026, 6, 1, 9, tzinfo=UTC)
+    conf = sqlite_services.events.create(EventInput(name="Conf", starts_at=when))
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    dialog = window.go_to(EVENTS).event_dialog(conf)
+    dialog.open()
+    dialog.description_edit.setPlainText("Three pages of notes on the venue")
+
+    other = open_database(f"sqlite:///{db_path}")  # a second window deletes it
+    try:
+        Services(other).events.delete(conf)
+    finally:
+        other.close()
+
+    dialog.save()
+    assert dialog.isVisible()
+    assert dialog.description_edit.toPlainText() == "Three pages of notes on the venue"
+    assert "no longer exists" in dialog.errors.label("form").text()
+    dialog.reject()
