@@ -43,6 +43,20 @@ class Outcome(enum.Enum):
     CHANGED = "changed"  # another process committed
     REPLACED = "replaced"  # another file now has the database's name (a restore, a copy)
     GONE = "gone"  # no file has the database's name any more
+    LOG_GONE = "log gone"  # the file's -wal or -shm was deleted or replaced under it
+    # Another netdesk changed the tables' layout (a newer one upgraded the database): this
+    # one's queries would fail, so the database is opened again, which says why it cannot be.
+    LAYOUT_CHANGED = "layout changed"
+
+
+REVISION_QUERY = "SELECT version_num FROM alembic_version"
+
+
+def news(revision: str | None) -> Outcome:
+    """What a commit of another process was: a change, or a change of the tables' layout."""
+    from netdesk.schema import head_revision
+
+    return Outcome.CHANGED if revision == head_revision() else Outcome.LAYOUT_CHANGED
 
 
 def identity(path: Path) -> Identity | None:
@@ -64,6 +78,11 @@ class ChangeWatch:
 
     def check(self) -> Outcome:
         return Outcome.NOTHING
+
+    @property
+    def opened_file(self) -> Identity | None:
+        """The file last opened (an SQLite database's; None for a server)."""
+        return None
 
     def reopen(self) -> None:
         """Open the database again the normal way (checks, upgrade) and let the Database
@@ -105,15 +124,21 @@ class SqliteWatch(ChangeWatch):
         self._conn: sqlite3.Connection | None = None
         self._identity: Identity | None = None
         self._version: int | None = None
+        # Another process committed before this one took the write lock (see _write_locked).
+        self._outside = False
         self.restart()
         # First: the version is re-read before the views reload, so that a commit of another
         # process after it is still noticed.
         db.add_change_listener(self._own_commit, first=True)
+        db.write_lock_listeners.append(self._write_locked)
+        # A restore made here may put another file in place: the window knows, no alarm.
+        db.restore_listeners.append(self.restart)
 
     def restart(self) -> None:
         with self._lock:
             self._close_connection()
             self._identity = identity(self.path)
+            self._outside = False
             try:
                 # mode=rw: never create the file, should it be gone.
                 uri = f"{self.path.resolve().as_uri()}?mode=rw"
@@ -125,11 +150,22 @@ class SqliteWatch(ChangeWatch):
                 self._close_connection()
             self._sidecars = {p: identity(p) for p in sidecar_files(self.path)}
 
+    @property
+    def opened_file(self) -> Identity | None:
+        return self._identity
+
     def _read_version(self) -> int | None:
         if self._conn is None:
             return None
         row = self._conn.execute("PRAGMA data_version").fetchone()
         return int(row[0])
+
+    def _write_locked(self) -> None:
+        # Nobody else can commit from now until this process's commit is re-read (_own_commit):
+        # a version already moved is another process's commit that re-read would hide.
+        with self._lock, contextlib.suppress(sqlite3.Error):
+            if self._version is not None and self._read_version() != self._version:
+                self._outside = True
 
     def _own_commit(self, _kinds: frozenset[str]) -> None:
         # Should the file have gone, the next check says so.
@@ -142,16 +178,28 @@ class SqliteWatch(ChangeWatch):
             return Outcome.GONE
         if now != self._identity:
             return Outcome.REPLACED
+        if self._conn is not None and any(
+            was is not None and p.name.endswith(("-wal", "-shm")) and identity(p) != was
+            for p, was in self._sidecars.items()
+        ):
+            # SQLite deletes these only when the last connection closes, and this watch's
+            # stays open: someone else did. (A -journal comes and goes with each write.)
+            return Outcome.LOG_GONE
         with self._lock:
             try:
                 version = self._read_version()
             except sqlite3.Error as exc:
                 log.info("watching %s: %s", self.path, exc)
                 return Outcome.NOTHING
-            if version == self._version:
+            if version == self._version and not self._outside:
                 return Outcome.NOTHING
-            self._version = version
-        return Outcome.CHANGED
+            self._version, self._outside = version, False
+            try:
+                row = self._conn.execute(REVISION_QUERY).fetchone() if self._conn else None
+            except sqlite3.Error as exc:  # no such table: not a netdesk layout any more
+                log.info("reading the schema of %s: %s", self.path, exc)
+                row = None
+        return news(str(row[0]) if row else None)
 
     def pause(self) -> None:
         with self._lock:
@@ -164,6 +212,12 @@ class SqliteWatch(ChangeWatch):
 
     def close(self) -> None:
         self.db.remove_change_listener(self._own_commit)
+        for listeners, listener in (
+            (self.db.write_lock_listeners, self._write_locked),
+            (self.db.restore_listeners, self.restart),
+        ):
+            if listener in listeners:
+                listeners.remove(listener)
         self.pause()
 
     def reopen(self) -> None:
@@ -173,6 +227,7 @@ class SqliteWatch(ChangeWatch):
         the user has not seen opened; DatabaseOpenError says why."""
         from netdesk.db import DatabaseOpenError, open_database
 
+        self._save_lost_log()
         self.pause()
         self.db.engine.dispose()
         now = identity(self.path)
@@ -189,7 +244,24 @@ class SqliteWatch(ChangeWatch):
             raise
         release_database(self.path)  # `fresh` protected it again; self.db still does
         self.db.adopt_engine(fresh.engine)
+        if now != self._identity:
+            self.db.files_replaced += 1
         self.restart()
+
+    def _save_lost_log(self) -> None:
+        """A -wal deleted under the open file (by hand) holds its last commits, still
+        readable through this process's connections that have it open; a new connection
+        would see the file without them. Write them into the file first, unless another
+        process has begun a log of its own there meanwhile (its pages would be overwritten)."""
+        wal = self.path.with_name(self.path.name + "-wal")
+        was = self._sidecars.get(wal)
+        if self._conn is None or was is None or identity(wal) not in (None, was):
+            return
+        with self._lock:
+            try:
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as exc:
+                log.warning("could not save the log deleted under %s: %s", self.path, exc)
 
     def _set_aside_stale_sidecars(self) -> None:
         """The replaced file's -wal and -shm, if the replacement left them, go beside the
@@ -204,28 +276,46 @@ class SqliteWatch(ChangeWatch):
         self._sidecars = {}
 
 
+# The window checks on its GUI thread: a server that does not answer (hung, or behind a VPN
+# that went down) may hold a check this long, and is asked again after a growing pause.
+CONNECT_TIMEOUT = 2
+RETRY_PAUSES = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
+
+
 class PostgresWatch(ChangeWatch):
     """LISTENs on a connection of its own (autocommit, outside the pool)."""
 
     def __init__(self, db: Database) -> None:
         super().__init__(db)
         self._conn: Any = None
+        self._failures = 0
+        self._retry_at = 0.0
         self.restart()
 
     def restart(self) -> None:
         self.pause()
         engine = self.db.engine
+        conn: Any = None
         try:
             cargs, cparams = engine.dialect.create_connect_args(engine.url)
+            cparams.setdefault("connect_timeout", CONNECT_TIMEOUT)
             conn = engine.dialect.loaded_dbapi.connect(*cargs, **cparams)
             conn.autocommit = True
             conn.execute(f"LISTEN {CHANNEL}")
-            self._conn = conn
-        except Exception as exc:  # the server is away: try again at the next check
-            log.info("cannot listen for changes on %s: %s", self.db.url, exc)
+        except Exception as exc:  # the server is away: try again after a pause
+            if conn is not None:
+                conn.close()
+            pause = RETRY_PAUSES[min(self._failures, len(RETRY_PAUSES) - 1)]
+            self._failures += 1
+            self._retry_at = time.monotonic() + pause
+            log.info("cannot listen for changes on %s (again in %g s): %s", self.db.url, pause, exc)
+            return
+        self._conn, self._failures = conn, 0
 
     def check(self) -> Outcome:
         if self._conn is None or self._conn.closed:
+            if time.monotonic() < self._retry_at:
+                return Outcome.NOTHING
             self.restart()
             # While nobody listened, anything may have happened.
             return Outcome.CHANGED if self._conn is not None else Outcome.NOTHING
@@ -236,8 +326,14 @@ class PostgresWatch(ChangeWatch):
             self.pause()
             return Outcome.NOTHING
         mine = f"{self.db.source_id} "
-        outside = [n for n in notes if not str(n.payload).startswith(mine)]
-        return Outcome.CHANGED if outside else Outcome.NOTHING
+        if all(str(n.payload).startswith(mine) for n in notes):
+            return Outcome.NOTHING
+        try:
+            row = self._conn.execute(REVISION_QUERY).fetchone()
+        except Exception as exc:  # the table gone: no netdesk layout; the connection lost
+            log.info("reading the schema of %s: %s", self.db.url, exc)
+            return Outcome.CHANGED if self._conn.closed else Outcome.LAYOUT_CHANGED
+        return news(str(row[0]) if row else None)
 
     def pause(self) -> None:
         if self._conn is not None:

@@ -86,6 +86,13 @@ class Database:
         # other one to finish, as running them one after the other would.
         self.lock_wait = 0.0
         self.on_lock_wait: Callable[[], None] | None = None
+        # The change watch (change_watch.py) hears when this process holds the write lock and
+        # when it restored a backup, to tell its own changes from another process's.
+        self.write_lock_listeners: list[Callable[[], None]] = []
+        self.restore_listeners: list[Callable[[], None]] = []
+        # How many times another file was opened in place of the first (change_watch): an
+        # editor opened before holds ids that may name other records now (ui/file_replaced).
+        self.files_replaced = 0
 
     @contextmanager
     def one_backup(self) -> Iterator[None]:
@@ -131,6 +138,10 @@ class Database:
         # write into it. New ones open the restored file.
         self.engine.dispose()
         self._notify(frozenset(ALL_KINDS))
+        # After the views reloaded: their first connections to a file put in place may have
+        # switched it to WAL, which is no change of another process's either.
+        for listener in list(self.restore_listeners):
+            listener()
         return kept
 
     @property
@@ -176,6 +187,11 @@ class Database:
             raise DatabaseWriteError(write_error_message(exc)) from exc
 
     def _begin_immediate(self, connection: Connection, milliseconds: int) -> None:
+        self._take_write_lock(connection, milliseconds)
+        for listener in list(self.write_lock_listeners):
+            listener()
+
+    def _take_write_lock(self, connection: Connection, milliseconds: int) -> None:
         """Take SQLite's write lock, waiting `milliseconds` for another writer; then, where a
         command said it would rather wait (lock_wait), say so and wait that much longer."""
         connection.exec_driver_sql(f"PRAGMA busy_timeout={milliseconds}")

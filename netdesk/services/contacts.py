@@ -22,6 +22,7 @@ from netdesk.models import (
 )
 from netdesk.services import undo
 from netdesk.services.bulk import column_length
+from netdesk.services.edit_merge import merge_edit
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.events import is_upcoming
 from netdesk.services.records import (
@@ -209,10 +210,17 @@ class ContactService:
             session.flush()
             return contact.id
 
-    def update(self, contact_id: int, data: ContactInput) -> None:
+    def update(
+        self, contact_id: int, data: ContactInput, opened: ContactInput | None = None
+    ) -> None:
+        """`opened`: the form as it was filled when it opened; then only the fields the user
+        changed are written over what the record holds now (see edit_merge)."""
         clean, e164s = validate_contact(data)
         with self.db.transaction() as session:
             contact = _load(session, contact_id)
+            if opened is not None:
+                now = _detail(session, contact).as_input()
+                clean, e164s = validate_contact(merge_edit(opened, data, now))
             apply_contact(session, contact, clean, e164s)
             if clean.is_me and not contact.is_me:
                 _make_me(session, contact)

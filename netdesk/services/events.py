@@ -20,6 +20,7 @@ from netdesk.formats.ics_recurrence import (
 from netdesk.models import Attendance, Contact, Event, EventKind, RegistrationStatus, Role
 from netdesk.services import undo
 from netdesk.services.bulk import fitted
+from netdesk.services.edit_merge import EVENT_TIMES, merge_edit
 from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
 from netdesk.services.records import AttendeeRow, EventDetail, EventInput, EventRow
 from netdesk.services.tags import tags_for
@@ -147,32 +148,20 @@ class EventService:
             session.flush()
             return event.id
 
-    def update(self, event_id: int, data: EventInput) -> None:
+    def update(self, event_id: int, data: EventInput, opened: EventInput | None = None) -> None:
+        """`opened`: the form as it was filled when it opened; then only what the user
+        changed is written over what the event holds now (see edit_merge)."""
         clean = validate_event(data)
         with self.db.transaction() as session:
-            _apply(session, self._load(session, event_id), clean)
+            event = self._load(session, event_id)
+            if opened is not None:
+                now = _detail(event).as_input()
+                clean = validate_event(merge_edit(opened, data, now, EVENT_TIMES))
+            _apply(session, event, clean)
 
     def get(self, event_id: int) -> EventDetail:
         with self.db.Session() as session:
-            e = self._load(session, event_id)
-            return EventDetail(
-                id=e.id,
-                uid=e.uid,
-                name=e.name,
-                kind=e.kind,
-                starts_at=e.starts_at,
-                ends_at=e.ends_at,
-                timezone=e.timezone,
-                venue=e.venue,
-                city=e.city,
-                url=e.url,
-                organiser=e.organiser,
-                description=e.description,
-                tags=tuple(t.name for t in e.tags),
-                all_day=e.all_day,
-                recurrence=e.recurrence,
-                repeats=describe_recurrence(e.recurrence, e.timezone),
-            )
+            return _detail(self._load(session, event_id))
 
     def find_by_name(self, name: str) -> int | None:
         """The latest event of this name, in any case and with or without accents."""
@@ -409,3 +398,24 @@ __all__ = [
     "ServiceError",
     "ensure_attendance",
 ]
+
+
+def _detail(e: Event) -> EventDetail:
+    return EventDetail(
+        id=e.id,
+        uid=e.uid,
+        name=e.name,
+        kind=e.kind,
+        starts_at=e.starts_at,
+        ends_at=e.ends_at,
+        timezone=e.timezone,
+        venue=e.venue,
+        city=e.city,
+        url=e.url,
+        organiser=e.organiser,
+        description=e.description,
+        tags=tuple(t.name for t in e.tags),
+        all_day=e.all_day,
+        recurrence=e.recurrence,
+        repeats=describe_recurrence(e.recurrence, e.timezone),
+    )

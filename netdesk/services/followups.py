@@ -141,11 +141,19 @@ class FollowUpService:
         action: str,
         due_date: date | None,
         event_id: int | _Keep | None = KEEP,
+        opened: tuple[str, date | None, int | None] | None = None,
     ) -> None:
-        """Change the action and due date, and the event when one (or None) is given."""
+        """Change the action and due date, and the event when one (or None) is given.
+        `opened`: (action, due date, event) as the form showed them when it opened; what the
+        user left alone keeps what the follow-up holds now (another window may have changed
+        it)."""
         text = check_action(action)
         with self.db.transaction() as session:
             f = self._load(session, followup_id)
+            if opened is not None:
+                text = f.action if action == opened[0] else text
+                due_date = f.due_date if due_date == opened[1] else due_date
+                event_id = f.event_id if event_id == opened[2] else event_id
             f.action, f.due_date = text, due_date
             if not isinstance(event_id, _Keep):
                 _check_event(session, event_id)

@@ -49,12 +49,26 @@ class NoteService:
             session.flush()
             return note.id
 
-    def update(self, note_id: int, body: str, topic: str, event_id: int | None) -> None:
+    def update(
+        self,
+        note_id: int,
+        body: str,
+        topic: str,
+        event_id: int | None,
+        opened: tuple[str, str, int | None] | None = None,
+    ) -> None:
+        """`opened`: (body, topic, event_id) as the form showed them when it opened; what the
+        user left alone keeps what the note holds now (another window may have changed it)."""
         text = _check(body, topic)
         with self.db.transaction() as session:
             note = session.get(Note, note_id)
             if note is None:
                 raise NotFoundError("That note no longer exists.")
+            if opened is not None:
+                body = note.body if body == opened[0] else body
+                topic = note.topic if topic == opened[1] else topic
+                event_id = note.event_id if event_id == opened[2] else event_id
+                text = _check(body, topic)
             _check_event(session, event_id)
             note.body, note.topic, note.event_id = text, topic, event_id
 

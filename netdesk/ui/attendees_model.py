@@ -18,6 +18,7 @@ from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.events import RegistrationStatus, Role
 from netdesk.services.records import AttendeeRow
 from netdesk.services.service_set import Services
+from netdesk.ui.file_replaced import file_mark, replaced_since
 from netdesk.ui.header_labels import column_title
 from netdesk.ui.plain_text import tooltip_text
 
@@ -42,10 +43,12 @@ class AttendeesModel(QAbstractTableModel):
         super().__init__(parent)
         self._services = services
         self._rows: list[AttendeeRow] = []
+        self._file = file_mark(services)
 
     def set_rows(self, rows: list[AttendeeRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._file = file_mark(self._services)
         self.endResetModel()
 
     def row_at(self, row: int) -> AttendeeRow | None:
@@ -136,6 +139,9 @@ class AttendeesModel(QAbstractTableModel):
             return False
         if all(getattr(row, k) == v for k, v in changes.items()):
             return True
+        if stale := replaced_since(self._services, self._file):  # an edit open across it
+            self.error.emit(stale)
+            return False
         try:
             self._services.events.update_attendance(row.attendance_id, **changes)
         except ServiceError as exc:

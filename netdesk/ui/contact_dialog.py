@@ -23,6 +23,7 @@ from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 from netdesk.ui.dialog_parts import DateEdit, english_dates, error_form, from_qdate, to_qdate
+from netdesk.ui.file_replaced import file_mark, replaced_since
 from netdesk.ui.plain_text import window_title
 
 
@@ -160,6 +161,10 @@ class ContactDialog(QDialog):
             self.setWindowTitle(window_title(f"Edit {detail.formatted_name}"))
             self.ok_button.setText("Save")
             self._fill(detail.as_input())
+        # What the user changes is told from this when saving: another process may have
+        # changed the person meanwhile, and what the user left alone must not undo that.
+        self._opened = self.value()
+        self._file = file_mark(services)
         self.name_edit.setFocus()
 
     @property
@@ -210,11 +215,14 @@ class ContactDialog(QDialog):
         """Save and close; on a problem, say what is wrong beside the field and stay open."""
         self.errors.clear()
         data = self.value()
+        if self.contact_id is not None and (stale := replaced_since(self._services, self._file)):
+            self.errors.show({"form": stale})
+            return False
         try:
             if self.contact_id is None:
                 self.contact_id = self._services.contacts.create(data)
             else:
-                self._services.contacts.update(self.contact_id, data)
+                self._services.contacts.update(self.contact_id, data, self._opened)
         except ValidationError as exc:
             self.errors.show(exc.errors)
             self._focus_first_error(exc.errors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import zoneinfo
 from datetime import UTC, date, datetime, timedelta
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
+from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.events import EventKind
 from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
@@ -42,8 +43,9 @@ from netdesk.ui.event_dates import (
     wall_clock_to_utc,
     zone_names,
 )
+from netdesk.ui.file_replaced import file_mark, replaced_since
 from netdesk.ui.form_buddy import set_buddy
-from netdesk.ui.plain_text import plain_label, show_error, tooltip_text, window_title
+from netdesk.ui.plain_text import plain_label, tooltip_text, window_title
 
 ZONE_TOOLTIP = (
     "Starts and Ends are times in this zone, as printed on the invitation.\n"
@@ -218,6 +220,13 @@ class EventDialog(QDialog):
         self.start_edit.dateTimeChanged.connect(self._show_offset)
         self.all_day_check.toggled.connect(self._all_day_toggled)
         self._show_offset()
+        # What the user changes is told from this when saving: an import of the event's .ics
+        # may move it meanwhile, and what the user left alone must not undo that.
+        self._opened: EventInput | None = None
+        self._file = file_mark(services)
+        if event_id is not None:
+            with contextlib.suppress(ValidationError):  # a stored zone the form cannot name
+                self._opened = self.value()
         self.name_edit.setFocus()
 
     def _load(self, event_id: int) -> None:
@@ -382,21 +391,22 @@ class EventDialog(QDialog):
 
     def save(self) -> None:
         self.errors.clear()
+        if self.event_id is not None and (stale := replaced_since(self._services, self._file)):
+            self.errors.show({"form": stale})
+            return
         try:
             data = self.value()
             if self.event_id is None:
                 self.event_id = self._services.events.create(data)
             else:
-                self._services.events.update(self.event_id, data)
+                self._services.events.update(self.event_id, data, self._opened)
         except ValidationError as exc:
             self.errors.show(exc.errors)
             self._focus_first_error(exc.errors)
             return
-        except NotFoundError as exc:
-            show_error(self, "Cannot save the event", str(exc))
-            self.reject()
-            return
-        except ServiceError as exc:  # the database said no (busy, read-only): try again later
+        except ServiceError as exc:
+            # Busy, read-only, or the event deleted elsewhere: the form stays open with what
+            # was typed, to be copied or saved again.
             self.errors.show({"form": str(exc)})
             return
         self.accept()

@@ -25,6 +25,7 @@ from netdesk.ui.dialog_parts import (
     to_qdate,
 )
 from netdesk.ui.event_combo import EventCombo
+from netdesk.ui.file_replaced import file_mark, replaced_since
 from netdesk.ui.form_buddy import set_buddy
 from netdesk.ui.plain_text import ElidedLabel
 
@@ -109,6 +110,9 @@ class FollowUpDialog(QDialog):
             existing.due_date if existing else None,
             new=existing is None,
         )
+        # What the user left alone keeps what another window may save meanwhile (a snooze).
+        self._opened = (self.action.text(), self.due_date(), self.event_combo.event_id())
+        self._file = file_mark(services)
         (self.picker or self.action).setFocus()
 
     def _fill(self, action: str, due: date | None, new: bool) -> None:
@@ -126,6 +130,10 @@ class FollowUpDialog(QDialog):
     def save(self) -> None:
         self.errors.clear()
         self.form_error.hide()
+        if self.followup_id is not None and (stale := replaced_since(self._services, self._file)):
+            self.form_error.setText(stale)
+            self.form_error.show()
+            return
         try:
             if self.followup_id is None:
                 contact_id = self._contact_id
@@ -142,6 +150,7 @@ class FollowUpDialog(QDialog):
                     self.action.text(),
                     self.due_date(),
                     self.event_combo.event_id(),
+                    opened=self._opened,
                 )
         except ValidationError as exc:
             self.errors.show(exc.errors)

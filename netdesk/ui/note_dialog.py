@@ -17,6 +17,7 @@ from netdesk.services.notes import NoteTopic
 from netdesk.services.service_set import Services
 from netdesk.ui.dialog_parts import error_form, form_error_label, save_cancel_buttons
 from netdesk.ui.event_combo import EventCombo
+from netdesk.ui.file_replaced import file_mark, replaced_since
 from netdesk.ui.form_buddy import set_buddy
 from netdesk.ui.plain_text import plain_label, window_title
 
@@ -41,6 +42,7 @@ class NoteDialog(QDialog):
         self._services = services
         self._contact_id = contact_id
         self.note_id = note_id
+        self._file = file_mark(services)
         existing = services.notes.get(note_id) if note_id is not None else None
         name = (
             existing.contact_name if existing else services.contacts.get(contact_id).formatted_name
@@ -89,21 +91,26 @@ class NoteDialog(QDialog):
         if existing is not None:
             self.topic.setCurrentIndex(max(self.topic.findData(existing.topic), 0))
             self.body.setPlainText(existing.body)
+        # What the user left alone keeps what another window may save meanwhile.
+        self._opened = self._value()
         self.body.setFocus()
+
+    def _value(self) -> tuple[str, str, int | None]:
+        return self.body.toPlainText(), str(self.topic.currentData()), self.event_combo.event_id()
 
     def save(self) -> None:
         self.errors.clear()
         self.form_error.hide()
-        body, topic, event_id = (
-            self.body.toPlainText(),
-            str(self.topic.currentData()),
-            self.event_combo.event_id(),
-        )
+        body, topic, event_id = self._value()
+        if stale := replaced_since(self._services, self._file):
+            self.form_error.setText(stale)
+            self.form_error.show()
+            return
         try:
             if self.note_id is None:
                 self.note_id = self._services.notes.add(self._contact_id, body, topic, event_id)
             else:
-                self._services.notes.update(self.note_id, body, topic, event_id)
+                self._services.notes.update(self.note_id, body, topic, event_id, self._opened)
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return

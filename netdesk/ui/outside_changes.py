@@ -30,9 +30,14 @@ RESTORED_TEXT = (
     "replaced is kept as a backup: File > Restore backup…)."
 )
 BACK_TEXT = "The database file is back; reopened."
+LOG_GONE_TEXT = (
+    "The database's -wal or -shm file was deleted while the window had it open: its last "
+    "changes were written into the database, which was reopened."
+)
 NOT_OPEN_TITLE = "The database is not open"
 NOT_OPEN_STATUS = "The database is not open; File > Reopen database tries again."
 REPLACED_PREFIX = "The database file was replaced while the window had it open. "
+LAYOUT_PREFIX = "Another netdesk changed the database's layout while the window had it open. "
 
 
 class OutsideChanges(QObject):
@@ -49,6 +54,7 @@ class OutsideChanges(QObject):
         # A restore into the sound file itself (what `netdesk restore` does) looks like any
         # other change; the backup it makes first tells it apart.
         self.restores_seen = self._restore_backups()
+        self.db.restore_listeners.append(self._own_restore)
         self.act_reopen = window._action(
             "Re&open database",
             self.reopen_now,
@@ -79,14 +85,21 @@ class OutsideChanges(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.watch.close()
+        if self._own_restore in self.db.restore_listeners:
+            self.db.restore_listeners.remove(self._own_restore)
+
+    def _own_restore(self) -> None:
+        # The window restored a backup itself and says so: not news from another process.
+        self.restores_seen = self._restore_backups()
 
     def poll(self) -> None:
         if self.failed is not None:
             # Try again by itself once another file is put in place (a second restore).
             now = identity(self.path) if self.path is not None else None
             if now is not None and (now,) != self.failed:
-                was_gone = self.failed == (None,)
-                self._reopen(BACK_TEXT if was_gone else REPLACED_TEXT, REPLACED_PREFIX)
+                # The file that went, put back; not a new one made in its place.
+                back = now == self.watch.opened_file
+                self._reopen(BACK_TEXT if back else REPLACED_TEXT, REPLACED_PREFIX)
             return
         outcome = self.watch.check()
         if outcome is Outcome.CHANGED:
@@ -94,11 +107,17 @@ class OutsideChanges(QObject):
             restores = self._restore_backups()
             if restores - self.restores_seen:
                 self.window.statusBar().showMessage(RESTORED_TEXT, 15000)
+                # As after the window's own restore: its steps belong to the state replaced.
+                self.window.undo_stack.clear()
             self.restores_seen = restores
         elif outcome is Outcome.REPLACED:
             self._reopen(REPLACED_TEXT, REPLACED_PREFIX)
         elif outcome is Outcome.GONE:
             self._reopen(REOPENED_TEXT)
+        elif outcome is Outcome.LOG_GONE:
+            self._reopen(LOG_GONE_TEXT)
+        elif outcome is Outcome.LAYOUT_CHANGED:
+            self._reopen(REOPENED_TEXT, LAYOUT_PREFIX)
 
     def _restore_backups(self) -> set[Path]:
         store = self.db.backups

@@ -26,6 +26,7 @@ from netdesk.ui.dialog_parts import (
     to_qdate,
 )
 from netdesk.ui.event_combo import EventCombo
+from netdesk.ui.file_replaced import file_mark, replaced_since
 from netdesk.ui.form_buddy import set_buddy
 from netdesk.ui.plain_text import confirm, plain_label
 
@@ -49,6 +50,7 @@ class QuickCaptureDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._services = services
+        self._file = file_mark(services)
         self.result = None
         self.setWindowTitle("Quick capture")
         self.setMinimumWidth(520)
@@ -133,6 +135,11 @@ class QuickCaptureDialog(QDialog):
     def save(self) -> None:
         self.errors.clear()
         self.form_error.hide()
+        stale = replaced_since(self._services, self._file)
+        if stale and self.event_combo.event_id() is not None:
+            self.form_error.setText(stale)
+            self.form_error.show()
+            return
         try:
             self.result = self._services.capture.save(self.capture())
         except ValidationError as exc:
