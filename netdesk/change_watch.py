@@ -345,4 +345,7 @@ class PostgresWatch(ChangeWatch):
 
 def read_only_engine(path: Path) -> Engine:
     """An engine that can only read the file at `path`, and never creates one."""
-    return create_engine(f"sqlite:///file:{quote(str(path.resolve()))}?mode=ro&uri=true")
+    # Decoded twice, by SQLAlchemy and then by SQLite's URI parser: "100%41.sqlite" would
+    # otherwise be "100A.sqlite".
+    name = quote(str(path.resolve())).replace("%", "%25")
+    return create_engine(f"sqlite:///file:{name}?mode=ro&uri=true")

@@ -57,3 +57,26 @@ def test_a_replaced_or_vanished_file_is_told(sqlite_db: Database, tmp_path: Path
         assert not path.exists()  # watching never creates the file
     finally:
         watch.close()
+
+
+def test_the_read_only_fallback_reads_a_file_whose_name_holds_a_percent_sign(
+    tmp_path: Path,
+) -> None:
+    from sqlalchemy import text
+
+    from netdesk.change_watch import read_only_engine
+    from netdesk.config import sqlite_url
+
+    path = tmp_path / "100%41 book?.sqlite"
+    db = open_database(sqlite_url(path))
+    try:
+        _add(db, "Ann Percent")
+    finally:
+        db.close()
+    engine = read_only_engine(path)
+    try:
+        with engine.connect() as conn:
+            names = conn.execute(text("SELECT formatted_name FROM contacts")).scalars().all()
+        assert names == ["Ann Percent"]
+    finally:
+        engine.dispose()
