@@ -235,6 +235,9 @@ class SqliteWatch(ChangeWatch):
             self._set_aside_stale_sidecars()
         try:
             if now is None:
+                # Whatever comes in its place is another file, even with the same inode
+                # number: a deleted file's number is given to the next file made.
+                self._identity = None
                 raise DatabaseOpenError(
                     f"The database file {self.path} is gone (deleted or moved?)."
                 )

@@ -29,7 +29,7 @@ RESTORED_TEXT = (
     "The database was restored from a backup; showing the restored data (the state it "
     "replaced is kept as a backup: File > Restore backup…)."
 )
-BACK_TEXT = "The database file is back; reopened."
+BACK_TEXT = "A database file is there again (put back, or a new one); reopened."
 LOG_GONE_TEXT = (
     "The database's -wal or -shm file was deleted while the window had it open: its last "
     "changes were written into the database, which was reopened."
@@ -97,9 +97,11 @@ class OutsideChanges(QObject):
             # Try again by itself once another file is put in place (a second restore).
             now = identity(self.path) if self.path is not None else None
             if now is not None and (now,) != self.failed:
-                # The file that went, put back; not a new one made in its place.
-                back = now == self.watch.opened_file
-                self._reopen(BACK_TEXT if back else REPLACED_TEXT, REPLACED_PREFIX)
+                # After the file went, a file there again may be it, put back, or a new one
+                # (a deleted file's inode number is reused): the window cannot tell, and
+                # treats it as another file (editors opened before save nothing into it).
+                was_gone = self.failed == (None,)
+                self._reopen(BACK_TEXT if was_gone else REPLACED_TEXT, REPLACED_PREFIX)
             return
         outcome = self.watch.check()
         if outcome is Outcome.CHANGED:

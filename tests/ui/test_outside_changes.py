@@ -22,7 +22,7 @@ from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 from netdesk.ui.main_window import PEOPLE, MainWindow
 from netdesk.ui.note_dialog import NoteDialog
-from netdesk.ui.outside_changes import RESTORED_TEXT
+from netdesk.ui.outside_changes import BACK_TEXT, RESTORED_TEXT
 from tests.conftest import PG_URL_VAR
 from tests.conftest import _reset_postgres as reset_postgres
 from tests.ui.main_window_helpers import ModalDriver, open_window, settings_at
@@ -235,10 +235,14 @@ def test_a_vanished_file_is_said_and_nothing_is_created_in_its_place(
     assert "gone" in box.text()
     assert not db_path.exists()
 
+    replaced_before = window.services.db.files_replaced
     os.replace(aside, db_path)  # put back: reopened by itself
     qtbot.waitUntil(lambda: not message_boxes(window), timeout=3000)
     assert window.act_capture.isEnabled()
-    assert window.statusBar().currentMessage() == "The database file is back; reopened."
+    assert window.statusBar().currentMessage() == BACK_TEXT
+    # Put back or made anew (a deleted file's inode number is reused), the window cannot
+    # tell: editors opened before it went count it as another file and save nothing into it.
+    assert window.services.db.files_replaced == replaced_before + 1
     assert QApplication.activeModalWidget() is None
     assert people_count(window) == 4  # Ivy too: the file's WAL was left where it was
 

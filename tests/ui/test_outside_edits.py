@@ -25,7 +25,7 @@ from netdesk.ui.attendees_model import NOTES, AttendeesModel
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.main_window import EVENTS, PEOPLE, MainWindow
 from netdesk.ui.note_dialog import NoteDialog
-from netdesk.ui.outside_changes import LOG_GONE_TEXT, REPLACED_TEXT, RESTORED_TEXT
+from netdesk.ui.outside_changes import BACK_TEXT, LOG_GONE_TEXT, REPLACED_TEXT, RESTORED_TEXT
 from tests.conftest import PG_URL_VAR
 from tests.conftest import _reset_postgres as reset_postgres
 from tests.ui.main_window_helpers import open_window, settings_at
@@ -278,11 +278,12 @@ def test_a_dialog_opened_on_a_file_since_replaced_saves_nothing_over_a_stranger(
     assert sqlite_services.contacts.get(zed).title == "CFO"
 
 
-def test_a_new_file_made_where_the_database_went_is_not_called_the_file_back(
+def test_a_new_file_made_where_the_database_went_is_taken_as_another_file(
     qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
 ) -> None:
     """`rm book.sqlite*`, the window says the file is gone; then `netdesk import` makes a new
-    one there. That is another file: the window must not say its own came back."""
+    one there, which may even get the deleted file's inode number. That is another file: the
+    window must not say its own came back, and editors opened before must not save into it."""
     sqlite_services.contacts.create(ContactInput(formatted_name="Ann Lee"))
     window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
     window.go_to(PEOPLE)
@@ -293,8 +294,11 @@ def test_a_new_file_made_where_the_database_went_is_not_called_the_file_back(
     vcf = tmp_path / "new.vcf"
     vcf.write_text(MERGED_IN.replace("Ann Lee", "New One"), encoding="utf-8")
     netdesk_cli(str(db_path), "import", str(vcf))
+    replaced_before = window.services.db.files_replaced
     qtbot.waitUntil(lambda: "not open" not in window.database_label.text(), timeout=2500)
-    assert window.statusBar().currentMessage() == REPLACED_TEXT
+    assert window.statusBar().currentMessage() == BACK_TEXT
+    assert "new one" in BACK_TEXT  # not "your file is back"
+    assert window.services.db.files_replaced == replaced_before + 1
     assert window.services.contacts.find_by_name("New One") is not None
 
 
