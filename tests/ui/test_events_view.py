@@ -518,6 +518,20 @@ def test_event_header_stays_compact_at_the_top(
     assert _top_of(page, page.no_people_label) - (people_top + page.people_label.height()) < 30
 
 
+def _event_page_at(
+    qtbot: QtBot, services: Services, tmp_path: Path, event_id: int, size: tuple[int, int]
+) -> EventsView:
+    """The window at `size`, on the Events page, showing the event and its people."""
+    window = open_window(qtbot, services, settings_at(tmp_path))
+    window.resize(*size)
+    view = window.go_to("events")
+    assert isinstance(view, EventsView)
+    view.show_event(event_id)
+    qtbot.waitUntil(lambda: view.page.table.isVisible())
+    QApplication.processEvents()
+    return view
+
+
 def test_notes_column_gets_room_in_a_1200x760_window(
     qtbot: QtBot, sqlite_services: Services, tmp_path: Path
 ) -> None:
@@ -528,14 +542,7 @@ def test_notes_column_gets_room_in_a_1200x760_window(
             event_id, _person(sqlite_services, name, org), role="organiser"
         )
         sqlite_services.events.update_attendance(attendance, notes=note)
-    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
-    window.resize(1200, 760)
-    view = window.go_to("events")
-    assert isinstance(view, EventsView)
-    view.show_event(event_id)
-    qtbot.waitUntil(lambda: view.page.table.isVisible())
-    QApplication.processEvents()
-
+    view = _event_page_at(qtbot, sqlite_services, tmp_path, event_id, (1200, 760))
     table = view.page.table
     header = table.horizontalHeader()
     assert header.sectionSize(NOTES) >= NOTES_MIN_WIDTH
@@ -566,15 +573,7 @@ def test_empty_notes_leave_room_for_whole_organisations_at_1366(
     )
     for name, org in people:
         sqlite_services.events.add_attendee(event_id, _person(sqlite_services, name, org))
-    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
-    window.resize(1366, 740)
-    view = window.go_to("events")
-    assert isinstance(view, EventsView)
-    view.show_event(event_id)
-    qtbot.waitUntil(lambda: view.page.table.isVisible())
-    QApplication.processEvents()
-
-    table = view.page.table
+    table = _event_page_at(qtbot, sqlite_services, tmp_path, event_id, (1366, 740)).page.table
     header = table.horizontalHeader()
     metrics = table.fontMetrics()
     for name, org in people:
