@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from netdesk.formats.records import PostalAddress, Typed
 from netdesk.formats.vcard_read_line import components
-from netdesk.formats.vcard_write import SOCIAL_KINDS
+from netdesk.formats.vcard_write_properties import SOCIAL_KINDS
 
 # Instant messaging addresses: RFC 4770/6350 IMPP and what address books wrote before it.
 IM_PROPERTIES = frozenset(

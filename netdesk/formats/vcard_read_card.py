@@ -3,8 +3,8 @@
 Mapped: FN, N, NICKNAME, ORG, TITLE, UID, BDAY, NOTE, CATEGORIES, EMAIL, TEL, URL,
 X-SOCIALPROFILE, ADR and PHOTO; Apple's grouped X-ABLabel becomes the label of its group's email,
 phone, web or postal address. Everything else goes into `extra_lines` in the form the writer
-writes back unchanged (vcard_write.content_line), so that import, export and import again give
-the same record. A property a card may hold only once (N, FN, UID, BDAY, KIND, GENDER,
+writes back unchanged (vcard_write_line_syntax.content_line), so that import, export and import
+again give the same record. A property a card may hold only once (N, FN, UID, BDAY, KIND, GENDER,
 ANNIVERSARY) is kept once, as the writer does. A card with no name of its own is named by what
 it carries (an Android nickname, an IM handle, a web address, a postal label: vcard_handles),
 and a phone's extension is kept apart from its number (phone_extension). Typed values (kinds,
@@ -44,8 +44,8 @@ from netdesk.formats.vcard_handles import (
     web_name,
 )
 from netdesk.formats.vcard_read_line import Params, components, unescape
-from netdesk.formats.vcard_write import content_line
 from netdesk.formats.vcard_write_extra import ENVELOPE, TEXT_BIRTHDAY_3, as_kept
+from netdesk.formats.vcard_write_line_syntax import content_line
 
 # Importable from here, as before the photo handling had a module of its own.
 __all__ = ["BINARY_LIMIT", "CardReader", "Prop", "too_big"]

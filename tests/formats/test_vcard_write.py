@@ -16,7 +16,8 @@ from vcard.vcard_errors import VCardError
 from vcard.vcard_validator import VCard
 
 from netdesk.formats.records import ContactRecord, PostalAddress, Typed
-from netdesk.formats.vcard_write import content_line, vcard_text, write_vcards
+from netdesk.formats.vcard_write import vcard_text, write_vcards
+from netdesk.formats.vcard_write_line_syntax import content_line
 from tests.formats.independent_vcard import Card, VCardSyntaxError, parse_vcards
 
 VERSIONS = ("3.0", "4.0")
