@@ -19,8 +19,8 @@ from netdesk.cli_backups import add_commands as add_backup_commands
 from netdesk.cli_cards import add_commands as add_card_commands
 from netdesk.cli_duplicates import add_commands as add_duplicate_commands
 from netdesk.cli_events import add_commands as add_event_commands
-from netdesk.cli_exchange import add_commands as add_exchange_commands
-from netdesk.cli_exchange import export_usage_error
+from netdesk.cli_exchange_args import add_commands as add_exchange_commands
+from netdesk.cli_exchange_args import export_usage_error
 from netdesk.cli_search import add_format_argument as add_search_format
 from netdesk.config import DB_ENV_VAR, database_url
 
@@ -338,7 +338,8 @@ def _demo(db: Database, args: argparse.Namespace) -> int:
 
 
 def _exchange(db: Database, args: argparse.Namespace) -> int:
-    from netdesk.cli_exchange import run_export, run_import
+    from netdesk.cli_export import run_export
+    from netdesk.cli_import import run_import
     from netdesk.services.service_set import Services
 
     services = Services(db)

@@ -1,101 +1,29 @@
-"""`netdesk import` and `netdesk export`: vCard, CSV and iCalendar files from the command line.
+"""`netdesk import`: people from vCard and CSV files, events from iCalendar files.
 
-Import: one transaction per file, a summary line per file on stdout, every problem on stderr as
+One transaction per file, a summary line per file on stdout, every problem on stderr as
 `FILE:LINE: reason` (`FILE:LINE: warning: reason` for what went in but should be checked); exit
 1 when anything was left out or a file could not be read (warnings alone exit 0), 130 when
-interrupted (the interrupted file leaves nothing behind). Export writes a temporary file beside
-OUT and renames it only once everything is written and on disk, so a failed or killed export
-leaves the previous file (output_files.py write_atomically, which also refuses the open
-database: exit 2).
+interrupted (the interrupted file leaves nothing behind).
 """
 
 from __future__ import annotations
 
 import argparse
-import errno
-import io
-import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, cast
+from typing import TYPE_CHECKING, BinaryIO
 
-from netdesk.cli_args import checked_columns, column_map
+from netdesk.cli_args import checked_columns
+from netdesk.cli_exchange_args import INTERRUPTED
 
 if TYPE_CHECKING:
     from netdesk.services.import_plan import ImportReport
     from netdesk.services.service_set import Services
 
-INTERRUPTED = 130  # what shells report for a command stopped by Ctrl+C (128 + SIGINT)
-# netdesk.services.import_plan.OnDuplicate values
-DUPLICATE_CHOICES = ("merge", "merge-likely", "skip", "new")
-EXPORT_KINDS = ("vcard", "csv", "ics")
 _NO_IDENTITY = (
     "no column holds a name or an email address; say which one does with "
     '--map "HEADER=FIELD" (--columns shows what each column is taken for)'
 )
-VCARD_VERSIONS = ("3.0", "4.0")
-
-
-def add_commands(commands: Any) -> None:
-    """Register `import` and `export` on the main parser's subcommands."""
-    imp = commands.add_parser(
-        "import", help="add people (vCard, CSV) or events (iCalendar) from files"
-    )
-    imp.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        type=Path,
-        help="the files to import; - for standard input",
-    )
-    imp.add_argument(
-        "--event",
-        metavar="NAME",
-        help="put the imported people on this event (case, accents and extra spaces ignored); "
-        "a new name is created, unless it is close to an existing event's",
-    )
-    imp.add_argument(
-        "--new-event",
-        action="store_true",
-        help="create the --event even though its name is close to an existing event's",
-    )
-    imp.add_argument(
-        "--on-duplicate",
-        choices=DUPLICATE_CHOICES,
-        default="merge",
-        help="what to do with someone already in netdesk (or earlier in the file): merge "
-        "(default) into the person with the same UID, email or phone, or the same name when "
-        "nothing contradicts it; merge-likely also merges a same-name match whose emails, "
-        "phones or UIDs all differ (a possible duplicate, which merge and skip add as a new "
-        "person); skip leaves the person found as is; new adds everyone as a new person",
-    )
-    imp.add_argument("--dry-run", action="store_true", help="say what would happen, change nothing")
-    imp.add_argument(
-        "--columns",
-        action="store_true",
-        help="print what each column of a CSV file would be imported as, import nothing",
-    )
-    imp.add_argument(
-        "--map",
-        metavar='"HEADER=FIELD,..."',
-        type=column_map,
-        action="append",
-        default=[],
-        help="say what CSV columns hold (FIELD: given_name, family_name, formatted_name, "
-        "email, phone, url, organization, note... or ignore); the others are recognised "
-        "by their header",
-    )
-    exp = commands.add_parser("export", help="write people or events to a vCard, CSV or .ics file")
-    exp.add_argument("kind", choices=EXPORT_KINDS)
-    exp.add_argument("out", metavar="OUT", help="the file to write, or - for standard output")
-    exp.add_argument("--event", metavar="NAME", help="only this event (its people, for vcard/csv)")
-    exp.add_argument(
-        "--vcard-version", choices=VCARD_VERSIONS, default=None, help="vCard version (default 3.0)"
-    )
-
-
-# ---- import ---------------------------------------------------------------------------------
 
 
 def run_import(services: Services, args: argparse.Namespace) -> int:
@@ -316,101 +244,3 @@ class _TerminalProgress:
         if self.drawn:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
             self.drawn = False
-
-
-# ---- export ---------------------------------------------------------------------------------
-
-
-def export_usage_error(args: argparse.Namespace) -> str | None:
-    """What argparse cannot check alone; the caller reports it as a usage error (exit 2)."""
-    if args.vcard_version is not None and args.kind != "vcard":
-        return f"--vcard-version applies to vcard exports, not {args.kind}"
-    return None
-
-
-def run_export(services: Services, args: argparse.Namespace) -> int:
-    event_id: int | None = None
-    if args.event is not None:
-        event_id = services.events.find_by_name(args.event)
-        if event_id is None:
-            from netdesk.cli_names import USAGE, unknown_event
-
-            print(f"netdesk: {unknown_event(services, args.event)}", file=sys.stderr)
-            return USAGE
-    version = args.vcard_version or "3.0"
-    to_stdout = args.out == "-"
-
-    def write(out: BinaryIO) -> str:
-        if args.kind == "vcard":
-            count = services.exports.vcard(out, event_id=event_id, version=version)
-            return f"{_people(count)} (vCard {version})"
-        if args.kind == "csv":
-            # UTF-8 and the writer's own CRLF, whatever the console's encoding or the platform.
-            text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
-            try:
-                return _people(services.exports.csv(text, event_id=event_id))
-            finally:
-                text.flush()
-                text.detach()  # leaves `out` open for its owner to close
-        events, todos = services.exports.ics(out, event_id=event_id)
-        return f"{events} event{'s' * (events != 1)} and {todos} open follow-up{'s' * (todos != 1)}"
-
-    from netdesk.output_files import OutputRefused
-    from netdesk.services.exporting import file_error_text, write_atomically
-
-    existed = not to_stdout and Path(args.out).is_file()
-    try:
-        what = _write_stdout(write) if to_stdout else write_atomically(Path(args.out), write)
-    except OutputRefused as exc:  # the database itself: a mistake in the command (exit 2)
-        print(f"netdesk: {exc}; nothing was written.", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("interrupted" if to_stdout else "interrupted; nothing was written", file=sys.stderr)
-        return INTERRUPTED
-    except BrokenPipeError:
-        raise  # the reader went away (`| head`): main ends the run quietly
-    except OSError as exc:
-        kept = f"; the {args.out} already there was left as it was" if existed else ""
-        print(f"netdesk: cannot write {args.out}: {file_error_text(exc)}{kept}", file=sys.stderr)
-        return 1
-    print(
-        f"Wrote {what} to {'standard output' if to_stdout else args.out}",
-        file=sys.stderr if to_stdout or _is_stdout(args.out) else sys.stdout,
-    )
-    return 0
-
-
-def _is_stdout(out: str) -> bool:
-    """Whether OUT is where standard output goes (/dev/stdout): the line saying what was
-    written must not land in the middle of the file."""
-    try:
-        written, stdout = os.stat(out), os.fstat(sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):  # AttributeError: no stdout at all
-        return False
-    return (written.st_dev, written.st_ino) == (stdout.st_dev, stdout.st_ino)
-
-
-def _people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count:,} people"
-
-
-def _write_stdout(write: Callable[[BinaryIO], str]) -> str:
-    from netdesk.cli_pipes import WholeWrites
-    from netdesk.output_files import refuse_database_stream
-
-    if sys.stdout is None:  # started with standard output closed (`>&-`)
-        raise OSError(errno.EBADF, "standard output is closed")
-    # `netdesk export vcard - >> netdesk.sqlite` would append to the database.
-    try:
-        fd = sys.stdout.fileno()
-    except (OSError, ValueError):  # not a file (captured by a test or a host program)
-        fd = -1
-    if fd >= 0:
-        refuse_database_stream(fd, "standard output")
-    sys.stdout.flush()
-    out = sys.stdout.buffer
-    if isinstance(out, io.RawIOBase):  # unbuffered (PYTHONUNBUFFERED, python -u): see WholeWrites
-        out = cast(BinaryIO, WholeWrites(out.fileno()))
-    what = write(out)
-    out.flush()
-    return what
