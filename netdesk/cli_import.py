@@ -198,8 +198,10 @@ def _event_for(services: Services, name: str, dry_run: bool, shown: str) -> int 
         return event_id
     if event_id is not None:
         return event_id
-    event_id = services.imports.event_for_import(name)
-    print(f"{shown}: created event {services.events.get(event_id).name!r}")
+    # Said only when this run made it: another import may have made it since the look above.
+    event_id, created = services.imports.event_for_import(name)
+    if created:
+        print(f"{shown}: created event {services.events.get(event_id).name!r}")
     return event_id
 
 

@@ -37,20 +37,21 @@ def guess_kind(name: str) -> str:
     return EventKind.OTHER.value
 
 
-def event_named(session: Session, name: str) -> int:
-    """The latest event of that name (accents and case ignored), created now if none."""
+def event_named(session: Session, name: str) -> tuple[int, bool]:
+    """The latest event of that name (accents and case ignored), created now if none; and
+    whether it was created (in this transaction, so two imports at once cannot both say so)."""
     clean = fitted(Event, "name", clean_text(name))  # typed on a command line, perhaps
     if not clean:
         raise ValidationError({"name": "The event needs a name."})
     found = event_id_named(session, clean)
     if found is not None:
-        return found
+        return found, False
     start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
     event = Event(name=clean, kind=guess_kind(clean), starts_at=start)
     session.add(event)
     session.flush()
     mark_changed(session, "events")
-    return event.id
+    return event.id, True
 
 
 def import_events(session: Session, events: Iterable[EventRecord], report: ImportReport) -> None:

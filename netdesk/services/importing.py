@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from netdesk.db import Database
@@ -321,9 +321,7 @@ class ImportService:
             report = ImportReport(file=plan.file, problems=list(plan.problems))
             into = event_id
             if into is None and plan.new_event_name.strip():
-                before = session.scalar(select(func.count(Event.id)))
-                into = event_named(session, plan.new_event_name)
-                report.event_created = session.scalar(select(func.count(Event.id))) != before
+                into, report.event_created = event_named(session, plan.new_event_name)
             if plan.events:
                 import_events(session, plan.events, report)
             run = ImportRun(session, into, report, progress, total)
@@ -393,7 +391,8 @@ class ImportService:
         except ImportCancelled:
             return ImportReport(file=str(path), cancelled=True)
 
-    def event_for_import(self, name: str) -> int:
-        """The event of that name (accents and case ignored), created if there is none."""
+    def event_for_import(self, name: str) -> tuple[int, bool]:
+        """The event of that name (accents and case ignored), created if there is none; and
+        whether this call created it."""
         # Serialisable: two imports naming the same new event at once make it once.
         return self.db.retrying(lambda session: event_named(session, name))

@@ -189,8 +189,9 @@ def test_a_dry_run_counts_but_writes_nothing(services: Services, tmp_path: Path)
 
 def test_people_can_be_put_on_an_event(services: Services, tmp_path: Path) -> None:
     existing = services.contacts.create(ContactInput(formatted_name="Alan Turing"))
-    event_id = services.imports.event_for_import("PyCon Ünïcode")
-    assert services.imports.event_for_import("pycon unicode") == event_id
+    event_id, created = services.imports.event_for_import("PyCon Ünïcode")
+    assert created
+    assert services.imports.event_for_import("pycon unicode") == (event_id, False)
     report = services.imports.import_file(write(tmp_path, "p.vcf", THREE_CARDS), event_id=event_id)
     assert report.attached == 3
     attendees = {a.name for a in services.events.attendees(event_id)}
