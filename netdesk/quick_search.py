@@ -21,7 +21,8 @@ import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
-from netdesk.search_output import FoundPerson, phone_text
+from netdesk.formats.phone_extension import with_extension
+from netdesk.search_output import FoundPerson
 from netdesk.text import fold
 
 _MIGRATIONS = Path(__file__).with_name("migrations") / "versions"
@@ -178,7 +179,7 @@ def _people_of(conn: sqlite3.Connection, ids: list[int]) -> dict[int, FoundPerso
         " ORDER BY contact_id, position, id",
         ids,
     ):
-        phones[cid].append(phone_text(value, extension))
+        phones[cid].append(with_extension(value, extension))
     return {
         cid: FoundPerson(cid, uid, name, org, dept, title, emails[cid], phones[cid])
         for cid, uid, name, org, dept, title in conn.execute(
