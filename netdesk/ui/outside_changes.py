@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from netdesk.change_watch import ChangeWatch, Identity, Outcome, identity
 from netdesk.database import sqlite_path
 from netdesk.services.change_tracking import ALL_KINDS
+from netdesk.ui.menu_bar import top_menu
 
 if TYPE_CHECKING:
     from netdesk.ui.main_window import MainWindow
@@ -70,12 +71,10 @@ class OutsideChanges(QObject):
         window.installEventFilter(self)
 
     def _place_in_file_menu(self) -> None:
-        for action in self.window.menuBar().actions():
-            menu = action.menu()
-            if isinstance(menu, QMenu) and action.text() == "&File":
-                menu.insertAction(self.window.act_quit, self.act_reopen)
-                menu.insertSeparator(self.window.act_quit)
-                return
+        menu = top_menu(self.window, "File")
+        if menu is not None:
+            menu.insertAction(self.window.act_quit, self.act_reopen)
+            menu.insertSeparator(self.window.act_quit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
