@@ -71,9 +71,7 @@ def search(path: Path, query: str, limit: int) -> list[FoundPerson] | None:
             mode = "rw"
         else:
             mode = "ro&immutable=1"
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=_BUSY_SECONDS
-        )
+        conn = sqlite3.connect(f"{path.as_uri()}?mode={mode}", uri=True, timeout=_BUSY_SECONDS)
     except (OSError, RuntimeError, sqlite3.Error):  # RuntimeError: a loop of symbolic links
         return None
     try:
