@@ -84,6 +84,10 @@ class ChangeWatch:
         """The file last opened (an SQLite database's; None for a server)."""
         return None
 
+    def file_now(self) -> Identity | None:
+        """The file at the database's name now (an SQLite database's; None for a server)."""
+        return None
+
     def reopen(self) -> None:
         """Open the database again the normal way (checks, upgrade) and let the Database
         continue on it; DatabaseOpenError (a message for the user) when it cannot be."""
@@ -153,6 +157,9 @@ class SqliteWatch(ChangeWatch):
     @property
     def opened_file(self) -> Identity | None:
         return self._identity
+
+    def file_now(self) -> Identity | None:
+        return identity(self.path)
 
     def _read_version(self) -> int | None:
         if self._conn is None:

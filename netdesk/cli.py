@@ -235,18 +235,11 @@ def missing_database(url: str) -> str | None:
     yet (no file, or an empty one that opening would fill with tables); None when there is
     one, or for a server (an empty server database is netdesk's to fill, as the window does).
 
-    Read from the URL by hand, as SQLAlchemy's make_url would: importing SQLAlchemy costs
-    a quarter of a second, which a search from a mail client should not pay for this."""
-    from urllib.parse import parse_qsl, unquote
+    Importing SQLAlchemy costs a quarter of a second, which a search from a mail client should
+    not pay for this: netdesk.sqlite_names reads the URL without it."""
+    from netdesk.sqlite_names import file_of_url
 
-    from netdesk.sqlite_names import file_of
-
-    scheme, sep, rest = url.partition("://")
-    if not sep or scheme.split("+")[0] != "sqlite" or not rest.startswith("/"):
-        return None
-    name, _, query = rest[1:].partition("?")
-    # With uri=true, "file:PATH?mode=ro" is SQLite's URI of PATH; ":memory:" is no file.
-    found = file_of(unquote(name), parse_qsl(query))
+    found = file_of_url(url)
     if found is None:
         return None
     path = Path(found)

@@ -10,7 +10,8 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from netdesk import quick_search
-from netdesk.search_output import FORMATS, FoundPerson, phone_text, write
+from netdesk.formats.phone_extension import with_extension
+from netdesk.search_output import FORMATS, FoundPerson, write
 
 if TYPE_CHECKING:
     from netdesk.db import Database
@@ -80,7 +81,7 @@ def _people_of(db: Database, ids: list[int]) -> dict[int, FoundPerson]:
             .where(ContactPhone.contact_id.in_(ids))
             .order_by(ContactPhone.contact_id, ContactPhone.position, ContactPhone.id)
         ):
-            phones[cid].append(phone_text(value, extension))
+            phones[cid].append(with_extension(value, extension))
         rows = session.execute(
             select(
                 Contact.id,

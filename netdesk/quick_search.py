@@ -21,7 +21,8 @@ import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
-from netdesk.search_output import FoundPerson, phone_text
+from netdesk.formats.phone_extension import with_extension
+from netdesk.search_output import FoundPerson
 from netdesk.text import fold
 
 _MIGRATIONS = Path(__file__).with_name("migrations") / "versions"
@@ -70,9 +71,7 @@ def search(path: Path, query: str, limit: int) -> list[FoundPerson] | None:
             mode = "rw"
         else:
             mode = "ro&immutable=1"
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=_BUSY_SECONDS
-        )
+        conn = sqlite3.connect(f"{path.as_uri()}?mode={mode}", uri=True, timeout=_BUSY_SECONDS)
     except (OSError, RuntimeError, sqlite3.Error):  # RuntimeError: a loop of symbolic links
         return None
     try:
@@ -178,7 +177,7 @@ def _people_of(conn: sqlite3.Connection, ids: list[int]) -> dict[int, FoundPerso
         " ORDER BY contact_id, position, id",
         ids,
     ):
-        phones[cid].append(phone_text(value, extension))
+        phones[cid].append(with_extension(value, extension))
     return {
         cid: FoundPerson(cid, uid, name, org, dept, title, emails[cid], phones[cid])
         for cid, uid, name, org, dept, title in conn.execute(

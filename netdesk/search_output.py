@@ -28,11 +28,6 @@ class FoundPerson(NamedTuple):
     phones: list[str]
 
 
-def phone_text(value: str, extension: str) -> str:
-    """A number as the People table shows it, extension included."""
-    return f"{value} ext. {extension}" if extension else value
-
-
 # Control characters (an escape sequence would reach the terminal) and the bidirectional
 # embeddings, overrides and isolates (one in a name would show the rest of the line, email
 # included, reversed) that an older netdesk or another program may have stored.

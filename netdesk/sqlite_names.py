@@ -30,3 +30,14 @@ def file_of(database: str, query: list[tuple[str, str]]) -> str | None:
     if not path or ("mode", "memory") in parse_qsl(options) or path == ":memory:":
         return None
     return unquote(path)
+
+
+def file_of_url(url: str) -> str | None:
+    """The file an SQLite URL opens, read from it by hand as SQLAlchemy's make_url would; None
+    for a server or a database in memory."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.split("+")[0] != "sqlite" or not rest.startswith("/"):
+        return None
+    name, _, query = rest[1:].partition("?")
+    # With uri=true, "file:PATH?mode=ro" is SQLite's URI of PATH; ":memory:" is no file.
+    return file_of(unquote(name), parse_qsl(query))

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+
+from netdesk.ui.menu_bar import top_menu
 
 if TYPE_CHECKING:
     from netdesk.backups import BackupStore
@@ -44,16 +45,13 @@ class BackupActions(QObject):
         self.dialog: BackupDialog | None = None
 
     def _place_in_file_menu(self) -> None:
-        bar = self.window.menuBar()
-        for action in bar.actions():
-            menu = action.menu()
-            if isinstance(menu, QMenu) and action.text() == "&File":
-                quit_action = self.window.act_quit
-                menu.insertAction(quit_action, self.act_back_up)
-                menu.insertAction(quit_action, self.act_restore)
-                menu.insertSeparator(quit_action)
-                menu.aboutToShow.connect(self._update_enabled)
-                return
+        menu = top_menu(self.window, "File")
+        if menu is not None:
+            quit_action = self.window.act_quit
+            menu.insertAction(quit_action, self.act_back_up)
+            menu.insertAction(quit_action, self.act_restore)
+            menu.insertSeparator(quit_action)
+            menu.aboutToShow.connect(self._update_enabled)
 
     def _store(self) -> BackupStore | None:
         services = getattr(self.window, "services", None)

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu, QToolBar
+from PySide6.QtWidgets import QDialog, QToolBar
 
 from netdesk.services.errors import ServiceError
+from netdesk.ui.menu_bar import top_menu
 
 if TYPE_CHECKING:
     from netdesk.ui.main_window import MainWindow
@@ -103,15 +104,8 @@ class CardActions(QObject):
         except Exception:  # a head start only: whatever fails here, the real open reports
             pass
 
-    def _menu(self, title: str) -> QMenu | None:
-        for action in self.window.menuBar().actions():
-            menu = action.menu()
-            if action.text().replace("&", "") == title and isinstance(menu, QMenu):
-                return menu
-        return None
-
     def _add_to_menus(self) -> None:
-        file_menu = self._menu("File")
+        file_menu = top_menu(self.window, "File")
         if file_menu is not None:
             # Right under Import…: another way of bringing people in.
             actions = file_menu.actions()
@@ -121,7 +115,7 @@ class CardActions(QObject):
                 file_menu.insertActions(actions[import_at + 1], added)
             else:
                 file_menu.addActions(added)
-        people = self._menu("People")
+        people = top_menu(self.window, "People")
         if people is not None:
             people.addSeparator()
             people.addAction(self.act_my_card)

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from netdesk.change_watch import ChangeWatch, Identity, Outcome, identity
-from netdesk.database import sqlite_path
+from netdesk.change_watch import ChangeWatch, Identity, Outcome
 from netdesk.services.change_tracking import ALL_KINDS
+from netdesk.ui.menu_bar import top_menu
 
 if TYPE_CHECKING:
     from netdesk.ui.main_window import MainWindow
@@ -45,7 +45,6 @@ class OutsideChanges(QObject):
         super().__init__(window)
         self.window = window
         self.db = window.services.db
-        self.path = sqlite_path(self.db.url)
         self.name = self.db.display_name
         self.watch = ChangeWatch.for_database(self.db)
         # Set while the database could not be reopened: the file that failed (None: no file).
@@ -70,12 +69,10 @@ class OutsideChanges(QObject):
         window.installEventFilter(self)
 
     def _place_in_file_menu(self) -> None:
-        for action in self.window.menuBar().actions():
-            menu = action.menu()
-            if isinstance(menu, QMenu) and action.text() == "&File":
-                menu.insertAction(self.window.act_quit, self.act_reopen)
-                menu.insertSeparator(self.window.act_quit)
-                return
+        menu = top_menu(self.window, "File")
+        if menu is not None:
+            menu.insertAction(self.window.act_quit, self.act_reopen)
+            menu.insertSeparator(self.window.act_quit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
@@ -95,7 +92,7 @@ class OutsideChanges(QObject):
     def poll(self) -> None:
         if self.failed is not None:
             # Try again by itself once another file is put in place (a second restore).
-            now = identity(self.path) if self.path is not None else None
+            now = self.watch.file_now()
             if now is not None and (now,) != self.failed:
                 # After the file went, a file there again may be it, put back, or a new one
                 # (a deleted file's inode number is reused): the window cannot tell, and
@@ -152,7 +149,7 @@ class OutsideChanges(QObject):
     def _not_open(self, reason: str) -> None:
         """Nothing may be read from or written to what is at the path now: the views are
         frozen as they were, and the window says why and how to go on."""
-        self.failed = (identity(self.path) if self.path is not None else None,)
+        self.failed = (self.watch.file_now(),)
         self.window.stack.setEnabled(False)
         self.window._set_data_actions_enabled(False)
         self.window.database_label.setText(f"Database: {self.name} (not open)")
