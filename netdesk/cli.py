@@ -258,9 +258,11 @@ def _no_tables(path: Path) -> bool:
     program), which opening would fill with netdesk's. Its first page holds the list of tables
     and each table starts on a page of its own: such a file is that one page, with no
     write-ahead log beside it holding more."""
+    from netdesk.sqlite_names import SQLITE_MAGIC
+
     with path.open("rb") as fh:
         header = fh.read(100)
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         return False
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size

@@ -23,10 +23,10 @@ from pathlib import Path
 
 from netdesk.formats.phone_extension import with_extension
 from netdesk.search_output import FoundPerson
+from netdesk.sqlite_names import SQLITE_MAGIC
 from netdesk.text import fold
 
 _MIGRATIONS = Path(__file__).with_name("migrations") / "versions"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 # Readers of a WAL file wait only while another connection recovers it: a moment.
 _BUSY_SECONDS = 2.0
 _CHUNK = 900  # under SQLite's default limit of bound parameters
@@ -55,7 +55,7 @@ def search(path: Path, query: str, limit: int) -> list[FoundPerson] | None:
         # SQLite keeps the -wal and -journal beside the file a symbolic link leads to.
         path = path.resolve()
         with path.open("rb") as fh:
-            if fh.read(len(_SQLITE_MAGIC)) != _SQLITE_MAGIC:
+            if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
                 return None
         if path.with_name(path.name + "-journal").exists():
             return None

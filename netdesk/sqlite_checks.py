@@ -12,10 +12,10 @@ from netdesk import integrity_stamp
 from netdesk.database_errors import reason
 from netdesk.open_errors import CorruptDatabaseError, DatabaseOpenError, NotNetdeskDatabaseError
 from netdesk.schema import known_revisions, unknown_revision_error
+from netdesk.sqlite_names import SQLITE_MAGIC as SQLITE_MAGIC
 
 log = logging.getLogger(__name__)
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_READONLY_ROLLBACK = 776  # a hot journal, which a read-only connection cannot roll back
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, unquote
 
+# The first bytes of every SQLite database file.
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
 # The query arguments SQLAlchemy keeps for the sqlite3 driver; the others go into the URI.
 _DRIVER_ARGUMENTS = frozenset(
     {"uri", "timeout", "isolation_level", "detect_types", "check_same_thread", "cached_statements"}
