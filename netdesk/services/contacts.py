@@ -24,7 +24,7 @@ from netdesk.services import undo
 from netdesk.services.bulk import column_length
 from netdesk.services.edit_merge import merge_edit
 from netdesk.services.errors import NotFoundError, ValidationError
-from netdesk.services.events import is_upcoming
+from netdesk.services.event_times import is_upcoming
 from netdesk.services.records import (
     ContactDetail,
     ContactInput,

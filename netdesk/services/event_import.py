@@ -15,7 +15,7 @@ from netdesk.models import Event, EventKind
 from netdesk.services.bulk import clip, column_length, fitted
 from netdesk.services.change_tracking import mark_changed
 from netdesk.services.errors import ValidationError
-from netdesk.services.events import event_id_named
+from netdesk.services.event_rows import event_id_named
 from netdesk.services.import_plan import ImportReport
 from netdesk.services.tags import tags_for
 

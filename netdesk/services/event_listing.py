@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Integer, and_, cast, func, or_, select
 from netdesk.dates import event_zone
 from netdesk.db import Database
 from netdesk.models import Attendance, Event
-from netdesk.services.events import DEFAULT_LENGTH, _end, _upcoming
+from netdesk.services.event_times import DEFAULT_LENGTH, assumed_end, upcoming_clause
 
 
 class When(StrEnum):
@@ -42,7 +42,7 @@ def list_events(
 ) -> list[EventListing]:
     """The events in the order they happen (earliest first), each once."""
     now = now or datetime.now(UTC)
-    upcoming = _upcoming(now)
+    upcoming = upcoming_clause(now)
     met = func.coalesce(func.sum(cast(Attendance.met, Integer)), 0)
     stmt = (
         select(
@@ -75,15 +75,15 @@ def list_events(
             city=city,
             people=int(people),
             met=int(met_count),
-            upcoming=_end(starts, ends) >= now,
+            upcoming=assumed_end(starts, ends) >= now,
         )
         for name, starts, ends, all_day, zone, venue, city, people, met_count in rows
     ]
 
 
 def _past(now: datetime) -> ColumnElement[bool]:
-    """The events `_upcoming` leaves out. Not NOT(_upcoming): a missing end makes part of it
-    NULL, and NOT NULL is NULL, which no row passes."""
+    """The events `upcoming_clause` leaves out. Not NOT(upcoming_clause): a missing end makes
+    part of it NULL, and NOT NULL is NULL, which no row passes."""
     return or_(
         Event.ends_at < now,
         and_(Event.ends_at.is_(None), Event.starts_at < now - DEFAULT_LENGTH),

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.services.attendance import RegistrationStatus, Role
 from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
-from netdesk.services.events import RegistrationStatus, Role
 from netdesk.services.records import ContactRow
 from netdesk.services.service_set import Services
 from netdesk.ui import theme

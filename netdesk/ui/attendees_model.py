@@ -14,8 +14,8 @@ from PySide6.QtCore import (
 )
 
 from netdesk.cards.share import FIELD_LABELS, parse_fields
+from netdesk.services.attendance import RegistrationStatus, Role
 from netdesk.services.errors import ServiceError, ValidationError
-from netdesk.services.events import RegistrationStatus, Role
 from netdesk.services.records import AttendeeRow
 from netdesk.services.service_set import Services
 from netdesk.ui.file_replaced import file_mark, replaced_since

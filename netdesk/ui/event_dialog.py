@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.services.errors import ServiceError, ValidationError
-from netdesk.services.events import EventKind
+from netdesk.services.event_fields import EventKind
 from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
 from netdesk.services.tags import clean_tag_names
