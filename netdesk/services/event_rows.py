@@ -13,10 +13,10 @@ from netdesk.formats.control_text import clean_text
 from netdesk.formats.ics_recurrence import describe_recurrence
 from netdesk.models import Attendance, Event
 from netdesk.services.bulk import fitted
+from netdesk.services.close_names import same_name_key
 from netdesk.services.errors import NotFoundError
 from netdesk.services.event_times import assumed_end
 from netdesk.services.records import EventDetail, EventRow
-from netdesk.text import fold
 
 
 def event_rows(
@@ -93,11 +93,11 @@ def event_detail(e: Event) -> EventDetail:
 def event_id_named(session: Session, name: str) -> int | None:
     """The latest event of this name, in any case and with or without accents."""
     # Cut as a new event's name is (event_named): a long name finds the event it made.
-    wanted = fold(" ".join(fitted(Event, "name", clean_text(name)).split()))
+    wanted = same_name_key(fitted(Event, "name", clean_text(name)))
     # Compared in Python: SQLite's lower() folds ASCII letters only ("Ö" stays "Ö").
     for event_id, event_name in session.execute(
         select(Event.id, Event.name).order_by(Event.starts_at.desc(), Event.id.desc())
     ):
-        if fold(" ".join(event_name.split())) == wanted:
+        if same_name_key(event_name) == wanted:
             return int(event_id)
     return None
