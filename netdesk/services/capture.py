@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from netdesk.db import Database
 from netdesk.models import Contact, FollowUp, Note, NoteTopic
 from netdesk.services.attendance import ensure_attendance
-from netdesk.services.contacts import apply_contact, validate_contact
+from netdesk.services.contact_input import apply_contact, validate_contact
 from netdesk.services.errors import ValidationError
 from netdesk.services.followups import check_action
 from netdesk.services.records import ContactInput

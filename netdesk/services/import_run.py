@@ -17,15 +17,9 @@ from netdesk.formats.records import AttendeeInfo, ContactRecord
 from netdesk.models import Attendance, Contact, Event, RegistrationStatus, Role, Tag, contact_tags
 from netdesk.services.bulk import CHUNK, chunks, table_of
 from netdesk.services.change_tracking import mark_changed, refresh_search
-from netdesk.services.contact_rows import (
-    TagIds,
-    child_rows,
-    contact_row,
-    merge_into,
-    merge_records,
-    merge_target_options,
-    phone_key,
-)
+from netdesk.services.contact_cleaning import phone_key
+from netdesk.services.contact_merging import merge_into, merge_records, merge_target_options
+from netdesk.services.contact_rows import TagIds, child_rows, contact_row
 from netdesk.services.errors import NotFoundError
 from netdesk.services.import_plan import (
     Action,

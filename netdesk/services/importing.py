@@ -23,7 +23,7 @@ from netdesk.formats.detect import detect_kind
 from netdesk.formats.records import ContactRecord, EventRecord, Problem
 from netdesk.models import Contact, Event
 from netdesk.services.bulk import chunks, collector_paused
-from netdesk.services.contact_rows import cleaned
+from netdesk.services.contact_cleaning import cleaned
 from netdesk.services.control_characters import without_control_characters
 from netdesk.services.errors import ServiceError
 from netdesk.services.event_import import event_named, import_events

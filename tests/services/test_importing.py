@@ -283,7 +283,7 @@ def test_two_people_sharing_a_role_address_stay_two(services: Services, tmp_path
 def test_national_numbers_only_match_when_they_are_valid(
     services: Services, tmp_path: Path
 ) -> None:
-    from netdesk.services.contact_rows import phone_key
+    from netdesk.services.contact_cleaning import phone_key
 
     assert phone_key("+49 30 1234567", None) == "+49301234567"
     assert phone_key("030 1234567", "US") == ""  # not a US number: no made-up +1 form
