@@ -3,7 +3,7 @@ process, from launch to exit, on the 100,000-people database against an empty on
 within 50 ms of the empty file, and under 150 ms).
 
 The figures are medians of alternating runs, after one run of each that warms the file cache
-and makes the whole-file check a file gets when it changed (netdesk.integrity_stamp), which
+and makes the whole-file check a file gets when it changed (netdesk.store.integrity_stamp), which
 is timed apart, as are opening the database through the services with and without that check.
 Run: .venv/bin/python benchmarks/bench_cli_search.py [--runs 21] [--query data] [--format mutt]
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import big_database
 
-from netdesk.db import open_database
+from netdesk.store.db import open_database
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:

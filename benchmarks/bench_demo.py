@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from netdesk.db import open_database
 from netdesk.models import Base
 from netdesk.services.demo import generate_demo
+from netdesk.store.db import open_database
 
 
 def main(argv: list[str] | None = None) -> int:

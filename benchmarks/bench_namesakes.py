@@ -27,9 +27,9 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=10_000)
     people = parser.parse_args().people
 
-    from netdesk.cli import main as cli
-    from netdesk.db import open_database
+    from netdesk.cli.main import main as cli
     from netdesk.services.service_set import Services
+    from netdesk.store.db import open_database
 
     with tempfile.TemporaryDirectory() as folder:
         path = attendee_file(Path(folder), people)

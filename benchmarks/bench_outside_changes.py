@@ -27,14 +27,14 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import create_engine, text
 
-from netdesk.change_watch import ChangeWatch
-from netdesk.db import open_database
 from netdesk.services.service_set import Services
+from netdesk.store.change_watch import ChangeWatch
+from netdesk.store.db import open_database
 from netdesk.ui.main_window import PEOPLE, MainWindow
 
 WRITER = r"""
 import random, sys, time
-from netdesk.db import open_database
+from netdesk.store.db import open_database
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 db = open_database(sys.argv[1])

@@ -23,12 +23,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
-from netdesk.db import open_database
 from netdesk.services.search import SearchService
 from netdesk.services.service_set import Services
+from netdesk.store.db import open_database
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.main_window import PAGES, MainWindow
-from netdesk.ui.people_view import PeopleView
+from netdesk.ui.people.view import PeopleView
 
 
 def rss_mb(field: str = "VmRSS") -> float:

@@ -25,9 +25,9 @@ from _data import big_database
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
-from netdesk.db import open_database
 from netdesk.services.service_set import Services
-from netdesk.ui.card_actions import WARM_UP_DELAY_MS, CardActions
+from netdesk.store.db import open_database
+from netdesk.ui.cards.actions import WARM_UP_DELAY_MS, CardActions
 from netdesk.ui.main_window import MainWindow
 
 

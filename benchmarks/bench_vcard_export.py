@@ -27,9 +27,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _vcard_data import CARDS, vcard_file
 
-from netdesk.db import open_database
 from netdesk.formats.records import ContactRecord, Typed
 from netdesk.services.service_set import Services
+from netdesk.store.db import open_database
 
 RATIO_LIMIT = 1.3
 

@@ -53,8 +53,8 @@ def time_vobject(text: str) -> float:
 
 
 def time_netdesk(path: Path, folder: Path, run: int, expected: int) -> float:
-    from netdesk.db import open_database
     from netdesk.services.service_set import Services
+    from netdesk.store.db import open_database
 
     db = open_database(f"sqlite:///{folder / f'import-{run}.sqlite'}")
     try:
@@ -95,8 +95,8 @@ def child(mode: str, path: Path, folder: Path) -> None:
     # Imported before the baseline, like netdesk's own modules.
     import vobject
 
-    from netdesk.db import open_database
     from netdesk.services.service_set import Services
+    from netdesk.store.db import open_database
 
     db = open_database(f"sqlite:///{folder / f'memory-{mode}.sqlite'}")
     services = Services(db)
@@ -142,8 +142,8 @@ def profile(path: Path, folder: Path) -> None:
     import cProfile
     import pstats
 
-    from netdesk.db import open_database
     from netdesk.services.service_set import Services
+    from netdesk.store.db import open_database
 
     db = open_database(f"sqlite:///{folder / 'profile.sqlite'}")
     services = Services(db)

@@ -1,5 +1,5 @@
 """`python -m netdesk` runs the command line (the window is its default command)."""
 
-from netdesk.cli import main
+from netdesk.cli.main import main
 
 raise SystemExit(main())

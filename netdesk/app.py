@@ -16,7 +16,7 @@ from netdesk.config import APP_NAME, demo_database_path, sqlite_url
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
-    from netdesk.db import Database
+    from netdesk.store.db import Database
     from netdesk.ui.main_window import MainWindow
 
 
@@ -35,9 +35,9 @@ def run_gui(url: str, argv: list[str] | None = None) -> int:
         if isinstance(existing, QApplication)
         else QApplication([sys.argv[0], *(argv or [])])
     )
-    from netdesk.ui.icons import app_icon
-    from netdesk.ui.indicator_style import outline_indicators
     from netdesk.ui.main_window import MainWindow
+    from netdesk.ui.widgets.icons import app_icon
+    from netdesk.ui.widgets.indicator_style import outline_indicators
 
     app.setWindowIcon(app_icon())
     outline_indicators(app)  # check boxes that a dark palette does not hide
@@ -84,9 +84,9 @@ def window_settings(url: str) -> QSettings:
 
 
 def _open(window: MainWindow, url: str) -> Database | None:
-    from netdesk.db import DatabaseOpenError, open_database, sqlite_path
     from netdesk.services.service_set import Services
-    from netdesk.ui.plain_text import show_error
+    from netdesk.store.db import DatabaseOpenError, open_database, sqlite_path
+    from netdesk.ui.widgets.plain_text import show_error
 
     try:
         # The whole-file integrity read happens in the background (_check_in_background).
@@ -97,7 +97,7 @@ def _open(window: MainWindow, url: str) -> Database | None:
     window.attach(Services(db))
     path = sqlite_path(url)
     if path is not None and db.backups is not None:
-        from netdesk.ui.backup_actions import DailyBackup
+        from netdesk.ui.backups.actions import DailyBackup
 
         # After the check, and only of a sound file: both read all of it, and a damaged
         # file's copy is not a backup.
@@ -112,7 +112,7 @@ def _check_in_background(
     do `then` (on that thread)."""
     from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-    from netdesk.db import integrity_problem
+    from netdesk.store.db import integrity_problem
 
     class _Relay(QObject):
         damaged = Signal(str)

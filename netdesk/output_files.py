@@ -73,8 +73,8 @@ def _key(real: str) -> _Key:
 def _protected_keys(database: Path) -> tuple[set[_Key], _Key] | None:
     """The keys of the database and its -wal, -shm and -journal files, and of its backups
     folder; None when they cannot be known (a folder that cannot be read)."""
-    from netdesk.backups import backups_folder
-    from netdesk.db import sidecar_files
+    from netdesk.store.backups import backups_folder
+    from netdesk.store.db import sidecar_files
 
     try:
         files = {_key(os.path.realpath(p)) for p in (database, *sidecar_files(database))}

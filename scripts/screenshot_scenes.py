@@ -47,7 +47,7 @@ def repeating_event(
     app: QApplication, window: MainWindow, services: Services, work: Path, out: Path
 ) -> None:
     """The event page of a series imported from a calendar, and its editor's Repeats row."""
-    from netdesk.ui.event_dialog import EventDialog
+    from netdesk.ui.events.dialog import EventDialog
 
     path = work / "meetup.ics"
     path.write_text(MEETUP_ICS, encoding="utf-8")
@@ -156,7 +156,7 @@ def import_report(
     app: QApplication, window: MainWindow, services: Services, work: Path, out: Path
 ) -> None:
     """The report after importing a file with problems: what went in, and each line left out."""
-    from netdesk.ui.import_report_dialog import context_of
+    from netdesk.ui.importing.report_dialog import context_of
 
     path = work / "old-phone.vcf"
     path.write_text(BROKEN_VCF, encoding="utf-8")
@@ -174,7 +174,7 @@ def export_refused(
     app: QApplication, window: MainWindow, services: Services, db_file: Path, out: Path
 ) -> None:
     """File > Export given the open database's own file as the file to write."""
-    from netdesk.ui.export_actions import export_vcard
+    from netdesk.ui.exporting.actions import export_vcard
 
     def grab_box() -> None:
         box = QApplication.activeModalWidget()
@@ -213,7 +213,7 @@ def welcome_and_help(app: QApplication, window: MainWindow, work: Path, out: Pat
     """A first start's welcome on an empty database, then Help's shortcuts and guide."""
     from PySide6.QtCore import QSettings
 
-    from netdesk.db import open_database
+    from netdesk.store.db import open_database
     from netdesk.ui.main_window import TODAY
 
     db = open_database(f"sqlite:///{work / 'first-start.sqlite'}")

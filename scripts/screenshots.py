@@ -22,14 +22,14 @@ from PySide6.QtWidgets import QApplication
 
 from netdesk.cards.badge_sheet import SheetOptions, page_image
 from netdesk.cards.templates import BUILTIN_TEMPLATES
-from netdesk.db import open_database
 from netdesk.services.demo import generate_demo
 from netdesk.services.service_set import Services
-from netdesk.ui.icons import app_icon
-from netdesk.ui.indicator_style import outline_indicators
+from netdesk.store.db import open_database
 from netdesk.ui.main_window import EVENTS, FOLLOWUPS, PEOPLE, TODAY, MainWindow
-from netdesk.ui.screen_fit import WINDOW_SIZE, fit_to_screen
-from netdesk.ui.theme import dark_palette
+from netdesk.ui.widgets.icons import app_icon
+from netdesk.ui.widgets.indicator_style import outline_indicators
+from netdesk.ui.widgets.screen_fit import WINDOW_SIZE, fit_to_screen
+from netdesk.ui.widgets.theme import dark_palette
 
 
 def settle(app: QApplication, rounds: int = 20) -> None:
@@ -166,8 +166,8 @@ def _import_and_duplicates(
     """The import preview of a phone's export that knows some people already, and the
     duplicates dialog once a few people were added twice."""
     from netdesk.services.records import ContactInput
-    from netdesk.ui.duplicates_dialog import DuplicatesDialog
-    from netdesk.ui.import_flow import ImportFlow
+    from netdesk.ui.importing.duplicates_dialog import DuplicatesDialog
+    from netdesk.ui.importing.flow import ImportFlow
 
     rows = services.search.page(limit=40)
     known = [services.contacts.get(row.id) for row in rows[5:8]]

@@ -14,8 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from sqlalchemy import create_engine, text
 
-from netdesk.db import Database, open_database
 from netdesk.services.service_set import Services
+from netdesk.store.db import Database, open_database
 
 PG_URL_VAR = "NETDESK_TEST_PG_URL"
 
@@ -140,7 +140,7 @@ def _vobject_forgets_time_zones() -> None:
 @pytest.fixture(autouse=True, scope="session")
 def _a_cache_folder_of_their_own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """netdesk notes the files it checked whole in the user's cache folder
-    (netdesk.integrity_stamp): the tests' databases are noted apart from the tester's."""
+    (netdesk.store.integrity_stamp): the tests' databases are noted apart from the tester's."""
     before = os.environ.get("XDG_CACHE_HOME")
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
     yield

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from netdesk.db import open_database
 from netdesk.output_files import (
     IN_BACKUPS,
     OPEN_DATABASE,
@@ -20,6 +19,7 @@ from netdesk.output_files import (
     write_atomically,
 )
 from netdesk.services.exporting import file_error_text
+from netdesk.store.db import open_database
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev are POSIX")
 

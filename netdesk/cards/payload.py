@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from netdesk.formats.phone_extension import with_extension
 from netdesk.formats.records import ADDRESS_PARTS, ContactRecord
-from netdesk.formats.vcard_write_escape import escaped_text, folded, uri_value
+from netdesk.formats.vcard.write_escape import escaped_text, folded, uri_value
 
 
 class PayloadFormat(StrEnum):

@@ -121,7 +121,7 @@ def contacts_from_text(text: str, source: str) -> list[ContactRecord]:
     stripped = text.lstrip("\ufeff \r\n\t")
     head = stripped[:12].upper()
     if head.startswith("BEGIN:VCARD"):
-        from netdesk.formats.vcard_read import read_vcards
+        from netdesk.formats.vcard.read import read_vcards
 
         records = [
             item

@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from netdesk.db import Database
 from netdesk.models import Attendance, Contact, Event, RegistrationStatus, Role
 from netdesk.services import undo
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.records import AttendeeRow
 from netdesk.services.validation import typed_text
+from netdesk.store.db import Database
 
 
 class EventAttendance:

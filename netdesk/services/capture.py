@@ -8,7 +8,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from netdesk.db import Database
 from netdesk.models import Contact, FollowUp, Note, NoteTopic
 from netdesk.services.attendance import ensure_attendance
 from netdesk.services.contact_input import apply_contact, validate_contact
@@ -16,6 +15,7 @@ from netdesk.services.errors import ValidationError
 from netdesk.services.followups import check_action
 from netdesk.services.records import ContactInput
 from netdesk.services.validation import without_control_characters
+from netdesk.store.db import Database
 
 
 @dataclass

@@ -12,7 +12,6 @@ from netdesk.cards.badge import Badge
 from netdesk.cards.payload import PayloadFormat, card_payload, display_name
 from netdesk.cards.qr import QrCode, density_warning, fits_in_a_code, qr_code
 from netdesk.cards.share import BADGE_DEFAULT_FIELDS, fields_text, parse_fields, shared_record
-from netdesk.db import Database
 from netdesk.formats.records import ContactRecord
 from netdesk.models import Attendance, Contact, ContactEmail, Event
 from netdesk.models.attendance import RegistrationStatus
@@ -20,6 +19,7 @@ from netdesk.services.bulk import chunks
 from netdesk.services.change_tracking import mark_changed
 from netdesk.services.contact_records import records_for
 from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
+from netdesk.store.db import Database
 
 
 @dataclass(frozen=True)

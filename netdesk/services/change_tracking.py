@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from netdesk import search_index
 from netdesk.models import (
     Attendance,
     Contact,
@@ -28,6 +27,7 @@ from netdesk.models import (
     contact_tags,
     event_tags,
 )
+from netdesk.store import search_index
 
 KIND_OF: dict[type, str] = {
     Contact: "contacts",
@@ -49,7 +49,7 @@ KIND_OF_TABLE: dict[str, str] = {
     event_tags.name: "events",
 }
 ALL_KINDS = frozenset(KIND_OF_TABLE.values())
-# The PostgreSQL channel every write is announced on (netdesk.change_watch listens), with
+# The PostgreSQL channel every write is announced on (netdesk.store.change_watch listens), with
 # "SOURCE KIND,KIND..." as payload; sent inside the transaction, so it goes out at commit.
 CHANNEL = "netdesk_changes"
 _INDEXED_CHILDREN = (ContactEmail, ContactPhone, Note)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from netdesk.db import Database
 from netdesk.models import Contact
 from netdesk.services import undo
 from netdesk.services.contact_details import contact_detail, load_contact
@@ -13,6 +12,7 @@ from netdesk.services.contact_input import apply_contact, collapse_spaces, valid
 from netdesk.services.edit_merge import merge_edit
 from netdesk.services.errors import NotFoundError
 from netdesk.services.records import ContactDetail, ContactInput
+from netdesk.store.db import Database
 
 
 class ContactService:

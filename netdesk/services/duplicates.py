@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from netdesk.db import Database
 from netdesk.models import (
     Attendance,
     Contact,
@@ -29,6 +28,7 @@ from netdesk.services.contact_merging import merge_into, merge_target_options, m
 from netdesk.services.contact_records import records_for
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.matching import Keys, Matcher, stored_phone_keys
+from netdesk.store.db import Database
 from netdesk.text import fold
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from netdesk.formats.ics_recurrence import RECURRENCE_PROPERTIES, property_name, split_lines
+from netdesk.formats.ics.recurrence import RECURRENCE_PROPERTIES, property_name, split_lines
 from netdesk.models import Event, EventKind
 from netdesk.services.errors import ValidationError
 from netdesk.services.event_times import all_day_span

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from netdesk.formats.control_text import clean_text
-from netdesk.formats.ics_recurrence import describe_recurrence
+from netdesk.formats.ics.recurrence import describe_recurrence
 from netdesk.models import Attendance, Event
 from netdesk.services.bulk import fitted
 from netdesk.services.close_names import same_name_key

@@ -10,13 +10,13 @@ from typing import BinaryIO, TextIO
 
 from sqlalchemy import select
 
-from netdesk.db import Database
 from netdesk.formats.records import ContactRecord, EventRecord, TodoRecord
 from netdesk.models import Attendance, Contact, Event, FollowUp
 from netdesk.output_files import OutputRefused, write_atomically
 from netdesk.services.contact_records import iter_records
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.tags import clean_tag_names
+from netdesk.store.db import Database
 
 __all__ = ["ExportService", "file_error_text", "safe_file_name", "write_atomically"]
 
@@ -107,7 +107,7 @@ class ExportService:
         event_id: int | None = None,
         version: str = "3.0",
     ) -> int:
-        from netdesk.formats.vcard_write import write_vcards
+        from netdesk.formats.vcard.write import write_vcards
 
         if version not in VCARD_VERSIONS:
             raise ValidationError({"version": f"vCard {version} is not one netdesk writes."})
@@ -123,7 +123,7 @@ class ExportService:
     def csv(
         self, out: TextIO, contact_ids: list[int] | None = None, event_id: int | None = None
     ) -> int:
-        from netdesk.formats.csv_write import write_contacts_csv
+        from netdesk.formats.csv.write import write_contacts_csv
 
         return write_contacts_csv(
             self.records(contact_ids, event_id), out, attendees=event_id is not None
@@ -131,8 +131,8 @@ class ExportService:
 
     def ics(self, out: BinaryIO, event_id: int | None = None) -> tuple[int, int]:
         """Events (all, or one) and the open follow-ups (all, or that event's)."""
-        from netdesk.formats.ics_recurrence import split_lines
-        from netdesk.formats.ics_write import write_ics
+        from netdesk.formats.ics.recurrence import split_lines
+        from netdesk.formats.ics.write import write_ics
 
         with self.db.Session() as session:
             stmt = select(Event).order_by(Event.starts_at, Event.id)

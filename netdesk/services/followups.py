@@ -11,12 +11,12 @@ from typing import Any, cast
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
-from netdesk.db import Database
 from netdesk.models import Contact, Event, FollowUp
 from netdesk.services import undo
 from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
 from netdesk.services.records import FollowUpRow
 from netdesk.services.validation import typed_text
+from netdesk.store.db import Database
 
 
 class _Keep(enum.Enum):

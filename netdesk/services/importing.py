@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from netdesk.db import Database
 from netdesk.formats.detect import detect_kind
 from netdesk.formats.records import ContactRecord, EventRecord, Problem
 from netdesk.models import Contact, Event
@@ -39,10 +38,11 @@ from netdesk.services.import_plan import (
 from netdesk.services.import_run import ImportRun, keys_of
 from netdesk.services.matching import Matcher
 from netdesk.services.validation import default_region
+from netdesk.store.db import Database
 
 if TYPE_CHECKING:
-    from netdesk.formats.csv_plan import ColumnPlan
-    from netdesk.formats.csv_read import CsvTable
+    from netdesk.formats.csv.plan import ColumnPlan
+    from netdesk.formats.csv.read import CsvTable
 
 
 class ImportFileError(ServiceError):
@@ -140,7 +140,7 @@ def _count(pattern: bytes, data: bytes) -> int:
 
 
 def _overrides(table: CsvTable, columns: Sequence[tuple[str, str]]) -> dict[int, str]:
-    from netdesk.formats.csv_plan import UnknownColumn, resolve_overrides
+    from netdesk.formats.csv.plan import UnknownColumn, resolve_overrides
 
     try:
         return resolve_overrides(table.headers, columns)
@@ -188,7 +188,7 @@ class ImportService:
         return detect_kind(path, head)
 
     def csv_table(self, path: Path, data: bytes | None = None) -> CsvTable:
-        from netdesk.formats.csv_read import load_csv
+        from netdesk.formats.csv.read import load_csv
 
         table = load_csv(self.read(path) if data is None else data, str(path))
         if isinstance(table, Problem):
@@ -200,7 +200,7 @@ class ImportService:
     ) -> tuple[CsvTable, ColumnPlan]:
         """What each column of a CSV file would be imported as (`netdesk import --columns`),
         with the (header, field) corrections of `columns`; `data` as in import_file."""
-        from netdesk.formats.csv_plan import plan_columns
+        from netdesk.formats.csv.plan import plan_columns
 
         table = self.csv_table(path, data)
         overrides = _overrides(table, columns)
@@ -223,17 +223,17 @@ class ImportService:
         file = str(path)
         kind = detect_kind(path, data[:8192])
         if kind == "vcard":
-            from netdesk.formats.vcard_read import read_vcards
+            from netdesk.formats.vcard.read import read_vcards
 
             total = _count(rb"begin:vcard", data)
             return kind, "vCard", read_vcards(data, file), total
         if kind == "ics":
-            from netdesk.formats.ics_read import read_ics
+            from netdesk.formats.ics.read import read_ics
 
             return kind, "iCalendar", read_ics(data, file), _count(rb"begin:vevent", data)
         if kind == "csv":
-            from netdesk.formats.csv_layouts import LAYOUT_LABELS
-            from netdesk.formats.csv_read import load_csv, read_contacts, recognised
+            from netdesk.formats.csv.layouts import LAYOUT_LABELS
+            from netdesk.formats.csv.read import load_csv, read_contacts, recognised
 
             table = load_csv(data, file)
             if isinstance(table, Problem):

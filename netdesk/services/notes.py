@@ -5,13 +5,13 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from netdesk.db import Database
 from netdesk.models import Contact, Event, Note, NoteTopic
 from netdesk.services import undo
 from netdesk.services.contact_details import note_row
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.records import NoteRow
 from netdesk.services.validation import typed_text
+from netdesk.store.db import Database
 
 
 def _check(body: str, topic: str) -> str:

@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
-from netdesk.db import Database
 from netdesk.models import Contact, ContactExtraProperty
 from netdesk.services.contacts import ContactService
 from netdesk.services.errors import ServiceError
+from netdesk.store.db import Database
 
 TIMEOUT_SECONDS = 10  # for each read
 OVERALL_SECONDS = 30  # for the whole download, however the server paces it

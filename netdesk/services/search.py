@@ -26,10 +26,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from netdesk import search_index
-from netdesk.db import Database
 from netdesk.models import Contact, ContactEmail, ContactPhone
 from netdesk.services.records import ContactRow
+from netdesk.store import search_index
+from netdesk.store.db import Database
 from netdesk.text import fold
 
 
@@ -88,7 +88,7 @@ class SearchService:
     def __init__(self, db: Database) -> None:
         self.db = db
         key = "rowid" if db.dialect == "sqlite" else "contact_id"
-        # On PostgreSQL the index rows also hold sort_name (see netdesk.search_index).
+        # On PostgreSQL the index rows also hold sort_name (see netdesk.store.search_index).
         extra: tuple[Any, ...] = () if db.dialect == "sqlite" else (column("sort_name"),)
         self._index = table(search_index.TABLE, column(key), column("name"), column("body"), *extra)
         self._key = self._index.c[key]

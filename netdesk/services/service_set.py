@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from netdesk.db import Database
 from netdesk.services.capture import CaptureService
 from netdesk.services.cards import CardService
 from netdesk.services.contacts import ContactService
@@ -16,6 +15,7 @@ from netdesk.services.photo_fetch import PhotoFetchService
 from netdesk.services.search import SearchService
 from netdesk.services.tags import TagService
 from netdesk.services.today import TodayService
+from netdesk.store.db import Database
 
 
 class Services:

@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from netdesk.db import Database
 from netdesk.models import Tag, contact_tags, event_tags
 from netdesk.services import undo
 from netdesk.services.bulk import column_length, table_of
 from netdesk.services.change_tracking import mark_changed, refresh_search
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.validation import typed_text
+from netdesk.store.db import Database
+from netdesk.store.upserts import insert_missing
 from netdesk.text import fold
-from netdesk.upserts import insert_missing
 
 TAG_LENGTH = column_length(Tag, "key") or 80  # the columns that hold tag names and keys
 

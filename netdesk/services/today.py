@@ -6,11 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
-from netdesk.db import Database
 from netdesk.models import Attendance, Contact, Event
 from netdesk.services.events import EventService
 from netdesk.services.followups import FollowUpService
 from netdesk.services.records import RecentMeeting, TodaySummary
+from netdesk.store.db import Database
 
 
 class TodayService:

@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
-from netdesk import search_index
 from netdesk.models import (
     Attendance,
     Base,
@@ -34,6 +33,7 @@ from netdesk.services.bulk import table_of
 from netdesk.services.change_tracking import KIND_OF_TABLE, mark_changed
 from netdesk.services.change_tracking import refresh_search as _refresh_search
 from netdesk.services.errors import ServiceError
+from netdesk.store import search_index
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """An editor opened before the database file was replaced by another one (a `mv` by hand, a
-colleague's copy; netdesk.change_watch reopens it) holds ids of the file that went: in the new
+colleague's copy; netdesk.store.change_watch reopens it) holds ids of the file that went: in the new
 file the same ids may be other people, whom a save would overwrite. Such a save is refused,
 the dialog kept open with what was typed."""
 

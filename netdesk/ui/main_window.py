@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.ui.backup_actions import BackupActions
-from netdesk.ui.badge_actions import BadgeActions
-from netdesk.ui.card_actions import CardActions
-from netdesk.ui.exchange_actions import ExchangeActions
-from netdesk.ui.help_menu import HelpMenu
-from netdesk.ui.icons import icon
-from netdesk.ui.plain_text import plain_label
-from netdesk.ui.screen_fit import WINDOW_SIZE, fit_to_screen
-from netdesk.ui.theme import follow, sidebar_sheet
-from netdesk.ui.undo_feedback import UndoFeedback
+from netdesk.ui.backups.actions import BackupActions
+from netdesk.ui.badges.actions import BadgeActions
+from netdesk.ui.cards.actions import CardActions
+from netdesk.ui.help.menu import HelpMenu
+from netdesk.ui.importing.actions import ExchangeActions
+from netdesk.ui.undo.feedback import UndoFeedback
+from netdesk.ui.widgets.icons import icon
+from netdesk.ui.widgets.plain_text import plain_label
+from netdesk.ui.widgets.screen_fit import WINDOW_SIZE, fit_to_screen
+from netdesk.ui.widgets.theme import follow, sidebar_sheet
 
 if TYPE_CHECKING:
     from netdesk.services.service_set import Services
@@ -141,8 +141,8 @@ class MainWindow(QMainWindow):
     def _make_view(self, key: str) -> QWidget:
         s, b, u = self.services, self.bridge, self.undo_stack
         if key == TODAY:
-            from netdesk.ui.today_view import TodayView
-            from netdesk.ui.welcome_view import show_welcome
+            from netdesk.ui.help.welcome import show_welcome
+            from netdesk.ui.today.view import TodayView
 
             today = TodayView(s, b, self, undo_stack=u)
             today.open_event.connect(self.show_event)
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
             self.welcome = show_welcome(self, today)
             return today
         if key == EVENTS:
-            from netdesk.ui.events_view import EventsView
+            from netdesk.ui.events.view import EventsView
 
             events = EventsView(s, b, u, self)
             events.open_contact.connect(self.show_contact)
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
             events.export_people.connect(self.exchange.export_event_people)
             return events
         if key == PEOPLE:
-            from netdesk.ui.people_view import PeopleView
+            from netdesk.ui.people.view import PeopleView
 
             people = PeopleView(s, b, u, self, settings=self.settings)
             people.open_event.connect(self.show_event)
@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
             if isinstance(widths, QByteArray):
                 people.header().restoreState(widths)
             return people
-        from netdesk.ui.followups_view import FollowUpsView
+        from netdesk.ui.followups.view import FollowUpsView
 
         followups = FollowUpsView(s, b, u, self)
         followups.open_contact.connect(self.show_contact)
@@ -365,7 +365,7 @@ class MainWindow(QMainWindow):
     # -- slots: each hands over to a view or a dialog ---------------------------------------
 
     def quick_capture(self) -> Any:
-        from netdesk.ui.quick_capture import QuickCaptureDialog
+        from netdesk.ui.today.quick_capture import QuickCaptureDialog
 
         dialog = QuickCaptureDialog(self.services, self.capture_event_id(), self)
         dialog.accepted.connect(lambda: self._captured(dialog))
@@ -434,7 +434,7 @@ class MainWindow(QMainWindow):
         self.go_to(PEOPLE).focus_search()
 
     def manage_tags(self) -> Any:
-        from netdesk.ui.tags_dialog import TagsDialog
+        from netdesk.ui.people.tags_dialog import TagsDialog
 
         dialog = TagsDialog(self.services, self.undo_stack, self)
         dialog.finished.connect(dialog.deleteLater)
@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
         """The integrity check found damage: nothing more may be written to the file.
 
         The window closes (app.py then exits with status 1, as the command line does)."""
-        from netdesk.ui.plain_text import show_error
+        from netdesk.ui.widgets.plain_text import show_error
 
         self.damaged = True
         self.setEnabled(False)

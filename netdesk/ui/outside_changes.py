@@ -1,7 +1,7 @@
 """The window follows its database: another process's commits reload the views (through the
 change bridge, as the window's own do), and a file replaced under the window (a restore from
 the command line) is reopened, or, where it cannot be, the window says why and offers to
-reopen it. The watching itself is netdesk.change_watch; this only polls it and presents."""
+reopen it. The watching itself is netdesk.store.change_watch; this only polls it and presents."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from netdesk.change_watch import ChangeWatch, Identity, Outcome
 from netdesk.services.change_tracking import ALL_KINDS
+from netdesk.store.change_watch import ChangeWatch, Identity, Outcome
 from netdesk.ui.menu_bar import top_menu
 
 if TYPE_CHECKING:

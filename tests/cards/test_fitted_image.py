@@ -48,7 +48,7 @@ PEAK_SCRIPT = textwrap.dedent(
     import resource, sys
     from PySide6.QtGui import QGuiApplication
     app = QGuiApplication(["peak", "-platform", "offscreen"])
-    from netdesk.ui.contact_photo import photo_pixmap
+    from netdesk.ui.people.photo import photo_pixmap
     data = open(sys.argv[1], "rb").read()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     pixmap = photo_pixmap(data, 72)

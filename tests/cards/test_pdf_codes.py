@@ -20,7 +20,7 @@ from netdesk.cards.qr import qr_code
 from netdesk.cards.qr_read import decode_texts
 from netdesk.cards.templates import BUILTIN_TEMPLATES, LabelTemplate
 from netdesk.formats.records import ContactRecord, Typed
-from netdesk.ui.qr_card_print import TOP_MM, print_card, printed_mm
+from netdesk.ui.cards.printing import TOP_MM, print_card, printed_mm
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

@@ -24,7 +24,7 @@ from netdesk.cards.share import (
     shared_record,
 )
 from netdesk.formats.records import ContactRecord, PostalAddress, Typed
-from netdesk.formats.vcard_read import read_vcards
+from netdesk.formats.vcard.read import read_vcards
 from tests.formats.independent_vcard import Card, parse_vcards
 
 PHOTO = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) + b"\xff\xd9"

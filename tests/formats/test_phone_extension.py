@@ -8,12 +8,12 @@ import pytest
 import vobject
 
 from netdesk.cards.payload import PayloadFormat, card_payload
-from netdesk.formats.csv_write import write_contacts_csv
+from netdesk.formats.csv.write import write_contacts_csv
 from netdesk.formats.phone_extension import split_extension, tel_uri, with_extension
 from netdesk.formats.records import ContactRecord, Typed
-from netdesk.formats.vcard_write import vcard_text
+from netdesk.formats.vcard.write import vcard_text
 from tests.formats.independent_vcard import parse_vcards
-from tests.formats.test_vcard_write import check_with_vcard_package
+from tests.formats.vcard.test_write import check_with_vcard_package
 from tests.formats.vcard_read_helpers import card, read_one
 
 

@@ -3,11 +3,11 @@ problem that left something out, and the problem cap counts both kinds apart."""
 
 from __future__ import annotations
 
-from netdesk.formats.csv_read import load_csv, read_contacts
-from netdesk.formats.ics_read import read_ics
+from netdesk.formats.csv.read import load_csv, read_contacts
+from netdesk.formats.ics.read import read_ics
 from netdesk.formats.problem_limit import PROBLEM_LIMIT
 from netdesk.formats.records import ContactRecord, EventRecord, Problem
-from netdesk.formats.vcard_read import read_vcards
+from netdesk.formats.vcard.read import read_vcards
 from netdesk.services.control_characters import without_control_characters
 from tests.formats.vcard_read_helpers import crlf, read_all
 

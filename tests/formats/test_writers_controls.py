@@ -11,8 +11,8 @@ from datetime import UTC, date, datetime
 import pytest
 import vobject
 
-from netdesk.formats.ics_read import read_ics
-from netdesk.formats.ics_write import write_ics
+from netdesk.formats.ics.read import read_ics
+from netdesk.formats.ics.write import write_ics
 from netdesk.formats.records import (
     ContactRecord,
     EventRecord,
@@ -20,7 +20,7 @@ from netdesk.formats.records import (
     TodoRecord,
     Typed,
 )
-from netdesk.formats.vcard_write import write_vcards
+from netdesk.formats.vcard.write import write_vcards
 
 STORED = "Ada\x00 Love\x1blace\x85\ufeff\x7f"
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")

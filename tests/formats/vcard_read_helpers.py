@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from netdesk.formats.records import ContactRecord, Problem
-from netdesk.formats.vcard_read import read_vcards
+from netdesk.formats.vcard.read import read_vcards
 
 
 def crlf(text: str) -> bytes:

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from netdesk import cli
-from netdesk.db import Database, DatabaseWriteError, open_database
+from netdesk.cli import main as cli
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from tests.cli_helpers import run
+from netdesk.store.db import Database, DatabaseWriteError, open_database
+from tests.cli.helpers import run
 from tests.reliability.kill_harness import DB_NAME, integrity, netdesk, snapshot, vcards
 
 BUSY = "database is busy"

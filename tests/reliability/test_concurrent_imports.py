@@ -18,8 +18,8 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 
-from netdesk.db import open_database, sqlite_path
-from netdesk.search_index import TABLE
+from netdesk.store.db import open_database, sqlite_path
+from netdesk.store.search_index import TABLE
 from tests.conftest import _reset_postgres
 
 PEOPLE = 2000

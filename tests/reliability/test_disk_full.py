@@ -22,13 +22,13 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from netdesk.db import Database, DatabaseWriteError, make_engine, open_database
 from netdesk.services.demo import generate_demo
 from netdesk.services.exporting import file_error_text, write_atomically
 from netdesk.services.import_plan import OnDuplicate
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from tests.cli_helpers import unprivileged
+from netdesk.store.db import Database, DatabaseWriteError, make_engine, open_database
+from tests.cli.helpers import unprivileged
 from tests.reliability.kill_harness import DB_NAME, integrity, netdesk, snapshot, vcards
 
 resource = pytest.importorskip("resource")  # POSIX only

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netdesk.formats.csv_read import (
+from netdesk.formats.csv.read import (
     CONTACT_FIELDS,
     CsvTable,
     guess_mapping,

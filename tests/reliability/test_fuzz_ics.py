@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netdesk.formats.ics_read import read_ics
+from netdesk.formats.ics.read import read_ics
 from netdesk.formats.records import EventRecord
 from netdesk.services.importing import ImportFileError
 from netdesk.services.service_set import Services

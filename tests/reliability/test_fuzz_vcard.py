@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netdesk.formats.records import ContactRecord, Problem
-from netdesk.formats.vcard_read import read_vcards
-from netdesk.formats.vcard_write import vcard_text
+from netdesk.formats.vcard.read import read_vcards
+from netdesk.formats.vcard.write import vcard_text
 from netdesk.services.importing import ImportFileError
 from netdesk.services.service_set import Services
 from tests.reliability.mutations import (

@@ -15,10 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from netdesk.db import alembic_config, head_revision, make_engine, open_database, schema_transaction
 from netdesk.services.demo import generate_demo
 from netdesk.services.import_plan import OnDuplicate
 from netdesk.services.service_set import Services
+from netdesk.store.db import (
+    alembic_config,
+    head_revision,
+    make_engine,
+    open_database,
+    schema_transaction,
+)
 from tests.reliability.kill_harness import (
     DB_NAME,
     KILLS,

@@ -12,8 +12,6 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from netdesk import search_index
-from netdesk.db import Database, open_database
 from netdesk.models import (
     Attendance,
     Base,
@@ -33,6 +31,8 @@ from netdesk.services.followups import Bucket
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.services.validation import phone_to_e164
+from netdesk.store import search_index
+from netdesk.store.db import Database, open_database
 
 # Not the real date, so that "now" inside the generator is noon of this day, not the clock.
 TODAY = date(2025, 3, 14)

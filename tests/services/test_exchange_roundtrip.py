@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from netdesk.db import open_database
 from netdesk.formats.records import ContactRecord
 from netdesk.services.service_set import Services
+from netdesk.store.db import open_database
 from tests.corpus import CORPUS_ROOT
 
 CORPUS = CORPUS_ROOT / "vcf"

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from netdesk.cli import main
+from netdesk.cli.main import main
 from netdesk.services.importing import MAX_FILE_BYTES, ImportFileError, read_limited
 from netdesk.services.service_set import Services
 

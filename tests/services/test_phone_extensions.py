@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from netdesk.formats.csv_write import CONTACT_HEADERS
+from netdesk.formats.csv.write import CONTACT_HEADERS
 from netdesk.formats.records import ContactRecord, Problem
-from netdesk.formats.vcard_read import read_vcards
+from netdesk.formats.vcard.read import read_vcards
 from netdesk.models import ContactPhone
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services

@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from sqlalchemy import event, text
 
-from netdesk import search_index
-from netdesk.db import Database, open_database
 from netdesk.services.demo import generate_demo
 from netdesk.services.records import ContactInput
 from netdesk.services.search import SortColumn, tokens_of
 from netdesk.services.service_set import Services
+from netdesk.store import search_index
+from netdesk.store.db import Database, open_database
 from tests.conftest import PG_URL_VAR, _reset_postgres
 
 pytestmark = pytest.mark.postgres

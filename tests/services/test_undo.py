@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from netdesk.services.errors import ServiceError
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
-from netdesk.ui.undo_commands import DeleteCommand, delete_undoably
+from netdesk.ui.undo.commands import DeleteCommand, delete_undoably
 from tests.undo_stacks import new_undo_stack
 
 

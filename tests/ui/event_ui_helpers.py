@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from netdesk.ui.event_dates import MONTHS
+from netdesk.ui.events.dates import MONTHS
 
 Section = QDateTimeEdit.Section
 

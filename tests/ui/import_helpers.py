@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QTableView
 from pytestqt.qtbot import QtBot
 
-from netdesk.ui.import_choice_delegate import choice_editor
+from netdesk.ui.importing.choice_delegate import choice_editor
 
 
 def open_choice(qtbot: QtBot, view: QTableView, index: QModelIndex) -> QComboBox:

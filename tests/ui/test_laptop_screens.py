@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
-from netdesk.ui.badge_dialog import DIALOG_SIZE, BadgeDialog
+from netdesk.ui.badges.dialog import DIALOG_SIZE, BadgeDialog
 from netdesk.ui.main_window import PEOPLE as PEOPLE_PAGE
 from netdesk.ui.main_window import MainWindow
-from netdesk.ui.people_table_model import NAME, PHONE
-from netdesk.ui.screen_fit import FRAME, WINDOW_SIZE, fit_to_screen
+from netdesk.ui.people.table_model import NAME, PHONE
+from netdesk.ui.widgets.screen_fit import FRAME, WINDOW_SIZE, fit_to_screen
 from tests.ui.main_window_helpers import open_window, settings_at
 
 LAPTOP = (1366, 700)

@@ -25,9 +25,9 @@ from pytestqt.qtbot import QtBot
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.main_window import EVENTS, FOLLOWUPS, PAGES, PEOPLE, TODAY, MainWindow
-from netdesk.ui.people_table_model import NAME, ORGANIZATION
-from netdesk.ui.quick_capture import QuickCaptureDialog
-from netdesk.ui.two_line_delegate import SUBTITLE_ROLE
+from netdesk.ui.people.table_model import NAME, ORGANIZATION
+from netdesk.ui.today.quick_capture import QuickCaptureDialog
+from netdesk.ui.widgets.two_line_delegate import SUBTITLE_ROLE
 from tests.ui.event_ui_helpers import click
 from tests.ui.main_window_helpers import all_indexes, ctrl, open_window, settings_at
 
@@ -415,9 +415,9 @@ def test_damage_found_after_the_window_opened_stops_all_editing(
 ) -> None:
     """The whole-file check runs in the background once the window is up (app.py)."""
     from netdesk.app import _check_in_background
-    from netdesk.db import open_database
     from netdesk.services.service_set import Services as RealServices
-    from tests.test_db import _page_in_the_middle_of, make_netdesk_file
+    from netdesk.store.db import open_database
+    from tests.store.test_db import _page_in_the_middle_of, make_netdesk_file
 
     path = tmp_path / "netdesk.sqlite"
     make_netdesk_file(path, people=300)

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 import netdesk
-from netdesk.db import open_database
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
+from netdesk.store.db import open_database
 from netdesk.ui.main_window import PEOPLE, MainWindow
-from netdesk.ui.note_dialog import NoteDialog
 from netdesk.ui.outside_changes import BACK_TEXT, RESTORED_TEXT
+from netdesk.ui.people.note_dialog import NoteDialog
 from tests.conftest import PG_URL_VAR
 from tests.conftest import _reset_postgres as reset_postgres
 from tests.ui.main_window_helpers import ModalDriver, open_window, settings_at

@@ -15,17 +15,17 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from netdesk.db import open_database
 from netdesk.models.note import NoteTopic
 from netdesk.services.change_tracking import CHANNEL
 from netdesk.services.edit_merge import merge_lists
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
-from netdesk.ui.attendees_model import NOTES, AttendeesModel
-from netdesk.ui.followup_dialog import FollowUpDialog
+from netdesk.store.db import open_database
+from netdesk.ui.events.attendees_model import NOTES, AttendeesModel
+from netdesk.ui.followups.dialog import FollowUpDialog
 from netdesk.ui.main_window import EVENTS, PEOPLE, MainWindow
-from netdesk.ui.note_dialog import NoteDialog
 from netdesk.ui.outside_changes import BACK_TEXT, LOG_GONE_TEXT, REPLACED_TEXT, RESTORED_TEXT
+from netdesk.ui.people.note_dialog import NoteDialog
 from tests.conftest import PG_URL_VAR
 from tests.conftest import _reset_postgres as reset_postgres
 from tests.ui.main_window_helpers import open_window, settings_at

@@ -41,8 +41,8 @@ from netdesk.services.import_plan import OnDuplicate
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.main_window import EVENTS, FOLLOWUPS, PEOPLE, TODAY, MainWindow
-from netdesk.ui.plain_text import safe_tooltip
-from netdesk.ui.quick_capture import QuickCaptureDialog
+from netdesk.ui.today.quick_capture import QuickCaptureDialog
+from netdesk.ui.widgets.plain_text import safe_tooltip
 from tests.local_http_server import LocalServer, local_server  # noqa: F401 (a fixture)
 from tests.ui.main_window_helpers import open_window, settings_at
 

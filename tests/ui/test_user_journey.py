@@ -13,15 +13,15 @@ from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.ui.add_attendee_dialog import AddAttendeeDialog
-from netdesk.ui.attendees_model import NAME as ATTENDEE_NAME
-from netdesk.ui.contact_dialog import ContactDialog
-from netdesk.ui.event_dialog import EventDialog
-from netdesk.ui.followup_dialog import FollowUpDialog
+from netdesk.ui.events.add_attendee_dialog import AddAttendeeDialog
+from netdesk.ui.events.attendees_model import NAME as ATTENDEE_NAME
+from netdesk.ui.events.dialog import EventDialog
+from netdesk.ui.followups.dialog import FollowUpDialog
 from netdesk.ui.main_window import EVENTS, PEOPLE, MainWindow
-from netdesk.ui.note_dialog import NoteDialog
-from netdesk.ui.people_table_model import NAME
-from netdesk.ui.quick_capture import QuickCaptureDialog
+from netdesk.ui.people.contact_dialog import ContactDialog
+from netdesk.ui.people.note_dialog import NoteDialog
+from netdesk.ui.people.table_model import NAME
+from netdesk.ui.today.quick_capture import QuickCaptureDialog
 from tests.ui.event_ui_helpers import click, double_click, local_to_utc, tick, type_datetime
 from tests.ui.main_window_helpers import (
     ModalDriver,

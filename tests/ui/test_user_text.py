@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDateTimeEdit, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from netdesk.ui.dialog_parts import date_time_edit, due_date_edit
-from netdesk.ui.plain_text import button_text, tooltip_text
+from netdesk.ui.widgets.dialog_parts import date_time_edit, due_date_edit
+from netdesk.ui.widgets.plain_text import button_text, tooltip_text
 
 
 def test_button_text_shows_an_ampersand_as_typed(qtbot: QtBot) -> None:

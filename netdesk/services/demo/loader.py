@@ -15,8 +15,6 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
-from netdesk import search_index
-from netdesk.db import Database
 from netdesk.models import Contact
 from netdesk.services.bulk import collector_paused
 from netdesk.services.change_tracking import mark_changed
@@ -24,6 +22,8 @@ from netdesk.services.demo.context import DemoContext, PendingRows
 from netdesk.services.demo.events import make_events
 from netdesk.services.demo.meetings import Meetings
 from netdesk.services.demo.people import People
+from netdesk.store import search_index
+from netdesk.store.db import Database
 
 Progress = Callable[[int, int], None]
 

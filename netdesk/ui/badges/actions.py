@@ -1,0 +1,174 @@
+"""Events > Print badges… and the event page's Badges… button: both open the badge dialog.
+
+Kept out of main_window.py and event_page.py, which only place what this module makes. Cheap to
+import: the dialog (and the painting behind it) loads on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+
+from netdesk.services.errors import NotFoundError
+from netdesk.ui.widgets.icons import icon
+
+if TYPE_CHECKING:
+    from netdesk.services.service_set import Services
+    from netdesk.ui.badges.dialog import BadgeDialog
+    from netdesk.ui.events.page import EventPage
+    from netdesk.ui.main_window import MainWindow
+
+EVENTS_MENU = "&Events"
+NO_EVENT_TEXT = "Select an event first, then print its badges."
+
+
+def open_badge_dialog(
+    services: Services,
+    event_id: int,
+    settings: QSettings,
+    parent: QWidget | None,
+    contact_ids: Sequence[int] | None = None,
+    templates_path: Path | None = None,
+) -> BadgeDialog | None:
+    """The badge dialog, opened (not modal to the app: the user may look things up meanwhile);
+    None when the event has gone."""
+    from netdesk.ui.badges.dialog import BadgeDialog
+    from netdesk.ui.widgets.plain_text import show_error
+
+    try:
+        dialog = BadgeDialog(
+            services,
+            event_id,
+            settings,
+            contact_ids=contact_ids,
+            templates_path=templates_path,
+            parent=parent,
+        )
+    except NotFoundError as exc:
+        show_error(parent, "Cannot print badges", str(exc))
+        return None
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
+
+
+def selected_contact_ids(page: EventPage) -> list[int]:
+    """The people selected in the event page's table, in table order."""
+    ids = []
+    for index in sorted(page.table.selectionModel().selectedRows(), key=lambda i: i.row()):
+        row = page.attendees_model.row_at(index.row())
+        if row is not None:
+            ids.append(row.contact_id)
+    return ids
+
+
+def open_for_page(page: EventPage) -> BadgeDialog | None:
+    event_id = page.event_id()
+    if event_id is None:
+        return None
+    window = page.window()
+    actions = getattr(window, "badges", None)
+    if isinstance(actions, BadgeActions):
+        return actions.open_dialog(event_id, selected_contact_ids(page))
+    # A window without the Events menu entry (or none at all): the page's own services.
+    settings = getattr(window, "settings", None)
+    return open_badge_dialog(
+        page._services,
+        event_id,
+        settings if isinstance(settings, QSettings) else QSettings(),
+        page,
+        selected_contact_ids(page),
+    )
+
+
+def badges_button(page: EventPage) -> QPushButton:
+    """The event page's Badges… button, beside Import list… and Export."""
+    button = QPushButton(icon("qr-card"), "Badges…")
+    button.setObjectName("badges_button")
+    button.setToolTip(
+        "Print name badges with QR codes for this event's people (the selected ones, or all)"
+    )
+    button.clicked.connect(lambda: open_for_page(page))
+    return button
+
+
+class BadgeActions(QObject):
+    """`templates_path`: where custom label templates are kept (the user's file unless given)."""
+
+    def __init__(self, window: MainWindow, templates_path: Path | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.templates_path = templates_path
+        self.act_print_badges = window._action(
+            "Print &badges…",
+            self.print_badges,
+            "Ctrl+P",
+            None,
+            "Print name badges with QR codes for the selected event's people",
+        )
+        menu = self.events_menu()
+        menu.addAction(self.act_print_badges)
+        menu.aboutToShow.connect(self._update_enabled)
+
+    def events_menu(self) -> QMenu:
+        """The Events menu, made (before Go) if the window has none yet."""
+        bar = self.window.menuBar()
+        before = None
+        for action in bar.actions():
+            menu = action.menu()
+            if isinstance(menu, QMenu) and action.text() == EVENTS_MENU:
+                return menu
+            if action.text() == "&Go" and before is None:
+                before = action
+        menu = QMenu(EVENTS_MENU, bar)
+        if before is not None:
+            bar.insertMenu(before, menu)
+        else:
+            bar.addMenu(menu)
+        return menu
+
+    def _ready(self) -> bool:
+        return hasattr(self.window, "services") and not self.window.damaged
+
+    def _update_enabled(self) -> None:
+        self.act_print_badges.setEnabled(self._ready())
+
+    def current_event(self) -> tuple[int | None, list[int]]:
+        """The event selected on the Events page (else the one on now) and the people
+        selected on its page."""
+        from netdesk.ui.main_window import EVENTS
+
+        events = self.window._views.get(EVENTS)
+        if events is not None:
+            event_id = events.selected_event_id()
+            if event_id is not None:
+                page = events.page
+                picked = selected_contact_ids(page) if page.event_id() == event_id else []
+                return event_id, picked
+        return self.window.services.events.current(), []
+
+    def print_badges(self) -> BadgeDialog | None:
+        if not self._ready():
+            return None
+        event_id, picked = self.current_event()
+        if event_id is None:
+            self.window.statusBar().showMessage(NO_EVENT_TEXT, 6000)
+            return None
+        return self.open_dialog(event_id, picked)
+
+    def open_dialog(self, event_id: int, contact_ids: Sequence[int] = ()) -> BadgeDialog | None:
+        dialog = open_badge_dialog(
+            self.window.services,
+            event_id,
+            self.window.settings,
+            self.window,
+            list(contact_ids),
+            self.templates_path,
+        )
+        if dialog is not None:
+            dialog.message.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
+        return dialog

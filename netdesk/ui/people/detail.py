@@ -1,0 +1,367 @@
+"""The detail pane beside the People table: one contact with its events, notes and follow-ups.
+
+The sections under the header are built in contact_detail_sections.py, which keeps user data in
+plain-text labels so that a name like "<b>x</b>" shows as typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QPixmap, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.services.errors import ServiceError
+from netdesk.services.photo_fetch import PhotoLink
+from netdesk.services.records import ContactDetail as ContactRecord
+from netdesk.services.service_set import Services
+from netdesk.ui.followups import commands as followup_commands
+from netdesk.ui.people.detail_sections import (
+    add_fields,
+    add_followups,
+    add_meetings,
+    add_notes,
+    add_tags,
+    breakable,
+    muted,
+    selectable,
+    wrapped,
+)
+from netdesk.ui.people.photo import photo_pixmap
+from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.busy_cursor import busy_cursor
+from netdesk.ui.widgets.flow_layout import FlowLayout
+from netdesk.ui.widgets.plain_text import (
+    button_text,
+    plain_label,
+    question_box,
+    show_error,
+    tooltip_text,
+)
+
+SELECT_PROMPT = "Select a person to see their details"
+EMPTY_BOOK = "No people yet. Add one with New contact (Ctrl+N) or Quick capture (Ctrl+Shift+N)"
+# Narrower than this the buttons would need three lines; the splitter keeps the pane at least this.
+MINIMUM_WIDTH = 300
+PHOTO_SIDE = 72
+
+
+class ContactDetail(QWidget):
+    """Shows one contact; edits go out as signals (Edit, Delete) or through note dialogs.
+    Ticking a follow-up is a step on `undo_stack` when one is given; `message` says what
+    happened ("Marked done — Ctrl+Z to undo")."""
+
+    edit_requested = Signal(int)
+    delete_requested = Signal(int)
+    qr_card_requested = Signal(int)
+    delete_note_requested = Signal(int)
+    open_event = Signal(int)
+    message = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._undo_stack = undo_stack
+        self._contact: ContactRecord | None = None
+        self.setMinimumWidth(MINIMUM_WIDTH)
+
+        self.empty_label = plain_label(SELECT_PROMPT, wrap=True)
+        self.empty_label.setObjectName("empty_state")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        theme.colour(self.empty_label, theme.muted, "font-size: 11pt; padding: 24px;")
+
+        self.name_label = selectable(wrapped(""))
+        self.name_label.setObjectName("contact_name")
+        name_font = QFont(self.font())
+        name_font.setPointSizeF(name_font.pointSizeF() * 1.5)
+        name_font.setBold(True)
+        self.name_label.setFont(name_font)
+        self.subtitle_label = selectable(muted(""))
+        self.subtitle_label.setObjectName("contact_subtitle")
+        self.me_chip = plain_label("This is me")
+        theme.follow(self.me_chip, theme.me_pill_sheet)
+
+        self.edit_button = QPushButton("Edit")
+        self.note_button = QPushButton("Add note")
+        self.followup_button = QPushButton("Add follow-up")
+        self.qr_button = QPushButton("QR card")
+        self.qr_button.setToolTip("Show this person's details as a QR code to pass on")
+        self.qr_button.clicked.connect(self._request_qr_card)
+        self.delete_button = QPushButton("Delete")
+        # Offered when the person's card gave their photo as a link: fetched only on request.
+        self._photos = services.photos
+        self._photo_link: PhotoLink | None = None
+        self.photo_button = QPushButton()
+        self.photo_button.setObjectName("fetch_photo")
+        self.photo_button.hide()
+        self.photo_button.clicked.connect(self.fetch_photo)
+        self.edit_button.setToolTip("Edit this contact's details")
+        self.delete_button.setToolTip("Delete this contact (Ctrl+Z undoes it)")
+        self.edit_button.clicked.connect(self._request_edit)
+        self.note_button.clicked.connect(self.add_note)
+        self.followup_button.clicked.connect(self.add_followup)
+        self.delete_button.clicked.connect(self._request_delete)
+        # A flow, not a row: in a narrow pane the buttons wrap onto a second line.
+        self._buttons = QWidget()
+        buttons = FlowLayout(self._buttons)
+        for button in (self.edit_button, self.note_button, self.followup_button, self.qr_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.photo_button)
+
+        self.photo_label = QLabel()
+        self.photo_label.setObjectName("contact_photo")
+        self.photo_label.setFixedSize(PHOTO_SIDE, PHOTO_SIDE)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.photo_label.hide()
+        header_top = QHBoxLayout()
+        header_top.addWidget(self.photo_label, 0, Qt.AlignmentFlag.AlignTop)
+        header_top.addWidget(self.name_label, 1)
+        header_top.addWidget(self.me_chip, 0, Qt.AlignmentFlag.AlignTop)
+
+        # Rebuilt for each contact: a fresh holder, shown in one go, replaces the old one.
+        self._sections_holder = QWidget()
+        self.sections = QVBoxLayout(self._sections_holder)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(16, 14, 16, 16)
+        body_layout.setSpacing(6)
+        body_layout.addLayout(header_top)
+        body_layout.addWidget(self.subtitle_label)
+        body_layout.addSpacing(6)
+        body_layout.addWidget(self._buttons)
+        body_layout.addWidget(self._sections_holder)
+        body_layout.addStretch(1)
+        self._body_layout = body_layout
+        self._scroll = scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        body.installEventFilter(self)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(scroll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The scroll area does not hear when its content's wrapped labels need more height (new
+        # rows, style polish): pass the content's layout requests on so that it measures again.
+        # (Posting would not do: Qt drops a layout request while another is still queued.)
+        if watched is self._scroll.widget() and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self._remeasure)
+        return super().eventFilter(watched, event)
+
+    def _remeasure(self) -> None:
+        QCoreApplication.sendEvent(self._scroll, QEvent(QEvent.Type.LayoutRequest))
+
+    # -- what is shown ------------------------------------------------------------------------
+
+    @property
+    def contact_id(self) -> int | None:
+        return self._contact.id if self._contact else None
+
+    @property
+    def contact(self) -> ContactRecord | None:
+        return self._contact
+
+    @property
+    def scroll_area(self) -> QScrollArea:
+        """The scrolling column that holds the contact (its viewport is the width available)."""
+        return self._scroll
+
+    def show_empty(self, message: str = SELECT_PROMPT) -> None:
+        """No single contact to show: say what to do instead."""
+        self._contact = None
+        self.empty_label.setText(message)
+        self.stack.setCurrentWidget(self.empty_label)
+
+    def is_empty(self) -> bool:
+        return self.stack.currentWidget() is self.empty_label
+
+    def set_contact(self, contact_id: int | None) -> None:
+        if contact_id is None:
+            self.show_empty()
+            return
+        try:
+            contact = self._services.contacts.get(contact_id)
+        except ServiceError:
+            self.show_empty()
+            return
+        self._show(contact)
+
+    def refresh(self) -> None:
+        """Read the shown contact again (after a change elsewhere)."""
+        if self._contact is not None:
+            self.set_contact(self._contact.id)
+
+    def _show(self, c: ContactRecord) -> None:
+        self._contact = c
+        self.name_label.setText(breakable(c.formatted_name))
+        role = c.title
+        where = " · ".join(p for p in (c.organization, c.department) if p)
+        subtitle = f"{role} at {where}" if role and where else role or where
+        self.subtitle_label.setText(breakable(subtitle))
+        self.subtitle_label.setVisible(bool(subtitle))
+        self.me_chip.setVisible(c.is_me)
+        self._show_photo(self._photos.photo(c.id))
+        self._show_photo_link(self._photos.link(c.id))
+        old = self._sections_holder
+        self._sections_holder = QWidget()
+        self.sections = QVBoxLayout(self._sections_holder)
+        self.sections.setContentsMargins(0, 0, 0, 0)
+        self.sections.setSpacing(4)
+        add_fields(self.sections, c)
+        add_tags(self.sections, c)
+        # A note taken at an event shows under that event only, with its Edit and Delete.
+        delete_note = self.delete_note_requested.emit
+        add_meetings(self.sections, c.meetings, self.open_event.emit, self.edit_note, delete_note)
+        at_events = {m.event_id for m in c.meetings}
+        others = tuple(n for n in c.notes if n.event_id not in at_events)
+        at = len(c.notes) - len(others)
+        add_notes(self.sections, others, self.edit_note, delete_note, at_events=at)
+        add_followups(self.sections, c.followups, self._set_done, self.edit_followup)
+        self._body_layout.replaceWidget(old, self._sections_holder)
+        # Later, not now: the click that caused this rebuild may come from one of its buttons.
+        old.hide()
+        old.deleteLater()
+        self._sections_holder.show()
+        self.stack.setCurrentIndex(1)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _request_edit(self) -> None:
+        if self._contact is not None:
+            self.edit_requested.emit(self._contact.id)
+
+    def _request_qr_card(self) -> None:
+        if self._contact is not None:
+            self.qr_card_requested.emit(self._contact.id)
+
+    def _request_delete(self) -> None:
+        if self._contact is not None:
+            self.delete_requested.emit(self._contact.id)
+
+    # -- a photo given as a link ------------------------------------------------------------
+
+    def _show_photo(self, stored: tuple[bytes, str] | None) -> None:
+        pixmap = photo_pixmap(stored[0], PHOTO_SIDE, self.devicePixelRatioF()) if stored else None
+        self.photo_label.setVisible(pixmap is not None)
+        self.photo_label.setPixmap(pixmap if pixmap is not None else QPixmap())
+
+    def _show_photo_link(self, link: PhotoLink | None) -> None:
+        self._photo_link = link
+        self.photo_button.setVisible(link is not None)
+        if link is not None:
+            # A host name can be long: the pane must not get wider for it.
+            host = link.host if len(link.host) <= 32 else link.host[:31] + "…"
+            self.photo_button.setText(button_text(f"Fetch photo from {host}…"))
+            self.photo_button.setToolTip(
+                tooltip_text("Download the picture their card links to:", link.url)
+            )
+
+    def photo_fetch_box(self) -> tuple[QMessageBox, QPushButton] | None:
+        """The question asked before connecting anywhere, naming the address, and its Fetch
+        button; None when there is nothing to fetch."""
+        link, contact = self._photo_link, self._contact
+        if link is None or contact is None:
+            return None
+        return question_box(
+            self,
+            "Fetch photo",
+            f"Download the photo of {contact.formatted_name} from {link.host}?\n\n{link.url}\n\n"
+            f"netdesk connects to {link.host} only because you ask it to. The picture is saved "
+            "with the contact.",
+            "Fetch photo",
+        )
+
+    def fetch_photo(self) -> None:
+        asked = self.photo_fetch_box()
+        if asked is None:
+            return
+        box, fetch = asked
+        box.exec()
+        if box.clickedButton() is fetch:
+            self.download_photo()
+
+    def download_photo(self) -> bool:
+        """Fetch the linked photo now (the user has agreed); errors are shown, in words."""
+        link, contact = self._photo_link, self._contact
+        if link is None or contact is None:
+            return False
+        try:
+            with busy_cursor():
+                self._photos.fetch(contact.id, link)
+        except ServiceError as exc:
+            show_error(self, "Could not fetch the photo", str(exc))
+            return False
+        self.message.emit(f"Saved the photo from {link.host}.")
+        self.refresh()
+        return True
+
+    def _set_done(self, followup_id: int, done: bool) -> None:
+        try:
+            text = followup_commands.mark_done(
+                self._undo_stack, self._services.followups, [followup_id], done
+            )
+        except ServiceError as exc:
+            show_error(self, "Could not update the follow-up", str(exc))
+            self.refresh()  # the box shows its saved state again
+            return
+        self.message.emit(text)
+
+    def make_note_dialog(self, note_id: int | None = None) -> QDialog | None:
+        if self._contact is None:
+            return None
+        # Imported here: the note dialog is optional for this pane and loads only when used.
+        from netdesk.ui.people.note_dialog import NoteDialog
+
+        return NoteDialog(self._services, self._contact.id, note_id=note_id, parent=self)
+
+    def make_followup_dialog(self, followup_id: int | None = None) -> QDialog | None:
+        if self._contact is None:
+            return None
+        from netdesk.ui.followups.dialog import FollowUpDialog
+
+        if followup_id is None:
+            return FollowUpDialog(self._services, contact_id=self._contact.id, parent=self)
+        return FollowUpDialog(self._services, followup_id=followup_id, parent=self)
+
+    def add_note(self) -> None:
+        self._run(self.make_note_dialog())
+
+    def edit_note(self, note_id: int) -> None:
+        self._run(self.make_note_dialog(note_id))
+
+    def add_followup(self) -> None:
+        self._run(self.make_followup_dialog())
+
+    def edit_followup(self, followup_id: int) -> None:
+        self._run(self.make_followup_dialog(followup_id))
+
+    def _run(self, dialog: QDialog | None) -> None:
+        if dialog is None:
+            return
+        dialog.exec()
+        dialog.deleteLater()
+        # The change bridge refreshes the pane too; this covers a pane used without one.
+        self.refresh()
