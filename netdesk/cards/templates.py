@@ -153,7 +153,7 @@ def _inches(id: str, name: str, page: tuple[float, float], *values: float) -> La
     )
 
 
-# Geometry from gLabels' templates.
+# Geometry from gLabels' templates (docs/architecture.md, "Measured").
 BUILTIN_TEMPLATES: tuple[LabelTemplate, ...] = (
     _inches(
         "avery-5395",

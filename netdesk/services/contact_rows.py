@@ -1,8 +1,8 @@
 """People from files as table rows for Core bulk inserts, and the tag ids those rows need.
 
-Imports write with Core bulk inserts (ORM `add_all` measured ten times slower), so a
-`ContactRecord` is turned into plain row dicts here (tidied first by contact_cleaning; merging
-into a contact we already have is in contact_merging).
+Imports write with Core bulk inserts (ORM `add_all` is ten times slower: docs/architecture.md,
+"Measured"), so a `ContactRecord` is turned into plain row dicts here (tidied first by
+contact_cleaning; merging into a contact we already have is in contact_merging).
 """
 
 from __future__ import annotations

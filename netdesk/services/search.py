@@ -1,7 +1,8 @@
 """Finding people: the People table's pages, search-as-you-type and `netdesk search`.
 
 Filtering and sorting happen in SQL, so a keystroke costs one indexed query whatever the size
-of the address book (a proxy model over 100,000 rows was measured at 0.6 s a keystroke).
+of the address book (a proxy model over 100,000 rows costs 0.6 s a keystroke: see
+docs/architecture.md, "Measured").
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ def custom(**changes: object) -> LabelTemplate:
 
 
 # id: page, columns x rows, left, top, pitch x, pitch y, label width, height (mm), from gLabels
+# (docs/architecture.md, "Measured")
 EXPECTED = {
     "avery-5395": (
         (215.9, 279.4),

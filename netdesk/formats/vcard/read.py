@@ -1,9 +1,10 @@
 """vCard 2.1, 3.0 and 4.0 files to ContactRecords, card by card.
 
-A plain unfold-and-split reader, about ten times faster than vobject, and tolerant of what
-phones and mail clients really write. Whatever netdesk does not map is kept in
-`ContactRecord.extra_lines` so that an export can write it back. Bad input never raises: a
-broken card or line becomes a `Problem` and the other cards are still read.
+A plain unfold-and-split reader, about ten times faster than vobject (docs/architecture.md,
+"Measured"), and tolerant of what phones and mail clients really write (docs/real-files.md).
+Whatever netdesk does not map is kept in `ContactRecord.extra_lines` so that an export can
+write it back. Bad input never raises: a broken card or line becomes a `Problem` and the other
+cards are still read.
 
 Cards that do not end as they should lose nothing: a card still open at the end of the file
 (a truncated file or mail attachment), or when the next BEGIN:VCARD comes, is kept with a

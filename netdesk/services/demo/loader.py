@@ -2,7 +2,7 @@
 
 Everything is written with Core bulk inserts in one transaction, with ids assigned here (after
 the current maximum) so that child rows can point at their parents without a round trip: the
-ORM would take about ten times longer for 100,000 people (measured).
+ORM would take about ten times longer for 100,000 people (docs/architecture.md, "Measured").
 """
 
 from __future__ import annotations
