@@ -88,7 +88,7 @@ def main() -> None:
     assert services.cards.me_id() is not None, "the demo database has no 'me' contact"
     imported_before = "qrcode" in sys.modules
     # A user looks at the window for a moment before asking for a card; meanwhile the window
-    # loads what cards need (card_actions.WARM_UP_DELAY_MS).
+    # loads what cards need (ui.cards.actions.WARM_UP_DELAY_MS).
     settle_until = time.perf_counter() + WARM_UP_DELAY_MS / 1000 + 0.5
     while time.perf_counter() < settle_until:
         app.processEvents()

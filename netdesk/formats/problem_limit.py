@@ -11,7 +11,7 @@ import itertools
 
 from netdesk.formats.records import Problem
 
-# The same limit as the vCard reader's (vcard_read.PROBLEM_LIMIT).
+# The same limit as the vCard reader's (formats.vcard.read.PROBLEM_LIMIT).
 PROBLEM_LIMIT = 1_000
 
 

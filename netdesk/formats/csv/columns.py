@@ -1,5 +1,6 @@
-"""Recognising CSV columns one at a time by their header (csv_synonyms), and the column mapping
-that follows: column index -> a CONTACT_FIELDS key, with the kind each column's header names."""
+"""Recognising CSV columns one at a time by their header (formats.csv.synonyms), and the column
+mapping that follows: column index -> a CONTACT_FIELDS key, with the kind each column's header
+names."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ becomes a ContactRecord.
 
 Each layout has `prepare(headers)`, which looks the columns up once per file and returns a
 function that turns the cells of one row into a record (without the formatted-name fallback and
-the "names nobody" check, which csv_read applies to every layout alike).
+the "names nobody" check, which formats.csv.read applies to every layout alike).
 """
 
 from __future__ import annotations

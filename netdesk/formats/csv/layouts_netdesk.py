@@ -1,10 +1,10 @@
-"""netdesk's own CSV export (csv_write), read back: the same columns, the same separators;
+"""netdesk's own CSV export (formats.csv.write), read back: the same columns, the same separators;
 also the older exports, without the name parts and with only the City and Country of the first
 address.
 
 Recognised by its full header, so that a file written by netdesk goes back in without the
 column-mapping dialog. The formula guard (a leading quote) is undone for every cell by
-csv_read before a row gets here.
+formats.csv.read before a row gets here.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ turning rows into ContactRecords (by the layout and each other column's header, 
 mapping the user chose).
 
 Usage: `table = load_csv(data, name)`; `read_contacts(table)` yields records and Problems,
-every column recognised by its header (csv_plan). For the column-mapping dialog, pre-fill it
+every column recognised by its header (formats.csv.plan). For the column-mapping dialog, pre-fill it
 with `guess_mapping(table.headers)` (labels from CONTACT_FIELDS), then
 `read_contacts(table, mapping)`.
 """

@@ -4,7 +4,7 @@ and older), Thunderbird, Yahoo, LinkedIn, Roundcube, Eventbrite, Meetup and hand
 
 Headers are compared after `header_key` (case, accents, punctuation and numbers do not matter:
 "E-Mail 2: Adresse" and "e-mail adresse" are the same key, and "prénom" covers "PRENOM"), so a
-spelling is listed once. Data only: csv_columns applies it.
+spelling is listed once. Data only: formats.csv.columns applies it.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ ADDRESS_HEADERS = tuple(
     f"{block} {part}" for block, _kind in ADDRESS_BLOCKS for _attr, part in ADDRESS_PART_HEADERS
 )
 # Written by netdesk before each address had its own columns: City and Country of the first
-# address. Files with them are still read (csv_layouts_netdesk).
+# address. Files with them are still read (formats.csv.layouts_netdesk).
 OLD_ADDRESS_HEADERS = ("City", "Country")
 # The parts of a name beyond first and last (older exports had none of them).
 NAME_PART_HEADERS = ("Middle name", "Name prefix", "Name suffix", "Nickname")

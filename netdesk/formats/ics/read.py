@@ -15,7 +15,7 @@ How files are read, and the choices made where the format leaves room:
   line and its continuation); folds are undone before decoding, so a fold that splits a UTF-8
   character does no harm. Property and component names may be lowercase.
 - `line` is the 1-based line of the event's BEGIN:VEVENT.
-- Times are timezone-aware. A TZID parameter is turned into an IANA name (see ics_zones):
+- Times are timezone-aware. A TZID parameter is turned into an IANA name (see formats.ics.zones):
   IANA names, Windows names, "globally unique" names and free-text names that the file's
   VTIMEZONE explains (X-LIC-LOCATION, or the IANA zone with the same offsets) all work, also
   when the VTIMEZONE is missing as long as the name itself is recognisable. A TZID nobody can
@@ -27,7 +27,7 @@ How files are read, and the choices made where the format leaves room:
 - The end is DTEND, else DTSTART + DURATION, else none. An end at or before the start is
   dropped (netdesk rejects such events).
 - Recurring events: one event at the first occurrence (DTSTART), never expanded; its RRULE,
-  RDATE and EXDATE lines go into `recurrence` as written (see ics_recurrence; one icalendar
+  RDATE and EXDATE lines go into `recurrence` as written (see formats.ics.recurrence; one icalendar
   cannot read is left out and reported). VEVENTs carrying a RECURRENCE-ID (changed single
   occurrences) are skipped when their series is in the file; without the series, the
   earliest of them stands in for it.
@@ -47,7 +47,7 @@ How files are read, and the choices made where the format leaves room:
   LOCATION longer than the venue column is cut there and kept whole in the description
   (event_import).
 - organiser: ORGANIZER's CN, else its e-mail address without "mailto:".
-- Limits (ics_blocks): a content line over MAX_LINE_BYTES after unfolding is ignored, BEGINs
+- Limits (formats.ics.blocks): a content line over MAX_LINE_BYTES after unfolding is ignored, BEGINs
   nested deeper than MAX_DEPTH are ignored (a VEVENT is still read), an event of more than
   MAX_PROPERTIES properties is skipped; each is reported. An event starting outside the years
   EARLIEST_YEAR..LATEST_YEAR is skipped, an end after LATEST_YEAR dropped. Only the first
@@ -145,7 +145,7 @@ def _read_event(block: Block, zones: ZoneResolver, file: str) -> _ReadEvent:
     try:
         with warnings.catch_warnings():
             # icalendar warns when it strips a vendor prefix from a TZID; we resolve TZIDs
-            # ourselves (ics_zones) and only take the wall-clock time from it.
+            # ourselves (formats.ics.zones) and only take the wall-clock time from it.
             warnings.simplefilter("ignore", GloballyUniqueTZIDGuessed)
             component = Component.from_ical(text)
     except Exception as exc:

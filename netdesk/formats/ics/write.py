@@ -6,7 +6,7 @@
   a known zone are written in UTC ("Z"). All-day events use VALUE=DATE with the exclusive
   end date (the next day when the record has no later end).
 - A repeating event carries its RRULE, RDATE and EXDATE lines as they were read (verbatim;
-  see ics_recurrence), so the series comes back whole; its DTSTART is the first occurrence.
+  see formats.ics.recurrence), so the series comes back whole; its DTSTART is the first occurrence.
 - LOCATION is the place as netdesk shows it ("venue, city", or the venue alone when it names
   the city, as an imported LOCATION does), and X-NETDESK-VENUE and X-NETDESK-CITY hold them
   apart for netdesk to read back (a venue may have a comma of its own).
@@ -163,7 +163,7 @@ def _times(record: EventRecord) -> tuple[date | datetime, date | datetime | None
     assert record.starts_at is not None
     tz = zone(record.timezone.strip()) if record.timezone.strip() else None
     if record.all_day:
-        # All-day dates are kept as midnight UTC (ics_read), whatever zone the event has.
+        # All-day dates are kept as midnight UTC (formats.ics.read), whatever zone the event has.
         first = record.starts_at.astimezone(UTC).date()
         last = record.ends_at.astimezone(UTC).date() if record.ends_at else None
         return first, last if last is not None and last > first else first + timedelta(days=1)

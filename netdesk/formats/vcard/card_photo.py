@@ -2,7 +2,7 @@
 
 Base64 (2.1 ENCODING=BASE64, 3.0 ENCODING=b), 4.0 data: URIs (base64 or percent-encoded) and
 base64 that only lacks its ENCODING parameter become bytes; links and anything that is not a
-picture are left to the reader to keep verbatim (vcard_read_card.CardReader.photo).
+picture are left to the reader to keep verbatim (formats.vcard.read_card.CardReader.photo).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from netdesk.formats.vcard.read_line import Params, unescape
 BAD_PHOTO = "photo is not valid base64; the contact was read without it"
 # The largest picture (or sound or key) a card may bring, decoded: a phone's full-resolution
 # photo is 3-8 MB, a contact picture 10-200 KB. The reader refuses longer ones before decoding
-# them, from the length of their text (vcard_read); this checks what was decoded all the same.
+# them, from the length of their text (formats.vcard.read); this checks what was decoded all the
+# same.
 BINARY_LIMIT = 10 * 1024 * 1024
 BASE64 = frozenset({"B", "BASE64"})
 _IMAGE_TYPES = {

@@ -1,8 +1,8 @@
 """From the bytes of a vCard file to unfolded content lines and their text.
 
-The work is in two modules: `vcard_lines` splits and unfolds lines (line ends, folds, soft
-line breaks), `vcard_charset` decodes their text (byte order marks, UTF-16/32, CHARSET, legacy
-code pages). Their names are importable from here too.
+The work is in two modules: `formats.vcard.lines` splits and unfolds lines (line ends, folds,
+soft line breaks), `formats.vcard.charset` decodes their text (byte order marks, UTF-16/32,
+CHARSET, legacy code pages). Their names are importable from here too.
 """
 
 from __future__ import annotations

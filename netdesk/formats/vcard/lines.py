@@ -4,7 +4,7 @@ Work happens on bytes for as long as possible: a fold may split a UTF-8 characte
 lines, and quoted-printable values (vCard 2.1) are bytes in whatever CHARSET the line names.
 Any run of CR and LF characters is one line break; folds, quoted-printable soft line breaks and
 vCard 2.1 backslash continuations are joined. The file is expected ASCII-compatible already
-(see `vcard_charset.to_ascii_compatible`).
+(see `formats.vcard.charset.to_ascii_compatible`).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ escaped card as AGENT's value) becomes a record of its own, yielded before the c
 it, which keeps its other lines (those after the block too) but not that AGENT line: the
 agent is a contact now, and exporting the card inline as well would bring them back twice.
 
-A content line becomes a `Prop` in vcard_read_prop (parsing, decoding, the limits on a
+A content line becomes a `Prop` in formats.vcard.read_prop (parsing, decoding, the limits on a
 line); this module finds where cards begin and end.
 """
 
@@ -50,7 +50,7 @@ _NESTING = 4
 _FILLER = b" \t\x00\x0c\x1a"
 
 # Limits that turn hostile or broken files into reported problems instead of exhausted memory
-# (LINE_LIMIT, on one line, is in vcard_read_prop).
+# (LINE_LIMIT, on one line, is in formats.vcard.read_prop).
 # A card with more content lines than this is not imported: real cards have tens, a very busy
 # one a few hundred. Reading stops keeping its lines when it passes the limit.
 PROPERTY_LIMIT = 10_000

@@ -3,12 +3,13 @@
 Mapped: FN, N, NICKNAME, ORG, TITLE, UID, BDAY, NOTE, CATEGORIES, EMAIL, TEL, URL,
 X-SOCIALPROFILE, ADR and PHOTO; Apple's grouped X-ABLabel becomes the label of its group's email,
 phone, web or postal address. Everything else goes into `extra_lines` in the form the writer
-writes back unchanged (vcard_write_line_syntax.content_line), so that import, export and import
-again give the same record. A property a card may hold only once (N, FN, UID, BDAY, KIND, GENDER,
-ANNIVERSARY) is kept once, as the writer does. A card with no name of its own is named by what
-it carries (an Android nickname, an IM handle, a web address, a postal label: vcard_handles),
-and a phone's extension is kept apart from its number (phone_extension). Typed values (kinds,
-labels, birthday, fallback name) come from vcard_card_values, pictures from vcard_card_photo.
+writes back unchanged (formats.vcard.write_line_syntax.content_line), so that import, export and
+import again give the same record. A property a card may hold only once (N, FN, UID, BDAY, KIND,
+GENDER, ANNIVERSARY) is kept once, as the writer does. A card with no name of its own is named by
+what it carries (an Android nickname, an IM handle, a web address, a postal label:
+formats.vcard.handles), and a phone's extension is kept apart from its number (phone_extension).
+Typed values (kinds, labels, birthday, fallback name) come from formats.vcard.card_values,
+pictures from formats.vcard.card_photo.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ _TOO_MANY_CATEGORIES = (
     f"card has more than {CATEGORY_LIMIT:,} categories; the first {CATEGORY_LIMIT:,} became "
     "tags, the others were left out"
 )
-# Properties that describe the file, not the person (vcard_write_extra.ENVELOPE says which).
+# Properties that describe the file, not the person (formats.vcard.write_extra.ENVELOPE says which).
 _DROPPED = ENVELOPE
 # At most one per card (RFC 2426, RFC 6350): the writer keeps the first, and so does the reader.
 _AT_MOST_ONE = frozenset({"N", "FN", "UID", "BDAY"})
@@ -90,8 +91,8 @@ class CardReader:
         self.notes: list[str] = []
         self.categories_seen: set[str] = set()
         self.categories_cut = False
-        # What names a card that has no name of its own (vcard_handles): the first IM handle,
-        # Android nickname and postal label seen.
+        # What names a card that has no name of its own (formats.vcard.handles): the first IM
+        # handle, Android nickname and postal label seen.
         self.handle = ""
         self.android_nickname = ""
         self.postal_label = ""

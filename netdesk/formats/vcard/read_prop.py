@@ -28,7 +28,7 @@ NO_COLON = "line has no ':' separating name and value"
 # key: the longest NOTE seen in real address books is a few kilobytes; a megabyte is a book.
 LINE_LIMIT = 1024 * 1024
 # Properties whose value is binary data (base64 or a data: URI) and may pass LINE_LIMIT up to
-# BINARY_LIMIT decoded (see vcard_read_card), each with the word a report uses.
+# BINARY_LIMIT decoded (see formats.vcard.read_card), each with the word a report uses.
 _BINARY = {"PHOTO": "photo", "LOGO": "logo", "SOUND": "sound", "KEY": "key"}
 # What is held of a line: all of a BINARY_LIMIT photo in base64 (4/3 of its size) with room for
 # its parameters and the indentation of 2.1 continuation lines (about 4%). Of longer lines

@@ -5,8 +5,8 @@ formatting the lines here takes about 0.2 s, which keeps exporting everybody far
 benchmark's limit (benchmarks/bench_vcard_export.py).
 
 Output follows RFC 2426 (3.0) and RFC 6350 (4.0). This module puts a card together in order;
-the property lines come from vcard_write_properties, escaping and folding from
-vcard_write_escape, and kept extra lines are repaired by vcard_write_line_syntax.
+the property lines come from formats.vcard.write_properties, escaping and folding from
+formats.vcard.write_escape, and kept extra lines are repaired by formats.vcard.write_line_syntax.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """What the badge dialog makes of its choices: a PDF, a print, a print preview or the alignment
-page, and marking the badges printed afterwards. The choices themselves live in badge_dialog."""
+page, and marking the badges printed afterwards. The choices themselves live in ui.badges.dialog."""
 
 from __future__ import annotations
 

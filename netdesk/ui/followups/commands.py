@@ -18,7 +18,7 @@ from netdesk.ui.undo.commands import report_failure
 from netdesk.ui.widgets.plain_text import button_text
 
 UNDO_HINT = " — Ctrl+Z to undo"
-# The kind under which steps name the follow-ups they touched (undo_commands.StepWatcher).
+# The kind under which steps name the follow-ups they touched (ui.undo.commands.StepWatcher).
 FOLLOWUPS = "followups"
 
 

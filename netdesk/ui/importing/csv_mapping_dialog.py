@@ -32,8 +32,9 @@ def intro_text(name: str, guessed: bool) -> str:
 class CsvMappingDialog(QDialog):
     """One row per column: header, two examples, and a choice of contact field or Ignore.
 
-    `fields` maps field keys to their labels (csv_read.CONTACT_FIELDS); `guessed` pre-fills
-    the choices (csv_read.guess_mapping). OK is enabled once a column holds a name or an email.
+    `fields` maps field keys to their labels (formats.csv.read.CONTACT_FIELDS); `guessed`
+    pre-fills the choices (formats.csv.read.guess_mapping). OK is enabled once a column holds a
+    name or an email.
     """
 
     def __init__(

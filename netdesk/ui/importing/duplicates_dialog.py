@@ -62,7 +62,7 @@ EMPTY_TEXT = (
 COLUMN_WIDTHS = {NAME: 230, ORGANIZATION: 160, EMAIL: 210, PHONE: 140}
 ROW_PADDING = 8
 # Merges are undone on the same stack as deletes; the People view selects the people an
-# undo brings back (undo_commands.StepWatcher), by this kind.
+# undo brings back (ui.undo.commands.StepWatcher), by this kind.
 CONTACTS = "contacts"
 
 

@@ -1,6 +1,6 @@
 """The detail pane beside the People table: one contact with its events, notes and follow-ups.
 
-The sections under the header are built in contact_detail_sections.py, which keeps user data in
+The sections under the header are built in detail_sections.py, which keeps user data in
 plain-text labels so that a name like "<b>x</b>" shows as typed.
 """
 

@@ -132,8 +132,8 @@ TRICKY_3_0 = (
 
 # Unmapped lines that no strict reader takes as they are: 2.1 bare parameters, "_" and "/" in
 # names, an empty parameter, a second N. The writer makes them valid
-# (vcard_write_line_syntax.content_line) and drops the second N, so the round trip holds once the
-# reader keeps extra lines that way.
+# (formats.vcard.write_line_syntax.content_line) and drops the second N, so the round trip holds
+# once the reader keeps extra lines that way.
 LEGACY_EXTRAS = (
     b"BEGIN:VCARD\r\n"
     b"VERSION:2.1\r\n"
