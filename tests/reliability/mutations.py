@@ -4,7 +4,7 @@ inline seeds that always exist) broken the ways files break in the field.
 `mutate(data, rng)` applies one to three damages: flipped bytes, truncation, a huge line, deep
 nesting (a BEGIN line repeated), a wrong encoding, NULs, lines lost, swapped or duplicated.
 `fuzz_inputs(seeds)` is the Hypothesis strategy over them; `FUZZ_EXAMPLES` is how many each fuzz
-test draws: a few hundred in CI, thousands with NETDESK_FUZZ=full (see tests/reliability/README).
+test draws: a few hundred in CI, thousands with NETDESK_FUZZ=full (see CONTRIBUTING.md).
 """
 
 from __future__ import annotations
