@@ -6,6 +6,7 @@ Runs on SQLite (FTS5 trigram) and, when configured, PostgreSQL (pg_trgm) through
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import pytest
@@ -201,7 +202,10 @@ def test_postgres_role_without_extension_rights_still_gets_search() -> None:
     if not admin_url:
         pytest.skip(f"{PG_URL_VAR} is not set")
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    role, database = "netdesk_limited_test", "netdesk_limited_test"
+    # Roles are shared by every database of the server: a name of this test database's own keeps
+    # two test runs on one server (two checkouts, two CI jobs) from dropping each other's role.
+    suffix = re.sub(r"\W", "_", make_url(admin_url).database or "netdesk")
+    role = database = f"netdesk_limited_{suffix}"[:63]
     try:
         with admin.connect() as conn:
             if not conn.execute(
