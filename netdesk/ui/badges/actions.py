@@ -1,6 +1,6 @@
 """Events > Print badges… and the event page's Badges… button: both open the badge dialog.
 
-Kept out of main_window.py and event_page.py, which only place what this module makes. Cheap to
+Kept out of main_window.py and events/page.py, which only place what this module makes. Cheap to
 import: the dialog (and the painting behind it) loads on first use.
 """
 
