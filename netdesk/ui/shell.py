@@ -46,7 +46,7 @@ class Shell(Protocol):
         icon_name: str | None = None,
         tip: str = "",
     ) -> QAction:
-        """One of the window's actions: its key works wherever the window has the focus."""
+        """One of the window's actions; its key works in all of netdesk's windows."""
         ...
 
     def widget(self) -> QMainWindow:
