@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, Signal
 
 from netdesk.store.db import Database
-
-if TYPE_CHECKING:
-    from netdesk.ui.main_window import MainWindow
-    from netdesk.ui.outside_changes import OutsideChanges
 
 
 class ChangeBridge(QObject):
@@ -30,10 +24,3 @@ class ChangeBridge(QObject):
 
     def detach(self) -> None:
         self._db.remove_change_listener(self._relay)
-
-
-def follow_outside_changes(window: MainWindow) -> OutsideChanges:
-    """Makes the window follow what other processes do to its database (outside_changes)."""
-    from netdesk.ui.outside_changes import OutsideChanges
-
-    return OutsideChanges(window)

@@ -1,12 +1,12 @@
-"""The main window: wires the views, menus, toolbar and shortcuts; the views do the work."""
+"""The main window: builds the pages, the action objects, menus and toolbar, and wires them;
+the views and the action objects do the work (they see the window through ui.shell.Shell)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,18 +24,21 @@ from netdesk.ui.badges.actions import BadgeActions
 from netdesk.ui.cards.actions import CardActions
 from netdesk.ui.help.menu import HelpMenu
 from netdesk.ui.importing.actions import ExchangeActions
-from netdesk.ui.undo.feedback import UndoFeedback
+from netdesk.ui.menu_bar import build_menus
+from netdesk.ui.shell import EVENTS, FOLLOWUPS, PAGE_KEYS, PAGES, PEOPLE, TODAY
+from netdesk.ui.toolbar import build_toolbar
 from netdesk.ui.widgets.icons import icon
 from netdesk.ui.widgets.plain_text import plain_label
-from netdesk.ui.widgets.screen_fit import WINDOW_SIZE, fit_to_screen
 from netdesk.ui.widgets.theme import follow, sidebar_sheet
+from netdesk.ui.window_actions import WindowActions, make_action
+from netdesk.ui.window_commands import WindowCommands
+from netdesk.ui.window_state import restore_columns, restore_window, save_window
 
 if TYPE_CHECKING:
     from netdesk.services.service_set import Services
     from netdesk.ui.change_bridge import ChangeBridge
 
-TODAY, EVENTS, PEOPLE, FOLLOWUPS = "today", "events", "people", "followups"
-PAGES = ((TODAY, "Today"), (EVENTS, "Events"), (PEOPLE, "People"), (FOLLOWUPS, "Follow-ups"))
+__all__ = ["EVENTS", "FOLLOWUPS", "PAGES", "PEOPLE", "TODAY", "MainWindow"]
 
 
 class MainWindow(QMainWindow):
@@ -79,26 +80,34 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
-        self.cards = CardActions(self)
+        self.commands = WindowCommands(self)
+        acts = WindowActions(self, self.commands, self.undo_stack, self.statusBar())
+        self.act_capture, self.act_new_contact = acts.capture, acts.new_contact
+        self.act_new_event, self.act_new_followup = acts.new_event, acts.new_followup
+        self.act_quit, self.act_undo, self.act_redo = acts.quit, acts.undo, acts.redo
+        self.act_delete, self.act_find, self.act_tags = acts.delete, acts.find, acts.tags
+        self.act_go, self.undo_feedback = acts.go, acts.undo_feedback
+        self.exchange = ExchangeActions(self, lambda path: self.cards.adder.add_from_path(path))
+        self.help = HelpMenu(self, build_menus(self, acts, self.exchange))
+        build_toolbar(self, acts)
+        self.cards: CardActions = CardActions(self, self.exchange)
         self.badges = BadgeActions(self)
         self.backup_actions = BackupActions(self)
         self.database_label = plain_label("Opening the database…")
         self.statusBar().addPermanentWidget(self.database_label)
         self.sidebar.currentRowChanged.connect(self._page_changed)
-        self._restore_settings()
+        restore_window(self, self.settings, self.sidebar)
         self._set_data_actions_enabled(False)
         if services is not None:
             self.attach(services)
 
     def attach(self, services: Services) -> None:
-        from netdesk.ui.change_bridge import ChangeBridge, follow_outside_changes
+        from netdesk.ui.change_bridge import ChangeBridge
+        from netdesk.ui.outside_changes import OutsideChanges
 
         self.services = services
         self.bridge: ChangeBridge = ChangeBridge(services.db, self)
-        self.outside_changes = follow_outside_changes(self)
+        self.outside_changes = OutsideChanges(self)
         self.database_label.setText(f"Database: {services.db.display_name}")
         self.database_label.setToolTip(services.db.url)
         self._set_data_actions_enabled(True)
@@ -121,6 +130,37 @@ class MainWindow(QMainWindow):
         ):
             act.setEnabled(enabled)
         self.sidebar.setEnabled(enabled)
+
+    def show_database_open(self, is_open: bool, label: str, tip: str) -> None:
+        """The database is open again (pages and data actions usable) or not (both frozen)."""
+        self.stack.setEnabled(is_open)
+        self._set_data_actions_enabled(is_open)
+        self.database_label.setText(label)
+        self.database_label.setToolTip(tip)
+
+    # -- what the window's parts use of it (ui.shell.Shell) ---------------------------------
+
+    def widget(self) -> QMainWindow:
+        return self
+
+    def say(self, text: str, timeout: int = 0) -> None:
+        self.statusBar().showMessage(text, timeout)
+
+    def make_action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon_name: str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        return make_action(self, text, slot, shortcut, icon_name, tip)
+
+    def built_view(self, key: str) -> Any | None:
+        return self._views.get(key)
+
+    def capture_event_id(self) -> int | None:
+        return self.commands.capture_event_id()
 
     # -- views, built on first use so that the window appears before any data is read --------
 
@@ -147,7 +187,7 @@ class MainWindow(QMainWindow):
             today = TodayView(s, b, self, undo_stack=u)
             today.open_event.connect(self.show_event)
             today.open_contact.connect(self.show_contact)
-            self.welcome = show_welcome(self, today)
+            self.welcome = show_welcome(self, today, self._containers[TODAY])
             return today
         if key == EVENTS:
             from netdesk.ui.events.view import EventsView
@@ -163,17 +203,13 @@ class MainWindow(QMainWindow):
             people = PeopleView(s, b, u, self, settings=self.settings)
             people.open_event.connect(self.show_event)
             people.qr_card.connect(self.cards.open_card)
-            widths = self.settings.value("people/columns")
-            if isinstance(widths, QByteArray):
-                people.header().restoreState(widths)
+            restore_columns(self.settings, PEOPLE, people)
             return people
         from netdesk.ui.followups.view import FollowUpsView
 
         followups = FollowUpsView(s, b, u, self)
         followups.open_contact.connect(self.show_contact)
-        state = self.settings.value("followups/columns")
-        if isinstance(state, QByteArray):
-            followups.header().restoreState(state)
+        restore_columns(self.settings, FOLLOWUPS, followups)
         return followups
 
     def current_key(self) -> str:
@@ -183,7 +219,7 @@ class MainWindow(QMainWindow):
     def go_to(self, key: str) -> Any:
         """Show a page and put the keyboard in its main list (the sidebar's own arrow keys
         change pages without this, so that the focus stays where the user is)."""
-        self.sidebar.setCurrentRow([k for k, _ in PAGES].index(key))
+        self.sidebar.setCurrentRow(PAGE_KEYS.index(key))
         view = self.view(key)
         lists = [w for w in view.findChildren(QAbstractItemView) if w.isVisibleTo(view)]
         if lists and self.isVisible():
@@ -213,260 +249,18 @@ class MainWindow(QMainWindow):
     def show_event(self, event_id: int) -> None:
         self.go_to(EVENTS).show_event(event_id)
 
-    # -- actions ----------------------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        icon_name: str | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        if tip:
-            # No status tip: hovering a button would wipe the message an action just left.
-            action.setToolTip(
-                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-                if shortcut is not None
-                else tip
-            )
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        a = self._action
-        self.act_capture = a(
-            "&Quick capture…",
-            self.quick_capture,
-            "Ctrl+Shift+N",
-            "quick-capture",
-            "Note whom you just met, what you talked about and what you promised",
-        )
-        self.act_new_contact = a(
-            "New &contact…",
-            self.new_contact,
-            QKeySequence.StandardKey.New,
-            "new-contact",
-            "Add a person",
-        )
-        self.act_new_event = a("New &event…", self.new_event, "Ctrl+E", "new-event", "Add an event")
-        self.act_new_followup = a(
-            "New &follow-up…",
-            self.new_followup,
-            "Ctrl+Shift+F",
-            "followup-new",
-            "Add something to follow up on",
-        )
-        self.act_quit = a(
-            "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit", "Quit netdesk"
-        )
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_undo.setIcon(icon("undo"))
-        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.act_redo.setIcon(icon("redo"))
-        for act in (self.act_undo, self.act_redo):
-            act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            self.addAction(act)
-        self.undo_feedback = UndoFeedback(
-            self.undo_stack, self.act_undo, self.act_redo, self.statusBar()
-        )
-        self.act_delete = a(
-            "&Delete",
-            self.delete_selected,
-            QKeySequence.StandardKey.Delete,
-            "delete",
-            "Delete the selection (Ctrl+Z brings it back)",
-        )
-        # Delete must not steal the key from text fields: only the window's own context.
-        self.act_delete.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.act_find = a(
-            "&Find people…",
-            self.find_people,
-            QKeySequence.StandardKey.Find,
-            "search",
-            "Search people",
-        )
-        self.act_go = [
-            a(title, partial(self.go_to, key), f"Ctrl+{i}", key)
-            for i, (key, title) in enumerate(PAGES, start=1)
-        ]
-        self.act_tags = a("&Tags…", self.manage_tags, None, "settings", "Rename or delete tags")
-        self.exchange = ExchangeActions(self)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        for act in (
-            self.act_capture,
-            self.act_new_contact,
-            self.act_new_event,
-            self.act_new_followup,
-        ):
-            file_menu.addAction(act)
-        file_menu.addSeparator()
-        file_menu.addAction(self.exchange.act_import)
-        export_menu = file_menu.addMenu(icon("export"), "&Export")
-        export_menu.setObjectName("export_menu")
-        for act in self.exchange.export_actions():
-            export_menu.addAction(act)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit = bar.addMenu("&Edit")
-        for act in (self.act_undo, self.act_redo):
-            edit.addAction(act)
-        edit.addSeparator()
-        edit.addAction(self.act_delete)
-        edit.addAction(self.act_find)
-        edit.addSeparator()
-        edit.addAction(self.act_tags)
-        people = bar.addMenu("&People")
-        people.addAction(self.exchange.act_duplicates)
-        go = bar.addMenu("&Go")
-        for act in self.act_go:
-            go.addAction(act)
-        self.help = HelpMenu(self, bar.addMenu("&Help"))
-
-    def _build_toolbar(self) -> None:
-        tb = QToolBar("Main toolbar")
-        tb.setObjectName("main_toolbar")
-        tb.setMovable(False)
-        tb.setIconSize(QSize(22, 22))
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (
-            self.act_capture,
-            self.act_new_contact,
-            self.act_new_event,
-            self.act_new_followup,
-        ):
-            tb.addAction(act)
-        tb.addSeparator()
-        # Undo and redo show just their icon: their text names the step ("Undo Delete Ann
-        # Lee"), which would make the toolbar jump about; the tooltip and menu carry it.
-        for act in (self.act_undo, self.act_redo):
-            button = QToolButton()
-            button.setDefaultAction(act)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-            button.setAutoRaise(True)
-            tb.addWidget(button)
-        tb.addAction(self.act_delete)
-        tb.addSeparator()
-        tb.addAction(self.act_find)
-        self.addToolBar(tb)
-
-    # -- slots: each hands over to a view or a dialog ---------------------------------------
+    # Tests and the shortcuts call these on the window; the work is in window_commands.py.
 
     def quick_capture(self) -> Any:
-        from netdesk.ui.today.quick_capture import QuickCaptureDialog
-
-        dialog = QuickCaptureDialog(self.services, self.capture_event_id(), self)
-        dialog.accepted.connect(lambda: self._captured(dialog))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    def _captured(self, dialog: Any) -> None:
-        result = dialog.result
-        if result is None:
-            return
-        name = self.services.contacts.get(result.contact_id).formatted_name
-        what = "Added" if result.created else "Updated"
-        extra = " with a follow-up" if result.followup_id else ""
-        self.statusBar().showMessage(f"{what} {name}{extra}. Find them under People.", 8000)
-
-    def capture_event_id(self) -> int | None:
-        """The event selected in Events, else the one happening now (or just ended)."""
-        events = self._views.get(EVENTS)
-        selected = events.selected_event_id() if events is not None else None
-        return selected if selected is not None else self.services.events.current()
-
-    # New items are asked for over the current page; only a saved one takes the user to its
-    # page, so that Escape leaves them where they were.
-
-    def new_contact(self) -> None:
-        contact_id = self.view(PEOPLE).new_item()
-        if contact_id is not None:
-            self.go_to(PEOPLE)
-            name = self.services.contacts.get(contact_id).formatted_name
-            self.statusBar().showMessage(f"Added {name}.", 5000)
-
-    def new_event(self) -> None:
-        events = self.view(EVENTS)
-        before = events.selected_event_id()
-        events.new_item()
-        event_id = events.selected_event_id()
-        if event_id not in (None, before):
-            self.go_to(EVENTS)
-            name = self.services.events.get(event_id).name
-            self.statusBar().showMessage(f"Added the event {name}.", 5000)
-
-    def new_followup(self) -> None:
-        dialog = self.view(FOLLOWUPS).new_item()
-        dialog.accepted.connect(self._followup_added)
-
-    def _followup_added(self) -> None:
-        self.go_to(FOLLOWUPS)
-        self.statusBar().showMessage("Added the follow-up.", 5000)
-
-    def delete_selected(self) -> bool:
-        view = self._views.get(self.current_key())
-        deleter = getattr(view, "delete_selected", None)
-        has_selection = getattr(view, "has_selection", None)
-        if deleter is None or (has_selection is not None and not has_selection()):
-            self.statusBar().showMessage("Select something to delete first.", 3000)
-            return False
-        self.statusBar().clearMessage()
-        if not deleter():  # nothing selected, or the user cancelled the confirmation
-            return False
-        if not self.statusBar().currentMessage():  # the view may have said it better
-            self.statusBar().showMessage("Deleted. Press Ctrl+Z to undo.", 5000)
-        return True
-
-    def find_people(self) -> None:
-        self.go_to(PEOPLE).focus_search()
+        return self.commands.quick_capture()
 
     def manage_tags(self) -> Any:
-        from netdesk.ui.people.tags_dialog import TagsDialog
+        return self.commands.manage_tags()
 
-        dialog = TagsDialog(self.services, self.undo_stack, self)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    # -- settings ---------------------------------------------------------------------------
-
-    def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            fit_to_screen(self, WINDOW_SIZE)
-        state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        page = str(self.settings.value("window/page", TODAY))
-        keys = [k for k, _ in PAGES]
-        self.sidebar.setCurrentRow(keys.index(page) if page in keys else 0)
+    # -- closing ----------------------------------------------------------------------------
 
     def save_settings(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/page", self.current_key())
-        people = self._views.get(PEOPLE)
-        if people is not None:
-            self.settings.setValue("people/columns", people.header().saveState())
-        followups = self._views.get(FOLLOWUPS)
-        if followups is not None:
-            self.settings.setValue("followups/columns", followups.header().saveState())
-        self.settings.sync()
+        save_window(self, self.settings, self.current_key(), self._views)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
@@ -17,7 +17,13 @@ from netdesk.store.change_watch import ChangeWatch, Identity, Outcome
 from netdesk.ui.menu_bar import top_menu
 
 if TYPE_CHECKING:
-    from netdesk.ui.main_window import MainWindow
+    from netdesk.ui.shell import Shell
+
+    class WatchedWindow(Shell, Protocol):
+        def show_database_open(self, is_open: bool, label: str, tip: str) -> None:
+            """Pages and data actions usable or frozen, and the status bar's database label."""
+            ...
+
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +47,8 @@ LAYOUT_PREFIX = "Another netdesk changed the database's layout while the window 
 
 
 class OutsideChanges(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WatchedWindow) -> None:
+        super().__init__(window.widget())
         self.window = window
         self.db = window.services.db
         self.name = self.db.display_name
@@ -54,7 +60,7 @@ class OutsideChanges(QObject):
         # other change; the backup it makes first tells it apart.
         self.restores_seen = self._restore_backups()
         self.db.restore_listeners.append(self._own_restore)
-        self.act_reopen = window._action(
+        self.act_reopen = window.make_action(
             "Re&open database",
             self.reopen_now,
             None,
@@ -66,16 +72,16 @@ class OutsideChanges(QObject):
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
         self.timer.start()
-        window.installEventFilter(self)
+        window.widget().installEventFilter(self)
 
     def _place_in_file_menu(self) -> None:
-        menu = top_menu(self.window, "File")
+        menu = top_menu(self.window.widget(), "File")
         if menu is not None:
             menu.insertAction(self.window.act_quit, self.act_reopen)
             menu.insertSeparator(self.window.act_quit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        if watched is self.window.widget() and event.type() == QEvent.Type.Close:
             self.stop()
         return False
 
@@ -105,7 +111,7 @@ class OutsideChanges(QObject):
             self.window.bridge.changed.emit(ALL_KINDS)
             restores = self._restore_backups()
             if restores - self.restores_seen:
-                self.window.statusBar().showMessage(RESTORED_TEXT, 15000)
+                self.window.say(RESTORED_TEXT, 15000)
                 # As after the window's own restore: its steps belong to the state replaced.
                 self.window.undo_stack.clear()
             self.restores_seen = restores
@@ -136,28 +142,22 @@ class OutsideChanges(QObject):
             return False
         self.failed = None
         self._close_message()
-        self.window.stack.setEnabled(True)
-        self.window._set_data_actions_enabled(True)
-        self.window.database_label.setText(f"Database: {self.name}")
-        self.window.database_label.setToolTip(self.db.url)
+        self.window.show_database_open(True, f"Database: {self.name}", self.db.url)
         # What undo would bring back belongs to the file that was replaced.
         self.window.undo_stack.clear()
         self.window.bridge.changed.emit(ALL_KINDS)
-        self.window.statusBar().showMessage(done_text, 15000)
+        self.window.say(done_text, 15000)
         return True
 
     def _not_open(self, reason: str) -> None:
         """Nothing may be read from or written to what is at the path now: the views are
         frozen as they were, and the window says why and how to go on."""
         self.failed = (self.watch.file_now(),)
-        self.window.stack.setEnabled(False)
-        self.window._set_data_actions_enabled(False)
-        self.window.database_label.setText(f"Database: {self.name} (not open)")
-        self.window.database_label.setToolTip(reason)
-        self.window.statusBar().showMessage(NOT_OPEN_STATUS)
+        self.window.show_database_open(False, f"Database: {self.name} (not open)", reason)
+        self.window.say(NOT_OPEN_STATUS)
         self.window.undo_stack.clear()  # its steps belong to the file that went
         self._close_message()
-        box = QMessageBox(QMessageBox.Icon.Warning, NOT_OPEN_TITLE, "", parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Warning, NOT_OPEN_TITLE, "", parent=self.window.widget())
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
             f"{reason}\n\nThe window shows the database as it was and saves nothing until it "

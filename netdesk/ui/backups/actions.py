@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow
 
 from netdesk.ui.menu_bar import top_menu
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from netdesk.store.backups import BackupStore
     from netdesk.store.db import Database
     from netdesk.ui.backups.dialog import BackupDialog
-    from netdesk.ui.main_window import MainWindow
+    from netdesk.ui.shell import Shell
 
 log = logging.getLogger(__name__)
 NO_BACKUPS_TEXT = (
@@ -28,13 +29,13 @@ NO_BACKUPS_TEXT = (
 
 
 class BackupActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.act_back_up = window._action(
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell.widget())
+        self.shell = shell
+        self.act_back_up = shell.make_action(
             "&Back up now", self.back_up_now, None, None, "Make a backup of the database now"
         )
-        self.act_restore = window._action(
+        self.act_restore = shell.make_action(
             "&Restore backup…",
             self.open_dialog,
             None,
@@ -45,17 +46,17 @@ class BackupActions(QObject):
         self.dialog: BackupDialog | None = None
 
     def _place_in_file_menu(self) -> None:
-        menu = top_menu(self.window, "File")
+        menu = top_menu(self.shell.widget(), "File")
         if menu is not None:
-            quit_action = self.window.act_quit
+            quit_action = self.shell.act_quit
             menu.insertAction(quit_action, self.act_back_up)
             menu.insertAction(quit_action, self.act_restore)
             menu.insertSeparator(quit_action)
             menu.aboutToShow.connect(self._update_enabled)
 
     def _store(self) -> BackupStore | None:
-        services = getattr(self.window, "services", None)
-        if services is None or self.window.damaged:
+        services = getattr(self.shell, "services", None)
+        if services is None or self.shell.damaged:
             return None
         return services.db.backups
 
@@ -73,25 +74,25 @@ class BackupActions(QObject):
 
         store = self._store()
         if store is None:
-            self.window.statusBar().showMessage(NO_BACKUPS_TEXT, 8000)
+            self.shell.say(NO_BACKUPS_TEXT, 8000)
             return
-        backup = make_backup(self.window, store)
+        backup = make_backup(self.shell.widget(), store)
         if backup is not None:
             people = people_text(contact_count(backup.path))
-            self.window.statusBar().showMessage(f"Backed up {people} to {backup.path.name}", 8000)
+            self.shell.say(f"Backed up {people} to {backup.path.name}", 8000)
 
     def open_dialog(self) -> BackupDialog | None:
         from netdesk.ui.backups.dialog import BackupDialog
 
         store = self._store()
         if store is None:
-            self.window.statusBar().showMessage(NO_BACKUPS_TEXT, 8000)
+            self.shell.say(NO_BACKUPS_TEXT, 8000)
             return None
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
-        dialog = BackupDialog(self.window.services.db, store, self.window)
+        dialog = BackupDialog(self.shell.services.db, store, self.shell.widget())
         dialog.restored.connect(self._restored)
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(self._forget)
@@ -104,8 +105,8 @@ class BackupActions(QObject):
 
     def _restored(self, message: str) -> None:
         # What undo would bring back belongs to the state that was replaced.
-        self.window.undo_stack.clear()
-        self.window.statusBar().showMessage(message, 10000)
+        self.shell.undo_stack.clear()
+        self.shell.say(message, 10000)
 
 
 class _Relay(QObject):
@@ -116,7 +117,7 @@ class DailyBackup:
     """Once a day of use, a backup; `run` may be called from any thread (it is, after the
     start-up integrity check has found the file sound) and the status bar says when made."""
 
-    def __init__(self, store: BackupStore, window: MainWindow) -> None:
+    def __init__(self, store: BackupStore, window: QMainWindow) -> None:
         self.store = store
         # Owned by the application, which outlives the window, so that a late report of the
         # thread never reaches a deleted object.
@@ -136,7 +137,7 @@ class DailyBackup:
             self._relay.done.emit(f"Made today's backup ({backup.path.name})")
 
 
-def daily_backup_in_background(db: Database, window: MainWindow) -> threading.Thread | None:
+def daily_backup_in_background(db: Database, window: QMainWindow) -> threading.Thread | None:
     """The daily backup off the GUI thread (None for a database without file backups)."""
     if db.backups is None:
         return None

@@ -8,22 +8,47 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QPushButton, QWidget
 
 from netdesk.services.errors import NotFoundError
+from netdesk.ui.shell import EVENTS
 from netdesk.ui.widgets.icons import icon
 
 if TYPE_CHECKING:
     from netdesk.services.service_set import Services
     from netdesk.ui.badges.dialog import BadgeDialog
-    from netdesk.ui.events.page import EventPage
-    from netdesk.ui.main_window import MainWindow
+    from netdesk.ui.shell import Shell
 
 EVENTS_MENU = "&Events"
 NO_EVENT_TEXT = "Select an event first, then print its badges."
+
+
+class _AttendeeRow(Protocol):
+    @property
+    def contact_id(self) -> int: ...
+
+
+class _AttendeeRows(Protocol):
+    def row_at(self, row: int) -> _AttendeeRow | None: ...
+
+
+class EventPage(Protocol):
+    """What the badges use of the event page (events/page.py, which makes their button)."""
+
+    _services: Services
+
+    @property
+    def table(self) -> QAbstractItemView: ...
+
+    @property
+    def attendees_model(self) -> _AttendeeRows: ...
+
+    def event_id(self) -> int | None: ...
+
+    def window(self) -> QWidget: ...
 
 
 def open_badge_dialog(
@@ -80,7 +105,7 @@ def open_for_page(page: EventPage) -> BadgeDialog | None:
         page._services,
         event_id,
         settings if isinstance(settings, QSettings) else QSettings(),
-        page,
+        page if isinstance(page, QWidget) else None,
         selected_contact_ids(page),
     )
 
@@ -99,11 +124,11 @@ def badges_button(page: EventPage) -> QPushButton:
 class BadgeActions(QObject):
     """`templates_path`: where custom label templates are kept (the user's file unless given)."""
 
-    def __init__(self, window: MainWindow, templates_path: Path | None = None) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Shell, templates_path: Path | None = None) -> None:
+        super().__init__(shell.widget())
+        self.shell = shell
         self.templates_path = templates_path
-        self.act_print_badges = window._action(
+        self.act_print_badges = shell.make_action(
             "Print &badges…",
             self.print_badges,
             "Ctrl+P",
@@ -116,7 +141,7 @@ class BadgeActions(QObject):
 
     def events_menu(self) -> QMenu:
         """The Events menu, made (before Go) if the window has none yet."""
-        bar = self.window.menuBar()
+        bar = self.shell.widget().menuBar()
         before = None
         for action in bar.actions():
             menu = action.menu()
@@ -132,7 +157,7 @@ class BadgeActions(QObject):
         return menu
 
     def _ready(self) -> bool:
-        return hasattr(self.window, "services") and not self.window.damaged
+        return hasattr(self.shell, "services") and not self.shell.damaged
 
     def _update_enabled(self) -> None:
         self.act_print_badges.setEnabled(self._ready())
@@ -140,35 +165,33 @@ class BadgeActions(QObject):
     def current_event(self) -> tuple[int | None, list[int]]:
         """The event selected on the Events page (else the one on now) and the people
         selected on its page."""
-        from netdesk.ui.main_window import EVENTS
-
-        events = self.window._views.get(EVENTS)
+        events = self.shell.built_view(EVENTS)
         if events is not None:
             event_id = events.selected_event_id()
             if event_id is not None:
                 page = events.page
                 picked = selected_contact_ids(page) if page.event_id() == event_id else []
                 return event_id, picked
-        return self.window.services.events.current(), []
+        return self.shell.services.events.current(), []
 
     def print_badges(self) -> BadgeDialog | None:
         if not self._ready():
             return None
         event_id, picked = self.current_event()
         if event_id is None:
-            self.window.statusBar().showMessage(NO_EVENT_TEXT, 6000)
+            self.shell.say(NO_EVENT_TEXT, 6000)
             return None
         return self.open_dialog(event_id, picked)
 
     def open_dialog(self, event_id: int, contact_ids: Sequence[int] = ()) -> BadgeDialog | None:
         dialog = open_badge_dialog(
-            self.window.services,
+            self.shell.services,
             event_id,
-            self.window.settings,
-            self.window,
+            self.shell.settings,
+            self.shell.widget(),
             list(contact_ids),
             self.templates_path,
         )
         if dialog is not None:
-            dialog.message.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
+            dialog.message.connect(lambda text: self.shell.say(text, 8000))
         return dialog

@@ -6,7 +6,7 @@ actions into them and keeps them enabled exactly when the window's data actions 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
@@ -14,12 +14,14 @@ from PySide6.QtWidgets import QDialog, QToolBar
 
 from netdesk.services.errors import ServiceError
 from netdesk.ui.menu_bar import top_menu
+from netdesk.ui.shell import PEOPLE
 
 if TYPE_CHECKING:
+    from netdesk.services.import_plan import ImportPlan, ImportReport
     from netdesk.ui.cards.add_actions import QrAddActions
     from netdesk.ui.cards.me import ChooseMeDialog
     from netdesk.ui.cards.window import QrCardWindow
-    from netdesk.ui.main_window import MainWindow
+    from netdesk.ui.shell import Shell
 
 # Ctrl+Shift+M ("me"): Ctrl+Shift+Q would be Cmd+Shift+Q on a Mac, which logs the user out.
 MY_CARD_SHORTCUT = "Ctrl+Shift+M"
@@ -27,14 +29,24 @@ WARM_UP_DELAY_MS = 1500
 SELECT_FIRST = "Select a person under People to show their QR card."
 
 
+class Importer(Protocol):
+    """File > Import (the QR actions go right under it) and the import of a previewed plan."""
+
+    @property
+    def act_import(self) -> QAction: ...
+
+    def import_plan(self, plan: ImportPlan, event_id: int | None) -> ImportReport | None: ...
+
+
 class CardActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Shell, importer: Importer) -> None:
+        super().__init__(shell.widget())
+        self.shell = shell
+        self.importer = importer
         self.windows: dict[int, QrCardWindow] = {}
         self._adder: QrAddActions | None = None
         self._warmed = False
-        a = window._action
+        a = shell.make_action
         self.act_my_card = a(
             "My &QR card…",
             self.show_my_card,
@@ -66,7 +78,7 @@ class CardActions(QObject):
         )
         self._add_to_menus()
         # The window enables its data actions once a database is attached: follow them.
-        window.act_new_contact.changed.connect(self._sync_enabled)
+        shell.act_new_contact.changed.connect(self._sync_enabled)
         self._sync_enabled()
 
     @property
@@ -79,7 +91,7 @@ class CardActions(QObject):
         )
 
     def _sync_enabled(self) -> None:
-        enabled = self.window.act_new_contact.isEnabled()
+        enabled = self.shell.act_new_contact.isEnabled()
         for act in self.data_actions:
             act.setEnabled(enabled)
         if enabled and not self._warmed:
@@ -93,34 +105,35 @@ class CardActions(QObject):
         first card of the session opens within 100 ms; nothing is shown, nothing can fail."""
         from netdesk.ui.cards.choices import first_choice
 
-        services = getattr(self.window, "services", None)
+        services = getattr(self.shell, "services", None)
         if services is None:
             return
         try:
             me = services.cards.me_id()
             if me is not None:
-                fields, fmt = first_choice(self.window.settings, services.cards.record(me))
+                fields, fmt = first_choice(self.shell.settings, services.cards.record(me))
                 services.cards.card(me, fields, fmt)  # cached per payload
         except Exception:  # a head start only: whatever fails here, the real open reports
             pass
 
     def _add_to_menus(self) -> None:
-        file_menu = top_menu(self.window, "File")
+        window = self.shell.widget()
+        file_menu = top_menu(window, "File")
         if file_menu is not None:
             # Right under Import…: another way of bringing people in.
             actions = file_menu.actions()
-            import_at = actions.index(self.window.exchange.act_import)
+            import_at = actions.index(self.importer.act_import)
             added = [self.act_add_from_image, self.act_paste_qr]
             if import_at + 1 < len(actions):
                 file_menu.insertActions(actions[import_at + 1], added)
             else:
                 file_menu.addActions(added)
-        people = top_menu(self.window, "People")
+        people = top_menu(window, "People")
         if people is not None:
             people.addSeparator()
             people.addAction(self.act_my_card)
             people.addAction(self.act_contact_card)
-        toolbar = self.window.findChild(QToolBar, "main_toolbar")
+        toolbar = window.findChild(QToolBar, "main_toolbar")
         if toolbar is not None:
             toolbar.addSeparator()
             toolbar.addAction(self.act_my_card)
@@ -130,7 +143,7 @@ class CardActions(QObject):
         if self._adder is None:
             from netdesk.ui.cards.add_actions import QrAddActions
 
-            self._adder = QrAddActions(self.window)
+            self._adder = QrAddActions(self.shell, self.importer.import_plan)
         return self._adder
 
     # -- showing cards ---------------------------------------------------------------------
@@ -147,18 +160,18 @@ class CardActions(QObject):
 
         try:
             card = QrCardWindow(
-                self.window.services,
+                self.shell.services,
                 contact_id,
-                self.window.settings,
-                self.window,
-                getattr(self.window, "bridge", None),
+                self.shell.settings,
+                self.shell.widget(),
+                getattr(self.shell, "bridge", None),
             )
         except ServiceError as exc:
             from netdesk.ui.widgets.plain_text import show_error
 
-            show_error(self.window, "Cannot show the QR card", str(exc))
+            show_error(self.shell.widget(), "Cannot show the QR card", str(exc))
             return None
-        card.message.connect(lambda text: self.window.statusBar().showMessage(text, 6000))
+        card.message.connect(lambda text: self.shell.say(text, 6000))
         card.destroyed.connect(lambda _=None, cid=contact_id: self.windows.pop(cid, None))
         self.windows[contact_id] = card
         card.show()
@@ -166,7 +179,7 @@ class CardActions(QObject):
         return card
 
     def show_my_card(self) -> QrCardWindow | None:
-        me = self.window.services.cards.me_id()
+        me = self.shell.services.cards.me_id()
         if me is not None:
             return self.open_card(me)
         return self.ask_for_me()
@@ -175,7 +188,7 @@ class CardActions(QObject):
         """No contact is "me": explain, and offer to choose one or add oneself."""
         from netdesk.ui.cards.me import no_me_box
 
-        box, choose, add = no_me_box(self.window)
+        box, choose, add = no_me_box(self.shell.widget())
         box.exec()
         clicked = box.clickedButton()
         box.deleteLater()
@@ -188,7 +201,7 @@ class CardActions(QObject):
         elif clicked is add:
             from netdesk.ui.people.contact_dialog import ContactDialog
 
-            new = ContactDialog(self.window.services, None, self.window)
+            new = ContactDialog(self.shell.services, None, self.shell.widget())
             new.is_me_check.setChecked(True)
             if new.exec() == QDialog.DialogCode.Accepted:
                 contact_id = new.contact_id
@@ -198,15 +211,13 @@ class CardActions(QObject):
     def choose_me_dialog(self) -> ChooseMeDialog:
         from netdesk.ui.cards.me import ChooseMeDialog
 
-        return ChooseMeDialog(self.window.services, self.window)
+        return ChooseMeDialog(self.shell.services, self.shell.widget())
 
     def show_selected_card(self) -> QrCardWindow | None:
-        from netdesk.ui.main_window import PEOPLE
-
         ids: list[int] = []
-        if self.window.current_key() == PEOPLE:
-            ids = self.window.view(PEOPLE).selected_contact_ids()
+        if self.shell.current_key() == PEOPLE:
+            ids = self.shell.view(PEOPLE).selected_contact_ids()
         if not ids:
-            self.window.statusBar().showMessage(SELECT_FIRST, 6000)
+            self.shell.say(SELECT_FIRST, 6000)
             return None
         return self.open_card(ids[0])

@@ -15,8 +15,13 @@ from netdesk.ui.widgets.busy_cursor import busy_cursor
 from netdesk.ui.widgets.plain_text import show_error
 
 if TYPE_CHECKING:
-    from netdesk.services.import_plan import ImportReport
-    from netdesk.ui.main_window import MainWindow
+    from collections.abc import Callable
+
+    from netdesk.services.import_plan import ImportPlan, ImportReport
+    from netdesk.ui.shell import Shell
+
+    # The import preview and duplicate check, onto an event (or none).
+    ImportPlanned = Callable[[ImportPlan, int | None], ImportReport | None]
 
 PICTURE_SUFFIXES = (
     ".png",
@@ -50,9 +55,11 @@ NO_PICTURE = (
 class QrAddActions(QObject):
     """What File > "Add contact from QR image…" and "Paste QR code" do."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Shell, import_plan: ImportPlanned) -> None:
+        super().__init__(shell.widget())
+        self.shell = shell
+        self.window = shell.widget()
+        self.import_plan = import_plan
 
     def add_from_file(self) -> ImportReport | None:
         path = self.ask_image_path()
@@ -93,7 +100,7 @@ class QrAddActions(QObject):
         was imported (the user was told why, or cancelled)."""
         from netdesk.cards.qr_read import QrReadError, contacts_from_image
 
-        services = self.window.services
+        services = self.shell.services
         try:
             with busy_cursor():
                 found = contacts_from_image(image, source)
@@ -103,7 +110,7 @@ class QrAddActions(QObject):
         except QrReadError as exc:
             show_error(self.window, NOT_READ_TITLE, _sentence(str(exc), source))
             return None
-        return self.window.exchange.flow.import_plan(plan, self.window.capture_event_id())
+        return self.import_plan(plan, self.shell.capture_event_id())
 
 
 def _sentence(reason: str, source: str) -> str:

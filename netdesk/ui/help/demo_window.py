@@ -4,15 +4,15 @@ exactly as they were."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QMainWindow, QVBoxLayout, QWidget
 
 from netdesk.ui.widgets.plain_text import plain_label, show_error
 
-if TYPE_CHECKING:
-    from netdesk.ui.help.menu import Launcher
+# Runs a command without waiting for it; False when it could not be started.
+Launcher = Callable[[list[str]], bool]
 
 DEMO_TITLE = "netdesk — demo data"
 OPENING = "Opening the demo data in a window of its own. Your own address book is not touched."

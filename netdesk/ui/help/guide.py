@@ -2,24 +2,65 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QTextBrowser, QVBoxLayout
 
 from netdesk.ui.help.guide_text import guide_html
 from netdesk.ui.help.shortcuts_dialog import keys_text
-
-if TYPE_CHECKING:
-    from netdesk.ui.main_window import MainWindow
+from netdesk.ui.shell import FOLLOWUPS, PAGE_KEYS
 
 
-def guide_keys(window: MainWindow) -> dict[str, str]:
+class _MyCard(Protocol):
+    @property
+    def act_my_card(self) -> QAction: ...
+
+
+class _Import(Protocol):
+    @property
+    def act_import(self) -> QAction: ...
+
+
+class _Badges(Protocol):
+    @property
+    def act_print_badges(self) -> QAction: ...
+
+
+class _Demo(Protocol):
+    @property
+    def act_demo(self) -> QAction: ...
+
+
+class GuideWindow(Protocol):
+    """The actions the guide names (with their keys) or runs from its links."""
+
+    act_new_contact: QAction
+    act_new_event: QAction
+    act_new_followup: QAction
+    act_capture: QAction
+    act_find: QAction
+    act_go: list[QAction]
+
+    @property
+    def cards(self) -> _MyCard: ...
+
+    @property
+    def exchange(self) -> _Import: ...
+
+    @property
+    def badges(self) -> _Badges: ...
+
+    @property
+    def help(self) -> _Demo: ...
+
+    def widget(self) -> QMainWindow: ...
+
+
+def guide_keys(window: GuideWindow) -> dict[str, str]:
     """The keys the guide names, read from the window's actions."""
-    from netdesk.ui.main_window import FOLLOWUPS, PAGES
-
-    followups = window.act_go[[k for k, _ in PAGES].index(FOLLOWUPS)]
+    followups = window.act_go[PAGE_KEYS.index(FOLLOWUPS)]
     return {
         "new_contact": keys_text(window.act_new_contact),
         "my_card": keys_text(window.cards.act_my_card),
@@ -33,7 +74,7 @@ def guide_keys(window: MainWindow) -> dict[str, str]:
     }
 
 
-def link_actions(window: MainWindow) -> dict[str, QAction]:
+def link_actions(window: GuideWindow) -> dict[str, QAction]:
     """What each of the guide's "netdesk:NAME" links does (a disabled one does nothing)."""
     return {
         "my-card": window.cards.act_my_card,
@@ -45,8 +86,8 @@ def link_actions(window: MainWindow) -> dict[str, QAction]:
 class GuideDialog(QDialog):
     """Not modal: the user can follow the steps in the window while the guide stays open."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: GuideWindow) -> None:
+        super().__init__(window.widget())
         self.setWindowTitle("Getting started — netdesk")
         self.resize(640, 680)
         self.browser = QTextBrowser()

@@ -6,8 +6,7 @@ except the demo (a file of its own) and About needs nothing at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
@@ -16,12 +15,14 @@ from PySide6.QtWidgets import QMenu
 from netdesk import __version__
 
 if TYPE_CHECKING:
-    from netdesk.ui.help.guide import GuideDialog
-    from netdesk.ui.help.shortcuts_dialog import ShortcutsDialog
-    from netdesk.ui.main_window import MainWindow
+    from netdesk.ui.help.demo_window import Launcher
+    from netdesk.ui.help.guide import GuideDialog, GuideWindow
+    from netdesk.ui.help.shortcuts_dialog import KeyedWindow, ShortcutsDialog
+    from netdesk.ui.shell import Shell
 
-# Runs a command without waiting for it; False when it could not be started.
-Launcher = Callable[[list[str]], bool]
+    class HelpWindow(Shell, GuideWindow, KeyedWindow, Protocol):
+        """What Help uses of the window: the guide names its keys, the shortcuts list all."""
+
 
 GUIDE = "&Getting started"
 DEMO = "Look around in &demo data"
@@ -35,15 +36,15 @@ def start_detached(command: list[str]) -> bool:
 
 
 class HelpMenu(QObject):
-    def __init__(self, window: MainWindow, menu: QMenu) -> None:
-        super().__init__(window)
+    def __init__(self, window: HelpWindow, menu: QMenu) -> None:
+        super().__init__(window.widget())
         self.window = window
         # How the demo window is started; a test looks at the command instead of a new GUI.
         self.launch: Launcher = start_detached
         self.guide: GuideDialog | None = None
         self.shortcuts: ShortcutsDialog | None = None
         self._marked_demo = False
-        a = window._action
+        a = window.make_action
         self.act_guide = a(
             GUIDE,
             self.show_guide,
@@ -97,9 +98,9 @@ class HelpMenu(QObject):
     def open_demo(self) -> bool:
         from netdesk.ui.help.demo_window import open_demo
 
-        message = open_demo(self.window, self.launch)
+        message = open_demo(self.window.widget(), self.launch)
         if message:
-            self.window.statusBar().showMessage(message, 10000)
+            self.window.say(message, 10000)
         return bool(message)
 
     def _database_attached(self) -> None:
@@ -110,18 +111,18 @@ class HelpMenu(QObject):
 
         if is_demo(services.db.url):
             self._marked_demo = True
-            mark_demo_window(self.window)
+            mark_demo_window(self.window.widget())
             self.act_demo.setEnabled(False)  # this window is the demo already
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.window.widget())
         box.setWindowTitle("About netdesk")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
             f"netdesk {__version__}\n\nRemember who you met, where, what you talked "
             "about and what you promised."
         )
-        box.setIconPixmap(self.window.windowIcon().pixmap(64, 64))
+        box.setIconPixmap(self.window.widget().windowIcon().pixmap(64, 64))
         box.open()

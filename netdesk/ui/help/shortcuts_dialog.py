@@ -9,24 +9,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QMainWindow,
     QMenu,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from netdesk.ui.shell import PAGE_KEYS, PAGES
 from netdesk.ui.widgets.plain_text import plain_label
 
-if TYPE_CHECKING:
-    from netdesk.ui.main_window import MainWindow
+
+class KeyedWindow(Protocol):
+    """The window whose keys are listed: its menus, its pages (in `stack`) and their actions."""
+
+    act_undo: QAction
+    act_redo: QAction
+    stack: QStackedWidget
+
+    def widget(self) -> QMainWindow: ...
+
+    def view(self, key: str) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -59,10 +71,8 @@ def _menu_actions(menu: QMenu) -> list[QAction]:
     return found
 
 
-def _page_of(window: MainWindow, action: QAction) -> str:
+def _page_of(window: KeyedWindow, action: QAction) -> str:
     """'On the Follow-ups page' for an action that lives in a page's widgets."""
-    from netdesk.ui.main_window import PAGES
-
     widget = action.parent()
     while isinstance(widget, QWidget):
         parent = widget.parentWidget()
@@ -72,23 +82,23 @@ def _page_of(window: MainWindow, action: QAction) -> str:
     return "Elsewhere"
 
 
-def _in_dialog(window: MainWindow, action: QAction) -> bool:
+def _in_dialog(window: KeyedWindow, action: QAction) -> bool:
     widget = action.parent()
-    while isinstance(widget, QWidget) and widget is not window:
+    while isinstance(widget, QWidget) and widget is not window.widget():
         if isinstance(widget, QDialog):
             return True
         widget = widget.parentWidget()
     return False
 
 
-def shortcut_rows(window: MainWindow) -> list[ShortcutRow]:
+def shortcut_rows(window: KeyedWindow) -> list[ShortcutRow]:
     """Every action of the window with a key: the menus' first, in their order, then the
     pages' own. An action under two keys is one row; two actions of one name are one row."""
     # Undo and redo carry the step in their text ("Undo Delete Ann Lee"): just the verb.
     fixed = {id(window.act_undo): "Undo", id(window.act_redo): "Redo"}
     ordered: list[tuple[str, QAction]] = []
     seen: set[int] = set()
-    for menu_action in window.menuBar().actions():
+    for menu_action in window.widget().menuBar().actions():
         menu = menu_action.menu()
         if not isinstance(menu, QMenu):
             continue
@@ -97,7 +107,7 @@ def shortcut_rows(window: MainWindow) -> list[ShortcutRow]:
             if id(action) not in seen:
                 seen.add(id(action))
                 ordered.append((group, action))
-    for action in window.findChildren(QAction):
+    for action in window.widget().findChildren(QAction):
         if _in_dialog(window, action):
             continue  # a dialog's own keys (its Ctrl+Z) work only in it, while it is open
         if id(action) not in seen:
@@ -114,18 +124,16 @@ def shortcut_rows(window: MainWindow) -> list[ShortcutRow]:
     return [ShortcutRow(group, name, ", ".join(keys)) for (group, name), keys in rows.items()]
 
 
-def build_all_pages(window: MainWindow) -> None:
+def build_all_pages(window: KeyedWindow) -> None:
     """The pages are built on first visit; their own keys exist only once they are."""
-    from netdesk.ui.main_window import PAGES
-
     if hasattr(window, "services"):
-        for key, _title in PAGES:
+        for key in PAGE_KEYS:
             window.view(key)
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: KeyedWindow) -> None:
+        super().__init__(window.widget())
         self.setWindowTitle("Keyboard shortcuts")
         self.resize(560, 620)
         build_all_pages(window)

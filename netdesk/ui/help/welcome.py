@@ -7,7 +7,7 @@ database holds no people and no events, and comes back when the file is emptied 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont
@@ -24,8 +24,40 @@ from netdesk.ui.widgets.icons import icon
 from netdesk.ui.widgets.plain_text import plain_label
 
 if TYPE_CHECKING:
-    from netdesk.ui.main_window import MainWindow
+    from PySide6.QtGui import QAction
+
+    from netdesk.services.service_set import Services
+    from netdesk.ui.change_bridge import ChangeBridge
     from netdesk.ui.people.contact_dialog import ContactDialog
+    from netdesk.ui.shell import Shell
+
+    class _Cards(Protocol):
+        def open_card(self, contact_id: int) -> object: ...
+
+    class _Import(Protocol):
+        def import_files(self) -> None: ...
+
+    class _Help(Protocol):
+        @property
+        def act_guide(self) -> QAction: ...
+
+        def open_demo(self) -> bool: ...
+
+    class WelcomeWindow(Shell, Protocol):
+        """What the welcome's three steps use of the window."""
+
+        services: Services
+        bridge: ChangeBridge
+
+        @property
+        def cards(self) -> _Cards: ...
+
+        @property
+        def exchange(self) -> _Import: ...
+
+        @property
+        def help(self) -> _Help: ...
+
 
 WATCHED = frozenset({"contacts", "events"})
 
@@ -58,7 +90,7 @@ AGAIN = (
 class WelcomeView(QWidget):
     """Shown in the Today page's place; `today` is hidden while the welcome is up."""
 
-    def __init__(self, window: MainWindow, today: QWidget, container: QWidget) -> None:
+    def __init__(self, window: WelcomeWindow, today: QWidget, container: QWidget) -> None:
         super().__init__(container)
         self.setObjectName("welcome")
         self._window = window
@@ -137,7 +169,7 @@ class WelcomeView(QWidget):
         """The new-contact form with "This is me" ticked; once saved, the user's QR card."""
         from netdesk.ui.people.contact_dialog import ContactDialog
 
-        dialog = ContactDialog(self._window.services, None, self._window)
+        dialog = ContactDialog(self._window.services, None, self._window.widget())
         dialog.setWindowTitle("Set up my own card")
         dialog.is_me_check.setChecked(True)
         dialog.finished.connect(lambda result: self._me_saved(dialog, result))
@@ -147,9 +179,7 @@ class WelcomeView(QWidget):
     def _me_saved(self, dialog: ContactDialog, result: int) -> None:
         dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted and dialog.contact_id is not None:
-            self._window.statusBar().showMessage(
-                "Your card is ready: People > My QR card shows it again.", 8000
-            )
+            self._window.say("Your card is ready: People > My QR card shows it again.", 8000)
             self._window.cards.open_card(dialog.contact_id)
 
     def import_contacts(self) -> None:
@@ -159,8 +189,6 @@ class WelcomeView(QWidget):
         return bool(self._window.help.open_demo())
 
 
-def show_welcome(window: MainWindow, today: QWidget) -> WelcomeView:
+def show_welcome(window: WelcomeWindow, today: QWidget, container: QWidget) -> WelcomeView:
     """Put the welcome beside the Today page in its container (main_window.py's one call)."""
-    from netdesk.ui.main_window import TODAY
-
-    return WelcomeView(window, today, window._containers[TODAY])
+    return WelcomeView(window, today, container)

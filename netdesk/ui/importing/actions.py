@@ -5,6 +5,7 @@ Kept out of main_window.py, which only puts these actions into its menus.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,12 +13,14 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
+from netdesk.ui.shell import EVENTS, PEOPLE
 from netdesk.ui.widgets.mime_types import CONTACT_IDS_MIME
 
 if TYPE_CHECKING:
+    from netdesk.services.import_plan import ImportPlan, ImportReport
     from netdesk.ui.importing.duplicates_dialog import DuplicatesDialog
     from netdesk.ui.importing.flow import ImportFlow
-    from netdesk.ui.main_window import MainWindow
+    from netdesk.ui.shell import Shell
 
 IMPORT_FILTER = (
     "Contacts and calendars (*.vcf *.vcard *.csv *.ics *.ical);;"
@@ -27,11 +30,16 @@ IMPORT_FILTER = (
 
 
 class ExchangeActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    """`add_picture` reads a dropped or chosen picture for QR codes (the card actions do)."""
+
+    def __init__(self, shell: Shell, add_picture: Callable[[Path], object]) -> None:
+        window = shell.widget()
         super().__init__(window)
+        self.shell = shell
         self.window = window
+        self.add_picture = add_picture
         self._flow: ImportFlow | None = None
-        a = window._action
+        a = shell.make_action
         self.act_import = a(
             "&Import…",
             self.import_files,
@@ -98,18 +106,20 @@ class ExchangeActions(QObject):
             from netdesk.ui.importing.flow import ImportFlow
             from netdesk.ui.importing.report_dialog import status_message
 
-            self._flow = ImportFlow(self.window, self.window.services)
+            self._flow = ImportFlow(self.window, self.shell.services)
             self._flow.imported.connect(
-                lambda report: self.window.statusBar().showMessage(status_message(report), 10000)
+                lambda report: self.shell.say(status_message(report), 10000)
             )
         return self._flow
 
-    def _selected_event(self) -> int | None:
-        from netdesk.ui.main_window import EVENTS
+    def import_plan(self, plan: ImportPlan, event_id: int | None) -> ImportReport | None:
+        """A plan read elsewhere (a QR code) through the same preview and duplicate check."""
+        return self.flow.import_plan(plan, event_id)
 
-        if self.window.current_key() != EVENTS:
+    def _selected_event(self) -> int | None:
+        if self.shell.current_key() != EVENTS:
             return None
-        return self.window.view(EVENTS).selected_event_id()  # type: ignore[no-any-return]
+        return self.shell.view(EVENTS).selected_event_id()  # type: ignore[no-any-return]
 
     def import_files(self, event_id: int | None = None) -> None:
         names, _ = QFileDialog.getOpenFileNames(
@@ -132,7 +142,7 @@ class ExchangeActions(QObject):
         if files:
             self.flow.run(files, event_id=event_id or self._selected_event())
         for picture in (p for p in paths if is_picture(p)):
-            self.window.cards.adder.add_from_path(picture)
+            self.add_picture(picture)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
@@ -162,47 +172,45 @@ class ExchangeActions(QObject):
 
     def _scope(self) -> tuple[list[int] | None, int | None]:
         """The selected people on the People page, else the selected event, else everybody."""
-        from netdesk.ui.main_window import PEOPLE
-
-        if self.window.current_key() == PEOPLE:
-            ids = self.window.view(PEOPLE).selected_contact_ids()
+        if self.shell.current_key() == PEOPLE:
+            ids = self.shell.view(PEOPLE).selected_contact_ids()
             if ids:
                 return list(ids), None
         return None, self._selected_event()
 
     def _said(self, text: str | None) -> None:
         if text:
-            self.window.statusBar().showMessage(text, 8000)
+            self.shell.say(text, 8000)
 
     def export_vcard(self, version: str) -> None:
         from netdesk.ui.exporting.actions import export_vcard
 
         ids, event_id = self._scope()
-        self._said(export_vcard(self.window, self.window.services, ids, event_id, version))
+        self._said(export_vcard(self.window, self.shell.services, ids, event_id, version))
 
     def export_csv(self) -> None:
         from netdesk.ui.exporting.actions import export_csv
 
         ids, event_id = self._scope()
-        self._said(export_csv(self.window, self.window.services, ids, event_id))
+        self._said(export_csv(self.window, self.shell.services, ids, event_id))
 
     def export_event_people(self, event_id: int, kind: str) -> None:
         from netdesk.ui.exporting.actions import export_csv, export_vcard
 
         export = export_csv if kind == "csv" else export_vcard
-        self._said(export(self.window, self.window.services, None, event_id))
+        self._said(export(self.window, self.shell.services, None, event_id))
 
     def export_ics(self) -> None:
         from netdesk.ui.exporting.actions import export_ics
 
-        self._said(export_ics(self.window, self.window.services, self._selected_event()))
+        self._said(export_ics(self.window, self.shell.services, self._selected_event()))
 
     # -- duplicates -------------------------------------------------------------------------
 
     def find_duplicates(self) -> DuplicatesDialog:
         from netdesk.ui.importing.duplicates_dialog import DuplicatesDialog
 
-        dialog = DuplicatesDialog(self.window.services, self.window.undo_stack, self.window)
+        dialog = DuplicatesDialog(self.shell.services, self.shell.undo_stack, self.window)
         dialog.message.connect(self._said)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

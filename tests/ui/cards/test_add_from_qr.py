@@ -85,7 +85,7 @@ def test_card_actions_wait_for_the_database(
 ) -> None:
     window = MainWindow(None, settings_at(tmp_path))
     qtbot.addWidget(window)
-    cards = getattr(window, "cards", None) or CardActions(window)
+    cards = getattr(window, "cards", None) or CardActions(window, window.exchange)
     assert not any(act.isEnabled() for act in cards.data_actions)
     window.attach(sqlite_services)
     assert all(act.isEnabled() for act in cards.data_actions)
