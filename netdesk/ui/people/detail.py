@@ -1,6 +1,6 @@
 """The detail pane beside the People table: one contact with its events, notes and follow-ups.
 
-The sections under the header are built in contact_detail_sections.py, which keeps user data in
+The sections under the header are built in detail_sections.py, which keeps user data in
 plain-text labels so that a name like "<b>x</b>" shows as typed.
 """
 
@@ -26,16 +26,13 @@ from netdesk.services.photo_fetch import PhotoLink
 from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.service_set import Services
 from netdesk.ui.followups import commands as followup_commands
+from netdesk.ui.people.detail_labels import breakable, muted, selectable, wrapped
 from netdesk.ui.people.detail_sections import (
     add_fields,
     add_followups,
     add_meetings,
     add_notes,
     add_tags,
-    breakable,
-    muted,
-    selectable,
-    wrapped,
 )
 from netdesk.ui.people.photo import photo_pixmap
 from netdesk.ui.widgets import theme
