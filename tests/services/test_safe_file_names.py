@@ -75,7 +75,7 @@ def assert_stays_in(folder: Path, name: str) -> None:
 
 
 def _qr_card_png(name: str) -> str:
-    from netdesk.ui.cards.window import file_stem
+    from netdesk.ui.cards.saving import file_stem
 
     return file_stem(name) + ".png"
 

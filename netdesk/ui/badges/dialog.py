@@ -12,15 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QGroupBox,
     QHBoxLayout,
-    QPushButton,
-    QRadioButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -34,40 +27,18 @@ from netdesk.services.service_set import Services
 from netdesk.ui.badges.density import DensityAdvice
 from netdesk.ui.badges.dialog_output import BadgeOutputDialog
 from netdesk.ui.badges.logo_group import LogoGroup
-from netdesk.ui.badges.output import (
-    printer_names,
-)
-from netdesk.ui.badges.preview import PreviewPane, SheetMap
+from netdesk.ui.badges.output import printer_names
+from netdesk.ui.badges.people_group import EMPTY_TEXTS, SELECTED, SELECTION_TEXTS, PeopleGroup
+from netdesk.ui.badges.preview import PreviewPane
 from netdesk.ui.badges.printer_group import PrinterGroup
 from netdesk.ui.badges.settings import BadgeSettings
+from netdesk.ui.badges.sheet_group import DEFAULT_TEMPLATE, SheetGroup
 from netdesk.ui.badges.template_dialog import TemplateDialog
 from netdesk.ui.events.dates import plural
 from netdesk.ui.widgets import theme
-from netdesk.ui.widgets.plain_text import (
-    ElidedLabel,
-    confirm,
-    plain_label,
-    show_error,
-    window_title,
-)
+from netdesk.ui.widgets.plain_text import confirm, plain_label, show_error, window_title
 from netdesk.ui.widgets.screen_fit import fit_to_screen
 
-SELECTED = "selected"  # the people picked on the event page, beside the BadgeSelection values
-SELECTION_TEXTS = {
-    BadgeSelection.ALL.value: "&All attendees",
-    BadgeSelection.NOT_PRINTED.value: "&Not yet printed",
-    BadgeSelection.CHECKED_IN.value: "Chec&ked in",
-    SELECTED: "&Selected on the event page",
-}
-EMPTY_TEXTS = {
-    BadgeSelection.ALL.value: "No one is on this event yet.\n\nAdd people on the event page "
-    "(Add person… or Import list…), then print their badges here.",
-    BadgeSelection.NOT_PRINTED.value: "Every badge for this event has been printed.\n\n"
-    "Pick All attendees to print them again.",
-    BadgeSelection.CHECKED_IN.value: "No one has checked in yet.",
-    SELECTED: "None of the people selected on the event page can get a badge.",
-}
-DEFAULT_TEMPLATE = "avery-l4785"
 PREVIEW_DPI = 150  # finer than the screen shows, so the scaled-down page stays crisp
 PREVIEW_DELAY_MS = 150  # typing "12" into a box redraws once, not twice
 # Room for a large preview; on a smaller screen (a 1,366 x 768 laptop), what the screen has.
@@ -148,29 +119,7 @@ class BadgeDialog(BadgeOutputDialog):
         body.addSpacing(8)
         body.addLayout(right, 1)
 
-        self.mark_check = QCheckBox("&Mark these badges as printed")
-        self.mark_check.setToolTip(
-            "After printing or exporting, Not yet printed leaves these people out next time"
-        )
-        self.mark_check.setChecked(True)
-        self.status_label = ElidedLabel()
-        theme.colour(self.status_label, theme.success)
-        self.preview_button = QPushButton("Print pre&view…")
-        self.preview_button.clicked.connect(self.print_preview)
-        self.pdf_button = QPushButton("&Export PDF…")
-        self.pdf_button.clicked.connect(self.export_pdf)
-        self.print_button = QPushButton("&Print…")
-        self.print_button.clicked.connect(self.print_badges)
-        self.close_button = QPushButton("Close")
-        self.close_button.clicked.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.mark_check)
-        bottom.addSpacing(12)
-        bottom.addWidget(self.status_label, 1)
-        for button in (self.preview_button, self.pdf_button, self.print_button, self.close_button):
-            # Enter in a number field must never start a print run.
-            button.setAutoDefault(False)
-            bottom.addWidget(button)
+        bottom = self._output_bar()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 14, 14, 12)
@@ -184,85 +133,28 @@ class BadgeDialog(BadgeOutputDialog):
 
     # -- building the option groups --------------------------------------------------------
 
-    def _people_group(self) -> QGroupBox:
-        group = QGroupBox("Who gets a badge")
-        layout = QVBoxLayout(group)
-        self.selection_group = QButtonGroup(self)
-        self.selection_buttons: dict[str, QRadioButton] = {}
-        for value in SELECTION_TEXTS:
-            button = QRadioButton()
-            button.setProperty("selection", value)
-            self.selection_group.addButton(button)
-            self.selection_buttons[value] = button
-            layout.addWidget(button)
-        if not self._contact_ids:
-            self.selection_buttons[SELECTED].setToolTip(
-                "Select people in the event's list first, then open Badges… from there"
-            )
-        self.selection_group.buttonToggled.connect(self._selection_toggled)
-        self.summary_label = plain_label(wrap=True)
-        theme.colour(self.summary_label, theme.muted)
-        layout.addWidget(self.summary_label)
-        return group
+    def _people_group(self) -> PeopleGroup:
+        self.people_group = PeopleGroup(bool(self._contact_ids))
+        self.selection_buttons = self.people_group.selection_buttons
+        self.summary_label = self.people_group.summary_label
+        self.people_group.selection_group.buttonToggled.connect(self._selection_toggled)
+        return self.people_group
 
-    def _sheet_group(self) -> QGroupBox:
-        group = QGroupBox("Label sheet")
-        layout = QVBoxLayout(group)
-        self.template_combo = QComboBox()
-        self.template_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.template_combo.setMinimumContentsLength(20)
+    def _sheet_group(self) -> SheetGroup:
+        self.sheet_group = group = SheetGroup()
+        self.template_combo = group.template_combo
+        self.edit_template_button = group.edit_template_button
+        self.start_spin = group.start_spin
+        self.sheet_map = group.sheet_map
+        self.cut_guides_check = group.cut_guides_check
         self.template_combo.currentIndexChanged.connect(self._template_changed)
-        layout.addWidget(self.template_combo)
-        self.template_note = plain_label(wrap=True)
-        theme.colour(self.template_note, theme.muted)
-        layout.addWidget(self.template_note)
-        self.new_template_button = QPushButton("New template…")
-        self.new_template_button.clicked.connect(lambda: self._run_template_dialog(None))
-        self.edit_template_button = QPushButton("Edit…")
+        group.new_template_button.clicked.connect(lambda: self._run_template_dialog(None))
         self.edit_template_button.clicked.connect(
             lambda: self._run_template_dialog(self.template())
         )
-        self.delete_template_button = QPushButton("Delete")
-        self.delete_template_button.clicked.connect(self.delete_template)
-        buttons = QHBoxLayout()
-        for button in (
-            self.new_template_button,
-            self.edit_template_button,
-            self.delete_template_button,
-        ):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-
-        self.start_spin = QSpinBox()
-        self.start_spin.setRange(1, 1)
-        self.start_spin.setToolTip("On a partly used sheet, the first label that is still free")
+        group.delete_template_button.clicked.connect(self.delete_template)
         self.start_spin.valueChanged.connect(self._start_changed)
-        self.sheet_map = SheetMap()
-        self.sheet_map.picked.connect(self.start_spin.setValue)
-        start_label = plain_label("Start at &label")
-        start_label.setBuddy(self.start_spin)
-        start_note = plain_label("Labels before it are left blank (used ones, in grey).", wrap=True)
-        theme.colour(start_note, theme.muted)
-        start_column = QVBoxLayout()
-        start_row = QHBoxLayout()
-        start_row.addWidget(start_label)
-        start_row.addWidget(self.start_spin)
-        start_row.addStretch(1)
-        start_column.addLayout(start_row)
-        start_column.addWidget(start_note)
-        start_column.addStretch(1)
-        start = QHBoxLayout()
-        start.addLayout(start_column, 1)
-        start.addWidget(self.sheet_map)
-        layout.addLayout(start)
-
-        self.cut_guides_check = QCheckBox("&Cut guides (for plain paper)")
         self.cut_guides_check.toggled.connect(self._cut_guides_toggled)
-        layout.addWidget(self.cut_guides_check)
         return group
 
     # -- state -----------------------------------------------------------------------------
@@ -278,10 +170,7 @@ class BadgeDialog(BadgeOutputDialog):
         self._counts = {}
         for value in SELECTION_TEXTS:
             self._counts[value] = len(self._load(value)) if self._can_load(value) else 0
-        for value, button in self.selection_buttons.items():
-            count = self._counts[value]
-            button.setText(f"{SELECTION_TEXTS[value]} ({count:,})")
-            button.setEnabled(value != SELECTED or bool(self._contact_ids))
+        self.people_group.show_counts(self._counts, bool(self._contact_ids))
         current = self.selection()
         if current is None or not self.selection_buttons[current].isEnabled():
             self._pick_default_selection()
@@ -306,8 +195,7 @@ class BadgeDialog(BadgeOutputDialog):
         return self._services.cards.badges(self._event.id, BadgeSelection(value))
 
     def selection(self) -> str | None:
-        button = self.selection_group.checkedButton()
-        return str(button.property("selection")) if button is not None else None
+        return self.people_group.selection()
 
     def set_selection(self, value: str) -> None:
         button = self.selection_buttons[value]
@@ -339,23 +227,7 @@ class BadgeDialog(BadgeOutputDialog):
     def reload_templates(self, select_id: str | None = None) -> None:
         """Fill the template list again (after a save or a delete), choosing `select_id`."""
         wanted = select_id or self.template_combo.currentData()
-        templates = self._store.all()
-        self.template_combo.blockSignals(True)
-        self.template_combo.clear()
-        for template in templates:
-            if not template.builtin and self.template_combo.count() == len(BUILTIN_TEMPLATES):
-                self.template_combo.insertSeparator(self.template_combo.count())
-            self.template_combo.addItem(template.name, template.id)
-            self.template_combo.setItemData(
-                self.template_combo.count() - 1,
-                template.describe(),
-                Qt.ItemDataRole.ToolTipRole,
-            )
-        index = self.template_combo.findData(wanted)
-        if index < 0:
-            index = self.template_combo.findData(DEFAULT_TEMPLATE)
-        self.template_combo.setCurrentIndex(max(index, 0))
-        self.template_combo.blockSignals(False)
+        self.sheet_group.fill_templates(self._store.all(), wanted)
         self.store_problem_label.setText(self._store.problem)
         self.store_problem_label.setVisible(bool(self._store.problem))
         self._template_changed()
@@ -363,15 +235,7 @@ class BadgeDialog(BadgeOutputDialog):
     def _template_changed(self, *_index: object) -> None:
         template = self.template()
         self._settings.set_value("template", template.id)
-        self.template_note.setText(template.describe())
-        self.edit_template_button.setEnabled(not template.builtin)
-        self.delete_template_button.setEnabled(not template.builtin)
-        tip = "" if not template.builtin else "Built-in templates cannot be changed"
-        for button in (self.edit_template_button, self.delete_template_button):
-            button.setToolTip(tip)
-        self.start_spin.setMaximum(template.per_page)
-        self.sheet_map.set_template(template)
-        self.sheet_map.set_start(self.start_spin.value())
+        self.sheet_group.show_template(template)
         self._update_summary()
 
     def _start_changed(self, value: int) -> None:

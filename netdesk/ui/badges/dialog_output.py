@@ -1,5 +1,6 @@
 """What the badge dialog makes of its choices: a PDF, a print, a print preview or the alignment
-page, and marking the badges printed afterwards. The choices themselves live in ui.badges.dialog."""
+page, marking the badges printed afterwards, and the row of buttons that makes them. The choices
+themselves live in dialog.py."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QCheckBox, QDialog
+from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QPushButton
 
 from netdesk.cards import badge_sheet
 from netdesk.cards.badge import Badge
@@ -26,6 +27,7 @@ from netdesk.ui.badges.output import (
 from netdesk.ui.badges.printer_group import PrinterGroup
 from netdesk.ui.events.dates import plural
 from netdesk.ui.exporting.actions import export_failure_text
+from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.busy_cursor import busy_cursor
 from netdesk.ui.widgets.plain_text import ElidedLabel, show_error
 
@@ -57,6 +59,33 @@ class BadgeOutputDialog(QDialog):
 
     def reload(self) -> None:
         raise NotImplementedError
+
+    def _output_bar(self) -> QHBoxLayout:
+        """Mark these badges as printed, what was done last, and the output buttons."""
+        self.mark_check = QCheckBox("&Mark these badges as printed")
+        self.mark_check.setToolTip(
+            "After printing or exporting, Not yet printed leaves these people out next time"
+        )
+        self.mark_check.setChecked(True)
+        self.status_label = ElidedLabel()
+        theme.colour(self.status_label, theme.success)
+        self.preview_button = QPushButton("Print pre&view…")
+        self.preview_button.clicked.connect(self.print_preview)
+        self.pdf_button = QPushButton("&Export PDF…")
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.print_button = QPushButton("&Print…")
+        self.print_button.clicked.connect(self.print_badges)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.mark_check)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.status_label, 1)
+        for button in (self.preview_button, self.pdf_button, self.print_button, self.close_button):
+            # Enter in a number field must never start a print run.
+            button.setAutoDefault(False)
+            bottom.addWidget(button)
+        return bottom
 
     # -- output ----------------------------------------------------------------------------
 

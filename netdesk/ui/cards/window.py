@@ -11,40 +11,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QImage, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QRadioButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from netdesk.cards.payload import PayloadFormat, display_name
 from netdesk.cards.qr import PayloadTooLong, QrCode
-from netdesk.cards.share import (
-    FIELD_LABELS,
-    SHARE_FIELDS,
-    fields_text,
-)
-from netdesk.output_files import OutputRefused
+from netdesk.cards.share import fields_text
 from netdesk.services.errors import NotFoundError, ServiceError
-from netdesk.services.exporting import safe_file_name
-from netdesk.ui.cards.choices import (
-    SETTINGS_GROUP,
-    available_fields,
-    saved_fields,
-    saved_format,
-)
+from netdesk.ui.cards.choices import SETTINGS_GROUP, available_fields, saved_fields, saved_format
 from netdesk.ui.cards.code import QrCodeView
-from netdesk.ui.exporting.actions import export_failure_text
+from netdesk.ui.cards.face import card_face, name_label
+from netdesk.ui.cards.saving import ask_save_path, print_dialog, write_code
+from netdesk.ui.cards.share_panel import (
+    field_boxes,
+    format_buttons,
+    heading,
+    refresh_field_boxes,
+    share_layout,
+)
 from netdesk.ui.widgets import theme
-from netdesk.ui.widgets.plain_text import plain_label, safe_tooltip, show_error, window_title
+from netdesk.ui.widgets.plain_text import plain_label, show_error, window_title
 
 if TYPE_CHECKING:
     from netdesk.services.cards import QrCard
@@ -53,20 +39,6 @@ if TYPE_CHECKING:
     from netdesk.ui.change_bridge import ChangeBridge
 
 COPY_PIXELS_PER_MODULE = 10
-# The card stays light like paper, whatever the theme: phone cameras read dark modules on a
-# light ground, and its text is dark on that white.
-CARD_STYLE = "#qr_card_frame { background: white; border: 1px solid #d0d7de; border-radius: 12px; }"
-MUTED_STYLE = "color: #6b7280;"
-FORMAT_LABELS = {
-    PayloadFormat.VCARD: ("vCard 3.0", "What phone cameras offer to save as a contact"),
-    PayloadFormat.MECARD: ("MECARD", "Shorter, so a smaller code; no job title on some phones"),
-}
-SCAN_HINT = "Point a phone camera at the code to save the contact."
-
-
-def file_stem(name: str) -> str:
-    """A file name for the person's card, by the one rule exports follow."""
-    return safe_file_name(f"{name} QR card", "", "QR card")
 
 
 class QrCardWindow(QWidget):
@@ -101,70 +73,26 @@ class QrCardWindow(QWidget):
         self._available = available_fields(record)
 
         self.code_view = QrCodeView(self._code)
-        self.name_label = plain_label(self.name, wrap=True)
-        self.name_label.setObjectName("qr_card_name")
-        self.name_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        name_font = QFont(self.font())
-        name_font.setPointSizeF(name_font.pointSizeF() * 1.6)
-        name_font.setBold(True)
-        self.name_label.setFont(name_font)
-        self.name_label.setStyleSheet("color: #111827; background: transparent;")
+        self.name_label = name_label(self.name, self.font())
         self.warning_label = plain_label(wrap=True)
         self.warning_label.setObjectName("qr_card_warning")
         theme.follow(self.warning_label, theme.notice_sheet)
         self.warning_label.hide()
-        hint = plain_label(SCAN_HINT, wrap=True)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setStyleSheet(MUTED_STYLE + " background: transparent;")
-
-        card = QFrame()
-        card.setObjectName("qr_card_frame")
-        card.setStyleSheet(CARD_STYLE)
-        card_layout = QVBoxLayout(card)
-        card_layout.setContentsMargins(12, 12, 12, 16)
-        card_layout.setSpacing(4)
-        card_layout.addWidget(self.code_view, 1)
-        card_layout.addWidget(self.name_label)
-        card_layout.addWidget(hint)
+        card = card_face(self.code_view, self.name_label)
         left = QVBoxLayout()
         left.setSpacing(10)
         left.addWidget(card, 1)
         left.addWidget(self.warning_label)
 
         # -- what to share, in which format -------------------------------------------------
-        self.field_boxes: dict[str, QCheckBox] = {}
-        chosen = self._saved_fields()
-        share = QVBoxLayout()
-        share.setSpacing(4)
-        share.addWidget(_heading("Share"))
-        for field in SHARE_FIELDS:
-            box = QCheckBox(FIELD_LABELS[field])
-            box.setObjectName(f"share_{field}")
-            present = field in self._available
-            box.setChecked(present and (field in chosen or field == "name"))
-            if field == "name":
-                box.setEnabled(False)
-                box.setToolTip("A card always carries the name")
-            elif not present:
-                box.setEnabled(False)
-                box.setToolTip(_missing_tip(self.name, field))
-            box.toggled.connect(self._choice_changed)
-            self.field_boxes[field] = box
-            share.addWidget(box)
-        share.addSpacing(10)
-        share.addWidget(_heading("Format"))
+        self.field_boxes = field_boxes(
+            self.name, self._available, self._saved_fields(), self._choice_changed
+        )
         self.format_group = QButtonGroup(self)
-        self.format_buttons: dict[PayloadFormat, QRadioButton] = {}
-        saved_format = self._saved_format()
-        for fmt, (text, tip) in FORMAT_LABELS.items():
-            radio = QRadioButton(text)
-            radio.setObjectName(f"format_{fmt.value}")
-            radio.setToolTip(tip)
-            radio.setChecked(fmt == saved_format)
-            self.format_group.addButton(radio)
-            self.format_buttons[fmt] = radio
-            share.addWidget(radio)
-            radio.toggled.connect(self._format_toggled)
+        self.format_buttons = format_buttons(
+            self.format_group, self._saved_format(), self._format_toggled
+        )
+        share = share_layout(self.field_boxes, self.format_buttons)
 
         # -- handing it on -------------------------------------------------------------------
         self.copy_button = QPushButton("Copy image")
@@ -204,7 +132,7 @@ class QrCardWindow(QWidget):
         side.setSpacing(6)
         side.addLayout(share)
         side.addSpacing(10)
-        side.addWidget(_heading("Hand it on"))
+        side.addWidget(heading("Hand it on"))
         for button in (
             self.copy_button,
             self.save_png_button,
@@ -324,15 +252,7 @@ class QrCardWindow(QWidget):
         self.name_label.setText(self.name)
         self.setWindowTitle(window_title(f"QR card: {self.name}"))
         chosen = set(self._saved_fields())
-        for field, box in self.field_boxes.items():
-            if field == "name":
-                continue
-            present = field in self._available
-            box.blockSignals(True)
-            box.setEnabled(present)
-            box.setToolTip("" if present else _missing_tip(self.name, field))
-            box.setChecked(present and field in chosen)
-            box.blockSignals(False)
+        refresh_field_boxes(self.field_boxes, self.name, self._available, chosen)
         self._dirty = True
         if self.isVisible():
             self._show_card()
@@ -354,18 +274,7 @@ class QrCardWindow(QWidget):
     def ask_save_path(self, suffix: str) -> Path | None:
         """Asks where to save; None when the user cancelled. A method of its own so that tests
         can drive the file dialog apart from the saving."""
-        folder = str(self._settings.value(f"{SETTINGS_GROUP}/folder", "") or Path.home())
-        kind = "PNG picture (*.png)" if suffix == ".png" else "SVG drawing (*.svg)"
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save the QR code", str(Path(folder) / (file_stem(self.name) + suffix)), kind
-        )
-        if not name:
-            return None
-        path = Path(name)
-        if path.suffix.lower() != suffix:
-            path = path.with_name(path.name + suffix)
-        self._settings.setValue(f"{SETTINGS_GROUP}/folder", str(path.parent))
-        return path
+        return ask_save_path(self, self._settings, self.name, suffix)
 
     def save_png(self) -> Path | None:
         path = self.ask_save_path(".png")
@@ -389,29 +298,15 @@ class QrCardWindow(QWidget):
         code = self._code()
         if code is None:
             return None
-        try:
-            writer(code, path)  # type: ignore[operator]
-        except OutputRefused as exc:
-            # Said as every save dialog of the window says it, not as the command line does.
-            show_error(self, "Could not save the QR code", export_failure_text(path, exc))
-            return None
-        except OSError as exc:
-            show_error(self, "Could not save the QR code", str(exc))
+        if not write_code(self, code, path, writer):
             return None
         self.message.emit(f"Saved the QR code as {path.name}.")
         return path
 
     def print_dialog(self) -> QWidget:
         """The print dialog, not yet opened; accepting it prints."""
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        # Kept by the window: the dialog only points at its printer.
-        self._printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(file_stem(self.name))
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print the QR card")
-        dialog.accepted.connect(lambda: self.print_to(dialog.printer()))
-        dialog.finished.connect(dialog.deleteLater)
+        # The window keeps the printer: the dialog only points at it.
+        dialog, self._printer = print_dialog(self, self.name, lambda device: self.print_to(device))
         return dialog
 
     def print_card(self) -> QWidget:
@@ -456,16 +351,3 @@ class QrCardWindow(QWidget):
         if self.full_screen is not None:
             self.full_screen.close()
         super().closeEvent(event)
-
-
-def _heading(text: str) -> QLabel:
-    label = plain_label(text)
-    font = QFont(label.font())
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-def _missing_tip(name: str, field: str) -> str:
-    # Escaped only when Qt would read it as HTML: "Tom & Jerry" must not become "&amp;".
-    return safe_tooltip(f"{name} has no {FIELD_LABELS[field].lower()}")

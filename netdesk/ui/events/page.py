@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QUrl,
-    Signal,
-)
-from PySide6.QtGui import QDesktopServices, QFont, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -44,62 +29,15 @@ from netdesk.ui.events.attendees_model import (
     AttendeesModel,
 )
 from netdesk.ui.events.attendees_table import AttendeesTable
-from netdesk.ui.events.dates import plural, zoned_when_text
+from netdesk.ui.events.choice_delegate import ChoiceDelegate
+from netdesk.ui.events.dates import plural
 from netdesk.ui.events.dialog import EventDialog
-from netdesk.ui.events.list_model import kind_text, place_text
+from netdesk.ui.events.header import EventHeader, heading
 from netdesk.ui.undo.commands import delete_undoably
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.heading_bar import HeadingBar
 from netdesk.ui.widgets.icons import icon
-from netdesk.ui.widgets.plain_text import ElidedLabel, plain_label, show_error
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-SERIES_TOOLTIP = (
-    "The repeat rule came with an imported calendar. netdesk shows the series as one event\n"
-    "on its first date, and gives the rule back unchanged when you export it as .ics."
-)
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box over fixed (value, label) choices; the model's EditRole holds the value."""
-
-    def __init__(self, choices: tuple[tuple[str, str], ...], parent: QWidget | None = None):
-        super().__init__(parent)
-        self._choices = choices
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
-    ) -> QWidget:
-        combo = QComboBox(parent)
-        for value, label in self._choices:
-            combo.addItem(label, value)
-        # Commit as soon as a choice is made: one click to pick, not pick-then-click-away.
-        combo.activated.connect(lambda _i, c=combo: self._commit(c))
-        return combo
-
-    def _commit(self, combo: QComboBox) -> None:
-        self.commitData.emit(combo)
-        self.closeEditor.emit(combo)
-
-    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-        editor.setCurrentIndex(max(found, 0))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-def _heading(
-    text: str, size_delta: float, weight: QFont.Weight, label: QLabel | None = None
-) -> QLabel:
-    label = label or plain_label(text, wrap=True)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() + size_delta)
-    font.setWeight(weight)
-    label.setFont(font)
-    return label
+from netdesk.ui.widgets.plain_text import plain_label, show_error
 
 
 class EventPage(QWidget):
@@ -137,66 +75,20 @@ class EventPage(QWidget):
         page_layout = QVBoxLayout(content)
         page_layout.setContentsMargins(18, 14, 18, 12)
         page_layout.setSpacing(6)
-        # The details keep their natural height at the top whatever is missing: the spare
-        # height goes to the people below, never into gaps between the lines.
-        self.header = QWidget()
-        self.header.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        layout = QVBoxLayout(self.header)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        self.header = EventHeader()
+        self.header.edit_button.clicked.connect(self.edit_event)
+        self.header.delete_button.clicked.connect(self._delete_clicked)
         page_layout.addWidget(self.header)
+        # The lines tests and the events view read, by their old names.
+        self.name_label = self.header.name_label
+        self.when_label = self.header.when_label
+        self.repeats_label = self.header.repeats_label
+        self.where_label = self.header.where_label
+        self.description_label = self.header.description_label
+        self.edit_button = self.header.edit_button
+        self.delete_button = self.header.delete_button
 
-        # One line however long the name (the full name is its tooltip): wrapped, a long name
-        # took three lines of a small window from the people below.
-        self.name_label = ElidedLabel()
-        _heading("", 6, QFont.Weight.Bold, self.name_label)
-        self.edit_button = QPushButton(icon("edit"), "Edit event…")
-        self.edit_button.clicked.connect(self.edit_event)
-        self.delete_button = QPushButton(icon("delete"), "Delete event")
-        self.delete_button.clicked.connect(self._delete_clicked)
-        top = QHBoxLayout()
-        top.addWidget(self.name_label, 1)
-        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
-
-        self.when_label = _heading("", 1, QFont.Weight.Normal)
-        # A series from a calendar file is one event at its first date; this says the rest.
-        self.repeats_label = plain_label(wrap=True)
-        self.repeats_label.setToolTip(SERIES_TOOLTIP)
-        self.where_label = plain_label(wrap=True)
-        self.organiser_label = plain_label(wrap=True)
-        theme.colour(self.organiser_label, theme.muted)
-        self.url_label = plain_label()
-        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        theme.colour(self.url_label, theme.muted)
-        self.open_url_button = QPushButton("Open website")
-        self.open_url_button.setFlat(True)
-        theme.colour(self.open_url_button, theme.link, "text-align: left; padding: 0 4px;")
-        self.open_url_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.open_url_button.clicked.connect(self._open_url)
-        url_row = QHBoxLayout()
-        url_row.addWidget(self.url_label)
-        url_row.addWidget(self.open_url_button)
-        url_row.addStretch(1)
-        self.description_label = plain_label(wrap=True)
-        self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.tags_label = plain_label(wrap=True)
-        theme.colour(self.tags_label, theme.accent)
-        for widget in (self.when_label, self.repeats_label, self.where_label, self.organiser_label):
-            layout.addWidget(widget)
-        layout.addLayout(url_row)
-        layout.addSpacing(4)
-        layout.addWidget(self.description_label)
-        layout.addWidget(self.tags_label)
-
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        layout.addSpacing(6)
-        layout.addWidget(line)
-
-        self.people_label = _heading("People", 2, QFont.Weight.DemiBold)
+        self.people_label = heading("People", 2, QFont.Weight.DemiBold)
         self.add_button = QPushButton(icon("new-contact"), "Add person…")
         self.add_button.setToolTip("Add someone from your contacts, or a new person")
         self.add_button.clicked.connect(self.add_person)
@@ -267,27 +159,7 @@ class EventPage(QWidget):
         selected = [row.attendance_id for row in self.selected_attendees()]
         scroll = self.table.verticalScrollBar().value()
         self._event = detail
-        self.name_label.set_full_text(detail.name)
-        self.when_label.setText(
-            f"{kind_text(detail.kind)} · "
-            + zoned_when_text(
-                detail.starts_at, detail.ends_at, detail.timezone, all_day=detail.all_day
-            )
-        )
-        self.repeats_label.setText(detail.repeats)
-        self.repeats_label.setVisible(bool(detail.repeats))
-        place = place_text(detail.venue, detail.city)
-        self.where_label.setText(place)
-        self.where_label.setVisible(bool(place))
-        self.organiser_label.setText(f"Organised by {detail.organiser}" if detail.organiser else "")
-        self.organiser_label.setVisible(bool(detail.organiser))
-        self.url_label.setText(detail.url)
-        for w in (self.url_label, self.open_url_button):
-            w.setVisible(bool(detail.url))
-        self.description_label.setText(detail.description)
-        self.description_label.setVisible(bool(detail.description))
-        self.tags_label.setText("  ".join(f"#{t}" for t in detail.tags))
-        self.tags_label.setVisible(bool(detail.tags))
+        self.header.show_event(detail)
         self._restoring_selection = True
         try:
             self.attendees_model.set_rows(self._services.events.attendees(event_id))
@@ -312,6 +184,7 @@ class EventPage(QWidget):
 
     def _clear(self) -> None:
         self._event = None
+        self.header.url = ""
         self.attendees_model.set_rows([])
         self.stack.setCurrentIndex(0)
 
@@ -355,12 +228,6 @@ class EventPage(QWidget):
             row = self.attendees_model.row_at(index.row())
             if row is not None:
                 self.open_contact.emit(row.contact_id)
-
-    def _open_url(self) -> None:
-        if self._event and self._event.url:
-            url = QUrl.fromUserInput(self._event.url)
-            if url.scheme() in ("http", "https"):
-                QDesktopServices.openUrl(url)
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -92,6 +92,30 @@ class FollowUpsModel(GroupedTreeModel):
             return None
         return self._groups[index.internalId() - 1][1][index.row()]
 
+    def neighbour_of(self, rows: list[FollowUpRow]) -> int | None:
+        """The follow-up after the last of `rows` in the same group (else the one before)."""
+        leaving = {r.id for r in rows}
+        last = self.index_of(rows[-1].id)
+        group = last.parent()
+        siblings = [self.followup(self.index(i, 0, group)) for i in range(self.rowCount(group))]
+        after = [s for s in siblings[last.row() + 1 :] if s and s.id not in leaving]
+        before = [s for s in siblings[: last.row()] if s and s.id not in leaving]
+        if after:
+            return after[0].id
+        return before[-1].id if before else None
+
+    def summary_text(self) -> str:
+        """The line beside the buttons: "2 overdue · 1 due today", or "Nothing due today"."""
+        parts = []
+        for bucket, word in ((Bucket.OVERDUE, "overdue"), (Bucket.TODAY, "due today")):
+            n = self.count(bucket)
+            if n:
+                parts.append(f"{n} {word}")
+        open_total = sum(self.count(b) for b in Bucket if b is not Bucket.DONE)
+        if not parts and open_total:
+            parts.append("Nothing due today")
+        return " · ".join(parts)
+
     def bucket_of(self, index: Index) -> Bucket | None:
         group = self.group_row_of(index)
         return None if group is None else self._groups[group][0]

@@ -25,13 +25,13 @@ from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.followups import commands as followup_commands
 from netdesk.ui.followups.dialog import FollowUpDialog
+from netdesk.ui.followups.empty_state import empty_state
+from netdesk.ui.followups.menus import MenuActions, context_menu, snooze_menu
 from netdesk.ui.followups.model import PERSON, FollowUpsModel
 from netdesk.ui.followups.tree import FollowUpsTree
 from netdesk.ui.undo.commands import StepWatcher, delete_undoably, remember_deleted
-from netdesk.ui.widgets.plain_text import button_text, plain_label, show_error
+from netdesk.ui.widgets.plain_text import plain_label, show_error
 
-EMPTY_TEXT = "No follow-ups. Promise something at your next event!"
-SNOOZE_CHOICES = ((1, "1 day"), (3, "3 days"), (7, "1 week"))
 RELOAD_ON = frozenset({"followups", "contacts", "events"})
 
 
@@ -73,12 +73,9 @@ class FollowUpsView(QWidget):
         self.done_button.setToolTip("Tick off the selected follow-ups (Space)")
         self.snooze_button = QPushButton("Snooze")
         self.snooze_button.setToolTip("Move the due date later")
-        self.snooze_menu = QMenu(self.snooze_button)
-        self.snooze_actions: dict[int, QAction] = {}
-        for days, label in SNOOZE_CHOICES:
-            action = self.snooze_menu.addAction(f"Snooze {label}")
-            action.triggered.connect(_bind(self.snooze_selected, days))
-            self.snooze_actions[days] = action
+        self.snooze_menu, self.snooze_actions = snooze_menu(
+            self.snooze_button, self.snooze_selected
+        )
         self.snooze_button.setMenu(self.snooze_menu)
         self.edit_button = QPushButton("Edit…")
         self.edit_button.setToolTip("Change the selected follow-up (Enter)")
@@ -100,7 +97,7 @@ class FollowUpsView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.summary)
 
-        self.empty = self._build_empty_state()
+        self.empty, self.empty_label = empty_state(self.new_item)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tree)
         self.stack.addWidget(self.empty)
@@ -147,7 +144,7 @@ class FollowUpsView(QWidget):
             return False
         fu = self._services.followups
         ids = [r.id for r in rows]
-        neighbour = self._neighbour_of(rows)
+        neighbour = self.model.neighbour_of(rows)
         try:
             # One transaction and one undo step for the whole selection: all of it or none.
             delete_undoably(self._undo, lambda: fu.delete_many(ids), fu.restore)
@@ -209,7 +206,7 @@ class FollowUpsView(QWidget):
         if not rows:
             return
         # Working down the queue: after ticking items off, the next one is selected.
-        neighbour = self._neighbour_of(rows) if done else None
+        neighbour = self.model.neighbour_of(rows) if done else None
         ids = [r.id for r in rows]
         if self._change(
             lambda: followup_commands.mark_done(self._undo, self._services.followups, ids, done)
@@ -270,32 +267,6 @@ class FollowUpsView(QWidget):
 
     # -- internals ----------------------------------------------------------------------------
 
-    def _build_empty_state(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("followups_empty")
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        self.empty_label = plain_label(EMPTY_TEXT, wrap=True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.empty_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.empty_label.setFont(font)
-        hint = plain_label("Use Quick capture during an event, or add one yourself.", wrap=True)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setEnabled(False)
-        button = QPushButton("New follow-up…")
-        button.clicked.connect(self.new_item)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(hint)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(button)
-        row.addStretch(1)
-        layout.addSpacing(8)
-        layout.addLayout(row)
-        layout.addStretch(2)
-        return page
-
     def _add_tree_shortcut(self, keys: str, slot: Callable[[], object], text: str) -> None:
         action = QAction(text, self.tree)  # the text names it in Help > Keyboard shortcuts
         action.setShortcut(QKeySequence(keys))
@@ -314,21 +285,6 @@ class FollowUpsView(QWidget):
             return False
         self.message.emit(text)
         return True
-
-    def _neighbour_of(self, rows: list[FollowUpRow]) -> int | None:
-        """The follow-up after the last of `rows` in the same group (else the one before)."""
-        leaving = {r.id for r in rows}
-        last = self.model.index_of(rows[-1].id)
-        group = last.parent()
-        siblings = [
-            self.model.followup(self.model.index(i, 0, group))
-            for i in range(self.model.rowCount(group))
-        ]
-        after = [s for s in siblings[last.row() + 1 :] if s and s.id not in leaving]
-        before = [s for s in siblings[: last.row()] if s and s.id not in leaving]
-        if after:
-            return after[0].id
-        return before[-1].id if before else None
 
     def _select_after_step(self, followup_ids: list[int]) -> None:
         # The bridge has already reloaded the queue; rows since deleted are simply skipped.
@@ -373,29 +329,15 @@ class FollowUpsView(QWidget):
             menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     def context_menu(self) -> QMenu:
-        menu = QMenu(self)
-        rows = self.selected_rows()
-        if not rows:
-            menu.addAction("New follow-up…", self.new_item)
-            return menu
-        open_rows = [r for r in rows if r.done_at is None]
-        if open_rows:
-            menu.addAction("Mark done", lambda: self.set_done_selected(True))
-            snooze = menu.addMenu("Snooze")
-            for days, label in SNOOZE_CHOICES:
-                snooze.addAction(label, _bind(self.snooze_selected, days))
-        if len(open_rows) < len(rows):
-            menu.addAction("Mark not done", lambda: self.set_done_selected(False))
-        menu.addSeparator()
-        if len(rows) == 1:
-            menu.addAction("Edit…", self.edit_selected)
-            contact_id = rows[0].contact_id
-            menu.addAction(
-                button_text(f"Open {rows[0].contact_name}"),
-                lambda: self.open_contact.emit(contact_id),
-            )
-        menu.addAction("Delete", self.delete_selected)
-        return menu
+        do = MenuActions(
+            new_item=self.new_item,
+            set_done=self.set_done_selected,
+            snooze=self.snooze_selected,
+            edit=self.edit_selected,
+            open_contact=self.open_contact.emit,
+            delete=self.delete_selected,
+        )
+        return context_menu(self, self.selected_rows(), do)
 
     def _update_buttons(self) -> None:
         rows = self.selected_rows()
@@ -407,17 +349,4 @@ class FollowUpsView(QWidget):
         self.delete_button.setEnabled(bool(rows))
 
     def _update_summary(self) -> None:
-        parts = []
-        for bucket, word in ((Bucket.OVERDUE, "overdue"), (Bucket.TODAY, "due today")):
-            n = self.model.count(bucket)
-            if n:
-                parts.append(f"{n} {word}")
-        open_total = sum(self.model.count(b) for b in Bucket if b is not Bucket.DONE)
-        if not parts and open_total:
-            parts.append("Nothing due today")
-        self.summary.setText(" · ".join(parts))
-
-
-def _bind(fn: Callable[[int], object], value: int) -> Callable[[], object]:
-    """A slot with its argument fixed (and none of the `checked` Qt would pass along)."""
-    return lambda *_: fn(value)
+        self.summary.setText(self.model.summary_text())

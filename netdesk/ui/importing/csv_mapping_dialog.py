@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from netdesk.formats.csv.read import IDENTIFYING_FIELDS
 from netdesk.ui.importing.choice_delegate import use_choice_cells
-from netdesk.ui.importing.models import ColumnMappingModel, short_file_name
+from netdesk.ui.importing.mapping_model import ColumnMappingModel
+from netdesk.ui.importing.models import short_file_name
 from netdesk.ui.importing.table import import_table, size_columns
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.plain_text import plain_label, window_title

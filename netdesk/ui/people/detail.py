@@ -26,16 +26,13 @@ from netdesk.services.photo_fetch import PhotoLink
 from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.service_set import Services
 from netdesk.ui.followups import commands as followup_commands
+from netdesk.ui.people.detail_labels import breakable, muted, selectable, wrapped
 from netdesk.ui.people.detail_sections import (
     add_fields,
     add_followups,
     add_meetings,
     add_notes,
     add_tags,
-    breakable,
-    muted,
-    selectable,
-    wrapped,
 )
 from netdesk.ui.people.photo import photo_pixmap
 from netdesk.ui.widgets import theme

@@ -16,57 +16,33 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from netdesk.services.errors import ServiceError
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.people.contact_dialog import ContactDialog
-from netdesk.ui.people.detail import EMPTY_BOOK, SELECT_PROMPT, ContactDetail
-from netdesk.ui.people.drag import ContactDrag, ContactDragTable
-from netdesk.ui.people.table_model import EMAIL, NAME, ORGANIZATION, PHONE, TITLE, PeopleTableModel
-from netdesk.ui.undo.commands import StepWatcher, delete_undoably, remember_deleted
+from netdesk.ui.people.deleting import CONTACTS, confirm_delete_people, delete_note, delete_people
+from netdesk.ui.people.detail import ContactDetail
+from netdesk.ui.people.drag import ContactDrag
+from netdesk.ui.people.status import empty_detail_text, status_text
+from netdesk.ui.people.table import needed_width, people_table
+from netdesk.ui.people.table_model import PeopleTableModel
+from netdesk.ui.undo.commands import StepWatcher
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.column_fit import FittingHeader
-from netdesk.ui.widgets.plain_text import confirm, plain_label, show_error
+from netdesk.ui.widgets.plain_text import plain_label, show_error
 
 SEARCH_DELAY_MS = 120
 # A reload finds at most this many selected people again (each may cost a query).
 MAX_KEPT = 50
 RELEVANT_KINDS = frozenset({"contacts", "notes", "followups", "attendances", "tags", "events"})
-# The shares earlier versions gave the columns (widths saved then are still fitted).
-COLUMN_WIDTHS = {NAME: 150, ORGANIZATION: 125, TITLE: 110, EMAIL: 170, PHONE: 140}
 # The detail pane's width: what the table leaves once its columns have what they need, within
 # these bounds, until the user drags the splitter; from then on the pane keeps that width.
 DETAIL_WIDTH = (300, 520)
-# The kind of ids a delete step carries for selecting the people again when it is undone.
-CONTACTS = "contacts"
 # The person whose details were shown last, shown again when the view opens.
 LAST_SHOWN = "people/last_shown"
 SEARCH_PLACEHOLDER = "Search names, organisations, emails, phones, notes, tags…"
-
-
-def people(n: int) -> str:
-    return f"{n:,} {'person' if n == 1 else 'people'}"
-
-
-def status_text(matches: int, total: int, query: str) -> str:
-    """The line under the search field: how many people there are and how many match."""
-    query = query.strip()
-    if not query:
-        return people(total) if total else "No people yet"
-    if matches == 0:
-        return f"No one matches “{query}”"
-    return f"{matches:,} of {people(total)} match “{query}”"
 
 
 class PeopleView(QWidget):
@@ -101,31 +77,12 @@ class PeopleView(QWidget):
         self.model = PeopleTableModel(services, self)
         # Dragging people out of the table gives the drop target a .vcf file.
         self.contact_drag = ContactDrag(services, self)
-        self.table = ContactDragTable(self.contact_drag, self.selected_contact_ids)
-        self.table.setObjectName("people_table")
-        self.table.setHorizontalHeader(FittingHeader(NAME, self.table, COLUMN_WIDTHS))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setCornerButtonEnabled(False)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        # Fixed heights: the view never measures 100,000 rows to lay them out.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        columns = cast(FittingHeader, self.table.horizontalHeader())
-        columns.setHighlightSections(False)
-        columns.setSectionsMovable(True)
-        columns.setStretchLastSection(True)
-        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        columns.measure()
-        columns.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
+        self.table = people_table(
+            self.model,
+            self.contact_drag,
+            self.selected_contact_ids,
+            self.fontMetrics().height() + 10,
+        )
 
         self.detail = ContactDetail(services, undo_stack=undo_stack)
         self.detail.message.connect(self.message)
@@ -203,13 +160,8 @@ class PeopleView(QWidget):
             return
         total = self.splitter.width() - self.splitter.handleWidth()
         low, high = DETAIL_WIDTH
-        detail = min(max(total - self._table_width(), low), high)
+        detail = min(max(total - needed_width(self.table), low), high)
         self.splitter.setSizes([total - detail, detail])
-
-    def _table_width(self) -> int:
-        """The width the table needs for every column's content, frame and scroll bar."""
-        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
-        return self.header().needed_width() + 2 * self.table.frameWidth() + scroll_bar
 
     def _splitter_dragged(self) -> None:
         self._user_split = True
@@ -234,11 +186,7 @@ class PeopleView(QWidget):
         self._update_detail()
 
     def delete_note(self, note_id: int) -> bool:
-        notes = self._services.notes
-        try:
-            delete_undoably(self._undo_stack, lambda: notes.delete(note_id), notes.restore)
-        except ServiceError as exc:  # deleted elsewhere in the meantime, for instance
-            show_error(self, "Could not delete the note", str(exc))
+        if not delete_note(self, self._services, self._undo_stack, note_id):
             self.detail.refresh()
             return False
         return True
@@ -286,25 +234,12 @@ class PeopleView(QWidget):
         """Delete undoably; only several at once need a confirmation, Ctrl+Z undoes either."""
         if not contact_ids:
             return False
-        if len(contact_ids) > 1 and not confirm(
-            self,
-            "Delete people",
-            f"Delete {len(contact_ids):,} people with their notes and follow-ups?"
-            " You can undo this with Ctrl+Z.",
-            f"Delete {len(contact_ids):,} people",
-        ):
+        if not confirm_delete_people(self, len(contact_ids)):
             return False
         rows = [r for r in (self.model.row_of(cid) for cid in contact_ids) if r is not None]
         first_row = min(rows) if rows else 0
-        contacts = self._services.contacts
-        try:
-            delete_undoably(
-                self._undo_stack, lambda: contacts.delete(contact_ids), contacts.restore
-            )
-        except ServiceError as exc:
-            show_error(self, "Could not delete", str(exc))
+        if not delete_people(self, self._services, self._undo_stack, contact_ids):
             return False
-        remember_deleted(self._undo_stack, CONTACTS, contact_ids)
         # The change bridge reloaded the table; keep the user's place with the next person.
         if self.model.rowCount():
             self._select_rows([min(first_row, self.model.rowCount() - 1)])
@@ -397,17 +332,10 @@ class PeopleView(QWidget):
             if self._settings is not None:
                 self._settings.setValue(LAST_SHOWN, ids[0])
             return
-        if ids:
-            self.detail.show_empty(f"{people(len(ids))} selected")
-        elif self.model.total_count() == 0:
-            self.detail.show_empty(EMPTY_BOOK)
-        elif self.model.query.strip() and self.model.match_count() == 0:
-            self.detail.show_empty(
-                f"No one matches “{self.model.query.strip()}”. Try fewer letters, or clear the"
-                " search to see everyone."
-            )
-        else:
-            self.detail.show_empty(SELECT_PROMPT)
+        model = self.model
+        self.detail.show_empty(
+            empty_detail_text(len(ids), model.total_count(), model.query, model.match_count())
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down or Enter in the search field moves to the results, as in a mail client.

@@ -23,7 +23,8 @@ from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 from netdesk.ui.cards.code import MIN_SCREEN_CM, screen_pixels
 from netdesk.ui.cards.printing import PRINT_MM, paint_card_page
-from netdesk.ui.cards.window import QrCardWindow, file_stem
+from netdesk.ui.cards.saving import file_stem
+from netdesk.ui.cards.window import QrCardWindow
 from netdesk.ui.change_bridge import ChangeBridge
 from tests.ui.main_window_helpers import ModalDriver, settings_at
 

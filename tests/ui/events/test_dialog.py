@@ -18,7 +18,8 @@ from sqlalchemy import event
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.events.add_attendee_dialog import AddAttendeeDialog
-from netdesk.ui.events.dialog import EventDialog, local_zone_name
+from netdesk.ui.events.dialog import EventDialog
+from netdesk.ui.events.when_fields import local_zone_name
 from tests.ui.event_ui_helpers import local_to_utc, tick, type_datetime
 
 

@@ -16,8 +16,9 @@ from netdesk.services.service_set import Services
 from netdesk.store.db import open_database
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.events.dates import day_text
+from netdesk.ui.followups.empty_state import EMPTY_TEXT
 from netdesk.ui.followups.model import ACTION, DUE, EVENT, PERSON
-from netdesk.ui.followups.view import EMPTY_TEXT, FollowUpsView
+from netdesk.ui.followups.view import FollowUpsView
 from netdesk.ui.widgets import theme
 from tests.ui.main_window_helpers import ModalDriver
 from tests.undo_stacks import new_undo_stack

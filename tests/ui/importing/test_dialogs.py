@@ -18,8 +18,8 @@ from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.importing.choice_delegate import choice_editor
 from netdesk.ui.importing.csv_mapping_dialog import CsvMappingDialog
+from netdesk.ui.importing.mapping_model import ColumnMappingModel
 from netdesk.ui.importing.models import (
-    ColumnMappingModel,
     PlanEventsModel,
     PlanPeopleModel,
     ProblemsModel,

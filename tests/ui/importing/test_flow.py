@@ -18,7 +18,8 @@ from netdesk.services.records import ContactInput, ContactRow, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.importing.csv_mapping_dialog import CsvMappingDialog
 from netdesk.ui.importing.flow import PROGRESS_FROM, ImportFlow
-from netdesk.ui.importing.models import ColumnMappingModel, PlanEventsModel, PlanPeopleModel
+from netdesk.ui.importing.mapping_model import ColumnMappingModel
+from netdesk.ui.importing.models import PlanEventsModel, PlanPeopleModel
 from netdesk.ui.importing.preview_dialog import ImportPreviewDialog
 from netdesk.ui.importing.report_dialog import ImportReportDialog
 from tests.ui.import_helpers import choose, column_texts

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.people.detail import ContactDetail
-from netdesk.ui.people.detail_sections import LinkButton
+from netdesk.ui.people.detail_labels import LinkButton
 from netdesk.ui.widgets.tag_pill import TagPill
 from tests.undo_stacks import new_undo_stack
 
