@@ -7,17 +7,22 @@ through a path beside the package: an installed netdesk has no checkout around i
 
 from __future__ import annotations
 
-from importlib.resources import files
-from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 DESKTOP_ENTRY = "netdesk.desktop"
-# AppStream wants a reverse-DNS id; the desktop entry keeps its name "netdesk", which is what
-# Qt gives the window as its Wayland app id.
+# AppStream wants a reverse-DNS component id; the desktop entry keeps its name "netdesk" (the
+# window's app id, netdesk.app), which the metainfo names as what it launches.
 METAINFO = "io.github.netdesk.netdesk.metainfo.xml"
 
 
 def resource(name: str) -> Traversable:
     """resources/NAME; NAME may name a file in a folder ("icons/search.svg")."""
+    # Imported here: `netdesk --help` and the other commands that read no file do without it.
+    from importlib.resources import files
+
     found = files("netdesk") / "resources"
     for part in name.split("/"):
         found = found / part

@@ -77,15 +77,49 @@ def desktop_files() -> None:
         check(root.findtext("launchable") == DESKTOP_ENTRY, "metainfo launches another entry")
 
 
+def desktop_entry_installs(folder: Path) -> None:
+    """`netdesk desktop-entry` puts the entry, its icon and the metainfo into the user's
+    XDG_DATA_HOME, the entry starting this installation's netdesk."""
+    result = subprocess.run(
+        [str(console_script()), "desktop-entry"], capture_output=True, text=True, check=False
+    )
+    check(result.returncode == 0, f"netdesk desktop-entry failed: {result.stderr.strip()}")
+    data = folder / "data"
+    entry = data / "applications" / "netdesk.desktop"
+    check(entry.is_file(), f"netdesk desktop-entry wrote no {entry}")
+    if entry.is_file():
+        exec_line = f"Exec={console_script()}"
+        check(exec_line in entry.read_text("utf-8").splitlines(), f"the entry lacks {exec_line}")
+    icon_file = data / "icons" / "hicolor" / "scalable" / "apps" / "netdesk.svg"
+    check(icon_file.is_file(), f"netdesk desktop-entry wrote no {icon_file}")
+    check(
+        any((data / "metainfo").glob("*.metainfo.xml")), "netdesk desktop-entry wrote no metainfo"
+    )
+
+
+def console_script() -> Path:
+    return Path(sysconfig.get_path("scripts")) / "netdesk"
+
+
 def demo_database(folder: Path) -> Path:
     """`netdesk demo` through the installed console script: it creates the file and upgrades it
     with the packaged migrations."""
     from netdesk.store.schema import head_revision, known_revisions
 
-    script = Path(sysconfig.get_path("scripts")) / "netdesk"
     path = folder / "demo.sqlite"
     result = subprocess.run(
-        [str(script), "--db", str(path), "demo", "--people", "12", "--events", "2", "--seed", "1"],
+        [
+            str(console_script()),
+            "--db",
+            str(path),
+            "demo",
+            "--people",
+            "12",
+            "--events",
+            "2",
+            "--seed",
+            "1",
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -115,6 +149,7 @@ def window_opens(path: Path) -> None:
 
     from netdesk.app import run_gui
     from netdesk.config import sqlite_url
+    from netdesk.resource_files import DESKTOP_ENTRY
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -135,6 +170,10 @@ def window_opens(path: Path) -> None:
         seen.append(window.windowTitle())
         check(not app.windowIcon().isNull(), "the application has no window icon")
         check(not window.windowIcon().isNull(), "the window has no window icon")
+        check(
+            f"{app.desktopFileName()}.desktop" == DESKTOP_ENTRY,
+            f"the window's app id {app.desktopFileName()!r} names no shipped desktop entry",
+        )
         actions = [a for bar in window.findChildren(QToolBar) for a in bar.actions()]
         buttons = [a for a in actions if not a.isSeparator() and a.text()]
         check(bool(buttons), "the window has no toolbar buttons")
@@ -178,11 +217,14 @@ def main() -> int:
     installed_package()
     icons_load()
     desktop_files()
+    desktop_entry_installs(folder)
     window_opens(demo_database(folder))
     for problem in problems:
         print(f"smoke_installed: {problem}", file=sys.stderr)
     if not problems:
-        print("smoke_installed: icons, desktop entry, metainfo, migrations, demo and window: ok")
+        print(
+            "smoke_installed: icons, desktop entry, metainfo, migrations, demo, window: all there"
+        )
     return 1 if problems else 0
 
 
