@@ -93,4 +93,3 @@ def test_a_folder_that_cannot_be_made_is_one_line_not_a_traceback(
 )
 def test_exec_value_quotes_as_the_desktop_entry_spec_says(command: str, value: str) -> None:
     assert exec_value(command) == value
-
