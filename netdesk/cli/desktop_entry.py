@@ -101,7 +101,8 @@ def run_desktop_entry(args: argparse.Namespace) -> int:
     except OSError as exc:
         from netdesk.services.exporting import file_error_text
 
+        verb = "remove" if args.remove else "write"
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"netdesk: cannot write{where}: {file_error_text(exc)}", file=sys.stderr)
+        print(f"netdesk: cannot {verb}{where}: {file_error_text(exc)}", file=sys.stderr)
         return 1
     return 0
