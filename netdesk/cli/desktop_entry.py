@@ -87,6 +87,13 @@ def run_desktop_entry(args: argparse.Namespace) -> int:
                 path.unlink(missing_ok=True)
                 print(f"removed {path}")
             return 0
+        lacking = [name for name in places if not resource(name).is_file()]
+        if lacking:
+            print(
+                f"netdesk: this installation lacks {', '.join(lacking)}: reinstall netdesk",
+                file=sys.stderr,
+            )
+            return 1
         command = netdesk_command()
         if command is None:
             print("netdesk: no netdesk command to start: install netdesk first", file=sys.stderr)
