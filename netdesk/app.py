@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from netdesk import __version__
 from netdesk.config import APP_NAME, demo_database_path, sqlite_url
+from netdesk.resource_files import DESKTOP_ENTRY
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -40,6 +41,9 @@ def run_gui(url: str, argv: list[str] | None = None) -> int:
     from netdesk.ui.widgets.indicator_style import outline_indicators
 
     app.setWindowIcon(app_icon())
+    # Wayland shows no window icon: the desktop finds the entry (and its icon) by this app id,
+    # which would otherwise be the name of the Python interpreter.
+    app.setDesktopFileName(DESKTOP_ENTRY.removesuffix(".desktop"))
     outline_indicators(app)  # check boxes that a dark palette does not hide
     # The window goes on screen before SQLAlchemy is imported and the database opened.
     window = MainWindow(None, window_settings(url))

@@ -17,6 +17,7 @@ from netdesk import __version__
 from netdesk.cli.args import positive, row_limit
 from netdesk.cli.backups import add_commands as add_backup_commands
 from netdesk.cli.cards import add_commands as add_card_commands
+from netdesk.cli.desktop_entry import add_commands as add_desktop_commands
 from netdesk.cli.duplicates import add_commands as add_duplicate_commands
 from netdesk.cli.events import add_commands as add_event_commands
 from netdesk.cli.exchange_args import add_commands as add_exchange_commands
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 # The commands that may make a new database; the others only read or change one that exists.
 CREATING_COMMANDS = (None, "gui", "import", "demo", "restore")
-NO_DATABASE_COMMANDS = ("where", "templates")
+NO_DATABASE_COMMANDS = ("where", "templates", "desktop-entry")
 
 # More words than any search needs; a query of a thousand or more is too deep for SQLite to
 # plan, which said "the database could not be read".
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_duplicate_commands(commands)
     add_event_commands(commands)
     add_backup_commands(commands)
+    add_desktop_commands(commands)
     return parser
 
 
@@ -155,6 +157,10 @@ def _main(argv: Sequence[str] | None) -> int:
         from netdesk.cli.cards import run_templates
 
         return run_templates()
+    if args.command == "desktop-entry":
+        from netdesk.cli.desktop_entry import run_desktop_entry
+
+        return run_desktop_entry(args)
     if args.command == "search" and (status := _quick_search(url, args)) is not None:
         return status
     from sqlalchemy.exc import DBAPIError

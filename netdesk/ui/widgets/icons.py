@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
 from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-import netdesk
+from netdesk.resource_files import resource
 from netdesk.ui.widgets import theme
 
-_PACKAGE_DIR = Path(netdesk.__file__).resolve().parent
-# The source tree keeps icons at <repo>/resources/icons; an installed wheel can only carry them
-# inside the package, so look there first and fall back to the source tree.
-_CANDIDATE_DIRS = (
-    _PACKAGE_DIR / "resources" / "icons",
-    _PACKAGE_DIR.parent / "resources" / "icons",
-)
-ICONS_DIR = next((d for d in _CANDIDATE_DIRS if d.is_dir()), _CANDIDATE_DIRS[-1])
 APP_ICON_NAME = "netdesk"
 
 ICON_NAMES: tuple[str, ...] = (
@@ -54,8 +46,8 @@ SLATE = "#334155"
 BLUE = "#2563eb"
 
 
-def icon_path(name: str) -> Path:
-    return ICONS_DIR / f"{name}.svg"
+def icon_path(name: str) -> Traversable:
+    return resource(f"icons/{name}.svg")
 
 
 def _inks(palette: QPalette) -> dict[str, str]:
@@ -110,9 +102,12 @@ class _PaletteSvgEngine(QIconEngine):
 def icon(name: str) -> QIcon:
     """The icon called `name`, or an empty QIcon when there is no such file (never raises)."""
     path = icon_path(name)
-    if not path.is_file() or not QSvgRenderer(str(path)).isValid():
+    if not path.is_file():
         return QIcon()
-    return QIcon(_PaletteSvgEngine(path.read_bytes()))
+    svg = path.read_bytes()
+    if not QSvgRenderer(QByteArray(svg)).isValid():
+        return QIcon()
+    return QIcon(_PaletteSvgEngine(svg))
 
 
 def app_icon() -> QIcon:

@@ -30,7 +30,7 @@ def _has_visible_pixel(qicon: QIcon, size: int) -> bool:
 def test_icon_file_is_a_24px_svg(name: str) -> None:
     path = icon_path(name)
     assert path.is_file(), f"missing {path}"
-    root = ET.parse(path).getroot()
+    root = ET.fromstring(path.read_bytes())
     assert root.tag == f"{SVG_NS}svg"
     assert root.get("viewBox") == "0 0 24 24"
     # Icons are shapes only: text would not stay legible at 16 px nor translate.
