@@ -16,7 +16,7 @@ from netdesk.config import APP_NAME, demo_database_path, sqlite_url
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
-    from netdesk.store.db import Database
+    from netdesk.store import Database
     from netdesk.ui.main_window import MainWindow
 
 
@@ -85,7 +85,7 @@ def window_settings(url: str) -> QSettings:
 
 def _open(window: MainWindow, url: str) -> Database | None:
     from netdesk.services.service_set import Services
-    from netdesk.store.db import DatabaseOpenError, open_database, sqlite_path
+    from netdesk.store import DatabaseOpenError, open_database, sqlite_path
     from netdesk.ui.widgets.plain_text import show_error
 
     try:
@@ -112,7 +112,7 @@ def _check_in_background(
     do `then` (on that thread)."""
     from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-    from netdesk.store.db import integrity_problem
+    from netdesk.store import integrity_problem
 
     class _Relay(QObject):
         damaged = Signal(str)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from netdesk.store.db import Database
+from netdesk.store import Database
 
 if TYPE_CHECKING:
     from netdesk.ui.main_window import MainWindow
