@@ -5,16 +5,19 @@ one module, or a module importing itself. Every import counts: at run time, insi
 under `if TYPE_CHECKING:` (grimp, import-linter's graph library, reads them all). The models'
 relationships point both ways, so the component made only of netdesk.models modules is allowed.
 
-  .venv/bin/python scripts/import_cycles.py          # from the checkout
+  .venv/bin/python scripts/import_cycles.py
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 import grimp
 
+# This checkout's netdesk, not an installed one (Python puts scripts/ first on the path).
+CHECKOUT = Path(__file__).resolve().parents[1]
 PACKAGE = "netdesk"
 ALLOWED_PACKAGE = "netdesk.models"
 
@@ -85,6 +88,7 @@ def cycles(graph: Mapping[str, Iterable[str]]) -> list[list[str]]:
 
 
 def main() -> int:
+    sys.path.insert(0, str(CHECKOUT))
     graph = module_graph(PACKAGE)
     found = cycles(graph)
     for component in found:

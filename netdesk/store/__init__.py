@@ -4,11 +4,11 @@ search index. The rest of netdesk uses these public names, `from netdesk.store i
 open_database, Database`, and the modules `search_index` (the index kept in step with every
 write), `quick_search` (`netdesk search` through sqlite3 alone) and `integrity_stamp`.
 
-Each name is imported from its module when it is first asked for: `netdesk --help`, a mail
-client's `netdesk search` and the window's first paint import this package (through
-netdesk.output_files and netdesk.store.quick_search) and must not pay for SQLAlchemy, which
-only some of these names need. Inside the store, modules import each other by their own names,
-never through this package.
+Each name is imported from its module when it is first asked for: `netdesk --help` and a mail
+client's `netdesk search` import this package (for quick_search, file_of_url, SQLITE_MAGIC) and
+must not pay for SQLAlchemy, which only some of these names need. Inside the store, modules
+import each other by their own names, never through this package (whose imports for type
+checkers would then make a cycle).
 """
 
 from __future__ import annotations
