@@ -10,7 +10,9 @@ those that name a forbidden part of it. Registered in pyproject.toml under
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from pathlib import Path
 from typing import Any
 
 from importlinter.application import output
@@ -31,6 +33,26 @@ def names_part(statement: str, part: str) -> bool:
         return False
     imported = [item.split(" as ")[0].strip() for item in match[1].split(",")]
     return name in imported
+
+
+def whole_statement(module: str, line_number: int, first_line: str) -> str:
+    """The import statement that starts at `line_number` of `module`: grimp gives only its first
+    line, which for `from PySide6 import (` (or a line ending in a backslash) names nothing."""
+    code = first_line.split("#")[0].rstrip()
+    if not (code.endswith("\\") or ("(" in code and ")" not in code)):
+        return first_line
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        return first_line
+    lines = Path(spec.origin).read_text(encoding="utf-8").splitlines()[line_number - 1 :]
+    in_parentheses = "(" in code
+    statement = []
+    for line in lines:
+        code = line.split("#")[0].rstrip()
+        statement.append(code.rstrip("\\"))
+        if (in_parentheses and ")" in code) or (not in_parentheses and not code.endswith("\\")):
+            break
+    return " ".join(" ".join(statement).split())
 
 
 class ForbiddenPartsContract(Contract):
@@ -59,15 +81,16 @@ class ForbiddenPartsContract(Contract):
                 if not graph.direct_import_exists(importer=importer, imported=root):
                     continue
                 for detail in graph.get_import_details(importer=importer, imported=root):
-                    if names_part(detail["line_contents"], part):
-                        violations.append((part, importer, detail))
+                    statement = whole_statement(
+                        importer, detail["line_number"], detail["line_contents"]
+                    )
+                    if names_part(statement, part):
+                        violations.append((part, importer, detail["line_number"], statement))
         return ContractCheck(kept=not violations, warnings=[], metadata={"found": violations})
 
     def render_broken_contract(self, check: ContractCheck) -> None:
-        for part, importer, detail in check.metadata["found"]:
+        for part, importer, line_number, statement in check.metadata["found"]:
             output.print_error(
-                f"{importer} imports {part} (l.{detail['line_number']}: "
-                f"{detail['line_contents'].strip()})",
-                bold=False,
+                f"{importer} imports {part} (l.{line_number}: {statement.strip()})", bold=False
             )
             output.new_line()
