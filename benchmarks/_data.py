@@ -8,7 +8,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 
 PEOPLE = 100_000
 EVENTS = 1_000

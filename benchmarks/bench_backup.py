@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import big_database
 
-from netdesk.store.backups import BackupStore, contact_count
+from netdesk.store import BackupStore, contact_count
 
 
 def bare_copy(source: Path, destination: Path) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import big_database
 
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from netdesk.models import Base
 from netdesk.services.demo import generate_demo
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 
 
 def main(argv: list[str] | None = None) -> int:

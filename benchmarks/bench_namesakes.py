@@ -29,7 +29,7 @@ def main() -> None:
 
     from netdesk.cli.main import main as cli
     from netdesk.services.service_set import Services
-    from netdesk.store.db import open_database
+    from netdesk.store import open_database
 
     with tempfile.TemporaryDirectory() as folder:
         path = attendee_file(Path(folder), people)

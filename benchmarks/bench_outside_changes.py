@@ -28,13 +28,12 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import create_engine, text
 
 from netdesk.services.service_set import Services
-from netdesk.store.change_watch import ChangeWatch
-from netdesk.store.db import open_database
+from netdesk.store import ChangeWatch, open_database
 from netdesk.ui.main_window import PEOPLE, MainWindow
 
 WRITER = r"""
 import random, sys, time
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 db = open_database(sys.argv[1])

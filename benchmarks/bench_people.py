@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from netdesk.services.search import SearchService
 from netdesk.services.service_set import Services
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.main_window import PAGES, MainWindow
 from netdesk.ui.people.view import PeopleView

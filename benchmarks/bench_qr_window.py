@@ -26,7 +26,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
 from netdesk.services.service_set import Services
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 from netdesk.ui.cards.actions import WARM_UP_DELAY_MS, CardActions
 from netdesk.ui.main_window import MainWindow
 

@@ -29,7 +29,7 @@ from _vcard_data import CARDS, vcard_file
 
 from netdesk.formats.records import ContactRecord, Typed
 from netdesk.services.service_set import Services
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 
 RATIO_LIMIT = 1.3
 

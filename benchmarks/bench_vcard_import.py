@@ -54,7 +54,7 @@ def time_vobject(text: str) -> float:
 
 def time_netdesk(path: Path, folder: Path, run: int, expected: int) -> float:
     from netdesk.services.service_set import Services
-    from netdesk.store.db import open_database
+    from netdesk.store import open_database
 
     db = open_database(f"sqlite:///{folder / f'import-{run}.sqlite'}")
     try:
@@ -96,7 +96,7 @@ def child(mode: str, path: Path, folder: Path) -> None:
     import vobject
 
     from netdesk.services.service_set import Services
-    from netdesk.store.db import open_database
+    from netdesk.store import open_database
 
     db = open_database(f"sqlite:///{folder / f'memory-{mode}.sqlite'}")
     services = Services(db)
@@ -143,7 +143,7 @@ def profile(path: Path, folder: Path) -> None:
     import pstats
 
     from netdesk.services.service_set import Services
-    from netdesk.store.db import open_database
+    from netdesk.store import open_database
 
     db = open_database(f"sqlite:///{folder / 'profile.sqlite'}")
     services = Services(db)

@@ -17,7 +17,7 @@ from netdesk.resource_files import DESKTOP_ENTRY
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
-    from netdesk.store.db import Database
+    from netdesk.store import Database
     from netdesk.ui.main_window import MainWindow
 
 
@@ -89,7 +89,7 @@ def window_settings(url: str) -> QSettings:
 
 def _open(window: MainWindow, url: str) -> Database | None:
     from netdesk.services.service_set import Services
-    from netdesk.store.db import DatabaseOpenError, open_database, sqlite_path
+    from netdesk.store import DatabaseOpenError, open_database, sqlite_path
     from netdesk.ui.widgets.plain_text import show_error
 
     try:
@@ -116,7 +116,7 @@ def _check_in_background(
     do `then` (on that thread)."""
     from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-    from netdesk.store.db import integrity_problem
+    from netdesk.store import integrity_problem
 
     class _Relay(QObject):
         damaged = Signal(str)

@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
+from netdesk.database_files import backups_folder, sidecar_files
+
 T = TypeVar("T")
 
 OPEN_DATABASE = "it is the open database"
@@ -73,9 +75,6 @@ def _key(real: str) -> _Key:
 def _protected_keys(database: Path) -> tuple[set[_Key], _Key] | None:
     """The keys of the database and its -wal, -shm and -journal files, and of its backups
     folder; None when they cannot be known (a folder that cannot be read)."""
-    from netdesk.store.backups import backups_folder
-    from netdesk.store.db import sidecar_files
-
     try:
         files = {_key(os.path.realpath(p)) for p in (database, *sidecar_files(database))}
         return files, _key(os.path.realpath(backups_folder(database)))

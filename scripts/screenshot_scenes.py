@@ -213,7 +213,7 @@ def welcome_and_help(app: QApplication, window: MainWindow, work: Path, out: Pat
     """A first start's welcome on an empty database, then Help's shortcuts and guide."""
     from PySide6.QtCore import QSettings
 
-    from netdesk.store.db import open_database
+    from netdesk.store import open_database
     from netdesk.ui.main_window import TODAY
 
     db = open_database(f"sqlite:///{work / 'first-start.sqlite'}")

@@ -24,7 +24,7 @@ from netdesk.cards.badge_sheet import SheetOptions, page_image
 from netdesk.cards.templates import BUILTIN_TEMPLATES
 from netdesk.services.demo import generate_demo
 from netdesk.services.service_set import Services
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 from netdesk.ui.main_window import EVENTS, FOLLOWUPS, PEOPLE, TODAY, MainWindow
 from netdesk.ui.widgets.icons import app_icon
 from netdesk.ui.widgets.indicator_style import outline_indicators

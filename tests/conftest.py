@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from netdesk.services.service_set import Services
-from netdesk.store.db import Database, open_database
+from netdesk.store import Database, open_database
 
 PG_URL_VAR = "NETDESK_TEST_PG_URL"
 

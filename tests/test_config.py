@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from netdesk.config import DB_ENV_VAR, database_url, default_database_path
-from netdesk.store.db import open_database, sqlite_path
+from netdesk.store import open_database, sqlite_path
 
 PG_URL = "postgresql+psycopg://netdesk:pw@db.example.org:5432/netdesk"
 

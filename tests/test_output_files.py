@@ -19,7 +19,7 @@ from netdesk.output_files import (
     write_atomically,
 )
 from netdesk.services.exporting import file_error_text
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev are POSIX")
 

@@ -19,7 +19,7 @@ from netdesk.cards.qr_image import paint_code
 from netdesk.cards.text_fit import FittedText, fit_text
 
 if TYPE_CHECKING:
-    from netdesk.cards.badge_sheet import SheetOptions
+    from netdesk.cards.sheet_options import SheetOptions
     from netdesk.cards.templates import LabelTemplate
 
 ROLE_LABELS: dict[str, str] = {

@@ -7,7 +7,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -27,6 +26,7 @@ from PySide6.QtGui import (
 
 from netdesk.cards.badge import Badge
 from netdesk.cards.badge_paint import paint_badge
+from netdesk.cards.sheet_options import SheetOptions
 from netdesk.cards.templates import LabelTemplate
 from netdesk.cards.text_fit import fit_text
 from netdesk.output_files import OutputRefused, write_atomically
@@ -35,16 +35,6 @@ PDF_DPI = 1200  # QPdfWriter's coordinates: fine enough that text sizes step by 
 GUIDE_COLOUR = QColor("#9CA3AF")
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class SheetOptions:
-    start_at: int = 1  # 1-based label on the first sheet (skip used labels)
-    offset_x_mm: float = 0.0  # printer offsets: positive moves everything right / down
-    offset_y_mm: float = 0.0
-    cut_guides: bool = False
-    event_name: str = ""
-    logo: QImage | None = None  # optional event logo, drawn in the badge's top corner
 
 
 def _check_start(template: LabelTemplate, start_at: int) -> None:

@@ -42,7 +42,7 @@ def add_commands(commands: Any) -> None:
 
 
 def _database_file(url: str) -> Path | None:
-    from netdesk.store.db import sqlite_path
+    from netdesk.store import sqlite_path
 
     path = sqlite_path(url)
     if path is None:
@@ -56,7 +56,7 @@ def _database_file(url: str) -> Path | None:
 
 def run_backup(url: str, args: argparse.Namespace) -> int:
     from netdesk.output_files import OutputRefused
-    from netdesk.store.backups import BackupError, BackupStore, contact_count, people_text
+    from netdesk.store import BackupError, BackupStore, contact_count, people_text
 
     path = _database_file(url)
     if path is None:
@@ -93,13 +93,7 @@ def run_backup(url: str, args: argparse.Namespace) -> int:
 
 
 def run_restore(url: str, args: argparse.Namespace) -> int:
-    from netdesk.store.backups import (
-        DAMAGED_PREFIX,
-        BackupError,
-        BackupStore,
-        contact_count,
-        people_text,
-    )
+    from netdesk.store import DAMAGED_PREFIX, BackupError, BackupStore, contact_count, people_text
 
     path = _database_file(url)
     if path is None:

@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from netdesk.store.db import Database
+    from netdesk.store import Database
 
 EVENT_FORMATS = ("tsv", "json")
 

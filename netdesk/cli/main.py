@@ -26,7 +26,7 @@ from netdesk.cli.search import add_format_argument as add_search_format
 from netdesk.config import DB_ENV_VAR, database_url
 
 if TYPE_CHECKING:
-    from netdesk.store.db import Database
+    from netdesk.store import Database
 
 # The commands that may make a new database; the others only read or change one that exists.
 CREATING_COMMANDS = (None, "gui", "import", "demo", "restore")
@@ -136,7 +136,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
         return run_gui(url)
     if args.command == "where":
-        from netdesk.store.db import safe_url
+        from netdesk.store import safe_url
 
         print(safe_url(url))
         return 0
@@ -166,8 +166,7 @@ def _main(argv: Sequence[str] | None) -> int:
     from sqlalchemy.exc import DBAPIError
 
     from netdesk.services.errors import ServiceError
-    from netdesk.store.database import read_error_message
-    from netdesk.store.db import DatabaseOpenError, open_database
+    from netdesk.store import DatabaseOpenError, open_database, read_error_message
 
     try:
         db = open_database(url)
@@ -227,8 +226,7 @@ def _recheck_if_damaged(db: Database, exc: BaseException | None) -> None:
     """A command that met a damaged page forgets the file's last good check, so that the next
     one reads the whole file first and says which backup to restore, instead of starting on
     it as on a sound file (see netdesk.store.integrity_stamp)."""
-    from netdesk.store import integrity_stamp
-    from netdesk.store.errors import what_went_wrong
+    from netdesk.store import integrity_stamp, what_went_wrong
 
     if exc is None or db.backups is None:
         return
@@ -243,7 +241,7 @@ def missing_database(url: str) -> str | None:
 
     Importing SQLAlchemy costs a quarter of a second, which a search from a mail client should
     not pay for this: netdesk.store.sqlite_names reads the URL without it."""
-    from netdesk.store.sqlite_names import file_of_url
+    from netdesk.store import file_of_url
 
     found = file_of_url(url)
     if found is None:
@@ -264,7 +262,7 @@ def _no_tables(path: Path) -> bool:
     program), which opening would fill with netdesk's. Its first page holds the list of tables
     and each table starts on a page of its own: such a file is that one page, with no
     write-ahead log beside it holding more."""
-    from netdesk.store.sqlite_names import SQLITE_MAGIC
+    from netdesk.store import SQLITE_MAGIC
 
     with path.open("rb") as fh:
         header = fh.read(100)
@@ -289,7 +287,7 @@ def _say_waiting() -> None:
 
 def unexpected(exc: BaseException) -> str:
     """An error no command expected, in one line: a database's own in words, never its text."""
-    from netdesk.store.errors import is_database_error, reason
+    from netdesk.store import is_database_error, reason
 
     if is_database_error(exc):
         return f"The database reported an error: {reason(exc)}."
@@ -308,7 +306,7 @@ def _demo(db: Database, args: argparse.Namespace) -> int:
     held = ContactService(db).count()
     events = 0 if held else len(EventService(db).list())
     if (held or events) and not args.force:
-        from netdesk.store.database import sqlite_path
+        from netdesk.store import sqlite_path
 
         if held:
             who, them = ("1 person" if held == 1 else f"{held:,} people"), "people"

@@ -14,7 +14,7 @@ from netdesk.formats.phone_extension import with_extension
 from netdesk.store import quick_search
 
 if TYPE_CHECKING:
-    from netdesk.store.db import Database
+    from netdesk.store import Database
 
 _CHUNK = 900  # under SQLite's default limit of bound parameters
 

@@ -2,30 +2,17 @@
 formats of mail clients, or JSON for scripts.
 
 Plain Python without the database layer: the quick search (netdesk.store.quick_search) and the
-normal one (netdesk.cli.search) fill the same records and print them here.
+normal one (netdesk.cli.search) fill the same records (FoundPerson, of the quick search) and
+print them here.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple, TextIO
+from typing import TextIO
+
+from netdesk.store import FoundPerson
 
 FORMATS = ("lines", "mutt", "aerc", "json")
-
-
-class FoundPerson(NamedTuple):
-    """A person a search found, with every email address and phone number, in their order.
-
-    (A named tuple: the dataclasses module costs a mail client's completion 10 ms to import.)
-    """
-
-    id: int
-    uid: str
-    name: str
-    organization: str
-    department: str
-    title: str
-    emails: list[str]
-    phones: list[str]
 
 
 # Control characters (an escape sequence would reach the terminal) and the bidirectional

@@ -10,7 +10,7 @@ from netdesk.services import undo
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.records import AttendeeRow
 from netdesk.services.validation import typed_text
-from netdesk.store.db import Database
+from netdesk.store import Database
 
 
 class EventAttendance:

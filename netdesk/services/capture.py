@@ -15,7 +15,7 @@ from netdesk.services.errors import ValidationError
 from netdesk.services.followups import check_action
 from netdesk.services.records import ContactInput
 from netdesk.services.validation import without_control_characters
-from netdesk.store.db import Database
+from netdesk.store import Database
 
 
 @dataclass

@@ -16,10 +16,9 @@ from netdesk.formats.records import ContactRecord
 from netdesk.models import Attendance, Contact, ContactEmail, Event
 from netdesk.models.attendance import RegistrationStatus
 from netdesk.services.bulk import chunks
-from netdesk.services.change_tracking import mark_changed
 from netdesk.services.contact_records import records_for
 from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
-from netdesk.store.db import Database
+from netdesk.store import Database, mark_changed
 
 
 @dataclass(frozen=True)

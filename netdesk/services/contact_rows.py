@@ -25,7 +25,7 @@ from netdesk.models.contact import new_uid
 from netdesk.services.bulk import table_of
 from netdesk.services.contact_cleaning import CONTACT_TEXT
 from netdesk.services.tags import TAG_LENGTH, tag_key
-from netdesk.store.upserts import insert_missing
+from netdesk.store import insert_missing
 from netdesk.text import sort_key_for_name
 
 

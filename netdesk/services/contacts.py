@@ -12,7 +12,7 @@ from netdesk.services.contact_input import apply_contact, collapse_spaces, valid
 from netdesk.services.edit_merge import merge_edit
 from netdesk.services.errors import NotFoundError
 from netdesk.services.records import ContactDetail, ContactInput
-from netdesk.store.db import Database
+from netdesk.store import Database
 
 
 class ContactService:

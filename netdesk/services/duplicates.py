@@ -23,12 +23,11 @@ from netdesk.models import (
     RegistrationStatus,
 )
 from netdesk.services import undo
-from netdesk.services.change_tracking import mark_changed, refresh_search
 from netdesk.services.contact_merging import merge_into, merge_target_options, merged_note
 from netdesk.services.contact_records import records_for
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.matching import Keys, Matcher, stored_phone_keys
-from netdesk.store.db import Database
+from netdesk.store import Database, mark_changed, refresh_search
 from netdesk.text import fold
 
 

@@ -1,10 +1,9 @@
-"""Errors the services raise, worded for the user."""
+"""Errors the services raise, worded for the user: ServiceError (netdesk.errors, which the
+store raises too) and its kinds."""
 
 from __future__ import annotations
 
-
-class ServiceError(Exception):
-    """Something the user asked for cannot be done; the message says why."""
+from netdesk.errors import ServiceError
 
 
 class NotFoundError(ServiceError):

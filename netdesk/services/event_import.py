@@ -13,11 +13,11 @@ from netdesk.formats.control_text import clean_text
 from netdesk.formats.records import EventRecord, Problem
 from netdesk.models import Event, EventKind
 from netdesk.services.bulk import clip, column_length, fitted
-from netdesk.services.change_tracking import mark_changed
 from netdesk.services.errors import ValidationError
 from netdesk.services.event_rows import event_id_named
 from netdesk.services.import_plan import ImportReport
 from netdesk.services.tags import tags_for
+from netdesk.store import mark_changed
 
 # First match wins: "Python Meetup: workshop night" is a meetup.
 _KIND_WORDS = [

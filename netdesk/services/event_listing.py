@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Integer, and_, cast, func, or_, select
 from netdesk.dates import event_zone
 from netdesk.models import Attendance, Event
 from netdesk.services.event_times import DEFAULT_LENGTH, assumed_end, upcoming_clause
-from netdesk.store.db import Database
+from netdesk.store import Database
 
 
 class When(StrEnum):

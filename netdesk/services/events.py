@@ -15,7 +15,7 @@ from netdesk.services.event_fields import apply_fields, validate_event
 from netdesk.services.event_rows import event_detail, event_id_named, event_rows, load_event
 from netdesk.services.event_times import assumed_end, upcoming_clause
 from netdesk.services.records import EventDetail, EventInput, EventRow
-from netdesk.store.db import Database
+from netdesk.store import Database
 
 
 class EventService(EventAttendance):

@@ -16,7 +16,7 @@ from netdesk.output_files import OutputRefused, write_atomically
 from netdesk.services.contact_records import iter_records
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.tags import clean_tag_names
-from netdesk.store.db import Database
+from netdesk.store import Database
 
 __all__ = ["ExportService", "file_error_text", "safe_file_name", "write_atomically"]
 

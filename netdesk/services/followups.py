@@ -16,7 +16,7 @@ from netdesk.services import undo
 from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
 from netdesk.services.records import FollowUpRow
 from netdesk.services.validation import typed_text
-from netdesk.store.db import Database
+from netdesk.store import Database
 
 
 class _Keep(enum.Enum):

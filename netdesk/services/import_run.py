@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from netdesk.formats.records import AttendeeInfo, ContactRecord
 from netdesk.models import Attendance, Contact, Event, RegistrationStatus, Role, Tag, contact_tags
 from netdesk.services.bulk import CHUNK, chunks, table_of
-from netdesk.services.change_tracking import mark_changed, refresh_search
 from netdesk.services.contact_cleaning import phone_key
 from netdesk.services.contact_merging import merge_into, merge_records, merge_target_options
 from netdesk.services.contact_rows import TagIds, child_rows, contact_row
@@ -31,6 +30,7 @@ from netdesk.services.import_plan import (
 )
 from netdesk.services.matching import Keys, Matcher
 from netdesk.services.validation import default_region
+from netdesk.store import mark_changed, refresh_search
 
 BATCH = CHUNK
 PROGRESS_EVERY = 200

@@ -38,7 +38,7 @@ from netdesk.services.import_plan import (
 from netdesk.services.import_run import ImportRun, keys_of
 from netdesk.services.matching import Matcher
 from netdesk.services.validation import default_region
-from netdesk.store.db import Database
+from netdesk.store import Database
 
 if TYPE_CHECKING:
     from netdesk.formats.csv.plan import ColumnPlan

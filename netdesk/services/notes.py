@@ -11,7 +11,7 @@ from netdesk.services.contact_details import note_row
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.records import NoteRow
 from netdesk.services.validation import typed_text
-from netdesk.store.db import Database
+from netdesk.store import Database
 
 
 def _check(body: str, topic: str) -> str:

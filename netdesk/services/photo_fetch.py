@@ -18,17 +18,8 @@ from sqlalchemy import select
 
 from netdesk.models import Contact, ContactExtraProperty
 from netdesk.services.contacts import ContactService
-from netdesk.services.errors import ServiceError
-from netdesk.store.db import Database
-
-TIMEOUT_SECONDS = 10  # for each read
-OVERALL_SECONDS = 30  # for the whole download, however the server paces it
-MAX_BYTES = 10 * 1024 * 1024
-WEB_SCHEMES = ("http", "https")
-
-
-class PhotoFetchError(ServiceError):
-    """The photo could not be fetched or is not a picture; the message says why, plainly."""
+from netdesk.services.photo_rules import MAX_BYTES, OVERALL_SECONDS, TIMEOUT_SECONDS, WEB_SCHEMES
+from netdesk.store import Database
 
 
 @dataclass(frozen=True)
@@ -36,19 +27,6 @@ class PhotoLink:
     url: str
     host: str
     line: str  # the kept vCard line that gave it
-
-
-def image_type(data: bytes) -> str:
-    """The MIME type of a JPEG, PNG, GIF or WebP picture, by its first bytes; "" otherwise."""
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if data.startswith((b"GIF87a", b"GIF89a")):
-        return "image/gif"
-    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
-        return "image/webp"
-    return ""
 
 
 def _split_line(line: str) -> tuple[str, str]:

@@ -29,8 +29,7 @@ from sqlalchemy.orm import Session
 
 from netdesk.models import Contact, ContactEmail, ContactPhone
 from netdesk.services.records import ContactRow
-from netdesk.store import search_index
-from netdesk.store.db import Database
+from netdesk.store import Database, search_index
 from netdesk.text import fold
 
 

@@ -15,7 +15,7 @@ from netdesk.services.photo_fetch import PhotoFetchService
 from netdesk.services.search import SearchService
 from netdesk.services.tags import TagService
 from netdesk.services.today import TodayService
-from netdesk.store.db import Database
+from netdesk.store import Database
 
 
 class Services:

@@ -11,11 +11,9 @@ from sqlalchemy.orm import Session
 from netdesk.models import Tag, contact_tags, event_tags
 from netdesk.services import undo
 from netdesk.services.bulk import column_length, table_of
-from netdesk.services.change_tracking import mark_changed, refresh_search
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.validation import typed_text
-from netdesk.store.db import Database
-from netdesk.store.upserts import insert_missing
+from netdesk.store import Database, insert_missing, mark_changed, refresh_search
 from netdesk.text import fold
 
 TAG_LENGTH = column_length(Tag, "key") or 80  # the columns that hold tag names and keys

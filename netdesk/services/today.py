@@ -10,7 +10,7 @@ from netdesk.models import Attendance, Contact, Event
 from netdesk.services.events import EventService
 from netdesk.services.followups import FollowUpService
 from netdesk.services.records import RecentMeeting, TodaySummary
-from netdesk.store.db import Database
+from netdesk.store import Database
 
 
 class TodayService:

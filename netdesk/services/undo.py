@@ -30,10 +30,9 @@ from netdesk.models import (
     event_tags,
 )
 from netdesk.services.bulk import table_of
-from netdesk.services.change_tracking import KIND_OF_TABLE, mark_changed
-from netdesk.services.change_tracking import refresh_search as _refresh_search
 from netdesk.services.errors import ServiceError
-from netdesk.store import search_index
+from netdesk.store import KIND_OF_TABLE, mark_changed, search_index
+from netdesk.store import refresh_search as _refresh_search
 
 
 @dataclass

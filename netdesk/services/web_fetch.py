@@ -10,7 +10,7 @@ import urllib.request
 from typing import IO, Any
 from urllib.parse import urlsplit
 
-from netdesk.services.photo_fetch import (
+from netdesk.services.photo_rules import (
     MAX_BYTES,
     OVERALL_SECONDS,
     TIMEOUT_SECONDS,

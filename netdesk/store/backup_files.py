@@ -13,19 +13,14 @@ import sqlite3
 import uuid
 from pathlib import Path
 
-from netdesk.services.errors import ServiceError
+from netdesk.errors import ServiceError
+from netdesk.store.sqlite_files import connect_read_only
 
 PARTIAL_PREFIX = ".partial-"
 
 
 class BackupError(ServiceError):
     """A backup could not be made, read or restored; the message says why for the user."""
-
-
-def _read_only(path: Path) -> sqlite3.Connection:
-    from netdesk.store.db import connect_read_only
-
-    return connect_read_only(path)
 
 
 def people_text(count: int | None) -> str:
@@ -38,7 +33,7 @@ def people_text(count: int | None) -> str:
 def contact_count(path: Path) -> int | None:
     """How many people a backup (or any netdesk file) holds; None when it cannot be read."""
     try:
-        conn = _read_only(path)
+        conn = connect_read_only(path)
         try:
             row = conn.execute("SELECT count(*) FROM contacts").fetchone()
         finally:
@@ -51,7 +46,7 @@ def contact_count(path: Path) -> int | None:
 def holds_data(path: Path) -> bool:
     """Whether a database holds any person or event: an empty one needs no backup."""
     try:
-        conn = _read_only(path)
+        conn = connect_read_only(path)
         try:
             row = conn.execute(
                 "SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM events)"
@@ -125,7 +120,9 @@ def reason_error(what: str, exc: BaseException) -> BackupError:
 
 
 def is_damaged(path: Path) -> bool:
-    from netdesk.store.db import CorruptDatabaseError, DatabaseOpenError, check_sqlite_file
+    # SQLAlchemy (for the schema's revisions) only when a file's damage is in question.
+    from netdesk.store.open_errors import CorruptDatabaseError, DatabaseOpenError
+    from netdesk.store.sqlite_checks import check_sqlite_file
 
     try:
         check_sqlite_file(path, verify=True)

@@ -13,7 +13,8 @@ RESTORE_WAIT_SECONDS = 60.0
 
 def upgrade_copy(path: Path) -> None:
     from netdesk.config import sqlite_url
-    from netdesk.store.db import make_engine, upgrade_schema
+    from netdesk.store.engine import make_engine
+    from netdesk.store.schema import upgrade_schema
 
     engine = make_engine(sqlite_url(path))
     try:

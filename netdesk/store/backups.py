@@ -20,41 +20,28 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from netdesk.database_files import backups_folder, sidecar_files
 from netdesk.store.backup_files import (
     PARTIAL_PREFIX,
     BackupError,
-    contact_count,
     copy_database,
     holds_data,
     is_damaged,
-    people_text,
     reason_error,
 )
-from netdesk.store.backup_restore import RESTORE_WAIT_SECONDS, copy_over, upgrade_copy
-
-# Re-exported: the window, the command line and the database open these through this module.
-__all__ = [
-    "DAILY",
-    "DAMAGED_PREFIX",
-    "DEFAULT_KEEP",
-    "HANDFUL",
-    "MAX_KEEP",
-    "REASON_LABELS",
-    "RESTORE_WAIT_SECONDS",
-    "SETTINGS_FILE",
-    "Backup",
-    "BackupError",
-    "BackupStore",
-    "backups_folder",
-    "contact_count",
-    "copy_database",
-    "holds_data",
-    "people_text",
-]
+from netdesk.store.backup_list import (
+    BACKUP_NAME,
+    REASON_LABELS,
+    STAMP,
+    Backup,
+    list_backups,
+    newest_backup,
+    taken_at,
+)
+from netdesk.store.backup_restore import copy_over, upgrade_copy
 
 # An import or merge of more records than this gets a backup first: below it, undo (or deleting
 # what came in) is quicker than a restore, and the copy of a big file is not free.
@@ -66,38 +53,6 @@ SETTINGS_FILE = "settings.json"
 DAMAGED_PREFIX = "damaged-"
 # A partial file this old is left over from a crash, not one being written right now.
 _STALE_PARTIAL = timedelta(hours=1)
-
-REASON_LABELS = {
-    "daily": "Daily",
-    "import": "Before an import",
-    "merge": "Before a merge",
-    "upgrade": "Before an upgrade",
-    "restore": "Before a restore",
-    "manual": "Made by hand",
-}
-_NAME = re.compile(
-    r"^(?P<stamp>\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d)Z-(?P<reason>[a-z]+)"
-    r"(?:-(?P<detail>[0-9A-Za-z]+))?(?:_(?P<n>\d+))?\.sqlite$"
-)
-_STAMP = "%Y-%m-%dT%H-%M-%S"
-
-
-@dataclass(frozen=True)
-class Backup:
-    path: Path
-    taken_at: datetime  # UTC
-    reason: str
-    detail: str  # the schema it had, for an upgrade backup
-    size: int
-
-    @property
-    def label(self) -> str:
-        label = REASON_LABELS.get(self.reason, self.reason.capitalize())
-        return f"{label} (schema {self.detail})" if self.detail else label
-
-
-def backups_folder(database: Path) -> Path:
-    return database.with_name(database.name + ".backups")
 
 
 class BackupStore:
@@ -138,37 +93,19 @@ class BackupStore:
 
     def backups(self) -> list[Backup]:
         """Newest first."""
-        found: list[tuple[datetime, int, Backup]] = []
-        try:
-            entries = list(self.folder.iterdir())
-        except OSError:
-            return []
-        for path in entries:
-            match = _NAME.match(path.name)
-            if not match:
-                continue
-            try:
-                size = path.stat().st_size
-            except OSError:
-                continue
-            taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
-            backup = Backup(path, taken, match["reason"], match["detail"] or "", size)
-            found.append((taken, int(match["n"] or 1), backup))
-        found.sort(key=lambda item: item[:2], reverse=True)
-        return [backup for _taken, _n, backup in found]
+        return list_backups(self.folder)
 
     def newest(self) -> Backup | None:
-        backups = self.backups()
-        return backups[0] if backups else None
+        return newest_backup(self.folder)
 
     # --- making --------------------------------------------------------------------------
 
     def _new_path(self, reason: str, detail: str) -> Path:
         """A name that sorts after every existing backup, even one made the same second (and
         one whose older namesake was pruned meanwhile)."""
-        stamp = datetime.now(UTC).strftime(_STAMP)
+        stamp = datetime.now(UTC).strftime(STAMP)
         base = f"{stamp}Z-{reason}" + (f"-{detail}" if detail else "")
-        taken = [_NAME.match(p.name) for p in self.folder.glob(f"{stamp}Z-*.sqlite")]
+        taken = [BACKUP_NAME.match(p.name) for p in self.folder.glob(f"{stamp}Z-*.sqlite")]
         n = max((int(m["n"] or 1) for m in taken if m), default=0) + 1
         return self.folder / (f"{base}.sqlite" if n == 1 else f"{base}_{n}.sqlite")
 
@@ -181,7 +118,7 @@ class BackupStore:
             self.folder.mkdir(parents=True, exist_ok=True)
             path = self._new_path(reason, detail)
             copy_database(self.database, path)
-            made = Backup(path, _taken_at(path), reason, detail, path.stat().st_size)
+            made = Backup(path, taken_at(path), reason, detail, path.stat().st_size)
         except (OSError, sqlite3.Error) as exc:
             raise reason_error(f"No backup of {self.database.name} could be made", exc) from exc
         self.prune()
@@ -226,7 +163,10 @@ class BackupStore:
         A sound database gets the content copied in with the backup API, so that a window or
         another process that has it open sees the restored state, not a file swapped under it.
         """
-        from netdesk.store.db import DatabaseOpenError, check_sqlite_file, head_revision
+        # SQLAlchemy (for the schema's revisions) only when a restore is asked for.
+        from netdesk.store.open_errors import DatabaseOpenError
+        from netdesk.store.schema import head_revision
+        from netdesk.store.sqlite_checks import check_sqlite_file
 
         try:
             if self.database.exists() and source.resolve() == self.database.resolve():
@@ -274,11 +214,9 @@ class BackupStore:
 
     def _set_aside(self) -> Path:
         """A damaged database cannot be backed up: it is moved aside whole, for forensics."""
-        stamp = datetime.now(UTC).strftime(_STAMP)
+        stamp = datetime.now(UTC).strftime(STAMP)
         aside = self.folder / f"{DAMAGED_PREFIX}{stamp}Z-{self.database.name}"
         os.replace(self.database, aside)
-        from netdesk.store.db import sidecar_files
-
         for sidecar in sidecar_files(self.database):
             if sidecar.exists():
                 suffix = sidecar.name[len(self.database.name) :]
@@ -314,9 +252,3 @@ class BackupStore:
                 with contextlib.suppress(OSError):
                     if path.stat().st_mtime < limit:
                         yield path
-
-
-def _taken_at(path: Path) -> datetime:
-    match = _NAME.match(path.name)
-    assert match is not None
-    return datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)

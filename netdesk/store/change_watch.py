@@ -6,7 +6,7 @@ cheap query (SQLite) or a look at the socket (PostgreSQL), so nothing is read wh
 changed. SQLite: `PRAGMA data_version` on a connection of its own, which changes whenever
 another connection commits; the window's own commits are told apart by re-reading it as they
 are announced. PostgreSQL: every netdesk write sends a NOTIFY naming its source
-(services/change_tracking.py); notifications from this process's Database are skipped.
+(store/change_tracking.py); notifications from this process's Database are skipped.
 """
 
 from __future__ import annotations
@@ -24,11 +24,10 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine
 
+from netdesk.database_files import backups_folder, sidecar_files
 from netdesk.output_files import release_database
-from netdesk.services.change_tracking import CHANNEL
-from netdesk.store.backups import backups_folder
+from netdesk.store.change_tracking import CHANNEL
 from netdesk.store.database import sqlite_path
-from netdesk.store.sqlite_checks import sidecar_files
 
 if TYPE_CHECKING:
     from netdesk.store.database import Database
@@ -232,7 +231,8 @@ class SqliteWatch(ChangeWatch):
         go first. Where the file is gone or cannot be opened, the Database is parked on a
         read-only connection to the path, so that nothing writes into (or creates) a file
         the user has not seen opened; DatabaseOpenError says why."""
-        from netdesk.store.db import DatabaseOpenError, open_database
+        from netdesk.store.db import open_database
+        from netdesk.store.open_errors import DatabaseOpenError
 
         self._save_lost_log()
         self.pause()

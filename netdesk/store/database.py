@@ -18,11 +18,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from netdesk.errors import ServiceError
 from netdesk.output_files import protect_database, release_database
-from netdesk.services.change_tracking import ALL_KINDS, install_change_tracking
-from netdesk.services.errors import ServiceError
-from netdesk.store.backups import HANDFUL, BackupError, BackupStore, holds_data
-from netdesk.store.errors import read_error_message as read_error_message
+from netdesk.store.backup_files import BackupError, holds_data
+from netdesk.store.backups import HANDFUL, BackupStore
+from netdesk.store.change_tracking import ALL_KINDS, install_change_tracking
+from netdesk.store.engine import LONG_WAIT, QUICK_WAIT
 from netdesk.store.errors import write_error_message
 from netdesk.store.sqlite_names import file_of
 
@@ -36,13 +37,6 @@ T = TypeVar("T")
 # winner's rows and plans around them.
 RACE_CODES = frozenset({"40001", "40P01", "23505"})
 ATTEMPTS = 5
-
-# How long a write waits for another process's write lock on an SQLite file, in seconds. An
-# import of a few thousand people holds it for several seconds, so whatever may be queued behind
-# one (a command, an import in the window) waits a minute; the window's quick edits wait less,
-# so that a window never hangs long on a click.
-QUICK_WAIT = 5.0
-LONG_WAIT = 60.0
 
 
 def sqlite_path(url: str) -> Path | None:

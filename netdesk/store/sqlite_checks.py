@@ -8,7 +8,9 @@ import shlex
 import sqlite3
 from pathlib import Path
 
+from netdesk.database_files import backups_folder
 from netdesk.store import integrity_stamp
+from netdesk.store.backup_list import newest_backup
 from netdesk.store.errors import reason
 from netdesk.store.open_errors import (
     CorruptDatabaseError,
@@ -16,35 +18,16 @@ from netdesk.store.open_errors import (
     NotNetdeskDatabaseError,
 )
 from netdesk.store.schema import known_revisions, unknown_revision_error
-from netdesk.store.sqlite_names import SQLITE_MAGIC as SQLITE_MAGIC
+from netdesk.store.sqlite_files import connect_read_only
+from netdesk.store.sqlite_names import SQLITE_MAGIC
 
 log = logging.getLogger(__name__)
 
 SQLITE_READONLY_ROLLBACK = 776  # a hot journal, which a read-only connection cannot roll back
 
 
-def sidecar_files(path: Path) -> list[Path]:
-    """The -wal, -shm and -journal files SQLite keeps next to a database while it is in use."""
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
-
-
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file nor leave anything next to it.
-
-    A plain read-only open of a WAL-mode file creates -wal and -shm files and leaves them
-    behind. When none exist the file is not in use, so `immutable` is safe and creates none;
-    when they do exist, someone has it open (or crashed) and the normal read path is needed.
-    """
-    # Beside the file a symbolic link leads to, where SQLite keeps them.
-    in_use = any(p.exists() for p in sidecar_files(path.resolve()))
-    mode = "mode=ro" if in_use else "mode=ro&immutable=1"
-    return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
-
-
 def _restore_advice(path: Path) -> str:
-    from netdesk.store.backups import BackupStore
-
-    newest = BackupStore(path).newest()
+    newest = newest_backup(backups_folder(path))
     if newest is None:
         return "Open a backup copy of it instead, if you have one."
     return (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from netdesk.store.db import Database
+from netdesk.store import Database
 
 
 class ChangeBridge(QObject):

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from netdesk.services.change_tracking import ALL_KINDS
-from netdesk.store.change_watch import ChangeWatch, Identity, Outcome
+from netdesk.store import ALL_KINDS, ChangeWatch, Identity, Outcome
 from netdesk.ui.menu_bar import top_menu
 
 if TYPE_CHECKING:

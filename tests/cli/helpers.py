@@ -18,7 +18,7 @@ from netdesk.cli.main import main
 from netdesk.config import sqlite_url
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 
 
 @contextmanager

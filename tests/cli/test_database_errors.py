@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from netdesk.cli.main import main
-from netdesk.store.db import open_database, sqlite_path
+from netdesk.store import open_database, sqlite_path
 from tests.conftest import PG_URL_VAR
 
 CARD = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n"

@@ -9,7 +9,7 @@ import pytest
 
 from netdesk.cli.main import main
 from netdesk.config import database_url
-from netdesk.store.database import sqlite_path
+from netdesk.store import sqlite_path
 from tests.cli.helpers import make_salon_database, run, write_file
 
 CARD = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEND:VCARD\r\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 from tests.cli.helpers import unprivileged
 
 KILLED_WRITER = """

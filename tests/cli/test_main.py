@@ -12,7 +12,7 @@ from netdesk import __version__
 from netdesk.cli.main import main
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from netdesk.cli.search import run_search
 from netdesk.cli.search_output import FoundPerson, write
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.store.db import Database, open_database
+from netdesk.store import Database, open_database
 
 Search = Callable[..., int]
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from netdesk.services.service_set import Services
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ import pytest
 from netdesk.cli import main as cli
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.store.db import Database, DatabaseWriteError, open_database
+from netdesk.store import Database, DatabaseWriteError, open_database
 from tests.cli.helpers import run
 from tests.reliability.kill_harness import DB_NAME, integrity, netdesk, snapshot, vcards
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 
-from netdesk.store.db import open_database, sqlite_path
+from netdesk.store import open_database, sqlite_path
 from netdesk.store.search_index import TABLE
 from tests.conftest import _reset_postgres
 

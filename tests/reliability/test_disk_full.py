@@ -27,7 +27,7 @@ from netdesk.services.exporting import file_error_text, write_atomically
 from netdesk.services.import_plan import OnDuplicate
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.store.db import Database, DatabaseWriteError, make_engine, open_database
+from netdesk.store import Database, DatabaseWriteError, make_engine, open_database
 from tests.cli.helpers import unprivileged
 from tests.reliability.kill_harness import DB_NAME, integrity, netdesk, snapshot, vcards
 

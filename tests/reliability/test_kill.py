@@ -18,13 +18,13 @@ import pytest
 from netdesk.services.demo import generate_demo
 from netdesk.services.import_plan import OnDuplicate
 from netdesk.services.service_set import Services
-from netdesk.store.db import (
+from netdesk.store import (
     alembic_config,
     head_revision,
     make_engine,
     open_database,
-    schema_transaction,
 )
+from netdesk.store.schema import schema_transaction
 from tests.reliability.kill_harness import (
     DB_NAME,
     KILLS,

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from netdesk.store import Database, DatabaseWriteError, open_database
 from netdesk.store.database import ATTEMPTS
-from netdesk.store.db import Database, DatabaseWriteError, open_database
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def test_losing_every_time_gives_up_after_a_few_attempts_with_words(
 FAILED_BATCH = """
 import sys
 from sqlalchemy import text
-from netdesk.store.db import DatabaseWriteError, open_database
+from netdesk.store import DatabaseWriteError, open_database
 db = open_database(sys.argv[1])
 try:
     with db.transaction() as session:

@@ -31,8 +31,7 @@ from netdesk.services.followups import Bucket
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.services.validation import phone_to_e164
-from netdesk.store import search_index
-from netdesk.store.db import Database, open_database
+from netdesk.store import Database, open_database, search_index
 
 # Not the real date, so that "now" inside the generator is noon of this day, not the clock.
 TODAY = date(2025, 3, 14)

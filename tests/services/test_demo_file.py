@@ -12,7 +12,7 @@ from netdesk.config import demo_database_path, is_demo_database
 from netdesk.services.demo.demo_file import demo_command, ensure_demo_file
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 
 
 def test_the_demo_file_is_made_once_beside_the_users_database(

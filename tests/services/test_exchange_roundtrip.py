@@ -14,7 +14,7 @@ import pytest
 
 from netdesk.formats.records import ContactRecord
 from netdesk.services.service_set import Services
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 from tests.corpus import CORPUS_ROOT
 
 CORPUS = CORPUS_ROOT / "vcf"

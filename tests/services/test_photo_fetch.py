@@ -11,14 +11,8 @@ from pathlib import Path
 import pytest
 
 from netdesk.services.import_plan import OnDuplicate
-from netdesk.services.photo_fetch import (
-    MAX_BYTES,
-    PhotoFetchError,
-    PhotoFetchService,
-    fetch_image,
-    image_type,
-    web_link,
-)
+from netdesk.services.photo_fetch import PhotoFetchService, fetch_image, web_link
+from netdesk.services.photo_rules import MAX_BYTES, PhotoFetchError, image_type
 from netdesk.services.service_set import Services
 from tests.local_http_server import LocalServer, Reply, local_server  # noqa: F401 (a fixture)
 from tests.pictures import png_1x1

@@ -17,8 +17,7 @@ from netdesk.services.demo import generate_demo
 from netdesk.services.records import ContactInput
 from netdesk.services.search import SortColumn, tokens_of
 from netdesk.services.service_set import Services
-from netdesk.store import search_index
-from netdesk.store.db import Database, open_database
+from netdesk.store import Database, open_database, search_index
 from tests.conftest import PG_URL_VAR, _reset_postgres
 
 pytestmark = pytest.mark.postgres

@@ -16,21 +16,19 @@ import pytest
 from alembic import command
 
 from netdesk.cli.main import main
+from netdesk.database_files import backups_folder
 from netdesk.services.errors import ServiceError
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.store.backups import (
+from netdesk.store import (
     DEFAULT_KEEP,
     HANDFUL,
     BackupError,
     BackupStore,
-    backups_folder,
-    contact_count,
-)
-from netdesk.store.db import (
     Database,
     DatabaseOpenError,
     alembic_config,
+    contact_count,
     current_revision,
     head_revision,
     make_engine,

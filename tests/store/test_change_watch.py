@@ -10,8 +10,7 @@ from pathlib import Path
 
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.store.change_watch import ChangeWatch, Outcome
-from netdesk.store.db import Database, open_database
+from netdesk.store import ChangeWatch, Database, Outcome, open_database
 
 
 def _first_news(watch: ChangeWatch, seconds: float = 2.0) -> Outcome:

@@ -12,8 +12,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import create_engine
 
-from netdesk.store.change_watch import ChangeWatch, Outcome
-from netdesk.store.database import Database
+from netdesk.store import ChangeWatch, Database, Outcome
 
 
 @pytest.fixture

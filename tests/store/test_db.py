@@ -11,8 +11,7 @@ from sqlalchemy import text
 
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.store import search_index
-from netdesk.store.db import (
+from netdesk.store import (
     CorruptDatabaseError,
     Database,
     DatabaseOpenError,
@@ -22,6 +21,7 @@ from netdesk.store.db import (
     head_revision,
     integrity_problem,
     open_database,
+    search_index,
 )
 from tests.pictures import png_1x1
 
@@ -356,7 +356,7 @@ def test_the_gui_checks_a_damaged_page_after_opening(tmp_path: Path) -> None:
 def test_a_write_refused_by_the_database_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     from netdesk.services.records import ContactInput
     from netdesk.services.service_set import Services
-    from netdesk.store.db import Database, DatabaseWriteError, make_engine
+    from netdesk.store import Database, DatabaseWriteError, make_engine
 
     path = tmp_path / "netdesk.sqlite"
     open_database(f"sqlite:///{path}").close()

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from netdesk.store import integrity_stamp
-from netdesk.store.db import open_database
+from netdesk.store import integrity_stamp, open_database
 from tests.cli.helpers import make_salon_database
 
 

@@ -15,8 +15,7 @@ import pytest
 from netdesk.cli.main import main
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.store import integrity_stamp
-from netdesk.store.db import CorruptDatabaseError, integrity_problem, open_database
+from netdesk.store import CorruptDatabaseError, integrity_problem, integrity_stamp, open_database
 from tests.store.test_db import _page_in_the_middle_of, make_netdesk_file
 
 

@@ -15,17 +15,17 @@ from sqlalchemy import Connection, Engine, inspect, text
 from netdesk.models import Base
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
-from netdesk.store import search_index
-from netdesk.store.db import (
+from netdesk.store import (
     DatabaseOpenError,
     create_schema,
     current_revision,
     head_revision,
     make_engine,
     open_database,
-    schema_transaction,
+    search_index,
     upgrade_schema,
 )
+from netdesk.store.schema import schema_transaction
 
 FIRST_REVISION = "0001"
 
@@ -322,7 +322,7 @@ def test_revisions_read_from_file_names_match_alembic() -> None:
     """db.py reads revisions from file names so that opening needs no Alembic import."""
     from alembic.script import ScriptDirectory
 
-    from netdesk.store.db import alembic_config, known_revisions
+    from netdesk.store import alembic_config, known_revisions
 
     script = ScriptDirectory.from_config(alembic_config())
     assert known_revisions() == {s.revision for s in script.walk_revisions()}

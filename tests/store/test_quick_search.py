@@ -14,8 +14,7 @@ from netdesk.cli.search import people_found
 from netdesk.services.demo import generate_demo
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.store import quick_search
-from netdesk.store.db import head_revision, open_database
+from netdesk.store import head_revision, open_database, quick_search
 
 QUERIES = [
     "",

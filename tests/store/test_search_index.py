@@ -16,8 +16,7 @@ from sqlalchemy.engine import make_url
 from netdesk.models import Contact
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.store import search_index
-from netdesk.store.db import open_database
+from netdesk.store import open_database, search_index
 from tests.conftest import PG_URL_VAR
 
 

@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import Engine, inspect, text
 
 from netdesk.services.service_set import Services
-from netdesk.store import search_index
-from netdesk.store.db import (
+from netdesk.store import (
     create_schema,
     current_revision,
     head_revision,
     make_engine,
     open_database,
+    search_index,
 )
 from tests.conftest import PG_URL_VAR, _reset_postgres
 
@@ -53,7 +53,7 @@ def _index_table(engine: Engine) -> dict[str, Any]:
 
 def _as_netdesk_0006_left_it(engine: Engine) -> None:
     """Schema 0006 with two people, their index rows in the shape netdesk 0006 wrote."""
-    from netdesk.store.db import upgrade_schema
+    from netdesk.store import upgrade_schema
 
     upgrade_schema(engine, "0006")
     with engine.begin() as conn:

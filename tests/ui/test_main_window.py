@@ -416,7 +416,7 @@ def test_damage_found_after_the_window_opened_stops_all_editing(
     """The whole-file check runs in the background once the window is up (app.py)."""
     from netdesk.app import _check_in_background
     from netdesk.services.service_set import Services as RealServices
-    from netdesk.store.db import open_database
+    from netdesk.store import open_database
     from tests.store.test_db import _page_in_the_middle_of, make_netdesk_file
 
     path = tmp_path / "netdesk.sqlite"

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 import netdesk
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 from netdesk.ui.main_window import PEOPLE, MainWindow
 from netdesk.ui.outside_changes import BACK_TEXT, RESTORED_TEXT
 from netdesk.ui.people.note_dialog import NoteDialog

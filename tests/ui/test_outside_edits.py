@@ -16,11 +16,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from netdesk.models.note import NoteTopic
-from netdesk.services.change_tracking import CHANNEL
 from netdesk.services.edit_merge import merge_lists
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
-from netdesk.store.db import open_database
+from netdesk.store import CHANNEL, open_database
 from netdesk.ui.events.attendees_model import NOTES, AttendeesModel
 from netdesk.ui.followups.dialog import FollowUpDialog
 from netdesk.ui.main_window import EVENTS, PEOPLE, MainWindow

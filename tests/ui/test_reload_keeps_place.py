@@ -13,10 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
-from netdesk.services.change_tracking import ALL_KINDS
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
-from netdesk.store.db import open_database
+from netdesk.store import ALL_KINDS, open_database
 from netdesk.ui.main_window import EVENTS, FOLLOWUPS, TODAY, MainWindow
 from tests.ui.main_window_helpers import open_window, settings_at
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from netdesk.config import demo_database_path, sqlite_url
 from netdesk.services.demo.loader import generate_demo
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 
 
 def ensure_demo_file(path: Path | None = None) -> tuple[Path, bool]:

@@ -17,13 +17,11 @@ from sqlalchemy.orm import Session
 
 from netdesk.models import Contact
 from netdesk.services.bulk import collector_paused
-from netdesk.services.change_tracking import mark_changed
 from netdesk.services.demo.context import DemoContext, PendingRows
 from netdesk.services.demo.events import make_events
 from netdesk.services.demo.meetings import Meetings
 from netdesk.services.demo.people import People
-from netdesk.store import search_index
-from netdesk.store.db import Database
+from netdesk.store import Database, mark_changed, search_index
 
 Progress = Callable[[int, int], None]
 

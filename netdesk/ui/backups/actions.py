@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QMainWindow
 from netdesk.ui.menu_bar import top_menu
 
 if TYPE_CHECKING:
-    from netdesk.store.backups import BackupStore
-    from netdesk.store.db import Database
+    from netdesk.store import BackupStore, Database
     from netdesk.ui.backups.dialog import BackupDialog
     from netdesk.ui.shell import Shell
 
@@ -69,7 +68,7 @@ class BackupActions(QObject):
             act.setEnabled(ready)
 
     def back_up_now(self) -> None:
-        from netdesk.store.backups import contact_count, people_text
+        from netdesk.store import contact_count, people_text
         from netdesk.ui.backups.dialog import make_backup
 
         store = self._store()

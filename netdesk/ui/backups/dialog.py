@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.services.errors import ServiceError
-from netdesk.store.backups import (
+from netdesk.store import (
     DAMAGED_PREFIX,
     MAX_KEEP,
     Backup,
     BackupStore,
+    Database,
     contact_count,
     people_text,
 )
-from netdesk.store.db import Database
 from netdesk.ui.widgets.busy_cursor import busy_cursor
 from netdesk.ui.widgets.plain_text import confirm, plain_label, show_error
 

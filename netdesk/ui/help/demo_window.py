@@ -24,7 +24,7 @@ def open_demo(parent: QWidget, launch: Launcher) -> str:
     from sqlalchemy.exc import SQLAlchemyError
 
     from netdesk.services.demo.demo_file import demo_command, ensure_demo_file
-    from netdesk.store.db import DatabaseOpenError
+    from netdesk.store import DatabaseOpenError
     from netdesk.ui.widgets.busy_cursor import busy_cursor
 
     try:
@@ -45,7 +45,7 @@ def open_demo(parent: QWidget, launch: Launcher) -> str:
 
 def is_demo(url: str) -> bool:
     from netdesk.config import is_demo_database
-    from netdesk.store.database import sqlite_path
+    from netdesk.store import sqlite_path
 
     return is_demo_database(sqlite_path(url))
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
-from netdesk.store.backups import contact_count
+from netdesk.store import contact_count
 from netdesk.ui.backups.dialog import PEOPLE, WHEN, WHY, BackupDialog
 from netdesk.ui.main_window import MainWindow
 from tests.ui.main_window_helpers import (

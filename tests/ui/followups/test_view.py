@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from netdesk.services.followups import Bucket
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.events.dates import day_text
 from netdesk.ui.followups.empty_state import EMPTY_TEXT

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from netdesk.config import demo_database_path
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
-from netdesk.store.db import open_database
+from netdesk.store import open_database
 from netdesk.ui.help.welcome import DEMO_TITLE, IMPORT_TITLE, ME_TITLE
 from netdesk.ui.importing.preview_dialog import ImportPreviewDialog
 from netdesk.ui.importing.report_dialog import ImportReportDialog

@@ -12,7 +12,7 @@ from sqlalchemy import event
 
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
-from netdesk.store.db import Database
+from netdesk.store import Database
 from netdesk.ui.today.quick_capture import MATCH_DELAY_MS, QuickCaptureDialog
 from tests.ui.main_window_helpers import answer_message_box
 
