@@ -1,5 +1,5 @@
-"""The window's menus: made here from its actions, and found by title by the parts that add
-their own actions to them."""
+"""The window's menus, made here from its actions. The parts that add their own actions find a
+menu by its title with widgets.menus.top_menu."""
 
 from __future__ import annotations
 
@@ -55,12 +55,3 @@ def build_menus(window: QMainWindow, acts: WindowActions, exchange: Exchange) ->
     for act in acts.go:
         go.addAction(act)
     return bar.addMenu("&Help")
-
-
-def top_menu(window: QMainWindow, title: str) -> QMenu | None:
-    """The menu bar's menu titled `title` ("File" finds "&File"), None when there is none."""
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if action.text().replace("&", "") == title and isinstance(menu, QMenu):
-            return menu
-    return None

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from netdesk.store import ALL_KINDS, ChangeWatch, Identity, Outcome
-from netdesk.ui.menu_bar import top_menu
+from netdesk.ui.widgets.menus import top_menu
 
 if TYPE_CHECKING:
     from netdesk.ui.shell import Shell

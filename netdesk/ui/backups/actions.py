@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
-from netdesk.ui.menu_bar import top_menu
+from netdesk.ui.widgets.menus import top_menu
 
 if TYPE_CHECKING:
     from netdesk.store import BackupStore, Database

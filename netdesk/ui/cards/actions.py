@@ -13,8 +13,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QToolBar
 
 from netdesk.services.errors import ServiceError
-from netdesk.ui.menu_bar import top_menu
 from netdesk.ui.shell import PEOPLE
+from netdesk.ui.widgets.menus import top_menu
 
 if TYPE_CHECKING:
     from netdesk.services.import_plan import ImportPlan, ImportReport
