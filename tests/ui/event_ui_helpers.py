@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from netdesk.ui.events.dates import MONTHS
+from netdesk.ui.widgets.dates import MONTHS
 
 Section = QDateTimeEdit.Section
 

@@ -34,8 +34,8 @@ from netdesk.ui.badges.printer_group import PrinterGroup
 from netdesk.ui.badges.settings import BadgeSettings
 from netdesk.ui.badges.sheet_group import DEFAULT_TEMPLATE, SheetGroup
 from netdesk.ui.badges.template_dialog import TemplateDialog
-from netdesk.ui.events.dates import plural
 from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import plural
 from netdesk.ui.widgets.plain_text import confirm, plain_label, show_error, window_title
 from netdesk.ui.widgets.screen_fit import fit_to_screen
 

@@ -25,10 +25,10 @@ from netdesk.ui.badges.output import (
     print_badges,
 )
 from netdesk.ui.badges.printer_group import PrinterGroup
-from netdesk.ui.events.dates import plural
 from netdesk.ui.exporting.actions import export_failure_text
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.busy_cursor import busy_cursor
+from netdesk.ui.widgets.dates import plural
 from netdesk.ui.widgets.plain_text import ElidedLabel, show_error
 
 

@@ -16,9 +16,9 @@ from netdesk.cards.badge import Badge
 from netdesk.cards.badge_sheet import SheetOptions
 from netdesk.cards.templates import LabelTemplate
 from netdesk.services.exporting import safe_file_name
-from netdesk.ui.events.dates import plural
 from netdesk.ui.exporting.actions import ask_save_path, default_folder, with_suffix
 from netdesk.ui.widgets.busy_cursor import busy_cursor
+from netdesk.ui.widgets.dates import plural
 from netdesk.ui.widgets.plain_text import plain_label
 
 # Fewer badges than this are done before a progress dialog would even show.

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.service_set import Services
-from netdesk.ui.people.picker import ContactPicker
 from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.person_picker import ContactPicker
 from netdesk.ui.widgets.plain_text import plain_label
 
 NO_ME_TITLE = "Which contact is you?"

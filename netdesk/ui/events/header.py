@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.services.records import EventDetail
-from netdesk.ui.events.dates import zoned_when_text
 from netdesk.ui.events.list_model import kind_text, place_text
 from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import zoned_when_text
 from netdesk.ui.widgets.icons import icon
 from netdesk.ui.widgets.plain_text import ElidedLabel, plain_label
 

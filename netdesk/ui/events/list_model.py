@@ -10,8 +10,8 @@ from PySide6.QtGui import QBrush
 
 from netdesk.formats.ics.fields import joined_location
 from netdesk.services.records import EventRow
-from netdesk.ui.events.dates import plural, when_text
 from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import plural, when_text
 from netdesk.ui.widgets.two_line_delegate import (
     HEADER_ROLE,
     ROW_ROLE,

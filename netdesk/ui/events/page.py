@@ -30,11 +30,11 @@ from netdesk.ui.events.attendees_model import (
 )
 from netdesk.ui.events.attendees_table import AttendeesTable
 from netdesk.ui.events.choice_delegate import ChoiceDelegate
-from netdesk.ui.events.dates import plural
 from netdesk.ui.events.dialog import EventDialog
 from netdesk.ui.events.header import EventHeader, heading
 from netdesk.ui.undo.commands import delete_undoably
 from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import plural
 from netdesk.ui.widgets.heading_bar import HeadingBar
 from netdesk.ui.widgets.icons import icon
 from netdesk.ui.widgets.plain_text import plain_label, show_error

@@ -27,12 +27,12 @@ from netdesk.services.errors import NotFoundError, ServiceError
 from netdesk.services.records import EventRow
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
-from netdesk.ui.events.dates import plural
 from netdesk.ui.events.dialog import EventDialog
 from netdesk.ui.events.list_model import EventsListModel
 from netdesk.ui.events.page import EventPage
 from netdesk.ui.undo.commands import delete_undoably
 from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import plural
 from netdesk.ui.widgets.icons import icon
 from netdesk.ui.widgets.plain_text import confirm, plain_label, show_error
 from netdesk.ui.widgets.two_line_delegate import TwoLineDelegate

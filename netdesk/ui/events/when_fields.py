@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QWidget
 
 from netdesk.services.errors import ValidationError
 from netdesk.services.records import EventDetail
-from netdesk.ui.events.dates import (
+from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import (
     all_day_span,
     event_zone,
     offset_text,
@@ -21,7 +22,6 @@ from netdesk.ui.events.dates import (
     wall_clock_to_utc,
     zone_names,
 )
-from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.dialog_parts import (
     DATE_TIME_FORMAT,
     DUE_DATE_FORMAT,

@@ -23,8 +23,8 @@ from netdesk.output_files import IN_BACKUPS, OutputRefused
 from netdesk.services.errors import ServiceError
 from netdesk.services.exporting import file_error_text, safe_file_name, write_atomically
 from netdesk.services.service_set import Services
-from netdesk.ui.events.dates import plural
 from netdesk.ui.widgets.busy_cursor import busy_cursor
+from netdesk.ui.widgets.dates import plural
 from netdesk.ui.widgets.plain_text import show_error
 
 T = TypeVar("T")

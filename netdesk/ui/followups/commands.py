@@ -13,8 +13,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from netdesk.services.errors import ServiceError
 from netdesk.services.followups import FollowUpService, FollowUpState, StateChange
-from netdesk.ui.events.dates import day_text, plural
 from netdesk.ui.undo.commands import report_failure
+from netdesk.ui.widgets.dates import day_text, plural
 from netdesk.ui.widgets.plain_text import button_text
 
 UNDO_HINT = " — Ctrl+Z to undo"

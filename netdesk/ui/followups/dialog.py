@@ -15,9 +15,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.service_set import Services
-from netdesk.ui.events.combo import EventCombo
 from netdesk.ui.file_replaced import file_mark, replaced_since
-from netdesk.ui.people.picker import ContactPicker
 from netdesk.ui.widgets.dialog_parts import (
     due_date_edit,
     error_form,
@@ -26,7 +24,9 @@ from netdesk.ui.widgets.dialog_parts import (
     save_cancel_buttons,
     to_qdate,
 )
+from netdesk.ui.widgets.event_combo import EventCombo
 from netdesk.ui.widgets.form_buddy import set_buddy
+from netdesk.ui.widgets.person_picker import ContactPicker
 from netdesk.ui.widgets.plain_text import ElidedLabel
 
 # A follow-up added afterwards, at the desk, is planned work: a week out by default. (Quick

@@ -10,8 +10,8 @@ from PySide6.QtGui import QFont
 
 from netdesk.services.followups import Bucket, is_within_next_days
 from netdesk.services.records import FollowUpRow
-from netdesk.ui.events.dates import day_text, long_day_text, short_date
 from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import day_text, long_day_text, short_date
 from netdesk.ui.widgets.grouped_tree_model import GroupedTreeModel, Index
 
 ACTION, PERSON, EVENT, DUE = range(4)

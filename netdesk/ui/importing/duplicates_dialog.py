@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.errors import ServiceError
 from netdesk.services.service_set import Services
-from netdesk.ui.events.dates import plural
 from netdesk.ui.importing.duplicates_model import (
     EMAIL,
     NAME,
@@ -45,6 +44,7 @@ from netdesk.ui.undo.commands import delete_undoably, remember_deleted
 from netdesk.ui.undo.dialog import UndoableDialog
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.busy_cursor import busy_cursor
+from netdesk.ui.widgets.dates import plural
 from netdesk.ui.widgets.plain_text import plain_label, show_error
 
 INTRO = (

@@ -12,8 +12,8 @@ from PySide6.QtGui import QBrush, QFont
 from netdesk.services.duplicates import DuplicateGroup
 from netdesk.services.errors import ServiceError
 from netdesk.services.service_set import Services
-from netdesk.ui.events.dates import plural
 from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import plural
 from netdesk.ui.widgets.grouped_tree_model import GroupedTreeModel, Index
 from netdesk.ui.widgets.plain_text import tooltip_text
 

@@ -26,8 +26,8 @@ from netdesk.services.import_plan import (
     OnDuplicate,
     PlanItem,
 )
-from netdesk.ui.events.dates import all_day_text, day_text, time_text, when_text
 from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import all_day_text, day_text, time_text, when_text
 from netdesk.ui.widgets.header_labels import column_title
 from netdesk.ui.widgets.plain_text import tooltip_text
 

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
 from netdesk.formats.records import Problem
 from netdesk.services.import_plan import Action, ImportPlan, OnDuplicate, warning_count
 from netdesk.services.service_set import Services
-from netdesk.ui.events.combo import EventCombo
-from netdesk.ui.events.dates import plural
 from netdesk.ui.importing.choice_delegate import use_choice_cells
 from netdesk.ui.importing.models import (
     PlanEventsModel,
@@ -34,6 +32,8 @@ from netdesk.ui.importing.report_dialog import CHECK, LEFT_OUT
 from netdesk.ui.importing.table import fixed_rows, import_table
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.column_fit import fit_columns
+from netdesk.ui.widgets.dates import plural
+from netdesk.ui.widgets.event_combo import EventCombo
 from netdesk.ui.widgets.plain_text import button_text, plain_label, window_title
 from netdesk.ui.widgets.screen_fit import fit_to_screen
 

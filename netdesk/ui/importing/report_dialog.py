@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from netdesk.formats.records import Problem
 from netdesk.services.exporting import file_error_text, write_atomically
 from netdesk.services.import_plan import ImportPlan, ImportReport
-from netdesk.ui.events.dates import plural
 from netdesk.ui.importing.models import short_file_name
+from netdesk.ui.widgets.dates import plural
 from netdesk.ui.widgets.plain_text import plain_label, show_error, window_title
 
 # The headings of the two kinds of problem (Problem.kept), here and in the preview.

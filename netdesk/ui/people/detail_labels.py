@@ -21,8 +21,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QSizePolicy, QWidget
 
-from netdesk.ui.events.dates import short_date
 from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import short_date
 from netdesk.ui.widgets.plain_text import button_text, plain_label, tooltip_text
 
 LINK_STYLE = (

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.records import FollowUpRow, MeetingRow, NoteRow, group_meetings
-from netdesk.ui.events.dates import day_text, event_day, long_date
 from netdesk.ui.people.detail_labels import (
     LinkButton,
     edit_link,
@@ -39,6 +38,7 @@ from netdesk.ui.people.detail_labels import (
     wrapped,
 )
 from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import day_text, event_day, long_date
 from netdesk.ui.widgets.flow_layout import FlowLayout
 from netdesk.ui.widgets.plain_text import plain_label
 from netdesk.ui.widgets.tag_pill import TagPill

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.notes import NoteTopic
 from netdesk.services.service_set import Services
-from netdesk.ui.events.combo import EventCombo
 from netdesk.ui.file_replaced import file_mark, replaced_since
 from netdesk.ui.widgets.dialog_parts import error_form, form_error_label, save_cancel_buttons
+from netdesk.ui.widgets.event_combo import EventCombo
 from netdesk.ui.widgets.form_buddy import set_buddy
 from netdesk.ui.widgets.plain_text import plain_label, window_title
 

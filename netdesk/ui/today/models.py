@@ -11,7 +11,10 @@ from PySide6.QtGui import QUndoStack
 from netdesk.services.errors import ServiceError
 from netdesk.services.records import EventRow, FollowUpRow, RecentMeeting
 from netdesk.services.service_set import Services
-from netdesk.ui.events.dates import (
+from netdesk.ui.events.list_model import place_text
+from netdesk.ui.followups import commands as followup_commands
+from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import (
     all_day_span,
     event_day,
     local,
@@ -19,9 +22,6 @@ from netdesk.ui.events.dates import (
     relative_day,
     time_text,
 )
-from netdesk.ui.events.list_model import place_text
-from netdesk.ui.followups import commands as followup_commands
-from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.two_line_delegate import (
     ROW_ROLE,
     SUBTITLE_COLOR_ROLE,

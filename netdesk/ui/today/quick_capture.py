@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 from netdesk.services.capture import Capture, CaptureResult
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.service_set import Services
-from netdesk.ui.events.combo import EventCombo
 from netdesk.ui.file_replaced import file_mark, replaced_since
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.dialog_parts import (
@@ -27,6 +26,7 @@ from netdesk.ui.widgets.dialog_parts import (
     save_cancel_buttons,
     to_qdate,
 )
+from netdesk.ui.widgets.event_combo import EventCombo
 from netdesk.ui.widgets.form_buddy import set_buddy
 from netdesk.ui.widgets.plain_text import confirm, plain_label
 

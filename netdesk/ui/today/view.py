@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from netdesk.services.records import TodaySummary
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
-from netdesk.ui.events.dates import long_day_text, plural
 from netdesk.ui.followups.commands import FOLLOWUPS
 from netdesk.ui.today.models import (
     DueFollowUpsModel,
@@ -30,6 +29,7 @@ from netdesk.ui.today.models import (
 )
 from netdesk.ui.undo.commands import StepWatcher
 from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import long_day_text, plural
 from netdesk.ui.widgets.plain_text import plain_label, show_error
 from netdesk.ui.widgets.two_line_delegate import TwoLineDelegate
 

@@ -24,13 +24,13 @@ from pytestqt.qtbot import QtBot
 from netdesk.services.records import EventInput, MeetingRow, RecentMeeting
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
-from netdesk.ui.events.combo import EventCombo
-from netdesk.ui.events.dates import all_day_text, when_text, zoned_when_text
 from netdesk.ui.events.dialog import EventDialog
 from netdesk.ui.events.list_model import EventsListModel
 from netdesk.ui.events.view import EventsView
 from netdesk.ui.people.detail_sections import add_meetings
 from netdesk.ui.today.models import RecentlyMetModel, UpcomingEventsModel
+from netdesk.ui.widgets.dates import all_day_text, when_text, zoned_when_text
+from netdesk.ui.widgets.event_combo import EventCombo
 from netdesk.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TRAILING_ROLE
 from tests.ui.event_ui_helpers import tick, type_date, type_datetime
 from tests.undo_stacks import new_undo_stack

@@ -15,10 +15,10 @@ from netdesk.services.records import AttendeeRow, ContactInput, EventInput, Even
 from netdesk.services.service_set import Services
 from netdesk.ui.events.add_attendee_dialog import ContactChoicesModel
 from netdesk.ui.events.attendees_model import MET, NAME, NOTES, ROLE, STATUS, AttendeesModel
-from netdesk.ui.events.dates import event_zone, zoned_when_text
 from netdesk.ui.events.list_model import EventsListModel
 from netdesk.ui.today.models import DueFollowUpsModel, RecentlyMetModel, UpcomingEventsModel
 from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import event_zone, zoned_when_text
 from netdesk.ui.widgets.two_line_delegate import (
     HEADER_ROLE,
     ROW_ROLE,

@@ -15,11 +15,11 @@ from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.store import open_database
 from netdesk.ui.change_bridge import ChangeBridge
-from netdesk.ui.events.dates import day_text
 from netdesk.ui.followups.empty_state import EMPTY_TEXT
 from netdesk.ui.followups.model import ACTION, DUE, EVENT, PERSON
 from netdesk.ui.followups.view import FollowUpsView
 from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import day_text
 from tests.ui.main_window_helpers import ModalDriver
 from tests.undo_stacks import new_undo_stack
 

@@ -21,7 +21,6 @@ from pytestqt.qtbot import QtBot
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
-from netdesk.ui.events.dates import MONTHS
 from netdesk.ui.people.contact_dialog import ContactDialog
 from netdesk.ui.people.detail import EMPTY_BOOK, SELECT_PROMPT, ContactDetail
 from netdesk.ui.people.detail_labels import (
@@ -33,6 +32,7 @@ from netdesk.ui.people.detail_labels import (
 from netdesk.ui.people.status import status_text
 from netdesk.ui.people.table_model import EMAIL, NAME, ORGANIZATION
 from netdesk.ui.people.view import SEARCH_PLACEHOLDER, PeopleView
+from netdesk.ui.widgets.dates import MONTHS
 from netdesk.ui.widgets.tag_pill import TagPill
 from tests.undo_stacks import new_undo_stack
 

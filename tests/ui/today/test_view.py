@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
-from netdesk.ui.events.dates import local, long_day_text, relative_day
 from netdesk.ui.today.view import EMPTY_DUE, EMPTY_MET, EMPTY_UPCOMING, TodayView
 from netdesk.ui.widgets import theme
+from netdesk.ui.widgets.dates import local, long_day_text, relative_day
 from netdesk.ui.widgets.two_line_delegate import SUBTITLE_COLOR_ROLE, SUBTITLE_ROLE
 from tests.ui.event_ui_helpers import click_check_box, double_click
 from tests.undo_stacks import new_undo_stack

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from netdesk.services.service_set import Services
-from netdesk.ui.events.dates import event_day, short_date
+from netdesk.ui.widgets.dates import event_day, short_date
 
 NO_EVENT = "No event"
 
