@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk import clock
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.event_fields import EventKind
 from netdesk.services.records import EventInput
@@ -106,7 +107,7 @@ class EventDialog(QDialog):
         self.setMinimumWidth(520)
 
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(f"PyCon Lisbon {date.today().year}")
+        self.name_edit.setPlaceholderText(f"PyCon Lisbon {clock.today().year}")
         self.kind_combo = QComboBox()
         for kind in EventKind:
             self.kind_combo.addItem(kind.value.capitalize(), kind.value)

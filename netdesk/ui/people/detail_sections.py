@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk import clock
 from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.records import FollowUpRow, MeetingRow, NoteRow, group_meetings
 from netdesk.ui.events.dates import day_text, event_day, long_date, short_date
@@ -325,7 +326,7 @@ def _add_meeting(
     # Under Also at and Coming up, the heading already says we have not met there.
     facts = [topic_text(m.role), m.status, "met" if m.met else ""]
     sections.addWidget(muted(" · ".join(f for f in facts if f)))
-    today = date.today()
+    today = clock.today()
     for note in m.notes:
         meta = [when(note.created_at, today), topic_text(note.topic)]
         _add_note(sections, note, meta, edit_note, delete_note, indent=12)
@@ -347,7 +348,7 @@ def add_notes(
         else:
             sections.addWidget(muted("No notes yet. Add one with Add note."))
         return
-    today = date.today()
+    today = clock.today()
     for note in notes:
         meta = [when(note.created_at, today), topic_text(note.topic)]
         if note.event_name:
@@ -393,7 +394,7 @@ def add_followups(
     if not followups:
         sections.addWidget(muted("Nothing to follow up. Add one with Add follow-up."))
         return
-    today = date.today()
+    today = clock.today()
     for f in followups:
         done = QCheckBox()
         done.setObjectName("followup_done")
