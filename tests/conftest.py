@@ -207,10 +207,21 @@ def _undo_stacks_emptied() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def _dialog_answers_end_with_their_test() -> Iterator[None]:
-    """A timer armed to answer a dialog that never came must not answer the next test's."""
+def _nothing_left_armed_or_held() -> Iterator[None]:
+    """What one test leaves must not act in the next: a timer armed to answer a dialog that
+    never came would answer the next test's, and a Ctrl that QTest's key clicks leave held in
+    Qt's keyboard state (each qtbot.keyClick with ControlModifier does) would make the next
+    test's selectRow add to the selection instead of replacing it."""
     yield
     if "tests.ui.polling" in sys.modules:
         from tests.ui.polling import stop_polls
 
         stop_polls()
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QWidget
+
+        if QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+            QTest.keyRelease(QWidget(), Qt.Key.Key_Control)
