@@ -150,16 +150,12 @@ def _vobject_forgets_time_zones() -> None:
             registry["UTC"] = utc
 
 
-@pytest.fixture(autouse=True)
-def _a_home_of_their_own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Each test gets an empty home folder: settings, file dialogs' last folders, label
-    templates, the demo file and the notes of checked files (netdesk.store.integrity_stamp) go
-    there, never into the tester's, and nothing one test leaves there reaches the next.
+def _home_at(home: Path) -> Iterator[Path]:
+    """HOME and the XDG folders under `home` until the generator is closed.
 
     Its own MonkeyPatch: a test's `monkeypatch.undo()` (the time-zone fixtures) leaves it be."""
     from PySide6.QtCore import QSettings
 
-    home = tmp_path_factory.mktemp("home")
     folders = {
         "HOME": home,
         "XDG_CONFIG_HOME": home / ".config",
@@ -174,6 +170,27 @@ def _a_home_of_their_own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[P
         for form in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
             QSettings.setPath(form, QSettings.Scope.UserScope, str(folders["XDG_CONFIG_HOME"]))
         yield home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _a_home_for_the_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The home folder of what runs outside any one test (module and session fixtures)."""
+    yield from _home_at(tmp_path_factory.mktemp("home"))
+
+
+@pytest.fixture(autouse=True)
+def _a_home_of_their_own(
+    _a_home_for_the_run: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
+    """Each test gets an empty home folder: settings, file dialogs' last folders, label
+    templates, the demo file and the notes of checked files (netdesk.store.integrity_stamp) go
+    there, never into the tester's, and nothing one test leaves there reaches the next."""
+    yield from _home_at(tmp_path_factory.mktemp("home"))
+    # The run's folders again, for the module fixtures' teardown.
+    from PySide6.QtCore import QSettings
+
+    for form in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(form, QSettings.Scope.UserScope, str(_a_home_for_the_run / ".config"))
 
 
 @pytest.fixture(autouse=True)
