@@ -9,8 +9,8 @@ emails case-insensitively, phones by their digits. Two people merged into one ke
 
     .venv/bin/python benchmarks/corpus_fidelity.py [CORPUS] [--files]
 
-CORPUS is the folder holding vcf/ and csv/ (default: NETDESK_CORPUS, else shared/corpus beside
-the checkout's parent); --files adds a line per file.
+CORPUS is the folder holding vcf/ and csv/ (default: where the tests find it, tests/corpus.py:
+NETDESK_CORPUS, else shared/corpus beside the checkout); --files adds a line per file.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from netdesk.services.service_set import Services
 from netdesk.store import open_database
+from tests.corpus import CORPUS_ROOT
 
 KINDS = ("names", "emails", "phones")
 STAGES = ("source", "import", "3.0", "4.0")
@@ -212,11 +213,8 @@ def _row(label: str, counts: dict[str, dict[str, int]]) -> str:
 
 
 def main() -> None:
-    default = os.environ.get(
-        "NETDESK_CORPUS", str(Path(__file__).resolve().parents[2] / "shared" / "corpus")
-    )
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", default=default)
+    parser.add_argument("corpus", nargs="?", default=str(CORPUS_ROOT))
     parser.add_argument("--files", action="store_true", help="a line per file too")
     args = parser.parse_args()
     corpus = Path(args.corpus)

@@ -6,16 +6,29 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# One language and one time zone for every run, set before Qt or anything else reads them: the
+# tests that want German or Berlin time set it themselves and put it back.
+os.environ["LANG"] = os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
+os.environ["TZ"] = "UTC"
 
 import pytest
 from sqlalchemy import create_engine, text
 
+from netdesk import clock
 from netdesk.services.service_set import Services
 from netdesk.store import Database, open_database
+
+time.tzset()  # the C library's time zone follows TZ only when told
+
+# tests/ui/test_polling.py runs two tests in a pytest of their own, in a given order.
+pytest_plugins = ("pytester",)
 
 PG_URL_VAR = "NETDESK_TEST_PG_URL"
 
@@ -137,17 +150,63 @@ def _vobject_forgets_time_zones() -> None:
             registry["UTC"] = utc
 
 
+def _home_at(home: Path) -> Iterator[Path]:
+    """HOME and the XDG folders under `home` until the generator is closed.
+
+    Its own MonkeyPatch: a test's `monkeypatch.undo()` (the time-zone fixtures) leaves it be."""
+    from PySide6.QtCore import QSettings
+
+    folders = {
+        "HOME": home,
+        "XDG_CONFIG_HOME": home / ".config",
+        "XDG_DATA_HOME": home / ".local" / "share",
+        "XDG_CACHE_HOME": home / ".cache",
+        "XDG_STATE_HOME": home / ".local" / "state",
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        for name, folder in folders.items():
+            patch.setenv(name, str(folder))
+        # Qt reads the settings folder once per process: it is told each time.
+        for form in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(form, QSettings.Scope.UserScope, str(folders["XDG_CONFIG_HOME"]))
+        yield home
+
+
 @pytest.fixture(autouse=True, scope="session")
-def _a_cache_folder_of_their_own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """netdesk notes the files it checked whole in the user's cache folder
-    (netdesk.store.integrity_stamp): the tests' databases are noted apart from the tester's."""
-    before = os.environ.get("XDG_CACHE_HOME")
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
-    yield
-    if before is None:
-        os.environ.pop("XDG_CACHE_HOME", None)
-    else:
-        os.environ["XDG_CACHE_HOME"] = before
+def _a_home_for_the_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The home folder of what runs outside any one test (module and session fixtures)."""
+    yield from _home_at(tmp_path_factory.mktemp("home"))
+
+
+@pytest.fixture(autouse=True)
+def _a_home_of_their_own(
+    _a_home_for_the_run: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
+    """Each test gets an empty home folder: settings, file dialogs' last folders, label
+    templates, the demo file and the notes of checked files (netdesk.store.integrity_stamp) go
+    there, never into the tester's, and nothing one test leaves there reaches the next."""
+    yield from _home_at(tmp_path_factory.mktemp("home"))
+    # The run's folders again, for the module fixtures' teardown.
+    from PySide6.QtCore import QSettings
+
+    for form in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(form, QSettings.Scope.UserScope, str(_a_home_for_the_run / ".config"))
+
+
+@pytest.fixture(autouse=True)
+def frozen_now() -> Iterator[datetime]:
+    """The moment netdesk's clock shows for the whole test: the real one when it starts,
+    stopped there, so that a test running across midnight sees one day throughout."""
+    moment = datetime.now(UTC)
+    clock.stop_at(moment)
+    yield moment
+    clock.stop_at(None)
+
+
+@pytest.fixture
+def frozen_today(frozen_now: datetime) -> date:
+    """The user's date on netdesk's clock for the whole test."""
+    return clock.today()
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -162,3 +221,24 @@ def _undo_stacks_emptied() -> Iterator[None]:
     from tests.undo_stacks import empty_undo_stacks
 
     empty_undo_stacks()
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_armed_or_held() -> Iterator[None]:
+    """What one test leaves must not act in the next: a timer armed to answer a dialog that
+    never came would answer the next test's, and a Ctrl that QTest's key clicks leave held in
+    Qt's keyboard state (each qtbot.keyClick with ControlModifier does) would make the next
+    test's selectRow add to the selection instead of replacing it."""
+    yield
+    if "tests.ui.polling" in sys.modules:
+        from tests.ui.polling import stop_polls
+
+        stop_polls()
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QWidget
+
+        if QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+            QTest.keyRelease(QWidget(), Qt.Key.Key_Control)

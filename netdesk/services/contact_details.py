@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import CompoundSelect, select, union
 from sqlalchemy.orm import Session, selectinload
 
+from netdesk import clock
 from netdesk.models import Attendance, Contact, Event, FollowUp, Note
 from netdesk.services.errors import NotFoundError
 from netdesk.services.event_times import is_upcoming
@@ -73,7 +72,7 @@ def contact_detail(session: Session, contact: Contact) -> ContactDetail:
             select(Note).where(Note.contact_id == contact.id).order_by(Note.created_at.desc())
         )
     )
-    now = datetime.now(UTC)
+    now = clock.now()
     meetings = tuple(
         MeetingRow(
             attendance_id=a.id,

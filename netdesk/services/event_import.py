@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from netdesk import clock
 from netdesk.formats.control_text import clean_text
 from netdesk.formats.records import EventRecord, Problem
 from netdesk.models import Event, EventKind
@@ -46,7 +46,7 @@ def event_named(session: Session, name: str) -> tuple[int, bool]:
     found = event_id_named(session, clean)
     if found is not None:
         return found, False
-    start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    start = clock.now().replace(minute=0, second=0, microsecond=0)
     event = Event(name=clean, kind=guess_kind(clean), starts_at=start)
     session.add(event)
     session.flush()

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from sqlalchemy import ColumnElement, Integer, and_, cast, func, or_, select
 
+from netdesk import clock
 from netdesk.dates import event_zone
 from netdesk.models import Attendance, Event
 from netdesk.services.event_times import DEFAULT_LENGTH, assumed_end, upcoming_clause
@@ -41,7 +42,7 @@ def list_events(
     db: Database, when: When = When.ALL, now: datetime | None = None
 ) -> list[EventListing]:
     """The events in the order they happen (earliest first), each once."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     upcoming = upcoming_clause(now)
     met = func.coalesce(func.sum(cast(Attendance.met, Integer)), 0)
     stmt = (

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import builtins
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import case
 
+from netdesk import clock
 from netdesk.models import Event
 from netdesk.services import undo
 from netdesk.services.attendance import EventAttendance
@@ -53,7 +54,7 @@ class EventService(EventAttendance):
 
     def list(self, now: datetime | None = None) -> list[EventRow]:
         """Upcoming (and running) events soonest first, then past events latest first."""
-        now = now or datetime.now(UTC)
+        now = now or clock.now()
         upcoming = upcoming_clause(now)
         order = (
             case((upcoming, 0), else_=1),
@@ -66,14 +67,14 @@ class EventService(EventAttendance):
 
     def upcoming(self, now: datetime | None = None, limit: int = 5) -> builtins.list[EventRow]:
         """The next `limit` upcoming (or running) events, soonest first."""
-        now = now or datetime.now(UTC)
+        now = now or clock.now()
         order = (Event.starts_at, Event.id)
         with self.db.Session() as session:
             return event_rows(session, now, upcoming_clause(now), order=order, limit=limit)
 
     def current(self, now: datetime | None = None) -> int | None:
         """The event running now, else today's, else the one that ended most recently this week."""
-        now = now or datetime.now(UTC)
+        now = now or clock.now()
         rows = [r for r in self.list(now) if r.starts_at <= now + timedelta(hours=12)]
         running = [r for r in rows if assumed_end(r.starts_at, r.ends_at) >= now]
         if running:

@@ -11,6 +11,7 @@ from typing import Any, cast
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
+from netdesk import clock
 from netdesk.models import Contact, Event, FollowUp
 from netdesk.services import undo
 from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
@@ -166,7 +167,7 @@ class FollowUpService:
 
     def snooze(self, followup_id: int, days: int = 1, today: date | None = None) -> date:
         """Move the due date `days` after today (or after its current date if that is later)."""
-        today = today or date.today()
+        today = today or clock.today()
         with self.db.transaction() as session:
             f = self._load(session, followup_id)
             base = max(today, f.due_date) if f.due_date else today
@@ -189,7 +190,7 @@ class FollowUpService:
         self, followup_ids: Iterable[int], days: int = 1, today: date | None = None
     ) -> StateChange:
         """`snooze` for several follow-ups in one transaction: all of them or none."""
-        today = today or date.today()
+        today = today or clock.today()
         with self.db.transaction() as session:
             items = self._load_many(session, followup_ids)
             before = _states(items)
@@ -228,7 +229,7 @@ class FollowUpService:
         self, today: date | None = None, done_limit: int = 50
     ) -> dict[Bucket, list[FollowUpRow]]:
         """Open follow-ups by bucket, soonest first; the most recently done at the end."""
-        today = today or date.today()
+        today = today or clock.today()
         with self.db.Session() as session:
             open_rows = _rows(session, FollowUp.done_at.is_(None))
             done_rows = _rows(
@@ -247,7 +248,7 @@ class FollowUpService:
 
     def due(self, today: date | None = None, limit: int | None = None) -> list[FollowUpRow]:
         """Open follow-ups due today or earlier, oldest first (the first `limit` of them)."""
-        today = today or date.today()
+        today = today or clock.today()
         with self.db.Session() as session:
             return _rows(
                 session,
@@ -259,7 +260,7 @@ class FollowUpService:
 
     def due_counts(self, today: date | None = None) -> tuple[int, int]:
         """How many open follow-ups are (overdue, due today)."""
-        today = today or date.today()
+        today = today or clock.today()
         with self.db.Session() as session:
             overdue, due_today = session.execute(
                 select(

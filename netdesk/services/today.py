@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
+from netdesk import clock
 from netdesk.models import Attendance, Contact, Event
 from netdesk.services.events import EventService
 from netdesk.services.followups import FollowUpService
@@ -26,8 +27,8 @@ class TodayService:
         met_limit: int = 15,
         due_limit: int = 50,
     ) -> TodaySummary:
-        now = now or datetime.now(UTC)
-        today = today or date.today()
+        now = now or clock.now()
+        today = today or clock.today()
         upcoming = tuple(EventService(self.db).upcoming(now, upcoming_limit))
         followups = FollowUpService(self.db)
         due = tuple(followups.due(today, limit=due_limit))

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from netdesk import clock
 from netdesk.cli.main import build_parser
 from netdesk.services.records import ContactInput, EventInput
 from tests.cli.helpers import run, services_at
-
-NOW = datetime.now(UTC)
 
 
 @pytest.fixture
@@ -41,7 +40,7 @@ def calendar(db_path: Path) -> Path:
         services.events.create(
             EventInput(
                 name="Future Conf",
-                starts_at=(NOW + timedelta(days=40)).replace(hour=9),
+                starts_at=(clock.now() + timedelta(days=40)).replace(hour=9),
                 timezone="UTC",
                 city="Lisbon",
             )
@@ -57,7 +56,7 @@ def test_events_are_listed_in_date_order_one_a_line(
 ) -> None:
     assert run(calendar, "events") == 0
     out, err = capsys.readouterr()
-    future = (NOW + timedelta(days=40)).date().isoformat()
+    future = (clock.now() + timedelta(days=40)).date().isoformat()
     assert out.splitlines() == [
         "Salon\t2023-11-05\t2023-11-05\t\t0\t0",
         "Spring Sprint\t2024-04-02\t2024-04-04\tBetahaus, Berlin\t3\t2",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from netdesk import clock
 from netdesk.services.records import ContactInput, EventInput, group_meetings
 from netdesk.services.service_set import Services
 
@@ -15,7 +16,7 @@ def _event(services: Services, name: str, starts: datetime, hours: int = 3) -> i
 
 
 def test_met_past_and_upcoming_events_are_told_apart(services: Services) -> None:
-    now = datetime.now(UTC)
+    now = clock.now()
     ann = services.contacts.create(ContactInput(formatted_name="Ann Lee"))
     met = _event(services, "PyCon", now - timedelta(days=30))
     seen = _event(services, "Meetup", now - timedelta(days=10))
@@ -37,7 +38,7 @@ def test_met_past_and_upcoming_events_are_told_apart(services: Services) -> None
 
 
 def test_an_event_running_now_is_still_coming_up_until_it_ends(services: Services) -> None:
-    now = datetime.now(UTC)
+    now = clock.now()
     bob = services.contacts.create(ContactInput(formatted_name="Bob Stone"))
     running = _event(services, "Hack day", now - timedelta(hours=2), hours=8)
     services.events.add_attendee(running, bob, status="checked in")

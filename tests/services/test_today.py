@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
+from netdesk import clock
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 
@@ -72,8 +73,8 @@ def test_recently_met_lists_people_met_at_recent_past_events(services: Services)
 
 def test_summary_defaults_to_the_real_clock(services: Services) -> None:
     ana = _person(services, "Ana")
-    services.followups.add(ana, "Overdue", date.today() - timedelta(days=1))
-    _event(services, "Tomorrow", datetime.now(UTC) + timedelta(days=1))
+    services.followups.add(ana, "Overdue", clock.today() - timedelta(days=1))
+    _event(services, "Tomorrow", clock.now() + timedelta(days=1))
     summary = services.today.summary()
     assert [f.action for f in summary.due_followups] == ["Overdue"]
     assert [e.name for e in summary.upcoming_events] == ["Tomorrow"]

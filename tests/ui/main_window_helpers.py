@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -20,9 +20,9 @@ from pytestqt.qtbot import QtBot
 
 from netdesk.services.service_set import Services
 from netdesk.ui.main_window import MainWindow
+from tests.ui.polling import poll
 
 D = TypeVar("D", bound=QDialog)
-MODAL_WAIT_MS = 5000
 
 
 def settings_at(tmp_path: Path) -> QSettings:
@@ -61,21 +61,22 @@ def click(qtbot: QtBot, button: QPushButton) -> None:
 
 
 def answer_message_box(seen: list[str], answer: str | None = None) -> None:
-    """Click `answer` (else OK) in the message box about to show, noting what it said."""
+    """Click `answer` (else OK) in the message box about to show, noting what it said. Armed
+    until the box comes, its deadline passes or the test ends (tests/ui/polling.py)."""
 
-    def click() -> None:
+    def click() -> bool:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, click)
-            return
+            return False
         seen.append(box.text())
         if answer is None:
             box.button(QMessageBox.StandardButton.Ok).click()
-            return
+            return True
         [button] = [b for b in box.buttons() if b.text().replace("&", "") == answer]
         button.click()
+        return True
 
-    QTimer.singleShot(0, click)
+    poll(click)
 
 
 class ModalDriver(Generic[D]):
@@ -90,25 +91,23 @@ class ModalDriver(Generic[D]):
         self.fill = fill
         self.error: BaseException | None = None
         self.ran = False
-        self._waited = 0
-        QTimer.singleShot(0, self._poll)
+        poll(self._attempt, interval_ms=20, on_deadline=self._never_came)
 
-    def _poll(self) -> None:
+    def _attempt(self) -> bool:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, self.kind) or not dialog.isVisible():
-            self._waited += 20
-            if self._waited > MODAL_WAIT_MS:
-                self.error = AssertionError(f"no {self.kind.__name__} was opened")
-                _reject_modals()
-                return
-            QTimer.singleShot(20, self._poll)
-            return
+            return False
         self.ran = True
         try:
             self.fill(dialog)
         except BaseException as exc:  # re-raised by check() in the test
             self.error = exc
             _reject_modals()
+        return True
+
+    def _never_came(self) -> None:
+        self.error = AssertionError(f"no {self.kind.__name__} was opened")
+        _reject_modals()
 
     def check(self) -> None:
         if self.error is not None:

@@ -3,7 +3,7 @@ gets about 1,366 x 700 once the taskbar and title bar are taken) and at the defa
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QLabel, QStyle, QTableView
 from pytestqt.qtbot import QtBot
 
+from netdesk import clock
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.badges.dialog import DIALOG_SIZE, BadgeDialog
@@ -44,7 +45,7 @@ def test_the_event_page_people_heading_keeps_to_one_line(
     qtbot: QtBot, sqlite_services: Services, tmp_path: Path, size: tuple[int, int]
 ) -> None:
     s = sqlite_services
-    starts = datetime.now(UTC) - timedelta(days=3)
+    starts = clock.now() - timedelta(days=3)
     event = s.events.create(
         EventInput(name="EuroPython 2026", starts_at=starts, ends_at=starts + timedelta(days=2))
     )
@@ -80,7 +81,7 @@ def test_the_badge_dialog_fits_a_laptop_screen(
     qtbot: QtBot, sqlite_services: Services, tmp_path: Path
 ) -> None:
     s = sqlite_services
-    event = s.events.create(EventInput(name="Nordic Summit", starts_at=datetime.now(UTC)))
+    event = s.events.create(EventInput(name="Nordic Summit", starts_at=clock.now()))
     for n in range(30):
         person = s.contacts.create(
             ContactInput(formatted_name=f"Person {n:02d}", organization="Acme", title="CTO")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from netdesk import clock
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.main_window import EVENTS, FOLLOWUPS, PAGES, PEOPLE, TODAY, MainWindow
@@ -30,6 +31,7 @@ from netdesk.ui.today.quick_capture import QuickCaptureDialog
 from netdesk.ui.widgets.two_line_delegate import SUBTITLE_ROLE
 from tests.ui.event_ui_helpers import click
 from tests.ui.main_window_helpers import all_indexes, ctrl, open_window, settings_at
+from tests.ui.polling import poll
 
 PAGE_KEYS = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4]
 NASTY = '<b>Bold</b> <img src=x> & <a href="y">link</a>'
@@ -207,7 +209,7 @@ def test_geometry_page_and_people_columns_survive_a_restart(
 def test_quick_capture_attaches_to_the_event_selected_in_events(
     qtbot: QtBot, window: MainWindow, sqlite_services: Services
 ) -> None:
-    now = datetime.now(UTC)
+    now = clock.now()
     _event(sqlite_services, "Running now", now - timedelta(hours=1))
     later = _event(sqlite_services, "Next week", now + timedelta(days=7))
     events = window.go_to(EVENTS)
@@ -232,7 +234,7 @@ def test_quick_capture_attaches_to_the_event_selected_in_events(
 def test_quick_capture_without_a_selection_attaches_to_the_event_running_now(
     qtbot: QtBot, window: MainWindow, sqlite_services: Services
 ) -> None:
-    now = datetime.now(UTC)
+    now = clock.now()
     running = _event(sqlite_services, "Running now", now - timedelta(hours=1))
     later = _event(sqlite_services, "Next week", now + timedelta(days=7))
     events = window.go_to(EVENTS)
@@ -361,12 +363,12 @@ def _ink_width(view: QAbstractItemView, index: object, width: int) -> int:
 def test_user_text_that_looks_like_html_is_shown_literally_on_every_page(
     qtbot: QtBot, window: MainWindow, sqlite_services: Services
 ) -> None:
-    now = datetime.now(UTC)
+    now = clock.now()
     event = _event(sqlite_services, "Open source night", now - timedelta(hours=2))
     contact = _contact(sqlite_services, NASTY, organization=NASTY, title=NASTY)
     sqlite_services.events.add_attendee(event, contact, met=True)
     sqlite_services.notes.add(contact, NASTY, "general", event)
-    sqlite_services.followups.add(contact, NASTY, date.today(), event)
+    sqlite_services.followups.add(contact, NASTY, clock.today(), event)
     literal_width = QFontMetrics(window.font()).horizontalAdvance(NASTY)
 
     views_showing_it: set[str] = set()
@@ -432,16 +434,16 @@ def test_damage_found_after_the_window_opened_stops_all_editing(
     win.show()
     seen: list[str] = []
 
-    def close_the_message() -> None:
+    def close_the_message() -> bool:
         box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            assert box.textFormat() == Qt.TextFormat.PlainText
-            box.accept()
-        else:
-            QTimer.singleShot(20, close_the_message)
+        if not isinstance(box, QMessageBox):
+            return False
+        seen.append(box.text())
+        assert box.textFormat() == Qt.TextFormat.PlainText
+        box.accept()
+        return True
 
-    QTimer.singleShot(20, close_the_message)
+    poll(close_the_message, interval_ms=20)
     _check_in_background(win, path)
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert "is damaged" in seen[0] and str(path) in seen[0]
@@ -470,7 +472,7 @@ def test_going_to_a_page_puts_the_keyboard_in_its_list(
     qtbot: QtBot, window: MainWindow, sqlite_services: Services
 ) -> None:
     ann = _contact(sqlite_services, "Ann Lee")
-    sqlite_services.followups.add(ann, "Send the slides", date.today())
+    sqlite_services.followups.add(ann, "Send the slides", clock.today())
     ctrl(qtbot, window, Qt.Key.Key_3)
     people = window.view(PEOPLE)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is people.table)

@@ -7,7 +7,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from netdesk import clock
 from netdesk.models.note import NoteTopic
 from netdesk.services.edit_merge import merge_lists
 from netdesk.services.records import ContactInput, EventInput
@@ -383,7 +384,7 @@ def test_saving_a_follow_up_dialog_keeps_a_snooze_another_window_made_meanwhile(
     qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
 ) -> None:
     ann = sqlite_services.contacts.create(ContactInput(formatted_name="Ann Lee"))
-    due = date.today() + timedelta(days=3)
+    due = clock.today() + timedelta(days=3)
     followup = sqlite_services.followups.add(ann, "Send the slides", due)
     window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
     dialog = FollowUpDialog(sqlite_services, followup_id=followup, parent=window)

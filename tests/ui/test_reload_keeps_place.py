@@ -4,7 +4,7 @@ keeps what the user has: the selection, the scroll position and an open in-place
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
+from netdesk import clock
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.store import ALL_KINDS, open_database
@@ -29,13 +30,13 @@ def window(qtbot: QtBot, sqlite_services: Services, tmp_path: Path) -> MainWindo
         s.contacts.create(ContactInput(formatted_name=f"Person {i:03d}", organization="Acme"))
         for i in range(PEOPLE_COUNT)
     ]
-    start = datetime.now(UTC) - timedelta(hours=1)
+    start = clock.now() - timedelta(hours=1)
     event = s.events.create(
         EventInput(name="Meetup", starts_at=start, ends_at=start + timedelta(hours=3))
     )
     for cid in ids:
         s.events.add_attendee(event, cid)
-        s.followups.add(cid, f"Write to {cid}", date.today())
+        s.followups.add(cid, f"Write to {cid}", clock.today())
     win = open_window(qtbot, s, settings_at(tmp_path))
     win.resize(1200, 700)
     return win

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QRectF, Qt, QTimer
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QRectF, Qt
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from netdesk import clock
 from netdesk.cards.badge import Badge
 from netdesk.cards.badge_paint import text_items
 from netdesk.services.import_plan import OnDuplicate
@@ -45,6 +46,7 @@ from netdesk.ui.today.quick_capture import QuickCaptureDialog
 from netdesk.ui.widgets.plain_text import safe_tooltip
 from tests.local_http_server import LocalServer, local_server  # noqa: F401 (a fixture)
 from tests.ui.main_window_helpers import open_window, settings_at
+from tests.ui.polling import poll, stop_poll
 
 MARK = "<b>BOLDMARK</b>"  # shown as typed, this is how a widget proves it is plain text
 AMP_MARK = "Tom & Jerry"  # no tag: Qt shows it as plain text, so it must not be escaped
@@ -127,7 +129,7 @@ def fill(services: Services, base: str, tmp_path: Path) -> World:
     assert not report.problems, report.problems
     imported = services.contacts.find_by_name(" ".join(m("imported").split()))
     assert imported is not None
-    now = datetime.now(UTC)
+    now = clock.now()
     event = services.events.create(
         EventInput(
             name=m("event"),
@@ -149,8 +151,8 @@ def fill(services: Services, base: str, tmp_path: Path) -> World:
         attendance = attendance or aid
     note = services.notes.add(typed, m("body"), "general", event)
     services.notes.add(typed, m("other-note"), "general", None)
-    followup = services.followups.add(typed, m("action"), date.today(), event)
-    services.followups.add(ampersand, AMP_MARK, date.today() - timedelta(days=2), None)
+    followup = services.followups.add(typed, m("action"), clock.today(), event)
+    services.followups.add(ampersand, AMP_MARK, clock.today() - timedelta(days=2), None)
     return World(typed, twin, imported, ampersand, event, attendance, note, followup)
 
 
@@ -278,21 +280,19 @@ class MessageBoxes:
         self.findings = findings
         self.where = where
         self.texts: list[str] = []
-        self._running = True
-        QTimer.singleShot(0, self._poll)
+        # Stopped by the test once `act` returned, however long that took.
+        self._timer = poll(self._close_any, deadline_s=None)
 
-    def _poll(self) -> None:
-        if not self._running:
-            return
+    def _close_any(self) -> bool:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox) and box.isVisible():
             self.texts.append(box.text())
             inspect(box, self.findings, self.where)
             (box.escapeButton() or box.buttons()[-1]).click()
-        QTimer.singleShot(10, self._poll)
+        return False
 
     def stop(self) -> None:
-        self._running = False
+        stop_poll(self._timer)
 
 
 def while_open(qtbot: QtBot, findings: Findings, where: str, act: Callable[[], object]) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from netdesk import clock
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 from netdesk.ui.events.add_attendee_dialog import AddAttendeeDialog
@@ -48,7 +49,7 @@ def window(qtbot: QtBot, sqlite_services: Services, tmp_path: Path) -> MainWindo
 
 def _when() -> tuple[date, tuple[int, int, int, int, int], tuple[int, int, int, int, int]]:
     """Yesterday 18:30 to 21:00, local time: the meetup we just came back from."""
-    day = date.today() - timedelta(days=1)
+    day = clock.today() - timedelta(days=1)
     return day, (day.year, day.month, day.day, 18, 30), (day.year, day.month, day.day, 21, 0)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from urllib.parse import urlsplit
 
+from netdesk import clock
 from netdesk.formats.records import ContactRecord, Problem, Typed
 
 # A cell beginning with one of these is taken for a formula by Excel, LibreOffice or Sheets
@@ -162,7 +163,7 @@ def parse_date(text: str, *, day_first: bool = False) -> date | None:
         a, b = int(first), int(second)
         year = int(year_text)
         if len(year_text) == 2:
-            year += 2000 if year <= date.today().year % 100 else 1900
+            year += 2000 if year <= clock.today().year % 100 else 1900
         if separator == "." or day_first or a > 12:
             day, month = a, b
         else:

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
+from netdesk import clock
 from netdesk.models import Contact
 from netdesk.services.bulk import collector_paused
 from netdesk.services.demo.context import DemoContext, PendingRows
@@ -58,11 +59,11 @@ def generate_demo(
     """
     if people < 0 or events < 0:
         raise ValueError("people and events must not be negative")
-    real_today = date.today()
+    real_today = clock.today()
     today = today or real_today
     # Noon keeps "now" on `today` in every time zone the user may be in.
     now = (
-        datetime.now(UTC).replace(microsecond=0)
+        clock.now().replace(microsecond=0)
         if today == real_today
         else datetime.combine(today, time(12), UTC)
     )

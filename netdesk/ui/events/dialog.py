@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk import clock
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.event_fields import EventKind
 from netdesk.services.records import EventInput
@@ -38,7 +38,7 @@ class EventDialog(QDialog):
         self.setMinimumWidth(520)
 
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(f"PyCon Lisbon {date.today().year}")
+        self.name_edit.setPlaceholderText(f"PyCon Lisbon {clock.today().year}")
         self.kind_combo = QComboBox()
         for kind in EventKind:
             self.kind_combo.addItem(kind.value.capitalize(), kind.value)

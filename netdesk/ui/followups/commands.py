@@ -11,6 +11,7 @@ from datetime import date
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from netdesk import clock
 from netdesk.services.errors import ServiceError
 from netdesk.services.followups import FollowUpService, FollowUpState, StateChange
 from netdesk.ui.undo.commands import report_failure
@@ -97,7 +98,7 @@ def snooze(
     today: date | None = None,
 ) -> str:
     """Snooze the follow-ups in one transaction; returns the message to show."""
-    today = today or date.today()
+    today = today or clock.today()
     change = fu.snooze_many(ids, days, today)
     n = len(change.after)
     label = "Snooze follow-up" if n == 1 else f"Snooze {n} follow-ups"

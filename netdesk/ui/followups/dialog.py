@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk import clock
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.service_set import Services
 from netdesk.ui.file_replaced import file_mark, replaced_since
@@ -117,7 +118,7 @@ class FollowUpDialog(QDialog):
 
     def _fill(self, action: str, due: date | None, new: bool) -> None:
         self.action.setText(action)
-        default = date.today() + timedelta(days=DEFAULT_DUE_DAYS)
+        default = clock.today() + timedelta(days=DEFAULT_DUE_DAYS)
         shown = due or default
         self.due.setDate(to_qdate(shown))
         self.no_due.setChecked(due is None and not new)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
+from netdesk import clock
 from netdesk.services.followups import Bucket, is_within_next_days
 from netdesk.services.records import FollowUpRow
 from netdesk.ui.widgets import theme
@@ -49,7 +50,7 @@ class FollowUpsModel(GroupedTreeModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._groups: list[tuple[Bucket, list[FollowUpRow]]] = []
-        self._today = date.today()
+        self._today = clock.today()
 
     # -- loading ------------------------------------------------------------------------------
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk import clock
 from netdesk.services.errors import ServiceError
 from netdesk.services.followups import Bucket
 from netdesk.services.records import FollowUpRow
@@ -244,7 +244,7 @@ class FollowUpsView(QWidget):
         selected = [r.id for r in self.selected_rows()]
         current = self.model.followup(self.tree.currentIndex())
         scroll = self.tree.verticalScrollBar().value()
-        today = date.today()
+        today = clock.today()
         self.model.set_queue(self._services.followups.queue(today), today)
         for bucket in self.model.buckets():
             group = self.model.group_index(bucket)
@@ -261,7 +261,7 @@ class FollowUpsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         # "Today" moves at midnight: regroup when the view comes back into sight on a new day.
-        if self.model.today != date.today():
+        if self.model.today != clock.today():
             self.reload()
         super().showEvent(event)
 

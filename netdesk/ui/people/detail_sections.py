@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk import clock
 from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.records import FollowUpRow, MeetingRow, NoteRow, group_meetings
 from netdesk.ui.people.detail_labels import (
@@ -145,7 +146,7 @@ def _add_meeting(
     # Under Also at and Coming up, the heading already says we have not met there.
     facts = [topic_text(m.role), m.status, "met" if m.met else ""]
     sections.addWidget(muted(" · ".join(f for f in facts if f)))
-    today = date.today()
+    today = clock.today()
     for note in m.notes:
         meta = [when(note.created_at, today), topic_text(note.topic)]
         _add_note(sections, note, meta, edit_note, delete_note, indent=12)
@@ -167,7 +168,7 @@ def add_notes(
         else:
             sections.addWidget(muted("No notes yet. Add one with Add note."))
         return
-    today = date.today()
+    today = clock.today()
     for note in notes:
         meta = [when(note.created_at, today), topic_text(note.topic)]
         if note.event_name:
@@ -213,7 +214,7 @@ def add_followups(
     if not followups:
         sections.addWidget(muted("Nothing to follow up. Add one with Add follow-up."))
         return
-    today = date.today()
+    today = clock.today()
     for f in followups:
         done = QCheckBox()
         done.setObjectName("followup_done")

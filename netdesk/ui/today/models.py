@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 
+from netdesk import clock
 from netdesk.services.errors import ServiceError
 from netdesk.services.records import EventRow, FollowUpRow, RecentMeeting
 from netdesk.services.service_set import Services
@@ -37,7 +38,7 @@ class RowsModel(QAbstractListModel, Generic[T]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
-        self._today = date.today()
+        self._today = clock.today()
 
     def set_rows(self, rows: list[T] | tuple[T, ...], today: date) -> None:
         self.beginResetModel()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk import clock
 from netdesk.services.capture import Capture, CaptureResult
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.service_set import Services
@@ -70,7 +71,7 @@ class QuickCaptureDialog(QDialog):
         self.followup.setPlaceholderText("What you promised, like “send the slides” (optional)")
         self.followup.setMaxLength(500)
         self.due = due_date_edit()
-        soon = date.today() + timedelta(days=DEFAULT_DUE_DAYS)
+        soon = clock.today() + timedelta(days=DEFAULT_DUE_DAYS)
         self.due.setDate(to_qdate(soon))
         self.due.setEnabled(False)
 

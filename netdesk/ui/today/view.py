@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRectF, Qt, QTimer, Signal
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk import clock
 from netdesk.services.records import TodaySummary
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
@@ -226,8 +227,8 @@ class TodayView(QWidget):
 
     def reload(self, now: datetime | None = None, today: date | None = None) -> None:
         self._reload_timer.stop()
-        now = now or datetime.now(UTC)
-        today = today or date.today()
+        now = now or clock.now()
+        today = today or clock.today()
         summary = self._services.today.summary(now=now, today=today)
         local_now = now.astimezone()
         self.greeting_label.setText(f"{greeting_for(local_now)} — {long_day_text(today)}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
@@ -20,6 +20,7 @@ from tests.ui.main_window_helpers import (
     open_window,
     settings_at,
 )
+from tests.ui.polling import soon
 
 
 def _file_menu(window: MainWindow) -> QMenu:
@@ -146,7 +147,7 @@ def test_a_file_that_is_not_a_backup_is_refused_with_a_message(
 
     # Confirm, then read the error box that follows and close it.
     answer_message_box(seen, "Restore")
-    QTimer.singleShot(0, lambda: qtbot.waitUntil(lambda: len(seen) == 1) or then_ok())
+    soon(lambda: qtbot.waitUntil(lambda: len(seen) == 1) or then_ok())
     assert not dialog.restore(bogus, "holiday.sqlite")
     assert len(seen) == 2
     assert "holiday.sqlite is not a netdesk database" in seen[1]

@@ -4,7 +4,6 @@ check, onto the current event."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QToolBar
 from pytestqt.qtbot import QtBot
 
+from netdesk import clock
 from netdesk.cards.qr import qr_code
 from netdesk.cards.qr_image import save_png, scaled_image
 from netdesk.services.records import ContactInput, EventInput
@@ -61,7 +61,7 @@ def card_picture(path: Path, payload: str = GRACE_CARD) -> Path:
 
 
 def _event_now(services: Services) -> int:
-    now = datetime.now(UTC)
+    now = clock.now()
     return services.events.create(
         EventInput(name="Demo Night", starts_at=now.replace(microsecond=0))
     )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from netdesk import clock
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.events.attendees_model import BADGE, AttendeesModel
@@ -16,7 +15,7 @@ from tests.ui.event_ui_helpers import click_check_box
 
 
 def _event_with_ana(services: Services) -> tuple[int, int]:
-    event_id = services.events.create(EventInput(name="Meetup", starts_at=datetime.now(UTC)))
+    event_id = services.events.create(EventInput(name="Meetup", starts_at=clock.now()))
     ana = services.contacts.create(
         ContactInput(
             formatted_name="Ana Lopez", organization="Acme", title="CTO", emails=["ana@acme.test"]

@@ -6,7 +6,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
+from netdesk import clock
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.events.add_attendee_dialog import AddAttendeeDialog
@@ -180,7 +181,7 @@ def test_dates_read_in_english_with_the_weekday(qtbot: QtBot, sqlite_services: S
 def test_new_event_says_add_and_suggests_this_year(qtbot: QtBot, sqlite_services: Services) -> None:
     dialog = _dialog(qtbot, sqlite_services)
     assert dialog.ok_button.text() == "Add event"
-    assert dialog.name_edit.placeholderText() == f"PyCon Lisbon {date.today().year}"
+    assert dialog.name_edit.placeholderText() == f"PyCon Lisbon {clock.today().year}"
 
 
 def test_a_name_with_qt_title_markers_is_shown_as_typed(

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from pytestqt.modeltest import ModelTester
 
+from netdesk import clock
 from netdesk.services.records import AttendeeRow, ContactInput, EventInput, EventRow
 from netdesk.services.service_set import Services
 from netdesk.ui.events.add_attendee_dialog import ContactChoicesModel
@@ -27,12 +28,9 @@ from netdesk.ui.widgets.two_line_delegate import (
     TRAILING_ROLE,
 )
 
-NOW = datetime.now(UTC).replace(second=0, microsecond=0)
-TODAY = date.today()
-
 
 def _event_row(event_id: int, name: str, days: int, upcoming: bool, people: int = 0) -> EventRow:
-    start = NOW + timedelta(days=days)
+    start = clock.now().replace(second=0, microsecond=0) + timedelta(days=days)
     return EventRow(
         id=event_id,
         name=name,
@@ -91,8 +89,10 @@ def test_events_list_model_with_only_past_events(qtmodeltester: ModelTester) -> 
     ]
 
 
-def test_attendees_model_saves_edits(qtmodeltester: ModelTester, sqlite_services: Services) -> None:
-    event_id = sqlite_services.events.create(EventInput(name="Meetup", starts_at=NOW))
+def test_attendees_model_saves_edits(
+    qtmodeltester: ModelTester, sqlite_services: Services, frozen_now: datetime
+) -> None:
+    event_id = sqlite_services.events.create(EventInput(name="Meetup", starts_at=frozen_now))
     ana = sqlite_services.contacts.create(ContactInput(formatted_name="Ana", organization="Acme"))
     sqlite_services.events.add_attendee(event_id, ana)
     model = AttendeesModel(sqlite_services)
@@ -144,26 +144,30 @@ def test_contact_choices_model(qtmodeltester: ModelTester, sqlite_services: Serv
     assert model.row_of(ben) == 1
 
 
-def test_today_models(qtmodeltester: ModelTester, sqlite_services: Services) -> None:
+def test_today_models(
+    qtmodeltester: ModelTester, sqlite_services: Services, frozen_today: date, frozen_now: datetime
+) -> None:
     s = sqlite_services
-    past = s.events.create(EventInput(name="PyCon", starts_at=NOW - timedelta(days=2)))
+    past = s.events.create(EventInput(name="PyCon", starts_at=frozen_now - timedelta(days=2)))
     s.events.create(
-        EventInput(name="Meetup", starts_at=NOW + timedelta(days=1), venue="Hub", city="Porto")
+        EventInput(
+            name="Meetup", starts_at=frozen_now + timedelta(days=1), venue="Hub", city="Porto"
+        )
     )
     ana = s.contacts.create(ContactInput(formatted_name="Ana Lopez", organization="Acme"))
     s.events.add_attendee(past, ana, met=True)
-    s.followups.add(ana, "Send slides", TODAY - timedelta(days=2), event_id=past)
-    s.followups.add(ana, "Call", TODAY)
+    s.followups.add(ana, "Send slides", frozen_today - timedelta(days=2), event_id=past)
+    s.followups.add(ana, "Call", frozen_today)
     summary = s.today.summary()
 
     upcoming = UpcomingEventsModel()
-    upcoming.set_rows(summary.upcoming_events, TODAY)
+    upcoming.set_rows(summary.upcoming_events, frozen_today)
     qtmodeltester.check(upcoming)
     assert upcoming.index(0, 0).data() == "Meetup"
     assert upcoming.index(0, 0).data(SUBTITLE_ROLE).endswith("Hub, Porto")
 
     due = DueFollowUpsModel(s)
-    due.set_rows(summary.due_followups, TODAY)
+    due.set_rows(summary.due_followups, frozen_today)
     qtmodeltester.check(due)
     overdue, today = due.index(0, 0), due.index(1, 0)
     assert overdue.data() == "Send slides"
@@ -173,19 +177,19 @@ def test_today_models(qtmodeltester: ModelTester, sqlite_services: Services) -> 
     assert today.data(SUBTITLE_COLOR_ROLE) is None
     assert overdue.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert due.setData(overdue, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    assert [f.action for f in s.followups.due(TODAY)] == ["Call"]
+    assert [f.action for f in s.followups.due(frozen_today)] == ["Call"]
 
     met = RecentlyMetModel()
-    met.set_rows(summary.recently_met, TODAY)
+    met.set_rows(summary.recently_met, frozen_today)
     qtmodeltester.check(met)
     assert met.index(0, 0).data() == "Ana Lopez"
     assert met.index(0, 0).data(SUBTITLE_ROLE) == "Acme · at PyCon"
 
 
 def test_attendee_notes_tooltip_is_the_whole_note_shown_verbatim(
-    qtmodeltester: ModelTester, sqlite_services: Services
+    qtmodeltester: ModelTester, sqlite_services: Services, frozen_now: datetime
 ) -> None:
-    event_id = sqlite_services.events.create(EventInput(name="Meetup", starts_at=NOW))
+    event_id = sqlite_services.events.create(EventInput(name="Meetup", starts_at=frozen_now))
     for name in ("Ana", "Ben"):
         contact = sqlite_services.contacts.create(ContactInput(formatted_name=name))
         sqlite_services.events.add_attendee(event_id, contact)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from netdesk import clock
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
@@ -26,8 +27,6 @@ from netdesk.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TRAILING_ROLE
 from tests.ui.event_ui_helpers import click, click_check_box, double_click, tick, type_datetime
 from tests.ui.main_window_helpers import ModalDriver, activate, open_window, settings_at
 from tests.undo_stacks import new_undo_stack
-
-NOW = datetime.now(UTC).replace(second=0, microsecond=0)
 
 
 def _view(qtbot: QtBot, services: Services) -> tuple[EventsView, QUndoStack]:
@@ -43,7 +42,7 @@ def _view(qtbot: QtBot, services: Services) -> tuple[EventsView, QUndoStack]:
 
 
 def _event(services: Services, name: str, days: float, hours: float = 3) -> int:
-    start = NOW + timedelta(days=days)
+    start = clock.now().replace(second=0, microsecond=0) + timedelta(days=days)
     return services.events.create(
         EventInput(name=name, starts_at=start, ends_at=start + timedelta(hours=hours))
     )
@@ -492,9 +491,9 @@ def _top_of(page: EventPage, widget: QWidget) -> int:
 
 @pytest.mark.parametrize("details", [False, True], ids=["bare event", "every detail"])
 def test_event_header_stays_compact_at_the_top(
-    qtbot: QtBot, sqlite_services: Services, details: bool
+    qtbot: QtBot, sqlite_services: Services, details: bool, frozen_now: datetime
 ) -> None:
-    start = NOW + timedelta(days=3)
+    start = frozen_now + timedelta(days=3)
     data = EventInput(name="Tiny meetup", starts_at=start, ends_at=start + timedelta(hours=2))
     if details:
         data.venue, data.city, data.organiser = "Betahaus", "Berlin", "PyBerlin"

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from netdesk import clock
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.followups.dialog import FollowUpDialog
@@ -43,7 +44,7 @@ def test_add_for_a_known_person_with_default_due_date_and_event(
     assert dialog.followup_id is not None and not dialog.isVisible()
     row = sqlite_services.followups.get(dialog.followup_id)
     assert (row.contact_id, row.action, row.event_id) == (anna, "Send the slides", pycon)
-    assert row.due_date == date.today() + timedelta(days=7)
+    assert row.due_date == clock.today() + timedelta(days=7)
 
 
 def test_no_due_date_and_a_chosen_date(qtbot: QtBot, sqlite_services: Services) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import locale
+import os
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -133,12 +134,15 @@ def test_next_7_days_across_the_new_year_shows_the_year() -> None:
 
 def test_dates_stay_english_whatever_the_system_language() -> None:
     # QApplication sets the C library's locale from the environment; strftime would follow it.
-    # (Without a German locale installed: `localedef -i de_DE -f UTF-8 DIR/de_DE.UTF-8` and
-    # LOCPATH=DIR make one.)
+    # scripts/setup-debian --test installs the German locale (`localedef -i de_DE -f UTF-8
+    # de_DE.UTF-8`; without root, `localedef ... DIR/de_DE.UTF-8` and LOCPATH=DIR make one).
     try:
         locale.setlocale(locale.LC_TIME, "de_DE.UTF-8")
     except locale.Error:
-        pytest.skip("no German locale installed")
+        message = "no German locale installed (scripts/setup-debian --test installs it)"
+        if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
     try:
         model = FollowUpsModel()
         model.set_queue(_queue(), TODAY)

@@ -23,8 +23,6 @@ from netdesk.ui.widgets.dates import day_text
 from tests.ui.main_window_helpers import ModalDriver
 from tests.undo_stacks import new_undo_stack
 
-TODAY = date.today()
-
 
 @pytest.fixture
 def undo_stack() -> QUndoStack:
@@ -70,10 +68,10 @@ def test_empty_state_says_what_to_do(view: FollowUpsView) -> None:
 
 
 def test_overdue_item_shows_under_overdue_in_red(
-    view: FollowUpsView, sqlite_services: Services, anna: int
+    view: FollowUpsView, sqlite_services: Services, anna: int, frozen_today: date
 ) -> None:
-    sqlite_services.followups.add(anna, "Send the slides", TODAY - timedelta(days=3))
-    sqlite_services.followups.add(anna, "Call back", TODAY + timedelta(days=30))
+    sqlite_services.followups.add(anna, "Send the slides", frozen_today - timedelta(days=3))
+    sqlite_services.followups.add(anna, "Call back", frozen_today + timedelta(days=30))
     assert view.stack.currentWidget() is view.tree
     assert view.model.index(0, 0).data() == "Overdue (1)"
     assert _group_actions(view, Bucket.OVERDUE) == ["Send the slides"]
@@ -86,9 +84,9 @@ def test_overdue_item_shows_under_overdue_in_red(
 
 
 def test_mark_done_moves_the_item_to_done_and_back(
-    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int
+    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int, frozen_today: date
 ) -> None:
-    fid = sqlite_services.followups.add(anna, "Send the slides", TODAY - timedelta(days=3))
+    fid = sqlite_services.followups.add(anna, "Send the slides", frozen_today - timedelta(days=3))
     _click(qtbot, view, fid)
     assert view.done_button.text() == "Mark done" and view.done_button.isEnabled()
     qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
@@ -105,19 +103,19 @@ def test_mark_done_moves_the_item_to_done_and_back(
 
 
 def test_marking_done_selects_the_next_item(
-    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int
+    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int, frozen_today: date
 ) -> None:
-    first = sqlite_services.followups.add(anna, "First", TODAY - timedelta(days=3))
-    second = sqlite_services.followups.add(anna, "Second", TODAY - timedelta(days=2))
+    first = sqlite_services.followups.add(anna, "First", frozen_today - timedelta(days=3))
+    second = sqlite_services.followups.add(anna, "Second", frozen_today - timedelta(days=2))
     _click(qtbot, view, first)
     qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
     assert [r.id for r in view.selected_rows()] == [second]
 
 
 def test_snooze_moves_the_item(
-    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int
+    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int, frozen_today: date
 ) -> None:
-    fid = sqlite_services.followups.add(anna, "Send the slides", TODAY - timedelta(days=3))
+    fid = sqlite_services.followups.add(anna, "Send the slides", frozen_today - timedelta(days=3))
     _click(qtbot, view, fid)
     assert view.snooze_button.isEnabled()
     assert [a.text() for a in view.snooze_menu.actions()] == [
@@ -126,7 +124,7 @@ def test_snooze_moves_the_item(
         "Snooze 1 week",
     ]
     view.snooze_actions[7].trigger()
-    assert sqlite_services.followups.get(fid).due_date == TODAY + timedelta(days=7)
+    assert sqlite_services.followups.get(fid).due_date == frozen_today + timedelta(days=7)
     assert _group_actions(view, Bucket.NEXT_DAYS) == ["Send the slides"]
     assert Bucket.OVERDUE not in view.model.buckets()
     assert [r.id for r in view.selected_rows()] == [fid]
@@ -138,9 +136,10 @@ def test_delete_and_undo(
     sqlite_services: Services,
     anna: int,
     undo_stack: QUndoStack,
+    frozen_today: date,
 ) -> None:
     assert view.delete_selected() is False
-    fid = sqlite_services.followups.add(anna, "Send the slides", TODAY)
+    fid = sqlite_services.followups.add(anna, "Send the slides", frozen_today)
     _click(qtbot, view, fid)
     qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
     assert sqlite_services.followups.queue()[Bucket.TODAY] == []
@@ -155,13 +154,15 @@ def test_delete_and_undo(
 
 
 def test_reload_keeps_selection_and_collapsed_groups(
-    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int
+    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int, frozen_today: date
 ) -> None:
-    kept = sqlite_services.followups.add(anna, "Keep me selected", TODAY + timedelta(days=20))
-    sqlite_services.followups.add(anna, "Overdue", TODAY - timedelta(days=1))
+    kept = sqlite_services.followups.add(
+        anna, "Keep me selected", frozen_today + timedelta(days=20)
+    )
+    sqlite_services.followups.add(anna, "Overdue", frozen_today - timedelta(days=1))
     _click(qtbot, view, kept)
     view.tree.collapse(view.model.group_index(Bucket.OVERDUE))
-    sqlite_services.followups.add(anna, "Added elsewhere", TODAY)
+    sqlite_services.followups.add(anna, "Added elsewhere", frozen_today)
     assert _group_actions(view, Bucket.TODAY) == ["Added elsewhere"]
     assert [r.id for r in view.selected_rows()] == [kept]
     assert not view.tree.isExpanded(view.model.group_index(Bucket.OVERDUE))
@@ -169,9 +170,9 @@ def test_reload_keeps_selection_and_collapsed_groups(
 
 
 def test_double_click_on_person_opens_the_contact(
-    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int
+    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int, frozen_today: date
 ) -> None:
-    fid = sqlite_services.followups.add(anna, "Send the slides", TODAY)
+    fid = sqlite_services.followups.add(anna, "Send the slides", frozen_today)
     index = view.model.index_of(fid, PERSON)
     assert index.data() == "Anna Schroeder"
     pos = view.tree.visualRect(index).center()
@@ -197,9 +198,9 @@ def test_new_item_adds_and_selects_a_followup(
 
 
 def test_edit_changes_the_selected_followup(
-    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int
+    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int, frozen_today: date
 ) -> None:
-    fid = sqlite_services.followups.add(anna, "Send slides", TODAY)
+    fid = sqlite_services.followups.add(anna, "Send slides", frozen_today)
     _click(qtbot, view, fid)
     dialog = view.edit_selected()
     assert dialog is not None and dialog.action.text() == "Send slides"
@@ -211,9 +212,9 @@ def test_edit_changes_the_selected_followup(
 
 
 def test_context_menu_offers_what_fits_the_selection(
-    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int
+    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int, frozen_today: date
 ) -> None:
-    fid = sqlite_services.followups.add(anna, "Send slides", TODAY)
+    fid = sqlite_services.followups.add(anna, "Send slides", frozen_today)
     _click(qtbot, view, fid)
     texts = [a.text() for a in view.context_menu().actions() if a.text()]
     assert texts == ["Mark done", "Snooze", "Edit…", "Open Anna Schroeder", "Delete"]
@@ -223,9 +224,9 @@ def test_context_menu_offers_what_fits_the_selection(
 
 
 def test_space_ticks_off_the_selected_item(
-    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int
+    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int, frozen_today: date
 ) -> None:
-    fid = sqlite_services.followups.add(anna, "Send the slides", TODAY)
+    fid = sqlite_services.followups.add(anna, "Send the slides", frozen_today)
     # Shortcuts only fire in the active window.
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
@@ -246,8 +247,9 @@ def test_mark_done_says_so_and_undo_reopens(
     sqlite_services: Services,
     anna: int,
     undo_stack: QUndoStack,
+    frozen_today: date,
 ) -> None:
-    fid = sqlite_services.followups.add(anna, "Send the slides", TODAY)
+    fid = sqlite_services.followups.add(anna, "Send the slides", frozen_today)
     _click(qtbot, view, fid)
     with qtbot.waitSignal(view.message) as blocker:
         qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
@@ -270,15 +272,16 @@ def test_snooze_several_is_one_undo_step(
     sqlite_services: Services,
     anna: int,
     undo_stack: QUndoStack,
+    frozen_today: date,
 ) -> None:
     add = sqlite_services.followups.add
-    ids = [add(anna, f"Item {i}", TODAY - timedelta(days=i)) for i in range(1, 4)]
+    ids = [add(anna, f"Item {i}", frozen_today - timedelta(days=i)) for i in range(1, 4)]
     _select(view, ids)
     with qtbot.waitSignal(view.message) as blocker:
         view.snooze_actions[3].trigger()
-    target = TODAY + timedelta(days=3)
+    target = frozen_today + timedelta(days=3)
     assert blocker.args == [
-        f"Snoozed 3 follow-ups to {day_text(target, year=target.year != TODAY.year)}"
+        f"Snoozed 3 follow-ups to {day_text(target, year=target.year != frozen_today.year)}"
         " — Ctrl+Z to undo"
     ]
     assert {sqlite_services.followups.get(i).due_date for i in ids} == {target}
@@ -286,7 +289,7 @@ def test_snooze_several_is_one_undo_step(
 
     undo_stack.undo()
     assert [sqlite_services.followups.get(i).due_date for i in ids] == [
-        TODAY - timedelta(days=i) for i in range(1, 4)
+        frozen_today - timedelta(days=i) for i in range(1, 4)
     ]
     assert len(_group_actions(view, Bucket.OVERDUE)) == 3
 
@@ -299,9 +302,10 @@ def test_bulk_actions_change_nothing_when_one_row_vanished(
     anna: int,
     undo_stack: QUndoStack,
     action: str,
+    frozen_today: date,
 ) -> None:
     add = sqlite_services.followups.add
-    ids = [add(anna, f"Item {i}", TODAY - timedelta(days=i)) for i in range(1, 4)]
+    ids = [add(anna, f"Item {i}", frozen_today - timedelta(days=i)) for i in range(1, 4)]
     _select(view, ids)
     # Another window (its own connection, so this view hears nothing) deletes the middle one.
     other_db = open_database(sqlite_services.db.url)
@@ -329,7 +333,7 @@ def test_bulk_actions_change_nothing_when_one_row_vanished(
     assert len(errors) == 1 and "nothing was changed" in errors[0]
     for days, fid in ((1, ids[0]), (3, ids[2])):
         row = sqlite_services.followups.get(fid)
-        assert (row.done_at, row.due_date) == (None, TODAY - timedelta(days=days))
+        assert (row.done_at, row.due_date) == (None, frozen_today - timedelta(days=days))
     # The view now shows what is really there.
     assert _group_actions(view, Bucket.OVERDUE) == ["Item 3", "Item 1"]
     assert messages == []
@@ -342,8 +346,9 @@ def test_deleting_several_is_one_undo_step(
     sqlite_services: Services,
     anna: int,
     undo_stack: QUndoStack,
+    frozen_today: date,
 ) -> None:
-    ids = [sqlite_services.followups.add(anna, f"Item {i}", TODAY) for i in range(3)]
+    ids = [sqlite_services.followups.add(anna, f"Item {i}", frozen_today) for i in range(3)]
     _select(view, ids[:2])
     with qtbot.waitSignal(view.message) as blocker:
         qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
@@ -355,10 +360,10 @@ def test_deleting_several_is_one_undo_step(
 
 
 def test_keyboard_never_lands_on_group_rows(
-    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int
+    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int, frozen_today: date
 ) -> None:
-    overdue = sqlite_services.followups.add(anna, "Overdue", TODAY - timedelta(days=1))
-    due_today = sqlite_services.followups.add(anna, "Today", TODAY)
+    overdue = sqlite_services.followups.add(anna, "Overdue", frozen_today - timedelta(days=1))
+    due_today = sqlite_services.followups.add(anna, "Today", frozen_today)
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
     # Clicking a group header selects nothing.
@@ -386,9 +391,9 @@ def test_keyboard_never_lands_on_group_rows(
 
 
 def test_action_column_keeps_half_the_width_when_narrow(
-    view: FollowUpsView, sqlite_services: Services, anna: int
+    view: FollowUpsView, sqlite_services: Services, anna: int, frozen_today: date
 ) -> None:
-    sqlite_services.followups.add(anna, "Send the slides", TODAY)
+    sqlite_services.followups.add(anna, "Send the slides", frozen_today)
     header = view.header()
     view.resize(700, 400)
     QApplication.processEvents()
@@ -402,10 +407,10 @@ def test_action_column_keeps_half_the_width_when_narrow(
 
 
 def test_user_text_in_menus_is_not_a_shortcut(
-    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services
+    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, frozen_today: date
 ) -> None:
     pair = sqlite_services.contacts.create(ContactInput(formatted_name="Ann & Bob"))
-    fid = sqlite_services.followups.add(pair, "Send the slides", TODAY)
+    fid = sqlite_services.followups.add(pair, "Send the slides", frozen_today)
     _click(qtbot, view, fid)
     assert "Open Ann && Bob" in [a.text() for a in view.context_menu().actions()]
 
@@ -434,13 +439,14 @@ def test_undoing_a_snooze_never_overwrites_a_later_edit(
     sqlite_services: Services,
     anna: int,
     undo_stack: QUndoStack,
+    frozen_today: date,
 ) -> None:
-    fid = sqlite_services.followups.add(anna, "Send slides", TODAY)
+    fid = sqlite_services.followups.add(anna, "Send slides", frozen_today)
     _select(view, [fid])
     view.snooze_actions[1].trigger()
-    assert sqlite_services.followups.get(fid).due_date == TODAY + timedelta(days=1)
+    assert sqlite_services.followups.get(fid).due_date == frozen_today + timedelta(days=1)
     # Then changed in the follow-up dialog, which is not a step on the stack.
-    edited = TODAY + timedelta(days=30)
+    edited = frozen_today + timedelta(days=30)
     sqlite_services.followups.update(fid, "Send slides and the paper", edited)
     errors: list[str] = []
     undo_stack.undo()  # the box is opened with open(): it does not block
@@ -458,9 +464,13 @@ def test_undoing_a_snooze_never_overwrites_a_later_edit(
 
 
 def test_a_failed_delete_reports_failure(
-    view: FollowUpsView, sqlite_services: Services, anna: int, undo_stack: QUndoStack
+    view: FollowUpsView,
+    sqlite_services: Services,
+    anna: int,
+    undo_stack: QUndoStack,
+    frozen_today: date,
 ) -> None:
-    fid = sqlite_services.followups.add(anna, "Call back", TODAY)
+    fid = sqlite_services.followups.add(anna, "Call back", frozen_today)
     _select(view, [fid])
     other_db = open_database(sqlite_services.db.url)  # no change notification reaches the view
     try:
@@ -483,9 +493,10 @@ def test_undo_and_redo_select_the_affected_followups(
     anna: int,
     undo_stack: QUndoStack,
     action: str,
+    frozen_today: date,
 ) -> None:
     add = sqlite_services.followups.add
-    ids = [add(anna, f"Item {i}", TODAY) for i in range(4)]
+    ids = [add(anna, f"Item {i}", frozen_today) for i in range(4)]
     _select(view, ids[1:3])
     if action == "done":
         qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
@@ -517,9 +528,10 @@ def test_undo_selects_restored_rows_in_a_collapsed_group(
     sqlite_services: Services,
     anna: int,
     undo_stack: QUndoStack,
+    frozen_today: date,
 ) -> None:
-    fid = sqlite_services.followups.add(anna, "Send the slides", TODAY)
-    other = sqlite_services.followups.add(anna, "Other", TODAY)
+    fid = sqlite_services.followups.add(anna, "Send the slides", frozen_today)
+    other = sqlite_services.followups.add(anna, "Other", frozen_today)
     _select(view, [fid])
     qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
     view.tree.collapse(view.model.group_index(Bucket.DONE))
@@ -531,13 +543,13 @@ def test_undo_selects_restored_rows_in_a_collapsed_group(
 
 
 def test_a_long_event_name_shows_whole_while_the_action_has_room_to_spare(
-    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int
+    qtbot: QtBot, view: FollowUpsView, sqlite_services: Services, anna: int, frozen_today: date
 ) -> None:
     long_name = "Women in Data Science Workshop Lisbon"
     event = sqlite_services.events.create(
         EventInput(name=long_name, starts_at=datetime(2026, 11, 23, 9, tzinfo=UTC))
     )
-    sqlite_services.followups.add(anna, "Send the slides", TODAY, event_id=event)
+    sqlite_services.followups.add(anna, "Send the slides", frozen_today, event_id=event)
     view.resize(1200, 600)
     QApplication.processEvents()
     header = view.header()

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +24,7 @@ from netdesk.ui.importing.preview_dialog import ImportPreviewDialog
 from netdesk.ui.importing.report_dialog import ImportReportDialog
 from tests.ui.import_helpers import choose, column_texts
 from tests.ui.main_window_helpers import ModalDriver, click
+from tests.ui.polling import poll, stop_poll
 
 CRLF = "\r\n"
 
@@ -434,16 +435,12 @@ class ProgressWatcher:
     def __init__(self, cancel: bool) -> None:
         self.cancel = cancel
         self.seen: list[str] = []
-        self._tries = 0
-        self._stopped = False
-        QTimer.singleShot(0, self._poll)
+        self._timer = poll(self._look, interval_ms=0)
 
     def stop(self) -> None:
-        self._stopped = True
+        stop_poll(self._timer)
 
-    def _poll(self) -> None:
-        if self._stopped:
-            return
+    def _look(self) -> bool:
         modal = QApplication.activeModalWidget()
         if isinstance(modal, QProgressDialog) and modal.isVisible():
             self.seen.append(modal.labelText())
@@ -451,10 +448,8 @@ class ProgressWatcher:
                 [button] = modal.findChildren(QPushButton)
                 self.seen.append(button.text())
                 button.click()
-                return
-        self._tries += 1
-        if self._tries < 20_000 and not self.seen:
-            QTimer.singleShot(0, self._poll)
+            return True
+        return False
 
 
 def test_a_big_import_shows_its_progress(

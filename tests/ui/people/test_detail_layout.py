@@ -3,11 +3,12 @@ whether we met there."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from netdesk import clock
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.people.detail import ContactDetail
@@ -82,7 +83,7 @@ def test_a_tag_longer_than_the_pane_elides_instead_of_widening_it(
 
 def test_events_where_we_met_lists_only_met_events(qtbot: QtBot, sqlite_services: Services) -> None:
     s = sqlite_services
-    now = datetime.now(UTC)
+    now = clock.now()
     ann = s.contacts.create(ContactInput(formatted_name="Ann Lee"))
 
     def event(name: str, days: int) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +18,7 @@ from netdesk.ui.main_window import EVENTS, PEOPLE, MainWindow
 from tests.local_http_server import LocalServer, Reply, local_server  # noqa: F401 (a fixture)
 from tests.services.test_photo_fetch import PNG, card
 from tests.ui.main_window_helpers import open_window, settings_at
+from tests.ui.polling import poll
 
 
 @pytest.fixture
@@ -43,11 +44,11 @@ class Answers:
     def __init__(self, *buttons: str) -> None:
         self.buttons = list(buttons)
         self.seen: list[tuple[str, str, bool]] = []  # title, text, plain
-        QTimer.singleShot(0, self._poll)
+        poll(self._answer)
 
-    def _poll(self) -> None:
+    def _answer(self) -> bool:
         if not self.buttons:
-            return
+            return True
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox) and box.isVisible():
             plain = box.textFormat() == Qt.TextFormat.PlainText
@@ -55,7 +56,7 @@ class Answers:
             wanted = self.buttons.pop(0)
             [button] = [b for b in box.buttons() if b.text().replace("&", "") == wanted]
             button.click()
-        QTimer.singleShot(10, self._poll)
+        return False
 
 
 def click_fetch(qtbot: QtBot, window: MainWindow, contact: int, *answers: str) -> Answers:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -15,6 +15,7 @@ from netdesk.services.service_set import Services
 from netdesk.ui.people.tags_dialog import NAME_ROLE, TagsDialog
 from netdesk.ui.widgets.plain_text import TextPrompt
 from tests.ui.main_window_helpers import activate, ctrl, open_window, settings_at
+from tests.ui.polling import poll, soon
 from tests.undo_stacks import new_undo_stack
 
 
@@ -84,7 +85,7 @@ def test_rename_prompt_shows_a_tag_name_as_typed_not_as_html(
 
     seen: list[str] = []
     formats: list[Qt.TextFormat] = []
-    QTimer.singleShot(0, answer)
+    soon(answer)
     qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
     assert seen == ["New name for “<b>VIP</b>”"]
     assert formats == [Qt.TextFormat.PlainText]
@@ -140,19 +141,17 @@ def test_delete_then_undo_puts_the_tag_back_on_people_and_events(
 def _answer_boxes(answers: list[str], seen: list[str]) -> None:
     """Click these buttons, in turn, in the message boxes about to come, noting their texts."""
 
-    def click() -> None:
+    def click() -> bool:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox) or box.text() in seen:
-            QTimer.singleShot(10, click)
-            return
+            return False
         seen.append(box.text())
         [button] = [b for b in box.buttons() if b.text().replace("&", "") == answers[0]]
         answers.pop(0)
         button.click()
-        if answers:
-            QTimer.singleShot(10, click)
+        return not answers
 
-    QTimer.singleShot(0, click)
+    poll(click)
 
 
 def _names(dialog: TagsDialog) -> list[str]:
@@ -173,7 +172,7 @@ def test_deleting_a_tag_in_use_asks_and_enter_keeps_it(
         seen.append((box.text(), default.text(), escape.text(), box.textFormat()))
         qtbot.keyClick(box, Qt.Key.Key_Return)
 
-    QTimer.singleShot(0, press_enter)
+    soon(press_enter)
     assert dialog.delete_selected() is False
     [(text, default, escape, text_format)] = seen
     assert text.startswith("Delete the tag “Investor” from 2 people and 1 event?")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from netdesk import clock
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
@@ -34,6 +35,7 @@ from netdesk.ui.people.table_model import EMAIL, NAME, ORGANIZATION
 from netdesk.ui.people.view import SEARCH_PLACEHOLDER, PeopleView
 from netdesk.ui.widgets.dates import MONTHS
 from netdesk.ui.widgets.tag_pill import TagPill
+from tests.ui.polling import poll
 from tests.undo_stacks import new_undo_stack
 
 
@@ -97,14 +99,14 @@ def _click_header(qtbot: QtBot, view: PeopleView, column: int) -> None:
 def _when_modal(callback: Callable[[object], None]) -> None:
     """Run `callback` on the next modal window once it is open (exec() blocks the test)."""
 
-    def attempt() -> None:
+    def attempt() -> bool:
         widget = QApplication.activeModalWidget()
         if widget is None:
-            QTimer.singleShot(10, attempt)
-        else:
-            callback(widget)
+            return False
+        callback(widget)
+        return True
 
-    QTimer.singleShot(0, attempt)
+    poll(attempt)
 
 
 # -- search -------------------------------------------------------------------------------------
@@ -419,8 +421,8 @@ def rich_contact(sqlite_services: Services) -> tuple[int, int]:
     s.events.add_attendee(event_id, contact_id, role="speaker", status="checked in", met=True)
     s.notes.add(contact_id, "Robots in warehouses", "talked about", event_id)
     s.notes.add(contact_id, "Could review her deck", "I can offer")
-    s.followups.add(contact_id, "Send intro", date.today() - timedelta(days=1), event_id)
-    done = s.followups.add(contact_id, "Connect on LinkedIn", date.today())
+    s.followups.add(contact_id, "Send intro", clock.today() - timedelta(days=1), event_id)
+    done = s.followups.add(contact_id, "Connect on LinkedIn", clock.today())
     s.followups.set_done(done)
     return contact_id, event_id
 
@@ -451,7 +453,7 @@ def test_detail_pane_shows_fields_meetings_notes_and_followups(
         "Tue 22 Apr 2025",
         "Speaker · checked in · met",
         # Taken today: the day without the year.
-        f"{date.today().day} {MONTHS[date.today().month - 1]} · Talked about",
+        f"{clock.today().day} {MONTHS[clock.today().month - 1]} · Talked about",
         "Robots in warehouses",
         "Notes",
         "Could review her deck",

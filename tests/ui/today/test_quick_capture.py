@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
+from netdesk import clock
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from netdesk.store import Database
 from netdesk.ui.today.quick_capture import MATCH_DELAY_MS, QuickCaptureDialog
 from tests.ui.main_window_helpers import answer_message_box
+from tests.ui.polling import poll
 
 
 def _event(services: Services) -> int:
     return services.events.create(
-        EventInput(name="PyCon", starts_at=datetime.now(UTC) - timedelta(hours=2))
+        EventInput(name="PyCon", starts_at=clock.now() - timedelta(hours=2))
     )
 
 
@@ -60,7 +62,7 @@ def test_typing_and_enter_saves_person_meeting_note_and_followup(
         ("talked about", "Rust on microcontrollers", pycon)
     ]
     assert [(f.action, f.due_date, f.event_id) for f in anna.followups] == [
-        ("Send the slides", date.today() + timedelta(days=3), pycon)
+        ("Send the slides", clock.today() + timedelta(days=3), pycon)
     ]
 
 
@@ -153,16 +155,16 @@ def test_enter_or_escape_in_the_discard_prompt_keeps_editing(
     qtbot.keyClicks(dialog.name, "Ana Lopez")
     seen: list[tuple[str, ...]] = []
 
-    def press_key() -> None:
+    def press_key() -> bool:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, press_key)
-            return
+            return False
         seen.append(tuple(b.text() for b in box.buttons()))
         seen.append((box.defaultButton().text(), box.escapeButton().text()))
         qtbot.keyClick(box, key)  # what a hand still on the keyboard does next
+        return True
 
-    QTimer.singleShot(0, press_key)
+    poll(press_key)
     qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
     assert sorted(seen[0]) == ["Discard", "Keep editing"]
     assert seen[1] == ("Keep editing", "Keep editing")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -16,9 +16,6 @@ from netdesk.ui.widgets.dates import local, long_day_text, relative_day
 from netdesk.ui.widgets.two_line_delegate import SUBTITLE_COLOR_ROLE, SUBTITLE_ROLE
 from tests.ui.event_ui_helpers import click_check_box, double_click
 from tests.undo_stacks import new_undo_stack
-
-NOW = datetime.now(UTC).replace(second=0, microsecond=0)
-TODAY = date.today()
 
 
 def _view(qtbot: QtBot, services: Services) -> TodayView:
@@ -36,10 +33,10 @@ def _person(services: Services, name: str, org: str = "") -> int:
 
 
 def test_empty_database_shows_friendly_empty_states(
-    qtbot: QtBot, sqlite_services: Services
+    qtbot: QtBot, sqlite_services: Services, frozen_today: date
 ) -> None:
     view = _view(qtbot, sqlite_services)
-    assert long_day_text(TODAY) in view.greeting_label.text()
+    assert long_day_text(frozen_today) in view.greeting_label.text()
     assert view.summary_label.text() == "You are all caught up."
     for card, text in (
         (view.due_card, EMPTY_DUE),
@@ -52,12 +49,14 @@ def test_empty_database_shows_friendly_empty_states(
 
 
 def test_overdue_followup_is_red_and_ticking_it_removes_it(
-    qtbot: QtBot, sqlite_services: Services
+    qtbot: QtBot, sqlite_services: Services, frozen_today: date
 ) -> None:
     ana = _person(sqlite_services, "Ana Lopez", "Acme")
-    overdue = sqlite_services.followups.add(ana, "Send the slides", TODAY - timedelta(days=3))
-    sqlite_services.followups.add(ana, "Call back", TODAY)
-    sqlite_services.followups.add(ana, "Next week", TODAY + timedelta(days=7))
+    overdue = sqlite_services.followups.add(
+        ana, "Send the slides", frozen_today - timedelta(days=3)
+    )
+    sqlite_services.followups.add(ana, "Call back", frozen_today)
+    sqlite_services.followups.add(ana, "Next week", frozen_today + timedelta(days=7))
     view = _view(qtbot, sqlite_services)
     model = view.due_model
     assert model.rowCount() == 2
@@ -79,26 +78,32 @@ def test_overdue_followup_is_red_and_ticking_it_removes_it(
     assert view.due_card.empty_label.text() == EMPTY_DUE
 
 
-def test_upcoming_events_open_on_activation(qtbot: QtBot, sqlite_services: Services) -> None:
-    sqlite_services.events.create(EventInput(name="Last year", starts_at=NOW - timedelta(days=365)))
+def test_upcoming_events_open_on_activation(
+    qtbot: QtBot, sqlite_services: Services, frozen_today: date, frozen_now: datetime
+) -> None:
+    sqlite_services.events.create(
+        EventInput(name="Last year", starts_at=frozen_now - timedelta(days=365))
+    )
     event_id = sqlite_services.events.create(
-        EventInput(name="PyCon", starts_at=NOW + timedelta(days=3), city="Lisbon")
+        EventInput(name="PyCon", starts_at=frozen_now + timedelta(days=3), city="Lisbon")
     )
     view = _view(qtbot, sqlite_services)
     model = view.upcoming_model
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "PyCon"
-    starts = local(NOW + timedelta(days=3))
-    expected = f"{relative_day(starts.date(), TODAY)}, {starts:%H:%M} · Lisbon"
+    starts = local(frozen_now + timedelta(days=3))
+    expected = f"{relative_day(starts.date(), frozen_today)}, {starts:%H:%M} · Lisbon"
     assert model.index(0, 0).data(SUBTITLE_ROLE) == expected
     with qtbot.waitSignal(view.open_event) as blocker:
         double_click(qtbot, view.upcoming_card.list_view, model.index(0, 0))
     assert blocker.args == [event_id]
 
 
-def test_people_met_recently_open_on_activation(qtbot: QtBot, sqlite_services: Services) -> None:
+def test_people_met_recently_open_on_activation(
+    qtbot: QtBot, sqlite_services: Services, frozen_now: datetime
+) -> None:
     event_id = sqlite_services.events.create(
-        EventInput(name="Django Girls", starts_at=NOW - timedelta(days=2))
+        EventInput(name="Django Girls", starts_at=frozen_now - timedelta(days=2))
     )
     ana = _person(sqlite_services, "Ana Lopez", "Acme")
     ben = _person(sqlite_services, "Ben Okafor")
@@ -119,18 +124,22 @@ def test_people_met_recently_open_on_activation(qtbot: QtBot, sqlite_services: S
     qtbot.waitUntil(lambda: model.rowCount() == 2)
 
 
-def test_due_followup_opens_the_person(qtbot: QtBot, sqlite_services: Services) -> None:
+def test_due_followup_opens_the_person(
+    qtbot: QtBot, sqlite_services: Services, frozen_today: date
+) -> None:
     ana = _person(sqlite_services, "Ana Lopez")
-    sqlite_services.followups.add(ana, "Call back", TODAY)
+    sqlite_services.followups.add(ana, "Call back", frozen_today)
     view = _view(qtbot, sqlite_services)
     with qtbot.waitSignal(view.open_contact) as blocker:
         double_click(qtbot, view.due_card.list_view, view.due_model.index(0, 0))
     assert blocker.args == [ana]
 
 
-def test_ticking_off_says_so_and_can_be_undone(qtbot: QtBot, sqlite_services: Services) -> None:
+def test_ticking_off_says_so_and_can_be_undone(
+    qtbot: QtBot, sqlite_services: Services, frozen_today: date
+) -> None:
     ana = _person(sqlite_services, "Ana Lopez")
-    fid = sqlite_services.followups.add(ana, "Call back", TODAY)
+    fid = sqlite_services.followups.add(ana, "Call back", frozen_today)
     stack = new_undo_stack()
     bridge = ChangeBridge(sqlite_services.db)
     view = TodayView(sqlite_services, bridge, undo_stack=stack)
@@ -154,11 +163,11 @@ def test_ticking_off_says_so_and_can_be_undone(qtbot: QtBot, sqlite_services: Se
 
 
 def test_space_works_down_the_list_and_undo_selects_the_restored_item(
-    qtbot: QtBot, sqlite_services: Services
+    qtbot: QtBot, sqlite_services: Services, frozen_today: date
 ) -> None:
     ana = _person(sqlite_services, "Ana Lopez")
     add = sqlite_services.followups.add
-    ids = [add(ana, f"Item {i}", TODAY - timedelta(days=3 - i)) for i in range(3)]
+    ids = [add(ana, f"Item {i}", frozen_today - timedelta(days=3 - i)) for i in range(3)]
     stack = new_undo_stack()
     bridge = ChangeBridge(sqlite_services.db)
     view = TodayView(sqlite_services, bridge, undo_stack=stack)
@@ -188,12 +197,12 @@ def test_space_works_down_the_list_and_undo_selects_the_restored_item(
 
 
 def test_ticking_the_last_item_keeps_the_place_on_the_one_above(
-    qtbot: QtBot, sqlite_services: Services
+    qtbot: QtBot, sqlite_services: Services, frozen_today: date
 ) -> None:
     ana = _person(sqlite_services, "Ana Lopez")
-    sqlite_services.followups.add(ana, "First", TODAY - timedelta(days=2))
-    middle = sqlite_services.followups.add(ana, "Middle", TODAY - timedelta(days=1))
-    last = sqlite_services.followups.add(ana, "Last", TODAY)
+    sqlite_services.followups.add(ana, "First", frozen_today - timedelta(days=2))
+    middle = sqlite_services.followups.add(ana, "Middle", frozen_today - timedelta(days=1))
+    last = sqlite_services.followups.add(ana, "Last", frozen_today)
     view = _view(qtbot, sqlite_services)
     model, list_view = view.due_model, view.due_card.list_view
     click_check_box(qtbot, list_view, model.index(2, 0))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from netdesk import clock
 from netdesk.services.demo import generate_demo
 from netdesk.services.import_plan import Action, ImportPlan, PlanItem
 from netdesk.services.records import ContactInput
@@ -159,7 +160,7 @@ def _row_problems(view: QAbstractItemView, delegate: TwoLineDelegate, index: QMo
 
 
 def _demo_window(qtbot: QtBot, services: Services, tmp_path: Path) -> MainWindow:
-    generate_demo(services.db, seed=2026, today=date.today())
+    generate_demo(services.db, seed=2026, today=clock.today())
     services.contacts.create(
         ContactInput(formatted_name="Robin Me", tags=["health tech", "python"], is_me=True)
     )
@@ -176,7 +177,7 @@ def _people_with_everything(services: Services) -> list[int]:
     tagged = next(
         row.id for row in services.search.page(limit=200) if services.contacts.get(row.id).tags
     )
-    services.followups.add(tagged, "Send the slides", date.today() - timedelta(days=4))
+    services.followups.add(tagged, "Send the slides", clock.today() - timedelta(days=4))
     return [me, tagged]
 
 
