@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.reliability.write_lock import can_see_locks, holds_write_lock
+
 # Kills per operation; NETDESK_KILLS=N runs N of each instead.
 DEFAULT_KILLS = 13
 KILLS = int(os.environ.get("NETDESK_KILLS", DEFAULT_KILLS))
@@ -39,6 +41,8 @@ KILLS = int(os.environ.get("NETDESK_KILLS", DEFAULT_KILLS))
 WORKERS = int(os.environ.get("NETDESK_KILL_WORKERS", 2))
 # A run that ends before its kill does not count: at most this many runs per kill wanted.
 MAX_RUNS_PER_KILL = 3
+# One kill in this many is aimed at a moment the uninterrupted run was writing.
+AIMED_EVERY = 4
 SEED = int(os.environ.get("NETDESK_KILL_SEED", random.SystemRandom().randrange(1_000_000)))
 
 DB_NAME = "netdesk.sqlite"
@@ -202,6 +206,10 @@ class Reference:
     after: Snapshot
     old_output: bytes | None
     new_output: bytes | None
+    # The moments (seconds from its start) it was seen writing (see KillResult.mid_write),
+    # and how many times it was looked at.
+    writing_at: tuple[float, ...] = ()
+    looks: int = 0
 
 
 @dataclass
@@ -211,6 +219,9 @@ class KillResult:
     killed: bool  # False: it had finished before its moment came
     outcome: str  # "none" or "all"
     leftovers: list[str] = field(default_factory=list)
+    # Killed while writing: holding the database's write lock, or with its output's temporary
+    # file begun and not yet renamed into place.
+    mid_write: bool = False
 
 
 class KillFailure(AssertionError):
@@ -238,7 +249,17 @@ def reference_run(scenario: Scenario, folder: Path) -> Reference:
     old_output = output.read_bytes() if output and output.exists() else None
     started = time.monotonic()
     proc = _start(scenario, folder)
-    code = proc.wait(timeout=120)
+    writing: list[float] = []
+    looks = 0
+    while proc.poll() is None:
+        if time.monotonic() - started > 120:
+            proc.kill()
+            raise AssertionError(f"{scenario.name}: the uninterrupted run took over 120 s")
+        looks += 1
+        if _writing(proc.pid, folder, scenario):
+            writing.append(time.monotonic() - started)
+        time.sleep(0.002)
+    code = proc.returncode
     duration = time.monotonic() - started
     errors = (folder / "stderr.log").read_text("utf-8", "replace")
     assert code == 0, f"{scenario.name}: the uninterrupted run failed ({code}): {errors}"
@@ -249,6 +270,8 @@ def reference_run(scenario: Scenario, folder: Path) -> Reference:
         snapshot(db),
         old_output,
         output.read_bytes() if output else None,
+        tuple(writing),
+        looks,
     )
 
 
@@ -258,10 +281,12 @@ def kill_run(
     db = _fresh_run(scenario, folder)
     proc = _start(scenario, folder)
     killed = True
+    mid_write = False
     try:
         proc.wait(timeout=delay)
         killed = False
     except subprocess.TimeoutExpired:
+        mid_write = _writing(proc.pid, folder, scenario)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
     where = f"{scenario.name} kill #{index} after {delay:.3f}s (NETDESK_KILL_SEED={SEED})"
@@ -302,7 +327,19 @@ def kill_run(
             size = "missing" if content is None else f"{len(content)} bytes"
             raise fail(f"{scenario.output} is neither its old nor its new content ({size})")
     leftovers += _check_folder(folder, scenario, fail)
-    return KillResult(index, delay, killed, outcome, leftovers)
+    return KillResult(index, delay, killed, outcome, leftovers, mid_write)
+
+
+def _writing(pid: int, folder: Path, scenario: Scenario) -> bool:
+    """The command holds the database's write lock, or has begun its output's temporary file."""
+    if holds_write_lock(pid, folder / DB_NAME):
+        return True
+    if scenario.output is None:
+        return False
+    name = Path(scenario.output).name
+    return any(
+        (temp := EXPORT_TEMP.match(path.name)) and temp["out"] == name for path in folder.iterdir()
+    )
 
 
 def _check_backups(db: Path, before: Snapshot, fail: Callable[[str], KillFailure]) -> list[str]:
@@ -354,10 +391,22 @@ class Summary:
     reference_seconds: float
     results: list[KillResult]
     seconds: float
+    # The share of the uninterrupted run spent writing (None where that cannot be seen).
+    writing_share: float | None = None
 
     @property
     def kills(self) -> int:
         return sum(r.killed for r in self.results)
+
+    @property
+    def mid_write(self) -> int:
+        """Kills that landed while the command was writing (see KillResult.mid_write)."""
+        return sum(r.killed and r.mid_write for r in self.results)
+
+    def _writing(self) -> str:
+        if self.writing_share is None:
+            return ""
+        return f", {self.writing_share:.0%} of it writing"
 
     def __str__(self) -> str:
         outcomes = Counter(r.outcome for r in self.results if r.killed)
@@ -367,9 +416,11 @@ class Summary:
         )
         return (
             f"{self.scenario}: {self.kills} kills in {self.seconds:.1f}s "
-            f"(uninterrupted run {self.reference_seconds:.2f}s, seed {self.seed}): "
+            f"(uninterrupted run {self.reference_seconds:.2f}s{self._writing()}, "
+            f"seed {self.seed}): "
             f"{outcomes['none']} left none of it, {outcomes['all']} all of it; {finished} more "
-            f"runs finished before their kill; left behind: {dict(leftovers) or 'nothing'}"
+            f"runs finished before their kill; {self.mid_write} kills landed in the middle "
+            f"of writing; left behind: {dict(leftovers) or 'nothing'}"
         )
 
 
@@ -387,6 +438,11 @@ def run_kills(scenario: Scenario, work: Path, kills: int = KILLS) -> Summary:
     # The n-th run always has the n-th delay of the seed, however many runs came before.
     rng = random.Random(f"{SEED}:{scenario.name}")
     delays = [rng.uniform(0.0, reference.duration) for _ in range(MAX_RUNS_PER_KILL * kills)]
+    # Every fourth kill aims at a moment the uninterrupted run was writing: however short the
+    # write, some kills land in its middle (the others fall anywhere, start-up included).
+    if reference.writing_at:
+        for i in range(0, len(delays), AIMED_EVERY):
+            delays[i] = rng.choice(reference.writing_at)
     failures: list[str] = []
     results: list[KillResult] = []
 
@@ -406,7 +462,16 @@ def run_kills(scenario: Scenario, work: Path, kills: int = KILLS) -> Summary:
             batch = range(runs, min(runs + kills - killed, len(delays)))
             results += [r for r in pool.map(one, batch) if r is not None]
             runs = batch.stop
-    summary = Summary(scenario.name, SEED, reference.duration, results, time.monotonic() - started)
+    summary = Summary(
+        scenario.name,
+        SEED,
+        reference.duration,
+        results,
+        time.monotonic() - started,
+        len(reference.writing_at) / reference.looks
+        if can_see_locks() and reference.looks
+        else None,
+    )
     if failures:
         raise KillFailure(f"{len(failures)} of {runs} kill runs failed:\n" + "\n\n".join(failures))
     return summary
