@@ -3,7 +3,8 @@
 A scenario is a prepared database file and a command to run on it. It is first run to the end
 once (the reference: how long it takes, and the database and output it leaves); then each kill
 run copies the prepared file, starts the command in a subprocess, kills it after a random delay
-between 0 and that duration, and checks what is left:
+between 0 and that duration (or, one kill in four, at a moment the harness sees it writing: its
+database write lock held, or its output's temporary file begun), and checks what is left:
 
 - `PRAGMA integrity_check` says ok;
 - the database is exactly as before the command (outcome "none") or as the reference left it
@@ -41,7 +42,7 @@ KILLS = int(os.environ.get("NETDESK_KILLS", DEFAULT_KILLS))
 WORKERS = int(os.environ.get("NETDESK_KILL_WORKERS", 2))
 # A run that ends before its kill does not count: at most this many runs per kill wanted.
 MAX_RUNS_PER_KILL = 3
-# One kill in this many is aimed at a moment the uninterrupted run was writing.
+# One kill in this many is aimed at a moment the command is writing (see run_kills).
 AIMED_EVERY = 4
 SEED = int(os.environ.get("NETDESK_KILL_SEED", random.SystemRandom().randrange(1_000_000)))
 
@@ -219,8 +220,7 @@ class KillResult:
     killed: bool  # False: it had finished before its moment came
     outcome: str  # "none" or "all"
     leftovers: list[str] = field(default_factory=list)
-    # Killed while writing: holding the database's write lock, or with its output's temporary
-    # file begun and not yet renamed into place.
+    # Seen writing (see _writing) just before the kill.
     mid_write: bool = False
 
 
@@ -276,20 +276,23 @@ def reference_run(scenario: Scenario, folder: Path) -> Reference:
 
 
 def kill_run(
-    scenario: Scenario, reference: Reference, folder: Path, index: int, delay: float
+    scenario: Scenario,
+    reference: Reference,
+    folder: Path,
+    index: int,
+    delay: float,
+    aimed: bool = False,
 ) -> KillResult:
+    """Kills the command `delay` seconds after its start or, `aimed`, once it is seen writing
+    and `delay` seconds later, at the first moment it is seen writing again."""
     db = _fresh_run(scenario, folder)
     proc = _start(scenario, folder)
-    killed = True
-    mid_write = False
-    try:
-        proc.wait(timeout=delay)
-        killed = False
-    except subprocess.TimeoutExpired:
-        mid_write = _writing(proc.pid, folder, scenario)
+    killed, mid_write = _wait(proc, folder, scenario, delay, aimed)
+    if killed:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-    where = f"{scenario.name} kill #{index} after {delay:.3f}s (NETDESK_KILL_SEED={SEED})"
+    when = f"{delay:.3f}s into its write" if aimed else f"after {delay:.3f}s"
+    where = f"{scenario.name} kill #{index} {when} (NETDESK_KILL_SEED={SEED})"
 
     def fail(message: str) -> KillFailure:
         return KillFailure(f"{where}: {message}")
@@ -330,12 +333,32 @@ def kill_run(
     return KillResult(index, delay, killed, outcome, leftovers, mid_write)
 
 
+def _wait(
+    proc: subprocess.Popen[bytes], folder: Path, scenario: Scenario, delay: float, aimed: bool
+) -> tuple[bool, bool]:
+    """Whether to kill the command now (not if it ended before its moment came), and whether
+    it is writing at this moment."""
+    if aimed:
+        while proc.poll() is None and not _writing(proc.pid, folder, scenario):
+            time.sleep(0.001)
+    try:
+        proc.wait(timeout=delay)
+        return False, False
+    except subprocess.TimeoutExpired:
+        pass
+    while proc.poll() is None:
+        writing = _writing(proc.pid, folder, scenario)
+        if writing or not aimed:
+            return True, writing
+        time.sleep(0.001)
+    return False, False
+
+
 def _writing(pid: int, folder: Path, scenario: Scenario) -> bool:
-    """The command holds the database's write lock, or has begun its output's temporary file."""
-    if holds_write_lock(pid, folder / DB_NAME):
-        return True
+    """The command is in the middle of its write: its output's temporary file begun and not yet
+    renamed into place, or (for a command without output) the database's write lock held."""
     if scenario.output is None:
-        return False
+        return holds_write_lock(pid, folder / DB_NAME)
     name = Path(scenario.output).name
     return any(
         (temp := EXPORT_TEMP.match(path.name)) and temp["out"] == name for path in folder.iterdir()
@@ -438,17 +461,22 @@ def run_kills(scenario: Scenario, work: Path, kills: int = KILLS) -> Summary:
     # The n-th run always has the n-th delay of the seed, however many runs came before.
     rng = random.Random(f"{SEED}:{scenario.name}")
     delays = [rng.uniform(0.0, reference.duration) for _ in range(MAX_RUNS_PER_KILL * kills)]
-    # Every fourth kill aims at a moment the uninterrupted run was writing: however short the
-    # write, some kills land in its middle (the others fall anywhere, start-up included).
+    # Every fourth kill (the first included) is aimed: the harness waits until it sees the
+    # command writing, then a random part of the first half of the uninterrupted run's writing,
+    # and kills it at the first moment it is seen writing from then on. However short the write
+    # (and however the start-up time varies), some kills land in it; the others fall anywhere.
+    aimed = [bool(reference.writing_at) and i % AIMED_EVERY == 0 for i in range(len(delays))]
     if reference.writing_at:
+        span = reference.writing_at[-1] - reference.writing_at[0]
         for i in range(0, len(delays), AIMED_EVERY):
-            delays[i] = rng.choice(reference.writing_at)
+            delays[i] = rng.uniform(0.0, span / 2)
     failures: list[str] = []
     results: list[KillResult] = []
 
     def one(index: int) -> KillResult | None:
         try:
-            return kill_run(scenario, reference, work / f"kill-{index}", index, delays[index])
+            folder = work / f"kill-{index}"
+            return kill_run(scenario, reference, folder, index, delays[index], aimed[index])
         except KillFailure as exc:
             failures.append(str(exc))
             return None
