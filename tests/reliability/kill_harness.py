@@ -3,7 +3,8 @@
 A scenario is a prepared database file and a command to run on it. It is first run to the end
 once (the reference: how long it takes, and the database and output it leaves); then each kill
 run copies the prepared file, starts the command in a subprocess, kills it after a random delay
-between 0 and that duration, and checks what is left:
+between 0 and that duration (or, one kill in four, at a moment the harness sees it writing: its
+database write lock held, or its output's temporary file begun), and checks what is left:
 
 - `PRAGMA integrity_check` says ok;
 - the database is exactly as before the command (outcome "none") or as the reference left it
@@ -32,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.reliability.write_lock import can_see_locks, holds_write_lock
+
 # Kills per operation; NETDESK_KILLS=N runs N of each instead.
 DEFAULT_KILLS = 13
 KILLS = int(os.environ.get("NETDESK_KILLS", DEFAULT_KILLS))
@@ -39,6 +42,8 @@ KILLS = int(os.environ.get("NETDESK_KILLS", DEFAULT_KILLS))
 WORKERS = int(os.environ.get("NETDESK_KILL_WORKERS", 2))
 # A run that ends before its kill does not count: at most this many runs per kill wanted.
 MAX_RUNS_PER_KILL = 3
+# One kill in this many is aimed at a moment the command is writing (see run_kills).
+AIMED_EVERY = 4
 SEED = int(os.environ.get("NETDESK_KILL_SEED", random.SystemRandom().randrange(1_000_000)))
 
 DB_NAME = "netdesk.sqlite"
@@ -202,6 +207,10 @@ class Reference:
     after: Snapshot
     old_output: bytes | None
     new_output: bytes | None
+    # The moments (seconds from its start) it was seen writing (see KillResult.mid_write),
+    # and how many times it was looked at.
+    writing_at: tuple[float, ...] = ()
+    looks: int = 0
 
 
 @dataclass
@@ -211,6 +220,8 @@ class KillResult:
     killed: bool  # False: it had finished before its moment came
     outcome: str  # "none" or "all"
     leftovers: list[str] = field(default_factory=list)
+    # Seen writing (see _writing) just before the kill.
+    mid_write: bool = False
 
 
 class KillFailure(AssertionError):
@@ -238,7 +249,17 @@ def reference_run(scenario: Scenario, folder: Path) -> Reference:
     old_output = output.read_bytes() if output and output.exists() else None
     started = time.monotonic()
     proc = _start(scenario, folder)
-    code = proc.wait(timeout=120)
+    writing: list[float] = []
+    looks = 0
+    while proc.poll() is None:
+        if time.monotonic() - started > 120:
+            proc.kill()
+            raise AssertionError(f"{scenario.name}: the uninterrupted run took over 120 s")
+        looks += 1
+        if _writing(proc.pid, folder, scenario):
+            writing.append(time.monotonic() - started)
+        time.sleep(0.002)
+    code = proc.returncode
     duration = time.monotonic() - started
     errors = (folder / "stderr.log").read_text("utf-8", "replace")
     assert code == 0, f"{scenario.name}: the uninterrupted run failed ({code}): {errors}"
@@ -249,22 +270,29 @@ def reference_run(scenario: Scenario, folder: Path) -> Reference:
         snapshot(db),
         old_output,
         output.read_bytes() if output else None,
+        tuple(writing),
+        looks,
     )
 
 
 def kill_run(
-    scenario: Scenario, reference: Reference, folder: Path, index: int, delay: float
+    scenario: Scenario,
+    reference: Reference,
+    folder: Path,
+    index: int,
+    delay: float,
+    aimed: bool = False,
 ) -> KillResult:
+    """Kills the command `delay` seconds after its start or, `aimed`, once it is seen writing
+    and `delay` seconds later, at the first moment it is seen writing again."""
     db = _fresh_run(scenario, folder)
     proc = _start(scenario, folder)
-    killed = True
-    try:
-        proc.wait(timeout=delay)
-        killed = False
-    except subprocess.TimeoutExpired:
+    killed, mid_write = _wait(proc, folder, scenario, delay, aimed)
+    if killed:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-    where = f"{scenario.name} kill #{index} after {delay:.3f}s (NETDESK_KILL_SEED={SEED})"
+    when = f"{delay:.3f}s into its write" if aimed else f"after {delay:.3f}s"
+    where = f"{scenario.name} kill #{index} {when} (NETDESK_KILL_SEED={SEED})"
 
     def fail(message: str) -> KillFailure:
         return KillFailure(f"{where}: {message}")
@@ -302,7 +330,39 @@ def kill_run(
             size = "missing" if content is None else f"{len(content)} bytes"
             raise fail(f"{scenario.output} is neither its old nor its new content ({size})")
     leftovers += _check_folder(folder, scenario, fail)
-    return KillResult(index, delay, killed, outcome, leftovers)
+    return KillResult(index, delay, killed, outcome, leftovers, mid_write)
+
+
+def _wait(
+    proc: subprocess.Popen[bytes], folder: Path, scenario: Scenario, delay: float, aimed: bool
+) -> tuple[bool, bool]:
+    """Whether to kill the command now (not if it ended before its moment came), and whether
+    it is writing at this moment."""
+    if aimed:
+        while proc.poll() is None and not _writing(proc.pid, folder, scenario):
+            time.sleep(0.001)
+    try:
+        proc.wait(timeout=delay)
+        return False, False
+    except subprocess.TimeoutExpired:
+        pass
+    while proc.poll() is None:
+        writing = _writing(proc.pid, folder, scenario)
+        if writing or not aimed:
+            return True, writing
+        time.sleep(0.001)
+    return False, False
+
+
+def _writing(pid: int, folder: Path, scenario: Scenario) -> bool:
+    """The command is in the middle of its write: its output's temporary file begun and not yet
+    renamed into place, or (for a command without output) the database's write lock held."""
+    if scenario.output is None:
+        return holds_write_lock(pid, folder / DB_NAME)
+    name = Path(scenario.output).name
+    return any(
+        (temp := EXPORT_TEMP.match(path.name)) and temp["out"] == name for path in folder.iterdir()
+    )
 
 
 def _check_backups(db: Path, before: Snapshot, fail: Callable[[str], KillFailure]) -> list[str]:
@@ -354,10 +414,22 @@ class Summary:
     reference_seconds: float
     results: list[KillResult]
     seconds: float
+    # The share of the uninterrupted run spent writing (None where that cannot be seen).
+    writing_share: float | None = None
 
     @property
     def kills(self) -> int:
         return sum(r.killed for r in self.results)
+
+    @property
+    def mid_write(self) -> int:
+        """Kills that landed while the command was writing (see KillResult.mid_write)."""
+        return sum(r.killed and r.mid_write for r in self.results)
+
+    def _writing(self) -> str:
+        if self.writing_share is None:
+            return ""
+        return f", {self.writing_share:.0%} of it writing"
 
     def __str__(self) -> str:
         outcomes = Counter(r.outcome for r in self.results if r.killed)
@@ -367,9 +439,11 @@ class Summary:
         )
         return (
             f"{self.scenario}: {self.kills} kills in {self.seconds:.1f}s "
-            f"(uninterrupted run {self.reference_seconds:.2f}s, seed {self.seed}): "
+            f"(uninterrupted run {self.reference_seconds:.2f}s{self._writing()}, "
+            f"seed {self.seed}): "
             f"{outcomes['none']} left none of it, {outcomes['all']} all of it; {finished} more "
-            f"runs finished before their kill; left behind: {dict(leftovers) or 'nothing'}"
+            f"runs finished before their kill; {self.mid_write} kills landed in the middle "
+            f"of writing; left behind: {dict(leftovers) or 'nothing'}"
         )
 
 
@@ -387,12 +461,22 @@ def run_kills(scenario: Scenario, work: Path, kills: int = KILLS) -> Summary:
     # The n-th run always has the n-th delay of the seed, however many runs came before.
     rng = random.Random(f"{SEED}:{scenario.name}")
     delays = [rng.uniform(0.0, reference.duration) for _ in range(MAX_RUNS_PER_KILL * kills)]
+    # Every fourth kill (the first included) is aimed: the harness waits until it sees the
+    # command writing, then a random part of the first half of the uninterrupted run's writing,
+    # and kills it at the first moment it is seen writing from then on. However short the write
+    # (and however the start-up time varies), some kills land in it; the others fall anywhere.
+    aimed = [bool(reference.writing_at) and i % AIMED_EVERY == 0 for i in range(len(delays))]
+    if reference.writing_at:
+        span = reference.writing_at[-1] - reference.writing_at[0]
+        for i in range(0, len(delays), AIMED_EVERY):
+            delays[i] = rng.uniform(0.0, span / 2)
     failures: list[str] = []
     results: list[KillResult] = []
 
     def one(index: int) -> KillResult | None:
         try:
-            return kill_run(scenario, reference, work / f"kill-{index}", index, delays[index])
+            folder = work / f"kill-{index}"
+            return kill_run(scenario, reference, folder, index, delays[index], aimed[index])
         except KillFailure as exc:
             failures.append(str(exc))
             return None
@@ -406,7 +490,16 @@ def run_kills(scenario: Scenario, work: Path, kills: int = KILLS) -> Summary:
             batch = range(runs, min(runs + kills - killed, len(delays)))
             results += [r for r in pool.map(one, batch) if r is not None]
             runs = batch.stop
-    summary = Summary(scenario.name, SEED, reference.duration, results, time.monotonic() - started)
+    summary = Summary(
+        scenario.name,
+        SEED,
+        reference.duration,
+        results,
+        time.monotonic() - started,
+        len(reference.writing_at) / reference.looks
+        if can_see_locks() and reference.looks
+        else None,
+    )
     if failures:
         raise KillFailure(f"{len(failures)} of {runs} kill runs failed:\n" + "\n\n".join(failures))
     return summary

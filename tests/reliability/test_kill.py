@@ -30,6 +30,7 @@ from tests.reliability.kill_harness import (
     KILLS,
     KillFailure,
     Scenario,
+    Summary,
     kill_run,
     netdesk,
     reference_run,
@@ -97,9 +98,13 @@ def kill_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"base": base, "twins": with_twins, "older": older, "cards": cards}
 
 
-def _report(summary: object) -> None:
+def _check(summary: Summary, kills: int = KILLS) -> None:
     # Shown with -s, and in the report of a failing run.
     print(f"\n{summary}")
+    assert summary.kills >= kills
+    # Kills before the first write or after the last prove nothing about the write itself.
+    if summary.writing_share is not None:
+        assert summary.mid_write >= 1, "no kill landed in the middle of the write"
 
 
 def test_kill_during_a_large_import(kill_files: dict[str, Path], tmp_path: Path) -> None:
@@ -110,8 +115,7 @@ def test_kill_during_a_large_import(kill_files: dict[str, Path], tmp_path: Path)
         lambda folder: netdesk(folder / DB_NAME, "import", str(cards)),
     )
     summary = run_kills(scenario, tmp_path)
-    _report(summary)
-    assert summary.kills >= KILLS
+    _check(summary)
 
 
 def test_kill_during_a_merge_of_every_duplicate(
@@ -138,8 +142,7 @@ def test_kill_during_a_merge_of_every_duplicate(
         ),
     )
     summary = run_kills(scenario, tmp_path)
-    _report(summary)
-    assert summary.kills >= KILLS
+    _check(summary)
 
 
 def test_kill_during_a_migration(kill_files: dict[str, Path], tmp_path: Path) -> None:
@@ -157,8 +160,7 @@ def test_kill_during_a_migration(kill_files: dict[str, Path], tmp_path: Path) ->
         lambda folder: netdesk(folder / DB_NAME, "search", "", "--limit", "1"),
     )
     summary = run_kills(scenario, tmp_path)
-    _report(summary)
-    assert summary.kills >= KILLS
+    _check(summary)
 
 
 def test_kill_during_a_restore(kill_files: dict[str, Path], tmp_path: Path) -> None:
@@ -172,8 +174,7 @@ def test_kill_during_a_restore(kill_files: dict[str, Path], tmp_path: Path) -> N
         lambda folder: netdesk(folder / DB_NAME, "restore", str(backup), "--yes"),
     )
     summary = run_kills(scenario, tmp_path / "runs")
-    _report(summary)
-    assert summary.kills >= KILLS
+    _check(summary)
 
 
 @pytest.mark.parametrize("kind", ["vcard", "csv"])
@@ -195,8 +196,7 @@ def test_kill_during_an_export_over_an_older_file(
     # The 13 (or NETDESK_KILLS) export kills shared between the two formats.
     kills = (KILLS + 1) // 2 if kind == "vcard" else KILLS // 2
     summary = run_kills(scenario, tmp_path, kills)
-    _report(summary)
-    assert summary.kills >= kills
+    _check(summary, kills)
 
 
 # A command that does what netdesk must not: it commits row by row, or overwrites its output

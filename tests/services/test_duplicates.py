@@ -187,3 +187,78 @@ def test_a_name_alone_that_two_told_apart_people_have_is_only_a_possible_duplica
     third = _person(services, "John Smith", organization="Acme")
     groups = services.duplicates.find()
     assert [(set(g.contact_ids), g.possible) for g in groups] == [({first, second, third}, True)]
+
+
+def _attended(services: Services, event: int, person: int, **fields: object) -> int:
+    attendance = services.events.add_attendee(event, person)
+    services.events.update_attendance(attendance, **fields)  # type: ignore[arg-type]
+    return attendance
+
+
+def test_two_people_at_the_same_event_become_one_attendance_with_both_notes(
+    services: Services,
+) -> None:
+    keep = _person(services, "Ada Lovelace", emails=["ada@example.org"])
+    other = _person(services, "Ada Lovelace", emails=["ada@example.org"])
+    soiree = services.events.create(
+        EventInput(name="Babbage soirée", starts_at=datetime(2026, 5, 1, 18, tzinfo=UTC))
+    )
+    salon = services.events.create(
+        EventInput(name="Salon", starts_at=datetime(2026, 6, 1, 18, tzinfo=UTC))
+    )
+    _attended(services, soiree, keep, notes="Sat in the front row")
+    _attended(
+        services,
+        soiree,
+        other,
+        role="speaker",
+        status="checked in",
+        met=True,
+        notes="Spoke about the engine",
+        badge_printed=True,
+    )
+    _attended(services, salon, other, notes="Came late")
+    services.notes.add(keep, "Asked about punched cards", event_id=soiree)
+    services.notes.add(other, "Promised her notes", event_id=soiree)
+
+    services.duplicates.merge(keep, [other])
+
+    (at_soiree,) = services.events.attendees(soiree)
+    assert (at_soiree.contact_id, at_soiree.role, at_soiree.status) == (
+        keep,
+        "speaker",
+        "checked in",
+    )
+    assert at_soiree.met and at_soiree.badge_printed
+    assert at_soiree.notes == "Sat in the front row\n\nSpoke about the engine"
+    (at_salon,) = services.events.attendees(salon)
+    assert (at_salon.contact_id, at_salon.notes) == (keep, "Came late")
+    meetings = {m.event_name: m for m in services.contacts.get(keep).meetings}
+    assert sorted(meetings) == ["Babbage soirée", "Salon"]
+    assert sorted(n.body for n in meetings["Babbage soirée"].notes) == [
+        "Asked about punched cards",
+        "Promised her notes",
+    ]
+
+
+def test_the_kept_persons_role_and_better_status_stay_when_merging_an_attendance(
+    services: Services,
+) -> None:
+    keep = _person(services, "Ada Lovelace", emails=["ada@example.org"])
+    other = _person(services, "Ada Lovelace", emails=["ada@example.org"])
+    soiree = services.events.create(
+        EventInput(name="Babbage soirée", starts_at=datetime(2026, 5, 1, 18, tzinfo=UTC))
+    )
+    _attended(services, soiree, keep, role="organiser", status="checked in", notes="Host")
+    _attended(services, soiree, other, role="speaker", status="cancelled", notes="Host")
+
+    services.duplicates.merge(keep, [other])
+
+    (at_soiree,) = services.events.attendees(soiree)
+    assert (at_soiree.contact_id, at_soiree.role, at_soiree.status) == (
+        keep,
+        "organiser",
+        "checked in",
+    )
+    assert not at_soiree.met and not at_soiree.badge_printed
+    assert at_soiree.notes == "Host"

@@ -12,8 +12,8 @@ from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.today.view import EMPTY_DUE, EMPTY_MET, EMPTY_UPCOMING, TodayView
 from netdesk.ui.widgets import theme
-from netdesk.ui.widgets.dates import local, long_day_text, relative_day
-from netdesk.ui.widgets.two_line_delegate import SUBTITLE_COLOR_ROLE, SUBTITLE_ROLE
+from netdesk.ui.widgets.dates import local, long_day_text
+from netdesk.ui.widgets.two_line_delegate import SUBTITLE_COLOR_ROLE, SUBTITLE_ROLE, TRAILING_ROLE
 from tests.ui.event_ui_helpers import click_check_box, double_click
 from tests.undo_stacks import new_undo_stack
 
@@ -92,8 +92,7 @@ def test_upcoming_events_open_on_activation(
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "PyCon"
     starts = local(frozen_now + timedelta(days=3))
-    expected = f"{relative_day(starts.date(), frozen_today)}, {starts:%H:%M} · Lisbon"
-    assert model.index(0, 0).data(SUBTITLE_ROLE) == expected
+    assert model.index(0, 0).data(SUBTITLE_ROLE) == f"In 3 days, {starts:%H:%M} · Lisbon"
     with qtbot.waitSignal(view.open_event) as blocker:
         double_click(qtbot, view.upcoming_card.list_view, model.index(0, 0))
     assert blocker.args == [event_id]
@@ -114,6 +113,7 @@ def test_people_met_recently_open_on_activation(
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "Ana Lopez"
     assert model.index(0, 0).data(SUBTITLE_ROLE) == "Acme · at Django Girls"
+    assert model.index(0, 0).data(TRAILING_ROLE) == "2 days ago"
     with qtbot.waitSignal(view.open_contact) as blocker:
         double_click(qtbot, view.met_card.list_view, model.index(0, 0))
     assert blocker.args == [ana]
