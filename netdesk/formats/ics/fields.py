@@ -122,7 +122,9 @@ def location_of(component: Any) -> tuple[str, str]:
     return split_location(location)
 
 
-_MEETUP_LOCATION = re.compile(r"^(?P<venue>[^(]+?)\s*\((?P<address>.+)\)\s*$", re.DOTALL)
+# Atomic up to the first "(": the address cannot match from a longer venue when it did not
+# from the shortest, and trying each was quadratic on a long LOCATION.
+_MEETUP_LOCATION = re.compile(r"^(?>(?P<venue>[^(]+?)\s*\()(?P<address>.+)\)\s*$", re.DOTALL)
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -119,3 +120,18 @@ def test_a_venue_and_city_typed_apart_still_go_out_as_venue_comma_city() -> None
     # "Hotel Paris" does not name its city: the city is still shown.
     assert joined_location("Hotel Paris", "Paris") == "Hotel Paris, Paris"
     assert joined_location("Betahaus, Berlin", "Berlin") == "Betahaus, Berlin"
+
+
+def test_a_long_venue_is_joined_with_its_city_in_linear_time() -> None:
+    # Matching Meetup's "venue (address)" tried every length of the venue before "(": a venue
+    # of 10,000 spaces then "(" took a second, of 100,000 over a minute.
+    def seconds(n: int) -> float:
+        started = time.perf_counter()
+        joined_location("Base" + " " * n + "(" + "x" * n, "Berlin")
+        return time.perf_counter() - started
+
+    small, large = seconds(5_000), seconds(10_000)
+    assert large < max(3 * small, 0.05)  # the old match took four times as long
+    venue = "Base" + " " * 1_000_000 + "(Berlin)"
+    assert joined_location(venue, "Berlin") == venue
+    assert joined_location("Base (Mitte, Berlin)", "Berlin") == "Base (Mitte, Berlin)"
