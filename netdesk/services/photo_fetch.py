@@ -47,8 +47,11 @@ def web_link(line: str, property_name: str = "PHOTO") -> str:
     name, value = _split_line(line)
     if name != property_name:
         return ""
-    parts = urlsplit(value)
-    return value if parts.scheme.lower() in WEB_SCHEMES and parts.hostname else ""
+    try:
+        parts = urlsplit(value)
+        return value if parts.scheme.lower() in WEB_SCHEMES and parts.hostname else ""
+    except ValueError:  # a broken IPv6 host ("http://[") links nowhere
+        return ""
 
 
 def fetch_image(

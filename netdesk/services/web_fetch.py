@@ -91,8 +91,11 @@ def download(
     within: float = OVERALL_SECONDS,
 ) -> tuple[bytes, str]:
     """The picture at `url` and its MIME type, or PhotoFetchError saying why not."""
-    parts = urlsplit(url)
-    host = parts.hostname or url
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or url
+    except ValueError:  # a broken IPv6 host ("http://[")
+        parts, host = urlsplit(""), url
     if parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
         raise PhotoFetchError(f"“{url}” is not a web address; only http and https are fetched.")
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})

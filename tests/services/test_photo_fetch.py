@@ -147,7 +147,15 @@ def test_a_server_that_sends_a_byte_now_and_then_is_given_up_on(
 
 
 @pytest.mark.parametrize(
-    "url", ["file:///etc/passwd", "ftp://example.org/a.png", "data:image/png;base64,AAAA", "x"]
+    "url",
+    [
+        "file:///etc/passwd",
+        "ftp://example.org/a.png",
+        "data:image/png;base64,AAAA",
+        "x",
+        # An IPv6 host that never closes: urllib's own parser raises ValueError on it.
+        "http://[",
+    ],
 )
 def test_only_web_addresses_are_fetched(url: str) -> None:
     with pytest.raises(PhotoFetchError, match="only http and https"):
@@ -155,6 +163,8 @@ def test_only_web_addresses_are_fetched(url: str) -> None:
 
 
 def test_which_kept_lines_are_photo_links() -> None:
+    assert web_link("PHOTO;VALUE=uri:http://[") == ""
+    assert web_link("PHOTO;VALUE=uri:http://[zz]/a.png") == ""
     assert web_link("PHOTO;VALUE=uri:https://example.org/a.jpg") == "https://example.org/a.jpg"
     assert web_link("item1.PHOTO:http://example.org/a.jpg") == "http://example.org/a.jpg"
     assert web_link('PHOTO;MEDIATYPE="image/png;x=a:b":https://e.org/p') == "https://e.org/p"

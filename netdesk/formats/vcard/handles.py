@@ -74,8 +74,11 @@ def im_handle(value: str) -> str:
 def web_name(url: Typed) -> str:
     """A social profile's user name, or a web address without scheme and "www."."""
     value = url.value.strip()
-    parts = urlsplit(value if "://" in value else f"//{value}")
-    host = (parts.hostname or "").removeprefix("www.")
+    try:
+        parts = urlsplit(value if "://" in value else f"//{value}")
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:  # "[" opens an IPv6 host that never closes: no host to name it by
+        return value
     if any(kind.strip() in SOCIAL_KINDS for kind in url.kind.split(",")):
         segments = [unquote(s) for s in parts.path.split("/") if s.strip()]
         if segments:

@@ -143,3 +143,11 @@ def test_a_photo_link_stays_a_link() -> None:
         "PHOTO;VALUE=uri:https://example.org/ada.jpg",
         "LOGO;VALUE=uri:https://example.org/logo.png",
     ]
+
+
+def test_a_nameless_card_with_a_broken_web_address_is_still_read() -> None:
+    """A card without a name is named after its web address; one whose host opens an IPv6
+    bracket and never closes it ("[") made urllib raise, and the card was lost."""
+    card = read_one(b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:\r\nURL:[\r\nEND:VCARD\r\n")
+    assert card.formatted_name == "["
+    assert [u.value for u in card.urls] == ["["]
