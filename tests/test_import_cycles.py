@@ -3,19 +3,14 @@ netdesk (type-only imports counted), but between the models."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-SCRIPT = Path(__file__).parents[1] / "scripts" / "import_cycles.py"
+from tests.scripts_loader import load_script
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("import_cycles", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("import_cycles")
 
 
 def test_cycles_are_the_strongly_connected_components() -> None:
