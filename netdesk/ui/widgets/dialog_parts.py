@@ -28,7 +28,7 @@ DUE_DATE_FORMAT = "ddd d MMM yyyy"
 DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
 # Day and month names in English like the rest of the interface, whatever the system locale.
 # US English on purpose: British English abbreviates September "Sept", which disagrees with
-# ui.events.dates.MONTHS, and typing "Sep" over the month then shows "Sep" but keeps the old date.
+# ui.widgets.dates.MONTHS, and typing "Sep" over the month then shows "Sep" but keeps the old date.
 ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
