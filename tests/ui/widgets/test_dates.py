@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from netdesk.ui.events.dates import day_text, long_day_text, relative_day
+from netdesk.ui.widgets.dates import day_text, long_day_text, relative_day
 
 # A Friday in the middle of a year, so that two weeks either way stay in that year.
 TODAY = date(2027, 6, 18)
