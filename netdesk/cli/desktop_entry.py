@@ -77,11 +77,13 @@ def exec_value(command: str) -> str:
 
 
 def desktop_entry_text(command: str) -> str:
+    exec_line = f"Exec={exec_value(command)}\n"
+    if "%" in command:
+        # GLib (GNOME, and gio) looks the program up before it turns %% into %, and finds no
+        # ".../100%%/netdesk": started through env, the path is an argument, which it expands.
+        exec_line = f"Exec=env {exec_value(command)}\n"
     lines = resource(DESKTOP_ENTRY).read_text("utf-8").splitlines()
-    return "".join(
-        f"Exec={exec_value(command)}\n" if line.startswith("Exec=") else f"{line}\n"
-        for line in lines
-    )
+    return "".join(exec_line if line.startswith("Exec=") else f"{line}\n" for line in lines)
 
 
 def put(path: Path, data: bytes) -> None:

@@ -132,7 +132,9 @@ def test_a_dangling_link_in_its_place_is_replaced(data_home: Path) -> None:
     shutil.which("gio") is None and os.environ.get("CI", "").lower() not in ("true", "1", "yes"),
     reason="GLib's gio launches desktop entries",
 )
-@pytest.mark.parametrize("folder", ["my apps", "a$b", 'say "hi"', "it's", "back\\slash", "a\nb"])
+@pytest.mark.parametrize(
+    "folder", ["my apps", "a$b", 'say "hi"', "it's", "back\\slash", "a\nb", "100%", "100% sure"]
+)
 def test_glib_starts_the_command_the_entry_names(tmp_path: Path, folder: str) -> None:
     # GLib's own reading of the Exec key (gio launch), not ours: the command it starts is the
     # one whose path the entry quoted.
