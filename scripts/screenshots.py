@@ -10,6 +10,7 @@ The scenes that files from other programs bring are in screenshot_scenes.py.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from datetime import date
@@ -38,12 +39,18 @@ def settle(app: QApplication, rounds: int = 20) -> None:
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if a != "--dark"]
-    out = Path(args[0] if args else "docs/screenshots")
+    # Parsed first: `--help` prints this and writes nothing (not a folder named "--help").
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("out", nargs="?", default="docs/screenshots", help="the folder")
+    parser.add_argument("--dark", action="store_true", help="a dark palette in Fusion")
+    args = parser.parse_args()
+    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     QCoreApplication.setOrganizationName("netdesk-screenshots")
     app = QApplication(sys.argv[:1])
-    if "--dark" in sys.argv[1:]:
+    if args.dark:
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
     outline_indicators(app)  # as the app does

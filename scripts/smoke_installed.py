@@ -211,6 +211,9 @@ def window_opens(path: Path) -> None:
 
 
 def main() -> int:
+    if sys.argv[1:] in (["-h"], ["--help"]):  # not a folder to make and make home
+        print(__doc__)
+        return 0
     if len(sys.argv) != 2:
         print("usage: smoke_installed.py EMPTY_FOLDER", file=sys.stderr)
         return 2

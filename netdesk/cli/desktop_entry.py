@@ -9,7 +9,10 @@ $XDG_DATA_HOME (~/.local/share) /applications, /icons/hicolor/scalable/apps and 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import os
+import secrets
 import shutil
 import sys
 import sysconfig
@@ -68,15 +71,40 @@ def exec_value(command: str) -> str:
         for special in ("\\", '"', "`", "$"):
             command = command.replace(special, "\\" + special)
         command = f'"{command}"'.replace("\\", "\\\\")
+    # A line break would end the key's value: written as the string escapes \n and \r.
+    command = command.replace("\n", "\\n").replace("\r", "\\r")
     return command.replace("%", "%%")
 
 
 def desktop_entry_text(command: str) -> str:
+    exec_line = f"Exec={exec_value(command)}\n"
+    if "%" in command:
+        # GLib (GNOME, and gio) looks the program up before it turns %% into %, and finds no
+        # ".../100%%/netdesk": started through env, the path is an argument, which it expands.
+        exec_line = f"Exec=env {exec_value(command)}\n"
     lines = resource(DESKTOP_ENTRY).read_text("utf-8").splitlines()
-    return "".join(
-        f"Exec={exec_value(command)}\n" if line.startswith("Exec=") else f"{line}\n"
-        for line in lines
-    )
+    return "".join(exec_line if line.startswith("Exec=") else f"{line}\n" for line in lines)
+
+
+def put(path: Path, data: bytes) -> None:
+    """`data` as the file at `path`, renamed into place whole. What was there goes, a symlink
+    too: its target, which may be any file of the user's (a dotfile, a document), is never
+    written into."""
+    if path.is_dir() and not path.is_symlink():
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if isinstance(exc, OSError):
+            # Named by the file the user asked for, not by the hidden partial one.
+            exc.filename, exc.filename2 = str(path), None
+        raise
 
 
 def run_desktop_entry(args: argparse.Namespace) -> int:
@@ -101,9 +129,9 @@ def run_desktop_entry(args: argparse.Namespace) -> int:
         for name, path in places.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             if name == DESKTOP_ENTRY:
-                path.write_text(desktop_entry_text(command), "utf-8")
+                put(path, desktop_entry_text(command).encode("utf-8"))
             else:
-                path.write_bytes(resource(name).read_bytes())
+                put(path, resource(name).read_bytes())
             print(f"wrote {path}")
     except OSError as exc:
         from netdesk.services.exporting import file_error_text
