@@ -122,6 +122,19 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     gc.collect()
 
 
+def _save_coverage() -> None:
+    """Write this process's coverage data now: `coverage run` saves it at exit, which os._exit
+    skips (CI measures the suite that way, see .ci/run)."""
+    if "coverage" not in sys.modules:
+        return
+    import coverage
+
+    measuring = coverage.Coverage.current()
+    if measuring is not None:
+        measuring.stop()
+        measuring.save()
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Leave without interpreter finalisation once Qt was loaded.
@@ -132,6 +145,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     """
     if "PySide6.QtCore" not in sys.modules or not _exit_status:
         return
+    _save_coverage()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(_exit_status[-1])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import random
+import sys
 
 from hypothesis import strategies as st
 
@@ -162,10 +163,21 @@ def fuzz_inputs(kind: str) -> st.SearchStrategy[bytes]:
 
 # --- Deterministic mutation loops and the readers' property (appended for CSV/iCalendar/QR) ---
 
+
+def _measured() -> bool:
+    """True under a coverage measurement (or a debugger): a trace function or a
+    sys.monitoring coverage tool is set."""
+    monitoring = getattr(sys, "monitoring", None)
+    tool = monitoring.get_tool(monitoring.COVERAGE_ID) if monitoring else None
+    return sys.gettrace() is not None or tool is not None
+
+
 # Inputs per importer of the deterministic loop: a few hundred in CI, thousands when full.
 LOOP_INPUTS = int(os.environ.get("NETDESK_FUZZ_LOOP", "2500" if FULL else "240"))
-# Per input: far above what any real file of a few MB takes, far below a hang.
-INPUT_SECONDS = 20.0
+# Per input: far above what any real file of a few MB takes, far below a hang. Measuring
+# coverage (a tracer or sys.monitoring set, as under `coverage run` in CI) makes the readers
+# several times slower without making a hang any less of one, so the limit grows with it.
+INPUT_SECONDS = 20.0 * (3 if _measured() else 1)
 
 
 def seeded_inputs(kind: str, seed_index: int, total: int = 0) -> list[tuple[str, bytes]]:

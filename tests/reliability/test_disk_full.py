@@ -73,8 +73,17 @@ def file_size_limit(max_bytes: int) -> Callable[[], None]:
 def run(
     argv: list[str], preexec_fn: Callable[[], None] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    # A process whose file size is limited is not measured for coverage: coverage's own data
+    # file, written as it exits, would fail past the limit and print a traceback on stderr.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_PROCESS_")}
     return subprocess.run(
-        argv, capture_output=True, text=True, check=False, timeout=120, preexec_fn=preexec_fn
+        argv,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        preexec_fn=preexec_fn,
+        env=env if preexec_fn else None,
     )
 
 
