@@ -172,3 +172,17 @@ def test_a_busy_file_is_not_called_damaged_by_the_windows_check(tmp_path: Path) 
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_an_empty_log_left_beside_the_file_does_not_count_as_a_change(checked: Path) -> None:
+    """An empty -wal beside the file (left by a reader that still had it open, or a crash after
+    a checkpoint) is touched by every open, yet holds nothing: it must not cost a whole-file
+    check at each start."""
+    wal = checked.with_name(checked.name + "-wal")
+    wal.write_bytes(b"")
+    first = opened(checked)
+    assert first is not None
+    for _ in range(2):
+        time.sleep(0.01)
+        os.utime(wal)  # what an open does to the empty log's times
+        assert opened(checked) == first
