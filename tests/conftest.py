@@ -27,7 +27,7 @@ from netdesk.store import Database, open_database
 
 time.tzset()  # the C library's time zone follows TZ only when told
 
-# tests/ui/test_polling.py runs two tests in a pytest of their own, in a given order.
+# tests/ui/test_one_test_to_the_next.py runs four tests in a pytest of their own, in a given order.
 pytest_plugins = ("pytester",)
 
 PG_URL_VAR = "NETDESK_TEST_PG_URL"

@@ -54,6 +54,14 @@ def _people(services: Services) -> list[int]:
         return list(session.scalars(select(Contact.id).order_by(Contact.id)))
 
 
+def _ada_imported_twice(services: Services, tmp_path: Path) -> tuple[int, int]:
+    """FIRST, then SECOND imported as a new person beside it: the ids of the two."""
+    _import(services, tmp_path, "first.vcf", FIRST)
+    _import(services, tmp_path, "second.vcf", SECOND, on_duplicate=OnDuplicate.NEW)
+    first, second = _people(services)
+    return first, second
+
+
 def _addresses(services: Services, contact_id: int) -> list[tuple[str, str, str]]:
     with services.db.Session() as session:
         rows = session.scalars(
@@ -67,9 +75,7 @@ def _addresses(services: Services, contact_id: int) -> list[tuple[str, str, str]
 def test_merging_duplicates_keeps_both_sides_urls_and_addresses_once(
     services: Services, tmp_path: Path
 ) -> None:
-    _import(services, tmp_path, "first.vcf", FIRST)
-    _import(services, tmp_path, "second.vcf", SECOND, on_duplicate=OnDuplicate.NEW)
-    keep, other = _people(services)
+    keep, other = _ada_imported_twice(services, tmp_path)
     assert _addresses(services, other)[0][0] == "12 ST JAMES'S SQUARE"
 
     services.duplicates.merge(keep, [other])
@@ -82,9 +88,7 @@ def test_merging_duplicates_keeps_both_sides_urls_and_addresses_once(
 def test_merging_duplicates_the_other_way_round_keeps_the_kept_ones_first(
     services: Services, tmp_path: Path
 ) -> None:
-    _import(services, tmp_path, "first.vcf", FIRST)
-    _import(services, tmp_path, "second.vcf", SECOND, on_duplicate=OnDuplicate.NEW)
-    first, second = _people(services)
+    first, second = _ada_imported_twice(services, tmp_path)
 
     services.duplicates.merge(second, [first])
 

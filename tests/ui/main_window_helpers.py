@@ -46,10 +46,6 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
-def press(qtbot: QtBot, widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
-    qtbot.keyClick(widget, key, modifiers)
-
-
 def ctrl(qtbot: QtBot, widget: QWidget, key: Qt.Key) -> None:
     qtbot.keyClick(widget, key, Qt.KeyboardModifier.ControlModifier)
 

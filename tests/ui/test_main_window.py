@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -428,8 +428,7 @@ def test_damage_found_after_the_window_opened_stops_all_editing(
         fh.seek((page - 1) * page_size)
         fh.write(b"\xff" * page_size)
     db = open_database(f"sqlite:///{path}", verify_integrity=False)
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(RealServices(db), settings)
+    win = MainWindow(RealServices(db), settings_at(tmp_path))
     qtbot.addWidget(win)
     win.show()
     seen: list[str] = []

@@ -4,10 +4,10 @@ reproduces, inline, an input that lost a file, a row or time before its fix."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 from netdesk.formats.csv.read import CsvTable, load_csv, read_contacts
 from netdesk.formats.records import ContactRecord, Problem
+from tests.growth import doubling_ratio
 
 HEADER = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
 
@@ -97,19 +97,6 @@ def test_quotes_inside_cells_and_a_last_unclosed_one_are_told_apart() -> None:
     ]
 
 
-def seconds_to_read(data: bytes) -> float:
-    started = time.perf_counter()
-    items_of(data)
-    return time.perf_counter() - started
-
-
-def grows_linearly(data_of: Callable[[int], bytes], n: int) -> bool:
-    """Twice the cell takes at most about twice the time (the old splits took four times);
-    below 50 ms both are timer noise."""
-    small, large = seconds_to_read(data_of(n)), seconds_to_read(data_of(2 * n))
-    return large < max(3 * small, 0.05)
-
-
 NETDESK_HEADER = (
     b"Full name,First name,Last name,Organisation,Department,Job title,Email,Email 2,"
     b"Phone,Phone 2,Web address,City,Country,Birthday,Tags,Note,Role,Status\r\n"
@@ -128,8 +115,9 @@ def generic_row(spaces: int) -> bytes:
 def test_a_cell_with_a_long_run_of_spaces_is_split_in_linear_time() -> None:
     # Splitting tags and phones at "\s*;\s*" tried every start in a run of spaces: a cell of
     # a million spaces (the reader's limit) took over ten minutes.
-    assert grows_linearly(netdesk_row, 40_000)
-    assert grows_linearly(generic_row, 20_000)
+    # Twice the cell takes about twice the time (the old splits took four times).
+    assert doubling_ratio(lambda n: items_of(netdesk_row(n)), 40_000) < 3
+    assert doubling_ratio(lambda n: items_of(generic_row(n)), 20_000) < 3
     (ada,) = items_of(netdesk_row(900_000))
     assert isinstance(ada, ContactRecord)
     assert ada.categories == ["a" + " " * 900_000 + "b", "c"]
