@@ -333,13 +333,26 @@ def kill_run(
     return KillResult(index, delay, killed, outcome, leftovers, mid_write)
 
 
+# How long an aimed kill waits for the command to begin writing before calling it hung.
+AIM_LIMIT_SECONDS = 120
+
+
 def _wait(
     proc: subprocess.Popen[bytes], folder: Path, scenario: Scenario, delay: float, aimed: bool
 ) -> tuple[bool, bool]:
     """Whether to kill the command now (not if it ended before its moment came), and whether
     it is writing at this moment."""
     if aimed:
+        # A command that hangs without ever writing must fail the test, not hang it.
+        give_up = time.monotonic() + AIM_LIMIT_SECONDS
         while proc.poll() is None and not _writing(proc.pid, folder, scenario):
+            if time.monotonic() > give_up:
+                proc.kill()
+                proc.wait()
+                raise AssertionError(
+                    f"{scenario.name}: the command had not begun writing after "
+                    f"{AIM_LIMIT_SECONDS} s"
+                )
             time.sleep(0.001)
     try:
         proc.wait(timeout=delay)
