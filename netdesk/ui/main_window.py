@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,6 +37,7 @@ from netdesk.ui.window_state import restore_columns, restore_window, save_window
 if TYPE_CHECKING:
     from netdesk.services.service_set import Services
     from netdesk.ui.change_bridge import ChangeBridge
+    from netdesk.ui.shell import Shortcut
 
 __all__ = ["EVENTS", "FOLLOWUPS", "PAGES", "PEOPLE", "TODAY", "MainWindow"]
 
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        shortcut: Shortcut = None,
         icon_name: str | None = None,
         tip: str = "",
     ) -> QAction:

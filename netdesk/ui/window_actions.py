@@ -16,6 +16,7 @@ from netdesk.ui.undo.feedback import UndoFeedback
 from netdesk.ui.widgets.icons import icon
 
 if TYPE_CHECKING:
+    from netdesk.ui.shell import Shortcut
     from netdesk.ui.window_commands import WindowCommands
 
 
@@ -23,7 +24,7 @@ def make_action(
     owner: QWidget,
     text: str,
     slot: Callable[[], object],
-    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    shortcut: Shortcut = None,
     icon_name: str | None = None,
     tip: str = "",
 ) -> QAction:
