@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self._views[key] = view
         message = getattr(view, "message", None)  # "Marked done — Ctrl+Z to undo" and such
         if message is not None:
-            message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            message.connect(lambda text: self.say(text, 6000))
         layout = self._containers[key].layout()
         assert layout is not None
         layout.addWidget(view)
