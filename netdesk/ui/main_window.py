@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.act_new_event, self.act_new_followup = acts.new_event, acts.new_followup
         self.act_quit, self.act_undo, self.act_redo = acts.quit, acts.undo, acts.redo
         self.act_delete, self.act_find, self.act_tags = acts.delete, acts.find, acts.tags
-        self.act_go, self.undo_feedback = acts.go, acts.undo_feedback
+        self.act_go = acts.go
         self.exchange = ExchangeActions(self, lambda path: self.cards.adder.add_from_path(path))
         self.help = HelpMenu(self, build_menus(self, acts, self.exchange))
         build_toolbar(self, acts)
