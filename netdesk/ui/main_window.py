@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.act_quit, self.act_undo, self.act_redo = acts.quit, acts.undo, acts.redo
         self.act_delete, self.act_find, self.act_tags = acts.delete, acts.find, acts.tags
         self.act_go = acts.go
+        self._data_actions = acts.data_actions
         self.exchange = ExchangeActions(self, lambda path: self.cards.adder.add_from_path(path))
         self.help = HelpMenu(self, build_menus(self, acts, self.exchange))
         build_toolbar(self, acts)
@@ -118,17 +119,7 @@ class MainWindow(QMainWindow):
             self.load_current_view()
 
     def _set_data_actions_enabled(self, enabled: bool) -> None:
-        for act in (
-            self.act_capture,
-            self.act_new_contact,
-            self.act_new_event,
-            self.act_new_followup,
-            self.act_delete,
-            self.act_find,
-            self.act_tags,
-            *self.exchange.data_actions,
-            *self.act_go,  # going to a page builds its view, which needs the services
-        ):
+        for act in (*self._data_actions, *self.exchange.data_actions):
             act.setEnabled(enabled)
         self.sidebar.setEnabled(enabled)
 

@@ -110,3 +110,9 @@ class WindowActions:
     def new_items(self) -> tuple[QAction, ...]:
         """Quick capture and the three New… actions, first in the File menu and the toolbar."""
         return (self.capture, self.new_contact, self.new_event, self.new_followup)
+
+    @property
+    def data_actions(self) -> tuple[QAction, ...]:
+        """The actions that need an open database (going to a page builds its view, which
+        reads it); undo, redo and quit work without one."""
+        return (*self.new_items(), self.delete, self.find, self.tags, *self.go)
