@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,6 +37,7 @@ from netdesk.ui.window_state import restore_columns, restore_window, save_window
 if TYPE_CHECKING:
     from netdesk.services.service_set import Services
     from netdesk.ui.change_bridge import ChangeBridge
+    from netdesk.ui.shell import Shortcut
 
 __all__ = ["EVENTS", "FOLLOWUPS", "PAGES", "PEOPLE", "TODAY", "MainWindow"]
 
@@ -86,7 +87,8 @@ class MainWindow(QMainWindow):
         self.act_new_event, self.act_new_followup = acts.new_event, acts.new_followup
         self.act_quit, self.act_undo, self.act_redo = acts.quit, acts.undo, acts.redo
         self.act_delete, self.act_find, self.act_tags = acts.delete, acts.find, acts.tags
-        self.act_go, self.undo_feedback = acts.go, acts.undo_feedback
+        self.act_go = acts.go
+        self._data_actions = acts.data_actions
         self.exchange = ExchangeActions(self, lambda path: self.cards.adder.add_from_path(path))
         self.help = HelpMenu(self, build_menus(self, acts, self.exchange))
         build_toolbar(self, acts)
@@ -117,17 +119,7 @@ class MainWindow(QMainWindow):
             self.load_current_view()
 
     def _set_data_actions_enabled(self, enabled: bool) -> None:
-        for act in (
-            self.act_capture,
-            self.act_new_contact,
-            self.act_new_event,
-            self.act_new_followup,
-            self.act_delete,
-            self.act_find,
-            self.act_tags,
-            *self.exchange.data_actions,
-            *self.act_go,  # going to a page builds its view, which needs the services
-        ):
+        for act in (*self._data_actions, *self.exchange.data_actions):
             act.setEnabled(enabled)
         self.sidebar.setEnabled(enabled)
 
@@ -150,7 +142,7 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        shortcut: Shortcut = None,
         icon_name: str | None = None,
         tip: str = "",
     ) -> QAction:
@@ -172,7 +164,7 @@ class MainWindow(QMainWindow):
         self._views[key] = view
         message = getattr(view, "message", None)  # "Marked done — Ctrl+Z to undo" and such
         if message is not None:
-            message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            message.connect(lambda text: self.say(text, 6000))
         layout = self._containers[key].layout()
         assert layout is not None
         layout.addWidget(view)

@@ -8,7 +8,7 @@ of them imports the window, so no import (not even a type-only one) leads back t
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
     from netdesk.services.service_set import Services
     from netdesk.ui.change_bridge import ChangeBridge
+
+    # What an action's key may be given as: a sequence, a standard key, text, or no key.
+    Shortcut: TypeAlias = QKeySequence | QKeySequence.StandardKey | str | None
 
 TODAY, EVENTS, PEOPLE, FOLLOWUPS = "today", "events", "people", "followups"
 PAGES = ((TODAY, "Today"), (EVENTS, "Events"), (PEOPLE, "People"), (FOLLOWUPS, "Follow-ups"))
@@ -42,7 +45,7 @@ class Shell(Protocol):
         self,
         text: str,
         slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        shortcut: Shortcut = None,
         icon_name: str | None = None,
         tip: str = "",
     ) -> QAction:

@@ -16,6 +16,7 @@ from netdesk.ui.undo.feedback import UndoFeedback
 from netdesk.ui.widgets.icons import icon
 
 if TYPE_CHECKING:
+    from netdesk.ui.shell import Shortcut
     from netdesk.ui.window_commands import WindowCommands
 
 
@@ -23,7 +24,7 @@ def make_action(
     owner: QWidget,
     text: str,
     slot: Callable[[], object],
-    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    shortcut: Shortcut = None,
     icon_name: str | None = None,
     tip: str = "",
 ) -> QAction:
@@ -109,3 +110,9 @@ class WindowActions:
     def new_items(self) -> tuple[QAction, ...]:
         """Quick capture and the three New… actions, first in the File menu and the toolbar."""
         return (self.capture, self.new_contact, self.new_event, self.new_followup)
+
+    @property
+    def data_actions(self) -> tuple[QAction, ...]:
+        """The actions that need an open database (going to a page builds its view, which
+        reads it); undo, redo and quit work without one."""
+        return (*self.new_items(), self.delete, self.find, self.tags, *self.go)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QPushButton, QWidget
 from netdesk.services.errors import NotFoundError
 from netdesk.ui.shell import EVENTS
 from netdesk.ui.widgets.icons import icon
+from netdesk.ui.widgets.menus import top_menu
 
 if TYPE_CHECKING:
     from netdesk.services.service_set import Services
@@ -141,17 +142,15 @@ class BadgeActions(QObject):
 
     def events_menu(self) -> QMenu:
         """The Events menu, made (before Go) if the window has none yet."""
-        bar = self.shell.widget().menuBar()
-        before = None
-        for action in bar.actions():
-            menu = action.menu()
-            if isinstance(menu, QMenu) and action.text() == EVENTS_MENU:
-                return menu
-            if action.text() == "&Go" and before is None:
-                before = action
+        window = self.shell.widget()
+        existing = top_menu(window, "Events")
+        if existing is not None:
+            return existing
+        bar = window.menuBar()
         menu = QMenu(EVENTS_MENU, bar)
-        if before is not None:
-            bar.insertMenu(before, menu)
+        go = top_menu(window, "Go")
+        if go is not None:
+            bar.insertMenu(go.menuAction(), menu)
         else:
             bar.addMenu(menu)
         return menu
