@@ -22,11 +22,17 @@ if TYPE_CHECKING:
     from netdesk.ui.importing.flow import ImportFlow
     from netdesk.ui.shell import Shell
 
-IMPORT_FILTER = (
-    "Contacts and calendars (*.vcf *.vcard *.csv *.ics *.ical);;"
-    "vCard (*.vcf *.vcard);;CSV (*.csv);;iCalendar (*.ics);;"
-    "Pictures of QR codes (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)"
-)
+
+def import_filter() -> str:
+    """The file dialog's choices; its pictures are those a drop reads for QR codes too."""
+    from netdesk.ui.cards.add_actions import PICTURE_SUFFIXES  # QR reading loads on first use
+
+    pictures = " ".join(f"*{suffix}" for suffix in PICTURE_SUFFIXES)
+    return (
+        "Contacts and calendars (*.vcf *.vcard *.csv *.ics *.ical);;"
+        "vCard (*.vcf *.vcard);;CSV (*.csv);;iCalendar (*.ics);;"
+        f"Pictures of QR codes ({pictures});;All files (*)"
+    )
 
 
 class ExchangeActions(QObject):
@@ -123,7 +129,7 @@ class ExchangeActions(QObject):
 
     def import_files(self, event_id: int | None = None) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import people or events", "", IMPORT_FILTER
+            self.window, "Import people or events", "", import_filter()
         )
         if names:
             self.import_paths([Path(n) for n in names], event_id)

@@ -246,3 +246,12 @@ def test_an_attendee_list_is_imported_from_the_event_page(
     as_csv.trigger()
     saver.check()
     assert "Ada Lovelace" in target.read_text(encoding="utf-8-sig")
+
+
+def test_file_import_offers_every_picture_a_drop_reads_for_qr_codes() -> None:
+    from netdesk.ui.cards.add_actions import PICTURE_SUFFIXES
+    from netdesk.ui.importing.actions import import_filter
+
+    pictures = next(c for c in import_filter().split(";;") if c.startswith("Pictures"))
+    assert pictures == "Pictures of QR codes (" + " ".join(f"*{s}" for s in PICTURE_SUFFIXES) + ")"
+    assert "*.tiff" in pictures and "*.pgm" in pictures
