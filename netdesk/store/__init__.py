@@ -25,13 +25,11 @@ _HOMES = {
     "NewerDatabaseError": "open_errors",
     "NotNetdeskDatabaseError": "open_errors",
     "integrity_problem": "sqlite_checks",
-    "check_sqlite_file": "sqlite_checks",
     "make_engine": "engine",
     "safe_url": "engine",
     # the open database
     "Database": "database",
     "DatabaseWriteError": "database",
-    "ChangeListener": "database",
     "sqlite_path": "database",
     "insert_missing": "upserts",
     "ALL_KINDS": "change_tracking",
@@ -53,7 +51,6 @@ _HOMES = {
     "HANDFUL": "backups",
     "MAX_KEEP": "backups",
     "Backup": "backup_list",
-    "REASON_LABELS": "backup_list",
     "BackupError": "backup_files",
     "contact_count": "backup_files",
     "people_text": "backup_files",
@@ -97,7 +94,6 @@ if TYPE_CHECKING:
     from netdesk.store.backup_files import contact_count as contact_count
     from netdesk.store.backup_files import holds_data as holds_data
     from netdesk.store.backup_files import people_text as people_text
-    from netdesk.store.backup_list import REASON_LABELS as REASON_LABELS
     from netdesk.store.backup_list import Backup as Backup
     from netdesk.store.backups import DAMAGED_PREFIX as DAMAGED_PREFIX
     from netdesk.store.backups import DEFAULT_KEEP as DEFAULT_KEEP
@@ -112,7 +108,6 @@ if TYPE_CHECKING:
     from netdesk.store.change_watch import ChangeWatch as ChangeWatch
     from netdesk.store.change_watch import Identity as Identity
     from netdesk.store.change_watch import Outcome as Outcome
-    from netdesk.store.database import ChangeListener as ChangeListener
     from netdesk.store.database import Database as Database
     from netdesk.store.database import DatabaseWriteError as DatabaseWriteError
     from netdesk.store.database import sqlite_path as sqlite_path
@@ -134,7 +129,6 @@ if TYPE_CHECKING:
     from netdesk.store.schema import head_revision as head_revision
     from netdesk.store.schema import known_revisions as known_revisions
     from netdesk.store.schema import upgrade_schema as upgrade_schema
-    from netdesk.store.sqlite_checks import check_sqlite_file as check_sqlite_file
     from netdesk.store.sqlite_checks import integrity_problem as integrity_problem
     from netdesk.store.sqlite_names import SQLITE_MAGIC as SQLITE_MAGIC
     from netdesk.store.sqlite_names import file_of_url as file_of_url
