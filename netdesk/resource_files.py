@@ -16,6 +16,9 @@ DESKTOP_ENTRY = "netdesk.desktop"
 # AppStream wants a reverse-DNS component id; the desktop entry keeps its name "netdesk" (the
 # window's app id, netdesk.app), which the metainfo names as what it launches.
 METAINFO = "io.github.netdesk.netdesk.metainfo.xml"
+# The application's icon, icons/netdesk.svg: the window's icon, and the one the desktop entry's
+# Icon key names (the desktop looks it up by this name among the icons installed beside it).
+APP_ICON_NAME = "netdesk"
 
 
 def resource(name: str) -> Traversable:

@@ -19,9 +19,9 @@ import sysconfig
 from pathlib import Path
 from typing import Any
 
-from netdesk.resource_files import DESKTOP_ENTRY, METAINFO, resource
+from netdesk.resource_files import APP_ICON_NAME, DESKTOP_ENTRY, METAINFO, resource
 
-ICON = "netdesk.svg"
+ICON = f"{APP_ICON_NAME}.svg"
 
 
 def add_commands(commands: Any) -> None:

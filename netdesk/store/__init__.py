@@ -25,13 +25,11 @@ _HOMES = {
     "NewerDatabaseError": "open_errors",
     "NotNetdeskDatabaseError": "open_errors",
     "integrity_problem": "sqlite_checks",
-    "check_sqlite_file": "sqlite_checks",
     "make_engine": "engine",
     "safe_url": "engine",
     # the open database
     "Database": "database",
     "DatabaseWriteError": "database",
-    "ChangeListener": "database",
     "sqlite_path": "database",
     "insert_missing": "upserts",
     "ALL_KINDS": "change_tracking",
@@ -53,7 +51,6 @@ _HOMES = {
     "HANDFUL": "backups",
     "MAX_KEEP": "backups",
     "Backup": "backup_list",
-    "REASON_LABELS": "backup_list",
     "BackupError": "backup_files",
     "contact_count": "backup_files",
     "people_text": "backup_files",
@@ -74,56 +71,9 @@ _HOMES = {
     "FoundPerson": "quick_search",
 }
 
-# The same names, for `import *`, linters and readers; tests/store/test_public_names.py checks
-# that both lists agree.
-__all__ = [
-    "ALL_KINDS",
-    "CHANNEL",
-    "DAMAGED_PREFIX",
-    "DEFAULT_KEEP",
-    "HANDFUL",
-    "KIND_OF_TABLE",
-    "MAX_KEEP",
-    "REASON_LABELS",
-    "SQLITE_MAGIC",
-    "Backup",
-    "BackupError",
-    "BackupStore",
-    "ChangeListener",
-    "ChangeWatch",
-    "CorruptDatabaseError",
-    "Database",
-    "DatabaseOpenError",
-    "DatabaseWriteError",
-    "FoundPerson",
-    "Identity",
-    "NewerDatabaseError",
-    "NotNetdeskDatabaseError",
-    "Outcome",
-    "alembic_config",
-    "check_sqlite_file",
-    "contact_count",
-    "create_schema",
-    "current_revision",
-    "file_of_url",
-    "head_revision",
-    "holds_data",
-    "insert_missing",
-    "integrity_problem",
-    "is_database_error",
-    "known_revisions",
-    "make_engine",
-    "mark_changed",
-    "open_database",
-    "people_text",
-    "read_error_message",
-    "reason",
-    "refresh_search",
-    "safe_url",
-    "sqlite_path",
-    "upgrade_schema",
-    "what_went_wrong",
-]
+# The same names, for `import *` and readers. The imports for type checkers at the end name each
+# one `as` itself: that is what marks an import as the package's own public name.
+__all__ = sorted(_HOMES)
 
 
 def __getattr__(name: str) -> Any:
@@ -140,36 +90,46 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from netdesk.store.backup_files import BackupError, contact_count, holds_data, people_text
-    from netdesk.store.backup_list import REASON_LABELS, Backup
-    from netdesk.store.backups import DAMAGED_PREFIX, DEFAULT_KEEP, HANDFUL, MAX_KEEP, BackupStore
-    from netdesk.store.change_tracking import (
-        ALL_KINDS,
-        CHANNEL,
-        KIND_OF_TABLE,
-        mark_changed,
-        refresh_search,
-    )
-    from netdesk.store.change_watch import ChangeWatch, Identity, Outcome
-    from netdesk.store.database import ChangeListener, Database, DatabaseWriteError, sqlite_path
-    from netdesk.store.db import open_database
-    from netdesk.store.engine import make_engine, safe_url
-    from netdesk.store.errors import is_database_error, read_error_message, reason, what_went_wrong
-    from netdesk.store.open_errors import (
-        CorruptDatabaseError,
-        DatabaseOpenError,
-        NewerDatabaseError,
-        NotNetdeskDatabaseError,
-    )
-    from netdesk.store.quick_search import FoundPerson
-    from netdesk.store.schema import (
-        alembic_config,
-        create_schema,
-        current_revision,
-        head_revision,
-        known_revisions,
-        upgrade_schema,
-    )
-    from netdesk.store.sqlite_checks import check_sqlite_file, integrity_problem
-    from netdesk.store.sqlite_names import SQLITE_MAGIC, file_of_url
-    from netdesk.store.upserts import insert_missing
+    from netdesk.store.backup_files import BackupError as BackupError
+    from netdesk.store.backup_files import contact_count as contact_count
+    from netdesk.store.backup_files import holds_data as holds_data
+    from netdesk.store.backup_files import people_text as people_text
+    from netdesk.store.backup_list import Backup as Backup
+    from netdesk.store.backups import DAMAGED_PREFIX as DAMAGED_PREFIX
+    from netdesk.store.backups import DEFAULT_KEEP as DEFAULT_KEEP
+    from netdesk.store.backups import HANDFUL as HANDFUL
+    from netdesk.store.backups import MAX_KEEP as MAX_KEEP
+    from netdesk.store.backups import BackupStore as BackupStore
+    from netdesk.store.change_tracking import ALL_KINDS as ALL_KINDS
+    from netdesk.store.change_tracking import CHANNEL as CHANNEL
+    from netdesk.store.change_tracking import KIND_OF_TABLE as KIND_OF_TABLE
+    from netdesk.store.change_tracking import mark_changed as mark_changed
+    from netdesk.store.change_tracking import refresh_search as refresh_search
+    from netdesk.store.change_watch import ChangeWatch as ChangeWatch
+    from netdesk.store.change_watch import Identity as Identity
+    from netdesk.store.change_watch import Outcome as Outcome
+    from netdesk.store.database import Database as Database
+    from netdesk.store.database import DatabaseWriteError as DatabaseWriteError
+    from netdesk.store.database import sqlite_path as sqlite_path
+    from netdesk.store.db import open_database as open_database
+    from netdesk.store.engine import make_engine as make_engine
+    from netdesk.store.engine import safe_url as safe_url
+    from netdesk.store.errors import is_database_error as is_database_error
+    from netdesk.store.errors import read_error_message as read_error_message
+    from netdesk.store.errors import reason as reason
+    from netdesk.store.errors import what_went_wrong as what_went_wrong
+    from netdesk.store.open_errors import CorruptDatabaseError as CorruptDatabaseError
+    from netdesk.store.open_errors import DatabaseOpenError as DatabaseOpenError
+    from netdesk.store.open_errors import NewerDatabaseError as NewerDatabaseError
+    from netdesk.store.open_errors import NotNetdeskDatabaseError as NotNetdeskDatabaseError
+    from netdesk.store.quick_search import FoundPerson as FoundPerson
+    from netdesk.store.schema import alembic_config as alembic_config
+    from netdesk.store.schema import create_schema as create_schema
+    from netdesk.store.schema import current_revision as current_revision
+    from netdesk.store.schema import head_revision as head_revision
+    from netdesk.store.schema import known_revisions as known_revisions
+    from netdesk.store.schema import upgrade_schema as upgrade_schema
+    from netdesk.store.sqlite_checks import integrity_problem as integrity_problem
+    from netdesk.store.sqlite_names import SQLITE_MAGIC as SQLITE_MAGIC
+    from netdesk.store.sqlite_names import file_of_url as file_of_url
+    from netdesk.store.upserts import insert_missing as insert_missing

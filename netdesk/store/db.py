@@ -12,7 +12,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from netdesk.store.backups import BackupError, BackupStore
 from netdesk.store.database import Database, sqlite_path
-from netdesk.store.engine import make_engine, safe_url
+from netdesk.store.engine import make_engine, safe_url, unknown_address
 from netdesk.store.errors import reason
 from netdesk.store.open_errors import DatabaseOpenError, NotNetdeskDatabaseError
 from netdesk.store.schema import (
@@ -37,11 +37,8 @@ def open_database(url: str, *, verify_integrity: bool = True) -> Database:
     """
     try:
         path = sqlite_path(url)
-    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
-        raise DatabaseOpenError(
-            f"Cannot open {safe_url(url)}: it is neither a file path nor a database address "
-            "netdesk knows."
-        ) from exc
+    except (ArgumentError, ValueError) as exc:
+        raise unknown_address(url) from exc
     where = str(path) if path is not None else safe_url(url)
     revision: str | None = None
     if path is not None:

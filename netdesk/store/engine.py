@@ -76,7 +76,12 @@ def make_engine(url: str) -> Engine:
             "For PostgreSQL use a postgresql+psycopg:// address and install netdesk[postgres]."
         ) from exc
     except (ArgumentError, ValueError) as exc:
-        raise DatabaseOpenError(
-            f"Cannot open {safe_url(url)}: it is neither a file path nor a database address "
-            "netdesk knows."
-        ) from exc
+        raise unknown_address(url) from exc
+
+
+def unknown_address(url: str) -> DatabaseOpenError:
+    """The error for a `url` that SQLAlchemy cannot read (ValueError: a port not a number)."""
+    return DatabaseOpenError(
+        f"Cannot open {safe_url(url)}: it is neither a file path nor a database address "
+        "netdesk knows."
+    )

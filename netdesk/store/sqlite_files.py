@@ -17,6 +17,7 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     when they do exist, someone has it open (or crashed) and the normal read path is needed.
     """
     # Beside the file a symbolic link leads to, where SQLite keeps them.
-    in_use = any(p.exists() for p in sidecar_files(path.resolve()))
+    real = path.resolve()
+    in_use = any(p.exists() for p in sidecar_files(real))
     mode = "mode=ro" if in_use else "mode=ro&immutable=1"
-    return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+    return sqlite3.connect(f"{real.as_uri()}?{mode}", uri=True)

@@ -4,9 +4,11 @@ SQLAlchemy."""
 
 from __future__ import annotations
 
+import ast
 import importlib
 import subprocess
 import sys
+from pathlib import Path
 
 import netdesk.store
 
@@ -37,3 +39,17 @@ def test_the_plain_names_import_no_sqlalchemy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+def test_the_imports_for_type_checkers_are_the_public_names() -> None:
+    # What mypy sees (the imports under TYPE_CHECKING) and what Python finds (_HOMES) are the
+    # same names from the same modules.
+    tree = ast.parse(Path(netdesk.store.__file__).read_text(encoding="utf-8"))
+    block = next(node for node in tree.body if isinstance(node, ast.If))
+    imported = {
+        alias.asname or alias.name: (statement.module or "").removeprefix("netdesk.store.")
+        for statement in block.body
+        if isinstance(statement, ast.ImportFrom)
+        for alias in statement.names
+    }
+    assert imported == netdesk.store._HOMES

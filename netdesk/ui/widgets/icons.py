@@ -9,10 +9,8 @@ from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from netdesk.resource_files import resource
+from netdesk.resource_files import APP_ICON_NAME, resource
 from netdesk.ui.widgets import theme
-
-APP_ICON_NAME = "netdesk"
 
 ICON_NAMES: tuple[str, ...] = (
     APP_ICON_NAME,
