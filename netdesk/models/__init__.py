@@ -14,6 +14,14 @@ from netdesk.models.contact import (
 from netdesk.models.event import Event, EventKind, new_event_uid
 from netdesk.models.followup import FollowUp
 from netdesk.models.note import Note, NoteTopic
+from netdesk.models.sync import (
+    SyncAccount,
+    SyncCollection,
+    SyncConflict,
+    SyncItem,
+    SyncRun,
+    SyncUnlinked,
+)
 from netdesk.models.tag import Tag, contact_tags, event_tags
 
 __all__ = [
@@ -32,6 +40,12 @@ __all__ = [
     "NoteTopic",
     "RegistrationStatus",
     "Role",
+    "SyncAccount",
+    "SyncCollection",
+    "SyncConflict",
+    "SyncItem",
+    "SyncRun",
+    "SyncUnlinked",
     "Tag",
     "UTCDateTime",
     "contact_tags",
