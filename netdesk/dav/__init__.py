@@ -1,0 +1,1 @@
+"""WebDAV, CardDAV and CalDAV spoken to servers over HTTP (httpx); no database, no Qt."""

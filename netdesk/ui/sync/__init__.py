@@ -1,0 +1,1 @@
+"""Accounts, Sync now, conflicts and the sync history in the window."""
