@@ -39,7 +39,8 @@ def _handler(state: CannedServer) -> type[BaseHTTPRequestHandler]:
             reply = state.routes.get(self.path, Canned(404, b"not here"))
             self.send_response(reply.status)
             self.send_header("Content-Type", "text/xml; charset=utf-8")
-            self.send_header("Content-Length", str(len(reply.body)))
+            if "Content-Length" not in reply.headers:
+                self.send_header("Content-Length", str(len(reply.body)))
             for name, value in reply.headers.items():
                 self.send_header(name, value)
             self.end_headers()
