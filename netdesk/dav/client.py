@@ -59,6 +59,10 @@ class DavClient:
     def requests_made(self) -> int:
         return self.transport.requests_made
 
+    @requests_made.setter
+    def requests_made(self, value: int) -> None:
+        self.transport.requests_made = value
+
     def close(self) -> None:
         self.transport.close()
 

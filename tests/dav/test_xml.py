@@ -149,3 +149,35 @@ def test_unexpected_status_is_words(canned_server: CannedServer) -> None:
         pytest.raises(DavError, match=r"answered 503 Service Unavailable to PROPFIND"),
     ):
         dav.list_etags("/busy/")
+
+
+def _sync_reply(token: str, hrefs: list[str], more: bool) -> bytes:
+    items = "".join(
+        f'<D:response><D:href>{h}</D:href><D:propstat><D:prop><D:getetag>"{h}"</D:getetag>'
+        "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
+        for h in hrefs
+    )
+    if more:
+        items += (
+            "<D:response><D:href>/c/</D:href><D:status>HTTP/1.1 507 Insufficient Storage"
+            "</D:status></D:response>"
+        )
+    return (
+        f'<D:multistatus xmlns:D="DAV:">{items}<D:sync-token>{token}</D:sync-token></D:multistatus>'
+    ).encode()
+
+
+def test_a_truncated_change_list_is_read_to_its_end(canned_server: CannedServer) -> None:
+    """RFC 6578 3.6: a server may cut the list (507 on the collection) and give a token to go
+    on from; the canned server gives the same page each time, so the client asks until the
+    token stops moving (the second page repeats the first token)."""
+    canned_server.routes["/c/"] = Canned(207, _sync_reply("t1", ["/c/a.vcf"], more=True))
+    with DavClient(canned_server.url, "ada", "pw", timeout=5) as dav:
+        delta = dav.sync_collection("/c/", "t1")
+        assert delta.changed == {"/c/a.vcf": '"/c/a.vcf"'}
+        assert delta.token == "t1"
+        assert dav.requests_made == 1
+        canned_server.routes["/c/"] = Canned(207, _sync_reply("t2", ["/c/b.vcf"], more=True))
+        delta = dav.sync_collection("/c/", "t1")
+        assert delta.token == "t2"
+        assert dav.requests_made == 3  # t1 -> t2 (more), t2 -> t2: the end
