@@ -163,6 +163,10 @@ class Transport:
             return ServerUnreachable(where, f"the proxy refused the connection ({error})")
         if isinstance(error, httpx.ConnectError):
             return ServerUnreachable(where, _connect_reason(error, target.host))
+        if isinstance(error, httpx.RemoteProtocolError) and any(
+            word in str(error).lower() for word in ("illegal", "malformed", "invalid")
+        ):
+            return ServerUnreachable(where, "the server's answer is not HTTP (a wrong port?)")
         if isinstance(error, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
             return ServerUnreachable(where, "the connection was cut in the middle of a reply")
         return ServerUnreachable(where, str(error) or type(error).__name__)
