@@ -85,7 +85,7 @@ def test_a_connection_cut_in_the_middle_of_a_reply() -> None:
 def test_garbage_instead_of_http() -> None:
     def garbage(conn: socket.socket) -> None:
         _read_request(conn)
-        conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+        conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\nProtocol mismatch.\r\n\r\n")
 
     with (
         raw_server(garbage) as url,
