@@ -158,3 +158,12 @@ def component_lines(component: Component) -> list[str]:
         out.extend(block)
     out.append(f"END:{component.name}")
     return out
+
+
+def next_sequence(line: str) -> str:
+    """A SEQUENCE line counted up, as for any revision of an item (RFC 5545 3.8.7.4); any
+    other line as it is."""
+    if property_name(line) != "SEQUENCE":
+        return line
+    head, _, value = line.rpartition(":")
+    return f"{head}:{int(value) + 1}" if value.strip().isdigit() else line
