@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import vobject
 from icalendar import Calendar
 
 from netdesk import clock
 from netdesk.formats.ics.read import read_ics
 from netdesk.formats.ics.single_event import event_text, read_event_uid
 from netdesk.formats.records import EventRecord
+from tests.formats.three_parsers import parse_with_icaljs
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -157,3 +160,15 @@ def test_an_all_day_event_in_utc_terms() -> None:
     text = event_text(day)
     assert "DTSTART;VALUE=DATE:20261209" in _lines(text)
     assert read_back(text).all_day
+
+
+def test_every_event_written_parses_in_ical_js_and_vobject(tmp_path: Path) -> None:
+    changed = meetup()
+    changed.name = "Moved"
+    texts = [event_text(meetup()), event_text(changed, PHONE_EDITED)]
+    files = []
+    for number, text in enumerate(texts):
+        vobject.readOne(text)
+        files.append(tmp_path / f"event{number}.ics")
+        files[-1].write_text(text, encoding="utf-8", newline="")
+    parse_with_icaljs(*files)

@@ -4,11 +4,14 @@ with everything netdesk does not own as the server had it."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
+import vobject
 from icalendar import Calendar
 
 from netdesk.formats.ics.todo import NotATask, TaskRecord, read_task, task_text
+from tests.formats.three_parsers import parse_with_icaljs
 
 # Apple Reminders (iOS 17) as iCloud stores it: a time-zoned due time, an alarm, sort order.
 APPLE = (
@@ -292,3 +295,22 @@ def test_a_repeating_tasks_changed_occurrence_stays_beside_it() -> None:
     assert "RECURRENCE-ID;VALUE=DATE:20261218" in _lines(out)
     assert "RRULE:FREQ=WEEKLY" in _lines(out)
     assert len(Calendar.from_ical(out).walk("VTODO")) == 2
+
+
+def test_every_task_written_parses_in_ical_js_and_vobject(tmp_path: Path) -> None:
+    texts = []
+    for text in (APPLE, DAVX5, THUNDERBIRD_DONE):
+        task = read_task(text)
+        texts.append(task_text(task, text))
+        task.done = not task.done
+        task.due = date(2026, 12, 24)
+        texts.append(task_text(task, text))
+    texts.append(
+        task_text(TaskRecord(uid="new", summary="Call, then; write\\ back", netdesk_id="1"))
+    )
+    files = []
+    for number, text in enumerate(texts):
+        vobject.readOne(text)
+        files.append(tmp_path / f"task{number}.ics")
+        files[-1].write_text(text, encoding="utf-8", newline="")
+    parse_with_icaljs(*files)
