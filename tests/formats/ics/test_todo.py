@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import vobject
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from netdesk.formats.ics.todo import NotATask, TaskRecord, read_task, task_text
@@ -314,3 +316,45 @@ def test_every_task_written_parses_in_ical_js_and_vobject(tmp_path: Path) -> Non
         files.append(tmp_path / f"task{number}.ics")
         files[-1].write_text(text, encoding="utf-8", newline="")
     parse_with_icaljs(*files)
+
+
+def test_a_bare_task_with_stray_ends_is_written_as_one_whole_calendar() -> None:
+    text = (
+        "BEGIN:VTODO\r\nUID:x\r\nEND:VEVENT\r\nSUMMARY:Call Ada\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+    )
+    task = read_task(text)
+    assert (task.uid, task.summary) == ("x", "Call Ada")
+    out = task_text(task, text)
+    assert _lines(out).count("END:VCALENDAR") == 1
+    assert read_task(out) == task
+    assert len(Calendar.from_ical(out).walk("VTODO")) == 1
+
+
+_PIECES = [
+    *_lines(APPLE),
+    *_lines(DAVX5),
+    *_lines(THUNDERBIRD_DONE),
+    "DUE:2026",
+    "DUE;TZID=Nowhere:20261301T250000",
+    "COMPLETED:x",
+    "DURATION:PXYZ",
+    "SEQUENCE:99999999999999999999",
+    "PERCENT-COMPLETE:abc",
+    'UID;X="unclosed:1',
+    "BEGIN:",
+    "END:",
+    ":",
+]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=20), max_size=30))
+def test_any_text_reads_as_a_task_or_says_it_is_none(pieces: list[str]) -> None:
+    text = "\r\n".join(pieces)
+    try:
+        task = read_task(text)
+    except NotATask:
+        return
+    assert read_task(task_text(task, text)).uid == task.uid
+    task.done = not task.done
+    assert read_task(task_text(task, text)).done == task.done
