@@ -204,9 +204,9 @@ def _merge_list(
     merged entry keeps the local parts, and each differs from the other only where they clash,
     so that choosing either keeps what merged cleanly."""
     # A list one side left as it was is the other side's, in its order.
-    if base is not None and list(local) == list(base):
+    if base is not None and _same(local, base, key):
         return copy.deepcopy(list(remote)), []
-    if list(remote) == list(local) or (base is not None and list(remote) == list(base)):
+    if _same(remote, local, key) or (base is not None and _same(remote, base, key)):
         return copy.deepcopy(list(local)), []
     before = _by_key(base or (), key)
     mine = _by_key(local, key)
@@ -225,6 +225,13 @@ def _merge_list(
         if found not in mine and (found not in before or entry != before[found]):
             merged.append(copy.deepcopy(entry))
     return merged, clashes
+
+
+def _same(one: Sequence[T], other: Sequence[T], key: Callable[[T], object]) -> bool:
+    """Whether two lists hold the same entries; tags in any order (netdesk keeps them sorted)."""
+    if list(one) == list(other):
+        return True
+    return key is _tag_key and sorted(map(str, map(key, one))) == sorted(map(str, map(key, other)))
 
 
 def _by_key(entries: Sequence[T], key: Callable[[T], object]) -> dict[object, T]:
@@ -306,6 +313,8 @@ def record_hash(record: ContactRecord) -> str:
             value = hashlib.sha256(value).hexdigest() if value else ""
         elif isinstance(value, date):
             value = value.isoformat()
+        elif name == "categories":
+            value = sorted(str(_tag_key(tag)) for tag in value)  # tags have no order
         elif isinstance(value, list):
             value = [vars(v) if isinstance(v, (Typed, PostalAddress)) else v for v in value]
         canonical[name] = value
