@@ -231,7 +231,8 @@ def _same(one: Sequence[T], other: Sequence[T], key: Callable[[T], object]) -> b
     """Whether two lists hold the same entries; tags in any order (netdesk keeps them sorted)."""
     if list(one) == list(other):
         return True
-    return key is _tag_key and sorted(map(str, map(key, one))) == sorted(map(str, map(key, other)))
+    order_free = key is _tag_key
+    return order_free and sorted(str(key(x)) for x in one) == sorted(str(key(x)) for x in other)
 
 
 def _by_key(entries: Sequence[T], key: Callable[[T], object]) -> dict[object, T]:
