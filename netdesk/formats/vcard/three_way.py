@@ -32,6 +32,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from netdesk.formats.records import ADDRESS_PARTS, ContactRecord, PostalAddress, Typed
+from netdesk.formats.vcard.card_photo import decode_photo, sniff_image
 from netdesk.formats.vcard.merge_text import (
     NO_PHOTO,
     address_text,
@@ -329,8 +330,9 @@ def apply_choice(
     """A copy of `record` with `field` set to the chosen side's conflict text.
 
     For a list the text holds one entry per line: each replaces the entry it matches, or is
-    added. A photo cannot travel as text: "no photo" removes it, and with `source` (the record
-    of the chosen side) the field is copied from there as it is, photo included.
+    added. A photo's words cannot bring it back: "no photo" removes it, a `data:` URI
+    ("data:image/jpeg;base64,...", which a caller may keep beside the words) sets it, and with
+    `source` (the record of the chosen side) the field is copied from there, photo included.
     """
     if field not in FIELD_LABELS:
         raise ValueError(f"not a contact field: {field!r}")
@@ -343,6 +345,11 @@ def apply_choice(
     if field == "photo":
         if text_value == NO_PHOTO:
             chosen.photo, chosen.photo_mime = None, ""
+        elif text_value.startswith("data:"):
+            decoded = decode_photo(text_value.strip(), None)
+            if decoded is not None and decoded[0]:
+                chosen.photo = decoded[0]
+                chosen.photo_mime = sniff_image(decoded[0]) or decoded[1]
     elif field == "birthday":
         chosen.birthday = date.fromisoformat(text_value) if text_value.strip() else None
     elif field in ("emails", "phones", "urls"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import copy
 import dataclasses
 import json
@@ -200,6 +201,9 @@ def test_a_different_photo_on_both_sides_is_a_conflict_in_words() -> None:
     assert FIELD_LABELS["photo"] == "Photo"
     assert (merged.record.photo, merged.record.photo_mime) == (JPEG, "image/jpeg")
     taken = apply_choice(merged.record, "photo", merged.conflicts[0].remote, source=remote)
+    assert (taken.photo, taken.photo_mime) == (PNG, "image/png")
+    as_data = "data:image/png;base64," + base64.b64encode(PNG).decode()
+    taken = apply_choice(merged.record, "photo", as_data)
     assert (taken.photo, taken.photo_mime) == (PNG, "image/png")
     removed = apply_choice(merged.record, "photo", "no photo")
     assert (removed.photo, removed.photo_mime) == (None, "")
