@@ -34,12 +34,12 @@ def list_conflicts(session: Session, account: str | None) -> list[ConflictInfo]:
             local=c.local_value,
             remote=c.remote_value,
         )
-        for c, name, account_name in session.execute(stmt).tuples()
+        for c, name, account_name in session.execute(stmt)
     ]
 
 
 def resolve_conflict(session: Session, conflict_id: int, keep: Literal["local", "remote"]) -> None:
-    """"local": the value here stays (the server has it already: the merge sent it).
+    """ "local": the value here stays (the server has it already: the merge sent it).
     "remote": the server's value is written here, and the next sync sends it back."""
     conflict = session.get(SyncConflict, conflict_id)
     if conflict is None:

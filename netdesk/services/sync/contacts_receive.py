@@ -71,8 +71,8 @@ class ContactsReceiver:
                 parsed.append(Card(href, etag, text, read_card(text, href)))
             except CardUnreadable as exc:
                 self.ctx.report.failed.append(f"{href}: {exc}")
-                item = items.get(href) or self._new_item(session, href)
-                item.etag, item.ignored = etag, True
+                bad = items.get(href) or self._new_item(session, href)
+                bad.etag, bad.ignored = etag, True
         linked_ids = [items[c.href].contact_id for c in parsed if _linked(items.get(c.href))]
         local = local_records(session, [i for i in linked_ids if i is not None])
         contacts = load_contacts(session, list(local))
@@ -92,6 +92,7 @@ class ContactsReceiver:
                     continue
                 item = item or self._new_item(session, card.href)
                 item.contact_id, item.ignored = target, False
+                session.flush()
                 mine = local_records(session, [target])[target]
                 contact = load_contacts(session, [target])[target]
                 if self._merge(session, item, mine, card, contact, known=False):

@@ -106,7 +106,7 @@ class ContactsSender:
         try:
             new_etag = self.ctx.client.put(href, text, VCARD, etag=etag)
             return self._sent(Sent(cid, href, new_etag, text, basis))
-        except PreconditionFailed:
+        except (PreconditionFailed, NotFound):
             pass
         base = None
         if base_text:
@@ -250,7 +250,9 @@ class ContactsSender:
         etag, text = self.ctx.client.get(href)
         return item_id, etag, text, read_card(text, href)
 
-    def _bring_back(self, session: Session, back: list[tuple[int, str, str, ContactRecord]]) -> None:
+    def _bring_back(
+        self, session: Session, back: list[tuple[int, str, str, ContactRecord]]
+    ) -> None:
         if not back:
             return
         ids = insert_contacts(session, [r for *_, r in back])
@@ -264,4 +266,3 @@ class ContactsSender:
             settled[item_id] = cid
             self.ctx.report.received += 1
         settle(session, settled)
-

@@ -46,11 +46,12 @@ def apply_server_deletions(ctx: RunContext, coll: CollectionRef, removed: set[st
         dirty = [i.contact_id for i in linked.values() if i.dirty and i.contact_id is not None]
         records = local_records(session, dirty)
         keep |= {cid for cid, r in records.items() if record_hash(r) != linked[cid].content_hash}
-        names = dict(
-            session.execute(
+        names = {
+            cid: name
+            for cid, name in session.execute(
                 select(Contact.id, Contact.formatted_name).where(Contact.id.in_(ids))
-            ).tuples()
-        )
+            )
+        }
         for cid in sorted(keep):
             session.add(
                 SyncUnlinked(contact_id=cid, account_name=ctx.account_name, removed_at=clock.now())

@@ -34,9 +34,7 @@ def new_contact_ids(session: Session, collection_id: int, account_name: str) -> 
     unlinked = exists().where(
         and_(SyncUnlinked.contact_id == Contact.id, SyncUnlinked.account_name == account_name)
     )
-    return list(
-        session.scalars(select(Contact.id).where(~linked, ~unlinked).order_by(Contact.id))
-    )
+    return list(session.scalars(select(Contact.id).where(~linked, ~unlinked).order_by(Contact.id)))
 
 
 def deleted_here(session: Session, collection_id: int, owner: str = "contact_id") -> list[SyncItem]:

@@ -56,7 +56,14 @@ class SyncService:
         try:
             with DavClient(url, user, password, fingerprint) as client:
                 ctx = RunContext(
-                    self.db, client, account_id, account, report, allow_mass_delete, progress, cancel
+                    self.db,
+                    client,
+                    account_id,
+                    account,
+                    report,
+                    allow_mass_delete,
+                    progress,
+                    cancel,
                 )
                 for coll in collections:
                     _PASSES[coll.kind](ctx, coll)
@@ -95,7 +102,7 @@ class SyncService:
             return history.runs(session, _account(session, account).id, limit)
 
     def removed_from(self, contact_id: int) -> str | None:
-        """"removed from ACCOUNT on DATE" for a contact a server deleted and netdesk kept."""
+        """ "removed from ACCOUNT on DATE" for a contact a server deleted and netdesk kept."""
         with self.db.Session() as session:
             row = session.scalars(
                 select(SyncUnlinked)

@@ -63,21 +63,24 @@ def href_of(url_or_href: str) -> str:
     return unquote(urlsplit(url_or_href).path)
 
 
-def items_by_href(session: Session, collection_id: int, hrefs: Iterable[str]) -> dict[str, SyncItem]:
+def items_by_href(
+    session: Session, collection_id: int, hrefs: Iterable[str]
+) -> dict[str, SyncItem]:
     wanted = list(hrefs)
     found: dict[str, SyncItem] = {}
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         for item in session.scalars(
-            select(SyncItem).where(SyncItem.collection_id == collection_id, SyncItem.href.in_(chunk))
+            select(SyncItem).where(
+                SyncItem.collection_id == collection_id, SyncItem.href.in_(chunk)
+            )
         ):
             found[item.href] = item
     return found
 
 
 def all_etags(session: Session, collection_id: int) -> dict[str, str]:
-    return dict(
-        session.execute(
-            select(SyncItem.href, SyncItem.etag).where(SyncItem.collection_id == collection_id)
-        ).tuples()
+    rows = session.execute(
+        select(SyncItem.href, SyncItem.etag).where(SyncItem.collection_id == collection_id)
     )
+    return {href: etag for href, etag in rows}
