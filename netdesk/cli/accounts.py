@@ -157,7 +157,7 @@ def _remove(services: Services, args: argparse.Namespace) -> int:
 
 
 def collection_lines(account: AccountInfo) -> list[str]:
-    """"address book: Contacts (URL)" for each collection the account syncs."""
+    """ "address book: Contacts (URL)" for each collection the account syncs."""
     from netdesk.services.sync.choosing import KIND_WORDS
 
     return [

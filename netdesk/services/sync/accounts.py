@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 NAME_LENGTH = 120  # SyncAccount.name
 KINDS = tuple(KIND_WORDS)  # "contacts", "tasks", "events": the order collections are listed in
+
 
 class CollectionChoice(NamedTuple):
     kind: str  # "contacts", "tasks" or "events"
@@ -139,6 +140,12 @@ class AccountService:
 
     # -- reading ---------------------------------------------------------------------------
 
+    def names(self) -> list[str]:
+        """The accounts' names, in order (declared before list(), which hides the builtin)."""
+        with self.db.Session() as session:
+            found = session.scalars(select(SyncAccount.name)).all()
+        return sorted(found, key=str.casefold)
+
     def list(self) -> list[AccountInfo]:
         """Every account, by name."""
         with self.db.Session() as session:
@@ -146,11 +153,6 @@ class AccountService:
                 select(SyncAccount).options(selectinload(SyncAccount.collections))
             ).all()
             return sorted((_info(a) for a in accounts), key=lambda a: a.name.casefold())
-
-    def names(self) -> list[str]:
-        with self.db.Session() as session:
-            found = session.scalars(select(SyncAccount.name)).all()
-        return sorted(found, key=str.casefold)
 
     def get(self, name: str) -> AccountInfo:
         """The account called `name` (exactly, else ignoring case); NotFoundError listing the
@@ -200,8 +202,7 @@ class AccountService:
                 if isinstance(choice, str):
                     wanted[kind] = choose(choice, offered[kind], kind, found.server_url)
         infos: dict[str, CollectionInfo | None] = {
-            kind: choice if not isinstance(choice, str) else None
-            for kind, choice in wanted.items()
+            kind: choice if not isinstance(choice, str) else None for kind, choice in wanted.items()
         }
         chosen = _chosen(account.server_url, infos["contacts"], infos["tasks"], infos["events"])
         with self.db.transaction() as session:
@@ -280,15 +281,18 @@ def _chosen(
     todo: CollectionInfo | None,
     cal: CollectionInfo | None,
 ) -> list[tuple[str, CollectionInfo]]:
-    if todo is not None and cal is not None:
-        if urljoin(server_url, todo.url).rstrip("/") == urljoin(server_url, cal.url).rstrip("/"):
-            # Each side would take the other's items for ones to delete or to import.
-            raise ServiceError(
-                f"The task list and the calendar are one collection ({todo.url}); choose "
-                "another calendar for events, or no calendar."
-            )
+    if todo is not None and cal is not None and _same(server_url, todo.url, cal.url):
+        # Each side would take the other's items for ones to delete or to import.
+        raise ServiceError(
+            f"The task list and the calendar are one collection ({todo.url}); choose "
+            "another calendar for events, or no calendar."
+        )
     pairs = (("contacts", book), ("tasks", todo), ("events", cal))
     return [(kind, info) for kind, info in pairs if info is not None]
+
+
+def _same(server_url: str, one: str, other: str) -> bool:
+    return urljoin(server_url, one).rstrip("/") == urljoin(server_url, other).rstrip("/")
 
 
 def _collection_row(kind: str, info: CollectionInfo, server_url: str) -> SyncCollection:
@@ -316,4 +320,3 @@ def _info(account: SyncAccount) -> AccountInfo:
         retry_at=account.retry_at,
         principal_url=account.principal_url,
     )
-
