@@ -235,3 +235,84 @@ def welcome_and_help(app: QApplication, window: MainWindow, work: Path, out: Pat
     settle(app)
     guide.grab().save(str(out / "guide.png"))
     guide.close()
+
+
+def sync_scenes(
+    app: QApplication, window: MainWindow, services: Services, work: Path, out: Path
+) -> None:
+    """Settings > Accounts… with an account and its collections, Sync > Conflicts… with two
+    conflicts, and the status bar after a sync: against a real Radicale started for it (the
+    tests' server), with the password in a keyring file under `work`, never the user's."""
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    from tests.sync.phone import Phone
+    from tests.sync.servers import RadicaleServer
+
+    ring = PlaintextKeyring()
+    ring.file_path = str(work / "keyring.cfg")  # type: ignore[misc]
+    keyring.set_keyring(ring)
+    server = RadicaleServer(work / "radicale")
+    server.start()
+    try:
+        server.reset()
+        services.accounts.add(
+            server.url, server.user, server.password, name="Nextcloud", tasks="Tasks"
+        )
+        rows = services.search.page(limit=200)
+        people = [
+            next(r.id for r in rows if r.title),
+            next(r.id for r in rows if r.organization and not r.title),
+        ]
+        run_sync(app, window)
+        changes = (("title", "Head of Partnerships"), ("organization", "Nordlys Data AS"))
+        with Phone(server) as phone:
+            cards = phone.cards()
+            for contact_id, (field, theirs) in zip(people, changes, strict=True):
+                person = services.contacts.get(contact_id)
+                old = getattr(person, field)
+                href = next(h for h, text in cards.items() if person.formatted_name in text)
+                prop = "TITLE" if field == "title" else "ORG"
+                text = cards[href]
+                line = next(line for line in text.splitlines() if line.startswith(prop + ":"))
+                phone.edit_card(href, text.replace(line, f"{prop}:{theirs}"))
+                mine = f"{old} (Berlin)" if old else "Speaker"
+                services.contacts.update(contact_id, replace_field(person.as_input(), field, mine))
+        run_sync(app, window)
+        bar = window.statusBar()
+        bar.grab().save(str(out / "sync-status.png"))
+
+        accounts = window.sync.show_accounts()
+        assert accounts is not None
+        accounts.resize(760, 380)
+        settle(app)
+        accounts.grab().save(str(out / "sync-accounts.png"))
+        accounts.reject()
+
+        conflicts = window.sync.show_conflicts()
+        assert conflicts is not None
+        conflicts.resize(700, 460)
+        settle(app)
+        conflicts.grab().save(str(out / "sync-conflicts.png"))
+        conflicts.reject()
+    finally:
+        window.sync.stop()
+        server.stop()
+
+
+def run_sync(app: QApplication, window: MainWindow) -> None:
+    """Sync now, and wait (a minute at most) until the run is over."""
+    import time
+
+    window.sync.sync_now()
+    deadline = time.monotonic() + 60
+    while window.sync.runner.busy() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    settle(app)
+
+
+def replace_field(data: ContactInput, field: str, value: str) -> ContactInput:
+    from dataclasses import replace
+
+    return replace(data, **{field: value})
