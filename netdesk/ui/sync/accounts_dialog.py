@@ -76,7 +76,7 @@ class AccountsDialog(QDialog):
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.itemDoubleClicked.connect(lambda *_: self.show_history())
         layout.addWidget(self.tree, 1)
@@ -129,12 +129,17 @@ class AccountsDialog(QDialog):
             item.setData(0, NAME_ROLE, info.name)
             item.setToolTip(1, safe_tooltip(f"{info.username} at {info.server_url}"))
             item.setToolTip(2, safe_tooltip(last_sync_text(info)))
+            children = []
             for kind, display_name, url in info.collections:
-                child = QTreeWidgetItem([KIND_WORDS.get(kind, kind), display_name or url])
+                # "Address book: Contacts" across the row, under its account.
+                child = QTreeWidgetItem([f"{KIND_WORDS.get(kind, kind)}: {display_name or url}"])
                 child.setData(0, NAME_ROLE, info.name)
-                child.setToolTip(1, safe_tooltip(url))
+                child.setToolTip(0, safe_tooltip(url))
                 item.addChild(child)
+                children.append(child)
             self.tree.addTopLevelItem(item)
+            for child in children:  # spanning holds only once the item is in the tree
+                child.setFirstColumnSpanned(True)
             item.setExpanded(True)
             if info.name == select:
                 self.tree.setCurrentItem(item)

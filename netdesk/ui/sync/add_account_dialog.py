@@ -133,6 +133,7 @@ class AddAccountDialog(QDialog):
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
+        self._fill_choices()
         for edit in (self.url_edit, self.user_edit, self.password_edit):
             edit.textEdited.connect(self._details_changed)
 
@@ -251,9 +252,15 @@ class AddAccountDialog(QDialog):
         found = self.discovery
         self.choices.setEnabled(found is not None)
         self.add_button.setEnabled(found is not None)
-        _fill(self.addressbook_combo, found.addressbooks if found else [], None)
-        _fill(self.tasks_combo, found.task_lists if found else [], NONE_TASKS)
-        _fill(self.calendar_combo, found.calendars if found else [], NONE_EVENTS)
+        # Enter discovers until something is found, then adds.
+        self.add_button.setDefault(found is not None)
+        self.discover_button.setDefault(found is None)
+        for combo in (self.addressbook_combo, self.tasks_combo, self.calendar_combo):
+            combo.clear()
+        if found is not None:
+            _fill(self.addressbook_combo, found.addressbooks, None)
+            _fill(self.tasks_combo, found.task_lists, NONE_TASKS)
+            _fill(self.calendar_combo, found.calendars, NONE_EVENTS)
 
     def chosen(self) -> tuple[str | None, str | None, str | None]:
         """The URLs of the address book, task list and calendar chosen (None: not synced)."""
@@ -268,7 +275,6 @@ def _fill(combo: QComboBox, found: Sequence[CollectionInfo], none: str | None) -
     """The collections found. With `none`, after a "None" entry that is chosen (no task list,
     no calendar unless the user picks one); without, the first is chosen (an account syncs an
     address book: the first unless the user picks another)."""
-    combo.clear()
     if none is not None:
         combo.addItem(none, None)
     for info in found:

@@ -80,6 +80,7 @@ class SyncStatus:
     def __init__(self, bar: QStatusBar) -> None:
         self.label: QLabel = plain_label()
         self.label.setObjectName("sync_status")
+        self.label.setContentsMargins(0, 0, 10, 0)  # apart from the database's name beside it
         self.bar = QProgressBar()
         self.bar.setObjectName("sync_progress")
         self.bar.setMaximumWidth(120)

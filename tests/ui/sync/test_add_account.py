@@ -147,7 +147,7 @@ def test_the_accounts_dialog_adds_lists_and_removes(
     driver.check()
     top = accounts.tree.topLevelItem(0)
     assert top is not None and top.text(0) == "Work"
-    assert [top.child(i).text(1) for i in range(top.childCount())] == ["Contacts"]
+    assert [top.child(i).text(0) for i in range(top.childCount())] == ["Address book: Contacts"]
     # Adding an account syncs it at once.
     qtbot.waitUntil(lambda: window.sync.status.text().startswith("Synced"), timeout=WAIT_MS)
 

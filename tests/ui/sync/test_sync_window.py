@@ -39,21 +39,10 @@ ACCOUNT = "Phone book"
 
 @pytest.fixture
 def account(sqlite_services: Services, radicale_server: DavTestServer) -> str:
-    # TEMPORARY until discovery lands: the rows accounts.add would write.
-    from netdesk.models.sync import SyncAccount, SyncCollection
-
-    with sqlite_services.db.transaction() as session:
-        acc = SyncAccount(
-            name=ACCOUNT, server_url=radicale_server.url, username=radicale_server.user
-        )
-        acc.collections = [
-            SyncCollection(
-                kind="contacts", url=radicale_server.addressbook_url, display_name="Contacts"
-            )
-        ]
-        session.add(acc)
-    passwords.store(ACCOUNT, radicale_server.user, radicale_server.password)
-    return ACCOUNT
+    info = sqlite_services.accounts.add(
+        radicale_server.url, radicale_server.user, radicale_server.password, name=ACCOUNT
+    )
+    return info.name
 
 
 def wait_for_run(qtbot: QtBot, window: MainWindow) -> str:
