@@ -14,7 +14,13 @@ from netdesk.services.sync import passwords
 from netdesk.ui.sync.accounts_dialog import AccountsDialog
 from netdesk.ui.sync.add_account_dialog import AddAccountDialog
 from tests.sync.servers import DavTestServer
-from tests.ui.main_window_helpers import ModalDriver, click, open_window, settings_at
+from tests.ui.main_window_helpers import (
+    ModalDriver,
+    answer_message_box,
+    click,
+    open_window,
+    settings_at,
+)
 
 pytestmark = pytest.mark.usefixtures("file_keyring")
 
@@ -151,11 +157,45 @@ def test_the_accounts_dialog_adds_lists_and_removes(
     # Adding an account syncs it at once.
     qtbot.waitUntil(lambda: window.sync.status.text().startswith("Synced"), timeout=WAIT_MS)
 
-    from tests.ui.main_window_helpers import answer_message_box
-
     seen: list[str] = []
     answer_message_box(seen, "Remove")
     click(qtbot, accounts.remove_button)
     assert "Stop syncing with Work?" in seen[0]
     assert sqlite_services.accounts.list() == []
     assert accounts.tree.topLevelItemCount() == 0
+
+
+def test_a_certificate_that_does_not_verify_is_trusted_by_its_fingerprint(
+    qtbot: QtBot, sqlite_services: Services, tls_radicale_server: DavTestServer
+) -> None:
+    fingerprint = tls_radicale_server.fingerprint  # type: ignore[attr-defined]
+    dialog = make_dialog(qtbot, sqlite_services)
+    fill(dialog, tls_radicale_server.url, "ada", tls_radicale_server.password, "Own server")
+    seen: list[str] = []
+    answer_message_box(seen, "Trust")
+    click(qtbot, dialog.discover_button)
+    qtbot.waitUntil(lambda: dialog.discovery is not None, timeout=WAIT_MS)
+
+    [question] = seen
+    assert f"SHA-256 {fingerprint}" in question
+    assert dialog.fingerprint == fingerprint
+    qtbot.waitUntil(lambda: dialog.add_button.isEnabled(), timeout=WAIT_MS)
+    click(qtbot, dialog.add_button)
+    qtbot.waitUntil(lambda: dialog.added is not None, timeout=WAIT_MS)
+    assert sqlite_services.accounts.get("Own server").trusted_fingerprint == fingerprint
+
+
+def test_a_certificate_not_trusted_stays_refused_in_words(
+    qtbot: QtBot, sqlite_services: Services, tls_radicale_server: DavTestServer
+) -> None:
+    fingerprint = tls_radicale_server.fingerprint  # type: ignore[attr-defined]
+    dialog = make_dialog(qtbot, sqlite_services)
+    fill(dialog, tls_radicale_server.url, "ada", tls_radicale_server.password)
+    seen: list[str] = []
+    answer_message_box(seen, "Cancel")
+    click(qtbot, dialog.discover_button)
+    qtbot.waitUntil(lambda: bool(seen) and not dialog.runner.busy(), timeout=WAIT_MS)
+
+    assert dialog.discovery is None and not dialog.add_button.isEnabled()
+    assert "not trusted" in dialog.message.text() and fingerprint in dialog.message.text()
+    assert dialog.fingerprint == ""
