@@ -64,7 +64,6 @@ def run_sync(db: Database, args: argparse.Namespace) -> int:
 def _sync_one(services: Services, account: AccountInfo, allow_mass_delete: bool) -> int:
     from netdesk.dav.errors import CertificateNotTrusted
     from netdesk.errors import ServiceError
-    from netdesk.services.sync.errors import MassDeleteBlocked
 
     password = password_for(services, account)
     if not password:
@@ -77,14 +76,6 @@ def _sync_one(services: Services, account: AccountInfo, allow_mass_delete: bool)
             allow_mass_delete=allow_mass_delete,
             progress=_progress_printer(account.name),
         )
-    except MassDeleteBlocked as exc:
-        _end_progress()
-        print(
-            f"netdesk: {account.name}: {exc} Nothing was changed; if that is what you want, "
-            "run again with --allow-mass-delete.",
-            file=sys.stderr,
-        )
-        return 1
     except CertificateNotTrusted as exc:
         _end_progress()
         print(
@@ -93,7 +84,9 @@ def _sync_one(services: Services, account: AccountInfo, allow_mass_delete: bool)
             file=sys.stderr,
         )
         return 1
-    except ServiceError as exc:  # a server refused or is away, a side read empty: words
+    except ServiceError as exc:
+        # A server refused or is away, a mass deletion waits for --allow-mass-delete (the
+        # message says so), a side read empty: words.
         _end_progress()
         print(f"netdesk: {account.name}: {exc}", file=sys.stderr)
         return 1
