@@ -14,6 +14,7 @@ from netdesk.services.notes import NoteService
 from netdesk.services.photo_fetch import PhotoFetchService
 from netdesk.services.search import SearchService
 from netdesk.services.sync.accounts import AccountService
+from netdesk.services.sync.service import SyncService
 from netdesk.services.tags import TagService
 from netdesk.services.today import TodayService
 from netdesk.store import Database
@@ -36,3 +37,4 @@ class Services:
         self.cards = CardService(db)
         self.photos = PhotoFetchService(db)
         self.accounts = AccountService(db)
+        self.sync = SyncService(db)
