@@ -65,9 +65,9 @@ def _sync_one(services: Services, account: AccountInfo, allow_mass_delete: bool)
     from netdesk.dav.errors import CertificateNotTrusted
     from netdesk.errors import ServiceError
 
-    password = password_for(services, account)
+    password, why = password_for(services, account)
     if not password:
-        print(no_password(account), file=sys.stderr)
+        print(no_password(account, why), file=sys.stderr)
         return 1
     try:
         report = services.sync.sync(
@@ -108,28 +108,33 @@ def _sync_one(services: Services, account: AccountInfo, allow_mass_delete: bool)
     return status
 
 
-def password_for(services: Services, account: AccountInfo) -> str:
-    """NETDESK_PASSWORD, else the keyring's, else typed on the terminal; "" when none."""
+def password_for(services: Services, account: AccountInfo) -> tuple[str, str]:
+    """NETDESK_PASSWORD, else the keyring's, else typed on the terminal; with "" the reason
+    there is none."""
     from netdesk.cli.accounts import PASSWORD_ENV_VAR, ask_password
     from netdesk.services.sync.passwords import KeyringUnavailable
 
     from_env = os.environ.get(PASSWORD_ENV_VAR)
     if from_env:
-        return from_env
+        return from_env, ""
     try:
         kept = services.accounts.password(account.name)
+        why = f"the system keyring keeps none for {account.username}"
     except KeyringUnavailable:
         kept = None
-    return kept or ask_password(account.username, account.server_url)
+        why = "there is no system keyring to keep it"
+    if kept:
+        return kept, ""
+    typed = ask_password(account.username, account.server_url)
+    return (typed, "") if typed else ("", why)
 
 
-def no_password(account: AccountInfo) -> str:
+def no_password(account: AccountInfo, why: str) -> str:
     from netdesk.cli.accounts import PASSWORD_ENV_VAR
 
     return (
-        f"netdesk: {account.name}: no password: the system keyring keeps none for "
-        f"{account.username}; set {PASSWORD_ENV_VAR}, or run the command in a terminal to "
-        "type it."
+        f"netdesk: {account.name}: no password: {why}; set {PASSWORD_ENV_VAR}, or run the "
+        "command in a terminal to type it."
     )
 
 

@@ -191,3 +191,25 @@ def test_help_of_the_sync_commands_imports_no_database_or_http_library() -> None
     assert "--trust FINGERPRINT" in done.stdout
     assert "--allow-mass-delete" in done.stdout
     assert done.stdout.splitlines()[-1] == "HEAVY:"
+
+
+@pytest.mark.usefixtures("password_env")
+def test_an_untrusted_certificate_shows_its_fingerprint_and_how_to_trust_it(
+    db_path: Path, tls_radicale_server: RadicaleServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server = tls_radicale_server
+
+    assert run(db_path, "accounts", "add", server.url, "--user", "ada") == 1
+
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("netdesk: The certificate of 127.0.0.1 is not trusted")
+    assert server.fingerprint in err[0]
+    assert err[1].endswith(f"re-run with --trust {server.fingerprint}")
+
+    assert (
+        run(db_path, "accounts", "add", server.url, "--user", "ada", "--trust", server.fingerprint)
+        == 0
+    )
+    assert capsys.readouterr().out.startswith(f"Added the account 127.0.0.1 (ada at {server.url})")
+    assert run(db_path, "sync") == 0
+    assert capsys.readouterr().out == "127.0.0.1: sent 0, received 0, deleted 0, conflicts 0\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -157,8 +158,10 @@ def test_a_conflict_waiting_exits_1(
         text = phone.cards()[href]
         phone.edit_card(href, text.replace("TITLE:Captain", "TITLE:Commodore"))
     with services_at(db_path) as services:
-        (grace,) = [c.id for c in services.contacts.list()]
-        services.contacts.update(grace, title="Rear Admiral")
+        grace = services.contacts.find_by_name("Grace Hopper")
+        assert grace is not None
+        detail = services.contacts.get(grace).as_input()
+        services.contacts.update(grace, replace(detail, title="Rear Admiral"))
     capsys.readouterr()
 
     assert run(db_path, "sync") == 1
@@ -195,3 +198,26 @@ def test_a_stopped_server_fails_its_account_in_words(
     err = capsys.readouterr().err
     assert err.startswith("netdesk: Home: ")
     assert "Traceback" not in err
+
+
+@pytest.mark.usefixtures("no_terminal")
+def test_without_a_keyring_and_without_netdesk_password_it_says_so(
+    db_path: Path,
+    radicale_server: RadicaleServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    _account(db_path, radicale_server)
+    keyring.set_keyring(fail.Keyring())  # file_keyring puts the one before back
+    monkeypatch.delenv("NETDESK_PASSWORD", raising=False)
+    capsys.readouterr()
+
+    assert run(db_path, "sync") == 1
+
+    assert capsys.readouterr().err == (
+        "netdesk: Home: no password: there is no system keyring to keep it; set "
+        "NETDESK_PASSWORD, or run the command in a terminal to type it.\n"
+    )

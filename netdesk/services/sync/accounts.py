@@ -97,6 +97,7 @@ class AccountService:
         if not password:
             raise ServiceError("A password (an app password from the provider) is needed.")
         check_address(url)
+        trusted_fingerprint = _fingerprint(trusted_fingerprint)
         wanted_name = _clean_name(name) if name is not None else _clean_name(host_of(url))
         self._check_free(wanted_name)
         found = self.discover(url, username, password, trusted_fingerprint)
@@ -234,6 +235,22 @@ class AccountService:
                 f"The account {account_name} was removed, but its password is still in the "
                 f"system keyring: {exc}"
             ) from exc
+
+
+def _fingerprint(text: str) -> str:
+    """A certificate fingerprint as typed ("ab cd ..", "ABCD..") as "AB:CD:..."; an error
+    for anything but the 32 bytes of a SHA-256 one."""
+    from netdesk.dav.tls import normalize_fingerprint
+
+    if not text.strip():
+        return ""
+    pin = normalize_fingerprint(text)
+    if len(pin.replace(":", "")) != 64 or len(text.strip()) > 4 * 64:
+        raise ServiceError(
+            f"{text.strip()[:120]!r} is not a SHA-256 certificate fingerprint (32 pairs of "
+            "hex digits, AB:CD:...: the one netdesk showed when it refused the certificate)."
+        )
+    return pin
 
 
 def _clean_name(name: str) -> str:

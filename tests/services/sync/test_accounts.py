@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from netdesk.dav.errors import AuthFailed, InsecureUrl, NeedsOAuth
+from netdesk.dav.errors import AuthFailed, CertificateNotTrusted, InsecureUrl, NeedsOAuth
 from netdesk.models.sync import SyncAccount, SyncCollection, SyncConflict, SyncItem, SyncRun
 from netdesk.services.errors import NotFoundError, ServiceError
 from netdesk.services.records import ContactInput
@@ -233,3 +233,31 @@ def test_one_collection_cannot_be_both_the_task_list_and_the_calendar(
 
     with pytest.raises(ServiceError, match="are one collection"):
         sqlite_services.accounts.set_collections("Work", None, both, both)
+
+
+def test_a_self_signed_certificate_is_refused_until_its_fingerprint_is_trusted(
+    sqlite_services: Services, tls_radicale_server: RadicaleServer
+) -> None:
+    server = tls_radicale_server
+    with pytest.raises(CertificateNotTrusted) as caught:
+        sqlite_services.accounts.add(server.url, server.user, server.password)
+    assert caught.value.fingerprint == server.fingerprint
+    assert sqlite_services.accounts.list() == []
+
+    typed = server.fingerprint.replace(":", " ").lower()  # as read out from another screen
+    account = sqlite_services.accounts.add(
+        server.url, server.user, server.password, trusted_fingerprint=typed
+    )
+
+    assert account.trusted_fingerprint == server.fingerprint
+    assert account.collection("contacts") is not None
+
+
+def test_a_trusted_fingerprint_must_be_a_whole_sha256_one(
+    services: Services,
+) -> None:
+    with no_network() as tried, pytest.raises(ServiceError, match="is not a SHA-256"):
+        services.accounts.add(
+            "https://127.0.0.1:1/", "ada", "app-pw", trusted_fingerprint="AB:CD:EF"
+        )
+    assert tried == []
