@@ -88,9 +88,10 @@ class AccountService:
         trusted_fingerprint: str = "",
     ) -> AccountInfo:
         """Finds the server's collections and keeps the account with the chosen ones: by
-        default the first address book, no task list and no calendar. A collection is named
-        by its display name or URL. The password goes to the system keyring; when there is
-        none, the account is still added and `password_note` says why it was not kept."""
+        default the first address book, no task list and no calendar (addressbook="": none).
+        A collection is named by its display name or URL. The password goes to the system
+        keyring; when there is none, the account is still added and `password_note` says why
+        it was not kept."""
         username = typed_text(username).strip()
         if not username:
             raise ServiceError("A user name is needed to sign in to the server.")
@@ -101,11 +102,11 @@ class AccountService:
         wanted_name = _clean_name(name) if name is not None else _clean_name(host_of(url))
         self._check_free(wanted_name)
         found = self.discover(url, username, password, trusted_fingerprint)
-        book = (
-            choose(addressbook, found.addressbooks, "contacts", found.server_url)
-            if addressbook is not None
-            else (found.addressbooks[0] if found.addressbooks else None)
-        )
+        book: CollectionInfo | None = None
+        if addressbook:
+            book = choose(addressbook, found.addressbooks, "contacts", found.server_url)
+        elif addressbook is None and found.addressbooks:
+            book = found.addressbooks[0]
         todo = choose(tasks, found.task_lists, "tasks", found.server_url) if tasks else None
         cal = choose(calendar, found.calendars, "events", found.server_url) if calendar else None
         chosen = _chosen(found.server_url, book, todo, cal)
@@ -183,7 +184,10 @@ class AccountService:
         the server (with `password`, else the one the keyring keeps). A collection kept keeps
         its sync state; one dropped loses it, while its people, tasks and events stay here."""
         account = self.get(name)
-        wanted = {"contacts": addressbook, "tasks": tasks, "events": calendar}
+        wanted = {
+            kind: None if isinstance(choice, str) and not choice.strip() else choice
+            for kind, choice in (("contacts", addressbook), ("tasks", tasks), ("events", calendar))
+        }
         if any(isinstance(choice, str) for choice in wanted.values()):
             secret = password or passwords.lookup(account.name, account.username)
             if not secret:

@@ -261,3 +261,14 @@ def test_a_trusted_fingerprint_must_be_a_whole_sha256_one(
             "https://127.0.0.1:1/", "ada", "app-pw", trusted_fingerprint="AB:CD:EF"
         )
     assert tried == []
+
+
+def test_an_account_may_sync_tasks_only(
+    sqlite_services: Services, radicale_server: RadicaleServer
+) -> None:
+    server = radicale_server
+    sqlite_services.accounts.add(
+        server.url, server.user, server.password, addressbook="", tasks=server.tasks_url
+    )
+
+    assert _kinds(sqlite_services, "127.0.0.1") == {"tasks": ("Tasks", server.tasks_url)}
