@@ -122,7 +122,7 @@ class DavClient:
         responses, root = xml.multistatus(response.content, str(response.url))
         more = False
         for item in responses:
-            href = self._href(item.href)
+            href = self._href(item.href, url)
             if self._same(href, url):
                 more = more or item.status == 507
                 continue
@@ -145,7 +145,7 @@ class DavClient:
         """Every member of the collection (not sub-collections): href -> etag."""
         etags = {}
         for item in self.propfind(url, 1, "D:getetag", "D:resourcetype"):
-            href = self._href(item.href)
+            href = self._href(item.href, url)
             if self._same(href, url) or self._is_collection(item):
                 continue
             etags[href] = item.text(xml.tag(xml.DAV, "getetag"))
@@ -164,18 +164,18 @@ class DavClient:
         found: dict[str, tuple[str, str]] = {}
         for start in range(0, len(hrefs), self.multiget_batch):
             batch = hrefs[start : start + self.multiget_batch]
-            asked = {self._key(self._href(h)): h for h in batch}
+            asked = {self._key(h, url): h for h in batch}
             response = self.transport.request(
                 "REPORT",
                 url,
-                body=xml.multiget(kind, [self._href(h) for h in batch]),
+                body=xml.multiget(kind, [self.transport.href(self._url(h, url)) for h in batch]),
                 headers={"Depth": "1"},
             )
             self._expect_multistatus("REPORT", url, response)
             responses, _ = xml.multistatus(response.content, str(response.url))
             for item in responses:
                 element = item.props.get(data)
-                given = asked.get(self._key(self._href(item.href)))
+                given = asked.get(self._key(item.href, url))
                 if element is None or given is None:
                     continue
                 found[given] = (item.text(xml.tag(xml.DAV, "getetag")), element.text or "")
@@ -222,19 +222,30 @@ class DavClient:
     def _abs(self, url: str) -> str:
         return str(self.transport.base.join(url))
 
-    def _href(self, href: str) -> str:
-        return self.transport.href(self.transport.base.join(href.strip()))
+    def _url(self, href: str, within: str = "") -> httpx.URL:
+        base = self.transport.base
+        return (base.join(within) if within else base).join(href.strip())
 
-    @staticmethod
-    def _key(href: str) -> str:
-        return httpx.URL("http://x" + href).path.rstrip("/")
+    def _href(self, href: str, within: str = "") -> str:
+        """HREF (relative to the collection WITHIN) in the form given back: a server path, or
+        an absolute URL for a collection on another host (iCloud keeps them on pNN-hosts)."""
+        url = self._url(href, within)
+        base = self.transport.base
+        if (url.scheme, url.host, url.port) == (base.scheme, base.host, base.port):
+            return self.transport.href(url)
+        return str(url.copy_with(query=None, fragment=None))
+
+    def _key(self, href: str, within: str = "") -> str:
+        """One spelling for comparing hrefs: percent-escapes decoded, no trailing slash."""
+        url = self._url(href, within)
+        return f"{url.scheme}://{url.host}:{url.port}{url.path.rstrip('/')}"
 
     def _same(self, href: str, url: str) -> bool:
-        return self._key(href) == self._key(self._href(url))
+        return self._key(href, url) == self._key(url)
 
     def _own(self, url: str, responses: list[xml.PropResponse]) -> xml.PropResponse | None:
         for item in responses:
-            if self._same(self._href(item.href), url):
+            if self._same(item.href, url):
                 return item
         return responses[0] if len(responses) == 1 else None
 

@@ -181,3 +181,16 @@ def test_a_truncated_change_list_is_read_to_its_end(canned_server: CannedServer)
         delta = dav.sync_collection("/c/", "t1")
         assert delta.token == "t2"
         assert dav.requests_made == 3  # t1 -> t2 (more), t2 -> t2: the end
+
+
+def test_a_collection_on_another_host_gives_absolute_hrefs(canned_server: CannedServer) -> None:
+    """iCloud keeps an account's collections on another host than the one asked first: hrefs
+    of such a collection come back as absolute URLs, usable as they are."""
+    canned_server.routes["/good/"] = Canned(207, GOOD.replace(b"/c/", b"/good/"))
+    canned_server.routes["/good/a.vcf"] = Canned(200, b"BEGIN:VCARD", {"ETag": '"e1"'})
+    other_host = f"http://localhost:{canned_server.port}/good/"
+    with DavClient(canned_server.url, "ada", "pw", timeout=5) as dav:
+        etags = dav.list_etags(other_host)
+        assert etags == {other_host + "a.vcf": '"e1"'}
+        assert dav.get(other_host + "a.vcf") == ('"e1"', "BEGIN:VCARD")
+        assert dav.list_etags("/good/") == {"/good/a.vcf": '"e1"'}
