@@ -125,7 +125,7 @@ def test_google_and_plain_http_are_refused_before_any_request(
     assert google == 1
     assert "Google's CardDAV needs OAuth" in google_err and "File > Import" in google_err
     assert plain == 1
-    assert "http://dav.example.com is not encrypted" in plain_err
+    assert "http://dav.example.com/ is not encrypted" in plain_err
 
 
 @pytest.mark.usefixtures("no_terminal")
