@@ -4,6 +4,7 @@ and words for everything that cannot be done."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -142,6 +143,10 @@ def test_the_password_is_nowhere_in_the_database_file(
     for path in files:
         assert server.password.encode() not in path.read_bytes(), path
     assert server.user.encode() in (tmp_path / "netdesk.sqlite").read_bytes()  # the test reads
+    # Nor in the settings, or anything else netdesk wrote in the home folder.
+    home = Path(os.environ["HOME"])
+    for path in (p for p in home.rglob("*") if p.is_file()):
+        assert server.password.encode() not in path.read_bytes(), path
 
 
 def test_without_a_keyring_the_account_is_added_and_says_why_the_password_is_not_kept(
