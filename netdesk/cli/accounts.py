@@ -113,7 +113,7 @@ def _add(services: Services, args: argparse.Namespace) -> int:
         print(f"  {line}")
     if account.password_note:
         print(
-            f"netdesk: {account.password_note} `netdesk sync` reads it from "
+            f"netdesk: {account.password_note}. `netdesk sync` reads it from "
             f"${PASSWORD_ENV_VAR}, or asks for it.",
             file=sys.stderr,
         )

@@ -213,3 +213,22 @@ def test_an_untrusted_certificate_shows_its_fingerprint_and_how_to_trust_it(
     assert capsys.readouterr().out.startswith(f"Added the account 127.0.0.1 (ada at {server.url})")
     assert run(db_path, "sync") == 0
     assert capsys.readouterr().out == "127.0.0.1: sent 0, received 0, deleted 0, conflicts 0\n"
+
+
+@pytest.mark.usefixtures("password_env")
+def test_without_a_keyring_the_account_is_added_and_it_says_where_sync_finds_the_password(
+    db_path: Path, radicale_server: RadicaleServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())  # file_keyring puts the one before back
+
+    assert run(db_path, "accounts", "add", radicale_server.url, "--user", "ada") == 0
+
+    captured = capsys.readouterr()
+    assert captured.out.startswith("Added the account 127.0.0.1 ")
+    assert captured.err.startswith("netdesk: No system keyring is available to keep the password")
+    assert captured.err.endswith(
+        "so it is not saved. `netdesk sync` reads it from $NETDESK_PASSWORD, or asks for it.\n"
+    )

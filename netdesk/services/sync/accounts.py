@@ -47,7 +47,8 @@ class AccountInfo:
     last_error: str
     server_kind: str = "generic"
     trusted_fingerprint: str = ""
-    # After add(): why the password was not kept in the system keyring ("" when it was).
+    # After add(): why the password was not kept in the system keyring, one sentence without
+    # its full stop ("" when it was kept).
     password_note: str = ""
     failures: int = 0
     retry_at: datetime | None = None
@@ -133,7 +134,7 @@ class AccountService:
         try:
             passwords.store(wanted_name, username, password)
         except passwords.KeyringUnavailable as exc:
-            note = str(exc)
+            note = str(exc).rstrip(".")
         return replace(self.get(wanted_name), password_note=note)
 
     def _check_free(self, name: str) -> None:

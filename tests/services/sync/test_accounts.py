@@ -160,7 +160,8 @@ def test_without_a_keyring_the_account_is_added_and_says_why_the_password_is_not
 
     account = sqlite_services.accounts.add(server.url, server.user, server.password)
 
-    assert "No system keyring is available" in account.password_note
+    assert account.password_note.startswith("No system keyring is available")
+    assert account.password_note.endswith("so it is not saved")  # a sentence to go on from
     assert sqlite_services.accounts.get(account.name).password_note == ""
 
 
