@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from netdesk.dav.discovery import CollectionInfo, Discovery
 
 NAME_LENGTH = 120  # SyncAccount.name
+DISPLAY_NAME_LENGTH = 255  # SyncCollection.display_name
 KINDS = tuple(KIND_WORDS)  # "contacts", "tasks", "events": the order collections are listed in
 
 
@@ -219,7 +220,7 @@ class AccountService:
                 url = urljoin(account.server_url, info.url)
                 old = kept.get((kind, url))
                 if old is not None:
-                    old.display_name = info.display_name.strip()
+                    old.display_name = _shown(info.display_name)
                     rows.append(old)
                 else:
                     rows.append(_collection_row(kind, info, account.server_url))
@@ -313,6 +314,12 @@ def _chosen(
     return [(kind, info) for kind, info in pairs if info is not None]
 
 
+def _shown(display_name: str) -> str:
+    """A server's name for a collection as one line of plain text that fits its column: a
+    server may send anything (tabs, new lines, terminal escapes)."""
+    return " ".join(typed_text(display_name).split())[:DISPLAY_NAME_LENGTH]
+
+
 def _same(server_url: str, one: str, other: str) -> bool:
     return urljoin(server_url, one).rstrip("/") == urljoin(server_url, other).rstrip("/")
 
@@ -321,7 +328,7 @@ def _collection_row(kind: str, info: CollectionInfo, server_url: str) -> SyncCol
     return SyncCollection(
         kind=kind,
         url=urljoin(server_url, info.url),
-        display_name=info.display_name.strip(),
+        display_name=_shown(info.display_name),
         vcard_version=info.vcard_version if kind == "contacts" else "3.0",
     )
 

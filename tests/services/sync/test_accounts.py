@@ -278,3 +278,27 @@ def test_an_account_may_sync_tasks_only(
     )
 
     assert _kinds(sqlite_services, "127.0.0.1") == {"tasks": ("Tasks", server.tasks_url)}
+
+
+def test_a_servers_collection_name_is_kept_as_one_line_that_fits(
+    sqlite_services: Services, radicale_server: RadicaleServer
+) -> None:
+    server = radicale_server
+    name = "Work\tpeople\n  and more " + "x" * 300
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><D:mkcol xmlns:D="DAV:" '
+        'xmlns:C="urn:ietf:params:xml:ns:carddav"><D:set><D:prop><D:resourcetype><D:collection/>'
+        f"<C:addressbook/></D:resourcetype><D:displayname>{name}</D:displayname></D:prop>"
+        "</D:set></D:mkcol>"
+    )
+    url = server.addressbook_home_url + "odd-name/"
+    with server.client() as http:
+        assert http.request("MKCOL", url, content=body.encode()).status_code == 201
+
+    account = sqlite_services.accounts.add(
+        server.url, server.user, server.password, addressbook=url
+    )
+
+    shown = account.collections[0].display_name
+    assert shown.startswith("Work people and more xxx")
+    assert len(shown) == 255
