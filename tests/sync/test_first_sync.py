@@ -49,9 +49,11 @@ def _phone_people(server: DavTestServer, count: int) -> None:
             headers={"Content-Type": "text/vcard", "If-None-Match": "*"},
         ).status_code
 
-    with httpx.Client(auth=(server.user, server.password), timeout=60) as http:
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            assert set(pool.map(put, range(count))) <= {201, 204}
+    with (
+        httpx.Client(auth=(server.user, server.password), timeout=60) as http,
+        ThreadPoolExecutor(max_workers=4) as pool,
+    ):
+        assert set(pool.map(put, range(count))) <= {201, 204}
 
 
 def test_a_thousand_contacts_each_way(services: Services, dav_server: DavTestServer) -> None:
