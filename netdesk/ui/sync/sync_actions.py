@@ -117,6 +117,7 @@ class SyncActions(QObject):
             accounts = services.accounts.list()
         except ServiceError:
             accounts = []
+        self.show_conflict_count()
         if accounts:
             self.status.show_idle("Sync waiting")
             # Once the window is up: the run at start never delays its first paint.
@@ -183,6 +184,7 @@ class SyncActions(QObject):
                 self._push_undo(outcome.report.deleted_here)
         self.schedule.ran(ok=all(o.error is None for o in outcomes))
         self._refresh_dialogs()
+        self.show_conflict_count()
         self._follow_up(outcomes)
 
     def _failed(self, error: ServiceError) -> None:
@@ -288,11 +290,22 @@ class SyncActions(QObject):
             self.conflicts_dialog.raise_()
             return self.conflicts_dialog
         dialog = ConflictsDialog(services, self.shell.widget())
+        dialog.resolved.connect(self.show_conflict_count)
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(lambda: setattr(self, "conflicts_dialog", None))
         self.conflicts_dialog = dialog
         dialog.open()
         return dialog
+
+    def show_conflict_count(self, count: int | None = None) -> None:
+        """ "Conflicts (2)…" in the Sync menu while some wait for the user."""
+        if count is None:
+            services = self._services()
+            try:
+                count = len(services.sync.conflicts()) if services is not None else 0
+            except ServiceError:
+                count = 0
+        self.act_conflicts.setText(f"&Conflicts ({count})…" if count else "&Conflicts…")
 
     def _refresh_dialogs(self) -> None:
         for dialog in (self.accounts_dialog, self.conflicts_dialog):

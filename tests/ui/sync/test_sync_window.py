@@ -129,6 +129,7 @@ def test_a_conflict_is_listed_and_settled_with_a_click(
 
     window.sync.act_sync.trigger()
     assert "1 conflict" in wait_for_run(qtbot, window)
+    assert window.sync.act_conflicts.text() == "&Conflicts (1)…"
     window.sync.act_conflicts.trigger()
     dialog = window.sync.conflicts_dialog
     assert isinstance(dialog, ConflictsDialog)
@@ -142,6 +143,7 @@ def test_a_conflict_is_listed_and_settled_with_a_click(
     assert contacts.get(ana).title == "Chief Technology Officer"
     assert dialog.rows == []
     assert dialog.empty_label.isVisibleTo(dialog)
+    assert window.sync.act_conflicts.text() == "&Conflicts…"
 
 
 def test_a_mass_delete_asks_first_and_can_be_undone(
