@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QToolBar
 
 from netdesk import clock
@@ -97,7 +98,7 @@ class SyncActions(QObject):
             act.setEnabled(False)
 
     @property
-    def data_actions(self) -> tuple:
+    def data_actions(self) -> tuple[QAction, ...]:
         return (self.act_sync, self.act_conflicts, self.act_accounts)
 
     def _services(self) -> Services | None:

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from netdesk import clock
@@ -118,14 +119,17 @@ def test_a_conflict_is_listed_and_settled_with_a_click(
 ) -> None:
     contacts = sqlite_services.contacts
     ana = contacts.create(
-        ContactInput(formatted_name="Ana Sousa", title="CTO", emails=["ana@lisboalabs.example"])
+        # Markup in user data is shown as typed, never as rich text.
+        ContactInput(
+            formatted_name="Ana <b>Sousa</b>", title="CTO", emails=["ana@lisboalabs.example"]
+        )
     )
     window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
     assert wait_for_run(qtbot, window).startswith("Synced")
     with Phone(radicale_server) as phone:
         [(href, text)] = phone.cards().items()
         phone.edit_card(href, text.replace("TITLE:CTO", "TITLE:Chief Technology Officer"))
-    contacts.update(ana, replace(contacts.get(ana).as_input(), title="Founder"))
+    contacts.update(ana, replace(contacts.get(ana).as_input(), title="<i>Founder</i>"))
 
     window.sync.act_sync.trigger()
     assert "1 conflict" in wait_for_run(qtbot, window)
@@ -134,8 +138,10 @@ def test_a_conflict_is_listed_and_settled_with_a_click(
     dialog = window.sync.conflicts_dialog
     assert isinstance(dialog, ConflictsDialog)
     [row] = dialog.rows
-    assert row.person.text() == "Ana Sousa"
-    assert row.mine.text() == "Founder"
+    assert row.person.text() == "Ana <b>Sousa</b>"
+    assert row.mine.text() == "<i>Founder</i>"
+    for label in dialog.findChildren(QLabel):
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
     assert row.theirs.text() == "Chief Technology Officer"
     assert ACCOUNT in row.field.text()
 
