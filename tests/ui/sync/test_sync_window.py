@@ -82,6 +82,8 @@ def test_the_run_at_start_and_sync_now_bring_the_phones_cards(
         phone.put_card("lars", ios_card("Lars Eriksen", emails=("lars@fjord.example",)))
     window.sync.act_sync.trigger()
     assert window.sync.runner.busy()
+    assert window.sync.status.text().startswith("Syncing")
+    assert window.sync.status.bar.isVisibleTo(window)
     assert wait_for_run(qtbot, window).startswith("Synced")
     # The People table follows the change without being asked.
     qtbot.waitUntil(lambda: "Lars Eriksen" in people_names(window), timeout=WAIT_MS)
@@ -220,6 +222,8 @@ def test_a_refused_password_is_asked_for_again(
     text = wait_for_run(qtbot, window)
     assert text.startswith("Sync failed: The server refused the user name or password")
     assert QApplication.activeModalWidget() is None
+    # It tries again in a minute, then later and later.
+    assert window.sync.schedule.timer.interval() == 60_000
 
     def type_password(dialog: PasswordDialog) -> None:
         assert "refused" in dialog.why.text()
