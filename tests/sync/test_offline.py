@@ -3,6 +3,8 @@ changed meanwhile goes at the next run."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from sqlalchemy import select
 
@@ -10,6 +12,7 @@ from netdesk.dav.errors import DavError
 from netdesk.models import SyncAccount, SyncItem
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
+from netdesk.services.sync.errors import SyncCancelled
 from tests.sync.accounts import ACCOUNT, add_account, sync
 from tests.sync.phone import Phone, ios_card
 from tests.sync.servers import DavTestServer
@@ -59,3 +62,17 @@ def test_offline_changes_go_at_the_next_sync(services: Services, dav_server: Dav
     with services.db.Session() as session:
         account = session.scalars(select(SyncAccount)).one()
         assert (account.failures, account.retry_at, account.last_error) == (0, None, "")
+
+
+def test_a_cancelled_run_stops_in_words_and_the_next_one_finishes(
+    services: Services, dav_server: DavTestServer
+) -> None:
+    add_account(services, dav_server)
+    for n in range(3):
+        services.contacts.create(ContactInput(formatted_name=f"Person {n}"))
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(SyncCancelled, match="stopped"):
+        sync(services, dav_server, cancel=cancel)
+    assert services.sync.history(ACCOUNT)[0].outcome == "stopped"
+    assert sync(services, dav_server).sent == 3

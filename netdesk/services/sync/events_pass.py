@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import astuple
 
-from sqlalchemy import and_, exists, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from netdesk import clock
@@ -74,10 +74,12 @@ def sync_events(ctx: RunContext, coll: CollectionRef) -> None:
                 )
             )
         ]
-        linked = exists().where(
-            and_(SyncItem.collection_id == coll.id, SyncItem.event_id == Event.id)
+        linked = select(SyncItem.event_id).where(
+            SyncItem.collection_id == coll.id, SyncItem.event_id.is_not(None)
         )
-        new = list(session.scalars(select(Event.id).where(~linked).order_by(Event.id)))
+        new = list(
+            session.scalars(select(Event.id).where(Event.id.not_in(linked)).order_by(Event.id))
+        )
     for start in range(0, len(dirty), BATCH):
         ctx.tick("events: sending changes", start, len(dirty))
         _send(ctx, coll, [(i, e, h, t, b, c) for i, e, h, t, b, c in dirty[start : start + BATCH]])

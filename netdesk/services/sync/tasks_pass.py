@@ -8,7 +8,7 @@ their links are netdesk's): the follow-up stays, and is not sent again.
 
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from netdesk import clock
@@ -143,13 +143,13 @@ class TaskSender:
                     )
                 )
             ]
-            linked = exists().where(
-                and_(SyncItem.collection_id == self.coll.id, SyncItem.followup_id == FollowUp.id)
+            linked = select(SyncItem.followup_id).where(
+                SyncItem.collection_id == self.coll.id, SyncItem.followup_id.is_not(None)
             )
             new = list(
                 session.scalars(
                     select(FollowUp.id)
-                    .where(~linked, FollowUp.done_at.is_(None))
+                    .where(FollowUp.id.not_in(linked), FollowUp.done_at.is_(None))
                     .order_by(FollowUp.id)
                 )
             )
