@@ -235,3 +235,101 @@ def welcome_and_help(app: QApplication, window: MainWindow, work: Path, out: Pat
     settle(app)
     guide.grab().save(str(out / "guide.png"))
     guide.close()
+
+
+def sync_scenes(
+    app: QApplication, window: MainWindow, services: Services, work: Path, out: Path
+) -> None:
+    """Settings > Accounts… with an account and its collections, Sync > Conflicts… with two
+    conflicts, and the status bar after a sync: against a real Radicale started for it (the
+    tests' server), with the password in a keyring file under `work`, never the user's."""
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    from netdesk.ui.sync.add_account_dialog import AddAccountDialog
+    from tests.sync.phone import Phone
+    from tests.sync.servers import RadicaleServer
+
+    ring = PlaintextKeyring()
+    ring.file_path = str(work / "keyring.cfg")  # type: ignore[misc]
+    keyring.set_keyring(ring)
+    server = RadicaleServer(work / "radicale")
+    server.start()
+    try:
+        server.reset()
+        services.accounts.add(
+            server.url, server.user, server.password, name="Nextcloud", tasks="Tasks"
+        )
+        rows = [r for r in services.search.page(limit=200) if r.title and r.organization]
+        people = [rows[0].id, rows[3].id]
+        run_sync(app, window)
+        changes = (("title", "Head of Partnerships"), ("organization", "Nordlys Data AS"))
+        with Phone(server) as phone:
+            cards = phone.cards()
+            for contact_id, (field, theirs) in zip(people, changes, strict=True):
+                person = services.contacts.get(contact_id)
+                old = getattr(person, field)
+                # By UID, not by name: the demo data has namesakes.
+                href = next(h for h, text in cards.items() if f"UID:{person.uid}" in text)
+                prop = "TITLE" if field == "title" else "ORG"
+                text = cards[href]
+                line = next(line for line in text.splitlines() if line.startswith(prop + ":"))
+                phone.edit_card(href, text.replace(line, f"{prop}:{theirs}"))
+                mine = f"{old} (Berlin)"
+                services.contacts.update(contact_id, replace_field(person.as_input(), field, mine))
+        run_sync(app, window)
+        bar = window.statusBar()
+        width = min(bar.width(), 640)  # its right end, where the sync says how it went
+        bar.grab(QRect(bar.width() - width, 0, width, bar.height())).save(
+            str(out / "sync-status.png")
+        )
+
+        accounts = window.sync.show_accounts()
+        assert accounts is not None
+        accounts.resize(760, 380)
+        settle(app)
+        accounts.grab().save(str(out / "sync-accounts.png"))
+        adding = accounts.make_add_dialog()
+        assert isinstance(adding, AddAccountDialog)
+        adding.url_edit.setText(server.url)
+        adding.user_edit.setText(server.user)
+        adding.password_edit.setText(server.password)
+        adding.name_edit.setText("Radicale at home")
+        adding.show()
+        adding.discover()
+        wait_while(app, adding.runner.busy)
+        adding.grab().save(str(out / "sync-add-account.png"))
+        adding.reject()
+        accounts.reject()
+
+        conflicts = window.sync.show_conflicts()
+        assert conflicts is not None
+        conflicts.resize(700, 460)
+        settle(app)
+        conflicts.grab().save(str(out / "sync-conflicts.png"))
+        conflicts.reject()
+    finally:
+        window.sync.stop()
+        server.stop()
+
+
+def run_sync(app: QApplication, window: MainWindow) -> None:
+    window.sync.sync_now()
+    wait_while(app, window.sync.runner.busy)
+
+
+def wait_while(app: QApplication, busy: Callable[[], bool]) -> None:
+    """Let the window work (a minute at most) while a job runs off its thread."""
+    import time
+
+    deadline = time.monotonic() + 60
+    while busy() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    settle(app)
+
+
+def replace_field(data: ContactInput, field: str, value: str) -> ContactInput:
+    from dataclasses import replace
+
+    return replace(data, **{field: value})

@@ -26,6 +26,7 @@ from netdesk.ui.help.menu import HelpMenu
 from netdesk.ui.importing.actions import ExchangeActions
 from netdesk.ui.menu_bar import build_menus
 from netdesk.ui.shell import EVENTS, FOLLOWUPS, PAGE_KEYS, PAGES, PEOPLE, TODAY
+from netdesk.ui.sync.sync_actions import SyncActions
 from netdesk.ui.toolbar import build_toolbar
 from netdesk.ui.widgets.icons import icon
 from netdesk.ui.widgets.plain_text import plain_label
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.cards: CardActions = CardActions(self, self.exchange)
         self.badges = BadgeActions(self)
         self.backup_actions = BackupActions(self)
+        self.sync = SyncActions(self)  # Sync now, Sync > Conflicts…, Settings > Accounts…
         self.database_label = plain_label("Opening the database…")
         self.statusBar().addPermanentWidget(self.database_label)
         self.sidebar.currentRowChanged.connect(self._page_changed)
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self.database_label.setText(f"Database: {services.db.display_name}")
         self.database_label.setToolTip(services.db.url)
         self._set_data_actions_enabled(True)
+        self.sync.attach()
         if services.today.is_empty():  # the welcome, wherever the last session ended
             self.sidebar.setCurrentRow(0)
         if self.isVisible():
@@ -256,6 +259,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.sync.stop()
         if hasattr(self, "bridge"):
             self.bridge.detach()
         super().closeEvent(event)

@@ -66,6 +66,11 @@ Space marks one done; <i>File &gt; New follow-up</i> ({new_followup}) adds one. 
 shows what is due.</li>
 <li><b>Export</b>: <i>File &gt; Export</i> writes people as vCard for a phone or mail program,
 as CSV for a spreadsheet, and events and open follow-ups as iCalendar for a calendar.</li>
+<li><b>On your phone too</b>: <i>Settings &gt; Accounts</i> adds a CardDAV account (Nextcloud,
+Fastmail, iCloud, mailbox.org and others) with an app password; netdesk then keeps your
+contacts, and if you choose your follow-ups as tasks, in step with your phone both ways.
+<i>Sync &gt; Sync now</i> syncs at once; <i>Sync &gt; Conflicts</i> lists what was
+changed differently on both sides.</li>
 </ul>
 
 <h2>More</h2>

@@ -91,6 +91,10 @@ class ContactDetail(QWidget):
         self.name_label.setFont(name_font)
         self.subtitle_label = selectable(muted(""))
         self.subtitle_label.setObjectName("contact_subtitle")
+        # "Removed from Work on 3 Dec 2026": deleted on a sync server, kept here (it has notes).
+        self.sync_note = muted("")
+        self.sync_note.setObjectName("sync_note")
+        self.sync_note.hide()
         self.me_chip = plain_label("This is me")
         theme.follow(self.me_chip, theme.me_pill_sheet)
 
@@ -141,6 +145,7 @@ class ContactDetail(QWidget):
         body_layout.setSpacing(6)
         body_layout.addLayout(header_top)
         body_layout.addWidget(self.subtitle_label)
+        body_layout.addWidget(self.sync_note)
         body_layout.addSpacing(6)
         body_layout.addWidget(self._buttons)
         body_layout.addWidget(self._sections_holder)
@@ -220,6 +225,9 @@ class ContactDetail(QWidget):
         self.subtitle_label.setText(breakable(subtitle))
         self.subtitle_label.setVisible(bool(subtitle))
         self.me_chip.setVisible(c.is_me)
+        removed = self._services.sync.removed_from(c.id) or ""
+        self.sync_note.setText(removed[:1].upper() + removed[1:])
+        self.sync_note.setVisible(bool(removed))
         self._show_photo(self._photos.photo(c.id))
         self._show_photo_link(self._photos.link(c.id))
         old = self._sections_holder

@@ -35,6 +35,7 @@ ICON_NAMES: tuple[str, ...] = (
     "qr-card",
     "quit",
     "settings",
+    "sync",
     "about",
 )
 
