@@ -16,6 +16,10 @@ from tests.sync.phone import Phone, ios_card
 from tests.sync.servers import DavTestServer
 
 COUNT = 1000
+# Xandikos commits every PUT to git (about 70 ms each here): a thousand of them took 100 s, so
+# it gets the same test at a fifth of the size; Radicale, whose cards are seeded into its
+# folder, takes the full thousand.
+COUNTS = {"radicale": COUNT, "xandikos": 200}
 
 
 def _local_people(services: Services, count: int) -> None:
@@ -65,21 +69,22 @@ def _phone_card(n: int) -> str:
 
 
 def test_a_thousand_contacts_each_way(sqlite_services: Services, dav_server: DavTestServer) -> None:
-    """On SQLite only: the time goes to the servers (about 100 s each here), and PostgreSQL
-    runs the same code in every other sync test."""
+    """On SQLite only: the time goes to the servers, and PostgreSQL runs the same code in
+    every other sync test."""
     services = sqlite_services
+    count = COUNTS[dav_server.kind]
     add_account(services, dav_server)
-    _local_people(services, COUNT)
-    _phone_people(dav_server, COUNT)
+    _local_people(services, count)
+    _phone_people(dav_server, count)
     report = sync(services, dav_server)
-    assert (report.sent, report.received, report.deleted, report.failed) == (COUNT, COUNT, 0, [])
+    assert (report.sent, report.received, report.deleted, report.failed) == (count, count, 0, [])
     with services.db.Session() as session:
-        assert session.scalar(select(func.count(Contact.id))) == 2 * COUNT
-        assert session.scalar(select(func.count(SyncItem.id))) == 2 * COUNT
+        assert session.scalar(select(func.count(Contact.id))) == 2 * count
+        assert session.scalar(select(func.count(SyncItem.id))) == 2 * count
     with Phone(dav_server) as phone:
         cards = phone.cards()
-    assert len(cards) == 2 * COUNT
-    assert sum("Local Person" in text for text in cards.values()) == COUNT
+    assert len(cards) == 2 * count
+    assert sum("Local Person" in text for text in cards.values()) == count
     # Nothing changed since: one request for the address book, nothing moves.
     again = sync(services, dav_server)
     assert (again.sent, again.received, again.deleted, again.requests) == (0, 0, 0, 1)
