@@ -60,6 +60,11 @@ def fitted(line: str, name: str, v4: bool, colon: int) -> str | None:
         if data is None:
             return None  # vobject refuses the whole file for one undecodable value
         value = data
+        if encoding != "b":
+            # 2.1's ENCODING=BASE64 is "b" in 3.0 and 4.0. vobject decodes either on reading
+            # but encodes only "b" on writing, so a server that stores cards through it
+            # (Radicale) refused the whole card with a 400.
+            head = _without_param(head, "ENCODING") + ";ENCODING=b"
     elif encoding:
         # 2.1's 8BIT or 7BIT say nothing in 3.0/4.0, where vobject takes any ENCODING of a
         # text property for base64 and refuses the file when the text does not decode.

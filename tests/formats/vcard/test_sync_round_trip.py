@@ -288,3 +288,36 @@ def test_nextcloud_lines_come_back() -> None:
         f"PHOTO;ENCODING=b;TYPE=PNG:{PNG_B64}",
     ):
         assert kept in lines
+
+
+@pytest.mark.parametrize("version", ["3.0", "4.0"])
+def test_a_second_base64_picture_from_a_2_1_phone_goes_out_as_servers_take_it(
+    version: str,
+) -> None:
+    """An OPPO phone's 2.1 card with two photos: the second one is kept as an extra line with
+    ENCODING=BASE64. Radicale stores cards through vobject, which decodes BASE64 but encodes only
+    "b": the card written with BASE64 was refused with a 400 (found syncing a real phone
+    export). Written with "b", vobject serialises it again as Radicale does."""
+    import vobject
+
+    card = "\r\n".join(
+        [
+            "BEGIN:VCARD",
+            "VERSION:2.1",
+            "N:;Ba;;;",
+            "FN:Ba",
+            f"PHOTO;ENCODING=BASE64;JPEG:{JPEG_B64}",
+            "",
+            f"PHOTO;ENCODING=BASE64;TYPE=JPEG:{PNG_B64}",
+            "",
+            "END:VCARD",
+            "",
+        ]
+    )
+    (record,) = [r for r in read_vcards(card.encode()) if isinstance(r, ContactRecord)]
+    written = vcard_text(record, version)
+    assert "ENCODING=BASE64" not in written.upper()
+    vobject.readOne(written).serialize()  # what the server does with every card it stores
+    (again,) = [r for r in read_vcards(written.encode()) if isinstance(r, ContactRecord)]
+    assert again.photo == JPEG
+    assert len(again.extra_lines) == 1 and again.extra_lines[0].startswith("PHOTO")
