@@ -89,7 +89,7 @@ class ContactsSender:
                 try:
                     result = self._put_changed(cid, href, etag, base_text, record, basis)
                 except ItemRefused as exc:  # this card fails; the others go on
-                    self.ctx.report.failed.append(str(exc))
+                    self.ctx.report.failed.append(f"{record.formatted_name}: {exc}")
                     continue
                 if result is not None:
                     result.item_id = item_id
@@ -135,13 +135,15 @@ class ContactsSender:
             try:
                 etag = self.ctx.client.put(href, text, VCARD, etag=None)
             except PreconditionFailed:
-                self.ctx.report.failed.append(f"{href}: changed on the server during the sync")
+                self.ctx.report.failed.append(
+                    f"{record.formatted_name} ({href}): changed on the server during the sync"
+                )
                 return None
             return Sent(cid, href, etag, text, basis)
         try:
             theirs = read_card(their_text, href)
         except CardUnreadable as exc:
-            self.ctx.report.failed.append(f"{href}: {exc}")
+            self.ctx.report.failed.append(f"{record.formatted_name}: {exc}")
             return None
         merged = three_way(base, record, theirs)
         if not merged.remote_changed:
@@ -150,7 +152,9 @@ class ContactsSender:
         try:
             etag = self.ctx.client.put(href, text, VCARD, etag=their_etag)
         except PreconditionFailed:
-            self.ctx.report.failed.append(f"{href}: changed on the server during the sync")
+            self.ctx.report.failed.append(
+                f"{record.formatted_name} ({href}): changed on the server during the sync"
+            )
             return None
         return Sent(cid, href, etag, text, basis, merged)
 
@@ -185,10 +189,10 @@ class ContactsSender:
             try:
                 return self._merge_and_put(cid, href, record, basis, None)
             except ItemRefused as exc:
-                self.ctx.report.failed.append(str(exc))
+                self.ctx.report.failed.append(f"{record.formatted_name}: {exc}")
                 return None
         except ItemRefused as exc:  # this card fails; the others go on
-            self.ctx.report.failed.append(str(exc))
+            self.ctx.report.failed.append(f"{record.formatted_name}: {exc}")
             return None
 
     # --- writing down ------------------------------------------------------------------
