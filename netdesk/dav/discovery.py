@@ -14,9 +14,9 @@ import httpx
 
 from netdesk.dav import xml
 from netdesk.dav.client import DavClient
-from netdesk.dav.errors import NoDavService
+from netdesk.dav.errors import NoDavService, ServerUnreachable
 from netdesk.dav.quirks import quirks_for, server_kind
-from netdesk.dav.urls import origin, parse_url
+from netdesk.dav.urls import is_loopback, origin, parse_url
 
 Kind = Literal["contacts", "tasks", "events"]
 
@@ -78,6 +78,21 @@ def discover(
     """The account's collections. Raises NeedsOAuth (Google), InsecureUrl, AuthFailed,
     CertificateNotTrusted, ServerUnreachable, NoDavService: all words."""
     start = parse_url(url)
+    try:
+        return _discover(start, username, password, trusted_fingerprint, timeout)
+    except ServerUnreachable:
+        # "localhost:5232" typed without a scheme is tried on https first, as any address;
+        # a server on this computer usually speaks plain http (Radicale's default), which
+        # netdesk accepts there only.
+        if "://" in url or not is_loopback(start.host):
+            raise
+        plain = start.copy_with(scheme="http")
+        return _discover(plain, username, password, trusted_fingerprint, timeout)
+
+
+def _discover(
+    start: httpx.URL, username: str, password: str, trusted_fingerprint: str, timeout: float
+) -> Discovery:
     with DavClient(str(origin(start)), username, password, trusted_fingerprint, timeout) as dav:
         found = _find_principal(dav, start)
         base = httpx.URL(found.principal_url)

@@ -41,6 +41,16 @@ def test_discovery_without_scheme_or_slash(dav_server: DavTestServer) -> None:
     _check_collections(dav_server, found)
 
 
+def test_a_server_on_this_computer_typed_without_scheme_is_found_on_plain_http(
+    dav_server: DavTestServer,
+) -> None:
+    """ "localhost:5232" is how Radicale's own guide names it: https is tried first and, for a
+    loopback host only, plain http after it (it said "the secure connection failed")."""
+    found = _discover(dav_server, dav_server.url.removeprefix("http://").rstrip("/"))
+    assert found.server_url == dav_server.url
+    _check_collections(dav_server, found)
+
+
 def test_discovery_from_the_principal(dav_server: DavTestServer) -> None:
     found = _discover(dav_server, dav_server.principal_url)
     _check_collections(dav_server, found)
