@@ -104,6 +104,7 @@ class CuttingProxy:
         self.requests: list[SeenRequest] = []
         self._lock = threading.Lock()
         self._cut: _Cut | None = None
+        self._cut_request: tuple[str, int, Direction, bool] | None = None
         self._refusing = False
         self._listener: socket.socket | None = None
         self._sockets: set[socket.socket] = set()
@@ -124,13 +125,22 @@ class CuttingProxy:
         with self._lock:
             self._cut = _Cut(direction, count, reset)
 
+    def cut_in_request(
+        self, method: str, count: int, direction: Direction = "up", *, reset: bool = False
+    ) -> None:
+        """Cut inside the next request with this method: after `count` bytes of it ("up":
+        its head and body as sent) or of its reply ("down"). Once."""
+        with self._lock:
+            self._cut_request = (method, count, direction, reset)
+
     def disarm(self) -> None:
         with self._lock:
             self._cut = None
+            self._cut_request = None
 
     @property
     def armed(self) -> bool:
-        return self._cut is not None
+        return self._cut is not None or self._cut_request is not None
 
     def refuse(self) -> None:
         """New connections are refused (ECONNREFUSED) until allow(); open ones are cut."""
@@ -261,6 +271,10 @@ class CuttingProxy:
         self, direction: Direction, data: bytes, parser: _RequestParser
     ) -> tuple[bytes, _Cut | None]:
         with self._lock:
+            if direction == "up":
+                found = parser.feed(data, self.bytes_up)
+                self.requests.extend(found)
+                self._arm_request_cut(found)
             cut = self._cut
             fired: _Cut | None = None
             if cut is not None and cut.direction == direction:
@@ -271,11 +285,22 @@ class CuttingProxy:
                 else:
                     cut.remaining -= len(data)
             if direction == "up":
-                self.requests.extend(parser.feed(data, self.bytes_up))
                 self.bytes_up += len(data)
             else:
                 self.bytes_down += len(data)
         return data, fired
+
+    def _arm_request_cut(self, found: list[SeenRequest]) -> None:
+        if self._cut_request is None:
+            return
+        method, count, direction, reset = self._cut_request
+        for request in found:
+            if request.method == method:
+                self._cut_request = None
+                # "up": counted from the request's first byte, which may lie inside this chunk.
+                skip = request.at_byte - self.bytes_up if direction == "up" else 0
+                self._cut = _Cut(direction, skip + count, reset)
+                return
 
 
 def _close(sock: socket.socket, *, reset: bool) -> None:

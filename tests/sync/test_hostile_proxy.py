@@ -132,3 +132,24 @@ def test_a_stopped_server_behind_it_drops_the_connection(origin: str) -> None:
         ):
             client.get("/a")
         assert proxy.connections == 0
+
+
+@pytest.mark.parametrize("count", [10, 200, 4000])
+def test_a_cut_inside_a_chosen_request(proxy: CuttingProxy, count: int) -> None:
+    with httpx.Client(base_url=proxy.url, timeout=5) as client:
+        client.get("/warm")
+        proxy.cut_in_request("PUT", count, "up")
+        assert client.get("/still-fine").content == BODY
+        with pytest.raises(httpx.TransportError):
+            client.put("/big.vcf", content=b"z" * 20_000)
+    put = next(r for r in proxy.requests if r.method == "PUT")
+    assert proxy.bytes_up == put.at_byte + count
+    assert all(length < 20_000 for length in _Echo.received)
+
+
+def test_a_cut_inside_the_reply_to_a_chosen_request(proxy: CuttingProxy) -> None:
+    with httpx.Client(base_url=proxy.url, timeout=5) as client:
+        proxy.cut_in_request("GET", 50, "down")
+        with pytest.raises(httpx.TransportError):
+            client.get("/a")
+    assert proxy.bytes_down == 50

@@ -1,0 +1,159 @@
+"""Two netdesk databases (a laptop and a desktop) syncing through one server: what one adds,
+edits and deletes reaches the other, edits of different fields on both meet, and neither's
+follow-ups are taken for the other's (each numbers its own from 1: an id is not a name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from netdesk.services.records import ContactInput
+from netdesk.services.service_set import Services
+from netdesk.store import open_database
+from tests.sync import hostile_world
+from tests.sync.hostile_world import (
+    add_account,
+    assert_each_once,
+    local_followups,
+    local_people,
+    server_tasks,
+    sync,
+)
+from tests.sync.servers import DavTestServer
+
+sync_env = hostile_world.sync_env
+
+
+def _with(db_path: Path, work: Callable[[Services], None]) -> None:
+    db = open_database(f"sqlite:///{db_path}")
+    try:
+        work(Services(db))
+    finally:
+        db.close()
+
+
+def _edit(services: Services, name: str, **changes: str) -> None:
+    contact = services.contacts.find_by_name(name)
+    assert contact is not None, name
+    form = services.contacts.get(contact).as_input()
+    for field, value in changes.items():
+        setattr(form, field, value)
+    services.contacts.update(contact, form)
+
+
+def _delete(services: Services, name: str) -> None:
+    contact = services.contacts.find_by_name(name)
+    assert contact is not None, name
+    services.contacts.delete([contact])
+
+
+def _synced(db_path: Path) -> str:
+    done = sync(db_path)
+    assert done.status == 0, f"{db_path.name}: {done.err}"
+    return done.out
+
+
+def _names(db_path: Path) -> set[str]:
+    return {p.name for p in local_people(db_path)}
+
+
+def test_two_databases_through_one_server(
+    dav_server: DavTestServer, tmp_path: Path, sync_env: dict[str, str]
+) -> None:
+    laptop, desktop = tmp_path / "laptop.sqlite", tmp_path / "desktop.sqlite"
+
+    def start_laptop(services: Services) -> None:
+        services.contacts.create(ContactInput("Ada Lovelace", emails=["ada@example.org"]))
+        services.contacts.create(ContactInput("Grace Hopper", emails=["grace@example.org"]))
+
+    _with(laptop, start_laptop)
+    _with(desktop, lambda s: None)
+    add_account(laptop, dav_server.url)
+    add_account(desktop, dav_server.url)
+
+    _synced(laptop)
+    _synced(desktop)
+    assert _names(desktop) == {"Ada Lovelace", "Grace Hopper"}
+
+    # The desktop edits and adds; the laptop receives.
+    def desktop_work(services: Services) -> None:
+        _edit(services, "Ada Lovelace", title="Countess")
+        services.contacts.create(ContactInput("Alan Turing", emails=["alan@example.org"]))
+
+    _with(desktop, desktop_work)
+    _synced(desktop)
+    _synced(laptop)
+    by_name = {p.name: p for p in local_people(laptop)}
+    assert set(by_name) == {"Ada Lovelace", "Grace Hopper", "Alan Turing"}
+    assert by_name["Ada Lovelace"].title == "Countess"
+
+    # Both edit Ada at once, different fields: both edits end up on both.
+    _with(laptop, lambda s: _edit(s, "Ada Lovelace", organization="Analytical Engines"))
+    _with(desktop, lambda s: _edit(s, "Ada Lovelace", note="Wrote the first program"))
+    _synced(laptop)
+    _synced(desktop)
+    _synced(laptop)
+    for db_path in (laptop, desktop):
+        [ada] = [p for p in local_people(db_path) if p.name == "Ada Lovelace"]
+        assert (ada.title, ada.organization) == ("Countess", "Analytical Engines"), db_path.name
+
+    # Deletions travel both ways.
+    _with(laptop, lambda s: _delete(s, "Grace Hopper"))
+    _synced(laptop)
+    _synced(desktop)
+    assert _names(desktop) == {"Ada Lovelace", "Alan Turing"}
+    _with(desktop, lambda s: _delete(s, "Alan Turing"))
+    _synced(desktop)
+    _synced(laptop)
+    assert _names(laptop) == {"Ada Lovelace"}
+
+    for db_path in (laptop, desktop):
+        assert_each_once(db_path, dav_server)
+        assert "sent 0, received 0, deleted 0" in _synced(db_path)
+
+
+def test_two_databases_do_not_take_each_others_follow_ups(
+    dav_server: DavTestServer, tmp_path: Path, sync_env: dict[str, str]
+) -> None:
+    laptop, desktop = tmp_path / "laptop.sqlite", tmp_path / "desktop.sqlite"
+
+    def ada_with_slides(services: Services) -> None:
+        ada = services.contacts.create(ContactInput("Ada Lovelace", emails=["ada@example.org"]))
+        services.followups.add(ada, "Send Ada the slides", date(2026, 12, 20))
+
+    def bob_with_call(services: Services) -> None:
+        bob = services.contacts.create(ContactInput("Bob Kahn", emails=["bob@example.org"]))
+        services.followups.add(bob, "Call Bob about TCP", date(2026, 12, 21))
+
+    # Each database's first follow-up has id 1.
+    _with(laptop, ada_with_slides)
+    _with(desktop, bob_with_call)
+    add_account(laptop, dav_server.url, tasks=True)
+    add_account(desktop, dav_server.url, tasks=True)
+    _synced(laptop)
+    _synced(desktop)
+    _synced(laptop)
+
+    summaries = sorted(t.get("SUMMARY", "") for t in server_tasks(dav_server))
+    assert summaries == ["Call Bob about TCP", "Send Ada the slides"]
+    expected = [("Ada Lovelace", "Send Ada the slides"), ("Bob Kahn", "Call Bob about TCP")]
+    for db_path in (laptop, desktop):
+        followups = sorted((name, action) for name, action, _ in local_followups(db_path))
+        assert followups == sorted(expected), db_path.name
+
+    # Done on one: done on the other, and nothing else changes.
+    def tick_slides(services: Services) -> None:
+        for rows in services.followups.queue().values():
+            for row in rows:
+                if row.action == "Send Ada the slides":
+                    services.followups.set_done(row.id)
+
+    _with(desktop, tick_slides)
+    _synced(desktop)
+    _synced(laptop)
+    for db_path in (laptop, desktop):
+        state = {action: done for _, action, done in local_followups(db_path)}
+        assert state == {"Send Ada the slides": True, "Call Bob about TCP": False}, db_path.name
+        assert_each_once(db_path, dav_server)
