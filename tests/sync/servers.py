@@ -213,6 +213,7 @@ class RadicaleServer(DavTestServer):
     ) -> None:
         self.certificate = certificate
         self.key = key
+        self.fingerprint = ""  # of the certificate, when served over https
         if certificate is not None:
             self.scheme = "https"
         super().__init__(root)
