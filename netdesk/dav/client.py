@@ -15,12 +15,13 @@ import httpx
 from netdesk.dav import xml
 from netdesk.dav.errors import (
     BadServerReply,
+    ItemRefused,
     NotFound,
     PreconditionFailed,
     RequestRefused,
     SyncTokenExpired,
 )
-from netdesk.dav.transport import Transport
+from netdesk.dav.transport import Reply, Transport
 
 MULTIGET_BATCH = 100
 # A server that keeps answering "more follows" (507) is stopped after this many pages.
@@ -58,6 +59,10 @@ class DavClient:
     @property
     def requests_made(self) -> int:
         return self.transport.requests_made
+
+    @requests_made.setter
+    def requests_made(self, value: int) -> None:
+        self.transport.requests_made = value
 
     def close(self) -> None:
         self.transport.close()
@@ -118,7 +123,7 @@ class DavClient:
         responses, root = xml.multistatus(response.content, str(response.url))
         more = False
         for item in responses:
-            href = self._href(item.href)
+            href = self._href(item.href, url)
             if self._same(href, url):
                 more = more or item.status == 507
                 continue
@@ -141,7 +146,7 @@ class DavClient:
         """Every member of the collection (not sub-collections): href -> etag."""
         etags = {}
         for item in self.propfind(url, 1, "D:getetag", "D:resourcetype"):
-            href = self._href(item.href)
+            href = self._href(item.href, url)
             if self._same(href, url) or self._is_collection(item):
                 continue
             etags[href] = item.text(xml.tag(xml.DAV, "getetag"))
@@ -160,18 +165,18 @@ class DavClient:
         found: dict[str, tuple[str, str]] = {}
         for start in range(0, len(hrefs), self.multiget_batch):
             batch = hrefs[start : start + self.multiget_batch]
-            asked = {self._key(self._href(h)): h for h in batch}
+            asked = {self._key(h, url): h for h in batch}
             response = self.transport.request(
                 "REPORT",
                 url,
-                body=xml.multiget(kind, [self._href(h) for h in batch]),
+                body=xml.multiget(kind, [self.transport.href(self._url(h, url)) for h in batch]),
                 headers={"Depth": "1"},
             )
             self._expect_multistatus("REPORT", url, response)
             responses, _ = xml.multistatus(response.content, str(response.url))
             for item in responses:
                 element = item.props.get(data)
-                given = asked.get(self._key(self._href(item.href)))
+                given = asked.get(self._key(item.href, url))
                 if element is None or given is None:
                     continue
                 found[given] = (item.text(xml.tag(xml.DAV, "getetag")), element.text or "")
@@ -197,6 +202,9 @@ class DavClient:
         response = self.transport.request(
             "PUT", url, body=text.encode("utf-8"), content_type=content_type, headers=headers
         )
+        refused = self._refused(response, url)
+        if refused is not None:
+            raise refused
         if response.status_code == 412:
             raise PreconditionFailed(self._abs(url))
         if response.status_code == 404 and etag is not None:
@@ -214,23 +222,46 @@ class DavClient:
             raise PreconditionFailed(self._abs(url))
         self._expect(response, "DELETE", url, (200, 202, 204))
 
+    def _refused(self, response: Reply, url: str) -> ItemRefused | None:
+        """A PUT the server refused for what was sent (a precondition of RFC 6352/4791, or
+        400/409/415), told apart from a 412 for If-Match / If-None-Match."""
+        precondition, detail = xml.error_details(response.content)
+        if precondition and response.status_code in (400, 403, 409, 412, 415, 507):
+            return ItemRefused(self._abs(url), precondition, detail)
+        if response.status_code in (400, 409, 415):
+            return ItemRefused(
+                self._abs(url), "", f"{response.status_code} {response.reason_phrase}"
+            )
+        return None
+
     # --- helpers -------------------------------------------------------------------------
     def _abs(self, url: str) -> str:
         return str(self.transport.base.join(url))
 
-    def _href(self, href: str) -> str:
-        return self.transport.href(self.transport.base.join(href.strip()))
+    def _url(self, href: str, within: str = "") -> httpx.URL:
+        base = self.transport.base
+        return (base.join(within) if within else base).join(href.strip())
 
-    @staticmethod
-    def _key(href: str) -> str:
-        return httpx.URL("http://x" + href).path.rstrip("/")
+    def _href(self, href: str, within: str = "") -> str:
+        """HREF (relative to the collection WITHIN) in the form given back: a server path, or
+        an absolute URL for a collection on another host (iCloud keeps them on pNN-hosts)."""
+        url = self._url(href, within)
+        base = self.transport.base
+        if (url.scheme, url.host, url.port) == (base.scheme, base.host, base.port):
+            return self.transport.href(url)
+        return str(url.copy_with(query=None, fragment=None))
+
+    def _key(self, href: str, within: str = "") -> str:
+        """One spelling for comparing hrefs: percent-escapes decoded, no trailing slash."""
+        url = self._url(href, within)
+        return f"{url.scheme}://{url.host}:{url.port}{url.path.rstrip('/')}"
 
     def _same(self, href: str, url: str) -> bool:
-        return self._key(href) == self._key(self._href(url))
+        return self._key(href, url) == self._key(url)
 
     def _own(self, url: str, responses: list[xml.PropResponse]) -> xml.PropResponse | None:
         for item in responses:
-            if self._same(self._href(item.href), url):
+            if self._same(item.href, url):
                 return item
         return responses[0] if len(responses) == 1 else None
 
@@ -239,14 +270,12 @@ class DavClient:
         kind = item.props.get(xml.tag(xml.DAV, "resourcetype"))
         return kind is not None and kind.find(xml.tag(xml.DAV, "collection")) is not None
 
-    def _expect_multistatus(self, method: str, url: str, response: httpx.Response) -> None:
+    def _expect_multistatus(self, method: str, url: str, response: Reply) -> None:
         if response.status_code == 404:
             raise NotFound(self._abs(url))
         self._expect(response, method, url, (207,))
 
-    def _expect(
-        self, response: httpx.Response, method: str, url: str, statuses: tuple[int, ...]
-    ) -> None:
+    def _expect(self, response: Reply, method: str, url: str, statuses: tuple[int, ...]) -> None:
         if response.status_code not in statuses:
             raise RequestRefused(
                 method, self._abs(url), response.status_code, response.reason_phrase

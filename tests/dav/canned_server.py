@@ -39,7 +39,8 @@ def _handler(state: CannedServer) -> type[BaseHTTPRequestHandler]:
             reply = state.routes.get(self.path, Canned(404, b"not here"))
             self.send_response(reply.status)
             self.send_header("Content-Type", "text/xml; charset=utf-8")
-            self.send_header("Content-Length", str(len(reply.body)))
+            if "Content-Length" not in reply.headers:
+                self.send_header("Content-Length", str(len(reply.body)))
             for name, value in reply.headers.items():
                 self.send_header(name, value)
             self.end_headers()
@@ -59,7 +60,7 @@ def canned_server() -> Iterator[CannedServer]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     httpd.daemon_threads = True
     state.port = int(httpd.server_address[1])
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield state

@@ -8,6 +8,7 @@ import pytest
 from netdesk.dav.client import DavClient
 from netdesk.dav.errors import (
     AuthFailed,
+    ItemRefused,
     NotFound,
     PreconditionFailed,
     ServerUnreachable,
@@ -164,3 +165,40 @@ def test_stopped_server_is_words(dav_server: DavTestServer) -> None:
         assert "Traceback" not in str(caught.value)
         dav_server.start()
         assert dav.collection_state(dav_server.addressbook_url).sync_token
+
+
+def test_hrefs_with_odd_characters_stay_one_spelling(dav_server: DavTestServer) -> None:
+    # iOS names cards by UID, others by whatever they like: a space, an @, a non-ASCII letter.
+    with Phone(dav_server) as phone, client_for(dav_server) as dav:
+        phone.put_card("ada lovelace@example", card("odd-1"))
+        phone.put_card("zoë", card("odd-2"))
+        listed = dav.list_etags(dav_server.addressbook_url)
+        synced = dav.sync_collection(dav_server.addressbook_url, "").changed
+        assert listed == synced
+        assert len(listed) == 2
+        found = dav.multiget(dav_server.addressbook_url, list(listed), "contacts")
+        assert set(found) == set(listed)
+        for href, etag in listed.items():
+            assert dav.get(href)[0] == etag
+            assert found[href][0] == etag
+        href = next(iter(listed))
+        dav.delete(href, listed[href])
+        assert len(dav.list_etags(dav_server.addressbook_url)) == 1
+
+
+def test_a_card_the_server_will_not_store_is_words(dav_server: DavTestServer) -> None:
+    # Xandikos answers 412 with valid-address-data, Radicale 400: neither is "changed meanwhile".
+    with client_for(dav_server) as dav, pytest.raises(ItemRefused) as caught:
+        dav.put(dav_server.addressbook_url + "bad.vcf", "not a card", VCARD, etag=None)
+    assert str(caught.value).startswith(
+        f"The server did not store {dav_server.addressbook_url}bad.vcf: "
+    )
+
+
+def test_a_uid_twice_under_two_names(radicale_server: RadicaleServer) -> None:
+    book = radicale_server.addressbook_url
+    with client_for(radicale_server) as dav:
+        dav.put(book + "first.vcf", card("same-uid"), VCARD, etag=None)
+        with pytest.raises(ItemRefused, match="already has its UID") as caught:
+            dav.put(book + "second.vcf", card("same-uid"), VCARD, etag=None)
+        assert caught.value.precondition == "no-uid-conflict"

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from netdesk.dav.discovery import WELL_KNOWN, CollectionInfo, Discovery, discover
-from netdesk.dav.errors import AuthFailed, InsecureUrl, NeedsOAuth, NoDavService
+from netdesk.dav.discovery import WELL_KNOWN, CollectionInfo, Discovery, _candidates, discover
+from netdesk.dav.errors import AuthFailed, DavError, InsecureUrl, NeedsOAuth, NoDavService
 from netdesk.dav.quirks import QUIRKS, quirks_for, server_kind
+from netdesk.dav.urls import parse_url
 from tests.dav.canned_server import Canned, CannedServer
 from tests.sync.servers import DavTestServer, RadicaleServer
 
@@ -120,3 +121,33 @@ def test_server_kind_is_read_from_data() -> None:
     assert server_kind("https://x/", {"Server": "nginx"}) == "generic"
     assert quirks_for("icloud").vcard_versions == ("3.0",)
     assert quirks_for("unknown") is QUIRKS["generic"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "url"),
+    [
+        ("example.com", "https://example.com/"),
+        ("  dav.example.com/remote.php/dav ", "https://dav.example.com/remote.php/dav"),
+        ("https://example.com", "https://example.com/"),
+        ("localhost:5232", "https://localhost:5232/"),
+        ("http://localhost:5232", "http://localhost:5232/"),
+        ("http://[::1]:5232/", "http://[::1]:5232/"),
+    ],
+)
+def test_what_a_user_types_becomes_a_url(typed: str, url: str) -> None:
+    assert str(parse_url(typed)) == url
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "ftp://example.com/", "https://"])
+def test_what_is_not_an_address_is_words(typed: str) -> None:
+    with pytest.raises(DavError, match="server address"):
+        parse_url(typed)
+
+
+def test_a_bare_domain_starts_at_the_well_known_paths() -> None:
+    assert [str(u) for u in _candidates(parse_url("example.com"))] == [
+        "https://example.com/.well-known/carddav",
+        "https://example.com/.well-known/caldav",
+        "https://example.com/",
+    ]
+    assert str(_candidates(parse_url("example.com/dav/"))[0]) == "https://example.com/dav/"
