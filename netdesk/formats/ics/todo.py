@@ -28,6 +28,7 @@ from netdesk.formats.ics.calendar_lines import (
     component_lines,
     date_text,
     moment_value,
+    next_sequence,
     parse_calendar,
     parts,
     property_name,
@@ -138,7 +139,7 @@ def task_text(task: TaskRecord, base_text: str = "") -> str:
     modified = base.first("LAST-MODIFIED")
     if changed:
         modified = f"LAST-MODIFIED:{utc_text(now)}"
-        kept = [_next_sequence(line) for line in kept]
+        kept = [next_sequence(line) for line in kept]
     lines = [f"UID:{_uid_value(task, base)}", stamp, *owned.values()]
     if modified is not None:
         lines.append(modified)
@@ -281,13 +282,6 @@ def _fit_start(kept: list[str], due: date | datetime | None) -> list[str]:
                 continue
         fitted.append(line)
     return fitted
-
-
-def _next_sequence(line: str) -> str:
-    if property_name(line) != "SEQUENCE":
-        return line
-    head, _, value = line.rpartition(":")
-    return f"{head}:{int(value) + 1}" if value.strip().isdigit() else line
 
 
 def _percent(todo: Component) -> int:

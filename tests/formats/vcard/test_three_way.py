@@ -114,19 +114,23 @@ def test_an_email_changed_differently_on_both_sides_is_listed_and_can_be_chosen(
     local = ada(emails=[Typed("ada@example.com", kind="home", preferred=True)])
     remote = ada(emails=[Typed("ada@example.com", kind="internet,work", label="Office; 2nd")])
     merged = three_way(base, local, remote)
+    # Each side's text is the merged email with that side's clashing parts: the preference
+    # (changed here only) and the label (changed there only) are in both.
     assert merged.conflicts == [
         FieldConflict(
             "emails",
-            "ada@example.com  (type: home; preferred)",
-            "ada@example.com  (type: internet, work; label: Office; 2nd)",
+            "ada@example.com  (type: home; preferred; label: Office; 2nd)",
+            "ada@example.com  (type: internet, work; preferred; label: Office; 2nd)",
         )
     ]
-    # Parts only one side changed still merge: the label came from the server.
     assert merged.record.emails == [
         Typed("ada@example.com", kind="home", preferred=True, label="Office; 2nd")
     ]
+    assert apply_choice(merged.record, "emails", merged.conflicts[0].local) == merged.record
     chosen = apply_choice(merged.record, "emails", merged.conflicts[0].remote)
-    assert chosen.emails == remote.emails
+    assert chosen.emails == [
+        Typed("ada@example.com", kind="internet,work", preferred=True, label="Office; 2nd")
+    ]
 
 
 def test_phones_are_matched_by_their_digits() -> None:
@@ -164,11 +168,11 @@ def test_addresses_are_matched_by_their_parts_and_their_label_merges() -> None:
         FieldConflict(
             "addresses",
             "1 Main St, Leeds, UK  (type: postal; preferred)",
-            "1 Main St, Leeds, UK  (type: work)",
+            "1 Main St, Leeds, UK  (type: work; preferred)",
         )
     ]
     chosen = apply_choice(clash.record, "addresses", clash.conflicts[0].remote)
-    assert chosen.addresses == [dataclasses.replace(home, kind="work")]
+    assert chosen.addresses == [dataclasses.replace(home, kind="work", preferred=True)]
     assert FIELD_LABELS["addresses"] == "Address"
 
 
@@ -370,3 +374,23 @@ def test_sides_swapped_give_the_same_fields_and_conflicts(
 )
 def test_a_typed_entry_reads_back_from_its_conflict_text(item: Typed) -> None:
     assert parse_typed(typed_text(item)) == item
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.none(), _records), _records, _records)
+def test_choosing_every_conflict_gives_that_sides_merge(
+    base: ContactRecord | None, local: ContactRecord, remote: ContactRecord
+) -> None:
+    merged = three_way(base, local, remote)
+    theirs_first = three_way(base, remote, local).record
+    mine = theirs = merged.record
+    for conflict in merged.conflicts:
+        if conflict.field == "photo":
+            theirs = apply_choice(theirs, "photo", conflict.remote, source=remote)
+            continue
+        mine = apply_choice(mine, conflict.field, conflict.local)
+        theirs = apply_choice(theirs, conflict.field, conflict.remote)
+    assert mine == merged.record
+    chosen, wanted = as_sets(theirs), as_sets(theirs_first)
+    for name in {conflict.field for conflict in merged.conflicts}:
+        assert chosen[name] == wanted[name], name
