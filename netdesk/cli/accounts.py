@@ -113,7 +113,7 @@ def _add(services: Services, args: argparse.Namespace) -> int:
         print(f"  {line}")
     if account.password_note:
         print(
-            f"netdesk: {account.password_note} `netdesk sync` reads it from "
+            f"netdesk: {account.password_note}. `netdesk sync` reads it from "
             f"${PASSWORD_ENV_VAR}, or asks for it.",
             file=sys.stderr,
         )
@@ -121,6 +121,8 @@ def _add(services: Services, args: argparse.Namespace) -> int:
 
 
 def _list(services: Services) -> int:
+    from netdesk.services.validation import typed_text
+
     accounts = services.accounts.list()
     if not accounts:
         print(
@@ -139,7 +141,9 @@ def _list(services: Services) -> int:
         fields.append(f"last sync: {when}")
         if account.last_error:
             fields.append(f"last error: {account.last_error}")
-        print("\t".join(fields))
+        # One line of plain text per account, whatever a server named its collections or
+        # said in its last error.
+        print("\t".join(" ".join(typed_text(field).split()) for field in fields))
     return 0
 
 

@@ -64,11 +64,10 @@ def run_sync(db: Database, args: argparse.Namespace) -> int:
 def _sync_one(services: Services, account: AccountInfo, allow_mass_delete: bool) -> int:
     from netdesk.dav.errors import CertificateNotTrusted
     from netdesk.errors import ServiceError
-    from netdesk.services.sync.errors import MassDeleteBlocked
 
-    password = password_for(services, account)
+    password, why = password_for(services, account)
     if not password:
-        print(no_password(account), file=sys.stderr)
+        print(no_password(account, why), file=sys.stderr)
         return 1
     try:
         report = services.sync.sync(
@@ -77,14 +76,6 @@ def _sync_one(services: Services, account: AccountInfo, allow_mass_delete: bool)
             allow_mass_delete=allow_mass_delete,
             progress=_progress_printer(account.name),
         )
-    except MassDeleteBlocked as exc:
-        _end_progress()
-        print(
-            f"netdesk: {account.name}: {exc} Nothing was changed; if that is what you want, "
-            "run again with --allow-mass-delete.",
-            file=sys.stderr,
-        )
-        return 1
     except CertificateNotTrusted as exc:
         _end_progress()
         print(
@@ -93,7 +84,9 @@ def _sync_one(services: Services, account: AccountInfo, allow_mass_delete: bool)
             file=sys.stderr,
         )
         return 1
-    except ServiceError as exc:  # a server refused or is away, a side read empty: words
+    except ServiceError as exc:
+        # A server refused or is away, a mass deletion waits for --allow-mass-delete (the
+        # message says so), a side read empty: words.
         _end_progress()
         print(f"netdesk: {account.name}: {exc}", file=sys.stderr)
         return 1
@@ -115,28 +108,33 @@ def _sync_one(services: Services, account: AccountInfo, allow_mass_delete: bool)
     return status
 
 
-def password_for(services: Services, account: AccountInfo) -> str:
-    """NETDESK_PASSWORD, else the keyring's, else typed on the terminal; "" when none."""
+def password_for(services: Services, account: AccountInfo) -> tuple[str, str]:
+    """NETDESK_PASSWORD, else the keyring's, else typed on the terminal; with "" the reason
+    there is none."""
     from netdesk.cli.accounts import PASSWORD_ENV_VAR, ask_password
     from netdesk.services.sync.passwords import KeyringUnavailable
 
     from_env = os.environ.get(PASSWORD_ENV_VAR)
     if from_env:
-        return from_env
+        return from_env, ""
     try:
         kept = services.accounts.password(account.name)
+        why = f"the system keyring keeps none for {account.username}"
     except KeyringUnavailable:
         kept = None
-    return kept or ask_password(account.username, account.server_url)
+        why = "there is no system keyring to keep it"
+    if kept:
+        return kept, ""
+    typed = ask_password(account.username, account.server_url)
+    return (typed, "") if typed else ("", why)
 
 
-def no_password(account: AccountInfo) -> str:
+def no_password(account: AccountInfo, why: str) -> str:
     from netdesk.cli.accounts import PASSWORD_ENV_VAR
 
     return (
-        f"netdesk: {account.name}: no password: the system keyring keeps none for "
-        f"{account.username}; set {PASSWORD_ENV_VAR}, or run the command in a terminal to "
-        "type it."
+        f"netdesk: {account.name}: no password: {why}; set {PASSWORD_ENV_VAR}, or run the "
+        "command in a terminal to type it."
     )
 
 

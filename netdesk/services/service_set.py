@@ -36,5 +36,5 @@ class Services:
         self.duplicates = DuplicateService(db)
         self.cards = CardService(db)
         self.photos = PhotoFetchService(db)
-        self.sync = SyncService(db)
         self.accounts = AccountService(db)
+        self.sync = SyncService(db)

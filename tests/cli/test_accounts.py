@@ -125,7 +125,7 @@ def test_google_and_plain_http_are_refused_before_any_request(
     assert google == 1
     assert "Google's CardDAV needs OAuth" in google_err and "File > Import" in google_err
     assert plain == 1
-    assert "http://dav.example.com is not encrypted" in plain_err
+    assert "http://dav.example.com/ is not encrypted" in plain_err
 
 
 @pytest.mark.usefixtures("no_terminal")
@@ -191,3 +191,44 @@ def test_help_of_the_sync_commands_imports_no_database_or_http_library() -> None
     assert "--trust FINGERPRINT" in done.stdout
     assert "--allow-mass-delete" in done.stdout
     assert done.stdout.splitlines()[-1] == "HEAVY:"
+
+
+@pytest.mark.usefixtures("password_env")
+def test_an_untrusted_certificate_shows_its_fingerprint_and_how_to_trust_it(
+    db_path: Path, tls_radicale_server: RadicaleServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server = tls_radicale_server
+
+    assert run(db_path, "accounts", "add", server.url, "--user", "ada") == 1
+
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("netdesk: The certificate of 127.0.0.1 is not trusted")
+    assert server.fingerprint in err[0]
+    assert err[1].endswith(f"re-run with --trust {server.fingerprint}")
+
+    assert (
+        run(db_path, "accounts", "add", server.url, "--user", "ada", "--trust", server.fingerprint)
+        == 0
+    )
+    assert capsys.readouterr().out.startswith(f"Added the account 127.0.0.1 (ada at {server.url})")
+    assert run(db_path, "sync") == 0
+    assert capsys.readouterr().out == "127.0.0.1: sent 0, received 0, deleted 0, conflicts 0\n"
+
+
+@pytest.mark.usefixtures("password_env")
+def test_without_a_keyring_the_account_is_added_and_it_says_where_sync_finds_the_password(
+    db_path: Path, radicale_server: RadicaleServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())  # file_keyring puts the one before back
+
+    assert run(db_path, "accounts", "add", radicale_server.url, "--user", "ada") == 0
+
+    captured = capsys.readouterr()
+    assert captured.out.startswith("Added the account 127.0.0.1 ")
+    assert captured.err.startswith("netdesk: No system keyring is available to keep the password")
+    assert captured.err.endswith(
+        "so it is not saved. `netdesk sync` reads it from $NETDESK_PASSWORD, or asks for it.\n"
+    )

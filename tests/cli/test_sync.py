@@ -4,7 +4,9 @@ where the password comes from."""
 from __future__ import annotations
 
 import io
+import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -157,8 +159,10 @@ def test_a_conflict_waiting_exits_1(
         text = phone.cards()[href]
         phone.edit_card(href, text.replace("TITLE:Captain", "TITLE:Commodore"))
     with services_at(db_path) as services:
-        (grace,) = [c.id for c in services.contacts.list()]
-        services.contacts.update(grace, title="Rear Admiral")
+        grace = services.contacts.find_by_name("Grace Hopper")
+        assert grace is not None
+        detail = services.contacts.get(grace).as_input()
+        services.contacts.update(grace, replace(detail, title="Rear Admiral"))
     capsys.readouterr()
 
     assert run(db_path, "sync") == 1
@@ -195,3 +199,104 @@ def test_a_stopped_server_fails_its_account_in_words(
     err = capsys.readouterr().err
     assert err.startswith("netdesk: Home: ")
     assert "Traceback" not in err
+
+
+@pytest.mark.usefixtures("no_terminal")
+def test_without_a_keyring_and_without_netdesk_password_it_says_so(
+    db_path: Path,
+    radicale_server: RadicaleServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    _account(db_path, radicale_server)
+    keyring.set_keyring(fail.Keyring())  # file_keyring puts the one before back
+    monkeypatch.delenv("NETDESK_PASSWORD", raising=False)
+    capsys.readouterr()
+
+    assert run(db_path, "sync") == 1
+
+    assert capsys.readouterr().err == (
+        "netdesk: Home: no password: there is no system keyring to keep it; set "
+        "NETDESK_PASSWORD, or run the command in a terminal to type it.\n"
+    )
+
+
+def test_an_item_that_cannot_be_synced_exits_1_and_is_named(
+    db_path: Path, dav_server: DavTestServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _account(db_path, dav_server)
+    nameless = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:nameless-1\r\nN:;;;;\r\nFN:\r\nEND:VCARD\r\n"
+    with Phone(dav_server) as phone:
+        phone.put_card("grace", _card("Grace Hopper", "grace@navy.mil"))
+        bad = phone.put_card("nameless", nameless)
+    capsys.readouterr()
+
+    assert run(db_path, "sync") == 1
+
+    captured = capsys.readouterr()
+    assert captured.out == "Home: sent 0, received 1, deleted 0, conflicts 0\n"
+    assert captured.err.startswith(f"netdesk: Home: {bad}")
+    assert "card has no name" in captured.err
+    assert "Traceback" not in captured.err
+
+
+def _in_a_terminal(args: list[str], typed: str) -> tuple[int, str]:
+    """`python -m netdesk ARGS` with a terminal of its own (a pty as its controlling
+    terminal, where getpass asks), `typed` entered at the password prompt."""
+    import fcntl
+    import select
+    import subprocess
+    import termios
+
+    master, slave = os.openpty()
+
+    def take_the_terminal() -> None:
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    env = {k: v for k, v in os.environ.items() if k != "NETDESK_PASSWORD"}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "netdesk", *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        start_new_session=True,
+        preexec_fn=take_the_terminal,
+        env=env,
+    )
+    os.close(slave)
+    seen = b""
+    answered = False
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], 60)
+            if not ready:
+                break
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+            if not answered and b"Password" in seen:
+                os.write(master, typed.encode() + b"\n")
+                answered = True
+    finally:
+        os.close(master)
+    return child.wait(timeout=60), seen.decode(errors="replace")
+
+
+def test_the_password_is_asked_on_the_terminal_when_nothing_keeps_it(
+    db_path: Path, radicale_server: RadicaleServer
+) -> None:
+    _account(db_path, radicale_server)  # the test's keyring; the child process has none
+
+    status, shown = _in_a_terminal(["--db", str(db_path), "sync"], radicale_server.password)
+
+    assert f"Password (an app password) for ada at {radicale_server.url}: " in shown
+    assert radicale_server.password not in shown  # not echoed
+    assert "Home: sent 0, received 0, deleted 0, conflicts 0" in shown
+    assert status == 0

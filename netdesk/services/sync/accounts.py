@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from netdesk.dav.discovery import CollectionInfo, Discovery
 
 NAME_LENGTH = 120  # SyncAccount.name
+DISPLAY_NAME_LENGTH = 255  # SyncCollection.display_name
 KINDS = tuple(KIND_WORDS)  # "contacts", "tasks", "events": the order collections are listed in
 
 
@@ -47,7 +48,8 @@ class AccountInfo:
     last_error: str
     server_kind: str = "generic"
     trusted_fingerprint: str = ""
-    # After add(): why the password was not kept in the system keyring ("" when it was).
+    # After add(): why the password was not kept in the system keyring, one sentence without
+    # its full stop ("" when it was kept).
     password_note: str = ""
     failures: int = 0
     retry_at: datetime | None = None
@@ -88,23 +90,25 @@ class AccountService:
         trusted_fingerprint: str = "",
     ) -> AccountInfo:
         """Finds the server's collections and keeps the account with the chosen ones: by
-        default the first address book, no task list and no calendar. A collection is named
-        by its display name or URL. The password goes to the system keyring; when there is
-        none, the account is still added and `password_note` says why it was not kept."""
+        default the first address book, no task list and no calendar (addressbook="": none).
+        A collection is named by its display name or URL. The password goes to the system
+        keyring; when there is none, the account is still added and `password_note` says why
+        it was not kept."""
         username = typed_text(username).strip()
         if not username:
             raise ServiceError("A user name is needed to sign in to the server.")
         if not password:
             raise ServiceError("A password (an app password from the provider) is needed.")
         check_address(url)
+        trusted_fingerprint = _fingerprint(trusted_fingerprint)
         wanted_name = _clean_name(name) if name is not None else _clean_name(host_of(url))
         self._check_free(wanted_name)
         found = self.discover(url, username, password, trusted_fingerprint)
-        book = (
-            choose(addressbook, found.addressbooks, "contacts", found.server_url)
-            if addressbook is not None
-            else (found.addressbooks[0] if found.addressbooks else None)
-        )
+        book: CollectionInfo | None = None
+        if addressbook:
+            book = choose(addressbook, found.addressbooks, "contacts", found.server_url)
+        elif addressbook is None and found.addressbooks:
+            book = found.addressbooks[0]
         todo = choose(tasks, found.task_lists, "tasks", found.server_url) if tasks else None
         cal = choose(calendar, found.calendars, "events", found.server_url) if calendar else None
         chosen = _chosen(found.server_url, book, todo, cal)
@@ -131,7 +135,7 @@ class AccountService:
         try:
             passwords.store(wanted_name, username, password)
         except passwords.KeyringUnavailable as exc:
-            note = str(exc)
+            note = str(exc).rstrip(".")
         return replace(self.get(wanted_name), password_note=note)
 
     def _check_free(self, name: str) -> None:
@@ -182,7 +186,10 @@ class AccountService:
         the server (with `password`, else the one the keyring keeps). A collection kept keeps
         its sync state; one dropped loses it, while its people, tasks and events stay here."""
         account = self.get(name)
-        wanted = {"contacts": addressbook, "tasks": tasks, "events": calendar}
+        wanted = {
+            kind: None if isinstance(choice, str) and not choice.strip() else choice
+            for kind, choice in (("contacts", addressbook), ("tasks", tasks), ("events", calendar))
+        }
         if any(isinstance(choice, str) for choice in wanted.values()):
             secret = password or passwords.lookup(account.name, account.username)
             if not secret:
@@ -213,7 +220,7 @@ class AccountService:
                 url = urljoin(account.server_url, info.url)
                 old = kept.get((kind, url))
                 if old is not None:
-                    old.display_name = info.display_name.strip()
+                    old.display_name = _shown(info.display_name)
                     rows.append(old)
                 else:
                     rows.append(_collection_row(kind, info, account.server_url))
@@ -234,6 +241,22 @@ class AccountService:
                 f"The account {account_name} was removed, but its password is still in the "
                 f"system keyring: {exc}"
             ) from exc
+
+
+def _fingerprint(text: str) -> str:
+    """A certificate fingerprint as typed ("ab cd ..", "ABCD..") as "AB:CD:..."; an error
+    for anything but the 32 bytes of a SHA-256 one."""
+    from netdesk.dav.tls import normalize_fingerprint
+
+    if not text.strip():
+        return ""
+    pin = normalize_fingerprint(text)
+    if len(pin.replace(":", "")) != 64 or len(text.strip()) > 4 * 64:
+        raise ServiceError(
+            f"{text.strip()[:120]!r} is not a SHA-256 certificate fingerprint (32 pairs of "
+            "hex digits, AB:CD:...: the one netdesk showed when it refused the certificate)."
+        )
+    return pin
 
 
 def _clean_name(name: str) -> str:
@@ -291,6 +314,12 @@ def _chosen(
     return [(kind, info) for kind, info in pairs if info is not None]
 
 
+def _shown(display_name: str) -> str:
+    """A server's name for a collection as one line of plain text that fits its column: a
+    server may send anything (tabs, new lines, terminal escapes)."""
+    return " ".join(typed_text(display_name).split())[:DISPLAY_NAME_LENGTH]
+
+
 def _same(server_url: str, one: str, other: str) -> bool:
     return urljoin(server_url, one).rstrip("/") == urljoin(server_url, other).rstrip("/")
 
@@ -299,7 +328,7 @@ def _collection_row(kind: str, info: CollectionInfo, server_url: str) -> SyncCol
     return SyncCollection(
         kind=kind,
         url=urljoin(server_url, info.url),
-        display_name=info.display_name.strip(),
+        display_name=_shown(info.display_name),
         vcard_version=info.vcard_version if kind == "contacts" else "3.0",
     )
 

@@ -4,12 +4,13 @@ and words for everything that cannot be done."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from netdesk.dav.errors import AuthFailed, InsecureUrl, NeedsOAuth
+from netdesk.dav.errors import AuthFailed, CertificateNotTrusted, InsecureUrl, NeedsOAuth
 from netdesk.models.sync import SyncAccount, SyncCollection, SyncConflict, SyncItem, SyncRun
 from netdesk.services.errors import NotFoundError, ServiceError
 from netdesk.services.records import ContactInput
@@ -142,6 +143,10 @@ def test_the_password_is_nowhere_in_the_database_file(
     for path in files:
         assert server.password.encode() not in path.read_bytes(), path
     assert server.user.encode() in (tmp_path / "netdesk.sqlite").read_bytes()  # the test reads
+    # Nor in the settings, or anything else netdesk wrote in the home folder.
+    home = Path(os.environ["HOME"])
+    for path in (p for p in home.rglob("*") if p.is_file()):
+        assert server.password.encode() not in path.read_bytes(), path
 
 
 def test_without_a_keyring_the_account_is_added_and_says_why_the_password_is_not_kept(
@@ -155,7 +160,8 @@ def test_without_a_keyring_the_account_is_added_and_says_why_the_password_is_not
 
     account = sqlite_services.accounts.add(server.url, server.user, server.password)
 
-    assert "No system keyring is available" in account.password_note
+    assert account.password_note.startswith("No system keyring is available")
+    assert account.password_note.endswith("so it is not saved")  # a sentence to go on from
     assert sqlite_services.accounts.get(account.name).password_note == ""
 
 
@@ -233,3 +239,66 @@ def test_one_collection_cannot_be_both_the_task_list_and_the_calendar(
 
     with pytest.raises(ServiceError, match="are one collection"):
         sqlite_services.accounts.set_collections("Work", None, both, both)
+
+
+def test_a_self_signed_certificate_is_refused_until_its_fingerprint_is_trusted(
+    sqlite_services: Services, tls_radicale_server: RadicaleServer
+) -> None:
+    server = tls_radicale_server
+    with pytest.raises(CertificateNotTrusted) as caught:
+        sqlite_services.accounts.add(server.url, server.user, server.password)
+    assert caught.value.fingerprint == server.fingerprint
+    assert sqlite_services.accounts.list() == []
+
+    typed = server.fingerprint.replace(":", " ").lower()  # as read out from another screen
+    account = sqlite_services.accounts.add(
+        server.url, server.user, server.password, trusted_fingerprint=typed
+    )
+
+    assert account.trusted_fingerprint == server.fingerprint
+    assert account.collection("contacts") is not None
+
+
+def test_a_trusted_fingerprint_must_be_a_whole_sha256_one(
+    services: Services,
+) -> None:
+    with no_network() as tried, pytest.raises(ServiceError, match="is not a SHA-256"):
+        services.accounts.add(
+            "https://127.0.0.1:1/", "ada", "app-pw", trusted_fingerprint="AB:CD:EF"
+        )
+    assert tried == []
+
+
+def test_an_account_may_sync_tasks_only(
+    sqlite_services: Services, radicale_server: RadicaleServer
+) -> None:
+    server = radicale_server
+    sqlite_services.accounts.add(
+        server.url, server.user, server.password, addressbook="", tasks=server.tasks_url
+    )
+
+    assert _kinds(sqlite_services, "127.0.0.1") == {"tasks": ("Tasks", server.tasks_url)}
+
+
+def test_a_servers_collection_name_is_kept_as_one_line_that_fits(
+    sqlite_services: Services, radicale_server: RadicaleServer
+) -> None:
+    server = radicale_server
+    name = "Work\tpeople\n  and more " + "x" * 300
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><D:mkcol xmlns:D="DAV:" '
+        'xmlns:C="urn:ietf:params:xml:ns:carddav"><D:set><D:prop><D:resourcetype><D:collection/>'
+        f"<C:addressbook/></D:resourcetype><D:displayname>{name}</D:displayname></D:prop>"
+        "</D:set></D:mkcol>"
+    )
+    url = server.addressbook_home_url + "odd-name/"
+    with server.client() as http:
+        assert http.request("MKCOL", url, content=body.encode()).status_code == 201
+
+    account = sqlite_services.accounts.add(
+        server.url, server.user, server.password, addressbook=url
+    )
+
+    shown = account.collections[0].display_name
+    assert shown.startswith("Work people and more xxx")
+    assert len(shown) == 255
