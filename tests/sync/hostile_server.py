@@ -36,6 +36,7 @@ class Rule:
     methods: frozenset[str]
     path_contains: str
     reply: Callable[[str], Hostile]  # the request path -> what to answer
+    body_contains: bytes = b""  # b"addressbook-multiget": only those REPORTs
 
 
 def _multistatus(inner: str, doctype: str = "") -> bytes:
@@ -152,8 +153,9 @@ class HostileServer:
         *,
         methods: Iterable[str] = ("PROPFIND", "REPORT"),
         path_contains: str = "",
+        body_contains: bytes = b"",
     ) -> None:
-        self.rules.append(Rule(frozenset(methods), path_contains, reply))
+        self.rules.append(Rule(frozenset(methods), path_contains, reply, body_contains))
 
     def heal(self) -> None:
         self.rules.clear()
@@ -173,9 +175,9 @@ class HostileServer:
                     return hook[2]
         return None
 
-    def _rule_for(self, method: str, path: str) -> Rule | None:
+    def _rule_for(self, method: str, path: str, body: bytes) -> Rule | None:
         for rule in self.rules:
-            if method in rule.methods and rule.path_contains in path:
+            if method in rule.methods and rule.path_contains in path and rule.body_contains in body:
                 return rule
         return None
 
@@ -216,7 +218,7 @@ def _handler(state: HostileServer) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
             state.requests.append(f"{self.command} {self.path}")
-            rule = state._rule_for(self.command, self.path)
+            rule = state._rule_for(self.command, self.path, body)
             if rule is not None:
                 state.poisoned.append(f"{self.command} {self.path}")
                 self._send(rule.reply(self.path))

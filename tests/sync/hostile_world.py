@@ -38,7 +38,10 @@ def sync_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     }
     for name, value in values.items():
         monkeypatch.setenv(name, value)
-    return {**os.environ, **values, "PYTHONPATH": str(Path(__file__).parents[2])}
+    # The netdesk under test, also when PYTHONPATH points at another copy of it.
+    here = str(Path(__file__).parents[2])
+    path = os.pathsep.join(p for p in (os.environ.get("PYTHONPATH", ""), here) if p)
+    return {**os.environ, **values, "PYTHONPATH": path}
 
 
 def url_of(db: str | Path) -> str:

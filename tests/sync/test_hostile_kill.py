@@ -255,7 +255,9 @@ def test_a_killed_sync_loses_and_doubles_nothing(
             if phase == "later":
                 assert sync(db_path).status == 0
                 _edit_both_sides(db_path, radicale_server, story)
-            killed += _kill_at(db_path, sync_env, proxy, point)
+            hit = _kill_at(db_path, sync_env, proxy, point)
+            killed += hit
+            print(f"{phase}: {point} of {total}: {'killed' if hit else 'finished first'}")
             again = sync(db_path)
             assert again.status == 0, f"{point}: the run after the kill failed: {again.err}"
             _check(db_path, radicale_server, story, str(point))
