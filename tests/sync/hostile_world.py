@@ -182,8 +182,10 @@ def assert_each_once(db: str | Path, server: DavTestServer) -> tuple[list[Person
     """Every person on both sides exactly once, by name and by UID, and the same people."""
     people = local_people(db)
     cards = server_cards(server)
-    assert not doubled([p.name for p in people]), "doubled here"
-    assert not doubled([c.name for c in cards]), "doubled on the server"
+    twice_here = doubled([p.name for p in people])
+    assert not twice_here, f"doubled here: {twice_here}"
+    twice_there = doubled([c.name for c in cards])
+    assert not twice_there, f"doubled on the server: {twice_there}"
     assert not doubled([c.uid for c in cards]), "one UID on two cards on the server"
     here = {p.name for p in people}
     there = {c.name for c in cards}
