@@ -5,16 +5,19 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from netdesk.dav.client import DavClient
 from netdesk.models import SyncCollection, SyncItem
 from netdesk.services.sync.errors import SyncCancelled
 from netdesk.services.sync.report import SyncProgress, SyncReport
 from netdesk.store import Database
+
+if TYPE_CHECKING:
+    from netdesk.dav.client import DavClient
 
 # Cards read per addressbook-multiget, and changes written per local transaction.
 BATCH = 100
