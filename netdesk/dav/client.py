@@ -15,6 +15,7 @@ import httpx
 from netdesk.dav import xml
 from netdesk.dav.errors import (
     BadServerReply,
+    ItemRefused,
     NotFound,
     PreconditionFailed,
     RequestRefused,
@@ -201,6 +202,9 @@ class DavClient:
         response = self.transport.request(
             "PUT", url, body=text.encode("utf-8"), content_type=content_type, headers=headers
         )
+        refused = self._refused(response, url)
+        if refused is not None:
+            raise refused
         if response.status_code == 412:
             raise PreconditionFailed(self._abs(url))
         if response.status_code == 404 and etag is not None:
@@ -217,6 +221,18 @@ class DavClient:
         if response.status_code == 412:
             raise PreconditionFailed(self._abs(url))
         self._expect(response, "DELETE", url, (200, 202, 204))
+
+    def _refused(self, response: Reply, url: str) -> ItemRefused | None:
+        """A PUT the server refused for what was sent (a precondition of RFC 6352/4791, or
+        400/409/415), told apart from a 412 for If-Match / If-None-Match."""
+        precondition, detail = xml.error_details(response.content)
+        if precondition and response.status_code in (400, 403, 409, 412, 415, 507):
+            return ItemRefused(self._abs(url), precondition, detail)
+        if response.status_code in (400, 409, 415):
+            return ItemRefused(
+                self._abs(url), "", f"{response.status_code} {response.reason_phrase}"
+            )
+        return None
 
     # --- helpers -------------------------------------------------------------------------
     def _abs(self, url: str) -> str:
