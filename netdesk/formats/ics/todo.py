@@ -129,7 +129,7 @@ def task_text(task: TaskRecord, base_text: str = "") -> str:
     changed = (
         not base_text
         or {name: line for name, line in previous.items() if line is not None}
-        != {"UID": f"UID:{_uid_value(task, base)}", **owned}
+        != {"UID": _uid_line(task, base), **owned}
         or any(property_name(line) not in OWNED and line not in kept for line in base.lines)
     )
     now = clock.now()
@@ -140,7 +140,7 @@ def task_text(task: TaskRecord, base_text: str = "") -> str:
     if changed:
         modified = f"LAST-MODIFIED:{utc_text(now)}"
         kept = [next_sequence(line) for line in kept]
-    lines = [f"UID:{_uid_value(task, base)}", stamp, *owned.values()]
+    lines = [_uid_line(task, base), stamp, *owned.values()]
     if modified is not None:
         lines.append(modified)
     todo = Component("VTODO", [*lines, *kept], base.nested)
@@ -185,11 +185,15 @@ def _from_extra(extra_lines: list[str]) -> Component:
     return component
 
 
-def _uid_value(task: TaskRecord, base: Component) -> str:
+def _uid_line(task: TaskRecord, base: Component) -> str:
+    """The server's UID line while it names the task (or the task names none)."""
     line = base.first("UID")
-    if line is not None and text_value(line) == task.uid:
-        return line[4:]
-    return text_line("UID", task.uid)[4:]
+    uid = task.uid.strip()
+    if line is not None and (not uid or text_value(line) == uid):
+        return line
+    if not uid:
+        raise ValueError("a task needs a UID to be written")
+    return text_line("UID", uid)
 
 
 def _owned_lines(task: TaskRecord, base: Component) -> dict[str, str]:

@@ -32,6 +32,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from netdesk.formats.records import ADDRESS_PARTS, ContactRecord, PostalAddress, Typed
+from netdesk.formats.vcard.card_photo import decode_photo, sniff_image
 from netdesk.formats.vcard.merge_text import (
     NO_PHOTO,
     address_text,
@@ -204,9 +205,9 @@ def _merge_list(
     merged entry keeps the local parts, and each differs from the other only where they clash,
     so that choosing either keeps what merged cleanly."""
     # A list one side left as it was is the other side's, in its order.
-    if base is not None and list(local) == list(base):
+    if base is not None and _same(local, base, key):
         return copy.deepcopy(list(remote)), []
-    if list(remote) == list(local) or (base is not None and list(remote) == list(base)):
+    if _same(remote, local, key) or (base is not None and _same(remote, base, key)):
         return copy.deepcopy(list(local)), []
     before = _by_key(base or (), key)
     mine = _by_key(local, key)
@@ -225,6 +226,14 @@ def _merge_list(
         if found not in mine and (found not in before or entry != before[found]):
             merged.append(copy.deepcopy(entry))
     return merged, clashes
+
+
+def _same(one: Sequence[T], other: Sequence[T], key: Callable[[T], object]) -> bool:
+    """Whether two lists hold the same entries; tags in any order (netdesk keeps them sorted)."""
+    if list(one) == list(other):
+        return True
+    order_free = key is _tag_key
+    return order_free and sorted(str(key(x)) for x in one) == sorted(str(key(x)) for x in other)
 
 
 def _by_key(entries: Sequence[T], key: Callable[[T], object]) -> dict[object, T]:
@@ -306,6 +315,8 @@ def record_hash(record: ContactRecord) -> str:
             value = hashlib.sha256(value).hexdigest() if value else ""
         elif isinstance(value, date):
             value = value.isoformat()
+        elif name == "categories":
+            value = sorted(str(_tag_key(tag)) for tag in value)  # tags have no order
         elif isinstance(value, list):
             value = [vars(v) if isinstance(v, (Typed, PostalAddress)) else v for v in value]
         canonical[name] = value
@@ -319,8 +330,9 @@ def apply_choice(
     """A copy of `record` with `field` set to the chosen side's conflict text.
 
     For a list the text holds one entry per line: each replaces the entry it matches, or is
-    added. A photo cannot travel as text: "no photo" removes it, and with `source` (the record
-    of the chosen side) the field is copied from there as it is, photo included.
+    added. A photo's words cannot bring it back: "no photo" removes it, a `data:` URI
+    ("data:image/jpeg;base64,...", which a caller may keep beside the words) sets it, and with
+    `source` (the record of the chosen side) the field is copied from there, photo included.
     """
     if field not in FIELD_LABELS:
         raise ValueError(f"not a contact field: {field!r}")
@@ -333,6 +345,11 @@ def apply_choice(
     if field == "photo":
         if text_value == NO_PHOTO:
             chosen.photo, chosen.photo_mime = None, ""
+        elif text_value.startswith("data:"):
+            decoded = decode_photo(text_value.strip(), None)
+            if decoded is not None and decoded[0]:
+                chosen.photo = decoded[0]
+                chosen.photo_mime = sniff_image(decoded[0]) or decoded[1]
     elif field == "birthday":
         chosen.birthday = date.fromisoformat(text_value) if text_value.strip() else None
     elif field in ("emails", "phones", "urls"):

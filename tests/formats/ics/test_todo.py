@@ -355,6 +355,23 @@ def test_any_text_reads_as_a_task_or_says_it_is_none(pieces: list[str]) -> None:
         task = read_task(text)
     except NotATask:
         return
+    if not task.uid:
+        with pytest.raises(ValueError, match="needs a UID"):
+            task_text(task, text)
+        return
     assert read_task(task_text(task, text)).uid == task.uid
     task.done = not task.done
     assert read_task(task_text(task, text)).done == task.done
+
+
+def test_a_task_keeps_the_servers_uid_line_and_needs_one() -> None:
+    text = THUNDERBIRD_DONE.replace(
+        "UID:9a6b2c1e-1d3f-4e5a-8b7c-6d5e4f3a2b1c", "UID;X-SOURCE=tb:9a6b2c1e"
+    )
+    task = read_task(text)
+    assert task.uid == "9a6b2c1e"
+    assert "UID;X-SOURCE=tb:9a6b2c1e" in _vtodo_lines(task_text(task, text))
+    task.uid = ""
+    assert "UID;X-SOURCE=tb:9a6b2c1e" in _vtodo_lines(task_text(task, text))
+    with pytest.raises(ValueError, match="needs a UID"):
+        task_text(TaskRecord(uid=" ", summary="Call"))
