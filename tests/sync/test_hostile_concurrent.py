@@ -10,6 +10,7 @@ from pathlib import Path
 
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
+from netdesk.store import open_database
 from tests.reliability.kill_harness import vcards
 from tests.sync import hostile_world
 from tests.sync.hostile_world import add_account, assert_each_once, local_people, sync
@@ -19,25 +20,27 @@ from tests.sync.servers import RadicaleServer
 sync_env = hostile_world.sync_env
 
 IMPORTED = 300
-PHONE = 40
+PHONE = 150  # two batches to receive: the import may land between them
 BOTH = (3, 7, 11)  # imported people whose card is on the phone too
 
 
 def test_a_sync_while_another_process_imports(
-    services: Services,
-    db_url: str,
-    tmp_path: Path,
-    radicale_server: RadicaleServer,
-    sync_env: dict[str, str],
+    db_url: str, tmp_path: Path, radicale_server: RadicaleServer, sync_env: dict[str, str]
 ) -> None:
-    services.contacts.create(ContactInput("Ann Lee", emails=["ann@example.org"]))
+    # Closed before the commands run: a second open of an SQLite file in this process would
+    # read its header with open() and close(), dropping this process's locks on it.
+    db = open_database(db_url)
+    try:
+        Services(db).contacts.create(ContactInput("Ann Lee", emails=["ann@example.org"]))
+    finally:
+        db.close()
     add_account(db_url, radicale_server.url)
     with Phone(radicale_server) as phone:
         for i in range(PHONE):
             phone.put_card(f"p{i}", ios_card(f"Phone Person{i}", emails=(f"p{i}@p.example",)))
         for i in BOTH:
             card = ios_card(f"Kim Import{i}", emails=(f"import{i}@kill.example",))
-            phone.put_card(f"both{i}", card)
+            phone.put_card(f"zz-both{i}", card)  # in the last batch
     cards = tmp_path / "import.vcf"
     cards.write_text(vcards(IMPORTED, "import"), "utf-8")
 

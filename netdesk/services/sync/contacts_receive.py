@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from netdesk import clock
@@ -51,6 +51,8 @@ class ContactsReceiver:
         self.coll = coll
         self.matcher: Matcher | None = None
         self.linked: set[int] | None = None
+        # How many people there were here, and the newest, when the matcher was last right.
+        self.people_seen: tuple[int, int | None] | None = None
         self.region = default_region()
 
     def receive(self, changed: dict[str, str]) -> None:
@@ -60,8 +62,30 @@ class ContactsReceiver:
             batch = hrefs[start : start + 100]
             found = self.ctx.client.multiget(self.coll.url, batch, "contacts")
             cards = {href_of(h): v for h, v in found.items()}
-            with self.ctx.db.transaction() as session:
-                self.apply(session, cards)
+            self._apply_batch(cards)
+
+    def _apply_batch(self, cards: dict[str, tuple[str, str]]) -> None:
+        """One batch in one transaction, serializable on PostgreSQL: an import adding the same
+        person at the same time makes one of the two run again (Database.retrying) and then
+        find the other's, instead of both adding them. A lost try counts nothing."""
+        report = self.ctx.report
+        marks = (report.received, len(report.details), len(report.failed))
+        tries = 0
+
+        def attempt(session: Session) -> None:
+            nonlocal tries
+            tries += 1
+            if tries > 1:
+                report.received = marks[0]
+                del report.details[marks[1] :], report.failed[marks[2] :]
+                self.matcher = self.linked = None
+            # People added or deleted by another process since the last batch: read again.
+            if _people_now(session) != self.people_seen:
+                self.matcher = self.linked = None
+            self.apply(session, cards)
+            self.people_seen = _people_now(session)
+
+        self.ctx.db.retrying(attempt)
 
     def apply(self, session: Session, cards: dict[str, tuple[str, str]]) -> None:
         items = items_by_href(session, self.coll.id, cards)
@@ -181,6 +205,11 @@ class ContactsReceiver:
         item = SyncItem(collection_id=self.coll.id, href=href, etag="", base_text="")
         session.add(item)
         return item
+
+
+def _people_now(session: Session) -> tuple[int, int | None]:
+    count, newest = session.execute(select(func.count(Contact.id), func.max(Contact.id))).one()
+    return int(count), newest
 
 
 def _linked(item: SyncItem | None) -> bool:
