@@ -247,3 +247,37 @@ def test_adding_an_account_reads_no_local_file(
     assert SECRET not in done.out + done.err
     if db_path.exists():
         assert SECRET not in db_path.read_bytes().decode("latin-1")
+
+
+def _token_gone(path: str) -> Hostile:
+    """What Nextcloud answers once it has cleaned up old sync tokens."""
+    body = b'<?xml version="1.0"?>\n<D:error xmlns:D="DAV:"><D:valid-sync-token/></D:error>'
+    return Hostile(status=403, body=body)
+
+
+def test_a_sync_token_the_server_forgot_loses_nothing(
+    synced: Path, liar: HostileServer, radicale_server: RadicaleServer
+) -> None:
+    """The server no longer knows our token: the whole collection is listed again, and what
+    changed on each side (Alan here, Hedy and an edit of Ada there) still goes across once."""
+    with Phone(radicale_server) as phone:
+        [(href, _)] = [(h, t) for h, t in phone.cards().items() if "FN:Ada Lovelace" in t]
+        uid = next(c.uid for c in server_cards(radicale_server) if c.name == "Ada Lovelace")
+        phone.edit_card(
+            href, ios_card("Ada Lovelace", uid=uid, emails=("ada@example.org",), title="Countess")
+        )
+    liar.poison(
+        _token_gone,
+        methods=("REPORT",),
+        path_contains=_addressbook(radicale_server),
+        body_contains=b"sync-collection",
+    )
+    done = sync(synced)
+    assert liar.poisoned
+    assert done.status == 0, done.err
+    people = {p.name: p for p in local_people(synced)}
+    assert set(people) == {"Ada Lovelace", "Grace Hopper", "Alan Turing", "Hedy Lamarr"}
+    assert people["Ada Lovelace"].title == "Countess"
+    hostile_world.assert_each_once(synced, radicale_server)
+    liar.heal()
+    assert "sent 0, received 0, deleted 0" in sync(synced).out
