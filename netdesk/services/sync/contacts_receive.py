@@ -9,6 +9,7 @@ never added twice; the others are added in bulk.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, delete, func, select, update
@@ -46,9 +47,12 @@ class Card:
 
 
 class ContactsReceiver:
-    def __init__(self, ctx: RunContext, coll: CollectionRef) -> None:
+    def __init__(self, ctx: RunContext, coll: CollectionRef, leaving: Iterable[str] = ()) -> None:
         self.ctx = ctx
         self.coll = coll
+        # Hrefs gone from the server in this run: a card of the same person under a new name
+        # (a card moved: deleted and written again with its UID) takes the person over.
+        self.leaving = set(leaving)
         self.matcher: Matcher | None = None
         self.linked: set[int] | None = None
         # How many people there were here, and the newest, when the matcher was last right.
@@ -114,6 +118,7 @@ class ContactsReceiver:
                 if target is None:
                     to_add.append(card)
                     continue
+                self._detach_leaving(session, target)
                 item = item or self._new_item(session, card.href)
                 item.contact_id, item.ignored = target, False
                 # On the server again (the phone added them back): no longer "removed from".
@@ -185,7 +190,7 @@ class ContactsReceiver:
         """Someone here this card surely is, and who is not linked to another card yet."""
         if self.matcher is None or self.linked is None:
             self.matcher = Matcher.from_database(session.connection())
-            self.linked = linked_ids(session, self.coll.id)
+            self.linked = linked_ids(session, self.coll.id) - self._leaving_ids(session)
         keys = keys_of(record, self.region)
         for found in self.matcher.matches(keys):
             if found.possible or found.target <= 0 or found.target in self.linked:
@@ -194,6 +199,24 @@ class ContactsReceiver:
                 self._remember(found.target, record)
                 return found.target
         return None
+
+    def _leaving_ids(self, session: Session) -> set[int]:
+        items = items_by_href(session, self.coll.id, self.leaving)
+        return {i.contact_id for i in items.values() if i.contact_id is not None}
+
+    def _detach_leaving(self, session: Session, contact_id: int) -> None:
+        """The person's old card is gone from the server: its item lets go of them, so that
+        the deletion that follows neither deletes them nor marks them removed."""
+        if self.leaving:
+            session.execute(
+                update(SyncItem)
+                .where(
+                    SyncItem.collection_id == self.coll.id,
+                    SyncItem.contact_id == contact_id,
+                    SyncItem.href.in_(self.leaving),
+                )
+                .values(contact_id=None)
+            )
 
     def _remember(self, contact_id: int, record: ContactRecord) -> None:
         if self.matcher is not None:
