@@ -74,3 +74,34 @@ def test_a_card_moved_on_the_server_stays_one_person_with_what_netdesk_knows(
         ]
         assert kept == [1, 1, 1], "notes, attendance, follow-up"
     assert "sent 0, received 0, deleted 0" in sync(db_path).out
+
+
+def test_a_card_netdesk_sent_and_the_phone_deleted_is_seen_to_go(
+    dav_server: DavTestServer, tmp_path: Path, sync_env: dict[str, str]
+) -> None:
+    """Made here, sent, deleted on the phone before the next sync: a token from before the
+    card was sent may not report it gone (Xandikos does not), yet the next sync must."""
+    db_path = tmp_path / "netdesk.sqlite"
+    db = open_database(f"sqlite:///{db_path}")
+    try:
+        services = Services(db)
+        for name in OTHERS:
+            services.contacts.create(ContactInput(name))
+    finally:
+        db.close()
+    add_account(db_path, dav_server.url)
+    assert sync(db_path).status == 0
+    db = open_database(f"sqlite:///{db_path}")
+    try:
+        Services(db).contacts.create(ContactInput("Short Lived", emails=["short@example.org"]))
+    finally:
+        db.close()
+    assert sync(db_path).status == 0
+    with Phone(dav_server) as phone:
+        [card] = [c for c in server_cards(dav_server) if c.name == "Short Lived"]
+        phone.delete_card(card.href)
+    done = sync(db_path)
+    assert done.status == 0, done.err
+    assert "deleted 1" in done.out
+    people, _ = assert_each_once(db_path, dav_server)
+    assert sorted(p.name for p in people) == sorted(OTHERS)
