@@ -26,7 +26,7 @@ def test_a_card_put_by_a_run_that_was_killed_is_found_and_linked(
     with services.db.Session() as session:
         record = local_records(session, [grace])[grace]
     # What the killed run sent: the card, under the name made from the UID.
-    href = item_href(dav_server.addressbook_url, record.uid, ".vcf")
+    href = item_href(dav_server.addressbook_url, record.uid, ".vcf", dav_server.url)
     with httpx.Client(auth=(dav_server.user, dav_server.password)) as http:
         response = http.put(
             httpx.URL(dav_server.url).join(href),
