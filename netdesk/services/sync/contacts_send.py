@@ -174,7 +174,7 @@ class ContactsSender:
                 self._write_down(session, sent)
 
     def _put_new(self, cid: int, record: ContactRecord) -> Sent | None:
-        href = item_href(self.coll.url, record.uid, ".vcf")
+        href = item_href(self.coll.url, record.uid, ".vcf", self.ctx.client.server_url)
         text = vcard_text(record, self.coll.vcard_version)
         basis = record_hash(record)
         try:

@@ -106,7 +106,7 @@ def _send(ctx: RunContext, coll: CollectionRef, batch: list[Pending]) -> None:
         if item_id is not None and basis == content_hash:
             unchanged[item_id] = basis
             continue
-        href = href or item_href(coll.url, record.uid, ".ics")
+        href = href or item_href(coll.url, record.uid, ".ics", ctx.client.server_url)
         try:
             result = _put(ctx, href, record, etag, base_text)
         except ItemRefused as exc:  # this event fails; the others go on

@@ -220,7 +220,7 @@ class TaskSender:
         done: dict[str, tuple[int, str, str, TaskRecord, TaskRecord | None]] = {}
         for fid, task in mine.items():
             uid = task_uid(self.ns, fid)
-            href = item_href(self.coll.url, uid, ".ics")
+            href = item_href(self.coll.url, uid, ".ics", self.ctx.client.server_url)
             text = task_text(self._outgoing(task, fid, ""), "")
             try:
                 etag = self.ctx.client.put(href, text, CALENDAR, etag=None)
