@@ -5,6 +5,7 @@ follow-ups are taken for the other's (each numbers its own from 1: an id is not 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -166,3 +167,38 @@ def _followups(db_path: Path) -> dict[tuple[str, str], bool]:
     found = local_followups(db_path)
     assert len(found) == len({(name, action) for name, action, _ in found}), "doubled"
     return {(name, action): done for name, action, done in found}
+
+
+def test_two_copies_of_one_database_meet_on_the_server(
+    dav_server: DavTestServer, tmp_path: Path, sync_env: dict[str, str]
+) -> None:
+    """The desktop's database is a copy of the laptop's (a restored backup): the same people
+    with the same UIDs, so the same card names. Each person ends up on the server once, and
+    an edit on either reaches the other."""
+    laptop, desktop = tmp_path / "laptop.sqlite", tmp_path / "desktop.sqlite"
+
+    def start(services: Services) -> None:
+        for name in ("Ada Lovelace", "Grace Hopper", "Alan Turing"):
+            services.contacts.create(ContactInput(name, emails=[f"{name[:3].lower()}@x.org"]))
+
+    _with(laptop, start)
+    shutil.copyfile(laptop, desktop)
+    add_account(laptop, dav_server.url)
+    add_account(desktop, dav_server.url)
+    _synced(laptop)
+    _synced(desktop)  # every card it would send is there already, under the same name
+    _with(desktop, lambda s: _edit(s, "Grace Hopper", title="Rear Admiral"))
+    _synced(desktop)
+    _with(laptop, lambda s: _edit(s, "Ada Lovelace", title="Countess"))
+    _synced(laptop)
+    _synced(desktop)
+    _synced(laptop)
+    for db_path in (laptop, desktop):
+        titles = {p.name: p.title for p in local_people(db_path)}
+        assert titles == {
+            "Ada Lovelace": "Countess",
+            "Grace Hopper": "Rear Admiral",
+            "Alan Turing": "",
+        }, db_path.name
+        assert_each_once(db_path, dav_server)
+        assert "sent 0, received 0, deleted 0" in _synced(db_path)
