@@ -31,6 +31,7 @@ import pytest
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 from netdesk.store import open_database
+from tests.reliability.kill_harness import integrity
 from tests.sync import hostile_world
 from tests.sync.cutting_proxy import CuttingProxy
 from tests.sync.hostile_world import (
@@ -181,11 +182,7 @@ def _check(db_path: Path, server: RadicaleServer, story: Story, where: str) -> N
     assert done_there == story.done, f"{where}: done states on the server"
     done_here = {action for _, action, done in followups if done}
     assert done_here == story.done, f"{where}: done states"
-    conn = sqlite3.connect(db_path)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    finally:
-        conn.close()
+    assert integrity(db_path) == ["ok"], f"{where}: the file is damaged"
 
 
 @dataclass
