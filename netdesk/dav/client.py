@@ -21,7 +21,7 @@ from netdesk.dav.errors import (
     RequestRefused,
     SyncTokenExpired,
 )
-from netdesk.dav.transport import Reply, Transport
+from netdesk.dav.transport import MAX_LISTING_BYTES, Reply, Transport
 
 MULTIGET_BATCH = 100
 # A server that keeps answering "more follows" (507) is stopped after this many pages.
@@ -82,7 +82,11 @@ class DavClient:
     def propfind(self, url: str, depth: int, *props: str) -> list[xml.PropResponse]:
         """PROPFIND URL for PROPS ("D:getetag" ...): the responses (207 expected)."""
         response = self.transport.request(
-            "PROPFIND", url, body=xml.propfind(*props), headers={"Depth": str(depth)}
+            "PROPFIND",
+            url,
+            body=xml.propfind(*props),
+            headers={"Depth": str(depth)},
+            limit=MAX_LISTING_BYTES,
         )
         self._expect_multistatus("PROPFIND", url, response)
         responses, _ = xml.multistatus(response.content, str(response.url))
@@ -111,7 +115,11 @@ class DavClient:
 
     def _sync_page(self, url: str, delta: Delta) -> bool:
         response = self.transport.request(
-            "REPORT", url, body=xml.sync_collection(delta.token), headers={"Depth": "0"}
+            "REPORT",
+            url,
+            body=xml.sync_collection(delta.token),
+            headers={"Depth": "0"},
+            limit=MAX_LISTING_BYTES,
         )
         if delta.token and response.status_code in (400, 403, 409, 410, 412):
             raise SyncTokenExpired(self._abs(url))
@@ -173,7 +181,9 @@ class DavClient:
                 headers={"Depth": "1"},
             )
             self._expect_multistatus("REPORT", url, response)
-            responses, _ = xml.multistatus(response.content, str(response.url))
+            # One answer per href asked; a server may add a few (the collection itself).
+            most = 2 * len(batch) + 10
+            responses, _ = xml.multistatus(response.content, str(response.url), most)
             for item in responses:
                 element = item.props.get(data)
                 given = asked.get(self._key(item.href, url))

@@ -24,6 +24,9 @@ from netdesk.dav.urls import check_url, parse_url
 # A reply bigger than this is refused rather than read into memory (a hostile or broken
 # server); 10,000 cards in one sync-collection reply are about 2 MB.
 MAX_REPLY_BYTES = 64 * 1024 * 1024
+# A listing (PROPFIND, sync-collection: an href and an etag per member) becomes a tree about
+# eight times its size when parsed: a 50 MB one took over 1 GB. 16 MB lists some 60,000 cards.
+MAX_LISTING_BYTES = 16 * 1024 * 1024
 MAX_REDIRECTS = 5
 USER_AGENT = "netdesk (CardDAV/CalDAV sync)"
 
@@ -102,8 +105,9 @@ class Transport:
         body: bytes | None = None,
         content_type: str = "application/xml; charset=utf-8",
         headers: dict[str, str] | None = None,
+        limit: int = MAX_REPLY_BYTES,
     ) -> Reply:
-        """Send one request and read the whole reply (at most MAX_REPLY_BYTES). 401 raises
+        """Send one request and read the whole reply (at most LIMIT bytes). 401 raises
         AuthFailed; a failed connection raises ServerUnreachable or CertificateNotTrusted."""
         target = self.absolute(url)
         sent = dict(headers or {})
@@ -114,7 +118,7 @@ class Transport:
                 self._http.build_request(method, target, content=body, headers=sent), stream=True
             )
             try:
-                content = self._read(response, target)
+                content = self._read(response, target, limit)
             finally:
                 response.close()
         except httpx.TooManyRedirects:
@@ -133,16 +137,17 @@ class Transport:
             response.charset_encoding,
         )
 
-    def _read(self, response: httpx.Response, target: httpx.URL) -> bytes:
+    def _read(self, response: httpx.Response, target: httpx.URL, limit: int) -> bytes:
+        too_large = f"it is larger than {limit // (1024 * 1024)} MB"
         declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > MAX_REPLY_BYTES:
-            raise BadServerReply(str(target), "it is larger than 64 MB")
+        if declared.isdigit() and int(declared) > limit:
+            raise BadServerReply(str(target), too_large)
         chunks = []
         size = 0
         for chunk in response.iter_bytes():
             size += len(chunk)
-            if size > MAX_REPLY_BYTES:
-                raise BadServerReply(str(target), "it is larger than 64 MB")
+            if size > limit:
+                raise BadServerReply(str(target), too_large)
             chunks.append(chunk)
         return b"".join(chunks)
 

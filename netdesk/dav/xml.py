@@ -4,6 +4,7 @@ bombs, external entities) is refused, as is one that is not XML or not a multist
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
@@ -57,14 +58,38 @@ def _parser() -> etree.XMLParser:
     )
 
 
-def parse(content: bytes, url: str) -> etree._Element:
-    """The root element of a server's XML reply; BadServerReply for anything else."""
+def _tree(content: bytes, url: str, most: int | None) -> etree._Element | None:
+    if most is None:
+        return etree.fromstring(content, _parser())
+    # Counted while read: a reply with far more answers than questions stops early, before
+    # its tree takes eight times its size (50 MB of them took over 500 MB).
+    events = etree.iterparse(
+        io.BytesIO(content),
+        events=("end",),
+        tag=tag(DAV, "response"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_pis=True,
+    )
+    for count, _ in enumerate(events, 1):
+        if count > most:
+            raise BadServerReply(
+                url, f"it answers with more than {most} items where fewer were asked for"
+            )
+    return events.root
+
+
+def parse(content: bytes, url: str, most: int | None = None) -> etree._Element:
+    """The root element of a server's XML reply; BadServerReply for anything else, and for a
+    reply with more than MOST <response> elements when MOST is given."""
     if not content.strip():
         raise BadServerReply(url, "the reply is empty")
     if _declares_doctype(content):
         raise BadServerReply(url, _DTD_REFUSED)
     try:
-        root = etree.fromstring(content, _parser())
+        root = _tree(content, url, most)
     except etree.XMLSyntaxError as error:
         raise BadServerReply(url, f"it is not well-formed XML ({error.msg})") from None
     except ValueError as error:
@@ -111,9 +136,12 @@ class PropResponse:
         return name in self.props
 
 
-def multistatus(content: bytes, url: str) -> tuple[list[PropResponse], etree._Element]:
-    """The responses of a 207 Multi-Status reply and its root (for a top-level sync-token)."""
-    root = parse(content, url)
+def multistatus(
+    content: bytes, url: str, most: int | None = None
+) -> tuple[list[PropResponse], etree._Element]:
+    """The responses of a 207 Multi-Status reply and its root (for a top-level sync-token);
+    more than MOST responses (when given) is refused."""
+    root = parse(content, url, most)
     if root.tag != tag(DAV, "multistatus"):
         raise BadServerReply(
             url, f"a multistatus was expected, not <{etree.QName(root).localname}>"

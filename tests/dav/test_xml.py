@@ -11,7 +11,7 @@ import pytest
 from netdesk.dav import xml
 from netdesk.dav.client import DavClient
 from netdesk.dav.errors import BadServerReply, DavError, PreconditionFailed, ServerUnreachable
-from netdesk.dav.transport import MAX_REPLY_BYTES
+from netdesk.dav.transport import MAX_LISTING_BYTES, MAX_REPLY_BYTES
 from tests.dav.canned_server import Canned, CannedServer
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
@@ -124,12 +124,48 @@ def test_client_refuses_hostile_replies_from_a_server(
 
 
 def test_a_reply_too_large_is_refused(canned_server: CannedServer) -> None:
-    canned_server.routes["/huge/"] = Canned(207, b"", {"Content-Length": str(MAX_REPLY_BYTES + 1)})
+    canned_server.routes["/huge.vcf"] = Canned(
+        200, b"", {"Content-Length": str(MAX_REPLY_BYTES + 1)}
+    )
     with (
         DavClient(canned_server.url, "ada", "pw", timeout=5) as dav,
         pytest.raises(BadServerReply, match="larger than 64 MB"),
     ):
+        dav.get("/huge.vcf")
+
+
+def test_a_listing_too_large_is_refused_sooner(canned_server: CannedServer) -> None:
+    """A listing is parsed into a tree about eight times its size: 16 MB at most."""
+    canned_server.routes["/huge/"] = Canned(
+        207, b"", {"Content-Length": str(MAX_LISTING_BYTES + 1)}
+    )
+    with (
+        DavClient(canned_server.url, "ada", "pw", timeout=5) as dav,
+        pytest.raises(BadServerReply, match="larger than 16 MB"),
+    ):
         dav.list_etags("/huge/")
+    with (
+        DavClient(canned_server.url, "ada", "pw", timeout=5) as dav,
+        pytest.raises(BadServerReply, match="larger than 16 MB"),
+    ):
+        dav.sync_collection("/huge/", "")
+
+
+def test_a_multiget_answering_far_more_than_asked_is_refused(
+    canned_server: CannedServer,
+) -> None:
+    many = "".join(
+        f"<D:response><D:href>/c/{n}.vcf</D:href><D:status>HTTP/1.1 404 Not Found</D:status>"
+        "</D:response>"
+        for n in range(500)
+    )
+    body = f'<D:multistatus xmlns:D="DAV:">{many}</D:multistatus>'.encode()
+    canned_server.routes["/c/"] = Canned(207, body)
+    with (
+        DavClient(canned_server.url, "ada", "pw", timeout=5) as dav,
+        pytest.raises(BadServerReply, match="more than 12 items where fewer were asked for"),
+    ):
+        dav.multiget("/c/", ["/c/a.vcf"], "contacts")
 
 
 def test_endless_redirect_is_words(canned_server: CannedServer) -> None:

@@ -15,6 +15,7 @@ from netdesk.services.sync.state import CollectionRef, RunContext, items_by_href
 
 
 def sync_contacts(ctx: RunContext, coll: CollectionRef) -> None:
+    sent_before = ctx.report.sent
     with ctx.db.Session() as session:
         delta = remote_delta(ctx.client, session, coll)
         removed = items_by_href(session, coll.id, delta.removed)
@@ -33,19 +34,24 @@ def sync_contacts(ctx: RunContext, coll: CollectionRef) -> None:
             and contacts_here == 0,
             allowed=ctx.allow_mass_delete,
         )
-    ContactsReceiver(ctx, coll).receive(delta.changed)
+    ContactsReceiver(ctx, coll, leaving=delta.removed).receive(delta.changed)
     apply_server_deletions(ctx, coll, delta.removed)
     ContactsSender(ctx, coll).send()
-    save_token(ctx, coll, delta)
+    save_token(ctx, coll, delta, wrote=ctx.report.sent > sent_before)
 
 
-def save_token(ctx: RunContext, coll: CollectionRef, delta: RemoteDelta) -> None:
-    """Last: a run that dies before this asks for the same changes again next time."""
-    if delta.token == coll.token:
+def save_token(
+    ctx: RunContext, coll: CollectionRef, delta: RemoteDelta, *, wrote: bool = False
+) -> None:
+    """Last: a run that dies before this asks for the same changes again next time. After a
+    run that wrote to the server, the next one lists everything instead: the token is from
+    before our new items, and a server may leave an item made and deleted since a token out
+    of the changes it reports (Xandikos does), so a card of ours the phone deleted (or moved)
+    would never be seen to go."""
+    token = "" if wrote else delta.token
+    if token == coll.token:
         return
     with ctx.db.transaction() as session:
         session.execute(
-            update(SyncCollection)
-            .where(SyncCollection.id == coll.id)
-            .values(sync_token=delta.token)
+            update(SyncCollection).where(SyncCollection.id == coll.id).values(sync_token=token)
         )

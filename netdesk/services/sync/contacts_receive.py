@@ -9,9 +9,10 @@ never added twice; the others are added in bulk.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from netdesk import clock
@@ -46,11 +47,16 @@ class Card:
 
 
 class ContactsReceiver:
-    def __init__(self, ctx: RunContext, coll: CollectionRef) -> None:
+    def __init__(self, ctx: RunContext, coll: CollectionRef, leaving: Iterable[str] = ()) -> None:
         self.ctx = ctx
         self.coll = coll
+        # Hrefs gone from the server in this run: a card of the same person under a new name
+        # (a card moved: deleted and written again with its UID) takes the person over.
+        self.leaving = set(leaving)
         self.matcher: Matcher | None = None
         self.linked: set[int] | None = None
+        # How many people there were here, and the newest, when the matcher was last right.
+        self.people_seen: tuple[int, int | None] | None = None
         self.region = default_region()
 
     def receive(self, changed: dict[str, str]) -> None:
@@ -60,8 +66,30 @@ class ContactsReceiver:
             batch = hrefs[start : start + 100]
             found = self.ctx.client.multiget(self.coll.url, batch, "contacts")
             cards = {href_of(h): v for h, v in found.items()}
-            with self.ctx.db.transaction() as session:
-                self.apply(session, cards)
+            self._apply_batch(cards)
+
+    def _apply_batch(self, cards: dict[str, tuple[str, str]]) -> None:
+        """One batch in one transaction, serializable on PostgreSQL: an import adding the same
+        person at the same time makes one of the two run again (Database.retrying) and then
+        find the other's, instead of both adding them. A lost try counts nothing."""
+        report = self.ctx.report
+        marks = (report.received, len(report.details), len(report.failed))
+        tries = 0
+
+        def attempt(session: Session) -> None:
+            nonlocal tries
+            tries += 1
+            if tries > 1:
+                report.received = marks[0]
+                del report.details[marks[1] :], report.failed[marks[2] :]
+                self.matcher = self.linked = None
+            # People added or deleted by another process since the last batch: read again.
+            if _people_now(session) != self.people_seen:
+                self.matcher = self.linked = None
+            self.apply(session, cards)
+            self.people_seen = _people_now(session)
+
+        self.ctx.db.retrying(attempt)
 
     def apply(self, session: Session, cards: dict[str, tuple[str, str]]) -> None:
         items = items_by_href(session, self.coll.id, cards)
@@ -90,6 +118,7 @@ class ContactsReceiver:
                 if target is None:
                     to_add.append(card)
                     continue
+                self._detach_leaving(session, target)
                 item = item or self._new_item(session, card.href)
                 item.contact_id, item.ignored = target, False
                 # On the server again (the phone added them back): no longer "removed from".
@@ -161,7 +190,7 @@ class ContactsReceiver:
         """Someone here this card surely is, and who is not linked to another card yet."""
         if self.matcher is None or self.linked is None:
             self.matcher = Matcher.from_database(session.connection())
-            self.linked = linked_ids(session, self.coll.id)
+            self.linked = linked_ids(session, self.coll.id) - self._leaving_ids(session)
         keys = keys_of(record, self.region)
         for found in self.matcher.matches(keys):
             if found.possible or found.target <= 0 or found.target in self.linked:
@@ -170,6 +199,24 @@ class ContactsReceiver:
                 self._remember(found.target, record)
                 return found.target
         return None
+
+    def _leaving_ids(self, session: Session) -> set[int]:
+        items = items_by_href(session, self.coll.id, self.leaving)
+        return {i.contact_id for i in items.values() if i.contact_id is not None}
+
+    def _detach_leaving(self, session: Session, contact_id: int) -> None:
+        """The person's old card is gone from the server: its item lets go of them, so that
+        the deletion that follows neither deletes them nor marks them removed."""
+        if self.leaving:
+            session.execute(
+                update(SyncItem)
+                .where(
+                    SyncItem.collection_id == self.coll.id,
+                    SyncItem.contact_id == contact_id,
+                    SyncItem.href.in_(self.leaving),
+                )
+                .values(contact_id=None)
+            )
 
     def _remember(self, contact_id: int, record: ContactRecord) -> None:
         if self.matcher is not None:
@@ -181,6 +228,11 @@ class ContactsReceiver:
         item = SyncItem(collection_id=self.coll.id, href=href, etag="", base_text="")
         session.add(item)
         return item
+
+
+def _people_now(session: Session) -> tuple[int, int | None]:
+    count, newest = session.execute(select(func.count(Contact.id), func.max(Contact.id))).one()
+    return int(count), newest
 
 
 def _linked(item: SyncItem | None) -> bool:

@@ -58,6 +58,7 @@ def event_hash(record: EventRecord) -> str:
 
 
 def sync_events(ctx: RunContext, coll: CollectionRef) -> None:
+    sent_before = ctx.report.sent
     delta, _ns = start_pass(ctx, coll, "event_id")
     if delta.removed:
         with ctx.db.transaction() as session:
@@ -87,7 +88,7 @@ def sync_events(ctx: RunContext, coll: CollectionRef) -> None:
         ctx.tick("events: sending new", start, len(new))
         _send(ctx, coll, [(None, e, "", None, "", "") for e in new[start : start + BATCH]])
     send_deletions(ctx, coll, "event_id", "events: deleting")
-    save_token(ctx, coll, delta)
+    save_token(ctx, coll, delta, wrote=ctx.report.sent > sent_before)
 
 
 Pending = tuple[int | None, int | None, str, str | None, str, str]

@@ -38,6 +38,7 @@ from netdesk.services.sync.tasks_local import (
 
 
 def sync_tasks(ctx: RunContext, coll: CollectionRef) -> None:
+    sent_before = ctx.report.sent
     delta, ns = start_pass(ctx, coll, "followup_id")
     hrefs = sorted(delta.changed)
     for start in range(0, len(hrefs), BATCH):
@@ -54,7 +55,7 @@ def sync_tasks(ctx: RunContext, coll: CollectionRef) -> None:
                     item.ignored = True  # the follow-up stays here and is not sent again
     TaskSender(ctx, coll, ns).send()
     send_deletions(ctx, coll, "followup_id", "tasks: deleting")
-    save_token(ctx, coll, delta)
+    save_token(ctx, coll, delta, wrote=ctx.report.sent > sent_before)
 
 
 def _receive(
