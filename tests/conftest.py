@@ -28,7 +28,9 @@ from netdesk.store import Database, open_database
 time.tzset()  # the C library's time zone follows TZ only when told
 
 # tests/ui/test_one_test_to_the_next.py runs four tests in a pytest of their own, in a given order.
-pytest_plugins = ("pytester",)
+# tests/sync/fixtures.py: real CardDAV/CalDAV servers (radicale_server, xandikos_server,
+# dav_server) for any folder.
+pytest_plugins = ("pytester", "tests.sync.fixtures")
 
 PG_URL_VAR = "NETDESK_TEST_PG_URL"
 

@@ -1,0 +1,253 @@
+"""DavClient: what a sync asks of a CardDAV/CalDAV collection. The state of a collection in
+one request, what changed since a sync token (RFC 6578), every member's etag, cards or events
+by batches of hrefs (multiget), and single reads and conditional writes (If-Match /
+If-None-Match: *). URLs are absolute or paths on the server; hrefs given back are server paths
+as the server wrote them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Literal
+
+import httpx
+
+from netdesk.dav import xml
+from netdesk.dav.errors import (
+    BadServerReply,
+    NotFound,
+    PreconditionFailed,
+    RequestRefused,
+    SyncTokenExpired,
+)
+from netdesk.dav.transport import Transport
+
+MULTIGET_BATCH = 100
+# A server that keeps answering "more follows" (507) is stopped after this many pages.
+MAX_SYNC_PAGES = 1000
+
+
+@dataclass(frozen=True)
+class CollectionState:
+    sync_token: str
+    ctag: str
+
+
+@dataclass
+class Delta:
+    changed: dict[str, str] = field(default_factory=dict)  # href -> etag
+    removed: set[str] = field(default_factory=set)
+    token: str = ""
+
+
+class DavClient:
+    """One account's connection (context manager). `requests_made` counts HTTP requests."""
+
+    def __init__(
+        self,
+        url: str,
+        username: str,
+        password: str,
+        trusted_fingerprint: str = "",
+        timeout: float = 30.0,
+    ) -> None:
+        self.transport = Transport(url, username, password, trusted_fingerprint, timeout)
+        self.server_url = self.transport.server_url
+        self.multiget_batch = MULTIGET_BATCH
+
+    @property
+    def requests_made(self) -> int:
+        return self.transport.requests_made
+
+    def close(self) -> None:
+        self.transport.close()
+
+    def __enter__(self) -> DavClient:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- reading a collection ------------------------------------------------------------
+    def propfind(self, url: str, depth: int, *props: str) -> list[xml.PropResponse]:
+        """PROPFIND URL for PROPS ("D:getetag" ...): the responses (207 expected)."""
+        response = self.transport.request(
+            "PROPFIND", url, body=xml.propfind(*props), headers={"Depth": str(depth)}
+        )
+        self._expect_multistatus("PROPFIND", url, response)
+        responses, _ = xml.multistatus(response.content, str(response.url))
+        return responses
+
+    def collection_state(self, url: str) -> CollectionState:
+        """The collection's sync token and ctag ("" where the server has none): one request."""
+        responses = self.propfind(url, 0, "D:sync-token", "CS:getctag")
+        own = self._own(url, responses)
+        if own is None:
+            return CollectionState("", "")
+        return CollectionState(
+            own.text(xml.tag(xml.DAV, "sync-token")),
+            own.text(xml.tag(xml.CALENDARSERVER, "getctag")),
+        )
+
+    def sync_collection(self, url: str, token: str) -> Delta:
+        """Members changed (href -> etag) and removed since TOKEN ("" = all members), and the
+        new token. A truncated reply (507) is followed up until complete."""
+        delta = Delta(token=token)
+        for _page in range(MAX_SYNC_PAGES):
+            more = self._sync_page(url, delta)
+            if not more:
+                return delta
+        raise BadServerReply(self._abs(url), "the server's list of changes never ends")
+
+    def _sync_page(self, url: str, delta: Delta) -> bool:
+        response = self.transport.request(
+            "REPORT", url, body=xml.sync_collection(delta.token), headers={"Depth": "0"}
+        )
+        if delta.token and response.status_code in (400, 403, 409, 410, 412):
+            raise SyncTokenExpired(self._abs(url))
+        if response.status_code in (403, 409) and xml.tag(xml.DAV, "valid-sync-token") in (
+            xml.error_names(response.content)
+        ):
+            raise SyncTokenExpired(self._abs(url))
+        self._expect_multistatus("REPORT", url, response)
+        responses, root = xml.multistatus(response.content, str(response.url))
+        more = False
+        for item in responses:
+            href = self._href(item.href)
+            if self._same(href, url):
+                more = more or item.status == 507
+                continue
+            if item.status == 404:
+                delta.removed.add(href)
+                delta.changed.pop(href, None)
+                continue
+            if item.has(xml.tag(xml.DAV, "resourcetype")) and self._is_collection(item):
+                continue
+            delta.changed[href] = item.text(xml.tag(xml.DAV, "getetag"))
+            delta.removed.discard(href)
+        token = (root.findtext(xml.tag(xml.DAV, "sync-token")) or "").strip()
+        if not token:
+            raise BadServerReply(self._abs(url), "the list of changes has no sync token")
+        more = more and token != delta.token
+        delta.token = token
+        return more
+
+    def list_etags(self, url: str) -> dict[str, str]:
+        """Every member of the collection (not sub-collections): href -> etag."""
+        etags = {}
+        for item in self.propfind(url, 1, "D:getetag", "D:resourcetype"):
+            href = self._href(item.href)
+            if self._same(href, url) or self._is_collection(item):
+                continue
+            etags[href] = item.text(xml.tag(xml.DAV, "getetag"))
+        return etags
+
+    def multiget(
+        self, url: str, hrefs: list[str], kind: Literal["contacts", "calendar"]
+    ) -> dict[str, tuple[str, str]]:
+        """href -> (etag, text) for HREFS, asked in batches; hrefs the server does not return
+        (gone meanwhile) are left out. Keys are the hrefs as given."""
+        data = (
+            xml.tag(xml.CARDDAV, "address-data")
+            if kind == "contacts"
+            else xml.tag(xml.CALDAV, "calendar-data")
+        )
+        found: dict[str, tuple[str, str]] = {}
+        for start in range(0, len(hrefs), self.multiget_batch):
+            batch = hrefs[start : start + self.multiget_batch]
+            asked = {self._key(self._href(h)): h for h in batch}
+            response = self.transport.request(
+                "REPORT",
+                url,
+                body=xml.multiget(kind, [self._href(h) for h in batch]),
+                headers={"Depth": "1"},
+            )
+            self._expect_multistatus("REPORT", url, response)
+            responses, _ = xml.multistatus(response.content, str(response.url))
+            for item in responses:
+                element = item.props.get(data)
+                given = asked.get(self._key(self._href(item.href)))
+                if element is None or given is None:
+                    continue
+                found[given] = (item.text(xml.tag(xml.DAV, "getetag")), element.text or "")
+        return found
+
+    # --- single items --------------------------------------------------------------------
+    def get(self, url: str) -> tuple[str, str]:
+        """(etag, text) of one item; NotFound when it is gone."""
+        response = self.transport.request("GET", url)
+        if response.status_code == 404 or response.status_code == 410:
+            raise NotFound(self._abs(url))
+        self._expect(response, "GET", url, (200,))
+        encoding = response.charset_encoding or "utf-8"
+        return response.headers.get("ETag", ""), response.content.decode(encoding, "replace")
+
+    def put(self, url: str, text: str, content_type: str, *, etag: str | None) -> str:
+        """Write an item: a new one (etag None: If-None-Match: *) or over the version with
+        ETAG (If-Match). The new etag, or "" when the server sends none (read it again).
+        PreconditionFailed when the item exists already / changed meanwhile."""
+        headers = {"If-None-Match": "*"} if etag is None else {"If-Match": etag}
+        if "charset" not in content_type:
+            content_type += "; charset=utf-8"
+        response = self.transport.request(
+            "PUT", url, body=text.encode("utf-8"), content_type=content_type, headers=headers
+        )
+        if response.status_code == 412:
+            raise PreconditionFailed(self._abs(url))
+        if response.status_code == 404 and etag is not None:
+            raise NotFound(self._abs(url))
+        self._expect(response, "PUT", url, (200, 201, 204))
+        return response.headers.get("ETag", "")
+
+    def delete(self, url: str, etag: str) -> None:
+        """Delete the version ETAG of an item ("" = whatever is there); gone already is done."""
+        headers = {"If-Match": etag} if etag else {}
+        response = self.transport.request("DELETE", url, headers=headers)
+        if response.status_code in (404, 410):
+            return
+        if response.status_code == 412:
+            raise PreconditionFailed(self._abs(url))
+        self._expect(response, "DELETE", url, (200, 202, 204))
+
+    # --- helpers -------------------------------------------------------------------------
+    def _abs(self, url: str) -> str:
+        return str(self.transport.base.join(url))
+
+    def _href(self, href: str) -> str:
+        return self.transport.href(self.transport.base.join(href.strip()))
+
+    @staticmethod
+    def _key(href: str) -> str:
+        return httpx.URL("http://x" + href).path.rstrip("/")
+
+    def _same(self, href: str, url: str) -> bool:
+        return self._key(href) == self._key(self._href(url))
+
+    def _own(self, url: str, responses: list[xml.PropResponse]) -> xml.PropResponse | None:
+        for item in responses:
+            if self._same(self._href(item.href), url):
+                return item
+        return responses[0] if len(responses) == 1 else None
+
+    @staticmethod
+    def _is_collection(item: xml.PropResponse) -> bool:
+        kind = item.props.get(xml.tag(xml.DAV, "resourcetype"))
+        return kind is not None and kind.find(xml.tag(xml.DAV, "collection")) is not None
+
+    def _expect_multistatus(self, method: str, url: str, response: httpx.Response) -> None:
+        if response.status_code == 404:
+            raise NotFound(self._abs(url))
+        self._expect(response, method, url, (207,))
+
+    def _expect(
+        self, response: httpx.Response, method: str, url: str, statuses: tuple[int, ...]
+    ) -> None:
+        if response.status_code not in statuses:
+            raise RequestRefused(
+                method, self._abs(url), response.status_code, response.reason_phrase
+            )

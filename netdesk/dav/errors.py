@@ -1,0 +1,95 @@
+"""What can go wrong talking to a CardDAV/CalDAV server, in words a user can act on. Every
+kind is a ServiceError, so the window and the command line show its message as it is."""
+
+from __future__ import annotations
+
+from netdesk.errors import ServiceError
+
+
+class DavError(ServiceError):
+    """A server could not be used for what was asked; the message says why."""
+
+
+class AuthFailed(DavError):
+    def __init__(self, url: str) -> None:
+        self.url = url
+        super().__init__(f"The server refused the user name or password for {url}.")
+
+
+class ServerUnreachable(DavError):
+    def __init__(self, url: str, reason: str) -> None:
+        self.url = url
+        self.reason = reason
+        super().__init__(f"Cannot reach {url}: {reason}.")
+
+
+class CertificateNotTrusted(DavError):
+    """The server's certificate does not verify (or is not the pinned one). The user may trust
+    it by its SHA-256 fingerprint, after comparing it with the one the server's owner shows."""
+
+    def __init__(self, host: str, fingerprint: str, reason: str = "") -> None:
+        self.host = host
+        self.fingerprint = fingerprint
+        self.reason = reason
+        why = f" ({reason})" if reason else ""
+        super().__init__(
+            f"The certificate of {host} is not trusted{why}. Its SHA-256 fingerprint is "
+            f"{fingerprint}; trust it only if it is the one your server's owner gives you."
+        )
+
+
+class InsecureUrl(DavError):
+    def __init__(self, url: str) -> None:
+        self.url = url
+        super().__init__(
+            f"{url} is not encrypted (http://): netdesk sends passwords and contacts only over "
+            "https://, except to this computer itself (localhost)."
+        )
+
+
+class NeedsOAuth(DavError):
+    def __init__(self, url: str = "") -> None:
+        self.url = url
+        super().__init__(
+            "Google's CardDAV needs OAuth, which netdesk does not do; export your Google contacts "
+            "as vCard or CSV and use File > Import."
+        )
+
+
+class PreconditionFailed(DavError):
+    """412: the item changed on the server since it was read (or already exists)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        super().__init__(f"{url} was changed on the server by someone else in the meantime.")
+
+
+class NotFound(DavError):
+    def __init__(self, url: str) -> None:
+        self.url = url
+        super().__init__(f"{url} is not on the server (404 Not Found).")
+
+
+class SyncTokenExpired(DavError):
+    """The server no longer knows the sync token: the caller lists the whole collection."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        super().__init__(f"The server no longer accepts the last sync state of {url}.")
+
+
+class BadServerReply(DavError):
+    def __init__(self, url: str, reason: str) -> None:
+        self.url = url
+        self.reason = reason
+        super().__init__(f"The server's reply from {url} cannot be read: {reason}.")
+
+
+class RequestRefused(DavError):
+    """Any other answer than the ones expected (403, 405, 5xx ...)."""
+
+    def __init__(self, method: str, url: str, status: int, phrase: str) -> None:
+        self.method = method
+        self.url = url
+        self.status = status
+        super().__init__(f"The server answered {status} {phrase} to {method} {url}.".strip())
