@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, event, false
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from netdesk.models.base import Base, UTCDateTime, utcnow
@@ -94,6 +95,12 @@ class SyncItem(Base):
         ForeignKey("events.id", ondelete="SET NULL"), index=True, default=None
     )
     synced_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set by database triggers (models/sync_triggers.py) when the local row or one of its child
+    # rows changes: a sync then looks at these items only instead of rendering every contact.
+    dirty: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # An item netdesk leaves alone: a task made on a phone without netdesk's id, or a task the
+    # phone deleted whose follow-up stays here (kept so that it is not sent again).
+    ignored: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class SyncConflict(Base):
@@ -148,3 +155,13 @@ class SyncRun(Base):
     message: Mapped[str] = mapped_column(Text, default="")
     # One line per change, "sent: Ada Lovelace", "deleted here: Bob", for the history window.
     details: Mapped[str] = mapped_column(Text, default="")
+
+
+def _install_triggers(_table: object, conn: Connection, **_kw: object) -> None:
+    from netdesk.models.sync_triggers import create_triggers
+
+    create_triggers(conn)
+
+
+# create_all (a new database) gets the triggers with the table; migration 0008 calls the same.
+event.listen(SyncItem.__table__, "after_create", _install_triggers)

@@ -13,6 +13,7 @@ from netdesk.services.importing import ImportService
 from netdesk.services.notes import NoteService
 from netdesk.services.photo_fetch import PhotoFetchService
 from netdesk.services.search import SearchService
+from netdesk.services.sync.service import SyncService
 from netdesk.services.tags import TagService
 from netdesk.services.today import TodayService
 from netdesk.store import Database
@@ -34,3 +35,4 @@ class Services:
         self.duplicates = DuplicateService(db)
         self.cards = CardService(db)
         self.photos = PhotoFetchService(db)
+        self.sync = SyncService(db)

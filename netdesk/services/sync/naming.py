@@ -1,0 +1,28 @@
+"""Where a new item goes on the server: a name made from its UID, the same on every try.
+
+A run killed after its PUT but before it wrote down the item finds its own card again at the
+next run (the PUT with If-None-Match: * answers 412, or the listing shows it), instead of
+putting a second copy under another name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import urlsplit
+
+_SAFE = re.compile(r"[A-Za-z0-9_.-]{1,100}")
+
+
+def item_name(uid: str, suffix: str) -> str:
+    bare = uid.removeprefix("urn:uuid:")
+    if _SAFE.fullmatch(bare) and not bare.startswith("."):
+        return f"{bare}{suffix}"
+    return f"netdesk-{hashlib.sha256(uid.encode('utf-8')).hexdigest()[:40]}{suffix}"
+
+
+def item_href(collection_url: str, uid: str, suffix: str) -> str:
+    path = urlsplit(collection_url).path
+    if not path.endswith("/"):
+        path += "/"
+    return path + item_name(uid, suffix)

@@ -1,0 +1,44 @@
+"""Sync accounts for the engine's tests, made straight in the database (what AccountService
+stores after discovery), so that these tests need no discovery."""
+
+from __future__ import annotations
+
+from netdesk.models import SyncAccount, SyncCollection
+from netdesk.services.service_set import Services
+from tests.sync.servers import DavTestServer
+
+ACCOUNT = "Phone"
+
+
+def add_account(
+    services: Services,
+    server: DavTestServer,
+    kinds: tuple[str, ...] = ("contacts",),
+    name: str = ACCOUNT,
+) -> str:
+    urls = {
+        "contacts": server.addressbook_url,
+        "tasks": server.tasks_url,
+        "events": server.calendar_url,
+    }
+    with services.db.transaction() as session:
+        account = SyncAccount(
+            name=name,
+            server_url=server.url,
+            principal_url=server.principal_url,
+            username=server.user,
+            server_kind=server.kind,
+        )
+        session.add(account)
+        session.flush()
+        for kind in kinds:
+            session.add(
+                SyncCollection(
+                    account_id=account.id, kind=kind, url=urls[kind], display_name=kind.title()
+                )
+            )
+    return name
+
+
+def sync(services: Services, server: DavTestServer, **options: object):  # type: ignore[no-untyped-def]
+    return services.sync.sync(ACCOUNT, server.password, **options)  # type: ignore[arg-type]
