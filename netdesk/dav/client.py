@@ -21,7 +21,7 @@ from netdesk.dav.errors import (
     RequestRefused,
     SyncTokenExpired,
 )
-from netdesk.dav.transport import Transport
+from netdesk.dav.transport import Reply, Transport
 
 MULTIGET_BATCH = 100
 # A server path written as httpx would write it back: unreserved and sub-delim characters but
@@ -72,6 +72,10 @@ class DavClient:
     @property
     def requests_made(self) -> int:
         return self.transport.requests_made
+
+    @requests_made.setter
+    def requests_made(self, value: int) -> None:
+        self.transport.requests_made = value
 
     def close(self) -> None:
         self.transport.close()
@@ -261,14 +265,12 @@ class DavClient:
         kind = item.props.get(xml.tag(xml.DAV, "resourcetype"))
         return kind is not None and kind.find(xml.tag(xml.DAV, "collection")) is not None
 
-    def _expect_multistatus(self, method: str, url: str, response: httpx.Response) -> None:
+    def _expect_multistatus(self, method: str, url: str, response: Reply) -> None:
         if response.status_code == 404:
             raise NotFound(self._abs(url))
         self._expect(response, method, url, (207,))
 
-    def _expect(
-        self, response: httpx.Response, method: str, url: str, statuses: tuple[int, ...]
-    ) -> None:
+    def _expect(self, response: Reply, method: str, url: str, statuses: tuple[int, ...]) -> None:
         if response.status_code not in statuses:
             raise RequestRefused(
                 method, self._abs(url), response.status_code, response.reason_phrase

@@ -56,6 +56,15 @@ class NeedsOAuth(DavError):
         )
 
 
+class NoDavService(DavError):
+    def __init__(self, url: str) -> None:
+        self.url = url
+        super().__init__(
+            f"No CardDAV or CalDAV service was found at {url}: check the address (your "
+            "provider's help names the one for contacts and calendars)."
+        )
+
+
 class PreconditionFailed(DavError):
     """412: the item changed on the server since it was read (or already exists)."""
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+from dataclasses import dataclass
 from types import TracebackType
 
 import httpx
@@ -25,6 +26,19 @@ from netdesk.dav.urls import check_url, parse_url
 MAX_REPLY_BYTES = 64 * 1024 * 1024
 MAX_REDIRECTS = 5
 USER_AGENT = "netdesk (CardDAV/CalDAV sync)"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A server's answer, read whole: where it came from after redirects, status, headers and
+    body."""
+
+    url: httpx.URL
+    status_code: int
+    reason_phrase: str
+    headers: httpx.Headers
+    content: bytes
+    charset_encoding: str | None
 
 
 class Transport:
@@ -88,7 +102,7 @@ class Transport:
         body: bytes | None = None,
         content_type: str = "application/xml; charset=utf-8",
         headers: dict[str, str] | None = None,
-    ) -> httpx.Response:
+    ) -> Reply:
         """Send one request and read the whole reply (at most MAX_REPLY_BYTES). 401 raises
         AuthFailed; a failed connection raises ServerUnreachable or CertificateNotTrusted."""
         target = self.absolute(url)
@@ -100,7 +114,7 @@ class Transport:
                 self._http.build_request(method, target, content=body, headers=sent), stream=True
             )
             try:
-                self._read(response, target)
+                content = self._read(response, target)
             finally:
                 response.close()
         except httpx.TooManyRedirects:
@@ -110,9 +124,16 @@ class Transport:
         check_url(response.url)
         if response.status_code == 401:
             raise AuthFailed(self.server_url)
-        return response
+        return Reply(
+            response.url,
+            response.status_code,
+            response.reason_phrase,
+            response.headers,
+            content,
+            response.charset_encoding,
+        )
 
-    def _read(self, response: httpx.Response, target: httpx.URL) -> None:
+    def _read(self, response: httpx.Response, target: httpx.URL) -> bytes:
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > MAX_REPLY_BYTES:
             raise BadServerReply(str(target), "it is larger than 64 MB")
@@ -123,8 +144,7 @@ class Transport:
             if size > MAX_REPLY_BYTES:
                 raise BadServerReply(str(target), "it is larger than 64 MB")
             chunks.append(chunk)
-        # httpx reads .content from _content once set: the body is kept for the caller.
-        response._content = b"".join(chunks)
+        return b"".join(chunks)
 
     def _words(self, error: httpx.HTTPError, target: httpx.URL) -> Exception:
         problem = tls.certificate_problem(error)
@@ -143,6 +163,10 @@ class Transport:
             return ServerUnreachable(where, f"the proxy refused the connection ({error})")
         if isinstance(error, httpx.ConnectError):
             return ServerUnreachable(where, _connect_reason(error, target.host))
+        if isinstance(error, httpx.RemoteProtocolError) and any(
+            word in str(error).lower() for word in ("illegal", "malformed", "invalid")
+        ):
+            return ServerUnreachable(where, "the server's answer is not HTTP (a wrong port?)")
         if isinstance(error, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
             return ServerUnreachable(where, "the connection was cut in the middle of a reply")
         return ServerUnreachable(where, str(error) or type(error).__name__)

@@ -48,7 +48,8 @@ def parse_url(text: str) -> httpx.URL:
         raise DavError(f"{text} is not a server address.") from None
     if url.scheme not in ("http", "https") or not url.host:
         raise DavError(f"{text} is not a server address (it must start with https://).")
-    if not url.raw_path:
+    if url.raw_path == b"/":
+        # "https://host:port" prints without its slash; joined paths need it.
         url = url.copy_with(path="/")
     check_url(url)
     return url

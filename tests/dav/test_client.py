@@ -164,3 +164,22 @@ def test_stopped_server_is_words(dav_server: DavTestServer) -> None:
         assert "Traceback" not in str(caught.value)
         dav_server.start()
         assert dav.collection_state(dav_server.addressbook_url).sync_token
+
+
+def test_hrefs_with_odd_characters_stay_one_spelling(dav_server: DavTestServer) -> None:
+    # iOS names cards by UID, others by whatever they like: a space, an @, a non-ASCII letter.
+    with Phone(dav_server) as phone, client_for(dav_server) as dav:
+        phone.put_card("ada lovelace@example", card("odd-1"))
+        phone.put_card("zoë", card("odd-2"))
+        listed = dav.list_etags(dav_server.addressbook_url)
+        synced = dav.sync_collection(dav_server.addressbook_url, "").changed
+        assert listed == synced
+        assert len(listed) == 2
+        found = dav.multiget(dav_server.addressbook_url, list(listed), "contacts")
+        assert set(found) == set(listed)
+        for href, etag in listed.items():
+            assert dav.get(href)[0] == etag
+            assert found[href][0] == etag
+        href = next(iter(listed))
+        dav.delete(href, listed[href])
+        assert len(dav.list_etags(dav_server.addressbook_url)) == 1

@@ -8,12 +8,26 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.sync.certificates import self_signed
 from tests.sync.servers import DavTestServer, RadicaleServer, XandikosServer
 
 
 @pytest.fixture(scope="session")
 def _radicale_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RadicaleServer]:
     server = RadicaleServer(tmp_path_factory.mktemp("radicale"))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def _tls_radicale_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RadicaleServer]:
+    root = tmp_path_factory.mktemp("radicale-tls")
+    certificate = self_signed(root / "tls")
+    server = RadicaleServer(root, certificate=certificate.certificate, key=certificate.key)
+    server.fingerprint = certificate.fingerprint
     server.start()
     try:
         yield server
@@ -44,6 +58,15 @@ def radicale_server(_radicale_process: RadicaleServer) -> Iterator[RadicaleServe
     _fresh(_radicale_process)
     yield _radicale_process
     _radicale_process.start()
+
+
+@pytest.fixture
+def tls_radicale_server(_tls_radicale_process: RadicaleServer) -> Iterator[RadicaleServer]:
+    """A running Radicale on https://127.0.0.1:PORT/ with a self-signed certificate whose
+    SHA-256 fingerprint is `.fingerprint` ("AB:CD:..."); fresh collections like the others."""
+    _fresh(_tls_radicale_process)
+    yield _tls_radicale_process
+    _tls_radicale_process.start()
 
 
 @pytest.fixture

@@ -213,6 +213,7 @@ class RadicaleServer(DavTestServer):
     ) -> None:
         self.certificate = certificate
         self.key = key
+        self.fingerprint = ""  # of the certificate, when served over https
         if certificate is not None:
             self.scheme = "https"
         super().__init__(root)
@@ -238,7 +239,21 @@ class RadicaleServer(DavTestServer):
         )
 
     def command(self) -> list[str]:
-        return [sys.executable, "-m", "radicale", "--config", str(self.root / "config")]
+        launcher = Path(__file__).with_name("run_radicale.py")
+        return [sys.executable, str(launcher), "--config", str(self.root / "config")]
+
+    def seed_cards(self, cards: dict[str, str]) -> list[str]:
+        """Write cards (file name -> vCard text) straight into the address book's folder, as
+        Radicale allows other programs to: 1,000 cards in well under a second, where as many
+        PUTs take half a minute on a busy machine. Returns their hrefs (server paths)."""
+        base = httpx.URL(self.addressbook_url).path
+        folder = self.storage / "collection-root" / base.strip("/")
+        hrefs = []
+        for name, text in cards.items():
+            name = name if name.endswith(".vcf") else name + ".vcf"
+            (folder / name).write_bytes(text.encode("utf-8"))
+            hrefs.append(base + name)
+        return hrefs
 
     def reset(self) -> None:
         # Radicale makes the principal collection at the user's first authenticated request.

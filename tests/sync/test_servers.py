@@ -74,3 +74,12 @@ def test_stopped_server_comes_back_with_its_data(dav_server: DavTestServer) -> N
     dav_server.start()
     with Phone(dav_server) as phone:
         assert list(phone.cards()) == [href]
+
+
+def test_radicale_takes_cards_written_into_its_folder(radicale_server: RadicaleServer) -> None:
+    cards = {f"seed-{i}": ios_card(f"Seeded {i}", uid=f"seed-{i}") for i in range(300)}
+    hrefs = radicale_server.seed_cards(cards)
+    with Phone(radicale_server) as phone:
+        listed = phone.cards()
+    assert sorted(listed) == sorted(hrefs)
+    assert "FN:Seeded 7" in listed[hrefs[7]]
