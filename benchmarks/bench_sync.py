@@ -110,8 +110,8 @@ def by_method(requests: list[tuple[str, str]]) -> str:
     return ", ".join(f"{n} {method}" for method, n in counts.most_common()) or "none"
 
 
-def row(figure: str, value: str, goal: str = "", met: bool | None = None) -> str:
-    verdict = "" if met is None else ("met" if met else "NOT met")
+def row(figure: str, value: str, goal: str = "", met: bool | str | None = None) -> str:
+    verdict = met if isinstance(met, str) else {None: "", True: "met", False: "NOT met"}[met]
     return f"| {figure:<42} | {value:>10} | {goal:<8} | {verdict:<7} |"
 
 
