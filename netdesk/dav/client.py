@@ -16,6 +16,7 @@ import httpx
 from netdesk.dav import xml
 from netdesk.dav.errors import (
     BadServerReply,
+    ItemRefused,
     NotFound,
     PreconditionFailed,
     RequestRefused,
@@ -26,9 +27,9 @@ from netdesk.dav.transport import Reply, Transport
 MULTIGET_BATCH = 100
 # A server path written as httpx would write it back: unreserved and sub-delim characters but
 # ";" (urljoin takes it for parameters) and percent escapes, no "//" (another host, or a
-# doubled slash), no "/." (a "." or ".." segment).
-# Such an href is taken as it is: parsing each of 10,000 hrefs as an httpx.URL, several times,
-# took about 2.5 s of a first sync of 10,000 contacts (benchmarks/bench_sync.py).
+# doubled slash), no "/." (a "." or ".." segment). Such an href is taken as it is: parsing each
+# of 10,000 hrefs as an httpx.URL, several times, took seconds of a first sync of 10,000
+# contacts (benchmarks/bench_sync.py).
 _PLAIN_PATH = re.compile(r"/(?:[A-Za-z0-9\-._~!$&'()*+,=:@/]|%[0-9A-Fa-f]{2})*")
 
 
@@ -67,7 +68,10 @@ class DavClient:
         self.transport = Transport(url, username, password, trusted_fingerprint, timeout)
         self.server_url = self.transport.server_url
         self.multiget_batch = MULTIGET_BATCH
-        self._keys: dict[str, str] = {}  # collection URL -> _key of its path
+        # Collection URL -> (on the account's own host, "scheme://host:port" of _key), and
+        # its own _key: asked for every member listed.
+        self._origins: dict[str, tuple[bool, str]] = {}
+        self._keys: dict[str, str] = {}
 
     @property
     def requests_made(self) -> int:
@@ -136,7 +140,7 @@ class DavClient:
         responses, root = xml.multistatus(response.content, str(response.url))
         more = False
         for item in responses:
-            href = self._href(item.href)
+            href = self._href(item.href, url)
             if self._same(href, url):
                 more = more or item.status == 507
                 continue
@@ -159,7 +163,7 @@ class DavClient:
         """Every member of the collection (not sub-collections): href -> etag."""
         etags = {}
         for item in self.propfind(url, 1, "D:getetag", "D:resourcetype"):
-            href = self._href(item.href)
+            href = self._href(item.href, url)
             if self._same(href, url) or self._is_collection(item):
                 continue
             etags[href] = item.text(xml.tag(xml.DAV, "getetag"))
@@ -178,18 +182,18 @@ class DavClient:
         found: dict[str, tuple[str, str]] = {}
         for start in range(0, len(hrefs), self.multiget_batch):
             batch = hrefs[start : start + self.multiget_batch]
-            asked = {self._key(self._href(h)): h for h in batch}
+            asked = {self._key(h, url): h for h in batch}
             response = self.transport.request(
                 "REPORT",
                 url,
-                body=xml.multiget(kind, [self._href(h) for h in batch]),
+                body=xml.multiget(kind, [self._path(h, url) for h in batch]),
                 headers={"Depth": "1"},
             )
             self._expect_multistatus("REPORT", url, response)
             responses, _ = xml.multistatus(response.content, str(response.url))
             for item in responses:
                 element = item.props.get(data)
-                given = asked.get(self._key(self._href(item.href)))
+                given = asked.get(self._key(item.href, url))
                 if element is None or given is None:
                     continue
                 found[given] = (item.text(xml.tag(xml.DAV, "getetag")), element.text or "")
@@ -215,6 +219,9 @@ class DavClient:
         response = self.transport.request(
             "PUT", url, body=text.encode("utf-8"), content_type=content_type, headers=headers
         )
+        refused = self._refused(response, url)
+        if refused is not None:
+            raise refused
         if response.status_code == 412:
             raise PreconditionFailed(self._abs(url))
         if response.status_code == 404 and etag is not None:
@@ -232,31 +239,69 @@ class DavClient:
             raise PreconditionFailed(self._abs(url))
         self._expect(response, "DELETE", url, (200, 202, 204))
 
+    def _refused(self, response: Reply, url: str) -> ItemRefused | None:
+        """A PUT the server refused for what was sent (a precondition of RFC 6352/4791, or
+        400/409/415), told apart from a 412 for If-Match / If-None-Match."""
+        precondition, detail = xml.error_details(response.content)
+        if precondition and response.status_code in (400, 403, 409, 412, 415, 507):
+            return ItemRefused(self._abs(url), precondition, detail)
+        if response.status_code in (400, 409, 415):
+            return ItemRefused(
+                self._abs(url), "", f"{response.status_code} {response.reason_phrase}"
+            )
+        return None
+
     # --- helpers -------------------------------------------------------------------------
     def _abs(self, url: str) -> str:
         return str(self.transport.base.join(url))
 
-    def _href(self, href: str) -> str:
-        href = href.strip()
-        if _plain(href):
-            return href
-        return self.transport.href(self.transport.base.join(href))
+    def _url(self, href: str, within: str = "") -> httpx.URL:
+        base = self.transport.base
+        return (base.join(within) if within else base).join(href.strip())
 
-    @staticmethod
-    def _key(href: str) -> str:
-        if "%" not in href and _plain(href):
-            return href.rstrip("/")
-        return httpx.URL("http://x" + href).path.rstrip("/")
+    def _origin(self, within: str) -> tuple[bool, str]:
+        found = self._origins.get(within)
+        if found is None:
+            base = self.transport.base
+            url = base.join(within) if within else base
+            same = (url.scheme, url.host, url.port) == (base.scheme, base.host, base.port)
+            found = self._origins[within] = (same, f"{url.scheme}://{url.host}:{url.port}")
+        return found
+
+    def _path(self, href: str, within: str = "") -> str:
+        """The server path of HREF (relative to the collection WITHIN), as sent in a body."""
+        if _plain(href.strip()):
+            return href.strip()
+        return self.transport.href(self._url(href, within))
+
+    def _href(self, href: str, within: str = "") -> str:
+        """HREF (relative to the collection WITHIN) in the form given back: a server path, or
+        an absolute URL for a collection on another host (iCloud keeps them on pNN-hosts)."""
+        if _plain(href.strip()) and self._origin(within)[0]:
+            return href.strip()
+        url = self._url(href, within)
+        base = self.transport.base
+        if (url.scheme, url.host, url.port) == (base.scheme, base.host, base.port):
+            return self.transport.href(url)
+        return str(url.copy_with(query=None, fragment=None))
+
+    def _key(self, href: str, within: str = "") -> str:
+        """One spelling for comparing hrefs: percent-escapes decoded, no trailing slash."""
+        path = href.strip()
+        if "%" not in path and _plain(path):
+            return self._origin(within)[1] + path.rstrip("/")
+        url = self._url(href, within)
+        return f"{url.scheme}://{url.host}:{url.port}{url.path.rstrip('/')}"
 
     def _same(self, href: str, url: str) -> bool:
-        key = self._keys.get(url)
-        if key is None:
-            key = self._keys[url] = self._key(self._href(url))
-        return self._key(href) == key
+        own = self._keys.get(url)
+        if own is None:
+            own = self._keys[url] = self._key(url)
+        return self._key(href, url) == own
 
     def _own(self, url: str, responses: list[xml.PropResponse]) -> xml.PropResponse | None:
         for item in responses:
-            if self._same(self._href(item.href), url):
+            if self._same(item.href, url):
                 return item
         return responses[0] if len(responses) == 1 else None
 

@@ -73,6 +73,33 @@ class PreconditionFailed(DavError):
         super().__init__(f"{url} was changed on the server by someone else in the meantime.")
 
 
+# CardDAV/CalDAV preconditions (RFC 6352 6.3.2.1, RFC 4791 5.3.2.1) a PUT can fail on.
+_PRECONDITIONS = {
+    "no-uid-conflict": "another item in the collection already has its UID",
+    "valid-address-data": "the server does not accept it as a valid vCard",
+    "valid-calendar-data": "the server does not accept it as valid iCalendar",
+    "valid-calendar-object-resource": "the server does not accept it as valid iCalendar",
+    "supported-address-data": "the server does not take this vCard version or format",
+    "supported-calendar-data": "the server does not take this calendar format",
+    "supported-calendar-component": "this collection does not take this kind of item",
+    "max-resource-size": "it is larger than the server allows",
+}
+
+
+class ItemRefused(DavError):
+    """The server refused to store one item (not valid for it, a UID used by another item,
+    the wrong kind for the collection): that item fails, the others go on."""
+
+    def __init__(self, url: str, precondition: str = "", detail: str = "") -> None:
+        self.url = url
+        self.precondition = precondition  # e.g. "no-uid-conflict", "" when none was named
+        self.detail = detail
+        reason = _PRECONDITIONS.get(precondition, "it was refused")
+        if detail:
+            reason += f" ({detail})"
+        super().__init__(f"The server did not store {url}: {reason}.")
+
+
 class NotFound(DavError):
     def __init__(self, url: str) -> None:
         self.url = url

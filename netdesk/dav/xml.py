@@ -137,6 +137,26 @@ def multistatus(content: bytes, url: str) -> tuple[list[PropResponse], etree._El
     return found, root
 
 
+def error_details(content: bytes) -> tuple[str, str]:
+    """The first CardDAV/CalDAV precondition in a <DAV:error> body (e.g. "no-uid-conflict")
+    and its responsedescription on one line (at most 200 characters); ("", "") for none."""
+    try:
+        root = parse(content, "")
+    except BadServerReply:
+        return "", ""
+    if root.tag != tag(DAV, "error"):
+        return "", ""
+    # Only CardDAV/CalDAV preconditions: sabre/dav sends its own elements (exception,
+    # message) with every error, a failed If-Match included.
+    names = [
+        etree.QName(child).localname
+        for child in root
+        if isinstance(child.tag, str) and etree.QName(child).namespace in (CARDDAV, CALDAV)
+    ]
+    description = " ".join((root.findtext(tag(DAV, "responsedescription")) or "").split())
+    return (names[0] if names else ""), description[:200]
+
+
 def error_names(content: bytes) -> set[str]:
     """The Clark names of the preconditions in a <DAV:error> body (valid-sync-token ...); an
     unreadable body gives none (it only refines an error already known)."""

@@ -8,6 +8,7 @@ import pytest
 from netdesk.dav.client import DavClient
 from netdesk.dav.errors import (
     AuthFailed,
+    ItemRefused,
     NotFound,
     PreconditionFailed,
     ServerUnreachable,
@@ -183,3 +184,21 @@ def test_hrefs_with_odd_characters_stay_one_spelling(dav_server: DavTestServer) 
         href = next(iter(listed))
         dav.delete(href, listed[href])
         assert len(dav.list_etags(dav_server.addressbook_url)) == 1
+
+
+def test_a_card_the_server_will_not_store_is_words(dav_server: DavTestServer) -> None:
+    # Xandikos answers 412 with valid-address-data, Radicale 400: neither is "changed meanwhile".
+    with client_for(dav_server) as dav, pytest.raises(ItemRefused) as caught:
+        dav.put(dav_server.addressbook_url + "bad.vcf", "not a card", VCARD, etag=None)
+    assert str(caught.value).startswith(
+        f"The server did not store {dav_server.addressbook_url}bad.vcf: "
+    )
+
+
+def test_a_uid_twice_under_two_names(radicale_server: RadicaleServer) -> None:
+    book = radicale_server.addressbook_url
+    with client_for(radicale_server) as dav:
+        dav.put(book + "first.vcf", card("same-uid"), VCARD, etag=None)
+        with pytest.raises(ItemRefused, match="already has its UID") as caught:
+            dav.put(book + "second.vcf", card("same-uid"), VCARD, etag=None)
+        assert caught.value.precondition == "no-uid-conflict"

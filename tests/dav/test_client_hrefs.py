@@ -1,7 +1,10 @@
 """The client's shortcut for hrefs that are plain server paths gives exactly what parsing them as
-URLs gives: the same path as kept, and the same key to compare members with their collection."""
+URLs gives: the same path or URL as kept, the same path sent in a multiget, and the same key to
+compare members with their collection, for collections on the account's host and elsewhere."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import httpx
 import pytest
@@ -27,54 +30,87 @@ HREFS = [
     "/ada//contacts/x.vcf",
     "//elsewhere.example/x.vcf",
     "contacts/relative.vcf",
+    "x.vcf",
     "http://127.0.0.1:5232/ada/contacts/absolute.vcf",
+    "https://p07-contacts.icloud.com/123/carddavhome/card/y.vcf",
     "/ada/contacts/x.vcf?query=1",
     "/ada/contacts/x.vcf#part",
     "/ada/contacts/100%.vcf",
     "  /ada/contacts/padded.vcf\n",
     "/",
 ]
+# Collections the hrefs are read within: none, on the account's host, on another host (iCloud).
+WITHIN = ["", "/ada/contacts/", "https://p07-contacts.icloud.com/123/carddavhome/card/"]
 
 
-def slow_href(client: DavClient, href: str) -> str:
-    """How an href became a server path before the shortcut: parsed as a URL."""
-    return client.transport.href(client.transport.base.join(href.strip()))
+class Parsing:
+    """The client's href handling before the shortcut: every href parsed as an httpx.URL."""
+
+    def __init__(self, client: DavClient) -> None:
+        self.transport = client.transport
+
+    def url(self, href: str, within: str = "") -> httpx.URL:
+        base = self.transport.base
+        return (base.join(within) if within else base).join(href.strip())
+
+    def href(self, href: str, within: str = "") -> str:
+        url = self.url(href, within)
+        base = self.transport.base
+        if (url.scheme, url.host, url.port) == (base.scheme, base.host, base.port):
+            return self.transport.href(url)
+        return str(url.copy_with(query=None, fragment=None))
+
+    def path(self, href: str, within: str = "") -> str:
+        return self.transport.href(self.url(href, within))
+
+    def key(self, href: str, within: str = "") -> str:
+        url = self.url(href, within)
+        return f"{url.scheme}://{url.host}:{url.port}{url.path.rstrip('/')}"
+
+    def same(self, href: str, url: str) -> bool:
+        return self.key(href, url) == self.key(url)
 
 
-def slow_key(href: str) -> str:
-    return httpx.URL("http://x" + href).path.rstrip("/")
-
-
-@pytest.fixture(scope="module")
 def client() -> DavClient:
     # No request is sent: the client only resolves hrefs against its server's address.
     return DavClient("http://127.0.0.1:5232/ada/", "ada", "pw")
 
 
-@pytest.mark.parametrize("href", HREFS)
-def test_a_plain_path_is_kept_as_parsing_would_keep_it(client: DavClient, href: str) -> None:
+def outcome(read: Callable[..., object], *args: str) -> object:
     try:
-        expected = slow_href(client, href)
-    except httpx.InvalidURL:
-        return
-    assert client._href(href) == expected
-    assert client._key(expected) == slow_key(expected)
+        return read(*args)
+    except httpx.InvalidURL as error:
+        return type(error)
+
+
+def check(dav: DavClient, href: str, within: str) -> None:
+    parsing = Parsing(dav)
+    kept = outcome(parsing.href, href, within)
+    assert outcome(dav._href, href, within) == kept
+    assert outcome(dav._path, href, within) == outcome(parsing.path, href, within)
+    assert outcome(dav._key, href, within) == outcome(parsing.key, href, within)
+    if isinstance(kept, str):
+        assert outcome(dav._key, kept, within) == outcome(parsing.key, kept, within)
+    if within:
+        assert outcome(dav._same, href, within) == outcome(parsing.same, href, within)
+
+
+@pytest.mark.parametrize("within", WITHIN)
+@pytest.mark.parametrize("href", HREFS)
+def test_a_href_is_read_as_parsing_would_read_it(href: str, within: str) -> None:
+    with client() as dav:
+        check(dav, href, within)
+        check(dav, href, within)  # again, from what the client remembers
 
 
 @given(
     st.lists(
-        st.sampled_from([*"aZ09-._~!$&'()*+,;=:@/%", "%2F", "%e2", "é", " ", "?", "#"]),
+        st.sampled_from([*"aZ09-._~!$&'()*+,;=:@/%", "%2F", "%e2", "é", " ", "?", "#", ".."]),
         max_size=30,
-    )
+    ),
+    st.sampled_from(WITHIN),
 )
-def test_any_path_is_kept_as_parsing_would_keep_it(parts: list[str]) -> None:
-    client = DavClient("http://127.0.0.1:5232/ada/", "ada", "pw")
-    href = "/" + "".join(parts)
-    try:
-        expected = slow_href(client, href)
-    except httpx.InvalidURL:
-        return
-    assert client._href(href) == expected
-    assert client._key(expected) == slow_key(expected)
-    # A member is told from its collection as before (the href as given, the URL resolved).
-    assert client._same(href, href) == (slow_key(href) == slow_key(expected))
+def test_any_path_is_read_as_parsing_would_read_it(parts: list[str], within: str) -> None:
+    with client() as dav:
+        check(dav, "/" + "".join(parts), within)
+        check(dav, "".join(parts), within)

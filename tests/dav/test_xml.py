@@ -10,7 +10,7 @@ import pytest
 
 from netdesk.dav import xml
 from netdesk.dav.client import DavClient
-from netdesk.dav.errors import BadServerReply, DavError, ServerUnreachable
+from netdesk.dav.errors import BadServerReply, DavError, PreconditionFailed, ServerUnreachable
 from netdesk.dav.transport import MAX_REPLY_BYTES
 from tests.dav.canned_server import Canned, CannedServer
 
@@ -181,3 +181,34 @@ def test_a_truncated_change_list_is_read_to_its_end(canned_server: CannedServer)
         delta = dav.sync_collection("/c/", "t1")
         assert delta.token == "t2"
         assert dav.requests_made == 3  # t1 -> t2 (more), t2 -> t2: the end
+
+
+def test_a_collection_on_another_host_gives_absolute_hrefs(canned_server: CannedServer) -> None:
+    """iCloud keeps an account's collections on another host than the one asked first: hrefs
+    of such a collection come back as absolute URLs, usable as they are."""
+    canned_server.routes["/good/"] = Canned(207, GOOD.replace(b"/c/", b"/good/"))
+    canned_server.routes["/good/a.vcf"] = Canned(200, b"BEGIN:VCARD", {"ETag": '"e1"'})
+    other_host = f"http://localhost:{canned_server.port}/good/"
+    with DavClient(canned_server.url, "ada", "pw", timeout=5) as dav:
+        etags = dav.list_etags(other_host)
+        assert etags == {other_host + "a.vcf": '"e1"'}
+        assert dav.get(other_host + "a.vcf") == ('"e1"', "BEGIN:VCARD")
+        assert dav.list_etags("/good/") == {"/good/a.vcf": '"e1"'}
+
+
+SABRE_412 = b"""<?xml version="1.0" encoding="utf-8"?>
+<d:error xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns">
+  <s:sabredav-version>4.6.0</s:sabredav-version>
+  <s:exception>Sabre\\DAV\\Exception\\PreconditionFailed</s:exception>
+  <s:message>An If-Match header was specified, but none of the specified ETags matched.</s:message>
+  <s:header>If-Match</s:header>
+</d:error>"""
+
+
+def test_a_sabre_412_is_a_changed_item_not_a_refused_one(canned_server: CannedServer) -> None:
+    canned_server.routes["/c/a.vcf"] = Canned(412, SABRE_412)
+    with (
+        DavClient(canned_server.url, "ada", "pw", timeout=5) as dav,
+        pytest.raises(PreconditionFailed),
+    ):
+        dav.put("/c/a.vcf", "BEGIN:VCARD", "text/vcard", etag='"old"')

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.sync.certificates import self_signed
 from tests.sync.servers import DavTestServer, RadicaleServer, XandikosServer
 
 
@@ -24,6 +23,8 @@ def _radicale_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Radi
 
 @pytest.fixture(scope="session")
 def _tls_radicale_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RadicaleServer]:
+    from tests.sync.certificates import self_signed  # cryptography only where needed
+
     root = tmp_path_factory.mktemp("radicale-tls")
     certificate = self_signed(root / "tls")
     server = RadicaleServer(root, certificate=certificate.certificate, key=certificate.key)

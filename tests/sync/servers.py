@@ -47,6 +47,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+class ExitedAtStart(RuntimeError):
+    pass
+
+
 class DavTestServer:
     """A server process and the collections of the current test.
 
@@ -62,28 +66,44 @@ class DavTestServer:
         self.root = root
         self.storage = root / "storage"
         self.storage.mkdir(parents=True, exist_ok=True)
-        self.port = free_port()
         self.user = USER
         self.password = PASSWORD
-        self.url = f"{self.scheme}://127.0.0.1:{self.port}/"
-        self.principal_url = f"{self.url}{USER}/"
-        self.addressbook_home_url = self.principal_url
-        self.calendar_home_url = self.principal_url
+        self._use_port(free_port())
         self.addressbook_url = ""
         self.tasks_url = ""
         self.calendar_url = ""
         self._process: subprocess.Popen[bytes] | None = None
         self._serial = itertools.count(1)
+        self._started = False
         self.log = root / "server.log"
+
+    def _use_port(self, port: int) -> None:
+        self.port = port
+        self.url = f"{self.scheme}://127.0.0.1:{port}/"
+        self.principal_url = f"{self.url}{USER}/"
+        self.addressbook_home_url = self.principal_url
+        self.calendar_home_url = self.principal_url
 
     # --- process -------------------------------------------------------------------------
     def command(self) -> list[str]:
         raise NotImplementedError
 
     def start(self) -> None:
-        """Start the server (again: same port, same storage) and wait until it answers."""
+        """Start the server (again: same port, same storage) and wait until it answers. At
+        the first start, a port another program took meanwhile is replaced by a new one."""
         if self._process is not None and self._process.poll() is None:
             return
+        for attempt in range(3):
+            try:
+                self._spawn()
+                break
+            except ExitedAtStart:
+                if self._started or attempt == 2:
+                    raise
+                self._use_port(free_port())
+        self._started = True
+
+    def _spawn(self) -> None:
         with self.log.open("ab") as log:
             self._process = subprocess.Popen(
                 self.command(),
@@ -100,7 +120,7 @@ class DavTestServer:
         while True:
             assert self._process is not None
             if self._process.poll() is not None:
-                raise RuntimeError(f"{self.kind} exited at start:\n{self.log.read_text()}")
+                raise ExitedAtStart(f"{self.kind} exited at start:\n{self.log.read_text()}")
             try:
                 httpx.get(self.url, timeout=1.0, verify=False)
                 return
@@ -218,16 +238,18 @@ class RadicaleServer(DavTestServer):
             self.scheme = "https"
         super().__init__(root)
         (root / "users").write_text(f"{USER}:{PASSWORD}\n")
+
+    def _write_config(self) -> None:
         tls = ""
-        if certificate is not None and key is not None:
-            tls = f"ssl = True\ncertificate = {certificate}\nkey = {key}\n"
-        (root / "config").write_text(
+        if self.certificate is not None and self.key is not None:
+            tls = f"ssl = True\ncertificate = {self.certificate}\nkey = {self.key}\n"
+        (self.root / "config").write_text(
             "[server]\n"
             f"hosts = 127.0.0.1:{self.port}\n"
             f"{tls}"
             "[auth]\n"
             "type = htpasswd\n"
-            f"htpasswd_filename = {root / 'users'}\n"
+            f"htpasswd_filename = {self.root / 'users'}\n"
             "htpasswd_encryption = plain\n"
             "delay = 0\n"
             "[rights]\n"
@@ -239,6 +261,7 @@ class RadicaleServer(DavTestServer):
         )
 
     def command(self) -> list[str]:
+        self._write_config()
         launcher = Path(__file__).with_name("run_radicale.py")
         return [sys.executable, str(launcher), "--config", str(self.root / "config")]
 
@@ -268,8 +291,8 @@ class XandikosServer(DavTestServer):
 
     kind = "xandikos"
 
-    def __init__(self, root: Path) -> None:
-        super().__init__(root)
+    def _use_port(self, port: int) -> None:
+        super()._use_port(port)
         self.addressbook_home_url = f"{self.principal_url}contacts/"
         self.calendar_home_url = f"{self.principal_url}calendars/"
 

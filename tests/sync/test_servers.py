@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+from pathlib import Path
+
 import httpx
 
 from tests.sync.phone import Phone, ios_card
@@ -83,3 +86,17 @@ def test_radicale_takes_cards_written_into_its_folder(radicale_server: RadicaleS
         listed = phone.cards()
     assert sorted(listed) == sorted(hrefs)
     assert "FN:Seeded 7" in listed[hrefs[7]]
+
+
+def test_a_port_taken_before_the_first_start_is_replaced(tmp_path: Path) -> None:
+    # Nine sessions share this machine: the free port found may be gone when the server binds.
+    server = RadicaleServer(tmp_path)
+    taken = server.port
+    with socket.create_server(("127.0.0.1", taken)):
+        try:
+            server.start()
+            server.reset()
+            assert server.port != taken
+            assert server.addressbook_url.startswith(f"http://127.0.0.1:{server.port}/")
+        finally:
+            server.stop()
