@@ -170,4 +170,7 @@ def apply_contact(session: Session, contact: Contact, data: ContactInput, e164s:
     for group in (contact.emails, contact.phones, contact.urls):
         for position, child in enumerate(group):
             child.position = position  # type: ignore[attr-defined]
-            child.preferred = position == 0  # type: ignore[attr-defined]
+            # The form's first email and phone are the preferred ones; web addresses keep
+            # what their card said (a phone's social profile is not made "pref" by an edit).
+            if group is not contact.urls:
+                child.preferred = position == 0  # type: ignore[attr-defined]

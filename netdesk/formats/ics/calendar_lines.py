@@ -62,6 +62,8 @@ def parse_calendar(text: str) -> Calendar:
         name = property_name(line)
         value = line.partition(":")[2].strip().upper()
         if name == "BEGIN":
+            if not stack and value != "VCALENDAR":
+                stack.append("VCALENDAR")  # a bare component: read as if in its calendar
             stack.append(value)
             if len(stack) == 2:
                 current = Component(value)
@@ -84,6 +86,8 @@ def parse_calendar(text: str) -> Calendar:
             if not stack:
                 break
             continue
+        if name in ("BEGIN", "END") or not stack:
+            continue  # an END that closes nothing, or text before the calendar
         if len(stack) == 1:
             calendar.lines.append(line)
         elif len(stack) == 2 and current is not None:
@@ -158,3 +162,12 @@ def component_lines(component: Component) -> list[str]:
         out.extend(block)
     out.append(f"END:{component.name}")
     return out
+
+
+def next_sequence(line: str) -> str:
+    """A SEQUENCE line counted up, as for any revision of an item (RFC 5545 3.8.7.4); any
+    other line as it is."""
+    if property_name(line) != "SEQUENCE":
+        return line
+    head, _, value = line.rpartition(":")
+    return f"{head}:{int(value) + 1}" if value.strip().isdigit() else line

@@ -28,6 +28,7 @@ from netdesk.formats.ics.calendar_lines import (
     component_lines,
     date_text,
     moment_value,
+    next_sequence,
     parse_calendar,
     parts,
     property_name,
@@ -128,7 +129,7 @@ def task_text(task: TaskRecord, base_text: str = "") -> str:
     changed = (
         not base_text
         or {name: line for name, line in previous.items() if line is not None}
-        != {"UID": f"UID:{_uid_value(task, base)}", **owned}
+        != {"UID": _uid_line(task, base), **owned}
         or any(property_name(line) not in OWNED and line not in kept for line in base.lines)
     )
     now = clock.now()
@@ -138,8 +139,8 @@ def task_text(task: TaskRecord, base_text: str = "") -> str:
     modified = base.first("LAST-MODIFIED")
     if changed:
         modified = f"LAST-MODIFIED:{utc_text(now)}"
-        kept = [_next_sequence(line) for line in kept]
-    lines = [f"UID:{_uid_value(task, base)}", stamp, *owned.values()]
+        kept = [next_sequence(line) for line in kept]
+    lines = [_uid_line(task, base), stamp, *owned.values()]
     if modified is not None:
         lines.append(modified)
     todo = Component("VTODO", [*lines, *kept], base.nested)
@@ -184,11 +185,15 @@ def _from_extra(extra_lines: list[str]) -> Component:
     return component
 
 
-def _uid_value(task: TaskRecord, base: Component) -> str:
+def _uid_line(task: TaskRecord, base: Component) -> str:
+    """The server's UID line while it names the task (or the task names none)."""
     line = base.first("UID")
-    if line is not None and text_value(line) == task.uid:
-        return line[4:]
-    return text_line("UID", task.uid)[4:]
+    uid = task.uid.strip()
+    if line is not None and (not uid or text_value(line) == uid):
+        return line
+    if not uid:
+        raise ValueError("a task needs a UID to be written")
+    return text_line("UID", uid)
 
 
 def _owned_lines(task: TaskRecord, base: Component) -> dict[str, str]:
@@ -281,13 +286,6 @@ def _fit_start(kept: list[str], due: date | datetime | None) -> list[str]:
                 continue
         fitted.append(line)
     return fitted
-
-
-def _next_sequence(line: str) -> str:
-    if property_name(line) != "SEQUENCE":
-        return line
-    head, _, value = line.rpartition(":")
-    return f"{head}:{int(value) + 1}" if value.strip().isdigit() else line
 
 
 def _percent(todo: Component) -> int:

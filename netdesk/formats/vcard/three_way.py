@@ -21,7 +21,6 @@ remote one is kept whenever the server has one.
 
 from __future__ import annotations
 
-import base64
 import copy
 import dataclasses
 import hashlib
@@ -33,6 +32,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from netdesk.formats.records import ADDRESS_PARTS, ContactRecord, PostalAddress, Typed
+from netdesk.formats.vcard.card_photo import decode_photo, sniff_image
 from netdesk.formats.vcard.merge_text import (
     NO_PHOTO,
     address_text,
@@ -94,6 +94,9 @@ _SCALARS = (
 _LISTS = ("emails", "phones", "urls", "addresses", "categories", "extra_lines")
 # Not synced: where the record came from and what an event site said (record_hash skips them).
 _NOT_SYNCED = frozenset({"line", "source", "attendee"})
+_HASHED = tuple(
+    part.name for part in dataclasses.fields(ContactRecord) if part.name not in _NOT_SYNCED
+)
 _NON_DIGITS = re.compile(r"\D")
 
 T = TypeVar("T")
@@ -197,12 +200,14 @@ def _merge_value(base: Any, local: Any, remote: Any, have_base: bool) -> tuple[A
 def _merge_list(
     base: Sequence[T] | None, local: Sequence[T], remote: Sequence[T], key: Callable[[T], object]
 ) -> tuple[list[T], list[tuple[T, T]]]:
-    """Entries merged as sets by `key`, local ones first; with the (local, remote) entries that
-    both sides changed differently (the merged entry keeps the local parts that clash)."""
+    """Entries merged as sets by `key`, local ones first; with the entries that both sides
+    changed differently, as (merged entry, the same with the remote parts that clash): the
+    merged entry keeps the local parts, and each differs from the other only where they clash,
+    so that choosing either keeps what merged cleanly."""
     # A list one side left as it was is the other side's, in its order.
-    if base is not None and list(local) == list(base):
+    if base is not None and _same(local, base, key):
         return copy.deepcopy(list(remote)), []
-    if list(remote) == list(local) or (base is not None and list(remote) == list(base)):
+    if _same(remote, local, key) or (base is not None and _same(remote, base, key)):
         return copy.deepcopy(list(local)), []
     before = _by_key(base or (), key)
     mine = _by_key(local, key)
@@ -211,16 +216,24 @@ def _merge_list(
     clashes: list[tuple[T, T]] = []
     for found, entry in mine.items():
         if found in theirs:
-            value, clash = _merge_entry(before.get(found), entry, theirs[found], found in before)
+            value, theirs_instead = _merge_entry(before.get(found), entry, theirs[found])
             merged.append(value)
-            if clash:
-                clashes.append((entry, theirs[found]))
+            if theirs_instead is not None:
+                clashes.append((copy.deepcopy(value), theirs_instead))
         elif found not in before or entry != before[found]:
             merged.append(copy.deepcopy(entry))  # added here, or changed here and gone there
     for found, entry in theirs.items():
         if found not in mine and (found not in before or entry != before[found]):
             merged.append(copy.deepcopy(entry))
     return merged, clashes
+
+
+def _same(one: Sequence[T], other: Sequence[T], key: Callable[[T], object]) -> bool:
+    """Whether two lists hold the same entries; tags in any order (netdesk keeps them sorted)."""
+    if list(one) == list(other):
+        return True
+    order_free = key is _tag_key
+    return order_free and sorted(str(key(x)) for x in one) == sorted(str(key(x)) for x in other)
 
 
 def _by_key(entries: Sequence[T], key: Callable[[T], object]) -> dict[object, T]:
@@ -230,14 +243,17 @@ def _by_key(entries: Sequence[T], key: Callable[[T], object]) -> dict[object, T]
     return keyed
 
 
-def _merge_entry(base: T | None, local: T, remote: T, have_base: bool) -> tuple[T, bool]:
-    """One entry both sides have, merged part by part (its type, label, preference...)."""
+def _merge_entry(base: T | None, local: T, remote: T) -> tuple[T, T | None]:
+    """One entry both sides have, merged part by part (its value as written, type, label,
+    preference...); with the merged entry as the remote side would have it where parts clash
+    (None when none does)."""
     if local == remote:
-        return copy.deepcopy(local), False
+        return copy.deepcopy(local), None
     if not dataclasses.is_dataclass(local):
-        value, _ = _merge_value(base, local, remote, have_base)
-        return value, False  # a tag written in other letters: not worth a question
+        value, _ = _merge_value(base, local, remote, base is not None)
+        return value, None  # a tag written in other letters: not worth a question
     merged = copy.deepcopy(local)
+    theirs = copy.deepcopy(local)
     clash = False
     for part in dataclasses.fields(local):
         name = part.name
@@ -248,8 +264,9 @@ def _merge_entry(base: T | None, local: T, remote: T, have_base: bool) -> tuple[
             base is not None,
         )
         setattr(merged, name, value)
+        setattr(theirs, name, getattr(remote, name) if conflict else value)
         clash = clash or conflict
-    return merged, clash
+    return merged, theirs if clash else None
 
 
 def _email_key(item: Typed) -> object:
@@ -291,19 +308,18 @@ def record_hash(record: ContactRecord) -> str:
     """SHA-256 (hex) of every synced field in a canonical form; the same contact read again
     gives the same hash. Where the record came from (`line`, `source`, `attendee`) is left out."""
     canonical: dict[str, Any] = {}
-    for part in dataclasses.fields(record):
-        if part.name in _NOT_SYNCED:
-            continue
-        value = getattr(record, part.name)
-        if part.name == "photo":
-            value = base64.b64encode(value).decode("ascii") if value else ""
+    for name in _HASHED:
+        value = getattr(record, name)
+        if name == "photo":
+            # The picture's own digest: encoding a 50 KB photo for the text took ten times longer.
+            value = hashlib.sha256(value).hexdigest() if value else ""
         elif isinstance(value, date):
             value = value.isoformat()
+        elif name == "categories":
+            value = sorted(str(_tag_key(tag)) for tag in value)  # tags have no order
         elif isinstance(value, list):
-            value = [
-                dataclasses.asdict(v) if isinstance(v, (Typed, PostalAddress)) else v for v in value
-            ]
-        canonical[part.name] = value
+            value = [vars(v) if isinstance(v, (Typed, PostalAddress)) else v for v in value]
+        canonical[name] = value
     text = json.dumps(canonical, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -314,8 +330,9 @@ def apply_choice(
     """A copy of `record` with `field` set to the chosen side's conflict text.
 
     For a list the text holds one entry per line: each replaces the entry it matches, or is
-    added. A photo cannot travel as text: "no photo" removes it, and with `source` (the record
-    of the chosen side) the field is copied from there as it is, photo included.
+    added. A photo's words cannot bring it back: "no photo" removes it, a `data:` URI
+    ("data:image/jpeg;base64,...", which a caller may keep beside the words) sets it, and with
+    `source` (the record of the chosen side) the field is copied from there, photo included.
     """
     if field not in FIELD_LABELS:
         raise ValueError(f"not a contact field: {field!r}")
@@ -328,6 +345,11 @@ def apply_choice(
     if field == "photo":
         if text_value == NO_PHOTO:
             chosen.photo, chosen.photo_mime = None, ""
+        elif text_value.startswith("data:"):
+            decoded = decode_photo(text_value.strip(), None)
+            if decoded is not None and decoded[0]:
+                chosen.photo = decoded[0]
+                chosen.photo_mime = sniff_image(decoded[0]) or decoded[1]
     elif field == "birthday":
         chosen.birthday = date.fromisoformat(text_value) if text_value.strip() else None
     elif field in ("emails", "phones", "urls"):

@@ -166,12 +166,14 @@ def _content_lines(
             social = any(kind in SOCIAL_KINDS for kind in split_kinds(url.kind))
             name = "X-SOCIALPROFILE" if social else "URL"
             yield from typed(name, url, uri_value(url.value), v4, groups)
-    for index, address in enumerate(record.addresses):
-        value = address_value(address)
+    values = [address_value(address) for address in record.addresses]
+    own_groups = iter(groups.address_groups(sum(1 for value in values if value.strip(";"))))
+    for index, (address, value) in enumerate(zip(record.addresses, values, strict=True)):
         if value.strip(";"):
             found = on_address.get(index)
             param = delivery.as_param(found[1]) if found else ""
-            yield from typed("ADR", address, value, v4, groups, param)
+            group = next(own_groups, "")
+            yield from typed("ADR", address, value, v4, groups, param, group)
     for kinds, text in alone:
         types = f";TYPE={kinds}" if kinds else ""
         yield f"ADR{delivery.as_param(text)}{types}:;;;;;;"

@@ -37,7 +37,17 @@ SOCIAL_KINDS = frozenset(
     }
 )
 
-_GROUP = re.compile(r"([A-Za-z0-9-]+)\.[A-Za-z0-9-]+[;:]")
+# Apple's own labels, which a phone shows in its user's language; written as Apple writes them
+# (`_$!<HomePage>!$_`, read back as "HomePage" by formats.vcard.card_values.apple_label), not as a
+# custom label of that text. DAVx5 (vcard4android) reads this form too.
+APPLE_LABELS = frozenset(
+    {"Home", "Work", "Other", "HomePage", "Mobile", "Main", "HomeFAX", "WorkFAX", "OtherFAX"}
+    | {"Pager", "School"}
+)
+
+_GROUP = re.compile(r"([A-Za-z0-9-]+)\.([A-Za-z0-9-]+)[;:]")
+# Apple keeps an address's format (its country code) beside it, in the address's item group.
+_ADDRESS_COMPANIONS = frozenset({"X-ABADR"})
 _PHOTO_MAGIC = (
     (b"\xff\xd8\xff", "image/jpeg"),
     (b"\x89PNG\r\n\x1a\n", "image/png"),
@@ -52,7 +62,10 @@ def typed(
     v4: bool,
     groups: GroupNumbers,
     params: str = "",
+    group: str = "",
 ) -> Iterator[str]:
+    """The property's line, in an item group of its own when it has a label (`group`: the one
+    it must be in, when the card has lines of that group already)."""
     kinds = split_kinds(item.kind)
     if item.preferred and not v4:
         kinds.append("pref")
@@ -60,11 +73,13 @@ def typed(
         params += ";TYPE=" + ",".join(param_value(kind, v4) for kind in kinds)
     if item.preferred and v4:
         params += ";PREF=1"
-    if item.label:
-        group = groups.next()
+    if item.label or group:
+        group = group or groups.next()
         yield f"{group}.{name}{params}:{value}"
-        yield f"{group}.X-ABLabel:{escaped_text(item.label)}"
-    else:
+    if item.label:
+        label = f"_$!<{item.label}>!$_" if item.label in APPLE_LABELS else item.label
+        yield f"{group}.X-ABLabel:{escaped_text(label)}"
+    elif not group:
         yield f"{name}{params}:{value}"
 
 
@@ -132,11 +147,26 @@ class GroupNumbers:
 
     def __init__(self, extra_lines: list[str]) -> None:
         self._taken = set()
+        # Group -> the property names of the kept lines in it, groups in the order they come.
+        self._members: dict[str, set[str]] = {}
         for line in extra_lines:
             match = _GROUP.match(line)
             if match:
                 self._taken.add(match.group(1).lower())
+                names = self._members.setdefault(match.group(1), set())
+                names.add(match.group(2).upper())
         self._number = 0
+
+    def address_groups(self, count: int) -> list[str]:
+        """The groups of kept Apple address lines (item3.X-ABADR:gb), one for each of the
+        `count` addresses in order, so that each goes back beside its address; none when they
+        do not pair up one to one."""
+        found = [
+            group
+            for group, names in self._members.items()
+            if names & _ADDRESS_COMPANIONS and names <= _ADDRESS_COMPANIONS | {"X-ABLABEL"}
+        ]
+        return found if len(found) == count else []
 
     def next(self) -> str:
         while True:

@@ -8,7 +8,7 @@ from netdesk.models import Contact, SyncCollection
 from netdesk.services.sync.contacts_receive import ContactsReceiver
 from netdesk.services.sync.contacts_send import ContactsSender
 from netdesk.services.sync.deletions import apply_server_deletions
-from netdesk.services.sync.guards import check_deletions
+from netdesk.services.sync.guards import check_deletions, reads_empty
 from netdesk.services.sync.local_changes import deleted_here, item_count, linked_count
 from netdesk.services.sync.remote import RemoteDelta, remote_delta
 from netdesk.services.sync.state import CollectionRef, RunContext, items_by_href
@@ -27,7 +27,7 @@ def sync_contacts(ctx: RunContext, coll: CollectionRef) -> None:
             here_total=linked_count(session, coll.id),
             delete_there=deleted_locally,
             there_total=there_total,
-            server_reads_empty=_reads_empty(delta, there_total),
+            server_reads_empty=reads_empty(delta, there_total),
             here_reads_empty=there_total > 0
             and deleted_locally == there_total
             and contacts_here == 0,
@@ -37,14 +37,6 @@ def sync_contacts(ctx: RunContext, coll: CollectionRef) -> None:
     apply_server_deletions(ctx, coll, delta.removed)
     ContactsSender(ctx, coll).send()
     save_token(ctx, coll, delta)
-
-
-def _reads_empty(delta: RemoteDelta, known: int) -> bool:
-    if known == 0:
-        return False
-    if delta.listed is not None:
-        return delta.listed == 0
-    return len(delta.removed) >= known and not delta.changed
 
 
 def save_token(ctx: RunContext, coll: CollectionRef, delta: RemoteDelta) -> None:

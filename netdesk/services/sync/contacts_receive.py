@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from netdesk import clock
 from netdesk.formats.records import ContactRecord
 from netdesk.formats.vcard.three_way import FieldConflict, record_hash, three_way
-from netdesk.models import Contact, SyncConflict, SyncItem
+from netdesk.models import Contact, SyncConflict, SyncItem, SyncUnlinked
 from netdesk.services.bulk import table_of
 from netdesk.services.import_run import keys_of
 from netdesk.services.matching import Matcher
@@ -92,6 +92,13 @@ class ContactsReceiver:
                     continue
                 item = item or self._new_item(session, card.href)
                 item.contact_id, item.ignored = target, False
+                # On the server again (the phone added them back): no longer "removed from".
+                session.execute(
+                    delete(SyncUnlinked).where(
+                        SyncUnlinked.contact_id == target,
+                        SyncUnlinked.account_name == self.ctx.account_name,
+                    )
+                )
                 session.flush()
                 mine = local_records(session, [target])[target]
                 contact = load_contacts(session, [target])[target]

@@ -10,6 +10,7 @@ items as they were and the next run finds its way from there.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from sqlalchemy import bindparam, delete, update
@@ -36,6 +37,7 @@ from netdesk.services.sync.writing import (
 )
 
 VCARD = "text/vcard"
+PARALLEL_PUTS = 4
 _ITEMS = table_of(SyncItem)
 
 
@@ -88,6 +90,8 @@ class ContactsSender:
                 if result is not None:
                     result.item_id = item_id
                     sent.append(result)
+                    self.ctx.report.sent += 1
+                    self.ctx.report.details.append(f"sent: {record.formatted_name}")
             with self.ctx.db.transaction() as session:
                 self._write_down(session, sent)
                 settle(session, unchanged)
@@ -105,7 +109,7 @@ class ContactsSender:
         text = vcard_text(outgoing, self.coll.vcard_version)
         try:
             new_etag = self.ctx.client.put(href, text, VCARD, etag=etag)
-            return self._sent(Sent(cid, href, new_etag, text, basis))
+            return Sent(cid, href, new_etag, text, basis)
         except (PreconditionFailed, NotFound):
             pass
         base = None
@@ -129,7 +133,7 @@ class ContactsSender:
             except PreconditionFailed:
                 self.ctx.report.failed.append(f"{href}: changed on the server during the sync")
                 return None
-            return self._sent(Sent(cid, href, etag, text, basis))
+            return Sent(cid, href, etag, text, basis)
         try:
             theirs = read_card(their_text, href)
         except CardUnreadable as exc:
@@ -144,11 +148,7 @@ class ContactsSender:
         except PreconditionFailed:
             self.ctx.report.failed.append(f"{href}: changed on the server during the sync")
             return None
-        return self._sent(Sent(cid, href, etag, text, basis, merged))
-
-    def _sent(self, sent: Sent) -> Sent:
-        self.ctx.report.sent += 1
-        return sent
+        return Sent(cid, href, etag, text, basis, merged)
 
     # --- new here ----------------------------------------------------------------------
     def _send_new(self) -> None:
@@ -158,21 +158,27 @@ class ContactsSender:
             self.ctx.tick("contacts: sending new", start, len(ids))
             with self.ctx.db.Session() as session:
                 records = local_records(session, list(ids[start : start + BATCH]))
-            sent: list[Sent] = []
-            for cid, record in records.items():
-                href = item_href(self.coll.url, record.uid, ".vcf")
-                text = vcard_text(record, self.coll.vcard_version)
-                basis = record_hash(record)
-                try:
-                    etag = self.ctx.client.put(href, text, VCARD, etag=None)
-                    sent.append(self._sent(Sent(cid, href, etag, text, basis)))
-                    self.ctx.report.details.append(f"sent: {record.formatted_name}")
-                except PreconditionFailed:
-                    found = self._merge_and_put(cid, href, record, basis, None)
-                    if found is not None:
-                        sent.append(found)
+            # A few requests at a time: a server far away answers each PUT after a round
+            # trip, and one at a time a thousand new contacts would wait for a thousand.
+            with ThreadPoolExecutor(max_workers=PARALLEL_PUTS) as pool:
+                results = list(pool.map(lambda pair: self._put_new(*pair), records.items()))
+            sent = [s for s in results if s is not None]
+            for s in sent:
+                self.ctx.report.sent += 1
+                self.ctx.report.details.append(f"sent: {records[s.contact_id].formatted_name}")
             with self.ctx.db.transaction() as session:
                 self._write_down(session, sent)
+
+    def _put_new(self, cid: int, record: ContactRecord) -> Sent | None:
+        href = item_href(self.coll.url, record.uid, ".vcf")
+        text = vcard_text(record, self.coll.vcard_version)
+        basis = record_hash(record)
+        try:
+            etag = self.ctx.client.put(href, text, VCARD, etag=None)
+            return Sent(cid, href, etag, text, basis)
+        except PreconditionFailed:
+            # There already: our own card from a run killed after its PUT, or the phone's.
+            return self._merge_and_put(cid, href, record, basis, None)
 
     # --- writing down ------------------------------------------------------------------
     def _write_down(self, session: Session, sent: list[Sent]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from netdesk.services.sync.errors import EmptySideStop, MassDeleteBlocked
+from netdesk.services.sync.remote import RemoteDelta
 
 # More than this many deletions on one side, or more than half of it, is asked about first.
 MASS_DELETE = 20
@@ -34,3 +35,12 @@ def check_deletions(
         raise MassDeleteBlocked(delete_here, "here", here_total, collection)
     if delete_there and is_mass_delete(delete_there, there_total):
         raise MassDeleteBlocked(delete_there, "on the server", there_total, collection)
+
+
+def reads_empty(delta: RemoteDelta, known: int) -> bool:
+    """The server lists nothing where we knew `known` items."""
+    if known == 0:
+        return False
+    if delta.listed is not None:
+        return delta.listed == 0
+    return len(delta.removed) >= known and not delta.changed

@@ -7,7 +7,7 @@ here. Each is one indexed query, so ten thousand unchanged contacts cost a few m
 
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from netdesk.models import Contact, SyncItem, SyncUnlinked
@@ -28,13 +28,19 @@ def dirty_contact_items(session: Session, collection_id: int) -> list[SyncItem]:
 
 def new_contact_ids(session: Session, collection_id: int, account_name: str) -> list[int]:
     """Contacts not on the server yet; those removed from it and kept here stay off it."""
-    linked = exists().where(
-        and_(SyncItem.collection_id == collection_id, SyncItem.contact_id == Contact.id)
+    # NOT IN over a subquery, not NOT EXISTS: SQLite walked the collection's index once per
+    # contact for the latter (12 s with 10,000 contacts), and builds one lookup for the former.
+    linked = select(SyncItem.contact_id).where(
+        SyncItem.collection_id == collection_id, SyncItem.contact_id.is_not(None)
     )
-    unlinked = exists().where(
-        and_(SyncUnlinked.contact_id == Contact.id, SyncUnlinked.account_name == account_name)
+    unlinked = select(SyncUnlinked.contact_id).where(SyncUnlinked.account_name == account_name)
+    return list(
+        session.scalars(
+            select(Contact.id)
+            .where(Contact.id.not_in(linked), Contact.id.not_in(unlinked))
+            .order_by(Contact.id)
+        )
     )
-    return list(session.scalars(select(Contact.id).where(~linked, ~unlinked).order_by(Contact.id)))
 
 
 def deleted_here(session: Session, collection_id: int, owner: str = "contact_id") -> list[SyncItem]:

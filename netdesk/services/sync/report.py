@@ -28,6 +28,8 @@ class SyncReport:
     deleted_here: Snapshot | None = None
     # One line per change, for Accounts > History.
     details: list[str] = field(default_factory=list)
+    # HTTP requests the run made (a run with nothing changed makes one per collection).
+    requests: int = 0
 
     def summary(self) -> str:
         return (

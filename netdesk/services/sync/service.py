@@ -67,7 +67,7 @@ class SyncService:
                 )
                 for coll in collections:
                     _PASSES[coll.kind](ctx, coll)
-                self.requests_made = client.requests_made
+                report.requests = client.requests_made
             with self.db.transaction() as session:
                 report.conflicts = open_conflicts(session, account_id)
                 history.finish_run(session, _account(session, account), run_id, report)

@@ -4,11 +4,16 @@ with everything netdesk does not own as the server had it."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
+import vobject
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from netdesk.formats.ics.todo import NotATask, TaskRecord, read_task, task_text
+from tests.formats.three_parsers import parse_with_icaljs
 
 # Apple Reminders (iOS 17) as iCloud stores it: a time-zoned due time, an alarm, sort order.
 APPLE = (
@@ -292,3 +297,81 @@ def test_a_repeating_tasks_changed_occurrence_stays_beside_it() -> None:
     assert "RECURRENCE-ID;VALUE=DATE:20261218" in _lines(out)
     assert "RRULE:FREQ=WEEKLY" in _lines(out)
     assert len(Calendar.from_ical(out).walk("VTODO")) == 2
+
+
+def test_every_task_written_parses_in_ical_js_and_vobject(tmp_path: Path) -> None:
+    texts = []
+    for text in (APPLE, DAVX5, THUNDERBIRD_DONE):
+        task = read_task(text)
+        texts.append(task_text(task, text))
+        task.done = not task.done
+        task.due = date(2026, 12, 24)
+        texts.append(task_text(task, text))
+    texts.append(
+        task_text(TaskRecord(uid="new", summary="Call, then; write\\ back", netdesk_id="1"))
+    )
+    files = []
+    for number, text in enumerate(texts):
+        vobject.readOne(text)
+        files.append(tmp_path / f"task{number}.ics")
+        files[-1].write_text(text, encoding="utf-8", newline="")
+    parse_with_icaljs(*files)
+
+
+def test_a_bare_task_with_stray_ends_is_written_as_one_whole_calendar() -> None:
+    text = (
+        "BEGIN:VTODO\r\nUID:x\r\nEND:VEVENT\r\nSUMMARY:Call Ada\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+    )
+    task = read_task(text)
+    assert (task.uid, task.summary) == ("x", "Call Ada")
+    out = task_text(task, text)
+    assert _lines(out).count("END:VCALENDAR") == 1
+    assert read_task(out) == task
+    assert len(Calendar.from_ical(out).walk("VTODO")) == 1
+
+
+_PIECES = [
+    *_lines(APPLE),
+    *_lines(DAVX5),
+    *_lines(THUNDERBIRD_DONE),
+    "DUE:2026",
+    "DUE;TZID=Nowhere:20261301T250000",
+    "COMPLETED:x",
+    "DURATION:PXYZ",
+    "SEQUENCE:99999999999999999999",
+    "PERCENT-COMPLETE:abc",
+    'UID;X="unclosed:1',
+    "BEGIN:",
+    "END:",
+    ":",
+]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=20), max_size=30))
+def test_any_text_reads_as_a_task_or_says_it_is_none(pieces: list[str]) -> None:
+    text = "\r\n".join(pieces)
+    try:
+        task = read_task(text)
+    except NotATask:
+        return
+    if not task.uid:
+        with pytest.raises(ValueError, match="needs a UID"):
+            task_text(task, text)
+        return
+    assert read_task(task_text(task, text)).uid == task.uid
+    task.done = not task.done
+    assert read_task(task_text(task, text)).done == task.done
+
+
+def test_a_task_keeps_the_servers_uid_line_and_needs_one() -> None:
+    text = THUNDERBIRD_DONE.replace(
+        "UID:9a6b2c1e-1d3f-4e5a-8b7c-6d5e4f3a2b1c", "UID;X-SOURCE=tb:9a6b2c1e"
+    )
+    task = read_task(text)
+    assert task.uid == "9a6b2c1e"
+    assert "UID;X-SOURCE=tb:9a6b2c1e" in _vtodo_lines(task_text(task, text))
+    task.uid = ""
+    assert "UID;X-SOURCE=tb:9a6b2c1e" in _vtodo_lines(task_text(task, text))
+    with pytest.raises(ValueError, match="needs a UID"):
+        task_text(TaskRecord(uid=" ", summary="Call"))

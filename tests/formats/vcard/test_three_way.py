@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import copy
 import dataclasses
 import json
@@ -114,19 +115,23 @@ def test_an_email_changed_differently_on_both_sides_is_listed_and_can_be_chosen(
     local = ada(emails=[Typed("ada@example.com", kind="home", preferred=True)])
     remote = ada(emails=[Typed("ada@example.com", kind="internet,work", label="Office; 2nd")])
     merged = three_way(base, local, remote)
+    # Each side's text is the merged email with that side's clashing parts: the preference
+    # (changed here only) and the label (changed there only) are in both.
     assert merged.conflicts == [
         FieldConflict(
             "emails",
-            "ada@example.com  (type: home; preferred)",
-            "ada@example.com  (type: internet, work; label: Office; 2nd)",
+            "ada@example.com  (type: home; preferred; label: Office; 2nd)",
+            "ada@example.com  (type: internet, work; preferred; label: Office; 2nd)",
         )
     ]
-    # Parts only one side changed still merge: the label came from the server.
     assert merged.record.emails == [
         Typed("ada@example.com", kind="home", preferred=True, label="Office; 2nd")
     ]
+    assert apply_choice(merged.record, "emails", merged.conflicts[0].local) == merged.record
     chosen = apply_choice(merged.record, "emails", merged.conflicts[0].remote)
-    assert chosen.emails == remote.emails
+    assert chosen.emails == [
+        Typed("ada@example.com", kind="internet,work", preferred=True, label="Office; 2nd")
+    ]
 
 
 def test_phones_are_matched_by_their_digits() -> None:
@@ -164,11 +169,11 @@ def test_addresses_are_matched_by_their_parts_and_their_label_merges() -> None:
         FieldConflict(
             "addresses",
             "1 Main St, Leeds, UK  (type: postal; preferred)",
-            "1 Main St, Leeds, UK  (type: work)",
+            "1 Main St, Leeds, UK  (type: work; preferred)",
         )
     ]
     chosen = apply_choice(clash.record, "addresses", clash.conflicts[0].remote)
-    assert chosen.addresses == [dataclasses.replace(home, kind="work")]
+    assert chosen.addresses == [dataclasses.replace(home, kind="work", preferred=True)]
     assert FIELD_LABELS["addresses"] == "Address"
 
 
@@ -196,6 +201,9 @@ def test_a_different_photo_on_both_sides_is_a_conflict_in_words() -> None:
     assert FIELD_LABELS["photo"] == "Photo"
     assert (merged.record.photo, merged.record.photo_mime) == (JPEG, "image/jpeg")
     taken = apply_choice(merged.record, "photo", merged.conflicts[0].remote, source=remote)
+    assert (taken.photo, taken.photo_mime) == (PNG, "image/png")
+    as_data = "data:image/png;base64," + base64.b64encode(PNG).decode()
+    taken = apply_choice(merged.record, "photo", as_data)
     assert (taken.photo, taken.photo_mime) == (PNG, "image/png")
     removed = apply_choice(merged.record, "photo", "no photo")
     assert (removed.photo, removed.photo_mime) == (None, "")
@@ -304,6 +312,13 @@ _records = st.builds(
 )
 
 
+def same_record(one: ContactRecord, other: ContactRecord) -> bool:
+    """Equal, tags in any order (netdesk keeps them sorted, a card as written)."""
+    return dataclasses.replace(one, categories=sorted(one.categories)) == dataclasses.replace(
+        other, categories=sorted(other.categories)
+    )
+
+
 def as_sets(record: ContactRecord) -> dict[str, Any]:
     """The record with each list as a set: merges order lists local first."""
     fields = dataclasses.asdict(record)
@@ -319,10 +334,10 @@ def as_sets(record: ContactRecord) -> dict[str, Any]:
 def test_an_unchanged_side_gives_the_other_side(base: ContactRecord, other: ContactRecord) -> None:
     to_server = three_way(base, other, copy.deepcopy(base))
     assert to_server.conflicts == []
-    assert to_server.record == other
+    assert same_record(to_server.record, other)
     from_server = three_way(base, copy.deepcopy(base), other)
     assert from_server.conflicts == []
-    assert from_server.record == other
+    assert same_record(from_server.record, other)
     assert not to_server.local_changed
     assert not from_server.remote_changed
 
@@ -334,7 +349,7 @@ def test_the_same_record_on_both_sides_merges_to_it(
 ) -> None:
     merged = three_way(base, both, copy.deepcopy(both))
     assert merged.conflicts == []
-    assert merged.record == both
+    assert same_record(merged.record, both)
     assert not merged.local_changed and not merged.remote_changed
 
 
@@ -370,3 +385,35 @@ def test_sides_swapped_give_the_same_fields_and_conflicts(
 )
 def test_a_typed_entry_reads_back_from_its_conflict_text(item: Typed) -> None:
     assert parse_typed(typed_text(item)) == item
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.none(), _records), _records, _records)
+def test_choosing_every_conflict_gives_that_sides_merge(
+    base: ContactRecord | None, local: ContactRecord, remote: ContactRecord
+) -> None:
+    merged = three_way(base, local, remote)
+    theirs_first = three_way(base, remote, local).record
+    mine = theirs = merged.record
+    for conflict in merged.conflicts:
+        if conflict.field == "photo":
+            theirs = apply_choice(theirs, "photo", conflict.remote, source=remote)
+            continue
+        mine = apply_choice(mine, conflict.field, conflict.local)
+        theirs = apply_choice(theirs, conflict.field, conflict.remote)
+    assert mine == merged.record
+    chosen, wanted = as_sets(theirs), as_sets(theirs_first)
+    for name in {conflict.field for conflict in merged.conflicts}:
+        assert chosen[name] == wanted[name], name
+
+
+def test_tags_in_another_order_are_the_same_tags() -> None:
+    server = ada(categories=["VIP", "Speaker"])
+    here = ada(categories=["Speaker", "VIP"])  # netdesk lists tags sorted
+    merged = three_way(server, here, server)
+    assert merged.conflicts == []
+    assert not merged.local_changed and not merged.remote_changed
+    assert record_hash(here) == record_hash(server)
+    added = three_way(server, ada(categories=["Speaker", "VIP", "Press"]), server)
+    assert sorted(added.record.categories) == ["Press", "Speaker", "VIP"]
+    assert added.remote_changed
