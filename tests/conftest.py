@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # One language and one time zone for every run, set before Qt or anything else reads them: the
@@ -17,6 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LANG"] = os.environ["LC_ALL"] = "C.UTF-8"
 os.environ.pop("LANGUAGE", None)
 os.environ["TZ"] = "UTC"
+# No system keyring in tests, whatever the machine has: a sync account's password must never
+# land in the tester's own keyring. The tests that keep passwords set a keyring file of their
+# own (the fixture file_keyring).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -207,6 +212,21 @@ def _a_home_of_their_own(
 
     for form in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(form, QSettings.Scope.UserScope, str(_a_home_for_the_run / ".config"))
+
+
+@pytest.fixture
+def file_keyring(tmp_path: Path) -> Iterator[Any]:
+    """A keyring (keyrings.alt's plain-text file, in tmp_path) as the system keyring for the
+    test; the one before it is put back afterwards."""
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    before = keyring.get_keyring()
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "keyring" / "passwords.cfg")
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
 
 
 @pytest.fixture(autouse=True)

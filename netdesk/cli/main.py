@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netdesk import __version__
+from netdesk.cli.accounts import add_commands as add_account_commands
 from netdesk.cli.args import positive, row_limit
 from netdesk.cli.backups import add_commands as add_backup_commands
 from netdesk.cli.cards import add_commands as add_card_commands
@@ -23,6 +24,7 @@ from netdesk.cli.events import add_commands as add_event_commands
 from netdesk.cli.exchange_args import add_commands as add_exchange_commands
 from netdesk.cli.exchange_args import export_usage_error
 from netdesk.cli.search import add_format_argument as add_search_format
+from netdesk.cli.sync import add_commands as add_sync_commands
 from netdesk.config import DB_ENV_VAR, database_url
 
 if TYPE_CHECKING:
@@ -87,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_event_commands(commands)
     add_backup_commands(commands)
     add_desktop_commands(commands)
+    add_account_commands(commands)
+    add_sync_commands(commands)
     return parser
 
 
@@ -126,6 +130,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return 1
     url = database_url(args.db)
     needs_one = args.command not in (*CREATING_COMMANDS, *NO_DATABASE_COMMANDS)
+    if args.command == "accounts" and args.accounts_command == "add":
+        needs_one = False  # setting up sync may be the first thing done with a new database
     if needs_one and (missing := missing_database(url)) is not None:
         print(f"netdesk: no netdesk database at {missing}", file=sys.stderr)
         return 2
@@ -192,6 +198,14 @@ def _main(argv: Sequence[str] | None) -> int:
             from netdesk.cli.events import run_events
 
             return run_events(db, args)
+        if args.command == "accounts":
+            from netdesk.cli.accounts import run_accounts
+
+            return run_accounts(db, args)
+        if args.command == "sync":
+            from netdesk.cli.sync import run_sync
+
+            return run_sync(db, args)
         return _search(db, args)
     except KeyboardInterrupt:
         print("netdesk: interrupted; nothing of the unfinished step was saved.", file=sys.stderr)

@@ -13,6 +13,7 @@ from netdesk.services.importing import ImportService
 from netdesk.services.notes import NoteService
 from netdesk.services.photo_fetch import PhotoFetchService
 from netdesk.services.search import SearchService
+from netdesk.services.sync.accounts import AccountService
 from netdesk.services.sync.service import SyncService
 from netdesk.services.tags import TagService
 from netdesk.services.today import TodayService
@@ -35,4 +36,5 @@ class Services:
         self.duplicates = DuplicateService(db)
         self.cards = CardService(db)
         self.photos = PhotoFetchService(db)
+        self.accounts = AccountService(db)
         self.sync = SyncService(db)
