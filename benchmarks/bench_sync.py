@@ -80,7 +80,7 @@ class Unchanged:
     bare: float
     own: float
     requests: list[int]  # as Radicale logged them, per call
-    counted: int  # DavClient.requests_made of the last call
+    counted: int  # DavClient.requests_made of the last call, as its report says
     summary: str
 
 
@@ -106,7 +106,7 @@ def unchanged_syncs(db_path: Path, server: Radicale, bare: BareClient, runs: int
         calls.append(time.perf_counter() - t0)
         requests.append(len(server.requests()) - before)
         summary = report.summary()
-    counted = getattr(service, "requests_made", -1)
+    counted = getattr(report, "requests", -1)  # the sync's DavClient.requests_made
     db.close()
     own = statistics.median(c - b for c, b in zip(calls, bares, strict=True))
     median = statistics.median
