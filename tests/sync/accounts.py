@@ -3,8 +3,12 @@ stores after discovery), so that these tests need no discovery."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+
 from netdesk.models import SyncAccount, SyncCollection
 from netdesk.services.service_set import Services
+from netdesk.services.sync.report import SyncProgress, SyncReport
 from tests.sync.servers import DavTestServer
 
 ACCOUNT = "Phone"
@@ -40,5 +44,18 @@ def add_account(
     return name
 
 
-def sync(services: Services, server: DavTestServer, **options: object):  # type: ignore[no-untyped-def]
-    return services.sync.sync(ACCOUNT, server.password, **options)  # type: ignore[arg-type]
+def sync(
+    services: Services,
+    server: DavTestServer,
+    *,
+    allow_mass_delete: bool = False,
+    progress: Callable[[SyncProgress], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> SyncReport:
+    return services.sync.sync(
+        ACCOUNT,
+        server.password,
+        allow_mass_delete=allow_mass_delete,
+        progress=progress,
+        cancel=cancel,
+    )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from sqlalchemy import update
+
+from netdesk.models import SyncCollection
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 from tests.sync.accounts import add_account, sync
@@ -56,3 +59,20 @@ def test_contacts_go_both_ways_and_edits_follow(
 
         final = sync(services, dav_server)
         assert (final.sent, final.received) == (0, 0)
+
+
+def test_cards_are_written_as_vcard_3_unless_the_collection_asks_for_4(
+    services: Services, dav_server: DavTestServer
+) -> None:
+    add_account(services, dav_server)
+    services.contacts.create(ContactInput(formatted_name="Grace Hopper"))
+    sync(services, dav_server)
+    with Phone(dav_server) as phone:
+        (text,) = phone.cards().values()
+        assert "VERSION:3.0" in text
+        with services.db.transaction() as session:
+            session.execute(update(SyncCollection).values(vcard_version="4.0"))
+        services.contacts.create(ContactInput(formatted_name="Ada Lovelace"))
+        sync(services, dav_server)
+        (ada,) = [t for t in phone.cards().values() if "Ada Lovelace" in t]
+        assert "VERSION:4.0" in ada

@@ -8,7 +8,7 @@ import threading
 import pytest
 from sqlalchemy import select
 
-from netdesk.dav.errors import DavError
+from netdesk.dav.errors import AuthFailed, DavError
 from netdesk.models import SyncAccount, SyncItem
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
@@ -76,3 +76,16 @@ def test_a_cancelled_run_stops_in_words_and_the_next_one_finishes(
         sync(services, dav_server, cancel=cancel)
     assert services.sync.history(ACCOUNT)[0].outcome == "stopped"
     assert sync(services, dav_server).sent == 3
+
+
+def test_a_wrong_password_fails_in_words(
+    services: Services, radicale_server: DavTestServer
+) -> None:
+    add_account(services, radicale_server)
+    services.contacts.create(ContactInput(formatted_name="Grace Hopper"))
+    with pytest.raises(AuthFailed) as failed:
+        services.sync.sync(ACCOUNT, "not-the-password")
+    assert "user name or password" in str(failed.value)
+    assert services.sync.history(ACCOUNT)[0].outcome == "failed"
+    with Phone(radicale_server) as phone:
+        assert phone.cards() == {}

@@ -4,8 +4,10 @@ our write (412): nothing lost, nothing doubled."""
 from __future__ import annotations
 
 import httpx
+from sqlalchemy import func, select, update
 
 from netdesk.formats.vcard.write import vcard_text
+from netdesk.models import SyncCollection, SyncItem
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 from netdesk.services.sync.naming import item_href
@@ -24,7 +26,7 @@ def test_a_card_put_by_a_run_that_was_killed_is_found_and_linked(
     with services.db.Session() as session:
         record = local_records(session, [grace])[grace]
     # What the killed run sent: the card, under the name made from the UID.
-    href = item_href(dav_server.addressbook_url, record.uid, ".vcf")
+    href = item_href(dav_server.addressbook_url, record.uid, ".vcf", dav_server.url)
     with httpx.Client(auth=(dav_server.user, dav_server.password)) as http:
         response = http.put(
             httpx.URL(dav_server.url).join(href),
@@ -67,3 +69,41 @@ def test_a_card_changed_between_our_read_and_our_write_is_merged(
         (text,) = phone.cards().values()
         assert "Babbage" in text and "TITLE:Mathematician" in text
         assert services.contacts.count() == 1
+
+
+def test_a_run_killed_before_it_saved_the_sync_token_doubles_nothing(
+    services: Services, dav_server: DavTestServer
+) -> None:
+    add_account(services, dav_server)
+    with Phone(dav_server) as phone:
+        for n in range(3):
+            phone.put_card(f"p{n}", ios_card(f"Person {n}", uid=f"P-{n}", photo=False))
+        sync(services, dav_server)
+        # What a run killed after its batches but before its last step leaves: the token of
+        # the run before (here: none).
+        with services.db.transaction() as session:
+            session.execute(update(SyncCollection).values(sync_token=""))
+        again = sync(services, dav_server)
+        assert (again.sent, again.received, again.deleted) == (0, 0, 0)
+        assert services.contacts.count() == 3 and len(phone.cards()) == 3
+
+
+def test_a_run_killed_after_its_delete_finishes_at_the_next_run(
+    services: Services, dav_server: DavTestServer
+) -> None:
+    add_account(services, dav_server)
+    with Phone(dav_server) as phone:
+        hrefs = [
+            phone.put_card(f"p{n}", ios_card(f"Person {n}", uid=f"P-{n}", photo=False))
+            for n in range(4)
+        ]
+        sync(services, dav_server)
+        gone = services.contacts.find_by_name("Person 0")
+        assert gone is not None
+        services.contacts.delete([gone])
+        phone.delete_card(hrefs[0])  # the killed run's DELETE went through
+        report = sync(services, dav_server)
+        assert report.failed == [] and services.contacts.count() == 3
+        assert len(phone.cards()) == 3
+        with services.db.Session() as session:
+            assert session.scalar(select(func.count(SyncItem.id))) == 3

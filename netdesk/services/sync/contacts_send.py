@@ -17,7 +17,7 @@ from sqlalchemy import bindparam, delete, update
 from sqlalchemy.orm import Session
 
 from netdesk import clock
-from netdesk.dav.errors import NotFound, PreconditionFailed
+from netdesk.dav.errors import ItemRefused, NotFound, PreconditionFailed
 from netdesk.formats.records import ContactRecord
 from netdesk.formats.vcard.three_way import Merged, record_hash, three_way
 from netdesk.formats.vcard.write import vcard_text
@@ -86,7 +86,11 @@ class ContactsSender:
                 if basis == content_hash:
                     unchanged[item_id] = cid
                     continue
-                result = self._put_changed(cid, href, etag, base_text, record, basis)
+                try:
+                    result = self._put_changed(cid, href, etag, base_text, record, basis)
+                except ItemRefused as exc:  # this card fails; the others go on
+                    self.ctx.report.failed.append(str(exc))
+                    continue
                 if result is not None:
                     result.item_id = item_id
                     sent.append(result)
@@ -170,7 +174,7 @@ class ContactsSender:
                 self._write_down(session, sent)
 
     def _put_new(self, cid: int, record: ContactRecord) -> Sent | None:
-        href = item_href(self.coll.url, record.uid, ".vcf")
+        href = item_href(self.coll.url, record.uid, ".vcf", self.ctx.client.server_url)
         text = vcard_text(record, self.coll.vcard_version)
         basis = record_hash(record)
         try:
@@ -178,7 +182,14 @@ class ContactsSender:
             return Sent(cid, href, etag, text, basis)
         except PreconditionFailed:
             # There already: our own card from a run killed after its PUT, or the phone's.
-            return self._merge_and_put(cid, href, record, basis, None)
+            try:
+                return self._merge_and_put(cid, href, record, basis, None)
+            except ItemRefused as exc:
+                self.ctx.report.failed.append(str(exc))
+                return None
+        except ItemRefused as exc:  # this card fails; the others go on
+            self.ctx.report.failed.append(str(exc))
+            return None
 
     # --- writing down ------------------------------------------------------------------
     def _write_down(self, session: Session, sent: list[Sent]) -> None:

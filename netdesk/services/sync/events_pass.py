@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from netdesk import clock
-from netdesk.dav.errors import NotFound, PreconditionFailed
+from netdesk.dav.errors import ItemRefused, NotFound, PreconditionFailed
 from netdesk.formats.ics.recurrence import split_lines
 from netdesk.formats.ics.single_event import event_text
 from netdesk.formats.records import EventRecord
@@ -106,8 +106,12 @@ def _send(ctx: RunContext, coll: CollectionRef, batch: list[Pending]) -> None:
         if item_id is not None and basis == content_hash:
             unchanged[item_id] = basis
             continue
-        href = href or item_href(coll.url, record.uid, ".ics")
-        result = _put(ctx, href, record, etag, base_text)
+        href = href or item_href(coll.url, record.uid, ".ics", ctx.client.server_url)
+        try:
+            result = _put(ctx, href, record, etag, base_text)
+        except ItemRefused as exc:  # this event fails; the others go on
+            ctx.report.failed.append(str(exc))
+            continue
         if result is not None:
             done[href] = (event_id, result[0], result[1], basis)
             ctx.report.sent += 1

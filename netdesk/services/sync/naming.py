@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import urlsplit
 
 _SAFE = re.compile(r"[A-Za-z0-9_.-]{1,100}")
 
@@ -21,8 +20,16 @@ def item_name(uid: str, suffix: str) -> str:
     return f"netdesk-{hashlib.sha256(uid.encode('utf-8')).hexdigest()[:40]}{suffix}"
 
 
-def item_href(collection_url: str, uid: str, suffix: str) -> str:
-    path = urlsplit(collection_url).path
-    if not path.endswith("/"):
-        path += "/"
-    return path + item_name(uid, suffix)
+def item_href(collection_url: str, uid: str, suffix: str, server_url: str) -> str:
+    """In the form the DAV client gives hrefs back: a percent-encoded server path, or an
+    absolute URL for a collection on another host than the account's (iCloud)."""
+    import httpx  # loaded with the client, when a sync runs
+
+    folder = httpx.URL(collection_url)
+    if not folder.path.endswith("/"):
+        folder = folder.copy_with(path=folder.path + "/")
+    url = folder.join(item_name(uid, suffix))
+    base = httpx.URL(server_url)
+    if (url.scheme, url.host, url.port) == (base.scheme, base.host, base.port):
+        return url.raw_path.decode("ascii").split("?")[0]
+    return str(url.copy_with(query=None, fragment=None))

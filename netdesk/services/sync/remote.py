@@ -8,10 +8,10 @@ sync-collection is listed with PROPFIND getetag and compared with the items we k
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from netdesk.dav.client import DavClient
 from netdesk.dav.errors import (
     AuthFailed,
     CertificateNotTrusted,
@@ -21,6 +21,9 @@ from netdesk.dav.errors import (
     SyncTokenExpired,
 )
 from netdesk.services.sync.state import CollectionRef, all_etags, href_of, items_by_href
+
+if TYPE_CHECKING:
+    from netdesk.dav.client import DavClient
 
 # Errors that say the server cannot be used at all, not that it lacks sync-collection.
 _FATAL = (AuthFailed, CertificateNotTrusted, InsecureUrl, ServerUnreachable)

@@ -9,7 +9,6 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from netdesk.dav.client import DavClient
 from netdesk.errors import ServiceError
 from netdesk.models import SyncAccount, SyncCollection, SyncUnlinked
 from netdesk.services.errors import NotFoundError
@@ -50,6 +49,9 @@ class SyncService:
                 (CollectionRef.of(c) for c in acc.collections if c.kind in _PASSES),
                 key=lambda c: (_ORDER[c.kind], c.id),
             )
+        # httpx is loaded when a sync runs, not when the window or `netdesk --help` starts.
+        from netdesk.dav.client import DavClient
+
         report = SyncReport(account)
         with self.db.transaction() as session:
             run_id = history.start_run(session, _account(session, account)).id

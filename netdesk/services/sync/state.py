@@ -5,16 +5,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from netdesk.dav.client import DavClient
 from netdesk.models import SyncCollection, SyncItem
 from netdesk.services.sync.errors import SyncCancelled
 from netdesk.services.sync.report import SyncProgress, SyncReport
 from netdesk.store import Database
+
+if TYPE_CHECKING:
+    from netdesk.dav.client import DavClient
 
 # Cards read per addressbook-multiget, and changes written per local transaction.
 BATCH = 100
@@ -58,9 +60,10 @@ class CollectionRef:
         )
 
 
-def href_of(url_or_href: str) -> str:
-    """The server path an item is known by, decoded, whatever form the server wrote it in."""
-    return unquote(urlsplit(url_or_href).path)
+def href_of(href: str) -> str:
+    """The href an item is known by: as the DAV client gives it (a percent-encoded server
+    path, or an absolute URL for a collection on another host), which requests accept."""
+    return href.strip()
 
 
 def items_by_href(

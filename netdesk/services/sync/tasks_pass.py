@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from netdesk import clock
-from netdesk.dav.errors import NotFound, PreconditionFailed
+from netdesk.dav.errors import ItemRefused, NotFound, PreconditionFailed
 from netdesk.formats.ics.todo import NotATask, TaskRecord, read_task, task_text
 from netdesk.models import FollowUp, SyncItem
 from netdesk.services.sync.calendar_items import (
@@ -181,6 +181,9 @@ class TaskSender:
                 if result is None:
                     continue
                 done[item_id] = result
+            except ItemRefused as exc:  # this task fails; the others go on
+                self.ctx.report.failed.append(str(exc))
+                continue
             self.ctx.report.sent += 1
             self.ctx.report.details.append(f"sent task: {task.summary}")
         self._write_down(done)
@@ -200,7 +203,7 @@ class TaskSender:
             text = task_text(outgoing, text)
             try:
                 etag = self.ctx.client.put(href, text, CALENDAR, etag=etag)
-            except (PreconditionFailed, NotFound):
+            except (PreconditionFailed, NotFound, ItemRefused):
                 self.ctx.report.failed.append(f"{href}: changed on the server during the sync")
                 return None
         return fid, etag, text, task, merged
@@ -217,7 +220,7 @@ class TaskSender:
         done: dict[str, tuple[int, str, str, TaskRecord, TaskRecord | None]] = {}
         for fid, task in mine.items():
             uid = task_uid(self.ns, fid)
-            href = item_href(self.coll.url, uid, ".ics")
+            href = item_href(self.coll.url, uid, ".ics", self.ctx.client.server_url)
             text = task_text(self._outgoing(task, fid, ""), "")
             try:
                 etag = self.ctx.client.put(href, text, CALENDAR, etag=None)
@@ -228,6 +231,9 @@ class TaskSender:
                 if result is None:
                     continue
                 done[href] = result
+            except ItemRefused as exc:  # this task fails; the others go on
+                self.ctx.report.failed.append(str(exc))
+                continue
             self.ctx.report.sent += 1
             self.ctx.report.details.append(f"sent task: {task.summary}")
         with self.ctx.db.transaction() as session:
