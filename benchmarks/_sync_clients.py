@@ -33,6 +33,7 @@ db.close()
 @dataclass
 class Run:
     seconds: float
+    cpu: float  # user + system seconds of the process: what a loaded machine does not change
     peak_mb: float
     requests: list[tuple[str, str]]
     output: str
@@ -41,8 +42,8 @@ class Run:
 
 def run_measured(
     cmd: list[str], env: dict[str, str], stdin: str = ""
-) -> tuple[float, float, int, str]:
-    """Seconds, peak RSS in MB, exit status and output of one whole process."""
+) -> tuple[float, float, float, int, str]:
+    """Seconds, CPU seconds, peak RSS in MB, exit status and output of one whole process."""
     started = time.perf_counter()
     proc = subprocess.Popen(
         cmd,
@@ -61,7 +62,8 @@ def run_measured(
     _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss / 1024, proc.returncode, output
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss / 1024, proc.returncode, output
 
 
 def vdirsyncer_command() -> str | None:
@@ -109,14 +111,14 @@ def vdirsyncer_first_sync(folder: Path, server: Radicale) -> Run:
     folder.mkdir(parents=True)
     config = vdirsyncer_config(folder, server)
     env = {**os.environ, "VDIRSYNCER_CONFIG": str(config)}
-    _s, _m, code, output = run_measured([command, "discover"], env, stdin="y\n" * 20)
+    *_measures, code, output = run_measured([command, "discover"], env, stdin="y\n" * 20)
     if code != 0:
         raise SystemExit(f"vdirsyncer discover failed:\n{output}")
     before = len(server.requests())
-    seconds, peak, code, output = run_measured([command, "sync"], env)
+    seconds, cpu, peak, code, output = run_measured([command, "sync"], env)
     requests = server.requests()[before:]
     cards = sum(1 for _ in (folder / "contacts").rglob("*.vcf"))
-    return Run(seconds, peak, requests, f"{cards} cards in the folder", code == 0)
+    return Run(seconds, cpu, peak, requests, f"{cards} cards in the folder", code == 0)
 
 
 def netdesk_database(path: Path, server: Radicale) -> str:
@@ -176,8 +178,8 @@ def netdesk_first_sync(path: Path, server: Radicale, use_cli: bool) -> Run:
     else:
         cmd = [sys.executable, "-c", SERVICE_CHILD, url, ACCOUNT, PASSWORD]
     before = len(server.requests())
-    seconds, peak, code, output = run_measured(cmd, env)
+    seconds, cpu, peak, code, output = run_measured(cmd, env)
     requests = server.requests()[before:]
     # Exit 1 means conflicts wait or some items failed: still a finished sync, worth its figure.
     last_line = output.strip().splitlines()[-1] if output.strip() else f"exit {code}"
-    return Run(seconds, peak, requests, last_line, code in (0, 1))
+    return Run(seconds, cpu, peak, requests, last_line, code in (0, 1))

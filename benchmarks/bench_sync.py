@@ -194,9 +194,14 @@ def print_table(
         print(row("vdirsyncer sync (whole process)", f"{vdir_s:.2f} s"))
         print(row(f"netdesk first sync: {how}", f"{ours_s:.2f} s"))
         print(row("netdesk / vdirsyncer", f"{ratio:.2f}x", "<= 1.5x", ratio <= 1.5))
+        vdir_cpu = statistics.median(r.cpu for r in vdir)
+        ours_cpu = statistics.median(r.cpu for r in ours)
+        print(row("vdirsyncer CPU (user + system)", f"{vdir_cpu:.2f} s"))
+        print(row("netdesk CPU (user + system)", f"{ours_cpu:.2f} s"))
         print(row("vdirsyncer peak memory", f"{max(r.peak_mb for r in vdir):.0f} MB"))
     else:
         print(row(f"netdesk first sync: {how}", f"{ours_s:.2f} s"))
+        print(row("netdesk CPU (user + system)", f"{statistics.median(r.cpu for r in ours):.2f} s"))
     print(row("netdesk first sync peak memory", f"{ours_mb:.0f} MB", "< 300 MB", ours_mb < 300))
     print(row("Radicale alone: initial sync-collection", f"{initial * 1000:.0f} ms"))
     ms = f"{quiet.call * 1000:.0f} ms"
