@@ -36,6 +36,9 @@ from netdesk.services.validation import default_region
 _ITEMS = table_of(SyncItem)
 # Only these make a new card someone already here: a name alone may be a namesake.
 SURE_REASONS = ("same UID", "same email", "same phone")
+# Cards per local transaction (asked in multigets of the client's batch size): half as many
+# commits as batches of 100, 0.3 s of CPU of a first sync of 10,000.
+RECEIVE_BATCH = 200
 
 
 @dataclass
@@ -56,14 +59,14 @@ class ContactsReceiver:
 
     def receive(self, changed: dict[str, str]) -> None:
         hrefs = sorted(changed)
-        batches = [hrefs[start : start + 100] for start in range(0, len(hrefs), 100)]
+        batches = [hrefs[i : i + RECEIVE_BATCH] for i in range(0, len(hrefs), RECEIVE_BATCH)]
         # The next batch is asked for while this one is written here, so that the server
         # prepares cards while netdesk reads and stores them: about 2 s of a first sync of
         # 10,000 contacts from Radicale (benchmarks/bench_sync.py). One request at a time still.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="multiget") as pool:
             ahead = pool.submit(self._fetch, batches[0]) if batches else None
             for number, _batch in enumerate(batches):
-                self.ctx.tick("contacts: receiving", number * 100, len(hrefs))
+                self.ctx.tick("contacts: receiving", number * RECEIVE_BATCH, len(hrefs))
                 assert ahead is not None
                 found = ahead.result()
                 if number + 1 < len(batches):
