@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,16 +55,38 @@ def run_measured(
         text=True,
     )
     assert proc.stdin is not None and proc.stdout is not None
+    peak = [0.0]
+    watcher = threading.Thread(target=_watch_peak, args=(proc.pid, peak), daemon=True)
+    watcher.start()
     proc.stdin.write(stdin)  # a few answers: fits the pipe's buffer
     proc.stdin.close()
     output = proc.stdout.read()
     proc.stdout.close()
-    # Not proc.wait(): wait4 reaps the child and gives its resource usage.
+    # Not proc.wait(): wait4 reaps the child and gives its CPU time. Its ru_maxrss is no use
+    # here: Linux keeps the high-water mark of the memory the child was forked with, this
+    # process's, across exec.
     _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
+    watcher.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     cpu = usage.ru_utime + usage.ru_stime
-    return seconds, cpu, usage.ru_maxrss / 1024, proc.returncode, output
+    return seconds, cpu, peak[0], proc.returncode, output
+
+
+def _watch_peak(pid: int, peak: list[float]) -> None:
+    """The process's own peak resident memory (VmHWM, in MB), read every 10 ms until it ends."""
+    status = Path(f"/proc/{pid}/status")
+    while True:
+        try:
+            text = status.read_text()
+        except OSError:
+            return
+        for line in text.splitlines():
+            if line.startswith("VmHWM:"):
+                peak[0] = max(peak[0], int(line.split()[1]) / 1024)
+        if "State:\tZ" in text:  # exited, not reaped yet: its memory is gone
+            return
+        time.sleep(0.01)
 
 
 def vdirsyncer_command() -> str | None:
