@@ -4,6 +4,7 @@ no other. The pinned check runs inside the TLS handshake, before a password is s
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import socket
 import ssl
@@ -60,6 +61,13 @@ def context(trusted_fingerprint: str = "") -> ssl.SSLContext:
         pinned_context.minimum_version = ssl.TLSVersion.TLSv1_2
         pinned_context.pinned = pinned
         return pinned_context
+    return _verified()
+
+
+@functools.cache
+def _verified() -> ssl.SSLContext:
+    """One context for every client of the process: loading the authorities takes about 60 ms,
+    which each sync (every 15 minutes in the window) would pay again."""
     verified = ssl.create_default_context()
     verified.load_verify_locations(cafile=certifi.where())
     return verified

@@ -10,9 +10,10 @@ never added twice; the others are added in bulk.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from netdesk import clock
@@ -36,6 +37,9 @@ from netdesk.services.validation import default_region
 _ITEMS = table_of(SyncItem)
 # Only these make a new card someone already here: a name alone may be a namesake.
 SURE_REASONS = ("same UID", "same email", "same phone")
+# Cards per local transaction (asked in multigets of the client's batch size): half as many
+# commits as batches of 100, 0.3 s of CPU of a first sync of 10,000.
+RECEIVE_BATCH = 200
 
 
 @dataclass
@@ -61,12 +65,23 @@ class ContactsReceiver:
 
     def receive(self, changed: dict[str, str]) -> None:
         hrefs = sorted(changed)
-        for start in range(0, len(hrefs), 100):
-            self.ctx.tick("contacts: receiving", start, len(hrefs))
-            batch = hrefs[start : start + 100]
-            found = self.ctx.client.multiget(self.coll.url, batch, "contacts")
-            cards = {href_of(h): v for h, v in found.items()}
-            self._apply_batch(cards)
+        batches = [hrefs[i : i + RECEIVE_BATCH] for i in range(0, len(hrefs), RECEIVE_BATCH)]
+        # The next batch is asked for while this one is written here, so that the server
+        # prepares cards while netdesk reads and stores them: about 2 s of a first sync of
+        # 10,000 contacts from Radicale (benchmarks/bench_sync.py). One request at a time still.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="multiget") as pool:
+            ahead = pool.submit(self._fetch, batches[0]) if batches else None
+            for number, _batch in enumerate(batches):
+                self.ctx.tick("contacts: receiving", number * RECEIVE_BATCH, len(hrefs))
+                assert ahead is not None
+                found = ahead.result()
+                if number + 1 < len(batches):
+                    ahead = pool.submit(self._fetch, batches[number + 1])
+                cards = {href_of(h): v for h, v in found.items()}
+                self._apply_batch(cards)
+
+    def _fetch(self, batch: list[str]) -> dict[str, tuple[str, str]]:
+        return self.ctx.client.multiget(self.coll.url, batch, "contacts")
 
     def _apply_batch(self, cards: dict[str, tuple[str, str]]) -> None:
         """One batch in one transaction, serializable on PostgreSQL: an import adding the same
@@ -137,15 +152,42 @@ class ContactsReceiver:
             self.ctx.report.details.append(f"received: {card.record.formatted_name}")
         if to_add:
             ids = insert_contacts(session, [c.record for c in to_add])
+            # A contact stored with the card's own UID holds exactly the card's record, so its
+            # hash is the record's: new items go in bulk, in step, without reading 10,000
+            # contacts back (1.4 s of CPU of a first sync of 10,000). A UID made or replaced
+            # here (none on the card, or one taken) takes the careful way below.
+            uids: dict[int, str] = {
+                cid: uid
+                for cid, uid in session.execute(
+                    select(Contact.id, Contact.uid).where(Contact.id.in_(ids))
+                )
+            }
+            fresh: list[dict[str, object]] = []
             added: list[tuple[SyncItem, int]] = []
             for card, cid in zip(to_add, ids, strict=True):
-                item = items.get(card.href) or self._new_item(session, card.href)
-                item.contact_id, item.ignored = cid, False
-                item.etag, item.base_text = card.etag, card.text
-                added.append((item, cid))
+                item = items.get(card.href)
+                if item is None and card.record.uid and uids.get(cid) == card.record.uid:
+                    fresh.append(
+                        {
+                            "collection_id": self.coll.id,
+                            "href": card.href,
+                            "etag": card.etag,
+                            "base_text": card.text,
+                            "contact_id": cid,
+                            "content_hash": record_hash(card.record),
+                            "synced_at": clock.now(),
+                        }
+                    )
+                else:
+                    item = item or self._new_item(session, card.href)
+                    item.contact_id, item.ignored = cid, False
+                    item.etag, item.base_text = card.etag, card.text
+                    added.append((item, cid))
                 self._remember(cid, card.record)
                 self.ctx.report.received += 1
                 self.ctx.report.details.append(f"received: {card.record.formatted_name}")
+            if fresh:
+                session.execute(insert(_ITEMS), fresh)
             session.flush()
             settled.update({item.id: cid for item, cid in added})
         session.flush()
