@@ -22,7 +22,7 @@ from netdesk.dav.errors import (
     RequestRefused,
     SyncTokenExpired,
 )
-from netdesk.dav.transport import MAX_LISTING_BYTES, Reply, Transport
+from netdesk.dav.transport import MAX_LISTING_BYTES, READ_TIMEOUT, Reply, Transport
 
 MULTIGET_BATCH = 100
 # A server path written as httpx would write it back: unreserved and sub-delim characters but
@@ -63,7 +63,7 @@ class DavClient:
         username: str,
         password: str,
         trusted_fingerprint: str = "",
-        timeout: float = 30.0,
+        timeout: float = READ_TIMEOUT,
     ) -> None:
         self.transport = Transport(url, username, password, trusted_fingerprint, timeout)
         self.server_url = self.transport.server_url

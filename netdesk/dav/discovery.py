@@ -16,6 +16,7 @@ from netdesk.dav import xml
 from netdesk.dav.client import DavClient
 from netdesk.dav.errors import NoDavService, ServerUnreachable
 from netdesk.dav.quirks import quirks_for, server_kind
+from netdesk.dav.transport import READ_TIMEOUT
 from netdesk.dav.urls import is_loopback, origin, parse_url
 
 Kind = Literal["contacts", "tasks", "events"]
@@ -73,7 +74,7 @@ def discover(
     username: str,
     password: str,
     trusted_fingerprint: str = "",
-    timeout: float = 30.0,
+    timeout: float = READ_TIMEOUT,
 ) -> Discovery:
     """The account's collections. Raises NeedsOAuth (Google), InsecureUrl, AuthFailed,
     CertificateNotTrusted, ServerUnreachable, NoDavService: all words."""

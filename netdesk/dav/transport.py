@@ -44,6 +44,12 @@ class Reply:
     charset_encoding: str | None
 
 
+# Seconds without a byte before a request is given up. A server may think long before its
+# first byte: Radicale, with 10,000 cards and a cold cache, took 12 to 40 s to begin its first
+# full listing (benchmarks/bench_sync.py), and 30 s made a user's first sync fail there.
+READ_TIMEOUT = 120.0
+
+
 class Transport:
     def __init__(
         self,
@@ -51,7 +57,7 @@ class Transport:
         username: str,
         password: str,
         trusted_fingerprint: str = "",
-        timeout: float = 30.0,
+        timeout: float = READ_TIMEOUT,
     ) -> None:
         self.base = parse_url(url)
         self.server_url = str(self.base)
