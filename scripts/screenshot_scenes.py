@@ -4,6 +4,7 @@ the refusal to export over the open database. Used by screenshots.py."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -247,6 +248,9 @@ def sync_scenes(
     from keyrings.alt.file import PlaintextKeyring
 
     from netdesk.ui.sync.add_account_dialog import AddAccountDialog
+
+    # The tests' server and phone live in the checkout's tests/, beside this script's folder.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from tests.sync.phone import Phone
     from tests.sync.servers import RadicaleServer
 
