@@ -44,6 +44,17 @@ def mass_delete_text(account: str, count: int, side: str) -> str:
     )
 
 
+def empty_side_text(account: str, side: str) -> str:
+    other = "here" if side == "on the server" else "on the server"
+    return (
+        f"The address book of {account} suddenly reads empty {side}.\n\n"
+        f"That is more often a fault (a server being restored, a wrong account) than a wish to "
+        f"delete everyone, so nothing was deleted {other}. If everything was deleted on "
+        f"purpose, choose Delete to delete it {other} too; otherwise Don't delete, and the "
+        "next sync asks again."
+    )
+
+
 class SyncActions(QObject):
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell.widget())
@@ -197,7 +208,7 @@ class SyncActions(QObject):
         again (not after the timer's runs: those wait for Sync now, so that no password prompt
         pops up by itself). Then the accounts concerned run again."""
         from netdesk.dav.errors import AuthFailed
-        from netdesk.services.sync.errors import MassDeleteBlocked
+        from netdesk.services.sync.errors import EmptySideStop, MassDeleteBlocked
 
         window = self.shell.widget()
         again: set[str] = set()
@@ -209,6 +220,16 @@ class SyncActions(QObject):
                     window,
                     "Delete many contacts?",
                     mass_delete_text(outcome.account, error.count, error.side),
+                    action="Delete",
+                    keep="Don't delete",
+                ):
+                    again.add(outcome.account)
+                    allow.add(outcome.account)
+            elif isinstance(error, EmptySideStop):
+                if confirm(
+                    window,
+                    "Everything deleted?",
+                    empty_side_text(outcome.account, error.side),
                     action="Delete",
                     keep="Don't delete",
                 ):

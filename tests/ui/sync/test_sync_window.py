@@ -303,3 +303,35 @@ def test_the_interval_set_in_the_accounts_dialog_sets_the_timer(
     assert accounts.interval.text() == "never (only Sync now)"
     assert not window.sync.schedule.timer.isActive()
     accounts.reject()
+
+
+@pytest.mark.parametrize("answer", ["Delete", "Don't delete"])
+def test_an_address_book_emptied_on_the_server_asks_before_emptying_this_one(
+    qtbot: QtBot,
+    tmp_path: Path,
+    sqlite_services: Services,
+    radicale_server: DavTestServer,
+    account: str,
+    answer: str,
+) -> None:
+    """The window asks, as for a mass delete, instead of pointing to a command-line option."""
+    names = ["Ana Sousa", "Lars Eriksen", "Mei Lin"]
+    for name in names:
+        sqlite_services.contacts.create(ContactInput(formatted_name=name))
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    assert wait_for_run(qtbot, window).startswith("Synced")
+    with Phone(radicale_server) as phone:
+        for href in phone.cards():
+            phone.delete_card(href)
+
+    seen: list[str] = []
+    answer_message_box(seen, answer)
+    window.sync.act_sync.trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=WAIT_MS)
+    assert seen[0].startswith(f"The address book of {ACCOUNT} suddenly reads empty on the server")
+    if answer == "Delete":
+        assert wait_for_run(qtbot, window).startswith("Synced")
+        qtbot.waitUntil(lambda: people_names(window) == [], timeout=WAIT_MS)
+    else:
+        assert wait_for_run(qtbot, window).startswith("Sync failed")
+        assert sorted(people_names(window)) == sorted(names)
