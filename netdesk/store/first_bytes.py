@@ -19,10 +19,12 @@ closing another handle drops none there.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import threading
 from pathlib import Path
+from typing import BinaryIO
 
 from netdesk.store.sqlite_names import SQLITE_MAGIC
 
@@ -62,3 +64,16 @@ def read_first_bytes(path: Path, size: int) -> bytes:
         else:
             _kept[key] = fd
         return data
+
+
+def open_unless_database(path: Path) -> BinaryIO:
+    """open(path, "rb") for reading a file whole (an import), refused with an OSError for an
+    SQLite database: closing it would drop the locks of this process's connections to it
+    (the window's, when its own database is picked by mistake)."""
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        regular = False  # open() says why
+    if regular and read_first_bytes(path, len(SQLITE_MAGIC)) == SQLITE_MAGIC:
+        raise OSError(errno.EINVAL, "it is a database, not a file to import")
+    return path.open("rb")

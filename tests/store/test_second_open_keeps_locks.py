@@ -145,8 +145,19 @@ def _missing(path: Path) -> None:
     assert missing_database(f"sqlite:///{path}") is None
 
 
+def _import(path: Path) -> None:
+    from netdesk.services.importing import ImportFileError, read_import_file
+
+    # The window's own database picked by mistake in Import: refused without a plain open().
+    with pytest.raises(ImportFileError) as caught:
+        read_import_file(path)
+    assert str(caught.value) == (
+        f"{path}: cannot be read (it is a database, not a file to import)."
+    )
+
+
 @pytest.mark.skipif(not Path("/proc/locks").exists(), reason="only Linux lists the locks")
-@pytest.mark.parametrize("look", [_check, _quick_search, _missing])
+@pytest.mark.parametrize("look", [_check, _quick_search, _missing, _import])
 def test_looking_at_an_open_database_leaves_its_locks(
     tmp_path: Path, look: Callable[[Path], None]
 ) -> None:
