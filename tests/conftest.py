@@ -32,6 +32,17 @@ from netdesk.store import Database, open_database
 
 time.tzset()  # the C library's time zone follows TZ only when told
 
+if sys.platform != "win32":
+    import resource
+
+    # store.first_bytes keeps a descriptor open on each database whose header it read, for
+    # the life of the process (closing it would drop SQLite's locks): a whole run reads more
+    # databases than the 1024 descriptors some systems allow by default.
+    _soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    _wanted = 16384 if _hard == resource.RLIM_INFINITY else min(_hard, 16384)
+    if _soft != resource.RLIM_INFINITY and _soft < _wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (_wanted, _hard))
+
 # tests/ui/test_one_test_to_the_next.py runs four tests in a pytest of their own, in a given order.
 # tests/sync/fixtures.py: real CardDAV/CalDAV servers (radicale_server, xandikos_server,
 # dav_server) for any folder.

@@ -277,9 +277,10 @@ def _no_tables(path: Path) -> bool:
     and each table starts on a page of its own: such a file is that one page, with no
     write-ahead log beside it holding more."""
     from netdesk.store import SQLITE_MAGIC
+    from netdesk.store.first_bytes import read_first_bytes
 
-    with path.open("rb") as fh:
-        header = fh.read(100)
+    # Never open()/close(): run in-process, the window may have it open (store.first_bytes).
+    header = read_first_bytes(path, 100)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         return False
     page_size = int.from_bytes(header[16:18], "big")

@@ -38,7 +38,7 @@ from netdesk.services.import_plan import (
 from netdesk.services.import_run import ImportRun, keys_of
 from netdesk.services.matching import Matcher
 from netdesk.services.validation import default_region
-from netdesk.store import Database
+from netdesk.store import Database, open_unless_database
 
 if TYPE_CHECKING:
     from netdesk.formats.csv.plan import ColumnPlan
@@ -108,7 +108,7 @@ def read_import_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of `path` (a file, a FIFO, a device), at most `limit` of them: a regular file
     that is bigger is refused by its size before a byte is read."""
     try:
-        with path.open("rb") as fh:
+        with open_unless_database(path) as fh:
             info = os.fstat(fh.fileno())
             if stat.S_ISDIR(info.st_mode):
                 raise IsADirectoryError
@@ -181,7 +181,7 @@ class ImportService:
         if data is not None:
             return detect_kind(path, data[:8192])
         try:
-            with path.open("rb") as fh:
+            with open_unless_database(path) as fh:
                 head = fh.read(8192)
         except OSError:
             return None

@@ -58,6 +58,7 @@ _HOMES = {
     # the files of an SQLite database (plain Python)
     "SQLITE_MAGIC": "sqlite_names",
     "file_of_url": "sqlite_names",
+    "open_unless_database": "first_bytes",
     # another process's changes
     "ChangeWatch": "change_watch",
     "Identity": "change_watch",
@@ -118,6 +119,7 @@ if TYPE_CHECKING:
     from netdesk.store.errors import read_error_message as read_error_message
     from netdesk.store.errors import reason as reason
     from netdesk.store.errors import what_went_wrong as what_went_wrong
+    from netdesk.store.first_bytes import open_unless_database as open_unless_database
     from netdesk.store.open_errors import CorruptDatabaseError as CorruptDatabaseError
     from netdesk.store.open_errors import DatabaseOpenError as DatabaseOpenError
     from netdesk.store.open_errors import NewerDatabaseError as NewerDatabaseError

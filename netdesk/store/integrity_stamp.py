@@ -50,6 +50,8 @@ def fingerprint(path: Path) -> list[object] | None:
         for suffix in ("-wal", "-journal"):
             side = path.with_name(path.name + suffix)
             try:
+                # A plain open()/close() is safe here, unlike on the database itself
+                # (store.first_bytes): SQLite locks the file and the -shm, never these.
                 with side.open("rb") as fh:
                     st = os.fstat(fh.fileno())
                     head = fh.read(32).hex() if suffix == "-wal" else ""

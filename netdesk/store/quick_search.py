@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from netdesk.formats.phone_extension import with_extension
+from netdesk.store.first_bytes import read_first_bytes
 from netdesk.store.sqlite_names import SQLITE_MAGIC
 from netdesk.text import fold
 
@@ -70,9 +71,9 @@ def search(path: Path, query: str, limit: int) -> list[FoundPerson] | None:
     try:
         # SQLite keeps the -wal and -journal beside the file a symbolic link leads to.
         path = path.resolve()
-        with path.open("rb") as fh:
-            if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-                return None
+        # Never open()/close(): a window of this process may have it open (store.first_bytes).
+        if read_first_bytes(path, len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+            return None
         if path.with_name(path.name + "-journal").exists():
             return None
         # Neither mode creates the file. The last connection to close folds the write-ahead

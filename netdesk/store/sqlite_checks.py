@@ -12,6 +12,7 @@ from netdesk.database_files import backups_folder
 from netdesk.store import integrity_stamp
 from netdesk.store.backup_list import newest_backup
 from netdesk.store.errors import reason
+from netdesk.store.first_bytes import read_first_bytes
 from netdesk.store.open_errors import (
     CorruptDatabaseError,
     DatabaseOpenError,
@@ -100,8 +101,8 @@ def check_sqlite_file(path: Path, verify: bool = True) -> str | None:
     if path.is_dir():
         raise DatabaseOpenError(f"{path} is a folder; give the path of a netdesk database file.")
     try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_MAGIC))
+        # Never open()/close(): this process may have the file open (store.first_bytes).
+        header = read_first_bytes(path, len(SQLITE_MAGIC))
     except OSError as exc:
         raise DatabaseOpenError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
     if header != SQLITE_MAGIC:
