@@ -140,8 +140,8 @@ def write_cards(collection: Path, vcards: bytes) -> int:
         blobs.append((blob, None))
         names[name.encode()] = blob
     repo.object_store.add_objects(blobs)
-    for name, blob in names.items():
-        index[name] = index_entry_from_stat(os.lstat(collection / name.decode()), blob.id)
+    for path, blob in names.items():
+        index[path] = index_entry_from_stat(os.lstat(collection / path.decode()), blob.id)
     index.write()
     tree = index.commit(repo.object_store)
     repo.get_worktree().commit(message=f"Add {len(names)} cards.".encode(), tree=tree)

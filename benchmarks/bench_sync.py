@@ -82,9 +82,6 @@ class BareClient:
         return seconds, found.group(1) if found else ""
 
 
-SERVERS = {"radicale": Radicale, "xandikos": Xandikos}
-
-
 @dataclass
 class Unchanged:
     call: float  # medians, seconds
@@ -199,7 +196,7 @@ def bench_server(
 ) -> Figures:
     """Every figure against one fresh server of `kind` holding `cards`."""
     folder.mkdir()
-    server = SERVERS[kind](folder)
+    server: Radicale | Xandikos = Radicale(folder) if kind == "radicale" else Xandikos(folder)
     repeats = max(5, args.runs)
     try:
         t0 = time.perf_counter()
@@ -215,7 +212,7 @@ def bench_server(
         vdir: list[Run] = []
         ours: list[Run] = []
         for number in range(args.runs):
-            if kind == "radicale" and not args.skip_vdirsyncer:
+            if isinstance(server, Radicale) and not args.skip_vdirsyncer:
                 vdir.append(vdirsyncer_first_sync(folder / f"vdirsyncer-{number}", server))
                 last = vdir[-1]
                 print(f"vdirsyncer run {number + 1}: {last.seconds:.1f} s, {last.output}")
