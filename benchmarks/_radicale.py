@@ -35,6 +35,9 @@ class Radicale:
     """`python -m radicale` with no authentication (any user name and password are accepted;
     each user owns /USER/), its log in a file the benchmark reads."""
 
+    kind = "radicale"
+    name = "Radicale"
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.port = free_port()

@@ -1,6 +1,7 @@
-"""The two clients the sync benchmark runs against one Radicale: vdirsyncer syncing the address
-book into a folder, and netdesk syncing it into a fresh SQLite database, each a whole process
-whose wall time and peak resident memory (ru_maxrss from wait4) are measured.
+"""The two clients the sync benchmark runs against a local server: vdirsyncer syncing the
+address book into a folder (against Radicale), and netdesk syncing it into a fresh SQLite database
+(against Radicale or Xandikos), each a whole process whose wall time and peak resident memory
+(ru_maxrss from wait4) are measured.
 """
 
 from __future__ import annotations
@@ -13,10 +14,25 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from _radicale import PASSWORD, USER, Radicale
 
 ACCOUNT = "bench"
+
+
+class DavServer(Protocol):
+    """What the benchmark needs of a local server (benchmarks/_radicale.py, _xandikos.py)."""
+
+    kind: str  # as netdesk's discovery names it
+    name: str
+    url: str
+    addressbook_url: str
+
+    def requests(self) -> list[tuple[str, str]]: ...
+
+    def stop(self) -> None: ...
+
 
 # What `netdesk sync` does when this checkout has no sync command yet (or --service is given):
 # the sync service called in a child process, which is netdesk's work without its CLI start-up.
@@ -144,7 +160,7 @@ def vdirsyncer_first_sync(folder: Path, server: Radicale) -> Run:
     return Run(seconds, cpu, peak, requests, f"{cards} cards in the folder", code == 0)
 
 
-def netdesk_database(path: Path, server: Radicale) -> str:
+def netdesk_database(path: Path, server: DavServer) -> str:
     """A fresh database holding the account and its address book, as `netdesk accounts add`
     stores them after discovery (which is not part of the sync measured)."""
     from netdesk.models.sync import SyncAccount, SyncCollection
@@ -158,7 +174,7 @@ def netdesk_database(path: Path, server: Radicale) -> str:
             server_url=server.url,
             principal_url=server.url.rstrip("/") + f"/{USER}/",
             username=USER,
-            server_kind="radicale",
+            server_kind=server.kind,
         )
         session.add(account)
         session.add(
@@ -191,7 +207,7 @@ def has_sync_service() -> bool:
     return "sync" in Services.__init__.__code__.co_names
 
 
-def netdesk_first_sync(path: Path, server: Radicale, use_cli: bool) -> Run:
+def netdesk_first_sync(path: Path, server: DavServer, use_cli: bool) -> Run:
     """The timed first sync into the empty database `path`: `netdesk sync` as a whole process,
     or the sync service in a child process."""
     url = netdesk_database(path, server)
