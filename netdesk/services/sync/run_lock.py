@@ -13,8 +13,7 @@ from contextlib import contextmanager
 from sqlalchemy import text
 
 from netdesk.services.sync.errors import SyncAlreadyRunning
-from netdesk.store import Database
-from netdesk.store.database import sqlite_path
+from netdesk.store import Database, sqlite_path
 
 
 @contextmanager
