@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Literal
+from urllib.parse import unquote
 
 import httpx
 
@@ -152,6 +153,8 @@ class DavClient:
             if self._same(href, url):
                 more = more or item.status == 507
                 continue
+            if not self._member(href, url):
+                continue
             if item.status == 404:
                 delta.removed.add(href)
                 delta.changed.pop(href, None)
@@ -172,7 +175,7 @@ class DavClient:
         etags = {}
         for item in self.propfind(url, 1, "D:getetag", "D:resourcetype"):
             href = self._href(item.href, url)
-            if self._same(href, url) or self._is_collection(item):
+            if self._same(href, url) or self._is_collection(item) or not self._member(href, url):
                 continue
             etags[href] = item.text(xml.tag(xml.DAV, "getetag"))
         return etags
@@ -308,6 +311,19 @@ class DavClient:
         if own is None:
             own = self._keys[url] = self._key(url)
         return self._key(href, url) == own
+
+    def _member(self, href: str, url: str) -> bool:
+        """Whether HREF names an item right inside the collection URL. A server's listing that
+        names anything else (another collection, "../", another host) is not taken: netdesk
+        would later send the password there with a DELETE or PUT."""
+        item, folder = self._url(href, url), self._url(url)
+        if (item.scheme, item.host, item.port) != (folder.scheme, folder.host, folder.port):
+            return False
+        # Compared decoded ("%40" or "@"), but split raw: a name may hold an escaped "/"
+        # ("%2F"), never a real one or a dot segment.
+        parent, _, name = item.raw_path.decode("ascii").split("?")[0].rpartition("/")
+        inside = unquote(parent).rstrip("/") == folder.path.rstrip("/")
+        return inside and unquote(name) not in ("", ".", "..")
 
     def _own(self, url: str, responses: list[xml.PropResponse]) -> xml.PropResponse | None:
         for item in responses:

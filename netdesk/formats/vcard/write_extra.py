@@ -13,6 +13,8 @@ import codecs
 import quopri
 import re
 
+from netdesk.formats.vcard.write_line_syntax import value_colon
+
 # Lines about the file rather than the person: RFC 2425's directory envelope (PROFILE, NAME,
 # SOURCE: which directory or address book the file came from; RFC 6350 dropped PROFILE and
 # NAME), the product that made the file and when it last changed it (PRODID, REV: once netdesk
@@ -45,6 +47,8 @@ _TYPED = frozenset({"EMAIL", "TEL", "URL", "ADR", "X-SOCIALPROFILE"})
 _QUOTED_PRINTABLE = re.compile(r';ENCODING="?QUOTED-PRINTABLE', re.IGNORECASE)
 _CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _QUOTED_OR_NOT = re.compile(r'((?:"[^"]*"|[^";])*)(;)')
+# A comma no backslash escapes (an even number of backslashes before it).
+_BARE_COMMA = re.compile(r"(?<!\\)((?:\\\\)*),")
 
 
 def fitted(line: str, name: str, v4: bool, colon: int) -> str | None:
@@ -69,6 +73,8 @@ def fitted(line: str, name: str, v4: bool, colon: int) -> str | None:
         # 2.1's 8BIT or 7BIT say nothing in 3.0/4.0, where vobject takes any ENCODING of a
         # text property for base64 and refuses the file when the text does not decode.
         head = _without_param(head, "ENCODING")
+    elif name.startswith("X-"):
+        value = _commas_escaped(value)
     value_type = params.get("VALUE", "").lower()
     if value_type in _DATE_TYPES and not _typed_value(value_type, v4).fullmatch(value):
         head = _without_param(head, "VALUE")
@@ -118,6 +124,14 @@ def _decoded_quoted_printable(head: str, value: str) -> tuple[str, str]:
     return _without_param(_without_param(head, "ENCODING"), "CHARSET"), text
 
 
+def _commas_escaped(value: str) -> str:
+    """An X- property's text with its bare commas escaped (RFC 2426 5.8.4, RFC 6350 3.4).
+    Evolution writes "X-EVOLUTION-FILE-AS:Friedman, Nat" and Android "X-ANDROID-CUSTOM:...;
+    Jo,Ann;..." unescaped; vobject, and so Radicale, takes the comma for a list separator and
+    stores only the text before it."""
+    return _BARE_COMMA.sub(r"\1\\,", value)
+
+
 def _segments(head: str) -> list[str]:
     """The name and parameters of a content line, split at semicolons outside quotes."""
     if '"' not in head:
@@ -130,12 +144,20 @@ def as_kept(line: str, name: str) -> str:
     round trip gives the same line: without a 2.1 ENCODING other than base64 (8BIT, 7BIT),
     and without the VALUE=text the 3.0 writer adds to a TZ that is no UTC offset (it is 4.0's
     default)."""
+    if name.startswith("X-"):
+        colon = value_colon(line)
+        head, value = line[:colon], line[colon + 1 :]
+        if _params(head).get("ENCODING", "").lower() not in _BASE64:
+            line = f"{head}:{_commas_escaped(value)}"
     if '"' in line or ";" not in line.partition(":")[0]:
         return line
     head, _, value = line.partition(":")
     params = _params(head)
-    if params.get("ENCODING", "b").lower() not in _BASE64:
+    encoding = params.get("ENCODING", "b").lower()
+    if encoding not in _BASE64:
         head = _without_param(head, "ENCODING")
+    elif encoding != "b":  # as `fitted` writes it
+        head = _without_param(head, "ENCODING") + ";ENCODING=b"
     text_tz = name == "TZ" and params.get("VALUE", "").lower() == "text"
     if text_tz and not _UTC_OFFSET.fullmatch(value):
         head = _without_param(head, "VALUE")

@@ -19,6 +19,8 @@ KIND_WORDS = {
     "tasks": ("task list", "task lists"),
     "events": ("calendar", "calendars"),
 }
+# The longest collection name an error message shows whole.
+SHOWN_LENGTH = 80
 
 
 class CollectionNotFound(ServiceError):
@@ -26,8 +28,10 @@ class CollectionNotFound(ServiceError):
 
 
 def shown_name(info: CollectionInfo) -> str:
-    """How a collection is named to the user: its display name, else its URL."""
-    return info.display_name.strip() or info.url
+    """How a collection is named to the user: its display name, else its URL; a name a
+    server made 10,000 characters long is cut, not printed whole into a one-line message."""
+    name = info.display_name.strip() or info.url
+    return name if len(name) <= SHOWN_LENGTH else name[: SHOWN_LENGTH - 1] + "…"
 
 
 def _path(url: str, server_url: str) -> str:

@@ -34,3 +34,11 @@ class EmptySideStop(ServiceError):
 class SyncCancelled(ServiceError):
     def __init__(self) -> None:
         super().__init__("The sync was stopped; what it finished so far is kept.")
+
+
+class SyncAlreadyRunning(ServiceError):
+    def __init__(self, account: str) -> None:
+        super().__init__(
+            f"A sync of {account} is already running (in a netdesk window or another "
+            "`netdesk sync`); this one did nothing. Try again when it has finished."
+        )

@@ -18,6 +18,7 @@ from netdesk.services.sync.contacts_pass import sync_contacts
 from netdesk.services.sync.errors import EmptySideStop, MassDeleteBlocked, SyncCancelled
 from netdesk.services.sync.events_pass import sync_events
 from netdesk.services.sync.report import ConflictInfo, RunInfo, SyncProgress, SyncReport
+from netdesk.services.sync.run_lock import one_sync_at_a_time
 from netdesk.services.sync.state import CollectionRef, RunContext
 from netdesk.services.sync.tasks_pass import sync_tasks
 from netdesk.store import Database
@@ -49,41 +50,42 @@ class SyncService:
                 (CollectionRef.of(c) for c in acc.collections if c.kind in _PASSES),
                 key=lambda c: (_ORDER[c.kind], c.id),
             )
-        # httpx is loaded when a sync runs, not when the window or `netdesk --help` starts.
-        from netdesk.dav.client import DavClient
+        with one_sync_at_a_time(self.db, account):
+            # httpx is loaded when a sync runs, not when the window or `netdesk --help` starts.
+            from netdesk.dav.client import DavClient
 
-        report = SyncReport(account)
-        with self.db.transaction() as session:
-            run_id = history.start_run(session, _account(session, account)).id
-        try:
-            with DavClient(url, user, password, fingerprint) as client:
-                ctx = RunContext(
-                    self.db,
-                    client,
-                    account_id,
-                    account,
-                    report,
-                    allow_mass_delete,
-                    progress,
-                    cancel,
-                )
-                for coll in collections:
-                    _PASSES[coll.kind](ctx, coll)
-                report.requests = client.requests_made
+            report = SyncReport(account)
             with self.db.transaction() as session:
-                report.conflicts = open_conflicts(session, account_id)
-                history.finish_run(session, _account(session, account), run_id, report)
-        except (SyncCancelled, MassDeleteBlocked, EmptySideStop) as exc:
-            self._failed(account_id, run_id, str(exc), report, "stopped")
-            raise
-        except ServiceError as exc:
-            self._failed(account_id, run_id, str(exc), report, "failed")
-            raise
-        except Exception as exc:
-            message = f"The sync with {account} failed: {exc or type(exc).__name__}"
-            self._failed(account_id, run_id, message, report, "failed")
-            raise ServiceError(message) from exc
-        return report
+                run_id = history.start_run(session, _account(session, account)).id
+            try:
+                with DavClient(url, user, password, fingerprint) as client:
+                    ctx = RunContext(
+                        self.db,
+                        client,
+                        account_id,
+                        account,
+                        report,
+                        allow_mass_delete,
+                        progress,
+                        cancel,
+                    )
+                    for coll in collections:
+                        _PASSES[coll.kind](ctx, coll)
+                    report.requests = client.requests_made
+                with self.db.transaction() as session:
+                    report.conflicts = open_conflicts(session, account_id)
+                    history.finish_run(session, _account(session, account), run_id, report)
+            except (SyncCancelled, MassDeleteBlocked, EmptySideStop) as exc:
+                self._failed(account_id, run_id, str(exc), report, "stopped")
+                raise
+            except ServiceError as exc:
+                self._failed(account_id, run_id, str(exc), report, "failed")
+                raise
+            except Exception as exc:
+                message = f"The sync with {account} failed: {exc or type(exc).__name__}"
+                self._failed(account_id, run_id, message, report, "failed")
+                raise ServiceError(message) from exc
+            return report
 
     def _failed(
         self, account_id: int, run_id: int, message: str, report: SyncReport, outcome: str

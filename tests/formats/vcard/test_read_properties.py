@@ -303,7 +303,7 @@ def test_unmapped_21_lines_are_kept_in_a_form_a_30_file_can_hold() -> None:
         "OPPO-RECENT-CALL:NULL",
         "X-messaging-irc-All:ada",
         "NOPARAM:pas-id-1",
-        "LOGO;ENCODING=BASE64;TYPE=GIF:R0lGODlh",
+        "LOGO;TYPE=GIF;ENCODING=b:R0lGODlh",
     ]
 
 
@@ -425,5 +425,5 @@ def test_photo_links_and_second_photos_stay_verbatim() -> None:
     assert record.photo == PNG
     assert record.extra_lines == [
         "PHOTO;VALUE=uri:http://www.example.com/pub/photos/ada.gif",
-        f"PHOTO;ENCODING=BASE64;TYPE=HOME:{encoded}",
+        f"PHOTO;TYPE=HOME;ENCODING=b:{encoded}",
     ]

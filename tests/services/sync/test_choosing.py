@@ -55,3 +55,14 @@ def test_two_collections_of_one_name_ask_for_the_url() -> None:
 def test_a_server_without_any_says_so() -> None:
     with pytest.raises(CollectionNotFound, match="offers no calendars, so there is no 'Events'"):
         choose("Events", [], "events", SERVER)
+
+
+def test_a_server_name_10000_characters_long_is_cut_in_the_message() -> None:
+    huge = CollectionInfo("/ada/huge/", "N" * 10_000, "contacts")
+    with pytest.raises(CollectionNotFound) as caught:
+        choose("Family", [huge, HOME], "contacts", SERVER)
+
+    assert str(caught.value) == (
+        "There is no address book named 'Family' on https://dav.example.com/; the address "
+        f"books there: '{'N' * 79}…', 'Home'."
+    )
