@@ -102,7 +102,6 @@ class SyncActions(QObject):
         self.schedule.due.connect(lambda: self.sync_now(auto=True))
         self.passwords = PasswordBook(window)
         self._auto = False
-        self._asked: set[str] = set()
         self.accounts_dialog: AccountsDialog | None = None
         self.conflicts_dialog: ConflictsDialog | None = None
         for act in self.data_actions:
@@ -148,7 +147,7 @@ class SyncActions(QObject):
         self, auto: bool = False, only: set[str] | None = None, allow: frozenset[str] = frozenset()
     ) -> bool:
         """Start a run of every account (or of `only`); False when none started. `auto`: the
-        timer's or the start's, which asks for a password at most once per session."""
+        timer's or the start's, which never asks for a password (Sync now does)."""
         services = self._services()
         if services is None:
             return False
@@ -167,16 +166,25 @@ class SyncActions(QObject):
             self.schedule.arm()
             return False
         passwords: dict[str, str] = {}
+        waiting: list[str] = []
         for account in accounts:
-            if auto and account.name in self._asked:
+            # The runs at start and on the timer never open a prompt by themselves (it would
+            # come up over the welcome screen, or over whatever the user is typing): without a
+            # keyring, Sync now asks, once per session.
+            if auto:
                 found = self.passwords.known(account.name, account.username)
             else:
-                self._asked.add(account.name)
                 found = self.passwords.get(account.name, account.username)
             if found is not None:
                 passwords[account.name] = found
+            elif auto:
+                waiting.append(account.name)
         if not passwords:
-            self.status.show_idle("Not synced: no password")
+            self.status.show_idle(
+                f"Not synced: Sync now (F5) asks for the password of {', '.join(waiting)}"
+                if waiting
+                else "Not synced: no password"
+            )
             self.schedule.arm()
             return False
         request = SyncRequest(passwords, allow)

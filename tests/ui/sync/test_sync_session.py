@@ -58,7 +58,8 @@ def test_without_a_keyring_an_added_account_syncs_and_the_next_session_asks_once
     accounts.reject()
     window.close()
 
-    # The next start asks once, saying why, and then syncs without asking again.
+    # The next start opens no prompt by itself: the status bar says that Sync now asks. Sync
+    # now asks once, saying why, and then syncs without asking again.
     said: list[str] = []
 
     def type_password(dialog: PasswordDialog) -> None:
@@ -66,11 +67,12 @@ def test_without_a_keyring_an_added_account_syncs_and_the_next_session_asks_once
         dialog.edit.setText(radicale_server.password)
         dialog.accept()
 
+    again = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    qtbot.waitUntil(lambda: "password" in again.sync.status.text(), timeout=WAIT_MS)
+    assert again.sync.status.text() == ("Not synced: Sync now (F5) asks for the password of Home")
+    assert QApplication.activeModalWidget() is None
     prompt = ModalDriver(PasswordDialog, type_password)
-    again = MainWindow(sqlite_services, settings_at(tmp_path))
-    qtbot.addWidget(again)
-    again.show()  # the run at start asks over the window (open_window would wait for it)
-    qtbot.waitUntil(lambda: prompt.ran, timeout=WAIT_MS)
+    again.sync.act_sync.trigger()
     prompt.check()
     assert said == [NO_KEYRING_WHY]
     assert wait_for_run(qtbot, again).startswith("Synced")
