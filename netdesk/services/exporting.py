@@ -10,12 +10,12 @@ from typing import BinaryIO, TextIO
 
 from sqlalchemy import select
 
-from netdesk.formats.records import ContactRecord, EventRecord, TodoRecord
+from netdesk.formats.records import ContactRecord, TodoRecord
 from netdesk.models import Attendance, Contact, Event, FollowUp
 from netdesk.output_files import OutputRefused, write_atomically
 from netdesk.services.contact_records import iter_records
 from netdesk.services.errors import NotFoundError, ValidationError
-from netdesk.services.tags import clean_tag_names
+from netdesk.services.event_record import event_record
 from netdesk.store import Database
 
 __all__ = ["ExportService", "file_error_text", "safe_file_name", "write_atomically"]
@@ -131,7 +131,6 @@ class ExportService:
 
     def ics(self, out: BinaryIO, event_id: int | None = None) -> tuple[int, int]:
         """Events (all, or one) and the open follow-ups (all, or that event's)."""
-        from netdesk.formats.ics.recurrence import split_lines
         from netdesk.formats.ics.write import write_ics
 
         with self.db.Session() as session:
@@ -141,24 +140,7 @@ class ExportService:
             events = list(session.scalars(stmt))
             if event_id is not None and not events:
                 raise NotFoundError("That event no longer exists.")
-            records = [
-                EventRecord(
-                    uid=e.uid,
-                    name=e.name,
-                    starts_at=e.starts_at,
-                    ends_at=e.ends_at,
-                    all_day=e.all_day,
-                    timezone=e.timezone,
-                    venue=e.venue,
-                    city=e.city,
-                    url=e.url,
-                    organiser=e.organiser,
-                    description=e.description,
-                    categories=clean_tag_names(t.name for t in e.tags),
-                    recurrence=split_lines(e.recurrence),
-                )
-                for e in events
-            ]
+            records = [event_record(e) for e in events]
             todo_stmt = (
                 select(FollowUp, Contact.formatted_name, Event.uid, Event.name)
                 .join(Contact, Contact.id == FollowUp.contact_id)

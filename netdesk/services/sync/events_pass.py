@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from netdesk import clock
 from netdesk.dav.errors import ItemRefused, NotFound, PreconditionFailed
-from netdesk.formats.ics.recurrence import split_lines
 from netdesk.formats.ics.single_event import event_text
 from netdesk.formats.records import EventRecord
 from netdesk.models import Event, SyncItem
+from netdesk.services.event_record import event_record
 from netdesk.services.sync.calendar_items import (
     CALENDAR,
     ITEMS,
@@ -29,27 +29,11 @@ from netdesk.services.sync.calendar_items import (
 from netdesk.services.sync.contacts_pass import save_token
 from netdesk.services.sync.naming import item_href
 from netdesk.services.sync.state import BATCH, CollectionRef, RunContext, items_by_href
-from netdesk.services.tags import clean_tag_names
 
 
 def event_records(session: Session, event_ids: list[int]) -> dict[int, EventRecord]:
     return {
-        e.id: EventRecord(
-            uid=e.uid,
-            name=e.name,
-            starts_at=e.starts_at,
-            ends_at=e.ends_at,
-            all_day=e.all_day,
-            timezone=e.timezone,
-            venue=e.venue,
-            city=e.city,
-            url=e.url,
-            organiser=e.organiser,
-            description=e.description,
-            categories=clean_tag_names(t.name for t in e.tags),
-            recurrence=split_lines(e.recurrence),
-        )
-        for e in session.scalars(select(Event).where(Event.id.in_(event_ids)))
+        e.id: event_record(e) for e in session.scalars(select(Event).where(Event.id.in_(event_ids)))
     }
 
 
