@@ -44,7 +44,7 @@ class CardUnreadable(Exception):
 def read_card(text: str, href: str) -> ContactRecord:
     for found in read_vcards(text.encode("utf-8"), file=href):
         if isinstance(found, ContactRecord):
-            return cleaned(replace(found, source=found.source or "vcard"))
+            return cleaned(found if found.source else replace(found, source="vcard"))
         raise CardUnreadable(str(found))
     raise CardUnreadable(f"{href}: no vCard in it")
 
