@@ -129,7 +129,8 @@ def _typed(values: list[Typed], model: type, key: Callable[[Typed], Any]) -> lis
         value = typed.value.strip()
         if not value:
             continue
-        typed = replace(typed, value=value)
+        if value != typed.value:  # a copy costs more than the rest of the loop
+            typed = replace(typed, value=value)
         same = seen.get(key(typed))
         if same is not None:
             same.kind = clip(union_kinds(same.kind, typed.kind), limits["kind"])
