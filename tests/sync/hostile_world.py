@@ -28,9 +28,19 @@ ACCOUNT = "phone"
 
 
 @pytest.fixture
-def sync_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+def sync_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
     """The environment of every netdesk here and in subprocesses: the password given, and a
     keyring that is a file under tmp_path (never the user's)."""
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    # keyring picks its backend from the environment once, on first use: made here first, it
+    # comes from the run's setting, and the one set for this test is put back afterwards.
+    # (Set by the variable below instead, it stayed for every later test of the run.)
+    before = keyring.get_keyring()
+    ring = PlaintextKeyring()
+    ring.file_path = str(tmp_path / "xdg-data" / "python_keyring" / "keyring_pass.cfg")
+    keyring.set_keyring(ring)
     values = {
         "NETDESK_PASSWORD": "secret-app-pw",
         "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
@@ -41,7 +51,8 @@ def sync_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     # The netdesk under test, also when PYTHONPATH points at another copy of it.
     here = str(Path(__file__).parents[2])
     path = os.pathsep.join(p for p in (os.environ.get("PYTHONPATH", ""), here) if p)
-    return {**os.environ, **values, "PYTHONPATH": path}
+    yield {**os.environ, **values, "PYTHONPATH": path}
+    keyring.set_keyring(before)
 
 
 def url_of(db: str | Path) -> str:
