@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from netdesk import clock
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 from netdesk.services.sync.errors import EmptySideStop, MassDeleteBlocked
+from netdesk.services.sync.service import Removal
 from tests.sync.accounts import add_account, sync
 from tests.sync.phone import Phone, ios_card
 from tests.sync.servers import DavTestServer
@@ -68,7 +70,7 @@ def test_deleted_on_the_phone_is_deleted_here_undoably_unless_netdesk_knows_more
         # The one with a note stays, unlinked and marked, and is not sent back.
         assert services.contacts.get(kept).notes[0].body == "Talked about compilers"
         removed = services.sync.removed_from(kept)
-        assert removed is not None and removed.startswith("removed from Phone on ")
+        assert removed == Removal("Phone", clock.today())
         assert len(phone.cards()) == 3
         assert sync(services, dav_server).sent == 0
         assert len(phone.cards()) == 3

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from sqlalchemy import select
@@ -105,8 +107,8 @@ class SyncService:
         with self.db.Session() as session:
             return history.runs(session, _account(session, account).id, limit)
 
-    def removed_from(self, contact_id: int) -> str | None:
-        """ "removed from ACCOUNT on DATE" for a contact a server deleted and netdesk kept."""
+    def removed_from(self, contact_id: int) -> Removal | None:
+        """The account whose server deleted this contact, and when, if netdesk kept them."""
         with self.db.Session() as session:
             row = session.scalars(
                 select(SyncUnlinked)
@@ -115,7 +117,15 @@ class SyncService:
             ).first()
             if row is None:
                 return None
-            return f"removed from {row.account_name} on {row.removed_at:%Y-%m-%d}"
+            return Removal(row.account_name, row.removed_at.date())
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A contact deleted on a server and kept here (it had notes, events or follow-ups)."""
+
+    account: str
+    on: date
 
 
 def _account(session: Session, name: str) -> SyncAccount:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.dates import short_date
 from netdesk.services.errors import ServiceError
 from netdesk.services.photo_fetch import PhotoLink
 from netdesk.services.records import ContactDetail as ContactRecord
@@ -225,9 +226,10 @@ class ContactDetail(QWidget):
         self.subtitle_label.setText(breakable(subtitle))
         self.subtitle_label.setVisible(bool(subtitle))
         self.me_chip.setVisible(c.is_me)
-        removed = self._services.sync.removed_from(c.id) or ""
-        self.sync_note.setText(removed[:1].upper() + removed[1:])
-        self.sync_note.setVisible(bool(removed))
+        removal = self._services.sync.removed_from(c.id)
+        if removal is not None:
+            self.sync_note.setText(f"Removed from {removal.account} on {short_date(removal.on)}")
+        self.sync_note.setVisible(removal is not None)
         self._show_photo(self._photos.photo(c.id))
         self._show_photo_link(self._photos.link(c.id))
         old = self._sections_holder
