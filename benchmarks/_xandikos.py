@@ -21,6 +21,10 @@ from pathlib import Path
 import httpx
 from _radicale import USER, free_port
 
+# The same server as the sync tests start (tests/sync/servers.py), from the checkout.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.sync.servers import xandikos_command
+
 # 127.0.0.1 [05/Dec/2026:03:43:34 +0000] "REPORT /ada/contacts/addressbook/ HTTP/1.1" 207 …
 REQUEST_LINE = re.compile(r'"([A-Z]+) (\S+) HTTP/[\d.]+"')
 UID = re.compile(rb"^UID:(.+?)\r?$", re.MULTILINE)
@@ -47,21 +51,7 @@ class Xandikos:
 
     def start(self) -> None:
         self._proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "xandikos.web",
-                "-d",
-                str(self.storage),
-                "-l",
-                "127.0.0.1",
-                "-p",
-                str(self.port),
-                "--current-user-principal",
-                f"/{USER}/",
-                "--defaults",
-                "--no-detect-systemd",
-            ],
+            xandikos_command(self.storage, self.port, USER),
             stdout=self._log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,

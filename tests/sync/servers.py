@@ -285,6 +285,26 @@ class RadicaleServer(DavTestServer):
         super().reset()
 
 
+def xandikos_command(storage: Path, port: int, user: str) -> list[str]:
+    """Xandikos on loopback with `user`'s principal and its default address book and calendars
+    (also the sync benchmark's server)."""
+    return [
+        sys.executable,
+        "-m",
+        "xandikos.web",
+        "-d",
+        str(storage),
+        "-l",
+        "127.0.0.1",
+        "-p",
+        str(port),
+        "--current-user-principal",
+        f"/{user}/",
+        "--defaults",
+        "--no-detect-systemd",
+    ]
+
+
 class XandikosServer(DavTestServer):
     """Xandikos (no authentication of its own: the user and password are sent and ignored),
     principal /ada/ with home sets /ada/contacts/ and /ada/calendars/."""
@@ -297,18 +317,4 @@ class XandikosServer(DavTestServer):
         self.calendar_home_url = f"{self.principal_url}calendars/"
 
     def command(self) -> list[str]:
-        return [
-            sys.executable,
-            "-m",
-            "xandikos.web",
-            "-d",
-            str(self.storage),
-            "-l",
-            "127.0.0.1",
-            "-p",
-            str(self.port),
-            "--current-user-principal",
-            f"/{USER}/",
-            "--defaults",
-            "--no-detect-systemd",
-        ]
+        return xandikos_command(self.storage, self.port, USER)
