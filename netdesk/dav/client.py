@@ -23,9 +23,9 @@ from netdesk.dav.errors import (
     RequestRefused,
     SyncTokenExpired,
 )
+from netdesk.dav.quirks import quirks_for
 from netdesk.dav.transport import MAX_LISTING_BYTES, READ_TIMEOUT, Reply, Transport
 
-MULTIGET_BATCH = 100
 # A server path written as httpx would write it back: unreserved and sub-delim characters but
 # ";" (urljoin takes it for parameters) and percent escapes, no "//" (another host, or a
 # doubled slash), no "/." (a "." or ".." segment). Such an href is taken as it is: parsing each
@@ -65,10 +65,12 @@ class DavClient:
         password: str,
         trusted_fingerprint: str = "",
         timeout: float = READ_TIMEOUT,
+        server_kind: str = "generic",
     ) -> None:
         self.transport = Transport(url, username, password, trusted_fingerprint, timeout)
         self.server_url = self.transport.server_url
-        self.multiget_batch = MULTIGET_BATCH
+        # Hrefs per multiget request: fewer for a server whose large multigets time out (iCloud).
+        self.multiget_batch = quirks_for(server_kind).multiget_batch
         # Collection URL -> (on the account's own host, "scheme://host:port" of _key), and
         # its own _key: asked for every member listed.
         self._origins: dict[str, tuple[bool, str]] = {}

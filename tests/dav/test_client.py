@@ -97,6 +97,21 @@ def test_multiget_reads_in_batches_and_leaves_out_the_missing(dav_server: DavTes
             assert f"UID:{href.rsplit('/', 1)[1].removesuffix('.vcf')}" in text
 
 
+@pytest.mark.parametrize(("kind", "requests"), [("generic", 2), ("icloud", 3)])
+def test_the_batch_size_is_the_server_kinds(
+    radicale_server: RadicaleServer, kind: str, requests: int
+) -> None:
+    """120 cards in batches of 100, or of 50 where the quirks table says large multigets time
+    out (iCloud)."""
+    hrefs = radicale_server.seed_cards({f"b{i}": card(f"b{i}") for i in range(120)})
+    s = radicale_server
+    with DavClient(s.url, s.user, s.password, timeout=10, server_kind=kind) as dav:
+        made = dav.requests_made
+        found = dav.multiget(s.addressbook_url, hrefs, "contacts")
+        assert dav.requests_made - made == requests
+        assert set(found) == set(hrefs)
+
+
 def test_multiget_of_tasks(dav_server: DavTestServer) -> None:
     with Phone(dav_server) as phone, client_for(dav_server) as dav:
         href = phone.put_task("Send the slides", uid="task-1")

@@ -47,7 +47,7 @@ class SyncService:
         with self.db.Session() as session:
             acc = _account(session, account)
             account_id, url, user = acc.id, acc.server_url, acc.username
-            fingerprint = acc.trusted_fingerprint
+            fingerprint, kind = acc.trusted_fingerprint, acc.server_kind
             collections = sorted(
                 (CollectionRef.of(c) for c in acc.collections if c.kind in _PASSES),
                 key=lambda c: (_ORDER[c.kind], c.id),
@@ -60,7 +60,7 @@ class SyncService:
             with self.db.transaction() as session:
                 run_id = history.start_run(session, _account(session, account)).id
             try:
-                with DavClient(url, user, password, fingerprint) as client:
+                with DavClient(url, user, password, fingerprint, server_kind=kind) as client:
                     ctx = RunContext(
                         self.db,
                         client,
