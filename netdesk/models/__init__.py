@@ -13,6 +13,18 @@ from netdesk.models.contact import (
 )
 from netdesk.models.event import Event, EventKind, new_event_uid
 from netdesk.models.followup import FollowUp
+from netdesk.models.goal import (
+    EventAim,
+    Goal,
+    goal_contacts,
+    goal_events,
+    goal_followups,
+    goal_notes,
+    goal_tags,
+)
+from netdesk.models.introduction import Introduction
+from netdesk.models.keep_in_touch import ReconnectSnooze, Rhythm, RhythmUnit
+from netdesk.models.mail import EmailDraft, EmailTemplate
 from netdesk.models.note import Note, NoteTopic
 from netdesk.models.sync import (
     SyncAccount,
@@ -33,12 +45,20 @@ __all__ = [
     "ContactExtraProperty",
     "ContactPhone",
     "ContactUrl",
+    "EmailDraft",
+    "EmailTemplate",
     "Event",
+    "EventAim",
     "EventKind",
     "FollowUp",
+    "Goal",
+    "Introduction",
     "Note",
     "NoteTopic",
+    "ReconnectSnooze",
     "RegistrationStatus",
+    "Rhythm",
+    "RhythmUnit",
     "Role",
     "SyncAccount",
     "SyncCollection",
@@ -50,6 +70,11 @@ __all__ = [
     "UTCDateTime",
     "contact_tags",
     "event_tags",
+    "goal_contacts",
+    "goal_events",
+    "goal_followups",
+    "goal_notes",
+    "goal_tags",
     "new_event_uid",
     "new_uid",
     "utcnow",

@@ -18,6 +18,8 @@ class NoteTopic(enum.StrEnum):
     TALKED_ABOUT = "talked about"
     COMMON_GROUND = "common ground"
     CAN_OFFER = "I can offer"
+    # Written by netdesk when the user says an email from it was sent (services.mail).
+    EMAILED = "emailed"
 
 
 class Note(Base):

@@ -18,6 +18,7 @@ from netdesk.models import (
     Attendance,
     Contact,
     ContactEmail,
+    EmailDraft,
     FollowUp,
     Note,
     RegistrationStatus,
@@ -27,6 +28,7 @@ from netdesk.services.contact_merging import merge_into, merge_target_options, m
 from netdesk.services.contact_records import records_for
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.matching import Keys, Matcher, stored_phone_keys
+from netdesk.services.merge_links import move_followthrough
 from netdesk.store import Database, mark_changed, refresh_search
 from netdesk.text import fold
 
@@ -256,10 +258,11 @@ def _merge_group(
         merge_into(session, keep, record, [p.e164 for p in other.phones], list(other.tags))
         keep.is_me = keep.is_me or other.is_me
         _move_attendances(session, keep_id, other.id)
-        for model in (Note, FollowUp):
+        for model in (Note, FollowUp, EmailDraft):
             session.execute(
                 update(model).where(model.contact_id == other.id).values(contact_id=keep_id)
             )
+        move_followthrough(session, keep_id, other.id)
         session.delete(other)
     session.flush()
     return snapshot

@@ -22,12 +22,23 @@ from netdesk.models import (
     ContactExtraProperty,
     ContactPhone,
     ContactUrl,
+    EmailDraft,
     Event,
+    EventAim,
     FollowUp,
+    Goal,
+    Introduction,
     Note,
+    ReconnectSnooze,
+    Rhythm,
     Tag,
     contact_tags,
     event_tags,
+    goal_contacts,
+    goal_events,
+    goal_followups,
+    goal_notes,
+    goal_tags,
 )
 from netdesk.services.bulk import table_of
 from netdesk.services.errors import ServiceError
@@ -63,13 +74,39 @@ def capture_contact(session: Session, contact_ids: list[int], label: str) -> Sna
         Attendance,
         Note,
         FollowUp,
+        Rhythm,
+        ReconnectSnooze,
     ):
         table = table_of(model)
         snap.add(table, _rows(session, table, table.c.contact_id.in_(contact_ids)))
+    intros = table_of(Introduction)
+    snap.add(
+        intros,
+        _rows(
+            session,
+            intros,
+            intros.c.first_id.in_(contact_ids) | intros.c.second_id.in_(contact_ids),
+        ),
+    )
+    # After notes, follow-ups and introductions: a draft points at all three.
+    drafts = table_of(EmailDraft)
+    snap.add(drafts, _rows(session, drafts, drafts.c.contact_id.in_(contact_ids)))
     links = contact_tags.c.contact_id.in_(contact_ids)
     _add_tags_of(session, snap, select(contact_tags.c.tag_id).where(links))
     snap.add(contact_tags, _rows(session, contact_tags, links))
+    _add_goal_links(session, snap, goal_contacts, goal_contacts.c.contact_id.in_(contact_ids))
+    notes, followups = table_of(Note).c, table_of(FollowUp).c
+    note_ids = select(notes.id).where(notes.contact_id.in_(contact_ids))
+    followup_ids = select(followups.id).where(followups.contact_id.in_(contact_ids))
+    _add_goal_links(session, snap, goal_notes, goal_notes.c.note_id.in_(note_ids))
+    _add_goal_links(session, snap, goal_followups, goal_followups.c.followup_id.in_(followup_ids))
     return snap
+
+
+def _add_goal_links(session: Session, snap: Snapshot, table: Table, where: Any) -> None:
+    """Links to goals go with what they link (the goal itself stays): undo puts them back
+    unless the goal was deleted since, when they are left out."""
+    snap.add(table, _rows(session, table, where))
 
 
 def capture_event(session: Session, event_id: int, label: str) -> Snapshot:
@@ -81,6 +118,9 @@ def capture_event(session: Session, event_id: int, label: str) -> Snapshot:
     links = event_tags.c.event_id == event_id
     _add_tags_of(session, snap, select(event_tags.c.tag_id).where(links))
     snap.add(event_tags, _rows(session, event_tags, links))
+    aims = table_of(EventAim)
+    snap.add(aims, _rows(session, aims, aims.c.event_id == event_id))
+    _add_goal_links(session, snap, goal_events, goal_events.c.event_id == event_id)
     # Notes and follow-ups survive an event's deletion (their event_id is set to NULL):
     # remember which ones pointed at it so that undo can point them back.
     for model in (Note, FollowUp):
@@ -95,6 +135,13 @@ def capture_tag(session: Session, tag_id: int, label: str) -> Snapshot:
     snap.add(table_of(Tag), _rows(session, table_of(Tag), Tag.id == tag_id))
     snap.add(contact_tags, _rows(session, contact_tags, contact_tags.c.tag_id == tag_id))
     snap.add(event_tags, _rows(session, event_tags, event_tags.c.tag_id == tag_id))
+    snap.add(
+        table_of(Rhythm), _rows(session, table_of(Rhythm), table_of(Rhythm).c.tag_id == tag_id)
+    )
+    snap.add(goal_tags, _rows(session, goal_tags, goal_tags.c.tag_id == tag_id))
+    aims = table_of(EventAim)
+    ids = session.execute(select(aims.c.id).where(aims.c.tag_id == tag_id)).scalars()
+    snap.rows.append((f"relink:{aims.name}", [{"id": i, "tag_id": tag_id} for i in ids]))
     return snap
 
 
@@ -108,6 +155,10 @@ def capture_rows(session: Session, model: type[Base], row_id: int, label: str) -
     snap = Snapshot(label)
     table = table_of(model)
     snap.add(table, _rows(session, table, table.c.id == row_id))
+    if model is Note:
+        _add_goal_links(session, snap, goal_notes, goal_notes.c.note_id == row_id)
+    elif model is FollowUp:
+        _add_goal_links(session, snap, goal_followups, goal_followups.c.followup_id == row_id)
     return snap
 
 
@@ -123,15 +174,16 @@ def restore(session: Session, snapshot: Snapshot) -> None:
         if name.startswith("relink:"):
             table = tables[name.removeprefix("relink:")]
             for row in rows:
-                session.execute(
-                    table.update().where(table.c.id == row["id"]).values(event_id=row["event_id"])
-                )
+                values = {k: v for k, v in row.items() if k != "id"}
+                session.execute(table.update().where(table.c.id == row["id"]).values(**values))
             continue
         table = tables[name]
         if name == "tags":
             rows = _tags_not_recreated(session, rows, tag_ids)
         elif name in ("contact_tags", "event_tags"):
             rows = _missing_links(session, table, rows, tag_ids)
+        elif name.startswith("goal_"):
+            rows = _goals_still_there(session, rows)
         if rows:
             session.execute(insert(table), rows)
         if name == "contacts":
@@ -170,6 +222,13 @@ def _delete_unchanged(session: Session, table: Table, rows: list[dict[str, Any]]
         search_index.remove(session.connection(), [row["id"]])
         session.execute(delete(table).where(table.c.id == row["id"]))
         mark_changed(session, KIND_OF_TABLE[table.name])
+
+
+def _goals_still_there(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    goals = table_of(Goal)
+    wanted = {r["goal_id"] for r in rows}
+    there = set(session.scalars(select(goals.c.id).where(goals.c.id.in_(wanted))))
+    return [r for r in rows if r["goal_id"] in there]
 
 
 def _tags_not_recreated(

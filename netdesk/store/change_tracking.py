@@ -20,12 +20,24 @@ from netdesk.models import (
     ContactExtraProperty,
     ContactPhone,
     ContactUrl,
+    EmailDraft,
+    EmailTemplate,
     Event,
+    EventAim,
     FollowUp,
+    Goal,
+    Introduction,
     Note,
+    ReconnectSnooze,
+    Rhythm,
     Tag,
     contact_tags,
     event_tags,
+    goal_contacts,
+    goal_events,
+    goal_followups,
+    goal_notes,
+    goal_tags,
 )
 from netdesk.store import search_index
 
@@ -41,12 +53,22 @@ KIND_OF: dict[type, str] = {
     Note: "notes",
     FollowUp: "followups",
     Tag: "tags",
+    EmailTemplate: "templates",
+    EmailDraft: "drafts",
+    Rhythm: "rhythms",
+    ReconnectSnooze: "rhythms",
+    Introduction: "introductions",
+    Goal: "goals",
+    EventAim: "goals",
 }
 # The same by table name, for writes that bypass the ORM (undo's Core inserts).
 KIND_OF_TABLE: dict[str, str] = {
     **{model.__tablename__: kind for model, kind in KIND_OF.items()},  # type: ignore[attr-defined]
     contact_tags.name: "contacts",
     event_tags.name: "events",
+    **{
+        t.name: "goals" for t in (goal_tags, goal_contacts, goal_events, goal_notes, goal_followups)
+    },
 }
 ALL_KINDS = frozenset(KIND_OF_TABLE.values())
 # The PostgreSQL channel every write is announced on (netdesk.store.change_watch listens), with
