@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
+from datetime import datetime
 
 from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from netdesk.models.base import NEVER_REUSE_IDS, Base
+from netdesk.models.base import NEVER_REUSE_IDS, Base, UTCDateTime
 from netdesk.models.contact import Contact
 from netdesk.models.event import Event
 
@@ -43,6 +44,9 @@ class Attendance(Base):
     # Comma-separated field names the person agreed to put in their badge QR code.
     qr_fields: Mapped[str] = mapped_column(String(255), default="name,organization,title")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # When the after-event review dealt with this person (wrote, planned a follow-up, or
+    # "nothing needed"); None while they wait to be reviewed.
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
     event: Mapped[Event] = relationship(back_populates="attendances")
     contact: Mapped[Contact] = relationship()

@@ -1,4 +1,5 @@
-"""Email templates and drafts, keep-in-touch rhythms, introductions, goals and event aims
+"""Email templates and drafts, keep-in-touch rhythms, introductions, goals and event aims,
+and when the after-event review dealt with an attendee
 
 Revision ID: 0009
 Revises: 0008
@@ -166,9 +167,14 @@ def upgrade() -> None:
     )
     for column in ("event_id", "goal_id", "tag_id"):
         _index("event_aims", column)
+    op.add_column(
+        "attendances", sa.Column("reviewed_at", UTCDateTime(timezone=True), nullable=True)
+    )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("attendances") as batch:
+        batch.drop_column("reviewed_at")
     for name in (
         "event_aims",
         "goal_followups",
