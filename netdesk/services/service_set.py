@@ -6,6 +6,7 @@ from netdesk.services.capture import CaptureService
 from netdesk.services.cards import CardService
 from netdesk.services.contacts import ContactService
 from netdesk.services.duplicates import DuplicateService
+from netdesk.services.event_review import EventReviewService
 from netdesk.services.events import EventService
 from netdesk.services.exporting import ExportService
 from netdesk.services.followups import FollowUpService
@@ -38,3 +39,4 @@ class Services:
         self.photos = PhotoFetchService(db)
         self.accounts = AccountService(db)
         self.sync = SyncService(db)
+        self.review = EventReviewService(db)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from netdesk.ui.backups.actions import BackupActions
 from netdesk.ui.badges.actions import BadgeActions
 from netdesk.ui.cards.actions import CardActions
+from netdesk.ui.events.review_actions import ReviewActions
 from netdesk.ui.help.menu import HelpMenu
 from netdesk.ui.importing.actions import ExchangeActions
 from netdesk.ui.menu_bar import build_menus
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         build_toolbar(self, acts)
         self.cards: CardActions = CardActions(self, self.exchange)
         self.badges = BadgeActions(self)
+        self.review = ReviewActions(self)  # Events > Review people met…
         self.backup_actions = BackupActions(self)
         self.sync = SyncActions(self)  # Sync now, Sync > Conflicts…, Settings > Accounts…
         self.database_label = plain_label("Opening the database…")
@@ -182,6 +184,7 @@ class MainWindow(QMainWindow):
             today = TodayView(s, b, self, undo_stack=u)
             today.open_event.connect(self.show_event)
             today.open_contact.connect(self.show_contact)
+            today.review_requested.connect(self.review.open_dialog)
             self.welcome = show_welcome(self, today, self._containers[TODAY])
             return today
         if key == EVENTS:
@@ -191,6 +194,7 @@ class MainWindow(QMainWindow):
             events.open_contact.connect(self.show_contact)
             events.import_people.connect(self.exchange.import_for_event)
             events.export_people.connect(self.exchange.export_event_people)
+            events.review_requested.connect(self.review.open_dialog)
             return events
         if key == PEOPLE:
             from netdesk.ui.people.view import PeopleView

@@ -49,6 +49,7 @@ class EventPage(QWidget):
     # Organisers bring attendee lists in and take them out from the event itself.
     import_people = Signal(int)
     export_people = Signal(int, str)  # event id, "vcard" or "csv"
+    review_requested = Signal(int)  # Review people met… (the window opens the review)
 
     def __init__(
         self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -108,8 +109,12 @@ class EventPage(QWidget):
         export_menu.addAction("As a spreadsheet (.csv)…", lambda: self._export_clicked("csv"))
         self.export_button.setMenu(export_menu)
         self.badges_button = badges_button(self)
+        self.review_button = QPushButton(icon("done"), "Review people met…")
+        self.review_button.setObjectName("review_button")
+        self.review_button.clicked.connect(self._review_clicked)
         buttons = [self.add_button, self.remove_button, self.import_button, self.export_button]
-        self.people_bar = HeadingBar(self.people_label, [*buttons, self.badges_button])
+        bar_buttons = [*buttons, self.badges_button, self.review_button]
+        self.people_bar = HeadingBar(self.people_label, bar_buttons)
         page_layout.addWidget(self.people_bar)
 
         self.attendees_model = AttendeesModel(self._services, self)
@@ -173,6 +178,7 @@ class EventPage(QWidget):
         self.no_people_label.setVisible(not has_people)
         self._update_people_label()
         self._update_buttons()
+        self.update_review_button()
         self.stack.setCurrentIndex(1)
 
     def reload(self) -> None:
@@ -203,6 +209,17 @@ class EventPage(QWidget):
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(self.selected_attendee() is not None)
+
+    def update_review_button(self) -> None:
+        """Enabled while someone met here has no follow-up and is not reviewed yet."""
+        count = len(self._services.review.people_to_review(self._event.id)) if self._event else 0
+        self.review_button.setEnabled(count > 0)
+        self.review_button.setToolTip(
+            f"Go through the {plural(count, 'person', 'people')} met here who have no "
+            "follow-up yet: write, plan one, or nothing needed"
+            if count
+            else "Everyone met here has a follow-up or is reviewed"
+        )
 
     def _select_attendances(self, attendance_ids: list[int]) -> None:
         """Selects these people again after a reload (a badge print, an edit elsewhere)."""
@@ -294,6 +311,10 @@ class EventPage(QWidget):
     def _export_clicked(self, kind: str) -> None:
         if self._event is not None:
             self.export_people.emit(self._event.id, kind)
+
+    def _review_clicked(self) -> None:
+        if self._event is not None:
+            self.review_requested.emit(self._event.id)
 
     def _delete_clicked(self) -> None:
         if self._event is not None:

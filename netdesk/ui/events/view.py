@@ -63,6 +63,7 @@ class EventsView(QWidget):
     open_contact = Signal(int)
     import_people = Signal(int)
     export_people = Signal(int, str)
+    review_requested = Signal(int)
 
     def __init__(
         self,
@@ -111,6 +112,7 @@ class EventsView(QWidget):
         self.page.open_contact.connect(self.open_contact)
         self.page.import_people.connect(self.import_people)
         self.page.export_people.connect(self.export_people)
+        self.page.review_requested.connect(self.review_requested)
         self.page.delete_requested.connect(lambda _id: self.delete_selected_event())
         self.page.attendee_picked.connect(self._attendee_picked)
         self.list_view.focused.connect(self._list_focused)
@@ -169,6 +171,8 @@ class EventsView(QWidget):
     def _on_changed(self, kinds: frozenset[str]) -> None:
         if kinds & WATCHED:
             self._reload_timer.start()
+        elif "followups" in kinds:  # who is left to review after the event
+            self.page.update_review_button()
 
     def reload(self) -> None:
         """Reload the list and the page, keeping the selected event (or its neighbour)."""

@@ -28,6 +28,7 @@ from netdesk.ui.today.models import (
     RowsModel,
     UpcomingEventsModel,
 )
+from netdesk.ui.today.review_banner import REVIEW_DAYS, ReviewBanner
 from netdesk.ui.undo.commands import StepWatcher
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.dates import long_day_text, plural
@@ -138,6 +139,7 @@ class TodayView(QWidget):
     open_event = Signal(int)
     open_contact = Signal(int)
     message = Signal(str)
+    review_requested = Signal(int)  # an event's Review… in the banner after it
 
     def __init__(
         self,
@@ -180,6 +182,9 @@ class TodayView(QWidget):
         self.met_card.list_view.setModel(self.met_model)
         self.met_card.list_view.activated.connect(self._met_activated)
 
+        self.review_banner = ReviewBanner()
+        self.review_banner.review_requested.connect(self.review_requested)
+
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(14)
@@ -195,6 +200,7 @@ class TodayView(QWidget):
         layout.addWidget(self.greeting_label)
         layout.addWidget(self.summary_label)
         layout.addSpacing(12)
+        layout.addWidget(self.review_banner)
         layout.addLayout(grid, 1)
 
         self._reload_timer = QTimer(self)
@@ -246,6 +252,9 @@ class TodayView(QWidget):
         self.due_card.update_state(summary.overdue_count + summary.due_today_count)
         self.met_card.update_state(len(summary.recently_met))
         self.summary_label.setText(self._summary_text(summary))
+        self.review_banner.set_events(
+            self._services.review.events_to_review(today, REVIEW_DAYS, now=now), today
+        )
         self._arm_midnight_timer(local_now)
 
     def _summary_text(self, summary: TodaySummary) -> str:
