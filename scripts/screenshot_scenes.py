@@ -191,6 +191,25 @@ def export_refused(
     assert said is None and (out / "export-refused.png").exists(), said
 
 
+def event_review(app: QApplication, window: MainWindow, services: Services, out: Path) -> None:
+    """The review that Today's suggestion after an event opens, at its second person (the
+    first one given a follow-up in 2 days); today.png shows the suggestion."""
+    from netdesk.ui.main_window import TODAY
+
+    today = window.go_to(TODAY)
+    settle(app)
+    banner = today.review_banner
+    assert banner.isVisible(), "the demo has no event that ended lately"
+    dialog = window.review.open_dialog(banner.lines[0][0].event_id)
+    assert dialog is not None
+    dialog.follow_up()
+    settle(app)
+    dialog.grab().save(str(out / "event-review.png"))
+    dialog.back()  # the demo data as it was
+    dialog.reject()
+    settle(app)
+
+
 def side_by_side(left: QPixmap, right: QPixmap, gap: int = 16) -> QPixmap:
     """Two pictures on one, on the window's background: a page and the dialog that edits it."""
     ratio = left.devicePixelRatio()

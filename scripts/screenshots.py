@@ -102,6 +102,7 @@ def main() -> None:
     dialog.grab().save(str(out / "quick-capture.png"))
     dialog.reject()
 
+    scenes.event_review(app, window, services, out)
     _import_and_duplicates(app, window, services, work, out)
     scenes.repeating_event(app, window, services, work, out)
     scenes.phone_extension(app, window, services, out)

@@ -196,3 +196,20 @@ def test_local_dates_across_midnight_in_berlin(services: Services) -> None:
         assert services.followups.get(followup_id).due_date == date(2026, 12, 7)
     finally:
         clock.stop_at(None)
+
+
+@pytest.mark.parametrize("seed", [2026, 7, 11])
+def test_the_demo_has_an_event_that_ended_yesterday_to_review(
+    sqlite_services: Services, seed: int
+) -> None:
+    from netdesk.services.demo import generate_demo
+
+    today = date(2025, 3, 14)
+    generate_demo(sqlite_services.db, seed=seed, today=today)
+    noon = datetime(2025, 3, 14, 12, tzinfo=UTC)
+    [event] = sqlite_services.review.events_to_review(today, now=noon)
+    assert event.ended_on in (today - timedelta(days=1), today)
+    assert event.count >= 3
+    people = sqlite_services.review.people_to_review(event.event_id)
+    assert len(people) == event.count
+    assert any(sqlite_services.review.noted(p.attendance_id) for p in people)

@@ -50,10 +50,13 @@ def make_events(ctx: DemoContext, count: int) -> None:
     used_names = set(ctx.conn.execute(select(Event.name)).scalars())
     event_rows: list[dict[str, Any]] = []
     tag_rows: list[dict[str, Any]] = []
-    for offset, series in zip(offsets, chosen, strict=True):
+    for index, (offset, series) in enumerate(zip(offsets, chosen, strict=True)):
         place = rng.choice(series.places)
         zone = ZoneInfo(place.timezone)
         local_day = ctx.today + timedelta(days=offset)
+        if index == past - 1:
+            # The newest past event ended yesterday: Today suggests reviewing whom I met there.
+            local_day = ctx.today - timedelta(days=series.days)
         start_local = datetime.combine(local_day, time(series.start_hour), zone)
         end_local = datetime.combine(
             local_day + timedelta(days=series.days - 1),

@@ -4,7 +4,7 @@ it, its website, description and tags; each line hidden when the event has nothi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,6 +26,9 @@ SERIES_TOOLTIP = (
     "The repeat rule came with an imported calendar. netdesk shows the series as one event\n"
     "on its first date, and gives the rule back unchanged when you export it as .ics."
 )
+
+# Below this width the buttons beside the name use their short texts.
+NARROW = 700
 
 
 def heading(
@@ -60,6 +63,9 @@ class EventHeader(QWidget):
         self.delete_button = QPushButton(icon("delete"), "Delete event")
         top = QHBoxLayout()
         top.addWidget(self.name_label, 1)
+        # The page's own buttons about the whole event go here, before Edit (insert_button).
+        self._top = top
+        self._inserted: list[tuple[QPushButton, str, str]] = []
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
@@ -99,6 +105,19 @@ class EventHeader(QWidget):
         line.setFrameShadow(QFrame.Shadow.Sunken)
         layout.addSpacing(6)
         layout.addWidget(line)
+
+    def insert_button(self, button: QPushButton, short_text: str) -> None:
+        """A button about the whole event, beside Edit and Delete; in a narrow page it says
+        `short_text`, leaving the event's name room."""
+        self._inserted.append((button, button.text(), short_text))
+        self._top.insertWidget(
+            self._top.indexOf(self.edit_button), button, 0, Qt.AlignmentFlag.AlignTop
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for button, full, short in self._inserted:
+            button.setText(short if self.width() < NARROW else full)
 
     def show_event(self, detail: EventDetail) -> None:
         self.url = detail.url

@@ -112,9 +112,9 @@ class EventPage(QWidget):
         self.review_button = QPushButton(icon("done"), "Review people met…")
         self.review_button.setObjectName("review_button")
         self.review_button.clicked.connect(self._review_clicked)
+        self.header.insert_button(self.review_button, "Review…")
         buttons = [self.add_button, self.remove_button, self.import_button, self.export_button]
-        bar_buttons = [*buttons, self.badges_button, self.review_button]
-        self.people_bar = HeadingBar(self.people_label, bar_buttons)
+        self.people_bar = HeadingBar(self.people_label, [*buttons, self.badges_button])
         page_layout.addWidget(self.people_bar)
 
         self.attendees_model = AttendeesModel(self._services, self)

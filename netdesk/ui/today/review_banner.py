@@ -16,6 +16,7 @@ from netdesk.ui.widgets.dates import LONG_DAYS, plural
 from netdesk.ui.widgets.plain_text import plain_label
 
 REVIEW_DAYS = 3
+GAP = 10  # below the banner, above Today's cards
 
 
 def ended_text(ended_on: date, today: date) -> str:
@@ -46,7 +47,7 @@ class ReviewBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("review_banner")
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(12, 8, 12, 8)
+        self._layout.setContentsMargins(12, 8, 12, 8 + GAP)
         self._layout.setSpacing(4)
         # Each event's line: its sentence and its Review… button.
         self.lines: list[tuple[EventToReview, QLabel, QPushButton]] = []
@@ -86,4 +87,5 @@ class ReviewBanner(QFrame):
         fill = self.palette().highlight().color()
         fill.setAlpha(28)
         painter.setBrush(fill)
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+        box = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5 - GAP)
+        painter.drawRoundedRect(box, 8, 8)
