@@ -72,7 +72,7 @@ class ReviewDialog(QDialog):
         theme.colour(self.progress_label, theme.muted)
         self.name_label = heading("", 5, QFont.Weight.Bold)
         self.work_label = plain_label(wrap=True)
-        self.email_label = plain_label("No email address: write from another place, or plan it.")
+        self.email_label = plain_label("No email address saved for them.")
         theme.colour(self.email_label, theme.muted)
         self.noted_title = plain_label(f"Noted at {self.event_name}:", wrap=True)
         theme.colour(self.noted_title, theme.muted)

@@ -187,6 +187,11 @@ def test_days_typed_into_the_box_and_f_from_there(qtbot: QtBot, sqlite_services:
     ]
     assert dialog.name_label.text() == "Bo Berg"
     assert box.value() == 10  # kept for the next person
+    # The keyboard is back with the dialog: Backspace goes back rather than editing the box.
+    _press(qtbot, dialog, Qt.Key.Key_Backspace)
+    assert dialog.name_label.text() == "Ana Alba"
+    assert box.value() == 10
+    assert _open_followups(s) == []
 
 
 def test_someone_taken_off_the_event_meanwhile_is_skipped(
