@@ -403,6 +403,7 @@ def test_every_dialog_and_window_shows_markup_as_typed(
     badges.render_preview()
     opened.append(("badges", badges))
     capture = opened[-2][1]
+    opened.append(("after-event review", window.review.open_dialog(world.event)))
     assert isinstance(capture, QuickCaptureDialog)
     for where, widget in opened:
         assert widget is not None, where

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from netdesk.services.event_review import EventToReview
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.dates import LONG_DAYS, plural
-from netdesk.ui.widgets.plain_text import plain_label
+from netdesk.ui.widgets.plain_text import plain_label, safe_tooltip
 
 REVIEW_DAYS = 3
 GAP = 10  # below the banner, above Today's cards
@@ -68,7 +68,9 @@ class ReviewBanner(QFrame):
             label.setObjectName("review_banner_text")
             button = QPushButton("Review…")
             button.setObjectName("review_banner_button")
-            button.setToolTip(f"Go through the people met at {event.name}, one at a time")
+            button.setToolTip(
+                safe_tooltip(f"Go through the people met at {event.name}, one at a time")
+            )
             button.clicked.connect(lambda _=False, e=event.event_id: self.review_requested.emit(e))
             row.addWidget(label, 1)
             row.addWidget(button)

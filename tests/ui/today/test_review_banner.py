@@ -134,3 +134,19 @@ def test_review_in_the_banner_opens_the_review_in_the_window(
     qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_N)
     assert dialog.is_finished()
     qtbot.waitUntil(lambda: not today.review_banner.isVisible())
+
+
+@pytest.mark.usefixtures("stopped")
+def test_an_event_name_with_markup_is_shown_as_typed(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    _event(sqlite_services, "<b>Bold</b> & co", NOW - timedelta(days=1))
+    view = _view(qtbot, sqlite_services)
+    [(_event_row, label, button)] = view.review_banner.lines
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>Bold</b> & co" in label.text()
+    shown = QTextDocument()
+    shown.setHtml(button.toolTip())
+    assert "<b>Bold</b> & co" in shown.toPlainText()
