@@ -154,6 +154,20 @@ class EventReviewService:
         found = [e for e in found if first <= e.ended_on <= today]
         return sorted(found, key=lambda e: (e.ended_on, e.event_id), reverse=True)
 
+    def next_end(self, now: datetime | None = None) -> datetime | None:
+        """When the next timed event with people met there to review ends (its start when it
+        has no end): Today shows its suggestion then. All-day events end at midnight, when
+        Today reloads anyway."""
+        now = now or clock.now()
+        end = func.coalesce(Event.ends_at, Event.starts_at)
+        with self.db.Session() as session:
+            soonest = session.scalar(
+                select(func.min(end))
+                .join(Attendance, Attendance.event_id == Event.id)
+                .where(end > now, Event.all_day.is_(False), _to_review())
+            )
+        return None if soonest is None else _aware(soonest)
+
     def follow_up_in(self, attendance_id: int, days: int, today: date | None = None) -> int:
         """A follow-up "Follow up after EVENT" due `days` after today, with the event, and the
         person reviewed; the follow-up's id."""

@@ -213,3 +213,19 @@ def test_the_demo_has_an_event_that_ended_yesterday_to_review(
     people = sqlite_services.review.people_to_review(event.event_id)
     assert len(people) == event.count
     assert any(sqlite_services.review.noted(p.attendance_id) for p in people)
+
+
+def test_next_end_is_the_soonest_end_of_an_event_with_people_to_review(
+    services: Services, stopped: datetime
+) -> None:
+    hour = timedelta(hours=1)
+    assert services.review.next_end(NOW) is None
+    soon = _event(services, "Soon", NOW - hour, NOW + hour)
+    _event(services, "Later", NOW, NOW + 3 * hour)
+    nobody = _event(services, "Nobody met", NOW - hour, NOW + timedelta(minutes=30))
+    _met(services, nobody, "Not met", met=False)
+    no_end = _event(services, "No end", NOW + 2 * hour)
+    for event_id in (soon, no_end):
+        _met(services, event_id, "Ana Lopez")
+    assert services.review.next_end(NOW) == NOW + hour
+    assert services.review.next_end(NOW + hour) == NOW + 2 * hour

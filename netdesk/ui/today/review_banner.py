@@ -4,9 +4,9 @@ review; hidden when there is none."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QRectF, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -39,9 +39,11 @@ def banner_text(event: EventToReview, today: date) -> str:
 
 
 class ReviewBanner(QFrame):
-    """`review_requested(event_id)`: the user pressed an event's Review…."""
+    """`review_requested(event_id)`: the user pressed an event's Review…. `ended`: an event
+    with people to review has just ended (see `wake_at`): time to ask for the lines again."""
 
     review_requested = Signal(int)
+    ended = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +54,20 @@ class ReviewBanner(QFrame):
         # Each event's line: its sentence and its Review… button.
         self.lines: list[tuple[EventToReview, QLabel, QPushButton]] = []
         self.setVisible(False)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.ended)
+
+    def wake_at(self, moment: datetime | None, now: datetime) -> None:
+        """Emit `ended` at `moment` (the next event's end), if it comes within the day."""
+        self._timer.stop()
+        if moment is not None:
+            msecs = int((moment - now).total_seconds() * 1000) + 1000
+            if msecs <= 24 * 3600 * 1000:
+                self._timer.start(max(msecs, 1000))
+
+    def is_waiting(self) -> bool:
+        return self._timer.isActive()
 
     def set_events(self, events: list[EventToReview], today: date) -> None:
         while self._layout.count():

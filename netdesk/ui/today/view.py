@@ -184,6 +184,7 @@ class TodayView(QWidget):
 
         self.review_banner = ReviewBanner()
         self.review_banner.review_requested.connect(self.review_requested)
+        self.review_banner.ended.connect(self.reload)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
@@ -252,9 +253,9 @@ class TodayView(QWidget):
         self.due_card.update_state(summary.overdue_count + summary.due_today_count)
         self.met_card.update_state(len(summary.recently_met))
         self.summary_label.setText(self._summary_text(summary))
-        self.review_banner.set_events(
-            self._services.review.events_to_review(today, REVIEW_DAYS, now=now), today
-        )
+        review = self._services.review
+        self.review_banner.set_events(review.events_to_review(today, REVIEW_DAYS, now=now), today)
+        self.review_banner.wake_at(review.next_end(now), now)
         self._arm_midnight_timer(local_now)
 
     def _summary_text(self, summary: TodaySummary) -> str:

@@ -150,3 +150,22 @@ def test_an_event_name_with_markup_is_shown_as_typed(
     shown = QTextDocument()
     shown.setHtml(button.toolTip())
     assert "<b>Bold</b> & co" in shown.toPlainText()
+
+
+def test_the_line_comes_when_the_event_ends_while_today_is_open(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    clock.stop_at(NOW)
+    try:
+        _event(sqlite_services, "Ends now", NOW + timedelta(milliseconds=300))
+        view = _view(qtbot, sqlite_services)
+        banner = view.review_banner
+        assert not banner.isVisible() and banner.is_waiting()
+        clock.stop_at(NOW + timedelta(seconds=1))  # the moment passes; nothing else changes
+        qtbot.waitUntil(banner.isVisible, timeout=5000)
+        assert banner.texts() == [
+            "You met 1 person at Ends now (ended today) who has no follow-up yet:"
+        ]
+        assert not banner.is_waiting()
+    finally:
+        clock.stop_at(None)
