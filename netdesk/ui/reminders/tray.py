@@ -70,7 +70,7 @@ class ReminderTray(QObject):
         tray = QSystemTrayIcon(app_icon(), self)
         tray.setToolTip("netdesk")
         self.menu = QMenu()  # a tray's menu has no parent widget; this object keeps it
-        self.act_show = QAction("&Show netdesk", self.menu)
+        self.act_show = QAction(app_icon(), "&Show netdesk", self.menu)
         self.act_due = QAction(icon("followups"), "&Follow-ups due…", self.menu)
         self.act_quit = QAction(icon("quit"), "&Quit", self.menu)
         self.menu.addAction(self.act_show)
