@@ -63,6 +63,18 @@ def test_a_follow_up_falls_due_at_the_first_moment_of_its_day(
     assert (found - timedelta(seconds=1)).astimezone(tz).date() == day - timedelta(days=1)
 
 
+def test_a_day_that_never_was_falls_due_with_the_next(services: Services) -> None:
+    # Samoa went from 29 December 2011 straight to the 31st, crossing the date line.
+    apia = ZoneInfo("Pacific/Apia")
+    assert falls_due_at(date(2011, 12, 30), apia) == utc(2011, 12, 30, 10)
+    assert falls_due_at(date(2011, 12, 31), apia) == utc(2011, 12, 30, 10)
+    assert falls_due_at(date(2011, 12, 29), apia) == utc(2011, 12, 29, 10)
+    lost, new_year = _followups(services, date(2011, 12, 30), date(2011, 12, 31))
+    rows = services.reminders.newly_due(utc(2011, 12, 30, 9), utc(2011, 12, 30, 11), apia)
+    assert [r.id for r in rows] == [lost, new_year]
+    assert services.reminders.next_moment(utc(2011, 12, 29, 12), apia) == utc(2011, 12, 30, 10)
+
+
 def test_the_day_the_clocks_change_is_23_or_25_hours_long() -> None:
     def length(day: date) -> timedelta:
         return falls_due_at(day + timedelta(days=1), BERLIN) - falls_due_at(day, BERLIN)

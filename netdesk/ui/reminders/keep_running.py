@@ -71,6 +71,11 @@ class KeepRunning(QObject):
         else:
             self.quitting = False
 
+    def closed(self) -> None:
+        """The window closed for real while the setting kept the application from ending."""
+        if self.is_on():
+            QApplication.quit()
+
     def _toggled(self, on: bool) -> None:
         self.shell.settings.setValue(KEY, on)
         self._apply()

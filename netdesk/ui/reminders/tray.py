@@ -107,11 +107,13 @@ class ReminderTray(QObject):
             self.icon.show()
 
     def stop(self) -> None:
-        """The window closes for good."""
+        """The window closes for good (Quit, or a damaged database): so does netdesk, which
+        the hidden-window setting would otherwise keep running without a window."""
         if self.watch is not None:
             self.watch.stop()
         if self.icon is not None:
             self.icon.hide()
+        self.keep_running.closed()
 
     def close_to_tray(self, event: QCloseEvent) -> bool:
         return self.keep_running.close_to_tray(event)

@@ -105,7 +105,12 @@ def quit_():
     else:
         window.act_quit.trigger()
 
-QTimer.singleShot(200, window.close)
+def close():
+    if how == "damaged":  # as database_damaged does, after its message
+        window.damaged = True
+    window.close()
+
+QTimer.singleShot(200, close)
 QTimer.singleShot(600, report)
 QTimer.singleShot(800, quit_)
 QTimer.singleShot(20_000, lambda: (print("never quit", flush=True), app.exit(3)))
@@ -135,3 +140,7 @@ def test_the_application_runs_on_until_quit(tmp_path: Path, how: str) -> None:
 
 def test_without_the_setting_closing_the_window_ends_the_application(tmp_path: Path) -> None:
     assert run_app(tmp_path, "off", "tray") == ["ended 0"]
+
+
+def test_a_damaged_database_ends_it_even_with_the_setting(tmp_path: Path) -> None:
+    assert run_app(tmp_path, "on", "damaged") == ["ended 0"]
