@@ -21,8 +21,8 @@ AUCKLAND = ZoneInfo("Pacific/Auckland")
 KOLKATA = ZoneInfo("Asia/Kolkata")
 
 
-def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(

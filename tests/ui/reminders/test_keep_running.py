@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -24,7 +25,7 @@ from tests.ui.reminders.conftest import Queue
 Opener = Callable[..., MainWindow]
 
 
-def keep_action(window: MainWindow):  # type: ignore[no-untyped-def]
+def keep_action(window: MainWindow) -> QAction:
     menu = top_menu(window, "Settings")
     assert menu is not None
     [action] = [a for a in menu.actions() if a.text().replace("&", "").startswith("Keep running")]
@@ -83,6 +84,7 @@ def test_the_setting_is_remembered(
 APP = """
 import sys
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from netdesk.services.service_set import Services
 from netdesk.store import open_database
