@@ -93,6 +93,9 @@ class ReminderTray(QObject):
         from netdesk.services.reminders import local_zone
         from netdesk.ui.reminders.watch import DueWatch
 
+        if self.watch is not None:  # a database opened again: one watch, on the new one
+            self.watch.stop()
+            self.watch.deleteLater()
         fixed = self.zone
         self.watch = DueWatch(
             self.shell.services,
