@@ -77,6 +77,10 @@ def test_the_menu_shows_the_window_and_the_follow_ups_due(
     due.trigger()
     assert window.current_key() == FOLLOWUPS
     assert selected_ids(window) == [queue.overdue]
+    # A click on the icon itself brings the hidden window back too.
+    window.hide()
+    tray_of(window).activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    assert window.isVisible()
 
 
 def test_clicking_the_notification_opens_the_follow_up(
