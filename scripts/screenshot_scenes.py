@@ -356,3 +356,41 @@ def replace_field(data: ContactInput, field: str, value: str) -> ContactInput:
     from dataclasses import replace
 
     return replace(data, **{field: value})
+
+
+def reminders(
+    app: QApplication, window: MainWindow, services: Services, work: Path, out: Path
+) -> None:
+    """Follow-ups falling due: the banner of a desktop without a tray, and where there is one,
+    its icon with the count, its menu and the Settings menu's Keep running."""
+    from PySide6.QtCore import QPoint, QSettings
+
+    from netdesk import clock
+    from netdesk.ui.main_window import TODAY
+    from netdesk.ui.widgets.menus import top_menu
+
+    window.go_to(TODAY)
+    report = services.reminders.due_report(clock.today())
+    fell_due = [*report.overdue, *report.due][:3]  # as if these had just fallen due
+    banner = window.reminders.banner
+    if banner is not None and fell_due:
+        banner.announce(fell_due)
+        settle(app)
+        window.grab(QRect(0, 0, window.width(), 240)).save(str(out / "reminder-banner.png"))
+        banner.dismiss()
+
+    settings = QSettings(str(work / "tray.ini"), QSettings.Format.IniFormat)
+    with_tray = MainWindow(services, settings, tray_available=True)
+    with_tray.show()
+    settle(app)
+    icon = with_tray.reminders.icon
+    assert icon is not None
+    picture = side_by_side(icon.icon().pixmap(64, 64), icon.icon().pixmap(22, 22))
+    for menu in (with_tray.reminders.menu, top_menu(with_tray, "Settings")):
+        assert menu is not None
+        menu.popup(QPoint(40, 40))
+        settle(app)
+        picture = side_by_side(picture, menu.grab())
+        menu.hide()
+    picture.save(str(out / "reminder-tray.png"))
+    with_tray.close()

@@ -19,6 +19,7 @@ from netdesk.cli.args import positive, row_limit
 from netdesk.cli.backups import add_commands as add_backup_commands
 from netdesk.cli.cards import add_commands as add_card_commands
 from netdesk.cli.desktop_entry import add_commands as add_desktop_commands
+from netdesk.cli.due import add_commands as add_due_commands
 from netdesk.cli.duplicates import add_commands as add_duplicate_commands
 from netdesk.cli.events import add_commands as add_event_commands
 from netdesk.cli.exchange_args import add_commands as add_exchange_commands
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_desktop_commands(commands)
     add_account_commands(commands)
     add_sync_commands(commands)
+    add_due_commands(commands)
     return parser
 
 
@@ -206,6 +208,10 @@ def _main(argv: Sequence[str] | None) -> int:
             from netdesk.cli.sync import run_sync
 
             return run_sync(db, args)
+        if args.command == "due":
+            from netdesk.cli.due import run_due
+
+            return run_due(db, args)
         return _search(db, args)
     except KeyboardInterrupt:
         print("netdesk: interrupted; nothing of the unfinished step was saved.", file=sys.stderr)
@@ -229,7 +235,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
 def _prints_results(args: argparse.Namespace) -> bool:
     """Whether standard output is what the command is run for: a list, not a report of work."""
-    if args.command in ("search", "events", "where", "templates"):
+    if args.command in ("search", "events", "where", "templates", "due"):
         return True
     if args.command == "duplicates":
         return not args.merge

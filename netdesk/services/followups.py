@@ -246,14 +246,19 @@ class FollowUpService:
         groups[Bucket.DONE] = done_rows  # already newest first, from SQL
         return groups
 
-    def due(self, today: date | None = None, limit: int | None = None) -> list[FollowUpRow]:
-        """Open follow-ups due today or earlier, oldest first (the first `limit` of them)."""
+    def due(
+        self, today: date | None = None, limit: int | None = None, since: date | None = None
+    ) -> list[FollowUpRow]:
+        """Open follow-ups due today or earlier (`since` that day), oldest first (the first
+        `limit` of them)."""
         today = today or clock.today()
+        after = () if since is None else (FollowUp.due_date >= since,)
         with self.db.Session() as session:
             return _rows(
                 session,
                 FollowUp.done_at.is_(None),
                 FollowUp.due_date <= today,
+                *after,
                 order=(FollowUp.due_date, Contact.sort_name, FollowUp.id),
                 limit=limit,
             )

@@ -13,6 +13,7 @@ from netdesk.services.followups import FollowUpService
 from netdesk.services.importing import ImportService
 from netdesk.services.notes import NoteService
 from netdesk.services.photo_fetch import PhotoFetchService
+from netdesk.services.reminders import ReminderService
 from netdesk.services.search import SearchService
 from netdesk.services.sync.accounts import AccountService
 from netdesk.services.sync.service import SyncService
@@ -40,3 +41,4 @@ class Services:
         self.accounts = AccountService(db)
         self.sync = SyncService(db)
         self.review = EventReviewService(db)
+        self.reminders = ReminderService(db)

@@ -26,6 +26,7 @@ from netdesk.ui.events.review_actions import ReviewActions
 from netdesk.ui.help.menu import HelpMenu
 from netdesk.ui.importing.actions import ExchangeActions
 from netdesk.ui.menu_bar import build_menus
+from netdesk.ui.reminders.tray import ReminderTray
 from netdesk.ui.shell import EVENTS, FOLLOWUPS, PAGE_KEYS, PAGES, PEOPLE, TODAY
 from netdesk.ui.sync.sync_actions import SyncActions
 from netdesk.ui.toolbar import build_toolbar
@@ -49,7 +50,11 @@ class MainWindow(QMainWindow):
     the window can then be on screen before the database layer is even imported."""
 
     def __init__(
-        self, services: Services | None, settings: QSettings, parent: QWidget | None = None
+        self,
+        services: Services | None,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        tray_available: bool | None = None,
     ):
         super().__init__(parent)
         self.settings = settings
@@ -99,6 +104,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewActions(self)  # Events > Review people met…
         self.backup_actions = BackupActions(self)
         self.sync = SyncActions(self)  # Sync now, Sync > Conflicts…, Settings > Accounts…
+        self.reminders = ReminderTray(self, tray_available)  # tray icon, or banner; keep running
         self.database_label = plain_label("Opening the database…")
         self.statusBar().addPermanentWidget(self.database_label)
         self.sidebar.currentRowChanged.connect(self._page_changed)
@@ -118,6 +124,7 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(services.db.url)
         self._set_data_actions_enabled(True)
         self.sync.attach()
+        self.reminders.attach()
         if services.today.is_empty():  # the welcome, wherever the last session ended
             self.sidebar.setCurrentRow(0)
         if self.isVisible():
@@ -263,6 +270,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        if self.reminders.close_to_tray(event):  # Settings > Keep running in the tray
+            return
+        self.reminders.stop()
         self.sync.stop()
         if hasattr(self, "bridge"):
             self.bridge.detach()
