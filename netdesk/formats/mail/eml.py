@@ -74,7 +74,8 @@ def draft_message(
         from_address = address(*sender)
         msg["From"] = from_address
         domain = from_address.domain or domain
-    msg["To"] = [address(name, addr) for name, addr in to]
+    if to:  # none: the mail program asks for the address
+        msg["To"] = [address(name, addr) for name, addr in to]
     msg["Subject"] = one_line(_safe(subject))
     msg["Date"] = email.utils.format_datetime((date or clock.now()).astimezone())
     msg["Message-ID"] = email.utils.make_msgid(domain=domain)

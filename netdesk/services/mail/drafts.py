@@ -75,6 +75,9 @@ class DraftService:
                 event_id = event_id if event_id is not None else followup.event_id
             if not ids:
                 raise ValidationError({"contacts": "Pick someone to write to."})
+            if event_id is None and len(ids) == 1:
+                # Written to from their page: about the event they were last met at.
+                event_id = context.latest_event(session, ids[0])
             key = template_key or default_template(followup_id, event_id)
             template = self.templates.get(key)
             mine = context.my_values(session)
@@ -83,8 +86,6 @@ class DraftService:
             for contact_id in ids:
                 contact = context.load(session, contact_id)
                 their_event = event_id
-                if their_event is None and len(ids) == 1:
-                    their_event = context.latest_event(session, contact_id)
                 values = {
                     **context.person_values(contact),
                     **context.event_values(session, contact_id, their_event),
