@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from netdesk.cards.share import CARD_DEFAULT_FIELDS, shared_record
 from netdesk.formats.mail.eml import Attachment, address, draft_message, message_bytes
 from netdesk.formats.mail.mailto import MailtoLink, mailto_link
 from netdesk.formats.mail.template import TemplateError, render
@@ -237,6 +238,7 @@ class DraftService:
         records = records_for(session.connection(), [me_id])
         if not records:
             return sender, None, ""
-        card = vcard_text(records[0], "3.0").encode("utf-8")
+        # What my QR card shares, nothing private (notes, tags, birthday, other lines).
+        card = vcard_text(shared_record(records[0], CARD_DEFAULT_FIELDS), "3.0").encode("utf-8")
         stem = "-".join(p for p in (me.given_name.strip(), me.family_name.strip()) if p)
         return sender, card, safe_file_name(stem or context.display_name(me), ".vcf", "card")
