@@ -30,7 +30,7 @@ def test_nice_to_meet_fills_the_person_the_event_what_we_talked_about_and_me(
     assert draft.to == [("Ana Lima", "ana@example.org")]
     assert draft.body.startswith("Hi Ana,\n\nIt was good to meet you at PyCon DE.\n")
     assert "our conversation about Rust on microcontrollers.\n" in draft.body
-    assert draft.body.rstrip().endswith("Best wishes,\nJonas")
+    assert draft.body.endswith("Best wishes,\nJonas Weiß\nEngineer\nGröna AB\n+46 8 123 456\n")
     assert draft.sender == ("Jonas Weiß", "jonas@example.se")
     assert draft.attach_card is not None and draft.card_filename == "Jonas-Weiß.vcf"
     assert draft.missing_email == []
