@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 
 from netdesk.formats.mail.defaults import BUILTIN_TEMPLATES
-from netdesk.formats.mail.template import problems
+from netdesk.formats.mail.template import problems, summary
 from netdesk.models import EmailTemplate
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.store import Database
@@ -70,7 +70,7 @@ def check(record: TemplateRecord) -> dict[str, str]:
         elif field == "subject" and any(ch in text for ch in "\r\n"):
             errors[field] = "The subject is one line."
         elif found := problems(text):
-            errors[field] = "; ".join(p.message for p in found)
+            errors[field] = summary(found)
     return errors
 
 
