@@ -49,6 +49,15 @@ def _record(row: EmailTemplate) -> TemplateRecord:
     )
 
 
+def _same_text(one: TemplateRecord, other: TemplateRecord) -> bool:
+    return (one.name, one.subject, one.body, one.attach_my_card) == (
+        other.name,
+        other.subject,
+        other.body,
+        other.attach_my_card,
+    )
+
+
 def check(record: TemplateRecord) -> dict[str, str]:
     """Field -> what is wrong with it ({} when the template can be saved)."""
     errors: dict[str, str] = {}
@@ -117,6 +126,9 @@ class TemplateService:
         errors = check(record)
         if errors:
             raise ValidationError(errors)
+        builtin = _builtins().get(record.key)
+        if builtin is not None and _same_text(builtin, record):
+            return self.reset(record.key)  # edited back to what netdesk comes with
         with self.db.transaction() as session:
             row = session.scalar(select(EmailTemplate).where(EmailTemplate.key == record.key))
             if row is None:
