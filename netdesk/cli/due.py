@@ -45,6 +45,7 @@ def add_commands(commands: Any) -> None:
         metavar="N",
         help="also list those due in the next N days (default 0: only overdue and today)",
     )
+    due.set_defaults(run=run_due)
 
 
 def run_due(db: Database, args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from netdesk.cli.args import positive, row_limit
 from netdesk.cli.backups import add_commands as add_backup_commands
 from netdesk.cli.cards import add_commands as add_card_commands
 from netdesk.cli.desktop_entry import add_commands as add_desktop_commands
+from netdesk.cli.drafts import add_commands as add_draft_commands
 from netdesk.cli.due import add_commands as add_due_commands
 from netdesk.cli.duplicates import add_commands as add_duplicate_commands
 from netdesk.cli.events import add_commands as add_event_commands
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_account_commands(commands)
     add_sync_commands(commands)
     add_due_commands(commands)
+    add_draft_commands(commands)
     return parser
 
 
@@ -208,11 +210,7 @@ def _main(argv: Sequence[str] | None) -> int:
             from netdesk.cli.sync import run_sync
 
             return run_sync(db, args)
-        if args.command == "due":
-            from netdesk.cli.due import run_due
-
-            return run_due(db, args)
-        return _search(db, args)
+        return args.run(db, args) if "run" in args else _search(db, args)  # type: ignore[no-any-return]
     except KeyboardInterrupt:
         print("netdesk: interrupted; nothing of the unfinished step was saved.", file=sys.stderr)
         return 1

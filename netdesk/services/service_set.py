@@ -11,6 +11,8 @@ from netdesk.services.events import EventService
 from netdesk.services.exporting import ExportService
 from netdesk.services.followups import FollowUpService
 from netdesk.services.importing import ImportService
+from netdesk.services.introductions import IntroductionService
+from netdesk.services.mail import DraftService, TemplateService
 from netdesk.services.notes import NoteService
 from netdesk.services.photo_fetch import PhotoFetchService
 from netdesk.services.reminders import ReminderService
@@ -42,3 +44,6 @@ class Services:
         self.sync = SyncService(db)
         self.review = EventReviewService(db)
         self.reminders = ReminderService(db)
+        self.templates = TemplateService(db)
+        self.drafts = DraftService(db)
+        self.introductions = IntroductionService(db)
