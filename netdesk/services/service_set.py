@@ -9,6 +9,7 @@ from netdesk.services.duplicates import DuplicateService
 from netdesk.services.events import EventService
 from netdesk.services.exporting import ExportService
 from netdesk.services.followups import FollowUpService
+from netdesk.services.goals import GoalService
 from netdesk.services.importing import ImportService
 from netdesk.services.notes import NoteService
 from netdesk.services.photo_fetch import PhotoFetchService
@@ -38,3 +39,4 @@ class Services:
         self.photos = PhotoFetchService(db)
         self.accounts = AccountService(db)
         self.sync = SyncService(db)
+        self.goals = GoalService(db)
