@@ -4,6 +4,7 @@ marked met there."""
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -187,7 +188,7 @@ class GoalService:
         event_id: int | None = None,
         note_id: int | None = None,
         followup_id: int | None = None,
-    ) -> list[GoalRow]:
+    ) -> builtins.list[GoalRow]:
         """The goals this person, event, note or follow-up is linked to."""
         kind, value = _one_link(
             contact_id=contact_id, event_id=event_id, note_id=note_id, followup_id=followup_id
@@ -244,13 +245,13 @@ class GoalService:
             contact_id=contact_id, event_id=event_id, note_id=note_id, followup_id=followup_id
         )
         table, column, _model, _word = _LINKS[kind]
+        where = (table.c.goal_id == goal_id, table.c[column] == value)
         with self.db.transaction() as session:
-            gone = session.execute(
-                delete(table).where(table.c.goal_id == goal_id, table.c[column] == value)
-            ).rowcount
-            if gone:
-                mark_changed(session, "goals")
-            return bool(gone)
+            if session.execute(select(table.c.goal_id).where(*where)).first() is None:
+                return False
+            session.execute(delete(table).where(*where))
+            mark_changed(session, "goals")
+            return True
 
     # -- aims ---------------------------------------------------------------------------------
 
@@ -302,7 +303,7 @@ class GoalService:
             mark_changed(session, "goals")
             return snapshot
 
-    def aims(self, event_id: int) -> list[AimRow]:
+    def aims(self, event_id: int) -> builtins.list[AimRow]:
         with self.db.Session() as session:
             return aim_rows(session, EventAim.event_id == event_id)
 

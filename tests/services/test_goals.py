@@ -49,7 +49,7 @@ def test_create_list_update_and_done(services: Services) -> None:
     assert goals.get(second).description == "ask around"
     goals.set_done(first, True)
     assert [r.id for r in goals.list()] == [second]
-    done = [r for r in goals.list(include_done=True) if r.id == first][0]
+    done = next(r for r in goals.list(include_done=True) if r.id == first)
     assert done.done_at is not None and done.next_step == ""
     assert done.progress.fraction == 1.0
     goals.set_done(first, False)
@@ -90,7 +90,7 @@ def test_aims_by_role_and_by_tag_are_reached_by_people_marked_met(services: Serv
 
     row = services.goals.get(goal)
     assert (row.progress.aims_reached, row.progress.aims_total) == (1, 2)
-    attendance = [a for a in services.events.attendees(summit) if a.contact_id == dina][0]
+    attendance = next(a for a in services.events.attendees(summit) if a.contact_id == dina)
     services.events.update_attendance(attendance.attendance_id, met=True)
     row = services.goals.get(goal)
     assert (row.progress.aims_reached, row.progress.aims_total) == (2, 2)
