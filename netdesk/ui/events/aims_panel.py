@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -43,24 +44,24 @@ class AimsPanel(QWidget):
         font = QFont(self.heading.font())
         font.setWeight(QFont.Weight.DemiBold)
         self.heading.setFont(font)
-        self.add_button = QPushButton(icon("goals"), "Add aim…")
-        self.add_button.setToolTip("Talk to 3 speakers, meet 5 people tagged climate tech…")
-        self.add_button.clicked.connect(self.add_aim)
-        self.goal_button = QPushButton("Link to goal…")
-        self.goal_button.setToolTip("Link this event to a larger goal of yours")
-        self.goal_button.clicked.connect(self.link_goal)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.add_button)
-        top.addWidget(self.goal_button)
+        # In the people bar: the panel itself shows only once there are aims or goals, so
+        # that an event without them keeps its people table high on the page.
+        self.menu_button = QPushButton(icon("goals"), "Aims")
+        self.menu_button.setToolTip(
+            "Aims for this event (talk to 3 speakers, meet 5 people tagged climate tech),"
+            " ticked as you mark people met; and the goals it serves"
+        )
+        menu = QMenu(self.menu_button)
+        self.add_action = menu.addAction("Add aim…", self.add_aim)
+        self.goal_action = menu.addAction("Link to goal…", self.link_goal)
+        self.menu_button.setMenu(menu)
         self._lines = QVBoxLayout()
         self._lines.setContentsMargins(0, 0, 0, 0)
         self._lines.setSpacing(2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(4)
-        layout.addLayout(top)
+        layout.addWidget(self.heading)
         layout.addLayout(self._lines)
         self.aim_labels: list[QLabel] = []
 
@@ -78,24 +79,18 @@ class AimsPanel(QWidget):
         self.aim_labels = []
         if self.event_id is None:
             self.aims = []
+            self.hide()
             return
         self.aims = self._services.goals.aims(self.event_id)
         reached = sum(a.done for a in self.aims)
         total = len(self.aims)
         self.heading.setText(f"Aims · {reached} of {total} reached" if total else "Aims")
-        if not self.aims:
-            hint = plain_label(
-                "Set an aim for this event: talk to 3 speakers, meet 5 people tagged "
-                "climate tech. It ticks itself as you mark people met below.",
-                wrap=True,
-            )
-            theme.colour(hint, theme.muted)
-            self._lines.addWidget(hint)
         for aim in self.aims:
             self._lines.addWidget(self._aim_line(aim))
         goals = self._services.goals.goals_for(event_id=self.event_id)
         if goals:
             self._lines.addWidget(goal_lines(goals, self.open_goal.emit))
+        self.setVisible(bool(self.aims or goals))
 
     def _aim_line(self, aim: AimRow) -> QWidget:
         line = QWidget()

@@ -114,6 +114,7 @@ class EventPage(QWidget):
         self.export_button.setMenu(export_menu)
         self.badges_button = badges_button(self)
         buttons = [self.add_button, self.remove_button, self.import_button, self.export_button]
+        buttons.append(self.aims_panel.menu_button)
         self.people_bar = HeadingBar(self.people_label, [*buttons, self.badges_button])
         page_layout.addWidget(self.people_bar)
 
