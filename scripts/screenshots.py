@@ -110,6 +110,7 @@ def main() -> None:
     scenes.export_refused(app, window, services, work / "demo.sqlite", out)
     scenes.welcome_and_help(app, window, work, out)
     scenes.sync_scenes(app, window, services, work, out)
+    scenes.goals_scenes(app, window, services, out)
     _cards_and_badges(app, window, services, out)
     _backups(app, window, services, out)
 

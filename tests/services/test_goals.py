@@ -244,3 +244,21 @@ def test_list_reads_many_goals_in_few_queries(services: Services) -> None:
         sa_event.remove(engine, "before_cursor_execute", count)
     assert len(rows) == 15 and all(r.progress.people == 20 for r in rows)
     assert len(statements) <= 12
+
+
+def test_the_demo_has_two_goals_with_aims_and_links(services: Services) -> None:
+    from netdesk.services.demo import generate_demo
+
+    generate_demo(services.db, people=60, events=4, seed=7, today=TODAY)
+    rows = services.goals.list(today=TODAY)
+    assert sorted(r.text for r in rows) == [
+        "A job in climate tech",
+        "A mentor in product management",
+    ]
+    for row in rows:
+        detail = services.goals.detail(row.id)
+        assert detail.aims and detail.links and row.next_step
+    # A second demo run into the same database adds no more goals; new goals still get ids.
+    generate_demo(services.db, people=5, events=1, seed=8, today=TODAY)
+    assert len(services.goals.list()) == 2
+    assert services.goals.create("One more") > max(r.id for r in rows)

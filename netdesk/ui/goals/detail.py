@@ -3,13 +3,14 @@ it (people, events, notes, follow-ups) and its aims; each linked thing opens or 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,12 +33,37 @@ LINK_STYLE = (
 )
 
 
+class ElidedLink(QPushButton):
+    """A flat, link-like button that elides its text (whole in the tooltip) rather than make
+    a narrow pane wider."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(button_text(text))
+        self._full = text
+        self.setFlat(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        theme.follow(self, lambda p: LINK_STYLE.format(link=theme.link(p).name()))
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 4, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(
+            self.fontMetrics().horizontalAdvance("Mm…"), super().minimumSizeHint().height()
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        metrics = self.fontMetrics()
+        shown = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, self.width() - 4)
+        self.setText(button_text(shown))
+        self.setToolTip(self._full if shown != self._full else self.toolTip())
+
+
 def link_button(text: str) -> QPushButton:
-    button = QPushButton(button_text(text))
-    button.setFlat(True)
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    theme.follow(button, lambda p: LINK_STYLE.format(link=theme.link(p).name()))
-    return button
+    return ElidedLink(text)
 
 
 def _heading(text: str) -> QWidget:

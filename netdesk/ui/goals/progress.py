@@ -60,3 +60,14 @@ class GoalSummary(QWidget):
         layout.setSpacing(3)
         for widget in (self.title, self.bar, self.counts, self.next_step):
             layout.addWidget(widget)
+
+    def set_selected(self, selected: bool) -> None:
+        """On the list's selection colour the text takes the selection's own text colour (the
+        grey of the counts would not be readable on it)."""
+        for label in (self.title, self.counts, self.next_step):
+            if selected:
+                theme.colour(label, lambda p: p.highlightedText().color())
+            elif label is self.counts:
+                theme.colour(label, theme.muted)
+            else:
+                theme.colour(label, lambda p: p.windowText().color())

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from netdesk.services.goals import GoalRow
@@ -26,7 +25,7 @@ def goal_lines(goals: Sequence[GoalRow], open_goal: Callable[[int], object]) -> 
         link.setObjectName("goal_link")
         link.setToolTip("Open this goal")
         link.clicked.connect(lambda _=False, gid=goal.id: open_goal(gid))
-        column.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(link)
         column.addWidget(progress_bar(goal.progress))
         if goal.next_step:
             step = plain_label(f"Next: {goal.next_step}", wrap=True)

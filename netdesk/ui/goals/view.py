@@ -153,6 +153,12 @@ class GoalsView(QWidget):
         return self.selected_goal_id() is not None
 
     def _show_current(self) -> None:
+        current = self.goal_list.currentItem()
+        for row in range(self.goal_list.count()):
+            item = self.goal_list.item(row)
+            summary = self.goal_list.itemWidget(item)
+            if isinstance(summary, GoalSummary):
+                summary.set_selected(item is current)
         goal = self.selected_goal()
         for button in (self.edit_button, self.done_button, self.delete_button):
             button.setEnabled(goal is not None)

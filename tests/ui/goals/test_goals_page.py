@@ -201,3 +201,25 @@ def test_goals_page_in_the_sidebar_and_link_from_the_follow_ups_page(
         lambda: goals_view.detail.detail is not None and bool(goals_view.detail.detail.links)
     )
     assert [i.title for i in goals_view.detail.detail.links] == ["Send the slides"]
+
+
+def test_a_long_goal_on_a_narrow_person_page_does_not_widen_it(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    s = sqlite_services
+    ana = s.contacts.create(ContactInput(formatted_name="Ana Lopez"))
+    s.notes.add(ana, "Works on heat pumps")
+    s.followups.add(ana, "Send the slides", None)
+    goal = s.goals.create("A job in climate tech, ideally in a team that builds heat pumps")
+    s.goals.link(goal, contact_id=ana)
+    pane = ContactDetail(s, undo_stack=new_undo_stack())
+    qtbot.addWidget(pane)
+    pane.resize(320, 900)
+    pane.show()
+    pane.set_contact(ana)
+    qtbot.waitExposed(pane)
+    scroll = pane.scroll_area
+    qtbot.waitUntil(lambda: scroll.widget().width() <= scroll.viewport().width())
+    [link] = [b for b in pane.findChildren(QPushButton, "goal_link") if b.isVisibleTo(pane)]
+    assert link.text().endswith("…")
+    assert link.toolTip().startswith("A job in climate tech, ideally")
