@@ -223,3 +223,27 @@ def test_a_long_goal_on_a_narrow_person_page_does_not_widen_it(
     [link] = [b for b in pane.findChildren(QPushButton, "goal_link") if b.isVisibleTo(pane)]
     assert link.text().endswith("…")
     assert link.toolTip().startswith("A job in climate tech, ideally")
+
+
+def test_today_card_opens_the_goal_and_edit_delete_removes_it(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: object
+) -> None:
+    sqlite_services.contacts.create(ContactInput(formatted_name="Ana Lopez"))  # no welcome
+    sqlite_services.goals.create("A job in climate tech")
+    second = sqlite_services.goals.create("A mentor in design")
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))  # type: ignore[arg-type]
+    today = window.go_to("today")
+
+    def links() -> list[QPushButton]:
+        buttons = today.goals_card.findChildren(QPushButton, "goal_link")
+        return [b for b in buttons if b.isVisible() and "design" in b.text()]
+
+    qtbot.waitUntil(lambda: len(links()) == 1)
+    click(qtbot, links()[0])
+    assert window.current_key() == GOALS
+    goals_view = window.view(GOALS)
+    assert goals_view.selected_goal_id() == second
+    window.act_delete.trigger()
+    assert [g.text for g in sqlite_services.goals.list()] == ["A job in climate tech"]
+    window.act_undo.trigger()
+    assert len(sqlite_services.goals.list()) == 2
