@@ -102,6 +102,7 @@ class AimRow:
     event_name: str = ""
     role: str = ""
     tag: str = ""
+    goal_text: str = ""
 
     @property
     def count_text(self) -> str:
@@ -141,15 +142,17 @@ def aim_rows(session: Session, *where: object) -> list[AimRow]:
             Event.name,
             EventAim.role,
             func.coalesce(Tag.name, ""),
+            func.coalesce(Goal.text, ""),
         )
         .join(counts, counts.c.aim_id == EventAim.id)
         .join(Event, Event.id == EventAim.event_id)
         .outerjoin(Tag, Tag.id == EventAim.tag_id)
+        .outerjoin(Goal, Goal.id == EventAim.goal_id)
         .order_by(Event.starts_at, EventAim.id)
     )
     return [
-        AimRow(i, text, target, int(n), int(n) >= target, goal, event, name, role, tag)
-        for i, text, target, n, goal, event, name, role, tag in session.execute(stmt)
+        AimRow(i, text, target, int(n), int(n) >= target, goal, event, name, role, tag, goal_text)
+        for i, text, target, n, goal, event, name, role, tag, goal_text in session.execute(stmt)
     ]
 
 

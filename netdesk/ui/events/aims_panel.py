@@ -97,7 +97,8 @@ class AimsPanel(QWidget):
         row = QHBoxLayout(line)
         row.setContentsMargins(0, 0, 0, 0)
         mark = DONE_MARK if aim.done else OPEN_MARK
-        label = plain_label(f"{mark} {aim.text} — {aim.count_text}", wrap=True)
+        serves = f" · for {aim.goal_text}" if aim.goal_text else ""
+        label = plain_label(f"{mark} {aim.text} — {aim.count_text}{serves}", wrap=True)
         label.setObjectName("aim_done" if aim.done else "aim_open")
         if aim.done:
             theme.colour(label, theme.success)

@@ -67,13 +67,17 @@ def test_aim_ticks_itself_as_people_are_marked_met(qtbot: QtBot, sqlite_services
     driver = ModalDriver(AimDialog, talk_to_two_speakers)
     panel.add_action.trigger()
     driver.check()
-    assert _aim_texts(view) == ["○ Talk to 2 speakers — 0 of 2"]
+    assert _aim_texts(view) == ["○ Talk to 2 speakers — 0 of 2 · for A job in climate tech"]
 
     _tick_met(qtbot, view, "Ben")  # not a speaker
     _tick_met(qtbot, view, "Ana")
-    qtbot.waitUntil(lambda: _aim_texts(view) == ["○ Talk to 2 speakers — 1 of 2"])
+    qtbot.waitUntil(
+        lambda: _aim_texts(view) == ["○ Talk to 2 speakers — 1 of 2 · for A job in climate tech"]
+    )
     _tick_met(qtbot, view, "Cleo")
-    qtbot.waitUntil(lambda: _aim_texts(view) == ["✓ Talk to 2 speakers — 2 of 2"])
+    qtbot.waitUntil(
+        lambda: _aim_texts(view) == ["✓ Talk to 2 speakers — 2 of 2 · for A job in climate tech"]
+    )
     assert panel.heading.text() == "Aims · 1 of 1 reached"
     row = s.goals.get(goal)
     assert (row.progress.aims_reached, row.progress.aims_total) == (1, 1)
@@ -99,7 +103,9 @@ def test_aim_ticks_itself_as_people_are_marked_met(qtbot: QtBot, sqlite_services
     click(qtbot, remove)
     assert s.goals.aims(summit) == []
     view.page._undo_stack.undo()
-    qtbot.waitUntil(lambda: _aim_texts(view) == ["✓ Talk to 2 speakers — 2 of 2"])
+    qtbot.waitUntil(
+        lambda: _aim_texts(view) == ["✓ Talk to 2 speakers — 2 of 2 · for A job in climate tech"]
+    )
 
 
 def test_aim_for_people_with_a_tag(qtbot: QtBot, sqlite_services: Services) -> None:
