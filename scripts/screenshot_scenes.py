@@ -394,3 +394,25 @@ def reminders(
         menu.hide()
     picture.save(str(out / "reminder-tray.png"))
     with_tray.close()
+
+
+def goals_scenes(app: QApplication, window: MainWindow, services: Services, out: Path) -> None:
+    """The Goals page on the demo's two goals, and an event page with its aims."""
+    from netdesk.ui.shell import GOALS
+
+    goals = window.go_to(GOALS)
+    rows = services.goals.list()
+    if rows:
+        goals.select_goal(rows[-1].id)
+    settle(app)
+    window.grab().save(str(out / "goals.png"))
+    people = [i for g in rows for i in services.goals.detail(g.id).links if i.kind == "contact"]
+    if people and people[0].contact_id is not None:
+        window.show_contact(people[0].contact_id)
+        settle(app)
+        window.grab().save(str(out / "person-goals.png"))
+    aims = [a for g in rows for a in services.goals.detail(g.id).aims]
+    if aims:
+        window.show_event(max(aims, key=lambda a: a.reached).event_id)
+        settle(app)
+        window.grab().save(str(out / "event-aims.png"))

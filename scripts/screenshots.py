@@ -112,6 +112,7 @@ def main() -> None:
     scenes.welcome_and_help(app, window, work, out)
     scenes.sync_scenes(app, window, services, work, out)
     scenes.reminders(app, window, services, work, out)
+    scenes.goals_scenes(app, window, services, out)
     _cards_and_badges(app, window, services, out)
     _backups(app, window, services, out)
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 def positive(text: str) -> int:
@@ -86,3 +90,13 @@ def checked_columns(maps: Sequence[Sequence[tuple[str, str]]]) -> list[tuple[str
             birthdays[part] = header
         pairs.append((header, key))
     return pairs
+
+
+def day(text: str) -> date:
+    """A date as YYYY-MM-DD, as argparse `type=`."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None

@@ -25,6 +25,7 @@ from netdesk.cli.duplicates import add_commands as add_duplicate_commands
 from netdesk.cli.events import add_commands as add_event_commands
 from netdesk.cli.exchange_args import add_commands as add_exchange_commands
 from netdesk.cli.exchange_args import export_usage_error
+from netdesk.cli.goals import add_commands as add_goal_commands
 from netdesk.cli.search import add_format_argument as add_search_format
 from netdesk.cli.sync import add_commands as add_sync_commands
 from netdesk.config import DB_ENV_VAR, database_url
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_commands(commands)
     add_due_commands(commands)
     add_draft_commands(commands)
+    add_goal_commands(commands)
     return parser
 
 
@@ -235,6 +237,8 @@ def _prints_results(args: argparse.Namespace) -> bool:
     """Whether standard output is what the command is run for: a list, not a report of work."""
     if args.command in ("search", "events", "where", "templates", "due"):
         return True
+    if args.command == "goals":
+        return args.goals_command is None
     if args.command == "duplicates":
         return not args.merge
     return args.command == "backup" and bool(args.list)

@@ -10,6 +10,7 @@ from netdesk.services.event_review import EventReviewService
 from netdesk.services.events import EventService
 from netdesk.services.exporting import ExportService
 from netdesk.services.followups import FollowUpService
+from netdesk.services.goals import GoalService
 from netdesk.services.importing import ImportService
 from netdesk.services.introductions import IntroductionService
 from netdesk.services.mail import DraftService, TemplateService
@@ -47,3 +48,4 @@ class Services:
         self.templates = TemplateService(db)
         self.drafts = DraftService(db)
         self.introductions = IntroductionService(db)
+        self.goals = GoalService(db)

@@ -145,6 +145,22 @@ def capture_tag(session: Session, tag_id: int, label: str) -> Snapshot:
     return snap
 
 
+def capture_goal(session: Session, goal_id: int, label: str) -> Snapshot:
+    """The goal, its tags and links; its aims stay on their events (their goal_id is set to
+    NULL), so undo points them back."""
+    snap = Snapshot(label)
+    snap.add(table_of(Goal), _rows(session, table_of(Goal), Goal.id == goal_id))
+    links = goal_tags.c.goal_id == goal_id
+    _add_tags_of(session, snap, select(goal_tags.c.tag_id).where(links))
+    snap.add(goal_tags, _rows(session, goal_tags, links))
+    for table in (goal_contacts, goal_events, goal_notes, goal_followups):
+        snap.add(table, _rows(session, table, table.c.goal_id == goal_id))
+    aims = table_of(EventAim)
+    ids = session.execute(select(aims.c.id).where(aims.c.goal_id == goal_id)).scalars()
+    snap.rows.append((f"relink:{aims.name}", [{"id": i, "goal_id": goal_id} for i in ids]))
+    return snap
+
+
 def _add_tags_of(session: Session, snap: Snapshot, tag_ids: Any) -> None:
     """The tags themselves go into the snapshot too: if one is deleted (and perhaps typed
     again) before this undo, restoring puts it back or joins the new one by name."""
@@ -182,8 +198,10 @@ def restore(session: Session, snapshot: Snapshot) -> None:
             rows = _tags_not_recreated(session, rows, tag_ids)
         elif name in ("contact_tags", "event_tags"):
             rows = _missing_links(session, table, rows, tag_ids)
+        elif name == "goal_tags":
+            rows = _missing_links(session, table, _goals_still_there(session, rows), tag_ids)
         elif name.startswith("goal_"):
-            rows = _goals_still_there(session, rows)
+            rows = _linked_still_there(session, table, _goals_still_there(session, rows))
         if rows:
             session.execute(insert(table), rows)
         if name == "contacts":
@@ -231,6 +249,17 @@ def _goals_still_there(session: Session, rows: list[dict[str, Any]]) -> list[dic
     return [r for r in rows if r["goal_id"] in there]
 
 
+def _linked_still_there(
+    session: Session, table: Table, rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """A goal's links to a person, event, note or follow-up deleted since it was: left out."""
+    other = next(c for c in table.c if c.name != "goal_id")
+    target = next(iter(other.foreign_keys)).column
+    wanted = {r[other.name] for r in rows}
+    there = set(session.scalars(select(target).where(target.in_(wanted))))
+    return [r for r in rows if r[other.name] in there]
+
+
 def _tags_not_recreated(
     session: Session, rows: list[dict[str, Any]], tag_ids: dict[int, int]
 ) -> list[dict[str, Any]]:
@@ -248,7 +277,7 @@ def _tags_not_recreated(
 def _missing_links(
     session: Session, table: Table, rows: list[dict[str, Any]], tag_ids: dict[int, int]
 ) -> list[dict[str, Any]]:
-    owner = "contact_id" if "contact_id" in table.c else "event_id"
+    owner = next(c.name for c in table.c if c.name != "tag_id")
     keep = []
     for row in rows:
         row = {**row, "tag_id": tag_ids.get(row["tag_id"], row["tag_id"])}

@@ -27,7 +27,7 @@ from netdesk.ui.help.menu import HelpMenu
 from netdesk.ui.importing.actions import ExchangeActions
 from netdesk.ui.menu_bar import build_menus
 from netdesk.ui.reminders.tray import ReminderTray
-from netdesk.ui.shell import EVENTS, FOLLOWUPS, PAGE_KEYS, PAGES, PEOPLE, TODAY
+from netdesk.ui.shell import EVENTS, FOLLOWUPS, GOALS, PAGE_KEYS, PAGES, PEOPLE, TODAY
 from netdesk.ui.sync.sync_actions import SyncActions
 from netdesk.ui.toolbar import build_toolbar
 from netdesk.ui.widgets.icons import icon
@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
             today.open_event.connect(self.show_event)
             today.open_contact.connect(self.show_contact)
             today.review_requested.connect(self.review.open_dialog)
+            today.open_goal.connect(self.show_goal)
             self.welcome = show_welcome(self, today, self._containers[TODAY])
             return today
         if key == EVENTS:
@@ -199,6 +200,7 @@ class MainWindow(QMainWindow):
 
             events = EventsView(s, b, u, self)
             events.open_contact.connect(self.show_contact)
+            events.open_goal.connect(self.show_goal)
             events.import_people.connect(self.exchange.import_for_event)
             events.export_people.connect(self.exchange.export_event_people)
             events.review_requested.connect(self.review.open_dialog)
@@ -208,13 +210,22 @@ class MainWindow(QMainWindow):
 
             people = PeopleView(s, b, u, self, settings=self.settings)
             people.open_event.connect(self.show_event)
+            people.open_goal.connect(self.show_goal)
             people.qr_card.connect(self.cards.open_card)
             restore_columns(self.settings, PEOPLE, people)
             return people
+        if key == GOALS:
+            from netdesk.ui.goals.view import GoalsView
+
+            goals = GoalsView(s, b, u, self)
+            goals.open_contact.connect(self.show_contact)
+            goals.open_event.connect(self.show_event)
+            return goals
         from netdesk.ui.followups.view import FollowUpsView
 
         followups = FollowUpsView(s, b, u, self)
         followups.open_contact.connect(self.show_contact)
+        followups.link_goal_requested.connect(self.link_to_goal)
         restore_columns(self.settings, FOLLOWUPS, followups)
         return followups
 
@@ -254,6 +265,15 @@ class MainWindow(QMainWindow):
 
     def show_event(self, event_id: int) -> None:
         self.go_to(EVENTS).show_event(event_id)
+
+    def show_goal(self, goal_id: int) -> None:
+        self.go_to(GOALS).select_goal(goal_id)
+
+    def link_to_goal(self, kind: str, item_id: int) -> bool:
+        """Link to goal… for the parts below the Goals page (the Follow-ups page)."""
+        from netdesk.ui.goals.link_dialog import link_to_goal
+
+        return link_to_goal(self.services, kind, item_id, self)
 
     # Tests and the shortcuts call these on the window; the work is in window_commands.py.
 

@@ -22,7 +22,14 @@ if TYPE_CHECKING:
     Shortcut: TypeAlias = QKeySequence | QKeySequence.StandardKey | str | None
 
 TODAY, EVENTS, PEOPLE, FOLLOWUPS = "today", "events", "people", "followups"
-PAGES = ((TODAY, "Today"), (EVENTS, "Events"), (PEOPLE, "People"), (FOLLOWUPS, "Follow-ups"))
+GOALS = "goals"
+PAGES = (
+    (TODAY, "Today"),
+    (EVENTS, "Events"),
+    (PEOPLE, "People"),
+    (FOLLOWUPS, "Follow-ups"),
+    (GOALS, "Goals"),
+)
 PAGE_KEYS = tuple(key for key, _title in PAGES)
 
 

@@ -20,6 +20,7 @@ from netdesk.models import Contact
 from netdesk.services.bulk import collector_paused
 from netdesk.services.demo.context import DemoContext, PendingRows
 from netdesk.services.demo.events import make_events
+from netdesk.services.demo.goals import add_demo_goals
 from netdesk.services.demo.meetings import Meetings
 from netdesk.services.demo.people import People
 from netdesk.store import Database, mark_changed, search_index
@@ -70,7 +71,9 @@ def generate_demo(
     with collector_paused(), db.transaction() as session:
         loader = _DemoLoader(session, random.Random(seed), today, now, people + events, progress)
         summary = loader.build(people, events)
-        mark_changed(session, "contacts", "events", "attendances", "notes", "followups", "tags")
+        add_demo_goals(session, today, now)
+        kinds = ("contacts", "events", "attendances", "notes", "followups", "tags", "goals")
+        mark_changed(session, *kinds)
     return summary
 
 

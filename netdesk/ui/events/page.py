@@ -19,6 +19,7 @@ from netdesk.services.records import AttendeeRow, EventDetail
 from netdesk.services.service_set import Services
 from netdesk.ui.badges.actions import badges_button
 from netdesk.ui.events.add_attendee_dialog import AddAttendeeDialog
+from netdesk.ui.events.aims_panel import AimsPanel
 from netdesk.ui.events.attendees_model import (
     NAME,
     ORGANIZATION,
@@ -50,6 +51,7 @@ class EventPage(QWidget):
     import_people = Signal(int)
     export_people = Signal(int, str)  # event id, "vcard" or "csv"
     review_requested = Signal(int)  # Review people met… (the window opens the review)
+    open_goal = Signal(int)
 
     def __init__(
         self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -88,6 +90,9 @@ class EventPage(QWidget):
         self.description_label = self.header.description_label
         self.edit_button = self.header.edit_button
         self.delete_button = self.header.delete_button
+        self.aims_panel = AimsPanel(self._services, self._undo_stack)
+        self.aims_panel.open_goal.connect(self.open_goal)
+        page_layout.addWidget(self.aims_panel)
 
         self.people_label = heading("People", 2, QFont.Weight.DemiBold)
         self.add_button = QPushButton(icon("new-contact"), "Add person…")
@@ -114,6 +119,7 @@ class EventPage(QWidget):
         self.review_button.clicked.connect(self._review_clicked)
         self.header.insert_button(self.review_button, "Review…")
         buttons = [self.add_button, self.remove_button, self.import_button, self.export_button]
+        buttons.append(self.aims_panel.menu_button)
         self.people_bar = HeadingBar(self.people_label, [*buttons, self.badges_button])
         page_layout.addWidget(self.people_bar)
 
@@ -122,6 +128,7 @@ class EventPage(QWidget):
             lambda message: show_error(self, "Cannot save that change", message)
         )
         self.attendees_model.dataChanged.connect(lambda *_: self._update_people_label())
+        self.attendees_model.dataChanged.connect(lambda *_: self.aims_panel.reload())
         self.table = AttendeesTable()
         self.table.setModel(self.attendees_model)
         self.table.editing_done.connect(self._editing_done)
@@ -165,6 +172,7 @@ class EventPage(QWidget):
         scroll = self.table.verticalScrollBar().value()
         self._event = detail
         self.header.show_event(detail)
+        self.aims_panel.show_event(event_id)
         self._restoring_selection = True
         try:
             self.attendees_model.set_rows(self._services.events.attendees(event_id))
@@ -192,6 +200,7 @@ class EventPage(QWidget):
         self._event = None
         self.header.url = ""
         self.attendees_model.set_rows([])
+        self.aims_panel.show_event(None)
         self.stack.setCurrentIndex(0)
 
     def _update_people_label(self) -> None:

@@ -38,7 +38,7 @@ from netdesk.ui.widgets.plain_text import confirm, plain_label, show_error
 from netdesk.ui.widgets.two_line_delegate import TwoLineDelegate
 
 # What the list and the page show: reload when any of these change.
-WATCHED = frozenset({"events", "attendances", "contacts", "tags"})
+WATCHED = frozenset({"events", "attendances", "contacts", "tags", "goals"})
 EMPTY_TEXT = "No events yet. Create one with New event (Ctrl+E)"
 
 
@@ -61,6 +61,7 @@ class _EventsListView(QListView):
 
 class EventsView(QWidget):
     open_contact = Signal(int)
+    open_goal = Signal(int)
     import_people = Signal(int)
     export_people = Signal(int, str)
     review_requested = Signal(int)
@@ -110,6 +111,7 @@ class EventsView(QWidget):
 
         self.page = EventPage(services, undo_stack, self)
         self.page.open_contact.connect(self.open_contact)
+        self.page.open_goal.connect(self.open_goal)
         self.page.import_people.connect(self.import_people)
         self.page.export_people.connect(self.export_people)
         self.page.review_requested.connect(self.review_requested)

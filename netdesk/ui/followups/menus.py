@@ -44,6 +44,7 @@ class MenuActions:
     edit: Callable[[], object]
     open_contact: Callable[[int], object]
     delete: Callable[[], object]
+    link_goal: Callable[[int], object] | None = None
 
 
 def context_menu(parent: QWidget, rows: list[FollowUpRow], do: MenuActions) -> QMenu:
@@ -68,5 +69,8 @@ def context_menu(parent: QWidget, rows: list[FollowUpRow], do: MenuActions) -> Q
             button_text(f"Open {rows[0].contact_name}"),
             lambda: do.open_contact(contact_id),
         )
+        if do.link_goal is not None:
+            link_goal, followup_id = do.link_goal, rows[0].id
+            menu.addAction("Link to goal…", lambda: link_goal(followup_id))
     menu.addAction("Delete", do.delete)
     return menu

@@ -42,6 +42,8 @@ class FollowUpsView(QWidget):
 
     open_contact = Signal(int)
     message = Signal(str)
+    # Goals sit above this page: main_window opens Link to goal… for ("followup", id).
+    link_goal_requested = Signal(str, int)
 
     def __init__(
         self,
@@ -336,6 +338,7 @@ class FollowUpsView(QWidget):
             edit=self.edit_selected,
             open_contact=self.open_contact.emit,
             delete=self.delete_selected,
+            link_goal=lambda fid: self.link_goal_requested.emit("followup", fid),
         )
         return context_menu(self, self.selected_rows(), do)
 

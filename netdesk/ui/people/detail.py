@@ -6,6 +6,8 @@ plain-text labels so that a name like "<b>x</b>" shows as typed.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
@@ -27,10 +29,13 @@ from netdesk.services.photo_fetch import PhotoLink
 from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.service_set import Services
 from netdesk.ui.followups import commands as followup_commands
+from netdesk.ui.goals.link_dialog import link_to_goal
+from netdesk.ui.goals.section import goal_lines
 from netdesk.ui.people.detail_labels import breakable, muted, selectable, wrapped
 from netdesk.ui.people.detail_sections import (
     add_fields,
     add_followups,
+    add_heading,
     add_meetings,
     add_notes,
     add_tags,
@@ -64,6 +69,7 @@ class ContactDetail(QWidget):
     qr_card_requested = Signal(int)
     delete_note_requested = Signal(int)
     open_event = Signal(int)
+    open_goal = Signal(int)
     message = Signal(str)
 
     def __init__(
@@ -106,6 +112,8 @@ class ContactDetail(QWidget):
         self.qr_button.setToolTip("Show this person's details as a QR code to pass on")
         self.qr_button.clicked.connect(self._request_qr_card)
         self.delete_button = QPushButton("Delete")
+        self.goal_button = QPushButton("Link to goal…")
+        self.goal_button.clicked.connect(lambda: self.link_goal("contact"))
         # Offered when the person's card gave their photo as a link: fetched only on request.
         self._photos = services.photos
         self._photo_link: PhotoLink | None = None
@@ -124,6 +132,7 @@ class ContactDetail(QWidget):
         buttons = FlowLayout(self._buttons)
         for button in (self.edit_button, self.note_button, self.followup_button, self.qr_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.goal_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.photo_button)
 
@@ -241,12 +250,19 @@ class ContactDetail(QWidget):
         add_tags(self.sections, c)
         # A note taken at an event shows under that event only, with its Edit and Delete.
         delete_note = self.delete_note_requested.emit
-        add_meetings(self.sections, c.meetings, self.open_event.emit, self.edit_note, delete_note)
+        if goals := self._services.goals.goals_for(contact_id=c.id):
+            add_heading(self.sections, "Goals")
+            self.sections.addWidget(goal_lines(goals, self.open_goal.emit))
+        note_goal = partial(self.link_goal, "note")
+        add_meetings(
+            self.sections, c.meetings, self.open_event.emit, self.edit_note, delete_note, note_goal
+        )
         at_events = {m.event_id for m in c.meetings}
         others = tuple(n for n in c.notes if n.event_id not in at_events)
         at = len(c.notes) - len(others)
-        add_notes(self.sections, others, self.edit_note, delete_note, at_events=at)
-        add_followups(self.sections, c.followups, self._set_done, self.edit_followup)
+        add_notes(self.sections, others, self.edit_note, delete_note, at, note_goal)
+        followup_goal = partial(self.link_goal, "followup")
+        add_followups(self.sections, c.followups, self._set_done, self.edit_followup, followup_goal)
         self._body_layout.replaceWidget(old, self._sections_holder)
         # Later, not now: the click that caused this rebuild may come from one of its buttons.
         old.hide()
@@ -259,6 +275,15 @@ class ContactDetail(QWidget):
     def _request_edit(self) -> None:
         if self._contact is not None:
             self.edit_requested.emit(self._contact.id)
+
+    def link_goal(self, kind: str, item_id: int | None = None) -> bool:
+        """Link to goal… for this person, or one of their notes or follow-ups."""
+        if self._contact is None:
+            return False
+        linked = link_to_goal(self._services, kind, item_id or self._contact.id, self)
+        if linked:
+            self.refresh()
+        return linked
 
     def _request_qr_card(self) -> None:
         if self._contact is not None:

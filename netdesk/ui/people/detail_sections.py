@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -108,6 +109,7 @@ def add_meetings(
     open_event: Callable[[int], object],
     edit_note: Callable[[int], object],
     delete_note: Callable[[int], object],
+    link_goal: Callable[[int], object] | None = None,
 ) -> None:
     """The events where we met this person, then the past ones they were at without our
     meeting them, then those still ahead; each with its date and, under it, the notes taken
@@ -126,7 +128,7 @@ def add_meetings(
         if heading and rows:
             add_heading(sections, heading)
         for m in rows:
-            _add_meeting(sections, m, open_event, edit_note, delete_note)
+            _add_meeting(sections, m, open_event, edit_note, delete_note, link_goal)
 
 
 def _add_meeting(
@@ -135,6 +137,7 @@ def _add_meeting(
     open_event: Callable[[int], object],
     edit_note: Callable[[int], object],
     delete_note: Callable[[int], object],
+    link_goal: Callable[[int], object] | None = None,
 ) -> None:
     event = LinkButton(m.event_name)
     event.setObjectName("event_link")
@@ -149,7 +152,7 @@ def _add_meeting(
     today = clock.today()
     for note in m.notes:
         meta = [when(note.created_at, today), topic_text(note.topic)]
-        _add_note(sections, note, meta, edit_note, delete_note, indent=12)
+        _add_note(sections, note, meta, edit_note, delete_note, indent=12, link_goal=link_goal)
 
 
 def add_notes(
@@ -157,8 +160,8 @@ def add_notes(
     notes: tuple[NoteRow, ...],
     edit_note: Callable[[int], object],
     delete_note: Callable[[int], object],
-    *,
     at_events: int = 0,
+    link_goal: Callable[[int], object] | None = None,
 ) -> None:
     """The notes not shown under an event, newest first; `at_events` says how many are."""
     add_heading(sections, "Notes")
@@ -173,7 +176,7 @@ def add_notes(
         meta = [when(note.created_at, today), topic_text(note.topic)]
         if note.event_name:
             meta.append(note.event_name)
-        _add_note(sections, note, meta, edit_note, delete_note)
+        _add_note(sections, note, meta, edit_note, delete_note, link_goal=link_goal)
 
 
 def _add_note(
@@ -184,6 +187,7 @@ def _add_note(
     delete_note: Callable[[int], object],
     *,
     indent: int = 0,
+    link_goal: Callable[[int], object] | None = None,
 ) -> None:
     line = QHBoxLayout()
     line.setContentsMargins(indent, 0, 0, 0)
@@ -197,6 +201,8 @@ def _add_note(
     delete.setToolTip("Delete this note (Ctrl+Z undoes it)")
     delete.clicked.connect(lambda _=False, nid=note.id: delete_note(nid))
     line.addWidget(delete, 0, Qt.AlignmentFlag.AlignTop)
+    if link_goal is not None:
+        line.addWidget(_goal_link(partial(link_goal, note.id)), 0, Qt.AlignmentFlag.AlignTop)
     sections.addSpacing(4)
     sections.addLayout(line)
     body = selectable(wrapped(note.body))
@@ -209,6 +215,7 @@ def add_followups(
     followups: tuple[FollowUpRow, ...],
     set_done: Callable[[int, bool], object],
     edit_followup: Callable[[int], object],
+    link_goal: Callable[[int], object] | None = None,
 ) -> None:
     add_heading(sections, "Follow-ups")
     if not followups:
@@ -240,8 +247,19 @@ def add_followups(
         line.addWidget(done, 0, Qt.AlignmentFlag.AlignTop)
         line.addLayout(text, 1)
         line.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
+        if link_goal is not None:
+            goal = _goal_link(partial(link_goal, f.id))
+            line.addWidget(goal, 0, Qt.AlignmentFlag.AlignTop)
         sections.addSpacing(2)
         sections.addLayout(line)
+
+
+def _goal_link(link: Callable[[], object]) -> QWidget:
+    button = edit_link("Goal…")
+    button.setObjectName("link_goal")
+    button.setToolTip("Link to goal…")
+    button.clicked.connect(lambda _=False: link())
+    return button
 
 
 def due_label(f: FollowUpRow, today: date) -> QLabel | None:

@@ -47,6 +47,7 @@ SEARCH_PLACEHOLDER = "Search names, organisations, emails, phones, notes, tagsâ€
 
 class PeopleView(QWidget):
     open_event = Signal(int)
+    open_goal = Signal(int)
     qr_card = Signal(int)
     message = Signal(str)
 
@@ -90,6 +91,7 @@ class PeopleView(QWidget):
         self.detail.delete_requested.connect(lambda cid: self.delete_contacts([cid]))
         self.detail.delete_note_requested.connect(self.delete_note)
         self.detail.open_event.connect(self.open_event)
+        self.detail.open_goal.connect(self.open_goal)
         self.detail.qr_card_requested.connect(self.qr_card)
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -272,6 +274,8 @@ class PeopleView(QWidget):
             self.edit_contact(contact_id)
 
     def _data_changed(self, kinds: frozenset[str]) -> None:
+        if "goals" in kinds:  # the pane's Goals section (links, progress)
+            self.detail.refresh()
         if not kinds & RELEVANT_KINDS:
             return
         self.reload()

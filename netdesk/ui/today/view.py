@@ -22,6 +22,7 @@ from netdesk.services.records import TodaySummary
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.followups.commands import FOLLOWUPS
+from netdesk.ui.today.goals_card import GoalsCard
 from netdesk.ui.today.models import (
     DueFollowUpsModel,
     RecentlyMetModel,
@@ -138,6 +139,7 @@ class TodayView(QWidget):
 
     open_event = Signal(int)
     open_contact = Signal(int)
+    open_goal = Signal(int)
     message = Signal(str)
     review_requested = Signal(int)  # an event's Review… in the banner after it
 
@@ -192,6 +194,9 @@ class TodayView(QWidget):
         grid.addWidget(self.due_card, 0, 0, 2, 1)
         grid.addWidget(self.upcoming_card, 0, 1)
         grid.addWidget(self.met_card, 1, 1)
+        self.goals_card = GoalsCard(services, bridge)  # hidden while there are no goals
+        self.goals_card.open_goal.connect(self.open_goal)
+        grid.addWidget(self.goals_card, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 

@@ -18,6 +18,7 @@ ICON_NAMES: tuple[str, ...] = (
     "events",
     "people",
     "followups",
+    "goals",
     "new-contact",
     "new-event",
     "quick-capture",
