@@ -24,6 +24,7 @@ from netdesk.ui.badges.actions import BadgeActions
 from netdesk.ui.cards.actions import CardActions
 from netdesk.ui.help.menu import HelpMenu
 from netdesk.ui.importing.actions import ExchangeActions
+from netdesk.ui.mail.actions import MailActions
 from netdesk.ui.menu_bar import build_menus
 from netdesk.ui.shell import EVENTS, FOLLOWUPS, PAGE_KEYS, PAGES, PEOPLE, TODAY
 from netdesk.ui.sync.sync_actions import SyncActions
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.badges = BadgeActions(self)
         self.backup_actions = BackupActions(self)
         self.sync = SyncActions(self)  # Sync now, Sync > Conflicts…, Settings > Accounts…
+        self.mail = MailActions(self)  # People > Write email…, Introduce…; Settings > Templates
         self.database_label = plain_label("Opening the database…")
         self.statusBar().addPermanentWidget(self.database_label)
         self.sidebar.currentRowChanged.connect(self._page_changed)
@@ -182,6 +184,8 @@ class MainWindow(QMainWindow):
             today = TodayView(s, b, self, undo_stack=u)
             today.open_event.connect(self.show_event)
             today.open_contact.connect(self.show_contact)
+            today.write_requested.connect(self.mail.write_to)
+            today.write_followup_requested.connect(self.mail.write_followup)
             self.welcome = show_welcome(self, today, self._containers[TODAY])
             return today
         if key == EVENTS:
@@ -191,6 +195,7 @@ class MainWindow(QMainWindow):
             events.open_contact.connect(self.show_contact)
             events.import_people.connect(self.exchange.import_for_event)
             events.export_people.connect(self.exchange.export_event_people)
+            events.email_people.connect(self.mail.email_people)
             return events
         if key == PEOPLE:
             from netdesk.ui.people.view import PeopleView
@@ -198,12 +203,14 @@ class MainWindow(QMainWindow):
             people = PeopleView(s, b, u, self, settings=self.settings)
             people.open_event.connect(self.show_event)
             people.qr_card.connect(self.cards.open_card)
+            people.write_requested.connect(self.mail.write_to)
             restore_columns(self.settings, PEOPLE, people)
             return people
         from netdesk.ui.followups.view import FollowUpsView
 
         followups = FollowUpsView(s, b, u, self)
         followups.open_contact.connect(self.show_contact)
+        followups.write_followup_requested.connect(self.mail.write_followup)
         restore_columns(self.settings, FOLLOWUPS, followups)
         return followups
 

@@ -63,6 +63,7 @@ class EventsView(QWidget):
     open_contact = Signal(int)
     import_people = Signal(int)
     export_people = Signal(int, str)
+    email_people = Signal(list, int, str)
 
     def __init__(
         self,
@@ -111,6 +112,7 @@ class EventsView(QWidget):
         self.page.open_contact.connect(self.open_contact)
         self.page.import_people.connect(self.import_people)
         self.page.export_people.connect(self.export_people)
+        self.page.email_people.connect(self.email_people)
         self.page.delete_requested.connect(lambda _id: self.delete_selected_event())
         self.page.attendee_picked.connect(self._attendee_picked)
         self.list_view.focused.connect(self._list_focused)

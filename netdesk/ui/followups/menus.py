@@ -44,6 +44,7 @@ class MenuActions:
     edit: Callable[[], object]
     open_contact: Callable[[int], object]
     delete: Callable[[], object]
+    write: Callable[[int], object] = lambda _followup_id: None
 
 
 def context_menu(parent: QWidget, rows: list[FollowUpRow], do: MenuActions) -> QMenu:
@@ -63,6 +64,8 @@ def context_menu(parent: QWidget, rows: list[FollowUpRow], do: MenuActions) -> Q
     menu.addSeparator()
     if len(rows) == 1:
         menu.addAction("Edit…", do.edit)
+        followup_id = rows[0].id
+        menu.addAction("Write email…", lambda: do.write(followup_id))
         contact_id = rows[0].contact_id
         menu.addAction(
             button_text(f"Open {rows[0].contact_name}"),

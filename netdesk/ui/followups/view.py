@@ -42,6 +42,8 @@ class FollowUpsView(QWidget):
 
     open_contact = Signal(int)
     message = Signal(str)
+    # Write email… about a follow-up: main_window opens the mail dialog (ui.mail sits above).
+    write_followup_requested = Signal(int)
 
     def __init__(
         self,
@@ -336,6 +338,7 @@ class FollowUpsView(QWidget):
             edit=self.edit_selected,
             open_contact=self.open_contact.emit,
             delete=self.delete_selected,
+            write=self.write_followup_requested.emit,
         )
         return context_menu(self, self.selected_rows(), do)
 

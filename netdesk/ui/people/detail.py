@@ -27,10 +27,12 @@ from netdesk.services.photo_fetch import PhotoLink
 from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.service_set import Services
 from netdesk.ui.followups import commands as followup_commands
+from netdesk.ui.mail.pending_drafts import MailSection
 from netdesk.ui.people.detail_labels import breakable, muted, selectable, wrapped
 from netdesk.ui.people.detail_sections import (
     add_fields,
     add_followups,
+    add_mail,
     add_meetings,
     add_notes,
     add_tags,
@@ -65,6 +67,7 @@ class ContactDetail(QWidget):
     delete_note_requested = Signal(int)
     open_event = Signal(int)
     message = Signal(str)
+    write_requested = Signal(int, str)  # contact id, template key ("" = the usual one)
 
     def __init__(
         self,
@@ -105,6 +108,9 @@ class ContactDetail(QWidget):
         self.qr_button = QPushButton("QR card")
         self.qr_button.setToolTip("Show this person's details as a QR code to pass on")
         self.qr_button.clicked.connect(self._request_qr_card)
+        self.write_button = QPushButton("Write email…")
+        self.write_button.setToolTip("Write to this person from a template (Ctrl+Shift+E)")
+        self.write_button.clicked.connect(self._request_write)
         self.delete_button = QPushButton("Delete")
         # Offered when the person's card gave their photo as a link: fetched only on request.
         self._photos = services.photos
@@ -124,6 +130,7 @@ class ContactDetail(QWidget):
         buttons = FlowLayout(self._buttons)
         for button in (self.edit_button, self.note_button, self.followup_button, self.qr_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.write_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.photo_button)
 
@@ -247,6 +254,11 @@ class ContactDetail(QWidget):
         at = len(c.notes) - len(others)
         add_notes(self.sections, others, self.edit_note, delete_note, at_events=at)
         add_followups(self.sections, c.followups, self._set_done, self.edit_followup)
+        self.mail_section = MailSection(
+            self._services, c.id, undo_stack=self._undo_stack, say=self.message.emit
+        )
+        self.mail_section.changed.connect(self.refresh)
+        add_mail(self.sections, self.mail_section)
         self._body_layout.replaceWidget(old, self._sections_holder)
         # Later, not now: the click that caused this rebuild may come from one of its buttons.
         old.hide()
@@ -259,6 +271,10 @@ class ContactDetail(QWidget):
     def _request_edit(self) -> None:
         if self._contact is not None:
             self.edit_requested.emit(self._contact.id)
+
+    def _request_write(self) -> None:
+        if self._contact is not None:
+            self.write_requested.emit(self._contact.id, "")
 
     def _request_qr_card(self) -> None:
         if self._contact is not None:

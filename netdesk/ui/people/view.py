@@ -49,6 +49,7 @@ class PeopleView(QWidget):
     open_event = Signal(int)
     qr_card = Signal(int)
     message = Signal(str)
+    write_requested = Signal(int, str)
 
     def __init__(
         self,
@@ -91,6 +92,7 @@ class PeopleView(QWidget):
         self.detail.delete_note_requested.connect(self.delete_note)
         self.detail.open_event.connect(self.open_event)
         self.detail.qr_card_requested.connect(self.qr_card)
+        self.detail.write_requested.connect(self.write_requested)
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(self._activated)

@@ -217,10 +217,17 @@ def test_context_menu_offers_what_fits_the_selection(
     fid = sqlite_services.followups.add(anna, "Send slides", frozen_today)
     _click(qtbot, view, fid)
     texts = [a.text() for a in view.context_menu().actions() if a.text()]
-    assert texts == ["Mark done", "Snooze", "Edit…", "Open Anna Schroeder", "Delete"]
+    assert texts == [
+        "Mark done",
+        "Snooze",
+        "Edit…",
+        "Write email…",
+        "Open Anna Schroeder",
+        "Delete",
+    ]
     sqlite_services.followups.set_done(fid)
     texts = [a.text() for a in view.context_menu().actions() if a.text()]
-    assert texts == ["Mark not done", "Edit…", "Open Anna Schroeder", "Delete"]
+    assert texts == ["Mark not done", "Edit…", "Write email…", "Open Anna Schroeder", "Delete"]
 
 
 def test_space_ticks_off_the_selected_item(
