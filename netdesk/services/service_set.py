@@ -10,6 +10,8 @@ from netdesk.services.events import EventService
 from netdesk.services.exporting import ExportService
 from netdesk.services.followups import FollowUpService
 from netdesk.services.importing import ImportService
+from netdesk.services.introductions import IntroductionService
+from netdesk.services.mail import DraftService, TemplateService
 from netdesk.services.notes import NoteService
 from netdesk.services.photo_fetch import PhotoFetchService
 from netdesk.services.search import SearchService
@@ -38,3 +40,6 @@ class Services:
         self.photos = PhotoFetchService(db)
         self.accounts = AccountService(db)
         self.sync = SyncService(db)
+        self.templates = TemplateService(db)
+        self.drafts = DraftService(db)
+        self.introductions = IntroductionService(db)
