@@ -75,7 +75,11 @@ class DraftService:
                 event_id = event_id if event_id is not None else followup.event_id
             if not ids:
                 raise ValidationError({"contacts": "Pick someone to write to."})
-            key = template_key or default_template(followup_id, event_id)
+            # A person met at an event gets the nice-to-meet email, not the reconnect one.
+            known = event_id
+            if known is None and followup is None and len(ids) == 1:
+                known = context.latest_event(session, ids[0])
+            key = template_key or default_template(followup_id, known)
             template = self.templates.get(key)
             mine = context.my_values(session)
             sender, card, card_name = self._me(session, template.attach_my_card)

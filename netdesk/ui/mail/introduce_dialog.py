@@ -93,7 +93,6 @@ class IntroduceDialog(QDialog):
         box.rejected.connect(self.reject)
         self.write_button.clicked.connect(lambda: self._choose(OPEN))
         self.save_button.clicked.connect(lambda: self._choose(SAVE))
-        self.write_button.setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -102,6 +101,7 @@ class IntroduceDialog(QDialog):
         layout.addLayout(preview)
         layout.addWidget(self.body_view, 1)
         layout.addWidget(box)
+        self.write_button.setDefault(True)  # once in the dialog, which keeps the default
 
         # Typing the reason fills the preview a moment later, not on every key.
         self._timer = QTimer(self)

@@ -56,15 +56,15 @@ class ChoiceDialog(QDialog):
             button.clicked.connect(lambda _=False, k=key: self._answer(k))
             box.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
             self.buttons[key] = button
-        first = self.buttons[answers[0][0]]
-        first.setDefault(True)
-        first.setFocus()
         self._escape = answers[-1][0]
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_label)
         layout.addWidget(self.detail_label)
         layout.addSpacing(6)
         layout.addWidget(box)
+        first = self.buttons[answers[0][0]]
+        first.setDefault(True)
+        first.setFocus()
 
     def button(self, key: str) -> QPushButton:
         return self.buttons[key]

@@ -119,9 +119,6 @@ class WriteDialog(QDialog):
         box.rejected.connect(self.reject)
         self.open_button.clicked.connect(lambda: self._choose(OPEN))
         self.save_button.clicked.connect(lambda: self._choose(SAVE))
-        (self.save_button if save_first else self.open_button).setDefault(True)
-        self.open_button.setAutoDefault(False)
-        self.save_button.setAutoDefault(False)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -130,6 +127,8 @@ class WriteDialog(QDialog):
         layout.addWidget(self.attachment_label)
         layout.addWidget(self.preview_note)
         layout.addWidget(box)
+        # Once in the dialog: a button takes the default role only from its dialog.
+        (self.save_button if save_first else self.open_button).setDefault(True)
 
         if template_key is not None:
             index = self.template_combo.findData(template_key)

@@ -4,12 +4,9 @@ to the file dialogs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from netdesk.formats.mail.mailto import parse_mailto
@@ -33,14 +30,6 @@ class MailProgram(QObject):
     def emails(self) -> list[tuple[list[str], str, str]]:
         """Each link decoded back: (to, subject, body)."""
         return [parse_mailto(url) for url in self.urls]
-
-
-@pytest.fixture
-def mail_program() -> Iterator[MailProgram]:
-    program = MailProgram()
-    QDesktopServices.setUrlHandler("mailto", program, "handle")
-    yield program
-    QDesktopServices.unsetUrlHandler("mailto")
 
 
 def add_person(
