@@ -59,9 +59,7 @@ def add_event(services: Services, name: str, day_offset: int = -1) -> int:
 def choice(owner: QWidget | None = None) -> ChoiceDialog:
     """The Sent? or follow-up question on screen now."""
     found = [
-        w
-        for w in QApplication.topLevelWidgets()
-        if isinstance(w, ChoiceDialog) and w.isVisible()
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ChoiceDialog) and w.isVisible()
     ]
     assert len(found) == 1, found
     return found[0]

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from netdesk.models.note import NoteTopic
 from netdesk.services.service_set import Services
-from netdesk.ui.main_window import FOLLOWUPS, PEOPLE, TODAY, MainWindow
 from netdesk.ui.mail.sent_dialog import DONE, SENT, SNOOZE
 from netdesk.ui.mail.write_dialog import WriteDialog
+from netdesk.ui.main_window import FOLLOWUPS, PEOPLE, TODAY, MainWindow
 from tests.ui.mail.helpers import (
     MailProgram,
     add_event,
