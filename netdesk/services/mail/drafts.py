@@ -165,6 +165,8 @@ class DraftService:
             followup = self._followup(session, followup_id)
             if followup is not None and event_id is None:
                 event_id = followup.event_id
+            if event_id is None:  # as compose does for one person: the event last met at
+                event_id = context.latest_event(session, contact_id)
             contact = context.load(session, contact_id)
             values = {
                 **context.person_values(contact),

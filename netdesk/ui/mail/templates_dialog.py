@@ -168,14 +168,14 @@ class TemplatesDialog(QDialog):
         if select is not None:
             self.select(select)
 
-    def keys(self) -> list[str]:
+    def template_keys(self) -> list[str]:
         return [
             str(self.list_widget.item(i).data(KEY_ROLE)) for i in range(self.list_widget.count())
         ]
 
     def select(self, key: str) -> None:
-        if key in self.keys():
-            self.list_widget.setCurrentRow(self.keys().index(key))
+        if key in self.template_keys():
+            self.list_widget.setCurrentRow(self.template_keys().index(key))
 
     def _row_changed(self, row: int) -> None:
         if self._loading or row < 0:
@@ -316,8 +316,13 @@ class TemplatesDialog(QDialog):
                 "" if self._record is None else "Pick a person to see the email they would get."
             )
             return
+        edited = self.edited()
+        if {"subject", "body"} & set(check(edited)):
+            self.preview_subject.set_full_text("")
+            self.preview_body.setPlainText("No preview until the problems are fixed.")
+            return
         try:
-            subject, body = self._services.drafts.preview(self.edited(), contact_id)
+            subject, body = self._services.drafts.preview(edited, contact_id)
         except (ServiceError, ValueError) as exc:
             subject, body = "", f"No preview: {exc}"
         self.preview_subject.set_full_text(subject)
