@@ -75,11 +75,7 @@ class DraftService:
                 event_id = event_id if event_id is not None else followup.event_id
             if not ids:
                 raise ValidationError({"contacts": "Pick someone to write to."})
-            # A person met at an event gets the nice-to-meet email, not the reconnect one.
-            known = event_id
-            if known is None and followup is None and len(ids) == 1:
-                known = context.latest_event(session, ids[0])
-            key = template_key or default_template(followup_id, known)
+            key = template_key or default_template(followup_id, event_id)
             template = self.templates.get(key)
             mine = context.my_values(session)
             sender, card, card_name = self._me(session, template.attach_my_card)
@@ -165,8 +161,6 @@ class DraftService:
             followup = self._followup(session, followup_id)
             if followup is not None and event_id is None:
                 event_id = followup.event_id
-            if event_id is None:  # as compose does for one person: the event last met at
-                event_id = context.latest_event(session, contact_id)
             contact = context.load(session, contact_id)
             values = {
                 **context.person_values(contact),
