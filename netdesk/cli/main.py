@@ -19,6 +19,8 @@ from netdesk.cli.args import positive, row_limit
 from netdesk.cli.backups import add_commands as add_backup_commands
 from netdesk.cli.cards import add_commands as add_card_commands
 from netdesk.cli.desktop_entry import add_commands as add_desktop_commands
+from netdesk.cli.drafts import add_commands as add_draft_commands
+from netdesk.cli.drafts import usage_error as draft_usage_error
 from netdesk.cli.duplicates import add_commands as add_duplicate_commands
 from netdesk.cli.events import add_commands as add_event_commands
 from netdesk.cli.exchange_args import add_commands as add_exchange_commands
@@ -91,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_desktop_commands(commands)
     add_account_commands(commands)
     add_sync_commands(commands)
+    add_draft_commands(commands)
     return parser
 
 
@@ -125,6 +128,8 @@ def _main(argv: Sequence[str] | None) -> int:
         parser.error(problem)
     if args.command == "search" and len(args.query.split()) > MOST_SEARCH_WORDS:
         parser.error(f"a search takes at most {MOST_SEARCH_WORDS} words")
+    if args.command == "draft" and (problem := draft_usage_error(args)):
+        parser.error(problem)
     if sys.stdout is None and _prints_results(args):  # started with `>&-`
         print("netdesk: standard output is closed: nowhere to print to", file=sys.stderr)
         return 1
@@ -206,6 +211,10 @@ def _main(argv: Sequence[str] | None) -> int:
             from netdesk.cli.sync import run_sync
 
             return run_sync(db, args)
+        if args.command == "draft":
+            from netdesk.cli.drafts import run_draft
+
+            return run_draft(db, args)
         return _search(db, args)
     except KeyboardInterrupt:
         print("netdesk: interrupted; nothing of the unfinished step was saved.", file=sys.stderr)

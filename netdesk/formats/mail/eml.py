@@ -37,8 +37,15 @@ def one_line(text: str) -> str:
     return " ".join(cleaned.split())
 
 
-def _safe(text: str) -> str:
-    return text.encode("utf-8", "replace").decode("utf-8")
+def whole_characters(text: str) -> str:
+    """`text` with surrogate pairs joined into their characters and lone surrogates (from a
+    file name decoded with surrogateescape, say) as U+FFFD: no UTF-8 form fails."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+_safe = whole_characters
 
 
 def address(name: str, addr: str) -> Address:
@@ -74,7 +81,8 @@ def draft_message(
         from_address = address(*sender)
         msg["From"] = from_address
         domain = from_address.domain or domain
-    msg["To"] = [address(name, addr) for name, addr in to]
+    if to:  # none: the mail program asks for the address
+        msg["To"] = [address(name, addr) for name, addr in to]
     msg["Subject"] = one_line(_safe(subject))
     msg["Date"] = email.utils.format_datetime((date or clock.now()).astimezone())
     msg["Message-ID"] = email.utils.make_msgid(domain=domain)

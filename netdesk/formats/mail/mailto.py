@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
+from netdesk.formats.mail.eml import whole_characters
+
 BODY_LIMIT = 1800
 SHORTENED_NOTE = "[Shortened for your mail program: use Save draft… for the whole text]"
 
@@ -26,9 +28,7 @@ class MailtoLink:
     shortened: bool  # the body was cut to fit (the whole text needs Save draft…)
 
 
-def _text(value: str) -> str:
-    # Lone surrogates (a file name decoded with surrogateescape) have no UTF-8 form.
-    return value.encode("utf-8", "replace").decode("utf-8")
+_text = whole_characters
 
 
 def _encode(value: str) -> str:
@@ -66,10 +66,11 @@ def _fitted_body(body: str) -> tuple[str, bool]:
         cut = index + 1
     kept = text[:cut]
     if cut < len(text) and not text[cut].isspace():
-        # Back to the last word boundary; a text without one is cut between characters, but
-        # never before a combining mark or a joiner (that would change the last letter).
+        # Back to the last word boundary; a text without one near the end (a long link) is
+        # cut between characters, but never before a combining mark or a joiner (that would
+        # change the last letter).
         space = max(kept.rfind(" "), kept.rfind("\n"), kept.rfind("\t"))
-        if space > 0:
+        if space > len(kept) // 2:
             kept = kept[:space]
         else:
             while kept and _joins_previous(text[len(kept)]):

@@ -66,7 +66,7 @@ def _shown(field: str, conversion: str | None, spec: str) -> str:
     bang = f"!{conversion}" if conversion else ""
     colon = f":{spec}" if spec else ""
     text = "{" + field + bang + colon + "}"
-    return text if len(text) <= 60 else text[:57] + "...}"
+    return text if len(text) <= 60 else text[:56] + "...}"
 
 
 def _field_problem(field: str, conversion: str | None, spec: str) -> str | None:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from netdesk import clock
 from netdesk.formats.mail.eml import one_line
-from netdesk.models import Contact, EmailDraft, Introduction, Note
+from netdesk.models import Contact, EmailDraft, Event, FollowUp, Introduction, Note
 from netdesk.models.note import NoteTopic
 from netdesk.services.errors import NotFoundError
 from netdesk.services.mail.draft_types import Draft, PendingDraft, SentResult
@@ -44,8 +44,9 @@ def record(db: Database, drafts: Sequence[Draft]) -> list[int]:
                     raise NotFoundError("That contact no longer exists.")
                 row = EmailDraft(
                     contact_id=contact_id,
-                    followup_id=draft.followup_id,
-                    event_id=draft.event_id,
+                    # Deleted since the draft was composed: the draft stands without them.
+                    followup_id=_existing(session, FollowUp, draft.followup_id),
+                    event_id=_existing(session, Event, draft.event_id),
                     introduction_id=introduction_id,
                     template_key=draft.template_key,
                     subject=one_line(draft.subject)[:SUBJECT_LENGTH],
@@ -55,6 +56,12 @@ def record(db: Database, drafts: Sequence[Draft]) -> list[int]:
                 session.flush()
                 ids.append(row.id)
     return ids
+
+
+def _existing(
+    session: Session, model: type[FollowUp] | type[Event], row_id: int | None
+) -> int | None:
+    return row_id if row_id is not None and session.get(model, row_id) is not None else None
 
 
 def _with_siblings(session: Session, rows: list[EmailDraft]) -> list[EmailDraft]:

@@ -11,7 +11,15 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from netdesk.formats.mail.eml import Attachment, address, draft_message, message_bytes
+from netdesk.cards.share import CARD_DEFAULT_FIELDS, shared_record
+from netdesk.formats.control_text import clean_text
+from netdesk.formats.mail.eml import (
+    Attachment,
+    address,
+    draft_message,
+    message_bytes,
+    one_line,
+)
 from netdesk.formats.mail.mailto import MailtoLink, mailto_link
 from netdesk.formats.mail.template import TemplateError, render
 from netdesk.formats.vcard.write import vcard_text
@@ -33,10 +41,14 @@ def default_template(followup_id: int | None, event_id: int | None) -> str:
 
 
 def _filled(template: TemplateRecord, values: Mapping[str, str]) -> tuple[str, str]:
+    """(subject, body): the subject one line, the body's line ends "\n", no control
+    characters from imported notes."""
+    clean = {key: clean_text(value) for key, value in values.items()}
     try:
-        return render(template.subject, values), render(template.body, values)
+        subject, body = render(template.subject, clean), render(template.body, clean)
     except TemplateError as exc:
         raise ValidationError({"template": f"The template “{template.name}”: {exc}"}) from exc
+    return one_line(subject), body.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _recipient(contact: Contact) -> tuple[str, str] | None:
@@ -75,6 +87,9 @@ class DraftService:
                 event_id = event_id if event_id is not None else followup.event_id
             if not ids:
                 raise ValidationError({"contacts": "Pick someone to write to."})
+            if event_id is None and len(ids) == 1:
+                # Written to from their page: about the event they were last met at.
+                event_id = context.latest_event(session, ids[0])
             key = template_key or default_template(followup_id, event_id)
             template = self.templates.get(key)
             mine = context.my_values(session)
@@ -83,8 +98,6 @@ class DraftService:
             for contact_id in ids:
                 contact = context.load(session, contact_id)
                 their_event = event_id
-                if their_event is None and len(ids) == 1:
-                    their_event = context.latest_event(session, contact_id)
                 values = {
                     **context.person_values(contact),
                     **context.event_values(session, contact_id, their_event),
@@ -155,12 +168,15 @@ class DraftService:
         event_id: int | None = None,
         followup_id: int | None = None,
     ) -> tuple[str, str]:
-        """(subject, body) of `template` (saved or not) filled for one person, for the live
-        preview; ValidationError naming the template's problems."""
+        """(subject, body) of `template` (saved or not) filled for one person, as compose
+        would (the event they were last met at when none is given), for the live preview;
+        ValidationError naming the template's problems."""
         with self.db.Session() as session:
             followup = self._followup(session, followup_id)
             if followup is not None and event_id is None:
                 event_id = followup.event_id
+            if event_id is None and followup is None:
+                event_id = context.latest_event(session, contact_id)
             contact = context.load(session, contact_id)
             values = {
                 **context.person_values(contact),
@@ -236,6 +252,7 @@ class DraftService:
         records = records_for(session.connection(), [me_id])
         if not records:
             return sender, None, ""
-        card = vcard_text(records[0], "3.0").encode("utf-8")
+        # What my QR card shares, nothing private (notes, tags, birthday, other lines).
+        card = vcard_text(shared_record(records[0], CARD_DEFAULT_FIELDS), "3.0").encode("utf-8")
         stem = "-".join(p for p in (me.given_name.strip(), me.family_name.strip()) if p)
         return sender, card, safe_file_name(stem or context.display_name(me), ".vcf", "card")

@@ -185,3 +185,32 @@ def test_unknown_template_names_the_keys(services: Services) -> None:
     ana = person(services)
     with pytest.raises(NotFoundError, match="nice-to-meet, promised, thanks-talk"):
         services.drafts.compose("nope", [ana])
+
+
+def test_a_follow_up_deleted_before_recording_leaves_the_draft_standing(
+    services: Services,
+) -> None:
+    ana, pycon = person(services), event(services)
+    fid = services.followups.add(ana, "Send slides", None, pycon)
+    drafts = services.drafts.compose(None, [ana], followup_id=fid)
+    services.followups.delete(fid)
+    services.events.delete(pycon)
+    [draft_id] = services.drafts.record(drafts)
+    [pending] = services.drafts.pending()
+    assert (pending.id, pending.followup_id, pending.event_id) == (draft_id, None, None)
+
+
+def test_notes_with_line_breaks_and_controls_never_reach_the_subject(services: Services) -> None:
+    ana, pycon = person(services), event(services)
+    services.notes.add(ana, "Rust\r\non chips\x1b[31m", NoteTopic.TALKED_ABOUT.value, pycon)
+    thanks = TemplateRecord("t", "T", "About {talked_about}", "Hi\r\n{talked_about}")
+    subject, body = services.drafts.preview(thanks, ana, event_id=pycon)
+    assert subject == "About Rust on chips[31m"
+    assert body == "Hi\nRust\non chips[31m"
+
+
+def test_preview_uses_the_event_they_were_met_at(services: Services) -> None:
+    ana, pycon = person(services), event(services)
+    met(services, ana, pycon)
+    template = services.templates.get("nice-to-meet")
+    assert services.drafts.preview(template, ana)[0] == "Nice to meet you at PyCon DE"
