@@ -16,6 +16,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import mail_scenes
 import screenshot_scenes as scenes
 from PySide6.QtCore import QCoreApplication, QSettings, QSize
 from PySide6.QtTest import QTest
@@ -110,6 +111,7 @@ def main() -> None:
     scenes.export_refused(app, window, services, work / "demo.sqlite", out)
     scenes.welcome_and_help(app, window, work, out)
     scenes.sync_scenes(app, window, services, work, out)
+    mail_scenes.mail_scenes(app, window, services, out)
     _cards_and_badges(app, window, services, out)
     _backups(app, window, services, out)
 

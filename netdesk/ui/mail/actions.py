@@ -305,9 +305,9 @@ class MailActions(QObject):
         except ServiceError as exc:
             show_error(window, "Could not remember the email", str(exc))
             return None
-        return self._ask_sent(drafts, ids)
+        return self.ask_sent(drafts, ids)
 
-    def _ask_sent(self, drafts: Sequence[Draft], draft_ids: list[int]) -> ChoiceDialog:
+    def ask_sent(self, drafts: Sequence[Draft], draft_ids: list[int]) -> ChoiceDialog:
         services = self._services()
         names = [name or email for d in drafts for name, email in d.to]
         box = sent_dialog(self._window(), names, len(drafts))

@@ -77,7 +77,7 @@ class IntroduceDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Introduce:", self.first_picker)
-        form.addRow("To:", self.second_picker)
+        form.addRow("And:", self.second_picker)
         form.addRow("Why they should meet:", self.reason_edit)
         preview = QFormLayout()
         preview.addRow("Email to:", self.to_label)

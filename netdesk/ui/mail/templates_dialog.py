@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.formats.mail.template import PLACEHOLDERS
+from netdesk.formats.mail.template import problems as problems_in
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.mail.templates import TemplateRecord, check
 from netdesk.services.service_set import Services
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.person_picker import ContactPicker
-from netdesk.ui.widgets.plain_text import ElidedLabel, confirm, plain_label, show_error
+from netdesk.ui.widgets.plain_text import confirm, plain_label, show_error
 
 SAVE_DELAY_MS = 400
 NEW_BODY = "Hi {first_name},\n\n\n\nBest wishes,\n{my_first_name}\n"
@@ -59,6 +60,7 @@ class TemplatesDialog(QDialog):
         self.list_widget = QListWidget()
         self.list_widget.setObjectName("templates_list")
         self.list_widget.setMinimumWidth(220)
+        self.list_widget.setSpacing(2)
         self.new_button = QPushButton("New")
         self.delete_button = QPushButton("Delete")
         self.reset_button = QPushButton("Reset to default")
@@ -104,7 +106,7 @@ class TemplatesDialog(QDialog):
 
         self.person_picker = ContactPicker(services)
         self.person_picker.setObjectName("preview_person")
-        self.preview_subject = ElidedLabel()
+        self.preview_subject = plain_label(wrap=True)
         bold = QFont(self.preview_subject.font())
         bold.setBold(True)
         self.preview_subject.setFont(bold)
@@ -232,12 +234,15 @@ class TemplatesDialog(QDialog):
         self._save_timer.start()
 
     def _show_problems(self, problems: dict[str, str]) -> None:
+        texts = {"subject": self.subject_edit.text(), "body": self.body_edit.toPlainText()}
         for field, label in (
             ("name", self.name_problem),
             ("subject", self.subject_problem),
             ("body", self.body_problem),
         ):
-            label.setText(problems.get(field, ""))
+            # A placeholder's problems one per line, each naming the placeholder as written.
+            found = problems_in(texts[field]) if field in texts else []
+            label.setText("\n".join(p.message for p in found) or problems.get(field, ""))
             label.setVisible(field in problems)
 
     def problem_text(self, field: str) -> str:
@@ -311,21 +316,21 @@ class TemplatesDialog(QDialog):
     def _update_preview(self) -> None:
         contact_id = self.person_picker.contact_id()
         if self._record is None or contact_id is None:
-            self.preview_subject.set_full_text("")
+            self.preview_subject.setText("")
             self.preview_body.setPlainText(
                 "" if self._record is None else "Pick a person to see the email they would get."
             )
             return
         edited = self.edited()
         if {"subject", "body"} & set(check(edited)):
-            self.preview_subject.set_full_text("")
+            self.preview_subject.setText("")
             self.preview_body.setPlainText("No preview until the problems are fixed.")
             return
         try:
             subject, body = self._services.drafts.preview(edited, contact_id)
         except (ServiceError, ValueError) as exc:
             subject, body = "", f"No preview: {exc}"
-        self.preview_subject.set_full_text(subject)
+        self.preview_subject.setText(subject)
         self.preview_body.setPlainText(body)
 
     # -- new, delete, reset -----------------------------------------------------------------

@@ -179,7 +179,10 @@ class WriteDialog(QDialog):
         self.body_view.setPlainText(first.body if first else "")
         attached = first.card_filename if first and first.attach_card else ""
         self.attachment_label.setText(
-            f"Attached to the saved draft: {attached}" if attached else ""
+            f"Your card goes with a saved draft ({attached}): a link to the mail program "
+            "cannot carry a file."
+            if attached
+            else ""
         )
         self.attachment_label.setVisible(bool(attached))
         if len(sendable) > 1:

@@ -60,7 +60,7 @@ def test_save_draft_writes_an_eml_with_my_card_and_keeps_it_pending(
     window.mail.ask_path = ask = SavePath(target)
     dialog = _shown(qtbot, window.mail.save_draft([ana]))
     assert dialog.save_button.isDefault()
-    assert dialog.attachment_label.text() == "Attached to the saved draft: Zoe-Meyer.vcf"
+    assert "(Zoe-Meyer.vcf)" in dialog.attachment_label.text()
     qtbot.keyClick(dialog.template_combo, Qt.Key.Key_Return)
 
     assert Path(ask.offered[0]).name == "Nice to meet you at Data Summit.eml"
