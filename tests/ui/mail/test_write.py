@@ -195,3 +195,38 @@ def test_nobody_with_an_email_opens_nothing(
     qtbot.keyClick(dialog.template_combo, Qt.Key.Key_Return)
     assert mail_program.urls == []
     assert sqlite_services.drafts.pending() == []
+
+
+def test_a_long_email_is_shortened_for_the_link_and_the_status_bar_says_so(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path, mail_program: MailProgram
+) -> None:
+    from netdesk.formats.mail.mailto import SHORTENED_NOTE
+    from netdesk.services.mail.templates import TemplateRecord
+
+    ana = add_person(sqlite_services, "Ana Lima", "ana@example.org")
+    long_body = "Hi {first_name},\n\n" + "Olá, ação e coração. " * 200
+    sqlite_services.templates.save(TemplateRecord("long", "Long", "A long one", long_body))
+    window = _window(qtbot, sqlite_services, tmp_path)
+    dialog = window.mail.write_to(ana, "long")
+    assert dialog is not None
+    assert dialog.body_view.toPlainText().count("coração") == 200  # the dialog shows it all
+    _press_enter(qtbot, dialog)
+    [url] = mail_program.urls
+    [(_to, _subject, body)] = mail_program.emails()
+    assert len(url.partition("body=")[2]) < 1800
+    assert body.endswith(SHORTENED_NOTE)
+    assert window.statusBar().currentMessage() == (
+        "The email was shortened for your mail program: Save draft… keeps the whole text."
+    )
+
+
+def test_write_email_with_nothing_selected_says_what_to_select(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path, mail_program: MailProgram
+) -> None:
+    window = _window(qtbot, sqlite_services, tmp_path)
+    window.go_to(FOLLOWUPS)
+    window.mail.act_write.trigger()
+    assert window.mail.write_dialog is None
+    assert window.statusBar().currentMessage() == (
+        "Select a person, a follow-up or people at an event first."
+    )
