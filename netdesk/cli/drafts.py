@@ -47,6 +47,8 @@ def add_commands(commands: Any) -> None:
     )
     draft.add_argument("--event", metavar="NAME", help="the event the email is about")
     draft.add_argument("out", nargs="?", metavar="OUT.eml", help="the file to write; - for stdout")
+    # main runs a command's own `run` (cli/main.py stays short), after opening the database.
+    draft.set_defaults(run=run_draft, draft_parser=draft)
 
 
 def usage_error(args: argparse.Namespace) -> str | None:
@@ -64,6 +66,9 @@ def usage_error(args: argparse.Namespace) -> str | None:
 
 def run_draft(db: Database, args: argparse.Namespace) -> int:
     from netdesk.services.service_set import Services
+
+    if problem := usage_error(args):
+        args.draft_parser.error(problem)  # exits with 2, the usage first
 
     services = Services(db)
     if args.list_templates:

@@ -20,7 +20,6 @@ from netdesk.cli.backups import add_commands as add_backup_commands
 from netdesk.cli.cards import add_commands as add_card_commands
 from netdesk.cli.desktop_entry import add_commands as add_desktop_commands
 from netdesk.cli.drafts import add_commands as add_draft_commands
-from netdesk.cli.drafts import usage_error as draft_usage_error
 from netdesk.cli.duplicates import add_commands as add_duplicate_commands
 from netdesk.cli.events import add_commands as add_event_commands
 from netdesk.cli.exchange_args import add_commands as add_exchange_commands
@@ -128,8 +127,6 @@ def _main(argv: Sequence[str] | None) -> int:
         parser.error(problem)
     if args.command == "search" and len(args.query.split()) > MOST_SEARCH_WORDS:
         parser.error(f"a search takes at most {MOST_SEARCH_WORDS} words")
-    if args.command == "draft" and (problem := draft_usage_error(args)):
-        parser.error(problem)
     if sys.stdout is None and _prints_results(args):  # started with `>&-`
         print("netdesk: standard output is closed: nowhere to print to", file=sys.stderr)
         return 1
@@ -211,11 +208,7 @@ def _main(argv: Sequence[str] | None) -> int:
             from netdesk.cli.sync import run_sync
 
             return run_sync(db, args)
-        if args.command == "draft":
-            from netdesk.cli.drafts import run_draft
-
-            return run_draft(db, args)
-        return _search(db, args)
+        return args.run(db, args) if "run" in args else _search(db, args)  # type: ignore[no-any-return]
     except KeyboardInterrupt:
         print("netdesk: interrupted; nothing of the unfinished step was saved.", file=sys.stderr)
         return 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import ColumnElement, and_, exists, or_, select
 
 from netdesk.formats.mail.eml import one_line
 from netdesk.models import Contact, EmailDraft, Introduction
@@ -21,6 +21,18 @@ class IntroductionRow:
     other_name: str
     introduced_on: date
     reason: str
+
+
+def made() -> ColumnElement[bool]:
+    """Introductions that were made: recorded by hand, or by an email marked sent. One
+    written with Write email exists from then on (it keeps the reason) but is not made until
+    the user says the email went out (or never, when the draft is discarded)."""
+    return ~and_(
+        exists().where(EmailDraft.introduction_id == Introduction.id),
+        ~exists().where(
+            EmailDraft.introduction_id == Introduction.id, EmailDraft.sent_at.is_not(None)
+        ),
+    )
 
 
 class IntroductionService:
@@ -44,19 +56,13 @@ class IntroductionService:
     def for_contact(self, contact_id: int) -> list[IntroductionRow]:
         """Whom this person was introduced to, newest first; an introduction whose email is
         still waiting to be marked sent is not one yet."""
-        still_pending = and_(
-            exists().where(EmailDraft.introduction_id == Introduction.id),
-            ~exists().where(
-                EmailDraft.introduction_id == Introduction.id, EmailDraft.sent_at.is_not(None)
-            ),
-        )
         with self.db.Session() as session:
             rows = session.scalars(
                 select(Introduction)
                 .where(
                     or_(Introduction.first_id == contact_id, Introduction.second_id == contact_id)
                 )
-                .where(~still_pending)
+                .where(made())
                 .order_by(Introduction.introduced_on.desc(), Introduction.id.desc())
             ).all()
             others = {r.second_id if r.first_id == contact_id else r.first_id for r in rows}

@@ -150,7 +150,7 @@ def test_how_it_is_typed_is_checked(
     with pytest.raises(SystemExit) as exit_info:
         run(database, *args)
     assert exit_info.value.code == 2
-    assert "error: " in capsys.readouterr().err
+    assert "netdesk draft: error: " in capsys.readouterr().err
 
 
 def test_list_templates_marks_the_edited_ones(

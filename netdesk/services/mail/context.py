@@ -40,6 +40,9 @@ def first_name(contact: Contact) -> str:
     if given:
         return given
     words = display_name(contact).split()
+    # "Dr. Ana Lima" without a given name is Ana, not "Dr.".
+    while len(words) > 1 and words[0].endswith(".") and len(words[0]) <= 6:
+        words = words[1:]
     return words[0] if words else ""
 
 

@@ -13,6 +13,7 @@ from netdesk.formats.mail.mailto import parse_mailto
 from netdesk.models.note import NoteTopic
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.mail import TemplateRecord
+from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 from tests.services.mail.helpers import event, me, met, person
 
@@ -214,3 +215,12 @@ def test_preview_uses_the_event_they_were_met_at(services: Services) -> None:
     met(services, ana, pycon)
     template = services.templates.get("nice-to-meet")
     assert services.drafts.preview(template, ana)[0] == "Nice to meet you at PyCon DE"
+
+
+def test_first_name_skips_a_title_and_prefers_the_given_name(services: Services) -> None:
+    dr = person(services, "Dr. Ana Lima")
+    assert services.drafts.compose("reconnect", [dr])[0].body.startswith("Hi Ana,\n")
+    given = services.contacts.create(
+        ContactInput(formatted_name="Lima, Ana", given_name="Ana María", emails=["a@x.org"])
+    )
+    assert services.drafts.compose("reconnect", [given])[0].body.startswith("Hi Ana María,\n")
