@@ -10,32 +10,20 @@ several people are picked); it stays pending on the person's page until marked s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from netdesk.services.errors import ServiceError
-from netdesk.services.exporting import safe_file_name
-from netdesk.ui.exporting.actions import (
-    AskPath,
-    ask_save_path,
-    default_folder,
-    export_failure_text,
-    with_suffix,
-)
-from netdesk.ui.mail.sent_dialog import (
-    SENT,
-    ChoiceDialog,
-    log_sent,
-    offer_followup,
-    sent_dialog,
-)
+from netdesk.ui.exporting.actions import AskPath, ask_save_path
+from netdesk.ui.mail.saving import AskFolder, ask_folder, save_drafts
+from netdesk.ui.mail.sent_dialog import SENT, ChoiceDialog, log_sent, offer_followup, sent_dialog
+from netdesk.ui.mail.targets import selection
 from netdesk.ui.mail.write_dialog import OPEN, SAVE, WriteDialog
-from netdesk.ui.shell import EVENTS, FOLLOWUPS, PEOPLE, TODAY
 from netdesk.ui.widgets.dates import plural
 from netdesk.ui.widgets.menus import top_menu
 from netdesk.ui.widgets.plain_text import confirm, show_error
@@ -47,9 +35,6 @@ if TYPE_CHECKING:
     from netdesk.ui.mail.templates_dialog import TemplatesDialog
     from netdesk.ui.shell import Shell
 
-# (parent, caption, folder to start in) -> the folder chosen, "" when cancelled.
-AskFolder = Callable[[QWidget | None, str, str], str]
-EML_FILTER = "Email drafts (*.eml);;All files (*)"
 SELECT_FIRST = "Select a person, a follow-up or people at an event first."
 NO_MAIL_PROGRAM = (
     "netdesk could not open your mail program: no program is set to handle email links.\n\n"
@@ -57,26 +42,11 @@ NO_MAIL_PROGRAM = (
 )
 
 
-def ask_folder(parent: QWidget | None, caption: str, start: str) -> str:
-    return QFileDialog.getExistingDirectory(parent, caption, start)
-
-
 def open_mailto(url: str) -> bool:
     # The link is already encoded (RFC 6068): strict parsing keeps every escape as it is.
     return QDesktopServices.openUrl(
         QUrl.fromEncoded(url.encode("ascii"), QUrl.ParsingMode.StrictMode)
     )
-
-
-def unique_path(folder: Path, name: str, taken: set[str]) -> Path:
-    """`name` in `folder`, numbered ("Ana Lima 2.eml") when two people share a name."""
-    stem, suffix = name[: -len(".eml")], ".eml"
-    candidate, n = name, 1
-    while candidate.casefold() in taken or (folder / candidate).exists():
-        n += 1
-        candidate = f"{stem} {n}{suffix}"
-    taken.add(candidate.casefold())
-    return folder / candidate
 
 
 class MailActions(QObject):
@@ -148,41 +118,8 @@ class MailActions(QObject):
     def _window(self) -> QWidget:
         return self.shell.widget()
 
-    # -- what the menu entries act on: the page's selection ---------------------------------
-
     def _selection(self) -> dict[str, Any] | None:
-        """The people (and follow-up or event) the current page has selected."""
-        key = self.shell.current_key()
-        view = self.shell.built_view(key)
-        if view is None:
-            return None
-        if key == PEOPLE:
-            ids = view.selected_contact_ids()
-            return {"contact_ids": ids} if ids else None
-        if key == FOLLOWUPS:
-            rows = view.selected_rows()
-            if len(rows) == 1:
-                row = rows[0]
-                return {
-                    "contact_ids": [row.contact_id],
-                    "followup_id": row.id,
-                    "event_id": row.event_id,
-                }
-            ids = list(dict.fromkeys(r.contact_id for r in rows))
-            return {"contact_ids": ids} if ids else None
-        if key == EVENTS:
-            page = view.page
-            ids = [r.contact_id for r in page.selected_attendees()]
-            return {"contact_ids": ids, "event_id": page.event_id()} if ids else None
-        if key == TODAY:
-            row = view.due_model.row_at(view.due_card.list_view.currentIndex().row())
-            if row is not None:
-                return {
-                    "contact_ids": [row.contact_id],
-                    "followup_id": row.id,
-                    "event_id": row.event_id,
-                }
-        return None
+        return selection(self.shell)
 
     def write_selected(self) -> WriteDialog | None:
         chosen = self._selection()
@@ -343,46 +280,10 @@ class MailActions(QObject):
     def save_files(self, drafts: Sequence[Draft]) -> list[Path]:
         """Ask where and write the .eml files; they stay pending until marked sent."""
         services = self._services()
-        if services is None or not drafts:
+        if services is None:
             return []
-        window = self._window()
-        if len(drafts) == 1:
-            draft = drafts[0]
-            suggested = default_folder() / safe_file_name(draft.subject, ".eml", "Email")
-            chosen = self.ask_path(window, "Save email draft", str(suggested), EML_FILTER)
-            if not chosen:
-                return []
-            paths = [with_suffix(chosen, ".eml")]
-        else:
-            folder_text = self.ask_folder(
-                window, f"Save {len(drafts)} email drafts in", str(default_folder())
-            )
-            if not folder_text:
-                return []
-            folder = Path(folder_text)
-            taken: set[str] = set()
-            paths = [
-                unique_path(
-                    folder, safe_file_name(d.to[0][0] or d.to[0][1], ".eml", "Email"), taken
-                )
-                for d in drafts
-            ]
-        written: list[Path] = []
-        for draft, path in zip(drafts, paths, strict=True):
-            try:
-                written.append(services.drafts.save_eml(draft, path))
-            except OSError as exc:
-                show_error(window, "Could not save the draft", export_failure_text(path, exc))
-                break
-            except ServiceError as exc:
-                show_error(window, "Could not save the draft", f"“{path.name}”: {exc}")
-                break
-        done = list(drafts[: len(written)])
-        if done:
-            try:
-                services.drafts.record(done)
-            except ServiceError as exc:
-                show_error(window, "Could not remember the draft", str(exc))
+        written = save_drafts(self._window(), services, drafts, self.ask_path, self.ask_folder)
+        if written:
             where = (
                 written[0].name
                 if len(written) == 1
