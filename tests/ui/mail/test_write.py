@@ -230,3 +230,17 @@ def test_write_email_with_nothing_selected_says_what_to_select(
     assert window.statusBar().currentMessage() == (
         "Select a person, a follow-up or people at an event first."
     )
+
+
+def test_names_in_the_questions_are_plain_text(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path, mail_program: MailProgram
+) -> None:
+    odd = add_person(sqlite_services, "Ana <b>Lima</b> & Co", "ana@example.org")
+    window = _window(qtbot, sqlite_services, tmp_path)
+    dialog = window.mail.write_to(odd, "reconnect")
+    assert dialog is not None
+    assert dialog.to_label.text() == "Ana <b>Lima</b> & Co <ana@example.org>"
+    _press_enter(qtbot, dialog)
+    box = choice()
+    assert box.message_label.textFormat() == Qt.TextFormat.PlainText
+    assert box.message_label.text() == "Did you send the email to Ana <b>Lima</b> & Co?"
