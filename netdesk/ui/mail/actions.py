@@ -19,11 +19,8 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from netdesk.services.errors import ServiceError
-from netdesk.ui.exporting.actions import AskPath, ask_save_path
-from netdesk.ui.mail.saving import AskFolder, ask_folder, save_drafts
-from netdesk.ui.mail.sent_dialog import SENT, ChoiceDialog, log_sent, offer_followup, sent_dialog
+from netdesk.ui.mail.choices import OPEN, SAVE, AskFolder, AskPath, ask_folder, ask_save_path
 from netdesk.ui.mail.targets import selection
-from netdesk.ui.mail.write_dialog import OPEN, SAVE, WriteDialog
 from netdesk.ui.widgets.dates import plural
 from netdesk.ui.widgets.menus import top_menu
 from netdesk.ui.widgets.plain_text import confirm, show_error
@@ -32,7 +29,9 @@ if TYPE_CHECKING:
     from netdesk.services.mail.draft_types import Draft
     from netdesk.services.service_set import Services
     from netdesk.ui.mail.introduce_dialog import IntroduceDialog
+    from netdesk.ui.mail.sent_dialog import ChoiceDialog
     from netdesk.ui.mail.templates_dialog import TemplatesDialog
+    from netdesk.ui.mail.write_dialog import WriteDialog
     from netdesk.ui.shell import Shell
 
 SELECT_FIRST = "Select a person, a follow-up or people at an event first."
@@ -178,6 +177,8 @@ class MailActions(QObject):
         services = self._services()
         if services is None or not contact_ids:
             return None
+        from netdesk.ui.mail.write_dialog import WriteDialog
+
         dialog = WriteDialog(
             services,
             contact_ids,
@@ -245,6 +246,8 @@ class MailActions(QObject):
         return self.ask_sent(drafts, ids)
 
     def ask_sent(self, drafts: Sequence[Draft], draft_ids: list[int]) -> ChoiceDialog:
+        from netdesk.ui.mail.sent_dialog import SENT, log_sent, offer_followup, sent_dialog
+
         services = self._services()
         names = [name or email for d in drafts for name, email in d.to]
         box = sent_dialog(self._window(), names, len(drafts))
@@ -282,6 +285,8 @@ class MailActions(QObject):
         services = self._services()
         if services is None:
             return []
+        from netdesk.ui.mail.saving import save_drafts
+
         written = save_drafts(self._window(), services, drafts, self.ask_path, self.ask_folder)
         if written:
             where = (

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import ServiceError
 from netdesk.services.mail.draft_types import Draft
 from netdesk.services.service_set import Services
-from netdesk.ui.mail.write_dialog import OPEN, SAVE
+from netdesk.ui.mail.choices import OPEN, SAVE
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.person_picker import ContactPicker
 from netdesk.ui.widgets.plain_text import ElidedLabel, plain_label

@@ -3,25 +3,20 @@ writing them safely, each whole or not at all, never over the open database."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from netdesk.services.errors import ServiceError
 from netdesk.services.exporting import safe_file_name
 from netdesk.services.mail.draft_types import Draft
 from netdesk.services.service_set import Services
-from netdesk.ui.exporting.actions import AskPath, default_folder, export_failure_text, with_suffix
+from netdesk.ui.exporting.actions import default_folder, export_failure_text, with_suffix
+from netdesk.ui.mail.choices import AskFolder, AskPath
 from netdesk.ui.widgets.plain_text import show_error
 
-# (parent, caption, folder to start in) -> the folder chosen, "" when cancelled.
-AskFolder = Callable[[QWidget | None, str, str], str]
 EML_FILTER = "Email drafts (*.eml);;All files (*)"
-
-
-def ask_folder(parent: QWidget | None, caption: str, start: str) -> str:
-    return QFileDialog.getExistingDirectory(parent, caption, start)
 
 
 def unique_path(folder: Path, name: str, taken: set[str]) -> Path:

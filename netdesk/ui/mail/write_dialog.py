@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import ServiceError
 from netdesk.services.mail.draft_types import Draft
 from netdesk.services.service_set import Services
+from netdesk.ui.mail.choices import OPEN, SAVE
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.plain_text import ElidedLabel, plain_label
 
-OPEN, SAVE = "open", "save"
 # Offered for one person; an introduction is written from People > Introduce… (two people).
 INTRODUCTION = "introduction"
 
