@@ -202,3 +202,32 @@ def test_dash_writes_the_draft_to_standard_output(database: Path) -> None:
     msg = email.message_from_bytes(done.stdout, policy=email.policy.default)
     assert msg["Subject"] == "What I promised: Send the slides"
     assert done.stderr.decode().endswith("to standard output\n")
+
+
+def test_standard_output_sent_to_the_database_is_refused(database: Path) -> None:
+    before = _digest(database)
+    command = [sys.executable, "-m", "netdesk", "--db", str(database), "draft"]
+    with database.open("ab") as into_database:
+        done = subprocess.run(
+            [*command, "--followup", "1", "-"],
+            stdout=into_database,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr.decode() == (
+        "netdesk: refusing to write to standard output: it is the open database; "
+        "nothing was written.\n"
+    )
+    assert _digest(database) == before
+
+
+def test_a_symlink_to_the_database_is_refused(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "draft.eml"
+    link.symlink_to(database)
+    before = _digest(database)
+    assert run(database, "draft", "--contact", "ana@example.org", str(link)) == 2
+    assert "it is the open database" in capsys.readouterr().err
+    assert _digest(database) == before and link.is_symlink()

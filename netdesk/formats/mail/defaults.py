@@ -2,11 +2,15 @@
 follow-up advice for networkers has it (write within a day or two, recall what you talked
 about, keep the promise, make it easy to answer, introduce only with both people's consent).
 A line whose placeholders all come out empty is left out (formats.mail.template.render), so
-optional details sit on lines of their own."""
+optional details sit on lines of their own. Paragraphs are single lines: mail programs wrap
+them to the window (a hard-wrapped line breaks early in a narrow one)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+# A paragraph is one line, however long.
+# ruff: noqa: E501
 
 
 @dataclass(frozen=True)
@@ -27,13 +31,13 @@ NICE_TO_MEET = TemplateText(
 It was good to meet you at {event}.
 I enjoyed our conversation about {talked_about}.
 
-I'd be glad to stay in touch. If it's useful, we could continue over a coffee or a short
-call in the next few weeks; just say what suits you.
-
-I've attached my contact details.
+I'd be glad to stay in touch. If it's useful, we could continue over a coffee or a short call in the next few weeks; just say what suits you.
 
 Best wishes,
-{my_first_name}
+{my_name}
+{my_title}
+{my_organization}
+{my_phone}
 """,
     attach_my_card=True,
 )
@@ -44,10 +48,9 @@ PROMISED = TemplateText(
     subject="What I promised: {promise}",
     body="""Hi {first_name},
 
-As promised, here it is:
-{promise}
+Following up on what I promised: {promise}
 
-If anything is missing or you'd like to talk it through, just reply to this email.
+Here it is. If anything is missing or you'd like to talk it through, just reply to this email.
 
 Best wishes,
 {my_first_name}
@@ -63,8 +66,7 @@ THANKS_TALK = TemplateText(
 Thank you for your talk at {event}.
 What stayed with me most: {talked_about}
 
-I'd love to hear more about it sometime. Is there anything I can help with, or anyone you'd
-like to meet?
+I'd love to hear more about it sometime. Is there anything I can help with, or anyone you'd like to meet?
 
 Best wishes,
 {my_name}
@@ -89,9 +91,7 @@ I think you two should meet: {reason}
 {first_title}
 {first_organization}
 
-Would you each like to talk? Just reply to say so, and if you both do, I'll leave it to
-you to find a time. No pressure either way: if now is not a good moment, a short "not
-now" is perfectly fine.
+Would you each like to talk? Just reply to say so, and if you both do, I'll leave it to you to find a time. No pressure either way: if now is not a good moment, a short "not now" is perfectly fine.
 
 Best wishes,
 {my_first_name}
@@ -104,8 +104,7 @@ RECONNECT = TemplateText(
     subject="It has been a while",
     body="""Hi {first_name},
 
-It has been a while since we last spoke, and you came to mind. How are you, and what are
-you working on these days?
+It has been a while since we last spoke, and you came to mind. How are you, and what are you working on these days?
 
 I'd be glad to catch up, over a coffee or a short call, whenever suits you.
 

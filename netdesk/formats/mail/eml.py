@@ -49,16 +49,21 @@ _safe = whole_characters
 
 
 def address(name: str, addr: str) -> Address:
-    """The header address for `name` <`addr`>; ValueError when `addr` is no email address."""
+    """The header address for `name` <`addr`>; ValueError when `addr` is no email address a
+    7-bit header can hold. A domain in other letters is written in its ASCII form
+    ("bücher.de" as "xn--bcher-kva.de"); letters before the "@" (RFC 6531) cannot be."""
     spec = one_line(_safe(addr))
-    if (
-        not spec
-        or " " in spec
-        or spec.count("@") != 1
-        or spec.startswith("@")
-        or spec.endswith("@")
-    ):
+    local, at, domain = spec.rpartition("@")
+    if not (local and at and domain) or " " in spec or "@" in local:
         raise ValueError(f"{spec!r} is not an email address")
+    if not domain.isascii():
+        try:
+            domain = domain.encode("idna").decode("ascii")
+        except UnicodeError as exc:
+            raise ValueError(f"{spec!r} is not an email address") from exc
+    if not local.isascii():
+        raise ValueError(f"{spec!r} has letters before the @ an email file cannot hold")
+    spec = f"{local}@{domain}"
     found = Address(display_name=one_line(_safe(name)), addr_spec=spec)
     if found.addr_spec != spec:
         raise ValueError(f"{spec!r} is not an email address")

@@ -4,9 +4,9 @@ Every character outside RFC 3986's unreserved set is percent-encoded as UTF-8, l
 %0D%0A, the addresses too (all but the "@" between local part and domain, which the syntax
 needs as it is). Mail programs and the systems that hand links to them cut long links
 (Windows at about 2,000 characters, some browsers and Outlook sooner), so the encoded body is
-kept under BODY_LIMIT characters: cut at a word boundary and ended with SHORTENED_NOTE. The
-cut is made in the text before encoding, so it never falls inside a %XX sequence or a
-character's UTF-8 bytes.
+kept under BODY_LIMIT characters (less when the subject and addresses need the room within
+URL_LIMIT): cut at a word boundary and ended with SHORTENED_NOTE. The cut is made in the text
+before encoding, so it never falls inside a %XX sequence or a character's UTF-8 bytes.
 """
 
 from __future__ import annotations
@@ -19,6 +19,11 @@ from urllib.parse import quote, unquote
 from netdesk.formats.mail.eml import whole_characters
 
 BODY_LIMIT = 1800
+# The whole link, where the addresses leave room: Windows hands on about 2,048 characters. A
+# subject is cut (with "…") past SUBJECT_LIMIT encoded characters, the body to what is left.
+URL_LIMIT = 2000
+SUBJECT_LIMIT = 400
+MIN_BODY_ROOM = 400
 SHORTENED_NOTE = "[Shortened for your mail program: use Save draft… for the whole text]"
 
 
@@ -50,14 +55,13 @@ def _address(address: str) -> str:
     return f"{_encode(local)}@{_encode(domain)}"
 
 
-def _fitted_body(body: str) -> tuple[str, bool]:
-    """The encoded body, and whether it had to be shortened."""
-    text = _crlf(_text(body))
+def _fitted(text: str, limit: int, note: str) -> tuple[str, bool]:
+    """`text` encoded in fewer than `limit` characters, and whether it had to be shortened:
+    then cut in the text (never inside a %XX or a character) and ended with `note`."""
     encoded = _encode(text)
-    if len(encoded) < BODY_LIMIT:
+    if len(encoded) < limit:
         return encoded, False
-    note = "\r\n\r\n" + SHORTENED_NOTE
-    room = BODY_LIMIT - 1 - len(_encode(note))
+    room = limit - 1 - len(_encode(note))
     size = cut = 0
     for index, char in enumerate(text):
         size += len(_encode(char))
@@ -75,8 +79,7 @@ def _fitted_body(body: str) -> tuple[str, bool]:
         else:
             while kept and _joins_previous(text[len(kept)]):
                 kept = kept[:-1]
-    kept = kept.rstrip()
-    return _encode(kept + note), True
+    return _encode(kept.rstrip() + note), True
 
 
 def _joins_previous(char: str) -> bool:
@@ -90,19 +93,23 @@ def _joins_previous(char: str) -> bool:
 
 
 def mailto_link(to: Sequence[str], subject: str, body: str, cc: Sequence[str] = ()) -> MailtoLink:
-    """The link for an email to the addresses `to` (and `cc`), with subject and body."""
-    addresses = ",".join(_address(a) for a in to if a.strip())
+    """The link for an email to the addresses `to` (and `cc`), with subject and body; the
+    whole link kept within URL_LIMIT when the addresses leave room (see the module)."""
+    head = "mailto:" + ",".join(_address(a) for a in to if a.strip())
     fields: list[str] = []
     if cc:
         fields.append("cc=" + ",".join(_address(a) for a in cc if a.strip()))
+    cut_subject = cut_body = False
     if subject.strip():
-        fields.append("subject=" + _encode(_one_line(subject)))
-    shortened = False
+        encoded, cut_subject = _fitted(_one_line(_text(subject)), SUBJECT_LIMIT, "…")
+        fields.append("subject=" + encoded)
     if body:
-        encoded, shortened = _fitted_body(body)
+        used = len(head) + sum(len(f) + 1 for f in fields) + len("body=") + 1
+        room = max(MIN_BODY_ROOM, min(BODY_LIMIT, URL_LIMIT + 1 - used))
+        encoded, cut_body = _fitted(_crlf(_text(body)), room, "\r\n\r\n" + SHORTENED_NOTE)
         fields.append("body=" + encoded)
     query = ("?" + "&".join(fields)) if fields else ""
-    return MailtoLink(f"mailto:{addresses}{query}", shortened)
+    return MailtoLink(head + query, cut_subject or cut_body)
 
 
 def parse_mailto(url: str) -> tuple[list[str], str, str]:

@@ -117,6 +117,12 @@ def _syntax(reason: str) -> str:
     return "the braces do not pair up: write {{ and }} for braces in the text"
 
 
+def summary(found: list[TemplateProblem], most: int = 5) -> str:
+    """The problems in one message: the first `most`, then how many more."""
+    text = "; ".join(p.message for p in found[:most])
+    return text + (f"; and {len(found) - most:,} more" if len(found) > most else "")
+
+
 def render(text: str, values: Mapping[str, str]) -> str:
     """`text` with each placeholder replaced by its value ("" for a value not given). A line
     whose placeholders all came out empty is left out ("We talked about: {talked_about}" when
@@ -125,7 +131,7 @@ def render(text: str, values: Mapping[str, str]) -> str:
     TemplateError, naming every problem, for a template `problems` finds fault with."""
     found = problems(text)
     if found:
-        raise TemplateError("; ".join(p.message for p in found))
+        raise TemplateError(summary(found))
     lines: list[str] = []
     line: list[str] = []
     fields = filled = False

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 
 from netdesk.formats.mail.defaults import BUILTIN_TEMPLATES
-from netdesk.formats.mail.template import problems
+from netdesk.formats.mail.template import problems, summary
 from netdesk.models import EmailTemplate
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.store import Database
@@ -49,6 +49,15 @@ def _record(row: EmailTemplate) -> TemplateRecord:
     )
 
 
+def _same_text(one: TemplateRecord, other: TemplateRecord) -> bool:
+    return (one.name, one.subject, one.body, one.attach_my_card) == (
+        other.name,
+        other.subject,
+        other.body,
+        other.attach_my_card,
+    )
+
+
 def check(record: TemplateRecord) -> dict[str, str]:
     """Field -> what is wrong with it ({} when the template can be saved)."""
     errors: dict[str, str] = {}
@@ -70,7 +79,7 @@ def check(record: TemplateRecord) -> dict[str, str]:
         elif field == "subject" and any(ch in text for ch in "\r\n"):
             errors[field] = "The subject is one line."
         elif found := problems(text):
-            errors[field] = "; ".join(p.message for p in found)
+            errors[field] = summary(found)
     return errors
 
 
@@ -117,6 +126,9 @@ class TemplateService:
         errors = check(record)
         if errors:
             raise ValidationError(errors)
+        builtin = _builtins().get(record.key)
+        if builtin is not None and _same_text(builtin, record):
+            return self.reset(record.key)  # edited back to what netdesk comes with
         with self.db.transaction() as session:
             row = session.scalar(select(EmailTemplate).where(EmailTemplate.key == record.key))
             if row is None:

@@ -116,8 +116,26 @@ def test_attachments_come_back_byte_for_byte() -> None:
 
 @pytest.mark.parametrize(
     "bad",
-    ["", "ana", "@example.org", "ana@", "a@b@c.org", "ana @example.org", "a\r\nb@x.org"],
+    [
+        "",
+        "ana",
+        "@example.org",
+        "ana@",
+        "a@b@c.org",
+        "ana @example.org",
+        "a\r\nb@x.org",
+        "a.@example.org",
+        "zoë@example.org",  # RFC 6531: a 7-bit header cannot hold it
+    ],
 )
 def test_what_is_no_address_is_refused(bad: str) -> None:
     with pytest.raises(ValueError):
         address("Ana", bad)
+
+
+def test_a_domain_in_other_letters_is_written_in_its_ascii_form() -> None:
+    msg = draft_message(
+        sender=None, to=[("Zoë", "zoe@bücher.example")], subject="S", body="B", date=AT
+    )
+    _data, back = _round_trip(msg)
+    assert back["To"].addresses[0].addr_spec == "zoe@xn--bcher-kva.example"

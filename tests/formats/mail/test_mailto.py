@@ -15,6 +15,8 @@ from netdesk.formats.mail.eml import whole_characters
 from netdesk.formats.mail.mailto import (
     BODY_LIMIT,
     SHORTENED_NOTE,
+    SUBJECT_LIMIT,
+    URL_LIMIT,
     mailto_link,
     parse_mailto,
 )
@@ -141,3 +143,22 @@ def test_a_long_link_without_spaces_is_cut_inside_rather_than_dropped() -> None:
     _to, _subject, decoded = parse_mailto(mailto_link([], "", body).url)
     kept = decoded.split("\n\n")[0]
     assert body.startswith(kept) and len(kept) > 1000
+
+
+def test_a_long_subject_is_cut_and_the_whole_link_stays_within_its_limit() -> None:
+    subject = "What I promised: " + " ".join(["Grüße"] * 120)
+    link = mailto_link(["ana@example.org", "bo@example.org"], subject, _long_words(2000))
+    assert link.shortened and len(link.url) <= URL_LIMIT
+    _to, got_subject, body = parse_mailto(link.url)
+    assert got_subject.endswith("Grüße…") and subject.startswith(got_subject[:-1])
+    encoded_subject = link.url.split("subject=")[1].split("&")[0]
+    assert SUBJECT_LIMIT - 40 < len(encoded_subject) < SUBJECT_LIMIT
+    assert body.endswith(SHORTENED_NOTE)
+
+
+@pytest.mark.parametrize("subject_words", [0, 5, 40, 200])
+def test_the_link_fills_up_to_its_limit_and_no_further(subject_words: int) -> None:
+    link = mailto_link(["ana@example.org"], "ü " * subject_words, _long_words(2000))
+    body = len(_body_field(link.url))
+    assert len(link.url) <= URL_LIMIT and body < BODY_LIMIT
+    assert body > BODY_LIMIT - 60 or len(link.url) > URL_LIMIT - 60  # not cut more than needed

@@ -95,3 +95,12 @@ def test_every_builtin_template_is_valid_and_uses_only_known_names() -> None:
         assert render(template.body, VALUES).startswith("Hi X")
     assert "reason" in used(BUILTIN_TEMPLATES[3].body)
     assert [t.key for t in BUILTIN_TEMPLATES if t.attach_my_card] == ["nice-to-meet"]
+
+
+def test_many_problems_make_one_short_message() -> None:
+    text = "".join(f"{{bad{n}}}" for n in range(10_000))
+    assert len(problems(text)) == 10_000
+    with pytest.raises(TemplateError) as caught:
+        render(text, VALUES)
+    message = str(caught.value)
+    assert message.count("is not a placeholder") == 5 and message.endswith("; and 9,995 more")

@@ -13,7 +13,7 @@ from netdesk.formats.mail.mailto import parse_mailto
 from netdesk.models.note import NoteTopic
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.mail import TemplateRecord
-from netdesk.services.records import ContactInput
+from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 from tests.services.mail.helpers import event, me, met, person
 
@@ -30,7 +30,7 @@ def test_nice_to_meet_fills_the_person_the_event_what_we_talked_about_and_me(
     assert draft.to == [("Ana Lima", "ana@example.org")]
     assert draft.body.startswith("Hi Ana,\n\nIt was good to meet you at PyCon DE.\n")
     assert "our conversation about Rust on microcontrollers.\n" in draft.body
-    assert draft.body.rstrip().endswith("Best wishes,\nJonas")
+    assert draft.body.endswith("Best wishes,\nJonas Weiß\nEngineer\nGröna AB\n+46 8 123 456\n")
     assert draft.sender == ("Jonas Weiß", "jonas@example.se")
     assert draft.attach_card is not None and draft.card_filename == "Jonas-Weiß.vcf"
     assert draft.missing_email == []
@@ -158,12 +158,13 @@ def test_introduction_is_one_email_to_both_and_recorded_once_when_sent(
     ids = services.drafts.record([draft])
     assert len(ids) == 2
     assert services.introductions.for_contact(ana) == []  # not sent yet
-    result = services.drafts.mark_sent(ids[:1], datetime(2025, 6, 2, 10, tzinfo=UTC))
+    at = datetime(2025, 6, 2, 10, tzinfo=UTC)
+    result = services.drafts.mark_sent(ids[:1], at)
     assert len(result.introduction_ids) == 1 and len(result.note_ids) == 2
     [seen_by_ana] = services.introductions.for_contact(ana)
     [seen_by_bo] = services.introductions.for_contact(bo)
     assert (seen_by_ana.other_name, seen_by_bo.other_name) == ("Bo Berg", "Ana Lima")
-    assert seen_by_ana.introduced_on == date(2025, 6, 2)
+    assert seen_by_ana.introduced_on == at.astimezone().date()  # the user's day
     assert seen_by_ana.reason == "both of you build heat pumps"
 
 
@@ -224,3 +225,24 @@ def test_first_name_skips_a_title_and_prefers_the_given_name(services: Services)
         ContactInput(formatted_name="Lima, Ana", given_name="Ana María", emails=["a@x.org"])
     )
     assert services.drafts.compose("reconnect", [given])[0].body.startswith("Hi Ana María,\n")
+
+
+def test_event_date_is_the_day_where_the_event_was_held(services: Services) -> None:
+    ana = person(services)
+    auckland = services.events.create(
+        EventInput(
+            name="Kiwi PyCon",
+            starts_at=datetime(2025, 4, 22, 20, tzinfo=UTC),
+            timezone="Pacific/Auckland",
+        )
+    )
+    all_day = services.events.create(
+        EventInput(name="Day", starts_at=datetime(2025, 4, 23, tzinfo=UTC), all_day=True)
+    )
+    fid = services.followups.add(ana, "Send slides", date(2025, 5, 1), auckland)
+    template = TemplateRecord("d", "D", "{event} on {event_date}", "{promise} by {due_date}")
+    assert services.drafts.preview(template, ana, followup_id=fid) == (
+        "Kiwi PyCon on 23 April 2025",
+        "Send slides by 1 May 2025",
+    )
+    assert services.drafts.preview(template, ana, event_id=all_day)[0] == "Day on 23 April 2025"

@@ -82,3 +82,11 @@ def test_bad_keys_and_names_are_refused(services: Services) -> None:
     with pytest.raises(ValidationError) as caught:
         services.templates.save(TemplateRecord("ok", " ", "", ""))
     assert "name" in caught.value.errors
+
+
+def test_a_builtin_edited_back_to_the_original_is_not_edited(services: Services) -> None:
+    original = services.templates.get("promised")
+    services.templates.save(TemplateRecord("promised", "Mine", original.subject, original.body))
+    assert services.templates.get("promised").edited
+    assert services.templates.save(original) == original
+    assert not services.templates.get("promised").edited
