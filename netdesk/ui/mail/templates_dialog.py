@@ -39,6 +39,8 @@ from netdesk.ui.widgets.plain_text import confirm, plain_label, show_error
 SAVE_DELAY_MS = 400
 NEW_BODY = "Hi {first_name},\n\n\n\nBest wishes,\n{my_first_name}\n"
 KEY_ROLE = Qt.ItemDataRole.UserRole
+# Problems listed beside a field; a pasted text full of braces must not push the form away.
+MOST_SHOWN = 5
 
 
 def problem_label() -> QLabel:
@@ -242,7 +244,10 @@ class TemplatesDialog(QDialog):
         ):
             # A placeholder's problems one per line, each naming the placeholder as written.
             found = problems_in(texts[field]) if field in texts else []
-            label.setText("\n".join(p.message for p in found) or problems.get(field, ""))
+            lines = [p.message for p in found[:MOST_SHOWN]]
+            if len(found) > MOST_SHOWN:
+                lines.append(f"and {len(found) - MOST_SHOWN:,} more")
+            label.setText("\n".join(lines) or problems.get(field, ""))
             label.setVisible(field in problems)
 
     def problem_text(self, field: str) -> str:

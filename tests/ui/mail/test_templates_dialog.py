@@ -126,3 +126,11 @@ def test_new_and_delete_a_template_of_ones_own(
     assert seen == ["Delete the template “Coffee?”?"]
     assert "new-template" not in [t.key for t in sqlite_services.templates.list()]
     assert "new-template" not in dialog.template_keys()
+
+
+def test_many_problems_are_listed_five_at_most(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = _open(qtbot, window)
+    dialog.body_edit.setPlainText(" ".join(f"{{unknown_{n}}}" for n in range(40)))
+    lines = dialog.problem_text("body").split("\n")
+    assert lines[0] == "{unknown_0} is not a placeholder netdesk knows"
+    assert lines[5:] == ["and 35 more"]
