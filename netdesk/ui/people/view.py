@@ -37,6 +37,8 @@ SEARCH_DELAY_MS = 120
 # A reload finds at most this many selected people again (each may cost a query).
 MAX_KEPT = 50
 RELEVANT_KINDS = frozenset({"contacts", "notes", "followups", "attendances", "tags", "events"})
+# Shown on the person page only (emails not yet marked sent, introductions): no table reload.
+DETAIL_KINDS = frozenset({"drafts", "introductions"})
 # The detail pane's width: what the table leaves once its columns have what they need, within
 # these bounds, until the user drags the splitter; from then on the pane keeps that width.
 DETAIL_WIDTH = (300, 520)
@@ -275,6 +277,8 @@ class PeopleView(QWidget):
 
     def _data_changed(self, kinds: frozenset[str]) -> None:
         if not kinds & RELEVANT_KINDS:
+            if kinds & DETAIL_KINDS:
+                self.detail.refresh()
             return
         self.reload()
 
