@@ -231,3 +231,11 @@ def test_a_symlink_to_the_database_is_refused(
     assert run(database, "draft", "--contact", "ana@example.org", str(link)) == 2
     assert "it is the open database" in capsys.readouterr().err
     assert _digest(database) == before and link.is_symlink()
+
+
+def test_help_names_the_choices(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run(database, "draft", "--help")
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "--list-templates" in out and "OUT.eml" in out and "--followup ID" in out
