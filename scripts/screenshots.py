@@ -16,6 +16,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import mail_scenes
 import screenshot_scenes as scenes
 from PySide6.QtCore import QCoreApplication, QSettings, QSize
 from PySide6.QtTest import QTest
@@ -113,6 +114,7 @@ def main() -> None:
     scenes.sync_scenes(app, window, services, work, out)
     scenes.reminders(app, window, services, work, out)
     scenes.goals_scenes(app, window, services, out)
+    mail_scenes.mail_scenes(app, window, services, out)
     _cards_and_badges(app, window, services, out)
     _backups(app, window, services, out)
 

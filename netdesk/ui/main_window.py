@@ -25,6 +25,7 @@ from netdesk.ui.cards.actions import CardActions
 from netdesk.ui.events.review_actions import ReviewActions
 from netdesk.ui.help.menu import HelpMenu
 from netdesk.ui.importing.actions import ExchangeActions
+from netdesk.ui.mail.actions import MailActions
 from netdesk.ui.menu_bar import build_menus
 from netdesk.ui.reminders.tray import ReminderTray
 from netdesk.ui.shell import EVENTS, FOLLOWUPS, GOALS, PAGE_KEYS, PAGES, PEOPLE, TODAY
@@ -105,6 +106,10 @@ class MainWindow(QMainWindow):
         self.backup_actions = BackupActions(self)
         self.sync = SyncActions(self)  # Sync now, Sync > Conflicts…, Settings > Accounts…
         self.reminders = ReminderTray(self, tray_available)  # tray icon, or banner; keep running
+        self.mail = MailActions(self)  # People > Write email…, Introduce…; Settings > Templates
+        self.review.write_requested.connect(
+            lambda contact, event, template: self.mail.write([contact], None, event, template)
+        )
         self.database_label = plain_label("Opening the database…")
         self.statusBar().addPermanentWidget(self.database_label)
         self.sidebar.currentRowChanged.connect(self._page_changed)
@@ -193,6 +198,8 @@ class MainWindow(QMainWindow):
             today.open_contact.connect(self.show_contact)
             today.review_requested.connect(self.review.open_dialog)
             today.open_goal.connect(self.show_goal)
+            today.write_requested.connect(self.mail.write_to)
+            today.write_followup_requested.connect(self.mail.write_followup)
             self.welcome = show_welcome(self, today, self._containers[TODAY])
             return today
         if key == EVENTS:
@@ -204,6 +211,7 @@ class MainWindow(QMainWindow):
             events.import_people.connect(self.exchange.import_for_event)
             events.export_people.connect(self.exchange.export_event_people)
             events.review_requested.connect(self.review.open_dialog)
+            events.email_people.connect(self.mail.email_people)
             return events
         if key == PEOPLE:
             from netdesk.ui.people.view import PeopleView
@@ -212,6 +220,7 @@ class MainWindow(QMainWindow):
             people.open_event.connect(self.show_event)
             people.open_goal.connect(self.show_goal)
             people.qr_card.connect(self.cards.open_card)
+            people.write_requested.connect(self.mail.write_to)
             restore_columns(self.settings, PEOPLE, people)
             return people
         if key == GOALS:
@@ -226,6 +235,7 @@ class MainWindow(QMainWindow):
         followups = FollowUpsView(s, b, u, self)
         followups.open_contact.connect(self.show_contact)
         followups.link_goal_requested.connect(self.link_to_goal)
+        followups.write_followup_requested.connect(self.mail.write_followup)
         restore_columns(self.settings, FOLLOWUPS, followups)
         return followups
 

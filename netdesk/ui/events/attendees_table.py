@@ -11,7 +11,7 @@ Met above all, shows without scrolling sideways.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QResizeEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -76,6 +76,8 @@ class AttendeesTable(QTableView):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumSectionSize(36)
+        # What the page offers for the selected people (Write email…, Save draft…).
+        self.selection_actions: list[QAction] = []
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
@@ -168,14 +170,24 @@ class AttendeesTable(QTableView):
             )
         return menu
 
+    def context_menu(self, row_number: int) -> QMenu | None:
+        """The right-click menu on a row: the selection's actions and the badge's shares."""
+        menu = self.shares_menu(row_number) if row_number >= 0 else None
+        if menu is None:
+            return None
+        outer = QMenu(self)
+        for action in self.selection_actions:
+            outer.addAction(action)
+        if self.selection_actions:
+            outer.addSeparator()
+        outer.addMenu(menu)
+        return outer
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         index = self.indexAt(event.pos())
-        menu = self.shares_menu(index.row()) if index.isValid() else None
-        if menu is None:
-            return
-        outer = QMenu(self)
-        outer.addMenu(menu)
-        outer.exec(event.globalPos())
+        menu = self.context_menu(index.row() if index.isValid() else -1)
+        if menu is not None:
+            menu.exec(event.globalPos())
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QAction, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -52,6 +52,8 @@ class EventPage(QWidget):
     export_people = Signal(int, str)  # event id, "vcard" or "csv"
     review_requested = Signal(int)  # Review people met… (the window opens the review)
     open_goal = Signal(int)
+    # The selected people: one personal email each (contact ids, event id, "write" or "draft").
+    email_people = Signal(list, int, str)
 
     def __init__(
         self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -137,6 +139,11 @@ class EventPage(QWidget):
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.focused.connect(self.attendee_picked)
+        self.write_action = QAction("Write email…", self.table)
+        self.write_action.triggered.connect(lambda: self._email_selected("write"))
+        self.draft_action = QAction("Save email draft…", self.table)
+        self.draft_action.triggered.connect(lambda: self._email_selected("draft"))
+        self.table.selection_actions = [self.write_action, self.draft_action]
         self.no_people_label = plain_label(
             "No one here yet. Add the people you expect to meet, or met, with Add person…",
             wrap=True,
@@ -324,6 +331,11 @@ class EventPage(QWidget):
     def _review_clicked(self) -> None:
         if self._event is not None:
             self.review_requested.emit(self._event.id)
+
+    def _email_selected(self, mode: str) -> None:
+        ids = [row.contact_id for row in self.selected_attendees()]
+        if ids and self._event is not None:
+            self.email_people.emit(ids, self._event.id, mode)
 
     def _delete_clicked(self) -> None:
         if self._event is not None:

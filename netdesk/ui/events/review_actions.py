@@ -23,9 +23,10 @@ NO_EVENT_TEXT = "Select an event first, then review the people you met there."
 
 
 class ReviewActions(QObject):
-    """`write_requested(contact_id, template_key)`: "write now" in any review it opened."""
+    """`write_requested(contact_id, event_id, template_key)`: "write now" in any review it
+    opened."""
 
-    write_requested = Signal(int, str)
+    write_requested = Signal(int, int, str)
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell.widget())

@@ -41,10 +41,10 @@ class _Choice:
 
 
 class ReviewDialog(QDialog):
-    """`write_requested(contact_id, template_key)`: the user chose to write now; the window's
-    mail actions open the email (the dialog knows no mail)."""
+    """`write_requested(contact_id, event_id, template_key)`: the user chose to write now; the
+    window's mail actions open the email about this event (the dialog knows no mail)."""
 
-    write_requested = Signal(int, str)
+    write_requested = Signal(int, int, str)
 
     def __init__(self, services: Services, event_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,7 +186,7 @@ class ReviewDialog(QDialog):
     def write_now(self) -> None:
         person = self.current()
         if person is not None and self._decide(person, self._services.review.written):
-            self.write_requested.emit(person.contact_id, WRITE_TEMPLATE)
+            self.write_requested.emit(person.contact_id, self.event_id, WRITE_TEMPLATE)
 
     def follow_up(self) -> None:
         person = self.current()

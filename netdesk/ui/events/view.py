@@ -65,6 +65,7 @@ class EventsView(QWidget):
     import_people = Signal(int)
     export_people = Signal(int, str)
     review_requested = Signal(int)
+    email_people = Signal(list, int, str)
 
     def __init__(
         self,
@@ -115,6 +116,7 @@ class EventsView(QWidget):
         self.page.import_people.connect(self.import_people)
         self.page.export_people.connect(self.export_people)
         self.page.review_requested.connect(self.review_requested)
+        self.page.email_people.connect(self.email_people)
         self.page.delete_requested.connect(lambda _id: self.delete_selected_event())
         self.page.attendee_picked.connect(self._attendee_picked)
         self.list_view.focused.connect(self._list_focused)

@@ -45,6 +45,7 @@ class MenuActions:
     open_contact: Callable[[int], object]
     delete: Callable[[], object]
     link_goal: Callable[[int], object] | None = None
+    write: Callable[[int], object] = lambda _followup_id: None
 
 
 def context_menu(parent: QWidget, rows: list[FollowUpRow], do: MenuActions) -> QMenu:
@@ -64,6 +65,8 @@ def context_menu(parent: QWidget, rows: list[FollowUpRow], do: MenuActions) -> Q
     menu.addSeparator()
     if len(rows) == 1:
         menu.addAction("Edit…", do.edit)
+        followup_id = rows[0].id
+        menu.addAction("Write email…", lambda: do.write(followup_id))
         contact_id = rows[0].contact_id
         menu.addAction(
             button_text(f"Open {rows[0].contact_name}"),

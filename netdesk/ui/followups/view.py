@@ -44,6 +44,8 @@ class FollowUpsView(QWidget):
     message = Signal(str)
     # Goals sit above this page: main_window opens Link to goal… for ("followup", id).
     link_goal_requested = Signal(str, int)
+    # Write email… about a follow-up: main_window opens the mail dialog (ui.mail sits above).
+    write_followup_requested = Signal(int)
 
     def __init__(
         self,
@@ -339,6 +341,7 @@ class FollowUpsView(QWidget):
             open_contact=self.open_contact.emit,
             delete=self.delete_selected,
             link_goal=lambda fid: self.link_goal_requested.emit("followup", fid),
+            write=self.write_followup_requested.emit,
         )
         return context_menu(self, self.selected_rows(), do)
 

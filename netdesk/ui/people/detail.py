@@ -31,11 +31,13 @@ from netdesk.services.service_set import Services
 from netdesk.ui.followups import commands as followup_commands
 from netdesk.ui.goals.link_dialog import link_to_goal
 from netdesk.ui.goals.section import goal_lines
+from netdesk.ui.mail.pending_drafts import MailSection
 from netdesk.ui.people.detail_labels import breakable, muted, selectable, wrapped
 from netdesk.ui.people.detail_sections import (
     add_fields,
     add_followups,
     add_heading,
+    add_mail,
     add_meetings,
     add_notes,
     add_tags,
@@ -71,6 +73,7 @@ class ContactDetail(QWidget):
     open_event = Signal(int)
     open_goal = Signal(int)
     message = Signal(str)
+    write_requested = Signal(int, str)  # contact id, template key ("" = the usual one)
 
     def __init__(
         self,
@@ -111,6 +114,9 @@ class ContactDetail(QWidget):
         self.qr_button = QPushButton("QR card")
         self.qr_button.setToolTip("Show this person's details as a QR code to pass on")
         self.qr_button.clicked.connect(self._request_qr_card)
+        self.write_button = QPushButton("Write email…")
+        self.write_button.setToolTip("Write to this person from a template (Ctrl+Shift+E)")
+        self.write_button.clicked.connect(self._request_write)
         self.delete_button = QPushButton("Delete")
         self.goal_button = QPushButton("Link to goal…")
         self.goal_button.clicked.connect(lambda: self.link_goal("contact"))
@@ -133,6 +139,7 @@ class ContactDetail(QWidget):
         for button in (self.edit_button, self.note_button, self.followup_button, self.qr_button):
             buttons.addWidget(button)
         buttons.addWidget(self.goal_button)
+        buttons.addWidget(self.write_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.photo_button)
 
@@ -263,6 +270,11 @@ class ContactDetail(QWidget):
         add_notes(self.sections, others, self.edit_note, delete_note, at, note_goal)
         followup_goal = partial(self.link_goal, "followup")
         add_followups(self.sections, c.followups, self._set_done, self.edit_followup, followup_goal)
+        self.mail_section = MailSection(
+            self._services, c.id, undo_stack=self._undo_stack, say=self.message.emit
+        )
+        self.mail_section.changed.connect(self.refresh)
+        add_mail(self.sections, self.mail_section)
         self._body_layout.replaceWidget(old, self._sections_holder)
         # Later, not now: the click that caused this rebuild may come from one of its buttons.
         old.hide()
@@ -284,6 +296,10 @@ class ContactDetail(QWidget):
         if linked:
             self.refresh()
         return linked
+
+    def _request_write(self) -> None:
+        if self._contact is not None:
+            self.write_requested.emit(self._contact.id, "")
 
     def _request_qr_card(self) -> None:
         if self._contact is not None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from netdesk import clock
 from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.records import FollowUpRow, MeetingRow, NoteRow, group_meetings
+from netdesk.ui.mail.pending_drafts import HEADING, MailSection
 from netdesk.ui.people.detail_labels import (
     LinkButton,
     edit_link,
@@ -260,6 +261,14 @@ def _goal_link(link: Callable[[], object]) -> QWidget:
     button.setToolTip("Link to goal…")
     button.clicked.connect(lambda _=False: link())
     return button
+
+
+def add_mail(sections: QVBoxLayout, section: MailSection) -> None:
+    """Emails not yet marked sent and introductions made (ui/mail/pending_drafts.py)."""
+    if not section.is_empty():
+        add_heading(sections, HEADING)
+    sections.addWidget(section)
+    section.setVisible(not section.is_empty())
 
 
 def due_label(f: FollowUpRow, today: date) -> QLabel | None:

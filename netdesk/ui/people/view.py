@@ -37,6 +37,8 @@ SEARCH_DELAY_MS = 120
 # A reload finds at most this many selected people again (each may cost a query).
 MAX_KEPT = 50
 RELEVANT_KINDS = frozenset({"contacts", "notes", "followups", "attendances", "tags", "events"})
+# Shown on the person page only (emails not yet marked sent, introductions): no table reload.
+DETAIL_KINDS = frozenset({"drafts", "introductions"})
 # The detail pane's width: what the table leaves once its columns have what they need, within
 # these bounds, until the user drags the splitter; from then on the pane keeps that width.
 DETAIL_WIDTH = (300, 520)
@@ -50,6 +52,7 @@ class PeopleView(QWidget):
     open_goal = Signal(int)
     qr_card = Signal(int)
     message = Signal(str)
+    write_requested = Signal(int, str)
 
     def __init__(
         self,
@@ -93,6 +96,7 @@ class PeopleView(QWidget):
         self.detail.open_event.connect(self.open_event)
         self.detail.open_goal.connect(self.open_goal)
         self.detail.qr_card_requested.connect(self.qr_card)
+        self.detail.write_requested.connect(self.write_requested)
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(self._activated)
@@ -277,6 +281,8 @@ class PeopleView(QWidget):
         if "goals" in kinds:  # the pane's Goals section (links, progress)
             self.detail.refresh()
         if not kinds & RELEVANT_KINDS:
+            if kinds & DETAIL_KINDS:
+                self.detail.refresh()
             return
         self.reload()
 

@@ -6,12 +6,13 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QListView,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +34,7 @@ from netdesk.ui.today.review_banner import REVIEW_DAYS, ReviewBanner
 from netdesk.ui.undo.commands import StepWatcher
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.dates import long_day_text, plural
-from netdesk.ui.widgets.plain_text import plain_label, show_error
+from netdesk.ui.widgets.plain_text import button_text, plain_label, show_error
 from netdesk.ui.widgets.two_line_delegate import TwoLineDelegate
 
 WATCHED = frozenset({"events", "attendances", "contacts", "followups"})
@@ -142,6 +143,8 @@ class TodayView(QWidget):
     open_goal = Signal(int)
     message = Signal(str)
     review_requested = Signal(int)  # an event's Review… in the banner after it
+    write_requested = Signal(int, str)  # contact id, template key
+    write_followup_requested = Signal(int)
 
     def __init__(
         self,
@@ -178,6 +181,8 @@ class TodayView(QWidget):
         self.due_model.ticked.connect(self._keep_place_at)
         self.due_card.list_view.setModel(self.due_model)
         self.due_card.list_view.activated.connect(self._followup_activated)
+        self.due_card.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.due_card.list_view.customContextMenuRequested.connect(self._due_menu_requested)
 
         self.met_card = _Card("People met recently", EMPTY_MET)
         self.met_model = RecentlyMetModel(self)
@@ -290,6 +295,25 @@ class TodayView(QWidget):
         row = self.due_model.row_at(index.row())
         if row is not None:
             self.open_contact.emit(row.contact_id)
+
+    def due_menu(self, row: int) -> QMenu | None:
+        """The right-click menu of a follow-up in the due list."""
+        followup = self.due_model.row_at(row)
+        if followup is None:
+            return None
+        menu = QMenu(self)
+        menu.addAction("Write email…", lambda: self.write_followup_requested.emit(followup.id))
+        menu.addAction(
+            button_text(f"Open {followup.contact_name}"),
+            lambda: self.open_contact.emit(followup.contact_id),
+        )
+        return menu
+
+    def _due_menu_requested(self, pos: QPoint) -> None:
+        view = self.due_card.list_view
+        menu = self.due_menu(view.indexAt(pos).row())
+        if menu is not None:
+            menu.exec(view.viewport().mapToGlobal(pos))
 
     def _met_activated(self, index: QModelIndex) -> None:
         row = self.met_model.row_at(index.row())

@@ -89,7 +89,7 @@ def test_one_key_each_and_the_database_after_each(qtbot: QtBot, sqlite_services:
     event_id, people = _pycon(s)
     dialog = _dialog(qtbot, s, event_id)
     writes: list[tuple[int, str]] = []
-    dialog.write_requested.connect(lambda c, t: writes.append((c, t)))
+    dialog.write_requested.connect(lambda c, _e, t: writes.append((c, t)))
     assert dialog.progress_label.text() == "1 of 3"
     assert dialog.name_label.text() == "Ana Alba"
     assert dialog.work_label.text() == "CTO · Acme"
@@ -230,7 +230,7 @@ def test_the_event_pages_button_opens_the_review_and_is_off_when_all_are_reviewe
     other = s.events.create(EventInput(name="Nobody met", starts_at=NOW))
     window = open_window(qtbot, s, settings_at(tmp_path))
     writes: list[tuple[int, str]] = []
-    window.review.write_requested.connect(lambda c, t: writes.append((c, t)))
+    window.review.write_requested.connect(lambda c, _e, t: writes.append((c, t)))
     events = window.go_to(EVENTS)
     events.show_event(other)
     button = events.page.findChild(QPushButton, "review_button")

@@ -221,13 +221,21 @@ def test_context_menu_offers_what_fits_the_selection(
         "Mark done",
         "Snooze",
         "Edit…",
+        "Write email…",
         "Open Anna Schroeder",
         "Link to goal…",
         "Delete",
     ]
     sqlite_services.followups.set_done(fid)
     texts = [a.text() for a in view.context_menu().actions() if a.text()]
-    assert texts == ["Mark not done", "Edit…", "Open Anna Schroeder", "Link to goal…", "Delete"]
+    assert texts == [
+        "Mark not done",
+        "Edit…",
+        "Write email…",
+        "Open Anna Schroeder",
+        "Link to goal…",
+        "Delete",
+    ]
 
 
 def test_space_ticks_off_the_selected_item(
