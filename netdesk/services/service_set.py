@@ -10,6 +10,7 @@ from netdesk.services.events import EventService
 from netdesk.services.exporting import ExportService
 from netdesk.services.followups import FollowUpService
 from netdesk.services.importing import ImportService
+from netdesk.services.keep_in_touch import KeepInTouchService
 from netdesk.services.notes import NoteService
 from netdesk.services.photo_fetch import PhotoFetchService
 from netdesk.services.search import SearchService
@@ -38,3 +39,4 @@ class Services:
         self.photos = PhotoFetchService(db)
         self.accounts = AccountService(db)
         self.sync = SyncService(db)
+        self.keep_in_touch = KeepInTouchService(db)
