@@ -35,6 +35,7 @@ from netdesk.ui.people.detail_sections import (
     add_notes,
     add_tags,
 )
+from netdesk.ui.people.keep_in_touch_line import KeepInTouchLine
 from netdesk.ui.people.photo import photo_pixmap
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.busy_cursor import busy_cursor
@@ -239,6 +240,12 @@ class ContactDetail(QWidget):
         self.sections.setSpacing(4)
         add_fields(self.sections, c)
         add_tags(self.sections, c)
+        self.keep_in_touch = KeepInTouchLine(
+            self._services, c.id, c.formatted_name, self._undo_stack
+        )
+        self.keep_in_touch.changed.connect(self.refresh)
+        self.keep_in_touch.message.connect(self.message)
+        self.sections.addWidget(self.keep_in_touch)
         # A note taken at an event shows under that event only, with its Edit and Delete.
         delete_note = self.delete_note_requested.emit
         add_meetings(self.sections, c.meetings, self.open_event.emit, self.edit_note, delete_note)

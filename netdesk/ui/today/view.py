@@ -1,4 +1,5 @@
-"""The Today page: a greeting, upcoming events, follow-ups due, and people met recently."""
+"""The Today page: a greeting, upcoming events, follow-ups due, people met recently, and
+people it is time to reconnect with."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from netdesk.services.records import TodaySummary
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.followups.commands import FOLLOWUPS
+from netdesk.ui.today import reconnect_card
 from netdesk.ui.today.models import (
     DueFollowUpsModel,
     RecentlyMetModel,
@@ -34,7 +36,9 @@ from netdesk.ui.widgets.dates import long_day_text, plural
 from netdesk.ui.widgets.plain_text import plain_label, show_error
 from netdesk.ui.widgets.two_line_delegate import TwoLineDelegate
 
-WATCHED = frozenset({"events", "attendances", "contacts", "followups"})
+WATCHED = frozenset(
+    {"events", "attendances", "contacts", "followups", "rhythms", "notes", "introductions", "tags"}
+)
 
 EMPTY_UPCOMING = "No upcoming events — add one in Events."
 EMPTY_DUE = "Nothing due today. Enjoy!"
@@ -133,11 +137,14 @@ class _Card(QFrame):
 
 
 class TodayView(QWidget):
-    """`message` carries a short sentence for the status bar ("Marked done — Ctrl+Z to undo")."""
+    """`message` carries a short sentence for the status bar ("Marked done — Ctrl+Z to undo");
+    `write_requested(contact_id, template_key)` asks for an email to a person (main_window
+    hands it to the mail actions)."""
 
     open_event = Signal(int)
     open_contact = Signal(int)
     message = Signal(str)
+    write_requested = Signal(int, str)
 
     def __init__(
         self,
@@ -180,10 +187,24 @@ class TodayView(QWidget):
         self.met_card.list_view.setModel(self.met_model)
         self.met_card.list_view.activated.connect(self._met_activated)
 
+        self.reconnect_card = _Card(
+            reconnect_card.TITLE, reconnect_card.EMPTY_RECONNECT, reconnect_card.HINT
+        )
+        self.reconnect = reconnect_card.ReconnectCard(
+            services, self.reconnect_card.list_view, undo_stack, self.reconnect_card
+        )
+        card_layout = self.reconnect_card.layout()
+        assert isinstance(card_layout, QVBoxLayout)
+        card_layout.addWidget(self.reconnect)  # its buttons, under the hint
+        self.reconnect.write_requested.connect(self.write_requested)
+        self.reconnect.open_contact.connect(self.open_contact)
+        self.reconnect.message.connect(self.message)
+
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(14)
-        grid.addWidget(self.due_card, 0, 0, 2, 1)
+        grid.addWidget(self.due_card, 0, 0)
+        grid.addWidget(self.reconnect_card, 1, 0)
         grid.addWidget(self.upcoming_card, 0, 1)
         grid.addWidget(self.met_card, 1, 1)
         grid.setColumnStretch(0, 1)
@@ -245,6 +266,12 @@ class TodayView(QWidget):
         self.upcoming_card.update_state(len(summary.upcoming_events))
         self.due_card.update_state(summary.overdue_count + summary.due_today_count)
         self.met_card.update_state(len(summary.recently_met))
+        reconnect = tuple(self._services.keep_in_touch.due(today))
+        self.reconnect_card.set_rows(
+            self.reconnect.model, reconnect, today, key=lambda r: r.contact_id
+        )
+        self.reconnect_card.update_state(len(reconnect))
+        self.reconnect.setVisible(bool(reconnect))
         self.summary_label.setText(self._summary_text(summary))
         self._arm_midnight_timer(local_now)
 
