@@ -1,26 +1,28 @@
 """The last time the user was in touch with each person: met at an event, a note (an "Emailed"
 note included), a follow-up done, an introduction made.
 
-One query per kind of interaction over every person in scope, never one per person: Today
+One query per kind of interaction (notes and emailed notes apart) over every person in
+scope, never one per person: Today
 asks this of thousands of people on each reload. Dates are the user's local dates (an
 all-day event's own date), so a note written at 23:30 belongs to that evening's day.
 """
 
 from __future__ import annotations
 
+import functools
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, select, union_all
 
 from netdesk.models import Attendance, Contact, Event, FollowUp, Introduction, Note, NoteTopic
 
 # Above this many ids a filter would make a long IN list: every person is read instead and
 # the others are dropped in Python (still one query per kind).
-_LONGEST_ID_LIST = 500
+LONGEST_ID_LIST = 500
 
 
 @dataclass(frozen=True)
@@ -38,28 +40,47 @@ Scope = Sequence[int] | Select[*tuple[Any, ...]] | None
 _S = TypeVar("_S", bound=Select[*tuple[Any, ...]])
 
 
+def _utc(moment: datetime) -> datetime:
+    # SQLite hands a computed column (a max) back without its zone.
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
 def local_day(moment: datetime) -> date:
-    """The user's calendar day of a stored moment (SQLite may hand it back without a zone)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().date()
+    """The user's calendar day of a stored moment.
+
+    Through the offsets of its UTC day, known once per day: asking the C library for the
+    local time of each of thousands of moments was most of Today's reload."""
+    moment = _utc(moment)
+    first, last = _day_offsets(moment.date(), time.tzname, time.timezone, time.altzone)
+    if first is None or first != last:  # the clocks change that day: this moment's own
+        return moment.astimezone().date()
+    return (moment + first).date()
 
 
-def latest_interactions(session: Session, scope: Scope, now: datetime) -> dict[int, Interaction]:
+@functools.lru_cache(maxsize=4096)
+def _day_offsets(day: date, *_zone: object) -> tuple[timedelta | None, timedelta | None]:
+    """The local offset at the start and at the end of a UTC day (`_zone`: what time.tzset
+    last read, so that a new TZ is not answered from the cache)."""
+    start = datetime.combine(day, datetime.min.time(), UTC)
+    end = start + timedelta(days=1) - timedelta(microseconds=1)
+    return start.astimezone().utcoffset(), end.astimezone().utcoffset()
+
+
+def latest_interactions(conn: Connection, scope: Scope, now: datetime) -> dict[int, Interaction]:
     """The latest interaction of each person in `scope` who has one. On one day, a meeting
     is named before a note, a note before a follow-up, that before an introduction."""
     wanted: set[int] | None = None
     if isinstance(scope, Sequence) and not isinstance(scope, Select):
         if not scope:
             return {}
-        if len(scope) > _LONGEST_ID_LIST:
+        if len(scope) > LONGEST_ID_LIST:
             wanted, scope = set(scope), None
     latest: dict[int, Interaction] = {}
     for contact_id, found in (
-        *_meetings(session, scope, now),
-        *_notes(session, scope),
-        *_followups_done(session, scope),
-        *_introductions(session, scope),
+        *_meetings(conn, scope, now),
+        *_notes(conn, scope),
+        *_followups_done(conn, scope),
+        *_introductions(conn, scope),
     ):
         if wanted is not None and contact_id not in wanted:
             continue
@@ -78,65 +99,80 @@ def _where(statement: _S, column: Any, scope: Scope) -> _S:
     return statement if condition is None else statement.where(condition)
 
 
-def _meetings(session: Session, scope: Scope, now: datetime) -> Iterator[tuple[int, Interaction]]:
-    """Each person's latest event where they were marked met. All-day events are ranked apart
-    from timed ones: an all-day event's day is its UTC date, a timed one's the local date, so
-    the later start is not always the later day."""
-    ranked = _where(
+def _meetings(conn: Connection, scope: Scope, now: datetime) -> Iterator[tuple[int, Interaction]]:
+    """Each person's latest event where they were marked met: the latest start per person
+    (all-day events apart from timed ones: an all-day event's day is its UTC date, a timed
+    one's the local date, so the later start is not always the later day), joined back to
+    the events for their names."""
+    latest = _where(
         select(
             Attendance.contact_id.label("contact_id"),
-            Event.name.label("name"),
-            Event.starts_at.label("starts_at"),
             Event.all_day.label("all_day"),
-            func.row_number()
-            .over(
-                partition_by=(Attendance.contact_id, Event.all_day),
-                order_by=(Event.starts_at.desc(), Event.id.desc()),
-            )
-            .label("n"),
+            func.max(Event.starts_at).label("starts_at"),
         )
         .join(Event, Event.id == Attendance.event_id)
-        .where(Attendance.met.is_(True), Event.starts_at <= now),
+        .where(Attendance.met.is_(True), Event.starts_at <= now)
+        .group_by(Attendance.contact_id, Event.all_day),
         Attendance.contact_id,
         scope,
     ).subquery()
-    rows = session.execute(
-        select(ranked.c.contact_id, ranked.c.name, ranked.c.starts_at, ranked.c.all_day).where(
-            ranked.c.n == 1
+    rows = conn.execute(
+        select(latest.c.contact_id, Event.id, Event.name, Event.starts_at, Event.all_day)
+        .join(
+            Attendance,
+            and_(Attendance.contact_id == latest.c.contact_id, Attendance.met.is_(True)),
+        )
+        .join(
+            Event,
+            and_(
+                Event.id == Attendance.event_id,
+                Event.starts_at == latest.c.starts_at,
+                Event.all_day == latest.c.all_day,
+            ),
         )
     )
-    for contact_id, name, starts_at, all_day in rows:
-        if starts_at.tzinfo is None:
-            starts_at = starts_at.replace(tzinfo=UTC)
-        day = starts_at.astimezone(UTC).date() if all_day else local_day(starts_at)
+    best: dict[int, tuple[date, int, str]] = {}
+    for contact_id, event_id, name, starts_at, all_day in rows:
+        day = _utc(starts_at).date() if all_day else local_day(starts_at)
+        # Two events met at starting at the same moment: the one added last.
+        if contact_id not in best or (day, event_id) > best[contact_id][:2]:
+            best[contact_id] = (day, event_id, name)
+    for contact_id, (day, _event_id, name) in best.items():
         yield contact_id, Interaction(day, "met", f"Met at {name}")
 
 
-def _notes(session: Session, scope: Scope) -> Iterator[tuple[int, Interaction]]:
+def _notes(conn: Connection, scope: Scope) -> Iterator[tuple[int, Interaction]]:
     """Each person's latest note; an "emailed" note (an email logged as sent) says Emailed."""
-    ranked = _where(
-        select(
-            Note.contact_id.label("contact_id"),
-            Note.topic.label("topic"),
-            Note.created_at.label("created_at"),
-            func.row_number()
-            .over(partition_by=Note.contact_id, order_by=(Note.created_at.desc(), Note.id.desc()))
-            .label("n"),
-        ),
-        Note.contact_id,
-        scope,
-    ).subquery()
-    rows = session.execute(
-        select(ranked.c.contact_id, ranked.c.topic, ranked.c.created_at).where(ranked.c.n == 1)
+    latest = conn.execute(
+        _where(
+            select(Note.contact_id, func.max(Note.created_at)).group_by(Note.contact_id),
+            Note.contact_id,
+            scope,
+        )
+    ).all()
+    # Few: the emails logged from netdesk.
+    emailed = dict(
+        conn.execute(
+            _where(
+                select(Note.contact_id, func.max(Note.created_at))
+                .where(Note.topic == NoteTopic.EMAILED.value)
+                .group_by(Note.contact_id),
+                Note.contact_id,
+                scope,
+            )
+        ).all()
     )
-    for contact_id, topic, created_at in rows:
-        emailed = topic == NoteTopic.EMAILED.value
-        kind, label = ("emailed", "Emailed") if emailed else ("note", "Note")
-        yield contact_id, Interaction(local_day(created_at), kind, label)
+    for contact_id, created_at in latest:
+        if created_at is None:  # never: a group has a note; for the type checker
+            continue
+        if emailed.get(contact_id) == created_at:
+            yield contact_id, Interaction(local_day(created_at), "emailed", "Emailed")
+        else:
+            yield contact_id, Interaction(local_day(created_at), "note", "Note")
 
 
-def _followups_done(session: Session, scope: Scope) -> Iterator[tuple[int, Interaction]]:
-    rows = session.execute(
+def _followups_done(conn: Connection, scope: Scope) -> Iterator[tuple[int, Interaction]]:
+    rows = conn.execute(
         _where(
             select(FollowUp.contact_id, func.max(FollowUp.done_at))
             .where(FollowUp.done_at.is_not(None))
@@ -151,7 +187,7 @@ def _followups_done(session: Session, scope: Scope) -> Iterator[tuple[int, Inter
         yield contact_id, Interaction(local_day(done_at), "followup", "Follow-up done")
 
 
-def _introductions(session: Session, scope: Scope) -> Iterator[tuple[int, Interaction]]:
+def _introductions(conn: Connection, scope: Scope) -> Iterator[tuple[int, Interaction]]:
     """An introduction counts for both people: each was written to."""
     both = union_all(
         select(
@@ -182,7 +218,7 @@ def _introductions(session: Session, scope: Scope) -> Iterator[tuple[int, Intera
         both.c.contact_id,
         scope,
     ).subquery()
-    rows = session.execute(
+    rows = conn.execute(
         select(ranked.c.contact_id, ranked.c.introduced_on, Contact.formatted_name)
         .join(Contact, Contact.id == ranked.c.other_id)
         .where(ranked.c.n == 1)

@@ -12,15 +12,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, select, true
 
 from netdesk import clock
 from netdesk.dates import add_interval
 from netdesk.models import Contact, ReconnectSnooze, Rhythm, RhythmUnit, Tag, contact_tags
 from netdesk.services.errors import NotFoundError, ValidationError
-from netdesk.services.interactions import Interaction, latest_interactions, local_day
+from netdesk.services.interactions import (
+    LONGEST_ID_LIST,
+    Interaction,
+    latest_interactions,
+    local_day,
+)
 from netdesk.store import Database
 
 MOST_EVERY = 999
@@ -91,43 +96,47 @@ def _effective(every: int, unit: str, source: str) -> EffectiveRhythm:
     return EffectiveRhythm(every, RhythmUnit(unit), source, rhythm_text(every, unit))
 
 
-def _shorter(a: EffectiveRhythm, b: EffectiveRhythm) -> bool:
-    """Whether `a` is the shorter rhythm; on a tie, the tag first by name."""
-    return (a.every * _ROUGH_DAYS[a.unit], a.source.casefold()) < (
-        b.every * _ROUGH_DAYS[b.unit],
-        b.source.casefold(),
+def _length(rhythm: EffectiveRhythm) -> tuple[int, str]:
+    """For finding the shortest rhythm; on a tie, the tag first by name."""
+    return rhythm.every * _ROUGH_DAYS[rhythm.unit], rhythm.source.casefold()
+
+
+def _rhythms(conn: Connection, scope: Sequence[int] | None) -> dict[int, EffectiveRhythm]:
+    """Each person's rhythm, own or from their tags (three queries, whatever the number)."""
+    by_tag = {
+        tag_id: _effective(every, unit, name)
+        for tag_id, name, every, unit in conn.execute(
+            select(Tag.id, Tag.name, Rhythm.every, Rhythm.unit).join(
+                Rhythm, Rhythm.tag_id == Tag.id
+            )
+        )
+    }
+    # Each person takes the shortest of their tags' rhythms.
+    rank = {t: n for n, t in enumerate(sorted(by_tag, key=lambda t: _length(by_tag[t])))}
+    tagged = select(contact_tags.c.contact_id, contact_tags.c.tag_id).where(
+        contact_tags.c.tag_id.in_(list(by_tag))
     )
-
-
-def _rhythms(session: Session, scope: Sequence[int] | None) -> dict[int, EffectiveRhythm]:
-    """Each person's rhythm, own or from their tags (two queries, whatever the number)."""
     own = select(Rhythm.contact_id, Rhythm.every, Rhythm.unit).where(Rhythm.contact_id.is_not(None))
-    tagged = (
-        select(contact_tags.c.contact_id, Tag.name, Rhythm.every, Rhythm.unit)
-        .join(Tag, Tag.id == contact_tags.c.tag_id)
-        .join(Rhythm, Rhythm.tag_id == Tag.id)
-    )
     if scope is not None:
         own = own.where(Rhythm.contact_id.in_(scope))
         tagged = tagged.where(contact_tags.c.contact_id.in_(scope))
-    found: dict[int, EffectiveRhythm] = {}
-    for contact_id, tag, every, unit in session.execute(tagged):
-        candidate = _effective(every, unit, tag)
-        known = found.get(contact_id)
-        if known is None or _shorter(candidate, known):
-            found[contact_id] = candidate
-    for contact_id, every, unit in session.execute(own):
-        if contact_id is None:  # not so: filtered above; for the type checker
-            continue
-        found[contact_id] = _effective(every, unit, "own")
+    best: dict[int, int] = {}
+    if by_tag:
+        for contact_id, tag_id in conn.execute(tagged):
+            known = best.get(contact_id)
+            if known is None or rank[tag_id] < rank[known]:
+                best[contact_id] = tag_id
+    found = {contact_id: by_tag[tag_id] for contact_id, tag_id in best.items()}
+    for contact_id, every, unit in conn.execute(own):
+        if contact_id is not None:  # always: filtered above
+            found[contact_id] = _effective(every, unit, "own")
     return found
 
 
-def _with_a_rhythm() -> Select[int]:
-    """The ids of everybody a rhythm applies to, as a subquery (no long list of ids)."""
-    own = select(Rhythm.contact_id).where(Rhythm.contact_id.is_not(None))
-    tagged = select(contact_tags.c.contact_id).join(Rhythm, Rhythm.tag_id == contact_tags.c.tag_id)
-    return select(Contact.id).where(or_(Contact.id.in_(own), Contact.id.in_(tagged)))
+def _among(column: Any, ids: Sequence[int]) -> ColumnElement[bool]:
+    """`column` is one of `ids`; a long list is left for the caller to filter (a statement
+    carries only so many values), so that it is still one query."""
+    return column.in_(ids) if len(ids) <= LONGEST_ID_LIST else true()
 
 
 def _due_on(rhythm: EffectiveRhythm, last: Interaction | None, created_at: datetime) -> date:
@@ -182,7 +191,7 @@ class KeepInTouchService:
 
     def rhythm_for(self, contact_id: int) -> EffectiveRhythm | None:
         with self.db.Session() as session:
-            return _rhythms(session, [contact_id]).get(contact_id)
+            return _rhythms(session.connection(), [contact_id]).get(contact_id)
 
     def tag_rhythms(self) -> dict[str, TagRhythm]:
         """Every tag by name with its rhythm (None when it has none), for the tag manager."""
@@ -204,16 +213,18 @@ class KeepInTouchService:
     def last_interactions(self, contact_ids: Iterable[int]) -> dict[int, Interaction]:
         ids = list(dict.fromkeys(contact_ids))
         with self.db.Session() as session:
-            return latest_interactions(session, ids, clock.now())
+            return latest_interactions(session.connection(), ids, clock.now())
 
     def status(self, contact_id: int) -> RhythmStatus | None:
         """The person's rhythm with their last interaction and next date; None without one."""
         with self.db.Session() as session:
-            rhythm = _rhythms(session, [contact_id]).get(contact_id)
+            rhythm = _rhythms(session.connection(), [contact_id]).get(contact_id)
             created_at = session.scalar(select(Contact.created_at).where(Contact.id == contact_id))
             if rhythm is None or created_at is None:
                 return None
-            last = latest_interactions(session, [contact_id], clock.now()).get(contact_id)
+            last = latest_interactions(session.connection(), [contact_id], clock.now()).get(
+                contact_id
+            )
             snoozed = session.scalar(
                 select(ReconnectSnooze.until).where(ReconnectSnooze.contact_id == contact_id)
             )
@@ -226,36 +237,60 @@ class KeepInTouchService:
         snoozed are left out until their snooze ends."""
         today = today or clock.today()
         with self.db.Session() as session:
-            scope = _with_a_rhythm()
-            people = session.execute(
-                select(Contact.id, Contact.formatted_name, Contact.organization, Contact.created_at)
-                .where(Contact.id.in_(scope))
-                .order_by(Contact.sort_name, Contact.id)
-            ).all()
-            if not people:
-                return []
-            rhythms = _rhythms(session, None)
+            rhythms = _rhythms(session.connection(), None)
             snoozed = set(
                 session.scalars(
                     select(ReconnectSnooze.contact_id).where(ReconnectSnooze.until > today)
                 )
             )
-            latest = latest_interactions(session, scope, clock.now())
-        rows = []
-        for contact_id, name, organization, created_at in people:
-            rhythm = rhythms.get(contact_id)
-            if rhythm is None or contact_id in snoozed:
-                continue
-            last = latest.get(contact_id)
-            due_on = _due_on(rhythm, last, created_at)
-            if due_on <= today:
-                days = (today - due_on).days
-                rows.append(
-                    ReconnectRow(contact_id, name, organization, last, rhythm.text, due_on, days)
+            wanted = [c for c in rhythms if c not in snoozed]
+            if not wanted:
+                return []
+            latest = latest_interactions(session.connection(), wanted, clock.now())
+            # The day each one never in touch was added: their rhythm runs from it.
+            never = [c for c in wanted if c not in latest]
+            added = dict(
+                session.connection()
+                .execute(select(Contact.id, Contact.created_at).where(_among(Contact.id, never)))
+                .all()
+            )
+            late: dict[int, date] = {}
+            for contact_id in wanted:
+                last = latest.get(contact_id)
+                if last is None and contact_id not in added:
+                    continue
+                start = last.on if last is not None else local_day(added[contact_id])
+                rhythm = rhythms[contact_id]
+                due_on = add_interval(start, rhythm.every, rhythm.unit)
+                if due_on <= today:
+                    late[contact_id] = due_on
+            if not late:
+                return []
+            conn = session.connection()
+            sort_names = dict(
+                conn.execute(
+                    select(Contact.id, Contact.sort_name).where(_among(Contact.id, list(late)))
+                ).all()
+            )
+            # The most overdue first; equally late, by name.
+            order = sorted(
+                (c for c in late if c in sort_names), key=lambda c: (late[c], sort_names[c], c)
+            )
+            shown = order if limit is None else order[:limit]
+            names = {
+                c: (name, organization)
+                for c, name, organization in conn.execute(
+                    select(Contact.id, Contact.formatted_name, Contact.organization).where(
+                        _among(Contact.id, shown)
+                    )
                 )
-        # Stable: people equally overdue stay in name order.
-        rows.sort(key=lambda r: -r.days_over)
-        return rows if limit is None else rows[:limit]
+            }
+        return [
+            ReconnectRow(
+                c, *names[c], latest.get(c), rhythms[c].text, late[c], (today - late[c]).days
+            )
+            for c in shown
+        ]
 
     # -- snoozes ------------------------------------------------------------------------------
 

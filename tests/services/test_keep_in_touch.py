@@ -14,6 +14,7 @@ from netdesk import clock
 from netdesk.dates import add_interval
 from netdesk.models import Contact, Introduction, Note, NoteTopic, RhythmUnit
 from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.interactions import local_day
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 
@@ -372,3 +373,14 @@ def test_a_meeting_counts_for_the_events_day(services: Services, zone: ZoneInfo)
     # Both for Ana: the all-day fair on 1 Feb is later than an evening on 31 Jan.
     services.events.add_attendee(party, ana, met=True)
     assert kit.last_interactions([ana])[ana].label == "Met at Job fair"
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/St_Johns"], indirect=True)
+def test_local_days_around_a_change_of_the_clocks(zone: ZoneInfo) -> None:
+    """Every minute of the days the clocks change (St John's changes at 2:00 local, a half
+    hour in UTC) falls on the day the local clock shows."""
+    for day in (date(2026, 3, 8), date(2026, 3, 29), date(2026, 10, 25), date(2026, 11, 1)):
+        start = datetime(day.year, day.month, day.day, tzinfo=UTC) - timedelta(hours=6)
+        for minutes in range(0, 36 * 60, 15):
+            moment = start + timedelta(minutes=minutes)
+            assert local_day(moment) == moment.astimezone(zone).date(), moment
