@@ -20,6 +20,11 @@ from netdesk.ui.widgets.dates import short_date
 from netdesk.ui.widgets.plain_text import show_error
 
 
+def _day(d: date, today: date) -> str:
+    # Kept on one line where the pane wraps: "22 May", never "22" and "May".
+    return short_date(d, today).replace(" ", "\u00a0")
+
+
 def status_text(status: RhythmStatus | None, today: date) -> str:
     """What the line says; the rhythm's tag in brackets when it is not the person's own."""
     if status is None:
@@ -27,15 +32,13 @@ def status_text(status: RhythmStatus | None, today: date) -> str:
     rhythm = status.rhythm
     parts = [rhythm.text if rhythm.own else f"{rhythm.text} (tag {rhythm.source})"]
     last = status.last
-    parts.append(
-        f"last: {last.label}, {short_date(last.on, today)}" if last else "not in touch yet"
-    )
+    parts.append(f"last: {last.label}, {_day(last.on, today)}" if last else "not in touch yet")
     if status.snoozed_until is not None and status.snoozed_until > today:
-        parts.append(f"snoozed until {short_date(status.snoozed_until, today)}")
+        parts.append(f"snoozed until {_day(status.snoozed_until, today)}")
     elif status.due_on <= today:
-        parts.append(f"due since {short_date(status.due_on, today)}")
+        parts.append(f"due since {_day(status.due_on, today)}")
     else:
-        parts.append(f"next: {short_date(status.due_on, today)}")
+        parts.append(f"next: {_day(status.due_on, today)}")
     return "Keep in touch: " + " · ".join(parts)
 
 

@@ -76,7 +76,7 @@ def test_set_a_rhythm_in_the_dialog_and_see_the_line(
 
     qtbot.waitUntil(lambda: pane.keep_in_touch is not line)
     assert pane.keep_in_touch.label.text() == (
-        "Keep in touch: every 3 months · last: Met at PyCon DE, 2 Sep · next: 2 Dec"
+        "Keep in touch: every 3 months · last: Met at PyCon DE, 2\u00a0Sep · next: 2\u00a0Dec"
     )
     assert messages == ["Keep in touch with Ana Lima: every 3 months — Ctrl+Z to undo"]
     rhythm = sqlite_services.keep_in_touch.rhythm_for(ana)
@@ -121,8 +121,8 @@ def test_a_tag_rhythm_shows_on_the_line_and_in_the_dialog(
     kit.set_rhythm(tag_id=kit.tag_rhythms()["Mentors"].tag_id, every=2, unit="weeks")
     pane = _pane(qtbot, sqlite_services, ana)
     assert pane.keep_in_touch.label.text() == (
-        "Keep in touch: every 2 weeks (tag Mentors) · last: Met at PyCon DE, 2 Sep · "
-        "due since 16 Sep"
+        "Keep in touch: every 2 weeks (tag Mentors) · last: Met at PyCon DE, 2\u00a0Sep · "
+        "due since 16\u00a0Sep"
     )
     dialog = pane.keep_in_touch.make_dialog()
     qtbot.addWidget(dialog)
@@ -138,10 +138,10 @@ def test_the_line_says_a_snooze_and_a_person_never_met(sqlite_services: Services
     kit.set_rhythm(contact_id=bo, every=1, unit="years")
     today = clock.today()
     assert status_text(kit.status(bo), today) == (
-        "Keep in touch: every year · not in touch yet · next: 1 Oct 2027"
+        "Keep in touch: every year · not in touch yet · next: 1\u00a0Oct\u00a02027"
     )
     kit.snooze(bo, date(2026, 10, 15))
-    assert status_text(kit.status(bo), today).endswith("· snoozed until 15 Oct")
+    assert status_text(kit.status(bo), today).endswith("· snoozed until 15\u00a0Oct")
 
 
 def _tags_dialog(qtbot: QtBot, services: Services) -> TagsDialog:
