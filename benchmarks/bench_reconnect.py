@@ -2,7 +2,7 @@
 due, people met) plus the people past their keep-in-touch rhythm, as TodayView.reload asks
 for them, and the person page's keep-in-touch line for one person.
 
-Every person has a rhythm (their tag "python" every 3 months, "mentor" every month, every
+Every person has a rhythm (their tag "python" every 3 months, "mentor" as the demo sets it, every
 fifth person one of their own every 6 months, everyone else every year through a tag
 given to all), a tenth are snoozed, and 2,000 introductions were made: the worst case, where
 nobody is left out before the interactions are read.
@@ -43,8 +43,9 @@ def _fill(services: Services, people: int, seed: int) -> None:
         everyone = session.scalar(select(Tag.id).where(Tag.key == "everyone"))
         session.execute(insert(contact_tags), [{"contact_id": i, "tag_id": everyone} for i in ids])
         tags = dict(session.execute(select(Tag.key, Tag.id)).all())
+        kept = set(session.scalars(select(Rhythm.tag_id)))  # the demo's own (mentors)
         for key, every, unit in (("python", 3, "months"), ("mentor", 1, "months")):
-            if key in tags:
+            if key in tags and tags[key] not in kept:
                 session.add(Rhythm(tag_id=tags[key], every=every, unit=unit))
         session.add(Rhythm(tag_id=everyone, every=1, unit="years"))
         session.execute(
