@@ -72,7 +72,10 @@ class RhythmDialog(QDialog):
                 "comes first; with several tags, the shortest rhythm counts."
             )
         elif inherited is not None:
-            note = f"Without one of their own, the tag “{inherited.source}” keeps {inherited.text}."
+            note = (
+                f"Without one of their own, they follow the tag “{inherited.source}”: "
+                f"{inherited.text}."
+            )
         else:
             note = (
                 "Meeting them, a note, an email, a follow-up done or an introduction "

@@ -127,7 +127,9 @@ def test_a_tag_rhythm_shows_on_the_line_and_in_the_dialog(
     dialog = pane.keep_in_touch.make_dialog()
     qtbot.addWidget(dialog)
     assert dialog.none_button.isChecked()
-    assert dialog.note.text() == "Without one of their own, the tag “Mentors” keeps every 2 weeks."
+    assert dialog.note.text() == (
+        "Without one of their own, they follow the tag “Mentors”: every 2 weeks."
+    )
 
 
 def test_the_line_says_a_snooze_and_a_person_never_met(sqlite_services: Services) -> None:
