@@ -384,3 +384,19 @@ def test_local_days_around_a_change_of_the_clocks(zone: ZoneInfo) -> None:
         for minutes in range(0, 36 * 60, 15):
             moment = start + timedelta(minutes=minutes)
             assert local_day(moment) == moment.astimezone(zone).date(), moment
+
+
+def test_the_demo_keeps_in_touch_with_mentors_and_a_second_run_keeps_the_users_rhythm(
+    services: Services,
+) -> None:
+    from netdesk.services.demo import generate_demo
+
+    generate_demo(services.db, people=150, events=6, seed=2026)
+    kit = services.keep_in_touch
+    mentor = kit.tag_rhythms()["mentor"]
+    assert mentor.rhythm is not None and mentor.rhythm.text == "every 3 months"
+    assert kit.due(clock.today() + timedelta(days=400))  # somebody to show
+    kit.set_rhythm(tag_id=mentor.tag_id, every=2, unit="weeks")
+    generate_demo(services.db, people=20, events=1, seed=1)
+    rhythm = kit.tag_rhythms()["mentor"].rhythm
+    assert rhythm is not None and rhythm.text == "every 2 weeks"
