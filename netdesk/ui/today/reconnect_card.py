@@ -7,6 +7,7 @@ gives it the list's model and the buttons under it.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -37,6 +38,8 @@ SNOOZES: tuple[tuple[str, int, RhythmUnit], ...] = (
     ("3 months", 3, RhythmUnit.MONTHS),
 )
 WRITE_TEMPLATE = "reconnect"
+# The most overdue this many are listed; the title says when there are more ("50+").
+SHOWN = 50
 
 
 def over_text(days: int) -> str:
@@ -126,6 +129,16 @@ class ReconnectCard(QWidget):
         list_view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
+
+    def fill(self, card: Any, today: date) -> None:
+        """Read who is due and show them in `card`, the view's card that holds this list."""
+        rows = self._services.keep_in_touch.due(today, limit=SHOWN + 1)
+        shown = tuple(rows[:SHOWN])
+        card.set_rows(self.model, shown, today, key=lambda r: r.contact_id)
+        card.update_state(len(shown))
+        if len(rows) > SHOWN:
+            card.title_label.setText(f"{TITLE} · {SHOWN}+")
+        self.setVisible(bool(shown))
 
     def current_row(self) -> ReconnectRow | None:
         index = self.list_view.currentIndex()

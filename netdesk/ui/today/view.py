@@ -266,12 +266,7 @@ class TodayView(QWidget):
         self.upcoming_card.update_state(len(summary.upcoming_events))
         self.due_card.update_state(summary.overdue_count + summary.due_today_count)
         self.met_card.update_state(len(summary.recently_met))
-        reconnect = tuple(self._services.keep_in_touch.due(today))
-        self.reconnect_card.set_rows(
-            self.reconnect.model, reconnect, today, key=lambda r: r.contact_id
-        )
-        self.reconnect_card.update_state(len(reconnect))
-        self.reconnect.setVisible(bool(reconnect))
+        self.reconnect.fill(self.reconnect_card, today)
         self.summary_label.setText(self._summary_text(summary))
         self._arm_midnight_timer(local_now)
 

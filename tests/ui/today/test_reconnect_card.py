@@ -199,3 +199,15 @@ def test_a_rhythm_set_on_the_person_page_puts_them_in_time_to_reconnect(
 )
 def test_how_long_over(days: int, text: str) -> None:
     assert over_text(days) == text
+
+
+def test_the_fifty_most_overdue_are_listed_and_the_title_says_there_are_more(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    kit = sqlite_services.keep_in_touch
+    for n in range(52):
+        _person(sqlite_services, f"Person {n:02}", tags=["Clients"])
+    kit.set_rhythm(tag_id=kit.tag_rhythms()["Clients"].tag_id, every=1, unit="months")
+    view = _view(qtbot, sqlite_services)
+    assert view.reconnect.model.rowCount() == 50
+    assert view.reconnect_card.title_label.text() == "Time to reconnect · 50+"
