@@ -7,7 +7,8 @@ whatever LC_TIME happens to be set to.
 
 from __future__ import annotations
 
-from datetime import date
+import calendar
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -54,3 +55,25 @@ def event_zone(name: str) -> ZoneInfo | None:
     except (ZoneInfoNotFoundError, ValueError, OSError):
         # A misspelt name, a path-like name, or no tz database (Windows without tzdata).
         return None
+
+
+def add_interval(day: date, every: int, unit: str) -> date:
+    """`day` moved on by `every` days, weeks, months or years ("months" as in RhythmUnit).
+
+    A month later than 31 January is the last day of February: the day is clamped to the
+    month's end rather than spilling into the next month, and 29 February plus a year is
+    28 February."""
+    if unit == "days":
+        return day + timedelta(days=every)
+    if unit == "weeks":
+        return day + timedelta(weeks=every)
+    if unit == "months":
+        months = every
+    elif unit == "years":
+        months = 12 * every
+    else:
+        raise ValueError(f"unknown unit of time: {unit!r}")
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))

@@ -13,6 +13,7 @@ from netdesk.services.followups import FollowUpService
 from netdesk.services.goals import GoalService
 from netdesk.services.importing import ImportService
 from netdesk.services.introductions import IntroductionService
+from netdesk.services.keep_in_touch import KeepInTouchService
 from netdesk.services.mail import DraftService, TemplateService
 from netdesk.services.notes import NoteService
 from netdesk.services.photo_fetch import PhotoFetchService
@@ -49,3 +50,4 @@ class Services:
         self.drafts = DraftService(db)
         self.introductions = IntroductionService(db)
         self.goals = GoalService(db)
+        self.keep_in_touch = KeepInTouchService(db)

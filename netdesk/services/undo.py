@@ -202,12 +202,15 @@ def restore(session: Session, snapshot: Snapshot) -> None:
             rows = _missing_links(session, table, _goals_still_there(session, rows), tag_ids)
         elif name.startswith("goal_"):
             rows = _linked_still_there(session, table, _goals_still_there(session, rows))
+        elif name == "rhythms":
+            rows = _rhythms_not_set_again(session, rows, tag_ids)
         if rows:
             session.execute(insert(table), rows)
         if name == "contacts":
             contact_ids.update(r["id"] for r in rows)
         elif "contact_id" in table.c:
-            contact_ids.update(r["contact_id"] for r in rows)
+            # A tag's rhythm belongs to no contact.
+            contact_ids.update(r["contact_id"] for r in rows if r["contact_id"] is not None)
         mark_changed(session, KIND_OF_TABLE[name])
     _refresh_search(session, contact_ids)
 
@@ -240,6 +243,24 @@ def _delete_unchanged(session: Session, table: Table, rows: list[dict[str, Any]]
         search_index.remove(session.connection(), [row["id"]])
         session.execute(delete(table).where(table.c.id == row["id"]))
         mark_changed(session, KIND_OF_TABLE[table.name])
+
+
+def _rhythms_not_set_again(
+    session: Session, rows: list[dict[str, Any]], tag_ids: dict[int, int]
+) -> list[dict[str, Any]]:
+    """A tag's rhythm follows the tag to the id it came back under (typed again since); a
+    rhythm set meanwhile on the same person or tag is newer and stays."""
+    rhythms = table_of(Rhythm)
+    keep = []
+    for row in rows:
+        if row["tag_id"] is not None:
+            row = {**row, "tag_id": tag_ids.get(row["tag_id"], row["tag_id"])}
+            owner = rhythms.c.tag_id == row["tag_id"]
+        else:
+            owner = rhythms.c.contact_id == row["contact_id"]
+        if session.execute(select(rhythms.c.id).where(owner)).first() is None:
+            keep.append(row)
+    return keep
 
 
 def _goals_still_there(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from netdesk import clock
-from netdesk.models import Contact
+from netdesk.models import Contact, Rhythm
 from netdesk.services.bulk import collector_paused
 from netdesk.services.demo.context import DemoContext, PendingRows
 from netdesk.services.demo.events import make_events
@@ -24,11 +24,14 @@ from netdesk.services.demo.goals import add_demo_goals
 from netdesk.services.demo.meetings import Meetings
 from netdesk.services.demo.people import People
 from netdesk.store import Database, mark_changed, search_index
+from netdesk.text import fold
 
 Progress = Callable[[int, int], None]
 
 # People written per round trip; also how often progress is reported.
 BATCH = 2000
+# Keep-in-touch rhythms the demo gives its tags: (tag, every so many months).
+DEMO_RHYTHMS = (("mentor", 3),)
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def generate_demo(
         summary = loader.build(people, events)
         add_demo_goals(session, today, now)
         kinds = ("contacts", "events", "attendances", "notes", "followups", "tags", "goals")
-        mark_changed(session, *kinds)
+        mark_changed(session, *kinds, "rhythms")
     return summary
 
 
@@ -113,6 +116,7 @@ class _DemoLoader:
                 batch_ids = []
         self._flush(batch_ids)
         self._fix_sequences()
+        self._keep_in_touch()
         return DemoSummary(
             contacts=ctx.counts["contacts"],
             events=len(ctx.events),
@@ -136,6 +140,17 @@ class _DemoLoader:
             search_index.refresh(ctx.conn, contact_ids)
             self.done += len(contact_ids)
             self._report()
+
+    def _keep_in_touch(self) -> None:
+        """Mentors every 3 months, so that "Time to reconnect" has someone to show; a tag
+        given a rhythm by the user already keeps theirs."""
+        conn = self.ctx.conn
+        for tag, every in DEMO_RHYTHMS:
+            tag_id = self.ctx.tag_ids.get(fold(tag))
+            if tag_id is None:
+                continue
+            if conn.execute(select(Rhythm.id).where(Rhythm.tag_id == tag_id)).first() is None:
+                conn.execute(insert(Rhythm).values(tag_id=tag_id, every=every, unit="months"))
 
     def _fix_sequences(self) -> None:
         """PostgreSQL's id sequences do not see explicit ids; move them past ours."""

@@ -42,6 +42,7 @@ from netdesk.ui.people.detail_sections import (
     add_notes,
     add_tags,
 )
+from netdesk.ui.people.keep_in_touch_line import KeepInTouchLine
 from netdesk.ui.people.photo import photo_pixmap
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.busy_cursor import busy_cursor
@@ -255,6 +256,12 @@ class ContactDetail(QWidget):
         self.sections.setSpacing(4)
         add_fields(self.sections, c)
         add_tags(self.sections, c)
+        self.keep_in_touch = KeepInTouchLine(
+            self._services, c.id, c.formatted_name, self._undo_stack
+        )
+        self.keep_in_touch.changed.connect(self.refresh)
+        self.keep_in_touch.message.connect(self.message)
+        self.sections.addWidget(self.keep_in_touch)
         # A note taken at an event shows under that event only, with its Edit and Delete.
         delete_note = self.delete_note_requested.emit
         if goals := self._services.goals.goals_for(contact_id=c.id):

@@ -1,4 +1,5 @@
-"""Manage tags: see how often each is used, rename one, delete one; both undoable."""
+"""Manage tags: see how often each is used, rename one, delete one, set how often to keep in
+touch with everyone under it; all undoable."""
 
 from __future__ import annotations
 
@@ -17,8 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.services.errors import ServiceError, ValidationError
+from netdesk.services.keep_in_touch import RhythmUnit, TagRhythm
 from netdesk.services.service_set import Services
 from netdesk.services.tags import TagService, TagUsage
+from netdesk.ui.people.rhythm_commands import change_rhythm
+from netdesk.ui.people.rhythm_dialog import RhythmDialog
 from netdesk.ui.undo.commands import delete_undoably, report_failure
 from netdesk.ui.undo.dialog import UndoableDialog
 from netdesk.ui.widgets.icons import icon
@@ -98,6 +102,9 @@ class TagsDialog(UndoableDialog):
         )
         self.rename_button = QPushButton(icon("edit"), "Rename…")
         self.delete_button = QPushButton(icon("delete"), "Delete")
+        self.rhythm_button = QPushButton("Keep in touch…")
+        self.rhythm_button.setToolTip("How often to be in touch with everyone under this tag")
+        self.rhythm_button.clicked.connect(lambda: self.change_rhythm_of_selected())
         self.rename_button.clicked.connect(lambda: self.rename_selected())
         self.delete_button.clicked.connect(lambda: self.delete_selected())
         self.delete_button.setToolTip("Delete the selected tag (Del)")
@@ -108,6 +115,7 @@ class TagsDialog(UndoableDialog):
         self.list.addAction(self.delete_action)
 
         self._usage: dict[str, TagUsage] = {}
+        self._rhythms: dict[str, TagRhythm] = {}
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemDoubleClicked.connect(lambda _item: self.rename_selected())
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -116,6 +124,7 @@ class TagsDialog(UndoableDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.rename_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.rhythm_button)
         buttons.addStretch(1)
         buttons.addWidget(self.undo_button)
         layout = QVBoxLayout(self)
@@ -131,11 +140,15 @@ class TagsDialog(UndoableDialog):
         old_row = self.list.currentRow()
         self.list.clear()
         self._usage = {}
+        self._rhythms = self.services.keep_in_touch.tag_rhythms()
         row_height = self.list.fontMetrics().height() + ROW_PADDING
         for usage in self.services.tags.all():
             name = usage.name
             self._usage[name] = usage
-            item = QListWidgetItem(f"{name} — {usage_text(usage)}")
+            tag_rhythm = self._rhythms.get(name)
+            rhythm = tag_rhythm.rhythm if tag_rhythm is not None else None
+            shown = usage_text(usage) + (f" · {rhythm.text}" if rhythm is not None else "")
+            item = QListWidgetItem(f"{name} — {shown}")
             item.setData(NAME_ROLE, name)
             item.setSizeHint(QSize(0, row_height))
             self.list.addItem(item)
@@ -156,6 +169,34 @@ class TagsDialog(UndoableDialog):
         has = self.selected_name() is not None
         self.rename_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+        self.rhythm_button.setEnabled(has)
+
+    def rhythm_dialog(self, name: str) -> RhythmDialog:
+        tag = self._rhythms.get(name)
+        return RhythmDialog(self, name, tag.rhythm if tag else None, for_tag=True)
+
+    def change_rhythm_of_selected(self, value: tuple[int | None, RhythmUnit] | None = None) -> bool:
+        """Set the selected tag's rhythm to `value`, or to what the user picks when None."""
+        name = self.selected_name()
+        tag = self._rhythms.get(name) if name is not None else None
+        if name is None or tag is None:
+            return False
+        if value is None:
+            dialog = self.rhythm_dialog(name)
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            value = dialog.value()
+            dialog.deleteLater()
+            if not accepted:
+                return False
+        kit = self.services.keep_in_touch
+        try:
+            change_rhythm(self.undo_stack, kit, name, value[0], value[1], tag_id=tag.tag_id)
+        except ServiceError as exc:  # deleted meanwhile, in another window
+            show_error(self, "Keep in touch", str(exc))
+            self.reload()
+            return False
+        self.reload(select=name)
+        return True
 
     def rename_prompt(self, old: str) -> TextPrompt:
         # Not QInputDialog: its label would render a tag named "<b>VIP</b>" in bold.

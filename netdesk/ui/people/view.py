@@ -36,7 +36,9 @@ from netdesk.ui.widgets.plain_text import plain_label, show_error
 SEARCH_DELAY_MS = 120
 # A reload finds at most this many selected people again (each may cost a query).
 MAX_KEPT = 50
-RELEVANT_KINDS = frozenset({"contacts", "notes", "followups", "attendances", "tags", "events"})
+RELEVANT_KINDS = frozenset(
+    {"contacts", "notes", "followups", "attendances", "tags", "events", "rhythms"}
+)
 # Shown on the person page only (emails not yet marked sent, introductions): no table reload.
 DETAIL_KINDS = frozenset({"drafts", "introductions"})
 # The detail pane's width: what the table leaves once its columns have what they need, within

@@ -1,4 +1,5 @@
-"""The Today page: a greeting, upcoming events, follow-ups due, and people met recently."""
+"""The Today page: a greeting, upcoming events, follow-ups due, people met recently, and
+people it is time to reconnect with."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from netdesk.services.records import TodaySummary
 from netdesk.services.service_set import Services
 from netdesk.ui.change_bridge import ChangeBridge
 from netdesk.ui.followups.commands import FOLLOWUPS
+from netdesk.ui.today import reconnect_card
 from netdesk.ui.today.goals_card import GoalsCard
 from netdesk.ui.today.models import (
     DueFollowUpsModel,
@@ -37,7 +39,9 @@ from netdesk.ui.widgets.dates import long_day_text, plural
 from netdesk.ui.widgets.plain_text import button_text, plain_label, show_error
 from netdesk.ui.widgets.two_line_delegate import TwoLineDelegate
 
-WATCHED = frozenset({"events", "attendances", "contacts", "followups"})
+WATCHED = frozenset(
+    {"events", "attendances", "contacts", "followups", "rhythms", "notes", "introductions", "tags"}
+)
 
 EMPTY_UPCOMING = "No upcoming events — add one in Events."
 EMPTY_DUE = "Nothing due today. Enjoy!"
@@ -136,7 +140,9 @@ class _Card(QFrame):
 
 
 class TodayView(QWidget):
-    """`message` carries a short sentence for the status bar ("Marked done — Ctrl+Z to undo")."""
+    """`message` carries a short sentence for the status bar ("Marked done — Ctrl+Z to undo");
+    `write_requested(contact_id, template_key)` asks for an email to a person (main_window
+    hands it to the mail actions)."""
 
     open_event = Signal(int)
     open_contact = Signal(int)
@@ -192,11 +198,24 @@ class TodayView(QWidget):
         self.review_banner = ReviewBanner()
         self.review_banner.review_requested.connect(self.review_requested)
         self.review_banner.ended.connect(self.reload)
+        self.reconnect_card = _Card(
+            reconnect_card.TITLE, reconnect_card.EMPTY_RECONNECT, reconnect_card.HINT
+        )
+        self.reconnect = reconnect_card.ReconnectCard(
+            services, self.reconnect_card.list_view, undo_stack, self.reconnect_card
+        )
+        card_layout = self.reconnect_card.layout()
+        assert isinstance(card_layout, QVBoxLayout)
+        card_layout.addWidget(self.reconnect)  # its buttons, under the hint
+        self.reconnect.write_requested.connect(self.write_requested)
+        self.reconnect.open_contact.connect(self.open_contact)
+        self.reconnect.message.connect(self.message)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(14)
-        grid.addWidget(self.due_card, 0, 0, 2, 1)
+        grid.addWidget(self.due_card, 0, 0)
+        grid.addWidget(self.reconnect_card, 1, 0)
         grid.addWidget(self.upcoming_card, 0, 1)
         grid.addWidget(self.met_card, 1, 1)
         self.goals_card = GoalsCard(services, bridge)  # hidden while there are no goals
@@ -262,6 +281,7 @@ class TodayView(QWidget):
         self.upcoming_card.update_state(len(summary.upcoming_events))
         self.due_card.update_state(summary.overdue_count + summary.due_today_count)
         self.met_card.update_state(len(summary.recently_met))
+        self.reconnect.fill(self.reconnect_card, today)
         self.summary_label.setText(self._summary_text(summary))
         review = self._services.review
         self.review_banner.set_events(review.events_to_review(today, REVIEW_DAYS, now=now), today)
