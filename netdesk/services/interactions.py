@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Connection, Select, and_, func, select, union_all
 
 from netdesk.models import Attendance, Contact, Event, FollowUp, Introduction, Note, NoteTopic
+from netdesk.services.introductions import made
 
 # Above this many ids a filter would make a long IN list: every person is read instead and
 # the others are dropped in Python (still one query per kind).
@@ -188,20 +189,21 @@ def _followups_done(conn: Connection, scope: Scope) -> Iterator[tuple[int, Inter
 
 
 def _introductions(conn: Connection, scope: Scope) -> Iterator[tuple[int, Interaction]]:
-    """An introduction counts for both people: each was written to."""
+    """An introduction counts for both people: each was written to. One written with Write
+    email counts once its email is marked sent (introductions.made)."""
     both = union_all(
         select(
             Introduction.id.label("id"),
             Introduction.first_id.label("contact_id"),
             Introduction.second_id.label("other_id"),
             Introduction.introduced_on.label("introduced_on"),
-        ),
+        ).where(made()),
         select(
             Introduction.id.label("id"),
             Introduction.second_id.label("contact_id"),
             Introduction.first_id.label("other_id"),
             Introduction.introduced_on.label("introduced_on"),
-        ),
+        ).where(made()),
     ).subquery()
     ranked = _where(
         select(

@@ -12,7 +12,7 @@ from sqlalchemy import update
 
 from netdesk import clock
 from netdesk.dates import add_interval
-from netdesk.models import Contact, Introduction, Note, NoteTopic, RhythmUnit
+from netdesk.models import Contact, ContactEmail, Introduction, Note, NoteTopic, RhythmUnit
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.interactions import local_day
 from netdesk.services.records import ContactInput, EventInput
@@ -400,3 +400,26 @@ def test_the_demo_keeps_in_touch_with_mentors_and_a_second_run_keeps_the_users_r
     generate_demo(services.db, people=20, events=1, seed=1)
     rhythm = kit.tag_rhythms()["mentor"].rhythm
     assert rhythm is not None and rhythm.text == "every 2 weeks"
+
+
+def test_an_introduction_counts_once_its_email_is_marked_sent(services: Services) -> None:
+    """Write email keeps an introduction (with its reason) from the moment the draft is made;
+    until the user says it went out, nobody was introduced and no rhythm restarts."""
+    kit = services.keep_in_touch
+    ana = _person(services, "Ana Lima")
+    bo = _person(services, "Bo Berg")
+    for cid, address in ((ana, "ana@example.org"), (bo, "bo@example.org")):
+        with services.db.transaction() as session:
+            session.add(ContactEmail(contact_id=cid, value=address))
+    kit.set_rhythm(contact_id=ana, every=2, unit="months")
+    today = clock.today()
+    draft = services.drafts.introduce(ana, bo, "both build sensors")
+    [draft_id, *_] = services.drafts.record([draft])
+    assert _due_ids(services, today) == [ana]  # written, not sent: still due
+    assert kit.last_interactions([ana, bo]) == {}
+
+    services.drafts.mark_sent([draft_id])
+
+    assert _due_ids(services, today) == []
+    last = kit.last_interactions([ana, bo])
+    assert {last[ana].kind, last[bo].kind} <= {"introduction", "emailed"}
