@@ -5,7 +5,8 @@ Run under a virtual screen (xvfb-run needs Debian's xvfb and xauth packages):
 A 1366x768 screen instead shows what a small laptop's user sees (windows sized to fit it).
 With --dark, in the Fusion style with a dark palette (as a KDE or GNOME dark theme gives):
   xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots.py --dark DIR
-The scenes that files from other programs bring are in screenshot_scenes.py.
+The scenes that files from other programs bring are in screenshot_scenes.py; email's in
+mail_scenes.py; the review after an event, reminders and goals in followthrough_scenes.py.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import followthrough_scenes
 import mail_scenes
 import screenshot_scenes as scenes
 from PySide6.QtCore import QCoreApplication, QSettings, QSize
@@ -103,7 +105,7 @@ def main() -> None:
     dialog.grab().save(str(out / "quick-capture.png"))
     dialog.reject()
 
-    scenes.event_review(app, window, services, out)
+    followthrough_scenes.event_review(app, window, services, out)
     _import_and_duplicates(app, window, services, work, out)
     scenes.repeating_event(app, window, services, work, out)
     scenes.phone_extension(app, window, services, out)
@@ -112,8 +114,8 @@ def main() -> None:
     scenes.export_refused(app, window, services, work / "demo.sqlite", out)
     scenes.welcome_and_help(app, window, work, out)
     scenes.sync_scenes(app, window, services, work, out)
-    scenes.reminders(app, window, services, work, out)
-    scenes.goals_scenes(app, window, services, out)
+    followthrough_scenes.reminders(app, window, services, work, out)
+    followthrough_scenes.goals_scenes(app, window, services, out)
     mail_scenes.mail_scenes(app, window, services, out)
     _cards_and_badges(app, window, services, out)
     _backups(app, window, services, out)

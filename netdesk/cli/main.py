@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from netdesk import __version__
 from netdesk.cli.accounts import add_commands as add_account_commands
-from netdesk.cli.args import positive, row_limit
 from netdesk.cli.backups import add_commands as add_backup_commands
 from netdesk.cli.cards import add_commands as add_card_commands
+from netdesk.cli.demo import add_commands as add_demo_commands
 from netdesk.cli.desktop_entry import add_commands as add_desktop_commands
 from netdesk.cli.drafts import add_commands as add_draft_commands
 from netdesk.cli.due import add_commands as add_due_commands
@@ -26,7 +26,8 @@ from netdesk.cli.events import add_commands as add_event_commands
 from netdesk.cli.exchange_args import add_commands as add_exchange_commands
 from netdesk.cli.exchange_args import export_usage_error
 from netdesk.cli.goals import add_commands as add_goal_commands
-from netdesk.cli.search import add_format_argument as add_search_format
+from netdesk.cli.search import MOST_SEARCH_WORDS
+from netdesk.cli.search import add_commands as add_search_commands
 from netdesk.cli.sync import add_commands as add_sync_commands
 from netdesk.config import DB_ENV_VAR, database_url
 
@@ -36,10 +37,6 @@ if TYPE_CHECKING:
 # The commands that may make a new database; the others only read or change one that exists.
 CREATING_COMMANDS = (None, "gui", "import", "demo", "restore")
 NO_DATABASE_COMMANDS = ("where", "templates", "desktop-entry")
-
-# More words than any search needs; a query of a thousand or more is too deep for SQLite to
-# plan, which said "the database could not be read".
-MOST_SEARCH_WORDS = 200
 
 # How long a command waits for another netdesk's write on the same SQLite file (a large import
 # takes minutes) before it says the database is busy.
@@ -67,24 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser("gui", help="open the window (the default)")
-    demo = commands.add_parser("demo", help="fill the database with realistic sample data")
-    demo.add_argument("--people", type=positive, default=150, metavar="N")
-    demo.add_argument("--events", type=positive, default=6, metavar="M")
-    demo.add_argument("--seed", type=int, default=None, metavar="S")
-    demo.add_argument(
-        "--force",
-        action="store_true",
-        help="add the sample people even though the database already holds people",
-    )
-    search = commands.add_parser(
-        "search",
-        help="print matching people: name, organisation, email (--format for mail clients)",
-    )
-    search.add_argument(
-        "query", help="words each person matches in any field: name, email, notes, tags..."
-    )
-    search.add_argument("--limit", type=row_limit, default=50, metavar="N", help="default 50")
-    add_search_format(search)
+    add_demo_commands(commands)
+    add_search_commands(commands)
     commands.add_parser("where", help="print where the database is")
     add_exchange_commands(commands)
     add_card_commands(commands)
@@ -192,8 +173,6 @@ def _main(argv: Sequence[str] | None) -> int:
     db.lock_wait = LOCK_WAIT_SECONDS
     db.on_lock_wait = _say_waiting
     try:
-        if args.command == "demo":
-            return _demo(db, args)
         if args.command in ("import", "export"):
             return _exchange(db, args)
         if args.command in ("qr", "badges"):
@@ -212,7 +191,7 @@ def _main(argv: Sequence[str] | None) -> int:
             from netdesk.cli.sync import run_sync
 
             return run_sync(db, args)
-        return args.run(db, args) if "run" in args else _search(db, args)  # type: ignore[no-any-return]
+        return args.run(db, args)  # type: ignore[no-any-return]
     except KeyboardInterrupt:
         print("netdesk: interrupted; nothing of the unfinished step was saved.", file=sys.stderr)
         return 1
@@ -320,45 +299,6 @@ def unexpected(exc: BaseException) -> str:
     return f"{exc.__class__.__name__}: {lines[0] if lines else ''}"
 
 
-def _demo(db: Database, args: argparse.Namespace) -> int:
-    from netdesk.services.contacts import ContactService
-    from netdesk.services.demo import generate_demo
-    from netdesk.services.events import EventService
-
-    # Invented people (and events) mixed into a real address book are hard to take out again.
-    held = ContactService(db).count()
-    events = 0 if held else len(EventService(db).list())
-    if (held or events) and not args.force:
-        from netdesk.store import sqlite_path
-
-        if held:
-            who, them = ("1 person" if held == 1 else f"{held:,} people"), "people"
-        else:
-            who, them = ("1 event" if events == 1 else f"{events:,} events"), "events"
-        print(
-            f"netdesk: {sqlite_path(db.url) or db.url} already holds {who}; the sample {them} "
-            "would be mixed in with them. Try the demo in another --db, or add --force to add "
-            "them anyway.",
-            file=sys.stderr,
-        )
-        return 2
-
-    def progress(done: int, total: int) -> None:
-        if sys.stderr.isatty():
-            print(f"\rAdding sample data: {done * 100 // max(total, 1)}%", end="", file=sys.stderr)
-
-    summary = generate_demo(
-        db, people=args.people, events=args.events, seed=args.seed, progress=progress
-    )
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    print(
-        f"Added {summary.contacts:,} people, {summary.events:,} events, {summary.notes:,} notes "
-        f"and {summary.followups:,} follow-ups to {db.url}"
-    )
-    return 0
-
-
 def _exchange(db: Database, args: argparse.Namespace) -> int:
     from netdesk.cli.exporting import run_export
     from netdesk.cli.importing import run_import
@@ -398,9 +338,3 @@ def _quick_search(url: str, args: argparse.Namespace) -> int | None:
     except Exception as exc:  # the CLI's promise: a message, never a traceback
         print(f"netdesk: {unexpected(exc)}", file=sys.stderr)
         return 1
-
-
-def _search(db: Database, args: argparse.Namespace) -> int:
-    from netdesk.cli.search import run_search
-
-    return run_search(db, args)

@@ -7,8 +7,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from netdesk.cli.args import row_limit
 from netdesk.cli.search_output import FORMATS, FoundPerson, write
 from netdesk.formats.phone_extension import with_extension
 from netdesk.store import quick_search
@@ -17,6 +18,23 @@ if TYPE_CHECKING:
     from netdesk.store import Database
 
 _CHUNK = 900  # under SQLite's default limit of bound parameters
+
+# More words than any search needs; a query of a thousand or more is too deep for SQLite to
+# plan, which said "the database could not be read".
+MOST_SEARCH_WORDS = 200
+
+
+def add_commands(commands: Any) -> None:
+    search = commands.add_parser(
+        "search",
+        help="print matching people: name, organisation, email (--format for mail clients)",
+    )
+    search.add_argument(
+        "query", help="words each person matches in any field: name, email, notes, tags..."
+    )
+    search.add_argument("--limit", type=row_limit, default=50, metavar="N", help="default 50")
+    add_format_argument(search)
+    search.set_defaults(run=run_search)
 
 
 def add_format_argument(parser: argparse.ArgumentParser) -> None:

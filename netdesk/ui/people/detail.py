@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from netdesk.dates import short_date
 from netdesk.services.errors import ServiceError
-from netdesk.services.photo_fetch import PhotoLink
 from netdesk.services.records import ContactDetail as ContactRecord
 from netdesk.services.service_set import Services
 from netdesk.ui.followups import commands as followup_commands
@@ -44,16 +42,10 @@ from netdesk.ui.people.detail_sections import (
 )
 from netdesk.ui.people.keep_in_touch_line import KeepInTouchLine
 from netdesk.ui.people.photo import photo_pixmap
+from netdesk.ui.people.photo_fetch_button import PhotoFetchButton
 from netdesk.ui.widgets import theme
-from netdesk.ui.widgets.busy_cursor import busy_cursor
 from netdesk.ui.widgets.flow_layout import FlowLayout
-from netdesk.ui.widgets.plain_text import (
-    button_text,
-    plain_label,
-    question_box,
-    show_error,
-    tooltip_text,
-)
+from netdesk.ui.widgets.plain_text import plain_label, show_error
 
 SELECT_PROMPT = "Select a person to see their details"
 EMPTY_BOOK = "No people yet. Add one with New contact (Ctrl+N) or Quick capture (Ctrl+Shift+N)"
@@ -123,11 +115,8 @@ class ContactDetail(QWidget):
         self.goal_button.clicked.connect(lambda: self.link_goal("contact"))
         # Offered when the person's card gave their photo as a link: fetched only on request.
         self._photos = services.photos
-        self._photo_link: PhotoLink | None = None
-        self.photo_button = QPushButton()
-        self.photo_button.setObjectName("fetch_photo")
-        self.photo_button.hide()
-        self.photo_button.clicked.connect(self.fetch_photo)
+        self.photo_button = PhotoFetchButton(services.photos)
+        self.photo_button.saved.connect(self._photo_saved)
         self.edit_button.setToolTip("Edit this contact's details")
         self.delete_button.setToolTip("Delete this contact (Ctrl+Z undoes it)")
         self.edit_button.clicked.connect(self._request_edit)
@@ -248,7 +237,7 @@ class ContactDetail(QWidget):
             self.sync_note.setText(f"Removed from {removal.account} on {short_date(removal.on)}")
         self.sync_note.setVisible(removal is not None)
         self._show_photo(self._photos.photo(c.id))
-        self._show_photo_link(self._photos.link(c.id))
+        self.photo_button.offer(c.id, c.formatted_name)
         old = self._sections_holder
         self._sections_holder = QWidget()
         self.sections = QVBoxLayout(self._sections_holder)
@@ -316,62 +305,16 @@ class ContactDetail(QWidget):
         if self._contact is not None:
             self.delete_requested.emit(self._contact.id)
 
-    # -- a photo given as a link ------------------------------------------------------------
+    # -- the photo ---------------------------------------------------------------------------
 
     def _show_photo(self, stored: tuple[bytes, str] | None) -> None:
         pixmap = photo_pixmap(stored[0], PHOTO_SIDE, self.devicePixelRatioF()) if stored else None
         self.photo_label.setVisible(pixmap is not None)
         self.photo_label.setPixmap(pixmap if pixmap is not None else QPixmap())
 
-    def _show_photo_link(self, link: PhotoLink | None) -> None:
-        self._photo_link = link
-        self.photo_button.setVisible(link is not None)
-        if link is not None:
-            # A host name can be long: the pane must not get wider for it.
-            host = link.host if len(link.host) <= 32 else link.host[:31] + "…"
-            self.photo_button.setText(button_text(f"Fetch photo from {host}…"))
-            self.photo_button.setToolTip(
-                tooltip_text("Download the picture their card links to:", link.url)
-            )
-
-    def photo_fetch_box(self) -> tuple[QMessageBox, QPushButton] | None:
-        """The question asked before connecting anywhere, naming the address, and its Fetch
-        button; None when there is nothing to fetch."""
-        link, contact = self._photo_link, self._contact
-        if link is None or contact is None:
-            return None
-        return question_box(
-            self,
-            "Fetch photo",
-            f"Download the photo of {contact.formatted_name} from {link.host}?\n\n{link.url}\n\n"
-            f"netdesk connects to {link.host} only because you ask it to. The picture is saved "
-            "with the contact.",
-            "Fetch photo",
-        )
-
-    def fetch_photo(self) -> None:
-        asked = self.photo_fetch_box()
-        if asked is None:
-            return
-        box, fetch = asked
-        box.exec()
-        if box.clickedButton() is fetch:
-            self.download_photo()
-
-    def download_photo(self) -> bool:
-        """Fetch the linked photo now (the user has agreed); errors are shown, in words."""
-        link, contact = self._photo_link, self._contact
-        if link is None or contact is None:
-            return False
-        try:
-            with busy_cursor():
-                self._photos.fetch(contact.id, link)
-        except ServiceError as exc:
-            show_error(self, "Could not fetch the photo", str(exc))
-            return False
-        self.message.emit(f"Saved the photo from {link.host}.")
+    def _photo_saved(self, message: str) -> None:
+        self.message.emit(message)
         self.refresh()
-        return True
 
     def _set_done(self, followup_id: int, done: bool) -> None:
         try:
