@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QTextBrows
 
 from netdesk.ui.help.guide_text import guide_html
 from netdesk.ui.help.shortcuts_dialog import keys_text
-from netdesk.ui.shell import FOLLOWUPS, PAGE_KEYS
+from netdesk.ui.shell import FOLLOWUPS, GOALS, PAGE_KEYS
 
 
 class _MyCard(Protocol):
@@ -31,6 +31,11 @@ class _Badges(Protocol):
 class _Demo(Protocol):
     @property
     def act_demo(self) -> QAction: ...
+
+
+class _Mail(Protocol):
+    @property
+    def act_write(self) -> QAction: ...
 
 
 class GuideWindow(Protocol):
@@ -55,12 +60,16 @@ class GuideWindow(Protocol):
     @property
     def help(self) -> _Demo: ...
 
+    @property
+    def mail(self) -> _Mail: ...
+
     def widget(self) -> QMainWindow: ...
 
 
 def guide_keys(window: GuideWindow) -> dict[str, str]:
     """The keys the guide names, read from the window's actions."""
     followups = window.act_go[PAGE_KEYS.index(FOLLOWUPS)]
+    goals = window.act_go[PAGE_KEYS.index(GOALS)]
     return {
         "new_contact": keys_text(window.act_new_contact),
         "my_card": keys_text(window.cards.act_my_card),
@@ -71,6 +80,8 @@ def guide_keys(window: GuideWindow) -> dict[str, str]:
         "find": keys_text(window.act_find),
         "followups": keys_text(followups),
         "new_followup": keys_text(window.act_new_followup),
+        "write_email": keys_text(window.mail.act_write),
+        "goals": keys_text(goals),
     }
 
 

@@ -12,13 +12,14 @@ import html
 from collections.abc import Mapping
 
 # Section anchors, for links and for opening the guide at one section.
-START, BEFORE, AT, AFTER = "start", "before", "at", "after"
+START, BEFORE, AT, AFTER, IN_TOUCH = "start", "before", "at", "after", "in-touch"
 
 GUIDE_HTML = """
 <h1>Getting started with netdesk</h1>
 <p>netdesk remembers who you met, where, what you talked about and what you promised.
 It works in three moments: <a href="#before">before an event</a>,
-<a href="#at">at the event</a> and <a href="#after">after it</a>.</p>
+<a href="#at">at the event</a> and <a href="#after">after it</a>, and then helps you
+<a href="#in-touch">keep in touch</a>.</p>
 
 <h2><a name="start"></a>First steps</h2>
 <ul>
@@ -59,6 +60,16 @@ image</i> with a photo of their badge or card.</li>
 
 <h2><a name="after"></a>After the event</h2>
 <ul>
+<li><b>Review the people you met</b>: <i>Events &gt; Review people met&#8230;</i> shows
+everyone you ticked <i>Met</i> who has no follow-up yet, one at a time. Press W to write to
+them now, F to follow up in 2 days (or the number of days you set) or N when nothing is
+needed. For three days after an event the Today page offers the review.</li>
+<li><b>Write email</b>: <i>People &gt; Write email&#8230;</i> ({write_email}) writes to the
+selected person, follow-up or people on an event&#8217;s page from a template, in your mail
+program. When you say it was sent, netdesk notes &#8220;Emailed&#8221; on the person and
+offers to mark the follow-up done. <i>People &gt; Save email draft&#8230;</i> saves the email
+as a file your mail program opens as a draft, with your card attached when the template
+says so. Change the templates in <i>Settings &gt; Email templates&#8230;</i>.</li>
 <li><b>Notes</b>: open a person under People ({find} finds them) and choose
 <i>Add note</i>.</li>
 <li><b>Follow-ups</b>: the Follow-ups page ({followups}) lists what you promised, by due date.
@@ -71,6 +82,29 @@ Fastmail, iCloud, mailbox.org and others) with an app password; netdesk then kee
 contacts, and if you choose your follow-ups as tasks, in step with your phone both ways.
 <i>Sync &gt; Sync now</i> syncs at once; <i>Sync &gt; Conflicts</i> lists what was
 changed differently on both sides.</li>
+</ul>
+
+<h2><a name="in-touch"></a>Keeping in touch</h2>
+<ul>
+<li><b>A rhythm</b>: beside <i>Keep in touch</i> on a person&#8217;s page, <i>Change&#8230;</i>
+sets how often you want to be in touch (every 3 months, say); <i>Edit &gt; Tags&#8230;</i> sets
+one for everyone with a tag. Meeting them, a note, an email sent, a follow-up done or an
+introduction starts it again. The Today page lists under <i>Time to reconnect</i> who is past
+their rhythm, with <i>Write&#8230;</i> and <i>Snooze</i>.</li>
+<li><b>Introduce two people</b>: <i>People &gt; Introduce&#8230;</i> writes one email to both,
+asking whether they would like to talk. Once it is sent, both pages say whom you introduced
+them to.</li>
+<li><b>Goals</b>: the Goals page ({goals}) keeps larger goals (&#8220;a job in climate tech by
+June&#8221;) with the people, events, notes and follow-ups you link to them (<i>Link to
+goal&#8230;</i>), and an event&#8217;s page its aims (&#8220;talk to 3 speakers&#8221;), ticked
+as you mark people met. Today shows each goal&#8217;s progress and next step.</li>
+<li><b>Reminders</b>: where the desktop has a system tray, netdesk&#8217;s icon there shows how
+many follow-ups are due, and a notification says when one falls due; without a tray, a line at
+the top of the window says so. With <i>Settings &gt; Keep running in the tray when the window
+closes</i>, netdesk goes on reminding you after you close the window.</li>
+<li><b>In a terminal</b>: <tt>netdesk due</tt> lists the follow-ups due (for a login script),
+<tt>netdesk draft</tt> writes an email draft to a file and <tt>netdesk goals</tt> lists your
+goals; <tt>--help</tt> after each says more.</li>
 </ul>
 
 <h2>More</h2>
@@ -90,6 +124,8 @@ KEY_NAMES = (
     "find",
     "followups",
     "new_followup",
+    "write_email",
+    "goals",
 )
 
 

@@ -82,8 +82,9 @@ DEMO_TEXT = (
     "address book stays as it is."
 )
 AGAIN = (
-    "You can find these steps again under Help > Getting started ({keys}). This page gives way "
-    "to your Today page as soon as netdesk holds people or events."
+    "You can find these steps again under Help > Getting started ({keys}), with what comes "
+    "after an event: emails from templates, keeping in touch, goals and reminders. This page "
+    "gives way to your Today page as soon as netdesk holds people or events."
 )
 
 

@@ -81,6 +81,9 @@ def test_the_shortcuts_dialog_lists_every_action_with_a_key(
     assert ("Elsewhere", "Zap everything", native(QKeySequence("Ctrl+Alt+Z"))) in shown
     assert ("On the Follow-ups page", "Mark done or not done", "Space") in shown
     assert ("Help", "Getting started", "F1") in shown
+    # The keys of issue 14's commands: writing an email and the Goals page.
+    assert ("People", "Write email", native(QKeySequence("Ctrl+Shift+E"))) in shown
+    assert ("Go", "Goals", native(QKeySequence("Ctrl+5"))) in shown
     # Each command once, even when two keys or two actions lead to it.
     assert len({(g, c) for g, c, _ in shown}) == len(shown)
 
@@ -94,12 +97,29 @@ def test_f1_opens_the_guide_with_the_workflows_and_the_real_keys(
     assert guide is not None
     qtbot.waitUntil(guide.isVisible)
     text = guide.browser.toPlainText()
-    for heading in ("First steps", "Before an event", "At the event", "After the event"):
+    headings = ("First steps", "Before an event", "At the event", "After the event")
+    for heading in (*headings, "Keeping in touch"):
         assert heading in text
     for step in ("Import list", "Print badges", "Quick capture", "QR card", "Follow-ups", "Export"):
         assert step in text
     assert f"Quick capture ({native(window.act_capture.shortcut())})" in text
     assert native(window.badges.act_print_badges.shortcut()) in text
+    # What follows up after an event, with the keys the window really has.
+    assert f"Write email… ({native(window.mail.act_write.shortcut())})" in text
+    assert f"Goals page ({native(QKeySequence('Ctrl+5'))})" in text
+    for step in (
+        "Review people met",
+        "Save email draft",
+        "Settings > Email templates",
+        "Keep in touch",
+        "Time to reconnect",
+        "Introduce",
+        "Settings > Keep running in the tray when the window closes",
+        "netdesk due",
+        "netdesk draft",
+        "netdesk goals",
+    ):
+        assert step in text
     assert guide.browser.isReadOnly() and not guide.browser.openExternalLinks()
 
     # Links between sections move within the guide.

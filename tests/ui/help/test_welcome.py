@@ -54,10 +54,12 @@ def test_an_empty_database_shows_the_welcome_with_three_steps(
     titles = [b.text() for b in window.welcome.buttons()]
     assert titles == [ME_TITLE, IMPORT_TITLE, DEMO_TITLE]
     assert all(b.isVisible() and b.isEnabled() for b in window.welcome.buttons())
-    # It says where to find the steps again.
-    assert "Help > Getting started (F1)" in " ".join(
+    # It says where to find the steps again, and that the guide goes on past a first start.
+    said = " ".join(
         label.text() for label in window.welcome.findChildren(type(window.database_label))
     )
+    assert "Help > Getting started (F1)" in said
+    assert "emails from templates, keeping in touch, goals and reminders" in said
 
 
 @pytest.mark.parametrize("kind", ["person", "event"])
