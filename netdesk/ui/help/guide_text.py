@@ -69,7 +69,7 @@ selected person, follow-up or people on an event&#8217;s page from a template, i
 program. When you say it was sent, netdesk notes &#8220;Emailed&#8221; on the person and
 offers to mark the follow-up done. <i>People &gt; Save email draft&#8230;</i> saves the email
 as a file your mail program opens as a draft, with your card attached when the template
-says so. Change the templates in <i>Settings &gt; Email templates&#8230;</i>.</li>
+says so. <i>Settings &gt; Email templates&#8230;</i> changes the templates.</li>
 <li><b>Notes</b>: open a person under People ({find} finds them) and choose
 <i>Add note</i>.</li>
 <li><b>Follow-ups</b>: the Follow-ups page ({followups}) lists what you promised, by due date.
