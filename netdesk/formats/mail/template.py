@@ -123,10 +123,11 @@ def summary(found: list[TemplateProblem], most: int = 5) -> str:
     return text + (f"; and {len(found) - most:,} more" if len(found) > most else "")
 
 
-def render(text: str, values: Mapping[str, str]) -> str:
+def render(text: str, values: Mapping[str, str], *, optional_lines: bool = True) -> str:
     """`text` with each placeholder replaced by its value ("" for a value not given). A line
     whose placeholders all came out empty is left out ("We talked about: {talked_about}" when
-    there is no such note), so that a template can hold optional lines.
+    there is no such note), so that a template can hold optional lines (unless not
+    `optional_lines`).
 
     TemplateError, naming every problem, for a template `problems` finds fault with."""
     found = problems(text)
@@ -139,14 +140,14 @@ def render(text: str, values: Mapping[str, str]) -> str:
         first, *rest = literal.split("\n")
         line.append(first)
         for piece in rest:
-            if filled or not fields:
+            if filled or not fields or not optional_lines:
                 lines.append("".join(line))
             line, fields, filled = [piece], False, False
         if field is not None:
             value = str(values.get(field, ""))
             fields, filled = True, filled or bool(value.strip())
             line.append(value)
-    if filled or not fields:
+    if filled or not fields or not optional_lines:
         lines.append("".join(line))
     return "\n".join(lines)
 
