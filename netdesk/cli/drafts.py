@@ -59,7 +59,7 @@ def usage_error(args: argparse.Namespace) -> str | None:
         return f"--list-templates takes no {', '.join(extra)}" if extra else None
     if args.contact is None and args.followup is None:
         return "give --contact EMAIL_OR_UID or --followup ID (or --list-templates)"
-    if args.out is None:
+    if not (args.out or "").strip():  # None, or "" from an empty shell variable
         return "give the file to write (OUT.eml, or - for standard output)"
     return None
 

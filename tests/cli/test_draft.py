@@ -142,6 +142,8 @@ def test_what_is_not_there_is_a_usage_error(
         ["draft", "--contact", "ana@example.org"],
         ["draft", "--list-templates", "x.eml"],
         ["draft", "--contact", "ana@example.org", "--followup", "1", "x.eml"],
+        # An empty shell variable as OUT: said as usage, not "a folder of that name".
+        ["draft", "--contact", "ana@example.org", ""],
     ],
 )
 def test_how_it_is_typed_is_checked(
