@@ -279,3 +279,26 @@ def test_sent_after_the_person_was_deleted_elsewhere_says_nothing_was_logged(
     click(qtbot, box.button(SENT))
     assert seen == [NOT_PENDING]
     assert "Noted" not in window.statusBar().currentMessage()
+
+
+def test_sent_on_the_person_page_for_an_email_marked_sent_elsewhere_says_so_and_clears(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    ana = add_person(sqlite_services, "Ana Lima", "ana@example.org")
+    drafts = sqlite_services.drafts.compose("reconnect", [ana])
+    [draft_id] = sqlite_services.drafts.record(drafts)
+    window = _window(qtbot, sqlite_services, tmp_path)
+    window.show_contact(ana)
+    section = window.view(PEOPLE).detail.mail_section
+    qtbot.waitUntil(lambda: not section.is_empty())
+    other = open_database(f"sqlite:///{tmp_path / 'netdesk.sqlite'}")
+    try:  # another netdesk marks it sent; this page has not heard of it
+        Services(other).drafts.mark_sent([draft_id])
+    finally:
+        other.close()
+    seen: list[str] = []
+    answer_box(seen, "OK")
+    click(qtbot, section.sent_buttons[0])
+    assert seen == [NOT_PENDING]
+    assert _emailed(sqlite_services, ana) == ["Emailed: It has been a while"]  # one note only
+    qtbot.waitUntil(lambda: window.view(PEOPLE).detail.mail_section.is_empty())
