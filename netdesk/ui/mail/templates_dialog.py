@@ -373,7 +373,10 @@ class TemplatesDialog(QDialog):
 
     def reset_current(self) -> None:
         record = self._record
-        if record is None or not record.builtin:
+        question = (
+            f"Put “{record.name if record else ''}” back to netdesk's own text? Yours is lost."
+        )
+        if record is None or not record.builtin or not confirm(self, "Reset", question, "Reset"):
             return
         self._save_timer.stop()
         try:

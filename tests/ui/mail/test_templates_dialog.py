@@ -96,6 +96,12 @@ def test_an_edit_is_saved_and_reset_to_default_brings_the_original_back(
     assert dialog.list_widget.item(0).text() == "Nice to meet you · edited"
     assert dialog.reset_button.isEnabled()
 
+    seen: list[str] = []
+    answer_box(seen, "Cancel")  # a click by mistake loses nothing
+    click(qtbot, dialog.reset_button)
+    assert seen == ["Put “Nice to meet you” back to netdesk's own text? Yours is lost."]
+    assert sqlite_services.templates.get("nice-to-meet").edited
+    answer_box(seen, "Reset")
     click(qtbot, dialog.reset_button)
     assert sqlite_services.templates.get("nice-to-meet").body == original
     assert dialog.body_edit.toPlainText() == original
