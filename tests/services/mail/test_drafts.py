@@ -254,3 +254,11 @@ def test_a_subject_whose_placeholders_are_all_empty_keeps_its_words(services: Se
     [draft] = services.drafts.compose("promised", [person(services)])
     assert draft.subject == "What I promised:"
     assert "Here it is." in draft.body
+
+
+def test_an_imported_address_pythons_parser_refuses_is_no_address(services: Services) -> None:
+    # A vCard's "EMAIL:ana@example..org" is kept as it is; composing for her raised
+    # HeaderParseError (a traceback in the window, "HeaderParseError" from netdesk draft).
+    ana = person(services, "Ana Lima", "ana@example..org")
+    [draft] = services.drafts.compose("reconnect", [ana])
+    assert draft.to == [] and draft.missing_email == ["Ana Lima"]
