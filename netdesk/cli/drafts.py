@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from netdesk.store import Database
 
 USAGE = 2
+INTRODUCTION_REFUSED = (
+    "the introduction template is one email to two people: use People > Introduce… in the "
+    "window. Nothing was written."
+)
 
 
 def add_commands(commands: Any) -> None:
@@ -59,7 +63,7 @@ def usage_error(args: argparse.Namespace) -> str | None:
         return f"--list-templates takes no {', '.join(extra)}" if extra else None
     if args.contact is None and args.followup is None:
         return "give --contact EMAIL_OR_UID or --followup ID (or --list-templates)"
-    if args.out is None:
+    if not (args.out or "").strip():  # None, or "" from an empty shell variable
         return "give the file to write (OUT.eml, or - for standard output)"
     return None
 
@@ -106,9 +110,12 @@ def _resolve(services: Services, args: argparse.Namespace) -> tuple[list[int], i
 
     if args.template is not None:
         try:
-            services.templates.get(args.template)
+            key = services.templates.get(args.template).key
         except NotFoundError as exc:
             print(f"netdesk: {exc} Nothing was written.", file=sys.stderr)
+            return USAGE
+        if key == "introduction":  # one person's email would read "Introduction: and"
+            print(f"netdesk: {INTRODUCTION_REFUSED}", file=sys.stderr)
             return USAGE
     event_id: int | None = None
     if args.event is not None:

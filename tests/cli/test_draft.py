@@ -119,6 +119,11 @@ def test_a_contact_without_email_gets_a_draft_and_a_warning(
             ["--contact", "ana@example.org", "--template", "nope"],
             "the templates are: nice-to-meet, promised, thanks-talk, introduction, reconnect",
         ),
+        # One person's introduction read "Introduction: and", addressed to one of the two.
+        (
+            ["--contact", "ana@example.org", "--template", "Introduction"],
+            "the introduction template is one email to two people",
+        ),
     ],
 )
 def test_what_is_not_there_is_a_usage_error(
@@ -142,6 +147,8 @@ def test_what_is_not_there_is_a_usage_error(
         ["draft", "--contact", "ana@example.org"],
         ["draft", "--list-templates", "x.eml"],
         ["draft", "--contact", "ana@example.org", "--followup", "1", "x.eml"],
+        # An empty shell variable as OUT: said as usage, not "a folder of that name".
+        ["draft", "--contact", "ana@example.org", ""],
     ],
 )
 def test_how_it_is_typed_is_checked(

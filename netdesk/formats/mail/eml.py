@@ -8,6 +8,7 @@ in a contact's name can never start a header of its own.
 
 from __future__ import annotations
 
+import email.errors
 import email.policy
 import email.utils
 from collections.abc import Sequence
@@ -64,7 +65,10 @@ def address(name: str, addr: str) -> Address:
     if not local.isascii():
         raise ValueError(f"{spec!r} has letters before the @ an email file cannot hold")
     spec = f"{local}@{domain}"
-    found = Address(display_name=one_line(_safe(name)), addr_spec=spec)
+    try:
+        found = Address(display_name=one_line(_safe(name)), addr_spec=spec)
+    except email.errors.HeaderParseError as exc:  # "a@b..org", "<a@b.org>": not a ValueError
+        raise ValueError(f"{spec!r} is not an email address") from exc
     if found.addr_spec != spec:
         raise ValueError(f"{spec!r} is not an email address")
     return found

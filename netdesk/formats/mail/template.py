@@ -123,10 +123,11 @@ def summary(found: list[TemplateProblem], most: int = 5) -> str:
     return text + (f"; and {len(found) - most:,} more" if len(found) > most else "")
 
 
-def render(text: str, values: Mapping[str, str]) -> str:
+def render(text: str, values: Mapping[str, str], *, optional_lines: bool = True) -> str:
     """`text` with each placeholder replaced by its value ("" for a value not given). A line
     whose placeholders all came out empty is left out ("We talked about: {talked_about}" when
-    there is no such note), so that a template can hold optional lines.
+    there is no such note), so that a template can hold optional lines (unless not
+    `optional_lines`).
 
     TemplateError, naming every problem, for a template `problems` finds fault with."""
     found = problems(text)
@@ -134,20 +135,29 @@ def render(text: str, values: Mapping[str, str]) -> str:
         raise TemplateError(summary(found))
     lines: list[str] = []
     line: list[str] = []
-    fields = filled = False
+    fields = filled = dropped = False
+
+    def end_line() -> None:
+        nonlocal dropped
+        text = "".join(line)
+        if fields and not filled and optional_lines:
+            dropped = True
+        elif not (dropped and not text.strip() and lines and not lines[-1].strip()):
+            # A left-out paragraph between two blank lines takes one of them along.
+            lines.append(text)
+            dropped = False
+
     for literal, field, _spec, _conversion in _pieces(text):
         first, *rest = literal.split("\n")
         line.append(first)
         for piece in rest:
-            if filled or not fields:
-                lines.append("".join(line))
+            end_line()
             line, fields, filled = [piece], False, False
         if field is not None:
             value = str(values.get(field, ""))
             fields, filled = True, filled or bool(value.strip())
             line.append(value)
-    if filled or not fields:
-        lines.append("".join(line))
+    end_line()
     return "\n".join(lines)
 
 

@@ -46,6 +46,10 @@ def _filled(template: TemplateRecord, values: Mapping[str, str]) -> tuple[str, s
     clean = {key: clean_text(value) for key, value in values.items()}
     try:
         subject, body = render(template.subject, clean), render(template.body, clean)
+        if not subject.strip():
+            # The optional-line rule is for the body: a subject whose placeholders all came
+            # out empty ("What I promised: {promise}" without a follow-up) keeps its words.
+            subject = render(template.subject, clean, optional_lines=False)
     except TemplateError as exc:
         raise ValidationError({"template": f"The template “{template.name}”: {exc}"}) from exc
     return one_line(subject), body.replace("\r\n", "\n").replace("\r", "\n")

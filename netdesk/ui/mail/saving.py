@@ -3,6 +3,7 @@ writing them safely, each whole or not at all, never over the open database."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,7 +25,8 @@ def unique_path(folder: Path, name: str, taken: set[str]) -> Path:
     of that name is there already (it is never replaced)."""
     stem, suffix = name[: -len(".eml")], ".eml"
     candidate, n = name, 1
-    while candidate.casefold() in taken or (folder / candidate).exists():
+    # lexists: a dangling symlink of that name is there too (writing would follow it).
+    while candidate.casefold() in taken or os.path.lexists(folder / candidate):
         n += 1
         candidate = f"{stem} {n}{suffix}"
     taken.add(candidate.casefold())

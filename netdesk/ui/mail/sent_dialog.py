@@ -22,6 +22,10 @@ from netdesk.ui.widgets.plain_text import button_text, plain_label, show_error, 
 SENT, NOT_YET = "sent", "not-yet"
 DONE, SNOOZE, LEAVE = "done", "snooze", "leave"
 SNOOZE_DAYS = 7
+NOT_PENDING = (
+    "Nothing was logged: the email is no longer waiting to be marked sent (the person was "
+    "deleted, or it was marked sent already)."
+)
 
 
 class ChoiceDialog(QDialog):
@@ -116,9 +120,13 @@ def followup_offer(parent: QWidget | None, action: str) -> ChoiceDialog:
 def log_sent(parent: QWidget | None, services: Services, draft_ids: Sequence[int]) -> bool:
     """Record the drafts as sent (the Emailed notes); False, having said why, when it failed."""
     try:
-        services.drafts.mark_sent(list(draft_ids))
+        result = services.drafts.mark_sent(list(draft_ids))
     except ServiceError as exc:
         show_error(parent, "Could not log the email", str(exc))
+        return False
+    if not result.note_ids:
+        # Deleted meanwhile (the person, in another window or process), or marked already.
+        show_error(parent, "Could not log the email", NOT_PENDING)
         return False
     return True
 

@@ -41,6 +41,8 @@ NEW_BODY = "Hi {first_name},\n\n\n\nBest wishes,\n{my_first_name}\n"
 KEY_ROLE = Qt.ItemDataRole.UserRole
 # Problems listed beside a field; a pasted text full of braces must not push the form away.
 MOST_SHOWN = 5
+UNSAVED = "Your last changes have problems and are not saved.\n\nClose and lose them?"
+LOSE_OR_KEEP = ("Close without saving", "Keep editing")
 
 
 def problem_label() -> QLabel:
@@ -371,7 +373,10 @@ class TemplatesDialog(QDialog):
 
     def reset_current(self) -> None:
         record = self._record
-        if record is None or not record.builtin:
+        question = (
+            f"Put “{record.name if record else ''}” back to netdesk's own text? Yours is lost."
+        )
+        if record is None or not record.builtin or not confirm(self, "Reset", question, "Reset"):
             return
         self._save_timer.stop()
         try:
@@ -385,7 +390,8 @@ class TemplatesDialog(QDialog):
         self.status_label.setText("Back to netdesk's own text.")
 
     def done(self, result: int) -> None:
-        self.flush()
+        if not self.flush() and not confirm(self, "Template not saved", UNSAVED, *LOSE_OR_KEEP):
+            return
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:

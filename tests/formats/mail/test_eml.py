@@ -126,6 +126,9 @@ def test_attachments_come_back_byte_for_byte() -> None:
         "a\r\nb@x.org",
         "a.@example.org",
         "zoë@example.org",  # RFC 6531: a 7-bit header cannot hold it
+        # Imported as they are; Python's parser raised HeaderParseError, no ValueError.
+        "ana@example..org",
+        "<ana@example.org>",
     ],
 )
 def test_what_is_no_address_is_refused(bad: str) -> None:

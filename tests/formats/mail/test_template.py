@@ -104,3 +104,13 @@ def test_many_problems_make_one_short_message() -> None:
         render(text, VALUES)
     message = str(caught.value)
     assert message.count("is not a placeholder") == 5 and message.endswith("; and 9,995 more")
+
+
+def test_a_left_out_line_between_blank_lines_leaves_one_blank_line() -> None:
+    # "Following up on what I promised: {promise}" without a follow-up used to leave two
+    # blank lines in a row in the email; blank lines the template itself doubles stay.
+    text = "Hi,\n\nWhat I promised: {promise}\n\nHere it is.\n\n\nBye"
+    assert render(text, {}) == "Hi,\n\nHere it is.\n\n\nBye"
+    assert render(text, {"promise": "slides"}) == (
+        "Hi,\n\nWhat I promised: slides\n\nHere it is.\n\n\nBye"
+    )

@@ -246,3 +246,19 @@ def test_event_date_is_the_day_where_the_event_was_held(services: Services) -> N
         "Send slides by 1 May 2025",
     )
     assert services.drafts.preview(template, ana, event_id=all_day)[0] == "Day on 23 April 2025"
+
+
+def test_a_subject_whose_placeholders_are_all_empty_keeps_its_words(services: Services) -> None:
+    # "What I promised: {promise}" picked for a person without a follow-up: the optional-line
+    # rule of the body used to leave the subject empty.
+    [draft] = services.drafts.compose("promised", [person(services)])
+    assert draft.subject == "What I promised:"
+    assert "Here it is." in draft.body
+
+
+def test_an_imported_address_pythons_parser_refuses_is_no_address(services: Services) -> None:
+    # A vCard's "EMAIL:ana@example..org" is kept as it is; composing for her raised
+    # HeaderParseError (a traceback in the window, "HeaderParseError" from netdesk draft).
+    ana = person(services, "Ana Lima", "ana@example..org")
+    [draft] = services.drafts.compose("reconnect", [ana])
+    assert draft.to == [] and draft.missing_email == ["Ana Lima"]

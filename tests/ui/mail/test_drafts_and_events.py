@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
+from netdesk.ui.mail.saving import unique_path
 from netdesk.ui.mail.write_dialog import WriteDialog
 from netdesk.ui.main_window import EVENTS, PEOPLE, MainWindow
 from tests.ui.mail.helpers import MailProgram, SavePath, add_event, add_person, answer_box
@@ -208,3 +209,12 @@ def test_save_draft_for_several_writes_one_eml_each_into_a_folder(
     assert _read(folder / "Bea Souza.eml")["To"] == "Bea Souza <bea@example.org>"
     pending = {d.contact_id for d in sqlite_services.drafts.pending()}
     assert pending == set(people[:2])
+
+
+def test_drafts_saved_into_a_folder_never_follow_a_dangling_symlink(tmp_path: Path) -> None:
+    # A link named like the draft, pointing at a file that does not exist yet: writing
+    # "Ana Lima.eml" would have created the file it points to, outside the folder picked.
+    folder, elsewhere = tmp_path / "drafts", tmp_path / "elsewhere.txt"
+    folder.mkdir()
+    (folder / "Ana Lima.eml").symlink_to(elsewhere)
+    assert unique_path(folder, "Ana Lima.eml", set()) == folder / "Ana Lima 2.eml"

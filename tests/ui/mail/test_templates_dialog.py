@@ -96,6 +96,12 @@ def test_an_edit_is_saved_and_reset_to_default_brings_the_original_back(
     assert dialog.list_widget.item(0).text() == "Nice to meet you · edited"
     assert dialog.reset_button.isEnabled()
 
+    seen: list[str] = []
+    answer_box(seen, "Cancel")  # a click by mistake loses nothing
+    click(qtbot, dialog.reset_button)
+    assert seen == ["Put “Nice to meet you” back to netdesk's own text? Yours is lost."]
+    assert sqlite_services.templates.get("nice-to-meet").edited
+    answer_box(seen, "Reset")
     click(qtbot, dialog.reset_button)
     assert sqlite_services.templates.get("nice-to-meet").body == original
     assert dialog.body_edit.toPlainText() == original
@@ -134,3 +140,22 @@ def test_many_problems_are_listed_five_at_most(qtbot: QtBot, window: MainWindow)
     lines = dialog.problem_text("body").split("\n")
     assert lines[0] == "{unknown_0} is not a placeholder netdesk knows"
     assert lines[5:] == ["and 35 more"]
+
+
+def test_closing_with_unsaved_problem_typing_asks_before_losing_it(
+    qtbot: QtBot, window: MainWindow, sqlite_services: Services
+) -> None:
+    # Typing a placeholder netdesk does not know and closing used to drop the typing without
+    # a word: the dialog was gone, and with it the only place that said "not saved".
+    dialog = _open(qtbot, window)
+    _type_body(qtbot, dialog, "Hi {nickname}, a long letter I do not want to lose.")
+    seen: list[str] = []
+    answer_box(seen, "Keep editing")
+    dialog.close()
+    assert seen and "not saved" in seen[0]
+    assert dialog.isVisible()
+    assert dialog.body_edit.toPlainText() == "Hi {nickname}, a long letter I do not want to lose."
+    answer_box(seen, "Close without saving")
+    dialog.reject()
+    assert len(seen) == 2 and not dialog.isVisible()
+    assert "{nickname}" not in sqlite_services.templates.get("nice-to-meet").body

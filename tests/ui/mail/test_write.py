@@ -11,13 +11,15 @@ from pytestqt.qtbot import QtBot
 
 from netdesk.models.note import NoteTopic
 from netdesk.services.service_set import Services
-from netdesk.ui.mail.sent_dialog import DONE, SENT, SNOOZE
+from netdesk.store import open_database
+from netdesk.ui.mail.sent_dialog import DONE, NOT_PENDING, SENT, SNOOZE
 from netdesk.ui.mail.write_dialog import WriteDialog
 from netdesk.ui.main_window import FOLLOWUPS, PEOPLE, TODAY, MainWindow
 from tests.ui.mail.helpers import (
     MailProgram,
     add_event,
     add_person,
+    answer_box,
     choice,
 )
 from tests.ui.main_window_helpers import activate, click, ctrl, open_window, settings_at
@@ -250,3 +252,53 @@ def test_names_in_the_questions_are_plain_text(
     box = choice()
     assert box.message_label.textFormat() == Qt.TextFormat.PlainText
     assert box.message_label.text() == "Did you send the email to Ana <b>Lima</b> & Co?"
+
+
+def test_sent_after_the_person_was_deleted_elsewhere_says_nothing_was_logged(
+    qtbot: QtBot,
+    sqlite_services: Services,
+    tmp_path: Path,
+    mail_program: MailProgram,
+) -> None:
+    # The Sent? question waits while the user writes; meanwhile another netdesk (the command
+    # line, a second window) deletes the person. Sent used to say "Noted: Emailed." though no
+    # note could be written.
+    ana = add_person(sqlite_services, "Ana Lima", "ana@example.org")
+    window = _window(qtbot, sqlite_services, tmp_path)
+    dialog = window.mail.write_to(ana, "reconnect")
+    assert dialog is not None
+    _press_enter(qtbot, dialog)
+    box = choice()
+    other = open_database(f"sqlite:///{tmp_path / 'netdesk.sqlite'}")
+    try:
+        Services(other).contacts.delete([ana])
+    finally:
+        other.close()
+    seen: list[str] = []
+    answer_box(seen, "OK")
+    click(qtbot, box.button(SENT))
+    assert seen == [NOT_PENDING]
+    assert "Noted" not in window.statusBar().currentMessage()
+
+
+def test_sent_on_the_person_page_for_an_email_marked_sent_elsewhere_says_so_and_clears(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    ana = add_person(sqlite_services, "Ana Lima", "ana@example.org")
+    drafts = sqlite_services.drafts.compose("reconnect", [ana])
+    [draft_id] = sqlite_services.drafts.record(drafts)
+    window = _window(qtbot, sqlite_services, tmp_path)
+    window.show_contact(ana)
+    section = window.view(PEOPLE).detail.mail_section
+    qtbot.waitUntil(lambda: not section.is_empty())
+    other = open_database(f"sqlite:///{tmp_path / 'netdesk.sqlite'}")
+    try:  # another netdesk marks it sent; this page has not heard of it
+        Services(other).drafts.mark_sent([draft_id])
+    finally:
+        other.close()
+    seen: list[str] = []
+    answer_box(seen, "OK")
+    click(qtbot, section.sent_buttons[0])
+    assert seen == [NOT_PENDING]
+    assert _emailed(sqlite_services, ana) == ["Emailed: It has been a while"]  # one note only
+    qtbot.waitUntil(lambda: window.view(PEOPLE).detail.mail_section.is_empty())
