@@ -36,7 +36,8 @@ from netdesk.ui.widgets.plain_text import plain_label
 from netdesk.ui.widgets.theme import follow, sidebar_sheet
 from netdesk.ui.window_actions import WindowActions, make_action
 from netdesk.ui.window_commands import WindowCommands
-from netdesk.ui.window_state import restore_columns, restore_window, save_window
+from netdesk.ui.window_pages import build_page
+from netdesk.ui.window_state import restore_window, save_window
 
 if TYPE_CHECKING:
     from netdesk.services.service_set import Services
@@ -188,56 +189,12 @@ class MainWindow(QMainWindow):
         return view
 
     def _make_view(self, key: str) -> QWidget:
-        s, b, u = self.services, self.bridge, self.undo_stack
+        page = build_page(self, key)
         if key == TODAY:
             from netdesk.ui.help.welcome import show_welcome
-            from netdesk.ui.today.view import TodayView
 
-            today = TodayView(s, b, self, undo_stack=u)
-            today.open_event.connect(self.show_event)
-            today.open_contact.connect(self.show_contact)
-            today.review_requested.connect(self.review.open_dialog)
-            today.open_goal.connect(self.show_goal)
-            today.write_requested.connect(self.mail.write_to)
-            today.write_followup_requested.connect(self.mail.write_followup)
-            self.welcome = show_welcome(self, today, self._containers[TODAY])
-            return today
-        if key == EVENTS:
-            from netdesk.ui.events.view import EventsView
-
-            events = EventsView(s, b, u, self)
-            events.open_contact.connect(self.show_contact)
-            events.open_goal.connect(self.show_goal)
-            events.import_people.connect(self.exchange.import_for_event)
-            events.export_people.connect(self.exchange.export_event_people)
-            events.review_requested.connect(self.review.open_dialog)
-            events.email_people.connect(self.mail.email_people)
-            return events
-        if key == PEOPLE:
-            from netdesk.ui.people.view import PeopleView
-
-            people = PeopleView(s, b, u, self, settings=self.settings)
-            people.open_event.connect(self.show_event)
-            people.open_goal.connect(self.show_goal)
-            people.qr_card.connect(self.cards.open_card)
-            people.write_requested.connect(self.mail.write_to)
-            restore_columns(self.settings, PEOPLE, people)
-            return people
-        if key == GOALS:
-            from netdesk.ui.goals.view import GoalsView
-
-            goals = GoalsView(s, b, u, self)
-            goals.open_contact.connect(self.show_contact)
-            goals.open_event.connect(self.show_event)
-            return goals
-        from netdesk.ui.followups.view import FollowUpsView
-
-        followups = FollowUpsView(s, b, u, self)
-        followups.open_contact.connect(self.show_contact)
-        followups.link_goal_requested.connect(self.link_to_goal)
-        followups.write_followup_requested.connect(self.mail.write_followup)
-        restore_columns(self.settings, FOLLOWUPS, followups)
-        return followups
+            self.welcome = show_welcome(self, page, self._containers[TODAY])
+        return page
 
     def current_key(self) -> str:
         item = self.sidebar.currentItem()

@@ -211,7 +211,7 @@ class TodayView(QWidget):
         self.reconnect.open_contact.connect(self.open_contact)
         self.reconnect.message.connect(self.message)
 
-        grid = QGridLayout()
+        self.grid = grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(14)
         grid.addWidget(self.due_card, 0, 0)

@@ -60,6 +60,9 @@ def test_the_menus_offer_import_export_and_duplicates(window: MainWindow) -> Non
         "Find duplicates…",
         "My QR card…",
         "QR card for this person…",
+        "Write email…",
+        "Save email draft…",
+        "Introduce…",
     ]
     assert window.exchange.act_import.shortcut().toString() == "Ctrl+I"
 
