@@ -30,6 +30,8 @@ from netdesk.ui.widgets.plain_text import plain_label, show_error, window_title
 
 WRITE_TEMPLATE = "nice-to-meet"
 DEFAULT_DAYS = 2
+# Changes that can take someone off the walk: deleted, off the event, given a follow-up.
+REFRESH_ON = frozenset({"contacts", "attendances", "followups", "events"})
 
 
 @dataclass
@@ -55,6 +57,7 @@ class ReviewDialog(QDialog):
         self._met = services.review.met_count(event_id)
         self.position = 0
         self._done: list[_Choice] = []
+        self._deciding = False
         self.setWindowTitle(window_title(f"Review people met at {self.event_name}"))
         self.setMinimumWidth(520)
 
@@ -207,6 +210,7 @@ class ReviewDialog(QDialog):
             self._decide(person, self._services.review.nothing_needed)
 
     def _decide(self, person: ReviewPerson, action: Callable[[int], object]) -> bool:
+        self._deciding = True  # the change this makes is no news to the walk
         try:
             action(person.attendance_id)
         except NotFoundError:
@@ -216,10 +220,28 @@ class ReviewDialog(QDialog):
         except ServiceError as exc:
             show_error(self, "Cannot save that", str(exc))
             return False
+        finally:
+            self._deciding = False
         self._done.append(_Choice(person))
         self.position += 1
         self._show()
         return True
+
+    def on_changed(self, kinds: frozenset[str]) -> None:
+        if kinds & REFRESH_ON and not self._deciding:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """After a change (here or in another window or process): those still to come who
+        were deleted, taken off the event or given a follow-up meanwhile leave the walk; a
+        renamed one shows the new name. Those already decided stay, so Back still works."""
+        fresh = {p.attendance_id: p for p in self._services.review.people_to_review(self.event_id)}
+        coming = self.people[self.position :]
+        still = [fresh[p.attendance_id] for p in coming if p.attendance_id in fresh]
+        if still == coming:
+            return
+        self.people[self.position :] = still
+        self._show()
 
     def _skip(self) -> None:
         del self.people[self.position]
