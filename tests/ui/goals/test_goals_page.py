@@ -277,3 +277,23 @@ def test_a_goal_is_laid_out_once_and_not_while_another_page_shows(
     assert laid_out == [goal, goal]
     names = [b.text() for b in view.detail.findChildren(QPushButton, "linked_contact")]
     assert "Chen Wu" in names
+
+
+def test_a_cut_goal_or_name_shows_whole_in_its_tooltip_as_typed(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    s = sqlite_services
+    typed = "<b>Bold</b> <i>mentor</i> in product management for a long time to come, surely"
+    goal = s.goals.create(typed)
+    s.goals.link(goal, contact_id=s.contacts.create(ContactInput(formatted_name="Ana Lima")))
+    today = TodayView(s, ChangeBridge(s.db))
+    qtbot.addWidget(today)
+    today.resize(640, 700)
+    today.show()
+    [link] = today.goals_card.findChildren(QPushButton, "goal_link")
+    qtbot.waitUntil(lambda: link.text().endswith("…"))  # too long for its column: cut
+    shown = QTextDocument()
+    shown.setHtml(link.toolTip())  # a tooltip that looks like HTML is shown as HTML
+    assert shown.toPlainText() == typed
