@@ -11,8 +11,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -30,6 +32,7 @@ from netdesk.ui.widgets.plain_text import plain_label, show_error, window_title
 
 WRITE_TEMPLATE = "nice-to-meet"
 DEFAULT_DAYS = 2
+NOTES_HEIGHT = 160  # room for several notes before they scroll
 # Changes that can take someone off the walk: deleted, off the event, given a follow-up.
 REFRESH_ON = frozenset({"contacts", "attendances", "followups", "events"})
 
@@ -85,8 +88,16 @@ class ReviewDialog(QDialog):
             layout.addWidget(widget)
         layout.addSpacing(8)
         layout.addWidget(self.noted_title)
-        layout.addWidget(self.noted_label)
-        layout.addStretch(1)
+        # Many or long notes scroll here, under the name and above the keys' buttons.
+        self.noted_scroll = QScrollArea()
+        self.noted_scroll.setWidget(self.noted_label)
+        self.noted_scroll.setWidgetResizable(True)
+        self.noted_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.noted_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.noted_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay the dialog's
+        self.noted_scroll.setMinimumHeight(NOTES_HEIGHT)
+        self.noted_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.noted_scroll, 1)
 
         self.write_button = self._button("&Write now", "W", self.write_now)
         self.follow_button = self._button("&Follow up in", "F", self.follow_up)
