@@ -92,6 +92,9 @@ def test_people_past_their_rhythm_most_overdue_first(
     assert grid.getItemPosition(grid.indexOf(view.due_card)) == (0, 0, 1, 1)
     assert view.reconnect.isVisible()
     assert not view.reconnect.write_button.isEnabled()  # nobody picked yet
+    # ...and the line above the greyed buttons says how to make them work.
+    assert card.hint_label.isVisible()
+    assert card.hint_label.text().startswith("Select someone, then Write… or Snooze.")
 
 
 def test_nobody_due_says_how_to_set_a_rhythm(qtbot: QtBot, sqlite_services: Services) -> None:
