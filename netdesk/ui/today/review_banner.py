@@ -80,7 +80,7 @@ class ReviewBanner(QFrame):
             if widget is not None:
                 widget.deleteLater()
         self.lines = []
-        self.more_label: QLabel | None = None
+        self.more_label = None
         for event in events[:MOST_LINES]:
             line = QWidget()
             row = QHBoxLayout(line)
