@@ -297,3 +297,33 @@ def test_a_cut_goal_or_name_shows_whole_in_its_tooltip_as_typed(
     shown = QTextDocument()
     shown.setHtml(link.toolTip())  # a tooltip that looks like HTML is shown as HTML
     assert shown.toPlainText() == typed
+
+
+def test_today_on_a_small_laptop_shows_one_row_of_goals_whole(
+    qtbot: QtBot, sqlite_services: Services, frozen_today: date
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    s = sqlite_services
+    ana = s.contacts.create(ContactInput(formatted_name="Ana Lima"))
+    for n in range(6):
+        goal = s.goals.create(f"Goal number {n}", frozen_today + timedelta(days=30 + n))
+        fup = s.followups.add(ana, "Ask about the opening in the heat pump team " * 2, None)
+        s.goals.link(goal, followup_id=fup)
+    today = TodayView(s, ChangeBridge(s.db))
+    qtbot.addWidget(today)
+    today.resize(1060, 560)  # Today's part of a 1280x720 window
+    today.show()
+    card = today.goals_card
+    qtbot.waitUntil(lambda: card.title_label.text() == "Goals · 6 (and 3 more on the Goals page)")
+    links = [b for b in card.findChildren(QPushButton, "goal_link") if b.isVisible()]
+    assert len(links) == 3
+    steps = [
+        label
+        for label in card.findChildren(QLabel)
+        if label.isVisible() and label.text().startswith("Next:")
+    ]
+    assert len(steps) == 3
+    for label in steps:  # every line of the next step shows, none cut through
+        assert label.height() >= label.heightForWidth(label.width())
+    assert today.due_card.list_view.viewport().height() > 40  # the lists above keep room
