@@ -82,4 +82,6 @@ class ReviewActions(QObject):
         dialog = open_review(self.shell.services, event_id, self.shell.widget())
         if dialog is not None:
             dialog.write_requested.connect(self.write_requested)
+            # A person deleted or given a follow-up elsewhere leaves the walk at once.
+            self.shell.bridge.changed.connect(dialog.on_changed)
         return dialog

@@ -11,8 +11,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -30,6 +32,9 @@ from netdesk.ui.widgets.plain_text import plain_label, show_error, window_title
 
 WRITE_TEMPLATE = "nice-to-meet"
 DEFAULT_DAYS = 2
+NOTES_HEIGHT = 160  # room for several notes before they scroll
+# Changes that can take someone off the walk: deleted, off the event, given a follow-up.
+REFRESH_ON = frozenset({"contacts", "attendances", "followups", "events"})
 
 
 @dataclass
@@ -55,6 +60,7 @@ class ReviewDialog(QDialog):
         self._met = services.review.met_count(event_id)
         self.position = 0
         self._done: list[_Choice] = []
+        self._deciding = False
         self.setWindowTitle(window_title(f"Review people met at {self.event_name}"))
         self.setMinimumWidth(520)
 
@@ -82,8 +88,16 @@ class ReviewDialog(QDialog):
             layout.addWidget(widget)
         layout.addSpacing(8)
         layout.addWidget(self.noted_title)
-        layout.addWidget(self.noted_label)
-        layout.addStretch(1)
+        # Many or long notes scroll here, under the name and above the keys' buttons.
+        self.noted_scroll = QScrollArea()
+        self.noted_scroll.setWidget(self.noted_label)
+        self.noted_scroll.setWidgetResizable(True)
+        self.noted_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.noted_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.noted_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay the dialog's
+        self.noted_scroll.setMinimumHeight(NOTES_HEIGHT)
+        self.noted_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.noted_scroll, 1)
 
         self.write_button = self._button("&Write now", "W", self.write_now)
         self.follow_button = self._button("&Follow up in", "F", self.follow_up)
@@ -207,6 +221,7 @@ class ReviewDialog(QDialog):
             self._decide(person, self._services.review.nothing_needed)
 
     def _decide(self, person: ReviewPerson, action: Callable[[int], object]) -> bool:
+        self._deciding = True  # the change this makes is no news to the walk
         try:
             action(person.attendance_id)
         except NotFoundError:
@@ -216,10 +231,28 @@ class ReviewDialog(QDialog):
         except ServiceError as exc:
             show_error(self, "Cannot save that", str(exc))
             return False
+        finally:
+            self._deciding = False
         self._done.append(_Choice(person))
         self.position += 1
         self._show()
         return True
+
+    def on_changed(self, kinds: frozenset[str]) -> None:
+        if kinds & REFRESH_ON and not self._deciding:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """After a change (here or in another window or process): those still to come who
+        were deleted, taken off the event or given a follow-up meanwhile leave the walk; a
+        renamed one shows the new name. Those already decided stay, so Back still works."""
+        fresh = {p.attendance_id: p for p in self._services.review.people_to_review(self.event_id)}
+        coming = self.people[self.position :]
+        still = [fresh[p.attendance_id] for p in coming if p.attendance_id in fresh]
+        if still == coming:
+            return
+        self.people[self.position :] = still
+        self._show()
 
     def _skip(self) -> None:
         del self.people[self.position]

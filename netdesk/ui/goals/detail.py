@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from netdesk.services.goals import GoalDetail, LinkedItem
 from netdesk.ui.goals.progress import progress_bar, title_text
 from netdesk.ui.widgets import theme
-from netdesk.ui.widgets.plain_text import button_text, plain_label
+from netdesk.ui.widgets.plain_text import button_text, plain_label, safe_tooltip
 
 SECTIONS = (
     ("contact", "People"),
@@ -59,7 +59,7 @@ class ElidedLink(QPushButton):
         metrics = self.fontMetrics()
         shown = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, self.width() - 4)
         self.setText(button_text(shown))
-        self.setToolTip(self._full if shown != self._full else self.toolTip())
+        self.setToolTip(safe_tooltip(self._full) if shown != self._full else self.toolTip())
 
 
 def link_button(text: str) -> QPushButton:

@@ -4,7 +4,7 @@ with what is linked to it; New, Edit, Done and Delete (Ctrl+Z undoes Done and De
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QFont, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -105,17 +105,30 @@ class GoalsView(QWidget):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self.reload)
+        # A change while another page shows waits for this one to show again: a goal with
+        # hundreds of people takes a good part of a second to lay out.
+        self._stale = False
         bridge.changed.connect(self._on_changed)
         self.reload()
 
     # -- reading ------------------------------------------------------------------------------
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & RELOAD_ON:
+        if not kinds & RELOAD_ON:
+            return
+        if self.isVisible():
             self._reload_timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     def reload(self) -> None:
         self._reload_timer.stop()
+        self._stale = False
         keep = self.selected_goal_id()
         self.rows = self._services.goals.list(include_done=self.show_done.isChecked())
         self.goal_list.blockSignals(True)
@@ -127,10 +140,11 @@ class GoalsView(QWidget):
             item.setSizeHint(QSize(200, summary.sizeHint().height()))
             self.goal_list.addItem(item)
             self.goal_list.setItemWidget(item, summary)
+        # Selected quietly: the goal is laid out once, below, not once more for the selection.
+        self.select_goal(keep if keep is not None else (self.rows[0].id if self.rows else None))
         self.goal_list.blockSignals(False)
         open_count = sum(r.done_at is None for r in self.rows)
         self.heading.setText(f"Goals · {open_count}" if open_count else "Goals")
-        self.select_goal(keep if keep is not None else (self.rows[0].id if self.rows else None))
         self._show_current()
 
     def selected_goal_id(self) -> int | None:

@@ -3,7 +3,8 @@ every N days, weeks, months or years, or no rhythm."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -20,6 +21,10 @@ from netdesk.services.keep_in_touch import MOST_EVERY, EffectiveRhythm, RhythmUn
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.plain_text import plain_label, window_title
 
+# Keys that pass through the number without choosing "Every".
+PASSING_KEYS = frozenset(
+    {Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Escape, Qt.Key.Key_Shift, Qt.Key.Key_Alt}
+)
 UNITS = (RhythmUnit.DAYS, RhythmUnit.WEEKS, RhythmUnit.MONTHS, RhythmUnit.YEARS)
 
 
@@ -104,9 +109,13 @@ class RhythmDialog(QDialog):
         (self.every_spin if own else self.every_button).setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.every_spin and event.type() in (
-            QEvent.Type.KeyPress,
-            QEvent.Type.MouseButtonPress,
+        if watched is self.every_spin and (
+            event.type() == QEvent.Type.MouseButtonPress
+            or (
+                isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
+                and event.key() not in PASSING_KEYS  # moving on, or leaving, is no choice
+            )
         ):
             self.every_button.setChecked(True)
         return super().eventFilter(watched, event)

@@ -4,8 +4,8 @@ goals. A click on a goal opens it on the Goals page."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from netdesk.services.goals import GoalRow
 from netdesk.services.service_set import Services
@@ -14,9 +14,10 @@ from netdesk.ui.goals.section import goal_lines
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.plain_text import plain_label
 
-# The card shows at most this many goals, side by side in columns of this many rows.
-MOST_SHOWN = 6
+# The card shows at most one row of this many goals, the rest on the Goals page: a second
+# row left the lists above no room on a small laptop's screen, or was cut off itself.
 COLUMNS = 3
+MOST_SHOWN = COLUMNS
 WATCHED = frozenset({"goals", "contacts", "events", "attendances", "notes", "followups", "tags"})
 
 
@@ -43,12 +44,24 @@ class GoalsCard(QFrame):
         layout.setSpacing(6)
         layout.addWidget(self.title_label)
         layout.addLayout(self._grid)
+        # As tall as its goals need at its width, never squeezed (the lists above scroll).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.reload)
         bridge.changed.connect(lambda kinds: self._timer.start() if kinds & WATCHED else None)
         self.reload()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit(event.size().width())
+
+    def _fit(self, width: int) -> None:
+        # Wrapped next steps take more lines on a narrow window: ask for the room they need.
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            self.setMinimumHeight(layout.heightForWidth(width))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # Painted like Today's other cards (a style sheet would restyle the progress bars).
@@ -77,3 +90,4 @@ class GoalsCard(QFrame):
         title = f"Goals · {len(self.rows)}" if self.rows else "Goals"
         self.title_label.setText(f"{title} (and {more} more on the Goals page)" if more else title)
         self.setVisible(bool(self.rows))
+        self._fit(self.width())

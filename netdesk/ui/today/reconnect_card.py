@@ -30,7 +30,7 @@ EMPTY_RECONNECT = (
     "Nobody is past their keep-in-touch rhythm. Set one with Change… on a person's page or "
     "with Keep in touch… in Edit > Tags."
 )
-HINT = "Double-click to open the person."
+HINT = "Select someone, then Write… or Snooze. Double-click opens their page."
 # What Snooze offers: the words, and how far from today.
 SNOOZES: tuple[tuple[str, int, RhythmUnit], ...] = (
     ("2 weeks", 2, RhythmUnit.WEEKS),

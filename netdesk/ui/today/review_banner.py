@@ -16,6 +16,9 @@ from netdesk.ui.widgets.dates import LONG_DAYS, plural
 from netdesk.ui.widgets.plain_text import plain_label, safe_tooltip
 
 REVIEW_DAYS = 3
+# Lines shown at most: after a busy week more would squeeze Today's cards to nothing. The rest
+# move up as these are reviewed.
+MOST_LINES = 3
 GAP = 10  # below the banner, above Today's cards
 
 
@@ -53,6 +56,7 @@ class ReviewBanner(QFrame):
         self._layout.setSpacing(4)
         # Each event's line: its sentence and its Review… button.
         self.lines: list[tuple[EventToReview, QLabel, QPushButton]] = []
+        self.more_label: QLabel | None = None  # "And 2 more events…"
         self.setVisible(False)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -76,7 +80,8 @@ class ReviewBanner(QFrame):
             if widget is not None:
                 widget.deleteLater()
         self.lines = []
-        for event in events:
+        self.more_label = None
+        for event in events[:MOST_LINES]:
             line = QWidget()
             row = QHBoxLayout(line)
             row.setContentsMargins(0, 0, 0, 0)
@@ -92,6 +97,15 @@ class ReviewBanner(QFrame):
             row.addWidget(button)
             self._layout.addWidget(line)
             self.lines.append((event, label, button))
+        more = len(events) - MOST_LINES
+        if more > 0:
+            self.more_label = plain_label(
+                f"And {plural(more, 'more event')} with people to review: each comes up here "
+                "as you review these.",
+                wrap=True,
+            )
+            theme.colour(self.more_label, theme.muted)
+            self._layout.addWidget(self.more_label)
         self.setVisible(bool(events))
 
     def texts(self) -> list[str]:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -286,3 +286,55 @@ def test_events_menu_reviews_the_selected_event(
 
 def _visible() -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+def test_a_person_deleted_in_another_process_leaves_the_open_review(
+    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    from netdesk.store import open_database
+
+    s = sqlite_services
+    event_id, people = _pycon(s)
+    window = open_window(qtbot, s, settings_at(tmp_path))
+    dialog = window.review.open_dialog(event_id)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert (dialog.name_label.text(), dialog.progress_label.text()) == ("Ana Alba", "1 of 3")
+    bo = _contact(s, event_id, people["Bo"])
+
+    other = open_database(f"sqlite:///{db_path}")  # another netdesk on the same file
+    try:
+        Services(other).contacts.delete([_contact(s, event_id, people["Ana"])])
+        Services(other).followups.add(bo, "Send the Rust slides", TODAY)
+    finally:
+        other.close()
+    # Without a key pressed: the one on screen is gone, and Bo has his follow-up now.
+    qtbot.waitUntil(lambda: dialog.name_label.text() == "Carl Cruz", timeout=3000)
+    assert dialog.progress_label.text() == "1 of 1"
+
+    _press(qtbot, dialog, Qt.Key.Key_N)  # the walk's own change does not skip anyone
+    assert dialog.is_finished()
+    _press(qtbot, dialog, Qt.Key.Key_Backspace)
+    assert (dialog.name_label.text(), dialog.progress_label.text()) == ("Carl Cruz", "1 of 1")
+    dialog.reject()
+
+
+def test_many_long_notes_scroll_and_the_keys_buttons_stay_in_view(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    s = sqlite_services
+    event_id, people = _pycon(s)
+    ana = _contact(s, event_id, people["Ana"])
+    for n in range(12):
+        text = f"Note {n}: " + "about heat pumps and grids " * 30
+        s.notes.add(ana, text, NoteTopic.TALKED_ABOUT.value, event_id)
+    dialog = _dialog(qtbot, s, event_id)
+    dialog.resize(700, 420)  # a small laptop's dialog
+    qtbot.waitUntil(lambda: dialog.noted_scroll.verticalScrollBar().maximum() > 0)
+    bar = dialog.noted_scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the last note can be read
+    for button in (dialog.write_button, dialog.follow_button, dialog.nothing_button):
+        assert dialog.rect().contains(QRect(button.mapTo(dialog, QPoint(0, 0)), button.size()))
+    assert dialog.height() <= 420
+    _press(qtbot, dialog, Qt.Key.Key_N)  # the keys still work with the notes scrolled
+    assert dialog.name_label.text() == "Bo Berg"

@@ -197,6 +197,7 @@ def test_goals_page_in_the_sidebar_and_link_from_the_follow_ups_page(
     action.trigger()
     driver.check()
     assert [g.id for g in sqlite_services.goals.goals_for(followup_id=fup)] == [goal]
+    window.go_to(GOALS)  # back on the Goals page, the goal shows the follow-up linked
     qtbot.waitUntil(
         lambda: goals_view.detail.detail is not None and bool(goals_view.detail.detail.links)
     )
@@ -247,3 +248,82 @@ def test_today_card_opens_the_goal_and_edit_delete_removes_it(
     assert [g.text for g in sqlite_services.goals.list()] == ["A job in climate tech"]
     window.act_undo.trigger()
     assert len(sqlite_services.goals.list()) == 2
+
+
+def test_a_goal_is_laid_out_once_and_not_while_another_page_shows(
+    qtbot: QtBot, sqlite_services: Services, frozen_today: date
+) -> None:
+    # A goal with hundreds of people takes a good part of a second to lay out: a change made
+    # on another page (adding a person on Today) must not freeze the window for it.
+    s = sqlite_services
+    goal = s.goals.create("A mentor in design")
+    for name in ("Ana Lima", "Ben Okafor"):
+        s.goals.link(goal, contact_id=s.contacts.create(ContactInput(formatted_name=name)))
+    view, _stack = _goals_view(qtbot, s)
+    laid_out: list[int] = []
+    real_show_goal = view.detail.show_goal
+    view.detail.show_goal = lambda detail: (laid_out.append(detail.row.id), real_show_goal(detail))  # type: ignore[method-assign]
+
+    view.reload()
+    assert laid_out == [goal]
+
+    view.hide()
+    s.goals.link(goal, contact_id=s.contacts.create(ContactInput(formatted_name="Chen Wu")))
+    s.contacts.create(ContactInput(formatted_name="Dana Park"))
+    qtbot.wait(50)
+    assert laid_out == [goal]  # nothing done for a page nobody sees
+
+    view.show()  # back on the Goals page: it shows the change at once
+    assert laid_out == [goal, goal]
+    names = [b.text() for b in view.detail.findChildren(QPushButton, "linked_contact")]
+    assert "Chen Wu" in names
+
+
+def test_a_cut_goal_or_name_shows_whole_in_its_tooltip_as_typed(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    s = sqlite_services
+    typed = "<b>Bold</b> <i>mentor</i> in product management for a long time to come, surely"
+    goal = s.goals.create(typed)
+    s.goals.link(goal, contact_id=s.contacts.create(ContactInput(formatted_name="Ana Lima")))
+    today = TodayView(s, ChangeBridge(s.db))
+    qtbot.addWidget(today)
+    today.resize(640, 700)
+    today.show()
+    [link] = today.goals_card.findChildren(QPushButton, "goal_link")
+    qtbot.waitUntil(lambda: link.text().endswith("…"))  # too long for its column: cut
+    shown = QTextDocument()
+    shown.setHtml(link.toolTip())  # a tooltip that looks like HTML is shown as HTML
+    assert shown.toPlainText() == typed
+
+
+def test_today_on_a_small_laptop_shows_one_row_of_goals_whole(
+    qtbot: QtBot, sqlite_services: Services, frozen_today: date
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    s = sqlite_services
+    ana = s.contacts.create(ContactInput(formatted_name="Ana Lima"))
+    for n in range(6):
+        goal = s.goals.create(f"Goal number {n}", frozen_today + timedelta(days=30 + n))
+        fup = s.followups.add(ana, "Ask about the opening in the heat pump team " * 2, None)
+        s.goals.link(goal, followup_id=fup)
+    today = TodayView(s, ChangeBridge(s.db))
+    qtbot.addWidget(today)
+    today.resize(1060, 560)  # Today's part of a 1280x720 window
+    today.show()
+    card = today.goals_card
+    qtbot.waitUntil(lambda: card.title_label.text() == "Goals · 6 (and 3 more on the Goals page)")
+    links = [b for b in card.findChildren(QPushButton, "goal_link") if b.isVisible()]
+    assert len(links) == 3
+    steps = [
+        label
+        for label in card.findChildren(QLabel)
+        if label.isVisible() and label.text().startswith("Next:")
+    ]
+    assert len(steps) == 3
+    for label in steps:  # every line of the next step shows, none cut through
+        assert label.height() >= label.heightForWidth(label.width())
+    assert today.due_card.list_view.viewport().height() > 40  # the lists above keep room

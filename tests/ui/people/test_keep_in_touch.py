@@ -190,3 +190,25 @@ def test_a_rhythm_per_tag_in_the_tag_manager(qtbot: QtBot, sqlite_services: Serv
     dialog.undo_button.click()
     assert _item_text(dialog, "Mentors") == "Mentors — 1 person"
     assert sqlite_services.keep_in_touch.rhythm_for(ana) is None
+
+
+def test_moving_through_the_number_with_the_keyboard_keeps_no_rhythm_chosen(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    ana = sqlite_services.contacts.create(ContactInput(formatted_name="Ana Lima"))
+    kit = sqlite_services.keep_in_touch
+    kit.set_rhythm(contact_id=ana, every=3, unit=RhythmUnit.MONTHS)
+    dialog = RhythmDialog(None, "Ana Lima", kit.rhythm_for(ana))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.none_button.setFocus()
+    qtbot.keyClick(dialog.none_button, Qt.Key.Key_Space)  # "No rhythm", by keyboard
+    assert dialog.value()[0] is None
+    # Back through the number and the unit and on again, to reach OK: only passing by.
+    dialog.every_spin.setFocus()
+    qtbot.keyClick(dialog.every_spin, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.every_spin, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.value()[0] is None
+    qtbot.keyClick(dialog.every_spin, Qt.Key.Key_Up)  # a number changed: "Every" it is
+    assert dialog.value() == (4, RhythmUnit.MONTHS)

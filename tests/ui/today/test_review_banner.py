@@ -169,3 +169,24 @@ def test_the_line_comes_when_the_event_ends_while_today_is_open(
         assert not banner.is_waiting()
     finally:
         clock.stop_at(None)
+
+
+def test_after_a_busy_week_three_lines_and_how_many_more(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    clock.stop_at(NOW)
+    try:
+        for n in range(8):
+            _event(sqlite_services, f"Meetup {n}", NOW - timedelta(hours=n + 1))
+        view = _view(qtbot, sqlite_services)
+        banner = view.review_banner
+        assert len(banner.texts()) == 3
+        assert banner.texts()[0].startswith("You met 1 person at Meetup ")
+        assert banner.more_label is not None and banner.more_label.isVisible()
+        assert banner.more_label.text() == (
+            "And 5 more events with people to review: each comes up here as you review these."
+        )
+        # Today's cards keep their room.
+        assert view.due_card.height() > banner.height()
+    finally:
+        clock.stop_at(None)
