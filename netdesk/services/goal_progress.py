@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import and_, exists, func, or_, select, union
 from sqlalchemy.orm import Session
 
-from netdesk.dates import short_date
+from netdesk.dates import event_day, short_date
 from netdesk.models import (
     Attendance,
     Contact,
@@ -268,11 +268,6 @@ def goal_rows(session: Session, goals: Sequence[Goal], today: date, now: datetim
     return rows
 
 
-def _day(starts_at: datetime, all_day: bool) -> date:
-    # As the window reads an event's day: an all-day event's own date, else the local one.
-    return starts_at.astimezone(UTC).date() if all_day else starts_at.astimezone().date()
-
-
 def _next_step(
     followup: _OpenFollowUp | None,
     event: tuple[datetime, int, str, bool] | None,
@@ -286,7 +281,7 @@ def _next_step(
         return f"{followup.name}: {followup.action}{due}"
     if event is not None:
         starts_at, event_id, name, all_day = event
-        text = f"Go to {name} on {short_date(_day(starts_at, all_day), today)}"
+        text = f"Go to {name} on {short_date(event_day(starts_at, all_day), today)}"
         there = [a for a in aims if a.event_id == event_id and not a.done]
         return f"{text}: {_lower_first(there[0].text)}" if there else text
     open_aims = [a for a in aims if not a.done]

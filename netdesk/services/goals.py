@@ -13,7 +13,7 @@ from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from netdesk import clock
-from netdesk.dates import short_date
+from netdesk.dates import local_day, short_date
 from netdesk.models import (
     Contact,
     Event,
@@ -367,5 +367,5 @@ def _linked_items(session: Session, goal_id: int) -> Sequence[LinkedItem]:
 
 
 def _when(value: date | datetime) -> str:
-    day = value.astimezone().date() if isinstance(value, datetime) else value
+    day = local_day(value) if isinstance(value, datetime) else value
     return short_date(day, clock.today())

@@ -17,14 +17,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, select, true
 
 from netdesk import clock
-from netdesk.dates import add_interval
+from netdesk.dates import add_interval, local_day
 from netdesk.models import Contact, ReconnectSnooze, Rhythm, RhythmUnit, Tag, contact_tags
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.interactions import (
     LONGEST_ID_LIST,
     Interaction,
     latest_interactions,
-    local_day,
 )
 from netdesk.store import Database
 

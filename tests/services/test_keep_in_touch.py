@@ -11,10 +11,9 @@ import pytest
 from sqlalchemy import update
 
 from netdesk import clock
-from netdesk.dates import add_interval
+from netdesk.dates import add_interval, local_day
 from netdesk.models import Contact, ContactEmail, Introduction, Note, NoteTopic, RhythmUnit
 from netdesk.services.errors import NotFoundError, ValidationError
-from netdesk.services.interactions import local_day
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 

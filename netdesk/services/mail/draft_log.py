@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from netdesk import clock
+from netdesk.dates import local_day
 from netdesk.formats.mail.eml import one_line
 from netdesk.models import Contact, EmailDraft, Event, FollowUp, Introduction, Note
 from netdesk.models.note import NoteTopic
@@ -103,7 +104,7 @@ def mark_sent(db: Database, draft_ids: Sequence[int], at: datetime | None = None
             if row.introduction_id is not None and row.introduction_id not in introduction_ids:
                 introduction = session.get(Introduction, row.introduction_id)
                 if introduction is not None:
-                    introduction.introduced_on = moment.astimezone().date()
+                    introduction.introduced_on = local_day(moment)
                     introduction_ids.append(introduction.id)
     return SentResult(note_ids, introduction_ids)
 
