@@ -219,7 +219,10 @@ class GoalService:
             contact_id=contact_id, event_id=event_id, note_id=note_id, followup_id=followup_id
         )
         table, column, model, word = _LINKS[kind]
-        with self.db.transaction() as session:
+
+        # Run again when another process linked the same thing meanwhile (the link's key):
+        # the second run finds the link and says so.
+        def work(session: Session) -> bool:
             self._goal(session, goal_id)
             if session.get(model, value) is None:
                 raise NotFoundError(f"That {word} no longer exists.")
@@ -231,6 +234,8 @@ class GoalService:
             session.execute(insert(table).values({"goal_id": goal_id, column: value}))
             mark_changed(session, "goals")
             return True
+
+        return self.db.retrying(work)
 
     def unlink(
         self,

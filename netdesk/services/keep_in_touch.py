@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, select, true
+from sqlalchemy.orm import Session
 
 from netdesk import clock
 from netdesk.dates import add_interval, local_day
@@ -167,7 +168,11 @@ class KeepInTouchService:
             raise ValidationError({"unit": f"Unknown unit of time: {unit}."}) from None
         if every is not None and not 1 <= every <= MOST_EVERY:
             raise ValidationError({"every": f"Choose a number from 1 to {MOST_EVERY}."})
-        with self.db.transaction() as session:
+        chosen = unit
+
+        # Run again when another process added the same person's or tag's rhythm meanwhile
+        # (its unique key): the second run finds that row and changes it.
+        def work(session: Session) -> tuple[int, RhythmUnit] | None:
             owner = session.get(Contact, contact_id) if contact_id else session.get(Tag, tag_id)
             if owner is None:
                 what = "person" if contact_id else "tag"
@@ -182,11 +187,13 @@ class KeepInTouchService:
                     session.delete(row)
             elif row is None:
                 session.add(
-                    Rhythm(contact_id=contact_id, tag_id=tag_id, every=every, unit=unit.value)
+                    Rhythm(contact_id=contact_id, tag_id=tag_id, every=every, unit=chosen.value)
                 )
             else:
-                row.every, row.unit = every, unit.value
+                row.every, row.unit = every, chosen.value
             return before
+
+        return self.db.retrying(work)
 
     def rhythm_for(self, contact_id: int) -> EffectiveRhythm | None:
         with self.db.Session() as session:
@@ -296,7 +303,8 @@ class KeepInTouchService:
     def snooze(self, contact_id: int, until: date) -> date | None:
         """Keep the person off "Time to reconnect" until `until`; returns the snooze it
         replaces, for undo."""
-        with self.db.transaction() as session:
+
+        def work(session: Session) -> date | None:  # run again as set_rhythm's
             if session.get(Contact, contact_id) is None:
                 raise NotFoundError("That person no longer exists.")
             row = session.scalar(
@@ -308,6 +316,8 @@ class KeepInTouchService:
             else:
                 row.until = until
             return before
+
+        return self.db.retrying(work)
 
     def clear_snooze(self, contact_id: int) -> None:
         with self.db.transaction() as session:

@@ -72,7 +72,7 @@ def _with_siblings(session: Session, rows: list[EmailDraft]) -> list[EmailDraft]
         return rows
     seen = {r.id for r in rows}
     more = session.scalars(
-        select(EmailDraft).where(EmailDraft.introduction_id.in_(intro_ids))
+        select(EmailDraft).where(EmailDraft.introduction_id.in_(intro_ids)).with_for_update()
     ).all()
     return rows + [r for r in more if r.id not in seen]
 
@@ -84,8 +84,12 @@ def mark_sent(db: Database, draft_ids: Sequence[int], at: datetime | None = None
     note_ids: list[int] = []
     introduction_ids: list[int] = []
     with db.transaction() as session:
+        # Locked, so that a second window marking the same email sent waits for this one and
+        # then finds it sent, rather than writing a second "Emailed" note.
         rows = list(
-            session.scalars(select(EmailDraft).where(EmailDraft.id.in_(list(draft_ids)))).all()
+            session.scalars(
+                select(EmailDraft).where(EmailDraft.id.in_(list(draft_ids))).with_for_update()
+            ).all()
         )
         for row in sorted(_with_siblings(session, rows), key=lambda r: r.id):
             if row.sent_at is not None:
