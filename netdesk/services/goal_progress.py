@@ -11,7 +11,7 @@ from datetime import date, datetime
 from sqlalchemy import and_, exists, func, or_, select, union
 from sqlalchemy.orm import Session
 
-from netdesk.dates import event_day, short_date
+from netdesk.dates import event_day, plural, short_date
 from netdesk.models import (
     Attendance,
     Contact,
@@ -64,17 +64,17 @@ class GoalProgress:
         if self.followups_total:
             parts.append(f"{self.followups_done} of {self.followups_total} follow-ups done")
         if self.people:
-            parts.append(f"{self.people} {'person' if self.people == 1 else 'people'}")
+            parts.append(plural(self.people, "person", "people"))
         if self.events:
-            parts.append(f"{self.events} {'event' if self.events == 1 else 'events'}")
+            parts.append(plural(self.events, "event"))
         if self.days_left is not None and not self.done:
             n = self.days_left
             if n > 0:
-                parts.append(f"{n} {'day' if n == 1 else 'days'} left")
+                parts.append(f"{plural(n, 'day')} left")
             elif n == 0:
                 parts.append("due today")
             else:
-                parts.append(f"{-n} {'day' if n == -1 else 'days'} past the date")
+                parts.append(f"{plural(-n, 'day')} past the date")
         return " · ".join(parts) if parts else "Nothing linked yet"
 
 

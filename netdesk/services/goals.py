@@ -13,7 +13,7 @@ from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from netdesk import clock
-from netdesk.dates import local_day, short_date
+from netdesk.dates import local_day, plural, short_date
 from netdesk.models import (
     Contact,
     Event,
@@ -92,7 +92,7 @@ def aim_text(target: int, role: str, tag: str) -> str:
         who = role if target == 1 else {"staff": "staff"}.get(role, f"{role}s")
         text = f"Talk to {target} {who}"
     else:
-        text = f"Meet {target} {'person' if target == 1 else 'people'}"
+        text = f"Meet {plural(target, 'person', 'people')}"
     return f"{text} tagged {tag}" if tag else text
 
 

@@ -36,18 +36,17 @@ _ROUGH_DAYS = {
     RhythmUnit.MONTHS: 30,
     RhythmUnit.YEARS: 365,
 }
-_SINGULAR = {
-    RhythmUnit.DAYS: "day",
-    RhythmUnit.WEEKS: "week",
-    RhythmUnit.MONTHS: "month",
-    RhythmUnit.YEARS: "year",
-}
 
 
 def rhythm_text(every: int, unit: RhythmUnit | str) -> str:
     """ "every month", "every 3 months", "every 2 weeks"."""
-    unit = RhythmUnit(unit)
-    return f"every {_SINGULAR[unit]}" if every == 1 else f"every {every} {unit.value}"
+    word = unit_word(RhythmUnit(unit), every)
+    return f"every {word}" if every == 1 else f"every {every} {word}"
+
+
+def unit_word(unit: RhythmUnit, every: int) -> str:
+    """ "month" for every 1, "months" for more."""
+    return unit.value if every != 1 else unit.value.removesuffix("s")
 
 
 @dataclass(frozen=True)

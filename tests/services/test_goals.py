@@ -9,7 +9,7 @@ import pytest
 
 from netdesk import clock
 from netdesk.services.errors import NotFoundError, ValidationError
-from netdesk.services.goal_progress import NO_LINKS_STEP
+from netdesk.services.goal_progress import NO_LINKS_STEP, GoalProgress
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 
@@ -262,3 +262,9 @@ def test_the_demo_has_two_goals_with_aims_and_links(services: Services) -> None:
     generate_demo(services.db, people=5, events=1, seed=8, today=TODAY)
     assert len(services.goals.list()) == 2
     assert services.goals.create("One more") > max(r.id for r in rows)
+
+
+def test_progress_counts_in_words_like_the_rest_of_netdesk() -> None:
+    progress = GoalProgress(people=1_234, events=1, days_left=-1)
+    assert progress.text == "1,234 people · 1 event · 1 day past the date"
+    assert GoalProgress(people=1, events=2, days_left=2).text == "1 person · 2 events · 2 days left"

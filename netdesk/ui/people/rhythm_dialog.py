@@ -16,15 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.services.keep_in_touch import MOST_EVERY, EffectiveRhythm, RhythmUnit
+from netdesk.services.keep_in_touch import MOST_EVERY, EffectiveRhythm, RhythmUnit, unit_word
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.plain_text import plain_label, window_title
 
 UNITS = (RhythmUnit.DAYS, RhythmUnit.WEEKS, RhythmUnit.MONTHS, RhythmUnit.YEARS)
-
-
-def unit_word(unit: RhythmUnit, every: int) -> str:
-    return unit.value if every != 1 else unit.value.removesuffix("s")
 
 
 class RhythmDialog(QDialog):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from netdesk.dates import plural
+
 if TYPE_CHECKING:
     from netdesk.services.records import FollowUpRow
 
@@ -27,12 +29,12 @@ def count_text(count: int) -> str:
     """The tray's tooltip: "3 follow-ups due", "No follow-ups due"."""
     if count == 0:
         return "No follow-ups due"
-    return f"{count:,} follow-up{'' if count == 1 else 's'} due"
+    return f"{plural(count, 'follow-up')} due"
 
 
 def notification(rows: Sequence[FollowUpRow]) -> tuple[str, str]:
     """Title and text of the message when `rows` fell due."""
-    title = "Follow-up due" if len(rows) == 1 else f"{len(rows):,} follow-ups due"
+    title = "Follow-up due" if len(rows) == 1 else f"{plural(len(rows), 'follow-up')} due"
     lines = [followup_line(r) for r in rows[:MOST_LINES]]
     if len(rows) > MOST_LINES:
         lines.append(f"and {len(rows) - MOST_LINES:,} more")
