@@ -47,4 +47,3 @@ def test_a_day_the_clocks_change_is_read_moment_by_moment(monkeypatch: pytest.Mo
     finally:
         monkeypatch.undo()
         time.tzset()
-
