@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, exists, func, or_, select, union
+from sqlalchemy import ColumnElement, Table, and_, exists, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from netdesk.dates import event_day, plural, short_date
@@ -109,7 +109,7 @@ class AimRow:
         return f"{min(self.reached, self.target)} of {self.target}"
 
 
-def aim_rows(session: Session, *where: object) -> list[AimRow]:
+def aim_rows(session: Session, *where: ColumnElement[bool]) -> list[AimRow]:
     """The aims matching `where`, each with how many people marked met at its event have its
     role and its tag: one grouped query for all of them."""
     att = Attendance.__table__.alias("att")
@@ -127,7 +127,7 @@ def aim_rows(session: Session, *where: object) -> list[AimRow]:
                 or_(EventAim.tag_id.is_(None), tagged),
             ),
         )
-        .where(*where)  # type: ignore[arg-type]
+        .where(*where)
         .group_by(EventAim.id)
         .subquery()
     )
@@ -156,8 +156,8 @@ def aim_rows(session: Session, *where: object) -> list[AimRow]:
     ]
 
 
-def _counts(session: Session, table: object, goal_ids: Sequence[int]) -> dict[int, int]:
-    c = table.c  # type: ignore[attr-defined]
+def _counts(session: Session, table: Table, goal_ids: Sequence[int]) -> dict[int, int]:
+    c = table.c
     stmt = select(c.goal_id, func.count()).where(c.goal_id.in_(goal_ids)).group_by(c.goal_id)
     return {g: int(n) for g, n in session.execute(stmt)}
 
