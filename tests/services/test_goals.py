@@ -268,3 +268,19 @@ def test_progress_counts_in_words_like_the_rest_of_netdesk() -> None:
     progress = GoalProgress(people=1_234, events=1, days_left=-1)
     assert progress.text == "1,234 people · 1 event · 1 day past the date"
     assert GoalProgress(people=1, events=2, days_left=2).text == "1 person · 2 events · 2 days left"
+
+
+def test_link_to_goal_changes_links_in_one_step_all_or_nothing(services: Services) -> None:
+    goals = services.goals
+    ana = _person(services, "Ana Lima")
+    job, mentor, gone = goals.create("A job"), goals.create("A mentor"), goals.create("Gone")
+    goals.link(mentor, contact_id=ana)
+    goals.delete(gone)  # in another window, while Link to goal… was open
+    with pytest.raises(NotFoundError):
+        goals.change_links("contact", ana, link=[job, gone], unlink=[mentor], new_goal="Talks")
+    assert [g.text for g in goals.goals_for(contact_id=ana)] == ["A mentor"]
+    assert [g.text for g in goals.list()] == ["A job", "A mentor"]  # no "Talks" either
+
+    created = goals.change_links("contact", ana, link=[job], unlink=[mentor], new_goal="Talks")
+    assert {g.text for g in goals.goals_for(contact_id=ana)} == {"A job", "Talks"}
+    assert created == next(g.id for g in goals.list() if g.text == "Talks")
