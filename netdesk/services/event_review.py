@@ -171,7 +171,11 @@ class EventReviewService:
             raise ValidationError({"days": f"Say a number of days from 0 to {MAX_DAYS}."})
         today = today or clock.today()
         with self.db.transaction() as session:
-            a = self._load(session, attendance_id)
+            # Locked: the same review open in a second window waits here for this one, then
+            # finds the person reviewed rather than planning a second follow-up.
+            a = self._load(session, attendance_id, lock=True)
+            if a.reviewed_at is not None:
+                raise NotFoundError("That person was reviewed meanwhile, in another window.")
             followup = FollowUp(
                 contact_id=a.contact_id,
                 event_id=a.event_id,
@@ -206,8 +210,8 @@ class EventReviewService:
             self._load(session, attendance_id).reviewed_at = clock.now()
 
     @staticmethod
-    def _load(session: Session, attendance_id: int) -> Attendance:
-        a = session.get(Attendance, attendance_id)
+    def _load(session: Session, attendance_id: int, lock: bool = False) -> Attendance:
+        a = session.get(Attendance, attendance_id, with_for_update=lock)
         if a is None:
             raise NotFoundError("That person is no longer on the event.")
         return a

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 from sqlalchemy import event, func, select
 
-from netdesk.models import Note, RhythmUnit
+from netdesk.models import FollowUp, Note, RhythmUnit
 from netdesk.models.note import NoteTopic
+from netdesk.services.errors import NotFoundError
+from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
 from netdesk.store import Database, open_database
 from tests.services.mail.helpers import person
@@ -110,3 +112,35 @@ def test_an_email_marked_sent_in_two_windows_at_once_writes_one_note(
         )
     assert emailed == 1
     assert services.drafts.pending() == []
+
+
+def test_a_person_reviewed_in_two_windows_at_once_gets_one_follow_up(
+    services: Services, other: Services
+) -> None:
+    ana = person(services)
+    pycon = services.events.create(
+        EventInput(name="PyCon DE", starts_at=datetime(2026, 12, 1, 9, tzinfo=UTC))
+    )
+    attendance = services.events.add_attendee(pycon, ana, met=True)
+    outcome: list[object] = []
+
+    def review_there() -> None:
+        try:
+            outcome.append(other.review.follow_up_in(attendance, 2))
+        except NotFoundError as exc:
+            outcome.append(exc)
+
+    second = threading.Thread(target=review_there)
+
+    def other_window() -> None:
+        second.start()
+        second.join(timeout=1.5)  # it finishes unless it waits for this window's lock
+
+    meanwhile(services.db, "INSERT INTO FOLLOWUPS", other_window)
+    services.review.follow_up_in(attendance, 2)
+    if services.db.dialect == "postgresql":
+        second.join(timeout=10)
+        [said] = outcome
+        assert isinstance(said, NotFoundError) and "reviewed" in str(said)
+    with services.db.Session() as session:
+        assert session.scalar(select(func.count(FollowUp.id))) == 1
