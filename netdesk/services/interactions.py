@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, select, union_all
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, select, union_all
 
 from netdesk.dates import event_day, local_day
 from netdesk.models import Attendance, Contact, Event, FollowUp, Introduction, Note, NoteTopic
@@ -117,29 +117,20 @@ def _meetings(conn: Connection, scope: Scope, now: datetime) -> Iterator[tuple[i
 
 def _notes(conn: Connection, scope: Scope) -> Iterator[tuple[int, Interaction]]:
     """Each person's latest note; an "emailed" note (an email logged as sent) says Emailed."""
+    emailed_at = case((Note.topic == NoteTopic.EMAILED.value, Note.created_at))
     latest = conn.execute(
         _where(
-            select(Note.contact_id, func.max(Note.created_at)).group_by(Note.contact_id),
+            select(Note.contact_id, func.max(Note.created_at), func.max(emailed_at)).group_by(
+                Note.contact_id
+            ),
             Note.contact_id,
             scope,
         )
     ).all()
-    # Few: the emails logged from netdesk.
-    emailed = dict(
-        conn.execute(
-            _where(
-                select(Note.contact_id, func.max(Note.created_at))
-                .where(Note.topic == NoteTopic.EMAILED.value)
-                .group_by(Note.contact_id),
-                Note.contact_id,
-                scope,
-            )
-        ).all()
-    )
-    for contact_id, created_at in latest:
+    for contact_id, created_at, emailed in latest:
         if created_at is None:  # never: a group has a note; for the type checker
             continue
-        if emailed.get(contact_id) == created_at:
+        if emailed == created_at:
             yield contact_id, Interaction(local_day(created_at), "emailed", "Emailed")
         else:
             yield contact_id, Interaction(local_day(created_at), "note", "Note")

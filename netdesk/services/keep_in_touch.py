@@ -271,28 +271,22 @@ class KeepInTouchService:
                     late[contact_id] = due_on
             if not late:
                 return []
-            conn = session.connection()
-            sort_names = dict(
-                conn.execute(
-                    select(Contact.id, Contact.sort_name).where(_among(Contact.id, list(late)))
-                ).all()
-            )
-            # The most overdue first; equally late, by name.
-            order = sorted(
-                (c for c in late if c in sort_names), key=lambda c: (late[c], sort_names[c], c)
-            )
-            shown = order if limit is None else order[:limit]
-            names = {
-                c: (name, organization)
-                for c, name, organization in conn.execute(
-                    select(Contact.id, Contact.formatted_name, Contact.organization).where(
-                        _among(Contact.id, shown)
-                    )
+            people = {
+                c: (sort_name, name, organization)
+                for c, sort_name, name, organization in session.connection().execute(
+                    select(
+                        Contact.id, Contact.sort_name, Contact.formatted_name, Contact.organization
+                    ).where(_among(Contact.id, list(late)))
                 )
             }
+            # The most overdue first; equally late, by name.
+            order = sorted(
+                (c for c in late if c in people), key=lambda c: (late[c], people[c][0], c)
+            )
+            shown = order if limit is None else order[:limit]
         return [
             ReconnectRow(
-                c, *names[c], latest.get(c), rhythms[c].text, late[c], (today - late[c]).days
+                c, *people[c][1:], latest.get(c), rhythms[c].text, late[c], (today - late[c]).days
             )
             for c in shown
         ]
