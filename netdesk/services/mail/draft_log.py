@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 
 from netdesk import clock
 from netdesk.dates import local_day
-from netdesk.formats.mail.eml import one_line
 from netdesk.models import Contact, EmailDraft, Event, FollowUp, Introduction, Note
 from netdesk.models.note import NoteTopic
 from netdesk.services.errors import NotFoundError
 from netdesk.services.mail.draft_types import Draft, PendingDraft, SentResult
 from netdesk.store import Database
+from netdesk.text import one_line
 
 SUBJECT_LENGTH = 500
 

@@ -6,23 +6,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from netdesk.dates import plural
+from netdesk.text import followup_line, one_line
 
 if TYPE_CHECKING:
     from netdesk.services.records import FollowUpRow
 
 # Lines a notification lists before "and N more": desktops cut longer messages anyway.
 MOST_LINES = 3
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def followup_line(row: FollowUpRow) -> str:
-    """ "Ana Lima — send the slides (PyCon DE)"."""
-    text = f"{one_line(row.contact_name)} — {one_line(row.action)}"
-    event = one_line(row.event_name)
-    return f"{text} ({event})" if event else text
 
 
 def count_text(count: int) -> str:
@@ -35,7 +25,7 @@ def count_text(count: int) -> str:
 def notification(rows: Sequence[FollowUpRow]) -> tuple[str, str]:
     """Title and text of the message when `rows` fell due."""
     title = "Follow-up due" if len(rows) == 1 else f"{plural(len(rows), 'follow-up')} due"
-    lines = [followup_line(r) for r in rows[:MOST_LINES]]
+    lines = [followup_line(r.contact_name, r.action, r.event_name) for r in rows[:MOST_LINES]]
     if len(rows) > MOST_LINES:
         lines.append(f"and {len(rows) - MOST_LINES:,} more")
     return title, "\n".join(lines)
