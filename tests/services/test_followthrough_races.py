@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -144,3 +145,13 @@ def test_a_person_reviewed_in_two_windows_at_once_gets_one_follow_up(
         assert isinstance(said, NotFoundError) and "reviewed" in str(said)
     with services.db.Session() as session:
         assert session.scalar(select(func.count(FollowUp.id))) == 1
+
+
+def test_a_template_saved_at_once_in_two_windows_keeps_the_later_text(
+    services: Services, other: Services
+) -> None:
+    mine = replace(services.templates.get("reconnect"), subject="Long time, {first_name}")
+    theirs = replace(mine, subject="Hello again, {first_name}")
+    meanwhile(services.db, "INSERT INTO EMAIL_TEMPLATES", lambda: other.templates.save(theirs))
+    services.templates.save(mine)
+    assert services.templates.get("reconnect").subject == "Long time, {first_name}"
