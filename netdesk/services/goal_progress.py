@@ -8,7 +8,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Table, and_, exists, func, or_, select, union
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    and_,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from netdesk.dates import event_day, plural, short_date
@@ -156,10 +167,22 @@ def aim_rows(session: Session, *where: ColumnElement[bool]) -> list[AimRow]:
     ]
 
 
-def _counts(session: Session, table: Table, goal_ids: Sequence[int]) -> dict[int, int]:
-    c = table.c
-    stmt = select(c.goal_id, func.count()).where(c.goal_id.in_(goal_ids)).group_by(c.goal_id)
-    return {g: int(n) for g, n in session.execute(stmt)}
+def _link_counts(
+    session: Session, tables: Sequence[Table], goal_ids: Sequence[int]
+) -> list[dict[int, int]]:
+    """How many rows each goal has in each link table, in one statement."""
+    counts: list[dict[int, int]] = [{} for _ in tables]
+    stmt = union_all(
+        *(
+            select(literal(i).label("i"), t.c.goal_id, func.count())
+            .where(t.c.goal_id.in_(goal_ids))
+            .group_by(t.c.goal_id)
+            for i, t in enumerate(tables)
+        )
+    )
+    for i, goal_id, n in session.execute(stmt):
+        counts[i][goal_id] = int(n)
+    return counts
 
 
 @dataclass(frozen=True)
@@ -182,9 +205,7 @@ def goal_rows(session: Session, goals: Sequence[Goal], today: date, now: datetim
         .order_by(Tag.key)
     ):
         tags[goal_id].append(name)
-    people = _counts(session, goal_contacts, ids)
-    events = _counts(session, goal_events, ids)
-    notes = _counts(session, goal_notes, ids)
+    people, events, notes = _link_counts(session, (goal_contacts, goal_events, goal_notes), ids)
 
     # The follow-ups linked directly and those of the people linked, each once per goal.
     pairs = union(
