@@ -223,7 +223,7 @@ class GoalService:
             mark_changed(session, "goals")
             return True
 
-        return self.db.retrying(work)
+        return self.db.retrying(work, wait=self.db.quick_wait)
 
     def unlink(
         self,
@@ -286,7 +286,7 @@ class GoalService:
                 mark_changed(session, "goals")
             return created
 
-        return self.db.retrying(work)
+        return self.db.retrying(work, wait=self.db.quick_wait)
 
     # -- aims ---------------------------------------------------------------------------------
 

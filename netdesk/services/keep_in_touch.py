@@ -192,7 +192,7 @@ class KeepInTouchService:
                 row.every, row.unit = every, chosen.value
             return before
 
-        return self.db.retrying(work)
+        return self.db.retrying(work, wait=self.db.quick_wait)
 
     def rhythm_for(self, contact_id: int) -> EffectiveRhythm | None:
         with self.db.Session() as session:
@@ -310,7 +310,7 @@ class KeepInTouchService:
                 row.until = until
             return before
 
-        return self.db.retrying(work)
+        return self.db.retrying(work, wait=self.db.quick_wait)
 
     def clear_snooze(self, contact_id: int) -> None:
         with self.db.transaction() as session:

@@ -5,7 +5,9 @@ note. SQLite's write lock lets no two writers race, so there the tests check the
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -19,7 +21,7 @@ from netdesk.models.note import NoteTopic
 from netdesk.services.errors import NotFoundError
 from netdesk.services.records import EventInput
 from netdesk.services.service_set import Services
-from netdesk.store import Database, open_database
+from netdesk.store import Database, DatabaseWriteError, open_database
 from tests.services.mail.helpers import person
 
 
@@ -155,3 +157,24 @@ def test_a_template_saved_at_once_in_two_windows_keeps_the_later_text(
     meanwhile(services.db, "INSERT INTO EMAIL_TEMPLATES", lambda: other.templates.save(theirs))
     services.templates.save(mine)
     assert services.templates.get("reconnect").subject == "Long time, {first_name}"
+
+
+def test_a_click_waits_only_briefly_for_another_process_writing_to_the_file(
+    sqlite_services: Services,
+) -> None:
+    """Running again after a lost race must not make a click wait as long as an import."""
+    ana = person(sqlite_services)
+    db = sqlite_services.db
+    db.quick_wait, db.long_wait = 0.2, 30.0
+    path = db.engine.url.database
+    assert path is not None
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of an import
+    started = time.monotonic()
+    try:
+        with pytest.raises(DatabaseWriteError):
+            sqlite_services.keep_in_touch.set_rhythm(contact_id=ana, every=3, unit="months")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert time.monotonic() - started < 10

@@ -145,7 +145,7 @@ class TemplateService:
             session.flush()
             return _record(row)
 
-        return self.db.retrying(work)
+        return self.db.retrying(work, wait=self.db.quick_wait)
 
     def reset(self, key: str) -> TemplateRecord:
         """A built-in template back to what netdesk comes with."""
