@@ -1,5 +1,6 @@
-"""Dates in English words and event zones by name: plain Python, so that the import formats
-(a repeating event's rule read out) and the windows say dates the same way.
+"""Dates in English words, event zones by name, and the user's calendar day of a stored
+moment: plain Python, so that the import formats (a repeating event's rule read out), the
+services (keep in touch, reviews, goals) and the windows say and count dates the same way.
 
 English names on purpose: the rest of the interface is English, and strftime would follow
 whatever LC_TIME happens to be set to.
@@ -8,7 +9,9 @@ whatever LC_TIME happens to be set to.
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+import functools
+import time
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -77,3 +80,37 @@ def add_interval(day: date, every: int, unit: str) -> date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last))
+
+
+def as_utc(moment: datetime) -> datetime:
+    """A stored moment with its zone: SQLite hands a computed column (a max, a min) back
+    without one, and what is stored is UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+def local_day(moment: datetime) -> date:
+    """The user's calendar day of a stored moment (a note written at 23:30 belongs to that
+    evening).
+
+    Through the offsets of its UTC day, known once per day: asking the C library for the
+    local time of each of thousands of moments was most of Today's reload."""
+    moment = as_utc(moment)
+    first, last = _day_offsets(moment.date(), time.tzname, time.timezone, time.altzone)
+    if first is None or first != last:  # the clocks change that day: this moment's own
+        return moment.astimezone().date()
+    return (moment + first).date()
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_offsets(day: date, *_zone: object) -> tuple[timedelta | None, timedelta | None]:
+    """The local offset at the start and at the end of a UTC day (`_zone`: what time.tzset
+    last read, so that a new TZ is not answered from the cache)."""
+    start = datetime.combine(day, datetime.min.time(), UTC)
+    end = start + timedelta(days=1) - timedelta(microseconds=1)
+    return start.astimezone().utcoffset(), end.astimezone().utcoffset()
+
+
+def event_day(starts_at: datetime, all_day: bool) -> date:
+    """The day an event starts on as the user reads it: an all-day event's own date (its
+    midnight UTC, never moved to this computer's zone), else the local date."""
+    return as_utc(starts_at).astimezone(UTC).date() if all_day else local_day(starts_at)

@@ -1,4 +1,4 @@
-"""Text folding shared by search and sorting."""
+"""Text folding shared by search and sorting, and text put on one line."""
 
 from __future__ import annotations
 
@@ -39,3 +39,17 @@ def sort_key_for_name(family: str, given: str, formatted: str) -> str:
         family, given = last, " ".join(given_words)
     # Folding can lengthen a name ("ß" -> "ss"): the column holds 255 characters.
     return fold(" ".join(p for p in (family, given) if p.strip())).strip()[:255]
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks, tabs and other control characters as single spaces."""
+    cleaned = "".join(" " if ch < " " or "\x7f" <= ch <= "\x9f" else ch for ch in text)
+    cleaned = cleaned.replace("\u2028", " ").replace("\u2029", " ")
+    return " ".join(cleaned.split())
+
+
+def followup_line(name: str, action: str, event: str = "") -> str:
+    """ "Ana Lima — send the slides (PyCon DE)": a due follow-up in the tray's message, the
+    banner and `netdesk due`."""
+    text = f"{one_line(name)} — {one_line(action)}"
+    return f"{text} ({one_line(event)})" if event.strip() else text

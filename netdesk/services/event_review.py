@@ -5,12 +5,13 @@ ended lately with such people left, for Today to suggest."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session
 
 from netdesk import clock
+from netdesk.dates import as_utc, event_day, local_day
 from netdesk.models import Attendance, Contact, ContactEmail, Event, FollowUp, Note
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.event_times import ONE_DAY
@@ -43,11 +44,11 @@ def ended_on(starts_at: datetime, ends_at: datetime | None, all_day: bool) -> da
     none) on this computer's calendar; an all-day event's last day, which is a date, not a
     moment, and so the same in every zone."""
     if all_day:
-        start = _aware(starts_at).astimezone(UTC).date()
+        start = event_day(starts_at, all_day)
         if ends_at is None:
             return start
-        return max(start, _aware(ends_at).astimezone(UTC).date() - ONE_DAY)
-    return _aware(ends_at or starts_at).astimezone().date()
+        return max(start, event_day(ends_at, all_day) - ONE_DAY)
+    return local_day(ends_at or starts_at)
 
 
 def has_ended(
@@ -57,12 +58,7 @@ def has_ended(
     once its last day is."""
     if all_day:
         return ended_on(starts_at, ends_at, all_day) < today
-    return _aware(ends_at or starts_at) <= now
-
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite gives the stored UTC time back without its zone.
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return as_utc(ends_at or starts_at) <= now
 
 
 def _to_review() -> ColumnElement[bool]:
@@ -166,7 +162,7 @@ class EventReviewService:
                 .join(Attendance, Attendance.event_id == Event.id)
                 .where(end > now, Event.all_day.is_(False), _to_review())
             )
-        return None if soonest is None else _aware(soonest)
+        return None if soonest is None else as_utc(soonest)
 
     def follow_up_in(self, attendance_id: int, days: int, today: date | None = None) -> int:
         """A follow-up "Follow up after EVENT" due `days` after today, with the event, and the
@@ -175,7 +171,11 @@ class EventReviewService:
             raise ValidationError({"days": f"Say a number of days from 0 to {MAX_DAYS}."})
         today = today or clock.today()
         with self.db.transaction() as session:
-            a = self._load(session, attendance_id)
+            # Locked: the same review open in a second window waits here for this one, then
+            # finds the person reviewed rather than planning a second follow-up.
+            a = self._load(session, attendance_id, lock=True)
+            if a.reviewed_at is not None:
+                raise NotFoundError("That person was reviewed meanwhile, in another window.")
             followup = FollowUp(
                 contact_id=a.contact_id,
                 event_id=a.event_id,
@@ -210,8 +210,8 @@ class EventReviewService:
             self._load(session, attendance_id).reviewed_at = clock.now()
 
     @staticmethod
-    def _load(session: Session, attendance_id: int) -> Attendance:
-        a = session.get(Attendance, attendance_id)
+    def _load(session: Session, attendance_id: int, lock: bool = False) -> Attendance:
+        a = session.get(Attendance, attendance_id, with_for_update=lock)
         if a is None:
             raise NotFoundError("That person is no longer on the event.")
         return a

@@ -6,12 +6,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from sqlalchemy import and_, exists, func, or_, select, union
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    and_,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
-from netdesk.dates import short_date
+from netdesk.dates import event_day, plural, short_date
 from netdesk.models import (
     Attendance,
     Contact,
@@ -64,17 +75,17 @@ class GoalProgress:
         if self.followups_total:
             parts.append(f"{self.followups_done} of {self.followups_total} follow-ups done")
         if self.people:
-            parts.append(f"{self.people} {'person' if self.people == 1 else 'people'}")
+            parts.append(plural(self.people, "person", "people"))
         if self.events:
-            parts.append(f"{self.events} {'event' if self.events == 1 else 'events'}")
+            parts.append(plural(self.events, "event"))
         if self.days_left is not None and not self.done:
             n = self.days_left
             if n > 0:
-                parts.append(f"{n} {'day' if n == 1 else 'days'} left")
+                parts.append(f"{plural(n, 'day')} left")
             elif n == 0:
                 parts.append("due today")
             else:
-                parts.append(f"{-n} {'day' if n == -1 else 'days'} past the date")
+                parts.append(f"{plural(-n, 'day')} past the date")
         return " · ".join(parts) if parts else "Nothing linked yet"
 
 
@@ -109,7 +120,7 @@ class AimRow:
         return f"{min(self.reached, self.target)} of {self.target}"
 
 
-def aim_rows(session: Session, *where: object) -> list[AimRow]:
+def aim_rows(session: Session, *where: ColumnElement[bool]) -> list[AimRow]:
     """The aims matching `where`, each with how many people marked met at its event have its
     role and its tag: one grouped query for all of them."""
     att = Attendance.__table__.alias("att")
@@ -127,7 +138,7 @@ def aim_rows(session: Session, *where: object) -> list[AimRow]:
                 or_(EventAim.tag_id.is_(None), tagged),
             ),
         )
-        .where(*where)  # type: ignore[arg-type]
+        .where(*where)
         .group_by(EventAim.id)
         .subquery()
     )
@@ -156,10 +167,22 @@ def aim_rows(session: Session, *where: object) -> list[AimRow]:
     ]
 
 
-def _counts(session: Session, table: object, goal_ids: Sequence[int]) -> dict[int, int]:
-    c = table.c  # type: ignore[attr-defined]
-    stmt = select(c.goal_id, func.count()).where(c.goal_id.in_(goal_ids)).group_by(c.goal_id)
-    return {g: int(n) for g, n in session.execute(stmt)}
+def _link_counts(
+    session: Session, tables: Sequence[Table], goal_ids: Sequence[int]
+) -> list[dict[int, int]]:
+    """How many rows each goal has in each link table, in one statement."""
+    counts: list[dict[int, int]] = [{} for _ in tables]
+    stmt = union_all(
+        *(
+            select(literal(i).label("i"), t.c.goal_id, func.count())
+            .where(t.c.goal_id.in_(goal_ids))
+            .group_by(t.c.goal_id)
+            for i, t in enumerate(tables)
+        )
+    )
+    for i, goal_id, n in session.execute(stmt):
+        counts[i][goal_id] = int(n)
+    return counts
 
 
 @dataclass(frozen=True)
@@ -182,9 +205,7 @@ def goal_rows(session: Session, goals: Sequence[Goal], today: date, now: datetim
         .order_by(Tag.key)
     ):
         tags[goal_id].append(name)
-    people = _counts(session, goal_contacts, ids)
-    events = _counts(session, goal_events, ids)
-    notes = _counts(session, goal_notes, ids)
+    people, events, notes = _link_counts(session, (goal_contacts, goal_events, goal_notes), ids)
 
     # The follow-ups linked directly and those of the people linked, each once per goal.
     pairs = union(
@@ -268,11 +289,6 @@ def goal_rows(session: Session, goals: Sequence[Goal], today: date, now: datetim
     return rows
 
 
-def _day(starts_at: datetime, all_day: bool) -> date:
-    # As the window reads an event's day: an all-day event's own date, else the local one.
-    return starts_at.astimezone(UTC).date() if all_day else starts_at.astimezone().date()
-
-
 def _next_step(
     followup: _OpenFollowUp | None,
     event: tuple[datetime, int, str, bool] | None,
@@ -286,7 +302,7 @@ def _next_step(
         return f"{followup.name}: {followup.action}{due}"
     if event is not None:
         starts_at, event_id, name, all_day = event
-        text = f"Go to {name} on {short_date(_day(starts_at, all_day), today)}"
+        text = f"Go to {name} on {short_date(event_day(starts_at, all_day), today)}"
         there = [a for a in aims if a.event_id == event_id and not a.done]
         return f"{text}: {_lower_first(there[0].text)}" if there else text
     open_aims = [a for a in aims if not a.done]

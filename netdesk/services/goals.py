@@ -5,15 +5,15 @@ marked met there."""
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from netdesk import clock
-from netdesk.dates import short_date
+from netdesk.dates import plural
 from netdesk.models import (
     Contact,
     Event,
@@ -30,6 +30,7 @@ from netdesk.models import (
 )
 from netdesk.services import undo
 from netdesk.services.errors import NotFoundError, ValidationError
+from netdesk.services.goal_links import LinkedItem, linked_items
 from netdesk.services.goal_progress import AimRow, GoalProgress, GoalRow, aim_rows, goal_rows
 from netdesk.services.tags import tags_for
 from netdesk.services.validation import typed_text
@@ -46,19 +47,6 @@ _LINKS: dict[str, tuple[Table, str, type, str]] = {
     "followup": (goal_followups, "followup_id", FollowUp, "follow-up"),
 }
 LINK_KINDS = tuple(_LINKS)
-
-
-@dataclass(frozen=True)
-class LinkedItem:
-    """One thing linked to a goal, as the goal's page lists it."""
-
-    kind: str  # "contact", "event", "note", "followup"
-    id: int
-    title: str  # the person's name, the event's name, the note's or follow-up's text
-    detail: str  # organisation, date, whose note, due date
-    contact_id: int | None = None
-    event_id: int | None = None
-    done: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,7 +80,7 @@ def aim_text(target: int, role: str, tag: str) -> str:
         who = role if target == 1 else {"staff": "staff"}.get(role, f"{role}s")
         text = f"Talk to {target} {who}"
     else:
-        text = f"Meet {target} {'person' if target == 1 else 'people'}"
+        text = f"Meet {plural(target, 'person', 'people')}"
     return f"{text} tagged {tag}" if tag else text
 
 
@@ -178,7 +166,7 @@ class GoalService:
         with self.db.Session() as session:
             goal = self._goal(session, goal_id)
             row = goal_rows(session, [goal], today or clock.today(), clock.now())[0]
-            links = _linked_items(session, goal_id)
+            links = linked_items(session, goal_id)
             aims = aim_rows(session, EventAim.goal_id == goal_id)
             return GoalDetail(row, tuple(links), tuple(aims))
 
@@ -219,7 +207,10 @@ class GoalService:
             contact_id=contact_id, event_id=event_id, note_id=note_id, followup_id=followup_id
         )
         table, column, model, word = _LINKS[kind]
-        with self.db.transaction() as session:
+
+        # Run again when another process linked the same thing meanwhile (the link's key):
+        # the second run finds the link and says so.
+        def work(session: Session) -> bool:
             self._goal(session, goal_id)
             if session.get(model, value) is None:
                 raise NotFoundError(f"That {word} no longer exists.")
@@ -231,6 +222,8 @@ class GoalService:
             session.execute(insert(table).values({"goal_id": goal_id, column: value}))
             mark_changed(session, "goals")
             return True
+
+        return self.db.retrying(work, wait=self.db.quick_wait)
 
     def unlink(
         self,
@@ -252,6 +245,48 @@ class GoalService:
             session.execute(delete(table).where(*where))
             mark_changed(session, "goals")
             return True
+
+    def change_links(
+        self,
+        kind: str,
+        item_id: int,
+        *,
+        link: Iterable[int] = (),
+        unlink: Iterable[int] = (),
+        new_goal: str = "",
+    ) -> int | None:
+        """Link goals to one person, event, note or follow-up (`kind` as in LINK_KINDS) and
+        unlink others, and link a new goal with the text `new_goal` when there is one: one
+        step, all or nothing (Link to goal…). Returns the new goal's id."""
+        table, column, model, word = _LINKS[kind]
+        to_link, to_unlink = set(link), set(unlink) - set(link)
+        text = _check_text(new_goal) if new_goal.strip() else None
+
+        def work(session: Session) -> int | None:  # run again as link's
+            if session.get(model, item_id) is None:
+                raise NotFoundError(f"That {word} no longer exists.")
+            for goal_id in to_link:
+                self._goal(session, goal_id)
+            mine = table.c[column] == item_id
+            linked = set(session.scalars(select(table.c.goal_id).where(mine)))
+            added = to_link - linked
+            created = None
+            if text is not None:
+                goal = Goal(text=text)
+                session.add(goal)
+                session.flush()
+                created = goal.id
+                added.add(goal.id)
+            gone = to_unlink & linked
+            if gone:
+                session.execute(delete(table).where(mine, table.c.goal_id.in_(gone)))
+            if added:
+                session.execute(insert(table), [{"goal_id": g, column: item_id} for g in added])
+            if added or gone:
+                mark_changed(session, "goals")
+            return created
+
+        return self.db.retrying(work, wait=self.db.quick_wait)
 
     # -- aims ---------------------------------------------------------------------------------
 
@@ -315,57 +350,3 @@ class GoalService:
         if goal is None:
             raise NotFoundError("That goal no longer exists.")
         return goal
-
-
-def _linked_items(session: Session, goal_id: int) -> Sequence[LinkedItem]:
-    items: list[LinkedItem] = []
-    for cid, name, org in session.execute(
-        select(Contact.id, Contact.formatted_name, Contact.organization)
-        .join(goal_contacts, goal_contacts.c.contact_id == Contact.id)
-        .where(goal_contacts.c.goal_id == goal_id)
-        .order_by(Contact.formatted_name, Contact.id)
-    ):
-        items.append(LinkedItem("contact", cid, name, org or "", contact_id=cid))
-    for eid, name, starts_at in session.execute(
-        select(Event.id, Event.name, Event.starts_at)
-        .join(goal_events, goal_events.c.event_id == Event.id)
-        .where(goal_events.c.goal_id == goal_id)
-        .order_by(Event.starts_at, Event.id)
-    ):
-        items.append(LinkedItem("event", eid, name, _when(starts_at), event_id=eid))
-    for nid, body, cid, name in session.execute(
-        select(Note.id, Note.body, Note.contact_id, Contact.formatted_name)
-        .join(goal_notes, goal_notes.c.note_id == Note.id)
-        .join(Contact, Contact.id == Note.contact_id)
-        .where(goal_notes.c.goal_id == goal_id)
-        .order_by(Note.created_at, Note.id)
-    ):
-        first = " ".join(body.split())
-        first = first if len(first) <= 120 else first[:119] + "…"
-        items.append(LinkedItem("note", nid, first, f"Note on {name}", contact_id=cid))
-    for fid, action, due, done_at, cid, name in session.execute(
-        select(
-            FollowUp.id,
-            FollowUp.action,
-            FollowUp.due_date,
-            FollowUp.done_at,
-            FollowUp.contact_id,
-            Contact.formatted_name,
-        )
-        .join(goal_followups, goal_followups.c.followup_id == FollowUp.id)
-        .join(Contact, Contact.id == FollowUp.contact_id)
-        .where(goal_followups.c.goal_id == goal_id)
-        .order_by(FollowUp.due_date, FollowUp.id)
-    ):
-        state = "done" if done_at is not None else (f"due {_when(due)}" if due else "open")
-        items.append(
-            LinkedItem(
-                "followup", fid, action, f"{name} · {state}", contact_id=cid, done=bool(done_at)
-            )
-        )
-    return items
-
-
-def _when(value: date | datetime) -> str:
-    day = value.astimezone().date() if isinstance(value, datetime) else value
-    return short_date(day, clock.today())

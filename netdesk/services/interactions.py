@@ -9,15 +9,14 @@ all-day event's own date), so a note written at 23:30 belongs to that evening's 
 
 from __future__ import annotations
 
-import functools
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, select, union_all
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, select, union_all
 
+from netdesk.dates import event_day, local_day
 from netdesk.models import Attendance, Contact, Event, FollowUp, Introduction, Note, NoteTopic
 from netdesk.services.introductions import made
 
@@ -39,32 +38,6 @@ class Interaction:
 # Which people to look at: some ids, a SELECT of ids, or everybody (None).
 Scope = Sequence[int] | Select[*tuple[Any, ...]] | None
 _S = TypeVar("_S", bound=Select[*tuple[Any, ...]])
-
-
-def _utc(moment: datetime) -> datetime:
-    # SQLite hands a computed column (a max) back without its zone.
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-
-
-def local_day(moment: datetime) -> date:
-    """The user's calendar day of a stored moment.
-
-    Through the offsets of its UTC day, known once per day: asking the C library for the
-    local time of each of thousands of moments was most of Today's reload."""
-    moment = _utc(moment)
-    first, last = _day_offsets(moment.date(), time.tzname, time.timezone, time.altzone)
-    if first is None or first != last:  # the clocks change that day: this moment's own
-        return moment.astimezone().date()
-    return (moment + first).date()
-
-
-@functools.lru_cache(maxsize=4096)
-def _day_offsets(day: date, *_zone: object) -> tuple[timedelta | None, timedelta | None]:
-    """The local offset at the start and at the end of a UTC day (`_zone`: what time.tzset
-    last read, so that a new TZ is not answered from the cache)."""
-    start = datetime.combine(day, datetime.min.time(), UTC)
-    end = start + timedelta(days=1) - timedelta(microseconds=1)
-    return start.astimezone().utcoffset(), end.astimezone().utcoffset()
 
 
 def latest_interactions(conn: Connection, scope: Scope, now: datetime) -> dict[int, Interaction]:
@@ -134,7 +107,7 @@ def _meetings(conn: Connection, scope: Scope, now: datetime) -> Iterator[tuple[i
     )
     best: dict[int, tuple[date, int, str]] = {}
     for contact_id, event_id, name, starts_at, all_day in rows:
-        day = _utc(starts_at).date() if all_day else local_day(starts_at)
+        day = event_day(starts_at, all_day)
         # Two events met at starting at the same moment: the one added last.
         if contact_id not in best or (day, event_id) > best[contact_id][:2]:
             best[contact_id] = (day, event_id, name)
@@ -144,29 +117,20 @@ def _meetings(conn: Connection, scope: Scope, now: datetime) -> Iterator[tuple[i
 
 def _notes(conn: Connection, scope: Scope) -> Iterator[tuple[int, Interaction]]:
     """Each person's latest note; an "emailed" note (an email logged as sent) says Emailed."""
+    emailed_at = case((Note.topic == NoteTopic.EMAILED.value, Note.created_at))
     latest = conn.execute(
         _where(
-            select(Note.contact_id, func.max(Note.created_at)).group_by(Note.contact_id),
+            select(Note.contact_id, func.max(Note.created_at), func.max(emailed_at)).group_by(
+                Note.contact_id
+            ),
             Note.contact_id,
             scope,
         )
     ).all()
-    # Few: the emails logged from netdesk.
-    emailed = dict(
-        conn.execute(
-            _where(
-                select(Note.contact_id, func.max(Note.created_at))
-                .where(Note.topic == NoteTopic.EMAILED.value)
-                .group_by(Note.contact_id),
-                Note.contact_id,
-                scope,
-            )
-        ).all()
-    )
-    for contact_id, created_at in latest:
+    for contact_id, created_at, emailed in latest:
         if created_at is None:  # never: a group has a note; for the type checker
             continue
-        if emailed.get(contact_id) == created_at:
+        if emailed == created_at:
             yield contact_id, Interaction(local_day(created_at), "emailed", "Emailed")
         else:
             yield contact_id, Interaction(local_day(created_at), "note", "Note")

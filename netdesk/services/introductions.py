@@ -8,10 +8,10 @@ from datetime import date
 
 from sqlalchemy import ColumnElement, and_, exists, or_, select
 
-from netdesk.formats.mail.eml import one_line
 from netdesk.models import Contact, EmailDraft, Introduction
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.store import Database
+from netdesk.text import one_line
 
 
 @dataclass(frozen=True)

@@ -15,16 +15,16 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, select, true
+from sqlalchemy.orm import Session
 
 from netdesk import clock
-from netdesk.dates import add_interval
+from netdesk.dates import add_interval, local_day
 from netdesk.models import Contact, ReconnectSnooze, Rhythm, RhythmUnit, Tag, contact_tags
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.interactions import (
     LONGEST_ID_LIST,
     Interaction,
     latest_interactions,
-    local_day,
 )
 from netdesk.store import Database
 
@@ -36,18 +36,17 @@ _ROUGH_DAYS = {
     RhythmUnit.MONTHS: 30,
     RhythmUnit.YEARS: 365,
 }
-_SINGULAR = {
-    RhythmUnit.DAYS: "day",
-    RhythmUnit.WEEKS: "week",
-    RhythmUnit.MONTHS: "month",
-    RhythmUnit.YEARS: "year",
-}
 
 
 def rhythm_text(every: int, unit: RhythmUnit | str) -> str:
     """ "every month", "every 3 months", "every 2 weeks"."""
-    unit = RhythmUnit(unit)
-    return f"every {_SINGULAR[unit]}" if every == 1 else f"every {every} {unit.value}"
+    word = unit_word(RhythmUnit(unit), every)
+    return f"every {word}" if every == 1 else f"every {every} {word}"
+
+
+def unit_word(unit: RhythmUnit, every: int) -> str:
+    """ "month" for every 1, "months" for more."""
+    return unit.value if every != 1 else unit.value.removesuffix("s")
 
 
 @dataclass(frozen=True)
@@ -168,7 +167,11 @@ class KeepInTouchService:
             raise ValidationError({"unit": f"Unknown unit of time: {unit}."}) from None
         if every is not None and not 1 <= every <= MOST_EVERY:
             raise ValidationError({"every": f"Choose a number from 1 to {MOST_EVERY}."})
-        with self.db.transaction() as session:
+        chosen = unit
+
+        # Run again when another process added the same person's or tag's rhythm meanwhile
+        # (its unique key): the second run finds that row and changes it.
+        def work(session: Session) -> tuple[int, RhythmUnit] | None:
             owner = session.get(Contact, contact_id) if contact_id else session.get(Tag, tag_id)
             if owner is None:
                 what = "person" if contact_id else "tag"
@@ -183,11 +186,13 @@ class KeepInTouchService:
                     session.delete(row)
             elif row is None:
                 session.add(
-                    Rhythm(contact_id=contact_id, tag_id=tag_id, every=every, unit=unit.value)
+                    Rhythm(contact_id=contact_id, tag_id=tag_id, every=every, unit=chosen.value)
                 )
             else:
-                row.every, row.unit = every, unit.value
+                row.every, row.unit = every, chosen.value
             return before
+
+        return self.db.retrying(work, wait=self.db.quick_wait)
 
     def rhythm_for(self, contact_id: int) -> EffectiveRhythm | None:
         with self.db.Session() as session:
@@ -266,28 +271,22 @@ class KeepInTouchService:
                     late[contact_id] = due_on
             if not late:
                 return []
-            conn = session.connection()
-            sort_names = dict(
-                conn.execute(
-                    select(Contact.id, Contact.sort_name).where(_among(Contact.id, list(late)))
-                ).all()
-            )
-            # The most overdue first; equally late, by name.
-            order = sorted(
-                (c for c in late if c in sort_names), key=lambda c: (late[c], sort_names[c], c)
-            )
-            shown = order if limit is None else order[:limit]
-            names = {
-                c: (name, organization)
-                for c, name, organization in conn.execute(
-                    select(Contact.id, Contact.formatted_name, Contact.organization).where(
-                        _among(Contact.id, shown)
-                    )
+            people = {
+                c: (sort_name, name, organization)
+                for c, sort_name, name, organization in session.connection().execute(
+                    select(
+                        Contact.id, Contact.sort_name, Contact.formatted_name, Contact.organization
+                    ).where(_among(Contact.id, list(late)))
                 )
             }
+            # The most overdue first; equally late, by name.
+            order = sorted(
+                (c for c in late if c in people), key=lambda c: (late[c], people[c][0], c)
+            )
+            shown = order if limit is None else order[:limit]
         return [
             ReconnectRow(
-                c, *names[c], latest.get(c), rhythms[c].text, late[c], (today - late[c]).days
+                c, *people[c][1:], latest.get(c), rhythms[c].text, late[c], (today - late[c]).days
             )
             for c in shown
         ]
@@ -297,7 +296,8 @@ class KeepInTouchService:
     def snooze(self, contact_id: int, until: date) -> date | None:
         """Keep the person off "Time to reconnect" until `until`; returns the snooze it
         replaces, for undo."""
-        with self.db.transaction() as session:
+
+        def work(session: Session) -> date | None:  # run again as set_rhythm's
             if session.get(Contact, contact_id) is None:
                 raise NotFoundError("That person no longer exists.")
             row = session.scalar(
@@ -309,6 +309,8 @@ class KeepInTouchService:
             else:
                 row.until = until
             return before
+
+        return self.db.retrying(work, wait=self.db.quick_wait)
 
     def clear_snooze(self, contact_id: int) -> None:
         with self.db.transaction() as session:

@@ -203,18 +203,20 @@ class Database:
         finally:
             connection.exec_driver_sql(f"PRAGMA busy_timeout={milliseconds}")
 
-    def retrying(self, work: Callable[[Session], T]) -> T:
+    def retrying(self, work: Callable[[Session], T], wait: float | None = None) -> T:
         """`work` in one serializable transaction, run again from the start (a few times, after
         a short random pause) when it lost a race with another process writing the same rows:
         the result is as if the two had run one after the other. `work` must plan everything
         from what it reads in the session, since nothing of a lost attempt is kept.
 
-        SQLite's write lock lets no race happen: there the work waits up to long_wait for
-        another writer (an import of thousands of people holds the lock for seconds).
+        SQLite's write lock lets no race happen: there the work waits up to `wait` for
+        another writer, long_wait when None (an import of thousands of people holds the lock
+        for seconds); a click in the window passes quick_wait, so as not to hang.
         """
+        wait = self.long_wait if wait is None else wait
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                with self.transaction(serializable=True, wait=self.long_wait) as session:
+                with self.transaction(serializable=True, wait=wait) as session:
                     return work(session)
             except DatabaseWriteError as exc:
                 if attempt == ATTEMPTS or not lost_race(exc.__cause__):

@@ -9,7 +9,7 @@ import pytest
 
 from netdesk import clock
 from netdesk.services.errors import NotFoundError, ValidationError
-from netdesk.services.goal_progress import NO_LINKS_STEP
+from netdesk.services.goal_progress import NO_LINKS_STEP, GoalProgress
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 
@@ -243,7 +243,7 @@ def test_list_reads_many_goals_in_few_queries(services: Services) -> None:
     finally:
         sa_event.remove(engine, "before_cursor_execute", count)
     assert len(rows) == 15 and all(r.progress.people == 20 for r in rows)
-    assert len(statements) <= 12
+    assert len(statements) <= 6  # goals, tags, link counts, follow-ups, aims, events
 
 
 def test_the_demo_has_two_goals_with_aims_and_links(services: Services) -> None:
@@ -262,3 +262,25 @@ def test_the_demo_has_two_goals_with_aims_and_links(services: Services) -> None:
     generate_demo(services.db, people=5, events=1, seed=8, today=TODAY)
     assert len(services.goals.list()) == 2
     assert services.goals.create("One more") > max(r.id for r in rows)
+
+
+def test_progress_counts_in_words_like_the_rest_of_netdesk() -> None:
+    progress = GoalProgress(people=1_234, events=1, days_left=-1)
+    assert progress.text == "1,234 people · 1 event · 1 day past the date"
+    assert GoalProgress(people=1, events=2, days_left=2).text == "1 person · 2 events · 2 days left"
+
+
+def test_link_to_goal_changes_links_in_one_step_all_or_nothing(services: Services) -> None:
+    goals = services.goals
+    ana = _person(services, "Ana Lima")
+    job, mentor, gone = goals.create("A job"), goals.create("A mentor"), goals.create("Gone")
+    goals.link(mentor, contact_id=ana)
+    goals.delete(gone)  # in another window, while Link to goal… was open
+    with pytest.raises(NotFoundError):
+        goals.change_links("contact", ana, link=[job, gone], unlink=[mentor], new_goal="Talks")
+    assert [g.text for g in goals.goals_for(contact_id=ana)] == ["A mentor"]
+    assert [g.text for g in goals.list()] == ["A job", "A mentor"]  # no "Talks" either
+
+    created = goals.change_links("contact", ana, link=[job], unlink=[mentor], new_goal="Talks")
+    assert {g.text for g in goals.goals_for(contact_id=ana)} == {"A job", "Talks"}
+    assert created == next(g.id for g in goals.list() if g.text == "Talks")

@@ -8,13 +8,13 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import event as sql_event
 from sqlalchemy import update
 
 from netdesk import clock
-from netdesk.dates import add_interval
+from netdesk.dates import add_interval, local_day
 from netdesk.models import Contact, ContactEmail, Introduction, Note, NoteTopic, RhythmUnit
 from netdesk.services.errors import NotFoundError, ValidationError
-from netdesk.services.interactions import local_day
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
 
@@ -423,3 +423,29 @@ def test_an_introduction_counts_once_its_email_is_marked_sent(services: Services
     assert _due_ids(services, today) == []
     last = kit.last_interactions([ana, bo])
     assert {last[ana].kind, last[bo].kind} <= {"introduction", "emailed"}
+
+
+def test_who_is_due_is_read_in_the_same_few_statements_for_3_or_30_people(
+    services: Services,
+) -> None:
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        statements.append(statement)
+
+    def statements_for_due() -> int:
+        statements.clear()
+        sql_event.listen(services.db.engine, "before_cursor_execute", count)
+        try:
+            assert services.keep_in_touch.due(clock.today() + timedelta(days=30))
+        finally:
+            sql_event.remove(services.db.engine, "before_cursor_execute", count)
+        return len(statements)
+
+    for n in range(30):
+        services.keep_in_touch.set_rhythm(
+            contact_id=_person(services, f"P{n}"), every=1, unit="days"
+        )
+        if n == 2:
+            few = statements_for_due()
+    assert few == statements_for_due() <= 10

@@ -18,6 +18,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 
 from netdesk import clock
+from netdesk.text import one_line
 
 # A domain of our own for Message-ID when the sender has none: make_msgid's default asks the
 # network for this computer's name, which can take seconds.
@@ -29,13 +30,6 @@ class Attachment:
     filename: str
     mime: str  # "text/vcard"
     data: bytes
-
-
-def one_line(text: str) -> str:
-    """`text` with line breaks, tabs and other control characters as single spaces."""
-    cleaned = "".join(" " if ch < " " or "\x7f" <= ch <= "\x9f" else ch for ch in text)
-    cleaned = cleaned.replace("\u2028", " ").replace("\u2029", " ")
-    return " ".join(cleaned.split())
 
 
 def whole_characters(text: str) -> str:

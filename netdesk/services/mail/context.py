@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from netdesk import clock
 from netdesk.dates import event_zone, long_date
-from netdesk.formats.mail.eml import one_line
 from netdesk.models import Attendance, Contact, ContactEmail, ContactPhone, Event, FollowUp, Note
 from netdesk.models.note import NoteTopic
 from netdesk.services.errors import NotFoundError
+from netdesk.text import one_line
 
 PERSON_FIELDS = ("first_name", "last_name", "full_name", "organization", "title", "email")
 PAIR_FIELDS = ("first_name", "full_name", "organization", "title", "email")

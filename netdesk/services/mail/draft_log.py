@@ -11,12 +11,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from netdesk import clock
-from netdesk.formats.mail.eml import one_line
+from netdesk.dates import local_day
 from netdesk.models import Contact, EmailDraft, Event, FollowUp, Introduction, Note
 from netdesk.models.note import NoteTopic
 from netdesk.services.errors import NotFoundError
 from netdesk.services.mail.draft_types import Draft, PendingDraft, SentResult
 from netdesk.store import Database
+from netdesk.text import one_line
 
 SUBJECT_LENGTH = 500
 
@@ -71,7 +72,7 @@ def _with_siblings(session: Session, rows: list[EmailDraft]) -> list[EmailDraft]
         return rows
     seen = {r.id for r in rows}
     more = session.scalars(
-        select(EmailDraft).where(EmailDraft.introduction_id.in_(intro_ids))
+        select(EmailDraft).where(EmailDraft.introduction_id.in_(intro_ids)).with_for_update()
     ).all()
     return rows + [r for r in more if r.id not in seen]
 
@@ -83,8 +84,12 @@ def mark_sent(db: Database, draft_ids: Sequence[int], at: datetime | None = None
     note_ids: list[int] = []
     introduction_ids: list[int] = []
     with db.transaction() as session:
+        # Locked, so that a second window marking the same email sent waits for this one and
+        # then finds it sent, rather than writing a second "Emailed" note.
         rows = list(
-            session.scalars(select(EmailDraft).where(EmailDraft.id.in_(list(draft_ids)))).all()
+            session.scalars(
+                select(EmailDraft).where(EmailDraft.id.in_(list(draft_ids))).with_for_update()
+            ).all()
         )
         for row in sorted(_with_siblings(session, rows), key=lambda r: r.id):
             if row.sent_at is not None:
@@ -103,7 +108,7 @@ def mark_sent(db: Database, draft_ids: Sequence[int], at: datetime | None = None
             if row.introduction_id is not None and row.introduction_id not in introduction_ids:
                 introduction = session.get(Introduction, row.introduction_id)
                 if introduction is not None:
-                    introduction.introduced_on = moment.astimezone().date()
+                    introduction.introduced_on = local_day(moment)
                     introduction_ids.append(introduction.id)
     return SentResult(note_ids, introduction_ids)
 

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from netdesk.formats.mail.defaults import BUILTIN_TEMPLATES
 from netdesk.formats.mail.template import problems, summary
@@ -129,16 +130,22 @@ class TemplateService:
         builtin = _builtins().get(record.key)
         if builtin is not None and _same_text(builtin, record):
             return self.reset(record.key)  # edited back to what netdesk comes with
-        with self.db.transaction() as session:
-            row = session.scalar(select(EmailTemplate).where(EmailTemplate.key == record.key))
+        saved = record
+
+        # Run again when another window saved the same template first (its unique key): the
+        # second run finds that row and writes over it, as if it had come later.
+        def work(session: Session) -> TemplateRecord:
+            row = session.scalar(select(EmailTemplate).where(EmailTemplate.key == saved.key))
             if row is None:
                 last = session.scalar(select(func.max(EmailTemplate.position))) or 0
-                row = EmailTemplate(key=record.key, position=last + 1)
+                row = EmailTemplate(key=saved.key, position=last + 1)
                 session.add(row)
-            row.name, row.subject, row.body = record.name, record.subject, record.body
-            row.attach_my_card = record.attach_my_card
+            row.name, row.subject, row.body = saved.name, saved.subject, saved.body
+            row.attach_my_card = saved.attach_my_card
             session.flush()
             return _record(row)
+
+        return self.db.retrying(work, wait=self.db.quick_wait)
 
     def reset(self, key: str) -> TemplateRecord:
         """A built-in template back to what netdesk comes with."""

@@ -72,19 +72,19 @@ class LinkGoalDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def save(self) -> None:
-        goals = self._services.goals
-        target = {f"{self._kind}_id": self._item_id}
+        ticked: set[int] = set()
+        for row in range(self.goal_list.count()):
+            item = self.goal_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                ticked.add(int(item.data(Qt.ItemDataRole.UserRole)))
         try:
-            for row in range(self.goal_list.count()):
-                item = self.goal_list.item(row)
-                goal_id = int(item.data(Qt.ItemDataRole.UserRole))
-                ticked = item.checkState() == Qt.CheckState.Checked
-                if ticked and goal_id not in self._linked:
-                    goals.link(goal_id, **target)
-                elif not ticked and goal_id in self._linked:
-                    goals.unlink(goal_id, **target)
-            if self.new_goal.text().strip():
-                goals.link(goals.create(self.new_goal.text()), **target)
+            self._services.goals.change_links(
+                self._kind,
+                self._item_id,
+                link=ticked - self._linked,
+                unlink=self._linked - ticked,
+                new_goal=self.new_goal.text(),
+            )
         except ServiceError as exc:
             show_error(self, "Cannot link to that goal", str(exc))
             return

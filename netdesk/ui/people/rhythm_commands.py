@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -15,13 +16,14 @@ from netdesk.ui.widgets.plain_text import button_text
 
 UNDO_HINT = " — Ctrl+Z to undo"
 Rhythm = tuple[int, RhythmUnit] | None
+T = TypeVar("T")
 
 
-class _SwapCommand(QUndoCommand):
+class _SwapCommand(QUndoCommand, Generic[T]):
     """Pushed after the change has happened: undo puts back the value before, redo the one
     after. A step that cannot be replayed (the person or tag is gone) says so and leaves."""
 
-    def __init__(self, label: str, apply: Callable[[object], None], before: object, after: object):
+    def __init__(self, label: str, apply: Callable[[T], None], before: T, after: T):
         super().__init__(button_text(label))
         self._apply = apply
         self._before, self._after = before, after
@@ -37,7 +39,7 @@ class _SwapCommand(QUndoCommand):
     def undo(self) -> None:
         self._do(self._before, "Cannot undo")
 
-    def _do(self, value: object, title: str) -> None:
+    def _do(self, value: T, title: str) -> None:
         try:
             self._apply(value)
         except ServiceError as exc:
@@ -67,12 +69,11 @@ def change_rhythm(
     if stack is None or before == after:
         return said
 
-    def apply(value: object) -> None:
-        rhythm: Rhythm = value  # type: ignore[assignment]
+    def apply(rhythm: Rhythm) -> None:
         every, unit = rhythm if rhythm is not None else (None, RhythmUnit.MONTHS)
         kit.set_rhythm(contact_id=contact_id, tag_id=tag_id, every=every, unit=unit)
 
-    stack.push(_SwapCommand(f"Keep-in-touch rhythm of {owner}", apply, before, after))
+    stack.push(_SwapCommand[Rhythm](f"Keep-in-touch rhythm of {owner}", apply, before, after))
     return said + UNDO_HINT
 
 
@@ -90,11 +91,11 @@ def snooze(
     if stack is None:
         return said
 
-    def apply(value: object) -> None:
+    def apply(value: date | None) -> None:
         if value is None:
             kit.clear_snooze(contact_id)
         else:
-            kit.snooze(contact_id, value)  # type: ignore[arg-type]
+            kit.snooze(contact_id, value)
 
-    stack.push(_SwapCommand(f"Snooze {name}", apply, before, until))
+    stack.push(_SwapCommand[date | None](f"Snooze {name}", apply, before, until))
     return said + UNDO_HINT

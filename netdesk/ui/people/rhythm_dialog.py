@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.services.keep_in_touch import MOST_EVERY, EffectiveRhythm, RhythmUnit
+from netdesk.services.keep_in_touch import MOST_EVERY, EffectiveRhythm, RhythmUnit, unit_word
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.plain_text import plain_label, window_title
 
@@ -26,10 +26,6 @@ PASSING_KEYS = frozenset(
     {Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Escape, Qt.Key.Key_Shift, Qt.Key.Key_Alt}
 )
 UNITS = (RhythmUnit.DAYS, RhythmUnit.WEEKS, RhythmUnit.MONTHS, RhythmUnit.YEARS)
-
-
-def unit_word(unit: RhythmUnit, every: int) -> str:
-    return unit.value if every != 1 else unit.value.removesuffix("s")
 
 
 class RhythmDialog(QDialog):

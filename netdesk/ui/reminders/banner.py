@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.ui.reminders.texts import banner_text, followup_line
+from netdesk.text import followup_line
+from netdesk.ui.reminders.texts import banner_text
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.plain_text import ElidedLabel, tooltip_text
 
@@ -93,7 +94,11 @@ class DueBanner(QFrame):
             self.hide()
             return
         self.label.setText(banner_text(rows))
-        self.label.setToolTip(tooltip_text(*(followup_line(r) for r in rows[:10])))
+        self.label.setToolTip(
+            tooltip_text(
+                *(followup_line(r.contact_name, r.action, r.event_name) for r in rows[:10])
+            )
+        )
         self.show()
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from netdesk.dates import plural
+from netdesk.text import followup_line, one_line
+
 if TYPE_CHECKING:
     from netdesk.services.records import FollowUpRow
 
@@ -12,28 +15,17 @@ if TYPE_CHECKING:
 MOST_LINES = 3
 
 
-def one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def followup_line(row: FollowUpRow) -> str:
-    """ "Ana Lima — send the slides (PyCon DE)"."""
-    text = f"{one_line(row.contact_name)} — {one_line(row.action)}"
-    event = one_line(row.event_name)
-    return f"{text} ({event})" if event else text
-
-
 def count_text(count: int) -> str:
     """The tray's tooltip: "3 follow-ups due", "No follow-ups due"."""
     if count == 0:
         return "No follow-ups due"
-    return f"{count:,} follow-up{'' if count == 1 else 's'} due"
+    return f"{plural(count, 'follow-up')} due"
 
 
 def notification(rows: Sequence[FollowUpRow]) -> tuple[str, str]:
     """Title and text of the message when `rows` fell due."""
-    title = "Follow-up due" if len(rows) == 1 else f"{len(rows):,} follow-ups due"
-    lines = [followup_line(r) for r in rows[:MOST_LINES]]
+    title = "Follow-up due" if len(rows) == 1 else f"{plural(len(rows), 'follow-up')} due"
+    lines = [followup_line(r.contact_name, r.action, r.event_name) for r in rows[:MOST_LINES]]
     if len(rows) > MOST_LINES:
         lines.append(f"and {len(rows) - MOST_LINES:,} more")
     return title, "\n".join(lines)

@@ -51,7 +51,6 @@ class ReminderTray(QObject):
             tray_available = QSystemTrayIcon.isSystemTrayAvailable()
         self.tray_available = tray_available
         self.zone = zone
-        self.count = 0
         self.notified: list[int] = []  # what the last message was about, for its click
         self._said_running = False
         self.watch: DueWatch | None = None
@@ -153,7 +152,6 @@ class ReminderTray(QObject):
             self.shell.go_to(FOLLOWUPS)
 
     def _counted(self, count: int) -> None:
-        self.count = count
         if self.icon is not None:
             self.icon.setIcon(count_icon(app_icon(), count))
             self.icon.setToolTip(f"netdesk: {count_text(count)}")

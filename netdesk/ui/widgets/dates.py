@@ -13,6 +13,7 @@ from netdesk.dates import DAYS as DAYS
 from netdesk.dates import LONG_DAYS as LONG_DAYS
 from netdesk.dates import LONG_MONTHS as LONG_MONTHS
 from netdesk.dates import MONTHS as MONTHS
+from netdesk.dates import event_day as event_day
 from netdesk.dates import event_zone as event_zone
 from netdesk.dates import long_date as long_date
 from netdesk.dates import plural as plural
@@ -35,12 +36,6 @@ def long_day_text(d: date) -> str:
 
 def time_text(moment: datetime) -> str:
     return f"{moment:%H:%M}"
-
-
-def event_day(starts_at: datetime, all_day: bool) -> date:
-    """The day an event starts on as the user reads it: an all-day event's own date (its
-    midnight UTC, never moved to this computer's zone), else the local date."""
-    return starts_at.astimezone(UTC).date() if all_day else local(starts_at).date()
 
 
 def all_day_span(starts_at: datetime, ends_at: datetime | None) -> tuple[date, date]:
