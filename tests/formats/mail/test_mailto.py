@@ -4,7 +4,7 @@ characters at a word boundary, and what a mail program is handed decodes back.""
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 from hypothesis import given, settings
@@ -131,7 +131,11 @@ def test_any_text_decodes_back(to: list[str], subject: str, body: str) -> None:
     assert link.url.isascii()
     got_to, got_subject, got_body = parse_mailto(link.url)
     assert got_to == [" ".join(a.split()) for a in to if a.strip()]
-    assert got_subject == " ".join(whole_characters(subject).split())
+    whole_subject = " ".join(whole_characters(subject).split())
+    if got_subject != whole_subject:  # long in encoded form (4-byte letters): cut, marked "…"
+        assert len(quote(whole_subject, safe="")) > 400
+        assert got_subject.endswith("…")
+        assert whole_subject.startswith(got_subject.removesuffix("…").rstrip())
     assert len(_body_field(link.url)) < BODY_LIMIT if body else "body=" not in link.url
     if not link.shortened:
         clean = whole_characters(body)
