@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QListView, QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListView, QMenu, QPushButton, QWidget
 
 from netdesk import clock
 from netdesk.dates import add_interval
@@ -106,11 +106,10 @@ class ReconnectCard(QWidget):
                 lambda _checked=False, w=words, e=every, u=unit: self.snooze(w, e, u)
             )
             self.snooze_actions.append(action)
-        self.snooze_button = QToolButton()
-        self.snooze_button.setText("Snooze")
+        # A push button draws its menu's arrow beside the text (a tool button's overlapped it).
+        self.snooze_button = QPushButton("Snooze")
         self.snooze_button.setToolTip("Leave the selected person off this list for a while")
         self.snooze_button.setMenu(self.snooze_menu)
-        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         # The same from the list's context menu.
         list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         write = QAction("Write…", list_view)
