@@ -27,7 +27,7 @@ def add_commands(commands: Any) -> None:
     )
     goals.add_argument("--all", action="store_true", help="include the goals already done")
     goals.add_argument("--json", action="store_true", help="print a JSON list of objects")
-    sub = goals.add_subparsers(dest="goals_command", metavar="SUBCOMMAND")
+    sub = goals.add_subparsers(dest="goals_command", metavar="[add | done]")
     add = sub.add_parser("add", help="add a goal")
     add.add_argument("text", metavar="TEXT", help='what you aim for: "a mentor in design"')
     add.add_argument("--by", type=day, metavar="DATE", help="target date, YYYY-MM-DD")

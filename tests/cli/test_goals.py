@@ -88,3 +88,11 @@ def test_text_that_would_act_on_the_terminal_is_shown_plain(
     assert run(db_path, "goals") == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert "\x1b" not in first and first.startswith("1. Meet people")
+
+
+def test_the_usage_shows_the_subcommand_as_optional(capsys: pytest.CaptureFixture[str]) -> None:
+    from netdesk.cli.main import build_parser
+
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["goals", "--help"])
+    assert "usage: netdesk goals [-h] [--all] [--json] [add | done]" in capsys.readouterr().out
