@@ -206,3 +206,24 @@ def test_the_local_zone_keeps_its_summer_time_rules(auckland_computer: None) -> 
     # The same date the rest of netdesk calls today.
     clock.stop_at(utc(2026, 3, 28, 12))
     assert clock.now().astimezone(zone).date() == clock.today() == date(2026, 3, 29)
+
+
+def test_without_tz_the_zone_is_the_one_the_computer_is_set_to(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No TZ (a desktop session seldom has one), or one that names no zone: the zone comes from
+    /etc/localtime, with its rules, and agrees with the local time the rest of Python keeps."""
+    for tz in (None, "Not/AZone"):
+        if tz is None:
+            monkeypatch.delenv("TZ", raising=False)
+        else:
+            monkeypatch.setenv("TZ", tz)
+        time.tzset()
+        zone = local_zone()
+        for moment in (
+            datetime(2026, 1, 15, 12, tzinfo=UTC),
+            datetime(2026, 7, 15, 12, tzinfo=UTC),
+        ):
+            assert moment.astimezone(zone).utcoffset() == moment.astimezone().utcoffset()
+    monkeypatch.undo()
+    time.tzset()
