@@ -65,6 +65,13 @@ def _check_text(text: str) -> str:
     return clean
 
 
+@dataclass(frozen=True)
+class _LinkChange:
+    created: int | None
+    added: frozenset[int]
+    gone: frozenset[int]
+
+
 def _one_link(**given: int | None) -> tuple[str, int]:
     chosen = [(kind, value) for kind, value in given.items() if value is not None]
     if len(chosen) != 1:
@@ -206,24 +213,7 @@ class GoalService:
         kind, value = _one_link(
             contact_id=contact_id, event_id=event_id, note_id=note_id, followup_id=followup_id
         )
-        table, column, model, word = _LINKS[kind]
-
-        # Run again when another process linked the same thing meanwhile (the link's key):
-        # the second run finds the link and says so.
-        def work(session: Session) -> bool:
-            self._goal(session, goal_id)
-            if session.get(model, value) is None:
-                raise NotFoundError(f"That {word} no longer exists.")
-            present = session.execute(
-                select(table.c.goal_id).where(table.c.goal_id == goal_id, table.c[column] == value)
-            ).first()
-            if present is not None:
-                return False
-            session.execute(insert(table).values({"goal_id": goal_id, column: value}))
-            mark_changed(session, "goals")
-            return True
-
-        return self.db.retrying(work, wait=self.db.quick_wait)
+        return bool(self._change_links(kind, value, link={goal_id}).added)
 
     def unlink(
         self,
@@ -234,17 +224,11 @@ class GoalService:
         note_id: int | None = None,
         followup_id: int | None = None,
     ) -> bool:
+        """Unlink one thing from the goal; False when it was not linked (or is gone)."""
         kind, value = _one_link(
             contact_id=contact_id, event_id=event_id, note_id=note_id, followup_id=followup_id
         )
-        table, column, _model, _word = _LINKS[kind]
-        where = (table.c.goal_id == goal_id, table.c[column] == value)
-        with self.db.transaction() as session:
-            if session.execute(select(table.c.goal_id).where(*where)).first() is None:
-                return False
-            session.execute(delete(table).where(*where))
-            mark_changed(session, "goals")
-            return True
+        return bool(self._change_links(kind, value, unlink={goal_id}).gone)
 
     def change_links(
         self,
@@ -258,12 +242,28 @@ class GoalService:
         """Link goals to one person, event, note or follow-up (`kind` as in LINK_KINDS) and
         unlink others, and link a new goal with the text `new_goal` when there is one: one
         step, all or nothing (Link to goal…). Returns the new goal's id."""
+        return self._change_links(
+            kind, item_id, link=link, unlink=unlink, new_goal=new_goal
+        ).created
+
+    def _change_links(
+        self,
+        kind: str,
+        item_id: int,
+        *,
+        link: Iterable[int] = (),
+        unlink: Iterable[int] = (),
+        new_goal: str = "",
+    ) -> _LinkChange:
         table, column, model, word = _LINKS[kind]
         to_link, to_unlink = set(link), set(unlink) - set(link)
         text = _check_text(new_goal) if new_goal.strip() else None
 
-        def work(session: Session) -> int | None:  # run again as link's
-            if session.get(model, item_id) is None:
+        # Run again when another process linked the same thing meanwhile (the link's key):
+        # the second run finds the link there and leaves it.
+        def work(session: Session) -> _LinkChange:
+            # Unlinking asks nothing of the item: one deleted meanwhile has no links left.
+            if (to_link or text is not None) and session.get(model, item_id) is None:
                 raise NotFoundError(f"That {word} no longer exists.")
             for goal_id in to_link:
                 self._goal(session, goal_id)
@@ -284,7 +284,7 @@ class GoalService:
                 session.execute(insert(table), [{"goal_id": g, column: item_id} for g in added])
             if added or gone:
                 mark_changed(session, "goals")
-            return created
+            return _LinkChange(created, frozenset(added), frozenset(gone))
 
         return self.db.retrying(work, wait=self.db.quick_wait)
 
