@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk import clock
-from netdesk.services.errors import ServiceError, ValidationError
+from netdesk.services.errors import ValidationError
 from netdesk.services.service_set import Services
 from netdesk.ui.file_replaced import file_mark, replaced_since
 from netdesk.ui.widgets.dialog_parts import (
@@ -23,6 +23,7 @@ from netdesk.ui.widgets.dialog_parts import (
     form_error_label,
     from_qdate,
     save_cancel_buttons,
+    saved,
     to_qdate,
 )
 from netdesk.ui.widgets.event_combo import EventCombo
@@ -135,7 +136,8 @@ class FollowUpDialog(QDialog):
             self.form_error.setText(stale)
             self.form_error.show()
             return
-        try:
+
+        def work() -> None:
             if self.followup_id is None:
                 contact_id = self._contact_id
                 if contact_id is None and self.picker is not None:
@@ -153,11 +155,6 @@ class FollowUpDialog(QDialog):
                     self.event_combo.event_id(),
                     opened=self._opened,
                 )
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except ServiceError as exc:
-            self.form_error.setText(str(exc))
-            self.form_error.show()
-            return
-        self.accept()
+
+        if saved(self.errors, self.form_error, work):
+            self.accept()

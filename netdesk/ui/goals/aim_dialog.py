@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.models import Role
-from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.goals import MOST_AIM_TARGET, aim_text
 from netdesk.services.service_set import Services
 from netdesk.ui.widgets import theme
-from netdesk.ui.widgets.dialog_parts import error_form, form_error_label, save_cancel_buttons
+from netdesk.ui.widgets.dialog_parts import error_form, form_error_label, save_cancel_buttons, saved
 from netdesk.ui.widgets.form_buddy import set_buddy
 from netdesk.ui.widgets.plain_text import plain_label
 
@@ -92,7 +91,8 @@ class AimDialog(QDialog):
     def save(self) -> None:
         self.errors.clear()
         self.form_error.hide()
-        try:
+
+        def work() -> None:
             self.aim_id = self._services.goals.add_aim(
                 self._event_id,
                 self.text.text(),
@@ -101,11 +101,6 @@ class AimDialog(QDialog):
                 tag=self.tag.text().strip() or None,
                 goal_id=self.goal.currentData(),
             )
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except ServiceError as exc:
-            self.form_error.setText(str(exc))
-            self.form_error.show()
-            return
-        self.accept()
+
+        if saved(self.errors, self.form_error, work):
+            self.accept()

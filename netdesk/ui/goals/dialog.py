@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk import clock
-from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.service_set import Services
 from netdesk.ui.widgets.dialog_parts import (
     due_date_edit,
@@ -23,6 +22,7 @@ from netdesk.ui.widgets.dialog_parts import (
     form_error_label,
     from_qdate,
     save_cancel_buttons,
+    saved,
     to_qdate,
 )
 from netdesk.ui.widgets.form_buddy import set_buddy
@@ -99,16 +99,12 @@ class GoalDialog(QDialog):
             split_tags(self.tags.text()),
             self.description.toPlainText(),
         )
-        try:
+
+        def work() -> None:
             if self.goal_id is None:
                 self.goal_id = goals.create(*values)
             else:
                 goals.update(self.goal_id, *values)
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except ServiceError as exc:
-            self.form_error.setText(str(exc))
-            self.form_error.show()
-            return
-        self.accept()
+
+        if saved(self.errors, self.form_error, work):
+            self.accept()

@@ -12,11 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.services.notes import NoteTopic
 from netdesk.services.service_set import Services
 from netdesk.ui.file_replaced import file_mark, replaced_since
-from netdesk.ui.widgets.dialog_parts import error_form, form_error_label, save_cancel_buttons
+from netdesk.ui.widgets.dialog_parts import error_form, form_error_label, save_cancel_buttons, saved
 from netdesk.ui.widgets.event_combo import EventCombo
 from netdesk.ui.widgets.form_buddy import set_buddy
 from netdesk.ui.widgets.plain_text import plain_label, window_title
@@ -106,16 +105,12 @@ class NoteDialog(QDialog):
             self.form_error.setText(stale)
             self.form_error.show()
             return
-        try:
+
+        def work() -> None:
             if self.note_id is None:
                 self.note_id = self._services.notes.add(self._contact_id, body, topic, event_id)
             else:
                 self._services.notes.update(self.note_id, body, topic, event_id, self._opened)
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except ServiceError as exc:
-            self.form_error.setText(str(exc))
-            self.form_error.show()
-            return
-        self.accept()
+
+        if saved(self.errors, self.form_error, work):
+            self.accept()

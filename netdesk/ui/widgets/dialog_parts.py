@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.form_errors import FieldErrors
 from netdesk.ui.widgets.plain_text import plain_label
@@ -45,6 +46,21 @@ def form_error_label() -> QLabel:
     theme.colour(label, theme.error)
     label.hide()
     return label
+
+
+def saved(errors: FieldErrors, form_error: QLabel, work: Callable[[], object]) -> bool:
+    """Run a dialog's save: what the service refuses field by field goes beside those fields,
+    anything else it refuses into the form's own error line; True when it went through."""
+    try:
+        work()
+    except ValidationError as exc:
+        errors.show(exc.errors)
+        return False
+    except ServiceError as exc:
+        form_error.setText(str(exc))
+        form_error.show()
+        return False
+    return True
 
 
 def save_cancel_buttons(
