@@ -9,10 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +18,7 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import ServiceError
 from netdesk.services.mail.draft_types import Draft
 from netdesk.services.service_set import Services
-from netdesk.ui.mail.choices import OPEN, SAVE
+from netdesk.ui.mail.choices import open_save_buttons
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.person_picker import ContactPicker
 from netdesk.ui.widgets.plain_text import ElidedLabel, plain_label
@@ -83,16 +81,13 @@ class IntroduceDialog(QDialog):
         preview.addRow("Email to:", self.to_label)
         preview.addRow("Subject:", self.subject_label)
 
-        box = QDialogButtonBox()
-        self.write_button = QPushButton("Write email")
-        self.write_button.setToolTip("Open one email to both in your mail program")
-        self.save_button = QPushButton("Save draft…")
-        box.addButton(self.write_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        box.addButton(QDialogButtonBox.StandardButton.Cancel)
+        box, self.write_button, self.save_button = open_save_buttons(
+            "Write email",
+            "Open one email to both in your mail program",
+            "Save the email to both as a file your mail program opens as a draft",
+            self._choose,
+        )
         box.rejected.connect(self.reject)
-        self.write_button.clicked.connect(lambda: self._choose(OPEN))
-        self.save_button.clicked.connect(lambda: self._choose(SAVE))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

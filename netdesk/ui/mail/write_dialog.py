@@ -13,10 +13,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 from netdesk.services.errors import ServiceError
 from netdesk.services.mail.draft_types import Draft
 from netdesk.services.service_set import Services
-from netdesk.ui.mail.choices import OPEN, SAVE
+from netdesk.ui.mail.choices import open_save_buttons
 from netdesk.ui.widgets import theme
 from netdesk.ui.widgets.plain_text import ElidedLabel, plain_label
 
@@ -104,21 +102,14 @@ class WriteDialog(QDialog):
         form.addRow("To:", self.to_label)
         form.addRow("Subject:", self.subject_label)
 
-        box = QDialogButtonBox()
-        label = "Open in mail program" if not several else "Open emails in mail program"
-        self.open_button = QPushButton(label)
-        self.open_button.setToolTip("Your mail program opens with the email written (Enter)")
-        self.save_button = QPushButton("Save draft…")
-        self.save_button.setToolTip(
+        box, self.open_button, self.save_button = open_save_buttons(
+            "Open in mail program" if not several else "Open emails in mail program",
+            "Your mail program opens with the email written (Enter)",
             "Save the whole email as a file your mail program opens as a draft"
-            + (" (one file per person, in a folder you choose)" if several else "")
+            + (" (one file per person, in a folder you choose)" if several else ""),
+            self._choose,
         )
-        box.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        box.addButton(QDialogButtonBox.StandardButton.Cancel)
         box.rejected.connect(self.reject)
-        self.open_button.clicked.connect(lambda: self._choose(OPEN))
-        self.save_button.clicked.connect(lambda: self._choose(SAVE))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
