@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -91,7 +92,7 @@ def run_draft(db: Database, args: argparse.Namespace) -> int:
         print(f"netdesk: {exc} Nothing was written.", file=sys.stderr)
         return USAGE
     except ValidationError as exc:
-        print(f"netdesk: {' '.join(exc.errors.values())} Nothing was written.", file=sys.stderr)
+        print(f"netdesk: {_sentences(exc.errors.values())} Nothing was written.", file=sys.stderr)
         return 1
     return _write(services, drafts[0], args.out)
 
@@ -139,7 +140,7 @@ def _resolve(services: Services, args: argparse.Namespace) -> tuple[list[int], i
         print(f"netdesk: {unknown_contact(services, args.contact)}", file=sys.stderr)
         return USAGE
     except ValidationError as exc:
-        print(f"netdesk: {' '.join(exc.errors.values())} Nothing was written.", file=sys.stderr)
+        print(f"netdesk: {_sentences(exc.errors.values())} Nothing was written.", file=sys.stderr)
         return USAGE
 
 
@@ -177,3 +178,10 @@ def _write(services: Services, draft: Draft, out: str) -> int:
         file=sys.stderr if to_stdout or _is_stdout(out) else sys.stdout,
     )
     return 0
+
+
+def _sentences(problems: Iterable[str]) -> str:
+    """The service's problems as sentences (a template's problem names the placeholder and
+    has no full stop of its own)."""
+    said = (p.rstrip() for p in problems)
+    return " ".join(p if p.endswith((".", "!", "?")) else f"{p}." for p in said)

@@ -246,3 +246,35 @@ def test_help_names_the_choices(database: Path, capsys: pytest.CaptureFixture[st
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert "--list-templates" in out and "OUT.eml" in out and "--followup ID" in out
+
+
+def test_templates_another_program_wrote_into_the_file(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rows written straight into the database: a key netdesk would not make is still found
+    as listed, and a template that reaches for attributes is refused in a sentence."""
+    import sqlite3
+
+    with sqlite3.connect(database) as conn:
+        conn.executemany(
+            "INSERT INTO email_templates (key, name, subject, body, attach_my_card, position,"
+            " updated_at) VALUES (?, ?, ?, ?, 0, 0, '2026-12-05 00:00:00')",
+            [
+                ("Odd Key", "Odd", "Hello", "Hi {first_name}"),
+                ("evil", "Evil", "{first_name.__class__}", "Hi"),
+            ],
+        )
+    conn.close()
+    assert run(database, "draft", "--list-templates") == 0
+    assert "Odd Key\tOdd" in capsys.readouterr().out
+    out = tmp_path / "odd.eml"
+    assert (
+        run(database, "draft", "--contact", "ana@example.org", "--template", "Odd Key", str(out))
+        == 0
+    )
+    assert _read(out)["Subject"] == "Hello"
+    capsys.readouterr()
+    assert run(database, "draft", "--contact", "ana@example.org", "--template", "evil", "-") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("netdesk: The template “Evil”: {first_name.__class__}: ")
+    assert err.endswith("brackets. Nothing was written.\n")

@@ -111,7 +111,9 @@ class TemplateService:
         wanted = key.strip().lower()
         templates = self.list()
         for template in templates:
-            if template.key == wanted:
+            # Compared as typed is compared when saving: a key written by another program
+            # ("Odd Key") is found as --list-templates shows it.
+            if template.key.strip().lower() == wanted:
                 return template
         keys = ", ".join(t.key for t in templates)
         raise NotFoundError(f"No email template {key!r}; the templates are: {keys}.")
