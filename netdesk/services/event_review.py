@@ -138,7 +138,16 @@ class EventReviewService:
                     func.count(Attendance.id),
                 )
                 .join(Attendance, Attendance.event_id == Event.id)
-                .where(end >= since, Event.starts_at <= now + timedelta(days=2), _to_review())
+                .where(
+                    # The few events in the window first, then their people: joined the other
+                    # way round, SQLite read every attendance of every event (90 ms at 100,000).
+                    Event.id.in_(
+                        select(Event.id).where(
+                            end >= since, Event.starts_at <= now + timedelta(days=2)
+                        )
+                    ),
+                    _to_review(),
+                )
                 .group_by(Event.id)
             ).all()
         found = [
