@@ -64,6 +64,15 @@ ADDRESS_PARTS = ("po_box", "extended", "street", "locality", "region", "postal_c
 
 
 @dataclass
+class CardImage:
+    """A picture of one side of a paper business card, cut out of the photo and upright."""
+
+    data: bytes
+    mime: str = "image/jpeg"
+    source: str = ""  # the photo's file name
+
+
+@dataclass
 class AttendeeInfo:
     """What an event site's attendee list says about the person at that event."""
 
@@ -101,6 +110,8 @@ class ContactRecord:
     extra_lines: list[str] = field(default_factory=list)
     source: str = ""  # "vcard", "linkedin", "google", "outlook", "eventbrite", "meetup", "csv"
     attendee: AttendeeInfo | None = None
+    # Scanned paper cards (front, then back): kept with the person, never exported.
+    card_images: list[CardImage] = field(default_factory=list)
     line: int = 0  # where the record starts in its file, for reports
 
 

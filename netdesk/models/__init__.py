@@ -2,6 +2,7 @@
 
 from netdesk.models.attendance import Attendance, RegistrationStatus, Role
 from netdesk.models.base import Base, UTCDateTime, utcnow
+from netdesk.models.card_image import ContactCardImage
 from netdesk.models.contact import (
     Contact,
     ContactAddress,
@@ -41,6 +42,7 @@ __all__ = [
     "Base",
     "Contact",
     "ContactAddress",
+    "ContactCardImage",
     "ContactEmail",
     "ContactExtraProperty",
     "ContactPhone",

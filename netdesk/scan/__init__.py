@@ -1,0 +1,1 @@
+"""Reading paper business cards from photos, offline: find the card, read it, recognise fields."""

@@ -1,0 +1,1 @@
+"""Scanning paper business cards in the window: menu, drops and pastes, queue and review."""
