@@ -34,7 +34,7 @@ def run_import(services: Services, args: argparse.Namespace) -> int:
         return 2
     if args.columns:
         return _show_columns(services, args)
-    if (refused := _event_refusal(services, args)) is not None:
+    if (refused := event_refusal(services, args)) is not None:
         print(f"netdesk: {refused}", file=sys.stderr)
         return 2
     with services.db.one_backup():
@@ -167,7 +167,7 @@ def _import_files(services: Services, args: argparse.Namespace) -> int:
     return 2 if usage_error else 1 if failed else 0
 
 
-def _event_refusal(services: Services, args: argparse.Namespace) -> str | None:
+def event_refusal(services: Services, args: argparse.Namespace) -> str | None:
     """Why the import must not start: `--event` names no event but is close to one or more
     (a typo would create a misspelt event), unless `--new-event` says it is new."""
     from netdesk.cli.names import close_event_names

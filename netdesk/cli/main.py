@@ -26,6 +26,8 @@ from netdesk.cli.events import add_commands as add_event_commands
 from netdesk.cli.exchange_args import add_commands as add_exchange_commands
 from netdesk.cli.exchange_args import export_usage_error
 from netdesk.cli.goals import add_commands as add_goal_commands
+from netdesk.cli.scan import add_commands as add_scan_commands
+from netdesk.cli.scan import scan_usage_error, scanner_missing
 from netdesk.cli.search import MOST_SEARCH_WORDS
 from netdesk.cli.search import add_commands as add_search_commands
 from netdesk.cli.sync import add_commands as add_sync_commands
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
     from netdesk.store import Database
 
 # The commands that may make a new database; the others only read or change one that exists.
-CREATING_COMMANDS = (None, "gui", "import", "demo", "restore")
+CREATING_COMMANDS = (None, "gui", "import", "scan", "demo", "restore")
 NO_DATABASE_COMMANDS = ("where", "templates", "desktop-entry")
 
 # How long a command waits for another netdesk's write on the same SQLite file (a large import
@@ -68,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_search_commands(commands)
     commands.add_parser("where", help="print where the database is")
     add_exchange_commands(commands)
+    add_scan_commands(commands)
     add_card_commands(commands)
     add_duplicate_commands(commands)
     add_event_commands(commands)
@@ -112,9 +115,14 @@ def _main(argv: Sequence[str] | None) -> int:
         parser.error(problem)
     if args.command == "search" and len(args.query.split()) > MOST_SEARCH_WORDS:
         parser.error(f"a search takes at most {MOST_SEARCH_WORDS} words")
+    if args.command == "scan" and (problem := scan_usage_error(args)):
+        parser.error(problem)
     if sys.stdout is None and _prints_results(args):  # started with `>&-`
         print("netdesk: standard output is closed: nowhere to print to", file=sys.stderr)
         return 1
+    if args.command == "scan" and (missing := scanner_missing()) is not None:
+        print(f"netdesk: {missing}", file=sys.stderr)
+        return 1  # the command was right; this machine cannot run it yet
     url = database_url(args.db)
     needs_one = args.command not in (*CREATING_COMMANDS, *NO_DATABASE_COMMANDS)
     if args.command == "accounts" and args.accounts_command == "add":
@@ -122,7 +130,8 @@ def _main(argv: Sequence[str] | None) -> int:
     if needs_one and (missing := missing_database(url)) is not None:
         print(f"netdesk: no netdesk database at {missing}", file=sys.stderr)
         return 2
-    if args.command == "import" and (args.dry_run or args.columns) and missing_database(url):
+    looking = args.command in ("import", "scan") and (args.dry_run or vars(args).get("columns"))
+    if looking and missing_database(url):
         url = "sqlite://"  # a look at what would happen leaves no new file behind
     if args.command in (None, "gui"):
         from netdesk.app import run_gui
@@ -216,6 +225,8 @@ def _prints_results(args: argparse.Namespace) -> bool:
     """Whether standard output is what the command is run for: a list, not a report of work."""
     if args.command in ("search", "events", "where", "templates", "due"):
         return True
+    if args.command == "scan":
+        return bool(args.json)
     if args.command == "goals":
         return args.goals_command is None
     if args.command == "duplicates":

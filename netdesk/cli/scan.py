@@ -165,9 +165,12 @@ def _show(
     if args.json:
         import json
 
-        rows = [card_json(card, item, args.dry_run) for card, item in zip(cards, plan.items)]
+        rows = [
+            card_json(card, item, args.dry_run)
+            for card, item in zip(cards, plan.items, strict=True)
+        ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    for card, item in zip(cards, plan.items):
+    for card, item in zip(cards, plan.items, strict=True):
         print(card_line(card, item, args.dry_run))
     print(summary(plan, report, pictures_read, len(args.images)))

@@ -49,21 +49,26 @@ def read_all(images: Sequence[str], two_sided: bool) -> tuple[list[ReadCard], in
         if scanned is not None and not scanned and not (two_sided and len(read) % 2):
             print(f"{_name(shown)}: no business card found on this picture", file=sys.stderr)
         read.append(scanned)
+    names = [_name(shown) for shown in images]
     if not two_sided:
-        cards = [c for scanned in read for c in _cards_of(scanned or [])]
+        cards = [
+            c for name, scanned in zip(names, read, strict=True) for c in _cards_of(name, scanned)
+        ]
         return cards, sum(1 for scanned in read if not scanned)
     cards = []
-    for front, back, back_name in zip(read[::2], read[1::2], images[1::2]):
+    for front_name, front, back_name, back in zip(
+        names[::2], read[::2], names[1::2], read[1::2], strict=True
+    ):
         failed += (not front) + (back is None)
         if front and back == []:  # a back with only a logo or a slogan on it
             print(
-                f"{_name(back_name)}: nothing read on this back side; the card is read from "
-                "its front alone",
+                f"{back_name}: nothing read on this back side; the card is read from its "
+                "front alone",
                 file=sys.stderr,
             )
-        paired = _pair(front, back, _name(back_name)) if front and back else None
+        paired = _pair(front_name, front, back_name, back) if front and back else None
         failed += paired == []  # both sides read, but not as many cards on each
-        cards.extend(paired or _cards_of(front or []) + _cards_of(back or []))
+        cards.extend(paired or _cards_of(front_name, front) + _cards_of(back_name, back))
     return cards, failed
 
 
@@ -71,39 +76,39 @@ def _name(shown: str) -> str:
     return STDIN_NAME if shown == "-" else shown
 
 
-def _cards_of(scanned: Sequence[ScannedCard]) -> list[ReadCard]:
-    return [
-        ReadCard(card.source, card.index, len(scanned), card.fields, [_image(card)])
-        for card in scanned
-    ]
+def _cards_of(name: str, scanned: Sequence[ScannedCard] | None) -> list[ReadCard]:
+    cards = scanned or []
+    return [ReadCard(name, card.index, len(cards), card.fields, [_image(card)]) for card in cards]
 
 
 def _image(card: ScannedCard) -> CardImage:
     return CardImage(card.image, "image/jpeg", card.source)
 
 
-def _pair(front: Sequence[ScannedCard], back: Sequence[ScannedCard], back_name: str) -> list[ReadCard]:
+def _pair(
+    front_name: str, front: Sequence[ScannedCard], back_name: str, back: Sequence[ScannedCard]
+) -> list[ReadCard]:
     """The cards of a front and its back made one each; [] (said on stderr) when the two
     photos do not show the same number of cards: each card is then kept as read."""
     from netdesk.scan.sides import merge_sides
 
     if len(front) != len(back):
         print(
-            f"{front[0].source} + {back_name}: the front shows {len(front)} cards and the "
+            f"{front_name} + {back_name}: the front shows {len(front)} cards and the "
             f"back {len(back)}; each side was kept as a card of its own",
             file=sys.stderr,
         )
         return []
     return [
         ReadCard(
-            one.source,
+            front_name,
             one.index,
             len(front),
             merge_sides(one.fields, other.fields),
             [_image(one), _image(other)],
-            back=other.source,
+            back=back_name,
         )
-        for one, other in zip(front, back)
+        for one, other in zip(front, back, strict=True)
     ]
 
 
