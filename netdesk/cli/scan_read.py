@@ -3,6 +3,7 @@ that cannot be read or shows no card, and with --two-sided the two sides of a ca
 
 from __future__ import annotations
 
+import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -168,6 +169,10 @@ def _database_refusal(path: Path) -> str | None:
     if database_refusal(path) == OPEN_DATABASE:
         return "this is netdesk's database (or a file of it), not a picture"
     try:
+        # Only a regular file: opening a FIFO, even to look, would let its writer start and
+        # then find no reader (a broken pipe) once it is closed again.
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
         head = read_first_bytes(path, len(SQLITE_MAGIC))
     except OSError:
         return None  # the reader says why in its words
