@@ -3,6 +3,8 @@ put back; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from sqlalchemy import select
 
@@ -177,3 +179,18 @@ def test_a_merge_is_not_undone_over_a_card_picture_added_since(services: Service
 def test_planning_a_scan_writes_nothing(services: Services) -> None:
     services.scanning.plan([scanned("Ana Lima", "ana@example.org", FRONT)], "a.jpg")
     assert services.contacts.count() == 0
+
+
+def test_exports_never_carry_the_card_pictures(services: Services) -> None:
+    picture = b"\xff\xd8\xff\xe0" + b"card picture" * 40 + b"\xff\xd9"
+    services.scanning.save(
+        services.scanning.plan([scanned("Ana Lima", "ana@example.org", picture)], "a.jpg"), None
+    )
+    contact_id = only_person(services, "Ana Lima")
+    (record,) = services.exports.records([contact_id])
+    assert record.card_images == [] and record.photo is None
+    vcard = services.exports.vcard_bytes([contact_id], version="4.0").decode()
+    assert "PHOTO" not in vcard and "/9j/" not in vcard and "card picture" not in vcard
+    out = io.StringIO()
+    services.exports.csv(out, [contact_id])
+    assert "/9j/" not in out.getvalue() and "card picture" not in out.getvalue()
