@@ -194,3 +194,24 @@ def test_exports_never_carry_the_card_pictures(services: Services) -> None:
     out = io.StringIO()
     services.exports.csv(out, [contact_id])
     assert "/9j/" not in out.getvalue() and "card picture" not in out.getvalue()
+
+
+def test_a_dry_run_says_what_saving_would_do_and_writes_nothing(services: Services) -> None:
+    services.scanning.save(
+        services.scanning.plan([scanned("Ana Lima", "ana@example.org", FRONT)], "1.jpg"), None
+    )
+    ana = only_person(services, "Ana Lima")
+    plan = services.scanning.plan(
+        [scanned("Ana Lima", "ana@example.org", BACK), scanned("Bo Berg", "bo@example.org", BACK)],
+        "2.jpg",
+    )
+    report = services.scanning.save(plan, None, "Expo 2026", dry_run=True)
+    assert (report.added, report.merged, report.attached, report.dry_run) == (1, 1, 2, True)
+    assert "dry run, nothing written" in report.summary()
+    assert services.contacts.count() == 1
+    assert len(services.card_images.list_for(ana)) == 1
+    assert [e.name for e in services.events.list()] == []
+    # The same plan saves afterwards as the dry run said.
+    report = services.scanning.save(plan, None, "Expo 2026")
+    assert (report.added, report.merged, report.attached) == (1, 1, 2)
+    assert len(services.card_images.list_for(ana)) == 2
