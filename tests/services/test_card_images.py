@@ -215,3 +215,12 @@ def test_a_dry_run_says_what_saving_would_do_and_writes_nothing(services: Servic
     report = services.scanning.save(plan, None, "Expo 2026")
     assert (report.added, report.merged, report.attached) == (1, 1, 2)
     assert len(services.card_images.list_for(ana)) == 2
+
+
+def test_undoing_a_removal_after_the_person_was_deleted_says_so(services: Services) -> None:
+    contact_id = services.contacts.create(ContactInput(formatted_name="Bo Berg"))
+    (picture,) = services.card_images.add(contact_id, [CardImage(FRONT)])
+    snapshot = services.card_images.remove(picture)
+    services.contacts.delete([contact_id])
+    with pytest.raises(NotFoundError, match="no longer exists"):
+        services.card_images.restore(snapshot)
