@@ -224,3 +224,21 @@ def test_undoing_a_removal_after_the_person_was_deleted_says_so(services: Servic
     services.contacts.delete([contact_id])
     with pytest.raises(NotFoundError, match="no longer exists"):
         services.card_images.restore(snapshot)
+
+
+def test_every_change_to_card_pictures_is_announced_as_a_change_to_contacts(
+    services: Services,
+) -> None:
+    heard: list[frozenset[str]] = []
+    services.db.add_change_listener(heard.append)
+    contact_id = services.contacts.create(ContactInput(formatted_name="Bo Berg"))
+    other = services.contacts.create(ContactInput(formatted_name="Bo Berg"))
+    heard.clear()
+    (picture,) = services.card_images.add(contact_id, [CardImage(FRONT)])
+    snapshot = services.card_images.remove(picture)
+    services.card_images.restore(snapshot)
+    services.card_images.add(other, [CardImage(BACK)])
+    heard_before_merge = len(heard)
+    services.duplicates.merge(contact_id, [other])
+    assert heard_before_merge == 4 and len(heard) == 5
+    assert all("contacts" in kinds for kinds in heard)
