@@ -120,12 +120,13 @@ def test_remove_is_undone_with_ctrl_z(
 
 
 def test_a_picture_added_by_another_process_shows_on_the_open_page(
-    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+    qtbot: QtBot, services: Services, db_url: str, tmp_path: Path
 ) -> None:
-    ana = sqlite_services.contacts.create(ContactInput(formatted_name="Ana Lima"))
-    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    """On SQLite (the file watched) and on PostgreSQL (LISTEN/NOTIFY)."""
+    ana = services.contacts.create(ContactInput(formatted_name="Ana Lima"))
+    window = open_window(qtbot, services, settings_at(tmp_path))
     assert not _section(window, ana).has_pictures
-    other = open_database(f"sqlite:///{db_path}")
+    other = open_database(db_url)
     try:
         Services(other).card_images.add(ana, [CardImage(FRONT, source="IMG_1.jpg")])
     finally:
@@ -133,6 +134,7 @@ def test_a_picture_added_by_another_process_shows_on_the_open_page(
     detail = window.view(PEOPLE).detail
     qtbot.waitUntil(lambda: detail.card_pictures.has_pictures, timeout=2500)
     assert detail.card_pictures.isVisibleTo(detail)
+    window.close()
 
 
 def test_sides_are_named_by_the_scan_they_came_from() -> None:
