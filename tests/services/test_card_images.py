@@ -11,7 +11,7 @@ from sqlalchemy import select
 from netdesk.errors import ServiceError
 from netdesk.formats.records import CardImage, ContactRecord, Typed
 from netdesk.models import Contact
-from netdesk.services.errors import NotFoundError
+from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.import_plan import Action
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
@@ -122,6 +122,10 @@ def test_missing_picture_or_person_is_a_clear_error(services: Services) -> None:
         services.card_images.remove(12345)
     with pytest.raises(NotFoundError, match="no longer exists"):
         services.card_images.add(12345, [CardImage(FRONT)])
+    contact_id = services.contacts.create(ContactInput(formatted_name="Bo Berg"))
+    with pytest.raises(ValidationError, match="empty"):
+        services.card_images.add(contact_id, [CardImage(b"")])
+    assert services.card_images.list_for(contact_id) == []
 
 
 def test_undoing_a_deletion_brings_the_card_pictures_back(services: Services) -> None:
