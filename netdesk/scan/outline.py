@@ -127,24 +127,73 @@ def squared(photo: np.ndarray, quad: Quad) -> np.ndarray:
     )
 
 
+def card_pictures(photo: np.ndarray) -> list[np.ndarray]:
+    """Each card on the photo, squared; the whole photo (trimmed) when no outline stands out,
+    or when it is a flatbed scan whose printing reaches beyond the one outline found (a white
+    card on the white lid shows only its coloured part's edges)."""
+    quads = find_cards(photo)
+    if not quads:
+        return [whole(photo)]
+    if len(quads) == 1 and _plain_border(photo):
+        box = _ink_box(photo)
+        xs = [x for x, _ in quads[0].corners]
+        ys = [y for _, y in quads[0].corners]
+        if box is not None:
+            top, bottom, left, right = box
+            if (
+                top < min(ys) - 0.03 * photo.shape[0]
+                or bottom > max(ys) + 0.03 * photo.shape[0]
+                or left < min(xs) - 0.03 * photo.shape[1]
+                or right > max(xs) + 0.03 * photo.shape[1]
+            ):
+                return [whole(photo)]
+    return [squared(photo, quad) for quad in quads]
+
+
+def _border(gray: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    return np.concatenate([gray[0, :], gray[-1, :], gray[:, 0], gray[:, -1]])
+
+
+def _plain_border(photo: np.ndarray) -> bool:
+    """A bright, even border: a scanner's lid rather than a table."""
+    import cv2
+    import numpy as np
+
+    border = _border(cv2.cvtColor(photo, cv2.COLOR_RGB2GRAY)).astype(np.float32)
+    return float(np.median(border)) > 170 and float(np.std(border)) < 10
+
+
+def _ink_box(photo: np.ndarray) -> tuple[int, int, int, int] | None:
+    """Top, bottom, left, right of what is printed on the plain paper around it, or None."""
+    import cv2
+    import numpy as np
+
+    gray = cv2.cvtColor(photo, cv2.COLOR_RGB2GRAY)
+    paper = float(np.median(_border(gray)))
+    differs = np.abs(gray.astype(np.int16) - paper) > 40
+    rows = np.flatnonzero(differs.sum(axis=1) > max(2, gray.shape[1] // 400))
+    cols = np.flatnonzero(differs.sum(axis=0) > max(2, gray.shape[0] // 400))
+    if not rows.size or not cols.size:
+        return None
+    return int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+
+
 def whole(photo: np.ndarray) -> np.ndarray:
     """The whole picture as the card (a flatbed scan, a card filling the photo), trimmed of a
     plain margin around it, long side <= CARD_SIDE."""
     import cv2
     import numpy as np
 
-    gray = cv2.cvtColor(photo, cv2.COLOR_RGB2GRAY)
-    border = np.concatenate([gray[0, :], gray[-1, :], gray[:, 0], gray[:, -1]])
-    paper = float(np.median(border))
-    differs = np.abs(gray.astype(np.int16) - paper) > 40
-    rows = np.flatnonzero(differs.sum(axis=1) > max(2, gray.shape[1] // 400))
-    cols = np.flatnonzero(differs.sum(axis=0) > max(2, gray.shape[0] // 400))
     card = photo
-    if rows.size and cols.size:
-        pad = max(gray.shape) // 50
-        top, bottom = max(0, rows[0] - pad), min(gray.shape[0], rows[-1] + pad + 1)
-        left, right = max(0, cols[0] - pad), min(gray.shape[1], cols[-1] + pad + 1)
-        if (bottom - top) * (right - left) >= 0.02 * gray.size:
+    box = _ink_box(photo)
+    if box is not None:
+        height, width = photo.shape[:2]
+        pad = max(height, width) // 50
+        top, bottom = max(0, box[0] - pad), min(height, box[1] + pad)
+        left, right = max(0, box[2] - pad), min(width, box[3] + pad)
+        if (bottom - top) * (right - left) >= 0.02 * height * width:
             card = photo[top:bottom, left:right]
     height, width = card.shape[:2]
     scale = min(1.0, CARD_SIDE / max(height, width))
