@@ -27,7 +27,7 @@ from netdesk.scan.organisations import (
 from netdesk.scan.phones import find_phones
 from netdesk.scan.regions import guess_region
 from netdesk.scan.text_lines import TextLine
-from netdesk.scan.titles import is_department, is_title, split_title_department
+from netdesk.scan.titles import is_department, is_slogan, is_title, split_title_department
 from netdesk.scan.web import find_web
 
 # Below this recogniser score a field is shown as read with low confidence.
@@ -201,7 +201,7 @@ def _take_words(items: list[CardLine], fields: CardFields, *, japanese: bool, re
         best[1].used = True
         _mark(fields, "organization", best[1])
     else:
-        _organisation_from_layout(others, fields)
+        _organisation_from_layout(others, fields, items)
 
 
 def _nearest(titles: list[CardLine], name: CardLine | None, items: list[CardLine]) -> CardLine:
@@ -224,7 +224,9 @@ def _set_title(item: CardLine, fields: CardFields) -> None:
 def _take_name(
     others: list[CardLine], fields: CardFields, *, japanese: bool, region: str
 ) -> CardLine | None:
-    candidates = [item for item in others if looks_like_name(item.text)]
+    candidates = [
+        item for item in others if looks_like_name(item.text) and not is_slogan(item.text)
+    ]
     if not candidates:
         return None
     tallest = max(item.height for item in candidates)
@@ -252,9 +254,15 @@ def _take_name(
     return best
 
 
-def _organisation_from_layout(others: list[CardLine], fields: CardFields) -> None:
-    """No legal form, institution or domain on any line: the tallest short line left is
-    taken, marked as a guess."""
+def _organisation_from_layout(
+    others: list[CardLine], fields: CardFields, items: list[CardLine]
+) -> None:
+    """No legal form, institution or domain on any line: a short line printed bigger than
+    most is taken (a logo's words), marked as a guess."""
+    # Measured against the contact lines (emails, phones, address): the small print.
+    contact = [item for item in items if item.used and item not in others]
+    heights = sorted(item.height for item in contact or items)
+    usual = heights[len(heights) // 2] if heights else 0.0
     left = [
         item
         for item in others
@@ -262,6 +270,8 @@ def _organisation_from_layout(others: list[CardLine], fields: CardFields) -> Non
         and not re.search(r"\d", item.text)
         and 2 <= len(item.text) <= 60
         and len(item.text.split()) <= 6
+        and item.height >= 1.15 * usual
+        and not is_slogan(item.text)
     ]
     if not left:
         return

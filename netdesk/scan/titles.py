@@ -114,6 +114,11 @@ _SLOGAN = re.compile(
 )
 
 
+def is_slogan(text: str) -> bool:
+    """Does the line speak to the reader ("Your partner", "Wir bewegen Ideen")?"""
+    return bool(_SLOGAN.search(text))
+
+
 def is_title(text: str) -> bool:
     """Does the line name a job (a title word, or a CJK title)?"""
     if _SLOGAN.search(text):
