@@ -88,7 +88,7 @@ _DEPARTMENT = re.compile(
 # Commercial", "Service des Achats", "Dział Sprzedaży").
 _DEPARTMENT_FIRST = re.compile(
     r"^(?:department|abteilung|département|departement|service|direction|departamento|dział|"
-    r"departament|división|divisão|wydział)\b",
+    r"departament|división|divisão|wydział)(?:\b|(?=[A-ZÀ-Þ]))",
     re.IGNORECASE,
 )
 # Departments printed by their area alone.
@@ -135,6 +135,15 @@ def is_department(text: str) -> bool:
     if _CJK_DEPARTMENT.search(clean) and not _CJK_TITLE.search(clean):
         return True
     return bool(_DEPARTMENT.search(text)) and not _TITLE.search(text)
+
+
+def department_text(text: str) -> str:
+    """The department as printed, with a space put back where the text reader glued the
+    department word to the next ("DirectionFinancière")."""
+    found = _DEPARTMENT_FIRST.match(text)
+    if found and found.end() < len(text) and text[found.end()] != " ":
+        return f"{text[: found.end()]} {text[found.end() :]}"
+    return text
 
 
 def split_title_department(text: str) -> tuple[str, str]:
