@@ -25,6 +25,7 @@ def read_upright(card: np.ndarray) -> tuple[np.ndarray, list[TextLine]]:
     """The card picture turned upright, and its lines of text in that picture's pixels."""
     import numpy as np
 
+    card = ocr.readable(card)
     lines = ocr.read_lines(card)
     if not lines:
         return card, []
