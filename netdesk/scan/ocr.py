@@ -155,6 +155,25 @@ def reading_order(lines: list[TextLine]) -> list[TextLine]:
     return [line for row in rows for line in sorted(row, key=lambda item: item.left)]
 
 
+def detect(card_rgb: np.ndarray) -> list[TextLine]:
+    """Where text is on the card picture (boxes with no text: nothing is read)."""
+    import cv2
+
+    bgr = cv2.cvtColor(card_rgb, cv2.COLOR_RGB2BGR)
+    reader = engine()
+    with _call_lock:
+        result = reader(bgr, use_det=True, use_cls=False, use_rec=False)
+    boxes = getattr(result, "boxes", None)
+    if boxes is None:
+        return []
+    found = []
+    for box in boxes:
+        xs = [float(point[0]) for point in box]
+        ys = [float(point[1]) for point in box]
+        found.append(TextLine("", min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+    return found
+
+
 def orientation(crop_bgr: np.ndarray) -> list[tuple[str, float]]:
     """Whether a line of text (a BGR crop) is upright ("0") or upside down ("180"), with the
     orientation model's confidence; [] when it has no answer."""
