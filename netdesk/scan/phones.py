@@ -1,0 +1,181 @@
+"""Phone numbers on a card and their kind, from the label printed before each ("M", "Tel.",
+"Fax", "电话"); numbers that are not phones (tax ids, registry numbers, IBANs, postcodes, dates)
+are left alone.
+
+A line is cut at its labels, so "T +49 30 5550123 F +49 30 5550124" gives a work number and a
+fax; what follows a tax-id or bank label ("USt-IdNr.", "NIP", "IBAN") is never read as a phone.
+Numbers without "+" are read in the card's region (see netdesk.scan.regions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher, PhoneNumberType
+
+from netdesk.scan.card_fields import CardPhone
+
+_MOBILE = (
+    r"mobile|mobil|mob|handy|cellphone|cell|cel|celular|portable|port|móvil|movil|telemóvel|"
+    r"telemovel|tlm|tel\.?\s*kom|kom|komórka|komorka|gsm|móv|mov|m"
+)
+_WORK = (
+    r"telephone|téléphone|telefone|telefon|teléfono|telefono|phone|tel|tél|fon|festnetz|"
+    r"office|büro|buro|bureau|oficina|escritório|ligne\s+directe|direct\s+line|direct|direkt|"
+    r"durchwahl|standard|tfno|fone|ph|p|t|o|w"
+)
+_FAX = r"telefax|télécopie|telecopie|faks|fax|fx|f"
+_HOME = r"home|privat|h"
+_CJK_LABELS = {
+    "手机": "mobile", "手機": "mobile", "携帯": "mobile", "携带": "mobile", "ケータイ": "mobile",
+    "移动电话": "mobile",
+    "电话": "work", "電話": "work", "座机": "work", "TEL": "work",
+    "传真": "fax", "傳真": "fax", "ファックス": "fax", "ファクス": "fax",
+}  # fmt: skip
+_LATIN_LABEL = re.compile(
+    r"(?<![^\W\d_])(?<!\+)(?:(?P<mobile>"
+    + _MOBILE
+    + r")|(?P<fax>"
+    + _FAX
+    + r")|(?P<home>"
+    + _HOME
+    + r")"
+    r"|(?P<work>" + _WORK + r"))\.?(?:\s*[:.|/\-–]\s*|\s+|(?=[+(\d]))(?=[+(\d])",
+    re.IGNORECASE,
+)
+_CJK_LABEL = re.compile("(" + "|".join(_CJK_LABELS) + r")\s*[:：]?\s*(?=[+(\d])", re.IGNORECASE)
+# Labels whose number is never a phone: tax ids, company registers, bank accounts.
+_NOT_PHONE_LABEL = re.compile(
+    r"(?<!\w)(?:USt\.?\s*-?\s*Id(?:\.?\s*-?\s*Nr)?|UID|VAT(?:\s*(?:No|Nr|Reg(?:\.|istration)?|"
+    r"ID|number))?|TVA(?:\s*intra(?:communautaire)?)?|N°\s*TVA|NIP|REGON|KRS|SIRET|SIREN|RCS|"
+    r"APE|NAF|CIF|NIF|NIPC|NIE|CNPJ|CPF|IE|HRB|HRA|Handelsregister|Registergericht|Amtsgericht|"
+    r"Steuer-?\s*Nr|St\.?-?Nr|Steuernummer|IBAN|BIC|SWIFT|P\.?\s*IVA|Partita\s+IVA|"
+    r"Company\s+(?:No|Number|Reg)|Reg(?:istration)?\.?\s*No|Registro|EIN|ABN|ACN|VAT-ID|"
+    r"Kapital|Share\s+capital|capital\s+social|Stammkapital|Sąd|KRS-?Nr|NMLS(?:\s+ID)?|FN|CREA|"
+    r"Registered\s+in|Inscrita|Tomo|kapitał|登録番号|法人番号|统一社会信用代码|統一社會信用代碼|"
+    r"开户行账号|开户行|账号|資本金|注册号|税号)\.?\s*[:#№°.]?",
+    re.IGNORECASE,
+)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z\d]{4}){3,7}(?:\s?[A-Z\d]{1,4})?\b")
+_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
+# A lone printed number needs this many digits to be a phone (a postcode has 4-5, a Brazilian
+# CEP 8 but a dash after 5).
+_MIN_DIGITS = 7
+
+
+@dataclass
+class PhonesFound:
+    phones: list[CardPhone]
+    rest: str  # the line without the numbers and their labels
+    unsure: list[int]  # indexes (into phones) read loosely
+
+
+def find_phones(text: str, region: str, *, labelled_only: bool = False) -> PhonesFound:
+    """The phones on one line of text; `labelled_only` for lines of an address."""
+    pieces = _pieces(text)
+    found = PhonesFound([], "", [])
+    rest: list[str] = []
+    for kind, label_start, start, end in pieces:
+        piece = text[start:end]
+        labelled = bool(kind) and kind != "not-phone"
+        if kind == "not-phone" or (labelled_only and not labelled):
+            rest.append(text[label_start:end])  # a tax id keeps its label in the unplaced text
+            continue
+        numbers = _numbers(piece, region, loose=labelled)
+        if not numbers:
+            rest.append(piece)
+            continue
+        position = 0
+        for number, loose, span in numbers:
+            rest.append(piece[position : span[0]])
+            position = span[1]
+            if loose:
+                found.unsure.append(len(found.phones))
+            found.phones.append(CardPhone(number, kind))
+        rest.append(piece[position:])
+    found.rest = " ".join(" ".join(rest).split()).strip(" ,;|·•/")
+    return found
+
+
+def _pieces(text: str) -> list[tuple[str, int, int, int]]:
+    """The line cut at its labels: (kind, label start, start, end) per piece; kind
+    "not-phone" for what follows a tax-id or bank label, "" before the first label."""
+    marks: list[tuple[int, int, str]] = []
+    for match in _LATIN_LABEL.finditer(text):
+        kind = next(name for name, value in match.groupdict().items() if value)
+        marks.append((match.start(), match.end(), kind))
+    for match in _CJK_LABEL.finditer(text):
+        marks.append((match.start(), match.end(), _CJK_LABELS.get(match.group(1).upper(), "work")))
+    for match in _NOT_PHONE_LABEL.finditer(text):
+        marks.append((match.start(), match.end(), "not-phone"))
+    for match in _IBAN.finditer(text):
+        marks.append((match.start(), match.start(), "not-phone"))
+    marks = _without_overlaps(sorted(marks))
+    pieces: list[tuple[str, int, int, int]] = []
+    first = marks[0][0] if marks else len(text)
+    if first > 0:
+        pieces.append(("", 0, 0, first))
+    for index, (start, end, kind) in enumerate(marks):
+        stop = marks[index + 1][0] if index + 1 < len(marks) else len(text)
+        pieces.append((kind, start, end, stop))
+    return pieces
+
+
+def _without_overlaps(marks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for mark in marks:
+        after_id = kept and kept[-1][2] == "not-phone" and mark[2] != "not-phone"
+        if after_id and mark[0] <= kept[-1][1] + 1:
+            continue  # "登録番号 T123...": the letter belongs to the id
+        if kept and mark[0] < kept[-1][1]:
+            if mark[2] == "not-phone" and kept[-1][2] != "not-phone":
+                kept[-1] = mark
+            continue
+        kept.append(mark)
+    return kept
+
+
+def _numbers(piece: str, region: str, *, loose: bool) -> list[tuple[str, bool, tuple[int, int]]]:
+    """(number, read loosely, span) per phone number in a piece of a line."""
+    if _DATE.fullmatch(piece.strip()):
+        return []
+    found: list[tuple[str, bool, tuple[int, int]]] = []
+    for leniency in (Leniency.VALID, Leniency.POSSIBLE) if loose else (Leniency.VALID,):
+        for match in PhoneNumberMatcher(piece, region, leniency=leniency):
+            if _DATE.search(match.raw_string) or _digits(match.raw_string) < _MIN_DIGITS:
+                continue
+            number = phonenumbers.format_number(match.number, PhoneNumberFormat.INTERNATIONAL)
+            found.append((number, leniency != Leniency.VALID, (match.start, match.end)))
+        if found:
+            return found
+    digits = re.search(r"\+?\(?\d[\d\s()./-]{5,}\d", piece) if loose else None
+    if digits is not None and _digits(digits.group(0)) >= _MIN_DIGITS:
+        return [(" ".join(digits.group(0).split()), True, digits.span())]
+    return []
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+def kinds_from_numbers(phones: list[CardPhone]) -> bool:
+    """Give kinds to several numbers printed without labels (cards that mark them with icons
+    the text reader cannot see): a mobile number by its own form, the first other number
+    "work", a later one "fax" (cards list the phone before the fax). One unlabelled number
+    keeps no kind. True when kinds were given."""
+    if len(phones) < 2 or any(phone.kind for phone in phones):
+        return False
+    fixed = 0
+    for phone in phones:
+        try:
+            number = phonenumbers.parse(phone.number, None)
+        except phonenumbers.NumberParseException:
+            return False
+        if phonenumbers.number_type(number) == PhoneNumberType.MOBILE:
+            phone.kind = "mobile"
+        else:
+            phone.kind = "work" if fixed == 0 else "fax"
+            fixed += 1
+    return True
