@@ -114,11 +114,15 @@ def _take_address(items: list[CardLine], fields: CardFields) -> list[tuple[CardL
     free = [item for item in items if not item.used]
     found = [(item, address_line(item.text)) for item in free]
     for index, (item, line) in enumerate(found[:-1]):
-        after = found[index + 1][1]
-        if line is None and after is not None and after.kind == "city":
-            text = ADDRESS_LABEL.sub("", item.text)
-            if NUMBERED.search(text) and sum(ch.isdigit() for ch in text) <= 6:
-                found[index] = (item, AddressLine(text, "street", ""))
+        # The next address line, skipping one line of another column printed beside it.
+        after = next((line for _, line in found[index + 1 : index + 3] if line), None)
+        if line is not None or after is None:
+            continue
+        text = ADDRESS_LABEL.sub("", item.text)
+        if after.kind == "city" and NUMBERED.search(text) and _digits(text) <= 6:
+            found[index] = (item, AddressLine(text, "street", ""))
+        elif after.country == "JP" and re.fullmatch(r"\d{3}-\d{4}", text):
+            found[index] = (item, AddressLine(f"〒{text}", "city", "JP"))  # 〒 lost
     parts = [(item, line) for item, line in found if line is not None]
     if not parts:
         return []
@@ -158,6 +162,10 @@ def _address_block(
     if alone and not _has_number_near(block[0][0].text):
         return []
     return block
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
 
 
 def _has_number_near(text: str) -> bool:
