@@ -135,7 +135,7 @@ def _pieces(text: str, region: str) -> list[tuple[str, int, int, int]]:
 
 # The pictogram of a mobile phone (a rounded upright rectangle) before a number, as the text
 # reader reads it: "0", "O", "LI", "口".
-_MOBILE_ICON = re.compile(r"^(?:0|O|LI|Ll|IL|口|□)\s*(?=[+(\d])")
+_MOBILE_ICON = re.compile(r"^(?:0\s+|0(?=\+)|(?:O|LI|Ll|IL|口|□)\s*)(?=[+(\d])")
 
 
 def _mobile_icon(text: str, region: str) -> int:
