@@ -91,30 +91,43 @@ def slug(text: str, language: str) -> str:
     return "-".join(p for p in out.split("-") if p)
 
 
-def pick_name(rng: random.Random, language: str) -> tuple[str, str, str, str]:
-    """(printed name, given, family, Latin spelling given-first for mail and backs)."""
+def gendered(text: str, female: bool) -> str:
+    """ "Geschäftsführer|Geschäftsführerin" -> the form for the person."""
+    forms = text.split("|")
+    return forms[-1] if female else forms[0]
+
+
+def pick_name(rng: random.Random, language: str) -> tuple[str, str, str, str, str, bool]:
+    """(printed name, name as typed, given, family, Latin spelling given first, female)."""
     if language in CJK_FAMILY:
         fam, fam_l = rng.choice(CJK_FAMILY[language])
         giv, giv_l = rng.choice(CJK_GIVEN[language])
+        # Chinese cards often space a name out ("王 伟"); it is typed without the space.
         sep = " " if language == "ja" or rng.random() < 0.3 else ""
-        return f"{fam}{sep}{giv}", giv, fam, f"{giv_l} {fam_l}"
-    given = rng.choice(GIVEN[language].split())
+        typed = f"{fam} {giv}" if language == "ja" else f"{fam}{giv}"
+        return f"{fam}{sep}{giv}", typed, giv, fam, f"{giv_l} {fam_l}", False
+    female = rng.random() < 0.5
+    given = rng.choice(GIVEN[language][0 if female else 1].split())
     families = FAMILY[language]
     family = rng.choice(families.split("|") if "|" in families else families.split())
-    if language == "pl" and family.endswith("ski") and given.endswith("a"):
+    if language == "pl" and family.endswith(("ski", "cki")) and female:
         family = family[:-1] + "a"
-    if language == "pl" and family.endswith("ska") and not given.endswith("a"):
+    if language == "pl" and family.endswith(("ska", "cka")) and not female:
         family = family[:-1] + "i"
-    if rng.random() < 0.12 and language == "pt" and " " not in given:
-        given = f"{given} {rng.choice(['Maria', 'Paulo', 'Luís', 'Carolina'])}"
+    if rng.random() < 0.12 and language == "pt":
+        given = f"{given} {rng.choice(['Maria', 'Carolina'] if female else ['Paulo', 'Luís'])}"
     name = f"{given} {family}"
     if HONORIFICS[language] and rng.random() < 0.15:
-        name = f"{rng.choice(HONORIFICS[language])} {name}"
-    return name, given, family, f"{given} {family}"
+        name = f"{gendered(rng.choice(HONORIFICS[language]), female)} {name}"
+    return name, name, given, family, f"{given} {family}", female
 
 
-def phone_number(rng: random.Random, region: Region, mobile: bool) -> phonenumbers.PhoneNumber:
+def phone_number(
+    rng: random.Random, region: Region, mobile: bool, city: int
+) -> phonenumbers.PhoneNumber:
     prefixes = region.mobile if mobile else region.fixed
+    if len(prefixes) == len(region.cities):  # the area code of the office's city
+        prefixes = (prefixes[city],)
     want = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
     if not mobile:
         want = {
@@ -153,19 +166,19 @@ def phone_text(rng: random.Random, number: phonenumbers.PhoneNumber, region: str
     return text
 
 
-def company(rng: random.Random, region: Region) -> tuple[str, str, tuple[str, str, str]]:
+def company(rng: random.Random, region: Region, city: int) -> tuple[str, str, tuple[str, str, str]]:
     """(organisation, domain, (stem, sector, suffix))."""
     stem, sector = rng.choice(region.stems), rng.choice(region.sectors)
     suffix = rng.choice(region.suffixes)
-    return (*_company(rng, region, stem, sector, suffix), (stem, sector, suffix))
+    return (*_company(rng, region, stem, sector, suffix, city), (stem, sector, suffix))
 
 
 def _company(
-    rng: random.Random, region: Region, stem: str, sector: str, suffix: str
+    rng: random.Random, region: Region, stem: str, sector: str, suffix: str, city_index: int
 ) -> tuple[str, str]:
     tld = rng.choice(region.tlds)
     if region.language == "zh":
-        city = region.cities[0][1][:2]
+        city = region.cities[city_index][1][:2]
         org = f"{city}{stem}{sector}{suffix}"
         return org, f"{CJK_LATIN[stem]}-{CJK_LATIN[sector]}.{tld}"
     if region.language == "ja":
@@ -180,9 +193,13 @@ def _company(
     return org, f"{domain}.{tld}"
 
 
-def address_lines(rng: random.Random, region: Region, place: dict[str, str]) -> list[str]:
-    postcode, city = rng.choice(region.cities)
+def address_lines(
+    rng: random.Random, region: Region, place: dict[str, str], city_index: int
+) -> list[str]:
+    postcode, city = region.cities[city_index]
     street = rng.choice(region.streets)
+    if len(region.streets) == len(region.cities):  # streets of those cities
+        street = region.streets[city_index]
     num = str(rng.randint(1, 180))
     place.update(city=city, street=street, num=num, postcode=postcode)
     code = region.code
@@ -217,12 +234,13 @@ def address_lines(rng: random.Random, region: Region, place: dict[str, str]) -> 
 
 def make_side(rng: random.Random, language: str) -> Side:
     region = REGIONS[rng.choice(LANG_REGIONS[language])]
-    name, given, family, latin = pick_name(rng, language)
-    org, domain, (stem, sector, suffix) = company(rng, region)
+    printed, name, given, family, latin, female = pick_name(rng, language)
+    city = rng.randrange(len(region.cities))
+    org, domain, (stem, sector, suffix) = company(rng, region, city)
     side = Side(
         language,
         region.code,
-        name=name,
+        name=printed,
         organization=org,
         org_printed=org,
         latin_name=latin,
@@ -233,7 +251,7 @@ def make_side(rng: random.Random, language: str) -> Side:
     )
     if rng.random() < 0.15 and language not in ("zh", "ja"):
         side.org_printed = org.upper()
-    side.title = rng.choice(TITLES[language]) if rng.random() < 0.92 else ""
+    side.title = gendered(rng.choice(TITLES[language]), female) if rng.random() < 0.92 else ""
     side.department = rng.choice(DEPARTMENTS[language]) if rng.random() < 0.3 else ""
     g, f = (slug(p, language) for p in latin.split(" ", 1))
     local = rng.choice([f"{g}.{f}", f"{g[0]}.{f}", g, f"{g[0]}{f}", f"{f}", f"{g}_{f}"])
@@ -255,7 +273,7 @@ def make_side(rng: random.Random, language: str) -> Side:
         ]
     )
     for kind in wanted:
-        number = phone_number(rng, region, kind == "mobile")
+        number = phone_number(rng, region, kind == "mobile", city)
         text = phone_text(rng, number, region.code)
         if style == "bare" and len(wanted) > 1 and kind != "work":
             style = "label"
@@ -299,7 +317,7 @@ def make_side(rng: random.Random, language: str) -> Side:
             urls.append(f"https://github.com/{handle}")
             lines.append([Segment(f"github.com/{handle}", rng.choice(["", "GitHub:"]), "")])
     side.contacts = lines
-    addr = address_lines(rng, region, side.place) if rng.random() < 0.85 else []
+    addr = address_lines(rng, region, side.place, city) if rng.random() < 0.85 else []
     side.address = list(addr)
     if addr and rng.random() < 0.2:
         side.address[0] = f"{rng.choice(ADDRESS_LABELS[language])} {addr[0]}"

@@ -149,7 +149,10 @@ class Card:
         return width
 
     def fit(self, line: Line, room: float) -> Line:
-        while line.size > 12 and self.text_width(line) > room:
+        # Not below 14 px (about 6 pt on a printed card) unless the line would leave the card.
+        while line.size > 14 and self.text_width(line) > room:
+            line.size -= 1
+        while line.size > 10 and self.text_width(line) > self.width - 24:
             line.size -= 1
         return line
 

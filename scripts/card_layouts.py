@@ -32,7 +32,7 @@ def _place(card: Card, group: Group) -> None:
         if _height(group.lines) <= bottom - top:
             break
         for line in group.lines:
-            line.size = max(11, int(line.size * 0.93))
+            line.size = max(13, int(line.size * 0.93))
     y = top
     room = bottom - top - _height(group.lines)
     if group.valign == "middle":
@@ -46,6 +46,9 @@ def _place(card: Card, group: Group) -> None:
             x = left + (right - left - width) / 2
         elif group.align == "right":
             x = right - width
+        x = max(
+            12.0, min(x, card.width - 12 - width)
+        )  # a line wider than its box stays on the card
         card.put(line, x, y)
         y += line.size * 1.32
 

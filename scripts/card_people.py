@@ -5,23 +5,36 @@ Every name here is made up for the test set (scripts/render_cards.py); any liken
 
 from __future__ import annotations
 
+# Given names per language: (women's names, men's names).
 GIVEN = {
-    "en": "Oliver Amelia Harriet Callum Priya Marcus Eleanor Declan Imogen Rhys Tobias Fiona "
-    "Gareth Yasmin Conor Bethany Nathaniel Aisha Duncan Rosalind Kwame Sienna Barnaby Leah",
-    "de": "Jürgen Anneliese Maximilian Söhnke Friederike Björn Katharina Lutz Henrike Matthias "
-    "Ursula Jörg Wiebke Konstantin Gesine Torsten Marlene Volker Ingrid Florian Dörte Niklas "
-    "Theresa Rüdiger",
-    "fr": "Amélie Étienne Clémence Hélène François Gaëlle Benoît Anaïs Jérôme Solène Thibault "
-    "Océane Mathieu Brigitte Raphaël Ségolène Yannick Éloïse Grégoire Margaux Loïc Aurélie "
-    "Cédric Noémie",
-    "es": "Alejandro Lucía Íñigo Begoña Álvaro Montserrat Sergio Ainhoa Joaquín Rocío Rubén "
-    "Nuria Ignacio Pilar Gonzalo Marta Óscar Itziar Fernando Inmaculada Jesús Elena Andrés "
-    "Carmen",
-    "pt": "João Conceição Gonçalo Inês Tiago Beatriz Rodrigo Leonor Sebastião Márcia Vitória "
-    "Caio Lívia Thiago Fernanda Rafael Luíza André Simone Henrique Graça Bruno Teresa Anderson",
-    "pl": "Łukasz Małgorzata Grzegorz Agnieszka Paweł Katarzyna Wojciech Żaneta Michał Joanna "
-    "Bartłomiej Dorota Przemysław Ewa Krzysztof Magdalena Zbigniew Urszula Jędrzej Aleksandra "
-    "Tomasz Beata Radosław Iwona",
+    "en": (
+        "Amelia Harriet Priya Eleanor Imogen Fiona Yasmin Bethany Aisha Rosalind Sienna Leah",
+        "Oliver Callum Marcus Declan Rhys Tobias Gareth Conor Nathaniel Duncan Kwame Barnaby",
+    ),
+    "de": (
+        "Anneliese Friederike Katharina Henrike Ursula Wiebke Gesine Marlene Ingrid Dörte Theresa",
+        "Jürgen Maximilian Söhnke Björn Lutz Matthias Jörg Konstantin Torsten Volker Florian "
+        "Niklas Rüdiger",
+    ),
+    "fr": (
+        "Amélie Clémence Hélène Gaëlle Anaïs Solène Océane Brigitte Ségolène Éloïse Margaux "
+        "Aurélie Noémie",
+        "Étienne François Benoît Jérôme Thibault Mathieu Raphaël Yannick Grégoire Loïc Cédric",
+    ),
+    "es": (
+        "Lucía Begoña Montserrat Ainhoa Rocío Nuria Pilar Marta Itziar Inmaculada Elena Carmen",
+        "Alejandro Íñigo Álvaro Sergio Joaquín Rubén Ignacio Gonzalo Óscar Fernando Jesús Andrés",
+    ),
+    "pt": (
+        "Conceição Inês Beatriz Leonor Márcia Vitória Lívia Fernanda Luíza Simone Graça Teresa",
+        "João Gonçalo Tiago Rodrigo Sebastião Caio Thiago Rafael André Henrique Bruno Anderson",
+    ),
+    "pl": (
+        "Małgorzata Agnieszka Katarzyna Żaneta Joanna Dorota Ewa Magdalena Urszula Aleksandra "
+        "Beata Iwona",
+        "Łukasz Grzegorz Paweł Wojciech Michał Bartłomiej Przemysław Krzysztof Zbigniew Jędrzej "
+        "Tomasz Radosław",
+    ),
 }
 
 FAMILY = {
@@ -119,13 +132,14 @@ CJK_GIVEN = {
     ],
 }
 
-# Prefixes printed before a name (part of the printed name, not of given or family).
+# Prefixes printed before a name (part of the printed name, not of given or family), and job
+# titles: "masculine|feminine" where the language has both forms.
 HONORIFICS = {
     "en": ["Dr.", "Prof."],
     "de": ["Dr.", "Prof. Dr.", "Dipl.-Ing.", "Mag."],
     "fr": ["Dr", "Me"],
-    "es": ["Dr.", "Dra."],
-    "pt": ["Dr.", "Eng.ª", "Prof."],
+    "es": ["Dr.|Dra.", "Ing."],
+    "pt": ["Dr.|Dra.", "Eng.|Eng.ª", "Prof.|Prof.ª"],
     "pl": ["dr", "mgr inż.", "prof."],
     "zh": [],
     "ja": [],
@@ -153,76 +167,75 @@ TITLES = {
         "Customer Success Manager",
     ],
     "de": [
-        "Geschäftsführer",
-        "Geschäftsführerin",
-        "Vertriebsleiter",
-        "Leiterin Einkauf",
-        "Projektingenieur",
-        "Softwareentwicklerin",
-        "Prokurist",
-        "Steuerberaterin",
-        "Bereichsleiter Logistik",
-        "Key Account Managerin",
-        "Technischer Leiter",
-        "Referentin Öffentlichkeitsarbeit",
-        "Vorstandsvorsitzender",
-        "Rechtsanwalt",
-        "Teamleiterin Kundenservice",
-        "Architekt",
+        "Geschäftsführer|Geschäftsführerin",
+        "Vertriebsleiter|Vertriebsleiterin",
+        "Leiter Einkauf|Leiterin Einkauf",
+        "Projektingenieur|Projektingenieurin",
+        "Softwareentwickler|Softwareentwicklerin",
+        "Prokurist|Prokuristin",
+        "Steuerberater|Steuerberaterin",
+        "Bereichsleiter Logistik|Bereichsleiterin Logistik",
+        "Key Account Manager|Key Account Managerin",
+        "Technischer Leiter|Technische Leiterin",
+        "Referent Öffentlichkeitsarbeit|Referentin Öffentlichkeitsarbeit",
+        "Vorstandsvorsitzender|Vorstandsvorsitzende",
+        "Rechtsanwalt|Rechtsanwältin",
+        "Teamleiter Kundenservice|Teamleiterin Kundenservice",
+        "Architekt|Architektin",
     ],
     "fr": [
-        "Directeur général",
-        "Directrice commerciale",
-        "Ingénieur d'études",
+        "Directeur général|Directrice générale",
+        "Directeur commercial|Directrice commerciale",
+        "Ingénieur d'études|Ingénieure d'études",
         "Responsable des achats",
         "Chef de projet",
-        "Chargée de communication",
-        "Président-directeur général",
+        "Chargé de communication|Chargée de communication",
+        "Président-directeur général|Présidente-directrice générale",
         "Expert-comptable",
-        "Directrice financière",
-        "Consultant senior",
+        "Directeur financier|Directrice financière",
+        "Consultant senior|Consultante senior",
         "Responsable marketing",
-        "Ingénieure logiciel",
-        "Avocate associée",
-        "Gérant",
+        "Ingénieur logiciel|Ingénieure logiciel",
+        "Avocat associé|Avocate associée",
+        "Gérant|Gérante",
     ],
     "es": [
-        "Director General",
-        "Directora Comercial",
-        "Jefe de Proyecto",
-        "Ingeniera de Software",
+        "Director General|Directora General",
+        "Director Comercial|Directora Comercial",
+        "Jefe de Proyecto|Jefa de Proyecto",
+        "Ingeniero de Software|Ingeniera de Software",
         "Responsable de Compras",
         "Gerente de Ventas",
-        "Consejero Delegado",
-        "Abogada",
-        "Directora Financiera",
-        "Técnico Comercial",
-        "Arquitecta",
-        "Jefa de Marketing",
-        "Consultor Sénior",
+        "Consejero Delegado|Consejera Delegada",
+        "Abogado|Abogada",
+        "Director Financiero|Directora Financiera",
+        "Técnico Comercial|Técnica Comercial",
+        "Arquitecto|Arquitecta",
+        "Jefe de Marketing|Jefa de Marketing",
+        "Consultor Sénior|Consultora Sénior",
     ],
     "pt": [
-        "Diretor Executivo",
-        "Diretora Comercial",
+        "Diretor Executivo|Diretora Executiva",
+        "Diretor Comercial|Diretora Comercial",
         "Gerente de Projetos",
-        "Engenheira de Software",
+        "Engenheiro de Software|Engenheira de Software",
         "Gerente de Vendas",
-        "Sócio-Gerente",
-        "Administradora",
+        "Sócio-Gerente|Sócia-Gerente",
+        "Administrador|Administradora",
         "Analista de Sistemas",
-        "Diretor Financeiro",
-        "Consultora Sénior",
-        "Coordenador de Marketing",
-        "Advogada",
-        "Engenheiro Civil",
+        "Diretor Financeiro|Diretora Financeira",
+        "Consultor Sénior|Consultora Sénior",
+        "Coordenador de Marketing|Coordenadora de Marketing",
+        "Advogado|Advogada",
+        "Engenheiro Civil|Engenheira Civil",
     ],
     "pl": [
         "Prezes Zarządu",
         "Dyrektor Handlowy",
         "Kierownik Projektu",
-        "Specjalista ds. Sprzedaży",
+        "Specjalista ds. Sprzedaży|Specjalistka ds. Sprzedaży",
         "Inżynier Oprogramowania",
-        "Główna Księgowa",
+        "Główny Księgowy|Główna Księgowa",
         "Członek Zarządu",
         "Kierownik Działu Zakupów",
         "Radca Prawny",

@@ -171,7 +171,7 @@ def photograph(
     flat = setting == "flatbed"
     turn = rng.choice([0, 0, 0, 0, 0, 90, 180, 270]) if not flat else rng.choice([0, 0, 0, 180, 90])
     if size is None:
-        long = rng.choice([1200, 1280, 1400, 1600])
+        long = rng.choice([1200, 1280, 1400, 1600]) if len(cards) == 1 else 2000
         short = int(long * rng.choice([0.75, 0.75, 0.5625, 0.8]))
         wide = (cards[0].width >= cards[0].height) != (turn in (90, 270))
         wide = wide if rng.random() < 0.85 else not wide
@@ -193,6 +193,8 @@ def photograph(
         box_w = abs(cw * math.cos(a)) + abs(ch * math.sin(a))
         box_h = abs(cw * math.sin(a)) + abs(ch * math.cos(a))
         frac = rng.uniform(0.55, 0.85) if flat else rng.uniform(0.68, 0.9)
+        if n > 1:
+            frac = rng.uniform(0.86, 0.96)
         scale = frac * min(room_w / box_w, room_h / box_h)
         long_px = max(cw, ch) * scale
         ox, oy = (i * room_w, 0.0) if w >= h else (0.0, i * room_h)

@@ -42,7 +42,7 @@ REGIONS = {
         ("Thornbury", "Ashgrove", "Brightwater", "Kestrel", "Hollins", "Redbrook", "Fenwick"),
         ("Analytics", "Engineering", "Logistics", "Consulting", "Design", "Holdings"),
         ("Ltd", "Limited", "PLC", "LLP"),
-        ("20 7946", "161 496", "113 496", "117 496", "131 496"),
+        ("1865 2", "161 496", "113 496", "20 7946", "117 496", "131 496"),
         ("7700", "7911", "7825"),
     ),
     "US": Region(
@@ -58,11 +58,18 @@ REGIONS = {
             ("02110", "Boston, MA"),
             ("98101", "Seattle, WA"),
         ),
-        ("Fifth Avenue", "Market Street", "Lake Shore Drive", "Congress Avenue", "Pine Street"),
+        (
+            "Fifth Avenue",
+            "Market Street",
+            "Lake Shore Drive",
+            "Congress Avenue",
+            "Boylston Street",
+            "Pine Street",
+        ),
         ("Summit", "Bluegate", "Cedar Ridge", "Northstar", "Ironwood", "Lakeview", "Granite"),
         ("Systems", "Partners", "Labs", "Capital", "Solutions", "Health"),
         ("Inc.", "LLC", "Corp.", "Co."),
-        ("212 555 01", "415 555 01", "312 555 01", "512 555 01"),
+        ("212 555 01", "415 555 01", "312 555 01", "512 555 01", "617 555 01", "206 555 01"),
         ("646 555 01", "917 555 01"),
     ),
     "DE": Region(
@@ -111,7 +118,7 @@ REGIONS = {
             "Maschinenbau",
         ),
         ("GmbH", "AG", "GmbH & Co. KG", "UG (haftungsbeschränkt)", "KG", "e.V.", "SE"),
-        ("30", "40", "89", "221", "711", "341", "911"),
+        ("30", "89", "40", "221", "711", "341", "911"),
         ("151", "160", "170", "171", "176"),
     ),
     "AT": Region(
@@ -166,7 +173,7 @@ REGIONS = {
         ("Lumière", "Vauban", "Belle Rive", "Mistral", "Castel", "Océane", "Saint-Clair"),
         ("Ingénierie", "Conseil", "Transports", "Bâtiment", "Informatique", "Patrimoine"),
         ("SAS", "SARL", "S.A.", "SA", "EURL", "SCOP"),
-        ("1", "4", "5", "2", "3"),
+        ("1", "4", "4", "5", "5", "2", "3"),
         ("6", "7"),
     ),
     "ES": Region(
@@ -244,7 +251,7 @@ REGIONS = {
         ("Tecnologia", "Engenharia", "Consultoria", "Logística", "Alimentos"),
         ("Ltda.", "S.A.", "EIRELI", "ME"),
         ("11 3", "21 2", "31 3", "41 3", "51 3"),
-        ("11 9", "21 9", "31 9"),
+        ("11 9", "21 9", "31 9", "41 9", "51 9"),
     ),
     "PL": Region(
         "PL",
