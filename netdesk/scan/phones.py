@@ -42,7 +42,7 @@ _LATIN_LABEL = re.compile(
     + r")|(?P<home>"
     + _HOME
     + r")"
-    r"|(?P<work>" + _WORK + r"))\.?(?:\s*[:.|/\-–]\s*|\s+|(?=[+(\d]))(?=[+(\d])",
+    r"|(?P<work>" + _WORK + r"))\.?(?:\s*(?:[:.|/]|[-–](?!\d))\s*|\s+|(?=[+(\d]))(?=[+(\d-])",
     re.IGNORECASE,
 )
 _CJK_LABEL = re.compile("(" + "|".join(_CJK_LABELS) + r")\s*[:：]?\s*(?=[+(\d])", re.IGNORECASE)
@@ -93,7 +93,7 @@ def find_phones(text: str, region: str, *, labelled_only: bool = False) -> Phone
             if better and not all(loose for _, loose, _ in better):
                 numbers = [(number, True, span) for number, _, span in better]
         if not numbers:
-            rest.append(piece)
+            rest.append(text[label_start:end])  # no number: the label stays text
             continue
         position = 0
         for number, loose, span in numbers:
