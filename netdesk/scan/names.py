@@ -77,6 +77,8 @@ def split_name(
         return name, " ".join(words[:cut]), " ".join(words[cut:])
     if iberian:
         return name, words[0], " ".join(words[1:])
+    if len(words) == 2:
+        return name, words[0], words[1]  # nameparser takes "MA" in "Junjie MA" for a degree
     parsed = HumanName(_core(name))
     given = " ".join(part for part in (parsed.first, parsed.middle) if part)
     family = parsed.last

@@ -23,6 +23,7 @@ from netdesk.scan.organisations import (
     has_legal_form,
     is_institution,
     matches_domain,
+    tidy_organisation,
 )
 from netdesk.scan.phones import find_phones, kinds_from_numbers
 from netdesk.scan.regions import guess_region
@@ -233,7 +234,7 @@ def _take_words(items: list[CardLine], fields: CardFields, *, japanese: bool, re
             orgs,
             key=lambda pair: (pair[0], matches_domain(pair[1].text, domains), pair[1].height),
         )
-        fields.organization = best[1].text
+        fields.organization = tidy_organisation(best[1].text)
         best[1].used = True
         _mark(fields, "organization", best[1])
     else:
