@@ -10,7 +10,8 @@ Numbers without "+" are read in the card's region (see netdesk.scan.regions).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher, PhoneNumberType
@@ -70,6 +71,7 @@ class PhonesFound:
     phones: list[CardPhone]
     rest: str  # the line without the numbers and their labels
     unsure: list[int]  # indexes (into phones) read loosely
+    pictograms: list[int] = field(default_factory=list)  # kinds from a pictogram read as a glyph
 
 
 def find_phones(text: str, region: str, *, labelled_only: bool = False) -> PhonesFound:
@@ -101,7 +103,9 @@ def find_phones(text: str, region: str, *, labelled_only: bool = False) -> Phone
             position = span[1]
             if loose:
                 found.unsure.append(len(found.phones))
-            found.phones.append(CardPhone(number, kind))
+            if kind == _PICTOGRAM:
+                found.pictograms.append(len(found.phones))
+            found.phones.append(CardPhone(number, "mobile" if kind == _PICTOGRAM else kind))
         rest.append(piece[position:])
     found.rest = " ".join(" ".join(rest).split()).strip(" ,;|·•/")
     return found
@@ -112,7 +116,7 @@ def _pieces(text: str, region: str) -> list[tuple[str, int, int, int]]:
     "not-phone" for what follows a tax-id or bank label, "" before the first label."""
     marks: list[tuple[int, int, str]] = []
     if icon := _mobile_icon(text, region):
-        marks.append((0, icon, "mobile"))
+        marks.append((0, icon, _PICTOGRAM))
     for match in _LATIN_LABEL.finditer(text):
         kind = next(name for name, value in match.groupdict().items() if value)
         marks.append((match.start(), match.end(), kind))
@@ -135,6 +139,7 @@ def _pieces(text: str, region: str) -> list[tuple[str, int, int, int]]:
 
 # The pictogram of a mobile phone (a rounded upright rectangle) before a number, as the text
 # reader reads it: "0", "O", "LI", "口".
+_PICTOGRAM = "mobile pictogram"
 _MOBILE_ICON = re.compile(r"^(?:0\s+|0(?=\+)|(?:O|LI|Ll|IL|口|□)\s*)(?=[+(\d])")
 
 
@@ -212,22 +217,25 @@ def _digits(text: str) -> int:
     return sum(ch.isdigit() for ch in text)
 
 
-def kinds_from_numbers(phones: list[CardPhone]) -> bool:
+def kinds_from_numbers(phones: list[CardPhone], pictograms: Collection[int] = ()) -> list[int]:
     """Give kinds to several numbers printed without labels (cards that mark them with icons
     the text reader cannot see): a mobile number by its own form, the first other number
     "work", a later one "fax" (cards list the phone before the fax). One unlabelled number
-    keeps no kind. True when kinds were given."""
-    if len(phones) < 2 or any(phone.kind for phone in phones):
-        return False
+    keeps no kind. `pictograms`: numbers whose kind came from a pictogram (no label either).
+    The indexes of the numbers given a kind."""
+    unlabelled = [index for index in range(len(phones)) if index not in pictograms]
+    if len(phones) < 2 or any(phones[index].kind for index in unlabelled):
+        return []
     fixed = 0
-    for phone in phones:
+    for index in unlabelled:
+        phone = phones[index]
         try:
             number = phonenumbers.parse(phone.number, None)
         except phonenumbers.NumberParseException:
-            return False
+            continue
         if phonenumbers.number_type(number) == PhoneNumberType.MOBILE:
             phone.kind = "mobile"
         else:
             phone.kind = "work" if fixed == 0 else "fax"
             fixed += 1
-    return True
+    return unlabelled

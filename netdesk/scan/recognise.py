@@ -59,9 +59,9 @@ def recognise(lines: Sequence[TextLine], region: str | None = None) -> CardField
     ]
     card_region = guess_region(countries, [item.text for item in items], domains, region)
     in_address = {id(item) for item, _ in address_items}
-    _take_phones(items, fields, card_region, in_address)
-    if kinds_from_numbers(fields.phones):
-        fields.low_confidence.update(f"phones:{index}" for index in range(len(fields.phones)))
+    pictograms = _take_phones(items, fields, card_region, in_address)
+    guessed = kinds_from_numbers(fields.phones, pictograms)
+    fields.low_confidence.update(f"phones:{index}" for index in guessed)
     japanese = card_region == "JP" or any(_KANA.search(line.text) for line in lines)
     _take_words(items, fields, japanese=japanese, region=card_region)
     _unglue_emails(fields, glued)
@@ -175,7 +175,9 @@ def _has_number_near(text: str) -> bool:
 
 def _take_phones(
     items: list[CardLine], fields: CardFields, region: str, in_address: set[int]
-) -> None:
+) -> set[int]:
+    """The phones; the indexes of those whose kind came from a pictogram."""
+    pictograms: set[int] = set()
     for item in items:
         if item.used and id(item) not in in_address:
             continue
@@ -188,11 +190,14 @@ def _take_phones(
             if any(re.sub(r"\D", "", known.number) == digits for known in fields.phones):
                 continue
             fields.phones.append(phone)
+            if index in found.pictograms:
+                pictograms.add(len(fields.phones) - 1)
             if unsure or index in found.unsure:
                 fields.low_confidence.add(f"phones:{len(fields.phones) - 1}")
         if id(item) not in in_address:
             item.text = found.rest
             item.used = not item.text or bool(NOISE.match(item.text))
+    return pictograms
 
 
 def _take_words(items: list[CardLine], fields: CardFields, *, japanese: bool, region: str) -> None:

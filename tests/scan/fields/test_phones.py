@@ -154,3 +154,11 @@ def test_several_unlabelled_numbers_get_kinds_from_their_form_marked_as_guesses(
 
 def test_one_unlabelled_number_keeps_no_kind() -> None:
     assert phones("+49 171 2345678") == [("+49 171 2345678", "")]
+
+
+def test_beside_a_mobile_pictogram_the_other_numbers_get_kinds_too() -> None:
+    fields = recognise(card("Ana Lima", "+1312-555-0157", "0 +1 646-555-0199"))
+    assert [(p.number, p.kind) for p in fields.phones] == [
+        ("+1 312-555-0157", "work"),
+        ("+1 646-555-0199", "mobile"),
+    ]
