@@ -6,9 +6,9 @@ peak memory while it does (the issue's targets: under 3 s on a 2-core machine, u
 The photo (4000 x 3000, the card across half of it, JPEG quality 90) is drawn by the reader's
 test helpers and written to a temporary folder. A fresh process scans it once to warm up (the
 OCR engine is built then: reported apart), then `--repeat` times; it prints the median, the
-engine's build time, the CPU time per scan and the peak resident memory (ru_maxrss), which
-includes the engine (VmHWM: see peak_kb). The load average is printed too: on a shared machine, other work slows
-the wall-clock time.
+engine's build time, the CPU time per scan and the peak resident memory (VmHWM, see peak_kb),
+which includes the engine. The load average is printed too: on a shared machine, other work
+slows the wall-clock time.
 """
 
 from __future__ import annotations
