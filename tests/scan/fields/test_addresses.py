@@ -66,3 +66,9 @@ def test_a_registry_line_after_the_address_stays_out_of_it() -> None:
 )
 def test_slips_of_the_text_reader_in_addresses(lines: list[str], address: str) -> None:
     assert recognise(card(("Ana Lima", 40), *lines)).address == address
+
+
+def test_a_japanese_postcode_read_with_t_is_no_phone() -> None:
+    fields = recognise(card(("伊藤 拓也", 44), "T100-0005", "東京都千代田区丸の内3-7-38", "日本"))
+    assert fields.address == "〒100-0005, 東京都千代田区丸の内3-7-38, 日本"
+    assert fields.phones == []

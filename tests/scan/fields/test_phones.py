@@ -162,3 +162,8 @@ def test_beside_a_mobile_pictogram_the_other_numbers_get_kinds_too() -> None:
         ("+1 312-555-0157", "work"),
         ("+1 646-555-0199", "mobile"),
     ]
+
+
+def test_a_mobile_pictogram_read_as_0_glued_to_a_national_number() -> None:
+    assert phones("0070-6646-6033", region="JP") == [("+81 70-6646-6033", "mobile")]
+    assert phones("0049 30 5550123", region="DE") == [("+49 30 5550123", "")]

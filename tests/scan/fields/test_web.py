@@ -80,3 +80,13 @@ def test_a_word_after_in_is_no_linkedin_profile() -> None:
 )
 def test_a_label_glued_to_the_email_is_taken_off(row: str, email: str) -> None:
     assert recognise(card(("Ana Lima", 40), row)).emails == [email]
+
+
+def test_pictograms_and_doubled_marks_read_into_addresses() -> None:
+    fields = recognise(
+        card(
+            ("Ana Lima", 40), "ewww.example.co.jp", "Ek.lima@example.co.jp", "ana__lima@example.cn"
+        )
+    )
+    assert fields.urls == ["https://www.example.co.jp"]
+    assert fields.emails == ["k.lima@example.co.jp", "ana_lima@example.cn"]
