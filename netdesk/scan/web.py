@@ -177,6 +177,10 @@ def full_url(text: str) -> str:
     host = host.lower()
     if host in _BARE_HOSTS:
         host = _BARE_HOSTS[host]
+    for site in ("linkedin.com", "github.com", "xing.com", "instagram.com"):
+        # A label glued to the address: "linkedinlinkedin.com", "GitHub:github.com".
+        if host.endswith(site) and host not in {site, "www." + site}:
+            host = _BARE_HOSTS.get(site, site)
     url = f"{scheme.lower()}://{host}{slash}{path}"
     return url.rstrip("/") if not path else url
 

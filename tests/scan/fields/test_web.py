@@ -90,3 +90,8 @@ def test_pictograms_and_doubled_marks_read_into_addresses() -> None:
     )
     assert fields.urls == ["https://www.example.co.jp"]
     assert fields.emails == ["k.lima@example.co.jp", "ana_lima@example.cn"]
+
+
+def test_a_network_label_glued_to_its_address() -> None:
+    fields = recognise(card(("Ana Lima", 40), "LinkedInlinkedin.com/in/ana-lima"))
+    assert fields.urls == ["https://www.linkedin.com/in/ana-lima"]
