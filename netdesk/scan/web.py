@@ -170,6 +170,7 @@ def full_url(text: str) -> str:
     """A web address as a full URL: "www.example.de" -> "https://www.example.de"."""
     # A pictogram read as a letter glued before "www." ("ewww.example.de").
     url = re.sub(r"^[a-z](?=www\.)", "", text.rstrip(".,;:)"), flags=re.IGNORECASE)
+    url = re.sub(r"^(?:ww|wvw|vww|wwv)\.", "www.", url, flags=re.IGNORECASE)  # a w lost
     if not re.match(r"https?://", url, re.IGNORECASE):
         url = "https://" + url
     scheme, _, rest = url.partition("://")

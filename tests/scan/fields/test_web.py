@@ -95,3 +95,7 @@ def test_pictograms_and_doubled_marks_read_into_addresses() -> None:
 def test_a_network_label_glued_to_its_address() -> None:
     fields = recognise(card(("Ana Lima", 40), "LinkedInlinkedin.com/in/ana-lima"))
     assert fields.urls == ["https://www.linkedin.com/in/ana-lima"]
+
+
+def test_a_lost_w_in_www() -> None:
+    assert recognise(card(("Ana Lima", 40), "ww.example.eu")).urls == ["https://www.example.eu"]
