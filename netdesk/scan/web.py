@@ -170,12 +170,11 @@ def full_url(text: str) -> str:
     """A web address as a full URL: "www.example.de" -> "https://www.example.de"."""
     # A pictogram read as a letter glued before "www." ("ewww.example.de").
     url = re.sub(r"^[a-z](?=www\.)", "", text.rstrip(".,;:)"), flags=re.IGNORECASE)
-    url = re.sub(r"^(?:ww|wvw|vww|wwv)\.", "www.", url, flags=re.IGNORECASE)  # a w lost
     if not re.match(r"https?://", url, re.IGNORECASE):
         url = "https://" + url
     scheme, _, rest = url.partition("://")
     host, slash, path = rest.partition("/")
-    host = host.lower()
+    host = re.sub(r"^(?:ww|wvw|vww|wwv)\.", "www.", host.lower())  # a "w" lost or misread
     if host in _BARE_HOSTS:
         host = _BARE_HOSTS[host]
     for site in ("linkedin.com", "github.com", "xing.com", "instagram.com"):
