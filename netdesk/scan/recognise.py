@@ -159,7 +159,7 @@ def _take_words(items: list[CardLine], fields: CardFields, *, japanese: bool, re
         text = item.text
         if sum(ch.isdigit() for ch in text) >= 4:
             continue  # registry numbers, capital, "since 1987": never a name or a title
-        if has_legal_form(text):
+        if has_legal_form(tidy_organisation(text)):
             orgs.append((3, item))
         elif is_department(text):
             if not fields.department:

@@ -107,3 +107,8 @@ def test_a_slogan_with_a_job_word_is_no_title() -> None:
 def test_katakana_read_for_hiragana_inside_a_hiragana_word() -> None:
     fields = recognise(card(("伊藤 拓也", 44), "有限会社ひかリソリューションズ", "主任研究員"))
     assert fields.organization == "有限会社ひかりソリューションズ"
+
+
+def test_a_legal_form_glued_to_the_word_before_it() -> None:
+    fields = recognise(card(("Ana Lima", 40), "Northstar HealthCorp.", "Marketing Manager"))
+    assert fields.organization == "Northstar Health Corp."
