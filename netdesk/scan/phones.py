@@ -222,24 +222,25 @@ def _digits(text: str) -> int:
 
 
 def kinds_from_numbers(phones: list[CardPhone], pictograms: Collection[int] = ()) -> list[int]:
-    """Give kinds to several numbers printed without labels (cards that mark them with icons
-    the text reader cannot see): a mobile number by its own form, the first other number
-    "work", a later one "fax" (cards list the phone before the fax). One unlabelled number
-    keeps no kind. `pictograms`: numbers whose kind came from a pictogram (no label either).
-    The indexes of the numbers given a kind."""
-    unlabelled = [index for index in range(len(phones)) if index not in pictograms]
-    if len(phones) < 2 or any(phones[index].kind for index in unlabelled):
-        return []
-    fixed = 0
+    """Give kinds to the numbers printed without a label, from their own form: a mobile
+    number "mobile", another "work" (a business card's number). On a card with no label at
+    all (it marks its numbers with pictograms the text reader cannot see, or with none), a
+    second such number is the fax: cards list the phone before the fax. `pictograms`: numbers
+    whose kind came from a pictogram read as a glyph. The indexes of the numbers given a kind,
+    for the review to mark as guesses."""
+    unlabelled = [index for index in range(len(phones)) if not phones[index].kind]
+    no_labels = all(not phones[i].kind or i in pictograms for i in range(len(phones)))
+    guessed, fixed = [], 0
     for index in unlabelled:
         phone = phones[index]
         try:
             number = phonenumbers.parse(phone.number, None)
         except phonenumbers.NumberParseException:
             continue
+        guessed.append(index)
         if phonenumbers.number_type(number) == PhoneNumberType.MOBILE:
             phone.kind = "mobile"
         else:
-            phone.kind = "work" if fixed == 0 else "fax"
+            phone.kind = "fax" if fixed and no_labels else "work"
             fixed += 1
-    return unlabelled
+    return guessed
