@@ -191,20 +191,24 @@ def social_back(rng: random.Random, front: Side) -> Side:
     back = Side(front.language, front.region)
     handle = slug(front.latin_name, front.language).replace("-", ".")
     tag = handle.replace(".", "_")
+    # the front's own profiles where it prints them: one person has one handle per network
+    own = {url.split("/")[2].removeprefix("www."): url for url in front.truth["urls"]}
+    linkedin = own.get("linkedin.com", f"https://www.linkedin.com/in/{handle.replace('.', '-')}")
+    x = own.get("x.com", f"https://x.com/{tag}")
+    mastodon = next(
+        (u for u in front.truth["urls"] if "/@" in u), f"https://mastodon.social/@{tag}"
+    )
+    host, user = mastodon.removeprefix("https://").split("/@")
     back.contacts = [
-        [Segment(f"linkedin.com/in/{handle.replace('.', '-')}", "LinkedIn")],
-        [Segment(f"@{tag}@mastodon.social", "Mastodon")],
-        [Segment(f"@{tag}", "X")],
+        [Segment(linkedin.removeprefix("https://www."), "LinkedIn")],
+        [Segment(f"@{user}@{host}", "Mastodon")],
+        [Segment("@" + x.rsplit("/", 1)[1], "X")],
     ]
-    urls = [
-        f"https://www.linkedin.com/in/{handle.replace('.', '-')}",
-        f"https://mastodon.social/@{tag}",
-        f"https://x.com/{tag}",
-    ]
+    urls = [linkedin, mastodon, x]
     back.extras = [rng.choice(CONNECT)]
     back.name = front.name if rng.random() < 0.5 else ""
     back.truth = _empty(front.language, front.region) | {
-        "name": back.name,
+        "name": front.truth["name"] if back.name else "",
         "given": front.truth["given"] if back.name else "",
         "family": front.truth["family"] if back.name else "",
         "urls": urls,
@@ -233,7 +237,7 @@ def _empty(language: str, region: str) -> dict[str, Any]:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[^0-9a-z@]", "", text.lower().replace("https://", "").replace("www.", ""))
+    return text.lower().removeprefix("https://").removeprefix("www.").rstrip("/")
 
 
 def merged_truth(front: dict[str, Any], back: dict[str, Any]) -> dict[str, Any]:
