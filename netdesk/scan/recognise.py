@@ -17,7 +17,8 @@ from netdesk.scan.address_block import address_lines
 from netdesk.scan.addresses import AddressLine
 from netdesk.scan.card_fields import CardFields
 from netdesk.scan.card_lines import NOISE, CardLine, card_lines
-from netdesk.scan.names import ROLE_MAILBOXES, looks_like_name, matches_email, split_name
+from netdesk.scan.email_mending import mend_emails
+from netdesk.scan.names import looks_like_name, matches_email, split_name
 from netdesk.scan.organisations import (
     domain_names,
     has_company_word,
@@ -65,7 +66,7 @@ def recognise(lines: Sequence[TextLine], region: str | None = None) -> CardField
     fields.low_confidence.update(f"phones:{index}" for index in guessed)
     japanese = card_region == "JP" or any(_KANA.search(line.text) for line in lines)
     _take_words(items, fields, japanese=japanese, region=card_region)
-    _unglue_emails(fields, glued)
+    mend_emails(fields, glued)
     fields.unplaced = [
         item.text for item in items if not item.used and item.text and not NOISE.match(item.text)
     ]
@@ -79,9 +80,9 @@ def _take_web(items: list[CardLine], fields: CardFields) -> list[int]:
         found = find_web(item.text)
         unsure = item.source.score < SURE_SCORE
         for index, email in enumerate(found.emails):
-            if index in found.glued_e:
-                glued.append(len(fields.emails))
             if email.lower() not in (known.lower() for known in fields.emails):
+                if index in found.glued_e:
+                    glued.append(len(fields.emails))
                 fields.emails.append(email)
                 if unsure:
                     fields.low_confidence.add(f"emails:{len(fields.emails) - 1}")
@@ -94,20 +95,6 @@ def _take_web(items: list[CardLine], fields: CardFields) -> list[int]:
         if NOISE.match(item.text):
             item.used = True
     return glued
-
-
-def _unglue_emails(fields: CardFields, glued: list[int]) -> None:
-    """ "Eana.lima@" is "E ana.lima@" when the rest spells the name or a role mailbox and the
-    whole does not."""
-    for index in glued:
-        email = fields.emails[index]
-        rest = email[1:].lstrip(":.")
-        if rest.split("@", 1)[0].lower() in ROLE_MAILBOXES or (
-            fields.name
-            and matches_email(fields.name, [rest], strict=True)
-            and not matches_email(fields.name, [email], strict=True)
-        ):
-            fields.emails[index] = rest
 
 
 def _take_address(items: list[CardLine], fields: CardFields) -> list[tuple[CardLine, AddressLine]]:
