@@ -23,10 +23,11 @@ if TYPE_CHECKING:
 MAX_PIXELS = 60_000_000
 # Checked before the file is read: a phone photo is a few MB, 50 MB is no photo of a card.
 MAX_FILE_BYTES = 50 * 1024 * 1024
-# A photo is decoded at about this long side at least (JPEG decodes 1/2, 1/4, 1/8 of the size
-# for a fraction of the time and memory); a card in the picture keeps enough pixels to read.
-WORK_SIDE = 2000
-# ... and is never worked on bigger than this (a 50-megapixel photo, a 1200 dpi scan).
+# A photo is decoded at this long side at least (JPEG decodes 1/2, 1/4, 1/8 of the size for a
+# fraction of the time and memory): a 12-megapixel photo whole, so that a card across a third
+# of it still has 1000 pixels to read; a 48-megapixel one at half its size.
+WORK_SIDE = 3000
+# ... and is worked on no bigger than this (a 50-megapixel photo, a 1200 dpi scan).
 MAX_WORK_SIDE = 3000
 
 READABLE = "JPEG, PNG, HEIC, WebP, TIFF, BMP"
@@ -127,6 +128,10 @@ def _decoded(image: Image.Image, name: str) -> np.ndarray:
                 wanted = (max(1, int(image.width * scale)), max(1, int(image.height * scale)))
                 image.draft(image.mode if image.mode in ("RGB", "L") else "RGB", wanted)
         image.load()
+        smaller = _reduced(image)
+        if smaller is not image:
+            image.close()  # frees the full-size pixels at once (a 60-megapixel PNG: 240 MB)
+            image = smaller
         upright = _exif_upright(image)
         rgb = _as_rgb(upright)
     except ScanError:
@@ -142,6 +147,32 @@ def _decoded(image: Image.Image, name: str) -> np.ndarray:
     except Exception as exc:  # plugins raise SyntaxError, ValueError...
         raise ScanError(f"{name}: the picture is damaged and cannot be read ({exc}).") from None
     return _capped(rgb)
+
+
+def _reduced(image: Image.Image) -> Image.Image:
+    """The picture shrunk by a whole factor to about the working size (a big PNG or TIFF, which
+    cannot be decoded smaller as a JPEG can): cheap, and keeps the exif for turning it."""
+    long_side = max(image.size)
+    if long_side <= MAX_WORK_SIDE:
+        return image
+    from PIL import Image
+
+    factor = long_side // MAX_WORK_SIDE  # no smaller than the working size: _capped() ends it
+    if factor < 2:
+        return image
+    width, height = image.size
+    smaller = Image.new(image.mode, (-(-width // factor), -(-height // factor)))
+    # In bands, as reduce() copies a transparent picture whole (premultiplied) first.
+    band = factor * 256
+    try:
+        for top in range(0, height, band):
+            strip = image.crop((0, top, width, min(height, top + band)))
+            smaller.paste(strip.reduce(factor), (0, top // factor))
+    except (ValueError, NotImplementedError):
+        return image  # a mode reduce() does not take (16-bit, palette): _capped() shrinks it
+    smaller.info = image.info
+    smaller.format = image.format
+    return smaller
 
 
 def _exif_upright(image: Image.Image) -> Image.Image:
