@@ -124,13 +124,13 @@ def run_scan(db: Database, args: argparse.Namespace) -> int:
         return 1
     plan, report = _plan_and_save(services, args, cards)
     _show(args, cards, plan, report, len(args.images) - failed)
-    left_out = report is not None and (report.rejected or report.cancelled)
+    left_out = report.rejected or report.cancelled
     return 1 if failed or left_out else 0
 
 
 def _plan_and_save(
     services: Services, args: argparse.Namespace, cards: list[ReadCard]
-) -> tuple[ImportPlan, ImportReport | None]:
+) -> tuple[ImportPlan, ImportReport]:
     from netdesk.scan.record import record_of
     from netdesk.services.import_plan import OnDuplicate
 
@@ -140,13 +140,9 @@ def _plan_and_save(
     plan.decide_duplicates(OnDuplicate(args.on_duplicate))
     event_id = None if args.event is None else services.events.find_by_name(args.event)
     new_event = args.event if args.event is not None and event_id is None else ""
-    if args.dry_run:
-        if new_event:
-            out = sys.stderr if args.json else sys.stdout
-            print(f"The event {' '.join(new_event.split())!r} would be created.", file=out)
-        return plan, None
+    # A dry run is the same save rolled back: its report says what the save would do.
     with services.db.one_backup():
-        report = services.scanning.save(plan, event_id, new_event)
+        report = services.scanning.save(plan, event_id, new_event, dry_run=args.dry_run)
     for problem in report.problems:
         kind = "warning: " if problem.kept else ""
         print(f"{problem.file}: {kind}{problem.reason}", file=sys.stderr)
@@ -157,7 +153,7 @@ def _show(
     args: argparse.Namespace,
     cards: list[ReadCard],
     plan: ImportPlan,
-    report: ImportReport | None,
+    report: ImportReport,
     pictures_read: int,
 ) -> None:
     from netdesk.cli.scan_output import card_json, card_line, summary
@@ -173,4 +169,4 @@ def _show(
         return
     for card, item in zip(cards, plan.items, strict=True):
         print(card_line(card, item, args.dry_run))
-    print(summary(plan, report, pictures_read, len(args.images)))
+    print(summary(report, len(cards), pictures_read, len(args.images)))

@@ -9,7 +9,7 @@ from netdesk.services.import_plan import Action
 
 if TYPE_CHECKING:
     from netdesk.cli.scan_read import ReadCard
-    from netdesk.services.import_plan import ImportPlan, ImportReport, PlanItem
+    from netdesk.services.import_plan import ImportReport, PlanItem
 
 _DONE = {Action.ADD: "added", Action.MERGE: "merged", Action.SKIP: "skipped"}
 _WOULD = {Action.ADD: "would add", Action.MERGE: "would merge", Action.SKIP: "would skip"}
@@ -66,35 +66,25 @@ def _what(item: PlanItem, dry_run: bool) -> str:
     return f"{done} as new beside {found}{why}"
 
 
-def summary(
-    plan: ImportPlan, report: ImportReport | None, pictures_read: int, pictures: int
-) -> str:
-    """ "3 cards read from 2 pictures: 2 added, 1 merged, 3 attached to the event 'Salon'";
-    with --dry-run (`report` None) "...: dry run, nothing saved; would have: ..."."""
-    cards = len(plan.items)
+def summary(report: ImportReport, cards: int, pictures_read: int, pictures: int) -> str:
+    """ "3 cards read from 2 pictures: 2 added, 1 merged, 3 put on the event 'Salon'" (or "the
+    new event 'Salon'" when the scan made it); with
+    --dry-run "...: dry run, nothing saved; would have: ..."."""
     read = f"{cards} card{'s' * (cards != 1)} read from "
     read += f"{pictures_read} of {pictures}" if pictures_read != pictures else f"{pictures}"
     read += " picture" if pictures == 1 else " pictures"
-    if report is None:
-        counts = [
-            (plan.count(Action.ADD), "added"),
-            (plan.count(Action.MERGE), "merged"),
-            (plan.count(Action.SKIP), "skipped"),
-        ]
-        said = ", ".join(f"{n} {what}" for n, what in counts if n) or "nothing"
-        return f"{read}: dry run, nothing saved; would have: {said}"
     if report.cancelled:
         return f"{read}: cancelled, nothing was saved"
+    event = "the new event" if report.event_created else "the event"
+    event += f" {one_line(report.event_name)!r}" if report.event_name else ""
     counts = [
         (report.added, "added"),
         (report.merged, "merged"),
         (report.skipped, "skipped"),
-        (report.attached, "attached to the event"),
+        (report.attached, f"put on {event}"),
         (report.rejected, "left out"),
     ]
-    said = ", ".join(f"{n} {what}" for n, what in counts if n) or "nothing saved"
-    if report.attached and report.event_name:
-        said = said.replace("the event", f"the event {one_line(report.event_name)!r}")
-    if report.event_created:
-        said += f" (the event {one_line(report.event_name)!r} was created)"
+    said = ", ".join(f"{n} {what}" for n, what in counts if n) or "nothing"
+    if report.dry_run:
+        return f"{read}: dry run, nothing saved; would have: {said}"
     return f"{read}: {said}"
