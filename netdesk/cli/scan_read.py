@@ -140,9 +140,9 @@ def _scan_one(shown: str, region: str | None) -> list[ScannedCard] | None:
     except (KeyboardInterrupt, BrokenPipeError):
         raise
     except Exception as exc:  # one photo that breaks the reader must not lose the others
-        from netdesk.cli.main import unexpected
-
-        print(f"{name}: could not be read ({unexpected(exc)})", file=sys.stderr)
+        said = str(exc).strip().splitlines()
+        reason = f"{exc.__class__.__name__}: {said[0] if said else ''}"
+        print(f"{name}: could not be read ({reason})", file=sys.stderr)
         return None
     finally:
         progress.end()
