@@ -115,14 +115,14 @@ def run_scan(db: Database, args: argparse.Namespace) -> int:
         return 2
     try:
         cards, failed = read_all(args.images, args.two_sided)
-    except KeyboardInterrupt:
+        if not cards:
+            if args.json:
+                print("[]")
+            return 1
+        plan, report = _plan_and_save(services, args, cards)
+    except KeyboardInterrupt:  # the save is one transaction: rolled back whole
         print("interrupted: nothing was saved", file=sys.stderr)
         return INTERRUPTED
-    if not cards:
-        if args.json:
-            print("[]")
-        return 1
-    plan, report = _plan_and_save(services, args, cards)
     _show(args, cards, plan, report, len(args.images) - failed)
     left_out = report.rejected or report.cancelled
     return 1 if failed or left_out else 0

@@ -138,3 +138,22 @@ def test_as_a_command_two_sides_make_one_person_and_the_exit_codes_say_how_it_we
     done = _netdesk("--db", db, "scan", "--two-sided", str(broken), cwd=tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
     assert "--two-sided takes the photos in pairs" in done.stderr
+
+
+def test_a_back_with_nothing_on_it_leaves_the_front_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blank = tmp_path / "back.jpg"
+    blank.write_bytes(blank_jpeg())
+    db = tmp_path / "netdesk.sqlite"
+
+    assert run(db, "scan", "--dry-run", "--two-sided", str(KWAME), str(blank)) == 0
+
+    out, err = capsys.readouterr()
+    assert err == (
+        f"{blank}: nothing read on this back side; the card is read from its front alone\n"
+    )
+    assert out.splitlines() == [
+        f"{KWAME}: Kwame Whitmore, Hollins Consulting Limited — would add",
+        "1 card read from 2 pictures: dry run, nothing saved; would have: 1 added",
+    ]
