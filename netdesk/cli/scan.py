@@ -39,8 +39,9 @@ def add_commands(commands: Any) -> None:
     scan = commands.add_parser(
         "scan",
         help="read paper business cards from photos or scans into people (offline)",
-        description="Read paper business cards from photos or flatbed scans, offline, and add "
-        "the people on them (checked for duplicates as an import is). A photo may show "
+        # Broken by hand: the raw formatter keeps the examples' lines, and this text's too.
+        description="Read paper business cards from photos or flatbed scans, offline, and add\n"
+        "the people on them (checked for duplicates as an import is). A photo may show\n"
         "several cards. Needs the scanner: pip install 'netdesk[scan]'.",
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,

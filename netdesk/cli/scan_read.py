@@ -48,7 +48,7 @@ def read_all(images: Sequence[str], two_sided: bool) -> tuple[list[ReadCard], in
     for shown in images:
         scanned = _scan_one(shown, region)
         if scanned is not None and not scanned and not (two_sided and len(read) % 2):
-            print(f"{_name(shown)}: no business card found on this picture", file=sys.stderr)
+            print(f"{_name(shown)}: no business card found on this picture.", file=sys.stderr)
         read.append(scanned)
     names = [_name(shown) for shown in images]
     if not two_sided:
@@ -64,7 +64,7 @@ def read_all(images: Sequence[str], two_sided: bool) -> tuple[list[ReadCard], in
         if front and back == []:  # a back with only a logo or a slogan on it
             print(
                 f"{back_name}: nothing read on this back side; the card is read from its "
-                "front alone",
+                "front alone.",
                 file=sys.stderr,
             )
         paired = _pair(front_name, front, back_name, back) if front and back else None
@@ -96,7 +96,7 @@ def _pair(
     if len(front) != len(back):
         print(
             f"{front_name} + {back_name}: the front shows {len(front)} cards and the "
-            f"back {len(back)}; each side was kept as a card of its own",
+            f"back {len(back)}; each side was kept as a card of its own.",
             file=sys.stderr,
         )
         return []
@@ -125,7 +125,7 @@ def _scan_one(shown: str, region: str | None) -> list[ScannedCard] | None:
         if shown == "-":
             data = _stdin_bytes()
             if data is None:
-                print(f"{name}: standard input is closed: no picture to read", file=sys.stderr)
+                print(f"{name}: standard input is closed: no picture to read.", file=sys.stderr)
                 return None
             return scan_data(data, name, region, progress)
         path = Path(shown)
@@ -167,7 +167,7 @@ def _database_refusal(path: Path) -> str | None:
     from netdesk.store.first_bytes import read_first_bytes
 
     if database_refusal(path) == OPEN_DATABASE:
-        return "this is netdesk's database (or a file of it), not a picture"
+        return "this is netdesk's database (or a file of it), not a picture."
     try:
         # Only a regular file: opening a FIFO, even to look, would let its writer start and
         # then find no reader (a broken pipe) once it is closed again.
@@ -177,7 +177,7 @@ def _database_refusal(path: Path) -> str | None:
     except OSError:
         return None  # the reader says why in its words
     if head == SQLITE_MAGIC:
-        return "this is a database, not a picture"
+        return "this is a database, not a picture."
     return None
 
 

@@ -54,7 +54,7 @@ def test_a_card_merges_into_the_person_it_names_and_a_blank_photo_is_said_apart(
     assert run(db, "scan", "--event", "salon", str(KWAME), str(blank)) == 1
 
     out, err = capsys.readouterr()
-    assert err == f"{blank}: no business card found on this picture\n"
+    assert err == f"{blank}: no business card found on this picture.\n"
     lines = out.splitlines()
     assert lines[0].startswith(f"{KWAME}: Kwame Whitmore, Hollins Consulting Limited — merged ")
     assert "into Kwame Whitmore (same email" in lines[0]
@@ -151,7 +151,7 @@ def test_a_back_with_nothing_on_it_leaves_the_front_alone(
 
     out, err = capsys.readouterr()
     assert err == (
-        f"{blank}: nothing read on this back side; the card is read from its front alone\n"
+        f"{blank}: nothing read on this back side; the card is read from its front alone.\n"
     )
     assert out.splitlines() == [
         f"{KWAME}: Kwame Whitmore, Hollins Consulting Limited — would add",

@@ -106,8 +106,8 @@ def test_the_database_itself_is_refused_as_a_picture(
     other = make_salon_database(tmp_path / "other.sqlite")
     assert run(db, "scan", str(db), str(other), f"{db}-wal") == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == f"{db}: this is netdesk's database (or a file of it), not a picture"
-    assert err[1] == f"{other}: this is a database, not a picture"
+    assert err[0] == f"{db}: this is netdesk's database (or a file of it), not a picture."
+    assert err[1] == f"{other}: this is a database, not a picture."
     assert err[2].startswith(f"{db}-wal: this is netdesk's database")
     with services_at(db) as services:  # still whole, still usable
         assert services.contacts.count() == 1
@@ -119,7 +119,7 @@ def test_closed_standard_input_is_said_as_such(
     monkeypatch.setattr("sys.stdin", None)
     db = tmp_path / "netdesk.sqlite"
     assert run(db, "scan", "--dry-run", "-") == 1
-    assert capsys.readouterr().err == "<stdin>: standard input is closed: no picture to read\n"
+    assert capsys.readouterr().err == "<stdin>: standard input is closed: no picture to read.\n"
     assert not db.exists()  # a dry run leaves no new database behind
 
 
