@@ -176,5 +176,6 @@ def merge_records(
     lines = set(base.extra_lines)
     base.extra_lines += [line for line in other.extra_lines if line not in lines]
     base.categories = clean_tag_names([*base.categories, *other.categories])
+    base.card_images = [*base.card_images, *other.card_images]  # a new list: see handle_planned
     if base.attendee is None:
         base.attendee = other.attendee

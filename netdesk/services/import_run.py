@@ -14,8 +14,18 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from netdesk.formats.records import AttendeeInfo, ContactRecord
-from netdesk.models import Attendance, Contact, Event, RegistrationStatus, Role, Tag, contact_tags
+from netdesk.models import (
+    Attendance,
+    Contact,
+    ContactCardImage,
+    Event,
+    RegistrationStatus,
+    Role,
+    Tag,
+    contact_tags,
+)
 from netdesk.services.bulk import CHUNK, chunks, table_of
+from netdesk.services.card_images import add_card_images
 from netdesk.services.contact_cleaning import phone_key
 from netdesk.services.contact_merging import merge_into, merge_records, merge_target_options
 from netdesk.services.contact_rows import TagIds, child_rows, contact_row
@@ -121,6 +131,7 @@ class ImportRun:
             addresses=list(entry.record.addresses),
             categories=list(entry.record.categories),
             extra_lines=list(entry.record.extra_lines),
+            card_images=list(entry.record.card_images),
         )
         keys = keys_of(record, self.region)
         target = self._planned_target(entry)
@@ -212,6 +223,8 @@ class ImportRun:
                 self._add(record, keys_of(record, self.region))
                 continue
             merge_into(self.session, contact, record, e164s, [tags[i] for i in tag_ids[id(record)]])
+            # A card scanned again, or a second card (a new job): kept beside the earlier ones.
+            add_card_images(self.session, target, record.card_images)
         self.session.flush()
 
     def _attend_existing(self, target: int, record: ContactRecord) -> None:
@@ -245,6 +258,7 @@ class ImportRun:
             self.written[number] = contact_id
             for model, child in child_rows(contact_id, p.record, p.e164s).items():
                 rows.setdefault(model, []).extend(child)
+            rows.setdefault(ContactCardImage, []).extend(_card_image_rows(contact_id, p.record))
             links.extend(
                 {"contact_id": contact_id, "tag_id": tag_id}
                 for tag_id in self.tags.ids_for(p.record.categories)
@@ -305,6 +319,19 @@ class ImportRun:
             self.total = max(self.total, self.done)
             if not self.progress(self.done, self.total):
                 raise ImportCancelled
+
+
+def _card_image_rows(contact_id: int, record: ContactRecord) -> list[dict[str, Any]]:
+    return [
+        {
+            "contact_id": contact_id,
+            "position": i,
+            "image": image.data,
+            "mime": image.mime or "image/jpeg",
+            "source": image.source[:255],
+        }
+        for i, image in enumerate(record.card_images)
+    ]
 
 
 def _attendance(p: _Pending) -> dict[str, Any]:

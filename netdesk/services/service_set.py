@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from netdesk.services.capture import CaptureService
+from netdesk.services.card_images import CardImageService
 from netdesk.services.cards import CardService
 from netdesk.services.contacts import ContactService
 from netdesk.services.duplicates import DuplicateService
@@ -18,6 +19,7 @@ from netdesk.services.mail import DraftService, TemplateService
 from netdesk.services.notes import NoteService
 from netdesk.services.photo_fetch import PhotoFetchService
 from netdesk.services.reminders import ReminderService
+from netdesk.services.scanning import ScanService
 from netdesk.services.search import SearchService
 from netdesk.services.sync.accounts import AccountService
 from netdesk.services.sync.service import SyncService
@@ -51,3 +53,5 @@ class Services:
         self.introductions = IntroductionService(db)
         self.goals = GoalService(db)
         self.keep_in_touch = KeepInTouchService(db)
+        self.card_images = CardImageService(db)
+        self.scanning = ScanService(db)

@@ -1,0 +1,119 @@
+"""Card pictures kept with a person: stored by a scan's save, added, listed, read, removed and
+put back; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from netdesk.formats.records import CardImage, ContactRecord, Typed
+from netdesk.services.errors import NotFoundError
+from netdesk.services.import_plan import Action
+from netdesk.services.records import ContactInput
+from netdesk.services.service_set import Services
+
+FRONT = b"\xff\xd8front-jpeg\xff\xd9"
+BACK = b"\xff\xd8back-jpeg\xff\xd9"
+
+
+def scanned(name: str, email: str, *images: bytes) -> ContactRecord:
+    return ContactRecord(
+        formatted_name=name,
+        emails=[Typed(email, "work")],
+        source="scan",
+        card_images=[CardImage(data, source=f"IMG_{i}.jpg") for i, data in enumerate(images)],
+    )
+
+
+def only_person(services: Services, name: str) -> int:
+    found = services.contacts.find_by_name(name)
+    assert found is not None
+    return found
+
+
+def test_a_saved_scan_keeps_both_sides_of_the_card(services: Services) -> None:
+    plan = services.scanning.plan([scanned("Ana Lima", "ana@example.org", FRONT, BACK)], "a.jpg")
+    assert plan.kind == "scan" and plan.layout == "Business card"
+    report = services.scanning.save(plan, None)
+    assert report.added == 1
+    contact_id = only_person(services, "Ana Lima")
+    images = services.card_images.list_for(contact_id)
+    assert [(i.position, i.mime, i.source) for i in images] == [
+        (0, "image/jpeg", "IMG_0.jpg"),
+        (1, "image/jpeg", "IMG_1.jpg"),
+    ]
+    assert [services.card_images.image(i.id) for i in images] == [FRONT, BACK]
+
+
+def test_a_card_of_someone_already_there_is_merged_and_its_picture_added(
+    services: Services,
+) -> None:
+    services.scanning.save(
+        services.scanning.plan([scanned("Ana Lima", "ana@example.org", FRONT)], "1.jpg"), None
+    )
+    plan = services.scanning.plan([scanned("Ana Lima", "ANA@example.org", BACK)], "2.jpg")
+    assert plan.items[0].action is Action.MERGE and plan.items[0].reason
+    report = services.scanning.save(plan, None)
+    assert (report.added, report.merged) == (0, 1)
+    contact_id = only_person(services, "Ana Lima")
+    images = services.card_images.list_for(contact_id)
+    assert [(i.position, services.card_images.image(i.id)) for i in images] == [
+        (0, FRONT),
+        (1, BACK),
+    ]
+
+
+def test_two_cards_of_one_person_in_one_batch_keep_both_pictures(services: Services) -> None:
+    plan = services.scanning.plan(
+        [
+            scanned("Ana Lima", "ana@example.org", FRONT),
+            scanned("Ana Lima", "ana@example.org", BACK),
+        ],
+        "batch",
+    )
+    assert plan.items[1].earlier == 0
+    services.scanning.save(plan, None)
+    images = services.card_images.list_for(only_person(services, "Ana Lima"))
+    assert [services.card_images.image(i.id) for i in images] == [FRONT, BACK]
+    # The plan can be saved again after a cancel: merging did not grow its records.
+    assert len(plan.items[0].record.card_images) == 1
+
+
+def test_a_skipped_card_stores_no_picture(services: Services) -> None:
+    services.scanning.save(
+        services.scanning.plan([scanned("Ana Lima", "ana@example.org", FRONT)], "1.jpg"), None
+    )
+    plan = services.scanning.plan([scanned("Ana Lima", "ana@example.org", BACK)], "2.jpg")
+    plan.items[0].action = Action.SKIP
+    services.scanning.save(plan, None)
+    assert len(services.card_images.list_for(only_person(services, "Ana Lima"))) == 1
+
+
+def test_saving_puts_the_people_on_a_new_event(services: Services) -> None:
+    plan = services.scanning.plan([scanned("Ana Lima", "ana@example.org", FRONT)], "1.jpg")
+    report = services.scanning.save(plan, None, new_event_name="Expo 2026")
+    assert report.event_created and report.attached == 1
+    assert report.event_name == "Expo 2026"
+
+
+def test_add_list_remove_and_restore(services: Services) -> None:
+    contact_id = services.contacts.create(ContactInput(formatted_name="Bo Berg"))
+    first, second = services.card_images.add(
+        contact_id, [CardImage(FRONT, source="f.jpg"), CardImage(BACK, "image/png", "b.png")]
+    )
+    (third,) = services.card_images.add(contact_id, [CardImage(FRONT)])
+    assert [i.position for i in services.card_images.list_for(contact_id)] == [0, 1, 2]
+    snapshot = services.card_images.remove(second)
+    assert [i.id for i in services.card_images.list_for(contact_id)] == [first, third]
+    with pytest.raises(NotFoundError):
+        services.card_images.image(second)
+    services.card_images.restore(snapshot)
+    infos = services.card_images.list_for(contact_id)
+    assert [(i.id, i.mime, i.source) for i in infos][1] == (second, "image/png", "b.png")
+    assert services.card_images.image(second) == BACK
+
+
+def test_missing_picture_or_person_is_a_clear_error(services: Services) -> None:
+    with pytest.raises(NotFoundError, match="no longer exists"):
+        services.card_images.remove(12345)
+    with pytest.raises(NotFoundError, match="no longer exists"):
+        services.card_images.add(12345, [CardImage(FRONT)])
