@@ -8,8 +8,8 @@ step (the reader reports its steps through its `progress` callback).
 
 from __future__ import annotations
 
-import queue
 import threading
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,7 +60,8 @@ class ScanQueue(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._jobs: queue.Queue[ScanJob | None] = queue.Queue()
+        self._jobs: deque[ScanJob | None] = deque()
+        self._wake = threading.Condition()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._generation = 0
@@ -68,15 +69,21 @@ class ScanQueue(QObject):
         self.done = 0
         self.busy = False
 
-    def add(self, jobs: list[ScanJob]) -> None:
+    def add(self, jobs: list[ScanJob], first: bool = False) -> None:
+        """Queue photos to read; `first`: before the others (the back of the card on screen)."""
         if not jobs:
             return
         with self._lock:
             generation = self._generation
         for job in jobs:
             job.generation = generation
-            self.total += 1
-            self._jobs.put(job)
+        self.total += len(jobs)
+        with self._wake:
+            if first:
+                self._jobs.extendleft(reversed(jobs))
+            else:
+                self._jobs.extend(jobs)
+            self._wake.notify()
         self.busy = True
         if self._thread is None or not self._thread.is_alive():
             # A daemon thread: a photo being read never keeps the program from quitting.
@@ -98,7 +105,10 @@ class ScanQueue(QObject):
         self.cancel()
         thread = self._thread
         if thread is not None and thread.is_alive():
-            self._jobs.put(None)
+            with self._wake:
+                self._jobs.clear()
+                self._jobs.append(None)
+                self._wake.notify()
             thread.join(timeout)
         self._thread = None
 
@@ -110,7 +120,10 @@ class ScanQueue(QObject):
 
     def _work(self) -> None:
         while True:
-            job = self._jobs.get()
+            with self._wake:
+                while not self._jobs:
+                    self._wake.wait()
+                job = self._jobs.popleft()
             if job is None:
                 return
             outcome = self._read(job) if self._current(job) else ScanOutcome(job, cancelled=True)
