@@ -21,7 +21,13 @@ from netdesk.ui.widgets import theme
 
 LOW_CONFIDENCE = "Read with low confidence — check it"
 # The phone kinds CardPhone knows, as the combo shows them.
-PHONE_KINDS = (("", "Phone"), ("mobile", "Mobile"), ("work", "Office"), ("fax", "Fax"), ("home", "Home"))
+PHONE_KINDS = (
+    ("", "Phone"),
+    ("mobile", "Mobile"),
+    ("work", "Office"),
+    ("fax", "Fax"),
+    ("home", "Home"),
+)
 # The single fields, in the order of the form and of the "Put into" menu: key, label.
 SINGLE = (
     ("name", "Name"),
@@ -125,7 +131,9 @@ class FieldForm(QWidget):
 
     def _add_phone_row(self, phone: CardPhone, fields: CardFields) -> None:
         index = len(self.phones)
-        edit = self._edit(phone.number, self._is_low("phones", index, fields) and bool(phone.number))
+        edit = self._edit(
+            phone.number, self._is_low("phones", index, fields) and bool(phone.number)
+        )
         if not phone.number and index:
             edit.setPlaceholderText(SPARE_HINTS["phones"])
         edit.setAccessibleName("Phone")
@@ -237,4 +245,3 @@ class FieldForm(QWidget):
             return any(edit in self.marked for edit in rows)
         at = int(index)
         return at < len(rows) and rows[at] in self.marked
-

@@ -8,6 +8,7 @@ stays). The dialog saves through services.scanning, the import's duplicate check
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -86,11 +87,11 @@ class ScanReviewDialog(QDialog):
         self.form = FieldForm()
         self.unplaced.targets = self.form.targets
         self.unplaced.put_into.connect(self._put_into)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(self.form)
-        self.scroll.setMinimumWidth(380)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setMinimumWidth(380)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -101,7 +102,7 @@ class ScanReviewDialog(QDialog):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(self.form_scroll)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
 
@@ -214,7 +215,7 @@ class ScanReviewDialog(QDialog):
             self.cancel_button,
             self.save_button,
         ]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     # -- what the form says -------------------------------------------------------------------
@@ -263,14 +264,17 @@ class ScanReviewDialog(QDialog):
         if self.card is None:
             return None
         if self.current_fields().is_empty():
-            return self._refuse(EMPTY)
+            self._refuse(EMPTY)
+            return None
         if self.event_row.wants_new() and not self.event_row.new_name():
-            return self._refuse("Type a name for the new event.")
+            self._refuse("Type a name for the new event.")
+            return None
         self.check_duplicates()  # as the fields are now, not as they were 300 ms ago
         try:
             plan = self._plan(with_images=True)
             if not plan.items:
-                return self._refuse("; ".join(str(p) for p in plan.problems) or EMPTY)
+                self._refuse("; ".join(str(p) for p in plan.problems) or EMPTY)
+                return None
             choice = self.duplicate_line.action()
             if choice is not None and plan.items[0].match_id == self.duplicate_line.match_id:
                 plan.items[0].action = choice
@@ -278,9 +282,12 @@ class ScanReviewDialog(QDialog):
             event_id = self.event_row.event_id()
             if new_name and event_id is None:
                 event_id = self._services.events.find_by_name(new_name)
-            report = self._services.scanning.save(plan, event_id, new_name if event_id is None else "")
+            report = self._services.scanning.save(
+                plan, event_id, new_name if event_id is None else ""
+            )
         except ServiceError as exc:
-            return self._refuse(str(exc))
+            self._refuse(str(exc))
+            return None
         if new_name:
             # The next cards go on the event just made, without asking for its name again.
             self.event_row.choose(self._services.events.find_by_name(new_name))
@@ -293,7 +300,6 @@ class ScanReviewDialog(QDialog):
     def _refuse(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
-        return None
 
 
 def _card_source(card: ScannedCard) -> str:

@@ -75,11 +75,10 @@ class UnplacedList(QListWidget):
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         into = menu.addMenu("Put into")
+        text = item.text()
         for label, _target in self.targets():
             action = into.addAction(button_text(label))
-            action.triggered.connect(
-                lambda _=False, t=item.text(), lab=label: self.put_into.emit(t, lab)
-            )
+            action.triggered.connect(lambda _=False, lab=label: self.put_into.emit(text, lab))
         menu.addSeparator()
         remove = menu.addAction("Leave out")
         remove.setToolTip("Take this line off the list")
