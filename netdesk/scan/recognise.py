@@ -1,15 +1,238 @@
-"""Which line of a card is the name, the title, the phones... (placeholder until the field
-recogniser lands: everything is unplaced)."""
+"""Which line of a card is the name, the title, the phones...
+
+The order matters: emails and web addresses are taken first (they are the surest, and their
+domain tells which line is the organisation and which the name), then the postal address
+(its country tells how phone numbers without "+" are dialled), then phones (their labels give
+the kind; tax ids and postcodes stay out), and last the words: legal forms make the
+organisation, job words the title, and the name is the line that can be one, with the most
+weight given to its size, to matching an email and to being near the top.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from netdesk.scan.addresses import AddressLine, address_line
 from netdesk.scan.card_fields import CardFields
+from netdesk.scan.card_lines import NOISE, CardLine, card_lines
+from netdesk.scan.names import looks_like_name, matches_email, split_name
+from netdesk.scan.organisations import (
+    domain_names,
+    has_company_word,
+    has_legal_form,
+    is_institution,
+    matches_domain,
+)
+from netdesk.scan.phones import find_phones, guess_region
 from netdesk.scan.text_lines import TextLine
+from netdesk.scan.titles import is_department, is_title, split_title_department
+from netdesk.scan.web import find_web
+
+# Below this recogniser score a field is shown as read with low confidence.
+SURE_SCORE = 0.85
+_KANA = re.compile(r"[\u3040-\u30ff]")
 
 
 def recognise(lines: Sequence[TextLine], region: str | None = None) -> CardFields:
     """The fields of one card from its lines of text; `region` is the user's own country
     (ISO 3166 alpha-2) for numbers printed without a country code."""
-    return CardFields(unplaced=[line.text for line in lines])
+    fields = CardFields()
+    items = card_lines(lines)
+    _take_web(items, fields)
+    address_items = _take_address(items, fields)
+    countries = [found.country for _, found in address_items]
+    domains = [email.rsplit("@", 1)[-1] for email in fields.emails] + fields.urls
+    card_region = guess_region(countries, [item.text for item in items], domains, region)
+    in_address = {id(item) for item, _ in address_items}
+    _take_phones(items, fields, card_region, in_address)
+    _take_words(items, fields, japanese=any(_KANA.search(line.text) for line in lines))
+    fields.unplaced = [
+        item.text for item in items if not item.used and item.text and not NOISE.match(item.text)
+    ]
+    return fields
+
+
+def _take_web(items: list[CardLine], fields: CardFields) -> None:
+    for item in items:
+        found = find_web(item.text)
+        unsure = item.source.score < SURE_SCORE
+        for email in found.emails:
+            if email.lower() not in (known.lower() for known in fields.emails):
+                fields.emails.append(email)
+                if unsure:
+                    fields.low_confidence.add(f"emails:{len(fields.emails) - 1}")
+        for url in found.urls:
+            if url.lower() not in (known.lower() for known in fields.urls):
+                fields.urls.append(url)
+                if unsure or url in found.guessed_urls:
+                    fields.low_confidence.add(f"urls:{len(fields.urls) - 1}")
+        item.text = found.rest
+        if NOISE.match(item.text):
+            item.used = True
+
+
+def _take_address(items: list[CardLine], fields: CardFields) -> list[tuple[CardLine, AddressLine]]:
+    """The address: the run of address lines around a postcode-and-city line (or a street
+    line alone when there is no city), joined by ", "."""
+    found = [(item, address_line(item.text)) for item in items if not item.used]
+    parts = [(item, line) for item, line in found if line is not None]
+    if not parts:
+        return []
+    anchor = next(
+        (index for index, (_, line) in enumerate(parts) if line.kind in {"city", "street"}), None
+    )
+    if anchor is None:
+        return []
+    block = _address_block(items, parts, anchor)
+    fields.address = ", ".join(item.text.strip(" ,") for item, _ in block)
+    if any(item.source.score < SURE_SCORE for item, _ in block):
+        fields.low_confidence.add("address")
+    for item, _ in block:
+        item.used = True
+    return block
+
+
+def _address_block(
+    items: list[CardLine], parts: list[tuple[CardLine, AddressLine]], anchor: int
+) -> list[tuple[CardLine, AddressLine]]:
+    """The address lines that follow each other on the card from the first street or city
+    line; a country named before the street still belongs."""
+    position = {id(item): index for index, item in enumerate(items)}
+    block = [parts[anchor]]
+    for item, line in parts[anchor + 1 :]:
+        gap = position[id(item)] - position[id(block[-1][0])]
+        if gap > 2 or (line.kind == "street" and block[-1][1].kind in {"city", "country"}):
+            break
+        block.append((item, line))
+    alone = len(block) == 1 and block[0][1].kind == "street"
+    if alone and not _has_number_near(block[0][0].text):
+        return []
+    return block
+
+
+def _has_number_near(text: str) -> bool:
+    return bool(re.search(r"\d", text)) or bool(re.search(r"[\u3400-\u9fff]", text))
+
+
+def _take_phones(
+    items: list[CardLine], fields: CardFields, region: str, in_address: set[int]
+) -> None:
+    for item in items:
+        if item.used and id(item) not in in_address:
+            continue
+        found = find_phones(item.text, region, labelled_only=id(item) in in_address)
+        if not found.phones:
+            continue
+        unsure = item.source.score < SURE_SCORE
+        for index, phone in enumerate(found.phones):
+            digits = re.sub(r"\D", "", phone.number)
+            if any(re.sub(r"\D", "", known.number) == digits for known in fields.phones):
+                continue
+            fields.phones.append(phone)
+            if unsure or index in found.unsure:
+                fields.low_confidence.add(f"phones:{len(fields.phones) - 1}")
+        if id(item) not in in_address:
+            item.text = found.rest
+            item.used = not item.text or bool(NOISE.match(item.text))
+
+
+def _take_words(items: list[CardLine], fields: CardFields, *, japanese: bool) -> None:
+    """Organisation, title, department and name from the lines left."""
+    free = [item for item in items if not item.used and item.text]
+    domains = domain_names(fields.emails, fields.urls)
+    orgs: list[tuple[int, CardLine]] = []
+    others: list[CardLine] = []
+    for item in free:
+        text = item.text
+        if has_legal_form(text):
+            orgs.append((3, item))
+        elif is_title(text) and not matches_email(text, fields.emails):
+            _set_title(item, fields)
+        elif is_department(text):
+            if not fields.department:
+                fields.department = text
+                item.used = True
+                _mark(fields, "department", item)
+        elif is_institution(text):
+            orgs.append((2, item))
+        else:
+            others.append(item)
+    _take_name(others, fields, japanese=japanese)
+    for item in others:
+        if item.used:
+            continue
+        if matches_domain(item.text, domains) and not looks_like_name(item.text):
+            orgs.append((2, item))
+        elif has_company_word(item.text):
+            orgs.append((1, item))
+    if orgs:
+        best = max(
+            orgs, key=lambda pair: (pair[0], matches_domain(pair[1].text, domains), pair[1].height)
+        )
+        fields.organization = best[1].text
+        best[1].used = True
+        _mark(fields, "organization", best[1])
+    else:
+        _organisation_from_layout(others, fields)
+
+
+def _set_title(item: CardLine, fields: CardFields) -> None:
+    title, department = split_title_department(item.text)
+    if fields.title:
+        return
+    fields.title = title
+    if department and not fields.department:
+        fields.department = department
+    item.used = True
+    _mark(fields, "title", item)
+
+
+def _take_name(others: list[CardLine], fields: CardFields, *, japanese: bool) -> None:
+    candidates = [item for item in others if looks_like_name(item.text)]
+    if not candidates:
+        return
+    tallest = max(item.height for item in candidates)
+    top = min(item.source.top for item in candidates)
+    span = max(item.source.bottom for item in candidates) - top or 1.0
+
+    def weight(item: CardLine) -> float:
+        score = 3.0 * item.height / tallest - 0.5 * (item.source.top - top) / span
+        if matches_email(item.text, fields.emails):
+            score += 3.0
+        if re.match(r"(?:Dr|Prof|Mag|Ing)\.", item.text):
+            score += 1.0
+        return score
+
+    best = max(candidates, key=weight)
+    fields.name, fields.given, fields.family = split_name(best.text, japanese=japanese)
+    best.used = True
+    _mark(fields, "name", best)
+    if len(candidates) > 1 and not matches_email(best.text, fields.emails):
+        second = sorted((weight(item) for item in candidates), reverse=True)[1]
+        if weight(best) - second < 0.3:
+            fields.low_confidence.add("name")
+
+
+def _organisation_from_layout(others: list[CardLine], fields: CardFields) -> None:
+    """No legal form, institution or domain on any line: the tallest short line left is
+    taken, marked as a guess."""
+    left = [
+        item
+        for item in others
+        if not item.used
+        and not re.search(r"\d", item.text)
+        and 2 <= len(item.text) <= 60
+        and len(item.text.split()) <= 6
+    ]
+    if not left:
+        return
+    best = max(left, key=lambda item: item.height)
+    fields.organization = best.text
+    best.used = True
+    fields.low_confidence.add("organization")
+
+
+def _mark(fields: CardFields, key: str, item: CardLine) -> None:
+    if item.source.score < SURE_SCORE:
+        fields.low_confidence.add(key)

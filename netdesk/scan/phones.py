@@ -1,0 +1,180 @@
+"""Phone numbers on a card and their kind, from the label printed before each ("M", "Tel.",
+"Fax", "电话"); numbers that are not phones (tax ids, registry numbers, IBANs, postcodes, dates)
+are left alone.
+
+A line is cut at its labels, so "T +49 30 5550123 F +49 30 5550124" gives a work number and a
+fax; what follows a tax-id or bank label ("USt-IdNr.", "NIP", "IBAN") is never read as a phone.
+Numbers without "+" are read in the card's region (see `guess_region`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
+
+from netdesk.scan.card_fields import CardPhone
+
+_MOBILE = (
+    r"mobile|mobil|mob|handy|cellphone|cell|cel|celular|portable|port|móvil|movil|telemóvel|"
+    r"telemovel|tlm|tel\.?\s*kom|kom|komórka|komorka|gsm|m"
+)
+_WORK = (
+    r"telephone|téléphone|telefone|telefon|teléfono|telefono|phone|tel|tél|fon|festnetz|"
+    r"office|büro|buro|bureau|oficina|escritório|direct|direkt|durchwahl|ph|p|t|o|w"
+)
+_FAX = r"telefax|télécopie|telecopie|fax|fx|f"
+_HOME = r"home|privat|h"
+_CJK_LABELS = {
+    "手机": "mobile", "手機": "mobile", "携帯": "mobile", "ケータイ": "mobile",
+    "移动电话": "mobile",
+    "电话": "work", "電話": "work", "座机": "work", "TEL": "work",
+    "传真": "fax", "傳真": "fax", "ファックス": "fax", "ファクス": "fax",
+}  # fmt: skip
+_LATIN_LABEL = re.compile(
+    r"(?<![\w+])(?:(?P<mobile>" + _MOBILE + r")|(?P<fax>" + _FAX + r")|(?P<home>" + _HOME + r")"
+    r"|(?P<work>" + _WORK + r"))\.?(?:\s*[:.|/\-–]\s*|\s+|(?=[+(\d]))(?=[+(\d])",
+    re.IGNORECASE,
+)
+_CJK_LABEL = re.compile("(" + "|".join(_CJK_LABELS) + r")\s*[:：]?\s*(?=[+(\d])", re.IGNORECASE)
+# Labels whose number is never a phone: tax ids, company registers, bank accounts.
+_NOT_PHONE_LABEL = re.compile(
+    r"(?<!\w)(?:USt\.?\s*-?\s*Id(?:\.?\s*-?\s*Nr)?|UID|VAT(?:\s*(?:No|Nr|Reg(?:\.|istration)?|"
+    r"ID|number))?|TVA(?:\s*intra(?:communautaire)?)?|N°\s*TVA|NIP|REGON|KRS|SIRET|SIREN|RCS|"
+    r"APE|NAF|CIF|NIF|NIPC|NIE|CNPJ|CPF|IE|HRB|HRA|Handelsregister|Registergericht|Amtsgericht|"
+    r"Steuer-?\s*Nr|St\.?-?Nr|Steuernummer|IBAN|BIC|SWIFT|P\.?\s*IVA|Partita\s+IVA|"
+    r"Company\s+(?:No|Number|Reg)|Reg(?:istration)?\.?\s*No|Registro|EIN|ABN|ACN|VAT-ID|"
+    r"Kapital|Share\s+capital|capital\s+social|Stammkapital|Sąd|KRS-?Nr)\.?\s*[:#№°.]?",
+    re.IGNORECASE,
+)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z\d]{4}){3,7}(?:\s?[A-Z\d]{1,4})?\b")
+_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
+_COUNTRY_CODE = re.compile(r"(?<![\w+])\+\s?(\d{1,3})[\s(./-]")
+# A lone printed number needs this many digits to be a phone (a postcode has 4-5, a Brazilian
+# CEP 8 but a dash after 5).
+_MIN_DIGITS = 7
+
+
+@dataclass
+class PhonesFound:
+    phones: list[CardPhone]
+    rest: str  # the line without the numbers and their labels
+    unsure: list[int]  # indexes (into phones) read loosely
+
+
+def find_phones(text: str, region: str, *, labelled_only: bool = False) -> PhonesFound:
+    """The phones on one line of text; `labelled_only` for lines of an address."""
+    pieces = _pieces(text)
+    found = PhonesFound([], "", [])
+    rest: list[str] = []
+    for kind, label_start, start, end in pieces:
+        piece = text[start:end]
+        labelled = bool(kind) and kind != "not-phone"
+        if kind == "not-phone" or (labelled_only and not labelled):
+            rest.append(text[label_start:end])  # a tax id keeps its label in the unplaced text
+            continue
+        numbers = _numbers(piece, region, loose=labelled)
+        if not numbers:
+            rest.append(piece)
+            continue
+        position = 0
+        for number, loose, span in numbers:
+            rest.append(piece[position : span[0]])
+            position = span[1]
+            if loose:
+                found.unsure.append(len(found.phones))
+            found.phones.append(CardPhone(number, kind))
+        rest.append(piece[position:])
+    found.rest = " ".join(" ".join(rest).split()).strip(" ,;|·•/")
+    return found
+
+
+def guess_region(
+    countries: Iterable[str], texts: Iterable[str], domains: Iterable[str], region: str | None
+) -> str:
+    """The region numbers without "+" are read in: the address's country, else the first
+    "+CC" printed, else the web or email domain's country ending, else `region` ("ZZ": only
+    international numbers are read)."""
+    for country in countries:
+        if country:
+            return country
+    for text in texts:
+        for match in _COUNTRY_CODE.finditer(text):
+            code = phonenumbers.region_code_for_country_code(int(match.group(1)))
+            if code != "ZZ":
+                return code
+    for domain in domains:
+        if country := _domain_country(domain):
+            return country
+    return (region or "ZZ").upper()
+
+
+def _domain_country(domain: str) -> str:
+    ending = domain.lower().rstrip(".").rsplit(".", 1)[-1]
+    if ending == "uk":
+        return "GB"
+    if len(ending) != 2 or ending in {"io", "ai", "co", "me", "tv", "cc", "ly", "eu", "fm"}:
+        return ""
+    code = ending.upper()
+    return code if phonenumbers.country_code_for_region(code) else ""
+
+
+def _pieces(text: str) -> list[tuple[str, int, int, int]]:
+    """The line cut at its labels: (kind, label start, start, end) per piece; kind
+    "not-phone" for what follows a tax-id or bank label, "" before the first label."""
+    marks: list[tuple[int, int, str]] = []
+    for match in _LATIN_LABEL.finditer(text):
+        kind = next(name for name, value in match.groupdict().items() if value)
+        marks.append((match.start(), match.end(), kind))
+    for match in _CJK_LABEL.finditer(text):
+        marks.append((match.start(), match.end(), _CJK_LABELS.get(match.group(1).upper(), "work")))
+    for match in _NOT_PHONE_LABEL.finditer(text):
+        marks.append((match.start(), match.end(), "not-phone"))
+    for match in _IBAN.finditer(text):
+        marks.append((match.start(), match.start(), "not-phone"))
+    marks = _without_overlaps(sorted(marks))
+    pieces: list[tuple[str, int, int, int]] = []
+    first = marks[0][0] if marks else len(text)
+    if first > 0:
+        pieces.append(("", 0, 0, first))
+    for index, (start, end, kind) in enumerate(marks):
+        stop = marks[index + 1][0] if index + 1 < len(marks) else len(text)
+        pieces.append((kind, start, end, stop))
+    return pieces
+
+
+def _without_overlaps(marks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for mark in marks:
+        if kept and mark[0] < kept[-1][1]:
+            if mark[2] == "not-phone" and kept[-1][2] != "not-phone":
+                kept[-1] = mark
+            continue
+        kept.append(mark)
+    return kept
+
+
+def _numbers(piece: str, region: str, *, loose: bool) -> list[tuple[str, bool, tuple[int, int]]]:
+    """(number, read loosely, span) per phone number in a piece of a line."""
+    if _DATE.fullmatch(piece.strip()):
+        return []
+    found: list[tuple[str, bool, tuple[int, int]]] = []
+    for leniency in (Leniency.VALID, Leniency.POSSIBLE) if loose else (Leniency.VALID,):
+        for match in PhoneNumberMatcher(piece, region, leniency=leniency):
+            if _DATE.search(match.raw_string) or _digits(match.raw_string) < _MIN_DIGITS:
+                continue
+            number = phonenumbers.format_number(match.number, PhoneNumberFormat.INTERNATIONAL)
+            found.append((number, leniency != Leniency.VALID, (match.start, match.end)))
+        if found:
+            return found
+    digits = re.search(r"\+?\(?\d[\d\s()./-]{5,}\d", piece) if loose else None
+    if digits is not None and _digits(digits.group(0)) >= _MIN_DIGITS:
+        return [(" ".join(digits.group(0).split()), True, digits.span())]
+    return []
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)

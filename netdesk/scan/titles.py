@@ -1,0 +1,101 @@
+"""Job titles and departments in the card languages (English, German, French, Spanish,
+Portuguese, Polish, Chinese, Japanese): a line holding one of these words is a title or a
+department, not a name."""
+
+from __future__ import annotations
+
+import re
+
+# Words (or word starts, for the languages that decline or compound them) of job titles.
+_TITLE_WORDS_TEXT = (
+    # English
+    "ceo cto cfo coo cmo cio cpo ciso vp svp evp founder co-founder cofounder owner partner "
+    "president chairman chairwoman chair director manager head lead engineer developer "
+    "designer architect consultant analyst specialist officer executive assistant associate "
+    "advisor adviser scientist researcher professor lecturer teacher attorney lawyer counsel "
+    "accountant editor writer journalist producer coordinator administrator representative "
+    "sales\\s+rep agent broker recruiter strategist technician nurse physician doctor surgeon "
+    "principal intern trainee supervisor superintendent secretary treasurer programmer "
+    "evangelist advocate ambassador photographer artist curator librarian pharmacist "
+    "therapist dentist product\\s+owner scrum\\s+master managing senior junior chief "
+    # German
+    "geschäftsführer geschäftsführerin inhaber inhaberin gründer gründerin mitgründer "
+    "vorstand vorständin vorsitzender vorsitzende leiter leiterin leitung abteilungsleiter "
+    "teamleiter referent referentin berater beraterin entwickler entwicklerin ingenieur "
+    "ingenieurin projektleiter projektleiterin prokurist prokuristin vertriebsleiter "
+    "sachbearbeiter sachbearbeiterin assistenz assistentin mitarbeiter mitarbeiterin "
+    "rechtsanwalt rechtsanwältin steuerberater steuerberaterin architektin designerin "
+    "direktor direktorin präsident präsidentin fachberater kaufmann kauffrau "
+    "softwareentwickler softwareentwicklerin verkaufsleiter bereichsleiter "
+    # French
+    "directeur directrice gérant gérante fondateur fondatrice cofondateur président "
+    "présidente responsable chef ingénieur ingénieure développeur développeuse chargé chargée "
+    "conseiller conseillère consultante commercial commerciale avocat avocate comptable "
+    "associé associée chercheur chercheuse professeur professeure attaché attachée "
+    "gestionnaire technicien technicienne délégué déléguée adjoint adjointe "
+    # Spanish
+    "director directora gerente fundador fundadora cofundador cofundadora presidente "
+    "presidenta jefe jefa responsable ingeniero ingeniera desarrollador desarrolladora "
+    "consultor consultora asesor asesora abogado abogada contable analista coordinador "
+    "coordinadora diseñador diseñadora técnico técnica socio socia ejecutivo ejecutiva "
+    "investigador investigadora comercial administrador administradora "
+    # Portuguese
+    "diretor diretora gestor gestora sócio sócia engenheiro engenheira desenvolvedor "
+    "programador programadora advogado advogada contabilista contador contadora "
+    "coordenador coordenadora designer projetista pesquisador pesquisadora executivo "
+    "executiva gerente-geral assessor assessora "
+    # Polish
+    "prezes wiceprezes dyrektor dyrektorka kierownik kierowniczka menedżer menadżer "
+    "specjalista specjalistka inżynier programista programistka projektant projektantka "
+    "konsultant konsultantka doradca właściciel właścicielka założyciel założycielka "
+    "członek przedstawiciel przedstawicielka handlowiec księgowa księgowy radca adwokat "
+    "analityk asystent asystentka koordynator koordynatorka zarządu prokurent"
+)
+_TITLE_WORDS = _TITLE_WORDS_TEXT.split()
+_TITLE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(_TITLE_WORDS) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_CJK_TITLE = re.compile(
+    r"总经理|總經理|经理|經理|总监|總監|董事长|董事長|董事|总裁|總裁|主任|工程师|工程師|"
+    r"设计师|設計師|顾问|顧問|创始人|創辦人|合伙人|主管|专员|專員|秘书|秘書|社長|部長|課長|"
+    r"係長|取締役|代表|会長|室長|主任|マネージャー|エンジニア|デザイナー|コンサルタント|"
+    r"ディレクター|研究员|研究員|教授|副总|副總|CEO|CTO"
+)
+_DEPARTMENT_WORDS_TEXT = (
+    "department dept dept. division abteilung bereich département service direction "
+    "departamento división divisão área dział departament pion wydział zespół team unit "
+    "group office"
+)
+_DEPARTMENT_WORDS = _DEPARTMENT_WORDS_TEXT.split()
+_DEPARTMENT = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in _DEPARTMENT_WORDS) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_CJK_DEPARTMENT = re.compile(r"[^\s]{1,8}(?:部|課|科|室|処|中心|事业部|事業部|本部)$")
+
+
+def is_title(text: str) -> bool:
+    """Does the line name a job (a title word, or a CJK title)?"""
+    return bool(_TITLE.search(text) or _CJK_TITLE.search(text))
+
+
+def is_department(text: str) -> bool:
+    """Is the line a department ("Sales Department", "Abteilung Vertrieb", "营业部")? A line
+    naming a job too ("Head of Sales Department") is a title."""
+    if _CJK_DEPARTMENT.search(text.strip()) and not _CJK_TITLE.search(text):
+        return True
+    return bool(_DEPARTMENT.search(text)) and not _TITLE.search(text)
+
+
+def split_title_department(text: str) -> tuple[str, str]:
+    """A line such as "Sales Manager | Marketing Department" -> (title, department); the whole
+    line as title when it does not split."""
+    for separator in (" | ", " · ", " • ", " — ", " – ", ", ", " - "):
+        if separator in text:
+            left, right = (part.strip() for part in text.split(separator, 1))
+            if is_title(left) and is_department(right):
+                return left, right
+            if is_department(left) and is_title(right):
+                return right, left
+    return text, ""
