@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QIODevice, QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QImage, QKeySequence
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QImage, QImageWriter, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from netdesk.ui.scanning.progress_panel import ScanProgress
@@ -267,5 +267,6 @@ def png_bytes(image: QImage) -> bytes:
     """A pasted picture as PNG (lossless), for the reader."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    # A writer: PySide6 refuses QImage.save's format given as bytes (see cards/qr_image.py).
+    QImageWriter(buffer, QByteArray(b"png")).write(image)
     return bytes(buffer.data().data())

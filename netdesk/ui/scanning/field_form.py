@@ -70,6 +70,7 @@ class FieldForm(QWidget):
         self.address = QLineEdit()
         self.marked: set[QLineEdit] = set()
         self._loaded = CardFields()
+        self._names_typed = False  # given or family typed by hand: the name no longer splits
 
     # -- building ---------------------------------------------------------------------------
 
@@ -85,6 +86,10 @@ class FieldForm(QWidget):
             edit = self._edit(getattr(fields, key), key in low)
             edit.setAccessibleName(label)
             self.singles[key] = edit
+        self._names_typed = False
+        self.singles["name"].textEdited.connect(self._name_edited)
+        for key in ("given", "family"):
+            self.singles[key].textEdited.connect(self._names_edited)
         self.form.addRow("&Name", self.singles["name"])
         names = QWidget()
         row = QHBoxLayout(names)
@@ -150,6 +155,19 @@ class FieldForm(QWidget):
         layout.addWidget(kind)
         self.form.addRow("Phone" if not index else "", row)
         self.phones.append(PhoneRow(edit, kind))
+
+    def _name_edited(self, text: str) -> None:
+        """Given and family name follow the name as typed, unless the user typed them."""
+        if self._names_typed:
+            return
+        from netdesk.scan.names import split_name
+
+        _name, given, family = split_name(text)
+        self.singles["given"].setText(given)
+        self.singles["family"].setText(family)
+
+    def _names_edited(self) -> None:
+        self._names_typed = True
 
     @staticmethod
     def _is_low(key: str, index: int, fields: CardFields) -> bool:
