@@ -95,7 +95,7 @@ class CardPictures(QWidget):
             self.pictures.append(picture)
             self.names.append(name)
 
-    def show_bigger(self, picture: ScaledPicture, name: str) -> QDialog:
+    def show_bigger(self, picture: ScaledPicture, name: str) -> BiggerPicture:
         dialog = BiggerPicture(picture.source(), name, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

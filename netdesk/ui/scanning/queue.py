@@ -151,7 +151,7 @@ class ScanQueue(QObject):
         except _Cancelled:
             return ScanOutcome(job, cancelled=True)
         except ScanError as exc:
-            return ScanOutcome(job, error=str(exc))
+            return ScanOutcome(job, error=_short(str(exc), job))
         except (OSError, MemoryError, ValueError) as exc:
             return ScanOutcome(job, error=f"{job.name}: could not be read ({exc})")
         if not self._current(job):
@@ -175,6 +175,14 @@ class ScanQueue(QObject):
             self.busy = False
             return True
         return False
+
+
+def _short(message: str, job: ScanJob) -> str:
+    """The reader names the file by its path; the window by its name, as everywhere else."""
+    path = str(job.path) if job.path is not None else ""
+    if path and message.startswith(path):
+        return job.name + message[len(path) :]
+    return message
 
 
 def _holds_qr_code(job: ScanJob) -> bool:

@@ -71,7 +71,9 @@ def ana_fields(**changes: object) -> CardFields:
     return fields
 
 
-def scanned(fields: CardFields | None = None, source: str = "IMG_2041.jpg", index: int = 0) -> ScannedCard:
+def scanned(
+    fields: CardFields | None = None, source: str = "IMG_2041.jpg", index: int = 0
+) -> ScannedCard:
     """A card as the reader returns it, its fields given rather than read."""
     image = card_image()
     lines = [
@@ -79,6 +81,11 @@ def scanned(fields: CardFields | None = None, source: str = "IMG_2041.jpg", inde
         for row, (text, size, _bold) in enumerate(ANA_LINES)
     ]
     return ScannedCard(
-        source, index, jpeg_bytes(image), image.width(), image.height(), lines,
+        source,
+        index,
+        jpeg_bytes(image),
+        image.width(),
+        image.height(),
+        lines,
         fields if fields is not None else ana_fields(),
     )
