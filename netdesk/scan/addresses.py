@@ -48,7 +48,8 @@ _STREET_WORDS = (
     r"rua|r\.|travessa|praça|largo|alameda|estrada|rodovia|"
     r"ul\.|ulica|al\.|aleja|aleje|pl\.|plac|os\.|osiedle|"
     r"street|st\.?|road|rd\.?|avenue|ave\.?|lane|ln\.?|drive|dr\.|way|court|ct\.?|square|"
-    r"suite|floor|building|parkway|pkwy|highway|hwy|place|pl|terrace|close|crescent"
+    r"suite|floor|building|parkway|pkwy|highway|hwy|place|pl|terrace|close|crescent|wharf|"
+    r"vía|via|gran\s+vía|rambla|passeig|no\."
 )
 # A street word beside a house number: "Hauptstraße 5", "12 rue de la Paix", "ul. Długa 5/7",
 # "Calle Mayor, 12", "Rua Augusta, 100 - 3º".
@@ -69,8 +70,12 @@ _POSTCODES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("NL", re.compile(r"^\d{4}\s?[A-Z]{2}\s+\w")),
     ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")),
     ("US", re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")),
-    ("JP", re.compile(r"〒\s*\d{3}-\d{4}|^\d{3}-\d{4}\s")),
-    ("", re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}\s+\w{2,}")),  # DE FR ES IT AT CH: "10115 Berlin"
+    ("JP", re.compile(r"〒\s*\d{3}-\d{4}|^\d{3}-\d{4}\s|[A-Za-z]\s+\d{3}-\d{4}$")),
+    ("CN", re.compile(r"^\d{6}$|[a-z],?\s+\d{6}$")),
+    (
+        "",
+        re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}\s+[^\W\d_]{2,}"),
+    ),  # DE FR ES IT AT CH: "10115 Berlin"
     ("", re.compile(r"\b\d{4,5}\s+[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý]\w+)*\s*$")),
     ("", re.compile(r"\b(?:CEP|C\.P\.|CP)\s*\d{4,5}")),
     ("", re.compile(r"\bCEDEX\b", re.IGNORECASE)),
@@ -78,6 +83,16 @@ _POSTCODES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # CJK addresses: prefecture/province, city, ward, street, number markers.
 _CJK_ADDRESS = re.compile(r"[都道府県省市区區町村路街号號丁目番地楼樓层層]")
 _CJK_STRONG = re.compile(r"(?:都|道|府|県|省|市).*(?:区|區|町|村|路|街|丁目)|\d+号|\d+號|丁目")
+
+
+# "Address:", "Anschrift:", "地址：" before the first line: not part of the address.
+ADDRESS_LABEL = re.compile(
+    r"^(?:address|adresse|anschrift|dirección|direccion|morada|endereço|endereco|adres|"
+    r"indirizzo|地址|住所|所在地)\s*[:：]\s*",
+    re.IGNORECASE,
+)
+# A house number and words: a street line when a postcode-and-city line follows it.
+NUMBERED = re.compile(r"^\d{1,4}(?:[-/]\d{1,4})*[a-zA-Z]?\s+\w|\w.*\s\d{1,4}[a-zA-Z]?(?:/\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -89,7 +104,7 @@ class AddressLine:
 
 def address_line(text: str) -> AddressLine | None:
     """What part of an address the line is, None when it looks like none."""
-    clean = text.strip(" ,;·|")
+    clean = ADDRESS_LABEL.sub("", text.strip(" ,;·|"))
     if not clean or "@" in clean or re.search(r"www\.|https?://", clean, re.I):
         return None
     if country := country_of(clean):
@@ -101,6 +116,8 @@ def address_line(text: str) -> AddressLine | None:
             trailing = _trailing_country(clean)
             return AddressLine(clean, "city", trailing or country)
     if _has_cjk(clean):
+        if re.search(r"番号|代码|代碼|账号|帳號|資本金", clean):
+            return None
         if _CJK_STRONG.search(clean) or (
             len(_CJK_ADDRESS.findall(clean)) >= 2 and re.search(r"\d", clean)
         ):
@@ -125,7 +142,7 @@ def _trailing_country(text: str) -> str:
 
 
 def _cjk_country(text: str) -> str:
-    if re.search(r"[\u3040-\u30ff]|[都道府県]|丁目", text):
+    if re.search(r"[\u3040-\u30ff]|東京都|北海道|[府県]|丁目", text):
         return "JP"
     if re.search(r"[區號樓層]|台北|台中|高雄", text):
         return "TW" if re.search(r"台北|台中|高雄|台灣", text) else "HK"

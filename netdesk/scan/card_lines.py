@@ -20,8 +20,9 @@ _LABEL_ONLY = re.compile(
 )
 # What is left of a line once its email, number... were taken, that says nothing on its own.
 NOISE = re.compile(
-    r"^(?:[\W_]*|(?:(?:e-?mail|mail|e|w|web|www|internet|site|website|url|tel|t|m|f|fax|"
-    r"phone|mob|mobile|o|p|linkedin|twitter|x|github|mastodon|instagram|in|@)\W*)+)$",
+    r"^(?:[\W_]*|(?:(?:e-?mail|mail|e|w|web|www|internet|site|website|url|courriel|correo|"
+    r"tel|t|m|f|fax|phone|mob|mobile|o|p|linkedin|twitter|x|github|mastodon|instagram|in|"
+    r"邮箱|郵箱|网址|網址|电邮|メール|@)\W*)+)$",
     re.IGNORECASE,
 )
 

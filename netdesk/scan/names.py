@@ -6,19 +6,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from nameparser import HumanName
 
 _PREFIX = (
     r"Dr\.?|Prof\.?|Mag\.?|Ing\.?|Dipl\.-?\s?Ing\.?|Dipl\.-?\s?Kfm\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|"
     r"Mme\.?|Mlle\.?|M\.|Sr\.?|Sra\.?|Srta\.?|Lic\.?|Eng\.?|Eng\.ª|Engª|Arq\.?|Dra\.?|Mgr\.?|"
-    r"Inż\.?|Hr\.?|Fr\.?|Herr|Frau|Pan|Pani|Sir|Dame|Me\."
+    r"Inż\.?|Hr\.?|Fr\.?|Herr|Frau|Pan|Pani|Sir|Dame|Me\.?|Dipl\.-\w+\.?"
 )
 _SUFFIX = (
     r"Ph\.?\s?D\.?|MBA|M\.?Sc\.?|B\.?Sc\.?|M\.?A\.?|B\.?A\.?|MD|M\.D\.|Jr\.?|Sr\.?|III|II|"
     r"LL\.?M\.?|CPA|CFA|PMP|Esq\.?|MBE|OBE|FRCS|MEng|Dipl\.?"
 )
-_PREFIXES = re.compile(r"^(?:(?:" + _PREFIX + r")\s+)+")
+_PREFIXES = re.compile(r"^(?:(?:" + _PREFIX + r")\s+)+", re.IGNORECASE)
 _SUFFIXES = re.compile(r"(?:,?\s+(?:" + _SUFFIX + r"))+$")
 # A Latin name word: capitalised or in capitals, with hyphens, apostrophes ("O'Neill") and
 # particles ("da", "von", "de la").
@@ -50,19 +51,72 @@ def looks_like_name(text: str) -> bool:
     return len(capitalised) >= 2 and all(len(word) <= 25 for word in words)
 
 
-def split_name(text: str, *, japanese: bool = False) -> tuple[str, str, str]:
-    """(name as printed, given, family); names in capitals are written capitalised."""
+# Countries where people carry two family names ("Lucía García Ortega", "João Sousa Tavares").
+_TWO_FAMILY_NAMES = {"ES", "PT", "BR", "MX", "AR", "CL", "CO", "PE", "UY", "VE", "AO", "MZ"}
+
+
+def split_name(
+    text: str, *, japanese: bool = False, region: str = "", emails: Sequence[str] = ()
+) -> tuple[str, str, str]:
+    """(name as printed, given, family); names in capitals are written capitalised.
+
+    Where the given name ends: the email's local part shows it when it spells the name
+    ("joaomaria.sousa@", "lucia@"); else three words are given + two family names in Spain,
+    Portugal and Latin America, and nameparser's reading elsewhere."""
     name = " ".join(text.split())
     if _CJK.search(name):
         return _split_cjk(name, japanese=japanese)
     if _is_capitals(_core(name)):
         name = _capitalised(name)
+    words = _core(name).split()
+    iberian = len(words) >= 3 and region in _TWO_FAMILY_NAMES and not _has_particle(words)
+    if iberian and (len(words) >= 4 or _fold(words[1]) in _SECOND_GIVEN):
+        return name, " ".join(words[:2]), " ".join(words[2:])
+    if len(words) >= 3 and (cut := _cut_from_email(words, emails)):
+        return name, " ".join(words[:cut]), " ".join(words[cut:])
+    if iberian:
+        return name, words[0], " ".join(words[1:])
     parsed = HumanName(_core(name))
     given = " ".join(part for part in (parsed.first, parsed.middle) if part)
     family = parsed.last
     if not family and given:
         given, family = parsed.first, parsed.middle
     return name, given, family
+
+
+# Given names that Iberian and Brazilian people carry second ("João Paulo", "Ana Maria").
+_SECOND_GIVEN = {
+    "maria", "jose", "paulo", "luis", "carolina", "ana", "joao", "antonio", "carlos", "manuel",
+    "pedro", "fernanda", "eduardo", "miguel", "luisa", "isabel", "teresa", "francisco", "javier",
+    "angel", "jesus", "carmen", "pilar", "victoria", "henrique", "gabriel", "rafael", "cristina",
+}  # fmt: skip
+
+
+def _cut_from_email(words: list[str], emails: Sequence[str]) -> int:
+    """How many words are the given name, as the email's local part spells it; 0 if unsure."""
+    folded = [re.sub(r"[^a-z]", "", _fold(word)) for word in words]
+    for email in emails:
+        local = _fold(email.split("@", 1)[0])
+        parts = [re.sub(r"[^a-z]", "", part) for part in re.split(r"[._]", local)]
+        for cut in range(1, len(words)):
+            given, family = "".join(folded[:cut]), "".join(folded[cut:])
+            if parts == [given, family] or parts == [given[:1], family]:
+                return cut
+            if len(parts) == 1 and parts[0] in {given[:1] + family, given, family}:
+                return cut
+    return 0
+
+
+def _has_particle(words: list[str]) -> bool:
+    return any(word.lower() in _PARTICLES for word in words[1:-1])
+
+
+# Mailboxes of a role, not a person: "comercial@" says nothing of the name.
+ROLE_MAILBOXES = {
+    "info", "hello", "sales", "kontakt", "contact", "vertrieb", "commercial", "comercial",
+    "contacto", "ventas", "geral", "contato", "biuro", "service", "office", "mail", "post",
+    "team", "support", "hallo", "bonjour", "hola", "ola", "admin", "press", "presse", "jobs",
+}  # fmt: skip
 
 
 def matches_email(text: str, emails: list[str]) -> bool:
@@ -74,6 +128,8 @@ def matches_email(text: str, emails: list[str]) -> bool:
     for email in emails:
         local = _fold(email.split("@", 1)[0])
         letters = re.sub(r"[^a-z]", "", local)
+        if letters in ROLE_MAILBOXES:
+            continue
         if any(word in letters for word in words):
             return True
         initials = "".join(word[0] for word in words)

@@ -14,10 +14,12 @@ _SUFFIXES = (
     r"S\.?A\.?S\.?U?|S\.A\.R\.L\.|SARL|EURL|SAS|SASU|SCOP|SNC|S\.A\.|SA|"
     r"S\.L\.U?\.?|SL|SLU|S\.Coop\.|"
     r"Lda\.?|Ltda\.?|S/A|ME|EIRELI|Unipessoal|"
-    r"Sp\.\s?z\s?o\.\s?o\.?|Sp\.\s?j\.|Sp\.\s?k\.|S\.K\.A\.|spółka(?:\s+\w+)*|"
+    r"[Ss]p\.\s?z\s?o\.\s?o\.?|[Ss]p\.\s?j\.|[Ss]p\.\s?k\.|S\.K\.A\.|spółka(?:\s+\w+)*|OG|"
     r"S\.p\.A\.|S\.r\.l\.|SpA|Srl|B\.?V\.?|N\.?V\.?|AB|Oy|Oyj|A/S|ApS|AS|ASA|K\.K\.|& Co\.?"
 )
 _LEGAL_FORM = re.compile(r"(?<![\w.])(?:" + _SUFFIXES + r")(?![\w])")
+# The same on a line printed in capitals ("NORDLICHT SOFTWARE GMBH").
+_LEGAL_FORM_CAPITALS = re.compile(r"(?<![\w.])(?:" + _SUFFIXES + r")(?![\w])", re.IGNORECASE)
 # Words companies put in their names; weaker than a legal form (a title may hold them too).
 _COMPANY_WORD = re.compile(
     r"(?<!\w)(?:Group|Holding|Holdings|Gruppe|Groupe|Grupo|Grupa|Studio|Studios|Labs|Partners|"
@@ -50,7 +52,10 @@ _FREE_MAIL = {
 
 def has_legal_form(text: str) -> bool:
     """Does the line end in or hold a company's legal form ("Example GmbH")?"""
-    return bool(_LEGAL_FORM.search(text) or _CJK_ORG.search(text))
+    if _CJK_ORG.search(text) or _LEGAL_FORM.search(text):
+        return True
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and text.isupper() and bool(_LEGAL_FORM_CAPITALS.search(text))
 
 
 def is_institution(text: str) -> bool:

@@ -4,13 +4,12 @@ are left alone.
 
 A line is cut at its labels, so "T +49 30 5550123 F +49 30 5550124" gives a work number and a
 fax; what follows a tax-id or bank label ("USt-IdNr.", "NIP", "IBAN") is never read as a phone.
-Numbers without "+" are read in the card's region (see `guess_region`).
+Numbers without "+" are read in the card's region (see netdesk.scan.regions).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import phonenumbers
@@ -20,13 +19,14 @@ from netdesk.scan.card_fields import CardPhone
 
 _MOBILE = (
     r"mobile|mobil|mob|handy|cellphone|cell|cel|celular|portable|port|móvil|movil|telemóvel|"
-    r"telemovel|tlm|tel\.?\s*kom|kom|komórka|komorka|gsm|m"
+    r"telemovel|tlm|tel\.?\s*kom|kom|komórka|komorka|gsm|móv|mov|m"
 )
 _WORK = (
     r"telephone|téléphone|telefone|telefon|teléfono|telefono|phone|tel|tél|fon|festnetz|"
-    r"office|büro|buro|bureau|oficina|escritório|direct|direkt|durchwahl|ph|p|t|o|w"
+    r"office|büro|buro|bureau|oficina|escritório|ligne\s+directe|direct\s+line|direct|direkt|"
+    r"durchwahl|standard|tfno|fone|ph|p|t|o|w"
 )
-_FAX = r"telefax|télécopie|telecopie|fax|fx|f"
+_FAX = r"telefax|télécopie|telecopie|faks|fax|fx|f"
 _HOME = r"home|privat|h"
 _CJK_LABELS = {
     "手机": "mobile", "手機": "mobile", "携帯": "mobile", "ケータイ": "mobile",
@@ -47,12 +47,13 @@ _NOT_PHONE_LABEL = re.compile(
     r"APE|NAF|CIF|NIF|NIPC|NIE|CNPJ|CPF|IE|HRB|HRA|Handelsregister|Registergericht|Amtsgericht|"
     r"Steuer-?\s*Nr|St\.?-?Nr|Steuernummer|IBAN|BIC|SWIFT|P\.?\s*IVA|Partita\s+IVA|"
     r"Company\s+(?:No|Number|Reg)|Reg(?:istration)?\.?\s*No|Registro|EIN|ABN|ACN|VAT-ID|"
-    r"Kapital|Share\s+capital|capital\s+social|Stammkapital|Sąd|KRS-?Nr)\.?\s*[:#№°.]?",
+    r"Kapital|Share\s+capital|capital\s+social|Stammkapital|Sąd|KRS-?Nr|NMLS(?:\s+ID)?|FN|CREA|"
+    r"Registered\s+in|Inscrita|Tomo|kapitał|登録番号|法人番号|统一社会信用代码|統一社會信用代碼|"
+    r"开户行账号|开户行|账号|資本金|注册号|税号)\.?\s*[:#№°.]?",
     re.IGNORECASE,
 )
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z\d]{4}){3,7}(?:\s?[A-Z\d]{1,4})?\b")
 _DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
-_COUNTRY_CODE = re.compile(r"(?<![\w+])\+\s?(\d{1,3})[\s(./-]")
 # A lone printed number needs this many digits to be a phone (a postcode has 4-5, a Brazilian
 # CEP 8 but a dash after 5).
 _MIN_DIGITS = 7
@@ -92,36 +93,6 @@ def find_phones(text: str, region: str, *, labelled_only: bool = False) -> Phone
     return found
 
 
-def guess_region(
-    countries: Iterable[str], texts: Iterable[str], domains: Iterable[str], region: str | None
-) -> str:
-    """The region numbers without "+" are read in: the address's country, else the first
-    "+CC" printed, else the web or email domain's country ending, else `region` ("ZZ": only
-    international numbers are read)."""
-    for country in countries:
-        if country:
-            return country
-    for text in texts:
-        for match in _COUNTRY_CODE.finditer(text):
-            code = phonenumbers.region_code_for_country_code(int(match.group(1)))
-            if code != "ZZ":
-                return code
-    for domain in domains:
-        if country := _domain_country(domain):
-            return country
-    return (region or "ZZ").upper()
-
-
-def _domain_country(domain: str) -> str:
-    ending = domain.lower().rstrip(".").rsplit(".", 1)[-1]
-    if ending == "uk":
-        return "GB"
-    if len(ending) != 2 or ending in {"io", "ai", "co", "me", "tv", "cc", "ly", "eu", "fm"}:
-        return ""
-    code = ending.upper()
-    return code if phonenumbers.country_code_for_region(code) else ""
-
-
 def _pieces(text: str) -> list[tuple[str, int, int, int]]:
     """The line cut at its labels: (kind, label start, start, end) per piece; kind
     "not-phone" for what follows a tax-id or bank label, "" before the first label."""
@@ -149,6 +120,9 @@ def _pieces(text: str) -> list[tuple[str, int, int, int]]:
 def _without_overlaps(marks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     kept: list[tuple[int, int, str]] = []
     for mark in marks:
+        after_id = kept and kept[-1][2] == "not-phone" and mark[2] != "not-phone"
+        if after_id and mark[0] <= kept[-1][1] + 1:
+            continue  # "登録番号 T123...": the letter belongs to the id
         if kept and mark[0] < kept[-1][1]:
             if mark[2] == "not-phone" and kept[-1][2] != "not-phone":
                 kept[-1] = mark

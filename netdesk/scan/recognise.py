@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from netdesk.scan.addresses import AddressLine, address_line
+from netdesk.scan.addresses import ADDRESS_LABEL, NUMBERED, AddressLine, address_line
 from netdesk.scan.card_fields import CardFields
 from netdesk.scan.card_lines import NOISE, CardLine, card_lines
 from netdesk.scan.names import looks_like_name, matches_email, split_name
@@ -24,7 +24,8 @@ from netdesk.scan.organisations import (
     is_institution,
     matches_domain,
 )
-from netdesk.scan.phones import find_phones, guess_region
+from netdesk.scan.phones import find_phones
+from netdesk.scan.regions import guess_region
 from netdesk.scan.text_lines import TextLine
 from netdesk.scan.titles import is_department, is_title, split_title_department
 from netdesk.scan.web import find_web
@@ -32,6 +33,10 @@ from netdesk.scan.web import find_web
 # Below this recogniser score a field is shown as read with low confidence.
 SURE_SCORE = 0.85
 _KANA = re.compile(r"[\u3040-\u30ff]")
+# Profile pages on a social network: their domain says nothing of the card's country.
+_PROFILE = re.compile(
+    r"/@|linkedin\.com|x\.com|github\.com|instagram\.com|xing\.com|bsky\.app|twitter\.com"
+)
 
 
 def recognise(lines: Sequence[TextLine], region: str | None = None) -> CardFields:
@@ -42,11 +47,14 @@ def recognise(lines: Sequence[TextLine], region: str | None = None) -> CardField
     _take_web(items, fields)
     address_items = _take_address(items, fields)
     countries = [found.country for _, found in address_items]
-    domains = [email.rsplit("@", 1)[-1] for email in fields.emails] + fields.urls
+    domains = [email.rsplit("@", 1)[-1] for email in fields.emails] + [
+        url for url in fields.urls if not _PROFILE.search(url)
+    ]
     card_region = guess_region(countries, [item.text for item in items], domains, region)
     in_address = {id(item) for item, _ in address_items}
     _take_phones(items, fields, card_region, in_address)
-    _take_words(items, fields, japanese=any(_KANA.search(line.text) for line in lines))
+    japanese = any(_KANA.search(line.text) for line in lines)
+    _take_words(items, fields, japanese=japanese, region=card_region)
     fields.unplaced = [
         item.text for item in items if not item.used and item.text and not NOISE.match(item.text)
     ]
@@ -75,7 +83,14 @@ def _take_web(items: list[CardLine], fields: CardFields) -> None:
 def _take_address(items: list[CardLine], fields: CardFields) -> list[tuple[CardLine, AddressLine]]:
     """The address: the run of address lines around a postcode-and-city line (or a street
     line alone when there is no city), joined by ", "."""
-    found = [(item, address_line(item.text)) for item in items if not item.used]
+    free = [item for item in items if not item.used]
+    found = [(item, address_line(item.text)) for item in free]
+    for index, (item, line) in enumerate(found[:-1]):
+        after = found[index + 1][1]
+        if line is None and after is not None and after.kind == "city":
+            text = ADDRESS_LABEL.sub("", item.text)
+            if NUMBERED.search(text) and sum(ch.isdigit() for ch in text) <= 6:
+                found[index] = (item, AddressLine(text, "street", ""))
     parts = [(item, line) for item, line in found if line is not None]
     if not parts:
         return []
@@ -85,7 +100,7 @@ def _take_address(items: list[CardLine], fields: CardFields) -> list[tuple[CardL
     if anchor is None:
         return []
     block = _address_block(items, parts, anchor)
-    fields.address = ", ".join(item.text.strip(" ,") for item, _ in block)
+    fields.address = ", ".join(line.text.strip(" ,") for _, line in block)
     if any(item.source.score < SURE_SCORE for item, _ in block):
         fields.low_confidence.add("address")
     for item, _ in block:
@@ -102,7 +117,13 @@ def _address_block(
     block = [parts[anchor]]
     for item, line in parts[anchor + 1 :]:
         gap = position[id(item)] - position[id(block[-1][0])]
-        if gap > 2 or (line.kind == "street" and block[-1][1].kind in {"city", "country"}):
+        last = block[-1][1]
+        # A street after the city starts another address, but for "〒100-0005" or "100022"
+        # printed first, as Japanese and Chinese cards do.
+        postcode_only = not re.search(r"[^\W\d_]", last.text)
+        if gap > 2 or (
+            line.kind == "street" and last.kind in {"city", "country"} and not postcode_only
+        ):
             break
         block.append((item, line))
     alone = len(block) == 1 and block[0][1].kind == "street"
@@ -137,28 +158,33 @@ def _take_phones(
             item.used = not item.text or bool(NOISE.match(item.text))
 
 
-def _take_words(items: list[CardLine], fields: CardFields, *, japanese: bool) -> None:
+def _take_words(items: list[CardLine], fields: CardFields, *, japanese: bool, region: str) -> None:
     """Organisation, title, department and name from the lines left."""
     free = [item for item in items if not item.used and item.text]
     domains = domain_names(fields.emails, fields.urls)
     orgs: list[tuple[int, CardLine]] = []
+    titles: list[CardLine] = []
     others: list[CardLine] = []
     for item in free:
         text = item.text
+        if sum(ch.isdigit() for ch in text) >= 4:
+            continue  # registry numbers, capital, "since 1987": never a name or a title
         if has_legal_form(text):
             orgs.append((3, item))
-        elif is_title(text) and not matches_email(text, fields.emails):
-            _set_title(item, fields)
         elif is_department(text):
             if not fields.department:
                 fields.department = text
                 item.used = True
                 _mark(fields, "department", item)
+        elif is_title(text) and not (looks_like_name(text) and matches_email(text, fields.emails)):
+            titles.append(item)
         elif is_institution(text):
             orgs.append((2, item))
         else:
             others.append(item)
-    _take_name(others, fields, japanese=japanese)
+    name_item = _take_name(others, fields, japanese=japanese, region=region)
+    if titles:
+        _set_title(_nearest(titles, name_item, items), fields)
     for item in others:
         if item.used:
             continue
@@ -168,7 +194,8 @@ def _take_words(items: list[CardLine], fields: CardFields, *, japanese: bool) ->
             orgs.append((1, item))
     if orgs:
         best = max(
-            orgs, key=lambda pair: (pair[0], matches_domain(pair[1].text, domains), pair[1].height)
+            orgs,
+            key=lambda pair: (pair[0], matches_domain(pair[1].text, domains), pair[1].height),
         )
         fields.organization = best[1].text
         best[1].used = True
@@ -177,10 +204,16 @@ def _take_words(items: list[CardLine], fields: CardFields, *, japanese: bool) ->
         _organisation_from_layout(others, fields)
 
 
+def _nearest(titles: list[CardLine], name: CardLine | None, items: list[CardLine]) -> CardLine:
+    """The title printed closest to the name (a slogan with "partner" in it sits apart)."""
+    if name is None or len(titles) == 1:
+        return titles[0]
+    position = {id(item): index for index, item in enumerate(items)}
+    return min(titles, key=lambda item: abs(position[id(item)] - position[id(name)]))
+
+
 def _set_title(item: CardLine, fields: CardFields) -> None:
     title, department = split_title_department(item.text)
-    if fields.title:
-        return
     fields.title = title
     if department and not fields.department:
         fields.department = department
@@ -188,10 +221,12 @@ def _set_title(item: CardLine, fields: CardFields) -> None:
     _mark(fields, "title", item)
 
 
-def _take_name(others: list[CardLine], fields: CardFields, *, japanese: bool) -> None:
+def _take_name(
+    others: list[CardLine], fields: CardFields, *, japanese: bool, region: str
+) -> CardLine | None:
     candidates = [item for item in others if looks_like_name(item.text)]
     if not candidates:
-        return
+        return None
     tallest = max(item.height for item in candidates)
     top = min(item.source.top for item in candidates)
     span = max(item.source.bottom for item in candidates) - top or 1.0
@@ -205,13 +240,16 @@ def _take_name(others: list[CardLine], fields: CardFields, *, japanese: bool) ->
         return score
 
     best = max(candidates, key=weight)
-    fields.name, fields.given, fields.family = split_name(best.text, japanese=japanese)
+    fields.name, fields.given, fields.family = split_name(
+        best.text, japanese=japanese, region=region, emails=fields.emails
+    )
     best.used = True
     _mark(fields, "name", best)
     if len(candidates) > 1 and not matches_email(best.text, fields.emails):
         second = sorted((weight(item) for item in candidates), reverse=True)[1]
         if weight(best) - second < 0.3:
             fields.low_confidence.add("name")
+    return best
 
 
 def _organisation_from_layout(others: list[CardLine], fields: CardFields) -> None:

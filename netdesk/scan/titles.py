@@ -18,6 +18,7 @@ _TITLE_WORDS_TEXT = (
     "principal intern trainee supervisor superintendent secretary treasurer programmer "
     "evangelist advocate ambassador photographer artist curator librarian pharmacist "
     "therapist dentist product\\s+owner scrum\\s+master managing senior junior chief "
+    "solicitor barrister notary auditor controller buyer planner "
     # German
     "geschäftsführer geschäftsführerin inhaber inhaberin gründer gründerin mitgründer "
     "vorstand vorständin vorsitzender vorsitzende leiter leiterin leitung abteilungsleiter "
@@ -26,64 +27,107 @@ _TITLE_WORDS_TEXT = (
     "sachbearbeiter sachbearbeiterin assistenz assistentin mitarbeiter mitarbeiterin "
     "rechtsanwalt rechtsanwältin steuerberater steuerberaterin architektin designerin "
     "direktor direktorin präsident präsidentin fachberater kaufmann kauffrau "
-    "softwareentwickler softwareentwicklerin verkaufsleiter bereichsleiter "
+    "softwareentwickler softwareentwicklerin verkaufsleiter bereichsleiter architekt "
+    "technischer kaufmännischer "
     # French
     "directeur directrice gérant gérante fondateur fondatrice cofondateur président "
     "présidente responsable chef ingénieur ingénieure développeur développeuse chargé chargée "
     "conseiller conseillère consultante commercial commerciale avocat avocate comptable "
     "associé associée chercheur chercheuse professeur professeure attaché attachée "
-    "gestionnaire technicien technicienne délégué déléguée adjoint adjointe "
+    "gestionnaire technicien technicienne délégué déléguée adjoint adjointe expert experte "
+    "comptable "
     # Spanish
     "director directora gerente fundador fundadora cofundador cofundadora presidente "
     "presidenta jefe jefa responsable ingeniero ingeniera desarrollador desarrolladora "
     "consultor consultora asesor asesora abogado abogada contable analista coordinador "
     "coordinadora diseñador diseñadora técnico técnica socio socia ejecutivo ejecutiva "
-    "investigador investigadora comercial administrador administradora "
+    "investigador investigadora administrador administradora consejero consejera "
+    "arquitecto arquitecta "
     # Portuguese
     "diretor diretora gestor gestora sócio sócia engenheiro engenheira desenvolvedor "
     "programador programadora advogado advogada contabilista contador contadora "
     "coordenador coordenadora designer projetista pesquisador pesquisadora executivo "
-    "executiva gerente-geral assessor assessora "
+    "executiva assessor assessora arquiteto arquiteta "
     # Polish
     "prezes wiceprezes dyrektor dyrektorka kierownik kierowniczka menedżer menadżer "
     "specjalista specjalistka inżynier programista programistka projektant projektantka "
     "konsultant konsultantka doradca właściciel właścicielka założyciel założycielka "
     "członek przedstawiciel przedstawicielka handlowiec księgowa księgowy radca adwokat "
-    "analityk asystent asystentka koordynator koordynatorka zarządu prokurent"
+    "analityk asystent asystentka koordynator koordynatorka zarządu prokurent główna główny "
+    "specjalistka"
 )
 _TITLE_WORDS = _TITLE_WORDS_TEXT.split()
+# German titles are compounds ("Projektingenieur", "Vorstandsvorsitzender") with a feminine
+# "-in" ("Key Account Managerin"): these stems count inside a word too.
+_COMPOUND_STEMS = (
+    "leiter|ingenieur|entwickler|berater|führer|vorsitzende|referent|manager|architekt|"
+    "kaufmann|kauffrau|prokurist|anwalt|assistent|sachbearbeiter|direktor|vorstand"
+)
 _TITLE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(_TITLE_WORDS) + r")(?![\w-])",
+    r"(?<!\w)(?:" + "|".join(_TITLE_WORDS) + r")(?:in|innen)?(?!\w)"
+    r"|\w(?:" + _COMPOUND_STEMS + r")(?:in|innen|r|s)?(?!\w)",
     re.IGNORECASE,
 )
 _CJK_TITLE = re.compile(
     r"总经理|總經理|经理|經理|总监|總監|董事长|董事長|董事|总裁|總裁|主任|工程师|工程師|"
     r"设计师|設計師|顾问|顧問|创始人|創辦人|合伙人|主管|专员|專員|秘书|秘書|社長|部長|課長|"
     r"係長|取締役|代表|会長|室長|主任|マネージャー|エンジニア|デザイナー|コンサルタント|"
-    r"ディレクター|研究员|研究員|教授|副总|副總|CEO|CTO"
+    r"ディレクター|研究员|研究員|教授|副总|副總|执行官|CEO|CTO"
 )
 _DEPARTMENT_WORDS_TEXT = (
     "department dept dept. division abteilung bereich département service direction "
-    "departamento división divisão área dział departament pion wydział zespół team unit "
-    "group office"
+    "departamento división divisão área dział departament pion wydział zespół"
 )
 _DEPARTMENT_WORDS = _DEPARTMENT_WORDS_TEXT.split()
 _DEPARTMENT = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in _DEPARTMENT_WORDS) + r")(?![\w-])",
+    r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in _DEPARTMENT_WORDS) + r")(?![\w-])"
+    r"|\wabteilung\b",
     re.IGNORECASE,
 )
+# A department line starts with one of these words, whatever words follow ("Département
+# Commercial", "Service des Achats", "Dział Sprzedaży").
+_DEPARTMENT_FIRST = re.compile(
+    r"^(?:department|abteilung|département|departement|service|direction|departamento|dział|"
+    r"departament|división|divisão|wydział)\b",
+    re.IGNORECASE,
+)
+# Departments printed by their area alone.
+_AREAS = {
+    "finance", "finances", "human resources", "hr", "customer service", "customer services",
+    "customer success", "corporate communications", "communications", "research & development",
+    "research and development", "r&d", "general affairs", "quality assurance", "sales",
+    "marketing", "procurement", "purchasing", "operations", "legal", "it", "engineering",
+    "vertrieb", "einkauf", "kundenservice", "technik", "personal", "marketing & vertrieb",
+    "forschung und entwicklung", "forschung & entwicklung", "buchhaltung", "logistik",
+    "ressources humaines", "service client", "achats", "comptabilité", "recursos humanos",
+    "atención al cliente", "compras", "ventas", "atendimento ao cliente", "vendas",
+    "financeiro", "kadry", "księgowość", "sprzedaż", "international division",
+}  # fmt: skip
 _CJK_DEPARTMENT = re.compile(r"[^\s]{1,8}(?:部|課|科|室|処|中心|事业部|事業部|本部)$")
+
+
+# A slogan speaks to the reader ("Your partner since 1987", "Ihr Partner für Präzision").
+_SLOGAN = re.compile(
+    r"(?<!\w)(?:your|our|we|ihr|ihre|unser|unsere|wir|votre|notre|nous|tu|tus|su|nuestro|"
+    r"nuestra|seu|sua|nosso|nossa|twój|twoja|nasz|nasza|since|seit|depuis|desde|od)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def is_title(text: str) -> bool:
     """Does the line name a job (a title word, or a CJK title)?"""
+    if _SLOGAN.search(text):
+        return False
     return bool(_TITLE.search(text) or _CJK_TITLE.search(text))
 
 
 def is_department(text: str) -> bool:
     """Is the line a department ("Sales Department", "Abteilung Vertrieb", "营业部")? A line
     naming a job too ("Head of Sales Department") is a title."""
-    if _CJK_DEPARTMENT.search(text.strip()) and not _CJK_TITLE.search(text):
+    clean = text.strip(" .,:")
+    if clean.casefold() in _AREAS or _DEPARTMENT_FIRST.match(clean):
+        return True
+    if _CJK_DEPARTMENT.search(clean) and not _CJK_TITLE.search(clean):
         return True
     return bool(_DEPARTMENT.search(text)) and not _TITLE.search(text)
 

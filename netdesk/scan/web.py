@@ -103,6 +103,8 @@ def repaired(text: str) -> str:
     text = _DOT_WORD.sub(".", text)
     text = _WWW_SPACED.sub(r"\1.", text)
     text = _SPACED_AT.sub("@", text)
+    if not re.search(r"www\.|@|https?://", text, re.IGNORECASE):
+        return text  # "Reg. No." is no domain: spaces are only closed up in a web address
     return _SPACED_DOT.sub(".", text)
 
 
@@ -179,8 +181,8 @@ def _is_abbreviation(text: str) -> bool:
     two letters and a lower-case or capitalised spelling."""
     if re.match(r"(?:https?://|www\.)", text, re.IGNORECASE):
         return False
-    first = text.split(".")[0]
-    return len(first) < 2 or text.isupper()
+    first, ending = text.split("/")[0].split(".")[0], text.split("/")[0].rsplit(".", 1)[-1]
+    return len(first) < 2 or text.isupper() or (len(ending) <= 3 and not ending.islower())
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

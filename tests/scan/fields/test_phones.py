@@ -1,0 +1,106 @@
+"""Phones and their kinds; numbers that are not phones stay out."""
+
+from __future__ import annotations
+
+import pytest
+
+from netdesk.scan.card_fields import CardPhone
+from netdesk.scan.recognise import recognise
+from tests.scan.fields.lines import beside, card
+
+
+def phones(*rows: str, region: str | None = None) -> list[tuple[str, str]]:
+    return [(p.number, p.kind) for p in recognise(card("Ana Lima", *rows), region).phones]
+
+
+@pytest.mark.parametrize(
+    ("row", "kind"),
+    [
+        ("M +49 171 2345678", "mobile"),
+        ("Mob.: +49 171 2345678", "mobile"),
+        ("Handy +49 171 2345678", "mobile"),
+        ("Cell: +49 171 2345678", "mobile"),
+        ("Tel. +49 30 5550123", "work"),
+        ("T: +49 30 5550123", "work"),
+        ("Phone +49 30 5550123", "work"),
+        ("Büro +49 30 5550123", "work"),
+        ("Fax +49 30 5550124", "fax"),
+        ("F +49 30 5550124", "fax"),
+        ("Télécopie : +49 30 5550124", "fax"),
+        ("+49 30 5550123", ""),
+    ],
+)
+def test_the_label_before_a_number_gives_its_kind(row: str, kind: str) -> None:
+    assert [found[1] for found in phones(row)] == [kind]
+
+
+def test_numbers_glued_on_one_line_are_cut_at_their_labels() -> None:
+    assert phones("T +49 30 5550123 F +49 30 5550124 M +49 171 2345678") == [
+        ("+49 30 5550123", "work"),
+        ("+49 30 5550124", "fax"),
+        ("+49 171 2345678", "mobile"),
+    ]
+
+
+def test_a_label_in_a_column_of_its_own_names_the_number_beside_it() -> None:
+    lines = card(("Ana Lima", 40)) + beside("Mobil", "+49 171 2345678", 200) + beside(
+        "Fax", "+49 30 5550124", 240
+    )
+    assert recognise(lines).phones == [
+        CardPhone("+49 171 2345678", "mobile"),
+        CardPhone("+49 30 5550124", "fax"),
+    ]
+
+
+def test_cjk_labels() -> None:
+    assert phones("电话: +86 10 6552 8888", "手机：+86 138 0013 8000", "传真 +86 10 6552 8899") == [
+        ("+86 10 6552 8888", "work"),
+        ("+86 138 0013 8000", "mobile"),
+        ("+86 10 6552 8899", "fax"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "USt-IdNr.: DE123456789",
+        "VAT No. GB 123 4567 89",
+        "NIP 123-456-78-90",
+        "KRS 0000123456",
+        "REGON 123456785",
+        "SIRET 732 829 320 00074",
+        "CIF B12345678",
+        "CNPJ 12.345.678/0001-90",
+        "HRB 123456 B, Amtsgericht Charlottenburg",
+        "IBAN DE89 3704 0044 0532 0130 00",
+        "10115 Berlin",
+        "01310-100 São Paulo",
+        "Seit 12.03.2001",
+    ],
+)
+def test_tax_ids_registers_ibans_postcodes_and_dates_are_not_phones(row: str) -> None:
+    fields = recognise(card("Ana Lima", row, "ana@example.de"), "DE")
+    assert fields.phones == []
+    assert row in fields.unplaced or row in fields.address
+
+
+def test_a_tax_id_on_the_phone_line_stays_out_but_the_phone_is_read() -> None:
+    assert phones("Tel. +49 30 5550123 · USt-IdNr. DE 123 456 789") == [("+49 30 5550123", "work")]
+
+
+def test_national_numbers_are_read_in_the_country_of_the_address() -> None:
+    assert phones("ul. Długa 5", "00-950 Warszawa", "tel. kom. 601 234 567") == [
+        ("+48 601 234 567", "mobile")
+    ]
+
+
+def test_national_numbers_are_read_in_the_country_of_a_printed_code() -> None:
+    assert phones("T +33 1 42 68 53 00", "M 06 12 34 56 78")[1] == ("+33 6 12 34 56 78", "mobile")
+
+
+def test_national_numbers_are_read_in_the_country_of_the_web_domain() -> None:
+    assert phones("Tel. 030 5550123", "ana@example.de") == [("+49 30 5550123", "work")]
+
+
+def test_else_in_the_users_own_region() -> None:
+    assert phones("Tel. (415) 555-0132", region="US") == [("+1 415-555-0132", "work")]
