@@ -72,6 +72,11 @@ def engine() -> Any:
                         "the text recogniser's models are missing from the rapidocr package "
                         f"({', '.join(missing)}); reinstall it: pip install 'netdesk[scan]'"
                     )
+                # ONNX Runtime (1.29 and later) collects usage telemetry on Linux and macOS
+                # too: it keeps a device id and an event store under ~/.cache/Microsoft and
+                # uploads them. Turned off before the runtime starts, as it only reads this
+                # once per process; netdesk sends nothing anywhere.
+                os.environ["ORT_DISABLE_TELEMETRY"] = "1"
                 from rapidocr import RapidOCR
 
                 _engine = RapidOCR(params=engine_params())

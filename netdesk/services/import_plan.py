@@ -59,7 +59,7 @@ class PlanItem:
 @dataclass
 class ImportPlan:
     file: str
-    kind: str  # "vcard", "csv" or "ics"
+    kind: str  # "vcard", "csv", "ics", or "scan" (paper cards: services.scanning)
     layout: str = ""  # what the file was recognised as: "vCard", "LinkedIn connections", ...
     items: list[PlanItem] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)

@@ -1,12 +1,14 @@
-"""What a merge carries over besides the card: rhythms, snoozes, introductions and goal links
-(notes, follow-ups, drafts and attendances are moved by the merge itself)."""
+"""What a merge carries over besides the card: rhythms, snoozes, introductions, goal links and
+the pictures of paper cards (notes, follow-ups, drafts and attendances are moved by the merge
+itself)."""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from netdesk.models import Introduction, ReconnectSnooze, Rhythm, goal_contacts
+from netdesk.models import ContactCardImage, Introduction, ReconnectSnooze, Rhythm, goal_contacts
+from netdesk.store import mark_changed
 
 
 def move_followthrough(session: Session, keep_id: int, other_id: int) -> None:
@@ -35,4 +37,26 @@ def move_followthrough(session: Session, keep_id: int, other_id: int) -> None:
     ]
     if moved:
         session.execute(insert(goal_contacts), moved)
+    _move_card_images(session, keep_id, other_id)
     session.flush()
+
+
+def _move_card_images(session: Session, keep_id: int, other_id: int) -> None:
+    """The other's card pictures go after the kept person's, in their own order (each card's
+    front before its back)."""
+    cards = ContactCardImage
+    last = session.scalar(select(func.max(cards.position)).where(cards.contact_id == keep_id))
+    start = 0 if last is None else last + 1
+    moving = list(
+        session.scalars(
+            select(cards.id).where(cards.contact_id == other_id).order_by(cards.position, cards.id)
+        )
+    )
+    for offset, image_id in enumerate(moving):
+        session.execute(
+            update(cards)
+            .where(cards.id == image_id)
+            .values(contact_id=keep_id, position=start + offset)
+        )
+    if moving:
+        mark_changed(session, "contacts")

@@ -18,6 +18,7 @@ from netdesk.models import (
     Base,
     Contact,
     ContactAddress,
+    ContactCardImage,
     ContactEmail,
     ContactExtraProperty,
     ContactPhone,
@@ -71,6 +72,7 @@ def capture_contact(session: Session, contact_ids: list[int], label: str) -> Sna
         ContactUrl,
         ContactAddress,
         ContactExtraProperty,
+        ContactCardImage,
         Attendance,
         Note,
         FollowUp,
@@ -231,6 +233,12 @@ def fingerprint(session: Session, contact_id: int) -> str:
     ):
         rows = _rows(session, table, table.c.contact_id == contact_id)
         parts.append(sorted(repr(sorted(r.items())) for r in rows))
+    # A card picture is never edited, only added or removed: its row without the bytes will do.
+    cards = table_of(ContactCardImage)
+    pictures = session.execute(
+        select(cards.c.id, cards.c.position).where(cards.c.contact_id == contact_id)
+    )
+    parts.append(sorted(repr(tuple(r)) for r in pictures))
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 

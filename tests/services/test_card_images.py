@@ -3,9 +3,14 @@ put back; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-import pytest
+import io
 
+import pytest
+from sqlalchemy import select
+
+from netdesk.errors import ServiceError
 from netdesk.formats.records import CardImage, ContactRecord, Typed
+from netdesk.models import Contact
 from netdesk.services.errors import NotFoundError
 from netdesk.services.import_plan import Action
 from netdesk.services.records import ContactInput
@@ -117,3 +122,75 @@ def test_missing_picture_or_person_is_a_clear_error(services: Services) -> None:
         services.card_images.remove(12345)
     with pytest.raises(NotFoundError, match="no longer exists"):
         services.card_images.add(12345, [CardImage(FRONT)])
+
+
+def test_undoing_a_deletion_brings_the_card_pictures_back(services: Services) -> None:
+    services.scanning.save(
+        services.scanning.plan([scanned("Ana Lima", "ana@example.org", FRONT, BACK)], "a"), None
+    )
+    contact_id = only_person(services, "Ana Lima")
+    before = services.card_images.list_for(contact_id)
+    snapshot = services.contacts.delete([contact_id])
+    assert services.card_images.list_for(contact_id) == []
+    with pytest.raises(NotFoundError):
+        services.card_images.image(before[0].id)
+    services.contacts.restore(snapshot)
+    assert services.card_images.list_for(contact_id) == before
+    assert [services.card_images.image(i.id) for i in before] == [FRONT, BACK]
+
+
+def test_merging_duplicates_moves_the_card_pictures_and_undo_puts_them_back(
+    services: Services,
+) -> None:
+    plan = services.scanning.plan(
+        [
+            scanned("Ana Lima", "ana@example.org", FRONT),
+            scanned("Ana Lima", "lima@example.net", BACK, FRONT),
+        ],
+        "batch",
+    )
+    for item in plan.items:
+        item.action = Action.ADD
+    services.scanning.save(plan, None)
+    with services.db.Session() as session:
+        first, second = session.scalars(select(Contact.id).order_by(Contact.id))
+    before = {cid: services.card_images.list_for(cid) for cid in (first, second)}
+    snapshot = services.duplicates.merge(first, [second])
+    moved = services.card_images.list_for(first)
+    assert [(i.position, services.card_images.image(i.id)) for i in moved] == [
+        (0, FRONT),
+        (1, BACK),
+        (2, FRONT),
+    ]
+    services.duplicates.restore(snapshot)
+    assert {cid: services.card_images.list_for(cid) for cid in (first, second)} == before
+
+
+def test_a_merge_is_not_undone_over_a_card_picture_added_since(services: Services) -> None:
+    first = services.contacts.create(ContactInput(formatted_name="Bo Berg"))
+    second = services.contacts.create(ContactInput(formatted_name="Bo Berg"))
+    snapshot = services.duplicates.merge(first, [second])
+    services.card_images.add(first, [CardImage(FRONT)])
+    with pytest.raises(ServiceError, match="changed since"):
+        services.duplicates.restore(snapshot)
+    assert len(services.card_images.list_for(first)) == 1
+
+
+def test_planning_a_scan_writes_nothing(services: Services) -> None:
+    services.scanning.plan([scanned("Ana Lima", "ana@example.org", FRONT)], "a.jpg")
+    assert services.contacts.count() == 0
+
+
+def test_exports_never_carry_the_card_pictures(services: Services) -> None:
+    picture = b"\xff\xd8\xff\xe0" + b"card picture" * 40 + b"\xff\xd9"
+    services.scanning.save(
+        services.scanning.plan([scanned("Ana Lima", "ana@example.org", picture)], "a.jpg"), None
+    )
+    contact_id = only_person(services, "Ana Lima")
+    (record,) = services.exports.records([contact_id])
+    assert record.card_images == [] and record.photo is None
+    vcard = services.exports.vcard_bytes([contact_id], version="4.0").decode()
+    assert "PHOTO" not in vcard and "/9j/" not in vcard and "card picture" not in vcard
+    out = io.StringIO()
+    services.exports.csv(out, [contact_id])
+    assert "/9j/" not in out.getvalue() and "card picture" not in out.getvalue()

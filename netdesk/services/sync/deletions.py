@@ -1,7 +1,8 @@
 """Cards deleted on the server: the contact goes here too, unless netdesk knows more.
 
-A contact with notes, events or follow-ups here (or changed here since the last sync) stays,
-unlinked and marked "removed from ACCOUNT"; the others are deleted, with a snapshot for undo.
+A contact with notes, events, follow-ups or paper-card pictures here (or changed here since the
+last sync) stays, unlinked and marked "removed from ACCOUNT"; the others are deleted, with a
+snapshot for undo.
 """
 
 from __future__ import annotations
@@ -11,14 +12,23 @@ from sqlalchemy.orm import Session
 
 from netdesk import clock
 from netdesk.formats.vcard.three_way import record_hash
-from netdesk.models import Attendance, Contact, FollowUp, Note, SyncItem, SyncUnlinked
+from netdesk.models import (
+    Attendance,
+    Contact,
+    ContactCardImage,
+    FollowUp,
+    Note,
+    SyncItem,
+    SyncUnlinked,
+)
 from netdesk.services import undo
 from netdesk.services.sync.state import CollectionRef, RunContext, items_by_href
 from netdesk.services.sync.writing import local_records
 
 
 def with_history(session: Session, contact_ids: list[int]) -> set[int]:
-    """Those of these contacts that have notes, attendances or follow-ups here."""
+    """Those of these contacts that have notes, attendances, follow-ups or card pictures here
+    (what no server has)."""
     if not contact_ids:
         return set()
     return set(
@@ -29,6 +39,7 @@ def with_history(session: Session, contact_ids: list[int]) -> set[int]:
                     exists().where(Note.contact_id == Contact.id),
                     exists().where(Attendance.contact_id == Contact.id),
                     exists().where(FollowUp.contact_id == Contact.id),
+                    exists().where(ContactCardImage.contact_id == Contact.id),
                 ),
             )
         )

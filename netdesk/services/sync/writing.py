@@ -1,8 +1,9 @@
 """A card from a server written into netdesk: new people in bulk, changes into a contact.
 
-What only netdesk knows is left alone: notes, attendance, follow-ups, whether the contact is
-"me", and where they first came from (source). Everything a vCard carries is replaced by the
-record, which is the three-way merge of both sides when both changed.
+What only netdesk knows is left alone: notes, attendance, follow-ups, the pictures of their
+paper cards, whether the contact is "me", and where they first came from (source). Everything
+a vCard carries is replaced by the record, which is the three-way merge of both sides when both
+changed.
 """
 
 from __future__ import annotations

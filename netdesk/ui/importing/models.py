@@ -156,7 +156,11 @@ class PlanPeopleModel(TableModel):
         said = f"{kind} of {one_line(name)}" if name else kind
         reason = one_line(item.reason)
         if item.earlier is not None:
-            said += ", earlier in this file"
+            said += (
+                ", earlier in these cards"
+                if self._plan.kind == "scan"
+                else ", earlier in this file"
+            )
         return f"{said} ({reason})" if reason else said
 
     # -- Qt model interface -----------------------------------------------------------------

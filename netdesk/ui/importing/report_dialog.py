@@ -34,14 +34,21 @@ NOTHING_IN = {
     "vcard": "it has no contact cards",
     "csv": "it has no rows with people in them",
     "ics": "it has no events; netdesk imports events from calendars",
+    "scan": "no business card was read from it",
 }
+
+
+def _batch(context: ImportContext, file: str = "this file") -> str:
+    """What the people came in: a file, or the cards scanned together (ImportPlan.kind "scan",
+    netdesk.services.scanning)."""
+    return "these cards" if context.kind == "scan" else file
 
 
 @dataclass(frozen=True)
 class ImportContext:
     """What the preview knew that the report does not say."""
 
-    kind: str = ""  # "vcard", "csv" or "ics": says why a file had nothing to import
+    kind: str = ""  # "vcard", "csv", "ics" or "scan": says why a file had nothing to import
     # Merges the plan asked for, into people already here and into earlier cards of the file;
     # None when not known (the report then words its count to cover both).
     merges_into_existing: int | None = None
@@ -76,14 +83,15 @@ def merge_lines(report: ImportReport, context: ImportContext) -> list[str]:
         # The plan does not say (or the database changed since): one sentence for both.
         return [
             f"Merged {plural(report.merged, 'person', 'people')} with someone already here "
-            "or earlier in this file."
+            f"or earlier in {_batch(context)}."
         ]
     lines = []
     if existing:
         lines.append(f"Merged {plural(existing, 'person', 'people')} into people already here.")
     if earlier:
         lines.append(
-            f"Merged {plural(earlier, 'person', 'people')} with someone earlier in this file."
+            f"Merged {plural(earlier, 'person', 'people')} with someone earlier in "
+            f"{_batch(context)}."
         )
     return lines
 
@@ -124,7 +132,7 @@ def outcome_lines(report: ImportReport, context: ImportContext | None = None) ->
     if report.rejected:
         # Not always whole cards: a photo that could not be decoded leaves its contact in.
         lines.append(
-            f"{plural(report.rejected, 'problem')} in the file; what "
+            f"{plural(report.rejected, 'problem')} in {_batch(context, 'the file')}; what "
             f"{'it names was' if report.rejected == 1 else 'each names was'} left out."
         )
     if report.warned:

@@ -30,6 +30,8 @@ from netdesk.ui.followups import commands as followup_commands
 from netdesk.ui.goals.link_dialog import link_to_goal
 from netdesk.ui.goals.section import goal_lines
 from netdesk.ui.mail.pending_drafts import MailSection
+from netdesk.ui.people.card_pictures import HEADING as CARD_HEADING
+from netdesk.ui.people.card_pictures import CardPicturesSection
 from netdesk.ui.people.detail_labels import breakable, muted, selectable, wrapped
 from netdesk.ui.people.detail_sections import (
     add_fields,
@@ -245,6 +247,15 @@ class ContactDetail(QWidget):
         self.sections.setSpacing(4)
         add_fields(self.sections, c)
         add_tags(self.sections, c)
+        self.card_pictures = CardPicturesSection(
+            self._services, c.id, c.formatted_name, self._undo_stack
+        )
+        self.card_pictures.changed.connect(self.refresh)
+        self.card_pictures.message.connect(self.message)
+        if self.card_pictures.has_pictures:
+            add_heading(self.sections, CARD_HEADING)
+        self.sections.addWidget(self.card_pictures)
+        self.card_pictures.setVisible(self.card_pictures.has_pictures)
         self.keep_in_touch = KeepInTouchLine(
             self._services, c.id, c.formatted_name, self._undo_stack
         )

@@ -1,0 +1,148 @@
+"""Reading cards off photos with the real OCR engine (about a second a card, so a few only),
+the reader's refusals, and the engine built once, thread-safely, offline."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from netdesk.scan import ocr
+from netdesk.scan.available import NOT_INSTALLED, heic_supported, missing_scanner
+from netdesk.scan.outline import find_cards, squared
+from netdesk.scan.reader import ScanError, scan_data, scan_file
+from netdesk.scan.upright import read_upright
+from tests.scan.drawn_cards import ANA, card, jpeg, on_table
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("angle", [180, 270])
+def test_a_card_lying_upside_down_or_on_its_side_is_read_upright(angle: int) -> None:
+    photo = on_table([card()], [(0.5, 0.5, 0.5, angle + 6)], tilt=0.08)
+    [quad] = find_cards(photo)
+    picture, lines = read_upright(squared(photo, quad))
+    height, width = picture.shape[:2]
+    assert width > height
+    assert [line.text for line in lines] == list(ANA)
+    name = lines[0]
+    assert name.top < lines[1].top and name.height > lines[1].height  # the layout kept
+    assert all(line.left >= 0 and line.right <= width + 1 for line in lines)
+
+
+def test_a_photo_without_a_card_gives_no_card_and_says_what_it_does(tmp_path: Path) -> None:
+    path = tmp_path / "table.jpg"
+    path.write_bytes(jpeg(on_table([], [], size=(1200, 900))))
+    said: list[str] = []
+    assert scan_file(path, progress=said.append) == []
+    assert said == ["Opening table.jpg…", "Finding the card…", "Reading the text…"]
+
+
+def test_pictures_that_cannot_be_read_are_scan_errors_naming_the_file(tmp_path: Path) -> None:
+    with pytest.raises(ScanError, match=r"^clipboard: the file is empty \(0 bytes\)\.$"):
+        scan_data(b"", "clipboard")
+    (tmp_path / "IMG_1.jpg").write_bytes(b"GIF89a but not really")
+    with pytest.raises(ScanError, match=r"IMG_1\.jpg: not a picture netdesk can read"):
+        scan_file(tmp_path / "IMG_1.jpg")
+    with pytest.raises(ScanError, match=r": this is a folder, not a picture\.$"):
+        scan_file(tmp_path)
+
+
+def test_the_scanner_can_be_declared_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert missing_scanner() is None
+    assert heic_supported()
+    monkeypatch.setenv("NETDESK_NO_SCANNER", "1")
+    assert missing_scanner() == NOT_INSTALLED
+    assert "pip install 'netdesk[scan]'" in NOT_INSTALLED
+    with pytest.raises(ScanError, match=r"^photo\.jpg: The card scanner is not installed\."):
+        scan_data(jpeg(card()), "photo.jpg")
+
+
+def test_the_engine_is_built_once_for_threads_asking_together_with_a_thread_a_core() -> None:
+    built: list[object] = []
+    start = threading.Barrier(3)
+
+    def ask() -> None:
+        start.wait()
+        built.append(ocr.engine())
+
+    threads = [threading.Thread(target=ask) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert len(built) == 3 and built[0] is built[1] is built[2]
+    assert ocr.engine_params()["EngineConfig.onnxruntime.intra_op_num_threads"] == ocr.cores()
+    detector = built[0].text_det or built[0]._load_det_model()  # type: ignore[attr-defined]
+    options = detector.session.session.get_session_options()
+    assert options.intra_op_num_threads == ocr.cores()
+
+
+NO_NETWORK_SCRIPT = """
+import json, sys
+from pathlib import Path
+from tests.network_guard import no_network
+with no_network() as tried:
+    from netdesk.scan.upright import read_upright
+    from netdesk.scan.images import load_rgb, read_path
+    from netdesk.scan.outline import whole
+    picture, lines = read_upright(whole(load_rgb(read_path(Path(sys.argv[1])), "card")))
+print(json.dumps({"tried": tried, "lines": [line.text for line in lines]}))
+"""
+
+
+def _files_under(folder: Path) -> set[str]:
+    return {str(path) for path in folder.rglob("*")}
+
+
+def test_a_first_scan_in_a_fresh_process_fetches_nothing_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    import rapidocr
+
+    package = Path(rapidocr.__file__).parent
+    home, work = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    photo = tmp_path / "card.jpg"
+    photo.write_bytes(jpeg(card()))
+    package_before = _files_under(package)
+    environment = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(ROOT),
+        "HOME": str(home),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local/share"),
+        "TMPDIR": str(work),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", NO_NETWORK_SCRIPT, str(photo)],
+        cwd=work,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["tried"] == []
+    assert result["lines"] == list(ANA)
+    assert done.stderr == ""
+    assert _files_under(home) == set() and _files_under(work) == set()
+    assert _files_under(package) == package_before  # no model, list or font fetched into it
+
+
+def test_a_card_picture_is_given_back_as_the_scanner_read_it() -> None:
+    drawn = card()
+    picture, lines = read_upright(np.ascontiguousarray(drawn))
+    assert picture.shape == drawn.shape
+    assert [line.text for line in lines] == list(ANA)
+    assert all(0.8 < line.score <= 1 for line in lines)
