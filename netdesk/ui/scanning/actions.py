@@ -20,6 +20,7 @@ from netdesk.ui.scanning.queue import BACK, ScanJob, ScanOutcome, ScanQueue
 from netdesk.ui.widgets.menus import top_menu
 
 if TYPE_CHECKING:
+    from netdesk.scan.reader import ScannedCard
     from netdesk.ui.cards.add_actions import QrAddActions
     from netdesk.ui.scanning.session import ScanSession
     from netdesk.ui.shell import Shell
@@ -193,7 +194,18 @@ class ScanActions(QObject):
 
     # -- the run ------------------------------------------------------------------------------
 
+    def review(self, cards: list[ScannedCard]) -> ScanSession:
+        """Cards read elsewhere, into the review (after those waiting there)."""
+        session = self._session()
+        session.add_cards(cards)
+        return session
+
     def _start(self, jobs: list[ScanJob]) -> None:
+        self._session()
+        self.queue.add(jobs)
+        self._waiting()
+
+    def _session(self) -> ScanSession:
         if self.session is None:
             from netdesk.ui.scanning.session import ScanSession
 
@@ -207,8 +219,7 @@ class ScanActions(QObject):
             session.message.connect(lambda text: self.shell.say(text, 10000))
             session.ended.connect(self._session_ended)
             self.session = session
-        self.queue.add(jobs)
-        self._waiting()
+        return self.session
 
     def _waiting(self) -> None:
         if self.session is not None:

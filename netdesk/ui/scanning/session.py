@@ -61,6 +61,7 @@ class ScanSession(QObject):
         self.reading_back = False
         self.problems: list[str] = []
         self.saved = self.skipped = 0
+        self.counts = {"added": 0, "merged": 0, "skipped": 0}
         self.dialog: ScanReviewDialog | None = None
 
     # -- what the queue brings ----------------------------------------------------------------
@@ -145,11 +146,15 @@ class ScanSession(QObject):
 
     def _saved(self, report: ImportReport, record: ContactRecord) -> None:
         self.saved += 1
+        self.counts["added"] += report.added
+        self.counts["merged"] += report.merged
+        self.counts["skipped"] += report.skipped
         self.message.emit(saved_text(report, record))
         self._next()
 
     def _skipped(self) -> None:
         self.skipped += 1
+        self.counts["skipped"] += 1
         self._next()
 
     def _back_from_file(self) -> None:
@@ -181,11 +186,9 @@ class ScanSession(QObject):
                 dialog.blockSignals(True)  # closed because done: not a cancel
                 dialog.done(0)
             dialog.deleteLater()
-        if self.saved or self.skipped:
-            said = [plural(self.saved, "card") + " saved"]
-            if self.skipped:
-                said.append(f"{self.skipped:,} skipped")
-            self.message.emit("Scan finished: " + ", ".join(said) + ".")
+        if self.saved + self.skipped > 1:  # one card's own line says more than a count
+            said = ", ".join(f"{n:,} {what}" for what, n in self.counts.items() if n)
+            self.message.emit(f"Scan finished: {said}.")
         self.ended.emit()
 
     def _show_problems(self) -> None:

@@ -159,7 +159,7 @@ def test_a_dropped_photo_is_read_off_the_gui_thread_reviewed_and_saved(
     [person] = sqlite_services.search.page("Ana")
     assert len(sqlite_services.card_images.list_for(person.id)) == 1
     assert [a.contact_id for a in sqlite_services.events.attendees(event)] == [person.id]
-    assert window.statusBar().currentMessage() == "Scan finished: 1 card saved."
+    assert window.statusBar().currentMessage() == "Added Ana Lima and put on “Fintech Summit”."
 
 
 def test_a_pasted_picture_goes_to_the_scanner(
