@@ -82,7 +82,6 @@ class ScanReviewDialog(QDialog):
         self.pictures = CardPictures()
         self.unplaced_label = plain_label("Text not &placed")
         self.unplaced = UnplacedList()
-        self.unplaced.setMaximumHeight(150)
         self.unplaced_label.setBuddy(self.unplaced)
         self.form = FieldForm()
         self.unplaced.targets = self.form.targets
@@ -177,6 +176,10 @@ class ScanReviewDialog(QDialog):
         has_unplaced = bool(fields.unplaced)
         self.unplaced.setVisible(has_unplaced)
         self.unplaced_label.setVisible(has_unplaced)
+        # As tall as its lines (3 to 6 rows): the rest of the column is the card's.
+        rows = min(max(len(fields.unplaced), 3), 6)
+        row_height = max(self.unplaced.sizeHintForRow(0), self.fontMetrics().height() + 4)
+        self.unplaced.setFixedHeight(rows * row_height + 2 * self.unplaced.frameWidth() + 2)
         self.error_label.hide()
         self.duplicate_line.show_item(None)
         self.check_duplicates()
