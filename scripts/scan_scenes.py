@@ -106,7 +106,7 @@ def scan_review(
     from netdesk.scan.reader import scan_file
 
     photo = work / "IMG_2041.jpg"
-    desk_photo(card_picture()).save(str(photo), "JPEG", 85)
+    desk_photo(card_picture()).save(str(photo), quality=85)  # JPEG, by the name
     cards = scan_file(photo)
     assert cards, "the scanner read no card on the painted photo"
     # Someone met before, by the same email: the review says so and offers to merge.

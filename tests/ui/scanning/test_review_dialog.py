@@ -16,6 +16,7 @@ from netdesk import clock
 from netdesk.scan.card_fields import CardFields, CardPhone
 from netdesk.services.records import ContactInput, EventInput
 from netdesk.services.service_set import Services
+from netdesk.ui.scanning.card_picture import BiggerPicture
 from netdesk.ui.scanning.field_form import LOW_CONFIDENCE
 from netdesk.ui.scanning.review_dialog import SIZE, ScanReviewDialog, position_text
 from netdesk.ui.widgets.screen_fit import fitted_size
@@ -89,10 +90,16 @@ def test_the_picture_grows_with_the_dialog(qtbot: QtBot, dialog: ScanReviewDialo
     small = picture.pixmap().width()
     dialog.resize(1300, 700)
     qtbot.waitUntil(lambda: picture.pixmap().width() > small)
-    bigger = dialog.pictures.show_bigger(picture, "IMG_2041.jpg")
+    dialog.resize(760, 520)
+    qtbot.waitUntil(lambda: picture.pixmap().width() < small)
+    # A click shows it bigger, as big as the screen allows.
+    qtbot.mouseClick(picture, Qt.MouseButton.LeftButton)
+    bigger = dialog.findChild(BiggerPicture)
+    assert bigger is not None
     qtbot.waitExposed(bigger)
     assert bigger.picture.pixmap().width() > picture.pixmap().width()
-    bigger.reject()
+    qtbot.keyClick(bigger, Qt.Key.Key_Escape)
+    assert not bigger.isVisible()
 
 
 def test_the_dialog_fits_a_small_laptop_screen(dialog: ScanReviewDialog) -> None:
