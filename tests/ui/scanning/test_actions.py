@@ -244,3 +244,22 @@ def test_the_progress_names_the_photo_being_read() -> None:
     assert reading_text(2, 5, "IMG_2041.HEIC") == "Reading card 2 of 5 — IMG_2041.HEIC"
     assert reading_text(1, 1, "Pasted picture") == "Reading the card — Pasted picture"
     assert ScanJob("x").purpose == "card"
+
+
+def test_a_dropped_iphone_photo_goes_to_the_scanner_not_the_import(
+    qtbot: QtBot, window: MainWindow, scanning: ScanActions, tmp_path: Path
+) -> None:
+    from PIL import Image
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    path = tmp_path / "IMG_0001.HEIC"
+    Image.new("RGB", (640, 400), "white").save(path, format="HEIF")
+    _drop(window, path)
+    qtbot.waitUntil(
+        lambda: "IMG_0001.HEIC: no business card found" in window.statusBar().currentMessage(),
+        timeout=30000,
+    )
+    box = window.findChild(QMessageBox)
+    assert box is not None
+    box.close()
