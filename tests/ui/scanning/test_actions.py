@@ -263,3 +263,19 @@ def test_a_dropped_iphone_photo_goes_to_the_scanner_not_the_import(
     box = window.findChild(QMessageBox)
     assert box is not None
     box.close()
+
+
+def test_the_guide_tells_how_to_scan_with_the_real_key(
+    qtbot: QtBot, window: MainWindow, scanning: ScanActions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    guide = window.help.show_guide()
+    assert guide is not None
+    text = guide.browser.toPlainText()
+    key = scanning.act_scan.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    assert f"Scan business cards ({key})" in text
+    # Its link runs the command (here: the scanner said to be missing, so no file dialog).
+    monkeypatch.setenv("NETDESK_NO_SCANNER", "1")
+    guide.browser.anchorClicked.emit(QUrl("netdesk:scan"))
+    qtbot.waitUntil(scanning.not_installed_box.isVisible)
+    scanning.not_installed_box.close()
+    guide.close()
