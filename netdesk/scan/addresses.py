@@ -95,6 +95,14 @@ ADDRESS_LABEL = re.compile(
 NUMBERED = re.compile(r"^\d{1,4}(?:[-/]\d{1,4})*[a-zA-Z]?\s+\w|\w.*\s\d{1,4}[a-zA-Z]?(?:/\d+)?$")
 
 
+def tidy_address(text: str) -> str:
+    """An address line with the text reader's slips undone: "3° D" (degree sign for the
+    ordinal) -> "3º D", "Curitiba- PR" -> "Curitiba - PR", "平530-0001" -> "〒530-0001"."""
+    text = re.sub(r"(?<=\d)°", "º", text)
+    text = re.sub(r"\s*-\s*([A-Z]{2})\b(?=,|$)", r" - \1", text)
+    return re.sub(r"^[平干千中〒T]\s*(?=\d{3}-\d{4}$)", "〒", text)
+
+
 @dataclass(frozen=True)
 class AddressLine:
     text: str
@@ -104,7 +112,7 @@ class AddressLine:
 
 def address_line(text: str) -> AddressLine | None:
     """What part of an address the line is, None when it looks like none."""
-    clean = ADDRESS_LABEL.sub("", text.strip(" ,;·|"))
+    clean = tidy_address(ADDRESS_LABEL.sub("", text.strip(" ,;·|")))
     if not clean or "@" in clean or re.search(r"www\.|https?://", clean, re.I):
         return None
     if country := country_of(clean):

@@ -127,6 +127,10 @@ def _decoded(image: Image.Image, name: str) -> np.ndarray:
                 wanted = (max(1, int(image.width * scale)), max(1, int(image.height * scale)))
                 image.draft(image.mode if image.mode in ("RGB", "L") else "RGB", wanted)
         image.load()
+        smaller = _reduced(image)
+        if smaller is not image:
+            image.close()  # frees the full-size pixels at once (a 60-megapixel PNG: 240 MB)
+            image = smaller
         upright = _exif_upright(image)
         rgb = _as_rgb(upright)
     except ScanError:
@@ -142,6 +146,30 @@ def _decoded(image: Image.Image, name: str) -> np.ndarray:
     except Exception as exc:  # plugins raise SyntaxError, ValueError...
         raise ScanError(f"{name}: the picture is damaged and cannot be read ({exc}).") from None
     return _capped(rgb)
+
+
+def _reduced(image: Image.Image) -> Image.Image:
+    """The picture shrunk by a whole factor to about the working size (a big PNG or TIFF, which
+    cannot be decoded smaller as a JPEG can): cheap, and keeps the exif for turning it."""
+    long_side = max(image.size)
+    if long_side <= MAX_WORK_SIDE:
+        return image
+    from PIL import Image
+
+    factor = -(-long_side // MAX_WORK_SIDE)
+    width, height = image.size
+    smaller = Image.new(image.mode, (-(-width // factor), -(-height // factor)))
+    # In bands, as reduce() copies a transparent picture whole (premultiplied) first.
+    band = factor * 256
+    try:
+        for top in range(0, height, band):
+            strip = image.crop((0, top, width, min(height, top + band)))
+            smaller.paste(strip.reduce(factor), (0, top // factor))
+    except (ValueError, NotImplementedError):
+        return image  # a mode reduce() does not take (16-bit, palette): _capped() shrinks it
+    smaller.info = image.info
+    smaller.format = image.format
+    return smaller
 
 
 def _exif_upright(image: Image.Image) -> Image.Image:

@@ -119,8 +119,9 @@ ROLE_MAILBOXES = {
 }  # fmt: skip
 
 
-def matches_email(text: str, emails: list[str]) -> bool:
-    """Does the line's name show in an email's local part ("ana.lima@", "alima@", "lima@")?"""
+def matches_email(text: str, emails: list[str], *, strict: bool = False) -> bool:
+    """Does the line's name show in an email's local part ("ana.lima@", "alima@", "lima@")?
+    `strict`: the local part is nothing but the name's words and initials."""
     words = [_fold(word) for word in re.findall(r"[^\W\d_]+", _core(text))]
     words = [word for word in words if len(word) >= 3]
     if not words:
@@ -130,11 +131,26 @@ def matches_email(text: str, emails: list[str]) -> bool:
         letters = re.sub(r"[^a-z]", "", local)
         if letters in ROLE_MAILBOXES:
             continue
+        if strict:
+            if _spelled_by(letters, words):
+                return True
+            continue
         if any(word in letters for word in words):
             return True
         initials = "".join(word[0] for word in words)
         if len(letters) >= 3 and letters in {initials, initials[0] + words[-1]}:
             return True
+    return False
+
+
+def _spelled_by(letters: str, words: list[str]) -> bool:
+    """Is `letters` made of the words (or their initials) in order, and nothing else?"""
+    if not letters:
+        return True
+    for index, word in enumerate(words):
+        for piece in (word, word[:1]):
+            if letters.startswith(piece) and _spelled_by(letters[len(piece) :], words[index + 1 :]):
+                return True
     return False
 
 
@@ -152,8 +168,10 @@ def _is_capitals(text: str) -> bool:
 def _capitalised(text: str) -> str:
     words = []
     for word in text.split():
-        if _PREFIXES.fullmatch(word + " ") or _SUFFIXES.fullmatch(" " + word):
+        if _SUFFIXES.fullmatch(" " + word):
             words.append(word)
+        elif _PREFIXES.fullmatch(word + " "):
+            words.append(word[:1] + word[1:].lower())
         elif word.lower() in _PARTICLES:
             words.append(word.lower())
         else:
@@ -165,6 +183,11 @@ def _split_cjk(name: str, *, japanese: bool) -> tuple[str, str, str]:
     parts = name.replace("\u3000", " ").split()
     if len(parts) == 2:
         return name, parts[1], parts[0]
+    if japanese and len(name) >= 3:
+        # Japanese cards print a space between family and given name; the text reader
+        # often loses it.
+        family, given = name[:2], name[2:]
+        return f"{family} {given}", given, family
     flat = "".join(parts)
     if flat[:2] in _COMPOUND_FAMILIES and len(flat) >= 3:
         size = 2

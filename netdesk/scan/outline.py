@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from netdesk.scan import card_shapes
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -22,6 +24,10 @@ MAX_AREA = 0.97
 # stretches it.
 MIN_ASPECT = 1.25
 MAX_ASPECT = 2.3
+# The share of an outline that must run along edges seen in the photo.
+MIN_SUPPORT = 0.55
+# A second card may share this much of its area with one already found (cards overlapping).
+MAX_SHARED = 0.25
 
 
 @dataclass(frozen=True)
@@ -48,118 +54,59 @@ def find_cards(photo: np.ndarray) -> list[Quad]:
     if scale < 1.0:
         size = (max(1, round(width * scale)), max(1, round(height * scale)))
         small = cv2.resize(photo, size, interpolation=cv2.INTER_AREA)
-    area = small.shape[0] * small.shape[1]
+    edge_map = card_shapes.edges(small)
+    chosen = _chosen(_candidates(small, edge_map), edge_map)
+    quads = [Quad(tuple((float(x) / scale, float(y) / scale) for x, y in q)) for q in chosen]
+    row = height / 4
+    return sorted(quads, key=lambda quad: (round(quad.centre[1] / row), quad.centre[0]))
+
+
+def _candidates(small: np.ndarray, edge_map: np.ndarray) -> list[np.ndarray]:
+    """Card-shaped outlines: four-sided shapes found in the masks, and pairs of pieces side by
+    side that make one, not touching the photo's border."""
+    height, width = small.shape[:2]
+    area = float(height * width)
     found: list[np.ndarray] = []
-    for mask in _masks(small):
-        contours, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
-        for contour in contours:
-            quad = _card_quad(contour, area)
-            if quad is not None and not any(_same(quad, other) for other in found):
-                found.append(quad)
-    outer = [quad for quad in found if not any(_inside(quad, o) for o in found if o is not quad)]
-    quads = [Quad(tuple((float(x) / scale, float(y) / scale) for x, y in q)) for q in outer]
-    return sorted(quads, key=lambda quad: (round(quad.centre[1] / (height / 4)), quad.centre[0]))
+    for mask in card_shapes.masks(small, edge_map):
+        shapes = card_shapes.pieces(mask, area)
+        found.extend(shapes)
+        for number, one in enumerate(shapes):
+            for other in shapes[number + 1 :]:
+                both = card_shapes.joined(one, other)
+                if both is not None:
+                    found.append(both)
+    return [
+        quad
+        for quad in found
+        if MIN_AREA * area <= _area(quad) <= MAX_AREA * area
+        and MIN_ASPECT <= card_shapes.aspect(quad) <= MAX_ASPECT
+        and not card_shapes.on_the_border(quad, width, height)
+    ]
 
 
-def _masks(small: np.ndarray) -> list[np.ndarray]:
-    """Black and white pictures in which a card's outline is a closed shape: its edges, and
-    the card set apart from the table by brightness and by colour."""
+def _chosen(candidates: list[np.ndarray], edge_map: np.ndarray) -> list[np.ndarray]:
+    """The cards among the candidates: the biggest outline well borne out by the photo's
+    edges first; a shape mostly within one taken (the card's band, its half in a shadow) is
+    part of that card, not another."""
     import cv2
     import numpy as np
 
-    gray = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
-    blurred = cv2.GaussianBlur(gray, (5, 5), 0)
-    median = float(np.median(blurred))
-    edges = cv2.Canny(blurred, max(10.0, 0.66 * median * 0.5), max(30.0, 1.33 * median * 0.5))
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))
-    masks = [cv2.dilate(edges, kernel, iterations=1)]
-    _, bright = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    for mask in (bright, 255 - bright):
-        masks.append(cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel, iterations=2))
-    saturation = cv2.cvtColor(small, cv2.COLOR_RGB2HSV)[:, :, 1]
-    saturation = cv2.GaussianBlur(saturation, (5, 5), 0)
-    _, colour = cv2.threshold(saturation, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    for mask in (colour, 255 - colour):
-        masks.append(cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel, iterations=2))
-    return masks
+    near_edges = cv2.dilate(edge_map, np.ones((3, 3), np.uint8), iterations=2)
+    supported = [
+        quad for quad in candidates if card_shapes.edge_support(quad, near_edges) >= MIN_SUPPORT
+    ]
+    chosen: list[np.ndarray] = []
+    for quad in sorted(supported, key=_area, reverse=True):
+        own = _area(quad)
+        if all(cv2.intersectConvexConvex(quad, taken)[0] < MAX_SHARED * own for taken in chosen):
+            chosen.append(quad)
+    return chosen
 
 
-def _card_quad(contour: np.ndarray, area: float) -> np.ndarray | None:
-    import cv2
-    import numpy as np
-
-    contour_area = cv2.contourArea(contour)
-    if not MIN_AREA * area <= contour_area <= MAX_AREA * area:
-        return None
-    hull = cv2.convexHull(contour)
-    perimeter = cv2.arcLength(hull, True)
-    corners = None
-    for share in (0.02, 0.03, 0.04):
-        approx = cv2.approxPolyDP(hull, share * perimeter, True)
-        if len(approx) == 4:
-            corners = approx.reshape(4, 2).astype(np.float32)
-            break
-    if corners is None:
-        # Rounded corners or a shadowed edge: the smallest rectangle around it, when the
-        # shape fills that rectangle.
-        rect = cv2.minAreaRect(hull)
-        box_area = rect[1][0] * rect[1][1]
-        if box_area <= 0 or cv2.contourArea(hull) / box_area < 0.9:
-            return None
-        corners = cv2.boxPoints(rect).astype(np.float32)
-    if not cv2.isContourConvex(corners.reshape(4, 1, 2)):
-        return None
-    if cv2.contourArea(corners) < 0.85 * cv2.contourArea(hull):
-        return None
-    ordered = order_corners(corners)
-    long_side, short_side = _sides(ordered)
-    if short_side <= 0 or not MIN_ASPECT <= long_side / short_side <= MAX_ASPECT:
-        return None
-    return ordered
-
-
-def order_corners(corners: np.ndarray) -> np.ndarray:
-    """Top left, top right, bottom right, bottom left (as seen in the photo)."""
-    import numpy as np
-
-    centre = corners.mean(axis=0)
-    angles = np.arctan2(corners[:, 1] - centre[1], corners[:, 0] - centre[0])
-    clockwise = corners[np.argsort(angles)]  # from the left, through the top (y grows down)
-    start = int(np.argmin(clockwise.sum(axis=1)))  # the top left has the smallest x + y
-    return np.roll(clockwise, -start, axis=0)
-
-
-def _sides(ordered: np.ndarray) -> tuple[float, float]:
-    across, down = _across_down(ordered)
-    return max(across, down), min(across, down)
-
-
-def _across_down(ordered: np.ndarray) -> tuple[float, float]:
-    import numpy as np
-
-    top = float(np.linalg.norm(ordered[1] - ordered[0]))
-    bottom = float(np.linalg.norm(ordered[2] - ordered[3]))
-    left = float(np.linalg.norm(ordered[3] - ordered[0]))
-    right = float(np.linalg.norm(ordered[2] - ordered[1]))
-    return max(top, bottom), max(left, right)
-
-
-def _same(one: np.ndarray, other: np.ndarray) -> bool:
-    """Two outlines of one card (found in two of the masks)."""
-    import numpy as np
-
-    size = max(_sides(one))
-    return float(np.abs(one - other).max()) < 0.06 * size
-
-
-def _inside(one: np.ndarray, other: np.ndarray) -> bool:
-    """`one` lies within `other` (a logo or text block on a card)."""
+def _area(quad: np.ndarray) -> float:
     import cv2
 
-    outline = other.reshape(4, 1, 2)
-    return all(
-        cv2.pointPolygonTest(outline, (float(x), float(y)), True) >= -3 for x, y in one
-    ) and cv2.contourArea(one) < cv2.contourArea(other)
+    return float(cv2.contourArea(quad))
 
 
 def squared(photo: np.ndarray, quad: Quad) -> np.ndarray:
@@ -168,8 +115,7 @@ def squared(photo: np.ndarray, quad: Quad) -> np.ndarray:
     import numpy as np
 
     source = np.array(quad.corners, dtype=np.float32)
-    across, down = _across_down(source)
-    width, height = across, down
+    width, height = card_shapes.across_down(source)
     scale = min(1.0, CARD_SIDE / max(width, height))
     out_w, out_h = max(1, round(width * scale)), max(1, round(height * scale))
     target = np.array(
@@ -181,24 +127,73 @@ def squared(photo: np.ndarray, quad: Quad) -> np.ndarray:
     )
 
 
+def card_pictures(photo: np.ndarray) -> list[np.ndarray]:
+    """Each card on the photo, squared; the whole photo (trimmed) when no outline stands out,
+    or when it is a flatbed scan whose printing reaches beyond the one outline found (a white
+    card on the white lid shows only its coloured part's edges)."""
+    quads = find_cards(photo)
+    if not quads:
+        return [whole(photo)]
+    if len(quads) == 1 and _plain_border(photo):
+        box = _ink_box(photo)
+        xs = [x for x, _ in quads[0].corners]
+        ys = [y for _, y in quads[0].corners]
+        if box is not None:
+            top, bottom, left, right = box
+            if (
+                top < min(ys) - 0.03 * photo.shape[0]
+                or bottom > max(ys) + 0.03 * photo.shape[0]
+                or left < min(xs) - 0.03 * photo.shape[1]
+                or right > max(xs) + 0.03 * photo.shape[1]
+            ):
+                return [whole(photo)]
+    return [squared(photo, quad) for quad in quads]
+
+
+def _border(gray: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    return np.concatenate([gray[0, :], gray[-1, :], gray[:, 0], gray[:, -1]])
+
+
+def _plain_border(photo: np.ndarray) -> bool:
+    """A bright, even border: a scanner's lid rather than a table."""
+    import cv2
+    import numpy as np
+
+    border = _border(cv2.cvtColor(photo, cv2.COLOR_RGB2GRAY)).astype(np.float32)
+    return float(np.median(border)) > 170 and float(np.std(border)) < 10
+
+
+def _ink_box(photo: np.ndarray) -> tuple[int, int, int, int] | None:
+    """Top, bottom, left, right of what is printed on the plain paper around it, or None."""
+    import cv2
+    import numpy as np
+
+    gray = cv2.cvtColor(photo, cv2.COLOR_RGB2GRAY)
+    paper = float(np.median(_border(gray)))
+    differs = np.abs(gray.astype(np.int16) - paper) > 40
+    rows = np.flatnonzero(differs.sum(axis=1) > max(2, gray.shape[1] // 400))
+    cols = np.flatnonzero(differs.sum(axis=0) > max(2, gray.shape[0] // 400))
+    if not rows.size or not cols.size:
+        return None
+    return int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+
+
 def whole(photo: np.ndarray) -> np.ndarray:
     """The whole picture as the card (a flatbed scan, a card filling the photo), trimmed of a
     plain margin around it, long side <= CARD_SIDE."""
     import cv2
     import numpy as np
 
-    gray = cv2.cvtColor(photo, cv2.COLOR_RGB2GRAY)
-    border = np.concatenate([gray[0, :], gray[-1, :], gray[:, 0], gray[:, -1]])
-    paper = float(np.median(border))
-    differs = np.abs(gray.astype(np.int16) - paper) > 40
-    rows = np.flatnonzero(differs.sum(axis=1) > max(2, gray.shape[1] // 400))
-    cols = np.flatnonzero(differs.sum(axis=0) > max(2, gray.shape[0] // 400))
     card = photo
-    if rows.size and cols.size:
-        pad = max(gray.shape) // 50
-        top, bottom = max(0, rows[0] - pad), min(gray.shape[0], rows[-1] + pad + 1)
-        left, right = max(0, cols[0] - pad), min(gray.shape[1], cols[-1] + pad + 1)
-        if (bottom - top) * (right - left) >= 0.02 * gray.size:
+    box = _ink_box(photo)
+    if box is not None:
+        height, width = photo.shape[:2]
+        pad = max(height, width) // 50
+        top, bottom = max(0, box[0] - pad), min(height, box[1] + pad)
+        left, right = max(0, box[2] - pad), min(width, box[3] + pad)
+        if (bottom - top) * (right - left) >= 0.02 * height * width:
             card = photo[top:bottom, left:right]
     height, width = card.shape[:2]
     scale = min(1.0, CARD_SIDE / max(height, width))

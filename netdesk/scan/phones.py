@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 import phonenumbers
-from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
+from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher, PhoneNumberType
 
 from netdesk.scan.card_fields import CardPhone
 
@@ -29,13 +29,19 @@ _WORK = (
 _FAX = r"telefax|télécopie|telecopie|faks|fax|fx|f"
 _HOME = r"home|privat|h"
 _CJK_LABELS = {
-    "手机": "mobile", "手機": "mobile", "携帯": "mobile", "ケータイ": "mobile",
+    "手机": "mobile", "手機": "mobile", "携帯": "mobile", "携带": "mobile", "ケータイ": "mobile",
     "移动电话": "mobile",
     "电话": "work", "電話": "work", "座机": "work", "TEL": "work",
     "传真": "fax", "傳真": "fax", "ファックス": "fax", "ファクス": "fax",
 }  # fmt: skip
 _LATIN_LABEL = re.compile(
-    r"(?<![\w+])(?:(?P<mobile>" + _MOBILE + r")|(?P<fax>" + _FAX + r")|(?P<home>" + _HOME + r")"
+    r"(?<![^\W\d_])(?<!\+)(?:(?P<mobile>"
+    + _MOBILE
+    + r")|(?P<fax>"
+    + _FAX
+    + r")|(?P<home>"
+    + _HOME
+    + r")"
     r"|(?P<work>" + _WORK + r"))\.?(?:\s*[:.|/\-–]\s*|\s+|(?=[+(\d]))(?=[+(\d])",
     re.IGNORECASE,
 )
@@ -152,3 +158,24 @@ def _numbers(piece: str, region: str, *, loose: bool) -> list[tuple[str, bool, t
 
 def _digits(text: str) -> int:
     return sum(ch.isdigit() for ch in text)
+
+
+def kinds_from_numbers(phones: list[CardPhone]) -> bool:
+    """Give kinds to several numbers printed without labels (cards that mark them with icons
+    the text reader cannot see): a mobile number by its own form, the first other number
+    "work", a later one "fax" (cards list the phone before the fax). One unlabelled number
+    keeps no kind. True when kinds were given."""
+    if len(phones) < 2 or any(phone.kind for phone in phones):
+        return False
+    fixed = 0
+    for phone in phones:
+        try:
+            number = phonenumbers.parse(phone.number, None)
+        except phonenumbers.NumberParseException:
+            return False
+        if phonenumbers.number_type(number) == PhoneNumberType.MOBILE:
+            phone.kind = "mobile"
+        else:
+            phone.kind = "work" if fixed == 0 else "fax"
+            fixed += 1
+    return True

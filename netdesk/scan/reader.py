@@ -63,14 +63,13 @@ def _scan(
     if missing:
         raise ScanError(f"{name}: {missing}")
     from netdesk.scan.images import load_rgb
-    from netdesk.scan.outline import find_cards, squared, whole
+    from netdesk.scan.outline import card_pictures
     from netdesk.scan.recognise import recognise
     from netdesk.scan.upright import read_upright
 
     photo = load_rgb(data, name)
     _say(progress, "Finding the card…")
-    quads = find_cards(photo)
-    pictures = [squared(photo, quad) for quad in quads] if quads else [whole(photo)]
+    pictures = card_pictures(photo)
     del photo
     cards: list[ScannedCard] = []
     for number, picture in enumerate(pictures, start=1):

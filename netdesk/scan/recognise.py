@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from netdesk.scan.addresses import ADDRESS_LABEL, NUMBERED, AddressLine, address_line
 from netdesk.scan.card_fields import CardFields
 from netdesk.scan.card_lines import NOISE, CardLine, card_lines
-from netdesk.scan.names import looks_like_name, matches_email, split_name
+from netdesk.scan.names import ROLE_MAILBOXES, looks_like_name, matches_email, split_name
 from netdesk.scan.organisations import (
     domain_names,
     has_company_word,
@@ -24,10 +24,16 @@ from netdesk.scan.organisations import (
     is_institution,
     matches_domain,
 )
-from netdesk.scan.phones import find_phones
+from netdesk.scan.phones import find_phones, kinds_from_numbers
 from netdesk.scan.regions import guess_region
 from netdesk.scan.text_lines import TextLine
-from netdesk.scan.titles import is_department, is_title, split_title_department
+from netdesk.scan.titles import (
+    department_text,
+    is_department,
+    is_slogan,
+    is_title,
+    split_title_department,
+)
 from netdesk.scan.web import find_web
 
 # Below this recogniser score a field is shown as read with low confidence.
@@ -44,7 +50,7 @@ def recognise(lines: Sequence[TextLine], region: str | None = None) -> CardField
     (ISO 3166 alpha-2) for numbers printed without a country code."""
     fields = CardFields()
     items = card_lines(lines)
-    _take_web(items, fields)
+    glued = _take_web(items, fields)
     address_items = _take_address(items, fields)
     countries = [found.country for _, found in address_items]
     domains = [email.rsplit("@", 1)[-1] for email in fields.emails] + [
@@ -53,19 +59,26 @@ def recognise(lines: Sequence[TextLine], region: str | None = None) -> CardField
     card_region = guess_region(countries, [item.text for item in items], domains, region)
     in_address = {id(item) for item, _ in address_items}
     _take_phones(items, fields, card_region, in_address)
-    japanese = any(_KANA.search(line.text) for line in lines)
+    if kinds_from_numbers(fields.phones):
+        fields.low_confidence.update(f"phones:{index}" for index in range(len(fields.phones)))
+    japanese = card_region == "JP" or any(_KANA.search(line.text) for line in lines)
     _take_words(items, fields, japanese=japanese, region=card_region)
+    _unglue_emails(fields, glued)
     fields.unplaced = [
         item.text for item in items if not item.used and item.text and not NOISE.match(item.text)
     ]
     return fields
 
 
-def _take_web(items: list[CardLine], fields: CardFields) -> None:
+def _take_web(items: list[CardLine], fields: CardFields) -> list[int]:
+    """Emails and web addresses; the indexes of emails that may carry a glued "E" label."""
+    glued: list[int] = []
     for item in items:
         found = find_web(item.text)
         unsure = item.source.score < SURE_SCORE
-        for email in found.emails:
+        for index, email in enumerate(found.emails):
+            if index in found.glued_e:
+                glued.append(len(fields.emails))
             if email.lower() not in (known.lower() for known in fields.emails):
                 fields.emails.append(email)
                 if unsure:
@@ -78,6 +91,21 @@ def _take_web(items: list[CardLine], fields: CardFields) -> None:
         item.text = found.rest
         if NOISE.match(item.text):
             item.used = True
+    return glued
+
+
+def _unglue_emails(fields: CardFields, glued: list[int]) -> None:
+    """ "Eana.lima@" is "E ana.lima@" when the rest spells the name or a role mailbox and the
+    whole does not."""
+    for index in glued:
+        email = fields.emails[index]
+        rest = email[1:].lstrip(":.")
+        if rest.split("@", 1)[0].lower() in ROLE_MAILBOXES or (
+            fields.name
+            and matches_email(fields.name, [rest], strict=True)
+            and not matches_email(fields.name, [email], strict=True)
+        ):
+            fields.emails[index] = rest
 
 
 def _take_address(items: list[CardLine], fields: CardFields) -> list[tuple[CardLine, AddressLine]]:
@@ -173,7 +201,7 @@ def _take_words(items: list[CardLine], fields: CardFields, *, japanese: bool, re
             orgs.append((3, item))
         elif is_department(text):
             if not fields.department:
-                fields.department = text
+                fields.department = department_text(text)
                 item.used = True
                 _mark(fields, "department", item)
         elif is_title(text) and not (looks_like_name(text) and matches_email(text, fields.emails)):
@@ -201,7 +229,7 @@ def _take_words(items: list[CardLine], fields: CardFields, *, japanese: bool, re
         best[1].used = True
         _mark(fields, "organization", best[1])
     else:
-        _organisation_from_layout(others, fields)
+        _organisation_from_layout(others, fields, items)
 
 
 def _nearest(titles: list[CardLine], name: CardLine | None, items: list[CardLine]) -> CardLine:
@@ -224,7 +252,9 @@ def _set_title(item: CardLine, fields: CardFields) -> None:
 def _take_name(
     others: list[CardLine], fields: CardFields, *, japanese: bool, region: str
 ) -> CardLine | None:
-    candidates = [item for item in others if looks_like_name(item.text)]
+    candidates = [
+        item for item in others if looks_like_name(item.text) and not is_slogan(item.text)
+    ]
     if not candidates:
         return None
     tallest = max(item.height for item in candidates)
@@ -252,9 +282,15 @@ def _take_name(
     return best
 
 
-def _organisation_from_layout(others: list[CardLine], fields: CardFields) -> None:
-    """No legal form, institution or domain on any line: the tallest short line left is
-    taken, marked as a guess."""
+def _organisation_from_layout(
+    others: list[CardLine], fields: CardFields, items: list[CardLine]
+) -> None:
+    """No legal form, institution or domain on any line: a short line printed bigger than
+    most is taken (a logo's words), marked as a guess."""
+    # Measured against the contact lines (emails, phones, address): the small print.
+    contact = [item for item in items if item.used and item not in others]
+    heights = sorted(item.height for item in contact or items)
+    usual = heights[len(heights) // 2] if heights else 0.0
     left = [
         item
         for item in others
@@ -262,6 +298,8 @@ def _organisation_from_layout(others: list[CardLine], fields: CardFields) -> Non
         and not re.search(r"\d", item.text)
         and 2 <= len(item.text) <= 60
         and len(item.text.split()) <= 6
+        and item.height >= 1.15 * usual
+        and not is_slogan(item.text)
     ]
     if not left:
         return

@@ -79,8 +79,6 @@ def postal_address(text: str) -> PostalAddress:
             address.locality = match.group("city").strip()
             address.street = ", ".join(parts[:index])
             extra = parts[index + 1 :]
-            if not address.street and not extra:
-                break
             if extra:
                 address.locality = ", ".join([address.locality, *extra])
             return address

@@ -34,7 +34,7 @@ _LETTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("CN", re.compile(r"[\u4e00-\u9fff]")),
     ("PL", re.compile(r"[łŁżŻźŹśŚćĆńŃęĘąĄ]")),
     ("PT", re.compile(r"[ãõÃÕ]")),
-    ("ES", re.compile(r"[ñÑ¿¡]")),
+    ("ES", re.compile(r"[ñÑ¿¡áíóúÁÍÓÚ]")),
     ("DE", re.compile(r"[ßäöüÄÖÜ]")),
     ("FR", re.compile(r"[èêëàâîïôûùçœ]")),
 )

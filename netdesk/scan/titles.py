@@ -88,7 +88,7 @@ _DEPARTMENT = re.compile(
 # Commercial", "Service des Achats", "Dział Sprzedaży").
 _DEPARTMENT_FIRST = re.compile(
     r"^(?:department|abteilung|département|departement|service|direction|departamento|dział|"
-    r"departament|división|divisão|wydział)\b",
+    r"departament|división|divisão|wydział)(?:\b|(?=[A-ZÀ-Þ]))",
     re.IGNORECASE,
 )
 # Departments printed by their area alone.
@@ -114,6 +114,11 @@ _SLOGAN = re.compile(
 )
 
 
+def is_slogan(text: str) -> bool:
+    """Does the line speak to the reader ("Your partner", "Wir bewegen Ideen")?"""
+    return bool(_SLOGAN.search(text))
+
+
 def is_title(text: str) -> bool:
     """Does the line name a job (a title word, or a CJK title)?"""
     if _SLOGAN.search(text):
@@ -130,6 +135,15 @@ def is_department(text: str) -> bool:
     if _CJK_DEPARTMENT.search(clean) and not _CJK_TITLE.search(clean):
         return True
     return bool(_DEPARTMENT.search(text)) and not _TITLE.search(text)
+
+
+def department_text(text: str) -> str:
+    """The department as printed, with a space put back where the text reader glued the
+    department word to the next ("DirectionFinancière")."""
+    found = _DEPARTMENT_FIRST.match(text)
+    if found and found.end() < len(text) and text[found.end()] != " ":
+        return f"{text[: found.end()]} {text[found.end() :]}"
+    return text
 
 
 def split_title_department(text: str) -> tuple[str, str]:

@@ -46,6 +46,10 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 
+_GLUED_LABEL = re.compile(
+    r"^(?:E-?Mail|E-?MAIL|E-?mail|e-?mail|Mail|MAIL|Courriel|Correo|Email)[:.]?(?=\w)"
+)
+_GLUED_E = re.compile(r"^E[:.]?(?=[a-z])")
 _NETWORK_LABELS = {
     "linkedin": "linkedin",
     "in": "linkedin",
@@ -95,6 +99,8 @@ class WebFound:
     urls: list[str] = field(default_factory=list)
     rest: str = ""  # the line without what was taken
     guessed_urls: list[str] = field(default_factory=list)  # a bare "@name" taken for X
+    # Indexes of emails starting "E" + lower case: maybe the label "E" glued to the address.
+    glued_e: list[int] = field(default_factory=list)
 
 
 def repaired(text: str) -> str:
@@ -121,7 +127,13 @@ def find_web(text: str) -> WebFound:
         if _overlaps(match.span(), spans):
             continue
         email = match.group(0).strip(".")
-        found.emails.append(email[: email.index("@")] + email[email.index("@") :].lower())
+        local, domain = email[: email.index("@")], email[email.index("@") :].lower()
+        # The recogniser may glue the label to the address: "E-mailana@", "Eana@".
+        if glued := _GLUED_LABEL.match(local):
+            local = local[glued.end() :]
+        elif _GLUED_E.match(local):
+            found.glued_e.append(len(found.emails))
+        found.emails.append(local + domain)
         spans.append(match.span())
     for match in _URL.finditer(line):
         if _overlaps(match.span(), spans) or _is_abbreviation(match.group(0)):

@@ -81,6 +81,18 @@ def test_a_12_megapixel_jpeg_is_decoded_at_a_working_size() -> None:
     assert WORK_SIDE <= max(rgb.shape) <= MAX_WORK_SIDE
 
 
+def test_a_big_png_is_shrunk_as_it_is_read_and_still_turned_by_its_exif() -> None:
+    picture = Image.new("RGB", (8000, 6000), "white")
+    picture.paste((255, 0, 0), (0, 0, 800, 600))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG", exif=exif, compress_level=1)
+    rgb = load_rgb(buffer.getvalue(), "scan.png")
+    assert rgb.shape == (2667, 2000, 3)
+    assert _red_corner(rgb) == "top right"
+
+
 def test_cmyk_16_bit_transparent_and_animated_pictures_are_read_in_their_colours() -> None:
     buffer = io.BytesIO()
     Image.new("CMYK", (40, 30), (0, 255, 255, 0)).save(buffer, "JPEG", quality=95)

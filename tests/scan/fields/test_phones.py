@@ -43,8 +43,10 @@ def test_numbers_glued_on_one_line_are_cut_at_their_labels() -> None:
 
 
 def test_a_label_in_a_column_of_its_own_names_the_number_beside_it() -> None:
-    lines = card(("Ana Lima", 40)) + beside("Mobil", "+49 171 2345678", 200) + beside(
-        "Fax", "+49 30 5550124", 240
+    lines = (
+        card(("Ana Lima", 40))
+        + beside("Mobil", "+49 171 2345678", 200)
+        + beside("Fax", "+49 30 5550124", 240)
     )
     assert recognise(lines).phones == [
         CardPhone("+49 171 2345678", "mobile"),

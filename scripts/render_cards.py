@@ -1,0 +1,209 @@
+"""Render the business-card test set: photographed-looking cards with the truth of each.
+
+Run `python scripts/render_cards.py [OUT_DIR]` (default tests/data/scan_cards): writes the
+photos (JPEG) and truth.json there. The run is seeded, so it reproduces the committed set on the
+same fonts and libraries. Needs the Debian font packages fonts-dejavu-core, fonts-liberation2,
+fonts-noto-core and fonts-wqy-microhei, and Pillow, numpy, OpenCV and phonenumbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from card_backs import english_back, logo_back, merged_truth, social_back
+from card_content import Side, make_side
+from card_draw import FAMILIES, LAYOUTS, MONO, WQY, pick_style
+from card_layouts import render_logo_back, render_side
+from card_photo import photograph
+from PIL import Image
+
+DEFAULT_OUT = Path(__file__).parents[1] / "tests" / "data" / "scan_cards"
+SEED = 15
+# Cards per language in the whole set (the fronts), in the order they are drawn.
+MIX = {"en": 42, "de": 40, "fr": 28, "es": 26, "pt": 26, "pl": 26, "zh": 18, "ja": 16}
+PACKAGES = ["fonts-dejavu-core", "fonts-liberation2", "fonts-noto-core", "fonts-wqy-microhei"]
+
+
+def languages() -> list[str]:
+    """The languages interleaved (en, de, fr, ... en, de, ...) so that any prefix is mixed."""
+    queues = {k: v for k, v in MIX.items()}
+    out: list[str] = []
+    while any(queues.values()):
+        for lang in MIX:
+            if queues[lang]:
+                out.append(lang)
+                queues[lang] -= 1
+    return out
+
+
+def design(rng: random.Random, language: str) -> tuple[Side, Image.Image, dict[str, Any]]:
+    side = make_side(rng, language)
+    layout = rng.choice(LAYOUTS)
+    style = pick_style(rng, language)
+    image = render_side(rng, side, layout, style)
+    meta = {"layout": layout, "font": style.family, "dark": style.dark}
+    return side, image, meta
+
+
+def card_truth(side: Side, meta: dict[str, Any], which: str, card_id: str) -> dict[str, Any]:
+    return {**side.truth, **meta, "side": which, "card_id": card_id}
+
+
+def save(photo: Image.Image, path: Path, rng: random.Random) -> None:
+    photo.save(path, "JPEG", quality=rng.choice([70, 74, 78, 82]), optimize=True)
+
+
+def build(out: Path, count: int | None, seed: int) -> dict[str, Any]:
+    out.mkdir(parents=True, exist_ok=True)
+    photos: list[dict[str, Any]] = []
+    two_sided: list[dict[str, Any]] = []
+    langs = languages()
+    if count is not None:
+        langs = langs[:count]
+    i = 0
+    number = 0
+    while i < len(langs):
+        rng = random.Random(f"{seed}-{i}")
+        language = langs[i]
+        roll = rng.random()
+        number += 1
+        stem = f"{number:03d}_{language}"
+        if roll < 0.07 and i + 1 < len(langs):  # two cards on one photo
+            other = random.Random(f"{seed}-{i}-b")
+            a_side, a_img, a_meta = design(rng, language)
+            b_side, b_img, b_meta = design(other, langs[i + 1])
+            photo, quads, info = photograph(rng, [a_img, b_img], "table")
+            name = f"{stem}+{langs[i + 1]}_two.jpg"
+            cards = [
+                card_truth(a_side, a_meta, "front", f"c{i:03d}"),
+                card_truth(b_side, b_meta, "front", f"c{i + 1:03d}"),
+            ]
+            i += 2
+        else:
+            side, img, meta = design(rng, language)
+            setting = "flatbed" if roll < 0.2 else "table"
+            photo, quads, info = photograph(rng, [img], setting)
+            has_back = roll > 0.9 or (language in ("zh", "ja") and roll > 0.55)
+            name = f"{stem}_{'front' if has_back else setting}.jpg"
+            cards = [card_truth(side, meta, "front" if has_back else "single", f"c{i:03d}")]
+            if has_back:
+                back, back_img, back_meta = _back(rng, side, meta)
+                b_photo, b_quads, b_info = photograph(rng, [back_img], "table")
+                back_name = f"{stem}_back.jpg"
+                save(b_photo, out / back_name, rng)
+                back_cards = [card_truth(back, back_meta, "back", f"c{i:03d}")]
+                photos.append(_entry(back_name, "table", back_cards, b_quads, b_info, b_photo))
+                two_sided.append(
+                    {
+                        "front": name,
+                        "back": back_name,
+                        "card_id": f"c{i:03d}",
+                        "merged": _strip(merged_truth(side.truth, back.truth)),
+                    }
+                )
+            i += 1
+            if setting == "flatbed":
+                info["setting"] = "flatbed"
+        save(photo, out / name, rng)
+        setting_name = "two_cards" if len(cards) > 1 else info.get("setting", "table")
+        photos.insert(
+            len(photos) - (1 if name.endswith("_front.jpg") else 0),
+            _entry(name, setting_name, cards, quads, info, photo),
+        )
+    truth = {
+        "generator": "scripts/render_cards.py",
+        "seed": seed,
+        "fonts": sorted({*FAMILIES, *MONO, "WenQuanYi Micro Hei"}),
+        "font_packages": PACKAGES,
+        "comment": "Made-up cards. Per photo: the cards on it (to_json() shape of netdesk.scan "
+        "CardFields plus language, region, layout, side, card_id, not_phones: printed numbers "
+        "that are no phone), and each card's corners in the photo (top-left, top-right, "
+        "bottom-right, bottom-left of the upright card). two_sided: front and back photos of one "
+        "card and the truth of both read as one contact.",
+        "photos": photos,
+        "two_sided": two_sided,
+    }
+    (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    return truth
+
+
+def _back(rng: random.Random, side: Side, meta: dict[str, Any]) -> tuple[Side, Image.Image, dict]:
+    style = pick_style(rng, side.language)
+    if side.language in ("zh", "ja"):
+        back = english_back(rng, side)
+        style = pick_style(rng, "en")
+        layout = rng.choice(["left", "centred", "two_columns"])
+        return (
+            back,
+            render_side(rng, back, layout, style),
+            {"layout": layout, "font": style.family, "dark": style.dark},
+        )
+    if rng.random() < 0.5:
+        back = logo_back(rng, side)
+        return (
+            back,
+            render_logo_back(rng, back, style),
+            {"layout": "logo_back", "font": style.family, "dark": style.dark},
+        )
+    back = social_back(rng, side)
+    return (
+        back,
+        render_side(rng, back, "centred", style),
+        {"layout": "centred", "font": style.family, "dark": style.dark},
+    )
+
+
+def _strip(truth: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in truth.items() if k not in ("layout", "font", "dark", "side")}
+
+
+def _entry(
+    name: str,
+    setting: str,
+    cards: list[dict[str, Any]],
+    quads: list,
+    info: dict,
+    photo: Image.Image,
+) -> dict[str, Any]:
+    for card, quad in zip(cards, quads, strict=True):
+        card["corners"] = [[round(x, 1), round(y, 1)] for x, y in quad]
+    info = {k: v for k, v in info.items() if k != "setting"}
+    return {
+        "file": name,
+        "setting": setting,
+        "width": photo.width,
+        "height": photo.height,
+        **info,
+        "cards": cards,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Render the business-card test set (photos + truth.json). Run "
+        "`python scripts/render_cards.py` to rewrite tests/data/scan_cards. Fonts: "
+        + ", ".join(PACKAGES)
+        + f" (WenQuanYi: {WQY})."
+    )
+    parser.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT, help="output folder")
+    parser.add_argument("--count", type=int, help="only the first COUNT cards (a quick look)")
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args(argv)
+    for old in args.out.glob("*.jpg") if args.out.is_dir() else []:
+        old.unlink()
+    truth = build(args.out, args.count, args.seed)
+    size = sum(p.stat().st_size for p in args.out.glob("*.jpg"))
+    cards = sum(len(p["cards"]) for p in truth["photos"])
+    print(f"{len(truth['photos'])} photos, {cards} cards, {size / 1e6:.1f} MB in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
