@@ -99,7 +99,12 @@ def tidy_address(text: str) -> str:
     """An address line with the text reader's slips undone: "3° D" (degree sign for the
     ordinal) -> "3º D", "Curitiba- PR" -> "Curitiba - PR", "平530-0001" -> "〒530-0001"."""
     text = re.sub(r"(?<=\d)°", "º", text)
-    text = re.sub(r"\s*-\s*([A-Z]{2})\b(?=,|$)", r" - \1", text)
+    text = re.sub(r"\s*-\s*([A-Z]{2})(?:\b|\.)(?=,|$|\s\d)", r" - \1", text)
+    text = re.sub(r"( - [A-Z]{2})\s+(?=\d{5}-\d{3})", r"\1, ", text)
+    # "90-001Łódź", "10117Berlin": the space after the postcode lost.
+    text = re.sub(
+        r"^((?:[A-Z]{1,2}-)?\d{2}-\d{3}|\d{4}-\d{3}|\d{4,5})(?=[^\W\d_]{2})", r"\1 ", text
+    )
     return re.sub(r"^[平干千中〒T]\s*(?=\d{3}-\d{4}$)", "〒", text)
 
 

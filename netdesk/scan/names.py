@@ -12,18 +12,19 @@ from nameparser import HumanName
 
 _PREFIX = (
     r"Dr\.?|Prof\.?|Mag\.?|Ing\.?|Dipl\.-?\s?Ing\.?|Dipl\.-?\s?Kfm\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|"
-    r"Mme\.?|Mlle\.?|M\.|Sr\.?|Sra\.?|Srta\.?|Lic\.?|Eng\.?|Eng\.ª|Engª|Arq\.?|Dra\.?|Mgr\.?|"
+    r"(?:Prof|Dr|Dra|Eng|Arq|Sr)\.?ª|"
+    r"Mme\.?|Mlle\.?|M\.|Sr\.?|Sra\.?|Srta\.?|Lic\.?|Eng\.?|Arq\.?|Dra\.?|Mgr\.?|"
     r"Inż\.?|Hr\.?|Fr\.?|Herr|Frau|Pan|Pani|Sir|Dame|Me\.?|Dipl\.-\w+\.?"
 )
 _SUFFIX = (
-    r"Ph\.?\s?D\.?|MBA|M\.?Sc\.?|B\.?Sc\.?|M\.?A\.?|B\.?A\.?|MD|M\.D\.|Jr\.?|Sr\.?|III|II|"
+    r"Ph\.?\s?D\.?|MBA|M\.?Sc\.?|B\.?Sc\.?|M\.A\.|B\.A\.|M\.D\.|Jr\.?|Sr\.?|III|II|"
     r"LL\.?M\.?|CPA|CFA|PMP|Esq\.?|MBE|OBE|FRCS|MEng|Dipl\.?"
 )
 _PREFIXES = re.compile(r"^(?:(?:" + _PREFIX + r")\s+)+", re.IGNORECASE)
 _SUFFIXES = re.compile(r"(?:,?\s+(?:" + _SUFFIX + r"))+$")
 # A Latin name word: capitalised or in capitals, with hyphens, apostrophes ("O'Neill") and
 # particles ("da", "von", "de la").
-_WORD = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.-]*|[a-zß-ÿ]{1,3}|d'[A-ZÀ-Þ][\w-]*)$")
+_WORD = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.-]*|d'[A-ZÀ-Þ][\w-]*)$")
 _PARTICLES = {
     "da", "de", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von",
     "der", "den", "ter", "zu", "y", "e", "i", "al", "el", "bin", "ibn", "st.",
@@ -76,6 +77,8 @@ def split_name(
         return name, " ".join(words[:cut]), " ".join(words[cut:])
     if iberian:
         return name, words[0], " ".join(words[1:])
+    if len(words) == 2:
+        return name, words[0], words[1]  # nameparser takes "MA" in "Junjie MA" for a degree
     parsed = HumanName(_core(name))
     given = " ".join(part for part in (parsed.first, parsed.middle) if part)
     family = parsed.last
@@ -182,7 +185,9 @@ def _capitalised(text: str) -> str:
 def _split_cjk(name: str, *, japanese: bool) -> tuple[str, str, str]:
     parts = name.replace("\u3000", " ").split()
     if len(parts) == 2:
-        return name, parts[1], parts[0]
+        # A Japanese name is written with a space, a Chinese one without (the card may
+        # space it out: "王 伟").
+        return (name if japanese else "".join(parts)), parts[1], parts[0]
     if japanese and len(name) >= 3:
         # Japanese cards print a space between family and given name; the text reader
         # often loses it.

@@ -14,7 +14,7 @@ _SUFFIXES = (
     r"S\.?A\.?S\.?U?|S\.A\.R\.L\.|SARL|EURL|SAS|SASU|SCOP|SNC|S\.A\.|SA|"
     r"S\.L\.U?\.?|SL|SLU|S\.Coop\.|"
     r"Lda\.?|Ltda\.?|S/A|ME|EIRELI|Unipessoal|"
-    r"[Ss]p\.\s?z\s?o\.\s?o\.?|[Ss]p\.\s?j\.|[Ss]p\.\s?k\.|S\.K\.A\.|spółka(?:\s+\w+)*|OG|"
+    r"[Ss]p\.\s?z\s?[o0]\.\s?[o0]\.?|[Ss]p\.\s?j\.|[Ss]p\.\s?k\.|S\.K\.A\.|spółka(?:\s+\w+)*|OG|"
     r"S\.p\.A\.|S\.r\.l\.|SpA|Srl|B\.?V\.?|N\.?V\.?|AB|Oy|Oyj|A/S|ApS|AS|ASA|K\.K\.|& Co\.?"
 )
 _LEGAL_FORM = re.compile(r"(?<![\w.])(?:" + _SUFFIXES + r")(?![\w])")
@@ -48,6 +48,13 @@ _FREE_MAIL = {
     "laposte", "wanadoo", "sfr", "wp", "onet", "o2", "interia", "uol", "bol", "terra", "sapo",
     "qq", "163", "126", "sina", "yandex", "mail", "fastmail", "hey", "zoho", "hushmail",
 }  # fmt: skip
+
+
+def tidy_organisation(text: str) -> str:
+    """The organisation with the text reader's slips in its legal form undone ("Sp. z 0.0."
+    -> "Sp. z o.o.", "GmbH & Co.KG" -> "GmbH & Co. KG")."""
+    text = re.sub(r"\b([Ss]p\.\s?z\s?)[0oO]\.\s?[0oO]\.?", r"\1o.o.", text)
+    return re.sub(r"&\s?Co\.\s?KG\b", "& Co. KG", text)
 
 
 def has_legal_form(text: str) -> bool:

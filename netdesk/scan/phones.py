@@ -10,7 +10,8 @@ Numbers without "+" are read in the card's region (see netdesk.scan.regions).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher, PhoneNumberType
@@ -42,7 +43,7 @@ _LATIN_LABEL = re.compile(
     + r")|(?P<home>"
     + _HOME
     + r")"
-    r"|(?P<work>" + _WORK + r"))\.?(?:\s*[:.|/\-–]\s*|\s+|(?=[+(\d]))(?=[+(\d])",
+    r"|(?P<work>" + _WORK + r"))\.?(?:\s*(?:[:.|/]|[-–](?!\d))\s*|\s+|(?=[+(\d]))(?=[+(\d-])",
     re.IGNORECASE,
 )
 _CJK_LABEL = re.compile("(" + "|".join(_CJK_LABELS) + r")\s*[:：]?\s*(?=[+(\d])", re.IGNORECASE)
@@ -59,7 +60,7 @@ _NOT_PHONE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z\d]{4}){3,7}(?:\s?[A-Z\d]{1,4})?\b")
-_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
+_DATE = re.compile(r"(\d{1,2})[./](\d{1,2})[./](?:19|20)?\d{2}|(?:19|20)\d{2}-(\d{2})-(\d{2})")
 # A lone printed number needs this many digits to be a phone (a postcode has 4-5, a Brazilian
 # CEP 8 but a dash after 5).
 _MIN_DIGITS = 7
@@ -70,11 +71,12 @@ class PhonesFound:
     phones: list[CardPhone]
     rest: str  # the line without the numbers and their labels
     unsure: list[int]  # indexes (into phones) read loosely
+    pictograms: list[int] = field(default_factory=list)  # kinds from a pictogram read as a glyph
 
 
 def find_phones(text: str, region: str, *, labelled_only: bool = False) -> PhonesFound:
     """The phones on one line of text; `labelled_only` for lines of an address."""
-    pieces = _pieces(text)
+    pieces = _pieces(text, region)
     found = PhonesFound([], "", [])
     rest: list[str] = []
     for kind, label_start, start, end in pieces:
@@ -84,8 +86,16 @@ def find_phones(text: str, region: str, *, labelled_only: bool = False) -> Phone
             rest.append(text[label_start:end])  # a tax id keeps its label in the unplaced text
             continue
         numbers = _numbers(piece, region, loose=labelled)
+        if (
+            labelled
+            and all(loose for _, loose, _ in numbers)
+            and (mended := _mended(piece)) != piece
+        ):
+            better = _numbers(mended, region, loose=True)
+            if better and not all(loose for _, loose, _ in better):
+                numbers = [(number, True, span) for number, _, span in better]
         if not numbers:
-            rest.append(piece)
+            rest.append(text[label_start:end])  # no number: the label stays text
             continue
         position = 0
         for number, loose, span in numbers:
@@ -93,16 +103,20 @@ def find_phones(text: str, region: str, *, labelled_only: bool = False) -> Phone
             position = span[1]
             if loose:
                 found.unsure.append(len(found.phones))
-            found.phones.append(CardPhone(number, kind))
+            if kind == _PICTOGRAM:
+                found.pictograms.append(len(found.phones))
+            found.phones.append(CardPhone(number, "mobile" if kind == _PICTOGRAM else kind))
         rest.append(piece[position:])
     found.rest = " ".join(" ".join(rest).split()).strip(" ,;|·•/")
     return found
 
 
-def _pieces(text: str) -> list[tuple[str, int, int, int]]:
+def _pieces(text: str, region: str) -> list[tuple[str, int, int, int]]:
     """The line cut at its labels: (kind, label start, start, end) per piece; kind
     "not-phone" for what follows a tax-id or bank label, "" before the first label."""
     marks: list[tuple[int, int, str]] = []
+    if icon := _mobile_icon(text, region):
+        marks.append((0, icon, _PICTOGRAM))
     for match in _LATIN_LABEL.finditer(text):
         kind = next(name for name, value in match.groupdict().items() if value)
         marks.append((match.start(), match.end(), kind))
@@ -123,6 +137,40 @@ def _pieces(text: str) -> list[tuple[str, int, int, int]]:
     return pieces
 
 
+# The pictogram of a mobile phone (a rounded upright rectangle) before a number, as the text
+# reader reads it: "0", "O", "LI", "口".
+_PICTOGRAM = "mobile pictogram"
+_MOBILE_ICON = re.compile(r"^(?:0\s+|0(?=\+)|(?:O|LI|Ll|IL|口|□)\s*)(?=[+(\d])")
+
+
+def _mobile_icon(text: str, region: str) -> int:
+    """Where the number starts after a mobile pictogram read as a glyph; 0 when there is none.
+    A "0" counts only where the number is valid without it and not with it."""
+    found = _MOBILE_ICON.match(text)
+    if found is None:
+        return 0
+    if found.group(0).strip() != "0" or text[found.end() :].startswith("+"):
+        return found.end()
+    without = [match.number for match in PhoneNumberMatcher(text[found.end() :], region)]
+    with_it = [m.number for m in PhoneNumberMatcher(text, region) if m.start == 0]
+    # "0 135 0853 5555": the 0 read as the trunk prefix gives the same number: an icon still.
+    return found.end() if without and (not with_it or with_it[0] == without[0]) else 0
+
+
+# Letters the text reader puts for digits inside a number: "S01" is "501", "-48" is "+48".
+_SLIPS = str.maketrans({"S": "5", "s": "5", "O": "0", "o": "0", "I": "1", "l": "1", "B": "8"})
+
+
+def _mended(piece: str) -> str:
+    """A labelled number with the reader's letter-for-digit slips undone."""
+    text = re.sub(r"^(\s*)[-–~]\s*(?=\d{2})", r"\1+", piece)
+    return re.sub(
+        r"(?<=[\d\s])[SsOoIlB](?=[\d\s])|(?<=\s)[SsOoIlB](?=\d)",
+        lambda match: match.group(0).translate(_SLIPS),
+        text,
+    )
+
+
 def _without_overlaps(marks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     kept: list[tuple[int, int, str]] = []
     for mark in marks:
@@ -139,12 +187,12 @@ def _without_overlaps(marks: list[tuple[int, int, str]]) -> list[tuple[int, int,
 
 def _numbers(piece: str, region: str, *, loose: bool) -> list[tuple[str, bool, tuple[int, int]]]:
     """(number, read loosely, span) per phone number in a piece of a line."""
-    if _DATE.fullmatch(piece.strip()):
+    if _is_date(piece.strip()):
         return []
     found: list[tuple[str, bool, tuple[int, int]]] = []
     for leniency in (Leniency.VALID, Leniency.POSSIBLE) if loose else (Leniency.VALID,):
         for match in PhoneNumberMatcher(piece, region, leniency=leniency):
-            if _DATE.search(match.raw_string) or _digits(match.raw_string) < _MIN_DIGITS:
+            if _is_date(match.raw_string) or _digits(match.raw_string) < _MIN_DIGITS:
                 continue
             number = phonenumbers.format_number(match.number, PhoneNumberFormat.INTERNATIONAL)
             found.append((number, leniency != Leniency.VALID, (match.start, match.end)))
@@ -156,26 +204,38 @@ def _numbers(piece: str, region: str, *, loose: bool) -> list[tuple[str, bool, t
     return []
 
 
+def _is_date(text: str) -> bool:
+    """ "12.03.2001", "2001-03-12": a date (not "05.55.26.92.56", a French number)."""
+    found = _DATE.fullmatch(text)
+    if found is None:
+        return False
+    day, month = (found.group(1), found.group(2)) if found.group(1) else found.group(4, 3)
+    return 1 <= int(day) <= 31 and 1 <= int(month) <= 12
+
+
 def _digits(text: str) -> int:
     return sum(ch.isdigit() for ch in text)
 
 
-def kinds_from_numbers(phones: list[CardPhone]) -> bool:
+def kinds_from_numbers(phones: list[CardPhone], pictograms: Collection[int] = ()) -> list[int]:
     """Give kinds to several numbers printed without labels (cards that mark them with icons
     the text reader cannot see): a mobile number by its own form, the first other number
     "work", a later one "fax" (cards list the phone before the fax). One unlabelled number
-    keeps no kind. True when kinds were given."""
-    if len(phones) < 2 or any(phone.kind for phone in phones):
-        return False
+    keeps no kind. `pictograms`: numbers whose kind came from a pictogram (no label either).
+    The indexes of the numbers given a kind."""
+    unlabelled = [index for index in range(len(phones)) if index not in pictograms]
+    if len(phones) < 2 or any(phones[index].kind for index in unlabelled):
+        return []
     fixed = 0
-    for phone in phones:
+    for index in unlabelled:
+        phone = phones[index]
         try:
             number = phonenumbers.parse(phone.number, None)
         except phonenumbers.NumberParseException:
-            return False
+            continue
         if phonenumbers.number_type(number) == PhoneNumberType.MOBILE:
             phone.kind = "mobile"
         else:
             phone.kind = "work" if fixed == 0 else "fax"
             fixed += 1
-    return True
+    return unlabelled

@@ -23,6 +23,7 @@ from netdesk.scan.organisations import (
     has_legal_form,
     is_institution,
     matches_domain,
+    tidy_organisation,
 )
 from netdesk.scan.phones import find_phones, kinds_from_numbers
 from netdesk.scan.regions import guess_region
@@ -58,9 +59,9 @@ def recognise(lines: Sequence[TextLine], region: str | None = None) -> CardField
     ]
     card_region = guess_region(countries, [item.text for item in items], domains, region)
     in_address = {id(item) for item, _ in address_items}
-    _take_phones(items, fields, card_region, in_address)
-    if kinds_from_numbers(fields.phones):
-        fields.low_confidence.update(f"phones:{index}" for index in range(len(fields.phones)))
+    pictograms = _take_phones(items, fields, card_region, in_address)
+    guessed = kinds_from_numbers(fields.phones, pictograms)
+    fields.low_confidence.update(f"phones:{index}" for index in guessed)
     japanese = card_region == "JP" or any(_KANA.search(line.text) for line in lines)
     _take_words(items, fields, japanese=japanese, region=card_region)
     _unglue_emails(fields, glued)
@@ -114,11 +115,15 @@ def _take_address(items: list[CardLine], fields: CardFields) -> list[tuple[CardL
     free = [item for item in items if not item.used]
     found = [(item, address_line(item.text)) for item in free]
     for index, (item, line) in enumerate(found[:-1]):
-        after = found[index + 1][1]
-        if line is None and after is not None and after.kind == "city":
-            text = ADDRESS_LABEL.sub("", item.text)
-            if NUMBERED.search(text) and sum(ch.isdigit() for ch in text) <= 6:
-                found[index] = (item, AddressLine(text, "street", ""))
+        # The next address line, skipping one line of another column printed beside it.
+        after = next((line for _, line in found[index + 1 : index + 3] if line), None)
+        if line is not None or after is None:
+            continue
+        text = ADDRESS_LABEL.sub("", item.text)
+        if after.kind == "city" and NUMBERED.search(text) and _digits(text) <= 6:
+            found[index] = (item, AddressLine(text, "street", ""))
+        elif after.country == "JP" and re.fullmatch(r"\d{3}-\d{4}", text):
+            found[index] = (item, AddressLine(f"〒{text}", "city", "JP"))  # 〒 lost
     parts = [(item, line) for item, line in found if line is not None]
     if not parts:
         return []
@@ -160,13 +165,19 @@ def _address_block(
     return block
 
 
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
 def _has_number_near(text: str) -> bool:
     return bool(re.search(r"\d", text)) or bool(re.search(r"[\u3400-\u9fff]", text))
 
 
 def _take_phones(
     items: list[CardLine], fields: CardFields, region: str, in_address: set[int]
-) -> None:
+) -> set[int]:
+    """The phones; the indexes of those whose kind came from a pictogram."""
+    pictograms: set[int] = set()
     for item in items:
         if item.used and id(item) not in in_address:
             continue
@@ -179,11 +190,14 @@ def _take_phones(
             if any(re.sub(r"\D", "", known.number) == digits for known in fields.phones):
                 continue
             fields.phones.append(phone)
+            if index in found.pictograms:
+                pictograms.add(len(fields.phones) - 1)
             if unsure or index in found.unsure:
                 fields.low_confidence.add(f"phones:{len(fields.phones) - 1}")
         if id(item) not in in_address:
             item.text = found.rest
             item.used = not item.text or bool(NOISE.match(item.text))
+    return pictograms
 
 
 def _take_words(items: list[CardLine], fields: CardFields, *, japanese: bool, region: str) -> None:
@@ -225,7 +239,7 @@ def _take_words(items: list[CardLine], fields: CardFields, *, japanese: bool, re
             orgs,
             key=lambda pair: (pair[0], matches_domain(pair[1].text, domains), pair[1].height),
         )
-        fields.organization = best[1].text
+        fields.organization = tidy_organisation(best[1].text)
         best[1].used = True
         _mark(fields, "organization", best[1])
     else:

@@ -46,7 +46,7 @@ def merge_sides(front: CardFields, back: CardFields) -> CardFields:
         elif not same[0].kind:
             same[0].kind = phone.kind
     for index, url in enumerate(back.urls):
-        if _flat(url) not in {_flat(known) for known in merged.urls}:
+        if _site(url) not in {_site(known) for known in merged.urls}:
             merged.urls.append(url)
             _carry(back, merged, f"urls:{index}", f"urls:{len(merged.urls) - 1}")
     known_text = _known_text(merged)
@@ -71,6 +71,11 @@ def _known_text(fields: CardFields) -> set[str]:
 def _flat(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if ch.isalnum())
+
+
+def _site(url: str) -> str:
+    """A web address without its scheme and "www." ("mistral.eu" = "https://www.mistral.eu")."""
+    return _flat(re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip(), flags=re.IGNORECASE))
 
 
 def _digits(text: str) -> str:

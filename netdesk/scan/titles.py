@@ -126,11 +126,12 @@ def is_title(text: str) -> bool:
     return bool(_TITLE.search(text) or _CJK_TITLE.search(text))
 
 
-def is_department(text: str) -> bool:
-    """Is the line a department ("Sales Department", "Abteilung Vertrieb", "营业部")? A line
-    naming a job too ("Head of Sales Department") is a title."""
+def is_department(text: str, *, area_alone: bool = True) -> bool:
+    """Is the line a department ("Sales Department", "Abteilung Vertrieb", "营业部", or with
+    `area_alone` an area such as "Human Resources")? A line naming a job too ("Head of Sales
+    Department") is a title."""
     clean = text.strip(" .,:")
-    if clean.casefold() in _AREAS or _DEPARTMENT_FIRST.match(clean):
+    if (area_alone and clean.casefold() in _AREAS) or _DEPARTMENT_FIRST.match(clean):
         return True
     if _CJK_DEPARTMENT.search(clean) and not _CJK_TITLE.search(clean):
         return True
@@ -152,8 +153,9 @@ def split_title_department(text: str) -> tuple[str, str]:
     for separator in (" | ", " · ", " • ", " — ", " – ", ", ", " - "):
         if separator in text:
             left, right = (part.strip() for part in text.split(separator, 1))
-            if is_title(left) and is_department(right):
+            # "General Manager, Sales" is one title: only a department word splits it off.
+            if is_title(left) and is_department(right, area_alone=False):
                 return left, right
-            if is_department(left) and is_title(right):
+            if is_department(left, area_alone=False) and is_title(right):
                 return right, left
     return text, ""

@@ -49,3 +49,20 @@ def test_a_registry_line_after_the_address_stays_out_of_it() -> None:
     )
     assert fields.address == "Market Street 5, Austin, TX 78701"
     assert fields.unplaced == ["NMLS ID 726054"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "address"),
+    [
+        (["ul. Marszałkowska 122/18", "90-001Łódź"], "ul. Marszałkowska 122/18, 90-001 Łódź"),
+        (["Rua XV, 20", "Curitiba- PR. 80010-000"], "Rua XV, 20, Curitiba - PR, 80010-000"),
+        (["Calle Mayor, 57, 3° D", "46002 Valencia"], "Calle Mayor, 57, 3º D, 46002 Valencia"),
+        (["平530-0001", "大阪府大阪市北区梅田1-10-31"], "〒530-0001, 大阪府大阪市北区梅田1-10-31"),
+        (
+            ["住所：810-0001", "福岡県福岡市中央区天神3-8-9"],
+            "〒810-0001, 福岡県福岡市中央区天神3-8-9",
+        ),
+    ],
+)
+def test_slips_of_the_text_reader_in_addresses(lines: list[str], address: str) -> None:
+    assert recognise(card(("Ana Lima", 40), *lines)).address == address

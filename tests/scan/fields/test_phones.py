@@ -106,3 +106,59 @@ def test_national_numbers_are_read_in_the_country_of_the_web_domain() -> None:
 
 def test_else_in_the_users_own_region() -> None:
     assert phones("Tel. (415) 555-0132", region="US") == [("+1 415-555-0132", "work")]
+
+
+def test_a_label_glued_to_the_number_before_it() -> None:
+    assert phones("+43 662 097492Mobil: +43 676 952510") == [
+        ("+43 662 097492", ""),
+        ("+43 676 952510", "mobile"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "region", "number"),
+    [
+        ("0 +48 604 545 994", "PL", "+48 604 545 994"),
+        ("0+55 11 93209-7031", "BR", "+55 11 93209-7031"),
+        ("LI080-3324-1956", "JP", "+81 80-3324-1956"),
+        ("0 135 0853 5555", "CN", "+86 135 0853 5555"),
+    ],
+)
+def test_a_mobile_pictogram_read_as_a_glyph_gives_the_kind(
+    row: str, region: str, number: str
+) -> None:
+    assert phones(row, region=region) == [(number, "mobile")]
+
+
+def test_a_national_number_starting_with_0_is_no_pictogram() -> None:
+    assert phones("021 5431 8024", region="CN") == [("+86 21 5431 8024", "")]
+
+
+def test_letters_read_for_digits_in_a_labelled_number_are_mended() -> None:
+    assert phones("kom. -48 S01 063 643") == [("+48 501 063 643", "mobile")]
+
+
+def test_french_numbers_with_dots_are_no_dates() -> None:
+    assert phones("05.55.26.92.56", region="FR") == [("+33 5 55 26 92 56", "")]
+
+
+def test_several_unlabelled_numbers_get_kinds_from_their_form_marked_as_guesses() -> None:
+    fields = recognise(card("Ana Lima", "+49 30 5550123", "+49 171 2345678", "+49 30 5550124"))
+    assert [(p.number, p.kind) for p in fields.phones] == [
+        ("+49 30 5550123", "work"),
+        ("+49 171 2345678", "mobile"),
+        ("+49 30 5550124", "fax"),
+    ]
+    assert {"phones:0", "phones:1", "phones:2"} <= fields.low_confidence
+
+
+def test_one_unlabelled_number_keeps_no_kind() -> None:
+    assert phones("+49 171 2345678") == [("+49 171 2345678", "")]
+
+
+def test_beside_a_mobile_pictogram_the_other_numbers_get_kinds_too() -> None:
+    fields = recognise(card("Ana Lima", "+1312-555-0157", "0 +1 646-555-0199"))
+    assert [(p.number, p.kind) for p in fields.phones] == [
+        ("+1 312-555-0157", "work"),
+        ("+1 646-555-0199", "mobile"),
+    ]

@@ -66,3 +66,17 @@ def test_legal_forms_and_words_with_dots_are_not_web_addresses() -> None:
 
 def test_a_word_after_in_is_no_linkedin_profile() -> None:
     assert recognise(card("Ana Lima", "Made in Berlin")).urls == []
+
+
+@pytest.mark.parametrize(
+    ("row", "email"),
+    [
+        ("E-mailana.lima@example.de", "ana.lima@example.de"),
+        ("Emailana.lima@example.de", "ana.lima@example.de"),
+        ("Eana.lima@example.de", "ana.lima@example.de"),
+        ("Einfo@example.de", "info@example.de"),
+        ("Emma@example.de", "Emma@example.de"),
+    ],
+)
+def test_a_label_glued_to_the_email_is_taken_off(row: str, email: str) -> None:
+    assert recognise(card(("Ana Lima", 40), row)).emails == [email]
