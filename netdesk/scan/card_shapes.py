@@ -40,10 +40,9 @@ def edges(small: np.ndarray) -> np.ndarray:
 
     lab = cv2.cvtColor(cv2.GaussianBlur(small, (5, 5), 0), cv2.COLOR_RGB2LAB)
     found: list[np.ndarray] = []
-    for channel, floor in ((0, 20.0), (1, 8.0), (2, 8.0)):
+    for channel in range(3):
         plane = np.ascontiguousarray(lab[:, :, channel])
-        low = max(floor, 0.33 * float(np.median(plane))) if channel == 0 else floor
-        found.append(cv2.Canny(plane, low, low * 2.5))
+        found.append(cv2.Canny(plane, 10, 25))
     return np.maximum(np.maximum(found[0], found[1]), found[2])
 
 

@@ -20,6 +20,13 @@ DET_MODEL = "PP-OCRv6_det_small.onnx"
 REC_MODEL = "PP-OCRv6_rec_small.onnx"
 CLS_MODEL = "ch_ppocr_mobile_v2.0_cls_mobile.onnx"
 
+# Text is found on the card picture shrunk to this long side (the detector's time grows with
+# the pixels; a card's smallest print is still 10+ pixels high there), and read from the card
+# picture itself. A smaller card picture is enlarged to it first (a card far from the camera).
+DETECT_SIDE = 1024
+# ... by at most this factor (beyond it there is nothing more to read).
+MAX_ENLARGE = 3.0
+
 _engine: Any = None
 _engine_lock = threading.Lock()
 # RapidOCR keeps per-call options on the engine itself, so calls are taken one at a time.
@@ -47,6 +54,8 @@ def engine_params() -> dict[str, Any]:
         "Rec.model_path": str(models / REC_MODEL),
         "Cls.model_path": str(models / CLS_MODEL),
         "Global.log_level": "error",
+        "Det.limit_type": "max",
+        "Det.limit_side_len": DETECT_SIDE,
         # Never set a font: only drawing results (`.vis()`, not used) needs one, and RapidOCR
         # downloads it when missing.
         "Global.font_path": None,
@@ -90,6 +99,19 @@ def read_lines(card_rgb: np.ndarray) -> list[TextLine]:
     return lines_of(result)
 
 
+def readable(card_rgb: np.ndarray) -> np.ndarray:
+    """The card picture, enlarged to DETECT_SIDE when it is smaller (small print on a card
+    photographed from afar is found and read better)."""
+    import cv2
+
+    height, width = card_rgb.shape[:2]
+    factor = min(MAX_ENLARGE, DETECT_SIDE / max(1, height, width))
+    if factor <= 1.05:
+        return card_rgb
+    size = (round(width * factor), round(height * factor))
+    return cv2.resize(card_rgb, size, interpolation=cv2.INTER_CUBIC)
+
+
 def ocr(card_rgb: np.ndarray) -> Any:
     import cv2
 
@@ -131,6 +153,25 @@ def reading_order(lines: list[TextLine]) -> list[TextLine]:
                 continue
         rows.append([line])
     return [line for row in rows for line in sorted(row, key=lambda item: item.left)]
+
+
+def detect(card_rgb: np.ndarray) -> list[TextLine]:
+    """Where text is on the card picture (boxes with no text: nothing is read)."""
+    import cv2
+
+    bgr = cv2.cvtColor(card_rgb, cv2.COLOR_RGB2BGR)
+    reader = engine()
+    with _call_lock:
+        result = reader(bgr, use_det=True, use_cls=False, use_rec=False)
+    boxes = getattr(result, "boxes", None)
+    if boxes is None:
+        return []
+    found = []
+    for box in boxes:
+        xs = [float(point[0]) for point in box]
+        ys = [float(point[1]) for point in box]
+        found.append(TextLine("", min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+    return found
 
 
 def orientation(crop_bgr: np.ndarray) -> list[tuple[str, float]]:
