@@ -21,9 +21,6 @@ from netdesk.services.bulk import table_of
 from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.store import Database, mark_changed
 
-# What the person page can show (Qt reads these); a scan is always stored as JPEG.
-CARD_IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp", "image/bmp", "image/tiff")
-
 
 @dataclass(frozen=True)
 class CardImageInfo:
@@ -111,8 +108,7 @@ class CardImageService:
             return snapshot
 
     def restore(self, snapshot: undo.Snapshot) -> None:
-        """Undo a remove (IntegrityError-free: a picture whose person was deleted since raises
-        NotFoundError)."""
+        """Undo a remove; NotFoundError when the person has been deleted since."""
         with self.db.transaction() as session:
             for _name, rows in snapshot.rows:
                 for row in rows:

@@ -30,9 +30,11 @@ from netdesk.services.contact_cleaning import phone_key
 from netdesk.services.contact_merging import merge_into, merge_records, merge_target_options
 from netdesk.services.contact_rows import TagIds, child_rows, contact_row
 from netdesk.services.errors import NotFoundError
+from netdesk.services.event_import import event_named, import_events
 from netdesk.services.import_plan import (
     Action,
     ImportCancelled,
+    ImportPlan,
     ImportReport,
     OnDuplicate,
     PlanItem,
@@ -59,6 +61,29 @@ def keys_of(record: ContactRecord, region: str | None) -> Keys:
         extensions=[t.extension for t in record.phones],
         source=record.source,
     )
+
+
+def run_plan(
+    session: Session,
+    plan: ImportPlan,
+    event_id: int | None,
+    progress: Progress | None,
+    dry_run: bool = False,
+) -> ImportReport:
+    """A preview's plan (with the user's choices) carried out inside the caller's transaction;
+    the people go on `event_id`, or on the plan's new event."""
+    report = ImportReport(file=plan.file, problems=list(plan.problems), dry_run=dry_run)
+    into = event_id
+    if into is None and plan.new_event_name.strip():
+        into, report.event_created = event_named(session, plan.new_event_name)
+    if plan.events:
+        import_events(session, plan.events, report)
+    run = ImportRun(session, into, report, progress, len(plan.items) + len(plan.events))
+    run.expect_matches({i.match_id for i in plan.items if i.match_id is not None})
+    for index, entry in enumerate(plan.items):
+        run.handle_planned(index, entry)
+    run.finish()
+    return report
 
 
 @dataclass

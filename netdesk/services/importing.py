@@ -35,7 +35,7 @@ from netdesk.services.import_plan import (
     PlanItem,
     Progress,
 )
-from netdesk.services.import_run import ImportRun, keys_of
+from netdesk.services.import_run import ImportRun, keys_of, run_plan
 from netdesk.services.matching import Matcher
 from netdesk.services.validation import default_region
 from netdesk.store import Database, open_unless_database
@@ -313,27 +313,26 @@ class ImportService:
         plan: ImportPlan,
         event_id: int | None = None,
         progress: Progress | None = None,
+        dry_run: bool = False,
     ) -> ImportReport:
+        """Carry the plan out in one transaction; `dry_run` does it all and rolls it back, for
+        a report of what it would do (`netdesk scan --dry-run`)."""
         total = len(plan.items) + len(plan.events)
-        self.db.backup_before("import", total)
+        if not dry_run:
+            self.db.backup_before("import", total)
+        reports: list[ImportReport] = []
 
         def attempt(session: Session) -> ImportReport:
-            report = ImportReport(file=plan.file, problems=list(plan.problems))
-            into = event_id
-            if into is None and plan.new_event_name.strip():
-                into, report.event_created = event_named(session, plan.new_event_name)
-            if plan.events:
-                import_events(session, plan.events, report)
-            run = ImportRun(session, into, report, progress, total)
-            run.expect_matches({i.match_id for i in plan.items if i.match_id is not None})
-            for index, entry in enumerate(plan.items):
-                run.handle_planned(index, entry)
-            run.finish()
-            return report
+            reports.append(run_plan(session, plan, event_id, progress, dry_run))
+            if dry_run:
+                raise _Stop
+            return reports[-1]
 
         try:
             with collector_paused():
                 return self.db.retrying(attempt)
+        except _Stop:
+            return reports[-1]
         except ImportCancelled:
             return ImportReport(file=plan.file, cancelled=True)
 

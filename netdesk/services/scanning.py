@@ -31,10 +31,13 @@ class ScanService:
         event_id: int | None,
         new_event_name: str = "",
         progress: Progress | None = None,
+        *,
+        dry_run: bool = False,
     ) -> ImportReport:
         """Carry the (possibly edited) plan out in one transaction, after a backup when it is
         big enough; the people go on `event_id`, or on a new event of that name (made in the
-        same transaction) when there is none."""
+        same transaction) when there is none. `dry_run`: the same report (ImportReport.dry_run
+        set), with nothing written."""
         if event_id is None and new_event_name.strip():
             plan.new_event_name = new_event_name.strip()
-        return self._imports.apply(plan, event_id, progress)
+        return self._imports.apply(plan, event_id, progress, dry_run=dry_run)

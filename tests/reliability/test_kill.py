@@ -134,6 +134,7 @@ def test_kill_during_a_merge_of_every_duplicate(
             "contact_urls",
             "contact_addresses",
             "contact_extra_properties",
+            "contact_card_images",
             "contact_tags",
             "attendances",
             "notes",

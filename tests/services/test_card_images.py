@@ -11,7 +11,7 @@ from sqlalchemy import select
 from netdesk.errors import ServiceError
 from netdesk.formats.records import CardImage, ContactRecord, Typed
 from netdesk.models import Contact
-from netdesk.services.errors import NotFoundError
+from netdesk.services.errors import NotFoundError, ValidationError
 from netdesk.services.import_plan import Action
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
@@ -122,6 +122,10 @@ def test_missing_picture_or_person_is_a_clear_error(services: Services) -> None:
         services.card_images.remove(12345)
     with pytest.raises(NotFoundError, match="no longer exists"):
         services.card_images.add(12345, [CardImage(FRONT)])
+    contact_id = services.contacts.create(ContactInput(formatted_name="Bo Berg"))
+    with pytest.raises(ValidationError, match="empty"):
+        services.card_images.add(contact_id, [CardImage(b"")])
+    assert services.card_images.list_for(contact_id) == []
 
 
 def test_undoing_a_deletion_brings_the_card_pictures_back(services: Services) -> None:
@@ -194,3 +198,51 @@ def test_exports_never_carry_the_card_pictures(services: Services) -> None:
     out = io.StringIO()
     services.exports.csv(out, [contact_id])
     assert "/9j/" not in out.getvalue() and "card picture" not in out.getvalue()
+
+
+def test_a_dry_run_says_what_saving_would_do_and_writes_nothing(services: Services) -> None:
+    services.scanning.save(
+        services.scanning.plan([scanned("Ana Lima", "ana@example.org", FRONT)], "1.jpg"), None
+    )
+    ana = only_person(services, "Ana Lima")
+    plan = services.scanning.plan(
+        [scanned("Ana Lima", "ana@example.org", BACK), scanned("Bo Berg", "bo@example.org", BACK)],
+        "2.jpg",
+    )
+    report = services.scanning.save(plan, None, "Expo 2026", dry_run=True)
+    assert (report.added, report.merged, report.attached, report.dry_run) == (1, 1, 2, True)
+    assert "dry run, nothing written" in report.summary()
+    assert services.contacts.count() == 1
+    assert len(services.card_images.list_for(ana)) == 1
+    assert [e.name for e in services.events.list()] == []
+    # The same plan saves afterwards as the dry run said.
+    report = services.scanning.save(plan, None, "Expo 2026")
+    assert (report.added, report.merged, report.attached) == (1, 1, 2)
+    assert len(services.card_images.list_for(ana)) == 2
+
+
+def test_undoing_a_removal_after_the_person_was_deleted_says_so(services: Services) -> None:
+    contact_id = services.contacts.create(ContactInput(formatted_name="Bo Berg"))
+    (picture,) = services.card_images.add(contact_id, [CardImage(FRONT)])
+    snapshot = services.card_images.remove(picture)
+    services.contacts.delete([contact_id])
+    with pytest.raises(NotFoundError, match="no longer exists"):
+        services.card_images.restore(snapshot)
+
+
+def test_every_change_to_card_pictures_is_announced_as_a_change_to_contacts(
+    services: Services,
+) -> None:
+    heard: list[frozenset[str]] = []
+    services.db.add_change_listener(heard.append)
+    contact_id = services.contacts.create(ContactInput(formatted_name="Bo Berg"))
+    other = services.contacts.create(ContactInput(formatted_name="Bo Berg"))
+    heard.clear()
+    (picture,) = services.card_images.add(contact_id, [CardImage(FRONT)])
+    snapshot = services.card_images.remove(picture)
+    services.card_images.restore(snapshot)
+    services.card_images.add(other, [CardImage(BACK)])
+    heard_before_merge = len(heard)
+    services.duplicates.merge(contact_id, [other])
+    assert heard_before_merge == 4 and len(heard) == 5
+    assert all("contacts" in kinds for kinds in heard)

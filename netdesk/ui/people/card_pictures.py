@@ -66,7 +66,8 @@ class CardThumb(QToolButton):
             self.setIconSize(pixmap.deviceIndependentSize().toSize())
         else:
             self.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE // 2))
-        scanned = f"{side} of the card, kept on {short_date(info.created_at.date())}"
+        kept = short_date(info.created_at.astimezone().date())
+        scanned = f"{side} of the card, kept on {kept}" if side != "Card" else f"Kept on {kept}"
         self.setToolTip(
             tooltip_text(
                 scanned,

@@ -4,6 +4,7 @@ adds shown without asking."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, Qt
@@ -12,12 +13,13 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from netdesk.formats.records import CardImage, ContactRecord, Typed
+from netdesk.services.card_images import CardImageInfo
 from netdesk.services.records import ContactInput
 from netdesk.services.service_set import Services
 from netdesk.store import open_database
 from netdesk.ui.main_window import PEOPLE, MainWindow
 from netdesk.ui.people.card_picture_view import CardPictureDialog
-from netdesk.ui.people.card_pictures import THUMB_SIDE, CardPicturesSection
+from netdesk.ui.people.card_pictures import THUMB_SIDE, CardPicturesSection, side_names
 from tests.ui.main_window_helpers import open_window, settings_at
 
 
@@ -118,12 +120,13 @@ def test_remove_is_undone_with_ctrl_z(
 
 
 def test_a_picture_added_by_another_process_shows_on_the_open_page(
-    qtbot: QtBot, sqlite_services: Services, db_path: Path, tmp_path: Path
+    qtbot: QtBot, services: Services, db_url: str, tmp_path: Path
 ) -> None:
-    ana = sqlite_services.contacts.create(ContactInput(formatted_name="Ana Lima"))
-    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    """On SQLite (the file watched) and on PostgreSQL (LISTEN/NOTIFY)."""
+    ana = services.contacts.create(ContactInput(formatted_name="Ana Lima"))
+    window = open_window(qtbot, services, settings_at(tmp_path))
     assert not _section(window, ana).has_pictures
-    other = open_database(f"sqlite:///{db_path}")
+    other = open_database(db_url)
     try:
         Services(other).card_images.add(ana, [CardImage(FRONT, source="IMG_1.jpg")])
     finally:
@@ -131,3 +134,22 @@ def test_a_picture_added_by_another_process_shows_on_the_open_page(
     detail = window.view(PEOPLE).detail
     qtbot.waitUntil(lambda: detail.card_pictures.has_pictures, timeout=2500)
     assert detail.card_pictures.isVisibleTo(detail)
+    window.close()
+
+
+def test_sides_are_named_by_the_scan_they_came_from() -> None:
+    at = datetime(2026, 12, 5, 9, tzinfo=UTC)
+
+    def info(position: int, later: timedelta) -> CardImageInfo:
+        return CardImageInfo(position, position, "image/jpeg", "", at + later)
+
+    # A two-sided card, then a one-sided one a month later (a new job), then another two-sided.
+    pictures = [
+        info(0, timedelta()),
+        info(1, timedelta(seconds=1)),
+        info(2, timedelta(days=30)),
+        info(3, timedelta(days=60)),
+        info(4, timedelta(days=60, seconds=2)),
+    ]
+    assert side_names(pictures) == ["Front", "Back", "Card", "Front", "Back"]
+    assert side_names([]) == []
