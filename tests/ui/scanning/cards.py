@@ -3,8 +3,6 @@ ScannedCard objects built by hand around such a picture, so that most dialog tes
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QImageWriter, QPainter
 
@@ -49,12 +47,6 @@ def jpeg_bytes(image: QImage) -> bytes:
     return bytes(buffer.data().data())
 
 
-def card_photo(path: Path, lines: tuple[tuple[str, int, bool], ...] = ANA_LINES) -> Path:
-    """The card as a photo file a user would drop (a PNG, lossless: the OCR test is steady)."""
-    card_image(lines).save(str(path))
-    return path
-
-
 def ana_fields(**changes: object) -> CardFields:
     fields = CardFields(
         name="Ana Lima",
@@ -89,3 +81,25 @@ def scanned(
         lines,
         fields if fields is not None else ana_fields(),
     )
+
+
+def rendered(file: str, index: int = 0) -> ScannedCard:
+    """A card of the rendered test set (tests/data/scan_cards) as the reader would return it,
+    without OCR: cut out of its photo at its known corners, its fields its truth."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from netdesk.scan.outline import Quad, squared
+    from tests.scan.rendered import photo
+
+    found = photo(file)
+    card = found.cards[index]
+    with Image.open(found.path) as picture:
+        rgb = np.asarray(picture.convert("RGB"))
+    upright = squared(rgb, Quad(tuple(card.corners)))
+    out = io.BytesIO()
+    Image.fromarray(upright).save(out, "JPEG", quality=85)
+    height, width = upright.shape[:2]
+    return ScannedCard(file, index, out.getvalue(), width, height, [], card.fields())

@@ -22,8 +22,8 @@ from netdesk.ui.scanning.actions import NO_PICTURE, ScanActions
 from netdesk.ui.scanning.progress_panel import reading_text
 from netdesk.ui.scanning.queue import ScanJob, ScanOutcome
 from netdesk.ui.scanning.review_dialog import ScanReviewDialog
+from tests.scan.rendered import photo
 from tests.ui.main_window_helpers import ModalDriver, click, open_window, settings_at
-from tests.ui.scanning.cards import card_photo
 
 
 @pytest.fixture
@@ -127,39 +127,43 @@ def test_a_dropped_photo_is_read_off_the_gui_thread_reviewed_and_saved(
     sqlite_services: Services,
     tmp_path: Path,
 ) -> None:
-    """The one test that runs the real OCR (a second or two)."""
+    """The one test that runs the real OCR on a card: a photo of the rendered test set (a
+    card lying turned on a table), a few seconds on a busy machine."""
     event = sqlite_services.events.create(
         EventInput(name="Fintech Summit", starts_at=clock.now().replace(microsecond=0))
     )
-    photo = card_photo(tmp_path / "IMG_2041.png")
-    notes = tmp_path / "notes.txt"
-    notes.write_text("not a picture")
-    _drop(window, photo)
+    found = photo("002_de_front.jpg")
+    truth = found.cards[0].fields()
+    _drop(window, found.path)
     # The window stays free while the photo is read: the progress says which photo.
     qtbot.waitUntil(lambda: scanning.progress.isVisible(), timeout=5000)
-    assert scanning.progress.label.text() == "Reading the card — IMG_2041.png"
+    assert scanning.progress.label.text() == "Reading the card — 002_de_front.jpg"
     qtbot.waitUntil(
-        lambda: (
-            scanning.session is not None
-            and scanning.session.dialog is not None
-            and scanning.session.dialog.isVisible()
-        ),
+        lambda: scanning.session is not None
+        and scanning.session.dialog is not None
+        and scanning.session.dialog.isVisible(),
         timeout=60000,
     )
     assert scanning.session is not None
     dialog = scanning.session.dialog
     assert isinstance(dialog, ScanReviewDialog)
     assert not scanning.progress.isVisible()
-    assert dialog.form.singles["name"].text() == "Ana Lima"
-    assert dialog.form.lists["emails"][0].text() == "ana.lima@example.org"
+    form = dialog.form
+    assert form.singles["name"].text() == truth.name == "Niklas Brenninger"
+    assert form.singles["organization"].text() == truth.organization
+    assert form.lists["emails"][0].text() == truth.emails[0]
+    assert dialog.unplaced.lines() == truth.unplaced  # the tax number is no phone
     assert dialog.position_label.text() == "Card 1 of 1"
     assert dialog.event_row.event_id() == event  # the event happening now
     dialog.save_button.click()
     qtbot.waitUntil(lambda: scanning.session is None)
-    [person] = sqlite_services.search.page("Ana")
-    assert len(sqlite_services.card_images.list_for(person.id)) == 1
+    [person] = sqlite_services.search.page("Brenninger")
+    [image] = sqlite_services.card_images.list_for(person.id)
+    assert image.source == "002_de_front.jpg"
     assert [a.contact_id for a in sqlite_services.events.attendees(event)] == [person.id]
-    assert window.statusBar().currentMessage() == "Added Ana Lima and put on “Fintech Summit”."
+    assert window.statusBar().currentMessage() == (
+        "Added Niklas Brenninger and put on “Fintech Summit”."
+    )
 
 
 def test_a_pasted_picture_goes_to_the_scanner(

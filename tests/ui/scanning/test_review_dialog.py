@@ -20,7 +20,8 @@ from netdesk.ui.scanning.card_picture import BiggerPicture
 from netdesk.ui.scanning.field_form import LOW_CONFIDENCE
 from netdesk.ui.scanning.review_dialog import SIZE, ScanReviewDialog, position_text
 from netdesk.ui.widgets.screen_fit import fitted_size
-from tests.ui.scanning.cards import ana_fields, scanned
+from tests.scan.rendered import two_sided
+from tests.ui.scanning.cards import ana_fields, rendered, scanned
 
 
 @pytest.fixture
@@ -272,6 +273,25 @@ def test_a_duplicate_can_be_skipped_or_added_as_new(
     choice.setCurrentIndex(choice.findText("Add as new"))
     dialog.save_button.click()
     assert sqlite_services.contacts.count() == 2
+
+
+def test_a_rendered_two_sided_card_makes_one_contact(
+    dialog: ScanReviewDialog, sqlite_services: Services
+) -> None:
+    front, back, merged = next(
+        (f, b, m) for f, b, m in two_sided() if f.file == "002_de_front.jpg"
+    )
+    dialog.show_card(rendered(front.file), 1, 2)
+    [picture] = dialog.pictures.pictures
+    assert picture.source().width() > picture.source().height()  # upright, landscape
+    dialog.add_back(rendered(back.file))
+    fields = dialog.current_fields()
+    assert (fields.name, fields.organization) == (merged.name, merged.organization)
+    assert fields.emails == merged.emails
+    assert [p.number for p in fields.phones] == [p.number for p in merged.phones]
+    dialog.save_button.click()
+    [person] = sqlite_services.search.page(merged.family)
+    assert len(sqlite_services.card_images.list_for(person.id)) == 2
 
 
 def test_the_back_side_makes_one_contact_with_both_pictures(
