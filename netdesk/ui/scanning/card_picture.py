@@ -85,13 +85,16 @@ class CardPictures(QWidget):
         """(JPEG bytes, the photo's name) per side."""
         for picture in self.pictures:
             self._layout.removeWidget(picture)
+            picture.hide()  # at once: deleteLater waits for the event loop
             picture.deleteLater()
         self.pictures, self.names = [], []
         for data, name in images:
             picture = ScaledPicture(pixmap_of(data))
+            picture.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             picture.setAccessibleName(f"Card picture from {name}")
             picture.clicked.connect(lambda p=picture, n=name: self.show_bigger(p, n))
             self._layout.addWidget(picture, 1)
+            picture.show()
             self.pictures.append(picture)
             self.names.append(name)
 

@@ -136,7 +136,10 @@ class ScanQueue(QObject):
         from netdesk.scan.errors import ScanError
         from netdesk.scan.reader import scan_data, scan_file
 
-        self._emit_started(job)
+        try:
+            self._emit_started(job)
+        except RuntimeError:  # the window went away
+            return ScanOutcome(job, cancelled=True)
         if _holds_contact_qr(job):
             # A badge or a contact's code: what it holds is exact, where OCR would guess.
             return ScanOutcome(job, has_qr=True)
@@ -144,7 +147,10 @@ class ScanQueue(QObject):
         def progress(text: str) -> None:
             if not self._current(job):
                 raise _Cancelled
-            self.step.emit(text)
+            try:
+                self.step.emit(text)
+            except RuntimeError:  # the window went away: stop reading
+                raise _Cancelled from None
 
         try:
             if job.path is not None:

@@ -15,6 +15,7 @@ from netdesk.scan.card_fields import CardFields, CardPhone
 from netdesk.services.service_set import Services
 from netdesk.ui.main_window import MainWindow
 from netdesk.ui.scanning.actions import ScanActions
+from netdesk.ui.scanning.card_picture import ScaledPicture
 from netdesk.ui.scanning.review_dialog import ScanReviewDialog
 from tests.ui.main_window_helpers import open_window, settings_at
 from tests.ui.scanning.cards import ana_fields, scanned
@@ -58,6 +59,8 @@ def test_cards_are_reviewed_one_after_the_other(
     assert window.statusBar().currentMessage() == "Added Ana Lima."
     assert dialog.position_label.text() == "Card 2 of 2"
     assert dialog.form.singles["name"].text() == "Bruno Costa"
+    shown = [p for p in dialog.pictures.findChildren(ScaledPicture) if p.isVisible()]
+    assert shown == dialog.pictures.pictures  # the first card's picture is gone at once
     assert not dialog.back_from_next_action.isEnabled()
     dialog.skip_button.click()
     qtbot.waitUntil(lambda: scanning.session is None)
