@@ -139,9 +139,11 @@ def test_a_dropped_photo_is_read_off_the_gui_thread_reviewed_and_saved(
     qtbot.waitUntil(lambda: scanning.progress.isVisible(), timeout=5000)
     assert scanning.progress.label.text() == "Reading the card — 002_de_front.jpg"
     qtbot.waitUntil(
-        lambda: scanning.session is not None
-        and scanning.session.dialog is not None
-        and scanning.session.dialog.isVisible(),
+        lambda: (
+            scanning.session is not None
+            and scanning.session.dialog is not None
+            and scanning.session.dialog.isVisible()
+        ),
         timeout=60000,
     )
     assert scanning.session is not None

@@ -278,9 +278,7 @@ def test_a_duplicate_can_be_skipped_or_added_as_new(
 def test_a_rendered_two_sided_card_makes_one_contact(
     dialog: ScanReviewDialog, sqlite_services: Services
 ) -> None:
-    front, back, merged = next(
-        (f, b, m) for f, b, m in two_sided() if f.file == "002_de_front.jpg"
-    )
+    front, back, merged = next((f, b, m) for f, b, m in two_sided() if f.file == "002_de_front.jpg")
     dialog.show_card(rendered(front.file), 1, 2)
     [picture] = dialog.pictures.pictures
     assert picture.source().width() > picture.source().height()  # upright, landscape
