@@ -26,25 +26,26 @@ CARD_LINES = (
     # text, pixel size, bold, colour
     ("Marta Kowalczyk", 66, True, "#1d2b36"),
     ("Head of Partnerships", 36, False, "#0f766e"),
-    # No legal form: the organisation is guessed from the layout, and marked for a check.
-    ("Nordlicht Energie", 38, True, "#1d2b36"),
+    ("Nordlicht Energie GmbH", 38, True, "#1d2b36"),
     ("Business Development", 30, False, "#5b6770"),
     ("M +49 151 2345 6789", 30, False, "#1d2b36"),
     ("T +49 30 5550 1234", 30, False, "#1d2b36"),
     ("marta.kowalczyk@nordlicht-energie.de", 30, False, "#1d2b36"),
     ("www.nordlicht-energie.de", 30, False, "#1d2b36"),
+    # A bare handle is taken for X, but marked as a guess: the review tints it.
+    ("@marta_kowalczyk", 30, False, "#1d2b36"),
     ("Friedrichstraße 68, 10117 Berlin", 30, False, "#1d2b36"),
     ("Powering the north since 1998", 26, False, "#8a949b"),
 )
 
 
 def card_picture() -> QImage:
-    """A 1,050 x 640 card: a teal band with a logo, then the lines."""
-    card = QImage(1050, 640, QImage.Format.Format_RGB32)
+    """A 1,050 x 660 card: a teal band with a logo, then the lines."""
+    card = QImage(1050, 660, QImage.Format.Format_RGB32)
     card.fill(QColor("#fbfaf7"))
     p = QPainter(card)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.fillRect(QRectF(0, 0, 26, 640), QColor("#0f766e"))
+    p.fillRect(QRectF(0, 0, 26, card.height()), QColor("#0f766e"))
     p.setBrush(QColor("#0f766e"))
     p.setPen(Qt.PenStyle.NoPen)
     p.drawEllipse(QRectF(880, 50, 110, 110))
