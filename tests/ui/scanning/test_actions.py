@@ -4,6 +4,7 @@ read; the message when the scanner is not installed. One test runs the real OCR 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -285,3 +286,20 @@ def test_the_guide_tells_how_to_scan_with_the_real_key(
     qtbot.waitUntil(scanning.not_installed_box.isVisible)
     scanning.not_installed_box.close()
     guide.close()
+
+
+def test_the_window_starts_without_loading_the_scanner() -> None:
+    """OCR and OpenCV take a second or two to import: only the first scan loads them."""
+    import subprocess
+    import sys
+
+    heavy = ("rapidocr", "onnxruntime", "cv2", "numpy", "PIL", "netdesk.scan.reader")
+    code = (
+        "import sys, netdesk.app, netdesk.ui.main_window; "
+        f"print(','.join(m for m in {heavy!r} if m in sys.modules))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == ""
