@@ -158,6 +158,7 @@ class ScanReviewDialog(QDialog):
     # -- the card shown -----------------------------------------------------------------------
 
     def show_card(self, card: ScannedCard, number: int, total: int, waiting: int = 0) -> None:
+        self.wait_for_next(False)
         self.card = card
         self.sides = [card]
         self.source_label.set_full_text(_card_source(card))
@@ -183,6 +184,22 @@ class ScanReviewDialog(QDialog):
         self.error_label.hide()
         self.duplicate_line.show_item(None)
         self.check_duplicates()
+
+    def wait_for_next(self, waiting: bool) -> None:
+        """Between cards, while the next photo is read: only Cancel (or Esc) can be used."""
+        for part in (
+            self.splitter,
+            self.duplicate_line,
+            self.event_row,
+            self.back_button,
+            self.skip_button,
+            self.save_button,
+        ):
+            part.setEnabled(not waiting)
+        if waiting:
+            self.card = None
+            self.position_label.setText("Reading the next photo…")
+            self.cancel_button.setFocus()
 
     def set_position(self, number: int, total: int, waiting: int) -> None:
         self.position_label.setText(position_text(number, total, waiting))

@@ -122,16 +122,13 @@ class ScanSession(QObject):
     def _next(self) -> None:
         if not self.pending:
             if self.waiting and self.dialog is not None:
-                self.dialog.card = None
-                self.dialog.setEnabled(False)
-                self.dialog.position_label.setText("Reading the next photo…")
+                self.dialog.wait_for_next(True)
                 return
             self.finish()
             return
         card = self.pending.pop(0)
         self.shown += 1
         dialog = self._dialog()
-        dialog.setEnabled(True)
         dialog.show_card(card, self.shown, self.shown + len(self.pending), self.waiting)
         self._update_position()
         if not dialog.isVisible():

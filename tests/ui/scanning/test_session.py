@@ -126,14 +126,25 @@ def test_the_review_waits_for_a_photo_still_being_read(qtbot: QtBot, scanning: S
     dialog = _dialog(scanning)
     assert dialog.position_label.text() == "Card 1 of 1 · 1 photo still being read"
     dialog.save_button.click()
-    assert not dialog.isEnabled()
     assert dialog.position_label.text() == "Reading the next photo…"
+    assert not dialog.save_button.isEnabled() and not dialog.form.isEnabled()
+    assert dialog.cancel_button.isEnabled()  # no waiting for OCR to leave
     session.add_cards([scanned(_bruno(), source="IMG_2042.jpg")])
     session.set_waiting(0)
-    assert dialog.isEnabled()
+    assert dialog.save_button.isEnabled() and dialog.form.isEnabled()
     assert dialog.position_label.text() == "Card 2 of 2"
     assert dialog.form.singles["name"].text() == "Bruno Costa"
     dialog.reject()
+    qtbot.waitUntil(lambda: scanning.session is None)
+
+
+def test_cancel_while_the_next_photo_is_read(qtbot: QtBot, scanning: ScanActions) -> None:
+    session = scanning.review([scanned()])
+    session.set_waiting(1)
+    dialog = _dialog(scanning)
+    dialog.save_button.click()
+    dialog.show()
+    qtbot.keyClick(dialog.cancel_button, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: scanning.session is None)
 
 
