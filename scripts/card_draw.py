@@ -81,6 +81,7 @@ class Style:
     muted: str
     dark: bool
     upper_name: bool
+    tabular: bool = False  # contact labels in a column of their own ("T    +49 ...")
 
 
 def pick_style(rng: random.Random, language: str) -> Style:
@@ -118,6 +119,7 @@ class Line:
     size: int
     colour: str
     segments: list[Segment] | None = None
+    label_width: float = 0.0  # the label column's width on a tabular card
 
 
 class Card:
@@ -139,11 +141,17 @@ class Card:
     def _gap(self, line: Line) -> float:
         return line.size * 1.6
 
+    def label_width(self, line: Line) -> float:
+        """The width of the line's one label (0 when it has none or several segments)."""
+        if not line.segments or len(line.segments) != 1 or not line.segments[0].label:
+            return 0.0
+        return self.draw.textlength(line.segments[0].label + " ", font=font(line.path, line.size))
+
     def _segment_width(self, seg: Segment, line: Line) -> float:
         f = font(line.path, line.size)
         width = self.draw.textlength(seg.value, font=f)
         if seg.label:
-            width += self.draw.textlength(seg.label + " ", font=f)
+            width += max(line.label_width, self.draw.textlength(seg.label + " ", font=f))
         if seg.icon:
             width += line.size * 1.4
         return width
@@ -173,7 +181,7 @@ class Card:
                     font=f,
                     fill=self.style.accent if not self.style.dark else line.colour,
                 )
-                x += self.draw.textlength(label, font=f)
+                x += max(line.label_width, self.draw.textlength(label, font=f))
             self.draw.text((x, y), seg.value, font=f, fill=line.colour)
             x += self.draw.textlength(seg.value, font=f) + self._gap(line)
 

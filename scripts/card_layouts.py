@@ -33,6 +33,11 @@ def _place(card: Card, group: Group) -> None:
             break
         for line in group.lines:
             line.size = max(13, int(line.size * 0.93))
+    if card.style.tabular and group.align == "left":
+        column = max((card.label_width(line) for line in group.lines), default=0.0)
+        for line in group.lines:
+            if card.label_width(line):
+                line.label_width = column + line.size * 0.8
     y = top
     room = bottom - top - _height(group.lines)
     if group.valign == "middle":

@@ -43,21 +43,52 @@ def languages() -> list[str]:
     return out
 
 
-def design(rng: random.Random, language: str) -> tuple[Side, Image.Image, dict[str, Any]]:
+def design(
+    rng: random.Random, language: str, tabular: bool = False
+) -> tuple[Side, Image.Image, dict[str, Any]]:
     side = make_side(rng, language)
     layout = rng.choice(LAYOUTS)
     style = pick_style(rng, language)
+    style.tabular = tabular
     image = render_side(rng, side, layout, style)
     meta = {"layout": layout, "font": style.family, "dark": style.dark}
     return side, image, meta
+
+
+def tabular(seed: int, index: int) -> bool:
+    """A card whose contact labels stand in a column of their own (drawn from its own seed, so
+    that the other cards stay as they were)."""
+    return random.Random(f"{seed}-{index}-tab").random() < 0.25
+
+
+def exif_orientation(seed: int, index: int) -> int:
+    """1, or for some photos the EXIF orientation a phone writes (the pixels stored turned)."""
+    pick = random.Random(f"{seed}-{index}-exif")
+    return pick.choice([6, 6, 8, 3]) if pick.random() < 0.1 else 1
 
 
 def card_truth(side: Side, meta: dict[str, Any], which: str, card_id: str) -> dict[str, Any]:
     return {**side.truth, **meta, "side": which, "card_id": card_id}
 
 
-def save(photo: Image.Image, path: Path, rng: random.Random) -> None:
-    photo.save(path, "JPEG", quality=rng.choice([70, 74, 78, 82]), optimize=True)
+# A phone stores its picture as the sensor saw it and says in EXIF how to turn it for showing:
+# the stored picture for each orientation, from the picture as shown.
+STORED = {
+    3: Image.Transpose.ROTATE_180,
+    6: Image.Transpose.ROTATE_90,
+    8: Image.Transpose.ROTATE_270,
+}
+
+
+def save(photo: Image.Image, path: Path, rng: random.Random, orientation: int = 1) -> None:
+    quality = rng.choice([70, 74, 78, 82])
+    if orientation == 1:
+        photo.save(path, "JPEG", quality=quality, optimize=True)
+        return
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    stored = photo.transpose(STORED[orientation])
+    stored.save(path, "JPEG", quality=quality, optimize=True, exif=exif.tobytes())
 
 
 def build(out: Path, count: int | None, seed: int) -> dict[str, Any]:
@@ -72,13 +103,14 @@ def build(out: Path, count: int | None, seed: int) -> dict[str, Any]:
     while i < len(langs):
         rng = random.Random(f"{seed}-{i}")
         language = langs[i]
+        start = i
         roll = rng.random()
         number += 1
         stem = f"{number:03d}_{language}"
         if roll < 0.07 and i + 1 < len(langs):  # two cards on one photo
             other = random.Random(f"{seed}-{i}-b")
-            a_side, a_img, a_meta = design(rng, language)
-            b_side, b_img, b_meta = design(other, langs[i + 1])
+            a_side, a_img, a_meta = design(rng, language, tabular(seed, i))
+            b_side, b_img, b_meta = design(other, langs[i + 1], tabular(seed, i + 1))
             photo, quads, info = photograph(rng, [a_img, b_img], "table")
             name = f"{stem}+{langs[i + 1]}_two.jpg"
             cards = [
@@ -87,7 +119,7 @@ def build(out: Path, count: int | None, seed: int) -> dict[str, Any]:
             ]
             i += 2
         else:
-            side, img, meta = design(rng, language)
+            side, img, meta = design(rng, language, tabular(seed, i))
             setting = "flatbed" if roll < 0.2 else "table"
             photo, quads, info = photograph(rng, [img], setting)
             has_back = roll > 0.9 or (language in ("zh", "ja") and roll > 0.55)
@@ -111,7 +143,9 @@ def build(out: Path, count: int | None, seed: int) -> dict[str, Any]:
             i += 1
             if setting == "flatbed":
                 info["setting"] = "flatbed"
-        save(photo, out / name, rng)
+        orientation = exif_orientation(seed, start) if info.get("setting") != "flatbed" else 1
+        info["exif_orientation"] = 1 if len(cards) > 1 else orientation
+        save(photo, out / name, rng, info["exif_orientation"])
         setting_name = "two_cards" if len(cards) > 1 else info.get("setting", "table")
         photos.insert(
             len(photos) - (1 if name.endswith("_front.jpg") else 0),
@@ -174,7 +208,7 @@ def _entry(
 ) -> dict[str, Any]:
     for card, quad in zip(cards, quads, strict=True):
         card["corners"] = [[round(x, 1), round(y, 1)] for x, y in quad]
-    info = {k: v for k, v in info.items() if k != "setting"}
+    info = {"exif_orientation": 1} | {k: v for k, v in info.items() if k != "setting"}
     return {
         "file": name,
         "setting": setting,

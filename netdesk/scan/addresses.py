@@ -101,6 +101,9 @@ def tidy_address(text: str) -> str:
     text = re.sub(r"(?<=\d)°", "º", text)
     text = re.sub(r"\s*-\s*([A-Z]{2})(?:\b|\.)(?=,|$|\s\d)", r" - \1", text)
     text = re.sub(r"( - [A-Z]{2})\s+(?=\d{5}-\d{3})", r"\1, ", text)
+    # "90place Bellecour", "ul. Floriańska150/32": the space beside the house number lost.
+    text = re.sub(r"^(\d{1,4})(?=[a-zà-ÿ]{3,}\s)", r"\1 ", text)
+    text = re.sub(r"(?<=[^\W\d_]{3})(?=\d{1,4}(?:/\d{1,4})?[a-z]?$)", " ", text)
     # "90-001Łódź", "10117Berlin": the space after the postcode lost.
     text = re.sub(
         r"^((?:[A-Z]{1,2}-)?\d{2}-\d{3}|\d{4}-\d{3}|\d{4,5})(?=[^\W\d_]{2})", r"\1 ", text

@@ -61,7 +61,17 @@ def card_lines(lines: Sequence[TextLine]) -> list[CardLine]:
 def tidy(text: str) -> str:
     """One line of text with its spaces evened out and stray marks at the ends dropped."""
     text = text.replace("\u3000", " ").replace("\u00a0", " ")
+    # Katakana read for the hiragana it looks like, inside a hiragana word ("ひかリ").
+    text = re.sub(
+        r"(?<=[\u3041-\u3096]{2})[リヘベペ]|(?<=[\u3041-\u3096])[リヘベペ](?![\u30a1-\u30fa])",
+        _hiragana,
+        text,
+    )
     return " ".join(text.split()).strip(" |·•")
+
+
+def _hiragana(match: re.Match[str]) -> str:
+    return chr(ord(match.group(0)) - 0x60)
 
 
 def _in_rows(items: list[CardLine]) -> list[CardLine]:

@@ -54,6 +54,8 @@ def tidy_organisation(text: str) -> str:
     """The organisation with the text reader's slips in its legal form undone ("Sp. z 0.0."
     -> "Sp. z o.o.", "GmbH & Co.KG" -> "GmbH & Co. KG")."""
     text = re.sub(r"\b([Ss]p\.\s?z\s?)[0oO]\.\s?[0oO]\.?", r"\1o.o.", text)
+    # "Northstar HealthCorp.": the space before the legal form lost.
+    text = re.sub(r"(?<=[a-zà-ÿ])(?=(?:Corp\.|Inc\.|Ltd\.?|GmbH|LLC|PLC|Lda\.|Ltda\.)$)", " ", text)
     return re.sub(r"&\s?Co\.\s?KG\b", "& Co. KG", text)
 
 

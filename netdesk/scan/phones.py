@@ -85,7 +85,8 @@ def find_phones(text: str, region: str, *, labelled_only: bool = False) -> Phone
         if kind == "not-phone" or (labelled_only and not labelled):
             rest.append(text[label_start:end])  # a tax id keeps its label in the unplaced text
             continue
-        numbers = _numbers(piece, region, loose=labelled)
+        # In an address only a valid labelled number counts ("T100-0005" is 〒100-0005).
+        numbers = _numbers(piece, region, loose=labelled and not labelled_only)
         if (
             labelled
             and all(loose for _, loose, _ in numbers)
@@ -140,7 +141,7 @@ def _pieces(text: str, region: str) -> list[tuple[str, int, int, int]]:
 # The pictogram of a mobile phone (a rounded upright rectangle) before a number, as the text
 # reader reads it: "0", "O", "LI", "口".
 _PICTOGRAM = "mobile pictogram"
-_MOBILE_ICON = re.compile(r"^(?:0\s+|0(?=\+)|(?:O|LI|Ll|IL|口|□)\s*)(?=[+(\d])")
+_MOBILE_ICON = re.compile(r"^(?:0\s+|0(?=\+)|0(?=0[1-9])|(?:O|LI|Ll|IL|口|□)\s*)(?=[+(\d])")
 
 
 def _mobile_icon(text: str, region: str) -> int:
@@ -151,6 +152,9 @@ def _mobile_icon(text: str, region: str) -> int:
         return 0
     if found.group(0).strip() != "0" or text[found.end() :].startswith("+"):
         return found.end()
+    if found.group(0) == "0":  # "0070-6646-6033": "00" would dial abroad
+        valid = any(True for _ in PhoneNumberMatcher(text[1:], region))
+        return 1 if valid and not any(True for _ in PhoneNumberMatcher(text, region)) else 0
     without = [match.number for match in PhoneNumberMatcher(text[found.end() :], region)]
     with_it = [m.number for m in PhoneNumberMatcher(text, region) if m.start == 0]
     # "0 135 0853 5555": the 0 read as the trunk prefix gives the same number: an icon still.
@@ -218,24 +222,25 @@ def _digits(text: str) -> int:
 
 
 def kinds_from_numbers(phones: list[CardPhone], pictograms: Collection[int] = ()) -> list[int]:
-    """Give kinds to several numbers printed without labels (cards that mark them with icons
-    the text reader cannot see): a mobile number by its own form, the first other number
-    "work", a later one "fax" (cards list the phone before the fax). One unlabelled number
-    keeps no kind. `pictograms`: numbers whose kind came from a pictogram (no label either).
-    The indexes of the numbers given a kind."""
-    unlabelled = [index for index in range(len(phones)) if index not in pictograms]
-    if len(phones) < 2 or any(phones[index].kind for index in unlabelled):
-        return []
-    fixed = 0
+    """Give kinds to the numbers printed without a label, from their own form: a mobile
+    number "mobile", another "work" (a business card's number). On a card with no label at
+    all (it marks its numbers with pictograms the text reader cannot see, or with none), a
+    second such number is the fax: cards list the phone before the fax. `pictograms`: numbers
+    whose kind came from a pictogram read as a glyph. The indexes of the numbers given a kind,
+    for the review to mark as guesses."""
+    unlabelled = [index for index in range(len(phones)) if not phones[index].kind]
+    no_labels = all(not phones[i].kind or i in pictograms for i in range(len(phones)))
+    guessed, fixed = [], 0
     for index in unlabelled:
         phone = phones[index]
         try:
             number = phonenumbers.parse(phone.number, None)
         except phonenumbers.NumberParseException:
             continue
+        guessed.append(index)
         if phonenumbers.number_type(number) == PhoneNumberType.MOBILE:
             phone.kind = "mobile"
         else:
-            phone.kind = "work" if fixed == 0 else "fax"
+            phone.kind = "fax" if fixed and no_labels else "work"
             fixed += 1
-    return unlabelled
+    return guessed

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from netdesk.scan.addresses import ADDRESS_LABEL, NUMBERED, AddressLine, address_line
+from netdesk.scan.address_block import address_lines
+from netdesk.scan.addresses import AddressLine
 from netdesk.scan.card_fields import CardFields
 from netdesk.scan.card_lines import NOISE, CardLine, card_lines
-from netdesk.scan.names import ROLE_MAILBOXES, looks_like_name, matches_email, split_name
+from netdesk.scan.email_mending import mend_emails
+from netdesk.scan.names import looks_like_name, matches_email, split_name
 from netdesk.scan.organisations import (
     domain_names,
     has_company_word,
@@ -64,7 +66,7 @@ def recognise(lines: Sequence[TextLine], region: str | None = None) -> CardField
     fields.low_confidence.update(f"phones:{index}" for index in guessed)
     japanese = card_region == "JP" or any(_KANA.search(line.text) for line in lines)
     _take_words(items, fields, japanese=japanese, region=card_region)
-    _unglue_emails(fields, glued)
+    mend_emails(fields, glued)
     fields.unplaced = [
         item.text for item in items if not item.used and item.text and not NOISE.match(item.text)
     ]
@@ -78,9 +80,9 @@ def _take_web(items: list[CardLine], fields: CardFields) -> list[int]:
         found = find_web(item.text)
         unsure = item.source.score < SURE_SCORE
         for index, email in enumerate(found.emails):
-            if index in found.glued_e:
-                glued.append(len(fields.emails))
             if email.lower() not in (known.lower() for known in fields.emails):
+                if index in found.glued_e:
+                    glued.append(len(fields.emails))
                 fields.emails.append(email)
                 if unsure:
                     fields.low_confidence.add(f"emails:{len(fields.emails) - 1}")
@@ -95,82 +97,15 @@ def _take_web(items: list[CardLine], fields: CardFields) -> list[int]:
     return glued
 
 
-def _unglue_emails(fields: CardFields, glued: list[int]) -> None:
-    """ "Eana.lima@" is "E ana.lima@" when the rest spells the name or a role mailbox and the
-    whole does not."""
-    for index in glued:
-        email = fields.emails[index]
-        rest = email[1:].lstrip(":.")
-        if rest.split("@", 1)[0].lower() in ROLE_MAILBOXES or (
-            fields.name
-            and matches_email(fields.name, [rest], strict=True)
-            and not matches_email(fields.name, [email], strict=True)
-        ):
-            fields.emails[index] = rest
-
-
 def _take_address(items: list[CardLine], fields: CardFields) -> list[tuple[CardLine, AddressLine]]:
-    """The address: the run of address lines around a postcode-and-city line (or a street
-    line alone when there is no city), joined by ", "."""
-    free = [item for item in items if not item.used]
-    found = [(item, address_line(item.text)) for item in free]
-    for index, (item, line) in enumerate(found[:-1]):
-        # The next address line, skipping one line of another column printed beside it.
-        after = next((line for _, line in found[index + 1 : index + 3] if line), None)
-        if line is not None or after is None:
-            continue
-        text = ADDRESS_LABEL.sub("", item.text)
-        if after.kind == "city" and NUMBERED.search(text) and _digits(text) <= 6:
-            found[index] = (item, AddressLine(text, "street", ""))
-        elif after.country == "JP" and re.fullmatch(r"\d{3}-\d{4}", text):
-            found[index] = (item, AddressLine(f"〒{text}", "city", "JP"))  # 〒 lost
-    parts = [(item, line) for item, line in found if line is not None]
-    if not parts:
-        return []
-    anchor = next(
-        (index for index, (_, line) in enumerate(parts) if line.kind in {"city", "street"}), None
-    )
-    if anchor is None:
-        return []
-    block = _address_block(items, parts, anchor)
+    """The address, its lines joined by ", "."""
+    block = address_lines(items)
     fields.address = ", ".join(line.text.strip(" ,") for _, line in block)
     if any(item.source.score < SURE_SCORE for item, _ in block):
         fields.low_confidence.add("address")
     for item, _ in block:
         item.used = True
     return block
-
-
-def _address_block(
-    items: list[CardLine], parts: list[tuple[CardLine, AddressLine]], anchor: int
-) -> list[tuple[CardLine, AddressLine]]:
-    """The address lines that follow each other on the card from the first street or city
-    line; a country named before the street still belongs."""
-    position = {id(item): index for index, item in enumerate(items)}
-    block = [parts[anchor]]
-    for item, line in parts[anchor + 1 :]:
-        gap = position[id(item)] - position[id(block[-1][0])]
-        last = block[-1][1]
-        # A street after the city starts another address, but for "〒100-0005" or "100022"
-        # printed first, as Japanese and Chinese cards do.
-        postcode_only = not re.search(r"[^\W\d_]", last.text)
-        if gap > 2 or (
-            line.kind == "street" and last.kind in {"city", "country"} and not postcode_only
-        ):
-            break
-        block.append((item, line))
-    alone = len(block) == 1 and block[0][1].kind == "street"
-    if alone and not _has_number_near(block[0][0].text):
-        return []
-    return block
-
-
-def _digits(text: str) -> int:
-    return sum(ch.isdigit() for ch in text)
-
-
-def _has_number_near(text: str) -> bool:
-    return bool(re.search(r"\d", text)) or bool(re.search(r"[\u3400-\u9fff]", text))
 
 
 def _take_phones(
@@ -211,7 +146,7 @@ def _take_words(items: list[CardLine], fields: CardFields, *, japanese: bool, re
         text = item.text
         if sum(ch.isdigit() for ch in text) >= 4:
             continue  # registry numbers, capital, "since 1987": never a name or a title
-        if has_legal_form(text):
+        if has_legal_form(tidy_organisation(text)):
             orgs.append((3, item))
         elif is_department(text):
             if not fields.department:

@@ -50,6 +50,8 @@ _GLUED_LABEL = re.compile(
     r"^(?:E-?Mail|E-?MAIL|E-?mail|e-?mail|Mail|MAIL|Courriel|Correo|Email)[:.]?(?=\w)"
 )
 _GLUED_E = re.compile(r"^E[:.]?(?=[a-z])")
+# "Ek.yamaguchi": "E" glued to an initial and a dot, as no address begins.
+_GLUED_E_INITIAL = re.compile(r"^E(?=[a-z][._][a-z])")
 _NETWORK_LABELS = {
     "linkedin": "linkedin",
     "in": "linkedin",
@@ -129,7 +131,8 @@ def find_web(text: str) -> WebFound:
         email = match.group(0).strip(".")
         local, domain = email[: email.index("@")], email[email.index("@") :].lower()
         # The recogniser may glue the label to the address: "E-mailana@", "Eana@".
-        if glued := _GLUED_LABEL.match(local):
+        local = re.sub(r"_{2,}", "_", local)  # "__" is the reader's, not the address's
+        if glued := (_GLUED_LABEL.match(local) or _GLUED_E_INITIAL.match(local)):
             local = local[glued.end() :]
         elif _GLUED_E.match(local):
             found.glued_e.append(len(found.emails))
@@ -165,14 +168,19 @@ def find_web(text: str) -> WebFound:
 
 def full_url(text: str) -> str:
     """A web address as a full URL: "www.example.de" -> "https://www.example.de"."""
-    url = text.rstrip(".,;:)")
+    # A pictogram read as a letter glued before "www." ("ewww.example.de").
+    url = re.sub(r"^[a-z](?=www\.)", "", text.rstrip(".,;:)"), flags=re.IGNORECASE)
     if not re.match(r"https?://", url, re.IGNORECASE):
         url = "https://" + url
     scheme, _, rest = url.partition("://")
     host, slash, path = rest.partition("/")
-    host = host.lower()
+    host = re.sub(r"^(?:ww|wvw|vww|wwv)\.", "www.", host.lower())  # a "w" lost or misread
     if host in _BARE_HOSTS:
         host = _BARE_HOSTS[host]
+    for site in ("linkedin.com", "github.com", "xing.com", "instagram.com"):
+        # A label glued to the address: "linkedinlinkedin.com", "GitHub:github.com".
+        if host.endswith(site) and host not in {site, "www." + site}:
+            host = _BARE_HOSTS.get(site, site)
     url = f"{scheme.lower()}://{host}{slash}{path}"
     return url.rstrip("/") if not path else url
 

@@ -56,6 +56,9 @@ class RenderedPhoto:
     setting: str  # "table", "flatbed" or "two_cards"
     turn: int  # the quarter turn the card lies at (0, 90, 180, 270), plus up to ±14°
     cards: tuple[RenderedCard, ...]
+    # 1, or the EXIF orientation a phone writes: the pixels are stored turned and the corners
+    # are those of the picture as shown (turned as EXIF says)
+    exif_orientation: int = 1
 
     @property
     def path(self) -> Path:
@@ -95,6 +98,7 @@ def photos() -> list[RenderedPhoto]:
             p["setting"],
             int(p["turn"]),
             tuple(RenderedCard(c) for c in p["cards"]),
+            int(p["exif_orientation"]),
         )
         for p in _data()["photos"]
     ]

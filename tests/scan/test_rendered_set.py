@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import phonenumbers
+from PIL import Image, ImageOps
 
 from netdesk.scan.card_fields import CardFields
 from tests.scan import rendered
@@ -47,6 +48,22 @@ def test_each_truth_is_what_the_scanner_prints_for_a_card() -> None:
             truth = {k: v for k, v in card.truth.items() if k in keys}
             assert truth == card.fields().to_json(), photo.file
             assert len(card.corners) == 4
+
+
+def test_some_photos_are_stored_turned_with_the_exif_orientation_a_phone_writes() -> None:
+    turned = [photo for photo in rendered.photos() if photo.exif_orientation != 1]
+    assert {photo.exif_orientation for photo in turned} == {3, 6, 8}
+    for photo in turned:
+        with Image.open(photo.path) as picture:
+            stored = picture.size
+            shown = ImageOps.exif_transpose(picture).size
+        entry = next(
+            p
+            for p in json.loads(rendered.TRUTH.read_text("utf-8"))["photos"]
+            if p["file"] == photo.file
+        )
+        assert shown == (entry["width"], entry["height"])
+        assert stored == (shown if photo.exif_orientation == 3 else shown[::-1])
 
 
 def test_printed_phones_are_real_numbers_of_the_cards_country() -> None:

@@ -1,7 +1,8 @@
 """Per-field precision and recall of recognised cards against their truth.
 
 Values are compared with case and spacing evened out and "https://" dropped; phones by their
-international (E.164) form in the card's region, and with their kind.
+international (E.164) form in the card's region, and with their kind unless the card does not
+say it (truth kind ""), as benchmarks/bench_scan.py counts them.
 """
 
 from __future__ import annotations
@@ -44,11 +45,14 @@ class Figures:
             self._count(key, {_plain(got.get(key, ""))} - {""}, {_plain(truth[key])} - {""})
         for key in ("emails", "urls"):
             self._count(key, {_plain(v) for v in got.get(key, [])}, {_plain(v) for v in truth[key]})
-        self._count(
-            "phones",
-            {(_e164(p["number"], region), p["kind"]) for p in got.get("phones", [])},
-            {(_e164(p["number"], region), p["kind"]) for p in truth["phones"]},
+        true = {_e164(p["number"], region): p["kind"] for p in truth["phones"]}
+        read = {_e164(p["number"], region): p["kind"] for p in got.get("phones", [])}
+        counts = self.counts["phones"]
+        counts.right += sum(
+            1 for number, kind in read.items() if number in true and true[number] in ("", kind)
         )
+        counts.found += len(read)
+        counts.true += len(true)
 
     def _count(self, key: str, got: set[Any], true: set[Any]) -> None:
         counts = self.counts[key]

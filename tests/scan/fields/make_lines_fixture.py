@@ -14,11 +14,11 @@ from pathlib import Path
 from tests.scan.rendered import photo
 
 PHOTOS = (
-    "001_en_table.jpg", "002_de_front.jpg", "002_de_back.jpg", "003_fr_table.jpg",
-    "006_pl_table.jpg", "008_ja_table.jpg", "010_de_table.jpg", "012_es_table.jpg",
-    "013_pt_table.jpg", "015_zh_table.jpg", "019_fr_flatbed.jpg", "023_ja_flatbed.jpg",
-    "026_fr_table.jpg", "028_pt_table.jpg", "036_pl_table.jpg", "046_ja_back.jpg",
-    "052_pl_table.jpg",
+    "001_en_table.jpg", "002_de_front.jpg", "004_es_back.jpg", "006_pl_table.jpg",
+    "008_ja_table.jpg", "013_pt_table.jpg", "015_zh_table.jpg", "019_fr_flatbed.jpg",
+    "023_ja_flatbed.jpg", "030_zh_back.jpg", "040_de_table.jpg", "043_pt_table.jpg",
+    "050_es_table.jpg", "055_en_table.jpg", "057_fr_table.jpg", "060_pl_table.jpg",
+    "061_zh_front.jpg", "079_fr_flatbed.jpg",
 )  # fmt: skip
 FIXTURE = Path(__file__).parent / "data" / "ocr_lines.json"
 TRUTH_KEYS = (

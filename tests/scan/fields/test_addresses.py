@@ -66,3 +66,46 @@ def test_a_registry_line_after_the_address_stays_out_of_it() -> None:
 )
 def test_slips_of_the_text_reader_in_addresses(lines: list[str], address: str) -> None:
     assert recognise(card(("Ana Lima", 40), *lines)).address == address
+
+
+def test_a_japanese_postcode_read_with_t_is_no_phone() -> None:
+    fields = recognise(card(("伊藤 拓也", 44), "T100-0005", "東京都千代田区丸の内3-7-38", "日本"))
+    assert fields.address == "〒100-0005, 東京都千代田区丸の内3-7-38, 日本"
+    assert fields.phones == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "address"),
+    [
+        (
+            ["France", "44000 Nantes", "55 place Bellecour"],
+            "55 place Bellecour, 44000 Nantes, France",
+        ),
+        (
+            ["Japan", "Fukuoka 810-0001", "1-5-82 Tenjin, Chuo-ku"],
+            "1-5-82 Tenjin, Chuo-ku, Fukuoka 810-0001, Japan",
+        ),
+        (["東京都千代田区丸の内3-7-38", "〒100-0005"], "〒100-0005, 東京都千代田区丸の内3-7-38"),
+    ],
+)
+def test_an_address_read_bottom_up_is_written_in_order(lines: list[str], address: str) -> None:
+    """A card the reader turned the wrong way up gives its lines last first."""
+    assert recognise(card(("Ana Lima", 40), *lines)).address == address
+
+
+def test_a_slogan_with_a_year_beside_the_address_is_not_its_street() -> None:
+    fields = recognise(
+        card(("Ana Lima", 40), "Gran Vía, 150", "Calidad desde 1975", "46002 Valencia")
+    )
+    assert fields.address == "Gran Vía, 150, 46002 Valencia"
+
+
+@pytest.mark.parametrize(
+    ("lines", "address"),
+    [
+        (["90place Bellecour", "44000 Nantes"], "90 place Bellecour, 44000 Nantes"),
+        (["ul. Floriańska150/32", "31-042 Kraków"], "ul. Floriańska 150/32, 31-042 Kraków"),
+    ],
+)
+def test_a_house_number_glued_to_its_street(lines: list[str], address: str) -> None:
+    assert recognise(card(("Ana Lima", 40), *lines)).address == address

@@ -27,7 +27,8 @@ def phones(*rows: str, region: str | None = None) -> list[tuple[str, str]]:
         ("Fax +49 30 5550124", "fax"),
         ("F +49 30 5550124", "fax"),
         ("Télécopie : +49 30 5550124", "fax"),
-        ("+49 30 5550123", ""),
+        ("+49 30 5550123", "work"),
+        ("+49 171 2345678", "mobile"),
     ],
 )
 def test_the_label_before_a_number_gives_its_kind(row: str, kind: str) -> None:
@@ -110,7 +111,7 @@ def test_else_in_the_users_own_region() -> None:
 
 def test_a_label_glued_to_the_number_before_it() -> None:
     assert phones("+43 662 097492Mobil: +43 676 952510") == [
-        ("+43 662 097492", ""),
+        ("+43 662 097492", "work"),
         ("+43 676 952510", "mobile"),
     ]
 
@@ -131,7 +132,7 @@ def test_a_mobile_pictogram_read_as_a_glyph_gives_the_kind(
 
 
 def test_a_national_number_starting_with_0_is_no_pictogram() -> None:
-    assert phones("021 5431 8024", region="CN") == [("+86 21 5431 8024", "")]
+    assert phones("021 5431 8024", region="CN") == [("+86 21 5431 8024", "work")]
 
 
 def test_letters_read_for_digits_in_a_labelled_number_are_mended() -> None:
@@ -139,7 +140,7 @@ def test_letters_read_for_digits_in_a_labelled_number_are_mended() -> None:
 
 
 def test_french_numbers_with_dots_are_no_dates() -> None:
-    assert phones("05.55.26.92.56", region="FR") == [("+33 5 55 26 92 56", "")]
+    assert phones("05.55.26.92.56", region="FR") == [("+33 5 55 26 92 56", "work")]
 
 
 def test_several_unlabelled_numbers_get_kinds_from_their_form_marked_as_guesses() -> None:
@@ -152,8 +153,14 @@ def test_several_unlabelled_numbers_get_kinds_from_their_form_marked_as_guesses(
     assert {"phones:0", "phones:1", "phones:2"} <= fields.low_confidence
 
 
-def test_one_unlabelled_number_keeps_no_kind() -> None:
-    assert phones("+49 171 2345678") == [("+49 171 2345678", "")]
+def test_an_unlabelled_number_beside_labelled_ones_gets_its_kind_from_its_form() -> None:
+    fields = recognise(card("Ana Lima", "+49 30 5550123", "Fax +49 30 5550124", "+49 171 2345678"))
+    assert [(p.number, p.kind) for p in fields.phones] == [
+        ("+49 30 5550123", "work"),
+        ("+49 30 5550124", "fax"),
+        ("+49 171 2345678", "mobile"),
+    ]
+    assert fields.low_confidence == {"phones:0", "phones:2"}
 
 
 def test_beside_a_mobile_pictogram_the_other_numbers_get_kinds_too() -> None:
@@ -162,3 +169,8 @@ def test_beside_a_mobile_pictogram_the_other_numbers_get_kinds_too() -> None:
         ("+1 312-555-0157", "work"),
         ("+1 646-555-0199", "mobile"),
     ]
+
+
+def test_a_mobile_pictogram_read_as_0_glued_to_a_national_number() -> None:
+    assert phones("0070-6646-6033", region="JP") == [("+81 70-6646-6033", "mobile")]
+    assert phones("0049 30 5550123", region="DE") == [("+49 30 5550123", "work")]

@@ -1,4 +1,4 @@
-"""The field recogniser on what the real text reader read off 17 photos of the rendered set
+"""The field recogniser on what the real text reader read off 18 photos of the rendered set
 (tests/scan/fields/data/ocr_lines.json, made by make_lines_fixture.py), against their truth.
 
 The whole set is measured by benchmarks/bench_scan.py; this keeps a regression visible in the
@@ -23,13 +23,13 @@ FLOORS = {
     "name": (0.95, 0.95),
     "given": (0.95, 0.95),
     "family": (0.95, 0.95),
-    "title": (0.95, 0.9),
-    "organization": (0.9, 0.85),
-    "department": (0.95, 0.7),
-    "address": (0.85, 0.85),
-    "emails": (0.95, 0.9),
-    "urls": (0.95, 0.9),
-    "phones": (0.9, 0.9),
+    "title": (0.95, 0.95),
+    "organization": (0.95, 0.95),
+    "department": (0.85, 0.75),
+    "address": (0.9, 0.85),
+    "emails": (0.9, 0.85),
+    "urls": (0.95, 0.85),
+    "phones": (0.95, 0.85),
 }
 
 

@@ -80,3 +80,51 @@ def test_a_word_after_in_is_no_linkedin_profile() -> None:
 )
 def test_a_label_glued_to_the_email_is_taken_off(row: str, email: str) -> None:
     assert recognise(card(("Ana Lima", 40), row)).emails == [email]
+
+
+def test_pictograms_and_doubled_marks_read_into_addresses() -> None:
+    fields = recognise(
+        card(
+            ("Ana Lima", 40), "ewww.example.co.jp", "Ek.lima@example.co.jp", "ana__lima@example.cn"
+        )
+    )
+    assert fields.urls == ["https://www.example.co.jp"]
+    assert fields.emails == ["k.lima@example.co.jp", "ana_lima@example.cn"]
+
+
+def test_a_network_label_glued_to_its_address() -> None:
+    fields = recognise(card(("Ana Lima", 40), "LinkedInlinkedin.com/in/ana-lima"))
+    assert fields.urls == ["https://www.linkedin.com/in/ana-lima"]
+
+
+def test_a_lost_w_in_www() -> None:
+    assert recognise(card(("Ana Lima", 40), "ww.example.eu")).urls == ["https://www.example.eu"]
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "email"),
+    [
+        ("Lívia Quintela", "E-mail: Iquintela@cruzeiro.com.br", "lquintela@cruzeiro.com.br"),
+        ("Noémie Castel", "noomie@castel.eu", "noemie@castel.eu"),
+        ("Lena Kießling", "i.kiessling@matterhorn.ch", "l.kiessling@matterhorn.ch"),
+        ("Clémence Fontaine", "edlemence@belle-rive.eu", "clemence@belle-rive.eu"),
+        ("Ana Lima", "k.lima@example.de", "k.lima@example.de"),
+    ],
+)
+def test_look_alike_letters_in_an_email_are_mended_by_the_name(
+    name: str, row: str, email: str
+) -> None:
+    """A colleague's address ("k.lima" on Ana Lima's card) is left alone."""
+    fields = recognise(card((name, 40), row))
+    assert fields.emails == [email]
+    assert ("emails:0" in fields.low_confidence) == (row.split()[-1] != email)
+
+
+def test_a_glued_e_on_a_chinese_or_japanese_card() -> None:
+    fields = recognise(card(("徐俊杰", 44), "技术总监", "Ejunjie@ruida-trade.cn"))
+    assert fields.emails == ["junjie@ruida-trade.cn"]
+
+
+def test_a_glued_e_where_a_profile_handle_spells_the_rest() -> None:
+    fields = recognise(card(("Ana Lima", 40), "Emisaki@toyo.co.jp", "X @misaki_kobayashi"))
+    assert fields.emails == ["misaki@toyo.co.jp"]

@@ -102,3 +102,13 @@ def test_a_slogan_with_a_job_word_is_no_title() -> None:
     fields = recognise(card(("Ana Lima", 40), "Kestrel Ltd", "Your partner in logistics"))
     assert fields.title == ""
     assert fields.unplaced == ["Your partner in logistics"]
+
+
+def test_katakana_read_for_hiragana_inside_a_hiragana_word() -> None:
+    fields = recognise(card(("伊藤 拓也", 44), "有限会社ひかリソリューションズ", "主任研究員"))
+    assert fields.organization == "有限会社ひかりソリューションズ"
+
+
+def test_a_legal_form_glued_to_the_word_before_it() -> None:
+    fields = recognise(card(("Ana Lima", 40), "Northstar HealthCorp.", "Marketing Manager"))
+    assert fields.organization == "Northstar Health Corp."

@@ -1,0 +1,108 @@
+"""Emails mended with what else the card says: the text reader's slips in an address's local
+part ("iquintela@" for "lquintela@", "noomie@" for "noemie@", a lost dot) undone where the
+person's name spells it, and a glued "E" label ("Eana@") taken off where the rest spells the
+name, a role mailbox or a profile handle printed on the card."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from netdesk.scan.card_fields import CardFields
+from netdesk.scan.names import ROLE_MAILBOXES, matches_email
+
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def mend_emails(fields: CardFields, glued: list[int]) -> None:
+    """Mend the emails of a card whose other fields are known; `glued`: the indexes of emails
+    that start with "E" and a lower-case letter."""
+    for index in glued:
+        email = fields.emails[index]
+        rest = email[1:].lstrip(":.")
+        if _spelled_elsewhere(rest, email, fields):
+            fields.emails[index] = rest
+    spellings = _name_spellings(fields.given, fields.family)
+    for index, email in enumerate(fields.emails):
+        local, domain = email.split("@", 1)
+        better = _nearest(local.lower(), spellings)
+        if better and better != local.lower():
+            fields.emails[index] = f"{better}@{domain}"
+            fields.low_confidence.add(f"emails:{index}")
+
+
+def _spelled_elsewhere(rest: str, email: str, fields: CardFields) -> bool:
+    local = rest.split("@", 1)[0].lower()
+    if local in ROLE_MAILBOXES:
+        return True
+    if fields.name and matches_email(fields.name, [rest], strict=True):
+        return not matches_email(fields.name, [email], strict=True)
+    # A name printed in Chinese or Japanese: the address is its romanisation, in lower case.
+    if re.search(r"[\u3400-\u9fff]", fields.name) and local == rest.split("@", 1)[0]:
+        return True
+    handles: set[str] = set()
+    for url in fields.urls:
+        for part in re.split(r"[/@]", url.lower().split("://", 1)[-1])[1:]:
+            handles.add(re.sub(r"[^a-z0-9]", "", part))
+            handles.update(re.split(r"[^a-z0-9]+", part))
+    return re.sub(r"[^a-z0-9]", "", local) in handles - {""}
+
+
+def _name_spellings(given: str, family: str) -> set[str]:
+    """The local parts people make of their name ("ana.lima", "a.lima", "alima", "ana")."""
+    if not given or not family or not (given + family).replace(" ", "").isalpha():
+        return set()
+    spellings: set[str] = set()
+    for fold in (_ascii, lambda text: _ascii(text.lower().translate(_GERMAN))):
+        g = re.sub(r"[^a-z]", "", fold(given.split()[0]))
+        full_given = re.sub(r"[^a-z]", "", fold(given))
+        f = re.sub(r"[^a-z]", "", fold(family))
+        if not g or not f:
+            continue
+        for first in {g, full_given}:
+            spellings |= {f"{first}.{f}", f"{first}_{f}", f"{first}{f}", f"{first}-{f}", first}
+            spellings |= {f"{first[0]}.{f}", f"{first[0]}{f}", f"{f}.{first}"}
+        spellings.add(f)
+    return spellings
+
+
+# Letters the text reader takes for each other: the same after this.
+_LOOK_ALIKE = str.maketrans({"i": "l", "1": "l", "j": "l", "I": "l", "0": "o", "e": "o", "c": "o"})
+
+
+def _looks(text: str) -> str:
+    return re.sub(r"[._-]", "", text).translate(_LOOK_ALIKE)
+
+
+def _nearest(local: str, spellings: set[str]) -> str:
+    """The one spelling of the name that the local part looks like to a text reader ("iquintela"
+    for "lquintela", "noomie" for "noemie"; one more slip in a long one), else "". Another
+    person's address ("k.lima" on Ana Lima's card) differs by more than a look-alike letter."""
+    if not spellings or local in spellings or len(local) < 4:
+        return ""
+    allowed = 1 if len(local) >= 8 else 0
+    looks = _looks(local)
+    scored = sorted((_distance(looks, _looks(s)), s) for s in spellings)
+    best = [s for distance, s in scored if distance == scored[0][0]]
+    if scored[0][0] > allowed or len({_looks(s) for s in best}) > 1:
+        return ""
+    # Of spellings that look the same ("t.heidkamp", "theidkamp"), the one printed as read.
+    return min(best, key=lambda s: _distance(local, s))
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance (insertions, deletions, substitutions)."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        previous = current
+    return previous[-1]
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ł", "l").replace("ß", "ss"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
