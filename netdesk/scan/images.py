@@ -23,10 +23,11 @@ if TYPE_CHECKING:
 MAX_PIXELS = 60_000_000
 # Checked before the file is read: a phone photo is a few MB, 50 MB is no photo of a card.
 MAX_FILE_BYTES = 50 * 1024 * 1024
-# A photo is decoded at about this long side at least (JPEG decodes 1/2, 1/4, 1/8 of the size
-# for a fraction of the time and memory); a card in the picture keeps enough pixels to read.
-WORK_SIDE = 2000
-# ... and is never worked on bigger than this (a 50-megapixel photo, a 1200 dpi scan).
+# A photo is decoded at this long side at least (JPEG decodes 1/2, 1/4, 1/8 of the size for a
+# fraction of the time and memory): a 12-megapixel photo whole, so that a card across a third
+# of it still has 1000 pixels to read; a 48-megapixel one at half its size.
+WORK_SIDE = 3000
+# ... and is worked on no bigger than this (a 50-megapixel photo, a 1200 dpi scan).
 MAX_WORK_SIDE = 3000
 
 READABLE = "JPEG, PNG, HEIC, WebP, TIFF, BMP"
@@ -156,7 +157,9 @@ def _reduced(image: Image.Image) -> Image.Image:
         return image
     from PIL import Image
 
-    factor = -(-long_side // MAX_WORK_SIDE)
+    factor = long_side // MAX_WORK_SIDE  # no smaller than the working size: _capped() ends it
+    if factor < 2:
+        return image
     width, height = image.size
     smaller = Image.new(image.mode, (-(-width // factor), -(-height // factor)))
     # In bands, as reduce() copies a transparent picture whole (premultiplied) first.

@@ -3,14 +3,15 @@ the reader's refusals, and the engine built once, thread-safely, offline."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
-import numpy as np
 import pytest
+from PIL import Image
 
 from netdesk.scan import ocr
 from netdesk.scan.available import NOT_INSTALLED, heic_supported, missing_scanner
@@ -18,6 +19,7 @@ from netdesk.scan.outline import find_cards, squared
 from netdesk.scan.reader import ScanError, scan_data, scan_file
 from netdesk.scan.upright import read_upright
 from tests.scan.drawn_cards import ANA, card, jpeg, on_table
+from tests.scan.rendered import photo
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -140,9 +142,26 @@ def test_a_first_scan_in_a_fresh_process_fetches_nothing_and_writes_nothing(
     assert _files_under(package) == package_before  # no model, list or font fetched into it
 
 
-def test_a_card_picture_is_given_back_as_the_scanner_read_it() -> None:
-    drawn = card()
-    picture, lines = read_upright(np.ascontiguousarray(drawn))
-    assert picture.shape == drawn.shape
-    assert [line.text for line in lines] == list(ANA)
-    assert all(0.8 < line.score <= 1 for line in lines)
+def test_a_photo_of_a_card_is_read_end_to_end(tmp_path: Path) -> None:
+    path = tmp_path / "IMG_1.jpg"
+    path.write_bytes(jpeg(on_table([card()], [(0.45, 0.55, 0.5, -8)], tilt=0.1)))
+    [scanned] = scan_file(path, region="DE")
+    assert (scanned.source, scanned.index) == ("IMG_1.jpg", 0)
+    assert [line.text for line in scanned.lines] == list(ANA)
+    assert scanned.fields.name == "Ana Lima"
+    assert scanned.fields.emails == ["ana.lima@example.de"]
+    assert [phone.kind for phone in scanned.fields.phones] == ["mobile"]
+    picture = Image.open(io.BytesIO(scanned.image))
+    assert picture.format == "JPEG"
+    assert picture.size == (scanned.width, scanned.height)
+    assert 1.6 < scanned.width / scanned.height < 1.9
+
+
+def test_two_cards_on_one_rendered_photo_are_two_contacts() -> None:
+    shown = photo("092_de+fr_two.jpg")
+    cards = scan_data(shown.path.read_bytes(), str(shown.path))
+    assert [card.index for card in cards] == [0, 1]
+    assert {card.source for card in cards} == {"092_de+fr_two.jpg"}
+    assert sorted(card.fields.name for card in cards) == sorted(
+        truth.truth["name"] for truth in shown.cards
+    )
