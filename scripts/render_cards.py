@@ -114,8 +114,8 @@ def build(out: Path, count: int | None, seed: int) -> dict[str, Any]:
             photo, quads, info = photograph(rng, [a_img, b_img], "table")
             name = f"{stem}+{langs[i + 1]}_two.jpg"
             cards = [
-                card_truth(a_side, a_meta, "front", f"c{i:03d}"),
-                card_truth(b_side, b_meta, "front", f"c{i + 1:03d}"),
+                card_truth(a_side, a_meta, "single", f"c{i:03d}"),
+                card_truth(b_side, b_meta, "single", f"c{i + 1:03d}"),
             ]
             i += 2
         else:

@@ -36,6 +36,7 @@ def test_the_set_holds_over_220_cards_in_eight_languages_and_stays_small() -> No
     assert {photo.turn for photo in photos} == {0, 90, 180, 270}
     assert sum(card.truth["dark"] for card in cards) >= 20
     assert len(rendered.two_sided()) >= 20
+    assert {c.side for p in photos if p.setting == "two_cards" for c in p.cards} == {"single"}
     assert all(photo.path.is_file() for photo in photos)
     assert sum(p.stat().st_size for p in rendered.FOLDER.glob("*.jpg")) < 20_000_000
     assert {p.name for p in rendered.FOLDER.glob("*.jpg")} == {photo.file for photo in photos}
