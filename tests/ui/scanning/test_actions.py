@@ -303,3 +303,32 @@ def test_the_window_starts_without_loading_the_scanner() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert done.stdout.strip() == ""
+
+
+def test_ctrl_shift_k_asks_for_photos_and_reads_them(
+    qtbot: QtBot, window: MainWindow, scanning: ScanActions, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    blank = _blank_picture(tmp_path / "IMG_5.png")
+
+    def pick(dialog: QFileDialog) -> None:
+        assert dialog.windowTitle() == "Scan business cards"
+        assert any("*.heic" in f for f in dialog.nameFilters())
+        dialog.selectFile(str(blank))
+        dialog.accept()
+
+    files = ModalDriver(QFileDialog, pick)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_K,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    files.check()
+    qtbot.waitUntil(
+        lambda: "IMG_5.png: no business card found" in window.statusBar().currentMessage(),
+        timeout=30000,
+    )
+    box = window.findChild(QMessageBox)
+    assert box is not None
+    box.close()
