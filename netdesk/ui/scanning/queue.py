@@ -8,6 +8,8 @@ step (the reader reports its steps through its `progress` callback).
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 from collections import deque
 from dataclasses import dataclass, field
@@ -16,6 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+# How much the reading thread gives way to the window (added to its nice value, 19 at most).
+NICENESS = 10
 # What a job is for: a card of its own, or the back side of the card under review.
 CARD, BACK = "card", "back"
 
@@ -68,6 +72,7 @@ class ScanQueue(QObject):
         self.total = 0  # photos given since the queue was last idle
         self.done = 0
         self.busy = False
+        self.thread_id = 0  # the reading thread's id in the system, once it runs
 
     def add(self, jobs: list[ScanJob], first: bool = False) -> None:
         """Queue photos to read; `first`: before the others (the back of the card on screen)."""
@@ -119,6 +124,8 @@ class ScanQueue(QObject):
             return job.generation == self._generation
 
     def _work(self) -> None:
+        self.thread_id = threading.get_native_id()
+        _yield_to_the_window()
         while True:
             with self._wake:
                 while not self._jobs:
@@ -181,6 +188,15 @@ class ScanQueue(QObject):
             self.busy = False
             return True
         return False
+
+
+def _yield_to_the_window() -> None:
+    """Run the reading thread (and the OCR threads it starts, which inherit this) at a lower
+    priority, so that on a busy machine the window keeps the processor it needs to repaint
+    and take clicks. Linux sets this per thread; elsewhere, nothing is changed."""
+    with contextlib.suppress(AttributeError, OSError):
+        me = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, me, min(19, os.getpriority(os.PRIO_PROCESS, me) + NICENESS))
 
 
 def _short(message: str, job: ScanJob) -> str:
