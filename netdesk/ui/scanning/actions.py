@@ -52,6 +52,7 @@ class ScanActions(QObject):
         self.progress.cancel_requested.connect(self.cancel)
         self.window.statusBar().insertPermanentWidget(0, self.progress)
         self.session: ScanSession | None = None
+        self.not_installed_box: QMessageBox | None = None
         a = shell.make_action
         self.act_scan = a(
             "&Scan business cards…",

@@ -63,6 +63,7 @@ class ScanSession(QObject):
         self.saved = self.skipped = 0
         self.counts = {"added": 0, "merged": 0, "skipped": 0}
         self.dialog: ScanReviewDialog | None = None
+        self.problem_box: QMessageBox | None = None
 
     # -- what the queue brings ----------------------------------------------------------------
 

@@ -92,6 +92,7 @@ def test_without_the_scanner_the_menu_item_says_how_to_get_it(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     box = scanning.not_installed_box
+    assert box is not None
     qtbot.waitUntil(box.isVisible)
     assert box.windowTitle() == "The card scanner is not installed"
     assert "pip install 'netdesk[scan]'" in box.text()
@@ -290,8 +291,10 @@ def test_the_guide_tells_how_to_scan_with_the_real_key(
     # Its link runs the command (here: the scanner said to be missing, so no file dialog).
     monkeypatch.setenv("NETDESK_NO_SCANNER", "1")
     guide.browser.anchorClicked.emit(QUrl("netdesk:scan"))
-    qtbot.waitUntil(scanning.not_installed_box.isVisible)
-    scanning.not_installed_box.close()
+    box = scanning.not_installed_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    box.close()
     guide.close()
 
 
