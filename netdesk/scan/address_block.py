@@ -12,6 +12,7 @@ import re
 
 from netdesk.scan.addresses import ADDRESS_LABEL, NUMBERED, AddressLine, address_line
 from netdesk.scan.card_lines import CardLine
+from netdesk.scan.phones import is_registry
 from netdesk.scan.titles import is_slogan
 
 # Lines of other columns the reader may put between two lines of the address.
@@ -58,7 +59,7 @@ def _streets_beside_cities(found: list[tuple[CardLine, AddressLine | None]]) -> 
         text = ADDRESS_LABEL.sub("", item.text)
         digits = sum(ch.isdigit() for ch in text)
         # "Calidad desde 1975" beside the city is a slogan, not a street.
-        dated = bool(re.search(r"\b(?:19|20)\d\d$", text)) or is_slogan(text)
+        dated = bool(re.search(r"\b(?:19|20)\d\d$", text)) or is_slogan(text) or is_registry(text)
         if any(o.kind == "city" for o in near) and NUMBERED.search(text) and digits <= 6:
             if dated:
                 continue

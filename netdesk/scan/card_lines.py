@@ -46,6 +46,11 @@ def card_lines(lines: Sequence[TextLine]) -> list[CardLine]:
     kept = [
         CardLine(line, tidy(line.text)) for line in lines if tidy(line.text) and line.height > 0
     ]
+    variants = (
+        _JAPANESE_FORMS if any(_JAPANESE.search(item.text) for item in kept) else _CHINESE_FORMS
+    )
+    for item in kept:
+        item.text = item.text.translate(variants)
     kept.sort(key=lambda item: (item.source.top + item.source.height / 2, item.source.left))
     kept = _in_rows(kept)
     for item in kept:
@@ -56,6 +61,13 @@ def card_lines(lines: Sequence[TextLine]) -> list[CardLine]:
             partner.text = f"{item.text} {partner.text}"
             item.used = True
     return [item for item in kept if not item.used]
+
+
+# The text reader mixes up the Chinese (simplified) and Japanese forms of a few characters:
+# each card is written in its own script's forms.
+_JAPANESE = re.compile(r"[\u3040-\u30ff〒]|株式会社|有限会社")
+_JAPANESE_FORMS = str.maketrans("爱带惠强黃", "愛帯恵強黄")
+_CHINESE_FORMS = str.maketrans("強黃愛帶", "强黄爱带")
 
 
 def tidy(text: str) -> str:

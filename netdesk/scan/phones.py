@@ -74,6 +74,11 @@ class PhonesFound:
     pictograms: list[int] = field(default_factory=list)  # kinds from a pictogram read as a glyph
 
 
+def is_registry(text: str) -> bool:
+    """Does the line hold a tax id, a register number or bank details ("NMLS ID 6339")?"""
+    return bool(_NOT_PHONE_LABEL.search(text) or _IBAN.search(text))
+
+
 def find_phones(text: str, region: str, *, labelled_only: bool = False) -> PhonesFound:
     """The phones on one line of text; `labelled_only` for lines of an address."""
     pieces = _pieces(text, region)

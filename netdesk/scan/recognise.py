@@ -201,8 +201,9 @@ def _set_title(item: CardLine, fields: CardFields) -> None:
 def _take_name(
     others: list[CardLine], fields: CardFields, *, japanese: bool, region: str
 ) -> CardLine | None:
+    texts = {id(item): _unglued(item.text) for item in others}
     candidates = [
-        item for item in others if looks_like_name(item.text) and not is_slogan(item.text)
+        item for item in others if looks_like_name(texts[id(item)]) and not is_slogan(item.text)
     ]
     if not candidates:
         return None
@@ -212,13 +213,14 @@ def _take_name(
 
     def weight(item: CardLine) -> float:
         score = 3.0 * item.height / tallest - 0.5 * (item.source.top - top) / span
-        if matches_email(item.text, fields.emails):
+        if matches_email(texts[id(item)], fields.emails):
             score += 3.0
         if re.match(r"(?:Dr|Prof|Mag|Ing)\.", item.text):
             score += 1.0
         return score
 
     best = max(candidates, key=weight)
+    best.text = texts[id(best)]
     fields.name, fields.given, fields.family = split_name(
         best.text, japanese=japanese, region=region, emails=fields.emails
     )
@@ -229,6 +231,12 @@ def _take_name(
         if weight(best) - second < 0.3:
             fields.low_confidence.add("name")
     return best
+
+
+def _unglued(text: str) -> str:
+    """ "GarethThackeray" -> "Gareth Thackeray": the space between two names lost."""
+    glued = re.fullmatch(r"([A-ZÀ-Þ][a-zß-ÿ]+)([A-ZÀ-Þ][a-zß-ÿ]{2,})", text)
+    return f"{glued.group(1)} {glued.group(2)}" if glued else text
 
 
 def _organisation_from_layout(

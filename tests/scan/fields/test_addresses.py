@@ -109,3 +109,10 @@ def test_a_slogan_with_a_year_beside_the_address_is_not_its_street() -> None:
 )
 def test_a_house_number_glued_to_its_street(lines: list[str], address: str) -> None:
     assert recognise(card(("Ana Lima", 40), *lines)).address == address
+
+
+def test_a_registry_number_beside_the_address_is_not_its_street() -> None:
+    fields = recognise(
+        card(("Ana Lima", 40), "145 Fifth Avenue, Suite 3400", "NMLS ID 6339", "New York, NY 10118")
+    )
+    assert fields.address == "145 Fifth Avenue, Suite 3400, New York, NY 10118"

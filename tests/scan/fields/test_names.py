@@ -88,3 +88,22 @@ def test_title_organisation_and_slogan_lines_are_not_the_name() -> None:
         card(("Head Of Sales", 40), ("Kestrel Logistics Ltd", 40), ("Ihr Partner", 40))
     )
     assert fields.name == ""
+
+
+def test_a_name_whose_space_the_reader_lost() -> None:
+    assert name_of(("GarethThackeray", 44), "Founder & CEO", "gthackeray@redbrook.uk") == (
+        "Gareth Thackeray",
+        "Gareth",
+        "Thackeray",
+    )
+
+
+def test_chinese_and_japanese_forms_of_a_character_follow_the_card() -> None:
+    assert name_of(("朱志強", 44), "技术总监")[0] == "朱志强"
+    fields = recognise(
+        card(("加藤 惠子", 44), "マネージャー", "〒450-0002", "爱知県名古屋市中村区名駅2-5-70")
+    )
+    assert (fields.name, fields.address) == (
+        "加藤 恵子",
+        "〒450-0002, 愛知県名古屋市中村区名駅2-5-70",
+    )
