@@ -31,6 +31,10 @@ WORK_SIDE = 3000
 MAX_WORK_SIDE = 3000
 
 READABLE = "JPEG, PNG, HEIC, WebP, TIFF, BMP"
+# The formats Pillow is allowed to try: photos and scans. Not the others it knows: EPS would run
+# Ghostscript on the file, and odd formats are more code for a hostile file to reach.
+# (A phone's MPO photo is opened by the JPEG plugin.)
+FORMATS = ("JPEG", "PNG", "HEIF", "AVIF", "WEBP", "TIFF", "BMP", "DIB", "GIF")
 
 _heif_lock = threading.Lock()
 _heif_registered = False
@@ -85,6 +89,13 @@ def load_rgb(data: bytes, name: str) -> np.ndarray:
     return np.ascontiguousarray(rgb)
 
 
+def _formats() -> list[str]:
+    from PIL import Image
+
+    Image.init()
+    return [kind for kind in FORMATS if kind in Image.OPEN]  # AVIF, HEIF: if installed
+
+
 def _open(data: bytes, name: str) -> Image.Image:
     from PIL import Image, UnidentifiedImageError
 
@@ -92,7 +103,7 @@ def _open(data: bytes, name: str) -> Image.Image:
         _register_heif()
     try:
         # Reads the header only; the size is checked below before a pixel is decoded.
-        image = Image.open(io.BytesIO(data))
+        image = Image.open(io.BytesIO(data), formats=_formats())
     except Image.DecompressionBombError as exc:
         raise ScanError(_too_many_pixels(name, _pixels_in(str(exc)))) from None
     except UnidentifiedImageError:
@@ -117,11 +128,11 @@ def _decoded(image: Image.Image, name: str) -> np.ndarray:
     from PIL import Image
 
     try:
-        if getattr(image, "n_frames", 1) > 1:
-            image.seek(0)  # an animated GIF/WebP or a multi-page TIFF: its first picture
+        # Of an animated GIF or WebP, or a TIFF of several pages, the first picture is read
+        # (the one open() stands on; counting the frames would read them all).
         if image.format == "JPEG":
-            # Decoding at 1/2, 1/4 or 1/8 costs a fraction: a 12-megapixel photo in a
-            # quarter of the time and memory, the card still 1000+ pixels wide.
+            # Decoding at 1/2, 1/4 or 1/8 costs a fraction of the time and memory: a
+            # 48-megapixel photo is decoded at 12.
             long_side = max(image.size)
             if long_side > WORK_SIDE:
                 scale = WORK_SIDE / long_side

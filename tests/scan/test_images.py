@@ -141,6 +141,11 @@ def test_broken_files_are_refused_in_words() -> None:
         "note.txt: not a picture netdesk can read (JPEG, PNG, HEIC, WebP, TIFF, BMP)."
     )
     assert _refusal(b"", "IMG_0.jpg") == "IMG_0.jpg: the file is empty (0 bytes)."
+    # PostScript would be handed to Ghostscript by Pillow: not a picture here.
+    eps = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 100 100\nshowpage\n"
+    assert _refusal(eps, "card.eps") == (
+        "card.eps: not a picture netdesk can read (JPEG, PNG, HEIC, WebP, TIFF, BMP)."
+    )
     png = _png(_marked(300, 200))
     assert _refusal(png[:200], "cut.png").startswith("cut.png: the file is cut off")
 
