@@ -101,56 +101,18 @@ def build(out: Path, count: int | None, seed: int) -> dict[str, Any]:
     i = 0
     number = 0
     while i < len(langs):
+        # each card draws from its own seed, so a change to one card leaves the others as they were
         rng = random.Random(f"{seed}-{i}")
-        language = langs[i]
-        start = i
         roll = rng.random()
         number += 1
-        stem = f"{number:03d}_{language}"
-        if roll < 0.07 and i + 1 < len(langs):  # two cards on one photo
-            other = random.Random(f"{seed}-{i}-b")
-            a_side, a_img, a_meta = design(rng, language, tabular(seed, i))
-            b_side, b_img, b_meta = design(other, langs[i + 1], tabular(seed, i + 1))
-            photo, quads, info = photograph(rng, [a_img, b_img], "table")
-            name = f"{stem}+{langs[i + 1]}_two.jpg"
-            cards = [
-                card_truth(a_side, a_meta, "single", f"c{i:03d}"),
-                card_truth(b_side, b_meta, "single", f"c{i + 1:03d}"),
-            ]
+        if roll < 0.07 and i + 1 < len(langs):
+            photos.append(_two_cards(out, rng, seed, i, langs[i : i + 2], number))
             i += 2
-        else:
-            side, img, meta = design(rng, language, tabular(seed, i))
-            setting = "flatbed" if roll < 0.2 else "table"
-            photo, quads, info = photograph(rng, [img], setting)
-            has_back = roll > 0.9 or (language in ("zh", "ja") and roll > 0.55)
-            name = f"{stem}_{'front' if has_back else setting}.jpg"
-            cards = [card_truth(side, meta, "front" if has_back else "single", f"c{i:03d}")]
-            if has_back:
-                back, back_img, back_meta = _back(rng, side, meta)
-                b_photo, b_quads, b_info = photograph(rng, [back_img], "table")
-                back_name = f"{stem}_back.jpg"
-                save(b_photo, out / back_name, rng)
-                back_cards = [card_truth(back, back_meta, "back", f"c{i:03d}")]
-                photos.append(_entry(back_name, "table", back_cards, b_quads, b_info, b_photo))
-                two_sided.append(
-                    {
-                        "front": name,
-                        "back": back_name,
-                        "card_id": f"c{i:03d}",
-                        "merged": _strip(merged_truth(side.truth, back.truth)),
-                    }
-                )
-            i += 1
-            if setting == "flatbed":
-                info["setting"] = "flatbed"
-        orientation = exif_orientation(seed, start) if info.get("setting") != "flatbed" else 1
-        info["exif_orientation"] = 1 if len(cards) > 1 else orientation
-        save(photo, out / name, rng, info["exif_orientation"])
-        setting_name = "two_cards" if len(cards) > 1 else info.get("setting", "table")
-        photos.insert(
-            len(photos) - (1 if name.endswith("_front.jpg") else 0),
-            _entry(name, setting_name, cards, quads, info, photo),
-        )
+            continue
+        entries, both = _one_card(out, rng, seed, i, langs[i], number, roll)
+        photos += entries
+        two_sided += both
+        i += 1
     truth = {
         "generator": "scripts/render_cards.py",
         "seed": seed,
@@ -166,6 +128,51 @@ def build(out: Path, count: int | None, seed: int) -> dict[str, Any]:
     }
     (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return truth
+
+
+def _two_cards(
+    out: Path, rng: random.Random, seed: int, i: int, langs: list[str], number: int
+) -> dict[str, Any]:
+    """A photo of two cards side by side on a table."""
+    other = random.Random(f"{seed}-{i}-b")
+    a_side, a_img, a_meta = design(rng, langs[0], tabular(seed, i))
+    b_side, b_img, b_meta = design(other, langs[1], tabular(seed, i + 1))
+    photo, quads, info = photograph(rng, [a_img, b_img], "table")
+    name = f"{number:03d}_{langs[0]}+{langs[1]}_two.jpg"
+    cards = [
+        card_truth(a_side, a_meta, "single", f"c{i:03d}"),
+        card_truth(b_side, b_meta, "single", f"c{i + 1:03d}"),
+    ]
+    save(photo, out / name, rng)
+    return _entry(name, "two_cards", cards, quads, info, photo)
+
+
+def _one_card(
+    out: Path, rng: random.Random, seed: int, i: int, language: str, number: int, roll: float
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The photo of one card (on a table or a flatbed), and of its back when it has one: (the
+    photos' entries, the two-sided entry)."""
+    stem = f"{number:03d}_{language}"
+    side, img, meta = design(rng, language, tabular(seed, i))
+    setting = "flatbed" if roll < 0.2 else "table"
+    photo, quads, info = photograph(rng, [img], setting)
+    has_back = roll > 0.9 or (language in ("zh", "ja") and roll > 0.55)
+    name = f"{stem}_{'front' if has_back else setting}.jpg"
+    cards = [card_truth(side, meta, "front" if has_back else "single", f"c{i:03d}")]
+    entries: list[dict[str, Any]] = []
+    both: list[dict[str, Any]] = []
+    if has_back:
+        back, back_img, back_meta = _back(rng, side, meta)
+        b_photo, b_quads, b_info = photograph(rng, [back_img], "table")
+        back_name = f"{stem}_back.jpg"
+        save(b_photo, out / back_name, rng)
+        back_cards = [card_truth(back, back_meta, "back", f"c{i:03d}")]
+        entries.append(_entry(back_name, "table", back_cards, b_quads, b_info, b_photo))
+        merged = _strip(merged_truth(side.truth, back.truth))
+        both.append({"front": name, "back": back_name, "card_id": f"c{i:03d}", "merged": merged})
+    info["exif_orientation"] = exif_orientation(seed, i) if setting == "table" else 1
+    save(photo, out / name, rng, info["exif_orientation"])
+    return [_entry(name, setting, cards, quads, info, photo), *entries], both
 
 
 def _back(rng: random.Random, side: Side, meta: dict[str, Any]) -> tuple[Side, Image.Image, dict]:
@@ -208,7 +215,7 @@ def _entry(
 ) -> dict[str, Any]:
     for card, quad in zip(cards, quads, strict=True):
         card["corners"] = [[round(x, 1), round(y, 1)] for x, y in quad]
-    info = {"exif_orientation": 1} | {k: v for k, v in info.items() if k != "setting"}
+    info = {"exif_orientation": 1} | info
     return {
         "file": name,
         "setting": setting,
