@@ -6,7 +6,8 @@ A 1366x768 screen instead shows what a small laptop's user sees (windows sized t
 With --dark, in the Fusion style with a dark palette (as a KDE or GNOME dark theme gives):
   xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots.py --dark DIR
 The scenes that files from other programs bring are in screenshot_scenes.py; email's in
-mail_scenes.py; the review after an event, reminders and goals in followthrough_scenes.py.
+mail_scenes.py; the review after an event, reminders and goals in followthrough_scenes.py;
+the review of a scanned business card in scan_scenes.py.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import followthrough_scenes
 import mail_scenes
+import scan_scenes
 import screenshot_scenes as scenes
 from PySide6.QtCore import QCoreApplication, QSettings, QSize
 from PySide6.QtTest import QTest
@@ -118,6 +120,7 @@ def main() -> None:
     followthrough_scenes.goals_scenes(app, window, services, out)
     mail_scenes.mail_scenes(app, window, services, out)
     _cards_and_badges(app, window, services, out)
+    scan_scenes.scan_review(app, window, services, work, out)
     _backups(app, window, services, out)
 
     window.close()

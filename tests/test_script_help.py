@@ -12,7 +12,9 @@ import pytest
 SCRIPTS = Path(__file__).parents[1] / "scripts"
 
 
-@pytest.mark.parametrize("script", ["screenshots.py", "smoke_installed.py", "render_cards.py"])
+@pytest.mark.parametrize(
+    "script", ["screenshots.py", "smoke_installed.py", "render_cards.py", "scan_scenes.py"]
+)
 def test_help_prints_usage_and_writes_nothing(tmp_path: Path, script: str) -> None:
     # Both once took "--help" for their folder: they made ./--help and wrote into it.
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

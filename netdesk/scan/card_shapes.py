@@ -24,6 +24,10 @@ def masks(small: np.ndarray, edge_map: np.ndarray) -> list[np.ndarray]:
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))
     gray = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY), (5, 5), 0)
     found = [cv2.dilate(edge_map, kernel, iterations=1)]
+    # An outline with gaps (a faint side, a shadow across it) closed: a card whose parts
+    # differ (a coloured band beside white) is one shape again.
+    gaps = cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15))
+    found.append(cv2.morphologyEx(found[0], cv2.MORPH_CLOSE, gaps))
     _, bright = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     saturation = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_RGB2HSV)[:, :, 1], (5, 5), 0)
     _, colour = cv2.threshold(saturation, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
@@ -128,6 +132,14 @@ def joined(one: np.ndarray, other: np.ndarray) -> np.ndarray | None:
     return four_corners(hull)
 
 
+def alike(one: np.ndarray, other: np.ndarray) -> bool:
+    """The same shape found twice (in two masks): corners within 2% of its size."""
+    import numpy as np
+
+    size = max(across_down(one))
+    return float(np.abs(one - other).max()) < 0.02 * size
+
+
 def order_corners(corners: np.ndarray) -> np.ndarray:
     """Top left, top right, bottom right, bottom left (as seen in the photo)."""
     import numpy as np
@@ -168,7 +180,9 @@ def edge_support(ordered: np.ndarray, edge_map: np.ndarray) -> float:
             x, y = start + (end - start) * share
             column, row = int(x + 0.5), int(y + 0.5)
             total += 1
-            if 0 <= row < height and 0 <= column < width and edge_map[row, column]:
+            if not (2 < row < height - 3 and 2 < column < width - 3):
+                hits += 1  # a card cut off by the photo's border: its edge is the border
+            elif edge_map[row, column]:
                 hits += 1
     return hits / max(1, total)
 

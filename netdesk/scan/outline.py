@@ -67,14 +67,19 @@ def _candidates(small: np.ndarray, edge_map: np.ndarray) -> list[np.ndarray]:
     height, width = small.shape[:2]
     area = float(height * width)
     found: list[np.ndarray] = []
+    shapes: list[np.ndarray] = []  # the same, each shape once, to be joined in pairs
     for mask in card_shapes.masks(small, edge_map):
-        shapes = card_shapes.pieces(mask, area)
-        found.extend(shapes)
-        for number, one in enumerate(shapes):
-            for other in shapes[number + 1 :]:
-                both = card_shapes.joined(one, other)
-                if both is not None:
-                    found.append(both)
+        for shape in card_shapes.pieces(mask, area):
+            found.append(shape)  # twins too: one mask may place the corners better
+            if not any(card_shapes.alike(shape, other) for other in shapes):
+                shapes.append(shape)
+    # A band found in one mask (by its colour) and the rest of the card in another (by its
+    # brightness) are joined too.
+    for number, one in enumerate(shapes):
+        for other in shapes[number + 1 :]:
+            both = card_shapes.joined(one, other)
+            if both is not None:
+                found.append(both)
     return [
         quad
         for quad in found
@@ -91,7 +96,7 @@ def _chosen(candidates: list[np.ndarray], edge_map: np.ndarray) -> list[np.ndarr
     import cv2
     import numpy as np
 
-    near_edges = cv2.dilate(edge_map, np.ones((3, 3), np.uint8), iterations=2)
+    near_edges = cv2.dilate(edge_map, np.ones((3, 3), np.uint8), iterations=3)
     supported = [
         quad for quad in candidates if card_shapes.edge_support(quad, near_edges) >= MIN_SUPPORT
     ]

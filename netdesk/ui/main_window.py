@@ -28,6 +28,7 @@ from netdesk.ui.importing.actions import ExchangeActions
 from netdesk.ui.mail.actions import MailActions
 from netdesk.ui.menu_bar import build_menus
 from netdesk.ui.reminders.tray import ReminderTray
+from netdesk.ui.scanning.actions import ScanActions
 from netdesk.ui.shell import EVENTS, FOLLOWUPS, GOALS, PAGE_KEYS, PAGES, PEOPLE, TODAY
 from netdesk.ui.sync.sync_actions import SyncActions
 from netdesk.ui.toolbar import build_toolbar
@@ -98,10 +99,12 @@ class MainWindow(QMainWindow):
         self.act_delete, self.act_find, self.act_tags = acts.delete, acts.find, acts.tags
         self.act_go = acts.go
         self._data_actions = acts.data_actions
-        self.exchange = ExchangeActions(self, lambda path: self.cards.adder.add_from_path(path))
+        # Pictures dropped on the window: business cards to scan (QR codes without the scanner).
+        self.exchange = ExchangeActions(self, lambda path: self.scanning.add_picture(path))
         self.help = HelpMenu(self, build_menus(self, acts, self.exchange))
         build_toolbar(self, acts)
         self.cards: CardActions = CardActions(self, self.exchange)
+        self.scanning: ScanActions = ScanActions(self, lambda: self.cards.adder)  # File > Scan…
         self.badges = BadgeActions(self)
         self.review = ReviewActions(self)  # Events > Review people met…
         self.backup_actions = BackupActions(self)
@@ -261,6 +264,7 @@ class MainWindow(QMainWindow):
             return
         self.reminders.stop()
         self.sync.stop()
+        self.scanning.stop()
         if hasattr(self, "bridge"):
             self.bridge.detach()
         super().closeEvent(event)

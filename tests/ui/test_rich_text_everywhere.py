@@ -404,6 +404,7 @@ def test_every_dialog_and_window_shows_markup_as_typed(
     opened.append(("badges", badges))
     capture = opened[-2][1]
     opened.append(("after-event review", window.review.open_dialog(world.event)))
+    opened.append(("scanned card review", _scan_review(window, local_server.base)))
     assert isinstance(capture, QuickCaptureDialog)
     for where, widget in opened:
         assert widget is not None, where
@@ -422,6 +423,25 @@ def test_every_dialog_and_window_shows_markup_as_typed(
     assert not findings.problems, "\n".join(findings.problems)
     assert findings.shown > 40
     assert local_server.requests == []
+
+
+def _scan_review(window: MainWindow, base: str) -> QWidget | None:
+    """A card whose text is markup, by the email of the contact typed in (the duplicate line
+    names them)."""
+    from netdesk.scan.card_fields import CardFields
+    from netdesk.scan.reader import ScannedCard
+
+    m = lambda what: markup(base, what)  # noqa: E731
+    fields = CardFields(
+        name=m("scanned"),
+        title=m("title"),
+        organization=m("org"),
+        emails=["ann@example.org"],
+        address=m("address"),
+        unplaced=[m("slogan")],
+    )
+    card = ScannedCard(f"{MARK}.jpg", 0, b"", 0, 0, [], fields)
+    return window.scanning.review([card]).dialog
 
 
 def test_confirmations_and_errors_naming_people_and_events_are_plain_text(

@@ -38,6 +38,11 @@ class _Mail(Protocol):
     def act_write(self) -> QAction: ...
 
 
+class _Scan(Protocol):
+    @property
+    def act_scan(self) -> QAction: ...
+
+
 class GuideWindow(Protocol):
     """The actions the guide names (with their keys) or runs from its links."""
 
@@ -63,6 +68,9 @@ class GuideWindow(Protocol):
     @property
     def mail(self) -> _Mail: ...
 
+    @property
+    def scanning(self) -> _Scan: ...
+
     def widget(self) -> QMainWindow: ...
 
 
@@ -82,6 +90,7 @@ def guide_keys(window: GuideWindow) -> dict[str, str]:
         "new_followup": keys_text(window.act_new_followup),
         "write_email": keys_text(window.mail.act_write),
         "goals": keys_text(goals),
+        "scan": keys_text(window.scanning.act_scan),
     }
 
 
@@ -91,6 +100,7 @@ def link_actions(window: GuideWindow) -> dict[str, QAction]:
         "my-card": window.cards.act_my_card,
         "import": window.exchange.act_import,
         "demo": window.help.act_demo,
+        "scan": window.scanning.act_scan,
     }
 
 

@@ -55,6 +55,13 @@ promised. It is filed under the event happening now, and a promise becomes a fol
 <li><b>Exchange details by QR code</b>: show <i>My QR card</i> ({my_card}) and let the other
 person scan it with their phone. To take theirs, use <i>File &gt; Add contact from QR
 image</i> with a photo of their badge or card.</li>
+<li><b><a href="netdesk:scan">Scan paper business cards</a></b>: <i>File &gt; Scan business
+cards</i> ({scan}), or drop photos of the cards on the window (several cards on one photo, or
+many photos at once). The cards are read on your computer, nothing is sent anywhere. Each card
+is then shown beside its fields: correct what was misread (fields read with low confidence are
+tinted), drag the text that went into no field where it belongs, and save. A person already in
+netdesk is recognised; <i>Add the back side</i> joins both sides of a card into one
+contact.</li>
 <li>On the event&#8217;s page, tick <b>Met</b> beside the people you spoke to.</li>
 </ul>
 
@@ -126,6 +133,7 @@ KEY_NAMES = (
     "new_followup",
     "write_email",
     "goals",
+    "scan",
 )
 
 

@@ -144,10 +144,12 @@ class ExchangeActions(QObject):
 
         if not self.act_import.isEnabled():
             return  # no database yet, or a damaged one
-        files = [p for p in paths if not is_picture(p)]
+        # HEIC photos (an iPhone's own) are for the card scanner, which reads them.
+        pictures = [p for p in paths if is_picture(p) or p.suffix.lower() in (".heic", ".heif")]
+        files = [p for p in paths if p not in pictures]
         if files:
             self.flow.run(files, event_id=event_id or self._selected_event())
-        for picture in (p for p in paths if is_picture(p)):
+        for picture in pictures:
             self.add_picture(picture)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
