@@ -128,3 +128,11 @@ def test_a_glued_e_on_a_chinese_or_japanese_card() -> None:
 def test_a_glued_e_where_a_profile_handle_spells_the_rest() -> None:
     fields = recognise(card(("Ana Lima", 40), "Emisaki@toyo.co.jp", "X @misaki_kobayashi"))
     assert fields.emails == ["misaki@toyo.co.jp"]
+
+
+def test_an_email_whose_at_was_read_as_a_letter() -> None:
+    fields = recognise(
+        card(("Ana Lima", 40), "ziegenhagengrheinfeld-software.de", "www.rheinfeld-software.de")
+    )
+    assert fields.emails == ["ziegenhagen@rheinfeld-software.de"]
+    assert fields.urls == ["https://www.rheinfeld-software.de"]
