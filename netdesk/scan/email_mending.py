@@ -45,7 +45,7 @@ def _emails_read_as_web_addresses(fields: CardFields) -> None:
             continue
         for domain in domains:
             prefix = host[: -len(domain)] if host.endswith(domain) else ""
-            if len(prefix) >= 4 and "." not in prefix and prefix[-1] in "g@a9q":
+            if len(prefix) >= 4 and "." not in prefix and prefix[-1] in "g@a9qß&":
                 fields.urls.remove(url)
                 email = f"{prefix[:-1]}@{domain}"
                 if email not in fields.emails:
@@ -94,7 +94,7 @@ _LOOK_ALIKE = str.maketrans({"i": "l", "1": "l", "j": "l", "I": "l", "0": "o", "
 
 
 def _looks(text: str) -> str:
-    return re.sub(r"[._-]", "", text).translate(_LOOK_ALIKE)
+    return re.sub(r"[._-]", "", text).replace("rn", "m").translate(_LOOK_ALIKE)
 
 
 def _nearest(local: str, spellings: set[str]) -> str:

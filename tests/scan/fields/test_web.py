@@ -136,3 +136,14 @@ def test_an_email_whose_at_was_read_as_a_letter() -> None:
     )
     assert fields.emails == ["ziegenhagen@rheinfeld-software.de"]
     assert fields.urls == ["https://www.rheinfeld-software.de"]
+
+
+def test_an_at_read_as_a_sharp_s() -> None:
+    assert recognise(card(("Kwame Marchetti", 40), "e-mail kmarchettißfenwick.co.uk")).emails == [
+        "kmarchetti@fenwick.co.uk"
+    ]
+
+
+def test_rn_read_as_m_in_an_email_is_mended_by_the_name() -> None:
+    fields = recognise(card(("Isla Fairbairn", 40), "i.fairbaim@northstar.com"))
+    assert fields.emails == ["i.fairbairn@northstar.com"]
