@@ -170,8 +170,10 @@ def find_web(text: str) -> WebFound:
 
 def full_url(text: str) -> str:
     """A web address as a full URL: "www.example.de" -> "https://www.example.de"."""
-    # A pictogram read as a letter glued before "www." ("ewww.example.de").
-    url = re.sub(r"^[a-z](?=www\.)", "", text.rstrip(".,;:)"), flags=re.IGNORECASE)
+    # A pictogram read as a letter, or a label, glued before "www." ("ewww.", "Webwww.").
+    url = re.sub(
+        r"^(?:web|site|url|internet|[a-z])(?=www\.)", "", text.rstrip(".,;:)"), flags=re.IGNORECASE
+    )
     if not re.match(r"https?://", url, re.IGNORECASE):
         url = "https://" + url
     scheme, _, rest = url.partition("://")

@@ -147,3 +147,7 @@ def test_an_at_read_as_a_sharp_s() -> None:
 def test_rn_read_as_m_in_an_email_is_mended_by_the_name() -> None:
     fields = recognise(card(("Isla Fairbairn", 40), "i.fairbaim@northstar.com"))
     assert fields.emails == ["i.fairbairn@northstar.com"]
+
+
+def test_a_web_label_glued_to_www() -> None:
+    assert recognise(card(("Ana Lima", 40), "Webwww.sokol.eu")).urls == ["https://www.sokol.eu"]
