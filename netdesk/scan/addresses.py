@@ -95,12 +95,33 @@ ADDRESS_LABEL = re.compile(
 NUMBERED = re.compile(r"^\d{1,4}(?:[-/]\d{1,4})*[a-zA-Z]?\s+\w|\w.*\s\d{1,4}[a-zA-Z]?(?:/\d+)?$")
 
 
+_BR_STATES = {
+    "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA",
+    "PB", "PR", "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO",
+}  # fmt: skip
+_LOOK_ALIKE_CAPITALS = {"I": "J", "J": "I", "L": "I", "O": "D", "D": "O", "0": "O", "5": "S"}
+
+
+def _brazilian_state(match: re.Match[str]) -> str:
+    """ "RI" (no state) read for "RJ": the one state a look-alike letter away."""
+    code = match.group(1)
+    if code in _BR_STATES:
+        return code
+    near = {
+        code[:i] + _LOOK_ALIKE_CAPITALS[ch] + code[i + 1 :]
+        for i, ch in enumerate(code)
+        if ch in _LOOK_ALIKE_CAPITALS
+    } & _BR_STATES
+    return near.pop() if len(near) == 1 else code
+
+
 def tidy_address(text: str) -> str:
     """An address line with the text reader's slips undone: "3° D" (degree sign for the
     ordinal) -> "3º D", "Curitiba- PR" -> "Curitiba - PR", "平530-0001" -> "〒530-0001"."""
     text = re.sub(r"(?<=\d)°", "º", text)
     text = re.sub(r"\s*-\s*([A-Z]{2})(?:\b|\.)(?=,|$|\s\d)", r" - \1", text)
     text = re.sub(r"( - [A-Z]{2})\s+(?=\d{5}-\d{3})", r"\1, ", text)
+    text = re.sub(r"(?<= - )([A-Z]{2})(?=,|$)", _brazilian_state, text)
     # "90place Bellecour", "ul. Floriańska150/32": the space beside the house number lost.
     text = re.sub(r"^(\d{1,4})(?=[a-zà-ÿ]{3,}\s)", r"\1 ", text)
     text = re.sub(r"(?<=[^\W\d_]{3})(?=\d{1,4}(?:/\d{1,4})?[a-z]?$)", " ", text)

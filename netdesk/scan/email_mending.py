@@ -17,6 +17,7 @@ _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 def mend_emails(fields: CardFields, glued: list[int]) -> None:
     """Mend the emails of a card whose other fields are known; `glued`: the indexes of emails
     that start with "E" and a lower-case letter."""
+    _emails_read_as_web_addresses(fields)
     for index in glued:
         email = fields.emails[index]
         rest = email[1:].lstrip(":.")
@@ -29,6 +30,28 @@ def mend_emails(fields: CardFields, glued: list[int]) -> None:
         if better and better != local.lower():
             fields.emails[index] = f"{better}@{domain}"
             fields.low_confidence.add(f"emails:{index}")
+
+
+def _emails_read_as_web_addresses(fields: CardFields) -> None:
+    """ "ziegenhagengrheinfeld-software.de" beside rheinfeld-software.de is the email
+    ziegenhagen@rheinfeld-software.de with its "@" read as a letter."""
+    domains = {email.rsplit("@", 1)[1] for email in fields.emails}
+    domains |= {
+        url.split("://", 1)[-1].split("/", 1)[0].removeprefix("www.") for url in fields.urls
+    }
+    for url in list(fields.urls):
+        host = url.split("://", 1)[-1]
+        if "/" in host or host.startswith("www."):
+            continue
+        for domain in domains:
+            prefix = host[: -len(domain)] if host.endswith(domain) else ""
+            if len(prefix) >= 4 and "." not in prefix and prefix[-1] in "g@a9qß&":
+                fields.urls.remove(url)
+                email = f"{prefix[:-1]}@{domain}"
+                if email not in fields.emails:
+                    fields.emails.append(email)
+                    fields.low_confidence.add(f"emails:{len(fields.emails) - 1}")
+                break
 
 
 def _spelled_elsewhere(rest: str, email: str, fields: CardFields) -> bool:
@@ -71,7 +94,7 @@ _LOOK_ALIKE = str.maketrans({"i": "l", "1": "l", "j": "l", "I": "l", "0": "o", "
 
 
 def _looks(text: str) -> str:
-    return re.sub(r"[._-]", "", text).translate(_LOOK_ALIKE)
+    return re.sub(r"[._-]", "", text).replace("rn", "m").translate(_LOOK_ALIKE)
 
 
 def _nearest(local: str, spellings: set[str]) -> str:

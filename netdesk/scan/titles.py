@@ -103,6 +103,7 @@ _AREAS = {
     "atención al cliente", "compras", "ventas", "atendimento ao cliente", "vendas",
     "financeiro", "kadry", "księgowość", "sprzedaż", "international division",
 }  # fmt: skip
+_AREAS_GLUED = {area.replace(" ", "") for area in _AREAS if " " in area}
 _CJK_DEPARTMENT = re.compile(r"[^\s]{1,8}(?:部|課|科|室|処|中心|事业部|事業部|本部)$")
 
 
@@ -131,16 +132,24 @@ def is_department(text: str, *, area_alone: bool = True) -> bool:
     `area_alone` an area such as "Human Resources")? A line naming a job too ("Head of Sales
     Department") is a title."""
     clean = text.strip(" .,:")
-    if (area_alone and clean.casefold() in _AREAS) or _DEPARTMENT_FIRST.match(clean):
+    if (area_alone and _is_area(clean)) or _DEPARTMENT_FIRST.match(clean):
         return True
     if _CJK_DEPARTMENT.search(clean) and not _CJK_TITLE.search(clean):
         return True
     return bool(_DEPARTMENT.search(text)) and not _TITLE.search(text)
 
 
+def _is_area(text: str) -> bool:
+    """ "Human Resources", also as "HumanResources" (the space lost)."""
+    flat = text.casefold()
+    return flat in _AREAS or flat in _AREAS_GLUED
+
+
 def department_text(text: str) -> str:
-    """The department as printed, with a space put back where the text reader glued the
-    department word to the next ("DirectionFinancière")."""
+    """The department as printed, with a space put back where the text reader glued two of its
+    words ("DirectionFinancière", "HumanResources")."""
+    if text.casefold() in _AREAS_GLUED:
+        return re.sub(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])", " ", text)
     found = _DEPARTMENT_FIRST.match(text)
     if found and found.end() < len(text) and text[found.end()] != " ":
         return f"{text[: found.end()]} {text[found.end() :]}"

@@ -108,6 +108,8 @@ class WebFound:
 def repaired(text: str) -> str:
     """The line with the recogniser's slips around "@" and dots undone where a domain follows."""
     text = _AT_WORD.sub("@", text)
+    if "@" not in text:  # "ana.limaßexample.de": no address holds a ß, the "@" was read so
+        text = re.sub(r"(?<=[a-z0-9._-])[ß&](?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})", "@", text)
     text = _DOT_WORD.sub(".", text)
     text = _WWW_SPACED.sub(r"\1.", text)
     text = _SPACED_AT.sub("@", text)
@@ -168,8 +170,10 @@ def find_web(text: str) -> WebFound:
 
 def full_url(text: str) -> str:
     """A web address as a full URL: "www.example.de" -> "https://www.example.de"."""
-    # A pictogram read as a letter glued before "www." ("ewww.example.de").
-    url = re.sub(r"^[a-z](?=www\.)", "", text.rstrip(".,;:)"), flags=re.IGNORECASE)
+    # A pictogram read as a letter, or a label, glued before "www." ("ewww.", "Webwww.").
+    url = re.sub(
+        r"^(?:web|site|url|internet|[a-z])(?=www\.)", "", text.rstrip(".,;:)"), flags=re.IGNORECASE
+    )
     if not re.match(r"https?://", url, re.IGNORECASE):
         url = "https://" + url
     scheme, _, rest = url.partition("://")

@@ -116,3 +116,10 @@ def test_a_registry_number_beside_the_address_is_not_its_street() -> None:
         card(("Ana Lima", 40), "145 Fifth Avenue, Suite 3400", "NMLS ID 6339", "New York, NY 10118")
     )
     assert fields.address == "145 Fifth Avenue, Suite 3400, New York, NY 10118"
+
+
+def test_a_brazilian_state_read_with_a_look_alike_letter() -> None:
+    fields = recognise(
+        card(("Ana Lima", 40), "Rua da Assembleia, 58", "Rio de Janeiro - RI, 20040-002")
+    )
+    assert fields.address == "Rua da Assembleia, 58, Rio de Janeiro - RJ, 20040-002"

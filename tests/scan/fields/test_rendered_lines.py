@@ -27,9 +27,9 @@ FLOORS = {
     "organization": (0.95, 0.95),
     "department": (0.85, 0.75),
     "address": (0.9, 0.85),
-    "emails": (0.9, 0.85),
+    "emails": (0.95, 0.9),
     "urls": (0.95, 0.85),
-    "phones": (0.95, 0.85),
+    "phones": (0.95, 0.9),
 }
 
 

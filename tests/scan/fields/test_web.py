@@ -128,3 +128,26 @@ def test_a_glued_e_on_a_chinese_or_japanese_card() -> None:
 def test_a_glued_e_where_a_profile_handle_spells_the_rest() -> None:
     fields = recognise(card(("Ana Lima", 40), "Emisaki@toyo.co.jp", "X @misaki_kobayashi"))
     assert fields.emails == ["misaki@toyo.co.jp"]
+
+
+def test_an_email_whose_at_was_read_as_a_letter() -> None:
+    fields = recognise(
+        card(("Ana Lima", 40), "ziegenhagengrheinfeld-software.de", "www.rheinfeld-software.de")
+    )
+    assert fields.emails == ["ziegenhagen@rheinfeld-software.de"]
+    assert fields.urls == ["https://www.rheinfeld-software.de"]
+
+
+def test_an_at_read_as_a_sharp_s() -> None:
+    assert recognise(card(("Kwame Marchetti", 40), "e-mail kmarchettißfenwick.co.uk")).emails == [
+        "kmarchetti@fenwick.co.uk"
+    ]
+
+
+def test_rn_read_as_m_in_an_email_is_mended_by_the_name() -> None:
+    fields = recognise(card(("Isla Fairbairn", 40), "i.fairbaim@northstar.com"))
+    assert fields.emails == ["i.fairbairn@northstar.com"]
+
+
+def test_a_web_label_glued_to_www() -> None:
+    assert recognise(card(("Ana Lima", 40), "Webwww.sokol.eu")).urls == ["https://www.sokol.eu"]

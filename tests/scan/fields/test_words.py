@@ -112,3 +112,11 @@ def test_katakana_read_for_hiragana_inside_a_hiragana_word() -> None:
 def test_a_legal_form_glued_to_the_word_before_it() -> None:
     fields = recognise(card(("Ana Lima", 40), "Northstar HealthCorp.", "Marketing Manager"))
     assert fields.organization == "Northstar Health Corp."
+
+
+@pytest.mark.parametrize(
+    ("read", "department"),
+    [("HumanResources", "Human Resources"), ("DirectionFinancière", "Direction Financière")],
+)
+def test_a_department_whose_space_the_reader_lost(read: str, department: str) -> None:
+    assert recognise(card(("Ana Lima", 40), read)).department == department
