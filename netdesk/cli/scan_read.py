@@ -47,6 +47,10 @@ def read_all(images: Sequence[str], two_sided: bool) -> tuple[list[ReadCard], in
     failed = 0
     for shown in images:
         scanned = _scan_one(shown, region)
+        if scanned and not (two_sided and len(read) % 2):
+            # Only a back may be a card of web addresses alone: a front needs a name, an
+            # organisation, an email or a phone to make a contact.
+            scanned = [card for card in scanned if not card.fields.is_empty()]
         if scanned is not None and not scanned and not (two_sided and len(read) % 2):
             print(f"{_name(shown)}: no business card found on this picture.", file=sys.stderr)
         read.append(scanned)

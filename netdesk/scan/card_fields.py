@@ -12,8 +12,12 @@ FIELD_KEYS = ("name", "title", "organization", "department", "emails", "phones",
 
 @dataclass
 class CardPhone:
-    number: str  # as printed, tidied: "+49 30 5550123" (international form when it parsed)
-    kind: str = ""  # "mobile", "work", "fax", "home" or "" when the card does not say
+    # As printed when the card gives the country code ("+49 151 2345 6789"), else in the
+    # international form of the card's country ("+33 1 51 88 52 82" for "01 51 88 52 82").
+    number: str
+    # "mobile", "work", "fax", "home"; a number without a label gets one from its own form
+    # (marked low confidence), "" only when not even that can tell.
+    kind: str = ""
 
 
 @dataclass

@@ -203,7 +203,16 @@ def _numbers(piece: str, region: str, *, loose: bool) -> list[tuple[str, bool, t
         for match in PhoneNumberMatcher(piece, region, leniency=leniency):
             if _is_date(match.raw_string) or _digits(match.raw_string) < _MIN_DIGITS:
                 continue
-            number = phonenumbers.format_number(match.number, PhoneNumberFormat.INTERNATIONAL)
+            # A number printed with its country code keeps the card's own grouping (the user
+            # compares it with the card); one printed nationally gets its country code.
+            # (unless the reader lost the space after the country code: "+1312-555-0157").
+            raw = match.raw_string.strip()
+            first = re.match(r"\+(\d+)", raw)
+            number = (
+                " ".join(raw.split())
+                if first is not None and first.group(1) == str(match.number.country_code)
+                else phonenumbers.format_number(match.number, PhoneNumberFormat.INTERNATIONAL)
+            )
             found.append((number, leniency != Leniency.VALID, (match.start, match.end)))
         if found:
             return found

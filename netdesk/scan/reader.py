@@ -81,7 +81,8 @@ def _scan(
         if not lines:
             continue
         fields = recognise(lines, region)
-        if fields.is_empty():
+        # A back may carry only web and social addresses: kept, so that it can join its front.
+        if fields.is_empty() and not fields.urls:
             continue
         height, width = card.shape[:2]
         cards.append(ScannedCard(source, len(cards), _jpeg(card), width, height, lines, fields))

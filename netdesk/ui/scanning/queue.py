@@ -142,6 +142,7 @@ class ScanQueue(QObject):
     def _read(self, job: ScanJob) -> ScanOutcome:
         from netdesk.scan.errors import ScanError
         from netdesk.scan.reader import scan_data, scan_file
+        from netdesk.services.validation import default_region
 
         try:
             self._emit_started(job)
@@ -159,11 +160,14 @@ class ScanQueue(QObject):
             except RuntimeError:  # the window went away: stop reading
                 raise _Cancelled from None
 
+        # Numbers printed without a country code are read as the user's own country's when the
+        # card itself does not say (as `netdesk scan` does).
+        region = default_region()
         try:
             if job.path is not None:
-                cards = scan_file(job.path, progress=progress)
+                cards = scan_file(job.path, region, progress=progress)
             else:
-                cards = scan_data(job.data or b"", job.name, progress=progress)
+                cards = scan_data(job.data or b"", job.name, region, progress=progress)
         except _Cancelled:
             return ScanOutcome(job, cancelled=True)
         except ScanError as exc:
