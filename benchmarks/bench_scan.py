@@ -290,6 +290,14 @@ def main() -> int:
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-accuracy", action="store_true")
     parser.add_argument(
+        "--set",
+        type=Path,
+        default=SET,
+        metavar="DIR",
+        help="another set made by scripts/render_cards.py (e.g. --seed 16: cards the recogniser "
+        "was not tuned on)",
+    )
+    parser.add_argument(
         "--save-lines", type=Path, metavar="FILE", help="keep the text lines read, per photo"
     )
     parser.add_argument(
@@ -299,6 +307,8 @@ def main() -> int:
         help="no OCR: recognise the fields again from the lines a --save-lines run kept",
     )
     args = parser.parse_args()
+    global SET
+    SET = args.set
     if not args.skip_accuracy:
         saved = json.loads(args.lines.read_text("utf-8")) if args.lines else None
         accuracy(photos(args.quick, args.language), args.misses, args.save_lines, saved)
