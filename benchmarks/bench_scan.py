@@ -42,8 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SET = ROOT / "tests" / "data" / "scan_cards"
 
 
-def photos(quick: int | None, language: str | None) -> list[dict[str, Any]]:
-    truth = json.loads((SET / "truth.json").read_text("utf-8"))
+def photos(folder: Path, quick: int | None, language: str | None) -> list[dict[str, Any]]:
+    truth = json.loads((folder / "truth.json").read_text("utf-8"))
     chosen = [
         p
         for p in truth["photos"]
@@ -89,6 +89,7 @@ def recognised(saved: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def accuracy(
+    folder: Path,
     chosen: list[dict[str, Any]],
     show_misses: bool,
     save: Path | None = None,
@@ -105,7 +106,7 @@ def accuracy(
             found = recognised(saved.get(entry["file"], []))
             took, error = time.perf_counter() - started, ""
         else:
-            found, took, error = read(SET / entry["file"])
+            found, took, error = read(folder / entry["file"])
         kept[entry["file"]] = found
         reads = [card["fields"] for card in found]
         seconds.append(took)
@@ -129,7 +130,7 @@ def accuracy(
         if n % 25 == 0:
             print(f"  … {n} of {len(chosen)} photos", file=sys.stderr)
     if any(entry["cards"][0]["side"] == "front" for entry in chosen):
-        both_sides(kept, saved)
+        both_sides(folder, kept, saved)
     if save is not None:
         save.write_text(json.dumps(kept, ensure_ascii=False) + "\n", "utf-8")
         print(f"The lines and fields read are in {save} (--lines {save} scores them again)")
@@ -164,7 +165,7 @@ def accuracy(
         print(f"{key:<14}{row}")
 
 
-def both_sides(kept: dict[str, Any], saved: dict[str, Any] | None) -> None:
+def both_sides(folder: Path, kept: dict[str, Any], saved: dict[str, Any] | None) -> None:
     """Two-sided cards: the front and the back read, merged with merge_sides, against the truth
     of both sides as one contact."""
     from netdesk.scan.card_fields import CardFields, CardPhone
@@ -177,7 +178,7 @@ def both_sides(kept: dict[str, Any], saved: dict[str, Any] | None) -> None:
         data["phones"] = [CardPhone(p["number"], p["kind"]) for p in data["phones"]]
         return CardFields(**data)
 
-    truth = json.loads((SET / "truth.json").read_text("utf-8"))
+    truth = json.loads((folder / "truth.json").read_text("utf-8"))
     total = {key: Tally() for key in FIELDS}
     count = 0
     for entry in truth["two_sided"]:
@@ -186,7 +187,7 @@ def both_sides(kept: dict[str, Any], saved: dict[str, Any] | None) -> None:
         if saved is not None:
             back = recognised(saved.get(entry["back"], []))
         else:
-            back = read(SET / entry["back"])[0]
+            back = read(folder / entry["back"])[0]
         kept[entry["back"]] = back
         merged = merge_sides(fields(kept[entry["front"]]), fields(back)).to_json()
         count += 1
@@ -290,6 +291,14 @@ def main() -> int:
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-accuracy", action="store_true")
     parser.add_argument(
+        "--set",
+        type=Path,
+        default=SET,
+        metavar="DIR",
+        help="another set made by scripts/render_cards.py (e.g. --seed 16: cards the recogniser "
+        "was not tuned on)",
+    )
+    parser.add_argument(
         "--save-lines", type=Path, metavar="FILE", help="keep the text lines read, per photo"
     )
     parser.add_argument(
@@ -301,7 +310,8 @@ def main() -> int:
     args = parser.parse_args()
     if not args.skip_accuracy:
         saved = json.loads(args.lines.read_text("utf-8")) if args.lines else None
-        accuracy(photos(args.quick, args.language), args.misses, args.save_lines, saved)
+        chosen = photos(args.set, args.quick, args.language)
+        accuracy(args.set, chosen, args.misses, args.save_lines, saved)
     if not args.skip_speed:
         speed(args.runs)
     return 0

@@ -226,6 +226,16 @@ def _entry(
     }
 
 
+def forget_old_set(out: Path) -> None:
+    """Removes the photos of a set made earlier in `out` (those its truth.json names, nothing
+    else: the folder may hold other pictures)."""
+    old = out / "truth.json"
+    if not old.is_file():
+        return
+    for photo in json.loads(old.read_text("utf-8")).get("photos", []):
+        (out / Path(photo["file"]).name).unlink(missing_ok=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Render the business-card test set (photos + truth.json). Run "
@@ -237,10 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, help="only the first COUNT cards (a quick look)")
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
-    for old in args.out.glob("*.jpg") if args.out.is_dir() else []:
-        old.unlink()
+    forget_old_set(args.out)
     truth = build(args.out, args.count, args.seed)
-    size = sum(p.stat().st_size for p in args.out.glob("*.jpg"))
+    size = sum((args.out / p["file"]).stat().st_size for p in truth["photos"])
     cards = sum(len(p["cards"]) for p in truth["photos"])
     print(f"{len(truth['photos'])} photos, {cards} cards, {size / 1e6:.1f} MB in {args.out}")
     return 0

@@ -107,3 +107,16 @@ def test_the_generator_reproduces_the_truth(tmp_path: Path) -> None:
     first = [p for p in kept if all(c["card_id"] in ("c000", "c001") for c in p["cards"])]
     assert first
     assert again[: len(first)] == first
+
+
+def test_rendering_again_replaces_the_old_set_and_nothing_else(tmp_path: Path) -> None:
+    render_cards = load_script("render_cards")
+    (tmp_path / "holiday.jpg").write_bytes(b"not ours")
+    (tmp_path / "truth.json").write_text('{"photos": [{"file": "999_en_table.jpg"}]}', "utf-8")
+    (tmp_path / "999_en_table.jpg").write_bytes(b"an old set's photo")
+    assert render_cards.main([str(tmp_path), "--count", "1"]) == 0
+    files = {p.name for p in tmp_path.iterdir()}
+    assert "holiday.jpg" in files and "999_en_table.jpg" not in files
+    assert files - {"holiday.jpg", "truth.json"} == {
+        p["file"] for p in json.loads((tmp_path / "truth.json").read_text("utf-8"))["photos"]
+    }
