@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import threading
+import warnings
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,24 @@ def test_two_cards_on_one_rendered_photo_are_two_contacts() -> None:
     assert sorted(card.fields.name for card in cards) == sorted(
         truth.truth["name"] for truth in shown.cards
     )
+
+
+def test_two_threads_scanning_at_once_both_read_their_card() -> None:
+    data = jpeg(on_table([card()], [(0.5, 0.5, 0.5, 4)], size=(1600, 1200)))
+    filters, shown = list(warnings.filters), warnings.showwarning
+    results: list[list[str]] = []
+    start = threading.Barrier(2)
+
+    def scan() -> None:
+        start.wait()
+        [scanned] = scan_data(data, "IMG_1.jpg")
+        results.append(scanned.fields.emails)
+
+    threads = [threading.Thread(target=scan) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert results == [["ana.lima@example.de"], ["ana.lima@example.de"]]
+    # Decoding keeps Pillow's warnings in while it runs, and leaves the process's as they were.
+    assert warnings.filters == filters and warnings.showwarning is shown
