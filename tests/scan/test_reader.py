@@ -16,7 +16,8 @@ from PIL import Image
 
 from netdesk.scan import ocr
 from netdesk.scan.available import NOT_INSTALLED, heic_supported, missing_scanner
-from netdesk.scan.outline import find_cards, squared
+from netdesk.scan.images import load_rgb
+from netdesk.scan.outline import card_pictures, find_cards, squared
 from netdesk.scan.reader import ScanError, scan_data, scan_file
 from netdesk.scan.upright import read_upright
 from tests.scan.drawn_cards import ANA, card, jpeg, on_table
@@ -36,6 +37,16 @@ def test_a_card_lying_upside_down_or_on_its_side_is_read_upright(angle: int) -> 
     name = lines[0]
     assert name.top < lines[1].top and name.height > lines[1].height  # the layout kept
     assert all(line.left >= 0 and line.right <= width + 1 for line in lines)
+
+
+def test_an_upside_down_card_with_a_line_read_unsurely_is_read_again_upright() -> None:
+    # A flatbed scan upside down: read as it lies, the recogniser turned every line but the
+    # email ("Edoe eu", read upside down); the card is read again the right way up.
+    shown = photo("200_de_flatbed.jpg")
+    [picture] = card_pictures(load_rgb(shown.path.read_bytes(), shown.file))
+    _, lines = read_upright(picture)
+    assert "E doerte_quandtmeyer@steinbach-consulting.eu" in [line.text for line in lines]
+    assert lines[0].text == "Steinbach Consulting SE"
 
 
 def test_a_photo_without_a_card_gives_no_card_and_says_what_it_does(tmp_path: Path) -> None:
