@@ -37,6 +37,9 @@ READABLE = "JPEG, PNG, HEIC, WebP, TIFF, BMP"
 FORMATS = ("JPEG", "PNG", "HEIF", "AVIF", "WEBP", "TIFF", "BMP", "DIB", "GIF")
 
 _heif_lock = threading.Lock()
+# warnings.catch_warnings swaps process-wide state: two scans entering and leaving it at once
+# could leave the recording filter on for good. Pictures are decoded one at a time.
+_decode_lock = threading.Lock()
 _heif_registered = False
 
 
@@ -79,7 +82,7 @@ def load_rgb(data: bytes, name: str) -> np.ndarray:
         raise ScanError(_too_many_bytes(name, len(data)))
     # Pillow warns about odd but readable files (corrupt EXIF, palette transparency): the
     # picture is read all the same, so the warnings are kept out of the user's terminal.
-    with warnings.catch_warnings(record=True):
+    with _decode_lock, warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
         image = _open(data, name)
         try:

@@ -137,7 +137,7 @@ def card_pictures(photo: np.ndarray) -> list[np.ndarray]:
     or when it is a flatbed scan whose printing reaches beyond the one outline found (a white
     card on the white lid shows only its coloured part's edges)."""
     quads = find_cards(photo)
-    if not quads:
+    if not quads or _side_by_side(quads):
         return [whole(photo)]
     if len(quads) == 1 and _plain_border(photo):
         box = _ink_box(photo)
@@ -153,6 +153,62 @@ def card_pictures(photo: np.ndarray) -> list[np.ndarray]:
             ):
                 return [whole(photo)]
     return [squared(photo, quad) for quad in quads]
+
+
+def _side_by_side(quads: list[Quad]) -> bool:
+    """Two outlines sharing a side: two parts of one card (a coloured band, and the rest of
+    it cut short by a shadow), not two cards; the whole photo is read rather than half a card."""
+    import numpy as np
+
+    for number, one in enumerate(quads):
+        for other in quads[number + 1 :]:
+            size = min(max(card_shapes.across_down(np.array(q.corners))) for q in (one, other))
+            for start, end in _sides_of(one):
+                for other_start, other_end in _sides_of(other):
+                    near = 0.03 * size
+                    if (
+                        _distance_to_line(other_start, start, end) < near
+                        and _distance_to_line(other_end, start, end) < near
+                        and _overlap(start, end, other_start, other_end) > 0.5
+                    ):
+                        return True
+    return False
+
+
+def _sides_of(quad: Quad) -> list[tuple[np.ndarray, np.ndarray]]:
+    import numpy as np
+
+    corners = [np.array(corner) for corner in quad.corners]
+    return [(corners[i], corners[(i + 1) % 4]) for i in range(4)]
+
+
+def _distance_to_line(point: np.ndarray, start: np.ndarray, end: np.ndarray) -> float:
+    import numpy as np
+
+    along = end - start
+    length = float(np.linalg.norm(along))
+    if length == 0:
+        return float(np.linalg.norm(point - start))
+    offset = point - start
+    return abs(float(along[0] * offset[1] - along[1] * offset[0])) / length
+
+
+def _overlap(
+    start: np.ndarray, end: np.ndarray, other_start: np.ndarray, other_end: np.ndarray
+) -> float:
+    """How much of the shorter of two (nearly collinear) sides lies alongside the other."""
+    import numpy as np
+
+    along = end - start
+    length = float(np.linalg.norm(along))
+    if length == 0:
+        return 0.0
+    unit = along / length
+    first, second = sorted(
+        (float(np.dot(other_start - start, unit)), float(np.dot(other_end - start, unit)))
+    )
+    shared = max(0.0, min(length, second) - max(0.0, first))
+    return shared / max(1e-6, min(length, second - first))
 
 
 def _border(gray: np.ndarray) -> np.ndarray:

@@ -6,7 +6,9 @@ level blobs, text on its side tall ones. A card on its side (or one the strokes 
 has its text found on a small copy, and whether it lies turned left or right is asked of
 RapidOCR's small orientation model on a few of the longest lines. Then the card is read once.
 A level card is read at once; if that shows it upside down (the same model, on its longest
-lines), its lines are moved with it, as the recogniser read each line the right way up already.
+lines), its lines are moved with it, as the recogniser turns each line it sees upside down;
+unless a line was read unsurely (one it did not turn reads as garbage): then the card, turned,
+is read again.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ ASKED_LINES = 6
 # The long side of the copies the text's direction is looked for on.
 GLANCE_SIDE = 640
 STROKES_SIDE = 500
+# Lines of an upside-down card all read this surely were each turned by the recogniser.
+SURE_READING = 0.85
 # The strokes decide when one direction has this many times the other's blob length.
 DECISIVE = 2.0
 
@@ -46,9 +50,14 @@ def read_upright(card: np.ndarray) -> tuple[np.ndarray, list[TextLine]]:
         card = np.ascontiguousarray(np.rot90(card, k=turns))
         return card, ocr.read_lines(card)
     if _upside_down(card, lines):
+        turned = np.ascontiguousarray(np.rot90(card, k=2))
+        if min(line.score for line in lines) < SURE_READING:
+            # A line the recogniser did not turn itself was read upside down (garbage, and
+            # unsure): the card is read again the right way up.
+            return turned, ocr.read_lines(turned)
         height, width = card.shape[:2]
         flipped = [_half_turn(line, width, height) for line in lines]
-        return np.ascontiguousarray(np.rot90(card, k=2)), ocr.reading_order(flipped)
+        return turned, ocr.reading_order(flipped)
     return card, lines
 
 

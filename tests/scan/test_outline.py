@@ -6,8 +6,10 @@ import cv2
 import numpy as np
 import pytest
 
-from netdesk.scan.outline import CARD_SIDE, find_cards, squared, whole
+from netdesk.scan.images import load_rgb
+from netdesk.scan.outline import CARD_SIDE, card_pictures, find_cards, squared, whole
 from tests.scan.drawn_cards import card, on_table
+from tests.scan.rendered import photo, sample
 
 
 def _difference(found: np.ndarray, drawn: np.ndarray) -> float:
@@ -67,3 +69,19 @@ def test_a_photo_without_a_card_shape_is_kept_whole() -> None:
     photo = on_table([], [], size=(1600, 1200))
     assert find_cards(photo) == []
     assert max(whole(photo).shape[:2]) <= CARD_SIDE
+
+
+def test_two_outlines_sharing_a_side_are_one_card_read_whole() -> None:
+    # A card with an orange band, its white part half in a shadow: the band and the lit half
+    # are found as two outlines side by side; reading the whole photo keeps all of its text.
+    shown = photo("057_fr_table.jpg")
+    picture = load_rgb(shown.path.read_bytes(), shown.file)
+    assert len(find_cards(picture)) == 2
+    [card_picture] = card_pictures(picture)
+    assert card_picture.shape[:2] == whole(picture).shape[:2]
+
+
+def test_the_rendered_two_card_photos_give_two_card_pictures() -> None:
+    for shown in sample(4, setting="two_cards"):
+        picture = load_rgb(shown.path.read_bytes(), shown.file)
+        assert len(card_pictures(picture)) == 2, shown.file

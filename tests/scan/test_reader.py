@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import threading
+import warnings
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from PIL import Image
 
 from netdesk.scan import ocr
 from netdesk.scan.available import NOT_INSTALLED, heic_supported, missing_scanner
-from netdesk.scan.outline import find_cards, squared
+from netdesk.scan.images import load_rgb
+from netdesk.scan.outline import card_pictures, find_cards, squared
 from netdesk.scan.reader import ScanError, scan_data, scan_file
 from netdesk.scan.upright import read_upright
 from tests.scan.drawn_cards import ANA, card, jpeg, on_table
@@ -35,6 +37,16 @@ def test_a_card_lying_upside_down_or_on_its_side_is_read_upright(angle: int) -> 
     name = lines[0]
     assert name.top < lines[1].top and name.height > lines[1].height  # the layout kept
     assert all(line.left >= 0 and line.right <= width + 1 for line in lines)
+
+
+def test_an_upside_down_card_with_a_line_read_unsurely_is_read_again_upright() -> None:
+    # A flatbed scan upside down: read as it lies, the recogniser turned every line but the
+    # email ("Edoe eu", read upside down); the card is read again the right way up.
+    shown = photo("200_de_flatbed.jpg")
+    [picture] = card_pictures(load_rgb(shown.path.read_bytes(), shown.file))
+    _, lines = read_upright(picture)
+    assert "E doerte_quandtmeyer@steinbach-consulting.eu" in [line.text for line in lines]
+    assert lines[0].text == "Steinbach Consulting SE"
 
 
 def test_a_photo_without_a_card_gives_no_card_and_says_what_it_does(tmp_path: Path) -> None:
@@ -165,3 +177,27 @@ def test_two_cards_on_one_rendered_photo_are_two_contacts() -> None:
     assert sorted(card.fields.name for card in cards) == sorted(
         truth.truth["name"] for truth in shown.cards
     )
+
+
+def test_two_threads_scanning_at_once_both_read_their_card() -> None:
+    data = jpeg(on_table([card()], [(0.5, 0.5, 0.5, 4)], size=(1600, 1200)))
+    shown = warnings.showwarning
+    results: list[list[str]] = []
+    start = threading.Barrier(2)
+
+    def scan() -> None:
+        start.wait()
+        [scanned] = scan_data(data, "IMG_1.jpg")
+        results.append(scanned.fields.emails)
+
+    threads = [threading.Thread(target=scan) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert results == [["ana.lima@example.de"], ["ana.lima@example.de"]]
+    # Decoding keeps Pillow's warnings in while it runs ("always", recorded), and leaves the
+    # process's handling as it was (the modules imported meanwhile add their own filters).
+    assert warnings.showwarning is shown
+    left_on = [item for item in warnings.filters if item[0] == "always" and item[2] is Warning]
+    assert left_on == []
