@@ -67,7 +67,9 @@ def read_path(path: Path) -> bytes:
 
 def _too_many_bytes(name: str, size: int | None) -> str:
     limit = MAX_FILE_BYTES // 1024 // 1024
-    said = f"the file is {size / 1024 / 1024:.0f} MB" if size else f"the file is over {limit} MB"
+    # A size that rounds to the limit (a stream cut one byte past it) is said "over" it.
+    megabytes = round(size / 1024 / 1024) if size else 0
+    said = f"the file is {megabytes} MB" if megabytes > limit else f"the file is over {limit} MB"
     return f"{name}: {said}; netdesk reads pictures of up to {limit} MB."
 
 
@@ -117,7 +119,7 @@ def _open(data: bytes, name: str) -> Image.Image:
             ) from None
         raise ScanError(f"{name}: not a picture netdesk can read ({READABLE}).") from None
     except Exception as exc:  # a broken header may fail in any plugin
-        raise ScanError(f"{name}: the picture is damaged and cannot be read ({exc}).") from None
+        raise _damaged(name, exc, "HEIF" if _looks_like_heif(data) else None) from None
     width, height = image.size
     if width <= 0 or height <= 0:
         raise ScanError(f"{name}: the picture has no pixels ({width} x {height}).")
@@ -151,16 +153,26 @@ def _decoded(image: Image.Image, name: str) -> np.ndarray:
     except ScanError:
         raise
     except OSError as exc:
-        text = str(exc)
-        if "truncated" in text or "broken data stream" in text or "EOF" in text:
-            kind = f" ({image.format} file)" if image.format else ""
-            raise ScanError(f"{name}: the file is cut off{kind}; copy it again.") from None
-        raise ScanError(f"{name}: the picture is damaged and cannot be read ({text}).") from None
+        raise _damaged(name, exc, image.format) from None
     except (MemoryError, Image.DecompressionBombError) as exc:
         raise ScanError(f"{name}: the picture is too big to read ({exc}).") from None
     except Exception as exc:  # plugins raise SyntaxError, ValueError...
-        raise ScanError(f"{name}: the picture is damaged and cannot be read ({exc}).") from None
+        raise _damaged(name, exc, image.format) from None
     return _capped(rgb)
+
+
+# How decoders say a file ends too soon: Pillow ("image file is truncated", "broken data
+# stream"), libheif ("Unexpected end of file: Extent in iloc box references data outside...").
+_CUT_OFF = ("truncated", "broken data stream", "EOF", "end of file")
+
+
+def _damaged(name: str, exc: Exception, kind: str | None) -> ScanError:
+    """The error for a picture its decoder gave up on, on one line (libheif's run over two)."""
+    text = " ".join(str(exc).split())
+    if any(sign in text for sign in _CUT_OFF):
+        said = f" ({kind} file)" if kind else ""
+        return ScanError(f"{name}: the file is cut off{said}; copy it again.")
+    return ScanError(f"{name}: the picture is damaged and cannot be read ({text}).")
 
 
 def _reduced(image: Image.Image) -> Image.Image:

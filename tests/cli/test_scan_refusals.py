@@ -149,3 +149,17 @@ def test_an_endless_stream_is_cut_at_the_limit(
         feeder.join(timeout=60)
     err = capsys.readouterr().err
     assert err.startswith(f"{fifo}: the file is over") and "MB" in err
+
+
+def test_an_endless_standard_input_is_cut_at_the_limit_and_said_over_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cat /dev/zero | netdesk scan -`: read up to the limit, then one line that adds up."""
+    import io
+
+    endless = io.TextIOWrapper(io.BytesIO(bytes(MAX_FILE_BYTES + (4 << 20))))
+    monkeypatch.setattr("sys.stdin", endless)
+    assert run(tmp_path / "netdesk.sqlite", "scan", "--dry-run", "-") == 1
+    assert capsys.readouterr().err == (
+        "<stdin>: the file is over 50 MB; netdesk reads pictures of up to 50 MB.\n"
+    )

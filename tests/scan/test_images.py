@@ -213,3 +213,22 @@ def test_a_picture_coming_through_a_fifo_is_read_and_an_endless_stream_stopped(
     assert str(raised.value) == (
         f"{tmp_path / 'stream'}: the file is over 50 MB; netdesk reads pictures of up to 50 MB."
     )
+
+
+def test_a_cut_off_heic_is_said_cut_off_on_one_line() -> None:
+    """libheif's own message runs over two lines and speaks of iloc boxes."""
+    import pillow_heif
+
+    buffer = io.BytesIO()
+    pillow_heif.from_pillow(_marked(600, 400)).save(buffer, quality=90)
+    data = buffer.getvalue()
+    assert _refusal(data[: len(data) // 2], "IMG_2041.HEIC") == (
+        "IMG_2041.HEIC: the file is cut off (HEIF file); copy it again."
+    )
+
+
+def test_bytes_over_the_limit_by_a_little_are_said_over_it() -> None:
+    """A stream read up to one byte past the limit is not "50 MB; up to 50 MB"."""
+    assert _refusal(bytes(MAX_FILE_BYTES + 1), "<stdin>") == (
+        "<stdin>: the file is over 50 MB; netdesk reads pictures of up to 50 MB."
+    )
