@@ -25,7 +25,7 @@ from netdesk.models import (
     contact_tags,
 )
 from netdesk.services.bulk import CHUNK, chunks, table_of
-from netdesk.services.card_images import add_card_images
+from netdesk.services.card_images import add_card_images, not_kept_yet
 from netdesk.services.contact_cleaning import phone_key
 from netdesk.services.contact_merging import merge_into, merge_records, merge_target_options
 from netdesk.services.contact_rows import TagIds, child_rows, contact_row
@@ -248,8 +248,10 @@ class ImportRun:
                 self._add(record, keys_of(record, self.region))
                 continue
             merge_into(self.session, contact, record, e164s, [tags[i] for i in tag_ids[id(record)]])
-            # A card scanned again, or a second card (a new job): kept beside the earlier ones.
-            add_card_images(self.session, target, record.card_images)
+            # A second card (a new job): kept beside the earlier ones; the same photo scanned
+            # again gives the very same picture, kept once.
+            fresh = not_kept_yet(self.session, target, record.card_images)
+            add_card_images(self.session, target, fresh)
         self.session.flush()
 
     def _attend_existing(self, target: int, record: ContactRecord) -> None:
