@@ -80,6 +80,7 @@ def run_plan(
         import_events(session, plan.events, report)
     run = ImportRun(session, into, report, progress, len(plan.items) + len(plan.events))
     run.expect_matches({i.match_id for i in plan.items if i.match_id is not None})
+    run.late_duplicates = plan.late_duplicates
     for index, entry in enumerate(plan.items):
         run.handle_planned(index, entry)
     run.finish()
@@ -123,6 +124,7 @@ class ImportRun:
         self.merges: list[tuple[int, ContactRecord, list[str]]] = []
         self.known_ids: set[int] | None = None  # of a plan's matches that still exist
         self.outcome: list[int | None] = []  # per plan item: where it went (see _target)
+        self.late_duplicates: OnDuplicate | None = None  # see ImportPlan
         self._report_progress()
 
     # --- the two ways in -----------------------------------------------------------------
@@ -165,6 +167,8 @@ class ImportRun:
             if target is not None:
                 self._attend_existing(target, record)
             self.outcome.append(target)
+        elif not entry.is_duplicate and self._late_duplicate(record, keys):
+            pass
         elif entry.action is Action.ADD or target is None:
             self.outcome.append(self._add(record, keys))
             if entry.possible and entry.is_duplicate:
@@ -173,6 +177,23 @@ class ImportRun:
             self._merge(target, record, keys)
             self.outcome.append(target)
         self._tick()
+
+    def _late_duplicate(self, record: ContactRecord, keys: Keys) -> bool:
+        """Whether someone the plan found new was saved since (the matcher reads this
+        transaction's database): then merged or skipped by the plan's rule, not added twice."""
+        rule = self.late_duplicates
+        if rule is None or rule is OnDuplicate.NEW:
+            return False
+        found = self.matcher.match(keys)
+        if found is None or (found.possible and rule is not OnDuplicate.MERGE_LIKELY):
+            return False
+        if rule is OnDuplicate.SKIP:
+            self.report.skipped += 1
+            self._attend_existing(found.target, record)
+        else:
+            self._merge(found.target, record, keys)
+        self.outcome.append(found.target)
+        return True
 
     def expect_matches(self, contact_ids: set[int]) -> None:
         """Check at once which of a plan's matched contacts still exist."""
