@@ -219,7 +219,9 @@ def _as_rgb(image: Image.Image) -> np.ndarray:
 
     mode = image.mode
     if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
-        values = np.asarray(image).astype(np.float64)
+        # reduce() takes no 16-bit picture: every few pixels are kept first, so that the
+        # scaling works on the working size, not on up to 60 megapixels of floats.
+        values = _sampled(image).astype(np.float32)
         top = 65535.0 if mode.startswith("I;16") or values.max(initial=0) > 255 else 255.0
         gray = np.clip(values * (255.0 / top), 0, 255).astype(np.uint8)
         return np.repeat(gray[:, :, None], 3, axis=2)
@@ -234,6 +236,24 @@ def _as_rgb(image: Image.Image) -> np.ndarray:
     if mode != "RGB":
         image = image.convert("RGB")
     return np.asarray(image)
+
+
+def _sampled(image: Image.Image) -> np.ndarray:
+    """Every few pixels of a picture bigger than the working size, taken in bands (NumPy's
+    copy of a whole 60-megapixel 16-bit picture, which Pillow may hold as 32-bit, is 240 MB
+    more)."""
+    import numpy as np
+
+    step = -(-max(image.size) // MAX_WORK_SIDE)  # no bigger than the working size
+    if step == 1:
+        return np.asarray(image)
+    width, height = image.size
+    band = step * 256
+    strips = [
+        np.asarray(image.crop((0, top, width, min(height, top + band))))[::step, ::step]
+        for top in range(0, height, band)
+    ]
+    return np.concatenate(strips)
 
 
 def _capped(rgb: np.ndarray) -> np.ndarray:

@@ -232,3 +232,21 @@ def test_bytes_over_the_limit_by_a_little_are_said_over_it() -> None:
     assert _refusal(bytes(MAX_FILE_BYTES + 1), "<stdin>") == (
         "<stdin>: the file is over 50 MB; netdesk reads pictures of up to 50 MB."
     )
+
+
+def test_a_big_16_bit_png_is_shrunk_before_its_values_are_scaled() -> None:
+    """A 16-bit scan of 25 megapixels (a PNG of a few kB) was turned into floats whole: 600 MB
+    of arrays for a picture worked on at 3000 pixels."""
+    import tracemalloc
+
+    buffer = io.BytesIO()
+    Image.new("I;16", (5000, 5000), 30000).save(buffer, "PNG")
+    tracemalloc.start()
+    try:
+        rgb = load_rgb(buffer.getvalue(), "scan16.png")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert max(rgb.shape[:2]) <= MAX_WORK_SIDE
+    assert abs(int(rgb[0, 0, 0]) - 117) <= 1  # 30000 of 65535
+    assert peak < 120 * 1024 * 1024, f"{peak / 1024 / 1024:.0f} MB"
