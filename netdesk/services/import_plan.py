@@ -149,6 +149,9 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     cancelled: bool = False
     dry_run: bool = False
+    # Plan items found new but saved meanwhile by another process: index -> (what was done,
+    # the person's name), so that what is said of each item matches what happened.
+    late: dict[int, tuple[Action, str]] = field(default_factory=dict)
 
     @property
     def rejected(self) -> int:

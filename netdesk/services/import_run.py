@@ -167,7 +167,7 @@ class ImportRun:
             if target is not None:
                 self._attend_existing(target, record)
             self.outcome.append(target)
-        elif not entry.is_duplicate and self._late_duplicate(record, keys):
+        elif not entry.is_duplicate and self._late_duplicate(index, record, keys):
             pass
         elif entry.action is Action.ADD or target is None:
             self.outcome.append(self._add(record, keys))
@@ -178,7 +178,7 @@ class ImportRun:
             self.outcome.append(target)
         self._tick()
 
-    def _late_duplicate(self, record: ContactRecord, keys: Keys) -> bool:
+    def _late_duplicate(self, index: int, record: ContactRecord, keys: Keys) -> bool:
         """Whether someone the plan found new was saved since (the matcher reads this
         transaction's database): then merged or skipped by the plan's rule, not added twice."""
         rule = self.late_duplicates
@@ -193,6 +193,9 @@ class ImportRun:
         else:
             self._merge(found.target, record, keys)
         self.outcome.append(found.target)
+        name = self.session.scalar(select(Contact.formatted_name).where(Contact.id == found.target))
+        action = Action.SKIP if rule is OnDuplicate.SKIP else Action.MERGE
+        self.report.late[index] = (action, name or "")
         return True
 
     def expect_matches(self, contact_ids: set[int]) -> None:

@@ -266,6 +266,7 @@ def test_a_person_saved_by_another_process_after_the_plan_is_merged_into(
     report = services.scanning.save(plan, None)
 
     assert (report.added, report.merged) == (0, 1)
+    assert report.late == {0: (Action.MERGE, "Ana Lima")}
     assert services.contacts.count() == 1
     ana = only_person(services, "Ana Lima")
     images = services.card_images.list_for(ana)
