@@ -80,7 +80,8 @@ def add_commands(commands: Any) -> None:
     scan.add_argument(
         "--json",
         action="store_true",
-        help="print a JSON array, one object per card: the fields read, file, card, action",
+        help="print a JSON array, one object per card: the fields read, then file, back (with "
+        "--two-sided), card, action, duplicate_of",
     )
     scan.set_defaults(run=run_scan)
 

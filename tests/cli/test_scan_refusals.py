@@ -163,3 +163,12 @@ def test_an_endless_standard_input_is_cut_at_the_limit_and_said_over_it(
     assert capsys.readouterr().err == (
         "<stdin>: the file is over 50 MB; netdesk reads pictures of up to 50 MB.\n"
     )
+
+
+def test_the_help_names_every_key_json_adds_to_the_fields(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        run(tmp_path / "netdesk.sqlite", "scan", "--help")
+    said = " ".join(capsys.readouterr().out.split())
+    assert "file, back (with --two-sided), card, action, duplicate_of" in said
