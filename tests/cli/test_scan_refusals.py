@@ -172,3 +172,16 @@ def test_the_help_names_every_key_json_adds_to_the_fields(
         run(tmp_path / "netdesk.sqlite", "scan", "--help")
     said = " ".join(capsys.readouterr().out.split())
     assert "file, back (with --two-sided), card, action, duplicate_of" in said
+
+
+def test_a_file_name_with_a_line_break_or_escape_keeps_its_message_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A photo named by another program (or an attacker) cannot split the message or send
+    the terminal an escape sequence."""
+    odd = tmp_path / "IMG_1\n\x1b[2Jcard.jpg"
+    odd.touch()
+    assert run(tmp_path / "netdesk.sqlite", "scan", "--dry-run", str(odd)) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "\x1b" not in err
+    assert err.endswith("card.jpg: the file is empty (0 bytes).\n")
