@@ -62,6 +62,29 @@ def add_card_images(session: Session, contact_id: int, images: Sequence[CardImag
     return ids
 
 
+def not_kept_yet(session: Session, contact_id: int, images: Sequence[CardImage]) -> list[CardImage]:
+    """`images` but those the person has already, byte for byte: the same photo scanned again
+    (a command run twice) reads to the same picture, which would show twice on their page."""
+    if not images:
+        return []
+    table = table_of(ContactCardImage)
+    sizes = {len(image.data) for image in images}
+    # Only pictures of the same length are loaded to compare (the column is large).
+    kept = set(
+        session.scalars(
+            select(table.c.image).where(
+                table.c.contact_id == contact_id, func.length(table.c.image).in_(sizes)
+            )
+        )
+    )
+    fresh: list[CardImage] = []
+    for image in images:
+        if image.data not in kept:
+            kept.add(image.data)
+            fresh.append(image)
+    return fresh
+
+
 class CardImageService:
     def __init__(self, db: Database) -> None:
         self.db = db
