@@ -91,6 +91,8 @@ class ScanReviewDialog(QDialog):
         self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.form_scroll.setWidget(self.form)
         self.form_scroll.setMinimumWidth(380)
+        # The fields inside take the focus (and scroll into view); the area itself is no stop.
+        self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)

@@ -341,3 +341,37 @@ def test_ctrl_shift_k_asks_for_photos_and_reads_them(
     box = window.findChild(QMessageBox)
     assert box is not None
     box.close()
+
+
+def test_a_huge_pasted_picture_is_refused_at_once_without_freezing_the_window(
+    qtbot: QtBot, window: MainWindow, scanning: ScanActions
+) -> None:
+    # 72 megapixels: writing it out as PNG in the window's thread took seconds, then the reader
+    # refused it all the same.
+    image = QImage(9000, 8000, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    QGuiApplication.clipboard().setImage(image)
+    del image
+    scanning.act_paste.trigger()
+    assert window.statusBar().currentMessage() == (
+        "Pasted picture: the picture is 9,000 x 8,000 pixels (72 megapixels); "
+        "netdesk reads pictures of up to 60 megapixels."
+    )
+    assert scanning._queue is None  # nothing was queued, so nothing was encoded
+    assert scanning.session is None
+
+
+def test_closing_the_window_while_a_photo_is_read_hides_it_at_once(
+    qtbot: QtBot, window: MainWindow, scanning: ScanActions
+) -> None:
+    """The close waits for the reading thread to stop (seconds on a busy machine): the window
+    must be gone meanwhile, not frozen on screen. Seen from the reading thread itself, which
+    reports the photo it was reading while the window's thread waits for it."""
+    seen: list[bool] = []
+    scanning.scan_paths([photo("001_en_table.jpg").path])
+    scanning.queue.finished_one.connect(
+        lambda _outcome: seen.append(window.isVisible()), Qt.ConnectionType.DirectConnection
+    )
+    qtbot.waitUntil(lambda: scanning.progress.isVisible(), timeout=5000)
+    window.close()
+    assert seen == [False]

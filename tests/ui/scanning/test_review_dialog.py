@@ -334,3 +334,28 @@ def test_user_text_is_never_rich_text(dialog: ScanReviewDialog) -> None:
     assert dialog.form.singles["name"].text() == "<b>Ana</b> Lima"
     assert dialog.source_label.textFormat() == Qt.TextFormat.PlainText
     assert dialog.unplaced.item(0).text() == "<i>slogan</i>"
+
+
+def test_tab_stops_only_where_there_is_something_to_use(
+    qtbot: QtBot, dialog: ScanReviewDialog
+) -> None:
+    """Keyboard use: once round the dialog with Tab, every stop is a field, the list, a choice
+    or a button; the form's scroll area took a stop of its own that showed nothing."""
+    dialog.show_card(scanned(), 1, 1, waiting=0)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    start = dialog.form.singles["name"]
+    start.setFocus()
+    stops = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if focused is start:
+            break
+        stops.append(focused)
+    assert focused is start
+    assert dialog.form_scroll not in stops
+    assert dialog.unplaced in stops
+    assert stops[-1] is dialog.save_button
