@@ -117,6 +117,13 @@ class CardPicturesSection(QWidget):
             thumb.menu_asked.connect(self._menu)
             layout.addWidget(thumb)
             self.thumbs.append(thumb)
+        # Front and back cut out at different shapes: one box for all, the picture centred in
+        # it, so that the captions under them stand on one line.
+        if self.thumbs:
+            width = max(t.iconSize().width() for t in self.thumbs)
+            height = max(t.iconSize().height() for t in self.thumbs)
+            for thumb in self.thumbs:
+                thumb.setIconSize(QSize(width, height))
 
     @property
     def has_pictures(self) -> bool:

@@ -153,3 +153,17 @@ def test_sides_are_named_by_the_scan_they_came_from() -> None:
     ]
     assert side_names(pictures) == ["Front", "Back", "Card", "Front", "Back"]
     assert side_names([]) == []
+
+
+def test_front_and_back_of_different_shapes_have_their_captions_on_one_line(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    # A back cut out taller than its front (as the scanner often squares them): the captions
+    # "Front" and "Back" stood at different heights.
+    ana = _scan(sqlite_services, FRONT, _card_picture("#1d3557", 1050, 760))
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    section = _section(window, ana)
+    front, back = section.thumbs
+    assert front.iconSize() == back.iconSize()
+    assert front.geometry().top() == back.geometry().top()
+    assert front.height() == back.height()
