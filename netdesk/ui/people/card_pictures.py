@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QUndoStack
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPainter, QPixmap, QUndoStack
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolButton, QWidget
 
 from netdesk.dates import short_date
@@ -61,6 +61,7 @@ class CardThumb(QToolButton):
         self.setAutoRaise(True)
         self.setText(button_text(side))
         pixmap = photo_pixmap(data, THUMB_SIDE, ratio)
+        self.pixmap = pixmap
         if pixmap is not None:
             self.setIcon(QIcon(pixmap))
             self.setIconSize(pixmap.deviceIndependentSize().toSize())
@@ -81,6 +82,24 @@ class CardThumb(QToolButton):
             lambda point: self.menu_asked.emit(self.info.id, self.mapToGlobal(point))
         )
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def pad_to(self, size: QSize, ratio: float) -> None:
+        """The picture centred in a clear box of `size` (the style puts the caption right under
+        the picture itself, so a shorter picture's caption stood higher)."""
+        self.setIconSize(size)
+        if self.pixmap is None or self.pixmap.deviceIndependentSize().toSize() == size:
+            return
+        box = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+        box.setDevicePixelRatio(ratio)
+        box.fill(Qt.GlobalColor.transparent)
+        own = self.pixmap.deviceIndependentSize()
+        painter = QPainter(box)
+        painter.drawPixmap(
+            QPointF((size.width() - own.width()) / 2, (size.height() - own.height()) / 2),
+            self.pixmap,
+        )
+        painter.end()
+        self.setIcon(QIcon(box))
 
 
 class CardPicturesSection(QWidget):
@@ -123,7 +142,7 @@ class CardPicturesSection(QWidget):
             width = max(t.iconSize().width() for t in self.thumbs)
             height = max(t.iconSize().height() for t in self.thumbs)
             for thumb in self.thumbs:
-                thumb.setIconSize(QSize(width, height))
+                thumb.pad_to(QSize(width, height), ratio)
 
     @property
     def has_pictures(self) -> bool:
