@@ -375,3 +375,21 @@ def test_closing_the_window_while_a_photo_is_read_hides_it_at_once(
     qtbot.waitUntil(lambda: scanning.progress.isVisible(), timeout=5000)
     window.close()
     assert seen == [False]
+
+
+def test_the_progress_numbers_each_photo_in_turn(
+    qtbot: QtBot, window: MainWindow, scanning: ScanActions, tmp_path: Path
+) -> None:
+    # The reading thread starts on the next photo before the window has counted the one it
+    # just finished: numbered there, the second of two photos said "Reading card 1 of 2".
+    blanks = [_blank_picture(tmp_path / f"IMG_{n}.png") for n in (1, 2, 3)]
+    said: list[tuple[str, int, int]] = []
+    scanning.queue.started.connect(
+        lambda job, number, total: said.append((job.name, number, total))
+    )
+    scanning.scan_paths(blanks)
+    qtbot.waitUntil(lambda: not scanning.queue.busy, timeout=30000)
+    assert said == [("IMG_1.png", 1, 3), ("IMG_2.png", 2, 3), ("IMG_3.png", 3, 3)]
+    box = window.findChild(QMessageBox)
+    if box is not None:
+        box.close()
