@@ -241,6 +241,7 @@ class ScanActions(QObject):
     def cancel(self) -> None:
         if self._queue is not None and self._queue.busy:
             self._queue.cancel()
+            self.progress.show_stopping()
 
     def _finished_one(self, outcome: ScanOutcome) -> None:
         queue = self.queue

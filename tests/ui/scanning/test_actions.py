@@ -22,7 +22,7 @@ from netdesk.ui.importing.preview_dialog import ImportPreviewDialog
 from netdesk.ui.importing.report_dialog import ImportReportDialog
 from netdesk.ui.main_window import MainWindow
 from netdesk.ui.scanning.actions import NO_PICTURE, ScanActions
-from netdesk.ui.scanning.progress_panel import reading_text
+from netdesk.ui.scanning.progress_panel import STOPPING, reading_text
 from netdesk.ui.scanning.queue import NICENESS, ScanJob, ScanOutcome
 from netdesk.ui.scanning.review_dialog import ScanReviewDialog
 from tests.scan.rendered import photo
@@ -393,3 +393,25 @@ def test_the_progress_numbers_each_photo_in_turn(
     box = window.findChild(QMessageBox)
     if box is not None:
         box.close()
+
+
+def test_cancel_says_the_scan_is_stopping_until_the_photo_being_read_stops(
+    qtbot: QtBot, window: MainWindow, scanning: ScanActions, tmp_path: Path
+) -> None:
+    # The photo being read stops only at the reader's next step (seconds on a busy machine):
+    # meanwhile the line went on saying "Reading card 1 of 5", with Cancel still offered.
+    blanks = [_blank_picture(tmp_path / f"IMG_{n}.png") for n in range(5)]
+    scanning.scan_paths(blanks)
+    qtbot.waitUntil(lambda: scanning.progress.isVisible(), timeout=5000)
+    scanning.progress.cancel_button.click()
+    assert scanning.progress.label.text() == STOPPING
+    assert not scanning.progress.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: not scanning.queue.busy, timeout=30000)
+    assert not scanning.progress.isVisible()
+    # The next scan can be cancelled again.
+    scanning.scan_paths(blanks[:2])
+    qtbot.waitUntil(lambda: scanning.progress.isVisible(), timeout=5000)
+    assert scanning.progress.cancel_button.isEnabled()
+    assert scanning.progress.label.text().startswith("Reading card")
+    scanning.cancel()
+    qtbot.waitUntil(lambda: not scanning.queue.busy, timeout=30000)
