@@ -155,6 +155,9 @@ class ScanReviewDialog(QDialog):
         self.form.changed.connect(self._fields_changed)
         self.event_row.changed.connect(self.error_label.hide)
         fit_to_screen(self, SIZE)
+        # The picture's size hint is ignored (it would ask for 1,600 px): without the list of
+        # text not placed the card's column asked for nothing and got its 160-pixel minimum.
+        self.splitter.setSizes([self.width() * 5 // 9, self.width() * 4 // 9])
         self.set_next_card(None)
 
     # -- the card shown -----------------------------------------------------------------------

@@ -359,3 +359,17 @@ def test_tab_stops_only_where_there_is_something_to_use(
     assert dialog.form_scroll not in stops
     assert dialog.unplaced in stops
     assert stops[-1] is dialog.save_button
+
+
+def test_the_card_keeps_its_room_when_no_text_is_left_unplaced(
+    qtbot: QtBot, dialog: ScanReviewDialog
+) -> None:
+    # Without the "Text not placed" list the left column asked for no room: the first card
+    # shown came up as a 160-pixel thumbnail beside a form stretched across the dialog.
+    dialog.show_card(scanned(ana_fields(unplaced=[])), 1, 1)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    # About five ninths of the width (the form keeps its 380-pixel minimum on a small screen).
+    left, form = dialog.splitter.sizes()
+    assert left >= min(form, dialog.width() * 0.45)
+    assert dialog.pictures.width() > dialog.width() * 0.4
