@@ -29,8 +29,10 @@ HEADING = "Business card"
 # Thumbnails fit this square: a card (about 1.75:1) shows 132 x 75, two side by side in the
 # narrowest pane.
 THUMB_SIDE = 132
-# Pictures stored this close together came from one scan: that card's front and back.
-SAME_SCAN = timedelta(seconds=5)
+# The sides of one card are stored with one time (services/card_images.py); another scan of the
+# same card, even saved a moment later in the same review, is another card. The margin only
+# absorbs a database's rounding.
+SAME_SCAN = timedelta(milliseconds=1)
 
 
 def side_names(pictures: Sequence[CardImageInfo]) -> list[str]:
