@@ -373,3 +373,16 @@ def test_the_card_keeps_its_room_when_no_text_is_left_unplaced(
     left, form = dialog.splitter.sizes()
     assert left >= min(form, dialog.width() * 0.45)
     assert dialog.pictures.width() > dialog.width() * 0.4
+
+
+def test_a_long_line_not_placed_is_cut_short_not_scrolled_sideways(
+    qtbot: QtBot, dialog: ScanReviewDialog
+) -> None:
+    # A sideways scroll bar took the room of the last row the list is sized for.
+    lines = ["IBAN DE89 3704 0044 0532 0130 00 " * 6, "Always at your service", "Since 1998"]
+    dialog.show_card(scanned(ana_fields(unplaced=lines)), 1, 1)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.unplaced.horizontalScrollBar().isVisible()
+    assert dialog.unplaced.lines() == lines  # the whole text is kept for the drag
+    assert lines[0].strip() in dialog.unplaced.item(0).toolTip()  # and shown on hover
