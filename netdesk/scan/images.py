@@ -110,7 +110,7 @@ def _open(data: bytes, name: str) -> Image.Image:
         # Reads the header only; the size is checked below before a pixel is decoded.
         image = Image.open(io.BytesIO(data), formats=_formats())
     except Image.DecompressionBombError as exc:
-        raise ScanError(_too_many_pixels(name, _pixels_in(str(exc)))) from None
+        raise ScanError(too_many_pixels(name, _pixels_in(str(exc)))) from None
     except UnidentifiedImageError:
         if _looks_like_heif(data) and not _heif_available():
             raise ScanError(
@@ -125,7 +125,7 @@ def _open(data: bytes, name: str) -> Image.Image:
         raise ScanError(f"{name}: the picture has no pixels ({width} x {height}).")
     if width * height > MAX_PIXELS:
         image.close()
-        raise ScanError(_too_many_pixels(name, width * height, (width, height)))
+        raise ScanError(too_many_pixels(name, width * height, (width, height)))
     return image
 
 
@@ -268,7 +268,7 @@ def _capped(rgb: np.ndarray) -> np.ndarray:
     return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
 
 
-def _too_many_pixels(name: str, pixels: int | None, size: tuple[int, int] | None = None) -> str:
+def too_many_pixels(name: str, pixels: int | None, size: tuple[int, int] | None = None) -> str:
     limit = MAX_PIXELS // 1_000_000
     if size and pixels:
         said = f"the picture is {size[0]:,} x {size[1]:,} pixels ({pixels / 1e6:,.0f} megapixels)"

@@ -15,7 +15,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from netdesk.formats.records import CardImage
-from netdesk.models import Contact, ContactCardImage
+from netdesk.models import Contact, ContactCardImage, utcnow
 from netdesk.services import undo
 from netdesk.services.bulk import table_of
 from netdesk.services.errors import NotFoundError, ValidationError
@@ -43,9 +43,13 @@ def add_card_images(session: Session, contact_id: int, images: Sequence[CardImag
         select(func.max(table.c.position)).where(table.c.contact_id == contact_id)
     )
     start = 0 if last is None else last + 1
+    # One time for the sides of one card: the person page tells a card's front and back from
+    # another scan of it by that (each row's own default differed by microseconds).
+    now = utcnow()
     rows = [
         {
             "contact_id": contact_id,
+            "created_at": now,
             "position": start + i,
             "image": image.data,
             "mime": image.mime or "image/jpeg",

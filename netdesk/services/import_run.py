@@ -23,6 +23,7 @@ from netdesk.models import (
     Role,
     Tag,
     contact_tags,
+    utcnow,
 )
 from netdesk.services.bulk import CHUNK, chunks, table_of
 from netdesk.services.card_images import add_card_images, not_kept_yet
@@ -373,9 +374,11 @@ class ImportRun:
 
 
 def _card_image_rows(contact_id: int, record: ContactRecord) -> list[dict[str, Any]]:
+    now = utcnow()  # one time for the sides of one card (see card_images.add_card_images)
     return [
         {
             "contact_id": contact_id,
+            "created_at": now,
             "position": i,
             "image": image.data,
             "mime": image.mime or "image/jpeg",
