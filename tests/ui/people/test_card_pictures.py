@@ -179,9 +179,9 @@ def test_the_same_card_scanned_twice_in_a_row_is_two_cards_not_a_front_and_back(
     # page called them "Front" and "Back" because they were stored within seconds.
     # Each photo of the card is cut out a little differently (the same bytes twice are kept
     # once: tests/cli/test_scan_cards.py).
-    ana = _scan(sqlite_services, _card_picture("#f4f1e8"), source="IMG_1.jpg")
-    assert _scan(sqlite_services, _card_picture("#f4f1e9"), source="IMG_2.jpg") == ana
-    both = _scan(sqlite_services, _card_picture("#f4f1ea"), BACK, source="IMG_3.jpg")
+    ana = _scan(sqlite_services, _card_picture("#f4f1e8", 1050), source="IMG_1.jpg")
+    assert _scan(sqlite_services, _card_picture("#f4f1e8", 1046), source="IMG_2.jpg") == ana
+    both = _scan(sqlite_services, _card_picture("#f4f1e8", 1042), BACK, source="IMG_3.jpg")
     assert both == ana
     window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
     section = _section(window, ana)
