@@ -80,7 +80,8 @@ def add_commands(commands: Any) -> None:
     scan.add_argument(
         "--json",
         action="store_true",
-        help="print a JSON array, one object per card: the fields read, file, card, action",
+        help="print a JSON array, one object per card: the fields read, then file, back (with "
+        "--two-sided), card, action, duplicate_of",
     )
     scan.set_defaults(run=run_scan)
 
@@ -157,17 +158,17 @@ def _show(
     report: ImportReport,
     pictures_read: int,
 ) -> None:
-    from netdesk.cli.scan_output import card_json, card_line, summary
+    from netdesk.cli.scan_output import card_json, card_line, late_said, summary
 
+    items = [late_said(item, report.late.get(i)) for i, item in enumerate(plan.items)]
     if args.json:
         import json
 
         rows = [
-            card_json(card, item, args.dry_run)
-            for card, item in zip(cards, plan.items, strict=True)
+            card_json(card, item, args.dry_run) for card, item in zip(cards, items, strict=True)
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    for card, item in zip(cards, plan.items, strict=True):
+    for card, item in zip(cards, items, strict=True):
         print(card_line(card, item, args.dry_run))
     print(summary(report, len(cards), pictures_read, len(args.images)))

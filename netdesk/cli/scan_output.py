@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from netdesk.cli.search_output import one_line
@@ -31,6 +32,16 @@ def card_json(card: ReadCard, item: PlanItem, dry_run: bool) -> dict[str, Any]:
         else None
     )
     return row
+
+
+def late_said(item: PlanItem, late: tuple[Action, str] | None) -> PlanItem:
+    """The item as the save carried it out: a card planned as new whose person another
+    process saved meanwhile was merged into them (or skipped)."""
+    if late is None:
+        return item
+    action, name = late
+    # match_id: only "in netdesk" is said of it (its id is not at hand here).
+    return replace(item, action=action, match_id=-1, match_name=name, reason="saved meanwhile")
 
 
 def who(card: ReadCard) -> str:

@@ -52,7 +52,7 @@ def read_all(images: Sequence[str], two_sided: bool) -> tuple[list[ReadCard], in
             # organisation, an email or a phone to make a contact.
             scanned = [card for card in scanned if not card.fields.is_empty()]
         if scanned is not None and not scanned and not (two_sided and len(read) % 2):
-            print(f"{_name(shown)}: no business card found on this picture.", file=sys.stderr)
+            _say(f"{_name(shown)}: no business card found on this picture.")
         read.append(scanned)
     names = [_name(shown) for shown in images]
     if not two_sided:
@@ -66,15 +66,22 @@ def read_all(images: Sequence[str], two_sided: bool) -> tuple[list[ReadCard], in
     ):
         failed += (not front) + (back is None)
         if front and back == []:  # a back with only a logo or a slogan on it
-            print(
+            _say(
                 f"{back_name}: nothing read on this back side; the card is read from its "
-                "front alone.",
-                file=sys.stderr,
+                "front alone."
             )
         paired = _pair(front_name, front, back_name, back) if front and back else None
         failed += paired == []  # both sides read, but not as many cards on each
         cards.extend(paired or _cards_of(front_name, front) + _cards_of(back_name, back))
     return cards, failed
+
+
+def _say(message: str) -> None:
+    """A message on stderr, on one line whatever the file's name holds (a line break, an
+    escape sequence for the terminal)."""
+    from netdesk.cli.search_output import one_line
+
+    print(one_line(message), file=sys.stderr)
 
 
 def _name(shown: str) -> str:
@@ -98,10 +105,9 @@ def _pair(
     from netdesk.scan.sides import merge_sides
 
     if len(front) != len(back):
-        print(
+        _say(
             f"{front_name} + {back_name}: the front shows {len(front)} cards and the "
-            f"back {len(back)}; each side was kept as a card of its own.",
-            file=sys.stderr,
+            f"back {len(back)}; each side was kept as a card of its own."
         )
         return []
     return [
@@ -129,24 +135,24 @@ def _scan_one(shown: str, region: str | None) -> list[ScannedCard] | None:
         if shown == "-":
             data = _stdin_bytes()
             if data is None:
-                print(f"{name}: standard input is closed: no picture to read.", file=sys.stderr)
+                _say(f"{name}: standard input is closed: no picture to read.")
                 return None
             return scan_data(data, name, region, progress)
         path = Path(shown)
         if (refused := _database_refusal(path)) is not None:
-            print(f"{shown}: {refused}", file=sys.stderr)
+            _say(f"{shown}: {refused}")
             return None
         return scan_file(path, region, progress)
     except ScanError as exc:
         progress.end()
-        print(f"{exc}", file=sys.stderr)
+        _say(str(exc))
         return None
     except (KeyboardInterrupt, BrokenPipeError):
         raise
     except Exception as exc:  # one photo that breaks the reader must not lose the others
         said = str(exc).strip().splitlines()
         reason = f"{exc.__class__.__name__}: {said[0] if said else ''}"
-        print(f"{name}: could not be read ({reason})", file=sys.stderr)
+        _say(f"{name}: could not be read ({reason})")
         return None
     finally:
         progress.end()
@@ -190,7 +196,9 @@ class _TerminalProgress:
     not one."""
 
     def __init__(self, shown: str) -> None:
-        self.shown = shown
+        from netdesk.cli.search_output import one_line
+
+        self.shown = one_line(shown)
         self.drawn = False
 
     def __call__(self, text: str) -> None:

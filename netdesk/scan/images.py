@@ -67,7 +67,9 @@ def read_path(path: Path) -> bytes:
 
 def _too_many_bytes(name: str, size: int | None) -> str:
     limit = MAX_FILE_BYTES // 1024 // 1024
-    said = f"the file is {size / 1024 / 1024:.0f} MB" if size else f"the file is over {limit} MB"
+    # A size that rounds to the limit (a stream cut one byte past it) is said "over" it.
+    megabytes = round(size / 1024 / 1024) if size else 0
+    said = f"the file is {megabytes} MB" if megabytes > limit else f"the file is over {limit} MB"
     return f"{name}: {said}; netdesk reads pictures of up to {limit} MB."
 
 
@@ -108,7 +110,7 @@ def _open(data: bytes, name: str) -> Image.Image:
         # Reads the header only; the size is checked below before a pixel is decoded.
         image = Image.open(io.BytesIO(data), formats=_formats())
     except Image.DecompressionBombError as exc:
-        raise ScanError(_too_many_pixels(name, _pixels_in(str(exc)))) from None
+        raise ScanError(too_many_pixels(name, _pixels_in(str(exc)))) from None
     except UnidentifiedImageError:
         if _looks_like_heif(data) and not _heif_available():
             raise ScanError(
@@ -117,13 +119,13 @@ def _open(data: bytes, name: str) -> Image.Image:
             ) from None
         raise ScanError(f"{name}: not a picture netdesk can read ({READABLE}).") from None
     except Exception as exc:  # a broken header may fail in any plugin
-        raise ScanError(f"{name}: the picture is damaged and cannot be read ({exc}).") from None
+        raise _damaged(name, exc, "HEIF" if _looks_like_heif(data) else None) from None
     width, height = image.size
     if width <= 0 or height <= 0:
         raise ScanError(f"{name}: the picture has no pixels ({width} x {height}).")
     if width * height > MAX_PIXELS:
         image.close()
-        raise ScanError(_too_many_pixels(name, width * height, (width, height)))
+        raise ScanError(too_many_pixels(name, width * height, (width, height)))
     return image
 
 
@@ -151,16 +153,26 @@ def _decoded(image: Image.Image, name: str) -> np.ndarray:
     except ScanError:
         raise
     except OSError as exc:
-        text = str(exc)
-        if "truncated" in text or "broken data stream" in text or "EOF" in text:
-            kind = f" ({image.format} file)" if image.format else ""
-            raise ScanError(f"{name}: the file is cut off{kind}; copy it again.") from None
-        raise ScanError(f"{name}: the picture is damaged and cannot be read ({text}).") from None
+        raise _damaged(name, exc, image.format) from None
     except (MemoryError, Image.DecompressionBombError) as exc:
         raise ScanError(f"{name}: the picture is too big to read ({exc}).") from None
     except Exception as exc:  # plugins raise SyntaxError, ValueError...
-        raise ScanError(f"{name}: the picture is damaged and cannot be read ({exc}).") from None
+        raise _damaged(name, exc, image.format) from None
     return _capped(rgb)
+
+
+# How decoders say a file ends too soon: Pillow ("image file is truncated", "broken data
+# stream"), libheif ("Unexpected end of file: Extent in iloc box references data outside...").
+_CUT_OFF = ("truncated", "broken data stream", "EOF", "end of file")
+
+
+def _damaged(name: str, exc: Exception, kind: str | None) -> ScanError:
+    """The error for a picture its decoder gave up on, on one line (libheif's run over two)."""
+    text = " ".join(str(exc).split())
+    if any(sign in text for sign in _CUT_OFF):
+        said = f" ({kind} file)" if kind else ""
+        return ScanError(f"{name}: the file is cut off{said}; copy it again.")
+    return ScanError(f"{name}: the picture is damaged and cannot be read ({text}).")
 
 
 def _reduced(image: Image.Image) -> Image.Image:
@@ -207,7 +219,9 @@ def _as_rgb(image: Image.Image) -> np.ndarray:
 
     mode = image.mode
     if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
-        values = np.asarray(image).astype(np.float64)
+        # reduce() takes no 16-bit picture: every few pixels are kept first, so that the
+        # scaling works on the working size, not on up to 60 megapixels of floats.
+        values = _sampled(image).astype(np.float32)
         top = 65535.0 if mode.startswith("I;16") or values.max(initial=0) > 255 else 255.0
         gray = np.clip(values * (255.0 / top), 0, 255).astype(np.uint8)
         return np.repeat(gray[:, :, None], 3, axis=2)
@@ -224,6 +238,24 @@ def _as_rgb(image: Image.Image) -> np.ndarray:
     return np.asarray(image)
 
 
+def _sampled(image: Image.Image) -> np.ndarray:
+    """Every few pixels of a picture bigger than the working size, taken in bands (NumPy's
+    copy of a whole 60-megapixel 16-bit picture, which Pillow may hold as 32-bit, is 240 MB
+    more)."""
+    import numpy as np
+
+    step = -(-max(image.size) // MAX_WORK_SIDE)  # no bigger than the working size
+    if step == 1:
+        return np.asarray(image)
+    width, height = image.size
+    band = step * 256
+    strips = [
+        np.asarray(image.crop((0, top, width, min(height, top + band))))[::step, ::step]
+        for top in range(0, height, band)
+    ]
+    return np.concatenate(strips)
+
+
 def _capped(rgb: np.ndarray) -> np.ndarray:
     import cv2
 
@@ -236,7 +268,7 @@ def _capped(rgb: np.ndarray) -> np.ndarray:
     return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
 
 
-def _too_many_pixels(name: str, pixels: int | None, size: tuple[int, int] | None = None) -> str:
+def too_many_pixels(name: str, pixels: int | None, size: tuple[int, int] | None = None) -> str:
     limit = MAX_PIXELS // 1_000_000
     if size and pixels:
         said = f"the picture is {size[0]:,} x {size[1]:,} pixels ({pixels / 1e6:,.0f} megapixels)"

@@ -15,7 +15,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from netdesk.formats.records import CardImage
-from netdesk.models import Contact, ContactCardImage
+from netdesk.models import Contact, ContactCardImage, utcnow
 from netdesk.services import undo
 from netdesk.services.bulk import table_of
 from netdesk.services.errors import NotFoundError, ValidationError
@@ -43,9 +43,13 @@ def add_card_images(session: Session, contact_id: int, images: Sequence[CardImag
         select(func.max(table.c.position)).where(table.c.contact_id == contact_id)
     )
     start = 0 if last is None else last + 1
+    # One time for the sides of one card: the person page tells a card's front and back from
+    # another scan of it by that (each row's own default differed by microseconds).
+    now = utcnow()
     rows = [
         {
             "contact_id": contact_id,
+            "created_at": now,
             "position": start + i,
             "image": image.data,
             "mime": image.mime or "image/jpeg",
@@ -60,6 +64,29 @@ def add_card_images(session: Session, contact_id: int, images: Sequence[CardImag
     )
     mark_changed(session, "contacts")
     return ids
+
+
+def not_kept_yet(session: Session, contact_id: int, images: Sequence[CardImage]) -> list[CardImage]:
+    """`images` but those the person has already, byte for byte: the same photo scanned again
+    (a command run twice) reads to the same picture, which would show twice on their page."""
+    if not images:
+        return []
+    table = table_of(ContactCardImage)
+    sizes = {len(image.data) for image in images}
+    # Only pictures of the same length are loaded to compare (the column is large).
+    kept = set(
+        session.scalars(
+            select(table.c.image).where(
+                table.c.contact_id == contact_id, func.length(table.c.image).in_(sizes)
+            )
+        )
+    )
+    fresh: list[CardImage] = []
+    for image in images:
+        if image.data not in kept:
+            kept.add(image.data)
+            fresh.append(image)
+    return fresh
 
 
 class CardImageService:

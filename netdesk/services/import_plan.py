@@ -69,6 +69,9 @@ class ImportPlan:
     # An event to create and put everyone on, made inside the import's own transaction so
     # that a cancelled import leaves no empty event behind.
     new_event_name: str = ""
+    # The rule decide_duplicates() set: also for someone the plan adds who turns out, at the
+    # save, to have been saved meanwhile (another process scanning the same card).
+    late_duplicates: OnDuplicate | None = None
 
     @property
     def new_count(self) -> int:
@@ -121,6 +124,7 @@ class ImportPlan:
             OnDuplicate.NEW: Action.ADD,
             OnDuplicate.MERGE_LIKELY: Action.MERGE,
         }[choice]
+        self.late_duplicates = choice
         for item in self.items:
             if item.is_duplicate and (
                 not item.possible or choice in (OnDuplicate.NEW, OnDuplicate.MERGE_LIKELY)
@@ -145,6 +149,9 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     cancelled: bool = False
     dry_run: bool = False
+    # Plan items found new but saved meanwhile by another process: index -> (what was done,
+    # the person's name), so that what is said of each item matches what happened.
+    late: dict[int, tuple[Action, str]] = field(default_factory=dict)
 
     @property
     def rejected(self) -> int:

@@ -23,9 +23,10 @@ from netdesk.models import (
     Role,
     Tag,
     contact_tags,
+    utcnow,
 )
 from netdesk.services.bulk import CHUNK, chunks, table_of
-from netdesk.services.card_images import add_card_images
+from netdesk.services.card_images import add_card_images, not_kept_yet
 from netdesk.services.contact_cleaning import phone_key
 from netdesk.services.contact_merging import merge_into, merge_records, merge_target_options
 from netdesk.services.contact_rows import TagIds, child_rows, contact_row
@@ -80,6 +81,7 @@ def run_plan(
         import_events(session, plan.events, report)
     run = ImportRun(session, into, report, progress, len(plan.items) + len(plan.events))
     run.expect_matches({i.match_id for i in plan.items if i.match_id is not None})
+    run.late_duplicates = plan.late_duplicates
     for index, entry in enumerate(plan.items):
         run.handle_planned(index, entry)
     run.finish()
@@ -123,6 +125,7 @@ class ImportRun:
         self.merges: list[tuple[int, ContactRecord, list[str]]] = []
         self.known_ids: set[int] | None = None  # of a plan's matches that still exist
         self.outcome: list[int | None] = []  # per plan item: where it went (see _target)
+        self.late_duplicates: OnDuplicate | None = None  # see ImportPlan
         self._report_progress()
 
     # --- the two ways in -----------------------------------------------------------------
@@ -165,6 +168,8 @@ class ImportRun:
             if target is not None:
                 self._attend_existing(target, record)
             self.outcome.append(target)
+        elif not entry.is_duplicate and self._late_duplicate(index, record, keys):
+            pass
         elif entry.action is Action.ADD or target is None:
             self.outcome.append(self._add(record, keys))
             if entry.possible and entry.is_duplicate:
@@ -173,6 +178,26 @@ class ImportRun:
             self._merge(target, record, keys)
             self.outcome.append(target)
         self._tick()
+
+    def _late_duplicate(self, index: int, record: ContactRecord, keys: Keys) -> bool:
+        """Whether someone the plan found new was saved since (the matcher reads this
+        transaction's database): then merged or skipped by the plan's rule, not added twice."""
+        rule = self.late_duplicates
+        if rule is None or rule is OnDuplicate.NEW:
+            return False
+        found = self.matcher.match(keys)
+        if found is None or (found.possible and rule is not OnDuplicate.MERGE_LIKELY):
+            return False
+        if rule is OnDuplicate.SKIP:
+            self.report.skipped += 1
+            self._attend_existing(found.target, record)
+        else:
+            self._merge(found.target, record, keys)
+        self.outcome.append(found.target)
+        name = self.session.scalar(select(Contact.formatted_name).where(Contact.id == found.target))
+        action = Action.SKIP if rule is OnDuplicate.SKIP else Action.MERGE
+        self.report.late[index] = (action, name or "")
+        return True
 
     def expect_matches(self, contact_ids: set[int]) -> None:
         """Check at once which of a plan's matched contacts still exist."""
@@ -248,8 +273,10 @@ class ImportRun:
                 self._add(record, keys_of(record, self.region))
                 continue
             merge_into(self.session, contact, record, e164s, [tags[i] for i in tag_ids[id(record)]])
-            # A card scanned again, or a second card (a new job): kept beside the earlier ones.
-            add_card_images(self.session, target, record.card_images)
+            # A second card (a new job): kept beside the earlier ones; the same photo scanned
+            # again gives the very same picture, kept once.
+            fresh = not_kept_yet(self.session, target, record.card_images)
+            add_card_images(self.session, target, fresh)
         self.session.flush()
 
     def _attend_existing(self, target: int, record: ContactRecord) -> None:
@@ -347,9 +374,11 @@ class ImportRun:
 
 
 def _card_image_rows(contact_id: int, record: ContactRecord) -> list[dict[str, Any]]:
+    now = utcnow()  # one time for the sides of one card (see card_images.add_card_images)
     return [
         {
             "contact_id": contact_id,
+            "created_at": now,
             "position": i,
             "image": image.data,
             "mime": image.mime or "image/jpeg",

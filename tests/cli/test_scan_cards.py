@@ -157,3 +157,19 @@ def test_a_back_with_nothing_on_it_leaves_the_front_alone(
         f"{KWAME}: Kwame Whitmore, Hollins Consulting Limited — would add",
         "1 card read from 2 pictures: dry run, nothing saved; would have: 1 added",
     ]
+
+
+def test_the_same_photo_scanned_again_keeps_one_card_picture(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Running the same command again (after fixing another photo of the list, say) merges
+    the card into the person and does not keep the very same picture a second time."""
+    db = make_salon_database(tmp_path / "netdesk.sqlite")
+    assert run(db, "scan", str(KWAME)) == 0
+    assert run(db, "scan", str(KWAME)) == 0
+    out = capsys.readouterr().out
+    assert "— merged into Kwame Whitmore" in out
+    with services_at(db) as services:
+        kwame = services.contacts.find_by_name("Kwame Whitmore")
+        assert kwame is not None and services.contacts.count() == 2
+        assert [p.source for p in services.card_images.list_for(kwame)] == [KWAME.name]

@@ -60,3 +60,21 @@ def test_json_says_the_photo_the_card_and_the_match() -> None:
         "in_netdesk": False,
     }
     assert "back" not in row
+
+
+def test_a_card_merged_into_someone_saved_meanwhile_says_so() -> None:
+    """Two scans of one card at once: the plan said new, the save merged (report.late)."""
+    from netdesk.cli.scan_output import late_said
+
+    ana = _card(name="Ana Lima")
+    planned = PlanItem(ContactRecord())
+    done = late_said(planned, (Action.MERGE, "Ana Lima"))
+    assert card_line(ana, done, False) == (
+        "IMG_1.jpg (card 2): Ana Lima — merged into Ana Lima (saved meanwhile)"
+    )
+    assert card_json(ana, done, False)["duplicate_of"] == {
+        "name": "Ana Lima",
+        "reason": "saved meanwhile",
+        "in_netdesk": True,
+    }
+    assert late_said(planned, None) is planned

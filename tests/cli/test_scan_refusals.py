@@ -149,3 +149,39 @@ def test_an_endless_stream_is_cut_at_the_limit(
         feeder.join(timeout=60)
     err = capsys.readouterr().err
     assert err.startswith(f"{fifo}: the file is over") and "MB" in err
+
+
+def test_an_endless_standard_input_is_cut_at_the_limit_and_said_over_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cat /dev/zero | netdesk scan -`: read up to the limit, then one line that adds up."""
+    import io
+
+    endless = io.TextIOWrapper(io.BytesIO(bytes(MAX_FILE_BYTES + (4 << 20))))
+    monkeypatch.setattr("sys.stdin", endless)
+    assert run(tmp_path / "netdesk.sqlite", "scan", "--dry-run", "-") == 1
+    assert capsys.readouterr().err == (
+        "<stdin>: the file is over 50 MB; netdesk reads pictures of up to 50 MB.\n"
+    )
+
+
+def test_the_help_names_every_key_json_adds_to_the_fields(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        run(tmp_path / "netdesk.sqlite", "scan", "--help")
+    said = " ".join(capsys.readouterr().out.split())
+    assert "file, back (with --two-sided), card, action, duplicate_of" in said
+
+
+def test_a_file_name_with_a_line_break_or_escape_keeps_its_message_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A photo named by another program (or an attacker) cannot split the message or send
+    the terminal an escape sequence."""
+    odd = tmp_path / "IMG_1\n\x1b[2Jcard.jpg"
+    odd.touch()
+    assert run(tmp_path / "netdesk.sqlite", "scan", "--dry-run", str(odd)) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "\x1b" not in err
+    assert err.endswith("card.jpg: the file is empty (0 bytes).\n")

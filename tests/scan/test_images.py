@@ -213,3 +213,40 @@ def test_a_picture_coming_through_a_fifo_is_read_and_an_endless_stream_stopped(
     assert str(raised.value) == (
         f"{tmp_path / 'stream'}: the file is over 50 MB; netdesk reads pictures of up to 50 MB."
     )
+
+
+def test_a_cut_off_heic_is_said_cut_off_on_one_line() -> None:
+    """libheif's own message runs over two lines and speaks of iloc boxes."""
+    import pillow_heif
+
+    buffer = io.BytesIO()
+    pillow_heif.from_pillow(_marked(600, 400)).save(buffer, quality=90)
+    data = buffer.getvalue()
+    assert _refusal(data[: len(data) // 2], "IMG_2041.HEIC") == (
+        "IMG_2041.HEIC: the file is cut off (HEIF file); copy it again."
+    )
+
+
+def test_bytes_over_the_limit_by_a_little_are_said_over_it() -> None:
+    """A stream read up to one byte past the limit is not "50 MB; up to 50 MB"."""
+    assert _refusal(bytes(MAX_FILE_BYTES + 1), "<stdin>") == (
+        "<stdin>: the file is over 50 MB; netdesk reads pictures of up to 50 MB."
+    )
+
+
+def test_a_big_16_bit_png_is_shrunk_before_its_values_are_scaled() -> None:
+    """A 16-bit scan of 25 megapixels (a PNG of a few kB) was turned into floats whole: 600 MB
+    of arrays for a picture worked on at 3000 pixels."""
+    import tracemalloc
+
+    buffer = io.BytesIO()
+    Image.new("I;16", (5000, 5000), 30000).save(buffer, "PNG")
+    tracemalloc.start()
+    try:
+        rgb = load_rgb(buffer.getvalue(), "scan16.png")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert max(rgb.shape[:2]) <= MAX_WORK_SIDE
+    assert abs(int(rgb[0, 0, 0]) - 117) <= 1  # 30000 of 65535
+    assert peak < 120 * 1024 * 1024, f"{peak / 1024 / 1024:.0f} MB"

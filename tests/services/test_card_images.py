@@ -246,3 +246,28 @@ def test_every_change_to_card_pictures_is_announced_as_a_change_to_contacts(
     services.duplicates.merge(contact_id, [other])
     assert heard_before_merge == 4 and len(heard) == 5
     assert all("contacts" in kinds for kinds in heard)
+
+
+def test_a_person_saved_by_another_process_after_the_plan_is_merged_into(
+    services: Services,
+) -> None:
+    """Two `netdesk scan` of the same card at once: each planned "add" before either saved.
+    The second save finds the first one's person (its transaction reads the database again)
+    and merges into them, with the card picture, rather than adding them twice."""
+    from netdesk.services.import_plan import OnDuplicate
+
+    plan = services.scanning.plan([scanned("Ana Lima", "ana@example.org", FRONT)], "a.jpg")
+    plan.decide_duplicates(OnDuplicate.MERGE)
+    other = services.scanning.plan([scanned("Ana Lima", "ana@example.org", BACK)], "b.jpg")
+    other.decide_duplicates(OnDuplicate.MERGE)
+    assert [item.action for item in plan.items + other.items] == [Action.ADD, Action.ADD]
+    services.scanning.save(other, None)
+
+    report = services.scanning.save(plan, None)
+
+    assert (report.added, report.merged) == (0, 1)
+    assert report.late == {0: (Action.MERGE, "Ana Lima")}
+    assert services.contacts.count() == 1
+    ana = only_person(services, "Ana Lima")
+    images = services.card_images.list_for(ana)
+    assert [services.card_images.image(i.id) for i in images] == [BACK, FRONT]

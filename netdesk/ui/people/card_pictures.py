@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QUndoStack
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPainter, QPixmap, QUndoStack
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolButton, QWidget
 
 from netdesk.dates import short_date
@@ -29,8 +29,10 @@ HEADING = "Business card"
 # Thumbnails fit this square: a card (about 1.75:1) shows 132 x 75, two side by side in the
 # narrowest pane.
 THUMB_SIDE = 132
-# Pictures stored this close together came from one scan: that card's front and back.
-SAME_SCAN = timedelta(seconds=5)
+# The sides of one card are stored with one time (services/card_images.py); another scan of the
+# same card, even saved a moment later in the same review, is another card. The margin only
+# absorbs a database's rounding.
+SAME_SCAN = timedelta(milliseconds=1)
 
 
 def side_names(pictures: Sequence[CardImageInfo]) -> list[str]:
@@ -61,6 +63,7 @@ class CardThumb(QToolButton):
         self.setAutoRaise(True)
         self.setText(button_text(side))
         pixmap = photo_pixmap(data, THUMB_SIDE, ratio)
+        self.pixmap = pixmap
         if pixmap is not None:
             self.setIcon(QIcon(pixmap))
             self.setIconSize(pixmap.deviceIndependentSize().toSize())
@@ -81,6 +84,24 @@ class CardThumb(QToolButton):
             lambda point: self.menu_asked.emit(self.info.id, self.mapToGlobal(point))
         )
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def pad_to(self, size: QSize, ratio: float) -> None:
+        """The picture centred in a clear box of `size` (the style puts the caption right under
+        the picture itself, so a shorter picture's caption stood higher)."""
+        self.setIconSize(size)
+        if self.pixmap is None or self.pixmap.deviceIndependentSize().toSize() == size:
+            return
+        box = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+        box.setDevicePixelRatio(ratio)
+        box.fill(Qt.GlobalColor.transparent)
+        own = self.pixmap.deviceIndependentSize()
+        painter = QPainter(box)
+        painter.drawPixmap(
+            QPointF((size.width() - own.width()) / 2, (size.height() - own.height()) / 2),
+            self.pixmap,
+        )
+        painter.end()
+        self.setIcon(QIcon(box))
 
 
 class CardPicturesSection(QWidget):
@@ -117,6 +138,13 @@ class CardPicturesSection(QWidget):
             thumb.menu_asked.connect(self._menu)
             layout.addWidget(thumb)
             self.thumbs.append(thumb)
+        # Front and back cut out at different shapes: one box for all, the picture centred in
+        # it, so that the captions under them stand on one line.
+        if self.thumbs:
+            width = max(t.iconSize().width() for t in self.thumbs)
+            height = max(t.iconSize().height() for t in self.thumbs)
+            for thumb in self.thumbs:
+                thumb.pad_to(QSize(width, height), ratio)
 
     @property
     def has_pictures(self) -> bool:

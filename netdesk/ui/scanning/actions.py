@@ -174,6 +174,15 @@ class ScanActions(QObject):
             return
         if self.missing():
             return
+        from netdesk.scan.images import MAX_PIXELS, too_many_pixels
+
+        pixels = image.width() * image.height()
+        if pixels > MAX_PIXELS:
+            # Refused before it is written out as PNG: that alone kept the window frozen for
+            # seconds, for a picture the reader refuses anyway.
+            size = (image.width(), image.height())
+            self.shell.say(too_many_pixels(PASTED, pixels, size), 10000)
+            return
         self._start([ScanJob(PASTED, data=png_bytes(image))])
 
     def ask_back(self) -> bool:
@@ -232,6 +241,7 @@ class ScanActions(QObject):
     def cancel(self) -> None:
         if self._queue is not None and self._queue.busy:
             self._queue.cancel()
+            self.progress.show_stopping()
 
     def _finished_one(self, outcome: ScanOutcome) -> None:
         queue = self.queue
@@ -271,8 +281,16 @@ class ScanActions(QObject):
 
     def stop(self) -> None:
         """The window closes: no thread is left reading."""
-        if self._queue is not None:
-            self._queue.stop()
+        if self._queue is None:
+            return
+        if self._queue.busy:
+            # The photo being read stops at the reader's next step, which can be seconds away
+            # on a busy machine: the window goes at once rather than freezing until then.
+            if self.session is not None and self.session.dialog is not None:
+                self.session.dialog.hide()
+            self.window.hide()
+            QGuiApplication.sync()
+        self._queue.stop()
 
 
 def png_bytes(image: QImage) -> bytes:

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QToolButton, QWidget
 
 from netdesk.ui.widgets.plain_text import ElidedLabel, tooltip_text
 
+STOPPING = "Stopping the scan…"
+
 
 def reading_text(number: int, total: int, name: str) -> str:
     if total <= 1:
@@ -43,7 +45,15 @@ class ScanProgress(QWidget):
         # Photos done so far, plus a part of the one being read (one step of two).
         self.bar.setRange(0, max(total, 1) * 2)
         self.bar.setValue((number - 1) * 2)
+        self.cancel_button.setEnabled(True)
         self.show()
+
+    def show_stopping(self) -> None:
+        """Cancelled: the photo being read stops at its next step, which may take a moment;
+        the line no longer says it is being read, and Cancel has been heard."""
+        self.label.set_full_text(STOPPING)
+        self.label.setToolTip("")
+        self.cancel_button.setEnabled(False)
 
     def show_step(self, text: str) -> None:
         self.bar.setValue(min(self.bar.value() + 1, self.bar.maximum()))

@@ -61,6 +61,7 @@ class ScanQueue(QObject):
     step = Signal(str)  # what the reader is doing ("Reading the text…")
     finished_one = Signal(object)  # a ScanOutcome
     idle = Signal()  # nothing left to read (all done, or cancelled)
+    _reading = Signal(object)  # from the worker: the job it starts on (numbered by _number)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,7 @@ class ScanQueue(QObject):
         self.done = 0
         self.busy = False
         self.thread_id = 0  # the reading thread's id in the system, once it runs
+        self._reading.connect(self._number)
 
     def add(self, jobs: list[ScanJob], first: bool = False) -> None:
         """Queue photos to read; `first`: before the others (the back of the card on screen)."""
@@ -179,7 +181,11 @@ class ScanQueue(QObject):
         return ScanOutcome(job, cards=list(cards))
 
     def _emit_started(self, job: ScanJob) -> None:
-        # Numbered in the GUI thread's count: the worker only reads what add() wrote.
+        self._reading.emit(job)
+
+    def _number(self, job: ScanJob) -> None:
+        # Numbered here, in the GUI thread, once the photo before has been counted (its
+        # finished_one arrives first): counted in the worker, the second photo said "1 of 5".
         self.started.emit(job, self.done + 1, self.total)
 
     # -- in the GUI thread -------------------------------------------------------------------

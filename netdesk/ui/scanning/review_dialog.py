@@ -91,6 +91,8 @@ class ScanReviewDialog(QDialog):
         self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.form_scroll.setWidget(self.form)
         self.form_scroll.setMinimumWidth(380)
+        # The fields inside take the focus (and scroll into view); the area itself is no stop.
+        self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -153,6 +155,9 @@ class ScanReviewDialog(QDialog):
         self.form.changed.connect(self._fields_changed)
         self.event_row.changed.connect(self.error_label.hide)
         fit_to_screen(self, SIZE)
+        # The picture's size hint is ignored (it would ask for 1,600 px): without the list of
+        # text not placed the card's column asked for nothing and got its 160-pixel minimum.
+        self.splitter.setSizes([self.width() * 5 // 9, self.width() * 4 // 9])
         self.set_next_card(None)
 
     # -- the card shown -----------------------------------------------------------------------

@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QPoint
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QMenu, QWidget
 
-from netdesk.ui.widgets.plain_text import button_text
+from netdesk.ui.widgets.plain_text import button_text, tooltip_text
 
 PLACEHOLDER = "Every line read on the card went into a field."
 DRAG_HINT = "Drag a line into a field, or right-click it to put it into one"
@@ -34,12 +34,16 @@ class UnplacedList(QListWidget):
         self.customContextMenuRequested.connect(self._menu_at)
         self.targets: Targets = list
         self.setAccessibleName("Text not placed")
+        # A long line (a bank account, a slogan) is cut short with "…" rather than adding a
+        # horizontal scroll bar, which hid the last of the rows the list is sized for.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
 
     def set_lines(self, lines: Sequence[str]) -> None:
         self.clear()
         for text in lines:
             item = QListWidgetItem(text)  # shown as plain text by the list
-            item.setToolTip(DRAG_HINT)
+            item.setToolTip(tooltip_text(text, DRAG_HINT))  # all of a line cut short
             self.addItem(item)
 
     def lines(self) -> list[str]:

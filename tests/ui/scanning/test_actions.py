@@ -22,7 +22,7 @@ from netdesk.ui.importing.preview_dialog import ImportPreviewDialog
 from netdesk.ui.importing.report_dialog import ImportReportDialog
 from netdesk.ui.main_window import MainWindow
 from netdesk.ui.scanning.actions import NO_PICTURE, ScanActions
-from netdesk.ui.scanning.progress_panel import reading_text
+from netdesk.ui.scanning.progress_panel import STOPPING, reading_text
 from netdesk.ui.scanning.queue import NICENESS, ScanJob, ScanOutcome
 from netdesk.ui.scanning.review_dialog import ScanReviewDialog
 from tests.scan.rendered import photo
@@ -341,3 +341,77 @@ def test_ctrl_shift_k_asks_for_photos_and_reads_them(
     box = window.findChild(QMessageBox)
     assert box is not None
     box.close()
+
+
+def test_a_huge_pasted_picture_is_refused_at_once_without_freezing_the_window(
+    qtbot: QtBot, window: MainWindow, scanning: ScanActions
+) -> None:
+    # 72 megapixels: writing it out as PNG in the window's thread took seconds, then the reader
+    # refused it all the same.
+    image = QImage(9000, 8000, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    QGuiApplication.clipboard().setImage(image)
+    del image
+    scanning.act_paste.trigger()
+    assert window.statusBar().currentMessage() == (
+        "Pasted picture: the picture is 9,000 x 8,000 pixels (72 megapixels); "
+        "netdesk reads pictures of up to 60 megapixels."
+    )
+    assert scanning._queue is None  # nothing was queued, so nothing was encoded
+    assert scanning.session is None
+
+
+def test_closing_the_window_while_a_photo_is_read_hides_it_at_once(
+    qtbot: QtBot, window: MainWindow, scanning: ScanActions
+) -> None:
+    """The close waits for the reading thread to stop (seconds on a busy machine): the window
+    must be gone meanwhile, not frozen on screen. Seen from the reading thread itself, which
+    reports the photo it was reading while the window's thread waits for it."""
+    seen: list[bool] = []
+    scanning.scan_paths([photo("001_en_table.jpg").path])
+    scanning.queue.finished_one.connect(
+        lambda _outcome: seen.append(window.isVisible()), Qt.ConnectionType.DirectConnection
+    )
+    qtbot.waitUntil(lambda: scanning.progress.isVisible(), timeout=5000)
+    window.close()
+    assert seen == [False]
+
+
+def test_the_progress_numbers_each_photo_in_turn(
+    qtbot: QtBot, window: MainWindow, scanning: ScanActions, tmp_path: Path
+) -> None:
+    # The reading thread starts on the next photo before the window has counted the one it
+    # just finished: numbered there, the second of two photos said "Reading card 1 of 2".
+    blanks = [_blank_picture(tmp_path / f"IMG_{n}.png") for n in (1, 2, 3)]
+    said: list[tuple[str, int, int]] = []
+    scanning.queue.started.connect(
+        lambda job, number, total: said.append((job.name, number, total))
+    )
+    scanning.scan_paths(blanks)
+    qtbot.waitUntil(lambda: not scanning.queue.busy, timeout=30000)
+    assert said == [("IMG_1.png", 1, 3), ("IMG_2.png", 2, 3), ("IMG_3.png", 3, 3)]
+    box = window.findChild(QMessageBox)
+    if box is not None:
+        box.close()
+
+
+def test_cancel_says_the_scan_is_stopping_until_the_photo_being_read_stops(
+    qtbot: QtBot, window: MainWindow, scanning: ScanActions, tmp_path: Path
+) -> None:
+    # The photo being read stops only at the reader's next step (seconds on a busy machine):
+    # meanwhile the line went on saying "Reading card 1 of 5", with Cancel still offered.
+    blanks = [_blank_picture(tmp_path / f"IMG_{n}.png") for n in range(5)]
+    scanning.scan_paths(blanks)
+    qtbot.waitUntil(lambda: scanning.progress.isVisible(), timeout=5000)
+    scanning.progress.cancel_button.click()
+    assert scanning.progress.label.text() == STOPPING
+    assert not scanning.progress.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: not scanning.queue.busy, timeout=30000)
+    assert not scanning.progress.isVisible()
+    # The next scan can be cancelled again.
+    scanning.scan_paths(blanks[:2])
+    qtbot.waitUntil(lambda: scanning.progress.isVisible(), timeout=5000)
+    assert scanning.progress.cancel_button.isEnabled()
+    assert scanning.progress.label.text().startswith("Reading card")
+    scanning.cancel()
+    qtbot.waitUntil(lambda: not scanning.queue.busy, timeout=30000)

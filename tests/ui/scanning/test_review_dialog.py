@@ -334,3 +334,55 @@ def test_user_text_is_never_rich_text(dialog: ScanReviewDialog) -> None:
     assert dialog.form.singles["name"].text() == "<b>Ana</b> Lima"
     assert dialog.source_label.textFormat() == Qt.TextFormat.PlainText
     assert dialog.unplaced.item(0).text() == "<i>slogan</i>"
+
+
+def test_tab_stops_only_where_there_is_something_to_use(
+    qtbot: QtBot, dialog: ScanReviewDialog
+) -> None:
+    """Keyboard use: once round the dialog with Tab, every stop is a field, the list, a choice
+    or a button; the form's scroll area took a stop of its own that showed nothing."""
+    dialog.show_card(scanned(), 1, 1, waiting=0)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    start = dialog.form.singles["name"]
+    start.setFocus()
+    stops = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if focused is start:
+            break
+        stops.append(focused)
+    assert focused is start
+    assert dialog.form_scroll not in stops
+    assert dialog.unplaced in stops
+    assert stops[-1] is dialog.save_button
+
+
+def test_the_card_keeps_its_room_when_no_text_is_left_unplaced(
+    qtbot: QtBot, dialog: ScanReviewDialog
+) -> None:
+    # Without the "Text not placed" list the left column asked for no room: the first card
+    # shown came up as a 160-pixel thumbnail beside a form stretched across the dialog.
+    dialog.show_card(scanned(ana_fields(unplaced=[])), 1, 1)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    # About five ninths of the width (the form keeps its 380-pixel minimum on a small screen).
+    left, form = dialog.splitter.sizes()
+    assert left >= min(form, dialog.width() * 0.45)
+    assert dialog.pictures.width() > dialog.width() * 0.4
+
+
+def test_a_long_line_not_placed_is_cut_short_not_scrolled_sideways(
+    qtbot: QtBot, dialog: ScanReviewDialog
+) -> None:
+    # A sideways scroll bar took the room of the last row the list is sized for.
+    lines = ["IBAN DE89 3704 0044 0532 0130 00 " * 6, "Always at your service", "Since 1998"]
+    dialog.show_card(scanned(ana_fields(unplaced=lines)), 1, 1)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.unplaced.horizontalScrollBar().isVisible()
+    assert dialog.unplaced.lines() == lines  # the whole text is kept for the drag
+    assert lines[0].strip() in dialog.unplaced.item(0).toolTip()  # and shown on hover
