@@ -217,8 +217,30 @@ def _numbers(piece: str, region: str, *, loose: bool) -> list[tuple[str, bool, t
         if found:
             return found
     digits = re.search(r"\+?\(?\d[\d\s()./-]{5,}\d", piece) if loose else None
+    if digits is not None and (two := _two_glued(piece, digits.span(), region)):
+        return two
     if digits is not None and _digits(digits.group(0)) >= _MIN_DIGITS:
         return [(" ".join(digits.group(0).split()), True, digits.span())]
+    return []
+
+
+def _two_glued(
+    piece: str, span: tuple[int, int], region: str
+) -> list[tuple[str, bool, tuple[int, int]]]:
+    """Two numbers the reader put on one line with the second one's label or pictogram lost
+    ("+86 180 1667 0301 0755 8580 1410"): cut between two groups of digits where both halves
+    are valid numbers."""
+    groups = [
+        (m.start() + span[0], m.end() + span[0]) for m in re.finditer(r"\S+", piece[slice(*span)])
+    ]
+    for cut in range(1, len(groups)):
+        halves = [(groups[0][0], groups[cut - 1][1]), (groups[cut][0], groups[-1][1])]
+        found = [_numbers(piece[start:end], region, loose=False) for start, end in halves]
+        if all(len(numbers) == 1 for numbers in found):
+            return [
+                (numbers[0][0], True, (start + numbers[0][2][0], start + numbers[0][2][1]))
+                for numbers, (start, _) in zip(found, halves, strict=True)
+            ]
     return []
 
 

@@ -1,0 +1,37 @@
+"""Phones the text reader glued or garbled: two numbers read as one line, a Japanese postcode
+whose 〒 was read as the fax label "F"."""
+
+from __future__ import annotations
+
+from netdesk.scan.recognise import recognise
+from tests.scan.fields.lines import card
+
+
+def test_two_numbers_glued_on_one_line_after_one_label_are_both_read() -> None:
+    # The second number's pictogram was not read: "Mobile +86 180… 0755 8580 1410".
+    fields = recognise(
+        card(
+            "朱志強",
+            "深圳华信贸易股份有限公司",
+            "Mobile +86 180 1667 0301 0755 8580 1410",
+            "地址：深圳市南山区科技园南路150号24层",
+        )
+    )
+    assert [p.number for p in fields.phones] == ["+86 180 1667 0301", "+86 755 8580 1410"]
+    assert fields.phones[0].kind == "mobile"
+
+
+def test_a_japanese_postcode_read_with_f_for_its_mark_is_no_fax() -> None:
+    fields = recognise(
+        card(
+            "伊藤 拓也",
+            "有限会社ひかりシステム",
+            "0+81 70-2747-6425",
+            "E-mail: t.ito@hikari-systems.co.jp",
+            "F100-0005",
+            "東京都千代田区丸の内3-7-38",
+            "日本",
+        )
+    )
+    assert [p.number for p in fields.phones] == ["+81 70-2747-6425"]
+    assert "100-0005" in fields.address
