@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from netdesk.scan.card_fields import CardFields
+from netdesk.scan.card_lines import CardLine
 from netdesk.scan.names import ROLE_MAILBOXES, matches_email
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
-def mend_emails(fields: CardFields, glued: list[int]) -> None:
+def mend_emails(fields: CardFields, glued: list[int], items: Sequence[CardLine] = ()) -> None:
     """Mend the emails of a card whose other fields are known; `glued`: the indexes of emails
-    that start with "E" and a lower-case letter."""
-    _emails_read_as_web_addresses(fields)
+    that start with "E" and a lower-case letter; `items`: the card's lines (what no field took
+    may hold the start of an address)."""
+    _emails_read_as_web_addresses(fields, [item for item in items if not item.used])
     for index in glued:
         email = fields.emails[index]
         rest = email[1:].lstrip(":.")
@@ -32,26 +35,67 @@ def mend_emails(fields: CardFields, glued: list[int]) -> None:
             fields.low_confidence.add(f"emails:{index}")
 
 
-def _emails_read_as_web_addresses(fields: CardFields) -> None:
+def _emails_read_as_web_addresses(fields: CardFields, left: list[CardLine]) -> None:
     """ "ziegenhagengrheinfeld-software.de" beside rheinfeld-software.de is the email
-    ziegenhagen@rheinfeld-software.de with its "@" read as a letter."""
+    ziegenhagen@rheinfeld-software.de with its "@" read as a letter; so is
+    "kmarchettigfenwick.co.uk" on Kwame Marchetti's card; "EMal konstantin
+    ziegenhagenrheinfeld-software.de" is konstantin.ziegenhagen@ with the "@" and "." lost."""
     domains = {email.rsplit("@", 1)[1] for email in fields.emails}
     domains |= {
         url.split("://", 1)[-1].split("/", 1)[0].removeprefix("www.") for url in fields.urls
     }
+    spellings = _name_spellings(fields.given, fields.family)
     for url in list(fields.urls):
         host = url.split("://", 1)[-1]
         if "/" in host or host.startswith("www."):
             continue
-        for domain in domains:
+        email = ""
+        for domain in domains - {host}:
             prefix = host[: -len(domain)] if host.endswith(domain) else ""
-            if len(prefix) >= 4 and "." not in prefix and prefix[-1] in "g@a9qß&":
-                fields.urls.remove(url)
+            if len(prefix) >= 4 and "." not in prefix and prefix[-1] in _AT_READ_AS:
                 email = f"{prefix[:-1]}@{domain}"
-                if email not in fields.emails:
-                    fields.emails.append(email)
-                    fields.low_confidence.add(f"emails:{len(fields.emails) - 1}")
-                break
+            elif prefix and (local := _with_word_before(prefix, left, spellings)):
+                email = f"{local}@{domain}"
+        for spelling in sorted(spellings, key=len, reverse=True):
+            rest = host[len(spelling) + 1 :]
+            # Both parts of the name: "marchettigroup.com" is a company's site.
+            whole_name = len(spelling) > len(re.sub(r"[^a-z]", "", _ascii(fields.family)))
+            if (
+                not email
+                and whole_name
+                and host.startswith(spelling)
+                and host[len(spelling) : len(spelling) + 1] in tuple(_AT_READ_AS)
+                and re.fullmatch(r"[a-z0-9-]{3,}(?:\.[a-z]{2,})+", rest)
+            ):
+                email = f"{spelling}@{rest}"
+        if email:
+            fields.urls.remove(url)
+            if email not in fields.emails:
+                fields.emails.append(email)
+                fields.low_confidence.add(f"emails:{len(fields.emails) - 1}")
+
+
+# What the text reader makes of an "@".
+_AT_READ_AS = "g@a9qß&"
+_EMAIL_LABEL = re.compile(r"^(?:e-?ma[il1]{1,2}|email|courriel|correo|mail)\s*:?$", re.IGNORECASE)
+
+
+def _with_word_before(prefix: str, left: list[CardLine], spellings: set[str]) -> str:
+    """The local part whose first word the reader put apart, "@" lost: "konstantin" left over
+    before "ziegenhagen" of "ziegenhagenrheinfeld-software.de", when the two spell the name."""
+    for item in left:
+        words = item.text.split()
+        if not words:
+            continue
+        for joint in (".", "_", "-", ""):
+            local = f"{words[-1].lower()}{joint}{prefix}"
+            if local in spellings and len(words[-1]) >= 2:
+                words.pop()
+                item.text = " ".join(words)
+                if not words or _EMAIL_LABEL.match(item.text):
+                    item.text, item.used = "", True
+                return local
+    return ""
 
 
 def _spelled_elsewhere(rest: str, email: str, fields: CardFields) -> bool:

@@ -151,3 +151,40 @@ def test_rn_read_as_m_in_an_email_is_mended_by_the_name() -> None:
 
 def test_a_web_label_glued_to_www() -> None:
     assert recognise(card(("Ana Lima", 40), "Webwww.sokol.eu")).urls == ["https://www.sokol.eu"]
+
+
+def test_an_email_whose_at_was_read_as_g_is_mended_with_the_name() -> None:
+    fields = recognise(
+        card(
+            ("Kwame Marchetti", 40.0),
+            "Fenwick Consulting LLP",
+            "Direct +44 131 496 2831",
+            "e-mail kmarchettigfenwick.co.uk",
+        )
+    )
+    assert fields.emails == ["kmarchetti@fenwick.co.uk"]
+    assert fields.urls == []
+    assert "emails:0" in fields.low_confidence
+
+
+def test_a_site_named_after_the_family_is_no_email() -> None:
+    fields = recognise(card(("Kwame Marchetti", 40.0), "Marchetti Group Ltd", "marchettigroup.com"))
+    assert fields.emails == []
+    assert fields.urls == ["https://marchettigroup.com"]
+
+
+def test_an_email_split_at_its_lost_dot_with_its_at_lost_is_mended() -> None:
+    fields = recognise(
+        card(
+            ("Konstantin Ziegenhagen", 40.0),
+            "Rheinfeld Software SE",
+            "EMal konstantin ziegenhagenrheinfeld-software.de",
+            "E-Mail vertrieb@rheinfeld-software.de",
+        )
+    )
+    assert sorted(fields.emails) == [
+        "konstantin.ziegenhagen@rheinfeld-software.de",
+        "vertrieb@rheinfeld-software.de",
+    ]
+    assert fields.urls == []
+    assert fields.unplaced == []
