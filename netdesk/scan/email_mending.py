@@ -21,12 +21,15 @@ def mend_emails(fields: CardFields, glued: list[int], items: Sequence[CardLine] 
     that start with "E" and a lower-case letter; `items`: the card's lines (what no field took
     may hold the start of an address)."""
     _emails_read_as_web_addresses(fields, [item for item in items if not item.used])
+    spellings = _name_spellings(fields.given, fields.family)
     for index in glued:
         email = fields.emails[index]
         rest = email[1:].lstrip(":.")
         if _spelled_elsewhere(rest, email, fields):
             fields.emails[index] = rest
-    spellings = _name_spellings(fields.given, fields.family)
+        elif _nearest(_local(rest), spellings) and not _nearest(_local(email), spellings):
+            # "ELheidkamp@": the label, then "t." read as "L"; mended with the name below.
+            fields.emails[index] = rest[0].lower() + rest[1:]
     for index, email in enumerate(fields.emails):
         local, domain = email.split("@", 1)
         better = _nearest(local.lower(), spellings)
@@ -98,6 +101,10 @@ def _with_word_before(prefix: str, left: list[CardLine], spellings: set[str]) ->
     return ""
 
 
+def _local(email: str) -> str:
+    return email.split("@", 1)[0].lower()
+
+
 def _spelled_elsewhere(rest: str, email: str, fields: CardFields) -> bool:
     local = rest.split("@", 1)[0].lower()
     if local in ROLE_MAILBOXES:
@@ -151,6 +158,10 @@ def _nearest(local: str, spellings: set[str]) -> str:
     looks = _looks(local)
     scored = sorted((_distance(looks, _looks(s)), s) for s in spellings)
     best = [s for distance, s in scored if distance == scored[0][0]]
+    if len({_looks(s) for s in best}) > 1:
+        # A letter read for another is likelier than one read from nothing: "lheidkamp" is
+        # "theidkamp", not "heidkamp".
+        best = [s for s in best if len(_looks(s)) == len(looks)] or best
     if scored[0][0] > allowed or len({_looks(s) for s in best}) > 1:
         return ""
     # Of spellings that look the same ("t.heidkamp", "theidkamp"), the one printed as read.
