@@ -81,6 +81,7 @@ def is_registry(text: str) -> bool:
 
 def find_phones(text: str, region: str, *, labelled_only: bool = False) -> PhonesFound:
     """The phones on one line of text; `labelled_only` for lines of an address."""
+    text, code_mended = _country_code_mended(text, region)
     pieces = _pieces(text, region)
     found = PhonesFound([], "", [])
     rest: list[str] = []
@@ -114,7 +115,19 @@ def find_phones(text: str, region: str, *, labelled_only: bool = False) -> Phone
             found.phones.append(CardPhone(number, "mobile" if kind == _PICTOGRAM else kind))
         rest.append(piece[position:])
     found.rest = " ".join(" ".join(rest).split()).strip(" ,;|·•/")
+    if code_mended:
+        found.unsure = list(range(len(found.phones)))
     return found
+
+
+def _country_code_mended(text: str, region: str) -> tuple[str, bool]:
+    """No country code starts with 0: "+06 20 3018 6382" on a Chinese card is "+86 …", its
+    first digit misread. Mended only to the card's own two-digit code."""
+    code = str(phonenumbers.country_code_for_region(region)) if region else ""
+    if len(code) != 2:
+        return text, False
+    mended = re.sub(r"(?<![\d+])\+0" + code[1] + r"(?=[\s(-]?\d)", "+" + code, text)
+    return mended, mended != text
 
 
 def _pieces(text: str, region: str) -> list[tuple[str, int, int, int]]:

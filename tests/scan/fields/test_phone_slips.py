@@ -35,3 +35,19 @@ def test_a_japanese_postcode_read_with_f_for_its_mark_is_no_fax() -> None:
     )
     assert [p.number for p in fields.phones] == ["+81 70-2747-6425"]
     assert "100-0005" in fields.address
+
+
+def test_a_country_code_whose_first_digit_was_read_as_0_is_mended() -> None:
+    # No country code starts with 0: "+06" on a Chinese card is "+86".
+    fields = recognise(
+        card(
+            "胡静",
+            "广州瑞达科技集团有限公司",
+            "+06 20 3018 6382",
+            "+06 133 8685 1342",
+            "jhu@ruida-tech.com.cn",
+            "地址：广州市天河区天河路44号24层",
+        )
+    )
+    assert [p.number for p in fields.phones] == ["+86 20 3018 6382", "+86 133 8685 1342"]
+    assert {"phones:0", "phones:1"} <= fields.low_confidence
