@@ -121,13 +121,32 @@ def find_phones(text: str, region: str, *, labelled_only: bool = False) -> Phone
 
 
 def _country_code_mended(text: str, region: str) -> tuple[str, bool]:
-    """No country code starts with 0: "+06 20 3018 6382" on a Chinese card is "+86 …", its
-    first digit misread. Mended only to the card's own two-digit code."""
+    """A country code with one digit misread, where the number is valid with the card's own
+    code and not as read: "+06 20 3018 6382" on a Chinese card is "+86 …" (no code starts
+    with 0), "+352918292045" on a Portuguese card "+351 …"."""
     code = str(phonenumbers.country_code_for_region(region)) if region else ""
-    if len(code) != 2:
+    if not code:
         return text, False
-    mended = re.sub(r"(?<![\d+])\+0" + code[1] + r"(?=[\s(-]?\d)", "+" + code, text)
+
+    def mend(match: re.Match[str]) -> str:
+        printed = match.group(0)
+        digits = printed[1 : 1 + len(code)]
+        if digits == code or sum(a != b for a, b in zip(digits, code, strict=True)) != 1:
+            return printed
+        if _valid(printed):
+            return printed
+        candidate = "+" + code + printed[1 + len(code) :]
+        return candidate if _valid(candidate) else printed
+
+    mended = re.sub(rf"(?<![\d+])\+\d{{{len(code)}}}[\d\s()./-]{{6,}}\d", mend, text)
     return mended, mended != text
+
+
+def _valid(number: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(number, None))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _pieces(text: str, region: str) -> list[tuple[str, int, int, int]]:

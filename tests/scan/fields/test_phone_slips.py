@@ -51,3 +51,18 @@ def test_a_country_code_whose_first_digit_was_read_as_0_is_mended() -> None:
     )
     assert [p.number for p in fields.phones] == ["+86 20 3018 6382", "+86 133 8685 1342"]
     assert {"phones:0", "phones:1"} <= fields.low_confidence
+
+
+def test_a_country_code_with_a_digit_misread_is_mended_to_the_cards_own() -> None:
+    fields = recognise(
+        card(
+            "Dr. André Ribeiro Costa",
+            "ALVORADA ENGENHARIA S.A.",
+            "+351 21 999 1571",
+            "+352918292045",
+            "Morada: Rua Augusta, 136",
+            "1100-053 Lisboa",
+        )
+    )
+    assert [p.number for p in fields.phones] == ["+351 21 999 1571", "+351 918 292 045"]
+    assert "phones:1" in fields.low_confidence
