@@ -108,6 +108,8 @@ class WebFound:
 def repaired(text: str) -> str:
     """The line with the recogniser's slips around "@" and dots undone where a domain follows."""
     text = _AT_WORD.sub("@", text)
+    # A pictogram read as a glyph glued before "www." ("0www.", "@www.", "LIwww.").
+    text = re.sub(r"(?<![\w.-])(?:[0-9@©|\[\]]|LI|Ll|IL)(?=www\.)", "", text)
     if "@" not in text:  # "ana.limaßexample.de": no address holds a ß, the "@" was read so
         text = re.sub(r"(?<=[a-z0-9._-])[ß&](?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})", "@", text)
     text = _DOT_WORD.sub(".", text)

@@ -197,3 +197,11 @@ def test_a_glued_e_label_before_a_letter_read_in_capitals_is_taken_off() -> None
     )
     assert fields.emails == ["theidkamp@weissdorn.de"]
     assert "emails:0" in fields.low_confidence
+
+
+@pytest.mark.parametrize(
+    "row", ["0www.hikari-kogyo.co.jp", "@www.hikari-kogyo.co.jp", "LIwww.hikari-kogyo.co.jp"]
+)
+def test_a_pictogram_read_as_a_glyph_before_www_is_left_out(row: str) -> None:
+    fields = recognise(card(("伊藤 拓也", 40.0), "株式会社ひかり工業", row))
+    assert fields.urls == ["https://www.hikari-kogyo.co.jp"]
