@@ -21,6 +21,7 @@ def mend_emails(fields: CardFields, glued: list[int], items: Sequence[CardLine] 
     that start with "E" and a lower-case letter; `items`: the card's lines (what no field took
     may hold the start of an address)."""
     _emails_read_as_web_addresses(fields, [item for item in items if not item.used])
+    _domains_mended(fields)
     spellings = _name_spellings(fields.given, fields.family)
     for index in glued:
         email = fields.emails[index]
@@ -77,6 +78,51 @@ def _emails_read_as_web_addresses(fields: CardFields, left: list[CardLine]) -> N
                 fields.emails.append(email)
                 fields.low_confidence.add(f"emails:{len(fields.emails) - 1}")
 
+
+def _domains_mended(fields: CardFields) -> None:
+    """One domain read two ways on a card ("lefevre@bellle-rive.com" beside
+    "contact@belle-rive.com", "www.weissdor.de" beside "@weissdorn.de"): the reading that the
+    organisation's name spells wins, else the one read more often."""
+    hosts = [email.rsplit("@", 1)[1] for email in fields.emails] + [
+        url.split("://", 1)[-1].split("/", 1)[0].removeprefix("www.") for url in fields.urls
+    ]
+    spelled = re.sub(r"[^a-z0-9]", "", _ascii(fields.organization.translate(_GERMAN_CASED)))
+    for host in set(hosts):
+        label = host.split(".", 1)[0]
+        for other in set(hosts) - {host}:
+            if len(label) < 5 or other.split(".", 1)[1:] != host.split(".", 1)[1:]:
+                continue
+            if _distance(host, other) != 1:
+                continue
+            plain = label.replace("-", "")
+            other_plain = other.split(".", 1)[0].replace("-", "")
+            ours, theirs = plain in spelled, other_plain in spelled
+            if ours != theirs:
+                wins = ours
+            elif ours:  # both spelled by the name: the reader lost a letter of the longer
+                wins = len(plain) > len(other_plain)
+            else:
+                wins = hosts.count(host) > hosts.count(other)
+            if wins:
+                _replace_host(fields, other, host)
+
+
+def _replace_host(fields: CardFields, wrong: str, right: str) -> None:
+    for index, email in enumerate(fields.emails):
+        local, _, domain = email.rpartition("@")
+        if domain == wrong:
+            fields.emails[index] = f"{local}@{right}"
+            fields.low_confidence.add(f"emails:{index}")
+    for index, url in enumerate(fields.urls):
+        scheme, _, rest = url.partition("://")
+        host, slash, path = rest.partition("/")
+        if host.removeprefix("www.") == wrong:
+            fields.urls[index] = f"{scheme}://{host[: len(host) - len(wrong)]}{right}{slash}{path}"
+
+
+_GERMAN_CASED = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
 
 # What the text reader makes of an "@".
 _AT_READ_AS = "g@a9qß&"

@@ -205,3 +205,29 @@ def test_a_glued_e_label_before_a_letter_read_in_capitals_is_taken_off() -> None
 def test_a_pictogram_read_as_a_glyph_before_www_is_left_out(row: str) -> None:
     fields = recognise(card(("伊藤 拓也", 40.0), "株式会社ひかり工業", row))
     assert fields.urls == ["https://www.hikari-kogyo.co.jp"]
+
+
+def test_a_domain_read_two_ways_takes_the_reading_the_organisation_spells() -> None:
+    fields = recognise(
+        card(
+            ("Margaux Lefèvre", 40.0),
+            "Conseil Belle Rive SAS",
+            "E-mail:lefevre@bellle-rive.com",
+            "E-mail:contact@belle-rive.com",
+        )
+    )
+    assert fields.emails == ["lefevre@belle-rive.com", "contact@belle-rive.com"]
+    assert "emails:0" in fields.low_confidence
+
+
+def test_a_web_address_that_lost_a_letter_is_mended_with_the_emails_domain() -> None:
+    fields = recognise(
+        card(
+            ("Torsten Heidkamp", 40.0),
+            "Weißdorn Maschinenbau e.V.",
+            "t.heidkamp@weissdorn.de",
+            "https://www.weissdor.de",
+        )
+    )
+    assert fields.emails == ["t.heidkamp@weissdorn.de"]
+    assert fields.urls == ["https://www.weissdorn.de"]
