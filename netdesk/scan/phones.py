@@ -164,6 +164,9 @@ def _pieces(text: str, region: str) -> list[tuple[str, int, int, int]]:
         marks.append((match.start(), match.end(), "not-phone"))
     for match in _IBAN.finditer(text):
         marks.append((match.start(), match.start(), "not-phone"))
+    for match in _CAPS_WORD.finditer(text):
+        if _near_registry_label(match.group(1)):
+            marks.append((match.start(), match.end(), "not-phone"))
     marks = _without_overlaps(sorted(marks))
     pieces: list[tuple[str, int, int, int]] = []
     first = marks[0][0] if marks else len(text)
@@ -173,6 +176,29 @@ def _pieces(text: str, region: str) -> list[tuple[str, int, int, int]]:
         stop = marks[index + 1][0] if index + 1 < len(marks) else len(text)
         pieces.append((kind, start, end, stop))
     return pieces
+
+
+# A word in capitals before a number: a registry label with one letter misread ("REY2ON
+# 460001332" is REGON) keeps its number out of the phones.
+_CAPS_WORD = re.compile(r"(?<!\w)([A-Z][A-Z0-9]{3,5})\s*[:#.]?\s*(?=\d)")
+_REGISTRY_WORDS = ("REGON", "SIRET", "SIREN", "CNPJ", "IBAN", "NIPC", "SWIFT")
+
+
+def _near_registry_label(word: str) -> bool:
+    """One slip from a four-letter label, two from a longer one ("REY2ON": G read as "Y2")."""
+    return any(0 < _edits(word, label) <= len(label) - 3 for label in _REGISTRY_WORDS)
+
+
+def _edits(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        previous = current
+    return previous[-1]
 
 
 # The pictogram of a mobile phone (a rounded upright rectangle) before a number, as the text

@@ -66,3 +66,18 @@ def test_a_country_code_with_a_digit_misread_is_mended_to_the_cards_own() -> Non
     )
     assert [p.number for p in fields.phones] == ["+351 21 999 1571", "+351 918 292 045"]
     assert "phones:1" in fields.low_confidence
+
+
+def test_a_registry_label_with_a_letter_misread_keeps_its_number_out_of_the_phones() -> None:
+    fields = recognise(
+        card(
+            "mgr inż. Zbigniew Nowicki",
+            "Orzeł Logistyka sp.k.",
+            "tel. +48 22 446 54 38",
+            "ul. Marszałkowska 147",
+            "00-514 Warszawa",
+            "REY2ON 460001332",
+        )
+    )
+    assert [p.number for p in fields.phones] == ["+48 22 446 54 38"]
+    assert "REY2ON 460001332" in fields.unplaced
