@@ -25,7 +25,7 @@ def mend_emails(fields: CardFields, glued: list[int], items: Sequence[CardLine] 
     spellings = _name_spellings(fields.given, fields.family)
     for index in glued:
         email = fields.emails[index]
-        rest = email[1:].lstrip(":.")
+        rest = _GLUED_MARK.sub("", email, count=1)
         if _spelled_elsewhere(rest, email, fields):
             fields.emails[index] = rest
         elif _nearest(_local(rest), spellings) and not _nearest(_local(email), spellings):
@@ -145,6 +145,10 @@ def _with_word_before(prefix: str, left: list[CardLine], spellings: set[str]) ->
                     item.text, item.used = "", True
                 return local
     return ""
+
+
+# The "E" label, or a pictogram read as a glyph, glued before an address.
+_GLUED_MARK = re.compile(r"^(?:E[:.]?|0|O|LI|Ll|IL|[|\[\]口□])")
 
 
 def _local(email: str) -> str:

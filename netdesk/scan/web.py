@@ -49,7 +49,7 @@ _URL = re.compile(
 _GLUED_LABEL = re.compile(
     r"^(?:E-?Mail|E-?MAIL|E-?mail|e-?mail|Mail|MAIL|Courriel|Correo|Email)[:.]?(?=\w)"
 )
-_GLUED_E = re.compile(r"^E[:.]?(?=[a-z]|[A-Z][a-z])")
+_GLUED_E = re.compile(r"^(?:E[:.]?|0|O|LI|Ll|IL|口|□)(?=[a-z]|[A-Z][a-z])")
 # "Ek.yamaguchi": "E" glued to an initial and a dot, as no address begins.
 _GLUED_E_INITIAL = re.compile(r"^E(?=[a-z][._][a-z])")
 _NETWORK_LABELS = {

@@ -231,3 +231,18 @@ def test_a_web_address_that_lost_a_letter_is_mended_with_the_emails_domain() -> 
     )
     assert fields.emails == ["t.heidkamp@weissdorn.de"]
     assert fields.urls == ["https://www.weissdorn.de"]
+
+
+@pytest.mark.parametrize(
+    "row", ["0ana.lima@example.de", "LIana.lima@example.de", "Oana.lima@example.de"]
+)
+def test_a_pictogram_read_as_a_glyph_before_an_email_is_left_out(row: str) -> None:
+    fields = recognise(card(("Ana Lima", 40.0), "Example GmbH", row))
+    assert fields.emails == ["ana.lima@example.de"]
+
+
+def test_an_address_starting_with_o_stays_whole() -> None:
+    fields = recognise(
+        card(("Olga Lima", 40.0), "Example GmbH", "olga@example.de", "Oscar@example.de")
+    )
+    assert fields.emails == ["olga@example.de", "Oscar@example.de"]
