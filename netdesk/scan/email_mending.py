@@ -28,9 +28,18 @@ def mend_emails(fields: CardFields, glued: list[int], items: Sequence[CardLine] 
         rest = _GLUED_MARK.sub("", email, count=1)
         if _spelled_elsewhere(rest, email, fields):
             fields.emails[index] = rest
-        elif _nearest(_local(rest), spellings) and not _nearest(_local(email), spellings):
-            # "ELheidkamp@": the label, then "t." read as "L"; mended with the name below.
+        elif (better := _nearest(_local(rest), spellings)) and not _nearest(
+            _local(email), spellings
+        ):
+            # "ELheidkamp@": the label, then "t." read as one capital "L": an initial and its
+            # dot, where the name has such a spelling; else mended with the name below.
             fields.emails[index] = rest[0].lower() + rest[1:]
+            dotted = sorted(
+                s for s in spellings if _looks(s) == _looks(better) and s[1:2] in {".", "_"}
+            )
+            if rest[0].isupper() and dotted:
+                fields.emails[index] = f"{dotted[0]}@{rest.split('@', 1)[1]}"
+                fields.low_confidence.add(f"emails:{index}")
     for index, email in enumerate(fields.emails):
         local, domain = email.split("@", 1)
         better = _nearest(local.lower(), spellings)

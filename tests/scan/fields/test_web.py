@@ -191,11 +191,11 @@ def test_an_email_split_at_its_lost_dot_with_its_at_lost_is_mended() -> None:
 
 
 def test_a_glued_e_label_before_a_letter_read_in_capitals_is_taken_off() -> None:
-    # "E t.heidkamp@": the label glued on, and "t." read as one "L".
+    # "E t.heidkamp@": the label glued on, and "t." read as one capital "L".
     fields = recognise(
         card(("Torsten Heidkamp", 40.0), "Weißdorn Maschinenbau e.V.", "ELheidkamp@weissdorn.de")
     )
-    assert fields.emails == ["theidkamp@weissdorn.de"]
+    assert fields.emails == ["t.heidkamp@weissdorn.de"]
     assert "emails:0" in fields.low_confidence
 
 
