@@ -28,6 +28,9 @@ GLANCE_SIDE = 640
 STROKES_SIDE = 500
 # Lines of an upside-down card all read this surely were each turned by the recogniser.
 SURE_READING = 0.85
+# A reading with this many lines scored under DOUBTFUL_READING is checked the other way up.
+DOUBTFUL_READING = 0.7
+DOUBTFUL_LINES = 2
 # The strokes decide when one direction has this many times the other's blob length.
 DECISIVE = 2.0
 
@@ -53,12 +56,32 @@ def read_upright(card: np.ndarray) -> tuple[np.ndarray, list[TextLine]]:
         turned = np.ascontiguousarray(np.rot90(card, k=2))
         if min(line.score for line in lines) < SURE_READING:
             # A line the recogniser did not turn itself was read upside down (garbage, and
-            # unsure): the card is read again the right way up.
-            return turned, ocr.read_lines(turned)
+            # unsure): the card is read again turned, and the surer reading kept (on a blurred
+            # card the orientation model can be wrong).
+            turned_lines = ocr.read_lines(turned)
+            if _sureness(turned_lines) >= _sureness(lines):
+                return turned, turned_lines
+            return card, lines
         height, width = card.shape[:2]
         flipped = [_half_turn(line, width, height) for line in lines]
         return turned, ocr.reading_order(flipped)
+    if _doubtful(lines):
+        # Several lines read as garbage: the orientation model may have misjudged a blurred
+        # card upside down. Read it turned too, and keep the surer reading.
+        turned = np.ascontiguousarray(np.rot90(card, k=2))
+        turned_lines = ocr.read_lines(turned)
+        if _sureness(turned_lines) > _sureness(lines):
+            return turned, turned_lines
     return card, lines
+
+
+def _doubtful(lines: list[TextLine]) -> bool:
+    return sum(1 for line in lines if line.score < DOUBTFUL_READING) >= DOUBTFUL_LINES
+
+
+def _sureness(lines: list[TextLine]) -> float:
+    """How much text was read, and how surely (garbage reads short and unsure)."""
+    return sum(line.score * len(line.text) for line in lines if line.score >= DOUBTFUL_READING)
 
 
 def text_direction(card: np.ndarray) -> str | None:

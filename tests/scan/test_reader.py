@@ -49,6 +49,16 @@ def test_an_upside_down_card_with_a_line_read_unsurely_is_read_again_upright() -
     assert lines[0].text == "Steinbach Consulting SE"
 
 
+def test_a_blurred_card_wrongly_taken_for_upside_down_keeps_its_surer_reading() -> None:
+    # The orientation model calls this blurred, upright card upside down; read turned, it
+    # gives garbage, so the reading as it lies is kept.
+    shown = photo("201_en_table.jpg")
+    [picture] = card_pictures(load_rgb(shown.path.read_bytes(), shown.file))
+    _, lines = read_upright(picture)
+    assert lines[0].text == "Brightwater Holdings Limited"
+    assert "Leah Lindqvist" in [line.text for line in lines]
+
+
 def test_a_photo_without_a_card_gives_no_card_and_says_what_it_does(tmp_path: Path) -> None:
     path = tmp_path / "table.jpg"
     path.write_bytes(jpeg(on_table([], [], size=(1200, 900))))
