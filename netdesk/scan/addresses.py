@@ -129,7 +129,7 @@ def tidy_address(text: str) -> str:
     text = re.sub(
         r"^((?:[A-Z]{1,2}-)?\d{2}-\d{3}|\d{4}-\d{3}|\d{4,5})(?=[^\W\d_]{2})", r"\1 ", text
     )
-    return re.sub(r"^[平干千中〒T]\s*(?=\d{3}-\d{4}$)", "〒", text)
+    return re.sub(r"^[平干千中〒TF]\s*(?=\d{3}-\d{4}$)", "〒", text)
 
 
 @dataclass(frozen=True)

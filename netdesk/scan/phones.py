@@ -81,6 +81,7 @@ def is_registry(text: str) -> bool:
 
 def find_phones(text: str, region: str, *, labelled_only: bool = False) -> PhonesFound:
     """The phones on one line of text; `labelled_only` for lines of an address."""
+    text, code_mended = _country_code_mended(text, region)
     pieces = _pieces(text, region)
     found = PhonesFound([], "", [])
     rest: list[str] = []
@@ -114,7 +115,38 @@ def find_phones(text: str, region: str, *, labelled_only: bool = False) -> Phone
             found.phones.append(CardPhone(number, "mobile" if kind == _PICTOGRAM else kind))
         rest.append(piece[position:])
     found.rest = " ".join(" ".join(rest).split()).strip(" ,;|·•/")
+    if code_mended:
+        found.unsure = list(range(len(found.phones)))
     return found
+
+
+def _country_code_mended(text: str, region: str) -> tuple[str, bool]:
+    """A country code with one digit misread, where the number is valid with the card's own
+    code and not as read: "+06 20 3018 6382" on a Chinese card is "+86 …" (no code starts
+    with 0), "+352918292045" on a Portuguese card "+351 …"."""
+    code = str(phonenumbers.country_code_for_region(region)) if region else ""
+    if not code:
+        return text, False
+
+    def mend(match: re.Match[str]) -> str:
+        printed = match.group(0)
+        digits = printed[1 : 1 + len(code)]
+        if digits == code or sum(a != b for a, b in zip(digits, code, strict=True)) != 1:
+            return printed
+        if _valid(printed):
+            return printed
+        candidate = "+" + code + printed[1 + len(code) :]
+        return candidate if _valid(candidate) else printed
+
+    mended = re.sub(rf"(?<![\d+])\+\d{{{len(code)}}}[\d\s()./-]{{6,}}\d", mend, text)
+    return mended, mended != text
+
+
+def _valid(number: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(number, None))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _pieces(text: str, region: str) -> list[tuple[str, int, int, int]]:
@@ -132,6 +164,9 @@ def _pieces(text: str, region: str) -> list[tuple[str, int, int, int]]:
         marks.append((match.start(), match.end(), "not-phone"))
     for match in _IBAN.finditer(text):
         marks.append((match.start(), match.start(), "not-phone"))
+    for match in _CAPS_WORD.finditer(text):
+        if _near_registry_label(match.group(1)):
+            marks.append((match.start(), match.end(), "not-phone"))
     marks = _without_overlaps(sorted(marks))
     pieces: list[tuple[str, int, int, int]] = []
     first = marks[0][0] if marks else len(text)
@@ -141,6 +176,29 @@ def _pieces(text: str, region: str) -> list[tuple[str, int, int, int]]:
         stop = marks[index + 1][0] if index + 1 < len(marks) else len(text)
         pieces.append((kind, start, end, stop))
     return pieces
+
+
+# A word in capitals before a number: a registry label with one letter misread ("REY2ON
+# 460001332" is REGON) keeps its number out of the phones.
+_CAPS_WORD = re.compile(r"(?<!\w)([A-Z][A-Z0-9]{3,5})\s*[:#.]?\s*(?=\d)")
+_REGISTRY_WORDS = ("REGON", "SIRET", "SIREN", "CNPJ", "IBAN", "NIPC", "SWIFT")
+
+
+def _near_registry_label(word: str) -> bool:
+    """One slip from a four-letter label, two from a longer one ("REY2ON": G read as "Y2")."""
+    return any(0 < _edits(word, label) <= len(label) - 3 for label in _REGISTRY_WORDS)
+
+
+def _edits(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        previous = current
+    return previous[-1]
 
 
 # The pictogram of a mobile phone (a rounded upright rectangle) before a number, as the text
@@ -217,8 +275,30 @@ def _numbers(piece: str, region: str, *, loose: bool) -> list[tuple[str, bool, t
         if found:
             return found
     digits = re.search(r"\+?\(?\d[\d\s()./-]{5,}\d", piece) if loose else None
+    if digits is not None and (two := _two_glued(piece, digits.span(), region)):
+        return two
     if digits is not None and _digits(digits.group(0)) >= _MIN_DIGITS:
         return [(" ".join(digits.group(0).split()), True, digits.span())]
+    return []
+
+
+def _two_glued(
+    piece: str, span: tuple[int, int], region: str
+) -> list[tuple[str, bool, tuple[int, int]]]:
+    """Two numbers the reader put on one line with the second one's label or pictogram lost
+    ("+86 180 1667 0301 0755 8580 1410"): cut between two groups of digits where both halves
+    are valid numbers."""
+    groups = [
+        (m.start() + span[0], m.end() + span[0]) for m in re.finditer(r"\S+", piece[slice(*span)])
+    ]
+    for cut in range(1, len(groups)):
+        halves = [(groups[0][0], groups[cut - 1][1]), (groups[cut][0], groups[-1][1])]
+        found = [_numbers(piece[start:end], region, loose=False) for start, end in halves]
+        if all(len(numbers) == 1 for numbers in found):
+            return [
+                (numbers[0][0], True, (start + numbers[0][2][0], start + numbers[0][2][1]))
+                for numbers, (start, _) in zip(found, halves, strict=True)
+            ]
     return []
 
 

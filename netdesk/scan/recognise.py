@@ -66,7 +66,7 @@ def recognise(lines: Sequence[TextLine], region: str | None = None) -> CardField
     fields.low_confidence.update(f"phones:{index}" for index in guessed)
     japanese = card_region == "JP" or any(_KANA.search(line.text) for line in lines)
     _take_words(items, fields, japanese=japanese, region=card_region)
-    mend_emails(fields, glued)
+    mend_emails(fields, glued, items)
     fields.unplaced = [
         item.text for item in items if not item.used and item.text and not NOISE.match(item.text)
     ]

@@ -49,7 +49,7 @@ _URL = re.compile(
 _GLUED_LABEL = re.compile(
     r"^(?:E-?Mail|E-?MAIL|E-?mail|e-?mail|Mail|MAIL|Courriel|Correo|Email)[:.]?(?=\w)"
 )
-_GLUED_E = re.compile(r"^E[:.]?(?=[a-z])")
+_GLUED_E = re.compile(r"^(?:E[:.]?|0|O|LI|Ll|IL|口|□)(?=[a-z]|[A-Z][a-z])")
 # "Ek.yamaguchi": "E" glued to an initial and a dot, as no address begins.
 _GLUED_E_INITIAL = re.compile(r"^E(?=[a-z][._][a-z])")
 _NETWORK_LABELS = {
@@ -108,6 +108,8 @@ class WebFound:
 def repaired(text: str) -> str:
     """The line with the recogniser's slips around "@" and dots undone where a domain follows."""
     text = _AT_WORD.sub("@", text)
+    # A pictogram read as a glyph glued before "www." ("0www.", "@www.", "LIwww.").
+    text = re.sub(r"(?<![\w.-])(?:[0-9@©|\[\]]|LI|Ll|IL)(?=www\.)", "", text)
     if "@" not in text:  # "ana.limaßexample.de": no address holds a ß, the "@" was read so
         text = re.sub(r"(?<=[a-z0-9._-])[ß&](?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})", "@", text)
     text = _DOT_WORD.sub(".", text)

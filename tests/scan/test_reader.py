@@ -21,7 +21,7 @@ from netdesk.scan.outline import card_pictures, find_cards, squared
 from netdesk.scan.reader import ScanError, scan_data, scan_file
 from netdesk.scan.upright import read_upright
 from tests.scan.drawn_cards import ANA, card, jpeg, on_table
-from tests.scan.rendered import photo
+from tests.scan.rendered import FOLDER, photo
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -211,3 +211,11 @@ def test_two_threads_scanning_at_once_both_read_their_card() -> None:
     assert warnings.showwarning is shown
     left_on = [item for item in warnings.filters if item[0] == "always" and item[2] is Warning]
     assert left_on == []
+
+
+def test_a_blurred_line_read_as_garbage_is_read_again_from_its_own_box() -> None:
+    # Read with the whole card, the blurred phone line of this flatbed scan came out as
+    # "P0 6 862" (score 0.56); its box alone reads both numbers.
+    (card,) = scan_file(FOLDER / "019_fr_flatbed.jpg")
+    assert {p.number.replace(" ", "") for p in card.fields.phones} >= {"+33155373103"}
+    assert len(card.fields.phones) == 2

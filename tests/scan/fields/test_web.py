@@ -151,3 +151,98 @@ def test_rn_read_as_m_in_an_email_is_mended_by_the_name() -> None:
 
 def test_a_web_label_glued_to_www() -> None:
     assert recognise(card(("Ana Lima", 40), "Webwww.sokol.eu")).urls == ["https://www.sokol.eu"]
+
+
+def test_an_email_whose_at_was_read_as_g_is_mended_with_the_name() -> None:
+    fields = recognise(
+        card(
+            ("Kwame Marchetti", 40.0),
+            "Fenwick Consulting LLP",
+            "Direct +44 131 496 2831",
+            "e-mail kmarchettigfenwick.co.uk",
+        )
+    )
+    assert fields.emails == ["kmarchetti@fenwick.co.uk"]
+    assert fields.urls == []
+    assert "emails:0" in fields.low_confidence
+
+
+def test_a_site_named_after_the_family_is_no_email() -> None:
+    fields = recognise(card(("Kwame Marchetti", 40.0), "Marchetti Group Ltd", "marchettigroup.com"))
+    assert fields.emails == []
+    assert fields.urls == ["https://marchettigroup.com"]
+
+
+def test_an_email_split_at_its_lost_dot_with_its_at_lost_is_mended() -> None:
+    fields = recognise(
+        card(
+            ("Konstantin Ziegenhagen", 40.0),
+            "Rheinfeld Software SE",
+            "EMal konstantin ziegenhagenrheinfeld-software.de",
+            "E-Mail vertrieb@rheinfeld-software.de",
+        )
+    )
+    assert sorted(fields.emails) == [
+        "konstantin.ziegenhagen@rheinfeld-software.de",
+        "vertrieb@rheinfeld-software.de",
+    ]
+    assert fields.urls == []
+    assert fields.unplaced == []
+
+
+def test_a_glued_e_label_before_a_letter_read_in_capitals_is_taken_off() -> None:
+    # "E t.heidkamp@": the label glued on, and "t." read as one capital "L".
+    fields = recognise(
+        card(("Torsten Heidkamp", 40.0), "Weißdorn Maschinenbau e.V.", "ELheidkamp@weissdorn.de")
+    )
+    assert fields.emails == ["t.heidkamp@weissdorn.de"]
+    assert "emails:0" in fields.low_confidence
+
+
+@pytest.mark.parametrize(
+    "row", ["0www.hikari-kogyo.co.jp", "@www.hikari-kogyo.co.jp", "LIwww.hikari-kogyo.co.jp"]
+)
+def test_a_pictogram_read_as_a_glyph_before_www_is_left_out(row: str) -> None:
+    fields = recognise(card(("伊藤 拓也", 40.0), "株式会社ひかり工業", row))
+    assert fields.urls == ["https://www.hikari-kogyo.co.jp"]
+
+
+def test_a_domain_read_two_ways_takes_the_reading_the_organisation_spells() -> None:
+    fields = recognise(
+        card(
+            ("Margaux Lefèvre", 40.0),
+            "Conseil Belle Rive SAS",
+            "E-mail:lefevre@bellle-rive.com",
+            "E-mail:contact@belle-rive.com",
+        )
+    )
+    assert fields.emails == ["lefevre@belle-rive.com", "contact@belle-rive.com"]
+    assert "emails:0" in fields.low_confidence
+
+
+def test_a_web_address_that_lost_a_letter_is_mended_with_the_emails_domain() -> None:
+    fields = recognise(
+        card(
+            ("Torsten Heidkamp", 40.0),
+            "Weißdorn Maschinenbau e.V.",
+            "t.heidkamp@weissdorn.de",
+            "https://www.weissdor.de",
+        )
+    )
+    assert fields.emails == ["t.heidkamp@weissdorn.de"]
+    assert fields.urls == ["https://www.weissdorn.de"]
+
+
+@pytest.mark.parametrize(
+    "row", ["0ana.lima@example.de", "LIana.lima@example.de", "Oana.lima@example.de"]
+)
+def test_a_pictogram_read_as_a_glyph_before_an_email_is_left_out(row: str) -> None:
+    fields = recognise(card(("Ana Lima", 40.0), "Example GmbH", row))
+    assert fields.emails == ["ana.lima@example.de"]
+
+
+def test_an_address_starting_with_o_stays_whole() -> None:
+    fields = recognise(
+        card(("Olga Lima", 40.0), "Example GmbH", "olga@example.de", "Oscar@example.de")
+    )
+    assert fields.emails == ["olga@example.de", "Oscar@example.de"]
