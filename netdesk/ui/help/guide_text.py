@@ -57,7 +57,8 @@ person scan it with their phone. To take theirs, use <i>File &gt; Add contact fr
 image</i> with a photo of their badge or card.</li>
 <li><b><a href="netdesk:scan">Scan paper business cards</a></b>: <i>File &gt; Scan business
 cards</i> ({scan}), drop photos of the cards on the window (several cards on one photo, or
-many photos at once), or copy a picture and press Ctrl+V outside a text field. The cards are read on your computer, nothing is sent anywhere. Each card
+many photos at once), or copy a picture and press Ctrl+V outside a text field. The cards are
+read on your computer, nothing is sent anywhere. Each card
 is then shown beside its fields: correct what was misread (fields read with low confidence are
 tinted), drag the text that went into no field where it belongs, and save. A person already in
 netdesk is recognised; <i>Add the back side</i> joins both sides of a card into one
