@@ -102,6 +102,11 @@ _AREAS = {
     "ressources humaines", "service client", "achats", "comptabilité", "recursos humanos",
     "atención al cliente", "compras", "ventas", "atendimento ao cliente", "vendas",
     "financeiro", "kadry", "księgowość", "sprzedaż", "international division",
+    "business development", "product management", "public relations", "partnerships",
+    "sales & marketing", "sales and marketing", "customer care", "data science",
+    "geschäftsentwicklung", "unternehmensentwicklung", "développement commercial",
+    "desarrollo de negocio", "desarrollo de negocios", "desenvolvimento de negócios",
+    "rozwój biznesu",
 }  # fmt: skip
 _AREAS_GLUED = {area.replace(" ", "") for area in _AREAS if " " in area}
 _CJK_DEPARTMENT = re.compile(r"[^\s]{1,8}(?:部|課|科|室|処|中心|事业部|事業部|本部)$")

@@ -86,6 +86,9 @@ def test_job_titles_in_the_card_languages(title: str) -> None:
         "Dział Sprzedaży",
         "研发部",
         "海外事業部",
+        "Business Development",
+        "Geschäftsentwicklung",
+        "Développement commercial",
     ],
 )
 def test_department_lines(department: str) -> None:
