@@ -20,7 +20,7 @@ from netdesk.store import open_database
 from netdesk.ui.main_window import PEOPLE, MainWindow
 from netdesk.ui.people.card_picture_view import CardPictureDialog
 from netdesk.ui.people.card_pictures import THUMB_SIDE, CardPicturesSection, side_names
-from tests.ui.main_window_helpers import open_window, settings_at
+from tests.ui.main_window_helpers import answer_message_box, open_window, settings_at
 
 
 def _card_picture(colour: str, width: int = 1050, height: int = 600) -> bytes:
@@ -100,6 +100,23 @@ def test_save_picture_writes_the_stored_picture(
     assert section.save_picture(thumb.info.id, target)
     assert target.read_bytes() == FRONT
     assert "Saved the card picture as ana.jpg" in window.statusBar().currentMessage()
+
+
+def test_save_picture_refuses_to_write_over_the_open_database(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    ana = _scan(sqlite_services, FRONT)
+    window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
+    section = _section(window, ana)
+    (thumb,) = section.thumbs
+    database = tmp_path / "netdesk.sqlite"
+    before = database.read_bytes()
+    seen: list[str] = []
+    answer_message_box(seen)
+    assert not section.save_picture(thumb.info.id, database)
+    assert seen and "netdesk.sqlite" in seen[0]
+    assert database.read_bytes() == before
+    assert sqlite_services.card_images.list_for(ana)
 
 
 def test_remove_is_undone_with_ctrl_z(
@@ -186,3 +203,12 @@ def test_the_same_card_scanned_twice_in_a_row_is_two_cards_not_a_front_and_back(
     window = open_window(qtbot, sqlite_services, settings_at(tmp_path))
     section = _section(window, ana)
     assert [t.text() for t in section.thumbs] == ["Card", "Card", "Front", "Back"]
+
+
+def test_a_stored_picture_that_cannot_be_decoded_is_said_in_words(qtbot: QtBot) -> None:
+    # A row another program wrote (or a cut-off JPEG): the larger view says so, never crashes.
+    dialog = CardPictureDialog(FRONT[:40], "<b>Ana</b>")
+    qtbot.addWidget(dialog)
+    assert dialog.picture.pixmap().isNull()
+    assert dialog.picture.text() == "This picture cannot be shown."
+    assert dialog.picture.textFormat() == Qt.TextFormat.PlainText
