@@ -386,3 +386,40 @@ def test_a_long_line_not_placed_is_cut_short_not_scrolled_sideways(
     assert not dialog.unplaced.horizontalScrollBar().isVisible()
     assert dialog.unplaced.lines() == lines  # the whole text is kept for the drag
     assert lines[0].strip() in dialog.unplaced.item(0).toolTip()  # and shown on hover
+
+
+def test_new_event_is_made_by_the_first_save_and_chosen_for_the_next_card(
+    qtbot: QtBot, sqlite_services: Services
+) -> None:
+    dialog = ScanReviewDialog(sqlite_services, None)
+    qtbot.addWidget(dialog)
+    dialog.show_card(scanned(), 1, 2)
+    row = dialog.event_row
+    row.combo.setCurrentIndex(row.combo.findText("New event…"))
+    assert row.wants_new() and row.new_edit.isVisibleTo(dialog)
+    # No name typed: nothing is saved, and the dialog says what is missing.
+    assert dialog.save() is None and sqlite_services.contacts.count() == 0
+    assert dialog.error_label.text() == "Type a name for the new event."
+    row.new_edit.setText("  Fintech   Summit ")
+    assert dialog.save() is not None
+    event = sqlite_services.events.find_by_name("Fintech Summit")
+    assert event is not None
+    [ana] = sqlite_services.events.attendees(event)
+    # The next card goes on the event just made, without asking for its name again.
+    assert row.event_id() == event and not row.wants_new()
+    assert not row.new_edit.isVisibleTo(dialog)
+    dialog.show_card(
+        scanned(
+            ana_fields(
+                name="Bo Berg", given="Bo", family="Berg", emails=["bo@example.org"], phones=[]
+            )
+        ),
+        2,
+        2,
+    )
+    assert dialog.save() is not None
+    assert sorted(a.name for a in sqlite_services.events.attendees(event)) == [
+        "Ana Lima",
+        "Bo Berg",
+    ]
+    assert ana.name == "Ana Lima"
