@@ -6,12 +6,14 @@ name, a role mailbox or a profile handle printed on the card."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
+
+from rapidfuzz.distance import Levenshtein
 
 from netdesk.scan.card_fields import CardFields
 from netdesk.scan.card_lines import CardLine
 from netdesk.scan.names import ROLE_MAILBOXES, matches_email
+from netdesk.text import fold as fold_text
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -72,7 +74,7 @@ def _emails_read_as_web_addresses(fields: CardFields, left: list[CardLine]) -> N
         for spelling in sorted(spellings, key=len, reverse=True):
             rest = host[len(spelling) + 1 :]
             # Both parts of the name: "marchettigroup.com" is a company's site.
-            whole_name = len(spelling) > len(re.sub(r"[^a-z]", "", _ascii(fields.family)))
+            whole_name = len(spelling) > len(re.sub(r"[^a-z]", "", fold_text(fields.family)))
             if (
                 not email
                 and whole_name
@@ -95,13 +97,13 @@ def _domains_mended(fields: CardFields) -> None:
     hosts = [email.rsplit("@", 1)[1] for email in fields.emails] + [
         url.split("://", 1)[-1].split("/", 1)[0].removeprefix("www.") for url in fields.urls
     ]
-    spelled = re.sub(r"[^a-z0-9]", "", _ascii(fields.organization.translate(_GERMAN_CASED)))
+    spelled = re.sub(r"[^a-z0-9]", "", fold_text(fields.organization.translate(_GERMAN_CASED)))
     for host in set(hosts):
         label = host.split(".", 1)[0]
         for other in set(hosts) - {host}:
             if len(label) < 5 or other.split(".", 1)[1:] != host.split(".", 1)[1:]:
                 continue
-            if _distance(host, other) != 1:
+            if Levenshtein.distance(host, other) != 1:
                 continue
             plain = label.replace("-", "")
             other_plain = other.split(".", 1)[0].replace("-", "")
@@ -186,7 +188,7 @@ def _name_spellings(given: str, family: str) -> set[str]:
     if not given or not family or not (given + family).replace(" ", "").isalpha():
         return set()
     spellings: set[str] = set()
-    for fold in (_ascii, lambda text: _ascii(text.lower().translate(_GERMAN))):
+    for fold in (fold_text, lambda text: fold_text(text.lower().translate(_GERMAN))):
         g = re.sub(r"[^a-z]", "", fold(given.split()[0]))
         full_given = re.sub(r"[^a-z]", "", fold(given))
         f = re.sub(r"[^a-z]", "", fold(family))
@@ -215,7 +217,7 @@ def _nearest(local: str, spellings: set[str]) -> str:
         return ""
     allowed = 1 if len(local) >= 8 else 0
     looks = _looks(local)
-    scored = sorted((_distance(looks, _looks(s)), s) for s in spellings)
+    scored = sorted((Levenshtein.distance(looks, _looks(s)), s) for s in spellings)
     best = [s for distance, s in scored if distance == scored[0][0]]
     if len({_looks(s) for s in best}) > 1:
         # A letter read for another is likelier than one read from nothing: "lheidkamp" is
@@ -224,22 +226,4 @@ def _nearest(local: str, spellings: set[str]) -> str:
     if scored[0][0] > allowed or len({_looks(s) for s in best}) > 1:
         return ""
     # Of spellings that look the same ("t.heidkamp", "theidkamp"), the one printed as read.
-    return min(best, key=lambda s: _distance(local, s))
-
-
-def _distance(a: str, b: str) -> int:
-    """Edit distance (insertions, deletions, substitutions)."""
-    previous = list(range(len(b) + 1))
-    for i, char in enumerate(a, 1):
-        current = [i]
-        for j, other in enumerate(b, 1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
-            )
-        previous = current
-    return previous[-1]
-
-
-def _ascii(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ł", "l").replace("ß", "ss"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return min(best, key=lambda s: Levenshtein.distance(local, s))

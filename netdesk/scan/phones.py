@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher, PhoneNumberType
+from rapidfuzz.distance import Levenshtein
 
 from netdesk.scan.card_fields import CardPhone
 
@@ -186,19 +187,7 @@ _REGISTRY_WORDS = ("REGON", "SIRET", "SIREN", "CNPJ", "IBAN", "NIPC", "SWIFT")
 
 def _near_registry_label(word: str) -> bool:
     """One slip from a four-letter label, two from a longer one ("REY2ON": G read as "Y2")."""
-    return any(0 < _edits(word, label) <= len(label) - 3 for label in _REGISTRY_WORDS)
-
-
-def _edits(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, char in enumerate(a, 1):
-        current = [i]
-        for j, other in enumerate(b, 1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
-            )
-        previous = current
-    return previous[-1]
+    return any(0 < Levenshtein.distance(word, label) <= len(label) - 3 for label in _REGISTRY_WORDS)
 
 
 # The pictogram of a mobile phone (a rounded upright rectangle) before a number, as the text
