@@ -303,13 +303,10 @@ class ScanReviewDialog(QDialog):
             choice = self.duplicate_line.action()
             if choice is not None and plan.items[0].match_id == self.duplicate_line.match_id:
                 plan.items[0].action = choice
+            # A new event's name that exists already (made by an earlier card) is that event:
+            # the save looks it up in its own transaction.
             new_name = self.event_row.new_name()
-            event_id = self.event_row.event_id()
-            if new_name and event_id is None:
-                event_id = self._services.events.find_by_name(new_name)
-            report = self._services.scanning.save(
-                plan, event_id, new_name if event_id is None else ""
-            )
+            report = self._services.scanning.save(plan, self.event_row.event_id(), new_name)
         except ServiceError as exc:
             self._refuse(str(exc))
             return None
